@@ -1,0 +1,116 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config/config.js";
+import { seedDemo } from "../demo/seed-demo.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
+import { defaultMediaLimits } from "../domain/media/media-service.js";
+import { createLogger, createNewsdesk, startServer } from "../main.js";
+import { SharpImageProcessor } from "../media/sharp-image-processor.js";
+import { migrateToLatest, openDatabase } from "../storage/database.js";
+import { sqlRepositories } from "../storage/repositories.js";
+
+const help = `newsdesk — the Newsdesk newsroom and publishing platform
+
+Usage: newsdesk <command> [options]
+
+Commands:
+  start        Migrate the database, seed the demo newsroom into an empty one, and serve
+               (PORT, default 8080; --port overrides)
+  migrate      Bring the database schema up to date and exit
+  seed-demo    Add the demo newsroom (stories, people, images, banners) to the database
+  help         Show this help
+
+Environment:
+  DATABASE_URL   sqlite:./data/newsdesk.db (default) or postgres://user@host:5432/db
+  PORT           HTTP port (default 8080)
+  HOST           Interface to bind (default 0.0.0.0)
+  PUBLIC_URL     Public origin for canonical links (default http://localhost:PORT)
+  SEED_DEMO      auto (default: seed an empty database) | never | always
+  LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
+`;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    process.stderr.write(`newsdesk: ${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  const command = parsed.positionals[0] ?? "help";
+  if (parsed.values.help || command === "help") {
+    process.stdout.write(help);
+    return 0;
+  }
+  try {
+    const config = loadConfig({
+      ...env,
+      ...(parsed.values.port ? { PORT: parsed.values.port } : {}),
+    });
+    switch (command) {
+      case "start": {
+        const newsdesk = await createNewsdesk(config);
+        const server = await startServer(newsdesk);
+        newsdesk.logger.info(
+          { port: server.port, url: config.publicUrl },
+          "Newsdesk is serving readers",
+        );
+        process.stdout.write(`\nNewsdesk is running at http://localhost:${server.port}/\n\n`);
+        const shutdown = async () => {
+          await server.stop();
+          await newsdesk.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", shutdown);
+        process.once("SIGTERM", shutdown);
+        return await new Promise<number>(() => undefined);
+      }
+      case "migrate": {
+        const database = await openDatabase(config.databaseUrl);
+        const applied = await migrateToLatest(database);
+        await database.close();
+        process.stdout.write(
+          applied.length ? `Applied: ${applied.join(", ")}\n` : "Schema is up to date.\n",
+        );
+        return 0;
+      }
+      case "seed-demo": {
+        const database = await openDatabase(config.databaseUrl);
+        try {
+          await migrateToLatest(database);
+          const result = await seedDemo({
+            repositories: sqlRepositories(database),
+            images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+            now: new Date(),
+          });
+          process.stdout.write(`Seeded ${result.stories} stories and ${result.images} images.\n`);
+        } finally {
+          await database.close();
+        }
+        return 0;
+      }
+      default:
+        process.stderr.write(`newsdesk: unknown command "${command}"\n\n${help}`);
+        return 2;
+    }
+  } catch (error) {
+    if (isNewsdeskError(error)) {
+      process.stderr.write(`newsdesk: ${error.code}: ${error.message}\n`);
+      return 1;
+    }
+    createLogger({ logLevel: "error" }).error({ err: error }, "newsdesk failed");
+    process.stderr.write(`newsdesk: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { port: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+}

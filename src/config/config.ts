@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { NewsdeskError } from "../domain/error-catalogue.js";
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine((v) => /^(postgres(ql)?:\/\/|sqlite:)/i.test(v) || !v.includes("://"), {
+      message: "must be postgres://…, sqlite:<path> or a file path",
+    })
+    .default("sqlite:./data/newsdesk.db"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLISHER_NAME: z.string().min(1).max(200).default("Meridian News Network"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: seed the demo newsroom when the database has no stories; never/always are explicit. */
+  SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+  readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  readonly seedDemo: "auto" | "never" | "always";
+}
+
+/** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new NewsdeskError("CONFIG_INVALID", { detail: `Invalid configuration: ${problems}` });
+  }
+  const e = result.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    publisherName: e.PUBLISHER_NAME,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+  });
+}

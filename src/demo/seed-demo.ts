@@ -1,0 +1,142 @@
+import { systemActor } from "../domain/actor.js";
+import { BreakingNewsService } from "../domain/breaking/breaking-news-service.js";
+import type { Clock } from "../domain/clock.js";
+import type { ImageProcessor } from "../domain/media/image-processor.js";
+import { MediaService } from "../domain/media/media-service.js";
+import { services } from "../domain/services/service-registry.js";
+import type { StoryContent } from "../domain/stories/story-schema.js";
+import { StoryService } from "../domain/stories/story-service.js";
+import { slugify } from "../domain/stories/story-slug.js";
+import { storyUrl } from "../render/reader-urls.js";
+import type { Repositories } from "../storage/repositories.js";
+import {
+  demoAgencies,
+  demoBanners,
+  demoDesks,
+  demoImages,
+  demoPeople,
+  demoSections,
+  demoStories,
+  demoTopics,
+  toBlocks,
+} from "./demo-content.js";
+import { drawDemoImage } from "./demo-images.js";
+
+const hour = 3_600_000;
+
+/**
+ * Seeds the demo newsroom through the same domain services editors use, so demo stories
+ * have real revisions, publish times, updates and corrections. Times are relative to `now`.
+ */
+export async function seedDemo(deps: {
+  repositories: Repositories;
+  images: ImageProcessor;
+  now: Date;
+}): Promise<{ stories: number; images: number }> {
+  const { repositories: repos } = deps;
+  let current = deps.now.getTime() - 60 * hour;
+  const clock: Clock = { now: () => new Date(current) };
+  const actor = systemActor("demo seed");
+  const storyService = new StoryService({ ...repos, clock });
+  const mediaService = new MediaService({ repository: repos.media, images: deps.images, clock });
+  const breaking = new BreakingNewsService({ repository: repos.breaking, clock });
+
+  for (const agency of demoAgencies) await repos.catalog.upsertAgency(agency);
+  for (const section of demoSections) await repos.catalog.upsertSection(section);
+  for (const topic of demoTopics) await repos.catalog.upsertTopic(topic);
+  for (const person of demoPeople) await repos.catalog.upsertPerson(person);
+  for (const desk of demoDesks) await repos.catalog.upsertDesk(desk);
+
+  const mediaIds = new Map<string, string>();
+  for (const [key, image] of Object.entries(demoImages)) {
+    const bytes = await drawDemoImage(image.spec);
+    const asset = await mediaService.upload(actor, bytes, {
+      caption: "",
+      credit: image.credit,
+      alt: "",
+      focalX: 0.5,
+      focalY: 0.55,
+      rightsSource: "Meridian News",
+      rightsUsage: image.rights,
+    });
+    mediaIds.set(key, asset.id);
+  }
+  const mediaId = (key: string) => mediaIds.get(key) ?? key;
+  const credit = (key: string) => demoImages[key]?.credit ?? "";
+
+  const urls = new Map<string, string>();
+  // Oldest first, so every step happens at its own point in time.
+  const ordered = [...demoStories].sort((a, b) => b.publishedHoursAgo - a.publishedHoursAgo);
+  for (const demo of ordered) {
+    const content: StoryContent = {
+      headline: demo.headline,
+      standfirst: demo.standfirst,
+      dateline: demo.dateline,
+      slug: slugify(demo.headline),
+      section: demo.section,
+      topics: demo.topics,
+      leadFigure: demo.lead
+        ? {
+            type: "figure",
+            mediaId: mediaId(demo.lead.image),
+            caption: demo.lead.caption,
+            credit: credit(demo.lead.image),
+            alt: demo.lead.alt,
+          }
+        : null,
+      body: toBlocks(demo.body, credit).map((block) =>
+        block.type === "figure" ? { ...block, mediaId: mediaId(block.mediaId) } : block,
+      ),
+      bylines: demo.bylines,
+      agencies: demo.agencies,
+    };
+    const publishedAt = deps.now.getTime() - demo.publishedHoursAgo * hour;
+    current = publishedAt - 0.5 * hour;
+    const { story, revision } = await storyService.create(actor, {
+      serviceId: demo.serviceId,
+      content,
+    });
+    current = publishedAt;
+    await storyService.publish(actor, story.id, { mode: "first" });
+    urls.set(
+      demo.key,
+      storyUrl(services[demo.serviceId], {
+        id: story.id,
+        slug: content.slug,
+        section: content.section,
+      }),
+    );
+    for (const [index, text] of (demo.corrections ?? []).entries()) {
+      current = publishedAt + (index + 1) * hour;
+      await storyService.correct(actor, story.id, { text });
+    }
+    if (demo.update) {
+      current = deps.now.getTime() - demo.update.hoursAgo * hour;
+      const updated: StoryContent = {
+        ...content,
+        body: [
+          ...content.body,
+          { type: "paragraph", content: [{ text: demo.update.addParagraph }] },
+        ],
+      };
+      await storyService.saveDraft(actor, story.id, {
+        baseRevisionId: revision.id,
+        content: updated,
+        note: "Added the governor's statement.",
+      });
+      await storyService.publish(actor, story.id, { mode: "update", note: demo.update.note });
+    }
+  }
+
+  current = deps.now.getTime() - 0.5 * hour;
+  for (const banner of demoBanners) {
+    await breaking.raise(actor, {
+      serviceId: banner.serviceId,
+      text: banner.text,
+      url: urls.get(banner.storyKey) ?? null,
+      // Demo banners stay up for a week so a fresh install always shows one.
+      expiresAt: new Date(deps.now.getTime() + 7 * 24 * hour).toISOString(),
+    });
+  }
+  return { stories: demoStories.length, images: mediaIds.size };
+}

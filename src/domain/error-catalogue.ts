@@ -1,0 +1,64 @@
+/**
+ * The one error catalogue (after Fastify's `FST_ERR_*` in lib/errors.js). Every error a
+ * caller can meet has a stable `code`, an HTTP status and a sentence for humans. Callers
+ * branch on `code`, never on the message; the original error is kept as `cause`.
+ */
+export const errorCatalogue = {
+  CONFIG_INVALID: { status: 500, message: "The configuration is invalid." },
+  DB_UNREACHABLE: { status: 503, message: "The database cannot be reached." },
+  VALIDATION_FAILED: { status: 400, message: "The request is not valid." },
+  NOT_FOUND: { status: 404, message: "The resource does not exist." },
+  SERVICE_NOT_FOUND: { status: 404, message: "There is no language service at this address." },
+  STORY_NOT_FOUND: { status: 404, message: "The story does not exist." },
+  MEDIA_NOT_FOUND: { status: 404, message: "The media asset does not exist." },
+  REVISION_CONFLICT: {
+    status: 409,
+    message: "The story was changed by someone else since you opened it.",
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: "That workflow action is not possible in the story's current state.",
+  },
+  UNKNOWN_REFERENCE: {
+    status: 422,
+    message:
+      "The story refers to a person, desk, agency, section, topic or image that does not exist.",
+  },
+  MEDIA_UNSUPPORTED: {
+    status: 415,
+    message: "The file is not a JPEG, PNG, WebP or AVIF image.",
+  },
+  MEDIA_TOO_LARGE: { status: 413, message: "The file is too large." },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do that." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class NewsdeskError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Structured details safe to show to the client (e.g. both versions in a conflict). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { detail?: string; cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
+    const entry = errorCatalogue[code];
+    super(options.detail ?? entry.message, { cause: options.cause });
+    this.name = "NewsdeskError";
+    this.code = code;
+    this.status = entry.status;
+    this.details = options.details;
+  }
+
+  /** The catalogue's sentence for the code, independent of any detail text. */
+  get title(): string {
+    return errorCatalogue[this.code].message;
+  }
+}
+
+export function isNewsdeskError(value: unknown): value is NewsdeskError {
+  return value instanceof NewsdeskError;
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const mediaMetadataSchema = z.object({
+  caption: z.string().trim().max(2000),
+  credit: z.string().trim().max(300),
+  alt: z.string().trim().max(1000),
+  /** Focal point as fractions of width and height; 16:9 crops keep it in frame. */
+  focalX: z.number().min(0).max(1),
+  focalY: z.number().min(0).max(1),
+  rightsSource: z.string().trim().max(300),
+  rightsUsage: z.string().trim().max(1000),
+});
+export type MediaMetadata = z.infer<typeof mediaMetadataSchema>;
+
+export const renditionFormats = ["webp", "jpeg", "avif"] as const;
+export type RenditionFormat = (typeof renditionFormats)[number];
+export const renditionShapes = ["16x9", "original"] as const;
+export type RenditionShape = (typeof renditionShapes)[number];
+
+/** Widths served in srcset; 320 covers feature phones, 1600 large screens at 2x. */
+export const renditionWidths = [320, 640, 960, 1280, 1600] as const;
+
+export interface MediaAsset extends MediaMetadata {
+  readonly id: string;
+  readonly mime: string;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly createdAt: string;
+}
+
+export interface RenditionInfo {
+  readonly shape: RenditionShape;
+  readonly format: RenditionFormat;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Rendition extends RenditionInfo {
+  readonly data: Uint8Array;
+}
+
+export function renditionName(info: Pick<RenditionInfo, "shape" | "format" | "width">): string {
+  return `${info.shape}-${info.width}.${info.format === "jpeg" ? "jpg" : info.format}`;
+}

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import type { Actor } from "../actor.js";
+import type { Clock } from "../clock.js";
+import { NewsdeskError } from "../error-catalogue.js";
+import { newId } from "../ids.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import type { ImageProcessor } from "./image-processor.js";
+import type { MediaRepository } from "./media-repository.js";
+import { type MediaAsset, mediaMetadataSchema } from "./media-schema.js";
+
+export interface MediaLimits {
+  /** Files above this are refused before decoding. */
+  readonly maxBytes: number;
+  /** Decompression-bomb guard: refused before full decoding. */
+  readonly maxPixels: number;
+}
+
+export const defaultMediaLimits: MediaLimits = {
+  maxBytes: 25 * 1024 * 1024,
+  maxPixels: 50_000_000,
+};
+
+const mimeByFormat = {
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+} as const;
+
+/** The media library: checked uploads, metadata, and renditions for every page size. */
+export class MediaService {
+  readonly #repository: MediaRepository;
+  readonly #images: ImageProcessor;
+  readonly #clock: Clock;
+  readonly #limits: MediaLimits;
+
+  constructor(deps: {
+    repository: MediaRepository;
+    images: ImageProcessor;
+    clock: Clock;
+    limits?: MediaLimits;
+  }) {
+    this.#repository = deps.repository;
+    this.#images = deps.images;
+    this.#clock = deps.clock;
+    this.#limits = deps.limits ?? defaultMediaLimits;
+  }
+
+  /**
+   * Stores an image checked by decoding it, not by its name. Re-uploading identical bytes
+   * returns the existing asset (reuse across stories) instead of a duplicate.
+   */
+  async upload(_actor: Actor, bytes: Uint8Array, rawMetadata: unknown): Promise<MediaAsset> {
+    if (bytes.byteLength > this.#limits.maxBytes) {
+      throw new NewsdeskError("MEDIA_TOO_LARGE", {
+        detail: `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${(this.#limits.maxBytes / 1048576).toFixed(0)} MB.`,
+      });
+    }
+    const metadata = parseOrThrow(mediaMetadataSchema, rawMetadata);
+    const probed = await this.#images.probe(bytes);
+    if (probed.width * probed.height > this.#limits.maxPixels) {
+      throw new NewsdeskError("MEDIA_TOO_LARGE", {
+        detail: `The image is ${probed.width}×${probed.height} pixels; the limit is ${this.#limits.maxPixels} pixels.`,
+      });
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const existing = await this.#repository.findBySha256(sha256);
+    if (existing) return existing;
+    const renditions = await this.#images.renditions(bytes, {
+      focalX: metadata.focalX,
+      focalY: metadata.focalY,
+      formats: ["webp", "jpeg"],
+    });
+    const asset: MediaAsset = {
+      id: newId(),
+      mime: mimeByFormat[probed.format],
+      width: probed.width,
+      height: probed.height,
+      bytes: bytes.byteLength,
+      sha256,
+      createdAt: this.#clock.now().toISOString(),
+      ...metadata,
+    };
+    await this.#repository.insert(asset, renditions);
+    return asset;
+  }
+}

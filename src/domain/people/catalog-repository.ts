@@ -1,0 +1,17 @@
+import type { ServiceId } from "../services/service-registry.js";
+import type { Agency, Desk, Person, Section, Topic } from "./people-schema.js";
+
+/** Reference data that stories point to: people, desks, agencies, sections, topics. */
+export interface CatalogRepository {
+  upsertPerson(person: Person): Promise<void>;
+  upsertDesk(desk: Desk): Promise<void>;
+  upsertAgency(agency: Agency): Promise<void>;
+  upsertSection(section: Section): Promise<void>;
+  upsertTopic(topic: Topic): Promise<void>;
+
+  findPeople(ids: readonly string[]): Promise<Person[]>;
+  findDesks(ids: readonly string[]): Promise<Desk[]>;
+  findAgencies(codes: readonly string[]): Promise<Agency[]>;
+  listSections(serviceId: ServiceId): Promise<Section[]>;
+  findTopics(serviceId: ServiceId, slugs: readonly string[]): Promise<Topic[]>;
+}

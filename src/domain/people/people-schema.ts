@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { serviceIdSchema } from "../stories/story-schema.js";
+
+/** A journalist. People are data, so bylines can link to author pages and structured data. */
+export const personSchema = z.object({
+  id: z.string().min(1).max(64),
+  serviceId: serviceIdSchema,
+  name: z.string().trim().min(1).max(200),
+  /** Job title in the service's language, e.g. "Middle East correspondent". */
+  title: z.string().trim().max(200),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** A desk byline such as "VOA News": many journalists, one card with a description. */
+export const deskSchema = z.object({
+  id: z.string().min(1).max(64),
+  serviceId: serviceIdSchema,
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000),
+});
+export type Desk = z.infer<typeof deskSchema>;
+
+/** A news agency credited on stories built from its copy. */
+export const agencySchema = z.object({
+  code: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Z0-9_-]+$/),
+  /** The name used in credit notes ("AFP", "Reuters"). */
+  name: z.string().trim().min(1).max(100),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const sectionSchema = z.object({
+  serviceId: serviceIdSchema,
+  slug: z.string().min(1).max(120),
+  name: z.string().trim().min(1).max(100),
+  position: z.number().int().min(0),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const topicSchema = z.object({
+  serviceId: serviceIdSchema,
+  slug: z.string().min(1).max(120),
+  name: z.string().trim().min(1).max(100),
+});
+export type Topic = z.infer<typeof topicSchema>;

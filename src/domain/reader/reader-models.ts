@@ -1,0 +1,48 @@
+import type { BreakingBanner } from "../breaking/breaking-news-schema.js";
+import type { MediaAsset, RenditionInfo } from "../media/media-schema.js";
+import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
+import type { ServiceConfig } from "../services/service-registry.js";
+import type { StorySummary } from "../stories/story-repository.js";
+import type { Correction, Story, StoryContent } from "../stories/story-schema.js";
+
+/** An image with the renditions that exist for it, ready for srcset. */
+export interface ResolvedMedia {
+  readonly asset: MediaAsset;
+  readonly renditions: readonly RenditionInfo[];
+}
+
+/** What every reader page shares: its service, navigation and breaking-news bar. */
+export interface PageChrome {
+  readonly service: ServiceConfig;
+  readonly sections: readonly Section[];
+  readonly banner: BreakingBanner | undefined;
+}
+
+export interface StoryPageModel extends PageChrome {
+  readonly story: Story;
+  readonly content: StoryContent;
+  readonly corrections: readonly Correction[];
+  readonly people: ReadonlyMap<string, Person>;
+  readonly desks: ReadonlyMap<string, Desk>;
+  readonly agencies: readonly Agency[];
+  readonly topics: readonly Topic[];
+  readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly related: readonly StorySummary[];
+}
+
+export interface StoryListModel extends PageChrome {
+  readonly stories: readonly StorySummary[];
+  readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly page: number;
+  readonly hasMore: boolean;
+}
+
+export interface SearchModel extends StoryListModel {
+  readonly query: string;
+  readonly total: number;
+}
+
+export type StoryLookup =
+  | { readonly kind: "published"; readonly model: StoryPageModel }
+  | { readonly kind: "killed"; readonly chrome: PageChrome }
+  | { readonly kind: "missing"; readonly chrome: PageChrome };

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+/**
+ * The story body is a list of typed blocks, never an HTML blob. Editors (ProseMirror JSON),
+ * wire adapters (ninjs body_html, NewsML-G2 inline XHTML, NITF) and the demo seed all map
+ * into this one model; renderers map out of it. Keeping HTML out of storage means hostile
+ * markup can never reach a reader page: the renderer decides every tag.
+ */
+
+/** Inline formatting marks, a subset of what ProseMirror's starter kit offers. */
+export const inlineMarkSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("em") }),
+  z.object({ type: z.literal("strong") }),
+  z.object({
+    type: z.literal("link"),
+    // Only absolute http(s) URLs or site-relative paths; `javascript:` and friends are refused.
+    href: z
+      .string()
+      .max(2048)
+      .refine((href) => /^(https?:\/\/|\/(?!\/))/i.test(href), {
+        message: "Links must be http(s) URLs or site-relative paths.",
+      }),
+  }),
+]);
+export type InlineMark = z.infer<typeof inlineMarkSchema>;
+
+export const inlineTextSchema = z.object({
+  text: z.string().min(1).max(20_000),
+  marks: z.array(inlineMarkSchema).max(3).optional(),
+});
+export type InlineText = z.infer<typeof inlineTextSchema>;
+
+const inlineContent = z.array(inlineTextSchema).max(500);
+
+export const paragraphBlockSchema = z.object({
+  type: z.literal("paragraph"),
+  content: inlineContent,
+});
+
+export const headingBlockSchema = z.object({
+  type: z.literal("heading"),
+  // h1 is the headline; body headings start at h2 (WCAG 2.2 SC 1.3.1 heading structure).
+  level: z.union([z.literal(2), z.literal(3)]),
+  content: inlineContent.min(1),
+});
+
+export const quoteBlockSchema = z.object({
+  type: z.literal("quote"),
+  content: inlineContent.min(1),
+  speaker: z.string().max(200).optional(),
+});
+
+export const listBlockSchema = z.object({
+  type: z.literal("list"),
+  ordered: z.boolean(),
+  items: z.array(inlineContent.min(1)).min(1).max(200),
+});
+
+export const figureBlockSchema = z.object({
+  type: z.literal("figure"),
+  /** A media-library asset; its focal point drives the 16:9 crop. */
+  mediaId: z.string().min(1).max(64),
+  caption: z.string().max(2000),
+  credit: z.string().max(300),
+  /** Real alt text describing the image (WCAG 2.2 SC 1.1.1); not a copy of the caption. */
+  alt: z.string().max(1000),
+});
+
+export const storyBlockSchema = z.discriminatedUnion("type", [
+  paragraphBlockSchema,
+  headingBlockSchema,
+  quoteBlockSchema,
+  listBlockSchema,
+  figureBlockSchema,
+]);
+export type StoryBlock = z.infer<typeof storyBlockSchema>;
+export type FigureBlock = z.infer<typeof figureBlockSchema>;
+
+export const storyBodySchema = z.array(storyBlockSchema).max(2000);
+export type StoryBody = z.infer<typeof storyBodySchema>;
+
+/** Plain text of inline content, for search indexing, summaries and diffs. */
+export function inlinePlainText(content: readonly InlineText[]): string {
+  return content.map((part) => part.text).join("");
+}
+
+/** Plain text of a whole body, one block per line. */
+export function bodyPlainText(body: StoryBody): string {
+  const lines: string[] = [];
+  for (const block of body) {
+    switch (block.type) {
+      case "paragraph":
+      case "heading":
+        lines.push(inlinePlainText(block.content));
+        break;
+      case "quote":
+        lines.push(
+          block.speaker
+            ? `${inlinePlainText(block.content)} — ${block.speaker}`
+            : inlinePlainText(block.content),
+        );
+        break;
+      case "list":
+        for (const item of block.items) lines.push(inlinePlainText(item));
+        break;
+      case "figure":
+        lines.push(block.caption);
+        break;
+    }
+  }
+  return lines.filter((line) => line.length > 0).join("\n");
+}

@@ -1,0 +1,86 @@
+import type { ServiceId } from "../services/service-registry.js";
+import type { Correction, IsoDateTime, Story, StoryRevision } from "./story-schema.js";
+
+/**
+ * What readers' lists need from a published story, copied from the published revision at
+ * publish time so list pages, feeds and sitemaps never parse revision JSON.
+ */
+export interface PublishedProjection {
+  readonly headline: string;
+  readonly standfirst: string;
+  readonly slug: string;
+  readonly section: string;
+  readonly topics: readonly string[];
+  readonly leadMediaId: string | null;
+  readonly personIds: readonly string[];
+  readonly deskIds: readonly string[];
+  /** Headline, standfirst and body text for search. */
+  readonly searchText: string;
+}
+
+export interface StorySummary {
+  readonly id: string;
+  readonly serviceId: ServiceId;
+  readonly headline: string;
+  readonly standfirst: string;
+  readonly slug: string;
+  readonly section: string;
+  readonly leadMediaId: string | null;
+  readonly firstPublishedAt: IsoDateTime;
+  readonly updatedAt: IsoDateTime | null;
+  readonly lastModifiedAt: IsoDateTime;
+}
+
+export interface StoryListQuery {
+  readonly serviceId: ServiceId;
+  readonly section?: string;
+  readonly topic?: string;
+  readonly personId?: string;
+  readonly deskId?: string;
+  readonly excludeId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A change to a story's head, applied only if the head still matches `expected`. */
+export interface StoryHeadChange {
+  readonly expected: { readonly status: Story["status"]; readonly currentRevisionId: string };
+  readonly next: Story;
+  /** New projection for readers; `null` removes the story from every reader list. */
+  readonly projection?: PublishedProjection | null;
+}
+
+export interface StoryRepository {
+  /** Inserts a story and its first revision in one transaction. */
+  insertStory(story: Story, firstRevision: StoryRevision): Promise<void>;
+  /**
+   * Appends a revision and moves the head to it, in one transaction, only if the head is
+   * still at `revision.baseRevisionId`. Returns false on a conflict; nothing is written then.
+   */
+  appendRevision(revision: StoryRevision): Promise<boolean>;
+  /** Applies a head change atomically; false if the head moved meanwhile. */
+  changeHead(change: StoryHeadChange): Promise<boolean>;
+  /** Appends a correction and applies the head change in one transaction. */
+  insertCorrection(correction: Correction, change: StoryHeadChange): Promise<boolean>;
+
+  findStory(id: string): Promise<Story | undefined>;
+  findRevision(id: string): Promise<StoryRevision | undefined>;
+  listRevisions(storyId: string): Promise<StoryRevision[]>;
+  listCorrections(storyId: string): Promise<Correction[]>;
+
+  listPublished(query: StoryListQuery): Promise<StorySummary[]>;
+  countPublished(serviceId: ServiceId): Promise<number>;
+  searchPublished(
+    serviceId: ServiceId,
+    terms: readonly string[],
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; items: StorySummary[] }>;
+  /** Published stories sharing the section or a topic, newest first. */
+  listRelated(
+    story: Story,
+    topics: readonly string[],
+    section: string,
+    limit: number,
+  ): Promise<StorySummary[]>;
+}

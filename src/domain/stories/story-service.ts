@@ -1,0 +1,265 @@
+import type { Actor } from "../actor.js";
+import { actorId } from "../actor.js";
+import type { Clock } from "../clock.js";
+import { NewsdeskError } from "../error-catalogue.js";
+import { newId } from "../ids.js";
+import type { MediaRepository } from "../media/media-repository.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import type { CatalogRepository } from "../people/catalog-repository.js";
+import type { ServiceId } from "../services/service-registry.js";
+import { bodyPlainText } from "./story-body-schema.js";
+import type { PublishedProjection, StoryRepository } from "./story-repository.js";
+import {
+  type Correction,
+  correctionInputSchema,
+  type PublishInput,
+  publishInputSchema,
+  type Story,
+  type StoryContent,
+  type StoryRevision,
+  storyContentSchema,
+} from "./story-schema.js";
+import { applyCorrection, applyKill, applyPublish, applyUnpublish } from "./story-workflow.js";
+
+export interface StoryServiceDeps {
+  readonly stories: StoryRepository;
+  readonly catalog: CatalogRepository;
+  readonly media: MediaRepository;
+  readonly clock: Clock;
+}
+
+/**
+ * Writing and publishing stories. Every save is a new immutable revision; a save based on
+ * a stale revision is refused as REVISION_CONFLICT with both versions, so no edit is lost.
+ */
+export class StoryService {
+  readonly #deps: StoryServiceDeps;
+
+  constructor(deps: StoryServiceDeps) {
+    this.#deps = deps;
+  }
+
+  async create(
+    actor: Actor,
+    input: { serviceId: ServiceId; content: unknown; familyId?: string },
+  ): Promise<{ story: Story; revision: StoryRevision }> {
+    const content = await this.#validateContent(input.serviceId, input.content);
+    const now = this.#now();
+    const storyId = newId();
+    const revision: StoryRevision = {
+      id: newId(),
+      storyId,
+      number: 1,
+      baseRevisionId: null,
+      content,
+      createdAt: now,
+      createdBy: actorId(actor),
+      note: null,
+    };
+    const story: Story = {
+      id: storyId,
+      serviceId: input.serviceId,
+      familyId: input.familyId ?? storyId,
+      status: "draft",
+      currentRevisionId: revision.id,
+      currentRevisionNumber: 1,
+      publishedRevisionId: null,
+      firstPublishedAt: null,
+      updatedAt: null,
+      updateNote: null,
+      lastModifiedAt: now,
+      scheduledAt: null,
+      embargoUntil: null,
+      killedAt: null,
+      killReason: null,
+      createdAt: now,
+    };
+    await this.#deps.stories.insertStory(story, revision);
+    return { story, revision };
+  }
+
+  /** Saves a new revision on top of `baseRevisionId`, or refuses with both versions. */
+  async saveDraft(
+    actor: Actor,
+    storyId: string,
+    input: { baseRevisionId: string; content: unknown; note?: string },
+  ): Promise<StoryRevision> {
+    const story = await this.#requireStory(storyId);
+    if (story.status === "killed") {
+      throw new NewsdeskError("INVALID_TRANSITION", { detail: "A killed story cannot be edited." });
+    }
+    const content = await this.#validateContent(story.serviceId, input.content);
+    const revision: StoryRevision = {
+      id: newId(),
+      storyId,
+      number: story.currentRevisionNumber + 1,
+      baseRevisionId: input.baseRevisionId,
+      content,
+      createdAt: this.#now(),
+      createdBy: actorId(actor),
+      note: input.note ?? null,
+    };
+    const saved =
+      input.baseRevisionId === story.currentRevisionId &&
+      (await this.#deps.stories.appendRevision(revision));
+    if (!saved) {
+      const latest = await this.#requireStory(storyId);
+      const theirs = await this.#deps.stories.findRevision(latest.currentRevisionId);
+      throw new NewsdeskError("REVISION_CONFLICT", {
+        details: {
+          currentRevision: theirs,
+          yourContent: content,
+          yourBaseRevisionId: input.baseRevisionId,
+        },
+      });
+    }
+    return revision;
+  }
+
+  async publish(actor: Actor, storyId: string, rawInput: unknown): Promise<Story> {
+    const input: PublishInput = parseOrThrow(publishInputSchema, rawInput);
+    const story = await this.#requireStory(storyId);
+    const next = applyPublish(story, input, this.#now());
+    const revision = await this.#requireRevision(story.currentRevisionId);
+    const projection = projectionOf(revision.content);
+    await this.#change(actor, story, next, projection);
+    return next;
+  }
+
+  async correct(actor: Actor, storyId: string, rawInput: unknown): Promise<Correction> {
+    const { text } = parseOrThrow(correctionInputSchema, rawInput);
+    const story = await this.#requireStory(storyId);
+    const now = this.#now();
+    const next = applyCorrection(story, now);
+    const correction: Correction = { id: newId(), storyId, text, createdAt: now };
+    const ok = await this.#deps.stories.insertCorrection(correction, {
+      expected: { status: story.status, currentRevisionId: story.currentRevisionId },
+      next,
+    });
+    if (!ok) throw new NewsdeskError("REVISION_CONFLICT");
+    void actor;
+    return correction;
+  }
+
+  async kill(actor: Actor, storyId: string, reason: string): Promise<Story> {
+    const story = await this.#requireStory(storyId);
+    const next = applyKill(story, reason.trim() || "Withdrawn", this.#now());
+    await this.#change(actor, story, next, null);
+    return next;
+  }
+
+  async unpublish(actor: Actor, storyId: string): Promise<Story> {
+    const story = await this.#requireStory(storyId);
+    const next = applyUnpublish(story, this.#now());
+    await this.#change(actor, story, next, null);
+    return next;
+  }
+
+  async #change(
+    _actor: Actor,
+    story: Story,
+    next: Story,
+    projection: PublishedProjection | null,
+  ): Promise<void> {
+    const ok = await this.#deps.stories.changeHead({
+      expected: { status: story.status, currentRevisionId: story.currentRevisionId },
+      next,
+      projection,
+    });
+    if (!ok) {
+      throw new NewsdeskError("REVISION_CONFLICT", {
+        detail: "The story changed while the action was in progress; reload and try again.",
+      });
+    }
+  }
+
+  async #requireStory(storyId: string): Promise<Story> {
+    const story = await this.#deps.stories.findStory(storyId);
+    if (!story) throw new NewsdeskError("STORY_NOT_FOUND");
+    return story;
+  }
+
+  async #requireRevision(revisionId: string): Promise<StoryRevision> {
+    const revision = await this.#deps.stories.findRevision(revisionId);
+    if (!revision) throw new NewsdeskError("STORY_NOT_FOUND");
+    return revision;
+  }
+
+  /** Schema check, NFC normalization, then every reference must exist in this service. */
+  async #validateContent(serviceId: ServiceId, raw: unknown): Promise<StoryContent> {
+    const content = normalizeStrings(parseOrThrow(storyContentSchema, raw));
+    const missing: string[] = [];
+    const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
+    const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
+    const [people, desks, agencies, sections, topics] = await Promise.all([
+      this.#deps.catalog.findPeople(personIds),
+      this.#deps.catalog.findDesks(deskIds),
+      this.#deps.catalog.findAgencies(content.agencies),
+      this.#deps.catalog.listSections(serviceId),
+      this.#deps.catalog.findTopics(serviceId, content.topics),
+    ]);
+    for (const id of personIds) {
+      if (!people.some((p) => p.id === id && p.serviceId === serviceId))
+        missing.push(`person ${id}`);
+    }
+    for (const id of deskIds) {
+      if (!desks.some((d) => d.id === id && d.serviceId === serviceId)) missing.push(`desk ${id}`);
+    }
+    for (const code of content.agencies) {
+      if (!agencies.some((a) => a.code === code)) missing.push(`agency ${code}`);
+    }
+    if (!sections.some((s) => s.slug === content.section))
+      missing.push(`section ${content.section}`);
+    for (const slug of content.topics) {
+      if (!topics.some((t) => t.slug === slug)) missing.push(`topic ${slug}`);
+    }
+    const mediaIds = figureMediaIds(content);
+    const media = await this.#deps.media.findMany(mediaIds);
+    for (const id of mediaIds) {
+      if (!media.some((m) => m.id === id)) missing.push(`image ${id}`);
+    }
+    if (missing.length > 0) {
+      throw new NewsdeskError("UNKNOWN_REFERENCE", {
+        detail: `Unknown references: ${missing.join(", ")}.`,
+        details: { missing },
+      });
+    }
+    return content;
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+}
+
+export function figureMediaIds(content: StoryContent): string[] {
+  const ids = content.body.flatMap((block) => (block.type === "figure" ? [block.mediaId] : []));
+  if (content.leadFigure) ids.unshift(content.leadFigure.mediaId);
+  return [...new Set(ids)];
+}
+
+export function projectionOf(content: StoryContent): PublishedProjection {
+  return {
+    headline: content.headline,
+    standfirst: content.standfirst,
+    slug: content.slug,
+    section: content.section,
+    topics: content.topics,
+    leadMediaId: content.leadFigure?.mediaId ?? null,
+    personIds: content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : [])),
+    deskIds: content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : [])),
+    searchText: [content.headline, content.standfirst, bodyPlainText(content.body)].join("\n"),
+  };
+}
+
+/** Text is stored as entered but NFC-normalized (Unicode UAX #15), so search and diffs agree. */
+function normalizeStrings<T>(value: T): T {
+  if (typeof value === "string") return value.normalize("NFC") as T;
+  if (Array.isArray(value)) return value.map((item) => normalizeStrings(item)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, normalizeStrings(item)]),
+    ) as T;
+  }
+  return value;
+}

@@ -1,0 +1,108 @@
+import { Hono } from "hono";
+import type { Logger } from "pino";
+import type { Clock } from "../domain/clock.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { MediaRepository } from "../domain/media/media-repository.js";
+import type { ReaderService } from "../domain/reader/reader-service.js";
+import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
+import { MessagePage } from "../render/reader/MessagePage.js";
+import { renderContext } from "../render/reader/render-context.js";
+import { renderHtml } from "../render/render-html.js";
+import { problemResponse } from "./problem-json.js";
+import { readerRoutes } from "./reader-routes.js";
+
+export interface AppDeps {
+  readonly reader: ReaderService;
+  readonly media: MediaRepository;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+  /** Resolves when the database answers; rejects otherwise. */
+  readonly checkDatabase: () => Promise<void>;
+}
+
+const contentTypes: Record<string, string> = {
+  webp: "image/webp",
+  jpg: "image/jpeg",
+  avif: "image/avif",
+};
+
+/** Builds the whole HTTP app without listening (tests call `app.request()`). */
+export function buildApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+      c.header(
+        "Content-Security-Policy",
+        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      );
+    }
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await deps.checkDatabase();
+      return c.json({ status: "ok", database: "ok" }, 200, { "Cache-Control": "no-store" });
+    } catch (error) {
+      deps.logger.warn({ err: error }, "health check: database unreachable");
+      return c.json({ status: "unavailable", database: "unreachable" }, 503, {
+        "Cache-Control": "no-store",
+      });
+    }
+  });
+
+  app.get("/media/:id/:name", async (c) => {
+    const name = c.req.param("name");
+    const ext = /^(?:16x9|original)-\d{2,4}\.(webp|jpg|avif)$/.exec(name)?.[1];
+    if (!ext) return problemResponse(c, "NOT_FOUND", "No such image rendition.");
+    const rendition = await deps.media.readRendition(c.req.param("id"), name);
+    if (!rendition) return problemResponse(c, "MEDIA_NOT_FOUND");
+    // Renditions never change under a name (new crops get new assets), so cache forever.
+    return c.body(rendition.data as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": contentTypes[ext] ?? "application/octet-stream",
+      "Cache-Control": "public, max-age=31536000, immutable",
+    });
+  });
+
+  app.route("/", readerRoutes(deps));
+
+  app.notFound(async (c) => {
+    const prefix = new URL(c.req.url).pathname.split("/")[1] ?? "";
+    const service = serviceByUrlPrefix(prefix) ?? services.en;
+    const ctx = renderContext({
+      service,
+      textSize: "md",
+      path: new URL(c.req.url).pathname,
+      publicUrl: deps.publicUrl,
+      publisherName: deps.publisherName,
+      now: deps.clock.now(),
+    });
+    const chrome = await deps.reader.chrome(service);
+    return c.html(
+      renderHtml(
+        <MessagePage
+          ctx={ctx}
+          chrome={chrome}
+          title={ctx.t.t("notFound.title")}
+          body={ctx.t.t("notFound.body")}
+        />,
+      ),
+      404,
+    );
+  });
+
+  app.onError((error, c) => {
+    if (isNewsdeskError(error) && error.status < 500) {
+      return problemResponse(c, error.code, error.message);
+    }
+    deps.logger.error({ err: error, path: c.req.path }, "request failed");
+    return problemResponse(c, "INTERNAL");
+  });
+
+  return app;
+}

@@ -1,0 +1,260 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import type { Clock } from "../domain/clock.js";
+import type { PageChrome } from "../domain/reader/reader-models.js";
+import type { ReaderService } from "../domain/reader/reader-service.js";
+import {
+  type ServiceConfig,
+  serviceByUrlPrefix,
+  services,
+} from "../domain/services/service-registry.js";
+import { HomePage } from "../render/reader/HomePage.js";
+import { MessagePage } from "../render/reader/MessagePage.js";
+import {
+  defaultTextSize,
+  type RenderContext,
+  renderContext,
+  type TextSize,
+  textSizes,
+} from "../render/reader/render-context.js";
+import { SearchPage } from "../render/reader/SearchPage.js";
+import { StoryListPage } from "../render/reader/StoryListPage.js";
+import { StoryPage } from "../render/reader/StoryPage.js";
+import {
+  deskUrl,
+  homeUrl,
+  parseStorySegment,
+  personUrl,
+  sectionUrl,
+  storyUrl,
+  textSizeUrl,
+  topicUrl,
+} from "../render/reader-urls.js";
+import { renderHtml } from "../render/render-html.js";
+
+export interface ReaderRoutesDeps {
+  readonly reader: ReaderService;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+}
+
+export const textSizeCookie = "nd_ts";
+
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(500).default(1),
+});
+const searchQuery = pageQuery.extend({ q: z.string().max(200).default("") });
+const textSizeQuery = z.object({
+  size: z.enum(textSizes),
+  return: z.string().max(2048).optional(),
+});
+
+/** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
+export function readerRoutes(deps: ReaderRoutesDeps): Hono {
+  const app = new Hono();
+
+  const ctxFor = (c: Context, service: ServiceConfig): RenderContext =>
+    renderContext({
+      service,
+      textSize: readTextSize(c),
+      path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+      publicUrl: deps.publicUrl,
+      publisherName: deps.publisherName,
+      now: deps.clock.now(),
+    });
+
+  const html = (c: Context, body: string, status: 200 | 400 | 404 | 410 = 200) => {
+    // Pages differ by the text-size cookie only; shared caches must key on it.
+    c.header("Vary", "Cookie");
+    c.header("Cache-Control", status === 200 ? "public, max-age=60" : "public, max-age=10");
+    return c.html(body, status);
+  };
+
+  const message = async (
+    c: Context,
+    service: ServiceConfig,
+    kind: "notFound" | "badRequest" | "killed",
+    chrome?: PageChrome,
+  ) => {
+    const ctx = ctxFor(c, service);
+    const pageChrome = chrome ?? (await deps.reader.chrome(service));
+    const [title, body, status] =
+      kind === "notFound"
+        ? [ctx.t.t("notFound.title"), ctx.t.t("notFound.body"), 404 as const]
+        : kind === "badRequest"
+          ? [ctx.t.t("badRequest.title"), ctx.t.t("badRequest.body"), 400 as const]
+          : [ctx.t.t("story.killedTitle"), ctx.t.t("story.killedBody"), 410 as const];
+    return html(
+      c,
+      renderHtml(<MessagePage ctx={ctx} chrome={pageChrome} title={title} body={body} />),
+      status,
+    );
+  };
+
+  app.get("/", (c) => c.redirect(homeUrl(services.en), 302));
+
+  // The no-JavaScript text-size control: a GET form sets the cookie and returns the reader.
+  app.get(textSizeUrl, (c) => {
+    const parsed = textSizeQuery.safeParse(c.req.query());
+    const back = safeReturnPath(parsed.success ? parsed.data.return : undefined);
+    if (!parsed.success) return c.redirect(back, 303);
+    setCookie(c, textSizeCookie, parsed.data.size, {
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "Lax",
+      httpOnly: true,
+      secure: deps.publicUrl.startsWith("https:"),
+    });
+    c.header("Cache-Control", "no-store");
+    return c.redirect(back, 303);
+  });
+
+  app.get("/:prefix", (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    return service ? c.redirect(homeUrl(service), 301) : c.notFound();
+  });
+
+  app.get("/:prefix/", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const model = await deps.reader.list(service, {}, 1);
+    return html(c, renderHtml(<HomePage ctx={ctxFor(c, service)} model={model} />));
+  });
+
+  app.get("/:prefix/search", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const query = searchQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
+    const model = await deps.reader.search(service, query.data.q, query.data.page);
+    return html(c, renderHtml(<SearchPage ctx={ctxFor(c, service)} model={model} />));
+  });
+
+  app.get("/:prefix/topics/:slug", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
+    const topic = await deps.reader.topic(service, c.req.param("slug"));
+    if (!topic) return message(c, service, "notFound");
+    const ctx = ctxFor(c, service);
+    const model = await deps.reader.list(service, { topic: topic.slug }, query.data.page);
+    return html(
+      c,
+      renderHtml(
+        <StoryListPage
+          ctx={ctx}
+          model={model}
+          title={ctx.t.t("list.topic", { name: topic.name })}
+          basePath={topicUrl(service, topic.slug)}
+        />,
+      ),
+    );
+  });
+
+  app.get("/:prefix/people/:id", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
+    const person = await deps.reader.person(service, c.req.param("id"));
+    if (!person) return message(c, service, "notFound");
+    const ctx = ctxFor(c, service);
+    const model = await deps.reader.list(service, { personId: person.id }, query.data.page);
+    return html(
+      c,
+      renderHtml(
+        <StoryListPage
+          ctx={ctx}
+          model={model}
+          title={ctx.t.t("list.author", { name: person.name })}
+          description={person.title}
+          basePath={personUrl(service, person.id)}
+        />,
+      ),
+    );
+  });
+
+  app.get("/:prefix/desks/:id", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
+    const desk = await deps.reader.desk(service, c.req.param("id"));
+    if (!desk) return message(c, service, "notFound");
+    const ctx = ctxFor(c, service);
+    const model = await deps.reader.list(service, { deskId: desk.id }, query.data.page);
+    return html(
+      c,
+      renderHtml(
+        <StoryListPage
+          ctx={ctx}
+          model={model}
+          title={ctx.t.t("list.author", { name: desk.name })}
+          description={desk.description}
+          basePath={deskUrl(service, desk.id)}
+        />,
+      ),
+    );
+  });
+
+  app.get("/:prefix/:section", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
+    const chrome = await deps.reader.chrome(service);
+    const section = deps.reader.section(chrome, c.req.param("section"));
+    if (!section) return message(c, service, "notFound", chrome);
+    const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
+    return html(
+      c,
+      renderHtml(
+        <StoryListPage
+          ctx={ctxFor(c, service)}
+          model={model}
+          title={section.name}
+          basePath={sectionUrl(service, section.slug)}
+          currentSection={section.slug}
+        />,
+      ),
+    );
+  });
+
+  app.get("/:prefix/:section/:segment", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const parsed = parseStorySegment(c.req.param("segment"));
+    if (!parsed) return message(c, service, "notFound");
+    const lookup = await deps.reader.story(service, parsed.id);
+    if (lookup.kind === "missing") return message(c, service, "notFound", lookup.chrome);
+    if (lookup.kind === "killed") return message(c, service, "killed", lookup.chrome);
+    const { model } = lookup;
+    const canonical = storyUrl(service, {
+      id: model.story.id,
+      slug: model.content.slug,
+      section: model.content.section,
+    });
+    // Old links keep working after a headline or section change.
+    if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
+    return html(c, renderHtml(<StoryPage ctx={ctxFor(c, service)} model={model} />));
+  });
+
+  return app;
+}
+
+function readTextSize(c: Context): TextSize {
+  const value = getCookie(c, textSizeCookie);
+  return (textSizes as readonly string[]).includes(value ?? "")
+    ? (value as TextSize)
+    : defaultTextSize;
+}
+
+/** Only same-site paths: an open redirect would let phishing links borrow our domain. */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  return value;
+}

@@ -1,0 +1,94 @@
+/**
+ * The English message catalogue: the source of every reader-facing and screen-reader-only
+ * string. Each entry is a full sentence or label with `{named}` placeholders and one line of
+ * context for translators. Other catalogues are plain data typed against these keys.
+ */
+export const en = {
+  "a11y.links": { message: "Accessibility links", context: "Label of the skip-link navigation." },
+  "skip.main": { message: "Skip to main content", context: "Skip link, first focusable element." },
+  "skip.nav": { message: "Skip to navigation", context: "Skip link to the section navigation." },
+  "skip.search": { message: "Skip to search", context: "Skip link to the search box." },
+  "nav.sections": { message: "Sections", context: "Label of the main section navigation." },
+  "nav.home": { message: "Home", context: "Link to the service's home page." },
+  "breaking.label": { message: "Breaking News", context: "Label of the breaking-news bar." },
+  "story.published": { message: "Published", context: "Label before the first-published time." },
+  "story.updated": { message: "Updated", context: "Tag and label shown when a story was updated." },
+  "story.by": { message: "By {names}", context: "Byline; {names} is a localized list of names." },
+  "story.agencyNote": {
+    message: "This story contains information from {agencies}.",
+    context: "Agency credit note; {agencies} is a localized list such as 'AFP and Reuters'.",
+  },
+  "story.corrections": { message: "Corrections", context: "Heading of the corrections list." },
+  "story.topics": { message: "Topics", context: "Label of the list of topic links." },
+  "story.related": { message: "Related stories", context: "Heading of related-story links." },
+  "story.about": { message: "About {name}", context: "Label of a desk's byline card." },
+  "story.killedTitle": {
+    message: "This story has been removed",
+    context: "Headline shown at the address of a killed story.",
+  },
+  "story.killedBody": {
+    message: "This story is no longer available. It was withdrawn by the editors.",
+    context: "Explanation shown at the address of a killed story.",
+  },
+  "textSize.label": { message: "Text size", context: "Label of the text-size control." },
+  "textSize.xs": { message: "Extra small text", context: "Accessible name of the XS button." },
+  "textSize.sm": { message: "Small text", context: "Accessible name of the SM button." },
+  "textSize.md": { message: "Medium text", context: "Accessible name of the MD button." },
+  "textSize.lg": { message: "Large text", context: "Accessible name of the LG button." },
+  "textSize.xsShort": { message: "XS", context: "Visible abbreviation on the XS button." },
+  "textSize.smShort": { message: "SM", context: "Visible abbreviation on the SM button." },
+  "textSize.mdShort": { message: "MD", context: "Visible abbreviation on the MD button." },
+  "textSize.lgShort": { message: "LG", context: "Visible abbreviation on the LG button." },
+  "search.label": { message: "Search", context: "Label of the search form and its button." },
+  "search.field": { message: "Search stories", context: "Accessible name of the search box." },
+  "search.results": {
+    message: "Results for “{query}”",
+    context: "Heading of the search results page; {query} is the reader's search text.",
+  },
+  "search.count": {
+    message: "{count, plural, one {# story found} other {# stories found}}",
+    context: "Number of search results; uses CLDR plural categories.",
+  },
+  "search.none": {
+    message: "No stories matched your search. Try fewer or different words.",
+    context: "Shown when a search finds nothing.",
+  },
+  "search.prompt": {
+    message: "Type one or more words to search this service's stories.",
+    context: "Shown on the search page before a search.",
+  },
+  "home.top": { message: "Top story", context: "Heading of the home page's lead story." },
+  "home.latest": { message: "Latest", context: "Heading of the home page's latest stories." },
+  "list.empty": {
+    message: "There are no stories here yet.",
+    context: "Shown on a section, topic or author page that has no stories.",
+  },
+  "list.topic": { message: "Topic: {name}", context: "Title of a topic page." },
+  "list.author": { message: "Stories by {name}", context: "Title of a person's or desk's page." },
+  "pagination.label": { message: "Pages", context: "Label of the pagination navigation." },
+  "pagination.next": { message: "Older stories", context: "Link to the next page of a list." },
+  "pagination.previous": {
+    message: "Newer stories",
+    context: "Link to the previous page of a list.",
+  },
+  "notFound.title": { message: "Page not found", context: "Title of the 404 page." },
+  "notFound.body": {
+    message: "We could not find the page you asked for. It may have moved or been removed.",
+    context: "Explanation on the 404 page.",
+  },
+  "notFound.home": {
+    message: "Go to the {service} home page",
+    context: "Link from the 404 page to the service home page.",
+  },
+  "badRequest.title": { message: "Bad request", context: "Title of the 400 page." },
+  "badRequest.body": {
+    message: "The address you followed is not valid. Please check it and try again.",
+    context: "Explanation on the 400 page.",
+  },
+  "footer.rights": {
+    message: "© {year} {publisher}. All rights reserved.",
+    context: "Copyright line in the page footer.",
+  },
+} as const satisfies Record<string, { message: string; context: string }>;
+
+export type MessageKey = keyof typeof en;

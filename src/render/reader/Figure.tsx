@@ -1,0 +1,69 @@
+import type { RenditionInfo } from "../../domain/media/media-schema.js";
+import type { ResolvedMedia } from "../../domain/reader/reader-models.js";
+import { mediaUrl } from "../reader-urls.js";
+
+export interface FigureProps {
+  readonly media: ResolvedMedia | undefined;
+  readonly caption: string;
+  readonly credit: string;
+  readonly alt: string;
+  /** The lead image is fetched eagerly (LCP); the rest lazily. */
+  readonly eager?: boolean;
+  readonly sizes?: string;
+}
+
+const defaultSizes = "(min-width: 48rem) 44rem, 100vw";
+
+/**
+ * A 16:9 crop in WebP with a JPEG fallback, served by Newsdesk itself. One <figcaption>
+ * holds caption and credit; the alt text describes the picture and is never the caption
+ * repeated, so screen-reader users do not hear it twice.
+ */
+export function Figure(props: FigureProps) {
+  const renditions = (props.media?.renditions ?? []).filter((r) => r.shape === "16x9");
+  const jpeg = renditions.filter((r) => r.format === "jpeg");
+  const webp = renditions.filter((r) => r.format === "webp");
+  const fallback = jpeg.find((r) => r.width >= 640) ?? jpeg.at(-1);
+  const mediaId = props.media?.asset.id;
+  const hasText = props.caption.length > 0 || props.credit.length > 0;
+  return (
+    <figure>
+      {mediaId && fallback ? (
+        <picture>
+          {webp.length > 0 ? (
+            <source
+              type="image/webp"
+              srcSet={srcset(mediaId, webp)}
+              sizes={props.sizes ?? defaultSizes}
+            />
+          ) : null}
+          <img
+            src={mediaUrl(mediaId, fallback)}
+            srcSet={srcset(mediaId, jpeg)}
+            sizes={props.sizes ?? defaultSizes}
+            width={fallback.width}
+            height={fallback.height}
+            alt={props.alt}
+            loading={props.eager ? "eager" : "lazy"}
+            decoding="async"
+            {...(props.eager ? { fetchpriority: "high" } : {})}
+          />
+        </picture>
+      ) : null}
+      {hasText ? (
+        <figcaption>
+          {props.caption}
+          {props.credit ? (
+            <span class="credit">
+              <bdi>{props.credit}</bdi>
+            </span>
+          ) : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+function srcset(mediaId: string, renditions: readonly RenditionInfo[]): string {
+  return renditions.map((r) => `${mediaUrl(mediaId, r)} ${r.width}w`).join(", ");
+}

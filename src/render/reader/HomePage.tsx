@@ -1,0 +1,52 @@
+import type { StoryListModel } from "../../domain/reader/reader-models.js";
+import { homeUrl, storyUrl } from "../reader-urls.js";
+import { Figure } from "./Figure.js";
+import { Layout } from "./Layout.js";
+import type { RenderContext } from "./render-context.js";
+import { StoryCards } from "./StoryCards.js";
+import { TimeTag } from "./TimeTag.js";
+
+/** The service front: the top story, then the latest. */
+export function HomePage({ ctx, model }: { ctx: RenderContext; model: StoryListModel }) {
+  const { t, service } = ctx;
+  const [top, ...latest] = model.stories;
+  const topMedia = top?.leadMediaId ? model.media.get(top.leadMediaId) : undefined;
+  return (
+    <Layout
+      ctx={ctx}
+      title={t.t("nav.home")}
+      canonicalPath={homeUrl(service)}
+      sections={model.sections}
+      banner={model.banner}
+    >
+      <h1 class="vh">{service.name}</h1>
+      {top ? (
+        <section class="top-story" aria-labelledby="top-h">
+          <div>
+            {topMedia ? <Figure media={topMedia} caption="" credit="" alt="" eager /> : null}
+          </div>
+          <div>
+            <p class="kicker" id="top-h">
+              {t.t("home.top")}
+            </p>
+            <h2>
+              <a href={storyUrl(service, top)}>{top.headline}</a>
+            </h2>
+            {top.standfirst ? <p class="standfirst">{top.standfirst}</p> : null}
+            <p class="meta">
+              <TimeTag ctx={ctx} iso={top.updatedAt ?? top.firstPublishedAt} />
+            </p>
+          </div>
+        </section>
+      ) : (
+        <p class="notice">{t.t("list.empty")}</p>
+      )}
+      {latest.length > 0 ? (
+        <section aria-labelledby="latest-h">
+          <h2 id="latest-h">{t.t("home.latest")}</h2>
+          <StoryCards ctx={ctx} stories={latest} media={model.media} />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

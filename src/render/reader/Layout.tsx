@@ -1,0 +1,147 @@
+import type { ComponentChildren } from "preact";
+import type { BreakingBanner } from "../../domain/breaking/breaking-news-schema.js";
+import type { Section } from "../../domain/people/people-schema.js";
+import { homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
+import { readerStyles } from "./reader-styles.js";
+import type { RenderContext } from "./render-context.js";
+import { textSizes } from "./render-context.js";
+
+export interface LayoutProps {
+  readonly ctx: RenderContext;
+  readonly title: string;
+  readonly description?: string;
+  readonly canonicalPath?: string;
+  readonly sections: readonly Section[];
+  readonly banner: BreakingBanner | undefined;
+  readonly currentSection?: string;
+  readonly searchQuery?: string;
+  readonly children: ComponentChildren;
+}
+
+/**
+ * The page shell: skip links, header with navigation, search and the text-size control,
+ * the breaking-news bar, then main and footer landmarks (WCAG 2.2 SC 2.4.1, 1.3.1).
+ */
+export function Layout(props: LayoutProps) {
+  const { ctx } = props;
+  const { t, service, locale } = ctx;
+  const htmlClass = ctx.textSize === "md" ? undefined : `ts-${ctx.textSize}`;
+  return (
+    <html lang={service.locale} dir={locale.dir} class={htmlClass}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${service.name}`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.canonicalPath ? (
+          <link rel="canonical" href={`${ctx.publicUrl}${props.canonicalPath}`} />
+        ) : null}
+        <style
+          // Our own constant stylesheet: no user input reaches it.
+          dangerouslySetInnerHTML={{ __html: `:root{--font:${locale.fontStack}}${readerStyles}` }}
+        />
+      </head>
+      <body>
+        <nav aria-label={t.t("a11y.links")}>
+          <ul class="skip">
+            <li>
+              <a href="#main">{t.t("skip.main")}</a>
+            </li>
+            <li>
+              <a href="#nav">{t.t("skip.nav")}</a>
+            </li>
+            <li>
+              <a href="#search-q">{t.t("skip.search")}</a>
+            </li>
+          </ul>
+        </nav>
+        <header class="site-head">
+          <div class="wrap bar">
+            <a class="brand" href={homeUrl(service)}>
+              {service.name}
+            </a>
+            <search>
+              <form class="search" method="get" action={searchUrl(service)}>
+                <label class="vh" for="search-q">
+                  {t.t("search.field")}
+                </label>
+                <input id="search-q" type="search" name="q" value={props.searchQuery ?? ""} />
+                <button type="submit">{t.t("search.label")}</button>
+              </form>
+            </search>
+            <TextSizeControl ctx={ctx} />
+          </div>
+          <nav id="nav" class="wrap nav" aria-label={t.t("nav.sections")} tabIndex={-1}>
+            <ul>
+              <li>
+                <a href={homeUrl(service)}>{t.t("nav.home")}</a>
+              </li>
+              {props.sections.map((section) => (
+                <li key={section.slug}>
+                  <a
+                    href={sectionUrl(service, section.slug)}
+                    aria-current={props.currentSection === section.slug ? "page" : undefined}
+                  >
+                    {section.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {props.banner ? <BreakingNewsBar ctx={ctx} banner={props.banner} /> : null}
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-foot">
+          <div class="wrap">
+            <p>
+              {t.t("footer.rights", { year: ctx.t.number(ctx.year), publisher: ctx.publisherName })}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/**
+ * Works without JavaScript: each button submits a GET form that sets a cookie and
+ * redirects back; the server then applies the size as a class on <html>. aria-pressed
+ * tells screen-reader users which size is on (WAI-ARIA 1.2, toggle buttons); the
+ * accessible name starts with the visible label (WCAG 2.2 SC 2.5.3 Label in Name).
+ */
+function TextSizeControl({ ctx }: { ctx: RenderContext }) {
+  const { t } = ctx;
+  return (
+    <form class="ts" method="get" action={textSizeUrl} aria-labelledby="ts-label">
+      <span id="ts-label" class="ts-label">
+        {t.t("textSize.label")}
+      </span>
+      <input type="hidden" name="return" value={ctx.path} />
+      {textSizes.map((size) => (
+        <button
+          key={size}
+          type="submit"
+          name="size"
+          value={size}
+          aria-pressed={ctx.textSize === size ? "true" : "false"}
+        >
+          {t.t(`textSize.${size}Short`)}
+          <span class="vh">{` (${t.t(`textSize.${size}`)})`}</span>
+        </button>
+      ))}
+    </form>
+  );
+}
+
+function BreakingNewsBar({ ctx, banner }: { ctx: RenderContext; banner: BreakingBanner }) {
+  return (
+    <section class="breaking" id="breaking" aria-labelledby="breaking-label">
+      <div class="wrap">
+        <strong id="breaking-label">{ctx.t.t("breaking.label")}</strong>
+        {banner.url ? <a href={banner.url}>{banner.text}</a> : <span>{banner.text}</span>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { StoryListModel } from "../../domain/reader/reader-models.js";
+import { Layout } from "./Layout.js";
+import { Pager } from "./Pager.js";
+import type { RenderContext } from "./render-context.js";
+import { StoryCards } from "./StoryCards.js";
+
+/** Section, topic, person and desk pages: a titled, paginated list of stories. */
+export function StoryListPage(props: {
+  ctx: RenderContext;
+  model: StoryListModel;
+  title: string;
+  description?: string;
+  basePath: string;
+  currentSection?: string;
+}) {
+  const { ctx, model } = props;
+  return (
+    <Layout
+      ctx={ctx}
+      title={props.title}
+      canonicalPath={model.page > 1 ? `${props.basePath}?page=${model.page}` : props.basePath}
+      sections={model.sections}
+      banner={model.banner}
+      {...(props.currentSection ? { currentSection: props.currentSection } : {})}
+    >
+      <h1>{props.title}</h1>
+      {props.description ? <p class="standfirst">{props.description}</p> : null}
+      {model.stories.length > 0 ? (
+        <StoryCards ctx={ctx} stories={model.stories} media={model.media} />
+      ) : (
+        <p class="notice">{ctx.t.t("list.empty")}</p>
+      )}
+      <Pager ctx={ctx} basePath={props.basePath} page={model.page} hasMore={model.hasMore} />
+    </Layout>
+  );
+}

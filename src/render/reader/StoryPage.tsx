@@ -1,0 +1,159 @@
+import type { StoryPageModel } from "../../domain/reader/reader-models.js";
+import type { Byline } from "../../domain/stories/story-schema.js";
+import { deskUrl, personUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
+import { Figure } from "./Figure.js";
+import { Layout } from "./Layout.js";
+import type { RenderContext } from "./render-context.js";
+import { StoryBody } from "./StoryBody.js";
+import { StoryCards } from "./StoryCards.js";
+import { TimeTag } from "./TimeTag.js";
+
+export function StoryPage({ ctx, model }: { ctx: RenderContext; model: StoryPageModel }) {
+  const { t, service } = ctx;
+  const { story, content } = model;
+  const section = model.sections.find((s) => s.slug === content.section);
+  const people = content.bylines.filter(
+    (b): b is Extract<Byline, { kind: "person" }> => b.kind === "person",
+  );
+  const desks = content.bylines.flatMap((b) => {
+    const desk = b.kind === "desk" ? model.desks.get(b.deskId) : undefined;
+    return desk ? [desk] : [];
+  });
+  const path = storyUrl(service, { id: story.id, slug: content.slug, section: content.section });
+  return (
+    <Layout
+      ctx={ctx}
+      title={content.headline}
+      description={content.standfirst}
+      canonicalPath={path}
+      sections={model.sections}
+      banner={model.banner}
+      currentSection={content.section}
+    >
+      <article class="story">
+        <header>
+          {section ? (
+            <p class="kicker">
+              <a href={sectionUrl(service, section.slug)}>{section.name}</a>
+            </p>
+          ) : null}
+          <h1>{content.headline}</h1>
+          {content.standfirst ? <p class="standfirst">{content.standfirst}</p> : null}
+          {people.length > 0 ? (
+            <p class="byline">
+              {t.t("story.by", {
+                names: t.list(
+                  people.map((b) => model.people.get(b.personId)?.name ?? "").filter(Boolean),
+                ),
+              })}
+            </p>
+          ) : null}
+          <p class="meta">
+            {story.updatedAt ? (
+              <span>
+                <span class="tag-updated">{t.t("story.updated")}</span>
+                <TimeTag ctx={ctx} iso={story.updatedAt} />
+              </span>
+            ) : null}
+            {story.firstPublishedAt ? (
+              <span>
+                {`${t.t("story.published")} `}
+                <TimeTag ctx={ctx} iso={story.firstPublishedAt} />
+              </span>
+            ) : null}
+          </p>
+          {story.updatedAt && story.updateNote ? (
+            <p class="update-note">{story.updateNote}</p>
+          ) : null}
+        </header>
+        {content.leadFigure ? (
+          <Figure
+            media={model.media.get(content.leadFigure.mediaId)}
+            caption={content.leadFigure.caption}
+            credit={content.leadFigure.credit}
+            alt={content.leadFigure.alt}
+            eager
+          />
+        ) : null}
+        <StoryBody blocks={content.body} media={model.media} dateline={content.dateline} />
+        <footer>
+          {people.length > 0 ? (
+            <ul class="contributors">
+              {people.map((b) => {
+                const person = model.people.get(b.personId);
+                return person ? (
+                  <li key={person.id}>
+                    <a href={personUrl(service, person.id)}>
+                      <bdi>{person.name}</bdi>
+                    </a>
+                    {person.title ? <span class="role">{`, ${person.title}`}</span> : null}
+                  </li>
+                ) : null;
+              })}
+            </ul>
+          ) : null}
+          {desks.map((desk) => (
+            <section key={desk.id} class="desk-card" aria-labelledby={`desk-${desk.id}`}>
+              <span class="desk-mark" aria-hidden="true">
+                {initials(desk.name)}
+              </span>
+              <div>
+                <h2 id={`desk-${desk.id}`}>
+                  <a href={deskUrl(service, desk.id)}>
+                    <bdi>{desk.name}</bdi>
+                  </a>
+                </h2>
+                <p>{desk.description}</p>
+              </div>
+            </section>
+          ))}
+          {model.agencies.length > 0 ? (
+            <p class="agency-note">
+              {t.t("story.agencyNote", { agencies: t.list(model.agencies.map((a) => a.name)) })}
+            </p>
+          ) : null}
+          {model.corrections.length > 0 ? (
+            <section class="corrections" aria-labelledby="corrections-h">
+              <h2 id="corrections-h">{t.t("story.corrections")}</h2>
+              <ol>
+                {model.corrections.map((c) => (
+                  <li key={c.id}>
+                    <TimeTag ctx={ctx} iso={c.createdAt} />
+                    {`: ${c.text}`}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          {model.topics.length > 0 ? (
+            <nav class="topics" aria-labelledby="topics-h">
+              <h2 id="topics-h">{t.t("story.topics")}</h2>
+              <ul>
+                {model.topics.map((topic) => (
+                  <li key={topic.slug}>
+                    <a href={topicUrl(service, topic.slug)}>{topic.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </footer>
+      </article>
+      {model.related.length > 0 ? (
+        <section class="related" aria-labelledby="related-h">
+          <h2 id="related-h">{t.t("story.related")}</h2>
+          <StoryCards ctx={ctx} stories={model.related} media={model.media} />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+function initials(name: string): string {
+  const words = name.split(/\s+/u).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((w) => [...w][0] ?? "")
+    .join("")
+    .toLocaleUpperCase();
+}

@@ -1,0 +1,154 @@
+import type { Generated } from "kysely";
+
+/**
+ * The Kysely view of the schema, shared by both dialects. Timestamps are ISO 8601 UTC
+ * strings (they sort correctly as text in both SQLite and PostgreSQL); JSON payloads are
+ * text parsed back through zod (rule: JSON read from the database is a boundary).
+ */
+export interface StoriesTable {
+  id: string;
+  service_id: string;
+  family_id: string;
+  status: string;
+  current_revision_id: string;
+  current_revision_number: number;
+  published_revision_id: string | null;
+  first_published_at: string | null;
+  updated_at: string | null;
+  update_note: string | null;
+  last_modified_at: string;
+  scheduled_at: string | null;
+  embargo_until: string | null;
+  killed_at: string | null;
+  kill_reason: string | null;
+  created_at: string;
+  // Reader projection of the published revision; null while nothing is published.
+  headline: string | null;
+  standfirst: string | null;
+  slug: string | null;
+  section: string | null;
+  lead_media_id: string | null;
+  search_text: string | null;
+}
+
+export interface StoryRevisionsTable {
+  id: string;
+  story_id: string;
+  number: number;
+  base_revision_id: string | null;
+  content: string;
+  created_at: string;
+  created_by: string | null;
+  note: string | null;
+}
+
+export interface StoryCorrectionsTable {
+  id: string;
+  story_id: string;
+  text: string;
+  created_at: string;
+}
+
+export interface StoryTopicsTable {
+  story_id: string;
+  topic: string;
+}
+
+export interface StoryContributorsTable {
+  story_id: string;
+  kind: "person" | "desk";
+  ref_id: string;
+  position: number;
+}
+
+export interface PeopleTable {
+  id: string;
+  service_id: string;
+  name: string;
+  title: string;
+}
+
+export interface DesksTable {
+  id: string;
+  service_id: string;
+  name: string;
+  description: string;
+}
+
+export interface AgenciesTable {
+  code: string;
+  name: string;
+}
+
+export interface SectionsTable {
+  service_id: string;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface TopicsTable {
+  service_id: string;
+  slug: string;
+  name: string;
+}
+
+export interface BreakingBannersTable {
+  id: string;
+  service_id: string;
+  text: string;
+  url: string | null;
+  created_at: string;
+  expires_at: string;
+  cleared_at: string | null;
+}
+
+export interface MediaTable {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  focal_x: number;
+  focal_y: number;
+  rights_source: string;
+  rights_usage: string;
+  created_at: string;
+}
+
+export interface MediaRenditionsTable {
+  media_id: string;
+  name: string;
+  shape: string;
+  format: string;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+  updated_at: Generated<string>;
+}
+
+export interface DatabaseSchema {
+  stories: StoriesTable;
+  story_revisions: StoryRevisionsTable;
+  story_corrections: StoryCorrectionsTable;
+  story_topics: StoryTopicsTable;
+  story_contributors: StoryContributorsTable;
+  people: PeopleTable;
+  desks: DesksTable;
+  agencies: AgenciesTable;
+  sections: SectionsTable;
+  topics: TopicsTable;
+  breaking_banners: BreakingBannersTable;
+  media: MediaTable;
+  media_renditions: MediaRenditionsTable;
+  app_meta: AppMetaTable;
+}

@@ -1,0 +1,102 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { NewsdeskError } from "../domain/error-catalogue.js";
+import type { DatabaseSchema } from "./database-schema.js";
+import { coreMigration } from "./migrations/0001-core.js";
+
+export type SqlDialectName = "sqlite" | "postgres";
+
+export interface Database {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly dialect: SqlDialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL only: the schema to use (tests isolate themselves in one schema each). */
+  readonly pgSchema?: string;
+  readonly pgPoolSize?: number;
+}
+
+/**
+ * Opens `sqlite:<path>` / a bare file path, or `postgres://…`. Fails fast with
+ * DB_UNREACHABLE when the database cannot be reached, so `newsdesk start` exits clearly.
+ */
+export async function openDatabase(
+  url: string,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  const database = /^postgres(ql)?:\/\//i.test(url)
+    ? openPostgres(url, options)
+    : openSqlite(url.replace(/^sqlite:(\/\/)?/i, ""));
+  try {
+    await sql`select 1`.execute(database.db);
+  } catch (cause) {
+    await database.close().catch(() => undefined);
+    throw new NewsdeskError("DB_UNREACHABLE", {
+      detail: `Cannot reach the database at ${redactUrl(url)}: ${(cause as Error).message}`,
+      cause,
+    });
+  }
+  return database;
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let native: SqliteDatabase.Database;
+  try {
+    native = new SqliteDatabase(path);
+  } catch (cause) {
+    throw new NewsdeskError("DB_UNREACHABLE", {
+      detail: `Cannot open the SQLite database at ${path}: ${(cause as Error).message}`,
+      cause,
+    });
+  }
+  // WAL lets readers run while one writer commits; foreign keys are off by default in SQLite.
+  native.pragma("journal_mode = WAL");
+  native.pragma("foreign_keys = ON");
+  native.pragma("synchronous = NORMAL");
+  native.pragma("busy_timeout = 5000");
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: native }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.pgPoolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  // An idle client's error (e.g. the server restarting) must not crash the process.
+  pool.on("error", () => undefined);
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}
+
+export function migrationsFor(dialect: SqlDialectName): Record<string, Migration> {
+  return { "0001-core": coreMigration(dialect) };
+}
+
+/** Brings the schema up to date; safe to run on every start and from several instances. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrationsFor(database.dialect) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw new NewsdeskError("INTERNAL", {
+      detail: `Migration failed: ${String(error)}`,
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

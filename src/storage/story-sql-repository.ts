@@ -1,0 +1,393 @@
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { ServiceId } from "../domain/services/service-registry.js";
+import { foldForSearch } from "../domain/stories/search-text.js";
+import type {
+  PublishedProjection,
+  StoryHeadChange,
+  StoryListQuery,
+  StoryRepository,
+  StorySummary,
+} from "../domain/stories/story-repository.js";
+import {
+  type Correction,
+  type Story,
+  type StoryRevision,
+  type StoryStatus,
+  storyContentSchema,
+} from "../domain/stories/story-schema.js";
+import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+const summaryColumns = [
+  "id",
+  "service_id",
+  "headline",
+  "standfirst",
+  "slug",
+  "section",
+  "lead_media_id",
+  "first_published_at",
+  "updated_at",
+  "last_modified_at",
+] as const;
+
+export class StorySqlRepository implements StoryRepository {
+  readonly #db: Kysely<DatabaseSchema>;
+
+  constructor(db: Kysely<DatabaseSchema>) {
+    this.#db = db;
+  }
+
+  async insertStory(story: Story, firstRevision: StoryRevision): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.insertInto("stories").values(storyRow(story)).execute();
+      await trx.insertInto("story_revisions").values(revisionRow(firstRevision)).execute();
+    });
+  }
+
+  async appendRevision(revision: StoryRevision): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      // The conditional update is the optimistic lock: it matches only if nobody saved since
+      // the editor's base revision. Both dialects serialize concurrent updates of one row.
+      const result = await trx
+        .updateTable("stories")
+        .set({
+          current_revision_id: revision.id,
+          current_revision_number: revision.number,
+        })
+        .where("id", "=", revision.storyId)
+        .where("current_revision_id", "=", revision.baseRevisionId ?? "")
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await trx.insertInto("story_revisions").values(revisionRow(revision)).execute();
+      return true;
+    });
+  }
+
+  async changeHead(change: StoryHeadChange): Promise<boolean> {
+    return this.#db.transaction().execute((trx) => applyHeadChange(trx, change));
+  }
+
+  async insertCorrection(correction: Correction, change: StoryHeadChange): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      if (!(await applyHeadChange(trx, change))) return false;
+      await trx
+        .insertInto("story_corrections")
+        .values({
+          id: correction.id,
+          story_id: correction.storyId,
+          text: correction.text,
+          created_at: correction.createdAt,
+        })
+        .execute();
+      return true;
+    });
+  }
+
+  async findStory(id: string): Promise<Story | undefined> {
+    const row = await this.#db
+      .selectFrom("stories")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? storyFromRow(row) : undefined;
+  }
+
+  async findRevision(id: string): Promise<StoryRevision | undefined> {
+    const row = await this.#db
+      .selectFrom("story_revisions")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? revisionFromRow(row) : undefined;
+  }
+
+  async listRevisions(storyId: string): Promise<StoryRevision[]> {
+    const rows = await this.#db
+      .selectFrom("story_revisions")
+      .selectAll()
+      .where("story_id", "=", storyId)
+      .orderBy("number", "asc")
+      .execute();
+    return rows.map(revisionFromRow);
+  }
+
+  async listCorrections(storyId: string): Promise<Correction[]> {
+    const rows = await this.#db
+      .selectFrom("story_corrections")
+      .selectAll()
+      .where("story_id", "=", storyId)
+      .orderBy("created_at", "asc")
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      storyId: r.story_id,
+      text: r.text,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async listPublished(query: StoryListQuery): Promise<StorySummary[]> {
+    let q = this.#db
+      .selectFrom("stories")
+      .select(summaryColumns)
+      .where("service_id", "=", query.serviceId)
+      .where("status", "=", "published");
+    if (query.section) q = q.where("section", "=", query.section);
+    if (query.excludeId) q = q.where("id", "<>", query.excludeId);
+    if (query.topic) {
+      const topic = query.topic;
+      q = q.where("id", "in", (eb) =>
+        eb.selectFrom("story_topics").select("story_id").where("topic", "=", topic),
+      );
+    }
+    if (query.personId || query.deskId) {
+      const kind = query.personId ? "person" : "desk";
+      const ref = query.personId ?? query.deskId ?? "";
+      q = q.where("id", "in", (eb) =>
+        eb
+          .selectFrom("story_contributors")
+          .select("story_id")
+          .where("kind", "=", kind)
+          .where("ref_id", "=", ref),
+      );
+    }
+    const rows = await q
+      .orderBy("first_published_at", "desc")
+      .orderBy("id", "desc")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return rows.map(summaryFromRow);
+  }
+
+  async countPublished(serviceId: ServiceId): Promise<number> {
+    const row = await this.#db
+      .selectFrom("stories")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("service_id", "=", serviceId)
+      .where("status", "=", "published")
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async searchPublished(
+    serviceId: ServiceId,
+    terms: readonly string[],
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; items: StorySummary[] }> {
+    const folded = terms.map(foldForSearch).filter((t) => t.length > 0);
+    if (folded.length === 0) return { total: 0, items: [] };
+    let q = this.#db
+      .selectFrom("stories")
+      .where("service_id", "=", serviceId)
+      .where("status", "=", "published");
+    for (const term of folded) {
+      // Substring match over folded text works for every script, spaces or not; LIKE
+      // wildcards in the reader's text are escaped so they match literally.
+      q = q.where(sql<boolean>`search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
+    }
+    const [count, rows] = await Promise.all([
+      q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+      q
+        .select(summaryColumns)
+        .orderBy("first_published_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    ]);
+    return { total: Number(count.n), items: rows.map(summaryFromRow) };
+  }
+
+  async listRelated(
+    story: Story,
+    topics: readonly string[],
+    section: string,
+    limit: number,
+  ): Promise<StorySummary[]> {
+    let q = this.#db
+      .selectFrom("stories")
+      .select(summaryColumns)
+      .where("service_id", "=", story.serviceId)
+      .where("status", "=", "published")
+      .where("id", "<>", story.id);
+    q = q.where((eb) => {
+      const sameSection = eb("section", "=", section);
+      if (topics.length === 0) return sameSection;
+      return eb.or([
+        sameSection,
+        eb(
+          "id",
+          "in",
+          eb
+            .selectFrom("story_topics")
+            .select("story_id")
+            .where("topic", "in", [...topics]),
+        ),
+      ]);
+    });
+    const rows = await q
+      .orderBy("first_published_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map(summaryFromRow);
+  }
+}
+
+async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolean> {
+  const { next, expected, projection } = change;
+  const row = storyRow(next);
+  const projectionColumns =
+    projection === undefined
+      ? {}
+      : projection === null
+        ? {
+            headline: null,
+            standfirst: null,
+            slug: null,
+            section: null,
+            lead_media_id: null,
+            search_text: null,
+          }
+        : projectionRow(projection);
+  const result = await trx
+    .updateTable("stories")
+    .set({ ...row, ...projectionColumns })
+    .where("id", "=", next.id)
+    .where("status", "=", expected.status)
+    .where("current_revision_id", "=", expected.currentRevisionId)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  if (projection !== undefined) {
+    await trx.deleteFrom("story_topics").where("story_id", "=", next.id).execute();
+    await trx.deleteFrom("story_contributors").where("story_id", "=", next.id).execute();
+    if (projection) {
+      const topics = [...new Set(projection.topics)];
+      if (topics.length > 0) {
+        await trx
+          .insertInto("story_topics")
+          .values(topics.map((topic) => ({ story_id: next.id, topic })))
+          .execute();
+      }
+      const contributors = [
+        ...[...new Set(projection.personIds)].map((ref_id) => ({
+          kind: "person" as const,
+          ref_id,
+        })),
+        ...[...new Set(projection.deskIds)].map((ref_id) => ({ kind: "desk" as const, ref_id })),
+      ];
+      if (contributors.length > 0) {
+        await trx
+          .insertInto("story_contributors")
+          .values(contributors.map((c, position) => ({ story_id: next.id, position, ...c })))
+          .execute();
+      }
+    }
+  }
+  return true;
+}
+
+function projectionRow(p: PublishedProjection) {
+  return {
+    headline: p.headline,
+    standfirst: p.standfirst,
+    slug: p.slug,
+    section: p.section,
+    lead_media_id: p.leadMediaId,
+    search_text: foldForSearch(p.searchText),
+  };
+}
+
+function storyRow(story: Story) {
+  return {
+    id: story.id,
+    service_id: story.serviceId,
+    family_id: story.familyId,
+    status: story.status,
+    current_revision_id: story.currentRevisionId,
+    current_revision_number: story.currentRevisionNumber,
+    published_revision_id: story.publishedRevisionId,
+    first_published_at: story.firstPublishedAt,
+    updated_at: story.updatedAt,
+    update_note: story.updateNote,
+    last_modified_at: story.lastModifiedAt,
+    scheduled_at: story.scheduledAt,
+    embargo_until: story.embargoUntil,
+    killed_at: story.killedAt,
+    kill_reason: story.killReason,
+    created_at: story.createdAt,
+  };
+}
+
+function revisionRow(revision: StoryRevision) {
+  return {
+    id: revision.id,
+    story_id: revision.storyId,
+    number: revision.number,
+    base_revision_id: revision.baseRevisionId,
+    content: JSON.stringify(revision.content),
+    created_at: revision.createdAt,
+    created_by: revision.createdBy,
+    note: revision.note,
+  };
+}
+
+function storyFromRow(row: Selectable<StoriesTable>): Story {
+  return {
+    id: row.id,
+    serviceId: row.service_id as ServiceId,
+    familyId: row.family_id,
+    status: row.status as StoryStatus,
+    currentRevisionId: row.current_revision_id,
+    currentRevisionNumber: Number(row.current_revision_number),
+    publishedRevisionId: row.published_revision_id,
+    firstPublishedAt: row.first_published_at,
+    updatedAt: row.updated_at,
+    updateNote: row.update_note,
+    lastModifiedAt: row.last_modified_at,
+    scheduledAt: row.scheduled_at,
+    embargoUntil: row.embargo_until,
+    killedAt: row.killed_at,
+    killReason: row.kill_reason,
+    createdAt: row.created_at,
+  };
+}
+
+function revisionFromRow(row: Selectable<StoryRevisionsTable>): StoryRevision {
+  return {
+    id: row.id,
+    storyId: row.story_id,
+    number: Number(row.number),
+    baseRevisionId: row.base_revision_id,
+    // JSON read back from the database is a boundary: parse it, never cast it.
+    content: storyContentSchema.parse(JSON.parse(row.content)),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    note: row.note,
+  };
+}
+
+type SummaryRow = Pick<Selectable<StoriesTable>, (typeof summaryColumns)[number]>;
+
+function summaryFromRow(row: SummaryRow): StorySummary {
+  return {
+    id: row.id,
+    serviceId: row.service_id as ServiceId,
+    headline: row.headline ?? "",
+    standfirst: row.standfirst ?? "",
+    slug: row.slug ?? "story",
+    section: row.section ?? "",
+    leadMediaId: row.lead_media_id,
+    firstPublishedAt: row.first_published_at ?? row.last_modified_at,
+    updatedAt: row.updated_at,
+    lastModifiedAt: row.last_modified_at,
+  };
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
