@@ -1,0 +1,165 @@
+import { isWireError, WireError, wireErrorCatalogue } from "../domain/wire/wire-errors.js";
+import type { WireItem, WireSkip } from "../domain/wire/wire-item-schema.js";
+import { charsetFromContentType, decodeBytes } from "./decode-bytes.js";
+import { isFeedRoot, isJsonFeed, parseJsonFeed, parseXmlFeed } from "./feeds/feed-adapter.js";
+import { isNewsml1Root, parseNewsml1 } from "./newsml-1/newsml-1-adapter.js";
+import { isNewsmlG2Root, parseNewsmlG2 } from "./newsml-g2/newsml-g2-adapter.js";
+import { parseNinjs } from "./ninjs/ninjs-adapter.js";
+import { isNitfRoot, parseNitf } from "./nitf/nitf-adapter.js";
+import type { AdapterResult } from "./wire-values.js";
+import { localName, parseXml } from "./xml-reader.js";
+
+/**
+ * The single entry point for wire files: sniff the format, decode, parse, map. It is pure
+ * (no I/O, no clock) and never throws for bad input: every failure comes back as a
+ * `WireError` with a stable code, for the quarantine list.
+ */
+
+export const DEFAULT_MAX_WIRE_BYTES = 10 * 1024 * 1024;
+
+export type WireDocumentFormat =
+  | "ninjs"
+  | "newsml-g2"
+  | "newsml-1"
+  | "nitf"
+  | "rss"
+  | "atom"
+  | "json-feed";
+
+export type WireParseInput = {
+  bytes: Uint8Array;
+  /** The HTTP Content-Type, whose `charset` overrides the XML declaration (RFC 7303 3.3). */
+  contentType?: string;
+  /** For messages only; the format is sniffed from the content, never from the name. */
+  filename?: string;
+  /** Defaults to 10 MB. */
+  maxBytes?: number;
+  /** HTTP Content-Language, the last fallback for a feed's language. */
+  contentLanguage?: string;
+};
+
+export type WireParseResult =
+  | {
+      ok: true;
+      format: WireDocumentFormat;
+      items: WireItem[];
+      skipped: WireSkip[];
+      /** Document-level deviations tolerated while reading (item-level ones are on items). */
+      warnings: string[];
+    }
+  | { ok: false; error: WireError };
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0;
+}
+
+/** Looks at the first meaningful byte, skipping a BOM, whitespace and UTF-16/32 zero bytes. */
+function sniff(bytes: Uint8Array, contentType: string | undefined): "json" | "xml" {
+  let index = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) index = 3;
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    index = 2;
+  else if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) index = 4;
+  const limit = Math.min(bytes.length, index + 4096);
+  while (index < limit && isSpace(bytes[index] ?? 0)) index += 1;
+  const first = bytes[index];
+  if (first === 0x7b || first === 0x5b) return "json";
+  if (first === 0x3c) return "xml";
+  if (contentType && /json/i.test(contentType)) return "json";
+  throw new WireError(
+    "WIRE_UNKNOWN_FORMAT",
+    "The file starts with neither '<' nor '{'; plain-text wire formats (IPTC 7901, ANPA) are not read.",
+  );
+}
+
+function parseJsonDocument(input: WireParseInput): {
+  format: WireDocumentFormat;
+  result: AdapterResult;
+} {
+  const { text } = decodeBytes(input.bytes, { kind: "json" });
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : "JSON.parse failed.";
+    throw new WireError("WIRE_MALFORMED_JSON", detail, { cause });
+  }
+  if (isJsonFeed(document)) return { format: "json-feed", result: parseJsonFeed(document) };
+  return { format: "ninjs", result: parseNinjs(document) };
+}
+
+function parseXmlDocument(input: WireParseInput): {
+  format: WireDocumentFormat;
+  result: AdapterResult;
+  warnings: string[];
+} {
+  const httpCharset = charsetFromContentType(input.contentType);
+  const decoded = decodeBytes(input.bytes, { kind: "xml", httpCharset });
+  const { root, warnings: xmlWarnings } = parseXml(decoded.text);
+  const warnings = [...decoded.warnings, ...xmlWarnings];
+  if (isNewsmlG2Root(root)) return { format: "newsml-g2", result: parseNewsmlG2(root), warnings };
+  if (isNitfRoot(root)) return { format: "nitf", result: parseNitf(root), warnings };
+  if (isNewsml1Root(root)) return { format: "newsml-1", result: parseNewsml1(root), warnings };
+  const feed = isFeedRoot(root);
+  if (feed) {
+    const options = input.contentLanguage ? { httpLanguage: input.contentLanguage } : {};
+    return { format: feed, result: parseXmlFeed(root, options), warnings };
+  }
+  const name = localName(root.name).toLowerCase();
+  throw new WireError(
+    "WIRE_UNKNOWN_FORMAT",
+    name === "html"
+      ? "The document is an HTML page, not a feed or wire item."
+      : `The root element <${root.name}> is not a wire format Newsdesk reads.`,
+  );
+}
+
+function asWireError(error: unknown): WireError {
+  if (isWireError(error)) return error;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new WireError("WIRE_TOO_DEEP", "The document exhausted the parser's stack.", {
+      cause: error,
+    });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new WireError("WIRE_INTERNAL", detail, { cause: error });
+}
+
+export function parseWireDocument(input: WireParseInput): WireParseResult {
+  try {
+    const maxBytes = input.maxBytes ?? DEFAULT_MAX_WIRE_BYTES;
+    if (input.bytes.byteLength > maxBytes) {
+      throw new WireError(
+        "WIRE_TOO_LARGE",
+        `The file has ${input.bytes.byteLength} bytes; the limit is ${maxBytes}.`,
+      );
+    }
+    if (input.bytes.byteLength === 0) throw new WireError("WIRE_EMPTY", "The file has no bytes.");
+    const kind = sniff(input.bytes, input.contentType);
+    const parsed =
+      kind === "json"
+        ? { ...parseJsonDocument(input), warnings: [] as string[] }
+        : parseXmlDocument(input);
+    const { items, skipped } = parsed.result;
+    // A file whose every item is broken is a rejected file, not an empty success.
+    const firstFailure = skipped.find((skip) => skip.code !== "WIRE_UNSUPPORTED_ITEM");
+    if (
+      items.length === 0 &&
+      firstFailure &&
+      skipped.every((skip) => skip.code !== "WIRE_UNSUPPORTED_ITEM")
+    ) {
+      const sentence = wireErrorCatalogue[firstFailure.code].message;
+      const detail = firstFailure.reason.startsWith(sentence)
+        ? firstFailure.reason.slice(sentence.length).trim()
+        : firstFailure.reason;
+      throw new WireError(firstFailure.code, detail);
+    }
+    if (parsed.warnings.length > 0) {
+      for (const item of items)
+        item.warnings = [...parsed.warnings, ...item.warnings].slice(0, 100);
+    }
+    return { ok: true, format: parsed.format, items, skipped, warnings: parsed.warnings };
+  } catch (error) {
+    return { ok: false, error: asWireError(error) };
+  }
+}
