@@ -227,6 +227,32 @@ export const demoStories: DemoStory[] = [
     },
   },
   {
+    key: "customs-plan",
+    serviceId: "en",
+    headline: "Mediators Propose Joint Customs Office to Break Port Deadlock",
+    standfirst:
+      "A draft plan would put provincial and port officials side by side at Kessara's northern quay for a 30-day trial.",
+    dateline: "GENEVA",
+    section: "world",
+    topics: ["diplomacy"],
+    lead: {
+      image: "hall",
+      caption: "The conference hall where the Kessara port talks are being held, Nov. 21, 2026.",
+      alt: "A row of tall pale columns in front of a long stone facade.",
+    },
+    body: [
+      "Mediators circulated a two-page proposal on Tuesday that would let provincial inspectors and port staff share one customs office for a trial month.",
+      "Both delegations said they would study the text. Neither has accepted it.",
+      {
+        quote: "A shared office is not a surrender by either side. It is a desk with two chairs.",
+        speaker: "a senior mediator",
+      },
+    ],
+    bylines: [{ kind: "person", personId: "tomas-reyes", role: "author" }],
+    agencies: ["REUTERS"],
+    publishedHoursAgo: 9,
+  },
+  {
     key: "river-levels",
     serviceId: "en",
     headline: "Record Low River Levels Threaten Harvest Across the Delta",

@@ -32,6 +32,8 @@ export interface Translator {
   /** A localized conjunction list ("AFP and Reuters", "AFP و Reuters"). */
   list(items: readonly string[]): string;
   number(value: number): string;
+  /** A calendar year: native digits, no grouping separator ("2026", "۲۰۲۶"). */
+  year(value: number): string;
 }
 
 export function createTranslator(locale: LocaleTag): Translator {
@@ -40,6 +42,7 @@ export function createTranslator(locale: LocaleTag): Translator {
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const listFormat = new Intl.ListFormat(intlTag, { type: "conjunction", style: "long" });
   const numberFormat = new Intl.NumberFormat(intlTag);
+  const yearFormat = new Intl.NumberFormat(intlTag, { useGrouping: false });
   return {
     locale,
     t(key, params) {
@@ -54,6 +57,7 @@ export function createTranslator(locale: LocaleTag): Translator {
     },
     list: (items) => listFormat.format(items),
     number: (value) => numberFormat.format(value),
+    year: (value) => yearFormat.format(value),
   };
 }
 

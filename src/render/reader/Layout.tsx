@@ -96,7 +96,7 @@ export function Layout(props: LayoutProps) {
         <footer class="site-foot">
           <div class="wrap">
             <p>
-              {t.t("footer.rights", { year: ctx.t.number(ctx.year), publisher: ctx.publisherName })}
+              {t.t("footer.rights", { year: ctx.t.year(ctx.year), publisher: ctx.publisherName })}
             </p>
           </div>
         </footer>

@@ -1,0 +1,185 @@
+import { renderToString } from "preact-render-to-string";
+import { describe, expect, it } from "vitest";
+import type { StoryPageModel } from "../../domain/reader/reader-models.js";
+import { services } from "../../domain/services/service-registry.js";
+import { renderHtml } from "../render-html.js";
+import { Figure } from "./Figure.js";
+import { renderContext } from "./render-context.js";
+import { Inline } from "./StoryBody.js";
+import { StoryPage } from "./StoryPage.js";
+
+const hostile = `<script>alert("x")</script>"><img src=x onerror=alert(1)>&amp;`;
+const escapedHostile =
+  "&lt;script>alert(&quot;x&quot;)&lt;/script>&quot;>&lt;img src=x onerror=alert(1)>&amp;amp;";
+
+const ctx = renderContext({
+  service: services.en,
+  textSize: "lg",
+  path: "/english/world/x-abcdefghjkmn",
+  publicUrl: "https://news.example.org",
+  publisherName: hostile,
+  now: new Date("2026-11-24T12:00:00Z"),
+});
+
+function hostileModel(): StoryPageModel {
+  const media = {
+    asset: {
+      id: "img000000001",
+      mime: "image/jpeg",
+      width: 1600,
+      height: 900,
+      bytes: 1,
+      sha256: "00",
+      createdAt: "2026-11-24T10:00:00.000Z",
+      caption: hostile,
+      credit: hostile,
+      alt: hostile,
+      focalX: 0.5,
+      focalY: 0.5,
+      rightsSource: "",
+      rightsUsage: "",
+    },
+    renditions: [
+      { shape: "16x9" as const, format: "jpeg" as const, width: 640, height: 360 },
+      { shape: "16x9" as const, format: "webp" as const, width: 640, height: 360 },
+    ],
+  };
+  return {
+    service: services.en,
+    sections: [{ serviceId: "en", slug: "world", name: hostile, position: 0 }],
+    banner: {
+      id: "b1",
+      serviceId: "en",
+      text: hostile,
+      url: "/english/",
+      expiresAt: "2026-11-25T00:00:00.000Z",
+      createdAt: "2026-11-24T00:00:00.000Z",
+      clearedAt: null,
+    },
+    story: {
+      id: "abcdefghjkmn",
+      serviceId: "en",
+      familyId: "abcdefghjkmn",
+      status: "published",
+      currentRevisionId: "r1",
+      currentRevisionNumber: 1,
+      publishedRevisionId: "r1",
+      firstPublishedAt: "2026-11-24T08:00:00.000Z",
+      updatedAt: "2026-11-24T11:00:00.000Z",
+      updateNote: hostile,
+      lastModifiedAt: "2026-11-24T11:00:00.000Z",
+      scheduledAt: null,
+      embargoUntil: null,
+      killedAt: null,
+      killReason: null,
+      createdAt: "2026-11-24T07:00:00.000Z",
+    },
+    content: {
+      headline: hostile,
+      standfirst: hostile,
+      dateline: hostile,
+      slug: "x",
+      section: "world",
+      topics: ["t"],
+      leadFigure: {
+        type: "figure",
+        mediaId: "img000000001",
+        caption: hostile,
+        credit: hostile,
+        alt: hostile,
+      },
+      body: [
+        {
+          type: "paragraph",
+          content: [{ text: hostile, marks: [{ type: "link", href: "/a?b=1&c=<2>" }] }],
+        },
+        { type: "heading", level: 2, content: [{ text: hostile }] },
+        { type: "quote", content: [{ text: hostile }], speaker: hostile },
+        { type: "list", ordered: false, items: [[{ text: hostile }]] },
+      ],
+      bylines: [
+        { kind: "person", personId: "p1", role: "author" },
+        { kind: "desk", deskId: "d1" },
+      ],
+      agencies: ["AFP"],
+    },
+    corrections: [
+      { id: "c1", storyId: "abcdefghjkmn", text: hostile, createdAt: "2026-11-24T09:00:00.000Z" },
+    ],
+    people: new Map([
+      ["p1", { id: "p1", serviceId: "en" as const, name: hostile, title: hostile }],
+    ]),
+    desks: new Map([
+      ["d1", { id: "d1", serviceId: "en" as const, name: hostile, description: hostile }],
+    ]),
+    agencies: [{ code: "AFP", name: hostile }],
+    topics: [{ serviceId: "en", slug: "t", name: hostile }],
+    media: new Map([["img000000001", media]]),
+    related: [],
+  };
+}
+
+describe("story page rendering", () => {
+  const html = renderHtml(<StoryPage ctx={ctx} model={hostileModel()} />);
+
+  it("escapes hostile text in every field: no markup from story data survives", () => {
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain('"><img');
+    // Each field's text appears escaped instead.
+    const occurrences = html.split(escapedHostile).length - 1;
+    expect(occurrences).toBeGreaterThanOrEqual(18);
+    expect(html).toContain('href="/a?b=1&amp;c=&lt;2>"');
+  });
+
+  it("marks the page up with lang, dir, landmarks, one h1 and the text size", () => {
+    expect(html.startsWith('<!DOCTYPE html><html lang="en" dir="ltr" class="ts-lg">')).toBe(true);
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    for (const landmark of ["<header", "<nav", "<main", "<footer"])
+      expect(html).toContain(landmark);
+    expect(html).toContain(
+      '<button type="submit" name="size" value="lg" aria-pressed="true">LG<span class="vh"> (Large text)</span></button>',
+    );
+  });
+
+  it("shows one figcaption per figure and the Updated tag with machine-readable times", () => {
+    expect(html.match(/<figure>/g)).toHaveLength(1);
+    expect(html.match(/<figcaption>/g)).toHaveLength(1);
+    expect(html).toContain(
+      '<span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00.000Z">November 24, 2026 at 11:00 AM UTC</time>',
+    );
+  });
+});
+
+describe("exact component HTML", () => {
+  it("renders a figure as picture + one figcaption with caption and credit", () => {
+    const html = renderToString(
+      <Figure
+        media={hostileModel().media.get("img000000001")}
+        caption="Trucks wait at the crossing."
+        credit="Hana Sato/Meridian News"
+        alt="A line of white trucks on a dusty road."
+      />,
+    );
+    expect(html).toBe(
+      '<figure><picture><source type="image/webp" srcset="/media/img000000001/16x9-640.webp 640w" sizes="(min-width: 48rem) 44rem, 100vw"/>' +
+        '<img src="/media/img000000001/16x9-640.jpg" srcset="/media/img000000001/16x9-640.jpg 640w" sizes="(min-width: 48rem) 44rem, 100vw" width="640" height="360" alt="A line of white trucks on a dusty road." loading="lazy" decoding="async"/></picture>' +
+        '<figcaption>Trucks wait at the crossing.<span class="credit"><bdi>Hana Sato/Meridian News</bdi></span></figcaption></figure>',
+    );
+  });
+
+  it("renders inline marks, nesting links outside emphasis", () => {
+    const html = renderToString(
+      <Inline
+        content={[
+          { text: "plain " },
+          {
+            text: "bold link",
+            marks: [{ type: "strong" }, { type: "link", href: "https://example.org/" }],
+          },
+        ]}
+      />,
+    );
+    expect(html).toBe('plain <a href="https://example.org/"><strong>bold link</strong></a>');
+  });
+});

@@ -1,0 +1,205 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
+import { systemClock } from "../../src/domain/clock.js";
+import { StoryService } from "../../src/domain/stories/story-service.js";
+import type { Newsdesk } from "../../src/main.js";
+import { dialects } from "../support/test-databases.js";
+import { startTestNewsdesk } from "../support/test-newsdesk.js";
+
+/** Finds the first story link of a service front page. */
+async function firstStoryPath(newsdesk: Newsdesk, prefix: string): Promise<string> {
+  const html = await (await newsdesk.app.request(`/${prefix}/`)).text();
+  const match = new RegExp(`href="(/${prefix}/[a-z-]+/[^"]+-[0-9a-z]{12})"`).exec(html);
+  if (!match?.[1]) throw new Error(`no story link on /${prefix}/`);
+  return match[1];
+}
+
+describe.each(dialects)("reader HTTP on %s", (dialect) => {
+  let newsdesk: Newsdesk & { dispose(): Promise<void> };
+  let storyPath: string;
+
+  beforeAll(async () => {
+    newsdesk = await startTestNewsdesk(dialect);
+    storyPath = await firstStoryPath(newsdesk, "english");
+  });
+  afterAll(async () => {
+    await newsdesk?.dispose();
+  });
+
+  it("redirects / to the default service and serves /healthz", async () => {
+    const root = await newsdesk.app.request("/");
+    expect(root.status).toBe(302);
+    expect(root.headers.get("location")).toBe("/english/");
+    const health = await newsdesk.app.request("/healthz");
+    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("renders the flagship story with every element of the reference page", async () => {
+    const response = await newsdesk.app.request(storyPath);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html; charset=utf-8/i);
+    const html = await response.text();
+    expect(html).toContain('<html lang="en" dir="ltr">');
+    expect(html).toContain('<nav aria-label="Accessibility links">');
+    expect(html).toContain('<a href="#main">Skip to main content</a>');
+    expect(html).toContain('<a href="#nav">Skip to navigation</a>');
+    expect(html).toContain('<a href="#search-q">Skip to search</a>');
+    expect(html).toMatch(
+      /<section class="breaking" id="breaking" aria-labelledby="breaking-label"><div class="wrap"><strong id="breaking-label">Breaking News<\/strong><a href="\/english\/world\/aid-convoys/,
+    );
+    expect(html).toContain("<h1>Aid Convoys Stall at Border as Port Talks Break Down</h1>");
+    expect(html).toMatch(/<span class="tag-updated">Updated<\/span><time datetime="[^"]+Z">/);
+    expect(html).toContain('<span class="dateline">KESSARA, Northern Province — </span>');
+    // Two photos, each with exactly one caption holding caption and credit.
+    const article = /<article class="story">.*<\/article>/s.exec(html)?.[0] ?? "";
+    expect(article.match(/<figure>/g)).toHaveLength(2);
+    expect(article.match(/<figcaption>/g)).toHaveLength(2);
+    expect(html).toContain(
+      '<figcaption>Trucks carrying food and medical supplies wait at the Tel Harun crossing, Nov. 23, 2026.<span class="credit"><bdi>Hana Sato/Meridian News</bdi></span></figcaption>',
+    );
+    expect(html).toContain("By Lena Okafor and Tomás Reyes");
+    expect(html).toMatch(
+      /<section class="desk-card" aria-labelledby="desk-meridian-news">.*Meridian News reports in more than 40 languages/,
+    );
+    expect(html).toContain(
+      '<p class="agency-note">This story contains information from AFP and Reuters.</p>',
+    );
+    expect(html).toContain('<a href="/english/topics/diplomacy">Diplomacy</a>');
+    expect(html).toContain('<h2 id="related-h">Related stories</h2>');
+    expect(html).toContain('<span id="ts-label" class="ts-label">Text size</span>');
+    for (const size of ["XS", "SM", "MD", "LG"])
+      expect(html).toContain(`>${size}<span class="vh">`);
+    expect(html).toContain('<link rel="canonical" href="https://news.example.org/english/world/');
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+  });
+
+  it("serves the figure renditions it links to, as decodable images", async () => {
+    const html = await (await newsdesk.app.request(storyPath)).text();
+    const src = /<img src="(\/media\/[^"]+\.jpg)"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    const image = await newsdesk.app.request(src ?? "");
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(image.headers.get("cache-control")).toContain("immutable");
+    const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect((meta.width ?? 0) / (meta.height ?? 1)).toBeCloseTo(16 / 9, 1);
+    const webp = await newsdesk.app.request(src?.replace(".jpg", ".webp") ?? "");
+    expect(webp.headers.get("content-type")).toBe("image/webp");
+    const missing = await newsdesk.app.request("/media/nope/16x9-640.webp");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toContain("application/problem+json");
+    expect(await missing.json()).toMatchObject({ code: "MEDIA_NOT_FOUND", status: 404 });
+  });
+
+  it("renders Persian pages right-to-left with Persian digits and Solar Hijri dates", async () => {
+    const path = await firstStoryPath(newsdesk, "persian");
+    const html = await (await newsdesk.app.request(path)).text();
+    expect(html).toContain('<html lang="fa" dir="rtl">');
+    const times = [...html.matchAll(/<time datetime="[^"]+">([^<]+)<\/time>/g)].map(
+      (m) => m[1] ?? "",
+    );
+    expect(times.length).toBeGreaterThan(1);
+    for (const text of times) {
+      expect(text).toMatch(/[۰-۹]/);
+      expect(text).not.toMatch(/[0-9]/);
+      expect(text).toMatch(/فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/);
+    }
+    expect(html).toContain("خبر فوری");
+    expect(html).toContain("این گزارش حاوی اطلاعاتی از AFP و Reuters است.");
+  });
+
+  it("serves home, section, topic, person, desk and search pages", async () => {
+    for (const [path, text] of [
+      ["/english/", "Top story"],
+      ["/english/world", "<h1>World</h1>"],
+      ["/english/topics/humanitarian-aid", "<h1>Topic: Humanitarian aid</h1>"],
+      ["/english/people/lena-okafor", "<h1>Stories by Lena Okafor</h1>"],
+      ["/english/desks/meridian-news", "<h1>Stories by Meridian News</h1>"],
+      ["/english/search?q=convoys", "1 story found"],
+      ["/persian/search?q=%D9%83%D8%A7%D8%B1%D9%88%D8%A7%D9%86", "گزارش پیدا شد"],
+      ["/chinese/search?q=%E8%BD%A6%E9%98%9F", "找到 1 篇报道"],
+      ["/russian/", '<html lang="ru" dir="ltr">'],
+    ] as const) {
+      const response = await newsdesk.app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toContain(text);
+    }
+  });
+
+  it("answers bad addresses with localized 404 and 400 pages, never a 500", async () => {
+    const cases: [string, number, string][] = [
+      ["/klingon/", 404, "Page not found"],
+      ["/persian/no-such-section", 404, "صفحه پیدا نشد"],
+      ["/english/world/not-a-story", 404, "Page not found"],
+      ["/english/world/gone-zzzzzzzzzzzz", 404, "Page not found"],
+      ["/russian/world?page=abc", 400, "Неверный запрос"],
+      ["/english/world?page=0", 400, "Bad request"],
+      [`/english/search?q=${"x".repeat(300)}`, 400, "Bad request"],
+      ["/chinese/topics/nothing", 404, "找不到页面"],
+      ["/english/people/nobody", 404, "Page not found"],
+      ["/english/%E0%A4%A", 404, "Page not found"],
+    ];
+    for (const [path, status, text] of cases) {
+      const response = await newsdesk.app.request(path);
+      expect(response.status, path).toBe(status);
+      expect(await response.text(), path).toContain(text);
+    }
+  });
+
+  it("redirects an outdated slug or section to the canonical story URL", async () => {
+    const id = storyPath.slice(-12);
+    const response = await newsdesk.app.request(`/english/economy/old-headline-${id}`);
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(storyPath);
+  });
+
+  it("sets the text size without JavaScript and keeps it across pages", async () => {
+    const set = await newsdesk.app.request(
+      `/_/text-size?size=lg&return=${encodeURIComponent(storyPath)}`,
+    );
+    expect(set.status).toBe(303);
+    expect(set.headers.get("location")).toBe(storyPath);
+    const cookie = set.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^nd_ts=lg;/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Secure"); // PUBLIC_URL is https in this test
+    for (const path of [storyPath, "/english/world"]) {
+      const html = await (
+        await newsdesk.app.request(path, { headers: { Cookie: "nd_ts=lg" } })
+      ).text();
+      expect(html).toContain('<html lang="en" dir="ltr" class="ts-lg">');
+      expect(html).toContain('value="lg" aria-pressed="true"');
+      expect(html).toContain('value="md" aria-pressed="false"');
+    }
+    const bogus = await (
+      await newsdesk.app.request("/english/", { headers: { Cookie: "nd_ts=huge" } })
+    ).text();
+    expect(bogus).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it("never redirects off-site from the text-size form", async () => {
+    for (const target of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+      const response = await newsdesk.app.request(
+        `/_/text-size?size=sm&return=${encodeURIComponent(target)}`,
+      );
+      expect(response.headers.get("location")).toBe("/");
+    }
+    const invalid = await newsdesk.app.request("/_/text-size?size=gigantic&return=/english/");
+    expect(invalid.status).toBe(303);
+    expect(invalid.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("leaves a notice at a killed story's address and drops it from lists", async () => {
+    const path = await firstStoryPath(newsdesk, "chinese");
+    const id = path.slice(-12);
+    const stories = new StoryService({ ...newsdesk.repositories, clock: systemClock });
+    await stories.kill(systemActor("test"), id, "Legal");
+    const response = await newsdesk.app.request(path);
+    expect(response.status).toBe(410);
+    expect(await response.text()).toContain("本文已被撤下");
+    expect(await (await newsdesk.app.request("/chinese/")).text()).not.toContain(id);
+  });
+});

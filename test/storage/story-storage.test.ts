@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
+import { BreakingNewsService } from "../../src/domain/breaking/breaking-news-service.js";
+import { fixedClock } from "../../src/domain/clock.js";
+import { isNewsdeskError } from "../../src/domain/error-catalogue.js";
+import { StoryService } from "../../src/domain/stories/story-service.js";
+import { migrateToLatest } from "../../src/storage/database.js";
+import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
+import { seedCatalog, storyContent } from "../support/story-fixtures.js";
+import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
+
+const actor = systemActor("test");
+
+describe.each(dialects)("story storage on %s", (dialect) => {
+  let database: TestDatabase;
+  let repos: Repositories;
+  const clock = fixedClock("2026-11-20T10:00:00.000Z");
+  let stories: StoryService;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    repos = sqlRepositories(database);
+    await seedCatalog(repos);
+    stories = new StoryService({ ...repos, clock });
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("re-running migrations applies nothing", async () => {
+    expect(await migrateToLatest(database)).toEqual([]);
+  });
+
+  it("round-trips a story and its first revision unchanged", async () => {
+    const content = storyContent({ headline: "Round trip «quotes» & <tags>" });
+    const { story, revision } = await stories.create(actor, { serviceId: "en", content });
+    expect(await repos.stories.findStory(story.id)).toEqual(story);
+    expect((await repos.stories.findRevision(revision.id))?.content).toEqual(content);
+    expect(story.status).toBe("draft");
+  });
+
+  it("refuses a save based on a stale revision and writes nothing", async () => {
+    const { story, revision } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent(),
+    });
+    const mine = await stories.saveDraft(actor, story.id, {
+      baseRevisionId: revision.id,
+      content: storyContent({ headline: "Mine" }),
+    });
+    const theirs = stories.saveDraft(actor, story.id, {
+      baseRevisionId: revision.id,
+      content: storyContent({ headline: "Theirs" }),
+    });
+    const error = await theirs.catch((e: unknown) => e);
+    expect(isNewsdeskError(error) && error.code).toBe("REVISION_CONFLICT");
+    // The conflict carries both versions so the editor can merge by hand.
+    const details = isNewsdeskError(error) ? error.details : undefined;
+    expect(details?.currentRevision).toMatchObject({ id: mine.id });
+    expect(details?.yourContent).toMatchObject({ headline: "Theirs" });
+    const revisions = await repos.stories.listRevisions(story.id);
+    expect(revisions.map((r) => r.content.headline)).toEqual(["Harbour talks resume", "Mine"]);
+  });
+
+  it("keeps a story and its revision together: a failed revision insert leaves no story", async () => {
+    const { revision } = await stories.create(actor, { serviceId: "en", content: storyContent() });
+    const before = await repos.stories.findStory("orphan000001");
+    expect(before).toBeUndefined();
+    const original = await repos.stories.findStory(revision.storyId);
+    if (!original) throw new Error("fixture story missing");
+    const attempt = repos.stories.insertStory(
+      {
+        ...original,
+        id: "orphan000001",
+        familyId: "orphan000001",
+      },
+      { ...revision, storyId: "orphan000001" }, // same revision id: primary-key violation
+    );
+    await expect(attempt).rejects.toThrow();
+    expect(await repos.stories.findStory("orphan000001")).toBeUndefined();
+  });
+
+  it("publishes, then separates the published revision from the working draft", async () => {
+    const { story, revision } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent(),
+    });
+    clock.advance(60_000);
+    const published = await stories.publish(actor, story.id, { mode: "first" });
+    expect(published.publishedRevisionId).toBe(revision.id);
+    expect(published.firstPublishedAt).toBe(clock.now().toISOString());
+    const draft = await stories.saveDraft(actor, story.id, {
+      baseRevisionId: revision.id,
+      content: storyContent({ headline: "Draft headline" }),
+    });
+    const head = await repos.stories.findStory(story.id);
+    expect(head?.currentRevisionId).toBe(draft.id);
+    expect(head?.publishedRevisionId).toBe(revision.id);
+    const [listed] = await repos.stories
+      .listPublished({
+        serviceId: "en",
+        limit: 50,
+        offset: 0,
+        topic: "diplomacy",
+        excludeId: "none",
+      })
+      .then((rows) => rows.filter((r) => r.id === story.id));
+    expect(listed?.headline).toBe("Harbour talks resume");
+  });
+
+  it("shows Updated only for an update, not for a silent fix", async () => {
+    const { story, revision } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent(),
+    });
+    await stories.publish(actor, story.id, { mode: "first" });
+    clock.advance(60_000);
+    const fix = await stories.saveDraft(actor, story.id, {
+      baseRevisionId: revision.id,
+      content: storyContent({ standfirst: "Negotiators returned to the table." }),
+    });
+    const silent = await stories.publish(actor, story.id, { mode: "silent" });
+    expect(silent.updatedAt).toBeNull();
+    expect(silent.publishedRevisionId).toBe(fix.id);
+    expect(silent.lastModifiedAt).toBe(clock.now().toISOString());
+    clock.advance(60_000);
+    await stories.saveDraft(actor, story.id, {
+      baseRevisionId: fix.id,
+      content: storyContent({ headline: "Harbour talks resume with new offer" }),
+    });
+    const updated = await stories.publish(actor, story.id, {
+      mode: "update",
+      note: "Adds the offer.",
+    });
+    expect(updated.updatedAt).toBe(clock.now().toISOString());
+    expect((await repos.stories.findStory(story.id))?.updateNote).toBe("Adds the offer.");
+  });
+
+  it("stores corrections in order and kills remove the story from every list", async () => {
+    const { story } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent({ headline: "Killable story", topics: ["climate"] }),
+    });
+    await stories.publish(actor, story.id, { mode: "first" });
+    clock.advance(1000);
+    await stories.correct(actor, story.id, { text: "First correction." });
+    clock.advance(1000);
+    await stories.correct(actor, story.id, { text: "Second correction." });
+    expect((await repos.stories.listCorrections(story.id)).map((c) => c.text)).toEqual([
+      "First correction.",
+      "Second correction.",
+    ]);
+    const inTopic = await repos.stories.listPublished({
+      serviceId: "en",
+      topic: "climate",
+      limit: 10,
+      offset: 0,
+    });
+    expect(inTopic.map((s) => s.id)).toContain(story.id);
+    await stories.kill(actor, story.id, "Legal");
+    const afterTopic = await repos.stories.listPublished({
+      serviceId: "en",
+      topic: "climate",
+      limit: 10,
+      offset: 0,
+    });
+    expect(afterTopic.map((s) => s.id)).not.toContain(story.id);
+    const search = await repos.stories.searchPublished("en", ["killable"], 10, 0);
+    expect(search.total).toBe(0);
+    const killed = await repos.stories.findStory(story.id);
+    expect(killed?.status).toBe("killed");
+    expect(killed?.publishedRevisionId).toBeNull();
+    await expect(stories.publish(actor, story.id, { mode: "first" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
+  });
+
+  it("searches with diacritic, Arabic-script and CJK folding, and escapes LIKE wildcards", async () => {
+    const make = async (serviceId: "en" | "fa", headline: string, section = "world") => {
+      const { story } = await stories.create(actor, {
+        serviceId,
+        content: storyContent({
+          headline,
+          slug: "s",
+          section,
+          topics: [],
+          bylines: [],
+          agencies: [],
+        }),
+      });
+      await stories.publish(actor, story.id, { mode: "first" });
+      return story.id;
+    };
+    const helene = await make("en", "Hélène Dupré wins the 100% prize");
+    const persian = await make("fa", "گزارش ويژه از كابل");
+    const chinese = await make("en", "港口谈判破裂 援助车队滞留边境");
+    expect(
+      (await repos.stories.searchPublished("en", ["helene", "DUPRE"], 10, 0)).items.map(
+        (s) => s.id,
+      ),
+    ).toEqual([helene]);
+    expect(
+      (await repos.stories.searchPublished("fa", ["ویژه", "کابل"], 10, 0)).items.map((s) => s.id),
+    ).toEqual([persian]);
+    expect(
+      (await repos.stories.searchPublished("en", ["谈判"], 10, 0)).items.map((s) => s.id),
+    ).toEqual([chinese]);
+    expect(
+      (await repos.stories.searchPublished("en", ["100%"], 10, 0)).items.map((s) => s.id),
+    ).toEqual([helene]);
+    expect((await repos.stories.searchPublished("en", ["10_%"], 10, 0)).total).toBe(0);
+  });
+
+  it("rejects references to people, sections or agencies that do not exist", async () => {
+    const attempt = stories.create(actor, {
+      serviceId: "en",
+      content: storyContent({ section: "nowhere", agencies: ["NOPE"] }),
+    });
+    await expect(attempt).rejects.toMatchObject({ code: "UNKNOWN_REFERENCE" });
+    // A person from another service may not sign an English story.
+    await repos.catalog.upsertPerson({
+      id: "farsi-writer",
+      serviceId: "fa",
+      name: "نسرین",
+      title: "",
+    });
+    await expect(
+      stories.create(actor, {
+        serviceId: "en",
+        content: storyContent({
+          bylines: [{ kind: "person", personId: "farsi-writer", role: "author" }],
+        }),
+      }),
+    ).rejects.toMatchObject({ code: "UNKNOWN_REFERENCE" });
+  });
+
+  it("keeps one active breaking banner per service until it expires or is cleared", async () => {
+    const breaking = new BreakingNewsService({ repository: repos.breaking, clock });
+    const expiresAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    await breaking.raise(actor, { serviceId: "en", text: "First", url: null, expiresAt });
+    clock.advance(1000);
+    await breaking.raise(actor, { serviceId: "en", text: "Second", url: "/english/", expiresAt });
+    expect((await breaking.active("en"))?.text).toBe("Second");
+    expect(await breaking.active("fa")).toBeUndefined();
+    clock.advance(3_600_000);
+    expect(await breaking.active("en")).toBeUndefined();
+    const later = new Date(clock.now().getTime() + 60_000).toISOString();
+    await breaking.raise(actor, { serviceId: "en", text: "Third", url: null, expiresAt: later });
+    expect(await breaking.clear(actor, "en")).toBe(1);
+    expect(await breaking.active("en")).toBeUndefined();
+  });
+
+  it("stores media with renditions and returns the same bytes", async () => {
+    const data = new Uint8Array([1, 2, 3, 250, 0, 7]);
+    await repos.media.insert(
+      {
+        id: "media0000001",
+        mime: "image/jpeg",
+        width: 1600,
+        height: 900,
+        bytes: 6,
+        sha256: "ab".repeat(32),
+        createdAt: clock.now().toISOString(),
+        caption: "Caption",
+        credit: "Credit",
+        alt: "Alt",
+        focalX: 0.25,
+        focalY: 0.75,
+        rightsSource: "Staff",
+        rightsUsage: "Any",
+      },
+      [{ shape: "16x9", format: "webp", width: 320, height: 180, data }],
+    );
+    const rendition = await repos.media.readRendition("media0000001", "16x9-320.webp");
+    expect(rendition && [...rendition.data]).toEqual([...data]);
+    expect((await repos.media.find("media0000001"))?.focalX).toBe(0.25);
+    expect((await repos.media.listRenditions(["media0000001"])).get("media0000001")).toEqual([
+      { shape: "16x9", format: "webp", width: 320, height: 180 },
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { loadConfig } from "../../src/config/config.js";
+import type { Clock } from "../../src/domain/clock.js";
+import { newId } from "../../src/domain/ids.js";
+import { createNewsdesk, type Newsdesk } from "../../src/main.js";
+import type { SqlDialectName } from "../../src/storage/database.js";
+import { postgresUrl } from "./test-databases.js";
+
+/**
+ * A whole Newsdesk (composition root included) on a fresh database of either dialect,
+ * seeded with the demo newsroom. PostgreSQL runs in a private schema chosen through the
+ * connection string's `options`, exactly as an operator could configure it.
+ */
+export async function startTestNewsdesk(
+  dialect: SqlDialectName,
+  options: { clock?: Clock; seed?: boolean } = {},
+): Promise<Newsdesk & { dispose(): Promise<void> }> {
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  if (dialect === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "newsdesk-http-"));
+    databaseUrl = `sqlite:${join(dir, "newsdesk.db")}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const schema = `t_${newId(10)}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    databaseUrl = `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    };
+  }
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "silent",
+    SEED_DEMO: "never",
+    PUBLIC_URL: "https://news.example.org",
+  });
+  const newsdesk = await createNewsdesk(config, {
+    seed: options.seed ?? true,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return {
+    ...newsdesk,
+    dispose: async () => {
+      await newsdesk.close();
+      await cleanup();
+    },
+  };
+}
