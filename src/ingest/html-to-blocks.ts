@@ -140,7 +140,13 @@ function finishInline(parts: InlineText[]): InlineText[] {
   const last = parts[parts.length - 1];
   if (last) last.text = last.text.replace(/\s+$/, "");
   let result: InlineText[] = [];
+  const merged: InlineText[] = [];
   for (const part of parts) {
+    const previous = merged[merged.length - 1];
+    if (previous && sameMarks(previous.marks, part.marks ?? [])) previous.text += part.text;
+    else merged.push({ ...part });
+  }
+  for (const part of merged) {
     if (part.text.length === 0) continue;
     for (let start = 0; start < part.text.length; start += MAX_TEXT) {
       const piece: InlineText = { text: part.text.slice(start, start + MAX_TEXT) };

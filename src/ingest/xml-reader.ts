@@ -43,6 +43,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   removeNSPrefix: false,
+  // fast-xml-parser's own nesting guard; beyond it the parse is refused as WIRE_TOO_DEEP.
+  maxNestedTags: MAX_DEPTH,
 });
 
 /** HTML entities that appear in DTD-era NITF and RSS copy, where a DTD declared them. */
@@ -350,6 +352,15 @@ export function parseXml(input: string): XmlDocument {
   try {
     parsed = parser.parse(text);
   } catch (cause) {
+    if (cause instanceof Error && /nested/i.test(cause.message)) {
+      throw new WireError(
+        "WIRE_TOO_DEEP",
+        `Elements are nested more than ${MAX_DEPTH} levels deep.`,
+        {
+          cause,
+        },
+      );
+    }
     throw new WireError("WIRE_MALFORMED_XML", "The XML parser gave up on the document.", { cause });
   }
   const context = { hasDoctype: doctype.hasDoctype, warnings };
