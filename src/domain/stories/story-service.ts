@@ -8,6 +8,12 @@ import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import type { ServiceId } from "../services/service-registry.js";
 import { bodyPlainText } from "./story-body-schema.js";
+import {
+  dispatchStoryEvent,
+  type StoryEvent,
+  type StoryEventListener,
+  type StoryEventType,
+} from "./story-events.js";
 import type { PublishedProjection, StoryRepository } from "./story-repository.js";
 import {
   type Correction,
@@ -26,6 +32,9 @@ export interface StoryServiceDeps {
   readonly catalog: CatalogRepository;
   readonly media: MediaRepository;
   readonly clock: Clock;
+  /** Told about every committed change (caches, feeds, webhooks, translations). */
+  readonly listeners?: readonly StoryEventListener[];
+  readonly onListenerError?: (error: unknown, event: StoryEvent) => void;
 }
 
 /**
@@ -75,6 +84,7 @@ export class StoryService {
       createdAt: now,
     };
     await this.#deps.stories.insertStory(story, revision);
+    await this.#emit("created", story, actor);
     return { story, revision };
   }
 
@@ -113,6 +123,11 @@ export class StoryService {
         },
       });
     }
+    await this.#emit(
+      "saved",
+      { ...story, currentRevisionId: revision.id, currentRevisionNumber: revision.number },
+      actor,
+    );
     return revision;
   }
 
@@ -123,6 +138,9 @@ export class StoryService {
     const revision = await this.#requireRevision(story.currentRevisionId);
     const projection = projectionOf(revision.content);
     await this.#change(actor, story, next, projection);
+    const type: StoryEventType =
+      input.mode === "first" ? "published" : input.mode === "update" ? "updated" : "silently-fixed";
+    await this.#emit(type, next, actor, input.mode === "update" ? input.note : undefined);
     return next;
   }
 
@@ -137,7 +155,7 @@ export class StoryService {
       next,
     });
     if (!ok) throw new NewsdeskError("REVISION_CONFLICT");
-    void actor;
+    await this.#emit("corrected", next, actor, text);
     return correction;
   }
 
@@ -145,6 +163,7 @@ export class StoryService {
     const story = await this.#requireStory(storyId);
     const next = applyKill(story, reason.trim() || "Withdrawn", this.#now());
     await this.#change(actor, story, next, null);
+    await this.#emit("killed", next, actor, next.killReason ?? undefined);
     return next;
   }
 
@@ -152,6 +171,7 @@ export class StoryService {
     const story = await this.#requireStory(storyId);
     const next = applyUnpublish(story, this.#now());
     await this.#change(actor, story, next, null);
+    await this.#emit("unpublished", next, actor);
     return next;
   }
 
@@ -171,6 +191,19 @@ export class StoryService {
         detail: "The story changed while the action was in progress; reload and try again.",
       });
     }
+  }
+
+  async #emit(type: StoryEventType, story: Story, actor: Actor, note?: string): Promise<void> {
+    const listeners = this.#deps.listeners ?? [];
+    if (listeners.length === 0) return;
+    const event: StoryEvent = {
+      type,
+      story,
+      at: this.#now(),
+      actorId: actorId(actor),
+      ...(note === undefined ? {} : { note }),
+    };
+    await dispatchStoryEvent(listeners, event, this.#deps.onListenerError ?? (() => undefined));
   }
 
   async #requireStory(storyId: string): Promise<Story> {

@@ -15,6 +15,10 @@ export interface LayoutProps {
   readonly banner: BreakingBanner | undefined;
   readonly currentSection?: string;
   readonly searchQuery?: string;
+  /** Extra <head> elements: alternates, feeds, structured data, social tags. */
+  readonly head?: ComponentChildren;
+  /** Page-specific content placed after the header, e.g. a language switcher. */
+  readonly beforeMain?: ComponentChildren;
   readonly children: ComponentChildren;
 }
 
@@ -36,6 +40,7 @@ export function Layout(props: LayoutProps) {
         {props.canonicalPath ? (
           <link rel="canonical" href={`${ctx.publicUrl}${props.canonicalPath}`} />
         ) : null}
+        {props.head}
         <style
           // Our own constant stylesheet: no user input reaches it.
           dangerouslySetInnerHTML={{ __html: `:root{--font:${locale.fontStack}}${readerStyles}` }}
@@ -90,6 +95,7 @@ export function Layout(props: LayoutProps) {
           </nav>
           {props.banner ? <BreakingNewsBar ctx={ctx} banner={props.banner} /> : null}
         </header>
+        {props.beforeMain}
         <main id="main" class="wrap" tabIndex={-1}>
           {props.children}
         </main>
