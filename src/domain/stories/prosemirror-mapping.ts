@@ -170,8 +170,7 @@ function paragraph(content: readonly InlineText[]): PmNode {
   return inline.length > 0 ? { type: "paragraph", content: inline } : { type: "paragraph" };
 }
 
-export function blocksToPmDoc(blocks: StoryBody): PmNode {
-  const content: PmNode[] = blocks.map((block): PmNode => {
+function blockToPmNode(block: StoryBlock): PmNode {
     switch (block.type) {
       case "paragraph":
         return paragraph(block.content);
