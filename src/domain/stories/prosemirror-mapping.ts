@@ -171,37 +171,40 @@ function paragraph(content: readonly InlineText[]): PmNode {
 }
 
 function blockToPmNode(block: StoryBlock): PmNode {
-    switch (block.type) {
-      case "paragraph":
-        return paragraph(block.content);
-      case "heading":
-        return {
-          type: "heading",
-          attrs: { level: block.level },
-          content: fromInline(block.content),
-        };
-      case "quote":
-        return {
-          type: "blockquote",
-          attrs: { speaker: block.speaker ?? "" },
-          content: [paragraph(block.content)],
-        };
-      case "list":
-        return {
-          type: block.ordered ? "orderedList" : "bulletList",
-          content: block.items.map((item) => ({ type: "listItem", content: [paragraph(item)] })),
-        };
-      case "figure":
-        return {
-          type: "figure",
-          attrs: {
-            mediaId: block.mediaId,
-            caption: block.caption,
-            credit: block.credit,
-            alt: block.alt,
-          },
-        };
-    }
-  });
+  switch (block.type) {
+    case "paragraph":
+      return paragraph(block.content);
+    case "heading":
+      return {
+        type: "heading",
+        attrs: { level: block.level },
+        content: fromInline(block.content),
+      };
+    case "quote":
+      return {
+        type: "blockquote",
+        attrs: { speaker: block.speaker ?? "" },
+        content: [paragraph(block.content)],
+      };
+    case "list":
+      return {
+        type: block.ordered ? "orderedList" : "bulletList",
+        content: block.items.map((item) => ({ type: "listItem", content: [paragraph(item)] })),
+      };
+    case "figure":
+      return {
+        type: "figure",
+        attrs: {
+          mediaId: block.mediaId,
+          caption: block.caption,
+          credit: block.credit,
+          alt: block.alt,
+        },
+      };
+  }
+}
+
+export function blocksToPmDoc(blocks: StoryBody): PmNode {
+  const content = blocks.map(blockToPmNode);
   return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
 }
