@@ -30,6 +30,18 @@ export const errorCatalogue = {
   },
   MEDIA_TOO_LARGE: { status: 413, message: "The file is too large." },
   FORBIDDEN: { status: 403, message: "You are not allowed to do that." },
+  AUTH_REQUIRED: { status: 401, message: "Please log in to continue." },
+  AUTH_FAILED: { status: 401, message: "The email address or password is not correct." },
+  LOGIN_THROTTLED: {
+    status: 429,
+    message: "Too many failed log-in attempts. Please wait before trying again.",
+  },
+  CSRF_FAILED: {
+    status: 403,
+    message: "The request did not come from a Newsdesk page. Reload the page and try again.",
+  },
+  USER_EXISTS: { status: 409, message: "An account with this email address already exists." },
+  USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

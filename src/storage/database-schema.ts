@@ -29,6 +29,7 @@ export interface StoriesTable {
   section: string | null;
   lead_media_id: string | null;
   search_text: string | null;
+  created_by: string | null;
 }
 
 export interface StoryRevisionsTable {
@@ -136,6 +137,79 @@ export interface AppMetaTable {
   updated_at: Generated<string>;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface UserGrantsTable {
+  user_id: string;
+  service_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  story_id: string | null;
+  service_id: string | null;
+  details: string;
+}
+
+export interface PresenceTable {
+  story_id: string;
+  user_id: string;
+  since: string;
+  seen_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  done_at: string | null;
+  last_error: string | null;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -151,4 +225,12 @@ export interface DatabaseSchema {
   media: MediaTable;
   media_renditions: MediaRenditionsTable;
   app_meta: AppMetaTable;
+  users: UsersTable;
+  user_grants: UserGrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  presence: PresenceTable;
+  jobs: JobsTable;
 }

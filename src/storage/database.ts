@@ -6,6 +6,7 @@ import pg from "pg";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import type { DatabaseSchema } from "./database-schema.js";
 import { coreMigration } from "./migrations/0001-core.js";
+import { newsroomMigration } from "./migrations/0002-newsroom.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -82,7 +83,10 @@ function redactUrl(url: string): string {
 }
 
 export function migrationsFor(dialect: SqlDialectName): Record<string, Migration> {
-  return { "0001-core": coreMigration(dialect) };
+  return {
+    "0001-core": coreMigration(dialect),
+    "0002-newsroom": newsroomMigration(),
+  };
 }
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */

@@ -94,6 +94,18 @@ export class StorySqlRepository implements StoryRepository {
     return row ? storyFromRow(row) : undefined;
   }
 
+  async listDueScheduled(now: string, limit: number): Promise<Story[]> {
+    const rows = await this.#db
+      .selectFrom("stories")
+      .selectAll()
+      .where("status", "=", "scheduled")
+      .where("scheduled_at", "<=", now)
+      .orderBy("scheduled_at", "asc")
+      .limit(limit)
+      .execute();
+    return rows.map(storyFromRow);
+  }
+
   async findRevision(id: string): Promise<StoryRevision | undefined> {
     const row = await this.#db
       .selectFrom("story_revisions")
@@ -320,6 +332,7 @@ function storyRow(story: Story) {
     killed_at: story.killedAt,
     kill_reason: story.killReason,
     created_at: story.createdAt,
+    created_by: story.createdBy,
   };
 }
 
@@ -354,6 +367,7 @@ function storyFromRow(row: Selectable<StoriesTable>): Story {
     killedAt: row.killed_at,
     killReason: row.kill_reason,
     createdAt: row.created_at,
+    createdBy: row.created_by,
   };
 }
 

@@ -8,6 +8,9 @@ import type { Story } from "./story-schema.js";
 export type StoryEventType =
   | "created"
   | "saved"
+  | "submitted"
+  | "scheduled"
+  | "embargoed"
   | "published"
   | "updated"
   | "silently-fixed"

@@ -64,6 +64,8 @@ export interface StoryRepository {
   insertCorrection(correction: Correction, change: StoryHeadChange): Promise<boolean>;
 
   findStory(id: string): Promise<Story | undefined>;
+  /** Scheduled stories whose time has come, oldest first. */
+  listDueScheduled(now: IsoDateTime, limit: number): Promise<Story[]>;
   findRevision(id: string): Promise<StoryRevision | undefined>;
   listRevisions(storyId: string): Promise<StoryRevision[]>;
   listCorrections(storyId: string): Promise<Correction[]>;

@@ -84,6 +84,8 @@ export interface Story {
   readonly killedAt: IsoDateTime | null;
   readonly killReason: string | null;
   readonly createdAt: IsoDateTime;
+  /** The user who created the story (reporters may edit their own drafts). */
+  readonly createdBy: string | null;
 }
 
 export interface StoryRevision {

@@ -25,7 +25,18 @@ import {
   type StoryRevision,
   storyContentSchema,
 } from "./story-schema.js";
-import { applyCorrection, applyKill, applyPublish, applyUnpublish } from "./story-workflow.js";
+import {
+  applyCorrection,
+  applyEmbargo,
+  applyKill,
+  applyPublish,
+  applySchedule,
+  applySubmit,
+  applyUnpublish,
+  isEmbargoed,
+} from "./story-workflow.js";
+import { type Action, assertCan, type StoryFacts } from "../users/access-policy.js";
+import { isoDateTimeSchema } from "./story-schema.js";
 
 export interface StoryServiceDeps {
   readonly stories: StoryRepository;
@@ -52,6 +63,7 @@ export class StoryService {
     actor: Actor,
     input: { serviceId: ServiceId; content: unknown; familyId?: string },
   ): Promise<{ story: Story; revision: StoryRevision }> {
+    assertCan(actor, input.familyId ? "translation.create" : "story.create", input.serviceId);
     const content = await this.#validateContent(input.serviceId, input.content);
     const now = this.#now();
     const storyId = newId();
@@ -82,6 +94,7 @@ export class StoryService {
       killedAt: null,
       killReason: null,
       createdAt: now,
+      createdBy: actorId(actor),
     };
     await this.#deps.stories.insertStory(story, revision);
     await this.#emit("created", story, actor);
@@ -95,6 +108,7 @@ export class StoryService {
     input: { baseRevisionId: string; content: unknown; note?: string },
   ): Promise<StoryRevision> {
     const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.edit", story);
     if (story.status === "killed") {
       throw new NewsdeskError("INVALID_TRANSITION", { detail: "A killed story cannot be edited." });
     }
@@ -134,7 +148,16 @@ export class StoryService {
   async publish(actor: Actor, storyId: string, rawInput: unknown): Promise<Story> {
     const input: PublishInput = parseOrThrow(publishInputSchema, rawInput);
     const story = await this.#requireStory(storyId);
-    const next = applyPublish(story, input, this.#now());
+    this.#authorize(actor, "story.publish", story);
+    const now = this.#now();
+    if (input.mode === "first" && story.embargoUntil && isEmbargoed(story, now)) {
+      // Publishing an embargoed story schedules it for the moment the embargo lifts.
+      const scheduled = applySchedule(story, story.embargoUntil, now);
+      await this.#change(actor, story, scheduled, undefined);
+      await this.#emit("scheduled", scheduled, actor);
+      return scheduled;
+    }
+    const next = applyPublish(story, input, now);
     const revision = await this.#requireRevision(story.currentRevisionId);
     const projection = projectionOf(revision.content);
     await this.#change(actor, story, next, projection);
@@ -147,6 +170,7 @@ export class StoryService {
   async correct(actor: Actor, storyId: string, rawInput: unknown): Promise<Correction> {
     const { text } = parseOrThrow(correctionInputSchema, rawInput);
     const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.correct", story);
     const now = this.#now();
     const next = applyCorrection(story, now);
     const correction: Correction = { id: newId(), storyId, text, createdAt: now };
@@ -161,6 +185,7 @@ export class StoryService {
 
   async kill(actor: Actor, storyId: string, reason: string): Promise<Story> {
     const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.kill", story);
     const next = applyKill(story, reason.trim() || "Withdrawn", this.#now());
     await this.#change(actor, story, next, null);
     await this.#emit("killed", next, actor, next.killReason ?? undefined);
@@ -169,22 +194,95 @@ export class StoryService {
 
   async unpublish(actor: Actor, storyId: string): Promise<Story> {
     const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.unpublish", story);
     const next = applyUnpublish(story, this.#now());
     await this.#change(actor, story, next, null);
     await this.#emit("unpublished", next, actor);
     return next;
   }
 
+  /** Draft → in review: the reporter hands the story to the editors. */
+  async submit(actor: Actor, storyId: string): Promise<Story> {
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.submit", story);
+    const next = applySubmit(story, this.#now());
+    await this.#change(actor, story, next, undefined);
+    await this.#emit("submitted", next, actor);
+    return next;
+  }
+
+  /** Schedules first publication (`at` ISO time), or cancels with `null`. */
+  async schedule(actor: Actor, storyId: string, at: unknown): Promise<Story> {
+    const when = at === null ? null : parseOrThrow(isoDateTimeSchema, at);
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.schedule", story);
+    const next = applySchedule(story, when, this.#now());
+    await this.#change(actor, story, next, undefined);
+    await this.#emit("scheduled", next, actor);
+    return next;
+  }
+
+  async setEmbargo(actor: Actor, storyId: string, until: unknown): Promise<Story> {
+    const when = until === null ? null : parseOrThrow(isoDateTimeSchema, until);
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.schedule", story);
+    const next = applyEmbargo(story, when, this.#now());
+    await this.#change(actor, story, next, undefined);
+    await this.#emit("embargoed", next, actor);
+    return next;
+  }
+
+  /** Restoring never rewrites history: the old content becomes a new revision. */
+  async restore(actor: Actor, storyId: string, revisionId: string, baseRevisionId: string): Promise<StoryRevision> {
+    const old = await this.#deps.stories.findRevision(revisionId);
+    if (!old || old.storyId !== storyId) throw new NewsdeskError("STORY_NOT_FOUND", { detail: "No such revision." });
+    return this.saveDraft(actor, storyId, {
+      baseRevisionId,
+      content: old.content,
+      note: `Restored revision ${old.number}`,
+    });
+  }
+
+  /**
+   * Publishes every scheduled story that is due. Safe on several instances at once: the
+   * conditional head change lets exactly one of them win each story.
+   */
+  async publishDue(limit = 50): Promise<Story[]> {
+    const now = this.#now();
+    const due = await this.#deps.stories.listDueScheduled(now, limit);
+    const published: Story[] = [];
+    const system: Actor = { kind: "system", reason: "scheduled publishing" };
+    for (const story of due) {
+      if (isEmbargoed(story, now)) continue;
+      const revision = await this.#requireRevision(story.currentRevisionId);
+      const next = applyPublish(story, { mode: "first" }, now);
+      const ok = await this.#deps.stories.changeHead({
+        expected: { status: story.status, currentRevisionId: story.currentRevisionId },
+        next,
+        projection: projectionOf(revision.content),
+      });
+      if (ok) {
+        published.push(next);
+        await this.#emit("published", next, system);
+      }
+    }
+    return published;
+  }
+
+  #authorize(actor: Actor, action: Action, story: Story): void {
+    assertCan(actor, action, story.serviceId, factsOf(story));
+  }
+
   async #change(
     _actor: Actor,
     story: Story,
     next: Story,
-    projection: PublishedProjection | null,
+    projection: PublishedProjection | null | undefined,
   ): Promise<void> {
     const ok = await this.#deps.stories.changeHead({
       expected: { status: story.status, currentRevisionId: story.currentRevisionId },
       next,
-      projection,
+      ...(projection === undefined ? {} : { projection }),
     });
     if (!ok) {
       throw new NewsdeskError("REVISION_CONFLICT", {
@@ -263,6 +361,14 @@ export class StoryService {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
+}
+
+export function factsOf(story: Story): StoryFacts {
+  return {
+    createdBy: story.createdBy,
+    unpublished: story.status === "draft" || story.status === "in_review",
+    isTranslation: story.familyId !== story.id,
+  };
 }
 
 export function figureMediaIds(content: StoryContent): string[] {

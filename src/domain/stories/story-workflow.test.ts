@@ -22,6 +22,7 @@ const draft: Story = {
   killedAt: null,
   killReason: null,
   createdAt: t0,
+  createdBy: null,
 };
 
 describe("publishing rules", () => {

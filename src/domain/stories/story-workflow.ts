@@ -78,3 +78,53 @@ export function applyUnpublish(story: Story, now: string): Story {
   }
   return { ...story, status: "unpublished", publishedRevisionId: null, lastModifiedAt: now };
 }
+
+export function applySubmit(story: Story, now: string): Story {
+  if (story.status !== "draft") {
+    throw new NewsdeskError("INVALID_TRANSITION", { detail: "Only a draft can be submitted for review." });
+  }
+  return { ...story, status: "in_review", lastModifiedAt: now };
+}
+
+/**
+ * Schedules first publication at `at`; `null` cancels. An embargo later than `at` wins:
+ * nothing goes out before its embargo.
+ */
+export function applySchedule(story: Story, at: string | null, now: string): Story {
+  if (at === null) {
+    if (story.status !== "scheduled") {
+      throw new NewsdeskError("INVALID_TRANSITION", { detail: "The story is not scheduled." });
+    }
+    return { ...story, status: "in_review", scheduledAt: null, lastModifiedAt: now };
+  }
+  if (!["draft", "in_review", "scheduled", "unpublished"].includes(story.status)) {
+    throw new NewsdeskError("INVALID_TRANSITION", {
+      detail: "Only a story that is not live can be scheduled.",
+    });
+  }
+  if (Date.parse(at) <= Date.parse(now)) {
+    throw new NewsdeskError("VALIDATION_FAILED", { detail: "The scheduled time must be in the future." });
+  }
+  const effective =
+    story.embargoUntil && Date.parse(story.embargoUntil) > Date.parse(at) ? story.embargoUntil : at;
+  return { ...story, status: "scheduled", scheduledAt: effective, lastModifiedAt: now };
+}
+
+export function applyEmbargo(story: Story, until: string | null, now: string): Story {
+  if (story.status === "published" || story.status === "killed") {
+    throw new NewsdeskError("INVALID_TRANSITION", {
+      detail: "An embargo can only be set before the story is published.",
+    });
+  }
+  const next: Story = { ...story, embargoUntil: until, lastModifiedAt: now };
+  // A scheduled time earlier than the new embargo moves to the embargo.
+  if (until && next.status === "scheduled" && next.scheduledAt && Date.parse(next.scheduledAt) < Date.parse(until)) {
+    return { ...next, scheduledAt: until };
+  }
+  return next;
+}
+
+/** True when publishing now would break the story's embargo. */
+export function isEmbargoed(story: Story, now: string): boolean {
+  return story.embargoUntil !== null && Date.parse(story.embargoUntil) > Date.parse(now);
+}

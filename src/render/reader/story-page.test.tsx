@@ -73,6 +73,7 @@ function hostileModel(): StoryPageModel {
       killedAt: null,
       killReason: null,
       createdAt: "2026-11-24T07:00:00.000Z",
+      createdBy: null,
     },
     content: {
       headline: hostile,

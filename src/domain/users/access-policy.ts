@@ -1,0 +1,99 @@
+import { type Actor, rolesIn } from "../actor.js";
+import { NewsdeskError } from "../error-catalogue.js";
+import type { ServiceId } from "../services/service-registry.js";
+import type { Role } from "./user-schema.js";
+
+/**
+ * The access matrix, one pure function. Every domain service calls `assertCan` before it
+ * changes anything; the UI only hides what this refuses anyway.
+ */
+export const actions = [
+  "story.create",
+  "story.edit",
+  "story.submit",
+  "story.publish",
+  "story.schedule",
+  "story.correct",
+  "story.kill",
+  "story.unpublish",
+  "story.view",
+  "translation.create",
+  "translation.edit",
+  "banner.manage",
+  "media.upload",
+  "users.manage",
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Facts about the story an action touches, where the answer depends on them. */
+export interface StoryFacts {
+  /** The user who created the story. */
+  readonly createdBy: string | null;
+  /** Drafts and stories in review; reporters may not touch what is live. */
+  readonly unpublished: boolean;
+  /** A translation of a story in another service. */
+  readonly isTranslation: boolean;
+}
+
+const editorial: readonly Role[] = ["editor", "service_admin"];
+
+function allowed(roles: readonly Role[], action: Action, userId: string, story: StoryFacts | undefined): boolean {
+  const has = (...wanted: Role[]) => roles.some((r) => wanted.includes(r));
+  switch (action) {
+    case "story.view":
+      return roles.length > 0;
+    case "story.create":
+      return has("reporter", ...editorial);
+    case "story.edit":
+    case "story.submit":
+      if (has(...editorial)) return true;
+      if (!story) return false;
+      if (has("reporter") && story.createdBy === userId && story.unpublished) return true;
+      return has("translator") && story.isTranslation && (action === "story.edit" || story.unpublished);
+    case "story.publish":
+    case "story.schedule":
+    case "story.correct":
+    case "story.kill":
+    case "story.unpublish":
+    case "banner.manage":
+      return has(...editorial);
+    case "translation.create":
+    case "translation.edit":
+      return has("translator", ...editorial);
+    case "media.upload":
+      return has("reporter", "translator", ...editorial);
+    case "users.manage":
+      return has("service_admin");
+  }
+}
+
+export function can(actor: Actor, action: Action, serviceId: ServiceId, story?: StoryFacts): boolean {
+  if (actor.kind === "system" || actor.isAdmin) return true;
+  return allowed(rolesIn(actor, serviceId), action, actor.userId, story);
+}
+
+const needs: Record<Action, string> = {
+  "story.view": "a role in this service",
+  "story.create": "the reporter or editor role",
+  "story.edit": "the editor role, or to be the reporter of this unpublished story",
+  "story.submit": "the editor role, or to be the reporter of this story",
+  "story.publish": "the editor role",
+  "story.schedule": "the editor role",
+  "story.correct": "the editor role",
+  "story.kill": "the editor role",
+  "story.unpublish": "the editor role",
+  "banner.manage": "the editor role",
+  "translation.create": "the translator or editor role",
+  "translation.edit": "the translator or editor role",
+  "media.upload": "a reporter, translator or editor role",
+  "users.manage": "the service admin role",
+};
+
+export function assertCan(actor: Actor, action: Action, serviceId: ServiceId, story?: StoryFacts): void {
+  if (!can(actor, action, serviceId, story)) {
+    throw new NewsdeskError("FORBIDDEN", {
+      detail: `You need ${needs[action]} in the ${serviceId} service to do that.`,
+      details: { action, serviceId },
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { serviceIds } from "../services/service-registry.js";
+
+/**
+ * Roles are granted per language service. Administrators (a flag on the user) may do
+ * everything everywhere; service admins manage people and settings of their service and
+ * may do everything an editor does there.
+ */
+export const roles = ["reporter", "editor", "translator", "service_admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const grantSchema = z.object({ serviceId: z.enum(serviceIds), role: z.enum(roles) });
+export type Grant = z.infer<typeof grantSchema>;
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly isAdmin: boolean;
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+}
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+/** NIST SP 800-63B: length matters, composition rules do not; cap to bound hashing work. */
+export const passwordSchema = z
+  .string()
+  .min(12, { message: "Passwords need at least 12 characters." })
+  .max(256, { message: "Passwords may have at most 256 characters." });
+
+export const createUserInputSchema = z.object({
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(200),
+  password: passwordSchema,
+  isAdmin: z.boolean().default(false),
+  grants: z.array(grantSchema).max(200).default([]),
+});
+export type CreateUserInput = z.input<typeof createUserInputSchema>;
+
+export const loginInputSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(256),
+});
+
+export const tokenScopes = ["stories:read", "stories:write", "stories:publish", "wire:push", "media:write"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
