@@ -29,5 +29,7 @@ export function actorId(actor: Actor): string | null {
 }
 
 export function rolesIn(actor: Actor, serviceId: ServiceId): Grant["role"][] {
-  return actor.kind === "user" ? actor.grants.filter((g) => g.serviceId === serviceId).map((g) => g.role) : [];
+  return actor.kind === "user"
+    ? actor.grants.filter((g) => g.serviceId === serviceId).map((g) => g.role)
+    : [];
 }

@@ -9,7 +9,11 @@ export class Argon2PasswordHasher implements PasswordHasher {
   readonly #options: { memoryCost: number; timeCost: number; parallelism: number };
 
   constructor(options: { memoryCost?: number; timeCost?: number } = {}) {
-    this.#options = { memoryCost: options.memoryCost ?? 19_456, timeCost: options.timeCost ?? 2, parallelism: 1 };
+    this.#options = {
+      memoryCost: options.memoryCost ?? 19_456,
+      timeCost: options.timeCost ?? 2,
+      parallelism: 1,
+    };
   }
 
   hash(password: string): Promise<string> {

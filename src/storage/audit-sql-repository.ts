@@ -41,7 +41,11 @@ export class AuditSqlRepository implements AuditRepository {
       ]);
     if (filter.storyId) q = q.where("audit_log.story_id", "=", filter.storyId);
     if (filter.serviceId) q = q.where("audit_log.service_id", "=", filter.serviceId);
-    const rows = await q.orderBy("audit_log.at", "desc").orderBy("audit_log.id", "desc").limit(filter.limit).execute();
+    const rows = await q
+      .orderBy("audit_log.at", "desc")
+      .orderBy("audit_log.id", "desc")
+      .limit(filter.limit)
+      .execute();
     return rows.map((r) => {
       const details: unknown = JSON.parse(r.details);
       return {

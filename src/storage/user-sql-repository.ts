@@ -6,7 +6,13 @@ import type {
   ThrottleState,
   UserRepository,
 } from "../domain/users/user-repository.js";
-import { type Grant, type Role, type TokenScope, tokenScopes, type User } from "../domain/users/user-schema.js";
+import {
+  type Grant,
+  type Role,
+  type TokenScope,
+  tokenScopes,
+  type User,
+} from "../domain/users/user-schema.js";
 import type { DatabaseSchema, UsersTable } from "./database-schema.js";
 
 export class UserSqlRepository implements UserRepository {
@@ -40,12 +46,20 @@ export class UserSqlRepository implements UserRepository {
   }
 
   async findUser(id: string): Promise<User | undefined> {
-    const row = await this.#db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row ? userFromRow(row) : undefined;
   }
 
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
-    const row = await this.#db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom("users")
+      .selectAll()
+      .where("email", "=", email)
+      .executeTakeFirst();
     return row ? { user: userFromRow(row), passwordHash: row.password_hash } : undefined;
   }
 
@@ -61,7 +75,11 @@ export class UserSqlRepository implements UserRepository {
   }
 
   async grantsOf(userId: string): Promise<Grant[]> {
-    const rows = await this.#db.selectFrom("user_grants").selectAll().where("user_id", "=", userId).execute();
+    const rows = await this.#db
+      .selectFrom("user_grants")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .execute();
     return rows.map(grantFromRow);
   }
 
@@ -78,7 +96,11 @@ export class UserSqlRepository implements UserRepository {
   }
 
   async setPassword(userId: string, passwordHash: string): Promise<void> {
-    await this.#db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+    await this.#db
+      .updateTable("users")
+      .set({ password_hash: passwordHash })
+      .where("id", "=", userId)
+      .execute();
   }
 
   async insertSession(s: SessionRecord): Promise<void> {
@@ -115,7 +137,11 @@ export class UserSqlRepository implements UserRepository {
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<void> {
-    await this.#db.updateTable("sessions").set({ last_seen_at: lastSeenAt }).where("token_hash", "=", tokenHash).execute();
+    await this.#db
+      .updateTable("sessions")
+      .set({ last_seen_at: lastSeenAt })
+      .where("token_hash", "=", tokenHash)
+      .execute();
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -123,7 +149,10 @@ export class UserSqlRepository implements UserRepository {
   }
 
   async deleteUserSessions(userId: string): Promise<number> {
-    const result = await this.#db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+    const result = await this.#db
+      .deleteFrom("sessions")
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
@@ -177,14 +206,26 @@ export class UserSqlRepository implements UserRepository {
   }
 
   async readThrottle(key: string): Promise<ThrottleState | undefined> {
-    const row = await this.#db.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom("login_throttle")
+      .selectAll()
+      .where("key", "=", key)
+      .executeTakeFirst();
     return row
-      ? { failures: Number(row.failures), windowStart: row.window_start, lockedUntil: row.locked_until }
+      ? {
+          failures: Number(row.failures),
+          windowStart: row.window_start,
+          lockedUntil: row.locked_until,
+        }
       : undefined;
   }
 
   async writeThrottle(key: string, state: ThrottleState): Promise<void> {
-    const values = { failures: state.failures, window_start: state.windowStart, locked_until: state.lockedUntil };
+    const values = {
+      failures: state.failures,
+      window_start: state.windowStart,
+      locked_until: state.lockedUntil,
+    };
     await this.#db
       .insertInto("login_throttle")
       .values({ key, ...values })

@@ -18,7 +18,11 @@ export interface AuditEntry {
 
 export interface AuditRepository {
   insert(entry: AuditEntry): Promise<void>;
-  list(filter: { storyId?: string; serviceId?: ServiceId; limit: number }): Promise<(AuditEntry & { actorName: string | null })[]>;
+  list(filter: {
+    storyId?: string;
+    serviceId?: ServiceId;
+    limit: number;
+  }): Promise<(AuditEntry & { actorName: string | null })[]>;
 }
 
 /** Writes the audit log; also listens to story events so no workflow action goes unrecorded. */
@@ -60,7 +64,9 @@ export class AuditLog implements StoryEventListener {
         status: event.story.status,
         revision: event.story.currentRevisionNumber,
         ...(event.note ? { note: event.note } : {}),
-        ...(event.story.scheduledAt && event.type === "scheduled" ? { scheduledAt: event.story.scheduledAt } : {}),
+        ...(event.story.scheduledAt && event.type === "scheduled"
+          ? { scheduledAt: event.story.scheduledAt }
+          : {}),
       },
     });
   }

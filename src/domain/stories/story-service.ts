@@ -7,6 +7,7 @@ import type { MediaRepository } from "../media/media-repository.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import type { ServiceId } from "../services/service-registry.js";
+import { type Action, assertCan, type StoryFacts } from "../users/access-policy.js";
 import { bodyPlainText } from "./story-body-schema.js";
 import {
   dispatchStoryEvent,
@@ -18,6 +19,7 @@ import type { PublishedProjection, StoryRepository } from "./story-repository.js
 import {
   type Correction,
   correctionInputSchema,
+  isoDateTimeSchema,
   type PublishInput,
   publishInputSchema,
   type Story,
@@ -35,8 +37,6 @@ import {
   applyUnpublish,
   isEmbargoed,
 } from "./story-workflow.js";
-import { type Action, assertCan, type StoryFacts } from "../users/access-policy.js";
-import { isoDateTimeSchema } from "./story-schema.js";
 
 export interface StoryServiceDeps {
   readonly stories: StoryRepository;
@@ -233,9 +233,15 @@ export class StoryService {
   }
 
   /** Restoring never rewrites history: the old content becomes a new revision. */
-  async restore(actor: Actor, storyId: string, revisionId: string, baseRevisionId: string): Promise<StoryRevision> {
+  async restore(
+    actor: Actor,
+    storyId: string,
+    revisionId: string,
+    baseRevisionId: string,
+  ): Promise<StoryRevision> {
     const old = await this.#deps.stories.findRevision(revisionId);
-    if (!old || old.storyId !== storyId) throw new NewsdeskError("STORY_NOT_FOUND", { detail: "No such revision." });
+    if (!old || old.storyId !== storyId)
+      throw new NewsdeskError("STORY_NOT_FOUND", { detail: "No such revision." });
     return this.saveDraft(actor, storyId, {
       baseRevisionId,
       content: old.content,

@@ -81,7 +81,9 @@ export function applyUnpublish(story: Story, now: string): Story {
 
 export function applySubmit(story: Story, now: string): Story {
   if (story.status !== "draft") {
-    throw new NewsdeskError("INVALID_TRANSITION", { detail: "Only a draft can be submitted for review." });
+    throw new NewsdeskError("INVALID_TRANSITION", {
+      detail: "Only a draft can be submitted for review.",
+    });
   }
   return { ...story, status: "in_review", lastModifiedAt: now };
 }
@@ -103,7 +105,9 @@ export function applySchedule(story: Story, at: string | null, now: string): Sto
     });
   }
   if (Date.parse(at) <= Date.parse(now)) {
-    throw new NewsdeskError("VALIDATION_FAILED", { detail: "The scheduled time must be in the future." });
+    throw new NewsdeskError("VALIDATION_FAILED", {
+      detail: "The scheduled time must be in the future.",
+    });
   }
   const effective =
     story.embargoUntil && Date.parse(story.embargoUntil) > Date.parse(at) ? story.embargoUntil : at;
@@ -118,7 +122,12 @@ export function applyEmbargo(story: Story, until: string | null, now: string): S
   }
   const next: Story = { ...story, embargoUntil: until, lastModifiedAt: now };
   // A scheduled time earlier than the new embargo moves to the embargo.
-  if (until && next.status === "scheduled" && next.scheduledAt && Date.parse(next.scheduledAt) < Date.parse(until)) {
+  if (
+    until &&
+    next.status === "scheduled" &&
+    next.scheduledAt &&
+    Date.parse(next.scheduledAt) < Date.parse(until)
+  ) {
     return { ...next, scheduledAt: until };
   }
   return next;

@@ -37,7 +37,12 @@ export interface StoryFacts {
 
 const editorial: readonly Role[] = ["editor", "service_admin"];
 
-function allowed(roles: readonly Role[], action: Action, userId: string, story: StoryFacts | undefined): boolean {
+function allowed(
+  roles: readonly Role[],
+  action: Action,
+  userId: string,
+  story: StoryFacts | undefined,
+): boolean {
   const has = (...wanted: Role[]) => roles.some((r) => wanted.includes(r));
   switch (action) {
     case "story.view":
@@ -49,7 +54,9 @@ function allowed(roles: readonly Role[], action: Action, userId: string, story: 
       if (has(...editorial)) return true;
       if (!story) return false;
       if (has("reporter") && story.createdBy === userId && story.unpublished) return true;
-      return has("translator") && story.isTranslation && (action === "story.edit" || story.unpublished);
+      return (
+        has("translator") && story.isTranslation && (action === "story.edit" || story.unpublished)
+      );
     case "story.publish":
     case "story.schedule":
     case "story.correct":
@@ -67,7 +74,12 @@ function allowed(roles: readonly Role[], action: Action, userId: string, story: 
   }
 }
 
-export function can(actor: Actor, action: Action, serviceId: ServiceId, story?: StoryFacts): boolean {
+export function can(
+  actor: Actor,
+  action: Action,
+  serviceId: ServiceId,
+  story?: StoryFacts,
+): boolean {
   if (actor.kind === "system" || actor.isAdmin) return true;
   return allowed(rolesIn(actor, serviceId), action, actor.userId, story);
 }
@@ -89,7 +101,12 @@ const needs: Record<Action, string> = {
   "users.manage": "the service admin role",
 };
 
-export function assertCan(actor: Actor, action: Action, serviceId: ServiceId, story?: StoryFacts): void {
+export function assertCan(
+  actor: Actor,
+  action: Action,
+  serviceId: ServiceId,
+  story?: StoryFacts,
+): void {
   if (!can(actor, action, serviceId, story)) {
     throw new NewsdeskError("FORBIDDEN", {
       detail: `You need ${needs[action]} in the ${serviceId} service to do that.`,

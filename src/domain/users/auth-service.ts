@@ -58,7 +58,12 @@ export class AuthService {
   readonly #policy: AuthPolicy;
   #dummyHash: Promise<string> | undefined;
 
-  constructor(deps: { users: UserRepository; hasher: PasswordHasher; clock: Clock; policy?: AuthPolicy }) {
+  constructor(deps: {
+    users: UserRepository;
+    hasher: PasswordHasher;
+    clock: Clock;
+    policy?: AuthPolicy;
+  }) {
     this.#users = deps.users;
     this.#hasher = deps.hasher;
     this.#clock = deps.clock;
@@ -106,7 +111,12 @@ export class AuthService {
     const grants = await this.#users.grantsOf(credentials.user.id);
     return {
       token,
-      session: { user: credentials.user, grants, csrfToken, actor: userActor(credentials.user.id, grants, credentials.user.isAdmin) },
+      session: {
+        user: credentials.user,
+        grants,
+        csrfToken,
+        actor: userActor(credentials.user.id, grants, credentials.user.isAdmin),
+      },
     };
   }
 
@@ -116,7 +126,10 @@ export class AuthService {
     const session = await this.#users.findSession(tokenHash);
     if (!session) return undefined;
     const now = this.#clock.now().getTime();
-    if (Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + this.#policy.idleMs <= now) {
+    if (
+      Date.parse(session.expiresAt) <= now ||
+      Date.parse(session.lastSeenAt) + this.#policy.idleMs <= now
+    ) {
       await this.#users.deleteSession(tokenHash);
       return undefined;
     }
@@ -127,7 +140,12 @@ export class AuthService {
       await this.#users.touchSession(tokenHash, new Date(now).toISOString());
     }
     const grants = await this.#users.grantsOf(user.id);
-    return { user, grants, csrfToken: session.csrfToken, actor: userActor(user.id, grants, user.isAdmin) };
+    return {
+      user,
+      grants,
+      csrfToken: session.csrfToken,
+      actor: userActor(user.id, grants, user.isAdmin),
+    };
   }
 
   async logout(token: string): Promise<void> {
@@ -139,8 +157,13 @@ export class AuthService {
   }
 
   /** A scoped API token for automation; the plain token is returned once, never stored. */
-  async createApiToken(actor: Actor, name: string, scopes: readonly TokenScope[]): Promise<{ id: string; token: string }> {
-    if (actor.kind !== "user") throw new NewsdeskError("FORBIDDEN", { detail: "Only people own API tokens." });
+  async createApiToken(
+    actor: Actor,
+    name: string,
+    scopes: readonly TokenScope[],
+  ): Promise<{ id: string; token: string }> {
+    if (actor.kind !== "user")
+      throw new NewsdeskError("FORBIDDEN", { detail: "Only people own API tokens." });
     const token = `nd_${randomBytes(32).toString("base64url")}`;
     const id = newId();
     await this.#users.insertToken({
@@ -161,7 +184,9 @@ export class AuthService {
   }
 
   /** The actor behind an API token, with its scopes; undefined if unknown or revoked. */
-  async authenticateToken(token: string): Promise<{ actor: Actor; scopes: readonly TokenScope[] } | undefined> {
+  async authenticateToken(
+    token: string,
+  ): Promise<{ actor: Actor; scopes: readonly TokenScope[] } | undefined> {
     if (!token.startsWith("nd_")) return undefined;
     const record = await this.#users.findToken(hashSecret(token));
     if (!record || record.revokedAt) return undefined;
@@ -178,7 +203,10 @@ export class AuthService {
     await this.#users.writeThrottle(key, {
       failures,
       windowStart: windowOpen ? state.windowStart : now.toISOString(),
-      lockedUntil: failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs).toISOString() : null,
+      lockedUntil:
+        failures >= policy.maxFailures
+          ? new Date(now.getTime() + policy.lockMs).toISOString()
+          : null,
     });
   }
 

@@ -48,5 +48,11 @@ export const loginInputSchema = z.object({
   password: z.string().max(256),
 });
 
-export const tokenScopes = ["stories:read", "stories:write", "stories:publish", "wire:push", "media:write"] as const;
+export const tokenScopes = [
+  "stories:read",
+  "stories:write",
+  "stories:publish",
+  "wire:push",
+  "media:write",
+] as const;
 export type TokenScope = (typeof tokenScopes)[number];

@@ -6,7 +6,13 @@ import { parseOrThrow } from "../parse-or-throw.js";
 import { can } from "./access-policy.js";
 import type { PasswordHasher } from "./password-hasher.js";
 import type { UserRepository } from "./user-repository.js";
-import { createUserInputSchema, type Grant, grantSchema, passwordSchema, type User } from "./user-schema.js";
+import {
+  createUserInputSchema,
+  type Grant,
+  grantSchema,
+  passwordSchema,
+  type User,
+} from "./user-schema.js";
 
 /**
  * Accounts and roles. Administrators manage everyone; a service admin may grant and revoke
@@ -35,7 +41,11 @@ export class UserService {
       createdAt: this.#clock.now().toISOString(),
       disabledAt: null,
     };
-    await this.#users.insertUser(user, await this.#hasher.hash(input.password), dedupe(input.grants));
+    await this.#users.insertUser(
+      user,
+      await this.#hasher.hash(input.password),
+      dedupe(input.grants),
+    );
     return user;
   }
 
@@ -67,8 +77,12 @@ export class UserService {
     const all = await this.#users.listUsers();
     if (actor.kind === "system" || actor.isAdmin) return all;
     const managed = actor.grants.filter((g) => g.role === "service_admin").map((g) => g.serviceId);
-    if (managed.length === 0) throw new NewsdeskError("FORBIDDEN", { detail: "You need the service admin role." });
-    return all.filter(({ user, grants }) => user.id === actor.userId || grants.some((g) => managed.includes(g.serviceId)));
+    if (managed.length === 0)
+      throw new NewsdeskError("FORBIDDEN", { detail: "You need the service admin role." });
+    return all.filter(
+      ({ user, grants }) =>
+        user.id === actor.userId || grants.some((g) => managed.includes(g.serviceId)),
+    );
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
@@ -77,7 +91,10 @@ export class UserService {
 
   #assertManages(actor: Actor, grants: readonly Grant[], makesAdmin: boolean): void {
     if (actor.kind === "system" || actor.isAdmin) return;
-    if (makesAdmin) throw new NewsdeskError("FORBIDDEN", { detail: "Only administrators can create administrators." });
+    if (makesAdmin)
+      throw new NewsdeskError("FORBIDDEN", {
+        detail: "Only administrators can create administrators.",
+      });
     const services = grants.length > 0 ? grants.map((g) => g.serviceId) : [];
     const hasAnyAdmin = actor.grants.some((g) => g.role === "service_admin");
     if (!hasAnyAdmin || services.some((serviceId) => !can(actor, "users.manage", serviceId))) {

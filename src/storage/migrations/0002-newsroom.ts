@@ -62,7 +62,11 @@ export function newsroomMigration(): Migration {
         .addColumn("service_id", "text")
         .addColumn("details", "text", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("audit_log_story").on("audit_log").columns(["story_id", "at"]).execute();
+      await db.schema
+        .createIndex("audit_log_story")
+        .on("audit_log")
+        .columns(["story_id", "at"])
+        .execute();
       await db.schema.createIndex("audit_log_at").on("audit_log").column("at").execute();
       await db.schema
         .createTable("presence")
