@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, systemActor, userActor } from "../actor.js";
+import { serviceIds } from "../services/service-registry.js";
+import { type Action, actions, can, type StoryFacts } from "./access-policy.js";
+import { type Role, roles } from "./user-schema.js";
+
+const own: StoryFacts = { createdBy: "u1", unpublished: true, isTranslation: false };
+const othersDraft: StoryFacts = { createdBy: "u2", unpublished: true, isTranslation: false };
+const ownLive: StoryFacts = { createdBy: "u1", unpublished: false, isTranslation: false };
+const translation: StoryFacts = { createdBy: "u2", unpublished: true, isTranslation: true };
+
+/**
+ * The whole role × action × service matrix, written out as the product rules say it,
+ * independently of how can() computes it.
+ */
+function expected(role: Role, action: Action, story: StoryFacts | undefined): boolean {
+  const editorial = role === "editor" || role === "service_admin";
+  switch (action) {
+    case "story.view":
+      return true;
+    case "story.create":
+      return role === "reporter" || editorial;
+    case "story.edit":
+      if (editorial) return true;
+      if (role === "reporter") return story === own;
+      if (role === "translator") return story === translation;
+      return false;
+    case "story.submit":
+      if (editorial) return true;
+      if (role === "reporter") return story === own;
+      return role === "translator" && story === translation;
+    case "story.publish":
+    case "story.schedule":
+    case "story.correct":
+    case "story.kill":
+    case "story.unpublish":
+    case "banner.manage":
+      return editorial;
+    case "translation.create":
+    case "translation.edit":
+      return role === "translator" || editorial;
+    case "media.upload":
+      return true;
+    case "users.manage":
+      return role === "service_admin";
+  }
+}
+
+describe("the access matrix", () => {
+  const stories = [undefined, own, othersDraft, ownLive, translation];
+  for (const role of roles) {
+    it(`grants the ${role} exactly its actions in its own service and nothing elsewhere`, () => {
+      const actor = userActor("u1", [{ serviceId: "fa", role }]);
+      for (const action of actions) {
+        for (const story of stories) {
+          expect(
+            can(actor, action, "fa", story),
+            `${role} ${action} ${JSON.stringify(story)}`,
+          ).toBe(expected(role, action, story));
+          for (const other of serviceIds.filter((s) => s !== "fa")) {
+            expect(can(actor, action, other, story), `${role} ${action} in ${other}`).toBe(false);
+          }
+        }
+      }
+    });
+  }
+
+  it("lets administrators and the explicit system actor do everything", () => {
+    const admin: Actor = userActor("a", [], true);
+    for (const action of actions) {
+      for (const service of serviceIds) {
+        expect(can(admin, action, service)).toBe(true);
+        expect(can(systemActor("job"), action, service)).toBe(true);
+      }
+    }
+  });
+
+  it("gives a user without roles nothing", () => {
+    const nobody = userActor("n");
+    expect(actions.filter((action) => can(nobody, action, "en", own))).toEqual([]);
+  });
+});
