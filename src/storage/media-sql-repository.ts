@@ -22,7 +22,11 @@ export class MediaSqlRepository implements MediaRepository {
     this.#db = db;
   }
 
-  async insert(asset: MediaAsset, renditions: readonly Rendition[]): Promise<void> {
+  async insert(
+    asset: MediaAsset,
+    source: Uint8Array,
+    renditions: readonly Rendition[],
+  ): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto("media")
@@ -43,6 +47,19 @@ export class MediaSqlRepository implements MediaRepository {
           created_at: asset.createdAt,
         })
         .execute();
+      // The original is kept (shape "source") so later renditions start from full quality.
+      await trx
+        .insertInto("media_renditions")
+        .values({
+          media_id: asset.id,
+          name: "source",
+          shape: "source",
+          format: asset.mime.replace("image/", ""),
+          width: asset.width,
+          height: asset.height,
+          data: source,
+        })
+        .execute();
       for (const r of renditions) {
         await trx
           .insertInto("media_renditions")
@@ -58,6 +75,61 @@ export class MediaSqlRepository implements MediaRepository {
           .execute();
       }
     });
+  }
+
+  async addRenditions(id: string, renditions: readonly Rendition[]): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      for (const r of renditions) {
+        await trx
+          .insertInto("media_renditions")
+          .values({
+            media_id: id,
+            name: renditionName(r),
+            shape: r.shape,
+            format: r.format,
+            width: r.width,
+            height: r.height,
+            data: r.data,
+          })
+          .onConflict((oc) => oc.columns(["media_id", "name"]).doNothing())
+          .execute();
+      }
+    });
+  }
+
+  async readSource(id: string): Promise<Uint8Array | undefined> {
+    const row = await this.#db
+      .selectFrom("media_renditions")
+      .select("data")
+      .where("media_id", "=", id)
+      .where("name", "=", "source")
+      .executeTakeFirst();
+    return row?.data;
+  }
+
+  async list(query: {
+    q?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: MediaAsset[]; total: number }> {
+    let q = this.#db.selectFrom("media");
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([eb("caption", "like", like), eb("credit", "like", like), eb("alt", "like", like)]),
+      );
+    }
+    const [count, rows] = await Promise.all([
+      q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+      q
+        .selectAll()
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute(),
+    ]);
+    return { items: rows.map(assetFromRow), total: Number(count.n) };
   }
 
   async updateMetadata(id: string, m: MediaMetadata): Promise<boolean> {
@@ -112,7 +184,9 @@ export class MediaSqlRepository implements MediaRepository {
       .selectFrom("media_renditions")
       .select(["media_id", "shape", "format", "width", "height"])
       .where("media_id", "in", [...ids])
+      .where("shape", "<>", "source")
       .orderBy("width", "asc")
+      .orderBy("format", "asc")
       .execute();
     for (const row of rows) {
       const list = byId.get(row.media_id) ?? [];
@@ -133,6 +207,7 @@ export class MediaSqlRepository implements MediaRepository {
       .selectAll()
       .where("media_id", "=", id)
       .where("name", "=", name)
+      .where("shape", "<>", "source")
       .executeTakeFirst();
     if (!row) return undefined;
     return {

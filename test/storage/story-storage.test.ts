@@ -269,6 +269,7 @@ describe.each(dialects)("story storage on %s", (dialect) => {
         rightsSource: "Staff",
         rightsUsage: "Any",
       },
+      new Uint8Array([9, 9, 9]),
       [{ shape: "16x9", format: "webp", width: 320, height: 180, data }],
     );
     const rendition = await repos.media.readRendition("media0000001", "16x9-320.webp");
@@ -277,5 +278,18 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     expect((await repos.media.listRenditions(["media0000001"])).get("media0000001")).toEqual([
       { shape: "16x9", format: "webp", width: 320, height: 180 },
     ]);
+    // The original is kept for later renditions but never served as one.
+    expect([...((await repos.media.readSource("media0000001")) ?? [])]).toEqual([9, 9, 9]);
+    expect(await repos.media.readRendition("media0000001", "source")).toBeUndefined();
+    await repos.media.addRenditions("media0000001", [
+      { shape: "16x9", format: "avif", width: 320, height: 180, data },
+    ]);
+    expect(
+      (await repos.media.listRenditions(["media0000001"]))
+        .get("media0000001")
+        ?.map((r) => r.format),
+    ).toEqual(["avif", "webp"]);
+    const listed = await repos.media.list({ q: "Capt", limit: 10, offset: 0 });
+    expect(listed.items.map((m) => m.id)).toContain("media0000001");
   });
 });

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
+import { can } from "../users/access-policy.js";
 import type { ImageProcessor } from "./image-processor.js";
 import type { MediaRepository } from "./media-repository.js";
 import { type MediaAsset, mediaMetadataSchema } from "./media-schema.js";
@@ -34,23 +35,29 @@ export class MediaService {
   readonly #clock: Clock;
   readonly #limits: MediaLimits;
 
+  readonly #scheduleBackground: ((mediaId: string) => Promise<void>) | undefined;
+
   constructor(deps: {
     repository: MediaRepository;
     images: ImageProcessor;
     clock: Clock;
     limits?: MediaLimits;
+    /** Queues slow work (AVIF encoding) outside the request path. */
+    scheduleBackground?: (mediaId: string) => Promise<void>;
   }) {
     this.#repository = deps.repository;
     this.#images = deps.images;
     this.#clock = deps.clock;
     this.#limits = deps.limits ?? defaultMediaLimits;
+    this.#scheduleBackground = deps.scheduleBackground;
   }
 
   /**
    * Stores an image checked by decoding it, not by its name. Re-uploading identical bytes
    * returns the existing asset (reuse across stories) instead of a duplicate.
    */
-  async upload(_actor: Actor, bytes: Uint8Array, rawMetadata: unknown): Promise<MediaAsset> {
+  async upload(actor: Actor, bytes: Uint8Array, rawMetadata: unknown): Promise<MediaAsset> {
+    assertMayUseLibrary(actor);
     if (bytes.byteLength > this.#limits.maxBytes) {
       throw new NewsdeskError("MEDIA_TOO_LARGE", {
         detail: `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is ${(this.#limits.maxBytes / 1048576).toFixed(0)} MB.`,
@@ -81,7 +88,44 @@ export class MediaService {
       createdAt: this.#clock.now().toISOString(),
       ...metadata,
     };
-    await this.#repository.insert(asset, renditions);
+    await this.#repository.insert(asset, bytes, renditions);
+    await this.#scheduleBackground?.(asset.id);
     return asset;
+  }
+
+  /** Background job: AVIF renditions (≈1 s per image), made from the stored original. */
+  async makeAvifRenditions(mediaId: string): Promise<number> {
+    const [asset, source] = await Promise.all([
+      this.#repository.find(mediaId),
+      this.#repository.readSource(mediaId),
+    ]);
+    if (!asset || !source) throw new NewsdeskError("MEDIA_NOT_FOUND");
+    const renditions = await this.#images.renditions(source, {
+      focalX: asset.focalX,
+      focalY: asset.focalY,
+      formats: ["avif"],
+    });
+    await this.#repository.addRenditions(mediaId, renditions);
+    return renditions.length;
+  }
+
+  async updateMetadata(actor: Actor, mediaId: string, raw: unknown): Promise<MediaAsset> {
+    assertMayUseLibrary(actor);
+    const metadata = parseOrThrow(mediaMetadataSchema, raw);
+    if (!(await this.#repository.updateMetadata(mediaId, metadata)))
+      throw new NewsdeskError("MEDIA_NOT_FOUND");
+    const asset = await this.#repository.find(mediaId);
+    if (!asset) throw new NewsdeskError("MEDIA_NOT_FOUND");
+    return asset;
+  }
+}
+
+/** The library is shared by all services: any newsroom role in any service may use it. */
+function assertMayUseLibrary(actor: Actor): void {
+  if (actor.kind === "system" || actor.isAdmin) return;
+  if (!actor.grants.some((g) => can(actor, "media.upload", g.serviceId))) {
+    throw new NewsdeskError("FORBIDDEN", {
+      detail: "You need a newsroom role to use the media library.",
+    });
   }
 }

@@ -23,6 +23,8 @@ export function Figure(props: FigureProps) {
   const renditions = (props.media?.renditions ?? []).filter((r) => r.shape === "16x9");
   const jpeg = renditions.filter((r) => r.format === "jpeg");
   const webp = renditions.filter((r) => r.format === "webp");
+  // AVIF arrives later from a background job; browsers take the first source they support.
+  const avif = renditions.filter((r) => r.format === "avif");
   const fallback = jpeg.find((r) => r.width >= 640) ?? jpeg.at(-1);
   const mediaId = props.media?.asset.id;
   const hasText = props.caption.length > 0 || props.credit.length > 0;
@@ -30,6 +32,13 @@ export function Figure(props: FigureProps) {
     <figure>
       {mediaId && fallback ? (
         <picture>
+          {avif.length > 0 ? (
+            <source
+              type="image/avif"
+              srcSet={srcset(mediaId, avif)}
+              sizes={props.sizes ?? defaultSizes}
+            />
+          ) : null}
           {webp.length > 0 ? (
             <source
               type="image/webp"
