@@ -1,3 +1,5 @@
+import { wireProblemCatalogue } from "./wire/wire-errors.js";
+
 /**
  * The one error catalogue (after Fastify's `FST_ERR_*` in lib/errors.js). Every error a
  * caller can meet has a stable `code`, an HTTP status and a sentence for humans. Callers
@@ -42,6 +44,7 @@ export const errorCatalogue = {
   },
   USER_EXISTS: { status: 409, message: "An account with this email address already exists." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
+  ...wireProblemCatalogue,
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -75,3 +75,45 @@ export class WireError extends Error {
 export function isWireError(value: unknown): value is WireError {
   return value instanceof WireError;
 }
+
+type ProblemEntries<T extends Record<string, { httpStatus: number; message: string }>> = {
+  readonly [K in keyof T]: {
+    readonly status: T[K]["httpStatus"];
+    readonly message: T[K]["message"];
+  };
+};
+
+function asProblemEntries<T extends Record<string, { httpStatus: number; message: string }>>(
+  catalogue: T,
+): ProblemEntries<T> {
+  return Object.fromEntries(
+    Object.entries(catalogue).map(([code, entry]) => [
+      code,
+      { status: entry.httpStatus, message: entry.message },
+    ]),
+  ) as ProblemEntries<T>;
+}
+
+/**
+ * The wire desk's entries of the one error catalogue (`error-catalogue.ts` spreads them in),
+ * so `problemResponse` and `NewsdeskError` know every wire code: the file rejections above
+ * (the push endpoint answers with their status) and the errors of the wire services.
+ */
+export const wireProblemCatalogue = {
+  ...asProblemEntries(wireErrorCatalogue),
+  WIRE_SOURCE_NOT_FOUND: { status: 404, message: "The wire source does not exist." },
+  WIRE_ITEM_NOT_FOUND: { status: 404, message: "The wire item does not exist." },
+  WIRE_FLAG_NOT_FOUND: { status: 404, message: "The wire flag does not exist." },
+  WIRE_ITEM_NOT_USABLE: {
+    status: 409,
+    message: "The agency has withheld or canceled this wire item; it cannot be used in a story.",
+  },
+  WIRE_PUSH_UNAUTHORIZED: {
+    status: 401,
+    message: "The push request lacks a valid bearer token for this wire source.",
+  },
+  WIRE_SOURCE_UNREACHABLE: {
+    status: 502,
+    message: "The wire source could not be fetched.",
+  },
+} as const;

@@ -1,0 +1,135 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Actor } from "../actor.js";
+import type { Clock } from "../clock.js";
+import { NewsdeskError } from "../error-catalogue.js";
+import { newId } from "../ids.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import type { CatalogRepository } from "../people/catalog-repository.js";
+import { assertWireAdmin, assertWireReader } from "./wire-access.js";
+import type { WireRepository } from "./wire-repository.js";
+import {
+  type WireSource,
+  type WireSourceWithState,
+  wireSourceInputSchema,
+} from "./wire-source-schema.js";
+
+export interface WireSourceServiceDeps {
+  readonly wire: WireRepository;
+  readonly catalog: CatalogRepository;
+  readonly clock: Clock;
+}
+
+/**
+ * Wire sources: configuration (newsroom API and `newsdesk source`), push tokens and their
+ * check. Tokens are 256 random bits shown once; only their SHA-256 is stored (a slow hash
+ * adds nothing for secrets of that entropy) and it is compared in constant time.
+ */
+export class WireSourceService {
+  readonly #deps: WireSourceServiceDeps;
+
+  constructor(deps: WireSourceServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** Adds a source; push sources get their token here, once. */
+  async add(
+    actor: Actor,
+    rawInput: unknown,
+  ): Promise<{ source: WireSourceWithState; pushToken: string | null }> {
+    const config = parseOrThrow(wireSourceInputSchema, rawInput);
+    assertWireAdmin(actor, config.serviceId);
+    const now = this.#deps.clock.now().toISOString();
+    const source: WireSource = { ...config, id: newId(), createdAt: now, updatedAt: now };
+    const pushToken = source.kind === "push" ? newPushToken() : null;
+    await this.#deps.catalog.upsertAgency({ code: source.agencyCode, name: source.agencyName });
+    const state = {
+      nextPollAt: now,
+      etag: null,
+      lastModified: null,
+      failures: 0,
+      lastPolledAt: null,
+      lastSuccessAt: null,
+      lastError: null,
+    };
+    await this.#deps.wire.insertSource(
+      source,
+      pushToken === null ? null : hashToken(pushToken),
+      state,
+    );
+    return { source: { ...source, state }, pushToken };
+  }
+
+  async list(actor: Actor): Promise<WireSourceWithState[]> {
+    assertWireReader(actor);
+    return this.#deps.wire.listSources();
+  }
+
+  async get(actor: Actor, id: string): Promise<WireSourceWithState> {
+    assertWireReader(actor);
+    return this.#require(id);
+  }
+
+  async #require(id: string): Promise<WireSourceWithState> {
+    const source = await this.#deps.wire.findSource(id);
+    if (source === undefined) throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
+    return source;
+  }
+
+  /** Replaces a source's configuration (its id, token and polling state stay). */
+  async update(actor: Actor, id: string, rawInput: unknown): Promise<WireSourceWithState> {
+    const existing = await this.#require(id);
+    assertWireAdmin(actor, existing.serviceId);
+    const config = parseOrThrow(wireSourceInputSchema, rawInput);
+    assertWireAdmin(actor, config.serviceId);
+    const source: WireSource = {
+      ...config,
+      id,
+      createdAt: existing.createdAt,
+      updatedAt: this.#deps.clock.now().toISOString(),
+    };
+    await this.#deps.catalog.upsertAgency({ code: source.agencyCode, name: source.agencyName });
+    if (!(await this.#deps.wire.replaceSource(source))) {
+      throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
+    }
+    return { ...source, state: existing.state };
+  }
+
+  /** Removes the source; items it delivered stay in the queue and in the lineage. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    assertWireAdmin(actor, (await this.#require(id)).serviceId);
+    if (!(await this.#deps.wire.deleteSource(id))) throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
+  }
+
+  /** A new push token; the old one stops working at once. */
+  async rotateToken(actor: Actor, id: string): Promise<string> {
+    const source = await this.#require(id);
+    assertWireAdmin(actor, source.serviceId);
+    if (source.kind !== "push") {
+      throw new NewsdeskError("VALIDATION_FAILED", { detail: "Only push sources have tokens." });
+    }
+    const token = newPushToken();
+    await this.#deps.wire.setTokenHash(id, hashToken(token));
+    return token;
+  }
+
+  /** The enabled push source the token belongs to, or undefined: callers answer 401 alike. */
+  async authenticatePush(id: string, token: string): Promise<WireSource | undefined> {
+    const stored = await this.#deps.wire.findTokenHash(id);
+    const presented = Buffer.from(hashToken(token), "hex");
+    // Compare even when the source is unknown, so timing does not reveal which ids exist.
+    const expected = Buffer.from(stored ?? "0".repeat(64), "hex");
+    const matches =
+      expected.length === presented.length && timingSafeEqual(expected, presented) && !!stored;
+    if (!matches) return undefined;
+    const source = await this.#deps.wire.findSource(id);
+    return source !== undefined && source.kind === "push" && source.enabled ? source : undefined;
+  }
+}
+
+function newPushToken(): string {
+  return `ndw_${randomBytes(32).toString("base64url")}`;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}

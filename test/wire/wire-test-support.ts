@@ -1,0 +1,114 @@
+import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
+import { type Clock, fixedClock } from "../../src/domain/clock.js";
+import { StoryService } from "../../src/domain/stories/story-service.js";
+import { type WireLogger, WireService } from "../../src/domain/wire/wire-service.js";
+import { WireSourceService } from "../../src/domain/wire/wire-source-service.js";
+import type { SqlDialectName } from "../../src/storage/database.js";
+import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
+import { WireSqlRepository } from "../../src/storage/wire-sql-repository.js";
+import { seedCatalog } from "../support/story-fixtures.js";
+import { openTestDatabase, type TestDatabase } from "../support/test-databases.js";
+
+/** Invented ninjs 2.x items for the wire tests (never the shared agency samples). */
+export interface NinjsFields {
+  uri: string;
+  version?: string;
+  versioncreated?: string;
+  pubstatus?: "usable" | "withheld" | "canceled";
+  headline?: string;
+  body?: string;
+  language?: string;
+  urgency?: number;
+  embargoed?: string;
+  ednote?: string;
+  subject?: { code?: string; name?: string }[];
+}
+
+export function ninjsItem(fields: NinjsFields): Record<string, unknown> {
+  return {
+    uri: fields.uri,
+    type: "text",
+    version: fields.version ?? "1",
+    versioncreated: fields.versioncreated ?? "2031-05-01T10:00:00Z",
+    pubstatus: fields.pubstatus ?? "usable",
+    language: fields.language ?? "en",
+    headlines: [{ value: fields.headline ?? `Headline of ${fields.uri}` }],
+    bodies: [{ contentType: "text/plain", value: fields.body ?? `Body of ${fields.uri}.` }],
+    ...(fields.urgency === undefined ? {} : { urgency: fields.urgency }),
+    ...(fields.embargoed === undefined ? {} : { embargoedUntil: fields.embargoed }),
+    ...(fields.ednote === undefined ? {} : { ednote: fields.ednote }),
+    ...(fields.subject === undefined ? {} : { subjects: fields.subject }),
+  };
+}
+
+export function ninjsBytes(...items: NinjsFields[]): Uint8Array {
+  const document = items.length === 1 && items[0] ? ninjsItem(items[0]) : items.map(ninjsItem);
+  return new TextEncoder().encode(JSON.stringify(document));
+}
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  obj: object;
+  msg: string;
+}
+
+export function recordingLogger(): WireLogger & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    info: (obj, msg) => entries.push({ level: "info", obj, msg }),
+    warn: (obj, msg) => entries.push({ level: "warn", obj, msg }),
+    error: (obj, msg) => entries.push({ level: "error", obj, msg }),
+  };
+}
+
+export interface WireHarness {
+  database: TestDatabase;
+  repos: Repositories;
+  wireRepo: WireSqlRepository;
+  stories: StoryService;
+  wire: WireService;
+  sources: WireSourceService;
+  clock: Clock & { advance(ms: number): void };
+  logger: WireLogger & { entries: LogEntry[] };
+  actor: Actor;
+  editor: Actor;
+}
+
+export async function openWireHarness(
+  dialect: SqlDialectName,
+  options: { batchSize?: number; start?: string } = {},
+): Promise<WireHarness> {
+  const database = await openTestDatabase(dialect);
+  const repos = sqlRepositories(database);
+  await seedCatalog(repos);
+  const clock = fixedClock(options.start ?? "2031-05-01T12:00:00.000Z");
+  const logger = recordingLogger();
+  const wireRepo = new WireSqlRepository(database.db, dialect);
+  const stories = new StoryService({ ...repos, clock });
+  const wire = new WireService({
+    wire: wireRepo,
+    stories,
+    storyRepository: repos.stories,
+    catalog: repos.catalog,
+    clock,
+    logger,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  const sources = new WireSourceService({ wire: wireRepo, catalog: repos.catalog, clock });
+  return {
+    database,
+    repos,
+    wireRepo,
+    stories,
+    wire,
+    sources,
+    clock,
+    logger,
+    actor: systemActor("test"),
+    editor: userActor("editor-1", [
+      { serviceId: "en", role: "editor" },
+      { serviceId: "fa", role: "editor" },
+    ]),
+  };
+}
