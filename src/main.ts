@@ -5,7 +5,20 @@ import { type Logger, pino } from "pino";
 import type { Config } from "./config/config.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { type Clock, systemClock } from "./domain/clock.js";
-import { defaultMediaLimits } from "./domain/media/media-service.js";
+import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { fileURLToPath } from "node:url";
+import { demoAccounts } from "./demo/demo-accounts.js";
+import { systemActor } from "./domain/actor.js";
+import { AuditLog } from "./domain/audit/audit-log.js";
+import { BreakingNewsService } from "./domain/breaking/breaking-news-service.js";
+import { JobRunner } from "./domain/jobs/job-queue.js";
+import { PresenceService } from "./domain/presence/presence-service.js";
+import type { StoryEventListener } from "./domain/stories/story-events.js";
+import { StoryService } from "./domain/stories/story-service.js";
+import { AuthService } from "./domain/users/auth-service.js";
+import type { PasswordHasher } from "./domain/users/password-hasher.js";
+import { UserService } from "./domain/users/user-service.js";
+import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { buildApp } from "./http/app.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
@@ -17,20 +30,90 @@ export interface Newsdesk {
   readonly config: Config;
   readonly database: Database;
   readonly repositories: Repositories;
+  readonly services: NewsroomServices;
   readonly app: Hono;
   readonly logger: Logger;
+  /** Demo accounts present in this database (printed at start), or none. */
+  readonly demoAccounts: readonly { email: string; password: string; role: string }[];
+  /** Starts background work: scheduled publishing, AVIF renditions, other jobs. */
+  startBackground(intervalMs?: number): void;
   close(): Promise<void>;
+}
+
+/** The domain services, shared by HTTP, CLI and background jobs. */
+export interface NewsroomServices {
+  readonly stories: StoryService;
+  readonly media: MediaService;
+  readonly breaking: BreakingNewsService;
+  readonly reader: ReaderService;
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly audit: AuditLog;
+  readonly presence: PresenceService;
+  readonly jobs: JobRunner;
+  /** Everyone told about committed story changes; features add themselves here. */
+  readonly storyListeners: StoryEventListener[];
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
   return pino({ level: config.logLevel, base: { service: "newsdesk" } });
 }
 
+export interface CreateNewsdeskOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly seed?: boolean;
+  /** Lower argon2 cost for tests; production uses the OWASP minimum. */
+  readonly passwordHasher?: PasswordHasher;
+}
+
+export function buildServices(
+  repositories: Repositories,
+  deps: { clock: Clock; logger: Logger; hasher: PasswordHasher },
+): NewsroomServices {
+  const { clock, logger } = deps;
+  const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
+  const jobs = new JobRunner({ repository: repositories.jobs, clock, logger });
+  const audit = new AuditLog({ repository: repositories.audit, clock });
+  const storyListeners: StoryEventListener[] = [audit];
+  const stories = new StoryService({
+    ...repositories,
+    clock,
+    listeners: storyListeners,
+    onListenerError: (error, event) =>
+      logger.error({ err: error, story: event.story.id, event: event.type }, "story listener failed"),
+  });
+  const media = new MediaService({
+    repository: repositories.media,
+    images,
+    clock,
+    scheduleBackground: async (mediaId) => {
+      await jobs.enqueue("media.avif", { mediaId });
+    },
+  });
+  jobs.handle("media.avif", async (job) => {
+    await media.makeAvifRenditions(String(job.payload.mediaId));
+  });
+  jobs.everyPoll(async () => {
+    const published = await stories.publishDue();
+    if (published.length > 0) logger.info({ stories: published.map((s) => s.id) }, "scheduled stories published");
+  });
+  return {
+    stories,
+    media,
+    breaking: new BreakingNewsService({ repository: repositories.breaking, clock }),
+    reader: new ReaderService({ ...repositories, clock }),
+    auth: new AuthService({ users: repositories.users, hasher: deps.hasher, clock }),
+    users: new UserService({ users: repositories.users, hasher: deps.hasher, clock }),
+    audit,
+    presence: new PresenceService({ repository: repositories.presence, clock }),
+    jobs,
+    storyListeners,
+  };
+}
+
 /** The composition root: open the database, migrate, build services and the HTTP app. */
-export async function createNewsdesk(
-  config: Config,
-  options: { logger?: Logger; clock?: Clock; seed?: boolean } = {},
-): Promise<Newsdesk> {
+export async function createNewsdesk(config: Config, options: CreateNewsdeskOptions = {}): Promise<Newsdesk> {
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config.databaseUrl);
@@ -38,28 +121,65 @@ export async function createNewsdesk(
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     const repositories = sqlRepositories(database);
-    const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
+    const hasher = options.passwordHasher ?? new Argon2PasswordHasher();
+    const services = buildServices(repositories, { clock, logger, hasher });
     const shouldSeed =
       options.seed ??
-      (config.seedDemo === "always" ||
-        (config.seedDemo === "auto" && !(await hasAnyStory(database))));
+      (config.seedDemo === "always" || (config.seedDemo === "auto" && !(await hasAnyStory(database))));
     if (shouldSeed) {
+      const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
       const seeded = await seedDemo({ repositories, images, now: clock.now() });
+      for (const account of demoAccounts) {
+        if (!(await services.users.findByEmail(account.email))) {
+          await services.users.create(systemActor("demo seed"), account);
+        }
+      }
       logger.info(seeded, "demo newsroom seeded");
     }
-    const reader = new ReaderService({ ...repositories, clock });
+    const present =
+      config.seedDemo === "never"
+        ? []
+        : (
+            await Promise.all(
+              demoAccounts.map(async (a) => ((await services.users.findByEmail(a.email)) ? [a] : [])),
+            )
+          ).flat();
     const app = buildApp({
-      reader,
+      reader: services.reader,
       media: repositories.media,
       clock,
       logger,
       publicUrl: config.publicUrl,
       publisherName: config.publisherName,
+      newsroom: {
+        ...services,
+        storyRepository: repositories.stories,
+        catalog: repositories.catalog,
+        mediaRepository: repositories.media,
+        clock,
+        publicUrl: config.publicUrl,
+        publisherName: config.publisherName,
+        maxUploadBytes: defaultMediaLimits.maxBytes,
+      },
+      newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
       checkDatabase: async () => {
         await sql`select 1`.execute(database.db);
       },
     });
-    return { config, database, repositories, app, logger, close: () => database.close() };
+    return {
+      config,
+      database,
+      repositories,
+      services,
+      app,
+      logger,
+      demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
+      startBackground: (intervalMs) => services.jobs.start(intervalMs),
+      close: async () => {
+        services.jobs.stop();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -7,6 +7,7 @@ import { createLogger, createNewsdesk, startServer } from "../main.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
+import { runUserCommand } from "./user-commands.js";
 
 const help = `newsdesk — the Newsdesk newsroom and publishing platform
 
@@ -17,6 +18,12 @@ Commands:
                (PORT, default 8080; --port overrides)
   migrate      Bring the database schema up to date and exit
   seed-demo    Add the demo newsroom (stories, people, images, banners) to the database
+  user create <email> --name <name> [--admin] [--role <service>:<role> …]
+               Create a newsroom account; the password is read from NEWSDESK_PASSWORD
+  user set-role <email> --role <service>:<role> [--role …]
+               Replace the account's roles (roles: reporter, editor, translator, service_admin)
+  user reset-password <email>
+               Set a new password from NEWSDESK_PASSWORD and end the account's sessions
   help         Show this help
 
 Environment:
@@ -54,11 +61,20 @@ export async function runCli(
       case "start": {
         const newsdesk = await createNewsdesk(config);
         const server = await startServer(newsdesk);
+        newsdesk.startBackground();
         newsdesk.logger.info(
           { port: server.port, url: config.publicUrl },
           "Newsdesk is serving readers",
         );
-        process.stdout.write(`\nNewsdesk is running at http://localhost:${server.port}/\n\n`);
+        process.stdout.write(`\nNewsdesk is running at http://localhost:${server.port}/\n`);
+        process.stdout.write(`The newsroom is at http://localhost:${server.port}/newsroom/\n`);
+        if (newsdesk.demoAccounts.length > 0) {
+          process.stdout.write("\nDemo accounts (public passwords; set SEED_DEMO=never in production):\n");
+          for (const account of newsdesk.demoAccounts) {
+            process.stdout.write(`  ${account.email.padEnd(26)} ${account.password.padEnd(26)} ${account.role}\n`);
+          }
+        }
+        process.stdout.write("\n");
         const shutdown = async () => {
           await server.stop();
           await newsdesk.close();
@@ -92,6 +108,8 @@ export async function runCli(
         }
         return 0;
       }
+      case "user":
+        return await runUserCommand(parsed.positionals.slice(1), parsed.values, config, env);
       default:
         process.stderr.write(`newsdesk: unknown command "${command}"\n\n${help}`);
         return 2;
@@ -111,6 +129,12 @@ function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { port: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      port: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      name: { type: "string" },
+      admin: { type: "boolean" },
+      role: { type: "string", multiple: true },
+    },
   });
 }

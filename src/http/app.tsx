@@ -9,6 +9,8 @@ import { MessagePage } from "../render/reader/MessagePage.js";
 import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
 import { problemResponse } from "./problem-json.js";
+import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
+import { newsroomStatic } from "./newsroom-static.js";
 import { readerRoutes } from "./reader-routes.js";
 
 export interface AppDeps {
@@ -18,6 +20,9 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly publicUrl: string;
   readonly publisherName: string;
+  readonly newsroom: NewsroomDeps;
+  /** Where the built newsroom app (Vite output) lives. */
+  readonly newsroomUiDir: string;
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;
 }
@@ -69,6 +74,12 @@ export function buildApp(deps: AppDeps): Hono {
     });
   });
 
+  app.route("/newsroom/api", newsroomRoutes(deps.newsroom));
+  app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
+  const newsroomApp = newsroomStatic(deps.newsroomUiDir);
+  app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));
+  app.get("/newsroom/*", newsroomApp);
+
   app.route("/", readerRoutes(deps));
 
   app.notFound(async (c) => {
@@ -98,7 +109,11 @@ export function buildApp(deps: AppDeps): Hono {
 
   app.onError((error, c) => {
     if (isNewsdeskError(error) && error.status < 500) {
-      return problemResponse(c, error.code, error.message);
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+      // Conflicts carry both versions so the editor can show them side by side.
+      const extra = error.code === "REVISION_CONFLICT" || error.code === "VALIDATION_FAILED" ? { ...error.details } : {};
+      return problemResponse(c, error.code, error.message, extra);
     }
     deps.logger.error({ err: error, path: c.req.path }, "request failed");
     return problemResponse(c, "INTERNAL");

@@ -136,6 +136,21 @@ export class CatalogSqlRepository implements CatalogRepository {
     }));
   }
 
+  async listForService(serviceId: ServiceId) {
+    const [topics, people, desks, agencies] = await Promise.all([
+      this.#db.selectFrom("topics").selectAll().where("service_id", "=", serviceId).orderBy("name").execute(),
+      this.#db.selectFrom("people").selectAll().where("service_id", "=", serviceId).orderBy("name").execute(),
+      this.#db.selectFrom("desks").selectAll().where("service_id", "=", serviceId).orderBy("name").execute(),
+      this.#db.selectFrom("agencies").select(["code", "name"]).orderBy("name").execute(),
+    ]);
+    return {
+      topics: topics.map((r) => ({ serviceId, slug: r.slug, name: r.name })),
+      people: people.map((r) => ({ id: r.id, serviceId, name: r.name, title: r.title })),
+      desks: desks.map((r) => ({ id: r.id, serviceId, name: r.name, description: r.description })),
+      agencies,
+    };
+  }
+
   async findTopics(serviceId: ServiceId, slugs: readonly string[]): Promise<Topic[]> {
     if (slugs.length === 0) return [];
     const rows = await this.#db

@@ -30,6 +30,7 @@ export interface StoriesTable {
   lead_media_id: string | null;
   search_text: string | null;
   created_by: string | null;
+  working_headline: string | null;
 }
 
 export interface StoryRevisionsTable {

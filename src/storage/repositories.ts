@@ -7,12 +7,24 @@ import { CatalogSqlRepository } from "./catalog-sql-repository.js";
 import type { Database } from "./database.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { StorySqlRepository } from "./story-sql-repository.js";
+import type { AuditRepository } from "../domain/audit/audit-log.js";
+import type { JobRepository } from "../domain/jobs/job-queue.js";
+import type { PresenceRepository } from "../domain/presence/presence-service.js";
+import type { UserRepository } from "../domain/users/user-repository.js";
+import { AuditSqlRepository } from "./audit-sql-repository.js";
+import { JobSqlRepository } from "./job-sql-repository.js";
+import { PresenceSqlRepository } from "./presence-sql-repository.js";
+import { UserSqlRepository } from "./user-sql-repository.js";
 
 export interface Repositories {
   readonly stories: StoryRepository;
   readonly catalog: CatalogRepository;
   readonly media: MediaRepository;
   readonly breaking: BreakingNewsRepository;
+  readonly users: UserRepository;
+  readonly audit: AuditRepository;
+  readonly presence: PresenceRepository;
+  readonly jobs: JobRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -21,6 +33,10 @@ export function sqlRepositories(database: Database): Repositories {
     catalog: new CatalogSqlRepository(database.db),
     media: new MediaSqlRepository(database.db),
     breaking: new BreakingNewsSqlRepository(database.db),
+    users: new UserSqlRepository(database.db),
+    audit: new AuditSqlRepository(database.db),
+    presence: new PresenceSqlRepository(database.db),
+    jobs: new JobSqlRepository(database.db, database.dialect),
   };
 }
 

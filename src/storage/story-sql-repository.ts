@@ -2,6 +2,8 @@ import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { ServiceId } from "../domain/services/service-registry.js";
 import { foldForSearch } from "../domain/stories/search-text.js";
 import type {
+  NewsroomListQuery,
+  NewsroomStoryRow,
   PublishedProjection,
   StoryHeadChange,
   StoryListQuery,
@@ -41,7 +43,10 @@ export class StorySqlRepository implements StoryRepository {
 
   async insertStory(story: Story, firstRevision: StoryRevision): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      await trx.insertInto("stories").values(storyRow(story)).execute();
+      await trx
+        .insertInto("stories")
+        .values({ ...storyRow(story), working_headline: firstRevision.content.headline })
+        .execute();
       await trx.insertInto("story_revisions").values(revisionRow(firstRevision)).execute();
     });
   }
@@ -55,6 +60,7 @@ export class StorySqlRepository implements StoryRepository {
         .set({
           current_revision_id: revision.id,
           current_revision_number: revision.number,
+          working_headline: revision.content.headline,
         })
         .where("id", "=", revision.storyId)
         .where("current_revision_id", "=", revision.baseRevisionId ?? "")
@@ -92,6 +98,30 @@ export class StorySqlRepository implements StoryRepository {
       .where("id", "=", id)
       .executeTakeFirst();
     return row ? storyFromRow(row) : undefined;
+  }
+
+  async listForNewsroom(query: NewsroomListQuery): Promise<{ items: NewsroomStoryRow[]; total: number }> {
+    if (query.serviceIds.length === 0) return { items: [], total: 0 };
+    let q = this.#db.selectFrom("stories").where("service_id", "in", [...query.serviceIds]);
+    if (query.status) q = q.where("status", "=", query.status);
+    if (query.q) {
+      const like = `%${escapeLike(query.q.toLocaleLowerCase("und"))}%`;
+      q = q.where(sql<boolean>`lower(coalesce(working_headline, '')) like ${like} escape '\\'`);
+    }
+    const [count, rows] = await Promise.all([
+      q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+      q
+        .selectAll()
+        .orderBy("last_modified_at", "desc")
+        .orderBy("id", "desc")
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      items: rows.map((row) => ({ story: storyFromRow(row), workingHeadline: row.working_headline ?? "" })),
+    };
   }
 
   async listDueScheduled(now: string, limit: number): Promise<Story[]> {

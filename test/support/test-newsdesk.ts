@@ -7,6 +7,7 @@ import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
+import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { postgresUrl } from "./test-databases.js";
 
 /**
@@ -46,6 +47,8 @@ export async function startTestNewsdesk(
   });
   const newsdesk = await createNewsdesk(config, {
     seed: options.seed ?? true,
+    // Cheap argon2 parameters keep tests fast; production uses the OWASP minimum.
+    passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {

@@ -14,4 +14,8 @@ export interface CatalogRepository {
   findAgencies(codes: readonly string[]): Promise<Agency[]>;
   listSections(serviceId: ServiceId): Promise<Section[]>;
   findTopics(serviceId: ServiceId, slugs: readonly string[]): Promise<Topic[]>;
+  /** Everything an editor picks from when writing in this service. */
+  listForService(
+    serviceId: ServiceId,
+  ): Promise<{ topics: Topic[]; people: Person[]; desks: Desk[]; agencies: Agency[] }>;
 }

@@ -7,8 +7,10 @@ import { type ServiceConfig, services } from "../services/service-registry.js";
 import { searchTerms } from "../stories/search-text.js";
 import type { StoryListQuery, StoryRepository, StorySummary } from "../stories/story-repository.js";
 import { figureMediaIds } from "../stories/story-service.js";
+import type { Story, StoryRevision } from "../stories/story-schema.js";
 import type {
   PageChrome,
+  StoryPageModel,
   ResolvedMedia,
   SearchModel,
   StoryListModel,
@@ -58,6 +60,19 @@ export class ReaderService {
       return { kind: "missing", chrome };
     const revision = await this.#stories.findRevision(story.publishedRevisionId);
     if (!revision) return { kind: "missing", chrome };
+    return { kind: "published", model: await this.#storyModel(chrome, story, revision) };
+  }
+
+  /** The draft (or any revision) exactly as readers would see it, for the newsroom preview. */
+  async preview(story: Story, revisionId: string): Promise<StoryPageModel | undefined> {
+    const service = services[story.serviceId];
+    const [chrome, revision] = await Promise.all([this.chrome(service), this.#stories.findRevision(revisionId)]);
+    if (!revision || revision.storyId !== story.id) return undefined;
+    return this.#storyModel(chrome, story, revision);
+  }
+
+  async #storyModel(chrome: PageChrome, story: Story, revision: StoryRevision): Promise<StoryPageModel> {
+    const service = chrome.service;
     const { content } = revision;
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
@@ -77,21 +92,18 @@ export class ReaderService {
     // Credits keep the editor's order, whatever order the database returned them in.
     const agencyOrder = new Map(content.agencies.map((code, index) => [code, index]));
     return {
-      kind: "published",
-      model: {
-        ...chrome,
-        story,
-        content,
-        corrections,
-        people: new Map<string, Person>(people.map((p) => [p.id, p])),
-        desks: new Map<string, Desk>(desks.map((d) => [d.id, d])),
-        agencies: [...agencies].sort(
-          (a, b) => (agencyOrder.get(a.code) ?? 0) - (agencyOrder.get(b.code) ?? 0),
-        ),
-        topics: content.topics.flatMap((slug) => topics.filter((t) => t.slug === slug)),
-        media,
-        related,
-      },
+      ...chrome,
+      story,
+      content,
+      corrections,
+      people: new Map<string, Person>(people.map((p) => [p.id, p])),
+      desks: new Map<string, Desk>(desks.map((d) => [d.id, d])),
+      agencies: [...agencies].sort(
+        (a, b) => (agencyOrder.get(a.code) ?? 0) - (agencyOrder.get(b.code) ?? 0),
+      ),
+      topics: content.topics.flatMap((slug) => topics.filter((t) => t.slug === slug)),
+      media,
+      related,
     };
   }
 

@@ -50,6 +50,20 @@ export interface StoryHeadChange {
   readonly projection?: PublishedProjection | null;
 }
 
+/** A row of the newsroom dashboard: the head plus the draft's headline. */
+export interface NewsroomStoryRow {
+  readonly story: Story;
+  readonly workingHeadline: string;
+}
+
+export interface NewsroomListQuery {
+  readonly serviceIds: readonly ServiceId[];
+  readonly status?: Story["status"];
+  readonly q?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 export interface StoryRepository {
   /** Inserts a story and its first revision in one transaction. */
   insertStory(story: Story, firstRevision: StoryRevision): Promise<void>;
@@ -64,6 +78,7 @@ export interface StoryRepository {
   insertCorrection(correction: Correction, change: StoryHeadChange): Promise<boolean>;
 
   findStory(id: string): Promise<Story | undefined>;
+  listForNewsroom(query: NewsroomListQuery): Promise<{ items: NewsroomStoryRow[]; total: number }>;
   /** Scheduled stories whose time has come, oldest first. */
   listDueScheduled(now: IsoDateTime, limit: number): Promise<Story[]>;
   findRevision(id: string): Promise<StoryRevision | undefined>;

@@ -5,6 +5,8 @@ export function newsroomMigration(): Migration {
   return {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("stories").addColumn("created_by", "text").execute();
+      // The draft's headline, for the newsroom dashboard (the reader projection has the live one).
+      await db.schema.alterTable("stories").addColumn("working_headline", "text").execute();
 
       await db.schema
         .createTable("users")
