@@ -50,7 +50,9 @@ describe("the newsdesk CLI", () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     const code = await runCli(["migrate"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
     expect(code).toBe(1);
-    expect(io.err()).toMatch(/DB_UNREACHABLE: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
+    expect(io.err()).toMatch(
+      /DB_UNREACHABLE: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/,
+    );
   });
 
   it("migrates and seeds a SQLite database", async () => {

@@ -69,9 +69,13 @@ export async function runCli(
         process.stdout.write(`\nNewsdesk is running at http://localhost:${server.port}/\n`);
         process.stdout.write(`The newsroom is at http://localhost:${server.port}/newsroom/\n`);
         if (newsdesk.demoAccounts.length > 0) {
-          process.stdout.write("\nDemo accounts (public passwords; set SEED_DEMO=never in production):\n");
+          process.stdout.write(
+            "\nDemo accounts (public passwords; set SEED_DEMO=never in production):\n",
+          );
           for (const account of newsdesk.demoAccounts) {
-            process.stdout.write(`  ${account.email.padEnd(26)} ${account.password.padEnd(26)} ${account.role}\n`);
+            process.stdout.write(
+              `  ${account.email.padEnd(26)} ${account.password.padEnd(26)} ${account.role}\n`,
+            );
           }
         }
         process.stdout.write("\n");

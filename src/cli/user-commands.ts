@@ -17,7 +17,9 @@ export async function runUserCommand(
 ): Promise<number> {
   const [action, email] = args;
   if (!action || !email || !["create", "set-role", "reset-password"].includes(action)) {
-    process.stderr.write("newsdesk: usage: newsdesk user create|set-role|reset-password <email> [options]\n");
+    process.stderr.write(
+      "newsdesk: usage: newsdesk user create|set-role|reset-password <email> [options]\n",
+    );
     return 2;
   }
   const grants = (values.role ?? []).map(parseGrant);
@@ -45,7 +47,9 @@ export async function runUserCommand(
     if (!user) throw new NewsdeskError("USER_NOT_FOUND", { detail: `No account for ${email}.` });
     if (action === "set-role") {
       const set = await users.setGrants(actor, user.id, grants);
-      process.stdout.write(`${user.email}: ${set.map((g) => `${g.serviceId}:${g.role}`).join(", ") || "no roles"}\n`);
+      process.stdout.write(
+        `${user.email}: ${set.map((g) => `${g.serviceId}:${g.role}`).join(", ") || "no roles"}\n`,
+      );
       return 0;
     }
     await users.resetPassword(actor, user.id, requirePassword(env));
@@ -66,7 +70,8 @@ function requirePassword(env: Record<string, string | undefined>): string {
   const password = env.NEWSDESK_PASSWORD;
   if (!password) {
     throw new NewsdeskError("VALIDATION_FAILED", {
-      detail: "Set NEWSDESK_PASSWORD to the new password (it is not taken from the command line, where it would be visible to other users).",
+      detail:
+        "Set NEWSDESK_PASSWORD to the new password (it is not taken from the command line, where it would be visible to other users).",
     });
   }
   return password;

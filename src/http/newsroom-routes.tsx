@@ -9,8 +9,8 @@ import type { BreakingNewsService } from "../domain/breaking/breaking-news-servi
 import type { Clock } from "../domain/clock.js";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
-import type { MediaService } from "../domain/media/media-service.js";
 import { renditionName } from "../domain/media/media-schema.js";
+import type { MediaService } from "../domain/media/media-service.js";
 import { parseOrThrow } from "../domain/parse-or-throw.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceService } from "../domain/presence/presence-service.js";
@@ -27,11 +27,17 @@ import { tokenScopes } from "../domain/users/user-schema.js";
 import type { UserService } from "../domain/users/user-service.js";
 import { locales } from "../i18n/locale-registry.js";
 import { htmlToBlocks } from "../ingest/html-to-blocks.js";
-import { renderHtml } from "../render/render-html.js";
 import { renderContext } from "../render/reader/render-context.js";
 import { StoryPage } from "../render/reader/StoryPage.js";
 import { storyUrl } from "../render/reader-urls.js";
-import { clientIp, type NewsroomEnv, newsroomSession, requireScope, sessionCookie } from "./newsroom-session.js";
+import { renderHtml } from "../render/render-html.js";
+import {
+  clientIp,
+  type NewsroomEnv,
+  newsroomSession,
+  requireScope,
+  sessionCookie,
+} from "./newsroom-session.js";
 import { problemResponse } from "./problem-json.js";
 
 export interface NewsroomDeps {
@@ -57,7 +63,10 @@ async function readJson(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
   } catch (cause) {
-    throw new NewsdeskError("VALIDATION_FAILED", { detail: "The request body is not valid JSON.", cause });
+    throw new NewsdeskError("VALIDATION_FAILED", {
+      detail: "The request body is not valid JSON.",
+      cause,
+    });
   }
 }
 
@@ -76,7 +85,10 @@ const draftBody = z.object({
   autosave: z.boolean().optional(),
 });
 const bannerBody = z.object({ text: z.unknown(), url: z.unknown(), expiresAt: z.unknown() });
-const tokenBody = z.object({ name: z.string().trim().min(1).max(100), scopes: z.array(z.enum(tokenScopes)).min(1) });
+const tokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.enum(tokenScopes)).min(1),
+});
 
 /** The newsroom's JSON API (docs/newsroom-api.md). Handlers validate, call the domain, serialize. */
 export function newsroomRoutes(deps: NewsroomDeps): Hono {
@@ -95,19 +107,28 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
       maxAge: 7 * 24 * 3600,
     });
     await deps.audit.record(session.actor, "session.login", {}, { ip: clientIp(c) });
-    return c.json({ user: session.user, grants: session.grants, csrfToken: session.csrfToken }, 200, {
-      "Cache-Control": "no-store",
-    });
+    return c.json(
+      { user: session.user, grants: session.grants, csrfToken: session.csrfToken },
+      200,
+      {
+        "Cache-Control": "no-store",
+      },
+    );
   });
 
   secure.use(newsroomSession(deps.auth, { publicUrl: deps.publicUrl }));
 
   secure.get("/session", (c) => {
     const { session } = c.get("auth");
-    if (!session) throw new NewsdeskError("AUTH_REQUIRED", { detail: "API tokens have no browser session." });
-    return c.json({ user: session.user, grants: session.grants, csrfToken: session.csrfToken }, 200, {
-      "Cache-Control": "no-store",
-    });
+    if (!session)
+      throw new NewsdeskError("AUTH_REQUIRED", { detail: "API tokens have no browser session." });
+    return c.json(
+      { user: session.user, grants: session.grants, csrfToken: session.csrfToken },
+      200,
+      {
+        "Cache-Control": "no-store",
+      },
+    );
   });
 
   secure.delete("/session", async (c) => {
@@ -138,7 +159,10 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
           locale: service.locale,
           dir: locales[service.locale].dir,
           urlPrefix: service.urlPrefix,
-          roles: actor.kind === "user" ? actor.grants.filter((g) => g.serviceId === id).map((g) => g.role) : [],
+          roles:
+            actor.kind === "user"
+              ? actor.grants.filter((g) => g.serviceId === id).map((g) => g.role)
+              : [],
           isAdmin: actor.kind === "system" || actor.isAdmin,
         };
       }),
@@ -180,7 +204,10 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
         updatedAt: story.updatedAt,
         scheduledAt: story.scheduledAt,
         embargoUntil: story.embargoUntil,
-        flags: story.publishedRevisionId && story.publishedRevisionId !== story.currentRevisionId ? ["unpublished-changes"] : [],
+        flags:
+          story.publishedRevisionId && story.publishedRevisionId !== story.currentRevisionId
+            ? ["unpublished-changes"]
+            : [],
       })),
     });
   });
@@ -188,7 +215,10 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
   secure.post("/stories", async (c) => {
     const actor = requireScope(c, "stories:write");
     const body = parseOrThrow(createBody, await readJson(c));
-    const created = await deps.stories.create(actor, { serviceId: body.serviceId, content: body.content });
+    const created = await deps.stories.create(actor, {
+      serviceId: body.serviceId,
+      content: body.content,
+    });
     return c.json(created, 201);
   });
 
@@ -233,7 +263,11 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     return c.json({ revision, story: await deps.storyRepository.findStory(story.id) });
   });
 
-  const workflow = (path: string, run: (actor: Actor, id: string, body: unknown) => Promise<unknown>, scope: "stories:write" | "stories:publish") =>
+  const workflow = (
+    path: string,
+    run: (actor: Actor, id: string, body: unknown) => Promise<unknown>,
+    scope: "stories:write" | "stories:publish",
+  ) =>
     secure.post(`/stories/:id/${path}`, async (c) => {
       const actor = requireScope(c, scope);
       const { story } = await loadStory(c);
@@ -241,26 +275,46 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
       return c.json(await run(actor, story.id, body));
     });
 
-  workflow("submit", async (actor, id) => ({ story: await deps.stories.submit(actor, id) }), "stories:write");
-  workflow("publish", async (actor, id, body) => ({ story: await deps.stories.publish(actor, id, body) }), "stories:publish");
+  workflow(
+    "submit",
+    async (actor, id) => ({ story: await deps.stories.submit(actor, id) }),
+    "stories:write",
+  );
+  workflow(
+    "publish",
+    async (actor, id, body) => ({ story: await deps.stories.publish(actor, id, body) }),
+    "stories:publish",
+  );
   workflow(
     "schedule",
-    async (actor, id, body) => ({ story: await deps.stories.schedule(actor, id, (body as { at?: unknown }).at ?? null) }),
+    async (actor, id, body) => ({
+      story: await deps.stories.schedule(actor, id, (body as { at?: unknown }).at ?? null),
+    }),
     "stories:publish",
   );
   workflow(
     "embargo",
-    async (actor, id, body) => ({ story: await deps.stories.setEmbargo(actor, id, (body as { until?: unknown }).until ?? null) }),
+    async (actor, id, body) => ({
+      story: await deps.stories.setEmbargo(actor, id, (body as { until?: unknown }).until ?? null),
+    }),
     "stories:publish",
   );
   workflow(
     "kill",
     async (actor, id, body) => ({
-      story: await deps.stories.kill(actor, id, parseOrThrow(z.object({ reason: z.string().trim().min(1).max(500) }), body).reason),
+      story: await deps.stories.kill(
+        actor,
+        id,
+        parseOrThrow(z.object({ reason: z.string().trim().min(1).max(500) }), body).reason,
+      ),
     }),
     "stories:publish",
   );
-  workflow("unpublish", async (actor, id) => ({ story: await deps.stories.unpublish(actor, id) }), "stories:publish");
+  workflow(
+    "unpublish",
+    async (actor, id) => ({ story: await deps.stories.unpublish(actor, id) }),
+    "stories:publish",
+  );
 
   secure.post("/stories/:id/corrections", async (c) => {
     const actor = requireScope(c, "stories:publish");
@@ -274,7 +328,16 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     const { story } = await loadStory(c);
     const revisions = await deps.storyRepository.listRevisions(story.id);
     return c.json(
-      revisions.map((r) => ({ id: r.id, number: r.number, createdAt: r.createdAt, createdBy: r.createdBy, note: r.note, baseRevisionId: r.baseRevisionId })).reverse(),
+      revisions
+        .map((r) => ({
+          id: r.id,
+          number: r.number,
+          createdAt: r.createdAt,
+          createdBy: r.createdBy,
+          note: r.note,
+          baseRevisionId: r.baseRevisionId,
+        }))
+        .reverse(),
     );
   });
 
@@ -294,8 +357,16 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
   secure.post("/stories/:id/revisions/:revisionId/restore", async (c) => {
     const actor = requireScope(c, "stories:write");
     const { story } = await loadStory(c);
-    const { baseRevisionId } = parseOrThrow(z.object({ baseRevisionId: z.string().min(1) }), await readJson(c));
-    const revision = await deps.stories.restore(actor, story.id, c.req.param("revisionId"), baseRevisionId);
+    const { baseRevisionId } = parseOrThrow(
+      z.object({ baseRevisionId: z.string().min(1) }),
+      await readJson(c),
+    );
+    const revision = await deps.stories.restore(
+      actor,
+      story.id,
+      c.req.param("revisionId"),
+      baseRevisionId,
+    );
     return c.json({ revision });
   });
 
@@ -307,7 +378,10 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
 
   secure.get("/stories/:id/preview", async (c) => {
     const { story } = await loadStory(c);
-    const model = await deps.reader.preview(story, c.req.query("revision") ?? story.currentRevisionId);
+    const model = await deps.reader.preview(
+      story,
+      c.req.query("revision") ?? story.currentRevisionId,
+    );
     if (!model) throw new NewsdeskError("NOT_FOUND", { detail: "No such revision of this story." });
     const ctx = renderContext({
       service: services[story.serviceId],
@@ -339,7 +413,9 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     }
     if (serviceId) assertCan(actor, "story.view", serviceId);
     else if (actor.kind === "user" && !actor.isAdmin) {
-      throw new NewsdeskError("FORBIDDEN", { detail: "Only administrators can read the whole audit log." });
+      throw new NewsdeskError("FORBIDDEN", {
+        detail: "Only administrators can read the whole audit log.",
+      });
     }
     return c.json(
       await deps.audit.list({
@@ -369,7 +445,12 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     assertCan(actor, "banner.manage", serviceId);
     const body = parseOrThrow(bannerBody, await readJson(c));
     const banner = await deps.breaking.raise(actor, { serviceId, ...body });
-    await deps.audit.record(actor, "banner.raise", { serviceId }, { text: banner.text, expiresAt: banner.expiresAt });
+    await deps.audit.record(
+      actor,
+      "banner.raise",
+      { serviceId },
+      { text: banner.text, expiresAt: banner.expiresAt },
+    );
     return c.json({ banner });
   });
 
@@ -386,14 +467,21 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     "/media",
     bodyLimit({
       maxSize: deps.maxUploadBytes + 64 * 1024,
-      onError: (c) => problemResponse(c, "MEDIA_TOO_LARGE", `Files may be at most ${Math.round(deps.maxUploadBytes / 1048576)} MB.`),
+      onError: (c) =>
+        problemResponse(
+          c,
+          "MEDIA_TOO_LARGE",
+          `Files may be at most ${Math.round(deps.maxUploadBytes / 1048576)} MB.`,
+        ),
     }),
     async (c) => {
       const actor = requireScope(c, "media:write");
       const form = await c.req.parseBody();
       const file = form.file;
-      if (!(file instanceof File)) throw new NewsdeskError("VALIDATION_FAILED", { detail: "Choose a file to upload." });
-      const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+      if (!(file instanceof File))
+        throw new NewsdeskError("VALIDATION_FAILED", { detail: "Choose a file to upload." });
+      const field = (name: string) =>
+        typeof form[name] === "string" ? (form[name] as string) : "";
       const asset = await deps.media.upload(actor, new Uint8Array(await file.arrayBuffer()), {
         caption: field("caption"),
         credit: field("credit"),
@@ -404,8 +492,18 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
         rightsUsage: field("rightsUsage"),
       });
       await deps.audit.record(actor, "media.upload", {}, { mediaId: asset.id, bytes: asset.bytes });
-      const renditions = (await deps.mediaRepository.listRenditions([asset.id])).get(asset.id) ?? [];
-      return c.json({ asset, renditions: renditions.map((r) => ({ ...r, url: `/media/${asset.id}/${renditionName(r)}` })) }, 201);
+      const renditions =
+        (await deps.mediaRepository.listRenditions([asset.id])).get(asset.id) ?? [];
+      return c.json(
+        {
+          asset,
+          renditions: renditions.map((r) => ({
+            ...r,
+            url: `/media/${asset.id}/${renditionName(r)}`,
+          })),
+        },
+        201,
+      );
     },
   );
 
@@ -419,12 +517,18 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
       }),
       c.req.query(),
     );
-    const result = await deps.mediaRepository.list({ ...(query.q ? { q: query.q } : {}), limit: query.limit, offset: query.offset });
+    const result = await deps.mediaRepository.list({
+      ...(query.q ? { q: query.q } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    });
     const renditions = await deps.mediaRepository.listRenditions(result.items.map((a) => a.id));
     return c.json({
       total: result.total,
       items: result.items.map((asset) => {
-        const thumb = (renditions.get(asset.id) ?? []).find((r) => r.shape === "16x9" && r.format === "jpeg");
+        const thumb = (renditions.get(asset.id) ?? []).find(
+          (r) => r.shape === "16x9" && r.format === "jpeg",
+        );
         return { asset, thumbnailUrl: thumb ? `/media/${asset.id}/${renditionName(thumb)}` : null };
       }),
     });
@@ -465,13 +569,19 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     const { actor } = c.get("auth");
     const body = parseOrThrow(tokenBody, await readJson(c));
     const created = await deps.auth.createApiToken(actor, body.name, body.scopes);
-    await deps.audit.record(actor, "token.create", {}, { tokenId: created.id, scopes: body.scopes });
+    await deps.audit.record(
+      actor,
+      "token.create",
+      {},
+      { tokenId: created.id, scopes: body.scopes },
+    );
     return c.json(created, 201, { "Cache-Control": "no-store" });
   });
 
   secure.delete("/tokens/:id", async (c) => {
     const { actor } = c.get("auth");
-    if (!(await deps.auth.revokeApiToken(actor, c.req.param("id")))) throw new NewsdeskError("NOT_FOUND");
+    if (!(await deps.auth.revokeApiToken(actor, c.req.param("id"))))
+      throw new NewsdeskError("NOT_FOUND");
     return c.body(null, 204);
   });
 

@@ -24,13 +24,17 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * token (synchronizer-token pattern, OWASP CSRF Cheat Sheet), and a browser-sent `Origin`
  * must be our own. Bearer tokens are not sent by browsers automatically, so they need no CSRF.
  */
-export function newsroomSession(auth: AuthService, options: { publicUrl: string }): MiddlewareHandler<NewsroomEnv> {
+export function newsroomSession(
+  auth: AuthService,
+  options: { publicUrl: string },
+): MiddlewareHandler<NewsroomEnv> {
   const ownOrigin = new URL(options.publicUrl).origin;
   return async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     if (bearer) {
       const resolved = await auth.authenticateToken(bearer);
-      if (!resolved) throw new NewsdeskError("AUTH_REQUIRED", { detail: "The API token is not valid." });
+      if (!resolved)
+        throw new NewsdeskError("AUTH_REQUIRED", { detail: "The API token is not valid." });
       c.set("auth", { actor: resolved.actor, session: undefined, scopes: resolved.scopes });
       return next();
     }
@@ -62,6 +66,7 @@ export function requireScope(c: Context<NewsroomEnv>, scope: TokenScope): Actor 
 
 export function clientIp(c: Context): string | null {
   // Only the socket address is trusted; a proxy's X-Forwarded-For would need explicit config.
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
   return incoming?.socket?.remoteAddress ?? null;
 }

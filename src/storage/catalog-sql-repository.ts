@@ -138,9 +138,24 @@ export class CatalogSqlRepository implements CatalogRepository {
 
   async listForService(serviceId: ServiceId) {
     const [topics, people, desks, agencies] = await Promise.all([
-      this.#db.selectFrom("topics").selectAll().where("service_id", "=", serviceId).orderBy("name").execute(),
-      this.#db.selectFrom("people").selectAll().where("service_id", "=", serviceId).orderBy("name").execute(),
-      this.#db.selectFrom("desks").selectAll().where("service_id", "=", serviceId).orderBy("name").execute(),
+      this.#db
+        .selectFrom("topics")
+        .selectAll()
+        .where("service_id", "=", serviceId)
+        .orderBy("name")
+        .execute(),
+      this.#db
+        .selectFrom("people")
+        .selectAll()
+        .where("service_id", "=", serviceId)
+        .orderBy("name")
+        .execute(),
+      this.#db
+        .selectFrom("desks")
+        .selectAll()
+        .where("service_id", "=", serviceId)
+        .orderBy("name")
+        .execute(),
       this.#db.selectFrom("agencies").select(["code", "name"]).orderBy("name").execute(),
     ]);
     return {

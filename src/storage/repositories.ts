@@ -1,19 +1,19 @@
+import type { AuditRepository } from "../domain/audit/audit-log.js";
 import type { BreakingNewsRepository } from "../domain/breaking/breaking-news-repository.js";
+import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
+import type { PresenceRepository } from "../domain/presence/presence-service.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
+import type { UserRepository } from "../domain/users/user-repository.js";
+import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
 import { CatalogSqlRepository } from "./catalog-sql-repository.js";
 import type { Database } from "./database.js";
-import { MediaSqlRepository } from "./media-sql-repository.js";
-import { StorySqlRepository } from "./story-sql-repository.js";
-import type { AuditRepository } from "../domain/audit/audit-log.js";
-import type { JobRepository } from "../domain/jobs/job-queue.js";
-import type { PresenceRepository } from "../domain/presence/presence-service.js";
-import type { UserRepository } from "../domain/users/user-repository.js";
-import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
+import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
+import { StorySqlRepository } from "./story-sql-repository.js";
 import { UserSqlRepository } from "./user-sql-repository.js";
 
 export interface Repositories {

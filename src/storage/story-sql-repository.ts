@@ -100,7 +100,9 @@ export class StorySqlRepository implements StoryRepository {
     return row ? storyFromRow(row) : undefined;
   }
 
-  async listForNewsroom(query: NewsroomListQuery): Promise<{ items: NewsroomStoryRow[]; total: number }> {
+  async listForNewsroom(
+    query: NewsroomListQuery,
+  ): Promise<{ items: NewsroomStoryRow[]; total: number }> {
     if (query.serviceIds.length === 0) return { items: [], total: 0 };
     let q = this.#db.selectFrom("stories").where("service_id", "in", [...query.serviceIds]);
     if (query.status) q = q.where("status", "=", query.status);
@@ -120,7 +122,10 @@ export class StorySqlRepository implements StoryRepository {
     ]);
     return {
       total: Number(count.n),
-      items: rows.map((row) => ({ story: storyFromRow(row), workingHeadline: row.working_headline ?? "" })),
+      items: rows.map((row) => ({
+        story: storyFromRow(row),
+        workingHeadline: row.working_headline ?? "",
+      })),
     };
   }
 

@@ -27,13 +27,17 @@ const content = (overrides: Json = {}) => ({
 });
 
 async function png(width: number, height: number): Promise<Blob> {
-  const bytes = await sharp({ create: { width, height, channels: 3, background: "#3a6ea5" } }).png().toBuffer();
+  const bytes = await sharp({ create: { width, height, channels: 3, background: "#3a6ea5" } })
+    .png()
+    .toBuffer();
   return new Blob([new Uint8Array(bytes)], { type: "image/png" });
 }
 
 /** A valid 1×1 PNG whose header is rewritten to claim width × height (CRC fixed). */
 async function pixelBomb(width: number, height: number): Promise<Buffer> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+    .png()
+    .toBuffer();
   // IHDR data starts at byte 16 (8-byte signature + 4 length + 4 type); CRC follows its 13 bytes.
   png.writeUInt32BE(width, 16);
   png.writeUInt32BE(height, 20);
@@ -55,7 +59,9 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     tr = editor();
     expect((await ed.login("editor@newsdesk.test", "editor-demo-password")).status).toBe(200);
     expect((await rep.login("reporter@newsdesk.test", "reporter-demo-password")).status).toBe(200);
-    expect((await tr.login("translator@newsdesk.test", "translator-demo-password")).status).toBe(200);
+    expect((await tr.login("translator@newsdesk.test", "translator-demo-password")).status).toBe(
+      200,
+    );
   });
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -65,7 +71,9 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     const client = editor();
     const ok = await client.login("admin@newsdesk.test", "admin-demo-password");
     const cookie = ok.headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/nd_session=[^;]+; Max-Age=\d+; Path=\/newsroom; HttpOnly; Secure; SameSite=Strict/);
+    expect(cookie).toMatch(
+      /nd_session=[^;]+; Max-Age=\d+; Path=\/newsroom; HttpOnly; Secure; SameSite=Strict/,
+    );
     const bad = await editor().login("admin@newsdesk.test", "not the password");
     expect(bad.status).toBe(401);
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
@@ -74,26 +82,52 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
   });
 
   it("rejects state changes without the CSRF token or from another origin", async () => {
-    const noToken = await ed.request("POST", "/stories", { serviceId: "en", content: content() }, { csrf: null });
+    const noToken = await ed.request(
+      "POST",
+      "/stories",
+      { serviceId: "en", content: content() },
+      { csrf: null },
+    );
     expect(noToken.status).toBe(403);
     expect(await noToken.json()).toMatchObject({ code: "CSRF_FAILED" });
-    const wrongToken = await ed.request("POST", "/stories", { serviceId: "en", content: content() }, { csrf: "forged" });
+    const wrongToken = await ed.request(
+      "POST",
+      "/stories",
+      { serviceId: "en", content: content() },
+      { csrf: "forged" },
+    );
     expect((await wrongToken.json()) as Json).toMatchObject({ code: "CSRF_FAILED" });
-    const crossSite = await ed.request("POST", "/stories", { serviceId: "en", content: content() }, { origin: "https://evil.example" });
+    const crossSite = await ed.request(
+      "POST",
+      "/stories",
+      { serviceId: "en", content: content() },
+      { origin: "https://evil.example" },
+    );
     expect((await crossSite.json()) as Json).toMatchObject({ code: "CSRF_FAILED" });
     // Reading needs no token.
     expect((await ed.request("GET", "/stories", undefined, { csrf: null })).status).toBe(200);
   });
 
   it("takes a story from reporter draft to editor publication, update and correction, visible to readers", async () => {
-    const created = await rep.json<{ story: Json; revision: Json }>("POST", "/stories", { serviceId: "en", content: content() });
+    const created = await rep.json<{ story: Json; revision: Json }>("POST", "/stories", {
+      serviceId: "en",
+      content: content(),
+    });
     const id = String(created.story.id);
-    expect((await rep.json<{ story: Json }>("POST", `/stories/${id}/submit`)).story.status).toBe("in_review");
+    expect((await rep.json<{ story: Json }>("POST", `/stories/${id}/submit`)).story.status).toBe(
+      "in_review",
+    );
     const denied = await rep.request("POST", `/stories/${id}/publish`, { mode: "first" });
     expect(denied.status).toBe(403);
-    expect(await denied.json()).toMatchObject({ code: "FORBIDDEN", detail: "You need the editor role in the en service to do that." });
+    expect(await denied.json()).toMatchObject({
+      code: "FORBIDDEN",
+      detail: "You need the editor role in the en service to do that.",
+    });
     await ed.json("POST", `/stories/${id}/publish`, { mode: "first" });
-    const detail = await ed.json<{ readerUrl: string; revision: { id: string } }>("GET", `/stories/${id}`);
+    const detail = await ed.json<{ readerUrl: string; revision: { id: string } }>(
+      "GET",
+      `/stories/${id}`,
+    );
     const path = new URL(detail.readerUrl).pathname;
     let page = await (await newsdesk.app.request(path)).text();
     expect(page).toContain("<h1>Council approves new river bridge</h1>");
@@ -103,16 +137,24 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
       baseRevisionId: detail.revision.id,
       content: content({ standfirst: "The crossing will open in 2028, a year early." }),
     });
-    await ed.json("POST", `/stories/${id}/publish`, { mode: "update", note: "Adds the new opening date." });
+    await ed.json("POST", `/stories/${id}/publish`, {
+      mode: "update",
+      note: "Adds the new opening date.",
+    });
     page = await (await newsdesk.app.request(path)).text();
     expect(page).toContain('<span class="tag-updated">Updated</span>');
     expect(page).toContain("Adds the new opening date.");
 
-    await ed.json("POST", `/stories/${id}/corrections`, { text: "An earlier version misspelled the name of the council leader." });
+    await ed.json("POST", `/stories/${id}/corrections`, {
+      text: "An earlier version misspelled the name of the council leader.",
+    });
     page = await (await newsdesk.app.request(path)).text();
     expect(page).toContain("An earlier version misspelled the name of the council leader.");
 
-    const audit = await ed.json<{ action: string; actorName: string | null }[]>("GET", `/audit?storyId=${id}`);
+    const audit = await ed.json<{ action: string; actorName: string | null }[]>(
+      "GET",
+      `/audit?storyId=${id}`,
+    );
     expect(audit.map((a) => a.action).reverse()).toEqual([
       "story.created",
       "story.submitted",
@@ -125,44 +167,86 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
   });
 
   it("refuses a stale save with 409 and both versions, and keeps every revision", async () => {
-    const created = await ed.json<{ story: { id: string }; revision: { id: string } }>("POST", "/stories", { serviceId: "en", content: content() });
+    const created = await ed.json<{ story: { id: string }; revision: { id: string } }>(
+      "POST",
+      "/stories",
+      { serviceId: "en", content: content() },
+    );
     const base = created.revision.id;
     const id = created.story.id;
-    await ed.json("PUT", `/stories/${id}/draft`, { baseRevisionId: base, content: content({ headline: "First editor's headline" }) });
-    const stale = await rep.request("PUT", `/stories/${id}/draft`, { baseRevisionId: base, content: content({ headline: "Second editor's headline" }) });
+    await ed.json("PUT", `/stories/${id}/draft`, {
+      baseRevisionId: base,
+      content: content({ headline: "First editor's headline" }),
+    });
+    const stale = await rep.request("PUT", `/stories/${id}/draft`, {
+      baseRevisionId: base,
+      content: content({ headline: "Second editor's headline" }),
+    });
     // The reporter may not edit an editor's story at all; an editor with a stale base conflicts.
     expect(stale.status).toBe(403);
     const other = editor();
     await other.login("admin@newsdesk.test", "admin-demo-password");
-    const conflict = await other.request("PUT", `/stories/${id}/draft`, { baseRevisionId: base, content: content({ headline: "Second editor's headline" }) });
+    const conflict = await other.request("PUT", `/stories/${id}/draft`, {
+      baseRevisionId: base,
+      content: content({ headline: "Second editor's headline" }),
+    });
     expect(conflict.status).toBe(409);
-    const problem = (await conflict.json()) as { code: string; currentRevision: { content: Json }; yourContent: Json };
+    const problem = (await conflict.json()) as {
+      code: string;
+      currentRevision: { content: Json };
+      yourContent: Json;
+    };
     expect(problem.code).toBe("REVISION_CONFLICT");
     expect(problem.currentRevision.content.headline).toBe("First editor's headline");
     expect(problem.yourContent.headline).toBe("Second editor's headline");
-    const revisions = await ed.json<{ id: string; number: number }[]>("GET", `/stories/${id}/revisions`);
+    const revisions = await ed.json<{ id: string; number: number }[]>(
+      "GET",
+      `/stories/${id}/revisions`,
+    );
     expect(revisions.map((r) => r.number)).toEqual([2, 1]);
-    const diff = await ed.json<{ fields: Json[] }>("GET", `/stories/${id}/revisions/${revisions[1]?.id}/diff/${revisions[0]?.id}`);
-    expect(diff.fields).toContainEqual({ field: "headline", before: "Council approves new river bridge", after: "First editor's headline" });
-    const restored = await ed.json<{ revision: { number: number; content: Json } }>("POST", `/stories/${id}/revisions/${base}/restore`, { baseRevisionId: revisions[0]?.id });
+    const diff = await ed.json<{ fields: Json[] }>(
+      "GET",
+      `/stories/${id}/revisions/${revisions[1]?.id}/diff/${revisions[0]?.id}`,
+    );
+    expect(diff.fields).toContainEqual({
+      field: "headline",
+      before: "Council approves new river bridge",
+      after: "First editor's headline",
+    });
+    const restored = await ed.json<{ revision: { number: number; content: Json } }>(
+      "POST",
+      `/stories/${id}/revisions/${base}/restore`,
+      { baseRevisionId: revisions[0]?.id },
+    );
     expect(restored.revision.number).toBe(3);
     expect(restored.revision.content.headline).toBe("Council approves new river bridge");
   });
 
   it("keeps translators out of services and actions that are not theirs", async () => {
-    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", { serviceId: "en", content: content() });
-    const publish = await tr.request("POST", `/stories/${created.story.id}/publish`, { mode: "first" });
+    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content(),
+    });
+    const publish = await tr.request("POST", `/stories/${created.story.id}/publish`, {
+      mode: "first",
+    });
     expect(publish.status).toBe(403);
     const problem = (await publish.json()) as Json;
     expect(problem.code).toBe("FORBIDDEN");
-    const create = await tr.request("POST", "/stories", { serviceId: "fa", content: content({ section: "world", bylines: [], topics: [] }) });
+    const create = await tr.request("POST", "/stories", {
+      serviceId: "fa",
+      content: content({ section: "world", bylines: [], topics: [] }),
+    });
     expect(create.status).toBe(403);
     const list = await tr.json<{ items: { serviceId: string }[] }>("GET", "/stories");
     expect(new Set(list.items.map((i) => i.serviceId))).toEqual(new Set(["fa"]));
   });
 
   it("kills a story everywhere and leaves a notice", async () => {
-    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", { serviceId: "en", content: content({ headline: "Story to be killed", slug: "story-to-be-killed" }) });
+    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content({ headline: "Story to be killed", slug: "story-to-be-killed" }),
+    });
     const id = created.story.id;
     await ed.json("POST", `/stories/${id}/publish`, { mode: "first" });
     expect(await (await newsdesk.app.request("/english/")).text()).toContain("Story to be killed");
@@ -170,29 +254,52 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     const page = await newsdesk.app.request(`/english/world/story-to-be-killed-${id}`);
     expect(page.status).toBe(410);
     for (const path of ["/english/", "/english/world", "/english/search?q=killed"]) {
-      expect(await (await newsdesk.app.request(path)).text(), path).not.toContain("Story to be killed");
+      expect(await (await newsdesk.app.request(path)).text(), path).not.toContain(
+        "Story to be killed",
+      );
     }
   });
 
   it("publishes a scheduled story once its time comes, even from a new instance", async () => {
-    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", { serviceId: "en", content: content({ headline: "Scheduled story", slug: "scheduled-story" }) });
+    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content({ headline: "Scheduled story", slug: "scheduled-story" }),
+    });
     const id = created.story.id;
     const at = new Date(Date.now() + 1500).toISOString();
-    expect((await ed.json<{ story: Json }>("POST", `/stories/${id}/schedule`, { at })).story).toMatchObject({ status: "scheduled", scheduledAt: at });
+    expect(
+      (await ed.json<{ story: Json }>("POST", `/stories/${id}/schedule`, { at })).story,
+    ).toMatchObject({ status: "scheduled", scheduledAt: at });
     expect(await newsdesk.services.stories.publishDue()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     // A second runner (another instance after a restart) and this one race; exactly one wins.
-    const [a, b] = await Promise.all([newsdesk.services.stories.publishDue(), newsdesk.services.stories.publishDue()]);
+    const [a, b] = await Promise.all([
+      newsdesk.services.stories.publishDue(),
+      newsdesk.services.stories.publishDue(),
+    ]);
     expect([...a, ...b].map((s) => s.id)).toEqual([id]);
-    expect((await ed.json<{ story: Json }>("GET", `/stories/${id}`)).story.status).toBe("published");
+    expect((await ed.json<{ story: Json }>("GET", `/stories/${id}`)).story.status).toBe(
+      "published",
+    );
   });
 
   it("holds an embargoed story until the embargo lifts", async () => {
-    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", { serviceId: "en", content: content({ headline: "Embargoed", slug: "embargoed" }) });
+    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content({ headline: "Embargoed", slug: "embargoed" }),
+    });
     const until = new Date(Date.now() + 3_600_000).toISOString();
     await ed.json("POST", `/stories/${created.story.id}/embargo`, { until });
-    const published = await ed.json<{ story: Json }>("POST", `/stories/${created.story.id}/publish`, { mode: "first" });
-    expect(published.story).toMatchObject({ status: "scheduled", scheduledAt: until, embargoUntil: until });
+    const published = await ed.json<{ story: Json }>(
+      "POST",
+      `/stories/${created.story.id}/publish`,
+      { mode: "first" },
+    );
+    expect(published.story).toMatchObject({
+      status: "scheduled",
+      scheduledAt: until,
+      embargoUntil: until,
+    });
   });
 
   it("uploads images checked by decoding, with renditions, and refuses non-images and bombs", async () => {
@@ -204,7 +311,10 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     form.set("focalX", "0.3");
     const response = await ed.request("POST", "/media", form);
     expect(response.status).toBe(201);
-    const uploaded = (await response.json()) as { asset: { id: string; width: number }; renditions: { url: string; format: string }[] };
+    const uploaded = (await response.json()) as {
+      asset: { id: string; width: number };
+      renditions: { url: string; format: string }[];
+    };
     expect(uploaded.asset.width).toBe(1200);
     expect(new Set(uploaded.renditions.map((r) => r.format))).toEqual(new Set(["webp", "jpeg"]));
     const served = await newsdesk.app.request(uploaded.renditions[0]?.url ?? "");
@@ -225,7 +335,11 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(await bombed.json()).toMatchObject({ code: "MEDIA_TOO_LARGE" });
 
     const huge = new FormData();
-    huge.set("file", new Blob([new Uint8Array(26 * 1024 * 1024)], { type: "image/jpeg" }), "huge.jpg");
+    huge.set(
+      "file",
+      new Blob([new Uint8Array(26 * 1024 * 1024)], { type: "image/jpeg" }),
+      "huge.jpg",
+    );
     const tooBig = await ed.request("POST", "/media", huge);
     expect(tooBig.status).toBe(413);
 
@@ -243,12 +357,18 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(text).not.toContain("javascript:");
     expect(result.doc.content[0]).toEqual({
       type: "paragraph",
-      content: [{ type: "text", text: "Hello " }, { type: "text", text: "world", marks: [{ type: "bold" }] }],
+      content: [
+        { type: "text", text: "Hello " },
+        { type: "text", text: "world", marks: [{ type: "bold" }] },
+      ],
     });
   });
 
   it("previews a draft exactly as readers will see it, and tracks who else is editing", async () => {
-    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", { serviceId: "en", content: content({ headline: "Draft <b>only</b>" }) });
+    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content({ headline: "Draft <b>only</b>" }),
+    });
     const preview = await ed.request("GET", `/stories/${created.story.id}/preview`);
     const html = await preview.text();
     expect(html).toContain("<h1>Draft &lt;b>only&lt;/b></h1>");
@@ -256,7 +376,10 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     const admin = editor();
     await admin.login("admin@newsdesk.test", "admin-demo-password");
     await admin.json("POST", `/stories/${created.story.id}/presence`);
-    const seen = await ed.json<{ others: { displayName: string }[] }>("POST", `/stories/${created.story.id}/presence`);
+    const seen = await ed.json<{ others: { displayName: string }[] }>(
+      "POST",
+      `/stories/${created.story.id}/presence`,
+    );
     expect(seen.others.map((o) => o.displayName)).toEqual(["Ada Admin"]);
   });
 
@@ -264,14 +387,21 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
     await ed.json("PUT", "/banners/en", { text: "Bridge vote passes", url: null, expiresAt });
     expect(await (await newsdesk.app.request("/english/")).text()).toContain("Bridge vote passes");
-    expect((await rep.request("PUT", "/banners/en", { text: "x", url: null, expiresAt })).status).toBe(403);
+    expect(
+      (await rep.request("PUT", "/banners/en", { text: "x", url: null, expiresAt })).status,
+    ).toBe(403);
     await ed.request("DELETE", "/banners/en");
     expect(await (await newsdesk.app.request("/english/")).text()).not.toContain('id="breaking"');
   });
 
   it("issues scoped API tokens that work without cookies, and logs out everywhere", async () => {
-    const { token } = await ed.json<{ token: string }>("POST", "/tokens", { name: "bot", scopes: ["stories:read"] });
-    const read = await newsdesk.app.request("/newsroom/api/stories", { headers: { Authorization: `Bearer ${token}` } });
+    const { token } = await ed.json<{ token: string }>("POST", "/tokens", {
+      name: "bot",
+      scopes: ["stories:read"],
+    });
+    const read = await newsdesk.app.request("/newsroom/api/stories", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(read.status).toBe(200);
     const write = await newsdesk.app.request("/newsroom/api/stories", {
       method: "POST",
@@ -287,9 +417,14 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
   });
 
   it("answers malformed bodies with problem+json, never a 500", async () => {
-    const notJson = await ed.request("POST", "/stories", undefined, { headers: { "Content-Type": "application/json" } });
+    const notJson = await ed.request("POST", "/stories", undefined, {
+      headers: { "Content-Type": "application/json" },
+    });
     expect(notJson.status).toBe(400);
-    const invalid = await ed.request("POST", "/stories", { serviceId: "en", content: { headline: "" } });
+    const invalid = await ed.request("POST", "/stories", {
+      serviceId: "en",
+      content: { headline: "" },
+    });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: "VALIDATION_FAILED" });
     const unknown = await ed.request("GET", "/stories/nope");

@@ -17,7 +17,8 @@ export class NewsroomClient {
     const setCookie = response.headers.get("set-cookie") ?? "";
     const token = /nd_session=([^;]+)/.exec(setCookie)?.[1];
     if (token) this.#cookie = `nd_session=${token}`;
-    if (response.ok) this.csrfToken = ((await response.clone().json()) as { csrfToken: string }).csrfToken;
+    if (response.ok)
+      this.csrfToken = ((await response.clone().json()) as { csrfToken: string }).csrfToken;
     return response;
   }
 
@@ -25,7 +26,11 @@ export class NewsroomClient {
     method: string,
     path: string,
     body?: unknown,
-    options: { csrf?: string | null; origin?: string | null; headers?: Record<string, string> } = {},
+    options: {
+      csrf?: string | null;
+      origin?: string | null;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.#cookie) headers.Cookie = this.#cookie;
@@ -40,11 +45,19 @@ export class NewsroomClient {
       payload = JSON.stringify(body);
     }
     return Promise.resolve(
-      this.#app.request(`/newsroom/api${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) }),
+      this.#app.request(`/newsroom/api${path}`, {
+        method,
+        headers,
+        ...(payload === undefined ? {} : { body: payload }),
+      }),
     );
   }
 
-  async json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+  async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const response = await this.request(method, path, body);
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);

@@ -6,8 +6,8 @@ import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
-import type { SqlDialectName } from "../../src/storage/database.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
+import type { SqlDialectName } from "../../src/storage/database.js";
 import { postgresUrl } from "./test-databases.js";
 
 /**

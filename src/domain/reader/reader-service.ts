@@ -6,15 +6,15 @@ import type { Desk, Person, Section } from "../people/people-schema.js";
 import { type ServiceConfig, services } from "../services/service-registry.js";
 import { searchTerms } from "../stories/search-text.js";
 import type { StoryListQuery, StoryRepository, StorySummary } from "../stories/story-repository.js";
-import { figureMediaIds } from "../stories/story-service.js";
 import type { Story, StoryRevision } from "../stories/story-schema.js";
+import { figureMediaIds } from "../stories/story-service.js";
 import type {
   PageChrome,
-  StoryPageModel,
   ResolvedMedia,
   SearchModel,
   StoryListModel,
   StoryLookup,
+  StoryPageModel,
 } from "./reader-models.js";
 
 export const pageSize = 20;
@@ -66,12 +66,19 @@ export class ReaderService {
   /** The draft (or any revision) exactly as readers would see it, for the newsroom preview. */
   async preview(story: Story, revisionId: string): Promise<StoryPageModel | undefined> {
     const service = services[story.serviceId];
-    const [chrome, revision] = await Promise.all([this.chrome(service), this.#stories.findRevision(revisionId)]);
+    const [chrome, revision] = await Promise.all([
+      this.chrome(service),
+      this.#stories.findRevision(revisionId),
+    ]);
     if (!revision || revision.storyId !== story.id) return undefined;
     return this.#storyModel(chrome, story, revision);
   }
 
-  async #storyModel(chrome: PageChrome, story: Story, revision: StoryRevision): Promise<StoryPageModel> {
+  async #storyModel(
+    chrome: PageChrome,
+    story: Story,
+    revision: StoryRevision,
+  ): Promise<StoryPageModel> {
     const service = chrome.service;
     const { content } = revision;
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
