@@ -1,27 +1,27 @@
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { sql } from "kysely";
 import { type Logger, pino } from "pino";
 import type { Config } from "./config/config.js";
-import { seedDemo } from "./demo/seed-demo.js";
-import { type Clock, systemClock } from "./domain/clock.js";
-import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
-import { fileURLToPath } from "node:url";
 import { demoAccounts } from "./demo/demo-accounts.js";
+import { seedDemo } from "./demo/seed-demo.js";
 import { systemActor } from "./domain/actor.js";
 import { AuditLog } from "./domain/audit/audit-log.js";
 import { BreakingNewsService } from "./domain/breaking/breaking-news-service.js";
+import { type Clock, systemClock } from "./domain/clock.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
+import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
+import { ReaderService } from "./domain/reader/reader-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { AuthService } from "./domain/users/auth-service.js";
 import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
-import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
-import { ReaderService } from "./domain/reader/reader-service.js";
 import { buildApp } from "./http/app.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
+import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 
@@ -81,7 +81,10 @@ export function buildServices(
     clock,
     listeners: storyListeners,
     onListenerError: (error, event) =>
-      logger.error({ err: error, story: event.story.id, event: event.type }, "story listener failed"),
+      logger.error(
+        { err: error, story: event.story.id, event: event.type },
+        "story listener failed",
+      ),
   });
   const media = new MediaService({
     repository: repositories.media,
@@ -96,7 +99,8 @@ export function buildServices(
   });
   jobs.everyPoll(async () => {
     const published = await stories.publishDue();
-    if (published.length > 0) logger.info({ stories: published.map((s) => s.id) }, "scheduled stories published");
+    if (published.length > 0)
+      logger.info({ stories: published.map((s) => s.id) }, "scheduled stories published");
   });
   return {
     stories,
@@ -113,7 +117,10 @@ export function buildServices(
 }
 
 /** The composition root: open the database, migrate, build services and the HTTP app. */
-export async function createNewsdesk(config: Config, options: CreateNewsdeskOptions = {}): Promise<Newsdesk> {
+export async function createNewsdesk(
+  config: Config,
+  options: CreateNewsdeskOptions = {},
+): Promise<Newsdesk> {
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config.databaseUrl);
@@ -125,7 +132,8 @@ export async function createNewsdesk(config: Config, options: CreateNewsdeskOpti
     const services = buildServices(repositories, { clock, logger, hasher });
     const shouldSeed =
       options.seed ??
-      (config.seedDemo === "always" || (config.seedDemo === "auto" && !(await hasAnyStory(database))));
+      (config.seedDemo === "always" ||
+        (config.seedDemo === "auto" && !(await hasAnyStory(database))));
     if (shouldSeed) {
       const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
       const seeded = await seedDemo({ repositories, images, now: clock.now() });
@@ -141,7 +149,9 @@ export async function createNewsdesk(config: Config, options: CreateNewsdeskOpti
         ? []
         : (
             await Promise.all(
-              demoAccounts.map(async (a) => ((await services.users.findByEmail(a.email)) ? [a] : [])),
+              demoAccounts.map(async (a) =>
+                (await services.users.findByEmail(a.email)) ? [a] : [],
+              ),
             )
           ).flat();
     const app = buildApp({

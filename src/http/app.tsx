@@ -8,9 +8,9 @@ import { serviceByUrlPrefix, services } from "../domain/services/service-registr
 import { MessagePage } from "../render/reader/MessagePage.js";
 import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
-import { problemResponse } from "./problem-json.js";
 import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
 import { newsroomStatic } from "./newsroom-static.js";
+import { problemResponse } from "./problem-json.js";
 import { readerRoutes } from "./reader-routes.js";
 
 export interface AppDeps {
@@ -112,7 +112,10 @@ export function buildApp(deps: AppDeps): Hono {
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
       // Conflicts carry both versions so the editor can show them side by side.
-      const extra = error.code === "REVISION_CONFLICT" || error.code === "VALIDATION_FAILED" ? { ...error.details } : {};
+      const extra =
+        error.code === "REVISION_CONFLICT" || error.code === "VALIDATION_FAILED"
+          ? { ...error.details }
+          : {};
       return problemResponse(c, error.code, error.message, extra);
     }
     deps.logger.error({ err: error, path: c.req.path }, "request failed");

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drawDemoImage } from "../../src/demo/demo-images.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { BreakingNewsService } from "../../src/domain/breaking/breaking-news-service.js";
 import { systemClock } from "../../src/domain/clock.js";
 import { MediaService } from "../../src/domain/media/media-service.js";
 import type { StoryBlock } from "../../src/domain/stories/story-body-schema.js";
 import type { StoryContent } from "../../src/domain/stories/story-schema.js";
-import { slugify } from "../../src/domain/stories/story-slug.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
-import { drawDemoImage } from "../../src/demo/demo-images.js";
-import { SharpImageProcessor } from "../../src/media/sharp-image-processor.js";
+import { slugify } from "../../src/domain/stories/story-slug.js";
 import type { Newsdesk } from "../../src/main.js";
+import { SharpImageProcessor } from "../../src/media/sharp-image-processor.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 /**
@@ -68,7 +68,12 @@ describe.skipIf(!existsSync(seedPath))("the reference story page", () => {
     newsdesk = await startTestNewsdesk("sqlite", { seed: false });
     const repos = newsdesk.repositories;
     const actor = systemActor("reference test");
-    await repos.catalog.upsertSection({ serviceId: "en", slug: "middle-east", name: "Middle East", position: 0 });
+    await repos.catalog.upsertSection({
+      serviceId: "en",
+      slug: "middle-east",
+      name: "Middle East",
+      position: 0,
+    });
     await repos.catalog.upsertAgency({ code: "AFP", name: "AFP" });
     await repos.catalog.upsertDesk({
       id: "desk",
@@ -84,7 +89,12 @@ describe.skipIf(!existsSync(seedPath))("the reference story page", () => {
     const figures: StoryBlock[] = [];
     for (const [index, caption] of reference.captions.entries()) {
       const bytes = await drawDemoImage(
-        { sky: ["#888", "#ccc"], ground: "#765", accent: index ? "#a33" : "#eee", shapes: index ? "city" : "convoy" },
+        {
+          sky: ["#888", "#ccc"],
+          ground: "#765",
+          accent: index ? "#a33" : "#eee",
+          shapes: index ? "city" : "convoy",
+        },
         960,
         640,
       );
@@ -97,14 +107,24 @@ describe.skipIf(!existsSync(seedPath))("the reference story page", () => {
         rightsSource: "Reuters",
         rightsUsage: "Test only",
       });
-      figures.push({ type: "figure", mediaId: asset.id, caption, credit: "Reuters", alt: `Photograph ${index + 1} of the story.` });
+      figures.push({
+        type: "figure",
+        mediaId: asset.id,
+        caption,
+        credit: "Reuters",
+        alt: `Photograph ${index + 1} of the story.`,
+      });
     }
     const [lead, ...bodyFigures] = figures;
     const body: StoryBlock[] = [];
     let figureIndex = 0;
     for (const block of reference.blocks.slice(1)) {
-      if ("paragraph" in block) body.push({ type: "paragraph", content: [{ text: block.paragraph }] });
-      else body.push(bodyFigures[figureIndex++] ?? { type: "paragraph", content: [{ text: block.caption }] });
+      if ("paragraph" in block)
+        body.push({ type: "paragraph", content: [{ text: block.paragraph }] });
+      else
+        body.push(
+          bodyFigures[figureIndex++] ?? { type: "paragraph", content: [{ text: block.caption }] },
+        );
     }
     const content: StoryContent = {
       headline: reference.headline,
@@ -121,7 +141,10 @@ describe.skipIf(!existsSync(seedPath))("the reference story page", () => {
     const stories = new StoryService({ ...repos, clock: systemClock });
     const { story, revision } = await stories.create(actor, { serviceId: "en", content });
     await stories.publish(actor, story.id, { mode: "first" });
-    await stories.saveDraft(actor, story.id, { baseRevisionId: revision.id, content: { ...content, standfirst: "Updated." } });
+    await stories.saveDraft(actor, story.id, {
+      baseRevisionId: revision.id,
+      content: { ...content, standfirst: "Updated." },
+    });
     await stories.publish(actor, story.id, { mode: "update" });
     await new BreakingNewsService({ repository: repos.breaking, clock: systemClock }).raise(actor, {
       serviceId: "en",
@@ -176,12 +199,16 @@ describe.skipIf(!existsSync(seedPath))("the reference story page", () => {
   });
 
   it("ends with the desk byline card and the agency note", () => {
-    expect(html).toContain(`<h2 id="desk-desk"><a href="/english/desks/desk"><bdi>${escapeText(reference.deskName)}</bdi></a></h2><p>${escapeText(reference.deskDescription)}</p>`);
+    expect(html).toContain(
+      `<h2 id="desk-desk"><a href="/english/desks/desk"><bdi>${escapeText(reference.deskName)}</bdi></a></h2><p>${escapeText(reference.deskDescription)}</p>`,
+    );
     expect(html).toContain("This story contains information from AFP.");
   });
 
   it("has the XS, SM, MD and LG text-size control", () => {
-    const labels = [...html.matchAll(/name="size" value="(\w+)" aria-pressed="(true|false)">(\w+)</g)].map((m) => m.slice(1));
+    const labels = [
+      ...html.matchAll(/name="size" value="(\w+)" aria-pressed="(true|false)">(\w+)</g),
+    ].map((m) => m.slice(1));
     expect(labels).toEqual([
       ["xs", "false", "XS"],
       ["sm", "false", "SM"],
