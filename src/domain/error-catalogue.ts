@@ -32,6 +32,13 @@ export const errorCatalogue = {
   },
   MEDIA_TOO_LARGE: { status: 413, message: "The file is too large." },
   FORBIDDEN: { status: 403, message: "You are not allowed to do that." },
+  API_KEY_MISSING: {
+    status: 401,
+    message: "An API key is required: send it as 'Authorization: Bearer <key>'.",
+  },
+  API_KEY_INVALID: { status: 401, message: "The API key is not valid or has been revoked." },
+  RATE_LIMITED: { status: 429, message: "Too many requests. Wait until Retry-After and retry." },
+  CURSOR_INVALID: { status: 400, message: "The pagination cursor is not valid." },
   AUTH_REQUIRED: { status: 401, message: "Please log in to continue." },
   AUTH_FAILED: { status: 401, message: "The email address or password is not correct." },
   LOGIN_THROTTLED: {

@@ -10,7 +10,10 @@ import {
 import {
   type Rendition,
   type RenditionFormat,
+  type RenditionShape,
   renditionWidths,
+  structuredDataShapes,
+  structuredDataWidth,
 } from "../domain/media/media-schema.js";
 
 const accepted: Record<string, SourceImageFormat> = {
@@ -76,19 +79,25 @@ export class SharpImageProcessor implements ImageProcessor {
         }
       }
     }
+    for (const extra of structuredDataShapes) {
+      const extraCrop = focalCrop(info.width, info.height, options.focalX, options.focalY, extra.aspect);
+      for (const width of widthsFor(extraCrop.width, [structuredDataWidth])) {
+        jobs.push(this.#encode(upright, raw, extra.shape, extraCrop, width, "jpeg"));
+      }
+    }
     return Promise.all(jobs);
   }
 
   async #encode(
     source: Buffer,
     raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 },
-    shape: "16x9" | "original",
+    shape: RenditionShape,
     crop: { left: number; top: number; width: number; height: number },
     width: number,
     format: RenditionFormat,
   ): Promise<Rendition> {
     let pipeline = sharp(source, { raw, limitInputPixels: this.#maxPixels });
-    if (shape === "16x9") pipeline = pipeline.extract(crop);
+    if (shape !== "original") pipeline = pipeline.extract(crop);
     pipeline = pipeline.resize({ width, withoutEnlargement: true });
     pipeline =
       format === "webp"

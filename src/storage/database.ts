@@ -8,6 +8,7 @@ import type { DatabaseSchema } from "./database-schema.js";
 import { coreMigration } from "./migrations/0001-core.js";
 import { newsroomMigration } from "./migrations/0002-newsroom.js";
 import { wireMigration } from "./migrations/0004-wire.js";
+import { distributionMigration } from "./migrations/0005-distribution.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -88,6 +89,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0001-core": coreMigration(dialect),
     "0002-newsroom": newsroomMigration(),
     "0004-wire": wireMigration(dialect),
+    "0005-distribution": distributionMigration(dialect),
   };
 }
 

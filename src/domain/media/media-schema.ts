@@ -14,8 +14,18 @@ export type MediaMetadata = z.infer<typeof mediaMetadataSchema>;
 
 export const renditionFormats = ["webp", "jpeg", "avif"] as const;
 export type RenditionFormat = (typeof renditionFormats)[number];
-export const renditionShapes = ["16x9", "original"] as const;
+export const renditionShapes = ["16x9", "original", "4x3", "1x1"] as const;
 export type RenditionShape = (typeof renditionShapes)[number];
+
+/**
+ * Extra crops for structured data: Google asks for 16:9, 4:3 and 1:1 images of at least
+ * 50,000 pixels (Article structured data). One JPEG each is enough; pages never use them.
+ */
+export const structuredDataShapes = [
+  { shape: "4x3", aspect: 4 / 3 },
+  { shape: "1x1", aspect: 1 },
+] as const;
+export const structuredDataWidth = 1280;
 
 /** Widths served in srcset; 320 covers feature phones, 1600 large screens at 2x. */
 export const renditionWidths = [320, 640, 960, 1280, 1600] as const;

@@ -1,4 +1,5 @@
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
+import { FeedLinks } from "../feeds/FeedLinks.js";
 import { homeUrl, storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
 import { Layout } from "./Layout.js";
@@ -18,6 +19,7 @@ export function HomePage({ ctx, model }: { ctx: RenderContext; model: StoryListM
       canonicalPath={homeUrl(service)}
       sections={model.sections}
       banner={model.banner}
+      head={<FeedLinks publicUrl={ctx.publicUrl} pagePath={homeUrl(service)} title={service.name} />}
     >
       <h1 class="vh">{service.name}</h1>
       {top ? (

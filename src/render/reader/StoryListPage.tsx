@@ -1,4 +1,5 @@
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
+import { FeedLinks } from "../feeds/FeedLinks.js";
 import { Layout } from "./Layout.js";
 import { Pager } from "./Pager.js";
 import type { RenderContext } from "./render-context.js";
@@ -21,6 +22,13 @@ export function StoryListPage(props: {
       canonicalPath={model.page > 1 ? `${props.basePath}?page=${model.page}` : props.basePath}
       sections={model.sections}
       banner={model.banner}
+      head={
+        <FeedLinks
+          publicUrl={ctx.publicUrl}
+          pagePath={props.basePath}
+          title={`${props.title} - ${ctx.service.name}`}
+        />
+      }
       {...(props.currentSection ? { currentSection: props.currentSection } : {})}
     >
       <h1>{props.title}</h1>

@@ -1,6 +1,7 @@
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { Byline } from "../../domain/stories/story-schema.js";
 import { deskUrl, personUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
+import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { Figure } from "./Figure.js";
 import { Layout } from "./Layout.js";
 import type { RenderContext } from "./render-context.js";
@@ -29,6 +30,12 @@ export function StoryPage({ ctx, model }: { ctx: RenderContext; model: StoryPage
       sections={model.sections}
       banner={model.banner}
       currentSection={content.section}
+      head={
+        <StoryHeadTags
+          model={model}
+          ctx={{ service, publicUrl: ctx.publicUrl, publisherName: ctx.publisherName }}
+        />
+      }
     >
       <article class="story">
         <header>

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { serviceIds } from "../services/service-registry.js";
+
+/**
+ * The content API's response shapes. Handlers parse every response through these before
+ * sending, and the OpenAPI document is generated from the same objects (z.toJSONSchema),
+ * so the documentation cannot drift from what is served.
+ */
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const serviceOutSchema = z
+  .object({
+    id: z.enum(serviceIds),
+    name: z.string(),
+    language: z.string().meta({ description: "BCP 47 language tag." }),
+    direction: z.enum(["ltr", "rtl"]),
+    url: z.url(),
+  })
+  .meta({ title: "Service" });
+
+export const sectionOutSchema = z
+  .object({ slug: z.string(), name: z.string(), url: z.url() })
+  .meta({ title: "Section" });
+
+export const topicOutSchema = z
+  .object({ slug: z.string(), name: z.string(), url: z.url() })
+  .meta({ title: "Topic" });
+
+export const personOutSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["person", "desk"]),
+    name: z.string(),
+    description: z.string(),
+    url: z.url(),
+  })
+  .meta({ title: "Contributor", description: "A journalist (person) or a desk byline." });
+
+export const imageOutSchema = z
+  .object({
+    url: z.url(),
+    width: z.int(),
+    height: z.int(),
+    alt: z.string(),
+    caption: z.string(),
+    credit: z.string(),
+  })
+  .meta({ title: "Image" });
+
+export const storySummaryOutSchema = z
+  .object({
+    id: z.string(),
+    service: z.enum(serviceIds),
+    language: z.string(),
+    headline: z.string(),
+    standfirst: z.string(),
+    section: z.string(),
+    url: z.url(),
+    firstPublishedAt: isoDateTime,
+    updatedAt: isoDateTime.nullable().meta({
+      description: "When an editor last published a newsworthy update (the visible tag).",
+    }),
+    lastModifiedAt: isoDateTime.meta({ description: "Any reader-visible change." }),
+  })
+  .meta({ title: "StorySummary" });
+
+export const storyOutSchema = storySummaryOutSchema
+  .extend({
+    dateline: z.string(),
+    bodyHtml: z.string().meta({ description: "Sanitized HTML rendered from the story blocks." }),
+    bylines: z.array(personOutSchema),
+    agencies: z.array(z.string()),
+    topics: z.array(topicOutSchema),
+    image: imageOutSchema.nullable(),
+    corrections: z.array(z.object({ text: z.string(), createdAt: isoDateTime })),
+    ninjsUrl: z.url(),
+  })
+  .meta({ title: "Story" });
+
+function page<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      data: z.array(item),
+      next: z.url().nullable().meta({ description: "The next page, or null on the last page." }),
+    })
+    .meta({ title: id });
+}
+
+export const servicesOutSchema = z.object({ data: z.array(serviceOutSchema) }).meta({
+  id: "ServiceList",
+});
+export const sectionsOutSchema = z.object({ data: z.array(sectionOutSchema) }).meta({
+  id: "SectionList",
+});
+export const topicsOutSchema = z
+  .object({ data: z.array(topicOutSchema) })
+  .meta({ title: "TopicList" });
+export const peopleOutSchema = z.object({ data: z.array(personOutSchema) }).meta({
+  id: "ContributorList",
+});
+export const storyPageOutSchema = page(storySummaryOutSchema, "StoryPage");
+
+export const problemOutSchema = z
+  .object({
+    type: z.url(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string().meta({ description: "Stable error code; branch on this." }),
+    detail: z.string().optional(),
+  })
+  .meta({ title: "Problem", description: "RFC 9457 problem details." });
+
+/** The list query for stories. Unknown parameters are rejected, not ignored. */
+export const storyListQuerySchema = z.strictObject({
+  service: z.enum(serviceIds),
+  section: z.string().min(1).max(120).optional(),
+  topic: z.string().min(1).max(120).optional(),
+  person: z.string().min(1).max(64).optional(),
+  desk: z.string().min(1).max(64).optional(),
+  updated_since: isoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type StoryListQuery = z.infer<typeof storyListQuerySchema>;

@@ -1,0 +1,124 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { entityTag, httpDate, isNotModified } from "../domain/distribution/conditional-get.js";
+import type {
+  DistributionService,
+  FeedScope,
+} from "../domain/distribution/distribution-service.js";
+import { serviceByUrlPrefix } from "../domain/services/service-registry.js";
+import { atomFeed } from "../render/feeds/atom-feed.js";
+import { feedDocument } from "../render/feeds/feed-document.js";
+import { type FeedFormat, feedPaths, scopePagePath } from "../render/feeds/feed-urls.js";
+import { jsonFeed } from "../render/feeds/json-feed.js";
+import { rssFeed } from "../render/feeds/rss-feed.js";
+import { problemResponse } from "./problem-json.js";
+
+export interface FeedRoutesDeps {
+  readonly distribution: DistributionService;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+}
+
+const file = ":file{rss\\.xml|atom\\.xml|feed\\.json}";
+const formatByFile: Record<string, FeedFormat> = {
+  "rss.xml": "rss",
+  "atom.xml": "atom",
+  "feed.json": "json",
+};
+const mediaTypes: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+};
+const feedQuery = z.object({ content: z.enum(["summary", "full"]).default("summary") });
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for a service and for each section, topic, person
+ * and desk in it. Handlers validate, ask the DistributionService, and serialize.
+ */
+export function feedRoutes(deps: FeedRoutesDeps): Hono {
+  const app = new Hono();
+
+  const serve = async (c: Context, scopeOf: (c: Context) => FeedScope) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix") ?? "");
+    if (!service) return c.notFound();
+    const query = feedQuery.safeParse(c.req.query());
+    if (!query.success) {
+      return problemResponse(c, "VALIDATION_FAILED", "content must be summary or full.");
+    }
+    const format = formatByFile[c.req.param("file") ?? ""] ?? "rss";
+    const resolved = await deps.distribution.resolveScope(service, scopeOf(c));
+    if (!resolved) return problemResponse(c, "NOT_FOUND", "There is no such feed.");
+    const [stories, lastWithdrawnAt] = await Promise.all([
+      deps.distribution.feedStories(service, resolved.scope),
+      deps.distribution.repository.lastWithdrawnAt(service.id),
+    ]);
+    const document = feedDocument(stories, {
+      service,
+      scope: resolved,
+      publicUrl: deps.publicUrl,
+      publisherName: deps.publisherName,
+      fullText: query.data.content === "full",
+      homePath: scopePagePath(service, resolved.scope),
+      selfPaths: withQuery(feedPaths(service, resolved.scope), query.data.content),
+      lastWithdrawnAt,
+    });
+    const body =
+      format === "rss"
+        ? rssFeed(document)
+        : format === "atom"
+          ? atomFeed(document)
+          : jsonFeed(document);
+    return conditional(c, body, mediaTypes[format], document.updated);
+  };
+
+  app.get(`/:prefix/feeds/${file}`, (c) => serve(c, () => ({ kind: "service" })));
+  app.get(`/:prefix/topics/:slug/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "topic", slug: c.req.param("slug") })),
+  );
+  app.get(`/:prefix/people/:id/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "person", id: c.req.param("id") })),
+  );
+  app.get(`/:prefix/desks/:id/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "desk", id: c.req.param("id") })),
+  );
+  app.get(`/:prefix/:section/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "section", slug: c.req.param("section") })),
+  );
+  return app;
+}
+
+function withQuery(
+  paths: { rss: string; atom: string; json: string },
+  content: "summary" | "full",
+) {
+  if (content === "summary") return paths;
+  return {
+    rss: `${paths.rss}?content=full`,
+    atom: `${paths.atom}?content=full`,
+    json: `${paths.json}?content=full`,
+  };
+}
+
+/**
+ * Sends `body` with a strong ETag and Last-Modified, or 304 Not Modified when the
+ * client's validators still match (RFC 9110 §13, §15.4.5).
+ */
+export function conditional(
+  c: Context,
+  body: string,
+  contentType: string,
+  lastModified: string | undefined,
+  cacheControl = "public, max-age=60",
+): Response {
+  const etag = entityTag(body);
+  const headers: Record<string, string> = { ETag: etag, "Cache-Control": cacheControl };
+  if (lastModified) headers["Last-Modified"] = httpDate(lastModified);
+  const request = {
+    ifNoneMatch: c.req.header("If-None-Match"),
+    ifModifiedSince: c.req.header("If-Modified-Since"),
+  };
+  if (isNotModified(request, etag, lastModified)) return c.body(null, 304, headers);
+  return c.body(body, 200, { ...headers, "Content-Type": contentType });
+}

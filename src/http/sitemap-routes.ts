@@ -1,0 +1,110 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { Clock } from "../domain/clock.js";
+import type { DistributionService } from "../domain/distribution/distribution-service.js";
+import {
+  type ServiceConfig,
+  serviceByUrlPrefix,
+  services,
+} from "../domain/services/service-registry.js";
+import {
+  newsEntries,
+  pageUrlEntries,
+  sitemapPaths,
+  storyUrlEntries,
+} from "../render/sitemaps/sitemap-entries.js";
+import {
+  newsSitemapXml,
+  packSitemaps,
+  robotsTxt,
+  sitemapIndexXml,
+  type UrlEntry,
+  urlsetXml,
+} from "../render/sitemaps/sitemap-xml.js";
+import { conditional } from "./feed-routes.js";
+
+export interface SitemapRoutesDeps {
+  readonly distribution: DistributionService;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+}
+
+const xmlType = "application/xml; charset=utf-8";
+const twoDays = 2 * 24 * 3_600_000;
+
+/** robots.txt, and per service: a sitemap index, page and story sitemaps, a news sitemap. */
+export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
+  const app = new Hono();
+  const abs = (path: string) => `${deps.publicUrl}${path}`;
+
+  const storyPages = async (service: ServiceConfig) => {
+    const { rows, families } = await deps.distribution.sitemapStories(service);
+    return packSitemaps(storyUrlEntries(rows, families, deps.publicUrl));
+  };
+  const latest = (entries: readonly UrlEntry[]) =>
+    entries
+      .map((e) => e.lastmod)
+      .sort()
+      .at(-1);
+
+  app.get("/robots.txt", (c) =>
+    c.text(
+      robotsTxt(
+        Object.values(services).flatMap((s) => [
+          abs(sitemapPaths(s).index),
+          abs(sitemapPaths(s).news),
+        ]),
+      ),
+      200,
+      { "Cache-Control": "public, max-age=3600" },
+    ),
+  );
+
+  app.get("/:prefix/:file{sitemap(?:-pages|-news|-stories-[1-9][0-9]{0,5})?\\.xml}", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const name = c.req.param("file");
+    const paths = sitemapPaths(service);
+    if (name === "sitemap.xml") return index(c, service);
+    if (name === "sitemap-pages.xml") {
+      const entries = pageUrlEntries(
+        service,
+        await deps.distribution.pageModifications(service),
+        deps.publicUrl,
+      );
+      return conditional(c, urlsetXml(entries), xmlType, latest(entries));
+    }
+    if (name === "sitemap-news.xml") {
+      const since = new Date(deps.clock.now().getTime() - twoDays).toISOString();
+      const rows = await deps.distribution.newsStories(service, since);
+      // The news sitemap is updated in place and read often; a short cache keeps it fresh.
+      return conditional(
+        c,
+        newsSitemapXml(newsEntries(service, rows, deps.publicUrl)),
+        xmlType,
+        undefined,
+        "public, max-age=60",
+      );
+    }
+    const n = Number(/-(\d+)\.xml$/.exec(name)?.[1] ?? "0");
+    const page = (await storyPages(service))[n - 1];
+    if (!page || paths.stories(n) !== new URL(c.req.url).pathname) return c.notFound();
+    return conditional(c, urlsetXml(page), xmlType, latest(page));
+  });
+
+  const index = async (c: Context, service: ServiceConfig) => {
+    const paths = sitemapPaths(service);
+    const pages = await storyPages(service);
+    const body = sitemapIndexXml([
+      { loc: abs(paths.pages) },
+      ...pages.map((page, i) => ({
+        loc: abs(paths.stories(i + 1)),
+        lastmod: latest(page),
+      })),
+      { loc: abs(paths.news) },
+    ]);
+    return conditional(c, body, xmlType, undefined);
+  };
+
+  return app;
+}

@@ -1,0 +1,170 @@
+import type { DistributedStory } from "../../domain/distribution/distribution-service.js";
+import { bcp47 } from "../../domain/distribution/language-tags.js";
+import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
+import type { Story } from "../../domain/stories/story-schema.js";
+import { deskUrl, mediaUrl, personUrl, storyUrl, topicUrl } from "../reader-urls.js";
+import { isoSeconds } from "./feed-document.js";
+import { storyHtml } from "./story-html.js";
+
+/** The ninjs line and version we emit; IPTC recommends 3.x for new work. */
+export const ninjsStandard = {
+  name: "ninjs",
+  version: "3.1",
+  schema: "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json",
+} as const;
+
+/** A ninjs 3.1 document: a plain JSON value, validated against IPTC's schema in tests. */
+export type NinjsDocument = Record<string, unknown> & { readonly uri: string };
+
+/** Stable across versions: the story's id never changes (ninjs: `uri` identifies the item). */
+export function ninjsUri(publicUrl: string, storyId: string): string {
+  return `${publicUrl}/api/v1/ninjs/stories/${storyId}`;
+}
+
+/**
+ * A published story as ninjs 3.1 (IPTC ninjs user guide): camelCase names, plural arrays
+ * (`headlines`, `bodies`, `descriptions`), `version` + `versionCreated` per revision, and
+ * the lead picture as an association with its renditions.
+ */
+export function ninjsDocument(
+  s: DistributedStory,
+  publicUrl: string,
+  publisherName: string,
+): NinjsDocument {
+  const { story, content, service } = s;
+  const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;
+  const html = storyHtml(s, publicUrl);
+  const text = bodyPlainText(content.body);
+  const byline = [...s.people.map((p) => p.name), ...s.desks.map((d) => d.name)].join(", ");
+  return {
+    uri: ninjsUri(publicUrl, story.id),
+    standard: ninjsStandard,
+    type: "text",
+    representationType: "full",
+    version: String(story.currentRevisionNumber),
+    firstCreated: isoSeconds(story.createdAt),
+    contentCreated: isoSeconds(story.firstPublishedAt ?? story.createdAt),
+    versionCreated: isoSeconds(story.lastModifiedAt),
+    pubStatus: "usable",
+    ...(story.embargoUntil ? { embargoedUntil: isoSeconds(story.embargoUntil) } : {}),
+    language: bcp47(service.locale),
+    copyrightHolder: publisherName,
+    copyrightNotice: `© ${new Date(story.firstPublishedAt ?? story.createdAt).getUTCFullYear()} ${publisherName}`,
+    headlines: [{ role: "main", contentType: "text/plain", value: content.headline }],
+    ...(content.standfirst
+      ? {
+          descriptions: [{ role: "summary", contentType: "text/plain", value: content.standfirst }],
+        }
+      : {}),
+    bodies: [
+      { role: "main", contentType: "text/html", charCount: [...text].length, value: html },
+      { role: "main", contentType: "text/plain", charCount: [...text].length, value: text },
+    ],
+    ...(byline ? { by: byline } : {}),
+    ...(content.dateline ? { located: content.dateline } : {}),
+    slugline: content.slug,
+    ...(s.people.length > 0
+      ? {
+          people: s.people.map((p) => ({
+            name: p.name,
+            rel: "author",
+            uri: `${publicUrl}${personUrl(service, p.id)}`,
+          })),
+        }
+      : {}),
+    ...(s.desks.length > 0 || s.agencies.length > 0
+      ? {
+          infoSources: [
+            ...s.desks.map((d) => ({
+              name: d.name,
+              role: "originator",
+              uri: `${publicUrl}${deskUrl(service, d.id)}`,
+            })),
+            ...s.agencies.map((a) => ({ name: a.name, role: "source" })),
+          ],
+        }
+      : {}),
+    ...(s.topics.length > 0 || s.section
+      ? {
+          subjects: [
+            ...(s.section ? [{ name: s.section.name, rel: "section" }] : []),
+            ...s.topics.map((t) => ({
+              name: t.name,
+              rel: "topic",
+              uri: `${publicUrl}${topicUrl(service, t.slug)}`,
+            })),
+          ],
+        }
+      : {}),
+    renditions: [
+      {
+        name: "web",
+        href: `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`,
+        contentType: "text/html",
+      },
+    ],
+    ...(s.corrections.length > 0
+      ? { edNote: s.corrections.map((c) => `Correction ${c.createdAt}: ${c.text}`).join("\n") }
+      : {}),
+    ...(lead && content.leadFigure
+      ? {
+          associations: [
+            {
+              name: "leadImage",
+              rel: "featured",
+              uri: `${publicUrl}/media/${lead.asset.id}`,
+              type: "picture",
+              ...(content.leadFigure.caption
+                ? {
+                    descriptions: [
+                      {
+                        role: "caption",
+                        contentType: "text/plain",
+                        value: content.leadFigure.caption,
+                      },
+                      ...(content.leadFigure.alt
+                        ? [
+                            {
+                              role: "alt",
+                              contentType: "text/plain",
+                              value: content.leadFigure.alt,
+                            },
+                          ]
+                        : []),
+                    ],
+                  }
+                : {}),
+              ...(content.leadFigure.credit ? { by: content.leadFigure.credit } : {}),
+              ...(lead.asset.rightsUsage ? { usageTerms: lead.asset.rightsUsage } : {}),
+              renditions: lead.renditions
+                .filter((r) => r.format === "jpeg")
+                .map((r) => ({
+                  name: `${r.shape}-${r.width}`,
+                  href: `${publicUrl}${mediaUrl(lead.asset.id, r)}`,
+                  contentType: "image/jpeg",
+                  width: r.width,
+                  height: r.height,
+                })),
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+/**
+ * A withdrawn story: `pubStatus` canceled (killed) or withheld (unpublished), which tells
+ * partner systems to stop publishing it (IPTC ninjs, pubStatus).
+ */
+export function ninjsWithdrawal(story: Story, publicUrl: string): NinjsDocument {
+  return {
+    uri: ninjsUri(publicUrl, story.id),
+    standard: ninjsStandard,
+    type: "text",
+    representationType: "partial",
+    version: String(story.currentRevisionNumber),
+    versionCreated: isoSeconds(story.lastModifiedAt),
+    pubStatus: story.status === "killed" ? "canceled" : "withheld",
+    ...(story.killReason ? { edNote: story.killReason } : {}),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * XML 1.0 §2.2 allows only Tab, LF, CR and U+0020 upwards (minus surrogates and
+ * U+FFFE/U+FFFF). Story text pasted from wire copy can carry control characters; a single
+ * one makes the whole feed ill-formed (gofeed's rss_channel_item_illegal_char.xml).
+ */
+const invalidXmlChars =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripInvalidXmlChars(text: string): string {
+  return text.replace(invalidXmlChars, "");
+}
+
+/** Escapes text content and attribute values (`& < > " '`), after dropping illegal chars. */
+export function xmlEscape(text: string): string {
+  return stripInvalidXmlChars(text)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;");
+}
+
+/** A CDATA section; `]]>` inside the text is split across two sections. */
+export function cdata(text: string): string {
+  return `<![CDATA[${stripInvalidXmlChars(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+}
+
+/** `<name attr="…">escaped text</name>`; attributes with undefined values are omitted. */
+export function element(
+  name: string,
+  text: string,
+  attributes: Record<string, string | number | undefined> = {},
+): string {
+  return `<${name}${attrs(attributes)}>${xmlEscape(text)}</${name}>`;
+}
+
+export function emptyElement(
+  name: string,
+  attributes: Record<string, string | number | undefined>,
+): string {
+  return `<${name}${attrs(attributes)}/>`;
+}
+
+export function attrs(attributes: Record<string, string | number | undefined>): string {
+  return Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => ` ${key}="${xmlEscape(String(value))}"`)
+    .join("");
+}
+
+const rtlStrong = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const strong = /[\p{L}]/u;
+
+/**
+ * Plain-text titles in feeds have no `dir`: readers guess the direction from the first
+ * strong character, so an RTL title starting with "BBC" or a digit would render LTR.
+ * Prefixing RIGHT-TO-LEFT MARK fixes it (W3C i18n, "Inline markup and bidirectional text").
+ */
+export function directionalPlainText(text: string, dir: "ltr" | "rtl"): string {
+  if (dir !== "rtl") return text;
+  const first = [...text].find((ch) => strong.test(ch) || /\p{N}/u.test(ch));
+  return first && !rtlStrong.test(first) ? `\u200F${text}` : text;
+}

@@ -1,0 +1,84 @@
+import { ogLocale } from "../../domain/distribution/language-tags.js";
+import type { StoryPageModel } from "../../domain/reader/reader-models.js";
+import { FeedLinks } from "../feeds/FeedLinks.js";
+import { isoSeconds } from "../feeds/feed-document.js";
+import { homeUrl, personUrl, sectionUrl, storyUrl } from "../reader-urls.js";
+import { safeJsonLd } from "./json-ld.js";
+import {
+  articleImages,
+  breadcrumbJsonLd,
+  newsArticleJsonLd,
+  representativeMedia,
+  type StructuredDataContext,
+} from "./news-article.js";
+
+/**
+ * Everything a story page adds to <head> for machines: JSON-LD (NewsArticle and
+ * BreadcrumbList), Open Graph with the article namespace (ogp.me), Twitter card tags, and
+ * feed autodiscovery for the service and the story's section.
+ */
+export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDataContext }) {
+  const { model, ctx } = props;
+  const { service, publicUrl } = ctx;
+  const { story, content } = model;
+  const canonical = `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
+  const image = articleImages(representativeMedia(model), publicUrl).find(
+    (i) => i.shape === "16x9",
+  );
+  const imageAlt =
+    content.leadFigure?.alt ?? model.content.body.find((b) => b.type === "figure")?.alt ?? "";
+  const section = model.sections.find((s) => s.slug === content.section);
+  const authors = content.bylines.flatMap((b) =>
+    b.kind === "person" && model.people.has(b.personId)
+      ? [`${publicUrl}${personUrl(service, b.personId)}`]
+      : [],
+  );
+  return (
+    <>
+      <script
+        type="application/ld+json"
+        // safeJsonLd escapes <, > and &, so story text cannot close the script element.
+        dangerouslySetInnerHTML={{ __html: safeJsonLd(newsArticleJsonLd(model, ctx)) }}
+      />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: safeJsonLd(breadcrumbJsonLd(model, ctx)) }}
+      />
+      <meta property="og:type" content="article" />
+      <meta property="og:title" content={content.headline} />
+      <meta property="og:url" content={canonical} />
+      {content.standfirst ? <meta property="og:description" content={content.standfirst} /> : null}
+      <meta property="og:site_name" content={service.name} />
+      <meta property="og:locale" content={ogLocale(service.locale)} />
+      {image ? <meta property="og:image" content={image.url} /> : null}
+      {image ? <meta property="og:image:width" content={String(image.width)} /> : null}
+      {image ? <meta property="og:image:height" content={String(image.height)} /> : null}
+      {image && imageAlt ? <meta property="og:image:alt" content={imageAlt} /> : null}
+      <meta
+        property="article:published_time"
+        content={isoSeconds(story.firstPublishedAt ?? story.createdAt)}
+      />
+      <meta property="article:modified_time" content={isoSeconds(story.lastModifiedAt)} />
+      {authors.map((url) => (
+        <meta key={url} property="article:author" content={url} />
+      ))}
+      {section ? <meta property="article:section" content={section.name} /> : null}
+      {model.topics.map((t) => (
+        <meta key={t.slug} property="article:tag" content={t.name} />
+      ))}
+      <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={content.headline} />
+      {content.standfirst ? <meta name="twitter:description" content={content.standfirst} /> : null}
+      {image ? <meta name="twitter:image" content={image.url} /> : null}
+      {image && imageAlt ? <meta name="twitter:image:alt" content={imageAlt} /> : null}
+      <FeedLinks publicUrl={publicUrl} pagePath={homeUrl(service)} title={service.name} />
+      {section ? (
+        <FeedLinks
+          publicUrl={publicUrl}
+          pagePath={sectionUrl(service, section.slug)}
+          title={`${section.name} - ${service.name}`}
+        />
+      ) : null}
+    </>
+  );
+}

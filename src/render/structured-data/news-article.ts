@@ -1,0 +1,155 @@
+import { bcp47 } from "../../domain/distribution/language-tags.js";
+import type { RenditionInfo, RenditionShape } from "../../domain/media/media-schema.js";
+import type { ResolvedMedia, StoryPageModel } from "../../domain/reader/reader-models.js";
+import type { ServiceConfig } from "../../domain/services/service-registry.js";
+import { isoSeconds } from "../feeds/feed-document.js";
+import { deskUrl, homeUrl, mediaUrl, personUrl, sectionUrl, storyUrl } from "../reader-urls.js";
+
+export interface StructuredDataContext {
+  readonly service: ServiceConfig;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+}
+
+export interface ImageVariant {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly shape: RenditionShape;
+}
+
+/**
+ * The largest JPEG of each aspect ratio Google asks for (16:9, 4:3, 1:1), falling back to
+ * the uncropped original when an older asset lacks the extra crops.
+ */
+export function articleImages(media: ResolvedMedia | undefined, publicUrl: string): ImageVariant[] {
+  if (!media) return [];
+  const largest = (shape: RenditionShape): RenditionInfo | undefined =>
+    media.renditions
+      .filter((r) => r.shape === shape && r.format === "jpeg")
+      .sort((a, b) => b.width - a.width)[0];
+  const shapes: RenditionShape[] = ["16x9", "4x3", "1x1"];
+  const found = shapes.flatMap((shape) => {
+    const r = largest(shape);
+    return r ? [r] : [];
+  });
+  const original = largest("original");
+  const list = found.length < 3 && original ? [...found, original] : found;
+  return list.map((r) => ({
+    url: `${publicUrl}${mediaUrl(media.asset.id, r)}`,
+    width: r.width,
+    height: r.height,
+    shape: r.shape,
+  }));
+}
+
+/** The lead image, else the first figure in the body. */
+export function representativeMedia(model: StoryPageModel): ResolvedMedia | undefined {
+  const firstFigure = model.content.body.find((b) => b.type === "figure");
+  const id =
+    model.content.leadFigure?.mediaId ??
+    (firstFigure?.type === "figure" ? firstFigure.mediaId : undefined);
+  return id ? model.media.get(id) : undefined;
+}
+
+/**
+ * schema.org NewsArticle as Google documents it (Article structured data): headline,
+ * images in three ratios, ISO 8601 dates with time zone, every author with name and url
+ * (desks as Organization), publisher, inLanguage matching `<html lang>`, and corrections
+ * as CorrectionComment.
+ */
+export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataContext): object {
+  const { service, publicUrl } = ctx;
+  const { story, content } = model;
+  const canonical = `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
+  const section = model.sections.find((s) => s.slug === content.section);
+  const authors = content.bylines.flatMap((b) => {
+    if (b.kind === "person") {
+      const person = model.people.get(b.personId);
+      return person && b.role !== "photographer"
+        ? [
+            {
+              "@type": "Person",
+              name: person.name,
+              url: `${publicUrl}${personUrl(service, person.id)}`,
+            },
+          ]
+        : [];
+    }
+    const desk = model.desks.get(b.deskId);
+    return desk
+      ? [
+          {
+            "@type": "Organization",
+            name: desk.name,
+            url: `${publicUrl}${deskUrl(service, desk.id)}`,
+          },
+        ]
+      : [];
+  });
+  const images = articleImages(representativeMedia(model), publicUrl);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "@id": `${canonical}#article`,
+    mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
+    url: canonical,
+    headline: content.headline,
+    ...(content.standfirst ? { description: content.standfirst } : {}),
+    ...(images.length > 0
+      ? {
+          image: images.map((i) => ({
+            "@type": "ImageObject",
+            url: i.url,
+            width: i.width,
+            height: i.height,
+          })),
+        }
+      : {}),
+    datePublished: isoSeconds(story.firstPublishedAt ?? story.createdAt),
+    dateModified: isoSeconds(story.lastModifiedAt),
+    author: authors,
+    publisher: { "@type": "Organization", name: ctx.publisherName, url: `${publicUrl}/` },
+    inLanguage: bcp47(service.locale),
+    isAccessibleForFree: true,
+    ...(section ? { articleSection: section.name } : {}),
+    ...(model.topics.length > 0 ? { keywords: model.topics.map((t) => t.name) } : {}),
+    ...(content.dateline ? { locationCreated: { "@type": "Place", name: content.dateline } } : {}),
+    ...(model.corrections.length > 0
+      ? {
+          correction: model.corrections.map((c) => ({
+            "@type": "CorrectionComment",
+            text: c.text,
+            datePublished: isoSeconds(c.createdAt),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** schema.org BreadcrumbList: service home, section, story. */
+export function breadcrumbJsonLd(model: StoryPageModel, ctx: StructuredDataContext): object {
+  const { service, publicUrl } = ctx;
+  const { story, content } = model;
+  const section = model.sections.find((s) => s.slug === content.section);
+  const crumbs = [
+    { name: service.name, url: `${publicUrl}${homeUrl(service)}` },
+    ...(section
+      ? [{ name: section.name, url: `${publicUrl}${sectionUrl(service, section.slug)}` }]
+      : []),
+    {
+      name: content.headline,
+      url: `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`,
+    },
+  ];
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: crumbs.map((c, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: c.name,
+      item: c.url,
+    })),
+  };
+}
