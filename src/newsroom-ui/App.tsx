@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { type ApiClient, errorMessage, isApiError } from "./api-client.js";
+import type { ServiceInfo, Session } from "./api-schemas.js";
+import { AppContext, type AppState } from "./app-context.js";
+import { BannerControl } from "./BannerControl.js";
+import { Dashboard } from "./Dashboard.js";
+import { Header } from "./Header.js";
+import { LoginScreen } from "./LoginScreen.js";
+import { MediaLibrary } from "./MediaLibrary.js";
+import { ErrorMessage } from "./Notice.js";
+import { RevisionHistory } from "./RevisionHistory.js";
+import { parseRoute, type Route, routeHref } from "./router.js";
+import { useScreenTitle } from "./screen-title.js";
+import { UsersAdmin } from "./UsersAdmin.js";
+
+type Auth =
+  | { readonly state: "loading" }
+  | { readonly state: "signed-out"; readonly error: string | null }
+  | { readonly state: "signed-in"; readonly session: Session; readonly services: ServiceInfo[] };
+
+export function App(props: {
+  readonly api: ApiClient;
+  readonly initialPath: string;
+  readonly initialSearch: string;
+}) {
+  const { api } = props;
+  const [route, setRoute] = useState<Route>(() =>
+    parseRoute(props.initialPath, props.initialSearch),
+  );
+  const [auth, setAuth] = useState<Auth>({ state: "loading" });
+  const navigations = useRef(0);
+
+  const navigate = useCallback((href: string) => {
+    const url = new URL(href, location.href);
+    history.pushState(null, "", `${url.pathname}${url.search}`);
+    navigations.current += 1;
+    setRoute(parseRoute(url.pathname, url.search));
+  }, []);
+
+  const signIn = useCallback(
+    async (session: Session) => {
+      try {
+        const services = await api.services();
+        setAuth({ state: "signed-in", session, services });
+      } catch (error) {
+        setAuth({ state: "signed-out", error: errorMessage(error) });
+      }
+    },
+    [api],
+  );
+
+  const signedOut = useCallback(() => {
+    api.setCsrfToken(null);
+    setAuth({ state: "signed-out", error: null });
+  }, [api]);
+
+  useEffect(() => {
+    api.onUnauthorized = () =>
+      setAuth((current) =>
+        current.state === "signed-in"
+          ? { state: "signed-out", error: "Your session has ended. Please sign in again." }
+          : current,
+      );
+    api
+      .getSession()
+      .then((session) => signIn(session))
+      .catch((error: unknown) =>
+        setAuth({
+          state: "signed-out",
+          error: isApiError(error) && error.code === "AUTH_REQUIRED" ? null : errorMessage(error),
+        }),
+      );
+    const popped = () => {
+      navigations.current += 1;
+      setRoute(parseRoute(location.pathname, location.search));
+    };
+    addEventListener("popstate", popped);
+    return () => removeEventListener("popstate", popped);
+  }, [api, signIn]);
+
+  // After an in-app navigation, focus moves to the new screen's heading so screen-reader
+  // users hear where they are (the page is not reloaded, so nothing else would announce it).
+  const routeKey = routeHref(route);
+  useEffect(() => {
+    if (navigations.current === 0 || routeKey === "") return;
+    const heading = document.querySelector<HTMLElement>("main h1");
+    heading?.focus();
+  }, [routeKey, auth.state]);
+
+  const state = useMemo<AppState | null>(
+    () =>
+      auth.state === "signed-in"
+        ? { api, session: auth.session, services: auth.services, navigate, signedOut }
+        : null,
+    [api, auth, navigate, signedOut],
+  );
+
+  if (auth.state === "loading") {
+    return (
+      <main id="main" class="nr-main">
+        <p role="status">Loading the newsroom…</p>
+      </main>
+    );
+  }
+  if (auth.state === "signed-out" || !state) {
+    return (
+      <LoginScreen
+        api={api}
+        notice={auth.state === "signed-out" ? auth.error : null}
+        onSignedIn={(session) => {
+          void signIn(session).then(() => {
+            if (route.screen === "login")
+              navigate(routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" }));
+          });
+        }}
+      />
+    );
+  }
+  return (
+    <AppContext.Provider value={state}>
+      <a class="nr-skip" href="#main">
+        Skip to main content
+      </a>
+      <Header route={route} />
+      <main id="main" class="nr-main" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+function Screen(props: { readonly route: Route }) {
+  const { route } = props;
+  switch (route.screen) {
+    case "login":
+    case "dashboard":
+      return (
+        <Dashboard
+          serviceId={route.screen === "dashboard" ? route.serviceId : null}
+          status={route.screen === "dashboard" ? route.status : null}
+          q={route.screen === "dashboard" ? route.q : ""}
+        />
+      );
+    case "story":
+      return <LazyStoryEditor key={route.storyId} storyId={route.storyId} />;
+    case "history":
+      return <RevisionHistory key={route.storyId} storyId={route.storyId} />;
+    case "media":
+      return <MediaLibrary />;
+    case "banners":
+      return <BannerControl serviceId={route.serviceId} />;
+    case "users":
+      return <UsersAdmin />;
+    case "not-found":
+      return <NotFound />;
+  }
+}
+
+type StoryEditorModule = typeof import("./StoryEditor.js");
+
+/**
+ * The editor (Tiptap and ProseMirror, most of the app's weight) is its own chunk, loaded
+ * when a story is opened, so signing in and the dashboard stay light.
+ */
+function LazyStoryEditor(props: { readonly storyId: string }) {
+  const [module, setModule] = useState<StoryEditorModule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    import("./StoryEditor.js")
+      .then((loaded) => setModule(loaded))
+      .catch((failure: unknown) => setError(errorMessage(failure)));
+  }, []);
+  if (module) return <module.StoryEditor storyId={props.storyId} />;
+  return (
+    <>
+      <h1 tabIndex={-1}>Story</h1>
+      {error ? (
+        <ErrorMessage message={`The editor could not be loaded: ${error}`} />
+      ) : (
+        <p role="status">Loading the editor…</p>
+      )}
+    </>
+  );
+}
+
+function NotFound() {
+  useScreenTitle("Page not found");
+  return (
+    <>
+      <h1 tabIndex={-1}>Page not found</h1>
+      <ErrorMessage message="There is no newsroom screen at this address." />
+    </>
+  );
+}

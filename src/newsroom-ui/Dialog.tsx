@@ -1,0 +1,60 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useId, useRef } from "preact/hooks";
+
+/**
+ * A modal built on the native <dialog> (showModal gives the focus trap, inert background
+ * and Escape). Focus goes to the first field or button inside; on close it returns to the
+ * control that opened the dialog (WCAG 2.2 SC 2.4.3 focus order).
+ */
+export function Dialog(props: {
+  readonly title: string;
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly children: ComponentChildren;
+  readonly wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const titleId = useId();
+  const { open, onClose } = props;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      const first = dialog.querySelector<HTMLElement>(
+        "[autofocus], input:not([type=hidden]):not([disabled]), textarea, select, button:not([disabled])",
+      );
+      first?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const closed = () => {
+      onClose();
+      const back = opener.current;
+      opener.current = null;
+      if (back?.isConnected) back.focus();
+    };
+    dialog.addEventListener("close", closed);
+    return () => dialog.removeEventListener("close", closed);
+  }, [onClose]);
+
+  return (
+    <dialog
+      ref={ref}
+      class={props.wide ? "nr-dialog nr-dialog-wide" : "nr-dialog"}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId}>{props.title}</h2>
+      {open ? props.children : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from "preact/hooks";
+import type { ApiClient } from "./api-client.js";
+import type { Session } from "./api-schemas.js";
+import { loginErrorText } from "./login-errors.js";
+import { ErrorMessage } from "./Notice.js";
+import { useScreenTitle } from "./screen-title.js";
+
+/**
+ * Email and password with the browser's password manager allowed (autocomplete, paste):
+ * WCAG 2.2 SC 3.3.8 accessible authentication.
+ */
+export function LoginScreen(props: {
+  readonly api: ApiClient;
+  readonly notice: string | null;
+  readonly onSignedIn: (session: Session) => void;
+}) {
+  useScreenTitle("Sign in");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(props.notice);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await props.api.login(email.trim(), password);
+      props.onSignedIn(session);
+    } catch (failure) {
+      setError(loginErrorText(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" class="nr-main nr-login">
+      <h1 tabIndex={-1}>Sign in to the Newsdesk newsroom</h1>
+      <form onSubmit={submit} class="nr-form" aria-describedby={error ? "login-error" : undefined}>
+        <div class="nr-field">
+          <label for="login-email">Email address</label>
+          <input
+            id="login-email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(event) => setEmail(event.currentTarget.value)}
+          />
+        </div>
+        <div class="nr-field">
+          <label for="login-password">Password</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+        </div>
+        <div id="login-error">
+          <ErrorMessage message={error} />
+        </div>
+        <button type="submit" class="nr-primary" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import { useId, useState } from "preact/hooks";
+import { errorMessage } from "./api-client.js";
+import type { MediaAsset } from "./api-schemas.js";
+import { useApp } from "./app-context.js";
+import { FocalPointPicker } from "./FocalPointPicker.js";
+import { ErrorMessage, StatusMessage } from "./Notice.js";
+import { TextField } from "./TextField.js";
+
+/** Edit an asset's metadata: caption, credit, alt text, focal point and rights. */
+export function MediaEditor(props: {
+  readonly asset: MediaAsset;
+  readonly thumbnailUrl: string;
+  readonly onSaved: (asset: MediaAsset) => void;
+}) {
+  const { api } = useApp();
+  const id = useId();
+  const { asset } = props;
+  const [caption, setCaption] = useState(asset.caption);
+  const [credit, setCredit] = useState(asset.credit);
+  const [alt, setAlt] = useState(asset.alt);
+  const [rightsSource, setRightsSource] = useState(asset.rightsSource);
+  const [rightsUsage, setRightsUsage] = useState(asset.rightsUsage);
+  const [focal, setFocal] = useState({ x: asset.focalX, y: asset.focalY });
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    setStatus("Saving…");
+    try {
+      const saved = await api.updateMedia(asset.id, {
+        caption: caption.normalize("NFC"),
+        credit: credit.normalize("NFC"),
+        alt: alt.normalize("NFC"),
+        rightsSource: rightsSource.normalize("NFC"),
+        rightsUsage: rightsUsage.normalize("NFC"),
+        focalX: focal.x,
+        focalY: focal.y,
+      });
+      setStatus("Image details saved.");
+      props.onSaved(saved);
+    } catch (failure) {
+      setStatus("");
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <form class="nr-form" onSubmit={save} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Edit image details</h3>
+      <p class="nr-help">
+        {asset.width}×{asset.height} px, {asset.mime}. Changes apply wherever the image is used.
+      </p>
+      <FocalPointPicker src={props.thumbnailUrl} value={focal} onChange={setFocal} />
+      <TextField
+        id={`${id}-caption`}
+        label="Caption"
+        value={caption}
+        onInput={setCaption}
+        multiline
+      />
+      <TextField id={`${id}-credit`} label="Credit" value={credit} onInput={setCredit} />
+      <TextField id={`${id}-alt`} label="Alt text" value={alt} onInput={setAlt} multiline />
+      <TextField
+        id={`${id}-rs`}
+        label="Rights: source"
+        value={rightsSource}
+        onInput={setRightsSource}
+      />
+      <TextField
+        id={`${id}-ru`}
+        label="Rights: usage terms"
+        value={rightsUsage}
+        onInput={setRightsUsage}
+      />
+      <ErrorMessage message={error} />
+      <StatusMessage>{status}</StatusMessage>
+      <button type="submit" class="nr-primary">
+        Save image details
+      </button>
+    </form>
+  );
+}

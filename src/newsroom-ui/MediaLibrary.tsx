@@ -1,0 +1,44 @@
+import { useState } from "preact/hooks";
+import { MediaBrowser, type MediaItem } from "./MediaBrowser.js";
+import { MediaEditor } from "./MediaEditor.js";
+import { useScreenTitle } from "./screen-title.js";
+import { UploadForm } from "./UploadForm.js";
+
+/** The media library screen: upload, browse and search, edit metadata. */
+export function MediaLibrary() {
+  useScreenTitle("Media library");
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [editing, setEditing] = useState<MediaItem | null>(null);
+  return (
+    <>
+      <h1 tabIndex={-1}>Media library</h1>
+      <div class="nr-columns">
+        <div>
+          <UploadForm onUploaded={() => setRefreshKey((key) => key + 1)} />
+          {editing ? (
+            <MediaEditor
+              key={editing.asset.id}
+              asset={editing.asset}
+              thumbnailUrl={editing.thumbnailUrl}
+              onSaved={(asset) => {
+                setEditing({ asset, thumbnailUrl: editing.thumbnailUrl });
+                setRefreshKey((key) => key + 1);
+              }}
+            />
+          ) : null}
+        </div>
+        <MediaBrowser
+          actionLabel="Edit details"
+          refreshKey={refreshKey}
+          onAction={(item) => {
+            setEditing(item);
+            // The form appears in the other column: take the keyboard there.
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLElement>(".nr-focal-image")?.focus(),
+            );
+          }}
+        />
+      </div>
+    </>
+  );
+}

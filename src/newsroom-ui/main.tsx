@@ -1,0 +1,12 @@
+import { render } from "preact";
+import { App } from "./App.js";
+import { ApiClient } from "./api-client.js";
+import "./newsroom.css";
+
+// The composition root of the browser app: the one place that touches globals (fetch,
+// location, the #app element) and hands them to the components.
+const root = document.getElementById("app");
+if (root) {
+  const api = new ApiClient({ fetch: (input, init) => fetch(input, init) });
+  render(<App api={api} initialPath={location.pathname} initialSearch={location.search} />, root);
+}

@@ -1,0 +1,59 @@
+import type { Grant, Role, Session } from "./api-schemas.js";
+
+/**
+ * What the signed-in user may do in one service, for showing the right controls. This is a
+ * hint only: the server enforces every rule in its domain services and answers 403 FORBIDDEN
+ * with a sentence, which the screens show as it is.
+ */
+export interface Capabilities {
+  readonly role: Role | "administrator" | null;
+  readonly canWrite: boolean;
+  readonly canPublish: boolean;
+  readonly canSetBanner: boolean;
+  readonly canManageUsers: boolean;
+}
+
+const rank: Record<Role, number> = { translator: 1, reporter: 1, editor: 2, service_admin: 3 };
+
+export function roleIn(grants: readonly Grant[], serviceId: string): Role | null {
+  let best: Role | null = null;
+  for (const grant of grants) {
+    if (grant.serviceId !== serviceId) continue;
+    if (best === null || rank[grant.role] > rank[best]) best = grant.role;
+  }
+  return best;
+}
+
+export function capabilitiesFor(session: Session, serviceId: string): Capabilities {
+  if (session.user.isAdmin) {
+    return {
+      role: "administrator",
+      canWrite: true,
+      canPublish: true,
+      canSetBanner: true,
+      canManageUsers: true,
+    };
+  }
+  const role = roleIn(session.grants, serviceId);
+  const editorial = role === "editor" || role === "service_admin";
+  return {
+    role,
+    canWrite: role !== null,
+    canPublish: editorial,
+    canSetBanner: editorial,
+    canManageUsers: role === "service_admin",
+  };
+}
+
+/** Whether the Users screen should be offered at all. */
+export function canSeeUsersAdmin(session: Session): boolean {
+  return session.user.isAdmin || session.grants.some((grant) => grant.role === "service_admin");
+}
+
+export const roleLabels: Record<Role | "administrator", string> = {
+  reporter: "reporter",
+  editor: "editor",
+  translator: "translator",
+  service_admin: "service admin",
+  administrator: "administrator",
+};

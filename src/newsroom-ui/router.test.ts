@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, type Route, routeHref } from "./router.js";
+
+describe("newsroom routes", () => {
+  const cases: readonly [string, string, Route][] = [
+    ["/newsroom/", "", { screen: "dashboard", serviceId: null, status: null, q: "" }],
+    ["/newsroom", "", { screen: "dashboard", serviceId: null, status: null, q: "" }],
+    [
+      "/newsroom/",
+      "?service=fa&status=in_review&q=%D8%AA%D9%87%D8%B1%D8%A7%D9%86",
+      { screen: "dashboard", serviceId: "fa", status: "in_review", q: "تهران" },
+    ],
+    ["/newsroom/login", "", { screen: "login" }],
+    ["/newsroom/stories/st_01", "", { screen: "story", storyId: "st_01" }],
+    ["/newsroom/stories/st_01/history", "", { screen: "history", storyId: "st_01" }],
+    ["/newsroom/media", "", { screen: "media" }],
+    ["/newsroom/breaking", "?service=en", { screen: "banners", serviceId: "en" }],
+    ["/newsroom/users/", "", { screen: "users" }],
+  ];
+  it.each(cases)("parses %s%s", (path, search, route) => {
+    expect(parseRoute(path, search)).toEqual(route);
+  });
+
+  it("round-trips every screen through its href", () => {
+    for (const [, , route] of cases) {
+      const href = new URL(routeHref(route), "http://x");
+      expect(parseRoute(href.pathname, href.search)).toEqual(route);
+    }
+  });
+
+  it("refuses odd story ids and unknown paths", () => {
+    expect(parseRoute("/newsroom/stories/..%2F..%2Fetc").screen).toBe("not-found");
+    expect(parseRoute("/newsroom/stories/a/b/c").screen).toBe("not-found");
+    expect(parseRoute("/english/").screen).toBe("not-found");
+  });
+});

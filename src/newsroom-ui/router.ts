@@ -1,0 +1,87 @@
+/**
+ * The newsroom's screens as typed routes under /newsroom/ (the server answers every
+ * /newsroom/* page with the same index.html). Pure: parsing and building paths only.
+ */
+
+export const appBasePath = "/newsroom/";
+
+export type Route =
+  | { readonly screen: "login" }
+  | {
+      readonly screen: "dashboard";
+      readonly serviceId: string | null;
+      readonly status: string | null;
+      readonly q: string;
+    }
+  | { readonly screen: "story"; readonly storyId: string }
+  | { readonly screen: "history"; readonly storyId: string }
+  | { readonly screen: "media" }
+  | { readonly screen: "banners"; readonly serviceId: string | null }
+  | { readonly screen: "users" }
+  | { readonly screen: "not-found"; readonly path: string };
+
+const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function parseRoute(pathname: string, search = ""): Route {
+  const params = new URLSearchParams(search);
+  if (!pathname.startsWith(appBasePath) && pathname !== "/newsroom") {
+    return { screen: "not-found", path: pathname };
+  }
+  const rest = pathname.slice(appBasePath.length).replace(/\/+$/, "");
+  const parts = rest === "" ? [] : rest.split("/").map((part) => safeDecode(part));
+  const [first, second, third] = parts;
+  if (parts.length === 0) {
+    return {
+      screen: "dashboard",
+      serviceId: params.get("service"),
+      status: params.get("status"),
+      q: params.get("q") ?? "",
+    };
+  }
+  if (parts.length === 1 && first === "login") return { screen: "login" };
+  if (parts.length === 1 && first === "media") return { screen: "media" };
+  if (parts.length === 1 && first === "users") return { screen: "users" };
+  if (parts.length === 1 && first === "breaking") {
+    return { screen: "banners", serviceId: params.get("service") };
+  }
+  if (first === "stories" && second !== undefined && idPattern.test(second)) {
+    if (parts.length === 2) return { screen: "story", storyId: second };
+    if (parts.length === 3 && third === "history") return { screen: "history", storyId: second };
+  }
+  return { screen: "not-found", path: pathname };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case "login":
+      return `${appBasePath}login`;
+    case "dashboard": {
+      const params = new URLSearchParams();
+      if (route.serviceId) params.set("service", route.serviceId);
+      if (route.status) params.set("status", route.status);
+      if (route.q) params.set("q", route.q);
+      const search = params.toString();
+      return `${appBasePath}${search ? `?${search}` : ""}`;
+    }
+    case "story":
+      return `${appBasePath}stories/${encodeURIComponent(route.storyId)}`;
+    case "history":
+      return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/history`;
+    case "media":
+      return `${appBasePath}media`;
+    case "banners":
+      return `${appBasePath}breaking${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
+    case "users":
+      return `${appBasePath}users`;
+    case "not-found":
+      return route.path;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

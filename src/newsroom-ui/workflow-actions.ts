@@ -1,0 +1,155 @@
+import type { StoryHead, StoryStatus } from "./api-schemas.js";
+import type { Capabilities } from "./permissions.js";
+
+/**
+ * The workflow controls: which actions a story's state allows, what each needs from the
+ * user, and the sentence the confirmation dialog shows, saying exactly what readers will see.
+ * The server applies the real rules (src/domain/stories/story-workflow.ts); this decides
+ * only which buttons to offer.
+ */
+
+export const workflowActionIds = [
+  "submit",
+  "publish-first",
+  "publish-update",
+  "publish-silent",
+  "schedule",
+  "cancel-schedule",
+  "embargo",
+  "lift-embargo",
+  "correct",
+  "kill",
+  "unpublish",
+] as const;
+export type WorkflowActionId = (typeof workflowActionIds)[number];
+
+/** What the dialog asks for before the action can run. */
+export type ActionInput = "none" | "note" | "datetime" | "text" | "reason";
+
+export interface WorkflowAction {
+  readonly id: WorkflowActionId;
+  readonly label: string;
+  readonly input: ActionInput;
+  /** The input must be filled in (a correction's text, a kill reason, a time). */
+  readonly inputRequired: boolean;
+  /** Destructive: the dialog's confirm button is styled as dangerous. */
+  readonly danger: boolean;
+  readonly needs: "write" | "publish";
+}
+
+const actions: Record<WorkflowActionId, WorkflowAction> = {
+  submit: action("submit", "Submit for review", "none", "write"),
+  "publish-first": action("publish-first", "Publish", "none", "publish"),
+  "publish-update": action("publish-update", "Publish as update", "note", "publish"),
+  "publish-silent": action("publish-silent", "Publish silent fix", "none", "publish"),
+  schedule: { ...action("schedule", "Schedule", "datetime", "publish"), inputRequired: true },
+  "cancel-schedule": action("cancel-schedule", "Cancel schedule", "none", "publish"),
+  embargo: { ...action("embargo", "Set embargo", "datetime", "publish"), inputRequired: true },
+  "lift-embargo": action("lift-embargo", "Lift embargo", "none", "publish"),
+  correct: { ...action("correct", "Add correction", "text", "publish"), inputRequired: true },
+  kill: { ...action("kill", "Kill", "reason", "publish"), inputRequired: true, danger: true },
+  unpublish: { ...action("unpublish", "Unpublish", "none", "publish"), danger: true },
+};
+
+function action(
+  id: WorkflowActionId,
+  label: string,
+  input: ActionInput,
+  needs: "write" | "publish",
+): WorkflowAction {
+  return { id, label, input, inputRequired: false, danger: false, needs };
+}
+
+const byStatus: Record<StoryStatus, readonly WorkflowActionId[]> = {
+  draft: ["submit", "publish-first", "schedule", "embargo"],
+  in_review: ["publish-first", "schedule", "embargo"],
+  scheduled: ["publish-first", "cancel-schedule", "embargo"],
+  published: ["publish-update", "publish-silent", "correct", "unpublish", "kill"],
+  unpublished: ["submit", "publish-first", "schedule", "kill"],
+  killed: [],
+};
+
+export function workflowAction(id: WorkflowActionId): WorkflowAction {
+  return actions[id];
+}
+
+/** Actions the story's state allows, split by whether the user's role allows them. */
+export function actionsFor(
+  story: Pick<StoryHead, "status" | "embargoUntil">,
+  capabilities: Pick<Capabilities, "canWrite" | "canPublish">,
+): { allowed: WorkflowAction[]; needsEditor: WorkflowAction[] } {
+  const ids = [...byStatus[story.status]];
+  if (story.embargoUntil !== null && story.status !== "killed") {
+    const at = ids.indexOf("embargo");
+    if (at >= 0) ids.splice(at, 1, "lift-embargo");
+    else ids.push("lift-embargo");
+  }
+  const allowed: WorkflowAction[] = [];
+  const needsEditor: WorkflowAction[] = [];
+  for (const id of ids) {
+    const candidate = actions[id];
+    const permitted = candidate.needs === "write" ? capabilities.canWrite : capabilities.canPublish;
+    (permitted ? allowed : needsEditor).push(candidate);
+  }
+  return { allowed, needsEditor };
+}
+
+export interface ConfirmationContext {
+  /** "Meridian News" */
+  readonly serviceName: string;
+  /** The current time as the dialog shows it, e.g. "14 May 2026, 10:42". */
+  readonly nowText: string;
+  /** The chosen time for schedule and embargo, formatted, or null if not chosen yet. */
+  readonly chosenTimeText: string | null;
+  readonly embargoUntilText: string | null;
+}
+
+/** The sentence a confirmation dialog shows: exactly what will happen, in plain words. */
+export function confirmationText(id: WorkflowActionId, ctx: ConfirmationContext): string {
+  const chosen = ctx.chosenTimeText ?? "the time you choose";
+  const embargoNote = ctx.embargoUntilText
+    ? ` Because of the embargo, readers see it only from ${ctx.embargoUntilText}.`
+    : "";
+  switch (id) {
+    case "submit":
+      return "The story goes to the editors' review queue. It stays unpublished until an editor publishes it.";
+    case "publish-first":
+      return `The story goes live on ${ctx.serviceName} now: on its home and section pages, in its feeds and sitemap, dated ${ctx.nowText}.${embargoNote}`;
+    case "publish-update":
+      return `Readers will see an 'Updated' label with today's time (${ctx.nowText}) and your note, and this version replaces the published text.`;
+    case "publish-silent":
+      return "This version replaces the published text with no 'Updated' label and no new time. Use it only for typos and small fixes.";
+    case "schedule":
+      return `The story will go live automatically on ${ctx.serviceName} at ${chosen}. Until then readers cannot see it.`;
+    case "cancel-schedule":
+      return "The scheduled time is removed. The story stays unpublished until someone publishes it.";
+    case "embargo":
+      return `Readers cannot see the story before ${chosen}, even if it is published earlier.`;
+    case "lift-embargo":
+      return "The embargo is removed. If the story is published, readers can see it immediately.";
+    case "correct":
+      return `A correction note dated ${ctx.nowText} is added at the end of the published story, where readers can see it. It stays there permanently.`;
+    case "kill":
+      return "The story is removed from every page, feed and sitemap, and its address shows a notice that it was withdrawn, with your reason. This cannot be undone.";
+    case "unpublish":
+      return "The story is taken off every page, feed and sitemap, and its address stops working. You can publish it again later.";
+  }
+}
+
+export const statusLabels: Record<StoryStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  scheduled: "Scheduled",
+  published: "Published",
+  unpublished: "Unpublished",
+  killed: "Killed",
+};
+
+/** The dashboard's tabs, in the order a story moves through them. */
+export const dashboardStatuses: readonly StoryStatus[] = [
+  "draft",
+  "in_review",
+  "scheduled",
+  "published",
+  "killed",
+];
