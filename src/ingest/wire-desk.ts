@@ -1,0 +1,52 @@
+import type { Clock } from "../domain/clock.js";
+import type { CatalogRepository } from "../domain/people/catalog-repository.js";
+import type { StoryRepository } from "../domain/stories/story-repository.js";
+import type { StoryService } from "../domain/stories/story-service.js";
+import { type WireLogger, WireService } from "../domain/wire/wire-service.js";
+import { WireSourceService } from "../domain/wire/wire-source-service.js";
+import type { Database } from "../storage/database.js";
+import { WireSqlRepository } from "../storage/wire-sql-repository.js";
+import type { FetchLike } from "./http-pull.js";
+import { WireScheduler } from "./wire-scheduler.js";
+
+export interface WireDesk {
+  readonly repository: WireSqlRepository;
+  readonly service: WireService;
+  readonly sources: WireSourceService;
+  /** Not started: the composition root starts it with the other background work. */
+  readonly scheduler: WireScheduler;
+}
+
+/** Builds the wire desk's pieces for the composition root (`src/main.ts`) and the CLI. */
+export function createWireDesk(deps: {
+  readonly database: Database;
+  readonly stories: StoryService;
+  readonly storyRepository: StoryRepository;
+  readonly catalog: CatalogRepository;
+  readonly clock: Clock;
+  readonly logger: WireLogger;
+  readonly fetch?: FetchLike;
+}): WireDesk {
+  const repository = new WireSqlRepository(deps.database.db, deps.database.dialect);
+  const service = new WireService({
+    wire: repository,
+    stories: deps.stories,
+    storyRepository: deps.storyRepository,
+    catalog: deps.catalog,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const sources = new WireSourceService({
+    wire: repository,
+    catalog: deps.catalog,
+    clock: deps.clock,
+  });
+  const scheduler = new WireScheduler({
+    wire: service,
+    repository,
+    clock: deps.clock,
+    logger: deps.logger,
+    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+  });
+  return { repository, service, sources, scheduler };
+}

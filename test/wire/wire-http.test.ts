@@ -1,0 +1,230 @@
+import { type Context, Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Actor, userActor } from "../../src/domain/actor.js";
+import { isNewsdeskError } from "../../src/domain/error-catalogue.js";
+import { problemResponse } from "../../src/http/problem-json.js";
+import { wirePushRoutes, wireRoutes } from "../../src/http/wire-routes.js";
+import { dialects } from "../support/test-databases.js";
+import { ninjsBytes, openWireHarness, type WireHarness } from "./wire-test-support.js";
+
+describe.each(dialects)("wire HTTP API on %s", (dialect) => {
+  let h: WireHarness;
+  let app: Hono;
+  let sourceId: string;
+  let token: string;
+  const admin = userActor("admin-1", [], true);
+  const nobody = userActor("nobody", []);
+  let caller: Actor = admin;
+
+  beforeAll(async () => {
+    h = await openWireHarness(dialect);
+    app = new Hono();
+    // The same mounting and error handling as src/http/app.tsx, with a stub actor.
+    app.route(
+      "/newsroom/api/wire",
+      wireRoutes({ wire: h.wire, sources: h.sources, actorFrom: (_c: Context) => caller }),
+    );
+    app.route("/ingest", wirePushRoutes({ wire: h.wire, sources: h.sources, logger: h.logger }));
+    app.onError((error, c) =>
+      isNewsdeskError(error) && error.status < 500
+        ? problemResponse(c, error.code, error.message)
+        : problemResponse(c, "INTERNAL"),
+    );
+  });
+  afterAll(async () => {
+    await h.database.dispose();
+  });
+
+  const json = (body: unknown) => ({
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const push = (body: BodyInit, auth: string | undefined, type = "application/json") =>
+    app.request(`/ingest/push/${sourceId}`, {
+      method: "POST",
+      headers: { "Content-Type": type, ...(auth === undefined ? {} : { Authorization: auth }) },
+      body,
+    });
+
+  it("creates a push source and shows its token once", async () => {
+    const res = await app.request(
+      "/newsroom/api/wire/sources",
+      json({
+        kind: "push",
+        name: "Agency push",
+        agencyCode: "PUSHAG",
+        agencyName: "Push Agency",
+        serviceId: "en",
+        maxBytes: 4096,
+      }),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { source: { id: string }; pushToken: string };
+    expect(body.pushToken).toMatch(/^ndw_[A-Za-z0-9_-]{43}$/);
+    sourceId = body.source.id;
+    token = body.pushToken;
+    const listed = await (await app.request("/newsroom/api/wire/sources")).text();
+    expect(listed).toContain("Agency push");
+    expect(listed).not.toContain(token);
+    expect(listed).not.toMatch(/token_?hash/i);
+  });
+
+  it("refuses pushes without the right bearer token, in problem+json", async () => {
+    const bytes = ninjsBytes({ uri: "urn:push:1", headline: "Pushed copy" });
+    for (const auth of [undefined, "Bearer wrong", `Basic ${token}`, `Bearer ${token}x`]) {
+      const res = await push(bytes, auth);
+      expect(res.status).toBe(401);
+      expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect(res.headers.get("www-authenticate")).toContain("Bearer");
+      expect(await res.json()).toMatchObject({ code: "WIRE_PUSH_UNAUTHORIZED", status: 401 });
+    }
+    const other = await app.request("/ingest/push/nosuchsource", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body: bytes,
+    });
+    expect(other.status).toBe(401);
+  });
+
+  it("ingests an authenticated push once; the same body again changes nothing", async () => {
+    const bytes = ninjsBytes({ uri: "urn:push:1", headline: "Pushed copy" });
+    const res = await push(bytes, `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ingested", newItems: 1 });
+    const again = await push(bytes, `Bearer ${token}`);
+    expect(await again.json()).toMatchObject({ status: "duplicate-file" });
+  });
+
+  it("answers hostile pushes with the wire error's status and quarantines them", async () => {
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><nitf>&lol2;</nitf>';
+    const res = await push(bomb, `Bearer ${token}`, "application/xml");
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: "WIRE_ENTITY_EXPANSION" });
+    const big = await push(new Uint8Array(10_000), `Bearer ${token}`);
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ code: "WIRE_TOO_LARGE" });
+    const invalid = await push(
+      new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e]),
+      `Bearer ${token}`,
+      "application/xml; charset=utf-8",
+    );
+    expect(invalid.status).toBeGreaterThanOrEqual(400);
+    const quarantine = (await (await app.request("/newsroom/api/wire/quarantine")).json()) as {
+      entries: { code: string }[];
+    };
+    expect(quarantine.entries.map((e) => e.code).slice(0, 2)).toEqual([
+      expect.stringMatching(/^WIRE_/),
+      "WIRE_TOO_LARGE",
+    ]);
+    expect(quarantine.entries.map((e) => e.code)).toContain("WIRE_ENTITY_EXPANSION");
+  });
+
+  it("lists the queue, shows an item with its history and builds a story from it", async () => {
+    await push(
+      ninjsBytes({
+        uri: "urn:push:1",
+        version: "2",
+        versioncreated: "2031-05-01T11:00:00Z",
+        headline: "Pushed copy, updated",
+      }),
+      `Bearer ${token}`,
+    );
+    const queue = (await (
+      await app.request("/newsroom/api/wire/items?q=pushed&agency=PUSHAG")
+    ).json()) as {
+      items: { id: string; headline: string; versionCount: number }[];
+      nextCursor: string | null;
+    };
+    expect(queue.items).toMatchObject([{ headline: "Pushed copy, updated", versionCount: 2 }]);
+    const id = queue.items[0]?.id ?? "";
+    const detail = (await (await app.request(`/newsroom/api/wire/items/${id}`)).json()) as {
+      versions: { id: string; version: string }[];
+      current: { item: { headline: string } };
+    };
+    expect(detail.versions.map((v) => v.version)).toEqual(["2", "1"]);
+    const oldId = detail.versions[1]?.id ?? "";
+    const old = await (
+      await app.request(`/newsroom/api/wire/items/${id}/versions/${oldId}`)
+    ).json();
+    expect(old).toMatchObject({ item: { headline: "Pushed copy" } });
+
+    const used = await app.request(
+      `/newsroom/api/wire/items/${id}/use`,
+      json({ section: "world" }),
+    );
+    expect(used.status).toBe(201);
+    const story = (await used.json()) as {
+      story: { id: string };
+      revision: { content: { agencies: string[] } };
+    };
+    expect(story.revision.content.agencies).toEqual(["PUSHAG"]);
+
+    // The agency kills the item: the story is flagged and the editor sees it.
+    await push(
+      ninjsBytes({
+        uri: "urn:push:1",
+        version: "3",
+        versioncreated: "2031-05-01T12:00:00Z",
+        pubstatus: "withheld",
+      }),
+      `Bearer ${token}`,
+    );
+    const lineage = (await (
+      await app.request(`/newsroom/api/wire/stories/${story.story.id}`)
+    ).json()) as {
+      flags: { id: string; pubStatus: string }[];
+    };
+    expect(lineage.flags).toMatchObject([{ pubStatus: "withheld" }]);
+    const flags = (await (await app.request("/newsroom/api/wire/flags")).json()) as {
+      flags: unknown[];
+    };
+    expect(flags.flags).toHaveLength(1);
+    const reuse = await app.request(`/newsroom/api/wire/items/${id}/use`, json({}));
+    expect(reuse.status).toBe(409);
+    expect(await reuse.json()).toMatchObject({ code: "WIRE_ITEM_NOT_USABLE" });
+    const ack = await app.request(`/newsroom/api/wire/flags/${lineage.flags[0]?.id}/acknowledge`, {
+      method: "POST",
+    });
+    expect(ack.status).toBe(200);
+    expect(
+      ((await (await app.request("/newsroom/api/wire/flags")).json()) as { flags: unknown[] })
+        .flags,
+    ).toEqual([]);
+  });
+
+  it("validates input and refuses callers without a role", async () => {
+    const bad = await app.request("/newsroom/api/wire/items?urgency=12");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "VALIDATION_FAILED" });
+    const missing = await app.request("/newsroom/api/wire/items/nope");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: "WIRE_ITEM_NOT_FOUND" });
+    caller = nobody;
+    try {
+      expect((await app.request("/newsroom/api/wire/items")).status).toBe(403);
+      const create = await app.request(
+        "/newsroom/api/wire/sources",
+        json({ kind: "push", name: "x", agencyCode: "X", agencyName: "X", serviceId: "en" }),
+      );
+      expect(create.status).toBe(403);
+    } finally {
+      caller = admin;
+    }
+  });
+
+  it("rotates and removes a push source; the old token stops working", async () => {
+    const rotated = (await (
+      await app.request(`/newsroom/api/wire/sources/${sourceId}/token`, { method: "POST" })
+    ).json()) as { pushToken: string };
+    expect(rotated.pushToken).not.toBe(token);
+    const bytes = ninjsBytes({ uri: "urn:push:rotate" });
+    expect((await push(bytes, `Bearer ${token}`)).status).toBe(401);
+    expect((await push(bytes, `Bearer ${rotated.pushToken}`)).status).toBe(200);
+    expect(
+      (await app.request(`/newsroom/api/wire/sources/${sourceId}`, { method: "DELETE" })).status,
+    ).toBe(204);
+    expect((await push(bytes, `Bearer ${rotated.pushToken}`)).status).toBe(401);
+  });
+});
