@@ -7,9 +7,13 @@ import type { Config } from "./config/config.js";
 import { demoAccounts } from "./demo/demo-accounts.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { systemActor } from "./domain/actor.js";
+import { ApiKeyService } from "./domain/api/api-key-service.js";
+import { RateLimiter } from "./domain/api/rate-limiter.js";
 import { AuditLog } from "./domain/audit/audit-log.js";
 import { BreakingNewsService } from "./domain/breaking/breaking-news-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import { DistributionService } from "./domain/distribution/distribution-service.js";
+import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
@@ -21,8 +25,10 @@ import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
+import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
+import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 
 /** The running newsroom: every stateful piece, built once here and passed down. */
@@ -35,6 +41,12 @@ export interface Newsdesk {
   readonly logger: Logger;
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
+  /** Feeds, sitemaps and API read models, content-API keys and partner webhooks. */
+  readonly distribution: {
+    readonly service: DistributionService;
+    readonly apiKeys: ApiKeyService;
+    readonly webhooks: WebhookService;
+  };
   /** Starts background work: scheduled publishing, AVIF renditions, other jobs. */
   startBackground(intervalMs?: number): void;
   close(): Promise<void>;
@@ -130,6 +142,28 @@ export async function createNewsdesk(
     const repositories = sqlRepositories(database);
     const hasher = options.passwordHasher ?? new Argon2PasswordHasher();
     const services = buildServices(repositories, { clock, logger, hasher });
+    const distributionRepository = new DistributionSqlRepository(database.db);
+    const distribution = new DistributionService({
+      ...repositories,
+      distribution: distributionRepository,
+    });
+    const apiKeys = new ApiKeyService({ repository: distributionRepository, clock });
+    const webhooks = new WebhookService({
+      repository: distributionRepository,
+      clock,
+      post: (url, init) => fetch(url, { ...init, redirect: "manual" }),
+      // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
+      payload: async (event) => {
+        const story = await distribution.availability(event.story.id);
+        return story.kind === "published"
+          ? ninjsDocument(story.story, config.publicUrl, config.publisherName)
+          : ninjsWithdrawal(event.story, config.publicUrl);
+      },
+    });
+    services.storyListeners.push(webhooks);
+    // Deliveries are database rows: every poll sends what is due, so retries survive
+    // restarts and any instance can send them.
+    services.jobs.everyPoll(() => webhooks.deliverDue());
     const shouldSeed =
       options.seed ??
       (config.seedDemo === "always" ||
@@ -161,6 +195,14 @@ export async function createNewsdesk(
       logger,
       publicUrl: config.publicUrl,
       publisherName: config.publisherName,
+      distribution: {
+        distribution,
+        apiKeys,
+        rateLimiter: new RateLimiter({ clock }),
+        clock,
+        publicUrl: config.publicUrl,
+        publisherName: config.publisherName,
+      },
       newsroom: {
         ...services,
         storyRepository: repositories.stories,
@@ -184,6 +226,7 @@ export async function createNewsdesk(
       app,
       logger,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
+      distribution: { service: distribution, apiKeys, webhooks },
       startBackground: (intervalMs) => services.jobs.start(intervalMs),
       close: async () => {
         services.jobs.stop();

@@ -8,10 +8,13 @@ import { serviceByUrlPrefix, services } from "../domain/services/service-registr
 import { MessagePage } from "../render/reader/MessagePage.js";
 import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
+import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
+import { feedRoutes } from "./feed-routes.js";
 import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { problemResponse } from "./problem-json.js";
 import { readerRoutes } from "./reader-routes.js";
+import { sitemapRoutes } from "./sitemap-routes.js";
 
 export interface AppDeps {
   readonly reader: ReaderService;
@@ -20,6 +23,8 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly publicUrl: string;
   readonly publisherName: string;
+  /** Feeds, sitemaps, robots.txt and the content API; absent in apps built without them. */
+  readonly distribution?: DistributionHttpDeps;
   readonly newsroom: NewsroomDeps;
   /** Where the built newsroom app (Vite output) lives. */
   readonly newsroomUiDir: string;
@@ -63,7 +68,7 @@ export function buildApp(deps: AppDeps): Hono {
 
   app.get("/media/:id/:name", async (c) => {
     const name = c.req.param("name");
-    const ext = /^(?:16x9|original)-\d{2,4}\.(webp|jpg|avif)$/.exec(name)?.[1];
+    const ext = /^(?:16x9|4x3|1x1|original)-\d{2,4}\.(webp|jpg|avif)$/.exec(name)?.[1];
     if (!ext) return problemResponse(c, "NOT_FOUND", "No such image rendition.");
     const rendition = await deps.media.readRendition(c.req.param("id"), name);
     if (!rendition) return problemResponse(c, "MEDIA_NOT_FOUND");
@@ -74,6 +79,11 @@ export function buildApp(deps: AppDeps): Hono {
     });
   });
 
+  if (deps.distribution) {
+    app.route("/", apiRoutes(deps.distribution));
+    app.route("/", feedRoutes(deps.distribution));
+    app.route("/", sitemapRoutes(deps.distribution));
+  }
   app.route("/newsroom/api", newsroomRoutes(deps.newsroom));
   app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);

@@ -80,7 +80,13 @@ export class SharpImageProcessor implements ImageProcessor {
       }
     }
     for (const extra of structuredDataShapes) {
-      const extraCrop = focalCrop(info.width, info.height, options.focalX, options.focalY, extra.aspect);
+      const extraCrop = focalCrop(
+        info.width,
+        info.height,
+        options.focalX,
+        options.focalY,
+        extra.aspect,
+      );
       for (const width of widthsFor(extraCrop.width, [structuredDataWidth])) {
         jobs.push(this.#encode(upright, raw, extra.shape, extraCrop, width, "jpeg"));
       }

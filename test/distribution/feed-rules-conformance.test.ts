@@ -9,7 +9,10 @@ import { checkFeed, type FeedIssue, feedRules } from "../../src/render/feeds/fee
  * message class it expects; we check every case whose class we implement, and every
  * `!Error` case (which must produce no error from us).
  */
-const corpus = join(import.meta.dirname, "../../../shared/data/standards/feeds/w3c-feedvalidator/testcases");
+const corpus = join(
+  import.meta.dirname,
+  "../../../shared/data/standards/feeds/w3c-feedvalidator/testcases",
+);
 
 interface Case {
   readonly file: string;
@@ -86,7 +89,10 @@ describe("feed rule checks vs. the W3C Feed Validator cases", () => {
     } else if (c.negate) {
       expect(issues.filter((i) => matches(i, c))).toEqual([]);
     } else {
-      expect(issues.some((i) => matches(i, c)), JSON.stringify(issues)).toBe(true);
+      expect(
+        issues.some((i) => matches(i, c)),
+        JSON.stringify(issues),
+      ).toBe(true);
     }
   });
 });

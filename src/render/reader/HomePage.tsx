@@ -19,7 +19,9 @@ export function HomePage({ ctx, model }: { ctx: RenderContext; model: StoryListM
       canonicalPath={homeUrl(service)}
       sections={model.sections}
       banner={model.banner}
-      head={<FeedLinks publicUrl={ctx.publicUrl} pagePath={homeUrl(service)} title={service.name} />}
+      head={
+        <FeedLinks publicUrl={ctx.publicUrl} pagePath={homeUrl(service)} title={service.name} />
+      }
     >
       <h1 class="vh">{service.name}</h1>
       {top ? (
