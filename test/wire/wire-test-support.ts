@@ -41,9 +41,9 @@ export function ninjsItem(fields: NinjsFields): Record<string, unknown> {
   };
 }
 
-export function ninjsBytes(...items: NinjsFields[]): Uint8Array {
+export function ninjsBytes(...items: NinjsFields[]): Uint8Array<ArrayBuffer> {
   const document = items.length === 1 && items[0] ? ninjsItem(items[0]) : items.map(ninjsItem);
-  return new TextEncoder().encode(JSON.stringify(document));
+  return new Uint8Array(new TextEncoder().encode(JSON.stringify(document)));
 }
 
 export interface LogEntry {
