@@ -5,6 +5,7 @@ import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
 import type { FigureAttrs } from "./editor/figure-node.js";
 import { FocalPointPicker } from "./FocalPointPicker.js";
+import { originalRendition } from "./media-files.js";
 import { ErrorMessage } from "./Notice.js";
 import { TextField } from "./TextField.js";
 
@@ -16,7 +17,6 @@ export function FigureDialog(props: {
   readonly open: boolean;
   readonly attrs: FigureAttrs | null;
   readonly asset: MediaAsset | null;
-  readonly thumbnailUrl: string;
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
   readonly onClose: () => void;
@@ -96,7 +96,11 @@ export function FigureDialog(props: {
           multiline
           maxLength={1000}
         />
-        <FocalPointPicker src={props.thumbnailUrl} value={focal} onChange={setFocal} />
+        <FocalPointPicker
+          src={originalRendition(props.attrs?.mediaId ?? "")}
+          value={focal}
+          onChange={setFocal}
+        />
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">
           <button type="submit" class="nr-primary">

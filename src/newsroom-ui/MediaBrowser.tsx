@@ -2,11 +2,12 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { errorMessage } from "./api-client.js";
 import type { MediaAsset, MediaList } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
+import { originalRendition } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 
 export interface MediaItem {
   readonly asset: MediaAsset;
-  readonly thumbnailUrl: string;
+  readonly thumbnailUrl: string | null;
 }
 
 /** Search and list the media library; each image offers one action (edit, or use). */
@@ -67,7 +68,11 @@ export function MediaBrowser(props: {
           {list.items.map((item) => (
             <li key={item.asset.id}>
               <figure>
-                <img src={item.thumbnailUrl} alt={item.asset.alt} loading="lazy" />
+                <img
+                  src={item.thumbnailUrl ?? originalRendition(item.asset.id)}
+                  alt={item.asset.alt}
+                  loading="lazy"
+                />
                 <figcaption dir="auto">
                   {item.asset.caption || "(no caption)"}
                   {item.asset.credit ? (

@@ -3,13 +3,13 @@ import { errorMessage } from "./api-client.js";
 import type { MediaAsset } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { FocalPointPicker } from "./FocalPointPicker.js";
+import { originalRendition } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { TextField } from "./TextField.js";
 
 /** Edit an asset's metadata: caption, credit, alt text, focal point and rights. */
 export function MediaEditor(props: {
   readonly asset: MediaAsset;
-  readonly thumbnailUrl: string;
   readonly onSaved: (asset: MediaAsset) => void;
 }) {
   const { api } = useApp();
@@ -52,7 +52,7 @@ export function MediaEditor(props: {
       <p class="nr-help">
         {asset.width}×{asset.height} px, {asset.mime}. Changes apply wherever the image is used.
       </p>
-      <FocalPointPicker src={props.thumbnailUrl} value={focal} onChange={setFocal} />
+      <FocalPointPicker src={originalRendition(asset.id)} value={focal} onChange={setFocal} />
       <TextField
         id={`${id}-caption`}
         label="Caption"

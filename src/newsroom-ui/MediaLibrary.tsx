@@ -19,7 +19,6 @@ export function MediaLibrary() {
             <MediaEditor
               key={editing.asset.id}
               asset={editing.asset}
-              thumbnailUrl={editing.thumbnailUrl}
               onSaved={(asset) => {
                 setEditing({ asset, thumbnailUrl: editing.thumbnailUrl });
                 setRefreshKey((key) => key + 1);

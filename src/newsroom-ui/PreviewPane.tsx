@@ -11,8 +11,8 @@ export function PreviewPane(props: {
   readonly dirty: boolean;
 }) {
   const [reloads, setReloads] = useState(0);
-  // The query only defeats caching when the revision changes or on "Refresh".
-  const src = `${props.src}?v=${encodeURIComponent(props.revisionId)}.${reloads}`;
+  // `revision` picks the revision to render; `v` only defeats caching on "Refresh".
+  const src = `${props.src}?revision=${encodeURIComponent(props.revisionId)}&v=${reloads}`;
   return (
     <section class="nr-preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>

@@ -23,6 +23,7 @@ import { toEditorJson } from "./editor/pm-json.js";
 import { FigureDialog } from "./FigureDialog.js";
 import { contentDirection, formatDateTime } from "./format.js";
 import { MediaPicker } from "./MediaPicker.js";
+import { originalRendition } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { PreviewPane } from "./PreviewPane.js";
 import { capabilitiesFor } from "./permissions.js";
@@ -44,7 +45,7 @@ interface KnownAsset {
 }
 
 function defaultThumbnail(mediaId: string): string {
-  return `/media/${encodeURIComponent(mediaId)}/original-320.webp`;
+  return originalRendition(mediaId);
 }
 
 /** The story's service: from GET /services, else from the registry (read-only visitors). */
@@ -626,7 +627,6 @@ export function StoryEditor(props: { readonly storyId: string }) {
         open={figureEdit !== null}
         attrs={figureEdit?.attrs ?? null}
         asset={figureEdit ? (assets.current.get(figureEdit.attrs.mediaId)?.asset ?? null) : null}
-        thumbnailUrl={figureEdit ? thumbnailFor(figureEdit.attrs.mediaId) : ""}
         lang={text.lang}
         dir={text.dir}
         onClose={() => setFigureEdit(null)}

@@ -175,7 +175,8 @@ export const auditEntrySchema = z.looseObject({
   id: z.string(),
   at: z.string(),
   actorId: nullableString,
-  actorName: nullableString,
+  /** Not in every server version; the screen falls back to the actor id. */
+  actorName: nullableString.optional(),
   action: z.string(),
   storyId: nullableString,
   serviceId: nullableString,
@@ -218,7 +219,8 @@ export const mediaAssetSchema = z.looseObject({
 });
 export type MediaAsset = z.infer<typeof mediaAssetSchema>;
 export const mediaListSchema = z.looseObject({
-  items: z.array(z.looseObject({ asset: mediaAssetSchema, thumbnailUrl: z.string() })),
+  /** thumbnailUrl is null while an asset has no 16:9 JPEG rendition yet. */
+  items: z.array(z.looseObject({ asset: mediaAssetSchema, thumbnailUrl: z.string().nullable() })),
   total: z.number(),
 });
 export type MediaList = z.infer<typeof mediaListSchema>;

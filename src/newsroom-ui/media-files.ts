@@ -34,3 +34,12 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/**
+ * A small rendition in the image's own aspect ratio (the server makes original-aspect
+ * renditions at 320–1600 px, never upscaled), for figures in the editor and for picking a
+ * focal point, which must be chosen on the uncropped image.
+ */
+export function originalRendition(mediaId: string): string {
+  return `/media/${encodeURIComponent(mediaId)}/original-320.jpg`;
+}

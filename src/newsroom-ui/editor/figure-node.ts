@@ -64,7 +64,7 @@ export const FigureNode = Node.create<FigureOptions>({
 
   addOptions() {
     return {
-      thumbnailFor: (mediaId: string) => `/media/${encodeURIComponent(mediaId)}/original-320.webp`,
+      thumbnailFor: (mediaId: string) => `/media/${encodeURIComponent(mediaId)}/original-320.jpg`,
       onEdit: () => undefined,
     };
   },
