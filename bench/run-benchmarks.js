@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runIngestBench } from "./lib/ingest-bench.js";
 import { prepareRenderBench } from "./lib/render-bench.js";
 import { formatTable } from "./lib/report.js";
 import { findFlagshipStoryPath, startServerChild, stopAllChildren } from "./lib/server.js";
@@ -22,6 +23,8 @@ const plan = {
   wrk: { threads: 2, connections: 64, durationS: 8 },
   wrkBrotli: { threads: 2, connections: 64, durationS: 3 },
   render: { warmup: 200, iterations: 2000, maxMs: 8000 },
+  /** Wire ingest: ≤ 6,000 items or 5 s per format × dialect (target ≥ 2,000 items/s on SQLite). */
+  ingest: { itemsPerRun: 6000, itemsPerFile: 200, maxMs: 5000 },
   serverStartTimeoutMs: 20_000,
   hardLimitMs: 90_000,
 };
@@ -132,6 +135,9 @@ async function main() {
   await render.close();
   closeRender = undefined;
 
+  console.log("bench: wire ingest (ninjs and NewsML-G2 into SQLite and PostgreSQL) …");
+  const ingest = await runIngestBench({ repoRoot, ...plan.ingest });
+
   /** @param {{ non2xx: number, socketErrors: number, timeouts: number }} r */
   const errorsNote = (r) =>
     [
@@ -161,6 +167,13 @@ async function main() {
       p99Ms: miss.p99Ms,
       notes: `pages/s, one at a time; DB read + render; ${miss.samples} samples after ${plan.render.warmup} warm-up`,
     },
+    ...ingest.map((r) => ({
+      benchmark: `wire ingest, ${r.format} → ${r.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`,
+      requestsPerSecond: r.itemsPerSecond,
+      p50Ms: null,
+      p99Ms: null,
+      notes: `items/s (parse + validate + store); ${r.items} items in ${r.files} files of ${plan.ingest.itemsPerFile}`,
+    })),
   ];
   console.log(`\n${formatTable(rows)}\n`);
 
@@ -183,6 +196,7 @@ async function main() {
       contentEncoding: brEncoding,
     },
     cacheMissRender: { ...miss, warmup: plan.render.warmup, database: "sqlite" },
+    wireIngest: ingest,
     totalSeconds: (Date.now() - started) / 1000,
   };
   await mkdir(dirname(resultsFile), { recursive: true });

@@ -36,6 +36,23 @@ export interface WireRouteDeps<E extends Env> {
   readonly middleware?: readonly MiddlewareHandler<E>[];
 }
 
+/**
+ * The actor the newsroom's session middleware put on the request as `c.var.auth`
+ * (issue 3), mounted in front of these routes. Fails closed: no auth variable, no access.
+ * API tokens need `stories:read` to read the wire and `stories:write` to change anything.
+ */
+export function newsroomActor(c: Context): Actor {
+  const auth = (c.var as { auth?: { actor: Actor; scopes: readonly string[] | "session" } }).auth;
+  if (auth === undefined) throw new NewsdeskError("AUTH_REQUIRED");
+  if (auth.scopes !== "session") {
+    const scope = c.req.method === "GET" ? "stories:read" : "stories:write";
+    if (!auth.scopes.includes(scope)) {
+      throw new NewsdeskError("FORBIDDEN", { detail: `This API token lacks the ${scope} scope.` });
+    }
+  }
+  return auth.actor;
+}
+
 async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === "") return {};
@@ -224,4 +241,10 @@ export function wirePushRoutes(deps: WirePushDeps): Hono {
   });
 
   return app;
+}
+
+/** What `buildApp` mounts: the newsroom wire API and the push endpoint. */
+export interface WireHttp {
+  readonly api: Hono;
+  readonly push: Hono;
 }
