@@ -7,6 +7,7 @@ import { createLogger, createNewsdesk, startServer } from "../main.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
+import { runSourceCommand } from "./source-commands.js";
 import { runUserCommand } from "./user-commands.js";
 
 const help = `newsdesk — the Newsdesk newsroom and publishing platform
@@ -24,6 +25,8 @@ Commands:
                Replace the account's roles (roles: reporter, editor, translator, service_admin)
   user reset-password <email>
                Set a new password from NEWSDESK_PASSWORD and end the account's sessions
+  source add|list|remove
+               Configure wire sources (HTTP pull, drop directory, push); see \`newsdesk source -h\`
   help         Show this help
 
 Environment:
@@ -40,6 +43,8 @@ export async function runCli(
   argv: readonly string[],
   env: Record<string, string | undefined>,
 ): Promise<number> {
+  // Wire sources have options of their own, parsed by source-commands.ts.
+  if (argv[0] === "source") return runSourceCommand(argv.slice(1), env);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
