@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,8 @@ import { checkFeed, isRfc822, isRfc3339 } from "../../src/render/feeds/feed-rule
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
+// Under NodeNext these CommonJS modules expose their classes on `.default`.
+const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
 const ninjsDir = join(import.meta.dirname, "../../../shared/data/standards/iptc-ninjs");
 const xml = new XMLParser({
