@@ -3,6 +3,13 @@ import type { ServiceId } from "../domain/services/service-registry.js";
 import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import type { Byline } from "../domain/stories/story-schema.js";
 import type { DemoImageSpec } from "./demo-images.js";
+import {
+  moreDesks,
+  morePeople,
+  moreSectionNames,
+  moreStories,
+  moreTopics,
+} from "./demo-more-services.js";
 
 /**
  * The demo newsroom's content: original writing about fictional places, modelled on the
@@ -17,6 +24,7 @@ export const demoAgencies: Agency[] = [
 ];
 
 const sectionNames: Record<ServiceId, [string, string][]> = {
+  ...moreSectionNames,
   en: [
     ["world", "World"],
     ["economy", "Economy"],
@@ -59,6 +67,7 @@ export const demoTopics: Topic[] = [
   { serviceId: "ru", slug: "climate", name: "Климат" },
   { serviceId: "zh-Hans", slug: "humanitarian-aid", name: "人道援助" },
   { serviceId: "zh-Hans", slug: "climate", name: "气候" },
+  ...moreTopics,
 ];
 
 export const demoPeople: Person[] = [
@@ -69,6 +78,7 @@ export const demoPeople: Person[] = [
   { id: "kaveh-rad", serviceId: "fa", name: "کاوه راد", title: "دبیر بخش جهان" },
   { id: "irina-volkova", serviceId: "ru", name: "Ирина Волкова", title: "Корреспондент" },
   { id: "li-wen", serviceId: "zh-Hans", name: "李文", title: "记者" },
+  ...morePeople,
 ];
 
 export const demoDesks: Desk[] = [
@@ -100,6 +110,7 @@ export const demoDesks: Desk[] = [
     description:
       "子午线新闻中文部为全球读者提供新闻。以本部名义发表的报道由多名记者共同完成，并可能包含通讯社的信息。",
   },
+  ...moreDesks,
 ];
 
 export const demoImages: Record<string, { spec: DemoImageSpec; credit: string; rights: string }> = {
@@ -465,6 +476,7 @@ export const demoStories: DemoStory[] = [
     agencies: [],
     publishedHoursAgo: 24,
   },
+  ...moreStories,
 ];
 
 export const demoBanners: { serviceId: ServiceId; text: string; storyKey: string }[] = [

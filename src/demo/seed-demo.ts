@@ -21,6 +21,7 @@ import {
   toBlocks,
 } from "./demo-content.js";
 import { drawDemoImage } from "./demo-images.js";
+import { demoFamilies } from "./demo-more-services.js";
 
 const hour = 3_600_000;
 
@@ -65,6 +66,8 @@ export async function seedDemo(deps: {
   const credit = (key: string) => demoImages[key]?.credit ?? "";
 
   const urls = new Map<string, string>();
+  // Language versions join their source's story family (reader language switcher, hreflang).
+  const familyIds = new Map<string, string>();
   // Oldest first, so every step happens at its own point in time.
   const ordered = [...demoStories].sort((a, b) => b.publishedHoursAgo - a.publishedHoursAgo);
   for (const demo of ordered) {
@@ -92,10 +95,13 @@ export async function seedDemo(deps: {
     };
     const publishedAt = deps.now.getTime() - demo.publishedHoursAgo * hour;
     current = publishedAt - 0.5 * hour;
+    const familyId = familyIds.get(demoFamilies[demo.key] ?? "");
     const { story, revision } = await storyService.create(actor, {
       serviceId: demo.serviceId,
       content,
+      ...(familyId ? { familyId } : {}),
     });
+    familyIds.set(demo.key, story.familyId);
     current = publishedAt;
     await storyService.publish(actor, story.id, { mode: "first" });
     urls.set(

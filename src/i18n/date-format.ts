@@ -1,4 +1,4 @@
-import { intlLocaleFor, type LocaleTag } from "./locale-registry.js";
+import { intlLocaleFor, type LocaleTag, locales } from "./locale-registry.js";
 
 /**
  * Dates for readers, in the service's language, digits, calendar and time zone
@@ -28,9 +28,42 @@ export function dateFormatterFor(locale: LocaleTag, timeZone: string): DateForma
       timeZone,
       timeZoneName: "short",
     });
-    const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone });
-    formatter = { dateTime: (d) => full.format(d), date: (d) => dateOnly.format(d) };
+    // Explicit fields here too: dateStyle "long" adds a Latin era ("AM") to Ethiopic dates.
+    const dateOnly = new Intl.DateTimeFormat(tag, {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      timeZone,
+    });
+    const fallback = locales[locale].intlFallback;
+    formatter = fallback
+      ? {
+          dateTime: (d) => withMonthNames(full, d, fallback.months),
+          date: (d) => withMonthNames(dateOnly, d, fallback.months),
+        }
+      : { dateTime: (d) => full.format(d), date: (d) => dateOnly.format(d) };
     cache.set(key, formatter);
   }
   return formatter;
+}
+
+/**
+ * Borrowed patterns with the language's own month names. The borrowed locale's connecting
+ * words (French "à" before the time) are dropped for a plain space, which reads naturally.
+ */
+function withMonthNames(format: Intl.DateTimeFormat, date: Date, months: readonly string[]) {
+  const monthIndex = Number(
+    new Intl.DateTimeFormat("en-u-ca-gregory", {
+      month: "numeric",
+      timeZone: format.resolvedOptions().timeZone,
+    }).format(date),
+  );
+  return format
+    .formatToParts(date)
+    .map((part) => {
+      if (part.type === "month") return months[monthIndex - 1] ?? part.value;
+      if (part.type === "literal" && /\p{L}/u.test(part.value)) return " ";
+      return part.value;
+    })
+    .join("");
 }

@@ -1,20 +1,113 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Catalogue } from "./catalogue-types.js";
-import { intlLocaleFor, type LocaleTag } from "./locale-registry.js";
+import { intlLocaleFor, type LocaleTag, locales } from "./locale-registry.js";
+import { am } from "./messages/am.js";
+import { ar } from "./messages/ar.js";
+import { az } from "./messages/az.js";
+import { bm } from "./messages/bm.js";
+import { bn } from "./messages/bn.js";
+import { bo } from "./messages/bo.js";
+import { bs } from "./messages/bs.js";
+import { ckb } from "./messages/ckb.js";
 import { en, type MessageKey } from "./messages/en.js";
+import { es } from "./messages/es.js";
 import { fa } from "./messages/fa.js";
+import { faAf } from "./messages/fa-af.js";
+import { fr } from "./messages/fr.js";
+import { ha } from "./messages/ha.js";
+import { hi } from "./messages/hi.js";
+import { ht } from "./messages/ht.js";
+import { hy } from "./messages/hy.js";
+import { id } from "./messages/id.js";
+import { ka } from "./messages/ka.js";
+import { km } from "./messages/km.js";
+import { ko } from "./messages/ko.js";
+import { ku } from "./messages/ku.js";
+import { ln } from "./messages/ln.js";
+import { lo } from "./messages/lo.js";
+import { mk } from "./messages/mk.js";
+import { my } from "./messages/my.js";
+import { nd } from "./messages/nd.js";
+import { ne } from "./messages/ne.js";
+import { om } from "./messages/om.js";
+import { ps } from "./messages/ps.js";
+import { pt } from "./messages/pt.js";
+import { rn } from "./messages/rn.js";
 import { ru } from "./messages/ru.js";
+import { rw } from "./messages/rw.js";
+import { sn } from "./messages/sn.js";
+import { so } from "./messages/so.js";
+import { sq } from "./messages/sq.js";
+import { srCyrl } from "./messages/sr-cyrl.js";
+import { srLatn } from "./messages/sr-latn.js";
+import { sw } from "./messages/sw.js";
+import { th } from "./messages/th.js";
+import { ti } from "./messages/ti.js";
+import { tr } from "./messages/tr.js";
+import { uk } from "./messages/uk.js";
+import { ur } from "./messages/ur.js";
+import { uzLatn } from "./messages/uz-latn.js";
+import { vi } from "./messages/vi.js";
+import { yue } from "./messages/yue.js";
 import { zhHans } from "./messages/zh-hans.js";
+import { zhHant } from "./messages/zh-hant.js";
 
 const englishCatalogue = Object.fromEntries(
   Object.entries(en).map(([key, entry]) => [key, entry.message]),
 ) as Catalogue;
 
+/** One catalogue per locale; the closed `Record` makes a missing catalogue a compile error. */
 export const catalogues: Record<LocaleTag, Catalogue> = {
   en: englishCatalogue,
-  fa,
+  fr,
+  es,
+  pt,
+  sq,
+  bs,
+  tr,
+  az,
+  "uz-Latn": uzLatn,
+  ku,
+  id,
+  vi,
+  ha,
+  sw,
+  so,
+  om,
+  rw,
+  rn,
+  sn,
+  nd,
+  bm,
+  ln,
+  ht,
   ru,
+  uk,
+  mk,
+  "sr-Latn": srLatn,
+  "sr-Cyrl": srCyrl,
+  hy,
+  ka,
+  fa,
+  "fa-AF": faAf,
+  ps,
+  ur,
+  ar,
+  ckb,
+  am,
+  ti,
+  hi,
+  bn,
+  ne,
+  th,
+  lo,
+  km,
+  my,
+  bo,
   "zh-Hans": zhHans,
+  "zh-Hant": zhHant,
+  yue,
+  ko,
 };
 
 /**
@@ -40,7 +133,12 @@ export function createTranslator(locale: LocaleTag): Translator {
   const intlTag = intlLocaleFor(locale);
   const catalogue = catalogues[locale];
   const compiled = new Map<MessageKey, IntlMessageFormat>();
+  // ICU ships list patterns for most of our languages; for the rest (e.g. Oromo, Shona,
+  // Sorani, Tibetan) Intl silently falls back to English "and", so the catalogue's own
+  // "list.pair" joins the last two items instead.
+  const hasListData = Intl.ListFormat.supportedLocalesOf(locale).length > 0;
   const listFormat = new Intl.ListFormat(intlTag, { type: "conjunction", style: "long" });
+  const separator = locales[locale].script === "Arab" ? "، " : ", ";
   const numberFormat = new Intl.NumberFormat(intlTag);
   const yearFormat = new Intl.NumberFormat(intlTag, { useGrouping: false });
   return {
@@ -55,7 +153,13 @@ export function createTranslator(locale: LocaleTag): Translator {
       // Placeholders only ever receive strings and numbers, so the result is a string.
       return typeof result === "string" ? result : String(result);
     },
-    list: (items) => listFormat.format(items),
+    list(items) {
+      if (hasListData || items.length < 2) return listFormat.format(items);
+      return this.t("list.pair", {
+        first: items.slice(0, -1).join(separator),
+        last: items.at(-1) ?? "",
+      });
+    },
     number: (value) => numberFormat.format(value),
     year: (value) => yearFormat.format(value),
   };

@@ -7,6 +7,7 @@ import { NewsdeskError } from "../domain/error-catalogue.js";
 import type { DatabaseSchema } from "./database-schema.js";
 import { coreMigration } from "./migrations/0001-core.js";
 import { newsroomMigration } from "./migrations/0002-newsroom.js";
+import { translationsSearchMigration } from "./migrations/0003-translations-search.js";
 import { wireMigration } from "./migrations/0004-wire.js";
 import { distributionMigration } from "./migrations/0005-distribution.js";
 
@@ -88,6 +89,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
   return {
     "0001-core": coreMigration(dialect),
     "0002-newsroom": newsroomMigration(),
+    "0003-translations-search": translationsSearchMigration(dialect),
     "0004-wire": wireMigration(dialect),
     "0005-distribution": distributionMigration(dialect),
   };

@@ -18,6 +18,7 @@ import {
   storyContentSchema,
 } from "../domain/stories/story-schema.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
+import { syncSearchIndex } from "./search-index.js";
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -309,6 +310,24 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
     .where("current_revision_id", "=", expected.currentRevisionId)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
+  // Search stays consistent with publish, update and kill: same transaction (issue 4).
+  if (projection !== undefined || next.status !== "published") {
+    await syncSearchIndex(
+      trx as unknown as Kysely<unknown>,
+      projection
+        ? {
+            storyId: next.id,
+            serviceId: next.serviceId,
+            status: next.status,
+            publishedAt: next.firstPublishedAt,
+            updatedAt: next.updatedAt,
+            headline: projection.headline,
+            searchText: projection.searchText,
+          }
+        : null,
+      next.id,
+    );
+  }
   if (projection !== undefined) {
     await trx.deleteFrom("story_topics").where("story_id", "=", next.id).execute();
     await trx.deleteFrom("story_contributors").where("story_id", "=", next.id).execute();

@@ -85,6 +85,16 @@ export const en = {
     message: "The address you followed is not valid. Please check it and try again.",
     context: "Explanation on the 400 page.",
   },
+  "languages.label": {
+    message: "Also available in",
+    context:
+      "Label of the language switcher listing this page in other languages or scripts; each link shows the language's own name.",
+  },
+  "list.pair": {
+    message: "{first} and {last}",
+    context:
+      "Joins the last two items of a list, e.g. agency names; {first} may already hold several comma-separated items. Only used where the browser's Intl has no list data for the language.",
+  },
   "footer.rights": {
     message: "© {year} {publisher}. All rights reserved.",
     context: "Copyright line in the page footer.",

@@ -49,5 +49,7 @@ export const ru: Catalogue = {
   "badRequest.title": "Неверный запрос",
   "badRequest.body":
     "Адрес, по которому вы перешли, недействителен. Проверьте его и попробуйте снова.",
+  "languages.label": "Также доступно на других языках",
+  "list.pair": "{first} и {last}",
   "footer.rights": "© {year} {publisher}. Все права защищены.",
 };

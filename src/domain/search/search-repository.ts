@@ -1,0 +1,31 @@
+import type { ServiceId } from "../services/service-registry.js";
+import type { StorySummary } from "../stories/story-repository.js";
+import type { IsoDateTime } from "../stories/story-schema.js";
+
+/** A prepared search: folded terms (search-folding.ts), a scope and a page. */
+export interface SearchRequest {
+  /** Folded terms, all of which must match (AND). */
+  readonly terms: readonly string[];
+  /** Services to search; `null` searches every service (the newsroom's cross-service search). */
+  readonly serviceIds: readonly ServiceId[] | null;
+  readonly limit: number;
+  readonly offset: number;
+  /** Reference time for the recency part of the ranking. */
+  readonly now: IsoDateTime;
+}
+
+export interface SearchRow {
+  readonly summary: StorySummary;
+  /** Standfirst and body text as published, for the snippet. */
+  readonly body: string;
+  /** Relevance × recency: higher is better; comparable within one result list only. */
+  readonly score: number;
+}
+
+/**
+ * Full-text search over published stories. Implementations keep the index in the same
+ * transaction as publish, update and kill (storage/search-index.ts).
+ */
+export interface SearchRepository {
+  search(request: SearchRequest): Promise<{ total: number; rows: SearchRow[] }>;
+}

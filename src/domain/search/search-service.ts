@@ -1,0 +1,92 @@
+import type { Actor } from "../actor.js";
+import type { Clock } from "../clock.js";
+import { type ServiceConfig, type ServiceId, services } from "../services/service-registry.js";
+import type { StorySummary } from "../stories/story-repository.js";
+import { queryTerms } from "./search-folding.js";
+import type { SearchRepository } from "./search-repository.js";
+import { type HighlightedText, highlight, matchRanges, snippet } from "./search-snippet.js";
+
+export interface SearchHit {
+  readonly summary: StorySummary;
+  readonly headline: HighlightedText;
+  readonly snippet: HighlightedText;
+  readonly score: number;
+}
+
+export interface SearchResults {
+  readonly query: string;
+  readonly terms: readonly string[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly hasMore: boolean;
+  readonly hits: readonly SearchHit[];
+}
+
+export const searchPageSize = 20;
+const maxPage = 500;
+
+/**
+ * Reader search within one language service and newsroom search across services, with
+ * language-appropriate matching (search-folding.ts, ADR 0005), ranked by relevance and
+ * recency, with highlighted snippets and pagination.
+ */
+export class SearchService {
+  readonly #search: SearchRepository;
+  readonly #clock: Clock;
+
+  constructor(deps: { search: SearchRepository; clock: Clock }) {
+    this.#search = deps.search;
+    this.#clock = deps.clock;
+  }
+
+  /** A reader's search in one service (any of its script editions). */
+  async inService(
+    edition: Pick<ServiceConfig, "id">,
+    query: string,
+    page: number,
+  ): Promise<SearchResults> {
+    return this.#run(query, [edition.id], page);
+  }
+
+  /**
+   * The newsroom's search across services (published versions). Access control belongs to
+   * the caller's role checks (issue 3); the actor is taken so that no call skips them.
+   */
+  async acrossServices(
+    _actor: Actor,
+    query: string,
+    options: { serviceIds?: readonly ServiceId[]; page?: number } = {},
+  ): Promise<SearchResults> {
+    return this.#run(query, options.serviceIds ?? null, options.page ?? 1);
+  }
+
+  async #run(
+    query: string,
+    scope: readonly ServiceId[] | null,
+    requestedPage: number,
+  ): Promise<SearchResults> {
+    const page = Math.min(Math.max(1, Math.trunc(requestedPage)), maxPage);
+    const terms = queryTerms(query);
+    const empty = { query, terms, total: 0, page, pageSize: searchPageSize, hasMore: false };
+    if (terms.length === 0) return { ...empty, hits: [] };
+    const { total, rows } = await this.#search.search({
+      terms,
+      serviceIds: scope,
+      limit: searchPageSize,
+      offset: (page - 1) * searchPageSize,
+      now: this.#clock.now().toISOString(),
+    });
+    const hits = rows.map((row) => {
+      const transliterate = services[row.summary.serviceId].sourceLocale === "sr-Cyrl";
+      const headline = row.summary.headline;
+      return {
+        summary: row.summary,
+        headline: highlight(headline, matchRanges(headline, terms, { transliterate })),
+        snippet: snippet(row.body, terms, { transliterate }),
+        score: row.score,
+      };
+    });
+    return { ...empty, total, hasMore: page * searchPageSize < total, hits };
+  }
+}

@@ -1,0 +1,104 @@
+import { serbianToLatin } from "../../i18n/serbian-script.js";
+import { foldText } from "./search-folding.js";
+
+/** Text split into plain and highlighted parts; the renderer decides the markup (<mark>). */
+export type HighlightedText = readonly { readonly text: string; readonly match: boolean }[];
+
+/**
+ * Folds text one code point at a time, remembering where each folded character came from,
+ * so matches found in folded text ("helene") map back to the original ("Hélène").
+ */
+function foldWithOffsets(text: string, transliterate: boolean) {
+  let folded = "";
+  const origin: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const source = transliterate ? serbianToLatin(ch) : ch;
+    const f = /\s/u.test(ch) ? " " : foldText(source);
+    for (let i = 0; i < f.length; i += 1) origin.push(offset);
+    folded += f;
+    offset += ch.length;
+  }
+  origin.push(offset);
+  return { folded, origin };
+}
+
+/** Ranges [start, end) of the original text that match any term, merged and sorted. */
+export function matchRanges(
+  text: string,
+  terms: readonly string[],
+  options: { transliterate?: boolean } = {},
+): [number, number][] {
+  const transliterate = options.transliterate ?? false;
+  const { folded, origin } = foldWithOffsets(text, transliterate);
+  const needles = [
+    ...new Set(terms.flatMap((t) => (transliterate ? [t, foldText(serbianToLatin(t))] : [t]))),
+  ].filter((t) => t.length > 0);
+  const ranges: [number, number][] = [];
+  for (const needle of needles) {
+    let from = folded.indexOf(needle);
+    while (from !== -1) {
+      const start = origin[from] ?? 0;
+      const endIndex = from + needle.length;
+      // The end is the start of the next original character after the match.
+      let end = origin[endIndex] ?? text.length;
+      if (end <= start) end = origin[endIndex + 1] ?? text.length;
+      ranges.push([start, end]);
+      from = folded.indexOf(needle, from + needle.length);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+export function highlight(
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+): HighlightedText {
+  const parts: { text: string; match: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push({ text: text.slice(at, start), match: false });
+    parts.push({ text: text.slice(start, end), match: true });
+    at = end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), match: false });
+  return parts;
+}
+
+/**
+ * A window of about `length` characters of the body around the first match, with every
+ * match in it highlighted; the start of the body when only the headline matched.
+ */
+export function snippet(
+  body: string,
+  terms: readonly string[],
+  options: { transliterate?: boolean; length?: number } = {},
+): HighlightedText {
+  const length = options.length ?? 200;
+  const ranges = matchRanges(body, terms, options);
+  const first = ranges[0];
+  let start = 0;
+  if (first && first[0] > length / 3) {
+    start = first[0] - Math.floor(length / 3);
+    // Start at a word boundary when the script has spaces.
+    const space = body.lastIndexOf(" ", first[0]);
+    if (space > start - 20 && space < first[0]) start = space + 1;
+  }
+  // Never split a surrogate pair.
+  if (start > 0 && /[\udc00-\udfff]/u.test(body.charAt(start))) start -= 1;
+  let end = Math.min(body.length, start + length);
+  if (end < body.length && /[\udc00-\udfff]/u.test(body.charAt(end))) end += 1;
+  const window = body.slice(start, end).replace(/\s+/gu, " ");
+  const inWindow = matchRanges(window, terms, options);
+  const parts = [...highlight(window, inWindow)];
+  if (start > 0) parts.unshift({ text: "… ", match: false });
+  if (end < body.length) parts.push({ text: " …", match: false });
+  return parts;
+}

@@ -1,0 +1,90 @@
+/**
+ * Serbian is written in two scripts with a one-to-one standard correspondence (Vuk's
+ * alphabet and Gaj's Latin alphabet, SRPS/ISO 9-compatible Serbian Latin). Cyrillic →
+ * Latin is deterministic and lossless, so the Serbian service stores Cyrillic and serves
+ * Latin by transliteration (ADR 0005). The reverse is not lossless ("nj" in "konjunkcija"
+ * is n + j, and Latin-script names and acronyms must stay Latin), so it is not offered.
+ */
+const cyrillicToLatin: Readonly<Record<string, string>> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  ђ: "đ",
+  е: "e",
+  ж: "ž",
+  з: "z",
+  и: "i",
+  ј: "j",
+  к: "k",
+  л: "l",
+  љ: "lj",
+  м: "m",
+  н: "n",
+  њ: "nj",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  ћ: "ć",
+  у: "u",
+  ф: "f",
+  х: "h",
+  ц: "c",
+  ч: "č",
+  џ: "dž",
+  ш: "š",
+};
+
+const isUpper = (ch: string | undefined): boolean =>
+  ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+
+/** Serbian Cyrillic → Serbian Latin. Other characters (Latin names, digits) pass through. */
+export function serbianToLatin(text: string): string {
+  const chars = [...text];
+  let out = "";
+  for (const [index, ch] of chars.entries()) {
+    const lower = ch.toLowerCase();
+    const latin = cyrillicToLatin[lower];
+    if (latin === undefined) {
+      out += ch;
+      continue;
+    }
+    if (!isUpper(ch)) {
+      out += latin;
+      continue;
+    }
+    // Љ → "Lj" in a capitalized word, "LJ" in an all-capitals one ("ЉУБАВ" → "LJUBAV").
+    const allCaps = isUpper(chars[index + 1]) || (isUpper(chars[index - 1]) && !chars[index + 1]);
+    out += allCaps ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
+  }
+  return out;
+}
+
+/**
+ * Applies `convert` to every string in a JSON-like value (story content, page models),
+ * leaving keys, numbers and non-text fields alone. Fields named in `keep` (ids, slugs,
+ * URLs, media references) are never converted.
+ */
+export function mapStrings<T>(
+  value: T,
+  convert: (text: string) => string,
+  keep: ReadonlySet<string>,
+): T {
+  if (typeof value === "string") return convert(value) as T;
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, convert, keep)) as T;
+  if (value instanceof Map) {
+    return new Map([...value.entries()].map(([k, v]) => [k, mapStrings(v, convert, keep)])) as T;
+  }
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        keep.has(key) ? item : mapStrings(item, convert, keep),
+      ]),
+    ) as T;
+  }
+  return value;
+}

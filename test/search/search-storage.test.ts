@@ -1,0 +1,218 @@
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
+import { fixedClock } from "../../src/domain/clock.js";
+import { SearchService } from "../../src/domain/search/search-service.js";
+import type { HighlightedText } from "../../src/domain/search/search-snippet.js";
+import type { ServiceId } from "../../src/domain/services/service-registry.js";
+import { StoryService } from "../../src/domain/stories/story-service.js";
+import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
+import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
+import { storyContent } from "../support/story-fixtures.js";
+import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
+
+const actor = systemActor("search test");
+const marked = (parts: HighlightedText) => parts.filter((p) => p.match).map((p) => p.text);
+
+describe.each(dialects)("search on %s", (dialect) => {
+  let database: TestDatabase;
+  let repos: Repositories;
+  const clock = fixedClock("2026-11-20T10:00:00.000Z");
+  let stories: StoryService;
+  let search: SearchService;
+  const sectionsDone = new Set<ServiceId>();
+
+  /** Publishes a story in a service; `ageDays` moves its publish time into the past. */
+  async function publish(
+    serviceId: ServiceId,
+    headline: string,
+    body: string,
+    ageDays = 0,
+  ): Promise<string> {
+    if (!sectionsDone.has(serviceId)) {
+      await repos.catalog.upsertSection({ serviceId, slug: "world", name: "World", position: 0 });
+      sectionsDone.add(serviceId);
+    }
+    const content = storyContent({
+      headline,
+      standfirst: "",
+      slug: "story",
+      topics: [],
+      bylines: [],
+      agencies: [],
+      body: [{ type: "paragraph", content: [{ text: body }] }],
+    });
+    clock.advance(-ageDays * 86_400_000);
+    const { story } = await stories.create(actor, { serviceId, content });
+    await stories.publish(actor, story.id, { mode: "first" });
+    clock.advance(ageDays * 86_400_000);
+    return story.id;
+  }
+
+  const ids = async (serviceId: ServiceId, query: string) =>
+    (await search.inService({ id: serviceId }, query, 1)).hits.map((h) => h.summary.id);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    repos = sqlRepositories(database);
+    stories = new StoryService({ ...repos, clock });
+    search = new SearchService({
+      search: new SearchSqlRepository(database.db as unknown as Kysely<unknown>, database.dialect),
+      clock,
+    });
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("folds Latin diacritics both ways and highlights the original spelling", async () => {
+    const id = await publish(
+      "fr",
+      "Hélène Çelik à São Paulo",
+      "La ministre Hélène Çelik est arrivée.",
+    );
+    expect(await ids("fr", "helene celik")).toEqual([id]);
+    expect(await ids("fr", "HÉLÈNE")).toEqual([id]);
+    expect(await ids("fr", "helene berlin")).toEqual([]);
+    const [hit] = (await search.inService({ id: "fr" }, "sao celik", 1)).hits;
+    expect(marked(hit?.headline ?? [])).toEqual(["Çelik", "São"]);
+    expect(marked(hit?.snippet ?? [])).toEqual(["Çelik"]);
+  });
+
+  it("folds Cyrillic ё/е and Ukrainian ї, and matches word prefixes", async () => {
+    const ru = await publish("ru", "Ёлки в Москве", "Новогодние ёлки установили на площадях.");
+    const uk = await publish("uk", "Київ готується до зими", "Енергетики Києва працюють.");
+    expect(await ids("ru", "елки")).toEqual([ru]);
+    expect(await ids("ru", "новогод")).toEqual([ru]);
+    expect(await ids("uk", "київ")).toEqual([uk]);
+    expect(await ids("ru", "київ")).toEqual([]);
+  });
+
+  it("finds Serbian stored in Cyrillic whichever script the reader types", async () => {
+    const id = await publish("sr", "Чачак и Београд", "Љубиша Ђорђевић вози камион из Ниша.");
+    expect(await ids("sr", "Београд")).toEqual([id]);
+    expect(await ids("sr", "beograd")).toEqual([id]);
+    expect(await ids("sr", "cacak")).toEqual([id]);
+    expect(await ids("sr", "Ljubisa Đorđević")).toEqual([id]);
+    const [hit] = (await search.inService({ id: "sr" }, "ljubisa", 1)).hits;
+    expect(marked(hit?.snippet ?? [])).toEqual(["Љубиша"]);
+  });
+
+  it("normalizes Arabic script: yeh and kaf forms, tatweel, harakat, ZWNJ and digits", async () => {
+    const fa = await publish("fa", "کتاب‌های ایرانی در سال ۱۴۰۵", "نمایشگاه کتاب در تهران.");
+    const ar = await publish("ar", "مُحَمَّد يزور الكويت عام ٢٠٢٦", "زيارة رسمية.");
+    expect(await ids("fa", "كتابهاي ايراني")).toEqual([fa]);
+    expect(await ids("fa", "کـتاب")).toEqual([fa]);
+    expect(await ids("fa", "1405")).toEqual([fa]);
+    expect(await ids("ar", "محمد")).toEqual([ar]);
+    expect(await ids("ar", "2026 الكويت")).toEqual([ar]);
+  });
+
+  it("matches scripts written without spaces by substring: Chinese, Thai, Lao, Khmer, Burmese", async () => {
+    const zh = await publish(
+      "zh-Hans",
+      "港口谈判破裂 援助车队滞留边境",
+      "超过200辆卡车在口岸等待。",
+    );
+    const th = await publish("th", "ข่าวด่วนวันนี้จากกรุงเทพ", "ฝนตกหนักในกรุงเทพมหานคร");
+    const lo = await publish("lo", "ຂ່າວດ່ວນຈາກວຽງຈັນ", "ຝົນຕົກໜັກ");
+    const km = await publish("km", "ព័ត៌មានបន្ទាន់ពីភ្នំពេញ", "ភ្លៀងធ្លាក់ខ្លាំង");
+    const my = await publish("my", "ဆိပ်ကမ်းဆွေးနွေးပွဲ ပျက်ပြား", "ကုန်တင်ကားများ စောင့်ဆိုင်းနေရသည်");
+    expect(await ids("zh-Hans", "谈判破裂")).toEqual([zh]);
+    expect(await ids("zh-Hans", "谈判")).toEqual([zh]); // two characters: below the trigram size
+    expect(await ids("zh-Hans", "卡车")).toEqual([zh]);
+    expect(await ids("zh-Hans", "谈判 卡车")).toEqual([zh]);
+    expect(await ids("zh-Hans", "谈判 火车")).toEqual([]);
+    expect(await ids("th", "กรุงเทพ")).toEqual([th]);
+    expect(await ids("lo", "ວຽງຈັນ")).toEqual([lo]);
+    expect(await ids("km", "ភ្នំពេញ")).toEqual([km]);
+    expect(await ids("my", "ဆွေးနွေးပွဲ")).toEqual([my]);
+    const [hit] = (await search.inService({ id: "zh-Hans" }, "卡车", 1)).hits;
+    expect(marked(hit?.snippet ?? [])).toEqual(["卡车"]);
+  });
+
+  it("matches words in Ethiopic, Indic and Tibetan scripts", async () => {
+    const am = await publish("am", "የወደብ ድርድሩ በመክሸፉ", "መኪኖቹ ቆመዋል።");
+    const hi = await publish("hi", "मुख्य समाचार दिल्ली से", "बारिश जारी है।");
+    const bn = await publish("bn", "ঢাকায় বন্যা পরিস্থিতি", "হালনাগাদ খবর");
+    const bo = await publish("bo", "གསར་འགྱུར་གཙོ་བོ།", "ལྷ་སར་ཆར་པ་བབས།");
+    expect(await ids("am", "ድርድሩ")).toEqual([am]);
+    expect(await ids("hi", "दिल्ली")).toEqual([hi]);
+    expect(await ids("bn", "বন্যা")).toEqual([bn]);
+    expect(await ids("bo", "གསར་འགྱུར")).toEqual([bo]);
+  });
+
+  it("ranks a headline match above a body match, and the newer of equals first", async () => {
+    const body = await publish("es", "Llueve en Lima", "La crecida del río Rímac preocupa.");
+    const headline = await publish("es", "El río Rímac se desborda", "Lluvias en Lima.");
+    const older = await publish("es", "Rímac: balance", "Informe.", 40);
+    const newer = await publish("es", "Rímac: balance", "Informe.", 1);
+    const found = await ids("es", "rimac");
+    expect(found.indexOf(headline)).toBeLessThan(found.indexOf(body));
+    expect(found.indexOf(newer)).toBeLessThan(found.indexOf(older));
+  });
+
+  it("paginates with a total", async () => {
+    for (let i = 0; i < 23; i += 1) await publish("id", `Banjir di Jakarta ${i}`, "Hujan deras.");
+    const first = await search.inService({ id: "id" }, "banjir", 1);
+    const second = await search.inService({ id: "id" }, "banjir", 2);
+    expect(first.total).toBe(23);
+    expect(first.hits).toHaveLength(20);
+    expect(first.hasMore).toBe(true);
+    expect(second.hits).toHaveLength(3);
+    expect(second.hasMore).toBe(false);
+    const all = [...first.hits, ...second.hits].map((h) => h.summary.id);
+    expect(new Set(all).size).toBe(23);
+  });
+
+  it("stays consistent with update, unpublish and kill", async () => {
+    const id = await publish("pt", "Chuva em Recife", "Alagamentos na cidade.");
+    expect(await ids("pt", "recife")).toEqual([id]);
+    const story = await repos.stories.findStory(id);
+    if (!story) throw new Error("missing story");
+    await stories.saveDraft(actor, id, {
+      baseRevisionId: story.currentRevisionId,
+      content: storyContent({
+        headline: "Chuva em Salvador",
+        standfirst: "",
+        slug: "story",
+        topics: [],
+        bylines: [],
+        agencies: [],
+        body: [{ type: "paragraph", content: [{ text: "Alagamentos." }] }],
+      }),
+    });
+    await stories.publish(actor, id, { mode: "update", note: "Cidade corrigida." });
+    expect(await ids("pt", "recife")).toEqual([]);
+    expect(await ids("pt", "salvador")).toEqual([id]);
+    await stories.unpublish(actor, id);
+    expect(await ids("pt", "salvador")).toEqual([]);
+    const killed = await publish("pt", "Incêndio em Manaus", "Fogo.");
+    expect(await ids("pt", "manaus")).toEqual([killed]);
+    await stories.kill(actor, killed, "Legal");
+    expect(await ids("pt", "manaus")).toEqual([]);
+  });
+
+  it("searches across services for the newsroom, or within chosen ones", async () => {
+    const en = await publish("en", "Kessara port reopens", "Ships return.");
+    const tr = await publish("tr", "Kessara limanı açıldı", "Gemiler döndü.");
+    const zh = await publish("zh-Hant", "Kessara港口重新開放", "船隻返回。");
+    const everywhere = await search.acrossServices(actor, "kessara");
+    expect(everywhere.hits.map((h) => h.summary.id).sort()).toEqual([en, tr, zh].sort());
+    const chosen = await search.acrossServices(actor, "kessara", { serviceIds: ["tr"] });
+    expect(chosen.hits.map((h) => h.summary.id)).toEqual([tr]);
+    expect(chosen.hits[0]?.summary.serviceId).toBe("tr");
+  });
+
+  it("treats query syntax as text: quotes, wildcards and operators find nothing odd", async () => {
+    await publish("en", "Plain headline", "Nothing special.");
+    for (const q of ['"', "*", "%", "_", "' or 1=1 --", "NEAR(", "a\\b", "-", "()"]) {
+      const result = await search.inService({ id: "en" }, q, 1);
+      expect(
+        result.hits.every((h) => h.summary.serviceId === "en"),
+        q,
+      ).toBe(true);
+    }
+    expect(await ids("en", "%")).toEqual([]);
+  });
+});
