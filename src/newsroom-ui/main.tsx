@@ -1,3 +1,5 @@
+// Must stay the first import: it configures zod before any schema module is evaluated.
+import "./zod-config.js";
 import { render } from "preact";
 import { App } from "./App.js";
 import { ApiClient } from "./api-client.js";

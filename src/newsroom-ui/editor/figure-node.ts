@@ -92,8 +92,14 @@ export const FigureNode = Node.create<FigureOptions>({
     return {
       insertFigure:
         (attrs) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs }),
+        ({ state, commands }) => {
+          // After a selected figure (a node selection) insert behind it instead of replacing it.
+          const { selection } = state;
+          const figure = { type: this.name, attrs };
+          return "node" in selection && selection.node
+            ? commands.insertContentAt(selection.to, figure)
+            : commands.insertContent(figure);
+        },
       updateFigureAt:
         (pos, attrs) =>
         ({ tr, dispatch }) => {
