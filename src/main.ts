@@ -1,8 +1,15 @@
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { sql } from "kysely";
 import { type Logger, pino } from "pino";
+import {
+  type ChangeBus,
+  ClusterChangeBus,
+  LocalChangeBus,
+  PgChangeBus,
+} from "./cache/change-bus.js";
+import { LiveUpdates } from "./cache/live-updates.js";
+import { PageCache } from "./cache/page-cache.js";
 import type { Config } from "./config/config.js";
 import { demoAccounts } from "./demo/demo-accounts.js";
 import { seedDemo } from "./demo/seed-demo.js";
@@ -10,7 +17,10 @@ import { systemActor } from "./domain/actor.js";
 import { ApiKeyService } from "./domain/api/api-key-service.js";
 import { RateLimiter } from "./domain/api/rate-limiter.js";
 import { AuditLog } from "./domain/audit/audit-log.js";
-import { BreakingNewsService } from "./domain/breaking/breaking-news-service.js";
+import {
+  type BannerChangeListener,
+  BreakingNewsService,
+} from "./domain/breaking/breaking-news-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
@@ -24,6 +34,10 @@ import { AuthService } from "./domain/users/auth-service.js";
 import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
+import { LiveHub } from "./http/live-hub.js";
+import { createHttpServer, createRequestHandler } from "./http/server.js";
+import { newsroomActor, wirePushRoutes, wireRoutes } from "./http/wire-routes.js";
+import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
@@ -39,6 +53,10 @@ export interface Newsdesk {
   readonly services: NewsroomServices;
   readonly app: Hono;
   readonly logger: Logger;
+  readonly pageCache: PageCache;
+  /** Server-Sent Events to open reader pages. */
+  readonly live: LiveHub;
+  readonly liveUpdates: LiveUpdates;
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
   /** Feeds, sitemaps and API read models, content-API keys and partner webhooks. */
@@ -49,6 +67,8 @@ export interface Newsdesk {
   };
   /** Starts background work: scheduled publishing, AVIF renditions, other jobs. */
   startBackground(intervalMs?: number): void;
+  /** Wire ingest: the queue, sources and the pull/drop-directory scheduler (issue 5). */
+  readonly wire: WireDesk;
   close(): Promise<void>;
 }
 
@@ -81,7 +101,12 @@ export interface CreateNewsdeskOptions {
 
 export function buildServices(
   repositories: Repositories,
-  deps: { clock: Clock; logger: Logger; hasher: PasswordHasher },
+  deps: {
+    clock: Clock;
+    logger: Logger;
+    hasher: PasswordHasher;
+    onBannerChange?: BannerChangeListener;
+  },
 ): NewsroomServices {
   const { clock, logger } = deps;
   const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
@@ -117,7 +142,11 @@ export function buildServices(
   return {
     stories,
     media,
-    breaking: new BreakingNewsService({ repository: repositories.breaking, clock }),
+    breaking: new BreakingNewsService({
+      repository: repositories.breaking,
+      clock,
+      ...(deps.onBannerChange ? { onChange: deps.onBannerChange } : {}),
+    }),
     reader: new ReaderService({ ...repositories, clock }),
     auth: new AuthService({ users: repositories.users, hasher: deps.hasher, clock }),
     users: new UserService({ users: repositories.users, hasher: deps.hasher, clock }),
@@ -141,7 +170,40 @@ export async function createNewsdesk(
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     const repositories = sqlRepositories(database);
     const hasher = options.passwordHasher ?? new Argon2PasswordHasher();
-    const services = buildServices(repositories, { clock, logger, hasher });
+    // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
+    const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
+    const bus: ChangeBus =
+      database.dialect === "postgres"
+        ? await PgChangeBus.connect(config.databaseUrl, logger)
+        : process.env.NEWSDESK_CLUSTER_WORKER === "1"
+          ? new ClusterChangeBus()
+          : new LocalChangeBus();
+    let live: LiveUpdates | undefined;
+    const services = buildServices(repositories, {
+      clock,
+      logger,
+      hasher,
+      onBannerChange: async (serviceId, banner, previous) =>
+        live?.onBannerChange(serviceId, banner, previous),
+    });
+    const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
+    live = new LiveUpdates({
+      cache: pageCache,
+      bus,
+      stories: repositories.stories,
+      banners: hub,
+      logger,
+      ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
+    });
+    services.storyListeners.push(live);
+    const wire = createWireDesk({
+      database,
+      stories: services.stories,
+      storyRepository: repositories.stories,
+      catalog: repositories.catalog,
+      clock,
+      logger,
+    });
     const distributionRepository = new DistributionSqlRepository(database.db);
     const distribution = new DistributionService({
       ...repositories,
@@ -189,6 +251,7 @@ export async function createNewsdesk(
             )
           ).flat();
     const app = buildApp({
+      pageCache,
       reader: services.reader,
       media: repositories.media,
       clock,
@@ -213,6 +276,10 @@ export async function createNewsdesk(
         publisherName: config.publisherName,
         maxUploadBytes: defaultMediaLimits.maxBytes,
       },
+      wire: {
+        api: wireRoutes({ wire: wire.service, sources: wire.sources, actorFrom: newsroomActor }),
+        push: wirePushRoutes({ wire: wire.service, sources: wire.sources, logger }),
+      },
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
       checkDatabase: async () => {
         await sql`select 1`.execute(database.db);
@@ -225,11 +292,21 @@ export async function createNewsdesk(
       services,
       app,
       logger,
+      pageCache,
+      live: hub,
+      liveUpdates: live,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       distribution: { service: distribution, apiKeys, webhooks },
-      startBackground: (intervalMs) => services.jobs.start(intervalMs),
+      wire,
+      startBackground: (intervalMs) => {
+        services.jobs.start(intervalMs);
+        wire.scheduler.start();
+      },
       close: async () => {
         services.jobs.stop();
+        hub.close();
+        await bus.close();
+        await wire.scheduler.stop();
         await database.close();
       },
     };
@@ -244,19 +321,34 @@ export async function startServer(
   newsdesk: Newsdesk,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const { config } = newsdesk;
+  const server = createHttpServer(
+    createRequestHandler({ app: newsdesk.app, cache: newsdesk.pageCache, live: newsdesk.live }),
+  );
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: newsdesk.app.fetch, port: config.port, hostname: config.host },
-      (info) => {
-        resolve({
-          port: info.port,
-          stop: () =>
-            new Promise<void>((done) => {
-              server.close(() => done());
-            }),
-        });
-      },
-    );
     server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      const address = server.address();
+      resolve({
+        port: typeof address === "object" && address ? address.port : config.port,
+        stop: () =>
+          new Promise<void>((done) => {
+            newsdesk.live.close();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
   });
+}
+
+/** Purges CDN objects by tag: POSTs `{ "tags": [...] }` to the configured endpoint. */
+function cdnPurger(url: string) {
+  return async (tags: readonly string[]) => {
+    await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ tags }),
+      signal: AbortSignal.timeout(5000),
+    });
+  };
 }

@@ -16,6 +16,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** auto: seed the demo newsroom when the database has no stories; never/always are explicit. */
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  /** Memory for the in-process page cache, in megabytes. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
+  /** Optional CDN purge endpoint: receives POST {"tags": [...]} on every invalidation. */
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -26,6 +30,8 @@ export interface Config {
   readonly publisherName: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   readonly seedDemo: "auto" | "never" | "always";
+  readonly pageCacheBytes: number;
+  readonly cdnPurgeUrl: string | undefined;
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -44,5 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publisherName: e.PUBLISHER_NAME,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
+    cdnPurgeUrl: e.CDN_PURGE_URL,
   });
 }

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Logger } from "pino";
+import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
@@ -12,11 +13,16 @@ import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { feedRoutes } from "./feed-routes.js";
 import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
 import { newsroomStatic } from "./newsroom-static.js";
+import { pageCacheMiddleware } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 import { readerRoutes } from "./reader-routes.js";
+import { readerCsp } from "./security-headers.js";
 import { sitemapRoutes } from "./sitemap-routes.js";
+import type { WireHttp } from "./wire-routes.js";
 
 export interface AppDeps {
+  /** Rendered pages, feeds and API responses, invalidated by tag. */
+  readonly pageCache: PageCache;
   readonly reader: ReaderService;
   readonly media: MediaRepository;
   readonly clock: Clock;
@@ -28,6 +34,8 @@ export interface AppDeps {
   readonly newsroom: NewsroomDeps;
   /** Where the built newsroom app (Vite output) lives. */
   readonly newsroomUiDir: string;
+  /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
+  readonly wire?: WireHttp;
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;
 }
@@ -46,13 +54,16 @@ export function buildApp(deps: AppDeps): Hono {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
-      c.header(
-        "Content-Security-Policy",
-        "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-      );
+    // Reader pages get the strict policy; routes that set their own (the newsroom app) keep it.
+    if (
+      c.res.headers.get("Content-Type")?.startsWith("text/html") &&
+      !c.res.headers.has("Content-Security-Policy")
+    ) {
+      c.header("Content-Security-Policy", readerCsp);
     }
   });
+
+  app.use(pageCacheMiddleware(deps.pageCache));
 
   app.get("/healthz", async (c) => {
     try {
@@ -85,6 +96,11 @@ export function buildApp(deps: AppDeps): Hono {
     app.route("/", sitemapRoutes(deps.distribution));
   }
   app.route("/newsroom/api", newsroomRoutes(deps.newsroom));
+  if (deps.wire) {
+    // After the newsroom routes, so their session and CSRF middleware runs first.
+    app.route("/newsroom/api/wire", deps.wire.api);
+    app.route("/ingest", deps.wire.push);
+  }
   app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));

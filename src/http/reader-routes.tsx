@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import type { PageChrome } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
@@ -33,6 +34,7 @@ import {
   topicUrl,
 } from "../render/reader-urls.js";
 import { renderHtml } from "../render/render-html.js";
+import { cacheExpiresHeader, publicCacheControl } from "./page-cache-middleware.js";
 
 export interface ReaderRoutesDeps {
   readonly reader: ReaderService;
@@ -66,18 +68,40 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       now: deps.clock.now(),
     });
 
-  const html = (c: Context, body: string, status: 200 | 400 | 404 | 410 = 200) => {
+  /**
+   * Sends a page. With `deps` tags it becomes cacheable: the page cache and CDNs key it
+   * on path and text size, and drop it when any tag is invalidated; a page showing a
+   * breaking-news banner is never served past the banner's expiry.
+   */
+  const html = (
+    c: Context,
+    body: string,
+    status: 200 | 400 | 404 | 410 = 200,
+    cache?: { chrome: PageChrome; tags: readonly string[] },
+  ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
-    c.header("Vary", "Cookie");
-    c.header("Cache-Control", status === 200 ? "public, max-age=60" : "public, max-age=10");
+    c.header("Vary", "Cookie, Accept-Encoding");
+    if (!cache) {
+      c.header("Cache-Control", "no-cache");
+      return c.html(body, status);
+    }
+    const { service, banner } = cache.chrome;
+    const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
+    c.header("Cache-Control", publicCacheControl);
+    c.header("Surrogate-Key", [...new Set(tags)].join(" "));
+    if (banner) c.header(cacheExpiresHeader, String(Date.parse(banner.expiresAt)));
     return c.html(body, status);
   };
+  /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
+  const storyTags = (stories: readonly { id: string }[]) =>
+    stories.map((s) => cacheTags.teaser(s.id));
 
   const message = async (
     c: Context,
     service: ServiceConfig,
     kind: "notFound" | "badRequest" | "killed",
     chrome?: PageChrome,
+    storyId?: string,
   ) => {
     const ctx = ctxFor(c, service);
     const pageChrome = chrome ?? (await deps.reader.chrome(service));
@@ -87,11 +111,15 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         : kind === "badRequest"
           ? [ctx.t.t("badRequest.title"), ctx.t.t("badRequest.body"), 400 as const]
           : [ctx.t.t("story.killedTitle"), ctx.t.t("story.killedBody"), 410 as const];
-    return html(
-      c,
-      renderHtml(<MessagePage ctx={ctx} chrome={pageChrome} title={title} body={body} />),
-      status,
+    const page = renderHtml(
+      <MessagePage ctx={ctx} chrome={pageChrome} title={title} body={body} />,
     );
+    // Bad requests are not cached: their address space is unbounded.
+    if (status === 400) return html(c, page, status);
+    return html(c, page, status, {
+      chrome: pageChrome,
+      tags: storyId ? [cacheTags.story(storyId)] : [],
+    });
   };
 
   app.get("/", (c) => c.redirect(homeUrl(services.en), 302));
@@ -121,7 +149,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
     const model = await deps.reader.list(service, {}, 1);
-    return html(c, renderHtml(<HomePage ctx={ctxFor(c, service)} model={model} />));
+    return html(c, renderHtml(<HomePage ctx={ctxFor(c, service)} model={model} />), 200, {
+      chrome: model,
+      tags: [cacheTags.home(service.id), ...storyTags(model.stories)],
+    });
   });
 
   app.get("/:prefix/search", async (c) => {
@@ -152,6 +183,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           basePath={topicUrl(service, topic.slug)}
         />,
       ),
+      200,
+      {
+        chrome: model,
+        tags: [cacheTags.topic(service.id, topic.slug), ...storyTags(model.stories)],
+      },
     );
   });
 
@@ -175,6 +211,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           basePath={personUrl(service, person.id)}
         />,
       ),
+      200,
+      { chrome: model, tags: [cacheTags.person(person.id), ...storyTags(model.stories)] },
     );
   });
 
@@ -198,6 +236,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           basePath={deskUrl(service, desk.id)}
         />,
       ),
+      200,
+      { chrome: model, tags: [cacheTags.desk(desk.id), ...storyTags(model.stories)] },
     );
   });
 
@@ -221,6 +261,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           currentSection={section.slug}
         />,
       ),
+      200,
+      {
+        chrome: model,
+        tags: [cacheTags.section(service.id, section.slug), ...storyTags(model.stories)],
+      },
     );
   });
 
@@ -230,8 +275,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const parsed = parseStorySegment(c.req.param("segment"));
     if (!parsed) return message(c, service, "notFound");
     const lookup = await deps.reader.story(service, parsed.id);
-    if (lookup.kind === "missing") return message(c, service, "notFound", lookup.chrome);
-    if (lookup.kind === "killed") return message(c, service, "killed", lookup.chrome);
+    if (lookup.kind === "missing") return message(c, service, "notFound", lookup.chrome, parsed.id);
+    if (lookup.kind === "killed") return message(c, service, "killed", lookup.chrome, parsed.id);
     const { model } = lookup;
     const canonical = storyUrl(service, {
       id: model.story.id,
@@ -240,7 +285,18 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     });
     // Old links keep working after a headline or section change.
     if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
-    return html(c, renderHtml(<StoryPage ctx={ctxFor(c, service)} model={model} />));
+    const { story, content } = model;
+    return html(c, renderHtml(<StoryPage ctx={ctxFor(c, service)} model={model} />), 200, {
+      chrome: model,
+      tags: [
+        cacheTags.story(story.id),
+        cacheTags.family(story.familyId),
+        // Related stories come from the story's section and topics.
+        cacheTags.section(service.id, content.section),
+        ...content.topics.map((slug) => cacheTags.topic(service.id, slug)),
+        ...storyTags(model.related),
+      ],
+    });
   });
 
   return app;

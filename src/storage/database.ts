@@ -97,9 +97,20 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  // On PostgreSQL the migration bookkeeping lives in the connection's own schema; Kysely
+  // would otherwise find another schema's tables by introspection and skip creating its own.
+  const schema =
+    database.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+          .rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrationsFor(database.dialect) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    // Feature migrations are independent tables, numbered per feature as they landed; a
+    // database may have met them in another order.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

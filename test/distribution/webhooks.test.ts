@@ -45,7 +45,7 @@ function storyEvent(type: StoryEvent["type"], serviceId: Story["serviceId"] = "f
     familyId: "s0000000001a",
     status: type === "killed" ? "killed" : "published",
   } as Story;
-  return { type, story, at: "2026-11-24T10:00:00.000Z", actorId: null };
+  return { type, story, before: null, at: "2026-11-24T10:00:00.000Z", actorId: null };
 }
 
 describe.each(dialects)("webhooks on %s", (dialect) => {

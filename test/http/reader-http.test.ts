@@ -1,8 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { systemClock } from "../../src/domain/clock.js";
-import { StoryService } from "../../src/domain/stories/story-service.js";
 import type { Newsdesk } from "../../src/main.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
@@ -40,7 +38,7 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/html; charset=utf-8/i);
     const html = await response.text();
-    expect(html).toContain('<html lang="en" dir="ltr">');
+    expect(html).toContain('<html lang="en" dir="ltr" data-service="en">');
     expect(html).toContain('<nav aria-label="Accessibility links">');
     expect(html).toContain('<a href="#main">Skip to main content</a>');
     expect(html).toContain('<a href="#nav">Skip to navigation</a>');
@@ -96,7 +94,7 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
   it("renders Persian pages right-to-left with Persian digits and Solar Hijri dates", async () => {
     const path = await firstStoryPath(newsdesk, "persian");
     const html = await (await newsdesk.app.request(path)).text();
-    expect(html).toContain('<html lang="fa" dir="rtl">');
+    expect(html).toContain('<html lang="fa" dir="rtl" data-service="fa">');
     const times = [...html.matchAll(/<time datetime="[^"]+">([^<]+)<\/time>/g)].map(
       (m) => m[1] ?? "",
     );
@@ -120,7 +118,7 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
       ["/english/search?q=convoys", "1 story found"],
       ["/persian/search?q=%D9%83%D8%A7%D8%B1%D9%88%D8%A7%D9%86", "گزارش پیدا شد"],
       ["/chinese/search?q=%E8%BD%A6%E9%98%9F", "找到 1 篇报道"],
-      ["/russian/", '<html lang="ru" dir="ltr">'],
+      ["/russian/", '<html lang="ru" dir="ltr" data-service="ru">'],
     ] as const) {
       const response = await newsdesk.app.request(path);
       expect(response.status, path).toBe(200);
@@ -170,14 +168,14 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
       const html = await (
         await newsdesk.app.request(path, { headers: { Cookie: "nd_ts=lg" } })
       ).text();
-      expect(html).toContain('<html lang="en" dir="ltr" class="ts-lg">');
+      expect(html).toContain('<html lang="en" dir="ltr" class="ts-lg" data-service="en">');
       expect(html).toContain('value="lg" aria-pressed="true"');
       expect(html).toContain('value="md" aria-pressed="false"');
     }
     const bogus = await (
       await newsdesk.app.request("/english/", { headers: { Cookie: "nd_ts=huge" } })
     ).text();
-    expect(bogus).toContain('<html lang="en" dir="ltr">');
+    expect(bogus).toContain('<html lang="en" dir="ltr" data-service="en">');
   });
 
   it("never redirects off-site from the text-size form", async () => {
@@ -195,8 +193,10 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
   it("leaves a notice at a killed story's address and drops it from lists", async () => {
     const path = await firstStoryPath(newsdesk, "chinese");
     const id = path.slice(-12);
-    const stories = new StoryService({ ...newsdesk.repositories, clock: systemClock });
-    await stories.kill(systemActor("test"), id, "Legal");
+    // Load both pages first so the kill must invalidate cached copies.
+    expect((await newsdesk.app.request(path)).status).toBe(200);
+    expect(await (await newsdesk.app.request("/chinese/")).text()).toContain(id);
+    await newsdesk.services.stories.kill(systemActor("test"), id, "Legal");
     const response = await newsdesk.app.request(path);
     expect(response.status).toBe(410);
     expect(await response.text()).toContain("本文已被撤下");

@@ -21,6 +21,8 @@ export type StoryEventType =
 export interface StoryEvent {
   readonly type: StoryEventType;
   readonly story: Story;
+  /** The head before the change (null when the story was just created). */
+  readonly before: Story | null;
   readonly at: string;
   /** The actor's user id, or null for the system. */
   readonly actorId: string | null;

@@ -154,7 +154,7 @@ export class StoryService {
       // Publishing an embargoed story schedules it for the moment the embargo lifts.
       const scheduled = applySchedule(story, story.embargoUntil, now);
       await this.#change(actor, story, scheduled, undefined);
-      await this.#emit("scheduled", scheduled, actor);
+      await this.#emit("scheduled", scheduled, actor, undefined, story);
       return scheduled;
     }
     const next = applyPublish(story, input, now);
@@ -163,7 +163,7 @@ export class StoryService {
     await this.#change(actor, story, next, projection);
     const type: StoryEventType =
       input.mode === "first" ? "published" : input.mode === "update" ? "updated" : "silently-fixed";
-    await this.#emit(type, next, actor, input.mode === "update" ? input.note : undefined);
+    await this.#emit(type, next, actor, input.mode === "update" ? input.note : undefined, story);
     return next;
   }
 
@@ -179,7 +179,7 @@ export class StoryService {
       next,
     });
     if (!ok) throw new NewsdeskError("REVISION_CONFLICT");
-    await this.#emit("corrected", next, actor, text);
+    await this.#emit("corrected", next, actor, text, story);
     return correction;
   }
 
@@ -188,7 +188,7 @@ export class StoryService {
     this.#authorize(actor, "story.kill", story);
     const next = applyKill(story, reason.trim() || "Withdrawn", this.#now());
     await this.#change(actor, story, next, null);
-    await this.#emit("killed", next, actor, next.killReason ?? undefined);
+    await this.#emit("killed", next, actor, next.killReason ?? undefined, story);
     return next;
   }
 
@@ -197,7 +197,7 @@ export class StoryService {
     this.#authorize(actor, "story.unpublish", story);
     const next = applyUnpublish(story, this.#now());
     await this.#change(actor, story, next, null);
-    await this.#emit("unpublished", next, actor);
+    await this.#emit("unpublished", next, actor, undefined, story);
     return next;
   }
 
@@ -207,7 +207,7 @@ export class StoryService {
     this.#authorize(actor, "story.submit", story);
     const next = applySubmit(story, this.#now());
     await this.#change(actor, story, next, undefined);
-    await this.#emit("submitted", next, actor);
+    await this.#emit("submitted", next, actor, undefined, story);
     return next;
   }
 
@@ -218,7 +218,7 @@ export class StoryService {
     this.#authorize(actor, "story.schedule", story);
     const next = applySchedule(story, when, this.#now());
     await this.#change(actor, story, next, undefined);
-    await this.#emit("scheduled", next, actor);
+    await this.#emit("scheduled", next, actor, undefined, story);
     return next;
   }
 
@@ -228,7 +228,7 @@ export class StoryService {
     this.#authorize(actor, "story.schedule", story);
     const next = applyEmbargo(story, when, this.#now());
     await this.#change(actor, story, next, undefined);
-    await this.#emit("embargoed", next, actor);
+    await this.#emit("embargoed", next, actor, undefined, story);
     return next;
   }
 
@@ -269,7 +269,7 @@ export class StoryService {
       });
       if (ok) {
         published.push(next);
-        await this.#emit("published", next, system);
+        await this.#emit("published", next, system, undefined, story);
       }
     }
     return published;
@@ -297,12 +297,19 @@ export class StoryService {
     }
   }
 
-  async #emit(type: StoryEventType, story: Story, actor: Actor, note?: string): Promise<void> {
+  async #emit(
+    type: StoryEventType,
+    story: Story,
+    actor: Actor,
+    note?: string,
+    before: Story | null = null,
+  ): Promise<void> {
     const listeners = this.#deps.listeners ?? [];
     if (listeners.length === 0) return;
     const event: StoryEvent = {
       type,
       story,
+      before,
       at: this.#now(),
       actorId: actorId(actor),
       ...(note === undefined ? {} : { note }),

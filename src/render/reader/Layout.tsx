@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { BreakingBanner } from "../../domain/breaking/breaking-news-schema.js";
 import type { Section } from "../../domain/people/people-schema.js";
 import { homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
+import { liveScript } from "./live-script.js";
 import { readerStyles } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
 import { textSizes } from "./render-context.js";
@@ -31,7 +32,7 @@ export function Layout(props: LayoutProps) {
   const { t, service, locale } = ctx;
   const htmlClass = ctx.textSize === "md" ? undefined : `ts-${ctx.textSize}`;
   return (
-    <html lang={service.locale} dir={locale.dir} class={htmlClass}>
+    <html lang={service.locale} dir={locale.dir} class={htmlClass} data-service={service.id}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -99,6 +100,10 @@ export function Layout(props: LayoutProps) {
         <main id="main" class="wrap" tabIndex={-1}>
           {props.children}
         </main>
+        <script
+          // Our own constant script (live breaking news), allowed by its CSP hash.
+          dangerouslySetInnerHTML={{ __html: liveScript }}
+        />
         <footer class="site-foot">
           <div class="wrap">
             <p>

@@ -4,6 +4,7 @@ import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { services } from "../../domain/services/service-registry.js";
 import { renderHtml } from "../render-html.js";
 import { Figure } from "./Figure.js";
+import { liveScript } from "./live-script.js";
 import { renderContext } from "./render-context.js";
 import { Inline } from "./StoryBody.js";
 import { StoryPage } from "./StoryPage.js";
@@ -124,8 +125,12 @@ describe("story page rendering", () => {
   const html = renderHtml(<StoryPage ctx={ctx} model={hostileModel()} />);
 
   it("escapes hostile text in every field: no markup from story data survives", () => {
-    // The only scripts are our JSON-LD blocks, whose text holds no "<" at all (\u003c).
-    const withoutJsonLd = html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, "");
+    // The only scripts are our JSON-LD blocks, whose text holds no "<" at all (\u003c),
+    // and our own live-update script exactly as written.
+    expect(html).toContain(`<script>${liveScript}</script>`);
+    const withoutJsonLd = html
+      .replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, "")
+      .replace(`<script>${liveScript}</script>`, "");
     expect(withoutJsonLd).not.toContain("<script");
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain('"><img');
@@ -136,7 +141,9 @@ describe("story page rendering", () => {
   });
 
   it("marks the page up with lang, dir, landmarks, one h1 and the text size", () => {
-    expect(html.startsWith('<!DOCTYPE html><html lang="en" dir="ltr" class="ts-lg">')).toBe(true);
+    expect(
+      html.startsWith('<!DOCTYPE html><html lang="en" dir="ltr" class="ts-lg" data-service="en">'),
+    ).toBe(true);
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     for (const landmark of ["<header", "<nav", "<main", "<footer"])
       expect(html).toContain(landmark);

@@ -1,0 +1,67 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { cacheKeyFor, PageCache } from "./page-cache.js";
+
+const page = (body: string, tags: string[]) => ({
+  status: 200,
+  contentType: "text/html; charset=utf-8",
+  cacheControl: "public, max-age=60",
+  body: Buffer.from(body),
+  tags,
+});
+
+describe("the page cache", () => {
+  it("stores brotli and gzip variants once, with a strong ETag", () => {
+    const cache = new PageCache();
+    const stored = cache.store(
+      "k",
+      cache.beginRender(),
+      page("<p>hello hello hello</p>", ["story:a"]),
+    );
+    expect(brotliDecompressSync(stored?.br ?? Buffer.alloc(0)).toString()).toBe(
+      "<p>hello hello hello</p>",
+    );
+    expect(gunzipSync(stored?.gzip ?? Buffer.alloc(0)).toString()).toBe("<p>hello hello hello</p>");
+    expect(stored?.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(cache.get("k")).toBe(stored);
+  });
+
+  it("invalidates exactly the entries carrying a tag", () => {
+    const cache = new PageCache();
+    cache.store("story-a", cache.beginRender(), page("a", ["story:a", "list:section:en:world"]));
+    cache.store("story-b", cache.beginRender(), page("b", ["story:b"]));
+    cache.store("world", cache.beginRender(), page("w", ["list:section:en:world", "story:a"]));
+    expect(cache.invalidate(["list:section:en:world"])).toBe(2);
+    expect(cache.has("story-a")).toBe(false);
+    expect(cache.has("world")).toBe(false);
+    expect(cache.has("story-b")).toBe(true);
+  });
+
+  it("refuses to store a render that an invalidation overtook", () => {
+    const cache = new PageCache();
+    const ticket = cache.beginRender();
+    cache.invalidate(["story:a"]);
+    expect(cache.store("k", ticket, page("stale", ["story:a"]))).toBeUndefined();
+    expect(cache.store("k", cache.beginRender(), page("fresh", ["story:a"]))).toBeDefined();
+  });
+
+  it("evicts least recently used entries beyond its byte budget and honours expiry", () => {
+    let now = 1000;
+    const cache = new PageCache({ maxBytes: 2500, now: () => now });
+    cache.store("a", cache.beginRender(), page("x".repeat(400), ["t"]));
+    cache.store("b", cache.beginRender(), page("y".repeat(400), ["t"]));
+    cache.get("a");
+    cache.store("c", cache.beginRender(), page("z".repeat(400), ["t"]));
+    expect(cache.has("a")).toBe(true);
+    expect(cache.has("b")).toBe(false);
+    cache.store("d", cache.beginRender(), { ...page("d", ["t"]), expiresAt: 2000 });
+    now = 2000;
+    expect(cache.get("d")).toBeUndefined();
+  });
+
+  it("keys on the path and the text-size preference only", () => {
+    expect(cacheKeyFor("/english/", undefined)).toBe("md /english/");
+    expect(cacheKeyFor("/english/", "a=1; nd_ts=lg; nd_session=secret")).toBe("lg /english/");
+    expect(cacheKeyFor("/english/", "nd_ts=huge")).toBe("md /english/");
+  });
+});

@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+/** One cached response, stored with its compressed variants (compressed once, at store). */
+export interface CachedResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly identity: Buffer;
+  readonly br: Buffer;
+  readonly gzip: Buffer;
+  readonly etag: string;
+  readonly tags: readonly string[];
+  readonly lastModified: string | undefined;
+  /** Epoch ms after which the entry must not be served (e.g. a banner's expiry). */
+  readonly expiresAt: number;
+}
+
+/** Taken when a render starts, so an invalidation during the render is not undone by it. */
+export interface RenderTicket {
+  readonly generation: number;
+}
+
+const textSizeVariant = /(?:^|;\s*)nd_ts=(xs|sm|lg)(?:;|$)/;
+
+/**
+ * The one cache key both the fast path and the Hono fill use: the raw path and query, plus
+ * the text-size preference (four values), so pages stay shared by everyone with the same
+ * size and are never personal.
+ */
+export function cacheKeyFor(pathAndQuery: string, cookieHeader: string | undefined): string {
+  const size = cookieHeader ? (textSizeVariant.exec(cookieHeader)?.[1] ?? "md") : "md";
+  return `${size} ${pathAndQuery}`;
+}
+
+/**
+ * In-memory page cache with exact, tag-based invalidation and a byte budget (LRU).
+ * Every instance keeps its own; invalidations reach all instances through the change bus.
+ */
+export class PageCache {
+  readonly #entries = new Map<string, CachedResponse>();
+  readonly #byTag = new Map<string, Set<string>>();
+  readonly #tagGeneration = new Map<string, number>();
+  readonly #maxBytes: number;
+  readonly #now: () => number;
+  #generation = 0;
+  #bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(options: { maxBytes?: number; now?: () => number } = {}) {
+    this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
+    if (entry.expiresAt <= this.#now()) {
+      this.#delete(key);
+      this.misses++;
+      return undefined;
+    }
+    // LRU: re-insert to mark as recently used.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.hits++;
+    return entry;
+  }
+
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  beginRender(): RenderTicket {
+    return { generation: this.#generation };
+  }
+
+  /** Stores a rendered response unless one of its tags was invalidated since `ticket`. */
+  store(
+    key: string,
+    ticket: RenderTicket,
+    response: {
+      status: number;
+      contentType: string;
+      cacheControl: string;
+      body: Buffer;
+      tags: readonly string[];
+      lastModified?: string;
+      expiresAt?: number;
+    },
+  ): CachedResponse | undefined {
+    const tags = [...new Set(response.tags)];
+    if (tags.some((tag) => (this.#tagGeneration.get(tag) ?? -1) > ticket.generation))
+      return undefined;
+    const entry: CachedResponse = {
+      status: response.status,
+      contentType: response.contentType,
+      cacheControl: response.cacheControl,
+      identity: response.body,
+      // Brotli quality 9 and gzip level 6: most of the size win for a fraction of the cost.
+      br: brotliCompressSync(response.body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 9,
+          [constants.BROTLI_PARAM_SIZE_HINT]: response.body.length,
+        },
+      }),
+      gzip: gzipSync(response.body, { level: 6 }),
+      etag: `"${createHash("sha1").update(response.body).digest("base64url")}"`,
+      tags,
+      lastModified: response.lastModified,
+      expiresAt: response.expiresAt ?? Number.POSITIVE_INFINITY,
+    };
+    this.#delete(key);
+    this.#entries.set(key, entry);
+    this.#bytes += entrySize(entry);
+    for (const tag of tags) {
+      let keys = this.#byTag.get(tag);
+      if (!keys) {
+        keys = new Set();
+        this.#byTag.set(tag, keys);
+      }
+      keys.add(key);
+    }
+    while (this.#bytes > this.#maxBytes) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#delete(oldest);
+    }
+    return entry;
+  }
+
+  /** Drops every entry carrying any of the tags; returns how many were dropped. */
+  invalidate(tags: Iterable<string>): number {
+    const generation = ++this.#generation;
+    let dropped = 0;
+    for (const tag of tags) {
+      this.#tagGeneration.set(tag, generation);
+      for (const key of this.#byTag.get(tag) ?? []) {
+        if (this.#delete(key)) dropped++;
+      }
+      this.#byTag.delete(tag);
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    this.invalidate([...this.#byTag.keys()]);
+  }
+
+  #delete(key: string): boolean {
+    const entry = this.#entries.get(key);
+    if (!entry) return false;
+    this.#entries.delete(key);
+    this.#bytes -= entrySize(entry);
+    for (const tag of entry.tags) this.#byTag.get(tag)?.delete(key);
+    return true;
+  }
+}
+
+function entrySize(entry: CachedResponse): number {
+  return entry.identity.length + entry.br.length + entry.gzip.length + 512;
+}

@@ -1,0 +1,98 @@
+import type { ServiceId } from "../services/service-registry.js";
+import type { StoryEventType } from "../stories/story-events.js";
+import type { Story, StoryContent } from "../stories/story-schema.js";
+
+/**
+ * Dependency tags for cached responses. A page carries the tag of every story it shows
+ * and of every list it was built from; a change invalidates exactly the tags it touches:
+ * the story itself (so every page that showed it is rebuilt, including lists it leaves),
+ * and the lists it now belongs to (so lists it enters are rebuilt). Nothing else.
+ */
+export const cacheTags = {
+  /** The story's own page. */
+  story: (id: string) => `story:${id}`,
+  /** The story as a teaser in lists (home, section, related…). */
+  teaser: (id: string) => `teaser:${id}`,
+  /** Language versions of one story: their language switchers list each other. */
+  family: (familyId: string) => `family:${familyId}`,
+  home: (serviceId: ServiceId) => `list:home:${serviceId}`,
+  section: (serviceId: ServiceId, slug: string) => `list:section:${serviceId}:${slug}`,
+  topic: (serviceId: ServiceId, slug: string) => `list:topic:${serviceId}:${slug}`,
+  person: (id: string) => `list:person:${id}`,
+  desk: (id: string) => `list:desk:${id}`,
+  /** Feeds and sitemaps of a service: every publication can change them. */
+  feeds: (serviceId: ServiceId) => `feeds:${serviceId}`,
+  /** The breaking-news bar shown on every page of a service. */
+  banner: (serviceId: ServiceId) => `banner:${serviceId}`,
+  /** Navigation and other per-service page furniture. */
+  chrome: (serviceId: ServiceId) => `chrome:${serviceId}`,
+} as const;
+
+/** The lists a published story belongs to, from its content. */
+export function listTagsFor(serviceId: ServiceId, content: StoryContent): string[] {
+  return [
+    cacheTags.home(serviceId),
+    cacheTags.section(serviceId, content.section),
+    ...content.topics.map((slug) => cacheTags.topic(serviceId, slug)),
+    ...content.bylines.map((b) =>
+      b.kind === "person" ? cacheTags.person(b.personId) : cacheTags.desk(b.deskId),
+    ),
+  ];
+}
+
+/** What a teaser (a story in a list) shows; lists change only if one of these does. */
+function teaserOf(head: Story, content: StoryContent): string {
+  return JSON.stringify([
+    content.headline,
+    content.standfirst,
+    content.slug,
+    content.section,
+    content.leadFigure?.mediaId ?? null,
+    head.firstPublishedAt,
+    head.updatedAt,
+  ]);
+}
+
+export interface StoryChange {
+  readonly type: StoryEventType;
+  readonly before: Story | null;
+  readonly after: Story;
+  /** Published content before and after the change; null when not public. */
+  readonly beforeContent: StoryContent | null;
+  readonly afterContent: StoryContent | null;
+}
+
+/**
+ * Tags to invalidate for a story change, and only those:
+ * - the story's own page whenever readers can see a difference;
+ * - its teaser (every list showing it) only if a teaser field changed or it left the public;
+ * - lists it enters (first publication, a new section, topic or byline), since the newest
+ *   story always enters the top of a list;
+ * - its language family's switchers only when a version appears or disappears.
+ */
+export function tagsForStoryChange(change: StoryChange): string[] {
+  const { after, afterContent, before, beforeContent } = change;
+  const serviceId = after.serviceId;
+  const tags = new Set<string>([cacheTags.story(after.id)]);
+  const wasPublic = beforeContent !== null && before?.status === "published";
+  const isPublic = afterContent !== null && after.status === "published";
+  if (wasPublic !== isPublic) tags.add(cacheTags.family(after.familyId));
+  if (!isPublic || !wasPublic || !before || !beforeContent || !afterContent) {
+    tags.add(cacheTags.teaser(after.id));
+    tags.add(cacheTags.feeds(serviceId));
+    if (afterContent && isPublic)
+      for (const tag of listTagsFor(serviceId, afterContent)) tags.add(tag);
+    return [...tags];
+  }
+  if (teaserOf(before, beforeContent) !== teaserOf(after, afterContent)) {
+    tags.add(cacheTags.teaser(after.id));
+  }
+  // Feeds carry full text, so any public change reaches them.
+  tags.add(cacheTags.feeds(serviceId));
+  const old = new Set(listTagsFor(serviceId, beforeContent));
+  const now = new Set(listTagsFor(serviceId, afterContent));
+  for (const tag of now) if (!old.has(tag)) tags.add(tag);
+  // Leaving a list that showed it: those pages carry the teaser tag.
+  if ([...old].some((tag) => !now.has(tag))) tags.add(cacheTags.teaser(after.id));
+  return [...tags];
+}

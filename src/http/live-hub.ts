@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { BreakingBanner } from "../domain/breaking/breaking-news-schema.js";
+import { isServiceId, type ServiceId, services } from "../domain/services/service-registry.js";
+import { translatorFor } from "../i18n/message-catalogue.js";
+
+interface LiveState {
+  readonly id: string;
+  readonly frame: string;
+}
+
+/**
+ * Server-Sent Events (HTML Living Standard §9.2) for live breaking news, one stream per
+ * service. Served on the raw Node socket, not through the router, to keep each idle
+ * connection to a few kilobytes. On (re)connect a client whose Last-Event-ID differs from
+ * the current state gets the current state at once, so nothing is missed.
+ */
+export class LiveHub {
+  readonly #clients = new Map<ServiceId, Set<ServerResponse>>();
+  readonly #state = new Map<ServiceId, LiveState>();
+  readonly #current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined>;
+  #heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(deps: { current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined> }) {
+    this.#current = deps.current;
+  }
+
+  get connections(): number {
+    let n = 0;
+    for (const set of this.#clients.values()) n += set.size;
+    return n;
+  }
+
+  /** Handles `GET /_/live/<serviceId>`; returns false if the path is not a live stream. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const match = /^\/_\/live\/([A-Za-z-]+)(?:\?.*)?$/.exec(req.url ?? "");
+    if (!match?.[1]) return false;
+    const serviceId = decodeURIComponent(match[1]);
+    if (!isServiceId(serviceId)) {
+      res.writeHead(404, { "Content-Type": "application/problem+json" });
+      res.end(
+        JSON.stringify({
+          title: "There is no language service at this address.",
+          status: 404,
+          code: "SERVICE_NOT_FOUND",
+        }),
+      );
+      return true;
+    }
+    const lastEventId = req.headers["last-event-id"];
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
+    res.write("retry: 3000\n\n");
+    let clients = this.#clients.get(serviceId);
+    if (!clients) {
+      clients = new Set();
+      this.#clients.set(serviceId, clients);
+    }
+    clients.add(res);
+    req.socket.setNoDelay(true);
+    req.on("close", () => clients?.delete(res));
+    void this.#stateFor(serviceId).then((state) => {
+      if (state.id !== lastEventId && !res.writableEnded) res.write(state.frame);
+    });
+    this.#startHeartbeat();
+    return true;
+  }
+
+  /** Sends the new banner state (or its removal) to every open page of the service. */
+  broadcast(serviceId: ServiceId, banner: BreakingBanner | null): number {
+    const state = frameFor(serviceId, banner);
+    this.#state.set(serviceId, state);
+    const clients = this.#clients.get(serviceId);
+    if (!clients) return 0;
+    for (const res of clients) res.write(state.frame);
+    return clients.size;
+  }
+
+  close(): void {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    for (const clients of this.#clients.values()) for (const res of clients) res.end();
+    this.#clients.clear();
+  }
+
+  async #stateFor(serviceId: ServiceId): Promise<LiveState> {
+    const known = this.#state.get(serviceId);
+    if (known) return known;
+    const state = frameFor(serviceId, (await this.#current(serviceId)) ?? null);
+    this.#state.set(serviceId, state);
+    return state;
+  }
+
+  #startHeartbeat(): void {
+    if (this.#heartbeat) return;
+    // A comment line every 25 s keeps proxies from closing idle streams.
+    this.#heartbeat = setInterval(() => {
+      for (const clients of this.#clients.values()) for (const res of clients) res.write(":\n\n");
+    }, 25_000);
+    this.#heartbeat.unref();
+  }
+}
+
+function frameFor(serviceId: ServiceId, banner: BreakingBanner | null): LiveState {
+  const label = translatorFor(services[serviceId].locale).t("breaking.label");
+  const id = banner ? `b-${banner.id}` : "none";
+  const data = banner
+    ? { label, text: banner.text, url: banner.url, expiresAt: banner.expiresAt }
+    : { label, text: null };
+  return { id, frame: `id: ${id}\nevent: banner\ndata: ${JSON.stringify(data)}\n\n` };
+}

@@ -1,0 +1,62 @@
+import type { MiddlewareHandler } from "hono";
+import type { PageCache } from "../cache/page-cache.js";
+import { cacheKeyFor } from "../cache/page-cache.js";
+import { cachedReply } from "./cached-response.js";
+
+/** Set by a handler: when (epoch ms) the response must stop being served from cache. */
+export const cacheExpiresHeader = "X-Newsdesk-Cache-Expires";
+
+/** Cache-Control for shared pages: a CDN may serve stale briefly while it revalidates. */
+export const publicCacheControl =
+  "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
+
+/**
+ * Serves GET responses from the page cache and fills it. Only responses a handler marked
+ * with `Surrogate-Key` (its dependency tags) are stored, so nothing personal is cached by
+ * accident; the newsroom never sets it.
+ */
+export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    const url = new URL(c.req.url);
+    const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie"));
+    const hit = cache.get(key);
+    const reply = (entry: NonNullable<typeof hit>) => {
+      const out = cachedReply(entry, {
+        ifNoneMatch: c.req.header("if-none-match"),
+        acceptEncoding: c.req.header("accept-encoding"),
+        method: c.req.method,
+      });
+      return new Response(out.body ? new Uint8Array(out.body) : null, {
+        status: out.status,
+        headers: out.headers,
+      });
+    };
+    if (hit) return reply(hit);
+    const ticket = cache.beginRender();
+    await next();
+    const tags = c.res.headers.get("Surrogate-Key");
+    if (!tags || c.req.method !== "GET") return;
+    const expires = Number(c.res.headers.get(cacheExpiresHeader) ?? Number.POSITIVE_INFINITY);
+    const body = Buffer.from(await c.res.arrayBuffer());
+    const stored = cache.store(key, ticket, {
+      status: c.res.status,
+      contentType: c.res.headers.get("Content-Type") ?? "text/html; charset=utf-8",
+      cacheControl: c.res.headers.get("Cache-Control") ?? publicCacheControl,
+      body,
+      tags: tags.split(" ").filter(Boolean),
+      ...(c.res.headers.get("Last-Modified")
+        ? { lastModified: c.res.headers.get("Last-Modified") ?? "" }
+        : {}),
+      expiresAt: Number.isFinite(expires) ? expires : Number.POSITIVE_INFINITY,
+    });
+    if (stored) {
+      c.res = reply(stored);
+      return;
+    }
+    // Overtaken by an invalidation while rendering: send it, but uncached.
+    const headers = new Headers(c.res.headers);
+    headers.delete(cacheExpiresHeader);
+    c.res = new Response(new Uint8Array(body), { status: c.res.status, headers });
+  };
+}

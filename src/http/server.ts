@@ -1,0 +1,42 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import type { Hono } from "hono";
+import { cacheKeyFor, type PageCache } from "../cache/page-cache.js";
+import { cachedReply, headerValue } from "./cached-response.js";
+import type { LiveHub } from "./live-hub.js";
+
+/**
+ * The Node request handler: cache hits and live streams are answered straight from the
+ * socket, with no router or Request/Response objects on the hot path; everything else goes
+ * to the Hono app (which fills the cache).
+ */
+export function createRequestHandler(deps: { app: Hono; cache: PageCache; live: LiveHub }) {
+  const fallback = getRequestListener(deps.app.fetch);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method === "GET" || req.method === "HEAD") {
+      const url = req.url ?? "/";
+      if (url.startsWith("/_/live/") && deps.live.handle(req, res)) return;
+      const hit = deps.cache.get(cacheKeyFor(url, req.headers.cookie));
+      if (hit) {
+        const reply = cachedReply(hit, {
+          ifNoneMatch: headerValue(req.headers, "if-none-match"),
+          acceptEncoding: headerValue(req.headers, "accept-encoding"),
+          method: req.method,
+        });
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body ?? undefined);
+        return;
+      }
+    }
+    void fallback(req, res);
+  };
+}
+
+export function createHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, handler);
+  // Thousands of idle SSE connections must not count against request timeouts.
+  server.headersTimeout = 20_000;
+  return server;
+}

@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheKeyFor } from "../../src/cache/page-cache.js";
+import { loadConfig } from "../../src/config/config.js";
+import { systemActor } from "../../src/domain/actor.js";
+import { createNewsdesk, type Newsdesk } from "../../src/main.js";
+import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
+import { startTestNewsdesk } from "../support/test-newsdesk.js";
+
+const actor = systemActor("property test");
+
+/**
+ * Exact invalidation, as a property: after any sequence of newsroom changes, every page
+ * served from the cache equals a fresh render (nothing stale), and every page whose fresh
+ * render did not change is still cached (nothing invalidated needlessly).
+ */
+describe("page cache invalidation", () => {
+  let cached: Newsdesk & { dispose(): Promise<void> };
+  let fresh: Newsdesk;
+  const fixedUrls = [
+    "/english/",
+    "/english/world",
+    "/english/economy",
+    "/english/science-health",
+    "/english/culture",
+    "/english/topics/climate",
+    "/english/topics/diplomacy",
+    "/english/topics/humanitarian-aid",
+    "/english/people/lena-okafor",
+    "/english/people/tomas-reyes",
+    "/english/desks/meridian-news",
+    "/persian/",
+    "/persian/world",
+  ];
+  const storyUrls: string[] = [];
+  const englishIds: string[] = [];
+
+  beforeAll(async () => {
+    cached = await startTestNewsdesk("sqlite");
+    // A second instance on the same database, whose cache is emptied before every read.
+    fresh = await createNewsdesk(
+      loadConfig({
+        DATABASE_URL: cached.config.databaseUrl,
+        LOG_LEVEL: "silent",
+        SEED_DEMO: "never",
+        PUBLIC_URL: "https://news.example.org",
+      }),
+      { seed: false, passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }) },
+    );
+    const home = await (await cached.app.request("/english/")).text();
+    for (const match of home.matchAll(/href="(\/english\/[a-z-]+\/[^"]+-([0-9a-z]{12}))"/g)) {
+      if (match[1] && match[2] && !storyUrls.includes(match[1])) {
+        storyUrls.push(match[1]);
+        englishIds.push(match[2]);
+      }
+    }
+    expect(englishIds.length).toBeGreaterThanOrEqual(4);
+  });
+  afterAll(async () => {
+    await fresh?.close();
+    await cached?.dispose();
+  });
+
+  const urls = () => [...fixedUrls, ...storyUrls];
+  const get = async (app: Newsdesk, url: string) => {
+    const response = await app.app.request(url);
+    return `${response.status} ${await response.text()}`;
+  };
+  const freshGet = async (url: string) => {
+    fresh.pageCache.clear();
+    return get(fresh, url);
+  };
+
+  type Action =
+    | { kind: "silent"; story: number; text: string }
+    | { kind: "update"; story: number; headline: string }
+    | { kind: "correct"; story: number }
+    | { kind: "kill"; story: number }
+    | { kind: "publish"; section: string; topic: string; person: string }
+    | { kind: "banner"; on: boolean };
+
+  const action: fc.Arbitrary<Action> = fc.oneof(
+    fc.record({
+      kind: fc.constant("silent" as const),
+      story: fc.nat(20),
+      text: fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim().length > 0),
+    }),
+    fc.record({
+      kind: fc.constant("update" as const),
+      story: fc.nat(20),
+      headline: fc.constantFrom("Talks collapse", "Convoys move", "River rises"),
+    }),
+    fc.record({ kind: fc.constant("correct" as const), story: fc.nat(20) }),
+    fc.record({ kind: fc.constant("kill" as const), story: fc.nat(20) }),
+    fc.record({
+      kind: fc.constant("publish" as const),
+      section: fc.constantFrom("world", "economy", "culture"),
+      topic: fc.constantFrom("climate", "diplomacy", "humanitarian-aid"),
+      person: fc.constantFrom("lena-okafor", "tomas-reyes"),
+    }),
+    fc.record({ kind: fc.constant("banner" as const), on: fc.boolean() }),
+  );
+
+  async function apply(step: Action): Promise<void> {
+    const { stories, breaking } = cached.services;
+    const live = englishIds.filter(Boolean);
+    const pick = (n: number) => live[n % live.length] ?? "";
+    switch (step.kind) {
+      case "silent":
+      case "update": {
+        const id = pick(step.story);
+        const head = await cached.repositories.stories.findStory(id);
+        if (head?.status !== "published") return;
+        const current = await cached.repositories.stories.findRevision(head.currentRevisionId);
+        if (!current) return;
+        const content =
+          step.kind === "silent"
+            ? {
+                ...current.content,
+                body: [
+                  ...current.content.body,
+                  { type: "paragraph" as const, content: [{ text: step.text }] },
+                ],
+              }
+            : { ...current.content, headline: step.headline };
+        await stories.saveDraft(actor, id, { baseRevisionId: head.currentRevisionId, content });
+        await stories.publish(actor, id, { mode: step.kind === "silent" ? "silent" : "update" });
+        return;
+      }
+      case "correct": {
+        const id = pick(step.story);
+        if ((await cached.repositories.stories.findStory(id))?.status !== "published") return;
+        await stories.correct(actor, id, { text: "A figure was wrong." });
+        return;
+      }
+      case "kill": {
+        const id = pick(step.story);
+        if ((await cached.repositories.stories.findStory(id))?.status !== "published") return;
+        await stories.kill(actor, id, "Legal");
+        return;
+      }
+      case "publish": {
+        const { story } = await stories.create(actor, {
+          serviceId: "en",
+          content: {
+            headline: `New story in ${step.section}`,
+            standfirst: "",
+            dateline: "",
+            slug: "new-story",
+            section: step.section,
+            topics: [step.topic],
+            leadFigure: null,
+            body: [{ type: "paragraph", content: [{ text: "Text." }] }],
+            bylines: [{ kind: "person", personId: step.person, role: "author" }],
+            agencies: [],
+          },
+        });
+        await stories.publish(actor, story.id, { mode: "first" });
+        englishIds.push(story.id);
+        storyUrls.push(`/english/${step.section}/new-story-${story.id}`);
+        return;
+      }
+      case "banner":
+        if (step.on) {
+          await breaking.raise(actor, {
+            serviceId: "en",
+            text: "Alert",
+            url: null,
+            expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          });
+        } else {
+          await breaking.clear(actor, "en");
+        }
+    }
+  }
+
+  it("serves nothing stale and keeps everything unaffected", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 5 }), async (steps) => {
+        for (const step of steps) {
+          // Warm the cache and remember what every page looked like.
+          const before = new Map<string, string>();
+          for (const url of urls()) {
+            before.set(url, await get(cached, url));
+            expect(cached.pageCache.has(cacheKeyFor(url, undefined)), `not cacheable: ${url}`).toBe(
+              true,
+            );
+          }
+          await apply(step);
+          for (const url of urls()) {
+            const key = cacheKeyFor(url, undefined);
+            const stillCached = cached.pageCache.has(key);
+            const now = await freshGet(url);
+            const served = await get(cached, url);
+            expect(served, `${step.kind}: stale ${url}`).toBe(now);
+            if (before.has(url) && before.get(url) === now) {
+              expect(stillCached, `${step.kind}: needlessly dropped ${url}`).toBe(true);
+            }
+          }
+        }
+      }),
+      // The database carries over between runs, so shrinking would replay on other state.
+      { numRuns: 8, endOnFailure: true },
+    );
+  });
+});
