@@ -402,6 +402,144 @@ describe("newsroom: the editorial day in a browser", () => {
   });
 });
 
+describe("newsroom: media library, history and sessions", () => {
+  it("explains a refused upload, and edits metadata with a focal point picked by clicking", async () => {
+    const page = await signIn(
+      await newContext(),
+      server.baseUrl,
+      demoAccounts.editor,
+      "/newsroom/media",
+    );
+    await page.getByRole("heading", { level: 1, name: "Media library" }).waitFor();
+    const upload = page.getByRole("form", { name: "Upload an image" });
+    // A text file named .jpg: the browser calls it a JPEG, the server decodes it and says 415.
+    await upload.getByLabel(/^Image file/).setInputFiles({
+      name: "not-an-image.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("This is not an image."),
+    });
+    await upload.getByRole("button", { name: "Upload image" }).click();
+    await upload
+      .getByRole("alert")
+      .filter({ hasText: /not a JPEG, PNG, WebP or AVIF image/ })
+      .waitFor();
+
+    await upload.getByLabel(/^Image file/).setInputFiles({
+      name: "library.png",
+      mimeType: "image/png",
+      buffer: await testImage(640, 400, 7),
+    });
+    await upload.getByLabel("Caption").fill("E2E library picture");
+    await upload.getByRole("button", { name: "Upload image" }).click();
+    await upload
+      .getByRole("status")
+      .filter({ hasText: "Uploaded “E2E library picture”." })
+      .waitFor();
+
+    await page.getByRole("button", { name: "Edit details: E2E library picture" }).first().click();
+    const editor = page.getByRole("form", { name: "Edit image details" });
+    const picker = editor.getByRole("button", { name: /^Set the focal point/ });
+    const box = await picker.locator("img").boundingBox();
+    if (!box) throw new Error("the focal-point image is not visible");
+    await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.75);
+    await expect.poll(() => editor.getByLabel("From the left (%)").inputValue()).toBe("25");
+    await expect.poll(() => editor.getByLabel("From the top (%)").inputValue()).toBe("75");
+    await picker.press("ArrowRight");
+    await expect.poll(() => editor.getByLabel("From the left (%)").inputValue()).toBe("30");
+    await editor.getByLabel("Alt text").fill("A grey square inside a blue frame.");
+    await editor.getByRole("button", { name: "Save image details" }).click();
+    await editor.getByRole("status").filter({ hasText: "Image details saved." }).waitFor();
+    const api = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const listed = (await api.request("GET", "/media?q=E2E%20library")).json as {
+      items: { asset: { caption: string; alt: string; focalX: number; focalY: number } }[];
+    };
+    const asset = listed.items.find((item) => item.asset.caption === "E2E library picture")?.asset;
+    expect(asset?.alt).toBe("A grey square inside a blue frame.");
+    // A click lands on a whole pixel, so the stored fraction is within a pixel of 30 %/75 % (25 % plus one arrow step).
+    expect(asset?.focalX).toBeCloseTo(0.3, 2);
+    expect(asset?.focalY).toBeCloseTo(0.75, 2);
+  });
+
+  it("shows a readable diff and restores an old revision as a new one", async () => {
+    const api = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const content = {
+      headline: "E2E: History first",
+      standfirst: "",
+      dateline: "",
+      slug: "e2e-history",
+      section: "world",
+      topics: [],
+      leadFigure: null,
+      body: [{ type: "paragraph", content: [{ text: "Original paragraph." }] }],
+      bylines: [],
+      agencies: [],
+    };
+    const created = (await api.request("POST", "/stories", { serviceId: "en", content })).json as {
+      story: { id: string };
+      revision: { id: string };
+    };
+    const id = created.story.id;
+    await api.request("PUT", `/stories/${id}/draft`, {
+      baseRevisionId: created.revision.id,
+      content: {
+        ...content,
+        headline: "E2E: History second",
+        body: [{ type: "paragraph", content: [{ text: "Rewritten paragraph." }] }],
+      },
+    });
+    const page = await signIn(
+      await newContext(),
+      server.baseUrl,
+      demoAccounts.editor,
+      `/newsroom/stories/${id}/history`,
+    );
+    await page.getByRole("button", { name: "Compare revision 2 with revision 1" }).click();
+    const diff = page.locator(".nr-diff");
+    await diff
+      .getByRole("row", { name: /headline.*E2E: History first.*E2E: History second/ })
+      .waitFor();
+    await diff.locator("del").filter({ hasText: "Removed: Original paragraph." }).waitFor();
+    await diff.locator("ins").filter({ hasText: "Added: Rewritten paragraph." }).waitFor();
+    await page.getByRole("button", { name: "Restore revision 1" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Restore revision 1" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Revision 1 was restored as revision 3." })
+      .waitFor();
+    await page.getByRole("heading", { name: "Audit log" }).waitFor();
+    const story = (await api.request("GET", `/stories/${id}`)).json as {
+      revision: { number: number; content: { headline: string } };
+    };
+    expect(story.revision).toMatchObject({
+      number: 3,
+      content: { headline: "E2E: History first" },
+    });
+  });
+
+  it("logs out, and logs out everywhere", async () => {
+    const first = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
+    const second = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
+    await first.getByRole("button", { name: "Log out everywhere" }).click();
+    await first
+      .getByRole("dialog", { name: "Log out everywhere?" })
+      .getByRole("button", { name: "Log out everywhere" })
+      .click();
+    await first
+      .getByRole("heading", { level: 1, name: "Sign in to the Newsdesk newsroom" })
+      .waitFor();
+    // The other browser's session is gone too: its next request lands on the sign-in screen.
+    await second.reload();
+    await second
+      .getByRole("heading", { level: 1, name: "Sign in to the Newsdesk newsroom" })
+      .waitFor();
+    const third = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
+    await third.getByRole("button", { name: "Log out", exact: true }).click();
+    await third
+      .getByRole("heading", { level: 1, name: "Sign in to the Newsdesk newsroom" })
+      .waitFor();
+  });
+});
+
 describe("newsroom: accessibility (axe, WCAG 2.2 AA) in English and Persian", () => {
   let page: Page;
   let enStory = "";
