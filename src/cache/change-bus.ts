@@ -38,7 +38,6 @@ export class LocalChangeBus implements ChangeBus {
   async close(): Promise<void> {}
 }
 
-const channel = "newsdesk_changes";
 /** PostgreSQL's NOTIFY payload limit is 8000 bytes; larger tag lists are split. */
 const maxPayload = 7000;
 
@@ -55,6 +54,8 @@ export class PgChangeBus implements ChangeBus {
   #listener: pg.Client | undefined;
   #notifier: pg.Pool;
   #closed = false;
+  /** One channel per schema: newsrooms sharing a PostgreSQL server never hear each other. */
+  #channel = "newsdesk_changes";
 
   private constructor(url: string, logger: Logger) {
     this.#url = url;
@@ -86,7 +87,11 @@ export class PgChangeBus implements ChangeBus {
       void this.#reconnect();
     });
     await client.connect();
-    await client.query(`LISTEN ${channel}`);
+    const schema =
+      (await client.query<{ schema: string }>("select current_schema() as schema")).rows[0]
+        ?.schema ?? "public";
+    this.#channel = `newsdesk_changes_${schema.replace(/[^a-z0-9_]/gi, "_")}`.slice(0, 63);
+    await client.query(`LISTEN ${this.#channel}`);
     this.#listener = client;
   }
 
@@ -112,7 +117,7 @@ export class PgChangeBus implements ChangeBus {
         : [message];
     for (const chunk of chunks) {
       await this.#notifier.query("select pg_notify($1, $2)", [
-        channel,
+        this.#channel,
         JSON.stringify({ origin: this.#origin, message: chunk }),
       ]);
     }

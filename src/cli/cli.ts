@@ -3,11 +3,12 @@ import { loadConfig } from "../config/config.js";
 import { seedDemo } from "../demo/seed-demo.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { defaultMediaLimits } from "../domain/media/media-service.js";
-import { createLogger, createNewsdesk, startServer } from "../main.js";
+import { createLogger } from "../main.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
 import { runSourceCommand } from "./source-commands.js";
+import { parseWorkers, runStart } from "./start-command.js";
 import { runUserCommand } from "./user-commands.js";
 
 const help = `newsdesk — the Newsdesk newsroom and publishing platform
@@ -16,7 +17,7 @@ Usage: newsdesk <command> [options]
 
 Commands:
   start        Migrate the database, seed the demo newsroom into an empty one, and serve
-               (PORT, default 8080; --port overrides)
+               (PORT, default 8080; --port overrides; --workers N|auto uses N processes)
   migrate      Bring the database schema up to date and exit
   seed-demo    Add the demo newsroom (stories, people, images, banners) to the database
   user create <email> --name <name> [--admin] [--role <service>:<role> …]
@@ -63,36 +64,8 @@ export async function runCli(
       ...(parsed.values.port ? { PORT: parsed.values.port } : {}),
     });
     switch (command) {
-      case "start": {
-        const newsdesk = await createNewsdesk(config);
-        const server = await startServer(newsdesk);
-        newsdesk.startBackground();
-        newsdesk.logger.info(
-          { port: server.port, url: config.publicUrl },
-          "Newsdesk is serving readers",
-        );
-        process.stdout.write(`\nNewsdesk is running at http://localhost:${server.port}/\n`);
-        process.stdout.write(`The newsroom is at http://localhost:${server.port}/newsroom/\n`);
-        if (newsdesk.demoAccounts.length > 0) {
-          process.stdout.write(
-            "\nDemo accounts (public passwords; set SEED_DEMO=never in production):\n",
-          );
-          for (const account of newsdesk.demoAccounts) {
-            process.stdout.write(
-              `  ${account.email.padEnd(26)} ${account.password.padEnd(26)} ${account.role}\n`,
-            );
-          }
-        }
-        process.stdout.write("\n");
-        const shutdown = async () => {
-          await server.stop();
-          await newsdesk.close();
-          process.exit(0);
-        };
-        process.once("SIGINT", shutdown);
-        process.once("SIGTERM", shutdown);
-        return await new Promise<number>(() => undefined);
-      }
+      case "start":
+        return await runStart(config, { workers: parseWorkers(parsed.values.workers) });
       case "migrate": {
         const database = await openDatabase(config.databaseUrl);
         const applied = await migrateToLatest(database);
@@ -140,6 +113,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       port: { type: "string" },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h" },
       name: { type: "string" },
       admin: { type: "boolean" },

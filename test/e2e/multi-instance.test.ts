@@ -1,0 +1,231 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../../src/domain/ids.js";
+import { postgresUrl } from "../support/test-databases.js";
+import { type Instance, NewsroomSession, openSse, startInstance } from "./support/instances.js";
+
+type Json = Record<string, unknown>;
+
+const storyContent = (headline: string) => ({
+  headline,
+  standfirst: "",
+  dateline: "",
+  slug: "multi-instance",
+  section: "world",
+  topics: [],
+  leadFigure: null,
+  body: [{ type: "paragraph", content: [{ text: "Text." }] }],
+  bylines: [{ kind: "desk", deskId: "meridian-news" }],
+  agencies: [],
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - start;
+    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Three stateless instances on one PostgreSQL: caches and banners fan out over
+ * LISTEN/NOTIFY, scheduled work runs once, and a crash loses nothing committed.
+ */
+describe("three instances sharing one PostgreSQL", () => {
+  const schema = `mi_${newId(10)}`;
+  const databaseUrl = `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  let instances: Instance[] = [];
+  let editor: NewsroomSession;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    // The first instance migrates and seeds; the others join the prepared database.
+    const first = await startInstance(databaseUrl, { SEED_DEMO: "always" });
+    instances = [
+      first,
+      ...(await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])),
+    ];
+    editor = new NewsroomSession(first.baseUrl);
+    await editor.login("editor@newsdesk.test", "editor-demo-password");
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((i) => i.stop()));
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  });
+
+  it("shows a publish on one instance on the others within a second", async () => {
+    const [a, b, c] = instances;
+    const created = await editor.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: storyContent("First headline"),
+    });
+    const id = created.story.id;
+    await editor.json("POST", `/stories/${id}/publish`, { mode: "first" });
+    const path = `/english/world/multi-instance-${id}`;
+    // Warm every instance's cache with the first version.
+    for (const instance of [a, b, c])
+      expect(await (await fetch(`${instance?.baseUrl}${path}`)).text()).toContain("First headline");
+    const detail = await editor.json<{ revision: { id: string } }>("GET", `/stories/${id}`);
+    await editor.json("PUT", `/stories/${id}/draft`, {
+      baseRevisionId: detail.revision.id,
+      content: storyContent("Second headline"),
+    });
+    await editor.json("POST", `/stories/${id}/publish`, { mode: "update" });
+    for (const instance of [b, c]) {
+      const ms = await waitUntil(
+        async () =>
+          (await (await fetch(`${instance?.baseUrl}${path}`)).text()).includes("Second headline"),
+        1000,
+      );
+      expect(ms).toBeLessThan(1000);
+    }
+  });
+
+  it("pushes a banner raised on one instance to reader pages open on the others", async () => {
+    const [, b, c] = instances;
+    const streams = await Promise.all([b, c].map((i) => openSse(`${i?.baseUrl}/_/live/en`)));
+    const text = `Banner ${newId(6)}`;
+    const raisedAt = Date.now();
+    await editor.json("PUT", "/banners/en", {
+      text,
+      url: null,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    for (const stream of streams) {
+      const event = await stream.waitFor(
+        (e) => e.event === "banner" && e.data.includes(text),
+        1000,
+      );
+      expect(event.at - raisedAt).toBeLessThan(1000);
+    }
+    // The next page load on another instance has the bar too (no JavaScript needed).
+    expect(await (await fetch(`${c?.baseUrl}/english/`)).text()).toContain(text);
+    await Promise.all(streams.map((s) => s.close()));
+  });
+
+  it("resumes a live stream with Last-Event-ID and replays only what was missed", async () => {
+    const [a] = instances;
+    const first = await openSse(`${a?.baseUrl}/_/live/en`);
+    const current = await first.waitFor((e) => e.event === "banner", 2000);
+    await first.close();
+    // Reconnecting with the current id: nothing to replay.
+    const same = await openSse(`${a?.baseUrl}/_/live/en`, current.id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(same.events).toEqual([]);
+    await same.close();
+    // A banner raised while disconnected is delivered on reconnect.
+    const missed = `Missed ${newId(6)}`;
+    await editor.json("PUT", "/banners/en", {
+      text: missed,
+      url: null,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    const resumed = await openSse(`${a?.baseUrl}/_/live/en`, current.id);
+    const replay = await resumed.waitFor((e) => e.event === "banner", 1000);
+    expect(replay.data).toContain(missed);
+    expect(replay.id).not.toBe(current.id);
+    await resumed.close();
+  });
+
+  it("publishes a scheduled story exactly once across the instances", async () => {
+    const created = await editor.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: storyContent("Scheduled once"),
+    });
+    const id = created.story.id;
+    await editor.json("POST", `/stories/${id}/schedule`, {
+      at: new Date(Date.now() + 1500).toISOString(),
+    });
+    await waitUntil(
+      async () =>
+        (await editor.json<{ story: Json }>("GET", `/stories/${id}`)).story.status === "published",
+      8000,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    const audit = await editor.json<{ action: string }[]>("GET", `/audit?storyId=${id}`);
+    expect(audit.filter((entry) => entry.action === "story.published")).toHaveLength(1);
+  });
+
+  it("loses nothing committed when an instance is killed mid-publish", async () => {
+    const victim = instances[2];
+    if (!victim) throw new Error("no third instance");
+    const session = new NewsroomSession(victim.baseUrl);
+    await session.login("editor@newsdesk.test", "editor-demo-password");
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push(
+        (
+          await session.json<{ story: { id: string } }>("POST", "/stories", {
+            serviceId: "en",
+            content: storyContent(`Crash ${i}`),
+          })
+        ).story.id,
+      );
+    }
+    // Fire publishes and kill -9 the instance while they are in flight.
+    const inflight = ids.map((id) =>
+      session
+        .call("POST", `/stories/${id}/publish`, { mode: "first" })
+        .then((r) => r.status)
+        .catch(() => 0),
+    );
+    await new Promise((r) => setTimeout(r, 15));
+    await victim.crash();
+    const statuses = await Promise.all(inflight);
+    instances = instances.filter((i) => i !== victim);
+    // Every story is either wholly published or wholly not: head, projection and revision agree.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const rows = (
+      await client.query(
+        `select s.id, s.status, s.published_revision_id, s.headline, s.current_revision_number,
+                (select count(*) from story_revisions r where r.story_id = s.id)::int as revisions
+         from stories s where s.id = any($1)`,
+        [ids],
+      )
+    ).rows as {
+      id: string;
+      status: string;
+      published_revision_id: string | null;
+      headline: string | null;
+      current_revision_number: number;
+      revisions: number;
+    }[];
+    await client.end();
+    expect(rows).toHaveLength(ids.length);
+    for (const row of rows) {
+      expect(row.revisions).toBe(row.current_revision_number);
+      if (row.status === "published") {
+        expect(row.published_revision_id).not.toBeNull();
+        expect(row.headline).toMatch(/^Crash \d$/);
+      } else {
+        expect(row.status).toBe("draft");
+        expect(row.published_revision_id).toBeNull();
+        expect(row.headline).toBeNull();
+      }
+    }
+    // Whatever the dying instance acknowledged with 200 is published.
+    statuses.forEach((status, index) => {
+      if (status === 200) expect(rows.find((r) => r.id === ids[index])?.status).toBe("published");
+    });
+    // The survivors can finish the job: publishing the rest works and nothing doubles.
+    const survivor = new NewsroomSession(instances[0]?.baseUrl ?? "");
+    await survivor.login("editor@newsdesk.test", "editor-demo-password");
+    for (const row of rows.filter((r) => r.status !== "published")) {
+      await survivor.json("POST", `/stories/${row.id}/publish`, { mode: "first" });
+    }
+    const published = await survivor.json<{ items: { id: string }[] }>(
+      "GET",
+      "/stories?status=published&limit=200",
+    );
+    expect(ids.every((id) => published.items.filter((s) => s.id === id).length === 1)).toBe(true);
+  });
+});
