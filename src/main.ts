@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Logger, pino } from "pino";
 import {
   type ChangeBus,
@@ -28,8 +28,10 @@ import { JobRunner } from "./domain/jobs/job-queue.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
+import { SearchService } from "./domain/search/search-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
+import { TranslationService } from "./domain/translations/translation-service.js";
 import { AuthService } from "./domain/users/auth-service.js";
 import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
@@ -44,6 +46,8 @@ import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
+import { SearchSqlRepository } from "./storage/search-sql-repository.js";
+import { TranslationSqlRepository } from "./storage/translation-sql-repository.js";
 
 /** The running newsroom: every stateful piece, built once here and passed down. */
 export interface Newsdesk {
@@ -60,6 +64,11 @@ export interface Newsdesk {
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
   /** Feeds, sitemaps and API read models, content-API keys and partner webhooks. */
+  /** Linked translations (stale flags) and full-text search across services (issue 4). */
+  readonly languages: {
+    readonly translations: TranslationService;
+    readonly search: SearchService;
+  };
   readonly distribution: {
     readonly service: DistributionService;
     readonly apiKeys: ApiKeyService;
@@ -223,6 +232,19 @@ export async function createNewsdesk(
       },
     });
     services.storyListeners.push(webhooks);
+    // Linked translations are flagged stale when their source is updated or corrected.
+    const translations = new TranslationService({
+      stories: services.stories,
+      storyRepository: repositories.stories,
+      translations: new TranslationSqlRepository(database.db),
+      catalog: repositories.catalog,
+      clock,
+    });
+    services.storyListeners.push(translations);
+    const search = new SearchService({
+      search: new SearchSqlRepository(database.db as unknown as Kysely<unknown>, database.dialect),
+      clock,
+    });
     // Deliveries are database rows: every poll sends what is due, so retries survive
     // restarts and any instance can send them.
     services.jobs.everyPoll(() => webhooks.deliverDue());
@@ -253,6 +275,7 @@ export async function createNewsdesk(
     const app = buildApp({
       pageCache,
       reader: services.reader,
+      languages: { translations, search },
       media: repositories.media,
       clock,
       logger,
@@ -296,6 +319,7 @@ export async function createNewsdesk(
       live: hub,
       liveUpdates: live,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
+      languages: { translations, search },
       distribution: { service: distribution, apiKeys, webhooks },
       wire,
       startBackground: (intervalMs) => {

@@ -52,6 +52,19 @@ export const errorCatalogue = {
   USER_EXISTS: { status: 409, message: "An account with this email address already exists." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
   ...wireProblemCatalogue,
+  TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
+  TRANSLATION_EXISTS: {
+    status: 409,
+    message: "The story already has a version in that language service.",
+  },
+  TRANSLATION_SAME_SERVICE: {
+    status: 422,
+    message: "A translation must go into another language service than its source.",
+  },
+  TRANSLATION_NOT_STALE: {
+    status: 409,
+    message: "The translation has no source changes to bring up to date or waive.",
+  },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -15,7 +15,7 @@ import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
-import { readerRoutes } from "./reader-routes.js";
+import { type ReaderLanguages, readerRoutes } from "./reader-routes.js";
 import { readerCsp } from "./security-headers.js";
 import { sitemapRoutes } from "./sitemap-routes.js";
 import type { WireHttp } from "./wire-routes.js";
@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly newsroomUiDir: string;
   /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
   readonly wire?: WireHttp;
+  /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
+  readonly languages?: ReaderLanguages;
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;
 }

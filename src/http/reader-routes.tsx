@@ -6,12 +6,17 @@ import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import type { PageChrome } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
+import type { SearchService } from "../domain/search/search-service.js";
 import {
+  editionsOf,
   type ServiceConfig,
   serviceByUrlPrefix,
   services,
 } from "../domain/services/service-registry.js";
+import type { TranslationService } from "../domain/translations/translation-service.js";
+import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { HomePage } from "../render/reader/HomePage.js";
+import { editionHomes, storyVersions } from "../render/reader/LanguageSwitcher.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
 import {
   defaultTextSize,
@@ -41,6 +46,13 @@ export interface ReaderRoutesDeps {
   readonly clock: Clock;
   readonly publicUrl: string;
   readonly publisherName: string;
+  /** Language versions and full-text search (issue 4); optional for slimmer test apps. */
+  readonly languages?: ReaderLanguages;
+}
+
+export interface ReaderLanguages {
+  readonly translations: Pick<TranslationService, "versions">;
+  readonly search: Pick<SearchService, "inService">;
 }
 
 export const textSizeCookie = "nd_ts";
@@ -57,6 +69,22 @@ const textSizeQuery = z.object({
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   const app = new Hono();
+
+  // Script editions (ADR 0005): Serbian is stored in Cyrillic; its Latin edition is the same
+  // page transliterated, one place for every reader route.
+  app.use("/:prefix/*", async (c, next) => {
+    await next();
+    const edition = serviceByUrlPrefix(c.req.param("prefix") ?? "");
+    const type = c.res.headers.get("Content-Type") ?? "";
+    if (!edition || edition.locale === edition.sourceLocale || !type.startsWith("text/html")) {
+      return;
+    }
+    if (edition.locale !== "sr-Latn" || edition.sourceLocale !== "sr-Cyrl") return;
+    const body = serbianHtmlToLatin(await c.res.text());
+    const headers = new Headers(c.res.headers);
+    headers.delete("Content-Length");
+    c.res = new Response(body, { status: c.res.status, headers });
+  });
 
   const ctxFor = (c: Context, service: ServiceConfig): RenderContext =>
     renderContext({
@@ -149,7 +177,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
     const model = await deps.reader.list(service, {}, 1);
-    return html(c, renderHtml(<HomePage ctx={ctxFor(c, service)} model={model} />), 200, {
+    const editions = editionHomes(editionsOf(service.id));
+    const home = <HomePage ctx={ctxFor(c, service)} model={model} versions={editions} />;
+    return html(c, renderHtml(home), 200, {
       chrome: model,
       tags: [cacheTags.home(service.id), ...storyTags(model.stories)],
     });
@@ -160,6 +190,23 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     if (!service) return c.notFound();
     const query = searchQuery.safeParse(c.req.query());
     if (!query.success) return message(c, service, "badRequest");
+    if (deps.languages) {
+      const [chrome, results] = await Promise.all([
+        deps.reader.chrome(service),
+        deps.languages.search.inService(service, query.data.q, query.data.page),
+      ]);
+      const model = {
+        ...chrome,
+        stories: [],
+        media: new Map(),
+        page: results.page,
+        hasMore: results.hasMore,
+        query: query.data.q,
+        total: results.total,
+      };
+      const page = <SearchPage ctx={ctxFor(c, service)} model={model} results={results} />;
+      return html(c, renderHtml(page));
+    }
     const model = await deps.reader.search(service, query.data.q, query.data.page);
     return html(c, renderHtml(<SearchPage ctx={ctxFor(c, service)} model={model} />));
   });
@@ -286,7 +333,14 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     // Old links keep working after a headline or section change.
     if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
     const { story, content } = model;
-    return html(c, renderHtml(<StoryPage ctx={ctxFor(c, service)} model={model} />), 200, {
+    const versions = deps.languages
+      ? storyVersions(
+          await deps.languages.translations.versions(model.story.familyId),
+          model.story.familyId,
+        )
+      : [];
+    const page = <StoryPage ctx={ctxFor(c, service)} model={model} versions={versions} />;
+    return html(c, renderHtml(page), 200, {
       chrome: model,
       tags: [
         cacheTags.story(story.id),

@@ -88,3 +88,38 @@ export function mapStrings<T>(
   }
   return value;
 }
+
+/**
+ * Serbian Latin edition of a page rendered from Cyrillic text: text and attribute values
+ * are transliterated, except inside elements marked `lang="sr-Cyrl"` (the switcher's link
+ * to the Cyrillic edition keeps its own script). URLs are percent-encoded ASCII, so links
+ * and canonical addresses are unchanged.
+ */
+export function serbianHtmlToLatin(html: string): string {
+  const tokens = html.split(/(<[^>]*>)/u);
+  let protectedTag: string | null = null;
+  let depth = 0;
+  let out = "";
+  for (const token of tokens) {
+    if (token.startsWith("<")) {
+      const name = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/u.exec(token)?.[1]?.toLowerCase() ?? "";
+      const closing = token.startsWith("</");
+      if (protectedTag) {
+        if (name === protectedTag) depth += closing ? -1 : 1;
+        if (depth === 0) protectedTag = null;
+        out += token;
+        continue;
+      }
+      if (!closing && /\slang="sr-Cyrl"/u.test(token) && !token.endsWith("/>")) {
+        protectedTag = name;
+        depth = 1;
+        out += token;
+        continue;
+      }
+      out += serbianToLatin(token);
+      continue;
+    }
+    out += protectedTag ? token : serbianToLatin(token);
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import type { Generated } from "kysely";
  * the core `DatabaseSchema` and joined with `db.withTables<SearchTables>()`, so this
  * feature's storage does not edit the shared schema file.
  */
-export interface StorySearchTable {
+export type StorySearchTable = {
   /** Integer key shared with the SQLite FTS5 rowid; PostgreSQL uses it only as a key. */
   doc_id: Generated<number>;
   story_id: string;
@@ -19,9 +19,9 @@ export interface StorySearchTable {
   body: string;
   /** Folded text (search-index.ts), matched by LIKE for short CJK terms and by pg_trgm. */
   match_text: string;
-}
+};
 
-export interface StoryTranslationsTable {
+export type StoryTranslationsTable = {
   story_id: string;
   family_id: string;
   source_story_id: string;
@@ -39,9 +39,9 @@ export interface StoryTranslationsTable {
   created_at: string;
   created_by: string | null;
   updated_at: string;
-}
+};
 
-export interface SearchTables {
+export type SearchTables = {
   story_search: StorySearchTable;
   story_translations: StoryTranslationsTable;
-}
+};

@@ -105,7 +105,8 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
       expect(text).toMatch(/فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/);
     }
     expect(html).toContain("خبر فوری");
-    expect(html).toContain("این گزارش حاوی اطلاعاتی از AFP و Reuters است.");
+    // Latin agency names inside Persian text are bidi-isolated (issue 4, W3C i18n <bdi>).
+    expect(html).toContain("این گزارش حاوی اطلاعاتی از <bdi>AFP</bdi> و <bdi>Reuters</bdi> است.");
   });
 
   it("serves home, section, topic, person, desk and search pages", async () => {

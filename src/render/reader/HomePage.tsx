@@ -2,13 +2,23 @@ import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import { homeUrl, storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
+import { LanguageAlternates, LanguageSwitcher, type PageVersion } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards } from "./StoryCards.js";
 import { TimeTag } from "./TimeTag.js";
 
 /** The service front: the top story, then the latest. */
-export function HomePage({ ctx, model }: { ctx: RenderContext; model: StoryListModel }) {
+export function HomePage({
+  ctx,
+  model,
+  versions = [],
+}: {
+  ctx: RenderContext;
+  model: StoryListModel;
+  /** The service's script editions (Serbian Latin and Cyrillic), for the switcher. */
+  versions?: readonly PageVersion[];
+}) {
   const { t, service } = ctx;
   const [top, ...latest] = model.stories;
   const topMedia = top?.leadMediaId ? model.media.get(top.leadMediaId) : undefined;
@@ -20,8 +30,12 @@ export function HomePage({ ctx, model }: { ctx: RenderContext; model: StoryListM
       sections={model.sections}
       banner={model.banner}
       head={
-        <FeedLinks publicUrl={ctx.publicUrl} pagePath={homeUrl(service)} title={service.name} />
+        <>
+          <FeedLinks publicUrl={ctx.publicUrl} pagePath={homeUrl(service)} title={service.name} />
+          <LanguageAlternates ctx={ctx} versions={versions} />
+        </>
       }
+      beforeMain={<LanguageSwitcher ctx={ctx} versions={versions} />}
     >
       <h1 class="vh">{service.name}</h1>
       {top ? (

@@ -1,15 +1,31 @@
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { Byline } from "../../domain/stories/story-schema.js";
+import { messageParts } from "../../i18n/message-parts.js";
 import { deskUrl, personUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { Figure } from "./Figure.js";
+import {
+  Isolated,
+  LanguageAlternates,
+  LanguageSwitcher,
+  type PageVersion,
+} from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
 import { StoryCards } from "./StoryCards.js";
 import { TimeTag } from "./TimeTag.js";
 
-export function StoryPage({ ctx, model }: { ctx: RenderContext; model: StoryPageModel }) {
+export function StoryPage({
+  ctx,
+  model,
+  versions = [],
+}: {
+  ctx: RenderContext;
+  model: StoryPageModel;
+  /** Published language versions of the story's family, this one included. */
+  versions?: readonly PageVersion[];
+}) {
   const { t, service } = ctx;
   const { story, content } = model;
   const section = model.sections.find((s) => s.slug === content.section);
@@ -31,11 +47,15 @@ export function StoryPage({ ctx, model }: { ctx: RenderContext; model: StoryPage
       banner={model.banner}
       currentSection={content.section}
       head={
-        <StoryHeadTags
-          model={model}
-          ctx={{ service, publicUrl: ctx.publicUrl, publisherName: ctx.publisherName }}
-        />
+        <>
+          <StoryHeadTags
+            model={model}
+            ctx={{ service, publicUrl: ctx.publicUrl, publisherName: ctx.publisherName }}
+          />
+          <LanguageAlternates ctx={ctx} versions={versions} />
+        </>
       }
+      beforeMain={<LanguageSwitcher ctx={ctx} versions={versions} />}
     >
       <article class="story">
         <header>
@@ -48,11 +68,20 @@ export function StoryPage({ ctx, model }: { ctx: RenderContext; model: StoryPage
           {content.standfirst ? <p class="standfirst">{content.standfirst}</p> : null}
           {people.length > 0 ? (
             <p class="byline">
-              {t.t("story.by", {
-                names: t.list(
-                  people.map((b) => model.people.get(b.personId)?.name ?? "").filter(Boolean),
-                ),
-              })}
+              <Isolated
+                // Names in another script than the page are isolated (W3C bidi, <bdi>).
+                parts={messageParts(
+                  t,
+                  "story.by",
+                  {},
+                  {
+                    names: people
+                      .map((b) => model.people.get(b.personId)?.name ?? "")
+                      .filter(Boolean),
+                  },
+                  ctx.locale.dir,
+                )}
+              />
             </p>
           ) : null}
           <p class="meta">
@@ -116,7 +145,15 @@ export function StoryPage({ ctx, model }: { ctx: RenderContext; model: StoryPage
           ))}
           {model.agencies.length > 0 ? (
             <p class="agency-note">
-              {t.t("story.agencyNote", { agencies: t.list(model.agencies.map((a) => a.name)) })}
+              <Isolated
+                parts={messageParts(
+                  t,
+                  "story.agencyNote",
+                  {},
+                  { agencies: model.agencies.map((a) => a.name) },
+                  ctx.locale.dir,
+                )}
+              />
             </p>
           ) : null}
           {model.corrections.length > 0 ? (

@@ -1,0 +1,281 @@
+import type { Actor } from "../actor.js";
+import { actorId } from "../actor.js";
+import type { Clock } from "../clock.js";
+import { NewsdeskError } from "../error-catalogue.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import type { CatalogRepository } from "../people/catalog-repository.js";
+import {
+  editionsOf,
+  type ServiceConfig,
+  type ServiceId,
+  services,
+} from "../services/service-registry.js";
+import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
+import type { StoryRepository } from "../stories/story-repository.js";
+import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
+import type { StoryService } from "../stories/story-service.js";
+import { contentDiff, type DiffLine } from "./translation-diff.js";
+import type { FamilyVersion, TranslationRepository } from "./translation-repository.js";
+import {
+  markUpToDateInputSchema,
+  type StaleEvent,
+  type TranslationLink,
+  waiveInputSchema,
+} from "./translation-schema.js";
+
+export interface TranslationServiceDeps {
+  readonly stories: StoryService;
+  readonly storyRepository: StoryRepository;
+  readonly translations: TranslationRepository;
+  readonly catalog: CatalogRepository;
+  readonly clock: Clock;
+}
+
+/** What a translator sees for a stale translation: every source change since review. */
+export interface StaleReport {
+  readonly link: TranslationLink;
+  readonly source: Story;
+  /** The source revision last accounted for, and the one to catch up with. */
+  readonly fromRevisionId: string;
+  readonly toRevisionId: string;
+  readonly diff: readonly DiffLine[];
+  /** Corrections appended to the source since the last review. */
+  readonly corrections: readonly Correction[];
+  readonly events: readonly StaleEvent[];
+}
+
+/** A published language version, ready for a reader-page language switcher. */
+export interface LanguageVersion {
+  readonly edition: ServiceConfig;
+  readonly storyId: string;
+  readonly headline: string;
+  readonly slug: string;
+  readonly section: string;
+}
+
+/**
+ * Linked translations (issue 4). "Translate into…" creates a draft in another service in
+ * the source's story family, remembering the source revision it was made from. When the
+ * source is published as an *update* or gets a *correction*, every translation is flagged
+ * stale with the events; the translator then brings it up to date or waives the change
+ * with a reason. Silent fixes (typos) do not flag translations.
+ *
+ * Role checks (the translator role) are the caller's, as for StoryService: each method
+ * takes the acting `Actor` and records it.
+ */
+export class TranslationService implements StoryEventListener {
+  readonly #deps: TranslationServiceDeps;
+
+  constructor(deps: TranslationServiceDeps) {
+    this.#deps = deps;
+  }
+
+  async translateInto(
+    actor: Actor,
+    sourceStoryId: string,
+    targetServiceId: ServiceId,
+    options: { content?: unknown } = {},
+  ): Promise<{ story: Story; revision: StoryRevision; link: TranslationLink }> {
+    const source = await this.#requireStory(sourceStoryId);
+    if (source.status === "killed") {
+      throw new NewsdeskError("INVALID_TRANSITION", {
+        detail: "A killed story cannot be translated.",
+      });
+    }
+    if (source.serviceId === targetServiceId) throw new NewsdeskError("TRANSLATION_SAME_SERVICE");
+    const existing = await this.#deps.translations.findFamilyMember(
+      source.familyId,
+      targetServiceId,
+    );
+    if (existing) {
+      throw new NewsdeskError("TRANSLATION_EXISTS", { details: { storyId: existing } });
+    }
+    // "From the current source revision": the newest one, published or not.
+    const revision = await this.#requireRevision(source.currentRevisionId);
+    const content =
+      options.content ?? (await this.#draftContent(revision.content, targetServiceId));
+    const created = await this.#deps.stories.create(actor, {
+      serviceId: targetServiceId,
+      content,
+      familyId: source.familyId,
+    });
+    const now = this.#now();
+    const link: TranslationLink = {
+      storyId: created.story.id,
+      familyId: source.familyId,
+      sourceStoryId: source.id,
+      sourceServiceId: source.serviceId,
+      targetServiceId,
+      syncedRevisionId: revision.id,
+      reviewedRevisionId: revision.id,
+      reviewedAt: now,
+      status: "current",
+      staleEvents: [],
+      waiverReason: null,
+      createdAt: now,
+      createdBy: actorId(actor),
+      updatedAt: now,
+    };
+    await this.#deps.translations.insertLink(link);
+    return { ...created, link };
+  }
+
+  /** StoryEventListener: an update or a correction of a source makes its translations stale. */
+  async onStoryEvent(event: StoryEvent): Promise<void> {
+    if (event.type !== "updated" && event.type !== "corrected") return;
+    const { story } = event;
+    await this.#deps.translations.markStale(
+      story.id,
+      {
+        kind: event.type,
+        at: event.at,
+        sourceRevisionId: story.publishedRevisionId ?? story.currentRevisionId,
+        note: event.note ?? null,
+      },
+      event.at,
+    );
+  }
+
+  async link(storyId: string): Promise<TranslationLink> {
+    const link = await this.#deps.translations.findLink(storyId);
+    if (!link) throw new NewsdeskError("TRANSLATION_NOT_FOUND");
+    return link;
+  }
+
+  async linksFrom(sourceStoryId: string): Promise<TranslationLink[]> {
+    return this.#deps.translations.listLinksFromSource(sourceStoryId);
+  }
+
+  /** The translator's queue: stale translations into one service, or all services. */
+  async staleQueue(_actor: Actor, serviceId: ServiceId | null): Promise<TranslationLink[]> {
+    return this.#deps.translations.listStale(serviceId);
+  }
+
+  async staleReport(_actor: Actor, storyId: string): Promise<StaleReport> {
+    const link = await this.link(storyId);
+    const source = await this.#requireStory(link.sourceStoryId);
+    const toRevisionId = source.publishedRevisionId ?? source.currentRevisionId;
+    const [from, to, corrections] = await Promise.all([
+      this.#requireRevision(link.reviewedRevisionId),
+      this.#requireRevision(toRevisionId),
+      this.#deps.storyRepository.listCorrections(source.id),
+    ]);
+    return {
+      link,
+      source,
+      fromRevisionId: from.id,
+      toRevisionId,
+      diff: contentDiff(from.content, to.content),
+      corrections: corrections.filter((c) => c.createdAt > link.reviewedAt),
+      events: link.staleEvents,
+    };
+  }
+
+  /**
+   * The translator has carried the source's changes into the translation. `sourceRevisionId`
+   * is the revision they compared against; if the source moved on since, or another
+   * correction arrived, nothing changes and REVISION_CONFLICT asks them to look again.
+   */
+  async markUpToDate(actor: Actor, storyId: string, raw: unknown): Promise<TranslationLink> {
+    const input = parseOrThrow(markUpToDateInputSchema, raw);
+    const report = await this.staleReport(actor, storyId);
+    if (report.link.status !== "stale") throw new NewsdeskError("TRANSLATION_NOT_STALE");
+    if (input.sourceRevisionId !== report.toRevisionId) {
+      throw new NewsdeskError("REVISION_CONFLICT", {
+        detail: "The source changed again; review the new changes first.",
+        details: { sourceRevisionId: report.toRevisionId },
+      });
+    }
+    return this.#resolve(report, {
+      status: "current",
+      syncedRevisionId: report.toRevisionId,
+      waiverReason: null,
+    });
+  }
+
+  /** The source's changes do not need translating (e.g. a fix to a detail not carried). */
+  async waive(actor: Actor, storyId: string, raw: unknown): Promise<TranslationLink> {
+    const { reason } = parseOrThrow(waiveInputSchema, raw);
+    const report = await this.staleReport(actor, storyId);
+    if (report.link.status !== "stale") throw new NewsdeskError("TRANSLATION_NOT_STALE");
+    return this.#resolve(report, {
+      status: "waived",
+      syncedRevisionId: report.link.syncedRevisionId,
+      waiverReason: reason,
+    });
+  }
+
+  /** Published versions of a story's family, one entry per edition (Serbian has two). */
+  async versions(familyId: string): Promise<LanguageVersion[]> {
+    const members = await this.#deps.translations.listPublishedFamily(familyId);
+    return members.flatMap((member: FamilyVersion) =>
+      editionsOf(member.serviceId).map((edition) => ({
+        edition,
+        storyId: member.storyId,
+        headline: member.headline,
+        slug: member.slug,
+        section: member.section,
+      })),
+    );
+  }
+
+  async #resolve(
+    report: StaleReport,
+    next: Pick<TranslationLink, "status" | "syncedRevisionId" | "waiverReason">,
+  ): Promise<TranslationLink> {
+    const now = this.#now();
+    const ok = await this.#deps.translations.resolve(
+      report.link.storyId,
+      report.link.reviewedRevisionId,
+      { ...next, reviewedRevisionId: report.toRevisionId, reviewedAt: now, updatedAt: now },
+      report.link.staleEvents,
+    );
+    if (!ok) {
+      throw new NewsdeskError("REVISION_CONFLICT", {
+        detail: "The translation's status changed meanwhile; reload the report.",
+      });
+    }
+    return this.link(report.link.storyId);
+  }
+
+  /**
+   * The draft a translator starts from: the source text to translate over, in the target
+   * service's section (the same slug if it exists there, else its first section) with the
+   * target's matching topics. Bylines are the translator's to add; people belong to services.
+   */
+  async #draftContent(source: StoryContent, target: ServiceId): Promise<StoryContent> {
+    const [sections, topics] = await Promise.all([
+      this.#deps.catalog.listSections(target),
+      this.#deps.catalog.findTopics(target, source.topics),
+    ]);
+    const section =
+      sections.find((s) => s.slug === source.section)?.slug ?? sections[0]?.slug ?? source.section;
+    return {
+      ...source,
+      section,
+      topics: source.topics.filter((slug) => topics.some((t) => t.slug === slug)),
+      bylines: [],
+    };
+  }
+
+  async #requireStory(id: string): Promise<Story> {
+    const story = await this.#deps.storyRepository.findStory(id);
+    if (!story) throw new NewsdeskError("STORY_NOT_FOUND");
+    return story;
+  }
+
+  async #requireRevision(id: string): Promise<StoryRevision> {
+    const revision = await this.#deps.storyRepository.findRevision(id);
+    if (!revision) throw new NewsdeskError("STORY_NOT_FOUND");
+    return revision;
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+}
+
+/** The service a translation link points into, as its default edition. */
+export function targetEdition(link: TranslationLink): ServiceConfig {
+  return services[link.targetServiceId];
+}
