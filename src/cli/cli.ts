@@ -7,6 +7,7 @@ import { createLogger } from "../main.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
+import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
 import { runUserCommand } from "./user-commands.js";
@@ -20,6 +21,8 @@ Commands:
                (PORT, default 8080; --port overrides; --workers N|auto uses N processes)
   migrate      Bring the database schema up to date and exit
   seed-demo    Add the demo newsroom (stories, people, images, banners) to the database
+  seed-bench --stories <N> [--service <id>]
+               Bulk-insert N published stories for benchmarks (progress on stderr)
   user create <email> --name <name> [--admin] [--role <service>:<role> …]
                Create a newsroom account; the password is read from NEWSDESK_PASSWORD
   user set-role <email> --role <service>:<role> [--role …]
@@ -46,6 +49,11 @@ export async function runCli(
 ): Promise<number> {
   // Wire sources have options of their own, parsed by source-commands.ts.
   if (argv[0] === "source") return runSourceCommand(argv.slice(1), env);
+  // So does seed-bench (src/cli/seed-bench-command.ts).
+  switch (argv[0]) {
+    case "seed-bench":
+      return runSeedBenchCommand(argv.slice(1), env);
+  }
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
