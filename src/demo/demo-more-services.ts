@@ -111,7 +111,7 @@ export const moreDesks: Desk[] = [
   },
 ];
 
-export const moreStories: DemoStory[] = [
+const writtenStories: DemoStory[] = [
   {
     key: "convoys-ar",
     serviceId: "ar",
@@ -281,3 +281,233 @@ export const demoFamilies: Readonly<Record<string, string>> = {
   "river-ar": "river-levels",
   "river-sr": "river-levels",
 };
+
+/**
+ * One short story in each service without written demo stories above, so every service's
+ * home, section and story pages have content in their own language: the river report,
+ * as each desk wrote it. [service, headline, first paragraph]
+ */
+const riverReports: readonly [ServiceId, string, string][] = [
+  [
+    "fr",
+    "Le niveau du fleuve au plus bas menace les récoltes du delta",
+    "Le niveau du Harun inférieur est tombé à son plus bas depuis le début des relevés en 1961, selon l’autorité de l’eau du delta.",
+  ],
+  [
+    "es",
+    "El nivel mínimo récord del río amenaza la cosecha en el delta",
+    "El nivel del agua en el curso bajo del Harun cayó a su punto más bajo desde que comenzaron los registros en 1961, informó la autoridad del agua del delta.",
+  ],
+  [
+    "pt",
+    "Nível recorde baixo do rio ameaça a colheita no delta",
+    "O nível da água no baixo Harun caiu ao ponto mais baixo desde o início dos registros, em 1961, informou a autoridade de águas do delta.",
+  ],
+  [
+    "sq",
+    "Niveli rekord i ulët i lumit kërcënon të korrat në deltë",
+    "Niveli i ujit në rrjedhën e poshtme të Harunit ra në pikën më të ulët që nga fillimi i matjeve në vitin 1961, tha autoriteti i ujërave të deltës.",
+  ],
+  [
+    "bs",
+    "Rekordno nizak vodostaj prijeti žetvi u delti",
+    "Vodostaj u donjem toku Haruna pao je na najniži nivo otkako su mjerenja počela 1961. godine, saopćila je uprava za vode delte.",
+  ],
+  [
+    "tr",
+    "Nehirde rekor düşük su seviyesi deltadaki hasadı tehdit ediyor",
+    "Delta su idaresine göre Harun Nehri’nin aşağı kesimlerinde su seviyesi, ölçümlerin başladığı 1961’den bu yana en düşük düzeye indi.",
+  ],
+  [
+    "az",
+    "Çayda rekord aşağı su səviyyəsi deltada məhsulu təhdid edir",
+    "Delta su idarəsinin məlumatına görə, Harun çayının aşağı axarında su səviyyəsi ölçmələrin başladığı 1961-ci ildən bəri ən aşağı həddə düşüb.",
+  ],
+  [
+    "uz",
+    "Daryodagi rekord past suv sathi deltadagi hosilga xavf solmoqda",
+    "Delta suv boshqarmasi maʼlumotiga koʻra, Harun daryosining quyi oqimida suv sathi oʻlchovlar boshlangan 1961-yildan buyon eng past darajaga tushdi.",
+  ],
+  [
+    "ku",
+    "Asta ava çem a herî nizm dexla deltayê tehdît dike",
+    "Li gorî rêveberiya avê ya deltayê, asta avê li beşa jêrîn a çemê Harûnê ji sala 1961ê ve, dema pîvandin dest pê kirin, daket asta herî nizm.",
+  ],
+  [
+    "id",
+    "Permukaan sungai terendah dalam sejarah mengancam panen di delta",
+    "Permukaan air di hilir Sungai Harun turun ke titik terendah sejak pencatatan dimulai pada 1961, kata otoritas air delta.",
+  ],
+  [
+    "vi",
+    "Mực nước sông thấp kỷ lục đe dọa mùa màng ở vùng châu thổ",
+    "Mực nước ở hạ lưu sông Harun đã xuống mức thấp nhất kể từ khi bắt đầu ghi nhận năm 1961, cơ quan quản lý nước của vùng châu thổ cho biết.",
+  ],
+  [
+    "ha",
+    "Ƙarancin ruwan kogi mafi muni ya yi barazana ga girbi a yankin delta",
+    "Hukumar ruwa ta yankin ta ce matakin ruwan ƙasan kogin Harun ya faɗi zuwa mafi ƙanƙanta tun da aka fara aunawa a 1961.",
+  ],
+  [
+    "sw",
+    "Kina cha chini kabisa cha mto chatishia mavuno katika delta",
+    "Kina cha maji katika sehemu ya chini ya Mto Harun kimeshuka hadi kiwango cha chini kabisa tangu vipimo vianze mwaka 1961, mamlaka ya maji ya delta imesema.",
+  ],
+  [
+    "so",
+    "Heerka biyaha webiga oo aad u hooseeya ayaa khatar ku ah goosashada deltada",
+    "Heerka biyaha qaybta hoose ee webiga Harun ayaa gaadhay heerkii ugu hooseeyay tan iyo markii la bilaabay diiwaangelinta 1961, sida ay sheegtay hayʼadda biyaha deltada.",
+  ],
+  [
+    "om",
+    "Bishaan laga Harun baayʼee hirʼachuun midhaan deltaa yaaddessa",
+    "Akka abbaa taayitaa bishaan deltaatti, sadarkaan bishaan laga Harun bara 1961 as isa gadi aanaa irra gaʼeera.",
+  ],
+  [
+    "rw",
+    "Igabanuka ry’amazi y’uruzi ribangamiye umusaruro mu gace ka delta",
+    "Urwego rw’amazi mu gice cyo hasi cy’uruzi Harun rwageze ku rugero ruto cyane kuva ibipimo byatangira mu 1961, nk’uko ikigo gishinzwe amazi cyabitangaje.",
+  ],
+  [
+    "rn",
+    "Igabanuka ry’amazi y’uruzi ribangamiye umwimbu",
+    "Urugero rw’amazi mu gice co hepfo c’uruzi Harun rwashitse ku rugero ruto cane kuva ibipimo vyatangura mu 1961, nk’uko ikigo kijejwe amazi cabitangaje.",
+  ],
+  [
+    "sn",
+    "Mwero wemvura murwizi wakaderera zvakanyanya unotyisidzira goho",
+    "Mwero wemvura kuzasi kworwizi rwaHarun wadzikira pasi zvakanyanya kubva zvakatanga kuyerwa muna 1961, sekutaura kwesangano remvura.",
+  ],
+  [
+    "nd",
+    "Amanzi omfula ehle kakhulu asongela isivuno",
+    "Izinga lamanzi engxenyeni engezansi yomfula uHarun lehle kakhulu selokhu kwaqalwa ukulinganisa ngo-1961, kutsho abaphathi bamanzi.",
+  ],
+  [
+    "bm",
+    "Baji ji dɔgɔyali bɛ sɛnɛfɛnw bali",
+    "Harun baji ji dɔgɔyara ka se a dan na kabini jateminɛ daminɛna san 1961, ko delta ji ɲɛmɔgɔw.",
+  ],
+  [
+    "ln",
+    "Kokita ya mai ya ebale ekoki kobebisa bilanga",
+    "Mai ya ebale Harun na ngámbo ya nsé ekiti kino na nsé mpenza banda bakómaki kotánga yango na 1961, bakonzi ya mai ya delta balobi.",
+  ],
+  [
+    "ht",
+    "Nivo dlo rivyè a pi ba pase tout tan, sa menase rekòt nan delta a",
+    "Nivo dlo nan pati anba rivyè Harun nan desann pi ba pase tout tan depi yo te kòmanse mezire l an 1961, otorite dlo delta a di.",
+  ],
+  [
+    "uk",
+    "Рекордно низький рівень води в річці загрожує врожаю в дельті",
+    "Рівень води в нижній течії Харуна опустився до найнижчої позначки відтоді, як почалися вимірювання у 1961 році, повідомило управління водних ресурсів дельти.",
+  ],
+  [
+    "mk",
+    "Рекордно нискиот водостој му се заканува на жетвата во делтата",
+    "Водостојот во долниот тек на Харун падна на најниското ниво откако почнаа мерењата во 1961 година, соопшти управата за води на делтата.",
+  ],
+  [
+    "hy",
+    "Գետի ռեկորդային ցածր մակարդակը սպառնում է դելտայի բերքին",
+    "Հարուն գետի ստորին հոսանքում ջրի մակարդակն իջել է մինչև 1961 թվականին չափումների սկսվելուց ի վեր ամենացածր կետը, հայտնել է դելտայի ջրային վարչությունը։",
+  ],
+  [
+    "ka",
+    "მდინარის რეკორდულად დაბალი დონე დელტაში მოსავალს საფრთხეს უქმნის",
+    "დელტის წყლის სამსახურის ცნობით, მდინარე ჰარუნის ქვედა დინებაში წყლის დონე 1961 წლიდან, როცა გაზომვები დაიწყო, ყველაზე დაბალ ნიშნულამდე დაეცა.",
+  ],
+  [
+    "fa-AF",
+    "پایین‌ترین سطح آب دریا در تاریخ، حاصلات دلتا را تهدید می‌کند",
+    "به گفتهٔ ادارهٔ آب دلتا، سطح آب در بخش پایینی دریای هارون به پایین‌ترین حد از آغاز اندازه‌گیری‌ها در سال ۱۹۶۱ رسیده است.",
+  ],
+  [
+    "ps",
+    "د سیند د اوبو بې‌ساري ټیټه کچه په ډیلټا کې حاصلات ګواښي",
+    "د ډیلټا د اوبو ادارې په وینا، د هارون سیند په ښکته برخه کې د اوبو کچه په ۱۹۶۱ کال کې د اندازه‌ګیرۍ له پیل راهیسې ټیټې کچې ته رسېدلې ده.",
+  ],
+  [
+    "ur",
+    "دریا میں پانی کی ریکارڈ کم سطح سے ڈیلٹا میں فصلوں کو خطرہ",
+    "ڈیلٹا کے آبی حکام کے مطابق دریائے ہارون کے زیریں حصے میں پانی کی سطح 1961 میں پیمائش شروع ہونے کے بعد سب سے کم ہو گئی ہے۔",
+  ],
+  [
+    "ckb",
+    "نزمبوونەوەی بێوێنەی ئاستی ئاوی ڕووبار مەترسی بۆ بەروبوومی دێلتا دروست دەکات",
+    "بەپێی بەڕێوەبەرایەتیی ئاوی دێلتا، ئاستی ئاو لە بەشی خوارەوەی ڕووباری هارون گەیشتووەتە نزمترین ئاست لە ساڵی ١٩٦١ەوە کە پێوانەکردن دەستی پێکرد.",
+  ],
+  [
+    "ti",
+    "ብዘይ ቅድሚ ሕጂ ዝወረደ ደረጃ ማይ ሩባ ኣብ ደልታ ምህርቲ የፈራርሕ ኣሎ",
+    "ከም ዝበሎ ምምሕዳር ማይ ደልታ፡ ደረጃ ማይ ኣብ ታሕተዋይ ክፋል ሩባ ሃሩን ካብ 1961 ዕቀና ምስ ተጀመረ ናብ ዝተሓተ ደረጃ ወሪዱ ኣሎ።",
+  ],
+  [
+    "hi",
+    "नदी का रिकॉर्ड निचला जलस्तर डेल्टा में फ़सल के लिए ख़तरा",
+    "डेल्टा के जल प्राधिकरण ने कहा कि हारून नदी के निचले हिस्से में जलस्तर 1961 में माप शुरू होने के बाद से सबसे निचले स्तर पर पहुँच गया है।",
+  ],
+  [
+    "bn",
+    "নদীর পানির রেকর্ড নিম্নস্তর বদ্বীপে ফসলের জন্য হুমকি",
+    "বদ্বীপের পানি কর্তৃপক্ষ জানিয়েছে, হারুন নদীর নিম্নাংশে পানির স্তর ১৯৬১ সালে পরিমাপ শুরুর পর সর্বনিম্নে নেমেছে।",
+  ],
+  [
+    "ne",
+    "नदीको रेकर्ड न्यून जलसतहले डेल्टाको बाली खतरामा",
+    "डेल्टाको जल प्राधिकरणका अनुसार हारुन नदीको तल्लो भागमा जलसतह सन् १९६१ मा मापन सुरु भएयताकै सबैभन्दा तल पुगेको छ।",
+  ],
+  [
+    "th",
+    "ระดับน้ำในแม่น้ำต่ำเป็นประวัติการณ์ คุกคามผลผลิตในสามเหลี่ยมปากแม่น้ำ",
+    "หน่วยงานจัดการน้ำระบุว่า ระดับน้ำในแม่น้ำฮารูนตอนล่างลดลงต่ำสุดนับตั้งแต่เริ่มบันทึกใน พ.ศ. 2504",
+  ],
+  [
+    "lo",
+    "ລະດັບນ້ຳໃນແມ່ນ້ຳຕ່ຳທີ່ສຸດເປັນປະຫວັດການ ຂົ່ມຂູ່ຜົນຜະລິດ",
+    "ອົງການຄຸ້ມຄອງນ້ຳກ່າວວ່າ ລະດັບນ້ຳໃນແມ່ນ້ຳຮາຣູນຕອນລຸ່ມໄດ້ຫຼຸດລົງຕ່ຳທີ່ສຸດນັບແຕ່ເລີ່ມບັນທຶກໃນປີ 1961.",
+  ],
+  [
+    "km",
+    "កម្រិតទឹកទន្លេទាបបំផុតជាប្រវត្តិការណ៍គំរាមកំហែងដល់ផលដំណាំ",
+    "អាជ្ញាធរទឹកបាននិយាយថា កម្រិតទឹកនៅផ្នែកខាងក្រោមនៃទន្លេហារូនបានធ្លាក់ចុះទាបបំផុត ចាប់តាំងពីការកត់ត្រាបានចាប់ផ្តើមនៅឆ្នាំ១៩៦១។",
+  ],
+  [
+    "bo",
+    "ཆུ་བོའི་ཆུ་ཚད་སྔོན་མ་བྱུང་བའི་དམའ་པོར་བབས་པས་ལོ་ཏོག་ལ་ཉེན་ཁ་ཡོད།",
+    "ཆུ་དོ་དམ་ཁང་གིས་བཤད་དོན་ལྟར། ཧ་རུན་ཆུ་བོའི་སྨད་ཀྱི་ཆུ་ཚད་དེ་ ༡༩༦༡ ལོར་ཚད་འཇལ་འགོ་ཚུགས་ནས་བཟུང་ཆེས་དམའ་ཤོས་སུ་བབས་ཡོད།",
+  ],
+  [
+    "zh-Hant",
+    "河流水位創歷史新低 三角洲收成受威脅",
+    "三角洲水務局表示，哈倫河下游水位降至1961年有紀錄以來的最低點。",
+  ],
+  [
+    "yue",
+    "河水水位創歷史新低 三角洲收成受威脅",
+    "三角洲水務局話，哈倫河下游水位跌到1961年有紀錄以嚟最低。",
+  ],
+  [
+    "ko",
+    "강 수위 역대 최저… 삼각주 수확 위협",
+    "삼각주 수자원 당국은 하룬강 하류의 수위가 1961년 관측을 시작한 이래 가장 낮은 수준으로 떨어졌다고 밝혔다.",
+  ],
+];
+
+export const riverReportStories: DemoStory[] = riverReports.map(([serviceId, headline, text]) => ({
+  key: `river-${serviceId}`,
+  serviceId,
+  headline,
+  standfirst: "",
+  dateline: "",
+  section: "world",
+  topics: [],
+  lead: null,
+  body: [text],
+  bylines: [],
+  agencies: [],
+  publishedHoursAgo: 25,
+}));
+
+export const moreStories: DemoStory[] = [...writtenStories, ...riverReportStories];

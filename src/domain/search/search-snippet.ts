@@ -10,17 +10,21 @@ export type HighlightedText = readonly { readonly text: string; readonly match: 
  */
 function foldWithOffsets(text: string, transliterate: boolean) {
   let folded = "";
-  const origin: number[] = [];
+  // For each folded UTF-16 unit: where its source character starts and ends.
+  const starts: number[] = [];
+  const ends: number[] = [];
   let offset = 0;
   for (const ch of text) {
     const source = transliterate ? serbianToLatin(ch) : ch;
     const f = /\s/u.test(ch) ? " " : foldText(source);
-    for (let i = 0; i < f.length; i += 1) origin.push(offset);
+    for (let i = 0; i < f.length; i += 1) {
+      starts.push(offset);
+      ends.push(offset + ch.length);
+    }
     folded += f;
     offset += ch.length;
   }
-  origin.push(offset);
-  return { folded, origin };
+  return { folded, starts, ends };
 }
 
 /** Ranges [start, end) of the original text that match any term, merged and sorted. */
@@ -30,7 +34,7 @@ export function matchRanges(
   options: { transliterate?: boolean } = {},
 ): [number, number][] {
   const transliterate = options.transliterate ?? false;
-  const { folded, origin } = foldWithOffsets(text, transliterate);
+  const { folded, starts, ends } = foldWithOffsets(text, transliterate);
   const needles = [
     ...new Set(terms.flatMap((t) => (transliterate ? [t, foldText(serbianToLatin(t))] : [t]))),
   ].filter((t) => t.length > 0);
@@ -38,11 +42,10 @@ export function matchRanges(
   for (const needle of needles) {
     let from = folded.indexOf(needle);
     while (from !== -1) {
-      const start = origin[from] ?? 0;
-      const endIndex = from + needle.length;
-      // The end is the start of the next original character after the match.
-      let end = origin[endIndex] ?? text.length;
-      if (end <= start) end = origin[endIndex + 1] ?? text.length;
+      // From the first matched character's start to the last one's end: characters that
+      // fold to nothing (ZWNJ, tatweel) around a match stay outside the highlight.
+      const start = starts[from] ?? 0;
+      const end = ends[from + needle.length - 1] ?? text.length;
       ranges.push([start, end]);
       from = folded.indexOf(needle, from + needle.length);
     }
