@@ -8,7 +8,12 @@ import { readerCsp } from "./security-headers.js";
  */
 export function cachedReply(
   entry: CachedResponse,
-  request: { ifNoneMatch: string | undefined; acceptEncoding: string | undefined; method: string },
+  request: {
+    ifNoneMatch: string | undefined;
+    ifModifiedSince?: string | undefined;
+    acceptEncoding: string | undefined;
+    method: string;
+  },
 ): { status: number; headers: Record<string, string>; body: Buffer | null } {
   const headers: Record<string, string> = {
     "Content-Type": entry.contentType,
@@ -25,6 +30,13 @@ export function cachedReply(
   // RFC 9110 §13.1.2: a weak comparison, any listed tag matches.
   if (request.ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === entry.etag)) {
     return { status: 304, headers, body: null };
+  }
+  // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match.
+  if (!request.ifNoneMatch && request.ifModifiedSince && entry.lastModified) {
+    const since = Date.parse(request.ifModifiedSince);
+    if (!Number.isNaN(since) && Date.parse(entry.lastModified) <= since) {
+      return { status: 304, headers, body: null };
+    }
   }
   const accepts = request.acceptEncoding ?? "";
   let body = entry.identity;

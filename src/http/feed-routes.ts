@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
+import { cacheTags } from "../domain/cache/cache-tags.js";
 import { entityTag, httpDate, isNotModified } from "../domain/distribution/conditional-get.js";
 import type {
   DistributionService,
@@ -12,6 +13,7 @@ import { feedDocument } from "../render/feeds/feed-document.js";
 import { type FeedFormat, feedPaths, scopePagePath } from "../render/feeds/feed-urls.js";
 import { jsonFeed } from "../render/feeds/json-feed.js";
 import { rssFeed } from "../render/feeds/rss-feed.js";
+import { cacheExpiresHeader } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 
 export interface FeedRoutesDeps {
@@ -70,7 +72,10 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
         : format === "atom"
           ? atomFeed(document)
           : jsonFeed(document);
-    return conditional(c, body, mediaTypes[format], document.updated);
+    // Any public change in the service may change its feeds (they carry full text).
+    return conditional(c, body, mediaTypes[format], document.updated, undefined, {
+      tags: [cacheTags.feeds(service.id)],
+    });
   };
 
   app.get(`/:prefix/feeds/${file}`, (c) => serve(c, () => ({ kind: "service" })));
@@ -111,9 +116,16 @@ export function conditional(
   contentType: string,
   lastModified: string | undefined,
   cacheControl = "public, max-age=60",
+  cache?: { tags: readonly string[]; maxAgeMs?: number },
 ): Response {
   const etag = entityTag(body);
   const headers: Record<string, string> = { ETag: etag, "Cache-Control": cacheControl };
+  if (cache) {
+    // Page-cache dependency tags (see src/domain/cache/cache-tags.ts) and CDN purge keys.
+    headers["Surrogate-Key"] = cache.tags.join(" ");
+    if (cache.maxAgeMs !== undefined)
+      headers[cacheExpiresHeader] = String(Date.now() + cache.maxAgeMs);
+  }
   if (lastModified) headers["Last-Modified"] = httpDate(lastModified);
   const request = {
     ifNoneMatch: c.req.header("If-None-Match"),

@@ -24,6 +24,7 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
     const reply = (entry: NonNullable<typeof hit>) => {
       const out = cachedReply(entry, {
         ifNoneMatch: c.req.header("if-none-match"),
+        ifModifiedSince: c.req.header("if-modified-since"),
         acceptEncoding: c.req.header("accept-encoding"),
         method: c.req.method,
       });
@@ -36,7 +37,8 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
     const ticket = cache.beginRender();
     await next();
     const tags = c.res.headers.get("Surrogate-Key");
-    if (!tags || c.req.method !== "GET") return;
+    // Only whole representations are stored: never a 304 or a redirect.
+    if (!tags || c.req.method !== "GET" || ![200, 404, 410].includes(c.res.status)) return;
     const expires = Number(c.res.headers.get(cacheExpiresHeader) ?? Number.POSITIVE_INFINITY);
     const body = Buffer.from(await c.res.arrayBuffer());
     const stored = cache.store(key, ticket, {
@@ -51,6 +53,9 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
       expiresAt: Number.isFinite(expires) ? expires : Number.POSITIVE_INFINITY,
     });
     if (stored) {
+      // Hono merges the old response's headers into a replacement; the cached reply must
+      // stand alone (its ETag, length and encoding), so drop the old one first.
+      c.res = undefined as unknown as Response;
       c.res = reply(stored);
       return;
     }

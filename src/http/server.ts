@@ -20,6 +20,7 @@ export function createRequestHandler(deps: { app: Hono; cache: PageCache; live: 
       if (hit) {
         const reply = cachedReply(hit, {
           ifNoneMatch: headerValue(req.headers, "if-none-match"),
+          ifModifiedSince: headerValue(req.headers, "if-modified-since"),
           acceptEncoding: headerValue(req.headers, "accept-encoding"),
           method: req.method,
         });

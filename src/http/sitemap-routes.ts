@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import type { DistributionService } from "../domain/distribution/distribution-service.js";
 import {
@@ -72,7 +73,9 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
         await deps.distribution.pageModifications(service),
         deps.publicUrl,
       );
-      return conditional(c, urlsetXml(entries), xmlType, latest(entries));
+      return conditional(c, urlsetXml(entries), xmlType, latest(entries), undefined, {
+        tags: [cacheTags.feeds(service.id)],
+      });
     }
     if (name === "sitemap-news.xml") {
       const since = new Date(deps.clock.now().getTime() - twoDays).toISOString();
@@ -84,12 +87,16 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
         xmlType,
         undefined,
         "public, max-age=60",
+        // Stories age out of the two-day window without any event: re-render each minute.
+        { tags: [cacheTags.feeds(service.id)], maxAgeMs: 60_000 },
       );
     }
     const n = Number(/-(\d+)\.xml$/.exec(name)?.[1] ?? "0");
     const page = (await storyPages(service))[n - 1];
     if (!page || paths.stories(n) !== new URL(c.req.url).pathname) return c.notFound();
-    return conditional(c, urlsetXml(page), xmlType, latest(page));
+    return conditional(c, urlsetXml(page), xmlType, latest(page), undefined, {
+      tags: [cacheTags.feeds(service.id)],
+    });
   });
 
   const index = async (c: Context, service: ServiceConfig) => {
@@ -103,7 +110,9 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
       })),
       { loc: abs(paths.news) },
     ]);
-    return conditional(c, body, xmlType, undefined);
+    return conditional(c, body, xmlType, undefined, undefined, {
+      tags: [cacheTags.feeds(service.id)],
+    });
   };
 
   return app;
