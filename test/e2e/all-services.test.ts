@@ -192,9 +192,24 @@ describe("mirrored layout, with screenshots", () => {
     for (let i = 1; i < sections.length; i += 1) {
       expect(sections[i] ?? 0).toBeGreaterThan(sections[i - 1] ?? 0);
     }
-    // CI installs fonts-noto-cjk; the stack names it first, so it must be the font in use.
-    const cjk = await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', "国际"));
-    expect(cjk, "Noto Sans CJK SC is installed and matched").toBe(true);
+    // CI installs fonts-noto-cjk and the page's stack names it first. Detection by width:
+    // the same text measured with the font first and with generic families alone differs
+    // only if the font exists (document.fonts.check says true for any absent system font).
+    const cjk = await page.evaluate(() => {
+      const canvas = document.createElement("canvas").getContext("2d");
+      if (!canvas) return { installed: false, used: false };
+      const width = (font: string) => {
+        canvas.font = font;
+        return canvas.measureText("港口谈判 Harbour 2026").width;
+      };
+      const installed = ["monospace", "serif"].some(
+        (generic) => width(`32px "Noto Sans CJK SC", ${generic}`) !== width(`32px ${generic}`),
+      );
+      const family = getComputedStyle(document.body).fontFamily;
+      return { installed, used: family.startsWith('"Noto Sans CJK SC"') };
+    });
+    expect(cjk.installed, "Noto Sans CJK SC is installed").toBe(true);
+    expect(cjk.used, "and first in the Chinese page's font stack").toBe(true);
     // Glyph widths: CJK characters are full-width, so 4 of them are wider than 4 Latin "i".
     const widths = await page.evaluate(() => {
       const span = document.createElement("span");
