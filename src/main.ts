@@ -17,6 +17,7 @@ import { systemActor } from "./domain/actor.js";
 import { ApiKeyService } from "./domain/api/api-key-service.js";
 import { RateLimiter } from "./domain/api/rate-limiter.js";
 import { AuditLog } from "./domain/audit/audit-log.js";
+import { BreakingAlertService } from "./domain/breaking/breaking-alert.js";
 import {
   type BannerChangeListener,
   BreakingNewsService,
@@ -86,6 +87,7 @@ export interface NewsroomServices {
   readonly stories: StoryService;
   readonly media: MediaService;
   readonly breaking: BreakingNewsService;
+  readonly alerts: BreakingAlertService;
   readonly reader: ReaderService;
   readonly auth: AuthService;
   readonly users: UserService;
@@ -140,6 +142,11 @@ export function buildServices(
       await jobs.enqueue("media.avif", { mediaId });
     },
   });
+  const breaking = new BreakingNewsService({
+    repository: repositories.breaking,
+    clock,
+    ...(deps.onBannerChange ? { onChange: deps.onBannerChange } : {}),
+  });
   jobs.handle("media.avif", async (job) => {
     await media.makeAvifRenditions(String(job.payload.mediaId));
   });
@@ -151,10 +158,12 @@ export function buildServices(
   return {
     stories,
     media,
-    breaking: new BreakingNewsService({
-      repository: repositories.breaking,
+    breaking,
+    alerts: new BreakingAlertService({
+      alerts: repositories.alerts,
+      banners: breaking,
+      bannerRepository: repositories.breaking,
       clock,
-      ...(deps.onBannerChange ? { onChange: deps.onBannerChange } : {}),
     }),
     reader: new ReaderService({ ...repositories, clock }),
     auth: new AuthService({ users: repositories.users, hasher: deps.hasher, clock }),

@@ -5,6 +5,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { Actor } from "../domain/actor.js";
 import type { AuditLog } from "../domain/audit/audit-log.js";
+import type { BreakingAlertService } from "../domain/breaking/breaking-alert.js";
 import type { BreakingNewsService } from "../domain/breaking/breaking-news-service.js";
 import type { Clock } from "../domain/clock.js";
 import { NewsdeskError } from "../domain/error-catalogue.js";
@@ -49,6 +50,7 @@ export interface NewsroomDeps {
   readonly media: MediaService;
   readonly mediaRepository: MediaRepository;
   readonly breaking: BreakingNewsService;
+  readonly alerts: BreakingAlertService;
   readonly presence: PresenceService;
   readonly audit: AuditLog;
   readonly reader: ReaderService;
@@ -461,6 +463,32 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     await deps.breaking.clear(actor, serviceId);
     await deps.audit.record(actor, "banner.clear", { serviceId });
     return c.body(null, 204);
+  });
+
+  secure.get("/alerts", async (c) => {
+    requireScope(c, "stories:read");
+    return c.json(await deps.alerts.list(50));
+  });
+
+  secure.post("/alerts", async (c) => {
+    const actor = requireScope(c, "stories:publish");
+    const alert = await deps.alerts.raise(actor, await readJson(c));
+    await deps.audit.record(
+      actor,
+      "alert.raise",
+      {},
+      { alertId: alert.id, services: alert.entries.map((e) => e.serviceId) },
+    );
+    return c.json({ alert }, 201);
+  });
+
+  secure.put("/alerts/:id/services/:serviceId", async (c) => {
+    const actor = requireScope(c, "stories:write");
+    const serviceId = parseOrThrow(z.enum(serviceIds), c.req.param("serviceId"));
+    const { text } = parseOrThrow(z.object({ text: z.unknown() }), await readJson(c));
+    const alert = await deps.alerts.translate(actor, c.req.param("id"), serviceId, text);
+    await deps.audit.record(actor, "alert.translate", { serviceId }, { alertId: alert.id });
+    return c.json({ alert });
   });
 
   secure.post(

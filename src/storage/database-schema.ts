@@ -211,6 +211,21 @@ export interface JobsTable {
   last_error: string | null;
 }
 
+export interface BreakingAlertsTable {
+  id: string;
+  created_at: string;
+  created_by: string | null;
+  expires_at: string;
+  url: string | null;
+}
+
+export interface BreakingAlertEntriesTable {
+  alert_id: string;
+  service_id: string;
+  text: string | null;
+  banner_id: string | null;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -234,4 +249,6 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   presence: PresenceTable;
   jobs: JobsTable;
+  breaking_alerts: BreakingAlertsTable;
+  breaking_alert_entries: BreakingAlertEntriesTable;
 }

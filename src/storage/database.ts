@@ -10,6 +10,7 @@ import { newsroomMigration } from "./migrations/0002-newsroom.js";
 import { translationsSearchMigration } from "./migrations/0003-translations-search.js";
 import { wireMigration } from "./migrations/0004-wire.js";
 import { distributionMigration } from "./migrations/0005-distribution.js";
+import { alertsMigration } from "./migrations/0006-alerts.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -92,6 +93,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0003-translations-search": translationsSearchMigration(dialect),
     "0004-wire": wireMigration(dialect),
     "0005-distribution": distributionMigration(dialect),
+    "0006-alerts": alertsMigration(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AuditRepository } from "../domain/audit/audit-log.js";
+import type { AlertRepository } from "../domain/breaking/breaking-alert.js";
 import type { BreakingNewsRepository } from "../domain/breaking/breaking-news-repository.js";
 import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
@@ -6,6 +7,7 @@ import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
 import type { UserRepository } from "../domain/users/user-repository.js";
+import { AlertSqlRepository } from "./alert-sql-repository.js";
 import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
 import { CatalogSqlRepository } from "./catalog-sql-repository.js";
@@ -25,6 +27,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly presence: PresenceRepository;
   readonly jobs: JobRepository;
+  readonly alerts: AlertRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -37,6 +40,7 @@ export function sqlRepositories(database: Database): Repositories {
     audit: new AuditSqlRepository(database.db),
     presence: new PresenceSqlRepository(database.db),
     jobs: new JobSqlRepository(database.db, database.dialect),
+    alerts: new AlertSqlRepository(database.db),
   };
 }
 
