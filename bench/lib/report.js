@@ -4,6 +4,7 @@
  * @property {number | null} requestsPerSecond
  * @property {number | null} p50Ms
  * @property {number | null} p99Ms
+ * @property {string} [target] issue 7 §5 target with ✔/✘ and the ratio or margin
  * @property {string} notes
  */
 
@@ -12,12 +13,13 @@
  * @param {Row[]} rows
  */
 export function formatTable(rows) {
-  const header = ["benchmark", "req/s", "p50", "p99", "notes"];
+  const header = ["benchmark", "req/s", "p50", "p99", "target (issue 7 §5)", "notes"];
   const body = rows.map((row) => [
     row.benchmark,
     row.requestsPerSecond === null ? "–" : Math.round(row.requestsPerSecond).toLocaleString("en"),
     formatMs(row.p50Ms),
     formatMs(row.p99Ms),
+    row.target ?? "",
     row.notes,
   ]);
   const widths = header.map((h, i) =>
@@ -33,9 +35,19 @@ export function formatTable(rows) {
 }
 
 /** @param {number | null} ms */
-function formatMs(ms) {
+export function formatMs(ms) {
   if (ms === null) return "–";
+  if (!Number.isFinite(ms)) return "∞";
   if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
   if (ms < 10) return `${ms.toFixed(2)} ms`;
   return `${ms.toFixed(1)} ms`;
+}
+
+/**
+ * "✔ 0.62× (≥ 0.5×)" or "✘ …": a target verdict with the measured figure beside the bound.
+ * @param {boolean} ok
+ * @param {string} text
+ */
+export function verdict(ok, text) {
+  return `${ok ? "✔" : "✘"} ${text}`;
 }

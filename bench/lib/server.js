@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { isShuttingDown, onCleanup } from "./cleanup.js";
+import { withFdLimit } from "./proc.js";
+import { epochMs, sleep } from "./timing.js";
 
 /**
  * A free TCP port on 127.0.0.1 (bound then released; the server binds it right after).
@@ -20,19 +23,27 @@ export function freePort() {
 /**
  * @typedef {object} ServerChild
  * @property {string} baseUrl
+ * @property {number} port
+ * @property {number} pid the Node process itself (bash `exec`s it), for /proc readings
+ * @property {number} spawnedAt epoch ms just before spawn
+ * @property {number} healthyAt epoch ms when /healthz first answered 200
  * @property {() => string} output the child's captured stdout+stderr so far
  * @property {() => Promise<void>} stop SIGTERM, then SIGKILL after a grace period
  */
 
 /**
- * Starts `node bin/newsdesk.js start` as a child and waits until GET /healthz is 200.
- * @param {{ repoRoot: string, databaseUrl: string, timeoutMs: number }} options
+ * Starts `node bin/newsdesk.js start` as a child, with the open-files limit raised, and
+ * waits until GET /healthz is 200 (polled every 5 ms, so cold start is measured closely).
+ * @param {{ repoRoot: string, databaseUrl: string, timeoutMs: number,
+ *   env?: Record<string, string> }} options
  * @returns {Promise<ServerChild>}
  */
-export async function startServerChild({ repoRoot, databaseUrl, timeoutMs }) {
+export async function startServerChild({ repoRoot, databaseUrl, timeoutMs, env = {} }) {
   const port = await freePort();
-  if (closed) throw new Error("the bench is shutting down");
-  const child = spawn(process.execPath, ["bin/newsdesk.js", "start"], {
+  if (isShuttingDown()) throw new Error("the bench is shutting down");
+  const [command, args] = withFdLimit(process.execPath, ["bin/newsdesk.js", "start"]);
+  const spawnedAt = epochMs();
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -41,29 +52,28 @@ export async function startServerChild({ repoRoot, databaseUrl, timeoutMs }) {
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "auto",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
+  const keep = (/** @type {Buffer} */ chunk) => {
+    output = (output + chunk).slice(-20_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   /** @type {Promise<void>} */
   const exited = new Promise((resolve) => {
     if (child.exitCode !== null) resolve();
     else child.once("exit", () => resolve());
   });
-  const stop = async () => {
+  const stop = onCleanup(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
     const killer = setTimeout(() => child.kill("SIGKILL"), 3000);
     await exited;
     clearTimeout(killer);
-  };
-  registerChild(stop);
+  });
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -82,26 +92,18 @@ export async function startServerChild({ repoRoot, databaseUrl, timeoutMs }) {
       await stop();
       throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${output}`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(5);
   }
-  return { baseUrl, output: () => output, stop };
-}
-
-/** @type {Set<() => Promise<void>>} */
-const liveChildren = new Set();
-let closed = false;
-
-/** @param {() => Promise<void>} stop */
-function registerChild(stop) {
-  liveChildren.add(stop);
-}
-
-/** Stops every server child started by this process (idempotent). */
-export async function stopAllChildren() {
-  closed = true;
-  const stops = [...liveChildren];
-  liveChildren.clear();
-  await Promise.allSettled(stops.map((stop) => stop()));
+  const healthyAt = epochMs();
+  return {
+    baseUrl,
+    port,
+    pid: /** @type {number} */ (child.pid),
+    spawnedAt,
+    healthyAt,
+    output: () => output,
+    stop,
+  };
 }
 
 /**

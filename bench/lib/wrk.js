@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
+import { withFdLimit } from "./proc.js";
 
 /**
  * wrk (Debian's package) is the load generator: autocannon saturates at about 14k req/s on
@@ -6,23 +7,38 @@ import { execFile, spawnSync } from "node:child_process";
  * @returns {boolean} true when wrk is on PATH afterwards
  */
 export function ensureWrk() {
-  if (hasWrk()) return true;
-  console.log("bench: wrk is not installed; installing it with apt-get (Debian package 'wrk')…");
+  return ensureDebianPackage("wrk", "wrk");
+}
+
+/**
+ * Installs a Debian package with apt-get when `binary` is not on PATH (running
+ * `apt-get update` first only if the plain install fails).
+ * @param {string} binary
+ * @param {string} pkg
+ * @returns {boolean} true when the binary is on PATH afterwards
+ */
+export function ensureDebianPackage(binary, pkg) {
+  if (onPath(binary)) return true;
+  console.log(
+    `bench: ${binary} is not installed; installing it with apt-get (Debian package '${pkg}')…`,
+  );
   const apt = (/** @type {string[]} */ args) =>
     spawnSync("apt-get", args, {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
       timeout: 180_000,
     }).status === 0;
-  if (!apt(["install", "-y", "wrk"])) {
+  if (!apt(["install", "-y", pkg])) {
     apt(["update"]);
-    apt(["install", "-y", "wrk"]);
+    apt(["install", "-y", pkg]);
   }
-  return hasWrk();
+  return onPath(binary);
 }
 
-function hasWrk() {
-  return spawnSync("which", ["wrk"], { stdio: "ignore" }).status === 0;
+/** @param {string} binary */
+function onPath(binary) {
+  const found = spawnSync("bash", ["-c", `command -v ${binary}`], { stdio: "ignore" });
+  return found.status === 0;
 }
 
 /**
@@ -49,10 +65,12 @@ export function runWrk({ url, threads, connections, durationS, headers = [] }) {
   const args = [`-t${threads}`, `-c${connections}`, `-d${durationS}s`, "--latency"];
   for (const header of headers) args.push("-H", header);
   args.push(url);
+  // At 1,000 connections wrk needs more than the default 1,024 open files.
+  const [command, argv] = withFdLimit("wrk", args);
   return new Promise((resolve, reject) => {
     const child = execFile(
-      "wrk",
-      args,
+      command,
+      argv,
       { timeout: (durationS + 15) * 1000, maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         running.delete(child);

@@ -1,0 +1,132 @@
+import { getRaw } from "./http-raw.js";
+import { startNginx } from "./nginx.js";
+import { cpuSeconds, treeCpuSeconds } from "./proc.js";
+import { runWrk } from "./wrk.js";
+
+/**
+ * Benchmark 1: the cached story page with `Accept-Encoding: br`, Newsdesk (A) against nginx
+ * (B) serving the very same compressed bytes as a static file. For each connection count the
+ * runs are interleaved A, B, A, B… so drift (thermal, noisy neighbours) hits both alike.
+ * CPU per request is the server's utime+stime (/proc/<pid>/stat; nginx: master + workers)
+ * over the run, divided by the requests wrk completed.
+ * @param {{ server: { pid: number }, storyUrl: string, threads: number,
+ *   connections: number[], pairs: number, durationS: number, warmupS: number,
+ *   nginxWorkers: number, log: (line: string) => void }} options
+ */
+export async function runCachedPageBench(options) {
+  const { server, storyUrl, threads, pairs, durationS, warmupS, log } = options;
+  // Twice: the first request may be the miss that fills the cache; the second is a hit.
+  await getRaw(storyUrl, { "Accept-Encoding": "br" });
+  const page = await getRaw(storyUrl, { "Accept-Encoding": "br" });
+  if (page.status !== 200 || page.headers["content-encoding"] !== "br") {
+    throw new Error(
+      `cached page: ${storyUrl} answered ${page.status} with Content-Encoding ${page.headers["content-encoding"]}`,
+    );
+  }
+  const contentType = String(page.headers["content-type"] ?? "text/html; charset=utf-8");
+  const nginx = await startNginx({
+    body: page.body,
+    contentType,
+    workers: options.nginxWorkers,
+    // The cache headers a CDN needs; the CSP and tag headers stay Newsdesk's own.
+    headers: {
+      "Cache-Control": String(page.headers["cache-control"] ?? ""),
+      Vary: "Cookie, Accept-Encoding",
+    },
+  });
+  const copy = await getRaw(nginx.url, { "Accept-Encoding": "br" });
+  if (!copy.body.equals(page.body) || copy.headers["content-encoding"] !== "br") {
+    throw new Error("cached page: nginx does not serve the same bytes");
+  }
+  const targets = {
+    newsdesk: { url: storyUrl, cpu: () => cpuSeconds(server.pid) },
+    nginx: { url: nginx.url, cpu: () => treeCpuSeconds(nginx.pid) },
+  };
+  const headers = ["Accept-Encoding: br"];
+  /** @param {keyof typeof targets} name @param {number} connections @param {number} seconds */
+  const measure = async (name, connections, seconds) => {
+    const target = targets[name];
+    const before = target.cpu();
+    const result = await runWrk({
+      url: target.url,
+      threads,
+      connections,
+      durationS: seconds,
+      headers,
+    });
+    const cpu = target.cpu() - before;
+    const { raw: _raw, ...rest } = result;
+    return {
+      ...rest,
+      cpuSeconds: cpu,
+      cpuPerRequestUs: result.requests ? (cpu / result.requests) * 1e6 : 0,
+    };
+  };
+  log(`bench: warm-up, wrk ${warmupS}s on each…`);
+  await measure("newsdesk", 64, warmupS);
+  await measure("nginx", 64, warmupS);
+
+  /** @type {{ connections: number, newsdesk: Summary, nginx: Summary, ratio: number, cpuRatio: number }[]} */
+  const levels = [];
+  for (const connections of options.connections) {
+    /** @type {Record<"newsdesk"|"nginx", Awaited<ReturnType<typeof measure>>[]>} */
+    const runs = { newsdesk: [], nginx: [] };
+    for (let pair = 0; pair < pairs; pair++) {
+      for (const name of /** @type {const} */ (["newsdesk", "nginx"])) {
+        log(
+          `bench: wrk -t${threads} -c${connections} -d${durationS}s -H "Accept-Encoding: br" → ${name} (pair ${pair + 1}/${pairs})`,
+        );
+        runs[name].push(await measure(name, connections, durationS));
+      }
+    }
+    const newsdesk = summarizeRuns(runs.newsdesk);
+    const nginxSummary = summarizeRuns(runs.nginx);
+    levels.push({
+      connections,
+      newsdesk,
+      nginx: nginxSummary,
+      ratio: newsdesk.requestsPerSecond / nginxSummary.requestsPerSecond,
+      cpuRatio: newsdesk.cpuPerRequestUs / nginxSummary.cpuPerRequestUs,
+    });
+  }
+  await nginx.stop();
+  return {
+    brotliBytes: page.body.length,
+    contentType,
+    responseHeadBytes: { newsdesk: page.headBytes, nginx: copy.headBytes },
+    nginxWorkers: options.nginxWorkers,
+    levels,
+  };
+}
+
+/**
+ * @typedef {object} Summary
+ * @property {number} requestsPerSecond total requests / total seconds over the runs
+ * @property {number} p50Ms mean of the runs' p50
+ * @property {number} p99Ms mean of the runs' p99
+ * @property {number} cpuPerRequestUs total CPU / total requests
+ * @property {number} requests
+ * @property {number} errors non-2xx + socket errors + timeouts
+ * @property {object[]} runs
+ */
+
+/**
+ * @param {{ requestsPerSecond: number, p50Ms: number, p99Ms: number, requests: number,
+ *   cpuSeconds: number, non2xx: number, socketErrors: number, timeouts: number }[]} runs
+ * @returns {Summary}
+ */
+function summarizeRuns(runs) {
+  const requests = runs.reduce((s, r) => s + r.requests, 0);
+  const cpu = runs.reduce((s, r) => s + r.cpuSeconds, 0);
+  const mean = (/** @type {(r: (typeof runs)[number]) => number} */ f) =>
+    runs.reduce((s, r) => s + f(r), 0) / runs.length;
+  return {
+    requestsPerSecond: mean((r) => r.requestsPerSecond),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: mean((r) => r.p99Ms),
+    cpuPerRequestUs: requests ? (cpu / requests) * 1e6 : 0,
+    requests,
+    errors: runs.reduce((s, r) => s + r.non2xx + r.socketErrors + r.timeouts, 0),
+    runs,
+  };
+}

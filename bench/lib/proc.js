@@ -1,0 +1,94 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
+let ticksPerSecond = 0;
+
+function clockTicks() {
+  if (ticksPerSecond === 0) {
+    try {
+      ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/**
+ * CPU seconds (user + system, all threads) a process has used so far, from
+ * /proc/<pid>/stat fields 14 and 15 (proc(5)). Returns 0 for a process that is gone.
+ * @param {number} pid
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may contain spaces; fields after it are space separated.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return (utime + stime) / clockTicks();
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds of a process and all its descendants (nginx: master and workers).
+ * @param {number} pid
+ */
+export function treeCpuSeconds(pid) {
+  let total = 0;
+  for (const p of processTree(pid)) total += cpuSeconds(p);
+  return total;
+}
+
+/** @param {number} pid @returns {number[]} */
+export function processTree(pid) {
+  const result = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (!children) continue;
+      for (const child of children.split(" ")) result.push(...processTree(Number(child)));
+    }
+  } catch {
+    // gone
+  }
+  return result;
+}
+
+/**
+ * Resident set size in KiB (VmRSS in /proc/<pid>/status).
+ * @param {number} pid
+ */
+export function rssKiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The file-descriptor limit children get: the hard limit, as `ulimit -n` would allow. */
+export const fdLimit = 20_000;
+
+/**
+ * argv for spawning `command` through bash with a raised open-files limit (wrk, servers
+ * and SSE clients all hold thousands of sockets). `exec` keeps the pid the command's own.
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {[string, string[]]}
+ */
+export function withFdLimit(command, args) {
+  return [
+    "bash",
+    [
+      "-c",
+      `ulimit -n ${fdLimit} 2>/dev/null || ulimit -n $(ulimit -Hn); exec "$@"`,
+      "bench",
+      command,
+      ...args,
+    ],
+  ];
+}

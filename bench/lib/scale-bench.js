@@ -1,0 +1,119 @@
+import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { onCleanup } from "./cleanup.js";
+import { rssKiB } from "./proc.js";
+import { startServerChild } from "./server.js";
+import { summarize } from "./stats.js";
+import { epochMs } from "./timing.js";
+
+/**
+ * Benchmark 5: scale. `newsdesk seed-bench --stories N` fills a SQLite database, then:
+ * cold start (spawn of `newsdesk start` → first 200 from /healthz, and → first story
+ * page), the server's RSS, and story-page latency on a cache miss: `samples` different
+ * random stories requested one after another over keep-alive HTTP, each exactly once.
+ * @param {{ repoRoot: string, dir: string, stories: number, samples: number, warmup: number,
+ *   coldStarts: number, log: (line: string) => void }} options
+ */
+export async function runScaleBench({ repoRoot, dir, stories, samples, warmup, coldStarts, log }) {
+  const dbPath = join(dir, "scale.db");
+  const databaseUrl = `sqlite:${dbPath}`;
+  log(`bench: newsdesk seed-bench --stories ${stories} (SQLite) …`);
+  const seedStarted = epochMs();
+  await runSeedBench(repoRoot, databaseUrl, stories);
+  const seedSeconds = (epochMs() - seedStarted) / 1000;
+  const dbBytes = statSync(dbPath).size;
+
+  const dist = (/** @type {string} */ file) => pathToFileURL(join(repoRoot, "dist", file)).href;
+  const { openDatabase } = await import(dist("storage/database.js"));
+  const { sampleStories } = await import(dist("storage/bulk-seed.js"));
+  const { storyUrl } = await import(dist("render/reader-urls.js"));
+  const { services } = await import(dist("domain/services/service-registry.js"));
+  const database = await openDatabase(databaseUrl);
+  /** @type {{ id: string, section: string, slug: string }[]} */
+  const picked = await sampleStories(database, "en", samples + warmup + coldStarts);
+  await database.close();
+  const paths = picked.map((s) => storyUrl(services.en, s));
+  if (paths.length < samples + warmup + coldStarts) {
+    throw new Error(`scale bench: only ${paths.length} distinct stories sampled`);
+  }
+
+  /** @type {{ healthzMs: number, firstStoryMs: number }[]} */
+  const starts = [];
+  /** @type {Awaited<ReturnType<typeof startServerChild>> | undefined} */
+  let server;
+  for (let k = 0; k < coldStarts; k++) {
+    await server?.stop();
+    server = await startServerChild({ repoRoot, databaseUrl, timeoutMs: 60_000 });
+    const res = await fetch(`${server.baseUrl}${paths.pop()}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`scale bench: first story page answered ${res.status}`);
+    starts.push({
+      healthzMs: server.healthyAt - server.spawnedAt,
+      firstStoryMs: epochMs() - server.spawnedAt,
+    });
+  }
+  if (!server) throw new Error("scale bench: no server");
+  const rssStartedKiB = rssKiB(server.pid);
+  for (let i = 0; i < warmup; i++) {
+    await (await fetch(`${server.baseUrl}${paths.pop()}`)).arrayBuffer();
+  }
+  /** @type {number[]} */
+  const latencies = [];
+  let non200 = 0;
+  for (let i = 0; i < samples; i++) {
+    const path = paths.pop();
+    const t0 = performance.now();
+    const res = await fetch(`${server.baseUrl}${path}`);
+    await res.arrayBuffer();
+    latencies.push(performance.now() - t0);
+    if (res.status !== 200) non200++;
+  }
+  const rssAfterKiB = rssKiB(server.pid);
+  await server.stop();
+  const startSummary = (/** @type {"healthzMs" | "firstStoryMs"} */ key) =>
+    summarize(starts.map((s) => s[key]));
+  return {
+    stories,
+    seedSeconds,
+    storiesPerSecond: stories / seedSeconds,
+    databaseBytes: dbBytes,
+    coldStart: {
+      runs: starts,
+      healthz: startSummary("healthzMs"),
+      firstStory: startSummary("firstStoryMs"),
+    },
+    rssStartedKiB,
+    rssAfterKiB,
+    storyPageMiss: { ...summarize(latencies), non200 },
+  };
+}
+
+/**
+ * Runs the CLI as an operator would, its progress bar passed through to our stderr.
+ * @param {string} repoRoot
+ * @param {string} databaseUrl
+ * @param {number} stories
+ */
+function runSeedBench(repoRoot, databaseUrl, stories) {
+  const child = spawn(
+    process.execPath,
+    ["bin/newsdesk.js", "seed-bench", "--stories", String(stories)],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  const stop = onCleanup(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => {
+      void stop();
+      if (code === 0) resolve(undefined);
+      else reject(new Error(`newsdesk seed-bench exited with code ${code}`));
+    });
+  });
+}
