@@ -39,6 +39,7 @@ import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
 import { LiveHub } from "./http/live-hub.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
+import { translationRoutes } from "./http/translation-routes.js";
 import { newsroomActor, wirePushRoutes, wireRoutes } from "./http/wire-routes.js";
 import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
@@ -313,6 +314,12 @@ export async function createNewsdesk(
         push: wirePushRoutes({ wire: wire.service, sources: wire.sources, logger }),
       },
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
+      translations: translationRoutes({
+        translations,
+        storyRepository: repositories.stories,
+        auth: services.auth,
+        publicUrl: config.publicUrl,
+      }),
       checkDatabase: async () => {
         await sql`select 1`.execute(database.db);
       },

@@ -12,6 +12,7 @@ import { renderHtml } from "../render/render-html.js";
 import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { feedRoutes } from "./feed-routes.js";
 import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
+import type { NewsroomEnv } from "./newsroom-session.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
@@ -34,6 +35,8 @@ export interface AppDeps {
   readonly newsroom: NewsroomDeps;
   /** Where the built newsroom app (Vite output) lives. */
   readonly newsroomUiDir: string;
+  /** The newsroom's translation routes (issue 4). */
+  readonly translations?: Hono<NewsroomEnv>;
   /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
   readonly wire?: WireHttp;
   /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
@@ -103,6 +106,7 @@ export function buildApp(deps: AppDeps): Hono {
     app.route("/newsroom/api/wire", deps.wire.api);
     app.route("/ingest", deps.wire.push);
   }
+  if (deps.translations) app.route("/newsroom/api", deps.translations);
   app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));

@@ -130,6 +130,20 @@ export class StorySqlRepository implements StoryRepository {
     };
   }
 
+  async listFamily(familyId: string): Promise<NewsroomStoryRow[]> {
+    const rows = await this.#db
+      .selectFrom("stories")
+      .selectAll()
+      .where("family_id", "=", familyId)
+      .orderBy("created_at", "asc")
+      .orderBy("id", "asc")
+      .execute();
+    return rows.map((row) => ({
+      story: storyFromRow(row),
+      workingHeadline: row.working_headline ?? "",
+    }));
+  }
+
   async listDueScheduled(now: string, limit: number): Promise<Story[]> {
     const rows = await this.#db
       .selectFrom("stories")

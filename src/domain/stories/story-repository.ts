@@ -79,6 +79,8 @@ export interface StoryRepository {
 
   findStory(id: string): Promise<Story | undefined>;
   listForNewsroom(query: NewsroomListQuery): Promise<{ items: NewsroomStoryRow[]; total: number }>;
+  /** Every language version of a story (same family), oldest first. */
+  listFamily(familyId: string): Promise<NewsroomStoryRow[]>;
   /** Scheduled stories whose time has come, oldest first. */
   listDueScheduled(now: IsoDateTime, limit: number): Promise<Story[]>;
   findRevision(id: string): Promise<StoryRevision | undefined>;

@@ -14,6 +14,7 @@ import type { StoryEvent, StoryEventListener } from "../stories/story-events.js"
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
 import type { StoryService } from "../stories/story-service.js";
+import { assertCan, can } from "../users/access-policy.js";
 import { contentDiff, type DiffLine } from "./translation-diff.js";
 import type { FamilyVersion, TranslationRepository } from "./translation-repository.js";
 import {
@@ -147,12 +148,15 @@ export class TranslationService implements StoryEventListener {
   }
 
   /** The translator's queue: stale translations into one service, or all services. */
-  async staleQueue(_actor: Actor, serviceId: ServiceId | null): Promise<TranslationLink[]> {
-    return this.#deps.translations.listStale(serviceId);
+  async staleQueue(actor: Actor, serviceId: ServiceId | null): Promise<TranslationLink[]> {
+    const stale = await this.#deps.translations.listStale(serviceId);
+    // Each translator sees the queue of the services they translate into.
+    return stale.filter((link) => can(actor, "translation.edit", link.targetServiceId));
   }
 
-  async staleReport(_actor: Actor, storyId: string): Promise<StaleReport> {
+  async staleReport(actor: Actor, storyId: string): Promise<StaleReport> {
     const link = await this.link(storyId);
+    assertCan(actor, "translation.edit", link.targetServiceId);
     const source = await this.#requireStory(link.sourceStoryId);
     const toRevisionId = source.publishedRevisionId ?? source.currentRevisionId;
     const [from, to, corrections] = await Promise.all([
