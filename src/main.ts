@@ -38,6 +38,7 @@ import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
 import { LiveHub } from "./http/live-hub.js";
+import { NewsroomEvents, newsroomEventRoutes } from "./http/newsroom-events.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { translationRoutes } from "./http/translation-routes.js";
 import { newsroomActor, wirePushRoutes, wireRoutes } from "./http/wire-routes.js";
@@ -215,7 +216,12 @@ export async function createNewsdesk(
       ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
     });
     services.storyListeners.push(live);
+    // The newsroom's live wire queue and kill flags (GET /newsroom/api/events).
+    const newsroomEvents = new NewsroomEvents({
+      findItem: (itemId) => wire.repository.findItem(itemId),
+    });
     const wire = createWireDesk({
+      listeners: [newsroomEvents],
       database,
       stories: services.stories,
       storyRepository: repositories.stories,
@@ -313,6 +319,11 @@ export async function createNewsdesk(
         api: wireRoutes({ wire: wire.service, sources: wire.sources, actorFrom: newsroomActor }),
         push: wirePushRoutes({ wire: wire.service, sources: wire.sources, logger }),
       },
+      newsroomEvents: newsroomEventRoutes({
+        events: newsroomEvents,
+        auth: services.auth,
+        publicUrl: config.publicUrl,
+      }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
       translations: translationRoutes({
         translations,

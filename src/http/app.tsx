@@ -39,6 +39,8 @@ export interface AppDeps {
   readonly translations?: Hono<NewsroomEnv>;
   /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
   readonly wire?: WireHttp;
+  /** `GET /newsroom/api/events`: live wire and flag events (runs its own session check). */
+  readonly newsroomEvents?: Hono<NewsroomEnv>;
   /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
   readonly languages?: ReaderLanguages;
   /** Resolves when the database answers; rejects otherwise. */
@@ -100,6 +102,7 @@ export function buildApp(deps: AppDeps): Hono {
     app.route("/", feedRoutes(deps.distribution));
     app.route("/", sitemapRoutes(deps.distribution));
   }
+  if (deps.newsroomEvents) app.route("/newsroom/api/events", deps.newsroomEvents);
   app.route("/newsroom/api", newsroomRoutes(deps.newsroom));
   if (deps.wire) {
     // After the newsroom routes, so their session and CSRF middleware runs first.

@@ -606,6 +606,11 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     return c.json(created, 201, { "Cache-Control": "no-store" });
   });
 
+  secure.get("/tokens", async (c) => {
+    const tokens = await deps.auth.listApiTokens(c.get("auth").actor);
+    return c.json(tokens, 200, { "Cache-Control": "no-store" });
+  });
+
   secure.delete("/tokens/:id", async (c) => {
     const { actor } = c.get("auth");
     if (!(await deps.auth.revokeApiToken(actor, c.req.param("id"))))

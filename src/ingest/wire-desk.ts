@@ -2,7 +2,11 @@ import type { Clock } from "../domain/clock.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
 import type { StoryService } from "../domain/stories/story-service.js";
-import { type WireLogger, WireService } from "../domain/wire/wire-service.js";
+import {
+  type WireEventListener,
+  type WireLogger,
+  WireService,
+} from "../domain/wire/wire-service.js";
 import { WireSourceService } from "../domain/wire/wire-source-service.js";
 import type { Database } from "../storage/database.js";
 import { WireSqlRepository } from "../storage/wire-sql-repository.js";
@@ -26,6 +30,8 @@ export function createWireDesk(deps: {
   readonly clock: Clock;
   readonly logger: WireLogger;
   readonly fetch?: FetchLike;
+  /** Told after ingest commits (the newsroom's live events). */
+  readonly listeners?: readonly WireEventListener[];
 }): WireDesk {
   const repository = new WireSqlRepository(deps.database.db, deps.database.dialect);
   const service = new WireService({
@@ -35,6 +41,7 @@ export function createWireDesk(deps: {
     catalog: deps.catalog,
     clock: deps.clock,
     logger: deps.logger,
+    ...(deps.listeners === undefined ? {} : { listeners: deps.listeners }),
   });
   const sources = new WireSourceService({
     wire: repository,

@@ -1,10 +1,20 @@
+import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { ApiTokens } from "./ApiTokens.js";
 import { type ApiClient, errorMessage, isApiError } from "./api-client.js";
 import type { ServiceInfo, Session } from "./api-schemas.js";
 import { AppContext, type AppState } from "./app-context.js";
 import { BannerControl } from "./BannerControl.js";
 import { Dashboard } from "./Dashboard.js";
 import { Header } from "./Header.js";
+import {
+  storedUiLanguage,
+  type UiLanguage,
+  UiTextContext,
+  uiLanguageStorageKey,
+  uiText,
+  useUiText,
+} from "./i18n/ui-language.js";
 import { LoginScreen } from "./LoginScreen.js";
 import { MediaLibrary } from "./MediaLibrary.js";
 import { ErrorMessage } from "./Notice.js";
@@ -12,6 +22,10 @@ import { RevisionHistory } from "./RevisionHistory.js";
 import { parseRoute, type Route, routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
 import { UsersAdmin } from "./UsersAdmin.js";
+import { WireDesk } from "./WireDesk.js";
+import { WireItemScreen } from "./WireItemScreen.js";
+import { WireQuarantine } from "./WireQuarantine.js";
+import { WireSources } from "./WireSources.js";
 
 type Auth =
   | { readonly state: "loading" }
@@ -29,6 +43,25 @@ export function App(props: {
   );
   const [auth, setAuth] = useState<Auth>({ state: "loading" });
   const navigations = useRef(0);
+  const [uiLanguage, setUiLanguage] = useState<UiLanguage>(() =>
+    storedUiLanguage(typeof localStorage === "undefined" ? null : localStorage),
+  );
+  const chooseLanguage = useCallback((lang: UiLanguage) => {
+    setUiLanguage(lang);
+    try {
+      localStorage.setItem(uiLanguageStorageKey, lang);
+    } catch {
+      // Storage may be unavailable (privacy modes); the choice then lasts for this page.
+    }
+  }, []);
+  const text = useMemo(() => uiText(uiLanguage, chooseLanguage), [uiLanguage, chooseLanguage]);
+
+  // The page's language and direction follow the interface language (WCAG 2.2 SC 3.1.1);
+  // story content keeps its own lang and dir from its service.
+  useEffect(() => {
+    document.documentElement.lang = text.lang;
+    document.documentElement.dir = text.dir;
+  }, [text]);
 
   const navigate = useCallback((href: string) => {
     const url = new URL(href, location.href);
@@ -98,34 +131,57 @@ export function App(props: {
   if (auth.state === "loading") {
     return (
       <main id="main" class="nr-main">
-        <p role="status">Loading the newsroom…</p>
+        <p role="status">{text.t("app.loading")}</p>
       </main>
     );
   }
   if (auth.state === "signed-out" || !state) {
     return (
-      <LoginScreen
-        api={api}
-        notice={auth.state === "signed-out" ? auth.error : null}
-        onSignedIn={(session) => {
-          void signIn(session).then(() => {
-            if (route.screen === "login")
-              navigate(routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" }));
-          });
-        }}
-      />
+      <UiTextContext.Provider value={text}>
+        <EnglishOnly>
+          <LoginScreen
+            api={api}
+            notice={auth.state === "signed-out" ? auth.error : null}
+            onSignedIn={(session) => {
+              void signIn(session).then(() => {
+                if (route.screen === "login")
+                  navigate(
+                    routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" }),
+                  );
+              });
+            }}
+          />
+        </EnglishOnly>
+      </UiTextContext.Provider>
     );
   }
   return (
-    <AppContext.Provider value={state}>
-      <a class="nr-skip" href="#main">
-        Skip to main content
-      </a>
-      <Header route={route} />
-      <main id="main" class="nr-main" tabIndex={-1}>
-        <Screen route={route} />
-      </main>
-    </AppContext.Provider>
+    <UiTextContext.Provider value={text}>
+      <AppContext.Provider value={state}>
+        <a class="nr-skip" href="#main">
+          {text.t("app.skipLink")}
+        </a>
+        <Header route={route} />
+        <main id="main" class="nr-main" tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+      </AppContext.Provider>
+    </UiTextContext.Provider>
+  );
+}
+
+/**
+ * Screens whose labels are not in the message catalogue yet stay English: in another
+ * interface language they are marked `lang="en"` and laid out left to right, so screen
+ * readers pronounce them correctly (WCAG 2.2 SC 3.1.2, language of parts).
+ */
+function EnglishOnly(props: { readonly children: ComponentChildren }) {
+  const { lang } = useUiText();
+  if (lang === "en") return <>{props.children}</>;
+  return (
+    <div lang="en" dir="ltr">
+      {props.children}
+    </div>
   );
 }
 
@@ -135,22 +191,54 @@ function Screen(props: { readonly route: Route }) {
     case "login":
     case "dashboard":
       return (
-        <Dashboard
-          serviceId={route.screen === "dashboard" ? route.serviceId : null}
-          status={route.screen === "dashboard" ? route.status : null}
-          q={route.screen === "dashboard" ? route.q : ""}
-        />
+        <EnglishOnly>
+          <Dashboard
+            serviceId={route.screen === "dashboard" ? route.serviceId : null}
+            status={route.screen === "dashboard" ? route.status : null}
+            q={route.screen === "dashboard" ? route.q : ""}
+          />
+        </EnglishOnly>
       );
     case "story":
-      return <LazyStoryEditor key={route.storyId} storyId={route.storyId} />;
+      return (
+        <EnglishOnly>
+          <LazyStoryEditor key={route.storyId} storyId={route.storyId} />
+        </EnglishOnly>
+      );
     case "history":
-      return <RevisionHistory key={route.storyId} storyId={route.storyId} />;
+      return (
+        <EnglishOnly>
+          <RevisionHistory key={route.storyId} storyId={route.storyId} />
+        </EnglishOnly>
+      );
     case "media":
-      return <MediaLibrary />;
+      return (
+        <EnglishOnly>
+          <MediaLibrary />
+        </EnglishOnly>
+      );
     case "banners":
-      return <BannerControl serviceId={route.serviceId} />;
+      return (
+        <EnglishOnly>
+          <BannerControl serviceId={route.serviceId} />
+        </EnglishOnly>
+      );
     case "users":
-      return <UsersAdmin />;
+      return (
+        <EnglishOnly>
+          <UsersAdmin />
+        </EnglishOnly>
+      );
+    case "wire":
+      return <WireDesk />;
+    case "wire-item":
+      return <WireItemScreen key={route.itemId} itemId={route.itemId} />;
+    case "wire-quarantine":
+      return <WireQuarantine />;
+    case "wire-sources":
+      return <WireSources />;
+    case "tokens":
+      return <ApiTokens />;
     case "not-found":
       return <NotFound />;
   }
@@ -184,11 +272,12 @@ function LazyStoryEditor(props: { readonly storyId: string }) {
 }
 
 function NotFound() {
-  useScreenTitle("Page not found");
+  const { t } = useUiText();
+  useScreenTitle(t("notFound.title"));
   return (
     <>
-      <h1 tabIndex={-1}>Page not found</h1>
-      <ErrorMessage message="There is no newsroom screen at this address." />
+      <h1 tabIndex={-1}>{t("notFound.title")}</h1>
+      <ErrorMessage message={t("notFound.body")} />
     </>
   );
 }

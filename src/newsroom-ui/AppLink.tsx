@@ -7,8 +7,8 @@ export function AppLink(props: {
   readonly children: ComponentChildren;
   readonly current?: boolean;
   readonly class?: string;
-  readonly lang?: string;
-  readonly dir?: "ltr" | "rtl" | "auto";
+  readonly lang?: string | undefined;
+  readonly dir?: "ltr" | "rtl" | "auto" | undefined;
 }) {
   const { navigate } = useApp();
   return (

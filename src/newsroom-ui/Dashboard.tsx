@@ -3,12 +3,14 @@ import { AppLink } from "./AppLink.js";
 import { errorMessage } from "./api-client.js";
 import type { StoryList, StoryStatus } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
+import { FlaggedStories } from "./FlaggedStories.js";
 import { contentDirection, formatDateTime } from "./format.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { capabilitiesFor } from "./permissions.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
 import { newStoryContent } from "./story-draft.js";
+import { TranslationQueue } from "./TranslationQueue.js";
 import { dashboardStatuses, statusLabels } from "./workflow-actions.js";
 
 const pageSize = 50;
@@ -108,6 +110,8 @@ export function Dashboard(props: {
           </ul>
         </nav>
       ) : null}
+      <FlaggedStories />
+      <TranslationQueue serviceId={service.id} />
       <nav aria-label="Story states" class="nr-tabs">
         <ul>
           {dashboardStatuses.map((s) => (

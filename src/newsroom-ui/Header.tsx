@@ -3,12 +3,27 @@ import { AppLink } from "./AppLink.js";
 import { errorMessage } from "./api-client.js";
 import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
+import {
+  isUiLanguage,
+  uiDirections,
+  uiLanguageNames,
+  uiLanguages,
+  useUiText,
+} from "./i18n/ui-language.js";
 import { ErrorMessage } from "./Notice.js";
 import { canSeeUsersAdmin } from "./permissions.js";
 import { type Route, routeHref } from "./router.js";
 
+const wireScreens: readonly Route["screen"][] = [
+  "wire",
+  "wire-item",
+  "wire-quarantine",
+  "wire-sources",
+];
+
 export function Header(props: { readonly route: Route }) {
   const { api, session, signedOut } = useApp();
+  const { t } = useUiText();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const screen = props.route.screen;
@@ -26,20 +41,25 @@ export function Header(props: { readonly route: Route }) {
 
   return (
     <header class="nr-header">
-      <p class="nr-brand">Newsdesk newsroom</p>
-      <nav aria-label="Newsroom">
+      <p class="nr-brand">{t("header.brand")}</p>
+      <nav aria-label={t("header.nav")}>
         <ul>
           <li>
             <AppLink
               href={routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" })}
               current={screen === "dashboard"}
             >
-              Stories
+              {t("header.stories")}
+            </AppLink>
+          </li>
+          <li>
+            <AppLink href={routeHref({ screen: "wire" })} current={wireScreens.includes(screen)}>
+              {t("header.wire")}
             </AppLink>
           </li>
           <li>
             <AppLink href={routeHref({ screen: "media" })} current={screen === "media"}>
-              Media library
+              {t("header.media")}
             </AppLink>
           </li>
           <li>
@@ -47,44 +67,93 @@ export function Header(props: { readonly route: Route }) {
               href={routeHref({ screen: "banners", serviceId: null })}
               current={screen === "banners"}
             >
-              Breaking news
+              {t("header.breaking")}
             </AppLink>
           </li>
           {canSeeUsersAdmin(session) ? (
             <li>
               <AppLink href={routeHref({ screen: "users" })} current={screen === "users"}>
-                Users
+                {t("header.users")}
               </AppLink>
             </li>
           ) : null}
+          <li>
+            <AppLink href={routeHref({ screen: "tokens" })} current={screen === "tokens"}>
+              {t("header.tokens")}
+            </AppLink>
+          </li>
         </ul>
       </nav>
       <div class="nr-account">
+        <LanguageSwitcher />
         <p>
-          Signed in as <bdi>{session.user.displayName}</bdi>
+          {t("header.signedInAs")} <bdi>{session.user.displayName}</bdi>
         </p>
         <button type="button" onClick={() => void logout(false)}>
-          Log out
+          {t("header.logOut")}
         </button>
         <button type="button" onClick={() => setConfirming(true)}>
-          Log out everywhere
+          {t("header.logOutEverywhere")}
         </button>
         <ErrorMessage message={error} />
       </div>
-      <Dialog title="Log out everywhere?" open={confirming} onClose={() => setConfirming(false)}>
+      <Dialog
+        title={t("header.logOutEverywhere.title")}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+      >
         <p>
-          Every browser and device signed in as <bdi>{session.user.email}</bdi> is signed out now,
-          including this one. Unsaved changes in other browsers are lost.
+          <LogoutEverywhereText email={session.user.email} />
         </p>
         <div class="nr-dialog-actions">
           <button type="button" class="nr-danger" onClick={() => void logout(true)}>
-            Log out everywhere
+            {t("header.logOutEverywhere")}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </Dialog>
     </header>
+  );
+}
+
+/** The sentence with the email isolated (`<bdi>`), so an RTL sentence keeps it intact. */
+function LogoutEverywhereText(props: { readonly email: string }) {
+  const { t } = useUiText();
+  const [before = "", after = ""] = t("header.logOutEverywhere.body").split("{email}");
+  return (
+    <>
+      {before}
+      <bdi>{props.email}</bdi>
+      {after}
+    </>
+  );
+}
+
+/**
+ * The interface language, kept in localStorage. Each option is written in its own language
+ * and marked with its `lang`, so it is read correctly whatever the current language.
+ */
+function LanguageSwitcher() {
+  const { lang, t, setLanguage } = useUiText();
+  return (
+    <div class="nr-language">
+      <label for="ui-language">{t("header.language")}</label>
+      <select
+        id="ui-language"
+        value={lang}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isUiLanguage(value)) setLanguage(value);
+        }}
+      >
+        {uiLanguages.map((option) => (
+          <option key={option} value={option} lang={option} dir={uiDirections[option]}>
+            {uiLanguageNames[option]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

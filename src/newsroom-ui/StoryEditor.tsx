@@ -32,6 +32,8 @@ import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
 import { normalizeContent, toggle } from "./story-draft.js";
 import { TextField } from "./TextField.js";
+import { TranslationPanel } from "./TranslationPanel.js";
+import { WireFlagBanner } from "./WireFlagBanner.js";
 import { WorkflowControls } from "./WorkflowControls.js";
 
 /** Autosave and presence heartbeat period (issue 3: ~15 s; the API asks for ≤ 20 s). */
@@ -377,6 +379,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
           You have no role in {service.name}, so you can read this story but not change it.
         </p>
       ) : null}
+      <WireFlagBanner storyId={storyId} canAcknowledge={can.canPublish} />
 
       {conflict ? (
         <ConflictView
@@ -605,6 +608,11 @@ export function StoryEditor(props: { readonly storyId: string }) {
             readerUrl={detail.readerUrl}
             dirty={dirty}
             saveFirst={() => save({ autosave: false })}
+            onChanged={() => void reload()}
+          />
+          <TranslationPanel
+            storyId={storyId}
+            serviceId={service.id}
             onChanged={() => void reload()}
           />
         </div>

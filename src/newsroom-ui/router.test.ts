@@ -16,6 +16,11 @@ describe("newsroom routes", () => {
     ["/newsroom/media", "", { screen: "media" }],
     ["/newsroom/breaking", "?service=en", { screen: "banners", serviceId: "en" }],
     ["/newsroom/users/", "", { screen: "users" }],
+    ["/newsroom/wire", "", { screen: "wire" }],
+    ["/newsroom/wire/items/w_01", "", { screen: "wire-item", itemId: "w_01" }],
+    ["/newsroom/wire/quarantine", "", { screen: "wire-quarantine" }],
+    ["/newsroom/wire/sources", "", { screen: "wire-sources" }],
+    ["/newsroom/tokens", "", { screen: "tokens" }],
   ];
   it.each(cases)("parses %s%s", (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);

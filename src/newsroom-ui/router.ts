@@ -18,6 +18,11 @@ export type Route =
   | { readonly screen: "media" }
   | { readonly screen: "banners"; readonly serviceId: string | null }
   | { readonly screen: "users" }
+  | { readonly screen: "wire" }
+  | { readonly screen: "wire-item"; readonly itemId: string }
+  | { readonly screen: "wire-quarantine" }
+  | { readonly screen: "wire-sources" }
+  | { readonly screen: "tokens" }
   | { readonly screen: "not-found"; readonly path: string };
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -41,6 +46,15 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "login") return { screen: "login" };
   if (parts.length === 1 && first === "media") return { screen: "media" };
   if (parts.length === 1 && first === "users") return { screen: "users" };
+  if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
+  if (first === "wire") {
+    if (parts.length === 1) return { screen: "wire" };
+    if (parts.length === 2 && second === "quarantine") return { screen: "wire-quarantine" };
+    if (parts.length === 2 && second === "sources") return { screen: "wire-sources" };
+    if (parts.length === 3 && second === "items" && third !== undefined && idPattern.test(third)) {
+      return { screen: "wire-item", itemId: third };
+    }
+  }
   if (parts.length === 1 && first === "breaking") {
     return { screen: "banners", serviceId: params.get("service") };
   }
@@ -73,6 +87,16 @@ export function routeHref(route: Route): string {
       return `${appBasePath}breaking${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "users":
       return `${appBasePath}users`;
+    case "wire":
+      return `${appBasePath}wire`;
+    case "wire-item":
+      return `${appBasePath}wire/items/${encodeURIComponent(route.itemId)}`;
+    case "wire-quarantine":
+      return `${appBasePath}wire/quarantine`;
+    case "wire-sources":
+      return `${appBasePath}wire/sources`;
+    case "tokens":
+      return `${appBasePath}tokens`;
     case "not-found":
       return route.path;
   }

@@ -194,6 +194,29 @@ export class UserSqlRepository implements UserRepository {
     };
   }
 
+  async listTokens(userId: string): Promise<Omit<ApiTokenRecord, "tokenHash">[]> {
+    const rows = await this.#db
+      .selectFrom("api_tokens")
+      .select(["id", "user_id", "name", "scopes", "created_at", "revoked_at"])
+      .where("user_id", "=", userId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .execute();
+    return rows.map((row) => {
+      const parsed: unknown = JSON.parse(row.scopes);
+      return {
+        id: row.id,
+        userId: row.user_id,
+        name: row.name,
+        scopes: Array.isArray(parsed)
+          ? parsed.filter((s): s is TokenScope => (tokenScopes as readonly unknown[]).includes(s))
+          : [],
+        createdAt: row.created_at,
+        revokedAt: row.revoked_at,
+      };
+    });
+  }
+
   async revokeToken(id: string, userId: string, at: string): Promise<boolean> {
     const result = await this.#db
       .updateTable("api_tokens")

@@ -178,6 +178,27 @@ export class AuthService {
     return { id, token };
   }
 
+  /** The caller's own API tokens (never the hashes); revoked ones stay listed. */
+  async listApiTokens(actor: Actor): Promise<
+    {
+      id: string;
+      name: string;
+      scopes: TokenScope[];
+      createdAt: string;
+      revokedAt: string | null;
+    }[]
+  > {
+    if (actor.kind !== "user") return [];
+    const tokens = await this.#users.listTokens(actor.userId);
+    return tokens.map((t) => ({
+      id: t.id,
+      name: t.name,
+      scopes: [...t.scopes],
+      createdAt: t.createdAt,
+      revokedAt: t.revokedAt,
+    }));
+  }
+
   async revokeApiToken(actor: Actor, id: string): Promise<boolean> {
     if (actor.kind !== "user") return false;
     return this.#users.revokeToken(id, actor.userId, this.#clock.now().toISOString());

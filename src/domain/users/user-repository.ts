@@ -44,6 +44,8 @@ export interface UserRepository {
   insertToken(token: ApiTokenRecord): Promise<void>;
   findToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;
   revokeToken(id: string, userId: string, at: string): Promise<boolean>;
+  /** The user's tokens, newest first, without their hashes. */
+  listTokens(userId: string): Promise<Omit<ApiTokenRecord, "tokenHash">[]>;
 
   readThrottle(key: string): Promise<ThrottleState | undefined>;
   writeThrottle(key: string, state: ThrottleState): Promise<void>;

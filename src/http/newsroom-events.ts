@@ -1,0 +1,140 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AuthService } from "../domain/users/auth-service.js";
+import { assertWireReader } from "../domain/wire/wire-access.js";
+import type { WireQueueEntry } from "../domain/wire/wire-repository.js";
+import type { WireEvent, WireEventListener } from "../domain/wire/wire-service.js";
+import { type NewsroomEnv, newsroomSession, requireScope } from "./newsroom-session.js";
+
+/**
+ * Live events for the newsroom app (docs/newsroom-api.md, "Live newsroom events"):
+ * `GET /newsroom/api/events` is a Server-Sent Events stream (HTML Living Standard §9.2)
+ * that tells the wire queue about new or updated items (`event: wire`) and the dashboard and
+ * editor about stories built on copy an agency killed (`event: flag`).
+ *
+ * The stream only says *that* something changed, with enough to announce it; screens fetch
+ * the details through the ordinary API, which applies every access rule again. Events come
+ * from this instance's `WireService` listeners; with several instances, a client connected
+ * to another one learns of the change on its next fetch (the queue refreshes on reconnect).
+ */
+
+/** `event: wire`: an item arrived or got a new version. */
+export interface WireItemEvent {
+  readonly itemId: string;
+  readonly headline: string | null;
+  readonly agency: string;
+  readonly urgency: number | null;
+  readonly pubStatus: WireQueueEntry["pubStatus"];
+}
+
+/** `event: flag`: a story is built on an item the agency withheld or canceled. */
+export interface StoryFlagEvent {
+  readonly storyId: string;
+  readonly itemId: string;
+  readonly reason: string | null;
+  readonly pubStatus: string;
+  readonly agency: string;
+}
+
+type Send = (event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent) => void;
+
+/** Items looked up per ingest event, at most; a bulk ingest sends one refresh hint instead. */
+const maxItemsPerEvent = 100;
+
+/**
+ * The fan-out: a `WireEventListener` the composition root hands to the wire desk, and the
+ * set of open newsroom streams it writes to.
+ */
+export class NewsroomEvents implements WireEventListener {
+  readonly #clients = new Set<Send>();
+  readonly #findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
+
+  constructor(deps: { findItem: (itemId: string) => Promise<WireQueueEntry | undefined> }) {
+    this.#findItem = deps.findItem;
+  }
+
+  get connections(): number {
+    return this.#clients.size;
+  }
+
+  /** Adds a stream; returns the function that removes it. */
+  subscribe(send: Send): () => void {
+    this.#clients.add(send);
+    return () => this.#clients.delete(send);
+  }
+
+  async onWireEvent(event: WireEvent): Promise<void> {
+    if (this.#clients.size === 0) return;
+    if (event.type === "items-ingested") {
+      for (const itemId of event.itemIds.slice(0, maxItemsPerEvent)) {
+        const item = await this.#findItem(itemId);
+        if (item === undefined) continue;
+        this.#broadcast("wire", {
+          itemId: item.id,
+          headline: item.headline,
+          agency: item.agencyCode,
+          urgency: item.urgency,
+          pubStatus: item.pubStatus,
+        });
+      }
+      return;
+    }
+    for (const flag of event.flags) {
+      this.#broadcast("flag", {
+        storyId: flag.storyId,
+        itemId: flag.itemId,
+        reason: flag.reason,
+        pubStatus: flag.pubStatus,
+        agency: flag.agencyCode,
+      });
+    }
+  }
+
+  #broadcast(event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent): void {
+    for (const send of this.#clients) send(event, data);
+  }
+}
+
+/** Comment lines keep proxies from closing an idle stream (most time out after 30–60 s). */
+const heartbeatMs = 25_000;
+
+/**
+ * `GET /newsroom/api/events`, mounted at that path. It runs the newsroom's own session
+ * middleware (a GET needs no CSRF token), so it may be mounted before the other newsroom
+ * routes. Anyone who may read the wire may listen; API tokens need `stories:read`.
+ */
+export function newsroomEventRoutes(deps: {
+  readonly events: NewsroomEvents;
+  readonly auth: AuthService;
+  readonly publicUrl: string;
+}): Hono<NewsroomEnv> {
+  const app = new Hono<NewsroomEnv>();
+  app.use(newsroomSession(deps.auth, { publicUrl: deps.publicUrl }));
+  app.get("/", (c) => {
+    assertWireReader(requireScope(c, "stories:read"));
+    c.header("Cache-Control", "no-store");
+    c.header("X-Accel-Buffering", "no");
+    return streamSSE(c, async (stream) => {
+      // Writes are chained so frames never interleave, and dropped once the client is gone.
+      let queue: Promise<void> = Promise.resolve();
+      const write = (frame: () => Promise<unknown>) => {
+        queue = queue.then(frame).then(
+          () => undefined,
+          () => undefined,
+        );
+      };
+      const unsubscribe = deps.events.subscribe((event, data) =>
+        write(() => stream.writeSSE({ event, data: JSON.stringify(data) })),
+      );
+      const beat = setInterval(() => write(() => stream.write(": keep-alive\n\n")), heartbeatMs);
+      const closed = new Promise<void>((done) => stream.onAbort(done));
+      write(() => stream.write("retry: 5000\n\n"));
+      // A first event tells the client the stream is open (and, after a reconnect, to refresh).
+      write(() => stream.writeSSE({ event: "ready", data: "{}" }));
+      await closed;
+      clearInterval(beat);
+      unsubscribe();
+    });
+  });
+  return app;
+}

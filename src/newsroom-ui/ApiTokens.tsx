@@ -1,0 +1,202 @@
+import { useEffect, useId, useState } from "preact/hooks";
+import { errorMessage } from "./api-client.js";
+import { useApp } from "./app-context.js";
+import { Dialog } from "./Dialog.js";
+import { useUiText } from "./i18n/ui-language.js";
+import { ErrorMessage } from "./Notice.js";
+import { SecretOnce } from "./SecretOnce.js";
+import { useScreenTitle } from "./screen-title.js";
+import {
+  type ApiToken,
+  createToken,
+  listTokens,
+  revokeToken,
+  type TokenScope,
+  tokenScopes,
+} from "./tokens-api.js";
+
+/**
+ * The signed-in person's API tokens for automation: create one with scopes (shown once, with
+ * a copy button), see them all, revoke. The server stores only each token's hash.
+ */
+export function ApiTokens() {
+  const { api } = useApp();
+  const { t, dateTime } = useUiText();
+  const id = useId();
+  useScreenTitle(t("tokens.title"));
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<TokenScope[]>(["stories:read"]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [status, setStatus] = useState("");
+
+  const reload = async () => {
+    try {
+      setTokens(await listTokens(api));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  useEffect(() => {
+    void reload();
+  }, [api]);
+  useEffect(() => {
+    if (created) document.getElementById(`${id}-secret-heading`)?.focus();
+  }, [created, id]);
+
+  const create = async (event: Event) => {
+    event.preventDefault();
+    setFormError(null);
+    if (scopes.length === 0) {
+      setFormError(t("tokens.noScopes"));
+      return;
+    }
+    try {
+      const result = await createToken(api, name.trim(), scopes);
+      setCreated({ name: name.trim(), token: result.token });
+      setName("");
+      await reload();
+    } catch (failure) {
+      setFormError(errorMessage(failure));
+    }
+  };
+
+  const revoke = async () => {
+    if (!revoking) return;
+    const token = revoking;
+    try {
+      await revokeToken(api, token.id);
+      setRevoking(null);
+      setStatus(t("tokens.revoked", { name: token.name }));
+      await reload();
+    } catch (failure) {
+      setRevoking(null);
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t("tokens.title")}</h1>
+      <p>{t("tokens.intro")}</p>
+      {created ? (
+        <SecretOnce
+          id={`${id}-secret`}
+          heading={t("tokens.createdHeading", { name: created.name })}
+          secret={created.token}
+          note={t("tokens.usage")}
+        />
+      ) : null}
+
+      <section aria-labelledby={`${id}-create`} class="nr-panel">
+        <h2 id={`${id}-create`}>{t("tokens.createHeading")}</h2>
+        <form class="nr-form" onSubmit={create}>
+          <div class="nr-field">
+            <label for={`${id}-name`}>{t("tokens.name")}</label>
+            <input
+              id={`${id}-name`}
+              required
+              maxLength={100}
+              dir="auto"
+              value={name}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+          </div>
+          <fieldset class="nr-checkboxes">
+            <legend>{t("tokens.scopes")}</legend>
+            {tokenScopes.map((scope) => (
+              <span class="nr-check" key={scope}>
+                <input
+                  id={`${id}-scope-${scope}`}
+                  type="checkbox"
+                  checked={scopes.includes(scope)}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    setScopes((current) =>
+                      on ? [...current, scope] : current.filter((s) => s !== scope),
+                    );
+                  }}
+                />
+                <label for={`${id}-scope-${scope}`}>
+                  {t(`tokens.scope.${scope}`)} (<code dir="ltr">{scope}</code>)
+                </label>
+              </span>
+            ))}
+          </fieldset>
+          <ErrorMessage message={formError} />
+          <button type="submit" class="nr-primary">
+            {t("tokens.create")}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`}>{t("tokens.listHeading")}</h2>
+        <p role="status" class="nr-status">
+          {status}
+        </p>
+        <ErrorMessage message={error} />
+        {tokens === null && !error ? <p>{t("tokens.loading")}</p> : null}
+        {tokens !== null && tokens.length === 0 ? <p>{t("tokens.empty")}</p> : null}
+        {tokens !== null && tokens.length > 0 ? (
+          <table class="nr-table">
+            <caption class="nr-visually-hidden">{t("tokens.listHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.scopes")}</th>
+                <th scope="col">{t("tokens.created")}</th>
+                <th scope="col">{t("tokens.state")}</th>
+                <th scope="col">{t("tokens.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">
+                    <bdi>{token.name}</bdi>
+                  </th>
+                  <td>
+                    <code dir="ltr">{token.scopes.join(", ")}</code>
+                  </td>
+                  <td>{dateTime(token.createdAt)}</td>
+                  <td>
+                    {token.revokedAt
+                      ? t("tokens.revokedAt", { time: dateTime(token.revokedAt) })
+                      : t("tokens.active")}
+                  </td>
+                  <td>
+                    {token.revokedAt ? null : (
+                      <button type="button" class="nr-danger" onClick={() => setRevoking(token)}>
+                        {t("tokens.revoke", { name: token.name })}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      <Dialog
+        title={t("tokens.revokeTitle")}
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+      >
+        <p>{t("tokens.revokeBody", { name: revoking?.name ?? "" })}</p>
+        <div class="nr-dialog-actions">
+          <button type="button" class="nr-danger" onClick={() => void revoke()}>
+            {t("tokens.revokeConfirm")}
+          </button>
+          <button type="button" onClick={() => setRevoking(null)}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import { en, type MessageKey } from "./en.js";
+import { fa } from "./fa.js";
+
+/**
+ * The newsroom's own interface language (labels, buttons, messages), chosen in the header
+ * and kept in localStorage. It is separate from a story's language: content fields follow
+ * the story's service, whatever language the chrome is in.
+ */
+export const uiLanguages = ["en", "fa"] as const;
+export type UiLanguage = (typeof uiLanguages)[number];
+
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+export const catalogues: Readonly<Record<UiLanguage, Messages>> = { en, fa };
+
+/** Each language named in itself, for the switcher (with its own `lang`). */
+export const uiLanguageNames: Readonly<Record<UiLanguage, string>> = {
+  en: "English",
+  fa: "فارسی",
+};
+
+export const uiDirections: Readonly<Record<UiLanguage, "ltr" | "rtl">> = { en: "ltr", fa: "rtl" };
+
+export const uiLanguageStorageKey = "newsdesk.newsroom.uiLanguage";
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === "string" && (uiLanguages as readonly string[]).includes(value);
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * The message for `key` with `{named}` placeholders filled. Numbers are written with the
+ * language's digits (Persian digits in `fa`); strings are inserted as they are.
+ */
+export function translate(lang: UiLanguage, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogues[lang][key];
+  const numbers = new Intl.NumberFormat(lang, { useGrouping: false });
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? numbers.format(value) : value;
+  });
+}
+
+/** The `{placeholders}` a message uses, sorted: the catalogue test compares these. */
+export function placeholdersOf(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+}
+
+/** Dates and times in the interface language, in the browser's time zone. */
+export function formatUiDateTime(lang: UiLanguage, iso: string | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(date);
+}
+
+/** A stored choice, or English; storage may be missing or throw (privacy modes). */
+export function storedUiLanguage(storage: Pick<Storage, "getItem"> | null): UiLanguage {
+  try {
+    const value = storage?.getItem(uiLanguageStorageKey);
+    return isUiLanguage(value) ? value : "en";
+  } catch {
+    return "en";
+  }
+}
+
+export interface UiText {
+  readonly lang: UiLanguage;
+  readonly dir: "ltr" | "rtl";
+  readonly t: (key: MessageKey, params?: MessageParams) => string;
+  readonly dateTime: (iso: string | null | undefined) => string;
+  readonly setLanguage: (lang: UiLanguage) => void;
+}
+
+export function uiText(lang: UiLanguage, setLanguage: (lang: UiLanguage) => void): UiText {
+  return {
+    lang,
+    dir: uiDirections[lang],
+    t: (key, params) => translate(lang, key, params),
+    dateTime: (iso) => formatUiDateTime(lang, iso),
+    setLanguage,
+  };
+}
+
+export const UiTextContext = createContext<UiText>(uiText("en", () => undefined));
+
+export function useUiText(): UiText {
+  return useContext(UiTextContext);
+}

@@ -1,0 +1,56 @@
+import { diffLines, type LineChange } from "../domain/stories/revision-diff.js";
+import { bodyPlainText } from "../domain/stories/story-body-schema.js";
+import type { WireItemContent, WirePubStatus } from "./wire-api.js";
+
+/** One changed field between two versions of a wire item. */
+export interface WireFieldChange {
+  readonly field: "headline" | "standfirst" | "byline" | "dateline" | "pubStatus" | "edNote";
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface WireVersionDiff {
+  readonly fields: readonly WireFieldChange[];
+  /** The body line by line (one block per line), from the longest common subsequence. */
+  readonly body: readonly LineChange[];
+}
+
+interface Comparable {
+  readonly pubStatus: WirePubStatus;
+  readonly item: WireItemContent;
+}
+
+const fieldNames = ["headline", "standfirst", "byline", "dateline", "pubStatus", "edNote"] as const;
+
+function fieldsOf(version: Comparable): Record<WireFieldChange["field"], string> {
+  const { item } = version;
+  return {
+    headline: item.headline ?? "",
+    standfirst: item.standfirst ?? "",
+    byline: item.byline ?? "",
+    dateline: item.dateline ?? "",
+    pubStatus: version.pubStatus,
+    edNote: item.edNote ?? "",
+  };
+}
+
+function lines(item: WireItemContent): string[] {
+  return bodyPlainText(item.body)
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+}
+
+/**
+ * What changed from one version of an agency item to another, for the wire preview. Pure;
+ * reuses the story revision diff's line algorithm so both read the same way.
+ */
+export function diffWireVersions(before: Comparable, after: Comparable): WireVersionDiff {
+  const a = fieldsOf(before);
+  const b = fieldsOf(after);
+  return {
+    fields: fieldNames.flatMap((field) =>
+      a[field] === b[field] ? [] : [{ field, before: a[field], after: b[field] }],
+    ),
+    body: diffLines(lines(before.item), lines(after.item)),
+  };
+}
