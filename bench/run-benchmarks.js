@@ -25,6 +25,7 @@ import { runPublishBench } from "./lib/publish-bench.js";
 import { prepareRenderBench } from "./lib/render-bench.js";
 import { formatMs, formatTable, verdict } from "./lib/report.js";
 import { runScaleBench } from "./lib/scale-bench.js";
+import { runSearchBench } from "./lib/search-bench.js";
 import { findFlagshipStoryPath, startServerChild } from "./lib/server.js";
 import { runSseBench } from "./lib/sse-bench.js";
 import { ensureWrk, killRunningWrk } from "./lib/wrk.js";
@@ -222,6 +223,32 @@ async function main() {
   console.log("bench: wire ingest (ninjs and NewsML-G2 into SQLite and PostgreSQL) …");
   const ingest = await runIngestBench({ repoRoot, ...plan.ingest });
 
+  // Search latency on 100k generated stories per dialect (issue 4); BENCH_QUICK uses 10k.
+  const searchStories = quick ? 10_000 : 100_000;
+  console.log(`bench: search, ${searchStories.toLocaleString("en")} stories per dialect …`);
+  const search = [
+    await runSearchBench({
+      repoRoot,
+      dialect: "sqlite",
+      databaseUrl: `sqlite:${join(tempDir, "search.db")}`,
+      stories: searchStories,
+      log,
+    }),
+  ];
+  const searchSchema = await createPgSchema("search");
+  if (searchSchema) {
+    search.push(
+      await runSearchBench({
+        repoRoot,
+        dialect: "postgres",
+        databaseUrl: searchSchema.url,
+        stories: searchStories,
+        log,
+      }),
+    );
+    await searchSchema.drop();
+  }
+
   const rows = tableRows({
     cached,
     storyBytes,
@@ -233,6 +260,16 @@ async function main() {
     scale,
     ingest,
   });
+  for (const r of search) {
+    rows.push({
+      benchmark: `reader search, ${r.stories.toLocaleString("en")} stories (${r.dialect === "sqlite" ? "SQLite FTS5" : "PostgreSQL tsvector/pg_trgm"})`,
+      requestsPerSecond: null,
+      p50Ms: r.p50Ms,
+      p99Ms: r.p99Ms,
+      target: "(no target)",
+      notes: `p95 ${formatMs(r.p95Ms)}; ${r.queries} queries, 8 scripts, ranking + snippets; load ${r.loadSeconds.toFixed(0)} s`,
+    });
+  }
   console.log(`\n${formatTable(rows)}\n`);
 
   const results = {
@@ -257,6 +294,7 @@ async function main() {
     sse,
     scale,
     wireIngest: ingest,
+    search,
     table: rows,
     totalSeconds: (Date.now() - started) / 1000,
   };
