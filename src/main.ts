@@ -219,6 +219,19 @@ export async function createNewsdesk(
     // The newsroom's live wire queue and kill flags (GET /newsroom/api/events).
     const newsroomEvents = new NewsroomEvents({
       findItem: (itemId) => wire.repository.findItem(itemId),
+      relay: (event, data) => {
+        bus.publish({ kind: "newsroom", event, data }).catch((error: unknown) => {
+          logger.warn({ err: error }, "could not relay a newsroom event");
+        });
+      },
+    });
+    bus.subscribe((message) => {
+      if (message.kind === "newsroom") {
+        newsroomEvents.deliver(
+          message.event,
+          message.data as Parameters<NewsroomEvents["deliver"]>[1],
+        );
+      }
     });
     const wire = createWireDesk({
       listeners: [newsroomEvents],

@@ -13,7 +13,9 @@ export type ChangeMessage =
       readonly banner: BreakingBanner | null;
       /** False when only the expiry moved: open pages need the event, cached pages stay. */
       readonly pagesChange: boolean;
-    };
+    }
+  /** Newsroom live events (wire queue, kill flags) for browsers connected elsewhere. */
+  | { readonly kind: "newsroom"; readonly event: "wire" | "flag"; readonly data: unknown };
 
 export type ChangeHandler = (message: ChangeMessage) => void;
 

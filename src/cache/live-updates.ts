@@ -106,6 +106,7 @@ export class LiveUpdates implements StoryEventListener {
       );
       return;
     }
+    if (message.kind !== "banner") return;
     if (message.pagesChange) this.#cache.invalidate([cacheTags.banner(message.serviceId)]);
     this.#banners?.broadcast(message.serviceId, message.banner);
   }

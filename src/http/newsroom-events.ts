@@ -14,8 +14,8 @@ import { type NewsroomEnv, newsroomSession, requireScope } from "./newsroom-sess
  *
  * The stream only says *that* something changed, with enough to announce it; screens fetch
  * the details through the ordinary API, which applies every access rule again. Events come
- * from this instance's `WireService` listeners; with several instances, a client connected
- * to another one learns of the change on its next fetch (the queue refreshes on reconnect).
+ * from this instance's `WireService` listeners and, through the change bus, from every other
+ * instance's, so a browser hears of copy whichever instance ingested it.
  */
 
 /** `event: wire`: an item arrived or got a new version. */
@@ -48,9 +48,22 @@ const maxItemsPerEvent = 100;
 export class NewsroomEvents implements WireEventListener {
   readonly #clients = new Set<Send>();
   readonly #findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
+  readonly #relay:
+    | ((event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent) => void)
+    | undefined;
 
-  constructor(deps: { findItem: (itemId: string) => Promise<WireQueueEntry | undefined> }) {
+  constructor(deps: {
+    findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
+    /** Carries each event to the other instances (the change bus), so every browser hears it. */
+    relay?: (event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent) => void;
+  }) {
     this.#findItem = deps.findItem;
+    this.#relay = deps.relay;
+  }
+
+  /** An event relayed from another instance: for this instance's streams only. */
+  deliver(event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent): void {
+    for (const send of this.#clients) send(event, data);
   }
 
   get connections(): number {
@@ -64,7 +77,7 @@ export class NewsroomEvents implements WireEventListener {
   }
 
   async onWireEvent(event: WireEvent): Promise<void> {
-    if (this.#clients.size === 0) return;
+    if (this.#clients.size === 0 && !this.#relay) return;
     if (event.type === "items-ingested") {
       for (const itemId of event.itemIds.slice(0, maxItemsPerEvent)) {
         const item = await this.#findItem(itemId);
@@ -91,7 +104,8 @@ export class NewsroomEvents implements WireEventListener {
   }
 
   #broadcast(event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent): void {
-    for (const send of this.#clients) send(event, data);
+    this.deliver(event, data);
+    this.#relay?.(event, data);
   }
 }
 

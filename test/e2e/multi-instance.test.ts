@@ -111,6 +111,60 @@ describe("three instances sharing one PostgreSQL", () => {
     await Promise.all(streams.map((s) => s.close()));
   });
 
+  it("tells newsroom browsers on every instance about wire copy ingested on one", async () => {
+    const [a, b] = instances;
+    const admin = new NewsroomSession(a?.baseUrl ?? "");
+    await admin.login("admin@newsdesk.test", "admin-demo-password");
+    const created = await admin.json<{ source: { id: string }; pushToken: string }>(
+      "POST",
+      "/wire/sources",
+      {
+        kind: "push",
+        name: "Multi-instance push",
+        agencyCode: "MIA",
+        agencyName: "Multi Agency",
+        serviceId: "en",
+        subjectSections: {},
+      },
+    );
+    // A newsroom browser connected to instance B listens for live events.
+    const listener = new NewsroomSession(b?.baseUrl ?? "");
+    await listener.login("editor@newsdesk.test", "editor-demo-password");
+    const controller = new AbortController();
+    const stream = await listener.call("GET", "/events").then((r) => r.body);
+    if (!stream) throw new Error("no event stream");
+    let received = "";
+    const reading = (async () => {
+      const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+      controller.signal.addEventListener("abort", () => void reader.cancel());
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received += value;
+      }
+    })().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    const headline = `Relayed copy ${newId(6)}`;
+    const push = await fetch(`${a?.baseUrl}/ingest/push/${created.source.id}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${created.pushToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        uri: `urn:mi:${newId(8)}`,
+        type: "text",
+        language: "en",
+        headlines: [{ value: headline }],
+        bodies: [{ contentType: "text/plain", value: "Body." }],
+      }),
+    });
+    expect(push.status, await push.clone().text()).toBe(200);
+    await waitUntil(
+      async () => received.includes("event: wire") && received.includes(headline),
+      2000,
+    );
+    controller.abort();
+    await reading;
+  });
+
   it("resumes a live stream with Last-Event-ID and replays only what was missed", async () => {
     const [a] = instances;
     const first = await openSse(`${a?.baseUrl}/_/live/en`);
