@@ -1,6 +1,6 @@
 import { getRaw } from "./http-raw.js";
 import { startNginx } from "./nginx.js";
-import { cpuSeconds, treeCpuSeconds } from "./proc.js";
+import { cpuSeconds, listenOverflows, treeCpuSeconds } from "./proc.js";
 import { runWrk } from "./wrk.js";
 
 /**
@@ -47,6 +47,7 @@ export async function runCachedPageBench(options) {
   const measure = async (name, connections, seconds) => {
     const target = targets[name];
     const before = target.cpu();
+    const overflowsBefore = listenOverflows().overflows;
     const result = await runWrk({
       url: target.url,
       threads,
@@ -58,6 +59,7 @@ export async function runCachedPageBench(options) {
     const { raw: _raw, ...rest } = result;
     return {
       ...rest,
+      listenOverflows: listenOverflows().overflows - overflowsBefore,
       cpuSeconds: cpu,
       cpuPerRequestUs: result.requests ? (cpu / result.requests) * 1e6 : 0,
     };
@@ -107,12 +109,14 @@ export async function runCachedPageBench(options) {
  * @property {number} cpuPerRequestUs total CPU / total requests
  * @property {number} requests
  * @property {number} errors non-2xx + socket errors + timeouts
+ * @property {number} listenOverflows accept-queue overflows during the runs (kernel counter)
  * @property {object[]} runs
  */
 
 /**
  * @param {{ requestsPerSecond: number, p50Ms: number, p99Ms: number, requests: number,
- *   cpuSeconds: number, non2xx: number, socketErrors: number, timeouts: number }[]} runs
+ *   cpuSeconds: number, non2xx: number, socketErrors: number, timeouts: number,
+ *   listenOverflows: number }[]} runs
  * @returns {Summary}
  */
 function summarizeRuns(runs) {
@@ -127,6 +131,7 @@ function summarizeRuns(runs) {
     cpuPerRequestUs: requests ? (cpu / requests) * 1e6 : 0,
     requests,
     errors: runs.reduce((s, r) => s + r.non2xx + r.socketErrors + r.timeouts, 0),
+    listenOverflows: runs.reduce((s, r) => s + r.listenOverflows, 0),
     runs,
   };
 }

@@ -18,7 +18,8 @@ export function ensureNginx() {
  * Serves one precompressed file from a private directory with its own configuration:
  * nginx in the foreground (`daemon off`) as our child, on a loopback port, no access log,
  * sendfile, keep-alive without a request cap. The reply carries `Content-Encoding: br` and
- * the page's content type, like Newsdesk's cached reply.
+ * the page's content type, like Newsdesk's cached reply. The listen backlog is nginx's
+ * default (511 on Linux), the same as Node's, so accept-queue overflows hit both alike.
  * Its directory is its own temp dir (workers run as `nobody` when nginx starts as root, so
  * it must be world-readable, unlike the bench's private temp dir), removed afterwards.
  * @param {{ body: Buffer, contentType: string, workers: number,
@@ -62,7 +63,7 @@ http {
   uwsgi_temp_path ${join(dir, "uwsgi")};
   scgi_temp_path ${join(dir, "scgi")};
   server {
-    listen 127.0.0.1:${port} reuseport backlog=4096;
+    listen 127.0.0.1:${port};
     root ${root};
     location = /story {
       default_type "${contentType.replace(/"/g, "")}";

@@ -92,3 +92,26 @@ export function withFdLimit(command, args) {
     ],
   ];
 }
+
+/**
+ * Kernel TCP counters (TcpExt ListenOverflows and ListenDrops in /proc/net/netstat): how
+ * often a full accept queue dropped a connection's handshake, which wrk then sees as a
+ * request stalled by a 1 s+ retransmission.
+ */
+export function listenOverflows() {
+  try {
+    const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
+    for (let i = 0; i + 1 < lines.length; i += 2) {
+      if (!lines[i]?.startsWith("TcpExt:")) continue;
+      const names = (lines[i] ?? "").split(/\s+/);
+      const values = (lines[i + 1] ?? "").split(/\s+/);
+      return {
+        overflows: Number(values[names.indexOf("ListenOverflows")] ?? 0),
+        drops: Number(values[names.indexOf("ListenDrops")] ?? 0),
+      };
+    }
+  } catch {
+    // not Linux
+  }
+  return { overflows: 0, drops: 0 };
+}

@@ -14,9 +14,10 @@ import { epochMs } from "./timing.js";
  * page), the server's RSS, and story-page latency on a cache miss: `samples` different
  * random stories requested one after another over keep-alive HTTP, each exactly once.
  * @param {{ repoRoot: string, dir: string, stories: number, samples: number, warmup: number,
- *   coldStarts: number, log: (line: string) => void }} options
+ *   coldStarts: number, maxMs: number, log: (line: string) => void }} options
  */
-export async function runScaleBench({ repoRoot, dir, stories, samples, warmup, coldStarts, log }) {
+export async function runScaleBench(options) {
+  const { repoRoot, dir, stories, samples, warmup, coldStarts, maxMs, log } = options;
   const dbPath = join(dir, "scale.db");
   const databaseUrl = `sqlite:${dbPath}`;
   log(`bench: newsdesk seed-bench --stories ${stories} (SQLite) …`);
@@ -56,13 +57,15 @@ export async function runScaleBench({ repoRoot, dir, stories, samples, warmup, c
   }
   if (!server) throw new Error("scale bench: no server");
   const rssStartedKiB = rssKiB(server.pid);
-  for (let i = 0; i < warmup; i++) {
+  const stopAt = performance.now() + maxMs;
+  log(`bench: story pages on a cache miss, up to ${samples} random stories or ${maxMs / 1000} s …`);
+  for (let i = 0; i < warmup && performance.now() < stopAt - maxMs / 2; i++) {
     await (await fetch(`${server.baseUrl}${paths.pop()}`)).arrayBuffer();
   }
   /** @type {number[]} */
   const latencies = [];
   let non200 = 0;
-  for (let i = 0; i < samples; i++) {
+  for (let i = 0; i < samples && performance.now() < stopAt; i++) {
     const path = paths.pop();
     const t0 = performance.now();
     const res = await fetch(`${server.baseUrl}${path}`);

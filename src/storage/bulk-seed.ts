@@ -129,16 +129,17 @@ export async function sampleStories(
 ): Promise<{ id: string; section: string; slug: string }[]> {
   const picked = new Map<string, { id: string; section: string; slug: string }>();
   for (let attempt = 0; attempt < count * 3 && picked.size < count; attempt++) {
-    // A random point in the id space, then the next id: one index seek per sample.
-    const row = await database.db
+    // A random point in the id space, then the next ids by primary key: one index seek per
+    // sample. Service and status are checked here, not in SQL, so no planner prefers the
+    // (service_id, status, …) index and sorts the whole service by id instead.
+    const rows = await database.db
       .selectFrom("stories")
-      .select(["id", "section", "slug"])
+      .select(["id", "service_id", "status", "section", "slug"])
       .where("id", ">=", newId())
-      .where("service_id", "=", serviceId)
-      .where("status", "=", "published")
       .orderBy("id")
-      .limit(1)
-      .executeTakeFirst();
+      .limit(4)
+      .execute();
+    const row = rows.find((r) => r.service_id === serviceId && r.status === "published");
     if (row?.section && row.slug) {
       picked.set(row.id, { id: row.id, section: row.section, slug: row.slug });
     }
