@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { serviceIds } from "../domain/services/service-registry.js";
+import type { serviceIds } from "../domain/services/service-registry.js";
 import { storyBodySchema } from "../domain/stories/story-body-schema.js";
 import type { ApiClient } from "./api-client.js";
 import { revisionSchema, storyHeadSchema } from "./api-schemas.js";
@@ -299,4 +299,3 @@ export async function rotatePushToken(api: ApiClient, sourceId: string): Promise
     })
   ).pushToken;
 }
-
