@@ -39,6 +39,7 @@ import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
 import { LiveHub } from "./http/live-hub.js";
 import { NewsroomEvents, newsroomEventRoutes } from "./http/newsroom-events.js";
+import { newsroomSearchRoutes } from "./http/newsroom-search-routes.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { translationRoutes } from "./http/translation-routes.js";
 import { newsroomActor, wirePushRoutes, wireRoutes } from "./http/wire-routes.js";
@@ -338,6 +339,11 @@ export async function createNewsdesk(
         publicUrl: config.publicUrl,
       }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
+      newsroomSearch: newsroomSearchRoutes({
+        search,
+        auth: services.auth,
+        publicUrl: config.publicUrl,
+      }),
       translations: translationRoutes({
         translations,
         storyRepository: repositories.stories,

@@ -37,6 +37,8 @@ export interface AppDeps {
   readonly newsroomUiDir: string;
   /** The newsroom's translation routes (issue 4). */
   readonly translations?: Hono<NewsroomEnv>;
+  /** The newsroom's cross-service search (issue 4). */
+  readonly newsroomSearch?: Hono<NewsroomEnv>;
   /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
   readonly wire?: WireHttp;
   /** `GET /newsroom/api/events`: live wire and flag events (runs its own session check). */
@@ -110,6 +112,7 @@ export function buildApp(deps: AppDeps): Hono {
     app.route("/ingest", deps.wire.push);
   }
   if (deps.translations) app.route("/newsroom/api", deps.translations);
+  if (deps.newsroomSearch) app.route("/newsroom/api", deps.newsroomSearch);
   app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));
