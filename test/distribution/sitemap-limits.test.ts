@@ -53,7 +53,12 @@ describe("sitemap limits (sitemaps.org: 50,000 URLs, 52,428,800 bytes)", () => {
     xsdDir = undefined;
   }
   const canValidate = xmllint && xsdDir !== undefined && existsSync(join(xsdDir, "sitemap.xsd"));
-  it.skipIf(!canValidate)("validates against the sitemaps.org XSD with xmllint", () => {
+  // CI installs xmllint (libxml2-utils); the sitemap package is a dev dependency. Missing
+  // either is a broken setup, not a reason to skip.
+  it("validates against the sitemaps.org XSD with xmllint", () => {
+    expect(canValidate, "xmllint and node_modules/sitemap/schema/sitemap.xsd are required").toBe(
+      true,
+    );
     const dir = mkdtempSync(join(tmpdir(), "sitemap-xsd-"));
     const urlset = join(dir, "urlset.xml");
     const index = join(dir, "index.xml");
@@ -69,6 +74,17 @@ describe("sitemap limits (sitemaps.org: 50,000 URLs, 52,428,800 bytes)", () => {
     );
     const schema = (name: string) => join(xsdDir ?? "", name);
     execFileSync("xmllint", ["--noout", "--nonet", "--schema", schema("sitemap.xsd"), urlset]);
-    execFileSync("xmllint", ["--noout", "--nonet", "--schema", schema("siteindex.xsd"), index]);
+    // The sitemap package ships no siteindex.xsd; the index is checked by our own rules above.
+    expect(
+      execFileSync("xmllint", [
+        "--noout",
+        "--nonet",
+        "--xpath",
+        "count(/*[local-name()='sitemapindex']/*[local-name()='sitemap'])",
+        index,
+      ])
+        .toString()
+        .trim(),
+    ).toBe("1");
   });
 });
