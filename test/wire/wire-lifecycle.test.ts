@@ -84,6 +84,9 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
     );
     const before = (await h.wire.listQueue(h.editor, { q: "budget figures" })).items[0];
     expect(before).toMatchObject({ embargoed: true, embargoedUntil: "2031-05-01T13:00:00.000Z" });
+    // A story built on embargoed copy carries the embargo: publishing it only schedules it.
+    const used = await h.wire.useInNewStory(h.editor, before?.id ?? "", {});
+    expect(used.story.embargoUntil).toBe("2031-05-01T13:00:00.000Z");
     h.clock.advance(60 * 60 * 1000);
     const after = (await h.wire.listQueue(h.editor, { q: "budget figures" })).items[0];
     expect(after?.embargoed).toBe(false);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { parseWireDocument } from "../../ingest/wire-parser.js";
-import { type Actor, actorId } from "../actor.js";
+import { type Actor, actorId, systemActor } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
@@ -504,11 +504,14 @@ export class WireService {
       (isServiceId(entry.serviceId) ? entry.serviceId : "en");
     const section = input.section ?? (await this.#defaultSection(serviceId, version.item, source));
     const content = storyContentFromWire(version.item, { agencyCode: entry.agencyCode, section });
-    const { story, revision } = await this.#deps.stories.create(actor, { serviceId, content });
+    const created = await this.#deps.stories.create(actor, { serviceId, content });
+    const { revision } = created;
+    const embargoedUntil = this.#activeEmbargo(version.item);
+    const story = (await this.#carryEmbargo(created.story, embargoedUntil)) ?? created.story;
     const link = this.#link(actor, story.id, entry, version, "new-story");
     const flags = await this.#deps.wire.recordUse(link);
     await this.#emitFlags(flags);
-    return { story, revision, link, flags, embargoedUntil: this.#activeEmbargo(version.item) };
+    return { story, revision, link, flags, embargoedUntil };
   }
 
   /** "Add to story": appends the item's text to a story's draft and credits the agency. */
@@ -535,10 +538,28 @@ export class WireService {
       content,
       note: `Added wire copy ${entry.guid} (${entry.agencyCode}).`,
     });
+    const embargoedUntil = this.#activeEmbargo(version.item);
+    await this.#carryEmbargo(
+      (await this.#deps.storyRepository.findStory(story.id)) ?? story,
+      embargoedUntil,
+    );
     const link = this.#link(actor, story.id, entry, version, "add-to-story");
     const flags = await this.#deps.wire.recordUse(link);
     await this.#emitFlags(flags);
-    return { revision, link, flags, embargoedUntil: this.#activeEmbargo(version.item) };
+    return { revision, link, flags, embargoedUntil };
+  }
+
+  /**
+   * An agency's embargo binds every story built on its copy: the story may not go out before
+   * it. Applied by the system (the rule is the agency's, not the user's choice), and only to
+   * stories not yet published; a later embargo already on the story is kept.
+   */
+  async #carryEmbargo(story: Story, embargoedUntil: string | null): Promise<Story | undefined> {
+    if (!embargoedUntil || story.status === "published" || story.status === "killed")
+      return undefined;
+    if (story.embargoUntil && Date.parse(story.embargoUntil) >= Date.parse(embargoedUntil))
+      return undefined;
+    return this.#deps.stories.setEmbargo(systemActor("agency embargo"), story.id, embargoedUntil);
   }
 
   /** What a story was built from, with each item's current status: the editor's banner data. */
