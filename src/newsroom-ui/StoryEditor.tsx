@@ -30,7 +30,7 @@ import { capabilitiesFor } from "./permissions.js";
 import { RichTextEditor } from "./RichTextEditor.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
-import { normalizeContent, toggle } from "./story-draft.js";
+import { normalizeContent, toggle, UnsavedChanges } from "./story-draft.js";
 import { TextField } from "./TextField.js";
 import { TranslationPanel } from "./TranslationPanel.js";
 import { WireFlagBanner } from "./WireFlagBanner.js";
@@ -107,21 +107,15 @@ export function StoryEditor(props: { readonly storyId: string }) {
   const formRef = useRef<Content | null>(null);
   formRef.current = form;
   const baseRevisionId = useRef<string>("");
-  const changeSeq = useRef(0);
-  const savedSeq = useRef(0);
+  /** What was last loaded or saved: "changed" compares content with it (story-draft.ts). */
+  const unsaved = useRef(new UnsavedChanges());
   const assets = useRef(new Map<string, KnownAsset>());
   const autosave = useRef<Autosave | null>(null);
 
   useScreenTitle(form ? `Editing: ${form.headline}` : "Story");
 
-  const markChanged = useCallback(() => {
-    changeSeq.current += 1;
-    setDirty(true);
-  }, []);
-
   const update = (patch: Partial<Content>) => {
     setForm((current) => (current ? { ...current, ...patch } : current));
-    markChanged();
   };
 
   // Load the story, then its service's catalogue.
@@ -158,9 +152,26 @@ export function StoryEditor(props: { readonly storyId: string }) {
     return normalizeContent({ ...current, body });
   }, []);
 
+  /** Whether the form and body differ from what was last loaded or saved. */
+  const hasUnsavedChanges = useCallback((): boolean => {
+    let current: Content | null;
+    try {
+      current = collect();
+    } catch {
+      current = null;
+    }
+    return unsaved.current.isChanged(current);
+  }, [collect]);
+
+  const refreshDirty = useCallback(() => setDirty(hasUnsavedChanges()), [hasUnsavedChanges]);
+
+  // Field edits land in `form` on the next render; compare once they have.
+  useEffect(() => {
+    if (form) refreshDirty();
+  }, [form, refreshDirty]);
+
   const save = useCallback(
     async (options: { autosave: boolean; note?: string }): Promise<boolean> => {
-      const seq = changeSeq.current;
       let content: Content;
       try {
         content = collect();
@@ -176,8 +187,9 @@ export function StoryEditor(props: { readonly storyId: string }) {
           ...(options.note ? { note: options.note } : {}),
         });
         baseRevisionId.current = result.revision.id;
-        savedSeq.current = seq;
-        if (changeSeq.current === seq) setDirty(false);
+        // What was typed while the save was on its way stays unsaved.
+        unsaved.current.markSaved(content);
+        setDirty(hasUnsavedChanges());
         setDetail((current) =>
           current ? { ...current, story: result.story, revision: result.revision } : current,
         );
@@ -199,7 +211,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
         return false;
       }
     },
-    [api, storyId, collect],
+    [api, storyId, collect, hasUnsavedChanges],
   );
 
   // Autosave every 15 s when changed; presence heartbeat every 15 s.
@@ -208,7 +220,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
     if (!loaded) return;
     const saver = new Autosave({
       intervalMs: heartbeatMs,
-      isDirty: () => changeSeq.current !== savedSeq.current,
+      isDirty: hasUnsavedChanges,
       save: async () => {
         await save({ autosave: true });
       },
@@ -238,7 +250,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
     beat();
     const presence = window.setInterval(beat, heartbeatMs);
     const leaving = (event: BeforeUnloadEvent) => {
-      if (changeSeq.current !== savedSeq.current) event.preventDefault();
+      if (hasUnsavedChanges()) event.preventDefault();
     };
     addEventListener("beforeunload", leaving);
     return () => {
@@ -246,7 +258,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
       window.clearInterval(presence);
       removeEventListener("beforeunload", leaving);
     };
-  }, [loaded, api, storyId, save, session.user.id]);
+  }, [loaded, api, storyId, save, hasUnsavedChanges, session.user.id]);
 
   const reload = useCallback(async () => {
     try {
@@ -261,10 +273,14 @@ export function StoryEditor(props: { readonly storyId: string }) {
 
   const loadContent = (content: Content) => {
     setForm(content);
-    editorRef.current?.commands.setContent(toEditorJson(blocksToPmDoc(content.body)), {
-      emitUpdate: false,
-    });
-    savedSeq.current = changeSeq.current;
+    const editor = editorRef.current;
+    editor?.commands.setContent(toEditorJson(blocksToPmDoc(content.body)), { emitUpdate: false });
+    unsaved.current.markSaved(
+      normalizeContent({
+        ...content,
+        body: editor ? pmDocToBlocks(editor.getJSON()) : content.body,
+      }),
+    );
     setDirty(false);
   };
 
@@ -547,9 +563,18 @@ export function StoryEditor(props: { readonly storyId: string }) {
               dir={text.dir}
               onReady={(editor) => {
                 editorRef.current = editor;
-                editor.setEditable(!readOnly);
+                // Without `false`, Tiptap emits an "update" for this, which is no edit.
+                editor.setEditable(!readOnly, false);
+                // The baseline is the story as the editor holds it, so Tiptap's own
+                // normalization of the loaded document does not count as a change.
+                try {
+                  unsaved.current.markSaved(collect());
+                } catch {
+                  unsaved.current.markSaved(normalizeContent(form));
+                }
+                setDirty(false);
               }}
-              onChange={markChanged}
+              onChange={refreshDirty}
               sanitize={async (html) => (await api.paste(html)).content ?? []}
               onError={(failure) =>
                 setSaveError(`The pasted text was not inserted: ${errorMessage(failure)}`)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { blocksToPmDoc, pmDocToBlocks } from "../domain/stories/prosemirror-mapping.js";
+import type { Content } from "./api-schemas.js";
 import {
   bylineName,
+  contentKey,
   hasByline,
   isoToLocalInput,
   localInputToIso,
@@ -9,6 +12,7 @@ import {
   normalizeContent,
   removeItem,
   toggle,
+  UnsavedChanges,
 } from "./story-draft.js";
 
 const catalog = {
@@ -66,5 +70,72 @@ describe("story draft helpers", () => {
     expect(isoToLocalInput(iso ?? "")).toBe("2026-05-14T10:30");
     expect(localInputToIso("")).toBeNull();
     expect(localInputToIso("tomorrow")).toBeNull();
+  });
+});
+
+describe("unsaved changes", () => {
+  /** A draft as "Use in new story" makes it: wire text ending in a list, agency credited. */
+  const fromWire: Content = {
+    ...newStoryContent("Bridge reopens after repairs", catalog),
+    body: [
+      {
+        type: "paragraph",
+        content: [
+          { text: "The bridge reopened on " },
+          { text: "Monday", marks: [{ type: "strong" }] },
+        ],
+      },
+      { type: "list", ordered: false, items: [[{ text: "Two lanes are open." }]] },
+    ],
+    agencies: ["AFP"],
+  };
+
+  /** What the editor sends back: the body through ProseMirror and back, NFC-normalized. */
+  const asEditorHoldsIt = (content: Content, extraPm: unknown[] = []): Content => {
+    const doc = blocksToPmDoc(content.body);
+    return normalizeContent({
+      ...content,
+      body: pmDocToBlocks({ ...doc, content: [...(doc.content ?? []), ...extraPm] }),
+    });
+  };
+
+  it("a draft that was only opened is not changed", () => {
+    const tracker = new UnsavedChanges();
+    expect(tracker.isChanged(fromWire)).toBe(false); // nothing loaded yet
+    tracker.markSaved(asEditorHoldsIt(fromWire));
+    expect(tracker.isChanged(asEditorHoldsIt(fromWire))).toBe(false);
+    // Tiptap's trailing empty paragraph after a list is spacing, not content.
+    expect(tracker.isChanged(asEditorHoldsIt(fromWire, [{ type: "paragraph" }]))).toBe(false);
+  });
+
+  it("compares content, not key order or Unicode composition", () => {
+    const tracker = new UnsavedChanges();
+    tracker.markSaved({ ...fromWire, headline: "Cafe\u0301 reopens" });
+    const reordered = Object.fromEntries(Object.entries(fromWire).reverse()) as Content;
+    expect(tracker.isChanged({ ...reordered, headline: "Café reopens" })).toBe(false);
+    expect(contentKey({ ...fromWire, headline: "Cafe\u0301" })).toBe(
+      contentKey({ ...fromWire, headline: "Café" }),
+    );
+  });
+
+  it("sees an edit, and an edit undone", () => {
+    const tracker = new UnsavedChanges();
+    tracker.markSaved(fromWire);
+    expect(tracker.isChanged({ ...fromWire, standfirst: "Repairs took a year." })).toBe(true);
+    expect(tracker.isChanged({ ...fromWire, topics: ["transport"] })).toBe(true);
+    expect(tracker.isChanged({ ...fromWire, body: fromWire.body.slice(0, 1) })).toBe(true);
+    expect(tracker.isChanged({ ...fromWire })).toBe(false);
+    // A body that cannot be read is treated as changed, so its error is not lost.
+    expect(tracker.isChanged(null)).toBe(true);
+  });
+
+  it("after a save, only what was typed since counts", () => {
+    const tracker = new UnsavedChanges();
+    tracker.markSaved(fromWire);
+    const sent = { ...fromWire, standfirst: "First." };
+    const typedDuringSave = { ...sent, standfirst: "First. Second." };
+    tracker.markSaved(sent);
+    expect(tracker.isChanged(sent)).toBe(false);
+    expect(tracker.isChanged(typedDuringSave)).toBe(true);
   });
 });

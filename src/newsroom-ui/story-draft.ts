@@ -100,7 +100,42 @@ export function isoToLocalInput(iso: string): string {
   )}:${pad(date.getMinutes())}`;
 }
 
-/** A stable fingerprint of content, to tell whether the form differs from what was saved. */
+/**
+ * A stable fingerprint of content, to tell whether the form differs from what was saved:
+ * NFC-normalized (as it would be saved) and with object keys sorted, so the same content
+ * built by the server or by the editor's ProseMirror mapping gives the same key.
+ */
 export function contentKey(content: Content): string {
-  return JSON.stringify(content);
+  return JSON.stringify(normalizeContent(content), (_key, value: unknown) =>
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : value,
+  );
+}
+
+/**
+ * Whether the editor holds changes that are not saved, decided by comparing content with
+ * what was last loaded or saved, never by counting change events: the rich-text editor
+ * emits events that change nothing (making it editable, a selection that lets Tiptap
+ * append its trailing empty paragraph), and a draft that was only opened must not ask
+ * "leave without saving?". `current` is null when the body cannot be read (not savable),
+ * which counts as changed so the error is not lost.
+ */
+export class UnsavedChanges {
+  #savedKey: string | null = null;
+
+  /** The content as the editor shows it right after loading, or as just saved. */
+  markSaved(content: Content): void {
+    this.#savedKey = contentKey(content);
+  }
+
+  /** Before anything is loaded there is nothing to lose. */
+  isChanged(current: Content | null): boolean {
+    if (this.#savedKey === null) return false;
+    return current === null || contentKey(current) !== this.#savedKey;
+  }
 }
