@@ -56,6 +56,8 @@ blockquote{margin:1.5rem 0;padding-inline-start:1rem;border-inline-start:4px sol
 blockquote p{margin:0}
 blockquote footer{font-size:1rem;color:#4a4a4a;margin-block-start:.25rem}
 figure{margin:1.5rem 0}
+figure img{inline-size:100%}
+.contributors{list-style:none;padding:0;margin-block:1.5rem 0;font-size:.95rem}
 figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-end:1px solid #ddd;padding-block-end:.4rem}
 .credit{display:block;font-size:.8rem;color:#595959;margin-block-start:.15rem}
 .desk-card{display:flex;gap:1rem;align-items:flex-start;border:1px solid #ddd;border-radius:4px;padding:1rem;margin-block:2rem 1rem;background:#f7f7f7}
