@@ -5,6 +5,7 @@ import { type ApiClient, errorMessage, isApiError } from "./api-client.js";
 import type { ServiceInfo, Session } from "./api-schemas.js";
 import { AppContext, type AppState } from "./app-context.js";
 import { BannerControl } from "./BannerControl.js";
+import { BreakingAlerts } from "./BreakingAlerts.js";
 import { Dashboard } from "./Dashboard.js";
 import { Header } from "./Header.js";
 import {
@@ -223,6 +224,8 @@ function Screen(props: { readonly route: Route }) {
           <BannerControl serviceId={route.serviceId} />
         </EnglishOnly>
       );
+    case "alerts":
+      return <BreakingAlerts />;
     case "users":
       return (
         <EnglishOnly>

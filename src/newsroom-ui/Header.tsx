@@ -64,8 +64,8 @@ export function Header(props: { readonly route: Route }) {
           </li>
           <li>
             <AppLink
-              href={routeHref({ screen: "banners", serviceId: null })}
-              current={screen === "banners"}
+              href={routeHref({ screen: "alerts" })}
+              current={screen === "alerts" || screen === "banners"}
             >
               {t("header.breaking")}
             </AppLink>

@@ -1,18 +1,10 @@
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useId, useRef, useState } from "preact/hooks";
-import { isServiceId, services as serviceRegistry } from "../domain/services/service-registry.js";
 import { blocksToPmDoc, pmDocToBlocks } from "../domain/stories/prosemirror-mapping.js";
 import type { FigureBlock } from "../domain/stories/story-body-schema.js";
 import { AppLink } from "./AppLink.js";
 import { conflictOf, errorMessage } from "./api-client.js";
-import type {
-  Catalog,
-  Conflict,
-  Content,
-  MediaAsset,
-  ServiceInfo,
-  StoryDetail,
-} from "./api-schemas.js";
+import type { Catalog, Conflict, Content, MediaAsset, StoryDetail } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { Autosave } from "./autosave.js";
 import { BylinesEditor } from "./BylinesEditor.js";
@@ -30,6 +22,7 @@ import { capabilitiesFor } from "./permissions.js";
 import { RichTextEditor } from "./RichTextEditor.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
+import { serviceFor } from "./service-info.js";
 import { normalizeContent, toggle, UnsavedChanges } from "./story-draft.js";
 import { TextField } from "./TextField.js";
 import { TranslationPanel } from "./TranslationPanel.js";
@@ -48,32 +41,6 @@ interface KnownAsset {
 
 function defaultThumbnail(mediaId: string): string {
   return originalRendition(mediaId);
-}
-
-/** The story's service: from GET /services, else from the registry (read-only visitors). */
-function serviceFor(serviceId: string, visible: readonly ServiceInfo[]): ServiceInfo {
-  const found = visible.find((service) => service.id === serviceId);
-  if (found) return found;
-  if (isServiceId(serviceId)) {
-    const config = serviceRegistry[serviceId];
-    const { dir } = contentDirection({ locale: config.locale });
-    return {
-      id: config.id,
-      name: config.name,
-      locale: config.locale,
-      dir,
-      urlPrefix: config.urlPrefix,
-      roles: [],
-    };
-  }
-  return {
-    id: serviceId,
-    name: serviceId,
-    locale: "en",
-    dir: "ltr",
-    urlPrefix: serviceId,
-    roles: [],
-  };
 }
 
 /**

@@ -47,12 +47,20 @@ describe("capabilities (a display hint; the server enforces)", () => {
   it("reads the role per service", () => {
     const session = { ...base, grants: [{ serviceId: "fa", role: "translator" as const }] };
     expect(roleIn(session.grants, "fa")).toBe("translator");
-    expect(capabilitiesFor(session, "fa")).toMatchObject({ canWrite: true, canPublish: false });
+    expect(capabilitiesFor(session, "fa")).toMatchObject({
+      canWrite: true,
+      canPublish: false,
+      canSetBanner: false,
+      canTranslate: true,
+    });
     expect(capabilitiesFor(session, "en")).toMatchObject({
       role: null,
       canWrite: false,
       canPublish: false,
+      canTranslate: false,
     });
+    const reporter = { ...base, grants: [{ serviceId: "en", role: "reporter" as const }] };
+    expect(capabilitiesFor(reporter, "en").canTranslate).toBe(false);
   });
   it("lets editors publish and administrators do everything", () => {
     const editor = { ...base, grants: [{ serviceId: "en", role: "editor" as const }] };

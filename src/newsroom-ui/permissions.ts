@@ -10,6 +10,8 @@ export interface Capabilities {
   readonly canWrite: boolean;
   readonly canPublish: boolean;
   readonly canSetBanner: boolean;
+  /** Translations into this service, and a breaking alert's text for it. */
+  readonly canTranslate: boolean;
   readonly canManageUsers: boolean;
 }
 
@@ -31,6 +33,7 @@ export function capabilitiesFor(session: Session, serviceId: string): Capabiliti
       canWrite: true,
       canPublish: true,
       canSetBanner: true,
+      canTranslate: true,
       canManageUsers: true,
     };
   }
@@ -41,6 +44,7 @@ export function capabilitiesFor(session: Session, serviceId: string): Capabiliti
     canWrite: role !== null,
     canPublish: editorial,
     canSetBanner: editorial,
+    canTranslate: editorial || role === "translator",
     canManageUsers: role === "service_admin",
   };
 }

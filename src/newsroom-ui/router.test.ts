@@ -15,6 +15,7 @@ describe("newsroom routes", () => {
     ["/newsroom/stories/st_01/history", "", { screen: "history", storyId: "st_01" }],
     ["/newsroom/media", "", { screen: "media" }],
     ["/newsroom/breaking", "?service=en", { screen: "banners", serviceId: "en" }],
+    ["/newsroom/alerts", "", { screen: "alerts" }],
     ["/newsroom/users/", "", { screen: "users" }],
     ["/newsroom/wire", "", { screen: "wire" }],
     ["/newsroom/wire/items/w_01", "", { screen: "wire-item", itemId: "w_01" }],

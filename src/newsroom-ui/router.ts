@@ -17,6 +17,7 @@ export type Route =
   | { readonly screen: "history"; readonly storyId: string }
   | { readonly screen: "media" }
   | { readonly screen: "banners"; readonly serviceId: string | null }
+  | { readonly screen: "alerts" }
   | { readonly screen: "users" }
   | { readonly screen: "wire" }
   | { readonly screen: "wire-item"; readonly itemId: string }
@@ -47,6 +48,7 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "media") return { screen: "media" };
   if (parts.length === 1 && first === "users") return { screen: "users" };
   if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
+  if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
   if (first === "wire") {
     if (parts.length === 1) return { screen: "wire" };
     if (parts.length === 2 && second === "quarantine") return { screen: "wire-quarantine" };
@@ -85,6 +87,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}media`;
     case "banners":
       return `${appBasePath}breaking${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
+    case "alerts":
+      return `${appBasePath}alerts`;
     case "users":
       return `${appBasePath}users`;
     case "wire":

@@ -269,6 +269,53 @@ export const en = {
     "Anything using the token “{name}” stops working at once. This cannot be undone.",
   "tokens.revokeConfirm": "Revoke token",
   "tokens.revoked": "The token “{name}” was revoked.",
+
+  // Breaking-news alerts for several services at once
+  "alerts.title": "Breaking news alerts",
+  "alerts.intro":
+    "One alert can go to several services at once, each in its own language. A service left without text waits for its translator; its bar goes live as soon as the text is added.",
+  "alerts.bannersLink": "The banner of one service: replace or clear it",
+  "alerts.raiseHeading": "Raise an alert",
+  "alerts.services": "Services",
+  "alerts.editorsOnly":
+    "Raising an alert needs the editor role in a service. Translators add the text of waiting services below.",
+  // {service} is the service's name, in its own language.
+  "alerts.textFor": "Text for {service}",
+  "alerts.textHelp":
+    "Each text is shown to that service's readers as it is written. Leave a text empty to wait for a translator.",
+  "alerts.link": "Link (optional)",
+  "alerts.linkHelp": "https://… for another site, or /path for a page on this site.",
+  "alerts.expires": "Expires at (your time zone)",
+  "alerts.raise": "Raise alert",
+  "alerts.chooseService": "Choose at least one service.",
+  "alerts.badLink":
+    "The link must start with https://, http:// or a single / for a page on this site.",
+  "alerts.badExpiry": "Choose an expiry time in the future.",
+  "alerts.confirmTitle": "Raise this alert?",
+  // One line per service: {text} is the alert's text, {until} its expiry time.
+  "alerts.confirmLive":
+    "Readers of {service} see “{text}” at the top of every page, from now until {until}.",
+  "alerts.confirmWaiting":
+    "Readers of {service} see nothing yet: the bar appears when a translator adds its text, and stays until {until}.",
+  "alerts.confirmLink": "The bar links to {url}.",
+  "alerts.confirmReplaces":
+    "In each service, the bar replaces any breaking-news banner showing now.",
+  "alerts.confirm": "Raise the alert now",
+  "alerts.raised": "The alert was raised.",
+  "alerts.listHeading": "Recent alerts",
+  "alerts.loading": "Loading the alerts…",
+  "alerts.empty": "No alerts have been raised yet.",
+  "alerts.alertHeading": "Alert raised {time}",
+  "alerts.expiresAt": "Expires {time}.",
+  "alerts.linksTo": "Links to {url}.",
+  "alerts.status.awaiting-translation": "Awaiting translation",
+  "alerts.status.live": "Live",
+  "alerts.status.expired": "Expired",
+  "alerts.addText": "Add the text for {service}",
+  "alerts.addTextHelp": "Readers of {service} see it at once, until the alert expires.",
+  "alerts.addTextButton": "Put the {service} bar live",
+  "alerts.needTranslation": "Write the text first.",
+  "alerts.translated": "The {service} text is live.",
 };
 
 export type MessageKey = keyof typeof en;

@@ -252,4 +252,47 @@ export const fa: Readonly<Record<MessageKey, string>> = {
     "هر چیزی که از توکن «{name}» استفاده می‌کند، بی‌درنگ از کار می‌افتد. این کار بازگشت‌پذیر نیست.",
   "tokens.revokeConfirm": "باطل کردن توکن",
   "tokens.revoked": "توکن «{name}» باطل شد.",
+
+  "alerts.title": "هشدارهای خبر فوری",
+  "alerts.intro":
+    "یک هشدار می‌تواند هم‌زمان به چند سرویس برود، هر کدام به زبان خودش. سرویسی که متنش خالی بماند منتظر مترجم می‌ماند و نوار آن به‌محض افزودن متن منتشر می‌شود.",
+  "alerts.bannersLink": "نوار خبر فوری یک سرویس: جایگزینی یا برداشتن آن",
+  "alerts.raiseHeading": "اعلام هشدار",
+  "alerts.services": "سرویس‌ها",
+  "alerts.editorsOnly":
+    "اعلام هشدار به نقش دبیر در یک سرویس نیاز دارد. مترجمان متن سرویس‌های منتظر را در پایین اضافه می‌کنند.",
+  "alerts.textFor": "متن برای {service}",
+  "alerts.textHelp":
+    "هر متن همان‌طور که نوشته شده به خوانندگان آن سرویس نشان داده می‌شود. برای انتظار برای مترجم، متن را خالی بگذارید.",
+  "alerts.link": "پیوند (اختیاری)",
+  "alerts.linkHelp": "‎https://…‎ برای سایت‌های دیگر، یا ‎/path‎ برای صفحه‌ای از همین سایت.",
+  "alerts.expires": "زمان پایان (به وقت شما)",
+  "alerts.raise": "اعلام هشدار",
+  "alerts.chooseService": "دست‌کم یک سرویس را انتخاب کنید.",
+  "alerts.badLink":
+    "پیوند باید با ‎https://‎ یا ‎http://‎ یا یک / تنها برای صفحه‌ای از همین سایت شروع شود.",
+  "alerts.badExpiry": "زمان پایانی در آینده انتخاب کنید.",
+  "alerts.confirmTitle": "این هشدار اعلام شود؟",
+  "alerts.confirmLive":
+    "خوانندگان {service} از همین حالا تا {until} در بالای همهٔ صفحه‌ها «{text}» را می‌بینند.",
+  "alerts.confirmWaiting":
+    "خوانندگان {service} فعلاً چیزی نمی‌بینند: نوار وقتی ظاهر می‌شود که مترجم متن آن را اضافه کند و تا {until} می‌ماند.",
+  "alerts.confirmLink": "نوار به {url} پیوند دارد.",
+  "alerts.confirmReplaces": "در هر سرویس، این نوار جای نوار خبر فوری کنونی را می‌گیرد.",
+  "alerts.confirm": "همین حالا اعلام شود",
+  "alerts.raised": "هشدار اعلام شد.",
+  "alerts.listHeading": "هشدارهای اخیر",
+  "alerts.loading": "در حال بارگذاری هشدارها…",
+  "alerts.empty": "هنوز هشداری اعلام نشده است.",
+  "alerts.alertHeading": "هشدار اعلام‌شده در {time}",
+  "alerts.expiresAt": "پایان: {time}.",
+  "alerts.linksTo": "پیوند به {url}.",
+  "alerts.status.awaiting-translation": "در انتظار ترجمه",
+  "alerts.status.live": "منتشرشده",
+  "alerts.status.expired": "پایان‌یافته",
+  "alerts.addText": "افزودن متن برای {service}",
+  "alerts.addTextHelp": "خوانندگان {service} آن را بی‌درنگ و تا پایان هشدار می‌بینند.",
+  "alerts.addTextButton": "انتشار نوار {service}",
+  "alerts.needTranslation": "اول متن را بنویسید.",
+  "alerts.translated": "متن {service} منتشر شد.",
 };

@@ -1,0 +1,424 @@
+import { useCallback, useEffect, useId, useState } from "preact/hooks";
+import { AppLink } from "./AppLink.js";
+import {
+  type AlertStatus,
+  type AlertView,
+  alertServices,
+  listAlerts,
+  raiseAlert,
+  translateAlert,
+} from "./alerts-api.js";
+import { errorMessage } from "./api-client.js";
+import type { ServiceInfo } from "./api-schemas.js";
+import { useApp } from "./app-context.js";
+import { Dialog } from "./Dialog.js";
+import { isAllowedHref } from "./editor/link-rules.js";
+import type { MessageKey } from "./i18n/en.js";
+import { useUiText } from "./i18n/ui-language.js";
+import { Message, ServiceName } from "./Message.js";
+import { ErrorMessage, StatusMessage } from "./Notice.js";
+import { capabilitiesFor } from "./permissions.js";
+import { routeHref } from "./router.js";
+import { useScreenTitle } from "./screen-title.js";
+import { serviceFor } from "./service-info.js";
+import { isoToLocalInput, localInputToIso } from "./story-draft.js";
+
+const statusKeys: Record<AlertStatus, MessageKey> = {
+  "awaiting-translation": "alerts.status.awaiting-translation",
+  live: "alerts.status.live",
+  expired: "alerts.status.expired",
+};
+
+const statusClasses: Record<AlertStatus, string> = {
+  "awaiting-translation": "nr-tag nr-tag-warn",
+  live: "nr-tag nr-tag-ok",
+  expired: "nr-tag nr-tag-muted",
+};
+
+/**
+ * Breaking news for several services at once (issue 7 §2): an editor raises one alert with
+ * text per service, each typed in that service's language and direction; services left
+ * empty wait for a translator, who adds their text here and puts that bar live.
+ */
+export function BreakingAlerts() {
+  const { api, services, session } = useApp();
+  const { t } = useUiText();
+  const id = useId();
+  useScreenTitle(t("alerts.title"));
+  const [alerts, setAlerts] = useState<AlertView[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+
+  const reload = useCallback(async () => {
+    try {
+      setAlerts(await listAlerts(api));
+      setListError(null);
+    } catch (failure) {
+      setListError(errorMessage(failure));
+    }
+  }, [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const manageable = services.filter((s) => capabilitiesFor(session, s.id).canSetBanner);
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t("alerts.title")}</h1>
+      <p>{t("alerts.intro")}</p>
+      <p>
+        <AppLink href={routeHref({ screen: "banners", serviceId: null })}>
+          {t("alerts.bannersLink")}
+        </AppLink>
+      </p>
+      <StatusMessage>{status}</StatusMessage>
+      {manageable.length > 0 ? (
+        <RaiseAlert
+          services={manageable}
+          onRaised={() => {
+            setStatus(t("alerts.raised"));
+            void reload();
+          }}
+        />
+      ) : (
+        <p class="nr-note">{t("alerts.editorsOnly")}</p>
+      )}
+      <section aria-labelledby={`${id}-recent`}>
+        <h2 id={`${id}-recent`}>{t("alerts.listHeading")}</h2>
+        <ErrorMessage message={listError} />
+        {alerts === null && !listError ? <p>{t("alerts.loading")}</p> : null}
+        {alerts !== null && alerts.length === 0 ? <p>{t("alerts.empty")}</p> : null}
+        {alerts?.map((alert) => (
+          <AlertItem
+            key={alert.id}
+            alert={alert}
+            onTranslated={(service) => {
+              setStatus(t("alerts.translated", { service: service.name }));
+              void reload();
+            }}
+          />
+        ))}
+      </section>
+    </>
+  );
+}
+
+/** The form: services, text per service in its own language, link, expiry; then confirm. */
+function RaiseAlert(props: {
+  readonly services: readonly ServiceInfo[];
+  readonly onRaised: () => void;
+}) {
+  const { api } = useApp();
+  const { t, dateTime } = useUiText();
+  const id = useId();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [url, setUrl] = useState("");
+  const [expires, setExpires] = useState(() =>
+    isoToLocalInput(new Date(Date.now() + 2 * 3600_000).toISOString()),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // Services in the order of the list, whatever order they were ticked in.
+  const picked = props.services.filter((s) => chosen.includes(s.id));
+  const body = alertServices(
+    picked.map((s) => s.id),
+    texts,
+  );
+  const expiresIso = localInputToIso(expires);
+  const link = url.trim();
+
+  const check = (event: Event) => {
+    event.preventDefault();
+    if (picked.length === 0) return setError(t("alerts.chooseService"));
+    if (link !== "" && !isAllowedHref(link)) return setError(t("alerts.badLink"));
+    if (!expiresIso || Date.parse(expiresIso) <= Date.now()) {
+      return setError(t("alerts.badExpiry"));
+    }
+    setError(null);
+    setConfirming(true);
+  };
+
+  const raise = async () => {
+    if (!expiresIso) return;
+    setBusy(true);
+    try {
+      await raiseAlert(api, {
+        expiresAt: expiresIso,
+        url: link === "" ? null : link,
+        services: body,
+      });
+      setConfirming(false);
+      setChosen([]);
+      setTexts({});
+      setUrl("");
+      props.onRaised();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const until = expiresIso ? dateTime(expiresIso) : "";
+  return (
+    <section aria-labelledby={`${id}-raise`}>
+      <h2 id={`${id}-raise`}>{t("alerts.raiseHeading")}</h2>
+      <form class="nr-form" onSubmit={check} noValidate>
+        <fieldset class="nr-checkboxes">
+          <legend>{t("alerts.services")}</legend>
+          {props.services.map((service) => (
+            <span key={service.id} class="nr-check">
+              <input
+                id={`${id}-svc-${service.id}`}
+                type="checkbox"
+                checked={chosen.includes(service.id)}
+                onChange={(event) => {
+                  const on = event.currentTarget.checked;
+                  setChosen((current) =>
+                    on ? [...current, service.id] : current.filter((c) => c !== service.id),
+                  );
+                }}
+              />
+              <label for={`${id}-svc-${service.id}`} lang={service.locale} dir={service.dir}>
+                {service.name}
+              </label>
+            </span>
+          ))}
+        </fieldset>
+        {picked.map((service) => (
+          <div class="nr-field" key={service.id}>
+            <label for={`${id}-text-${service.id}`}>
+              <Message
+                text={t("alerts.textFor")}
+                parts={{ service: <ServiceName service={service} /> }}
+              />
+            </label>
+            <textarea
+              id={`${id}-text-${service.id}`}
+              rows={2}
+              maxLength={300}
+              lang={service.locale}
+              dir={service.dir}
+              aria-describedby={`${id}-text-help`}
+              value={texts[service.id] ?? ""}
+              onInput={(event) => {
+                const value = event.currentTarget.value;
+                setTexts((current) => ({ ...current, [service.id]: value }));
+              }}
+            />
+          </div>
+        ))}
+        {picked.length > 0 ? (
+          <p id={`${id}-text-help`} class="nr-help">
+            {t("alerts.textHelp")}
+          </p>
+        ) : null}
+        <div class="nr-field">
+          <label for={`${id}-url`}>{t("alerts.link")}</label>
+          <input
+            id={`${id}-url`}
+            dir="ltr"
+            inputMode="url"
+            maxLength={2048}
+            aria-describedby={`${id}-url-help`}
+            value={url}
+            onInput={(event) => setUrl(event.currentTarget.value)}
+          />
+          <p id={`${id}-url-help`} class="nr-help">
+            {t("alerts.linkHelp")}
+          </p>
+        </div>
+        <div class="nr-field">
+          <label for={`${id}-expires`}>{t("alerts.expires")}</label>
+          <input
+            id={`${id}-expires`}
+            type="datetime-local"
+            required
+            value={expires}
+            onInput={(event) => setExpires(event.currentTarget.value)}
+          />
+        </div>
+        <ErrorMessage message={error} />
+        <div>
+          <button type="submit" class="nr-primary">
+            {t("alerts.raise")}
+          </button>
+        </div>
+      </form>
+      <Dialog
+        title={t("alerts.confirmTitle")}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+      >
+        <ul class="nr-consequence">
+          {picked.map((service) => {
+            const text = body[service.id];
+            return (
+              <li key={service.id}>
+                {text ? (
+                  <Message
+                    text={t("alerts.confirmLive")}
+                    parts={{
+                      service: <ServiceName service={service} />,
+                      text: (
+                        <strong lang={service.locale} dir={service.dir}>
+                          {text}
+                        </strong>
+                      ),
+                      until,
+                    }}
+                  />
+                ) : (
+                  <Message
+                    text={t("alerts.confirmWaiting")}
+                    parts={{ service: <ServiceName service={service} />, until }}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {link !== "" ? (
+          <p>
+            <Message text={t("alerts.confirmLink")} parts={{ url: <bdi dir="ltr">{link}</bdi> }} />
+          </p>
+        ) : null}
+        <p>{t("alerts.confirmReplaces")}</p>
+        <div class="nr-dialog-actions">
+          <button type="button" class="nr-primary" disabled={busy} onClick={() => void raise()}>
+            {t("alerts.confirm")}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
+/** One alert: when, until when, and each service's status, text or translation form. */
+function AlertItem(props: {
+  readonly alert: AlertView;
+  readonly onTranslated: (service: ServiceInfo) => void;
+}) {
+  const { services, session } = useApp();
+  const { t, dateTime } = useUiText();
+  const id = useId();
+  const { alert } = props;
+  return (
+    <article class="nr-panel nr-alert" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t("alerts.alertHeading", { time: dateTime(alert.createdAt) })}</h3>
+      <p class="nr-meta">
+        {t("alerts.expiresAt", { time: dateTime(alert.expiresAt) })}
+        {alert.url ? (
+          <>
+            {" "}
+            <Message text={t("alerts.linksTo")} parts={{ url: <bdi dir="ltr">{alert.url}</bdi> }} />
+          </>
+        ) : null}
+      </p>
+      <ul class="nr-alert-services">
+        {alert.entries.map((entry) => {
+          const service = serviceFor(entry.serviceId, services);
+          const state: AlertStatus = alert.status[entry.serviceId] ?? "expired";
+          const canTranslate =
+            state === "awaiting-translation" && capabilitiesFor(session, service.id).canTranslate;
+          return (
+            <li key={entry.serviceId}>
+              <ServiceName service={service} />{" "}
+              <span class="nr-badges">
+                <span class={statusClasses[state]}>{t(statusKeys[state])}</span>
+              </span>
+              {entry.text ? (
+                <p lang={service.locale} dir={service.dir}>
+                  {entry.text}
+                </p>
+              ) : null}
+              {canTranslate ? (
+                <TranslateAlert
+                  alertId={alert.id}
+                  service={service}
+                  onDone={() => props.onTranslated(service)}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+}
+
+/** A translator's inline form: the text for one waiting service, live at once. */
+function TranslateAlert(props: {
+  readonly alertId: string;
+  readonly service: ServiceInfo;
+  readonly onDone: () => void;
+}) {
+  const { api } = useApp();
+  const { t } = useUiText();
+  const id = useId();
+  const { service } = props;
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const value = text.normalize("NFC").trim();
+    if (value === "") return setError(t("alerts.needTranslation"));
+    setBusy(true);
+    setError(null);
+    try {
+      await translateAlert(api, props.alertId, service.id, value);
+      props.onDone();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="nr-form nr-alert-translate" onSubmit={submit} noValidate>
+      <div class="nr-field">
+        <label for={`${id}-text`}>
+          <Message
+            text={t("alerts.addText")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
+        </label>
+        <textarea
+          id={`${id}-text`}
+          rows={2}
+          maxLength={300}
+          lang={service.locale}
+          dir={service.dir}
+          aria-describedby={`${id}-help`}
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+        <p id={`${id}-help`} class="nr-help">
+          <Message
+            text={t("alerts.addTextHelp")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
+        </p>
+      </div>
+      <ErrorMessage message={error} />
+      <div>
+        <button type="submit" class="nr-primary" disabled={busy}>
+          <Message
+            text={t("alerts.addTextButton")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { ApiClient } from "./api-client.js";
+
+/**
+ * Breaking-news alerts for several services at once (`/newsroom/api/alerts`, issue 7 §2).
+ * One alert carries text per service; a service whose text is `null` waits for a translator,
+ * and each service's bar goes live as soon as its text exists.
+ */
+
+export const alertStatuses = ["awaiting-translation", "live", "expired"] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+
+export const alertEntrySchema = z.looseObject({
+  serviceId: z.string(),
+  text: z.string().nullable(),
+  bannerId: z.string().nullable(),
+});
+export type AlertEntry = z.infer<typeof alertEntrySchema>;
+
+export const alertSchema = z.looseObject({
+  id: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  expiresAt: z.string(),
+  url: z.string().nullable(),
+  entries: z.array(alertEntrySchema),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+/** An alert in the recent list, with each service's status as the server sees it now. */
+export const alertViewSchema = alertSchema.extend({
+  status: z.record(z.string(), z.enum(alertStatuses)),
+});
+export type AlertView = z.infer<typeof alertViewSchema>;
+
+export interface NewAlert {
+  readonly expiresAt: string;
+  readonly url: string | null;
+  /** Text per service id; `null` for services that wait for their translation. */
+  readonly services: Readonly<Record<string, string | null>>;
+}
+
+export function listAlerts(api: ApiClient): Promise<AlertView[]> {
+  return api.request("GET", "/alerts", { schema: z.array(alertViewSchema) });
+}
+
+export async function raiseAlert(api: ApiClient, alert: NewAlert): Promise<Alert> {
+  return (
+    await api.request("POST", "/alerts", {
+      schema: z.looseObject({ alert: alertSchema }),
+      json: alert,
+    })
+  ).alert;
+}
+
+/** A translator's (or editor's) text for one service of the alert; it goes live at once. */
+export async function translateAlert(
+  api: ApiClient,
+  alertId: string,
+  serviceId: string,
+  text: string,
+): Promise<Alert> {
+  return (
+    await api.request(
+      "PUT",
+      `/alerts/${encodeURIComponent(alertId)}/services/${encodeURIComponent(serviceId)}`,
+      { schema: z.looseObject({ alert: alertSchema }), json: { text } },
+    )
+  ).alert;
+}
+
+/**
+ * The request body for the form's state: the chosen services in the order given, trimmed
+ * and NFC-normalized text (stored as entered, issue 3 §5), empty text as `null`.
+ */
+export function alertServices(
+  chosen: readonly string[],
+  texts: Readonly<Record<string, string>>,
+): Record<string, string | null> {
+  const services: Record<string, string | null> = {};
+  for (const serviceId of chosen) {
+    const text = (texts[serviceId] ?? "").normalize("NFC").trim();
+    services[serviceId] = text === "" ? null : text;
+  }
+  return services;
+}
