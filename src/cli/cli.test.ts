@@ -2,21 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureOutput } from "../../test/support/capture-output.js";
 import { runCli } from "./cli.js";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  return { out: () => out.join(""), err: () => err.join("") };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -24,7 +11,7 @@ afterEach(() => {
 
 describe("the newsdesk CLI", () => {
   it("prints help listing start, migrate and seed-demo", async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli(["--help"], {})).toBe(0);
     for (const command of ["start", "migrate", "seed-demo", "DATABASE_URL", "PORT"]) {
       expect(io.out()).toContain(command);
@@ -32,13 +19,13 @@ describe("the newsdesk CLI", () => {
   });
 
   it("refuses an unknown command with exit code 2", async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli(["publish-everything"], {})).toBe(2);
     expect(io.err()).toContain('unknown command "publish-everything"');
   });
 
   it("explains invalid configuration and exits non-zero", async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli(["migrate"], { PORT: "eighty" })).toBe(1);
     expect(io.err()).toMatch(/CONFIG_INVALID: Invalid configuration: PORT: /);
     expect(await runCli(["migrate"], { DATABASE_URL: "mysql://db/x" })).toBe(1);
@@ -46,7 +33,7 @@ describe("the newsdesk CLI", () => {
   });
 
   it("says clearly when the database cannot be reached", async () => {
-    const io = capture();
+    const io = captureOutput();
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     const code = await runCli(["migrate"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
     expect(code).toBe(1);
@@ -58,7 +45,7 @@ describe("the newsdesk CLI", () => {
   it("migrates and seeds a SQLite database", async () => {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
     try {
-      const io = capture();
+      const io = captureOutput();
       const env = { DATABASE_URL: `sqlite:${join(dir, "db.sqlite")}`, LOG_LEVEL: "silent" };
       expect(await runCli(["migrate"], env)).toBe(0);
       expect(io.out()).toContain("Applied: 0001-core");

@@ -3,20 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/cli.js";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  return { out: () => out.join(""), err: () => err.join("") };
-}
+import { captureOutput } from "../support/capture-output.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -27,7 +14,7 @@ describe("newsdesk source", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-source-cli-"));
     const env = { DATABASE_URL: `sqlite:${join(dir, "db.sqlite")}`, LOG_LEVEL: "silent" };
     try {
-      const io = capture();
+      const io = captureOutput();
       const pull = [
         "source",
         "add",
