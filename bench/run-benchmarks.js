@@ -55,6 +55,7 @@ const plan = {
     samples: quick ? 300 : 2000,
     warmup: quick ? 50 : 200,
     coldStarts: quick ? 1 : 3,
+    maxMs: quick ? 10_000 : 45_000,
   },
   /** Wire ingest: ≤ 6,000 items or 5 s per format × dialect (target ≥ 2,000 items/s on SQLite). */
   ingest: quick
@@ -397,7 +398,7 @@ function tableRows(r) {
     p50Ms: s.storyPageMiss.p50Ms,
     p99Ms: s.storyPageMiss.p99Ms,
     target: verdict(
-      s.storyPageMiss.p99Ms < 5,
+      s.storyPageMiss.samples > 0 && s.storyPageMiss.p99Ms < 5,
       `p99 ${formatMs(s.storyPageMiss.p99Ms)} vs < 5 ms${full ? "" : " (target is at 1M; BENCH_STORIES=1000000)"}`,
     ),
     notes: `over HTTP, ${s.storyPageMiss.samples} random stories once each; RSS ${Math.round(s.rssStartedKiB / 1024)} MiB after start, ${Math.round(s.rssAfterKiB / 1024)} MiB after; DB ${(s.databaseBytes / 2 ** 30).toFixed(2)} GiB`,

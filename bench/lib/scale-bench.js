@@ -14,15 +14,19 @@ import { epochMs } from "./timing.js";
  * page), the server's RSS, and story-page latency on a cache miss: `samples` different
  * random stories requested one after another over keep-alive HTTP, each exactly once.
  * @param {{ repoRoot: string, dir: string, stories: number, samples: number, warmup: number,
- *   coldStarts: number, maxMs: number, log: (line: string) => void }} options
+ *   coldStarts: number, maxMs: number, log: (line: string) => void,
+ *   existingDatabase?: string }} options `existingDatabase`: measure a database seeded
+ *   earlier (its path) instead of seeding one in `dir`
  */
 export async function runScaleBench(options) {
   const { repoRoot, dir, stories, samples, warmup, coldStarts, maxMs, log } = options;
-  const dbPath = join(dir, "scale.db");
+  const dbPath = options.existingDatabase ?? join(dir, "scale.db");
   const databaseUrl = `sqlite:${dbPath}`;
-  log(`bench: newsdesk seed-bench --stories ${stories} (SQLite) …`);
   const seedStarted = epochMs();
-  await runSeedBench(repoRoot, databaseUrl, stories);
+  if (!options.existingDatabase) {
+    log(`bench: newsdesk seed-bench --stories ${stories} (SQLite) …`);
+    await runSeedBench(repoRoot, databaseUrl, stories);
+  }
   const seedSeconds = (epochMs() - seedStarted) / 1000;
   const dbBytes = statSync(dbPath).size;
 
@@ -119,4 +123,29 @@ function runSeedBench(repoRoot, databaseUrl, stories) {
       else reject(new Error(`newsdesk seed-bench exited with code ${code}`));
     });
   });
+}
+
+// `node bench/lib/scale-bench.js <seeded.db> <stories>` measures a database seeded earlier
+// (after `npm run build`), e.g. to repeat the 1M figures without seeding again.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { dirname } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  const { cleanupAll } = await import("./cleanup.js");
+  const repoRoot = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+  try {
+    const result = await runScaleBench({
+      repoRoot,
+      dir: dirname(process.argv[2] ?? "."),
+      existingDatabase: process.argv[2] ?? "",
+      stories: Number(process.argv[3] ?? 0),
+      samples: 2000,
+      warmup: 200,
+      coldStarts: 3,
+      maxMs: 45_000,
+      log: console.log,
+    });
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await cleanupAll();
+  }
 }
