@@ -1,4 +1,3 @@
-import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiTokens } from "./ApiTokens.js";
 import { type ApiClient, errorMessage, isApiError } from "./api-client.js";
@@ -7,9 +6,11 @@ import { AppContext, type AppState } from "./app-context.js";
 import { BannerControl } from "./BannerControl.js";
 import { BreakingAlerts } from "./BreakingAlerts.js";
 import { Dashboard } from "./Dashboard.js";
+import { EnglishOnly } from "./EnglishOnly.js";
 import { Header } from "./Header.js";
 import {
   storedUiLanguage,
+  translate,
   type UiLanguage,
   UiTextContext,
   uiLanguageStorageKey,
@@ -47,6 +48,9 @@ export function App(props: {
   const [uiLanguage, setUiLanguage] = useState<UiLanguage>(() =>
     storedUiLanguage(typeof localStorage === "undefined" ? null : localStorage),
   );
+  // The session-ended notice is written when it happens, in the language chosen by then.
+  const uiLanguageRef = useRef(uiLanguage);
+  uiLanguageRef.current = uiLanguage;
   const chooseLanguage = useCallback((lang: UiLanguage) => {
     setUiLanguage(lang);
     try {
@@ -92,7 +96,7 @@ export function App(props: {
     api.onUnauthorized = () =>
       setAuth((current) =>
         current.state === "signed-in"
-          ? { state: "signed-out", error: "Your session has ended. Please sign in again." }
+          ? { state: "signed-out", error: translate(uiLanguageRef.current, "login.sessionEnded") }
           : current,
       );
     api
@@ -139,20 +143,16 @@ export function App(props: {
   if (auth.state === "signed-out" || !state) {
     return (
       <UiTextContext.Provider value={text}>
-        <EnglishOnly>
-          <LoginScreen
-            api={api}
-            notice={auth.state === "signed-out" ? auth.error : null}
-            onSignedIn={(session) => {
-              void signIn(session).then(() => {
-                if (route.screen === "login")
-                  navigate(
-                    routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" }),
-                  );
-              });
-            }}
-          />
-        </EnglishOnly>
+        <LoginScreen
+          api={api}
+          notice={auth.state === "signed-out" ? auth.error : null}
+          onSignedIn={(session) => {
+            void signIn(session).then(() => {
+              if (route.screen === "login")
+                navigate(routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" }));
+            });
+          }}
+        />
       </UiTextContext.Provider>
     );
   }
@@ -171,41 +171,20 @@ export function App(props: {
   );
 }
 
-/**
- * Screens whose labels are not in the message catalogue yet stay English: in another
- * interface language they are marked `lang="en"` and laid out left to right, so screen
- * readers pronounce them correctly (WCAG 2.2 SC 3.1.2, language of parts).
- */
-function EnglishOnly(props: { readonly children: ComponentChildren }) {
-  const { lang } = useUiText();
-  if (lang === "en") return <>{props.children}</>;
-  return (
-    <div lang="en" dir="ltr">
-      {props.children}
-    </div>
-  );
-}
-
 function Screen(props: { readonly route: Route }) {
   const { route } = props;
   switch (route.screen) {
     case "login":
     case "dashboard":
       return (
-        <EnglishOnly>
-          <Dashboard
-            serviceId={route.screen === "dashboard" ? route.serviceId : null}
-            status={route.screen === "dashboard" ? route.status : null}
-            q={route.screen === "dashboard" ? route.q : ""}
-          />
-        </EnglishOnly>
+        <Dashboard
+          serviceId={route.screen === "dashboard" ? route.serviceId : null}
+          status={route.screen === "dashboard" ? route.status : null}
+          q={route.screen === "dashboard" ? route.q : ""}
+        />
       );
     case "story":
-      return (
-        <EnglishOnly>
-          <LazyStoryEditor key={route.storyId} storyId={route.storyId} />
-        </EnglishOnly>
-      );
+      return <LazyStoryEditor key={route.storyId} storyId={route.storyId} />;
     case "history":
       return (
         <EnglishOnly>
@@ -256,6 +235,7 @@ type StoryEditorModule = typeof import("./StoryEditor.js");
 function LazyStoryEditor(props: { readonly storyId: string }) {
   const [module, setModule] = useState<StoryEditorModule | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useUiText();
   useEffect(() => {
     import("./StoryEditor.js")
       .then((loaded) => setModule(loaded))
@@ -264,11 +244,11 @@ function LazyStoryEditor(props: { readonly storyId: string }) {
   if (module) return <module.StoryEditor storyId={props.storyId} />;
   return (
     <>
-      <h1 tabIndex={-1}>Story</h1>
+      <h1 tabIndex={-1}>{t("editor.loadingTitle")}</h1>
       {error ? (
-        <ErrorMessage message={`The editor could not be loaded: ${error}`} />
+        <ErrorMessage message={t("editor.moduleFailed", { error })} />
       ) : (
-        <p role="status">Loading the editor…</p>
+        <p role="status">{t("editor.loadingModule")}</p>
       )}
     </>
   );

@@ -4,14 +4,16 @@ import { errorMessage } from "./api-client.js";
 import type { StoryList, StoryStatus } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { FlaggedStories } from "./FlaggedStories.js";
-import { contentDirection, formatDateTime } from "./format.js";
+import { contentDirection } from "./format.js";
+import { useUiText } from "./i18n/ui-language.js";
+import { Message, ServiceName } from "./Message.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { capabilitiesFor } from "./permissions.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
 import { newStoryContent } from "./story-draft.js";
 import { TranslationQueue } from "./TranslationQueue.js";
-import { dashboardStatuses, statusLabels } from "./workflow-actions.js";
+import { dashboardStatuses, statusKeys } from "./workflow-actions.js";
 
 const pageSize = 50;
 
@@ -22,11 +24,17 @@ export function Dashboard(props: {
   readonly q: string;
 }) {
   const { api, services, session, navigate } = useApp();
+  const { t, dateTime, lang } = useUiText();
   const service = services.find((s) => s.id === props.serviceId) ?? services[0];
   const status: StoryStatus = (dashboardStatuses as readonly string[]).includes(props.status ?? "")
     ? (props.status as StoryStatus)
     : "draft";
-  useScreenTitle(service ? `${statusLabels[status]} stories · ${service.name}` : "Stories");
+  const statusLabel = t(statusKeys[status]);
+  useScreenTitle(
+    service
+      ? t("dashboard.documentTitle", { status: statusLabel, service: service.name })
+      : t("dashboard.noServiceTitle"),
+  );
   const [list, setList] = useState<StoryList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState(props.q);
@@ -55,8 +63,8 @@ export function Dashboard(props: {
   if (!service) {
     return (
       <>
-        <h1 tabIndex={-1}>Stories</h1>
-        <p>You have no role in any language service yet. Ask an administrator for access.</p>
+        <h1 tabIndex={-1}>{t("dashboard.noServiceTitle")}</h1>
+        <p>{t("dashboard.noService")}</p>
       </>
     );
   }
@@ -87,13 +95,13 @@ export function Dashboard(props: {
   return (
     <>
       <h1 tabIndex={-1}>
-        Stories in{" "}
-        <span lang={text.lang} dir={text.dir}>
-          {service.name}
-        </span>
+        <Message
+          text={t("dashboard.title")}
+          parts={{ service: <ServiceName service={service} /> }}
+        />
       </h1>
       {services.length > 1 ? (
-        <nav aria-label="Language services" class="nr-tabs">
+        <nav aria-label={t("dashboard.services")} class="nr-tabs">
           <ul>
             {services.map((s) => (
               <li key={s.id}>
@@ -112,12 +120,12 @@ export function Dashboard(props: {
       ) : null}
       <FlaggedStories />
       <TranslationQueue serviceId={service.id} />
-      <nav aria-label="Story states" class="nr-tabs">
+      <nav aria-label={t("dashboard.states")} class="nr-tabs">
         <ul>
           {dashboardStatuses.map((s) => (
             <li key={s}>
               <AppLink href={href({ status: s, q: props.q })} current={s === status}>
-                {statusLabels[s]}
+                {t(statusKeys[s])}
               </AppLink>
             </li>
           ))}
@@ -132,7 +140,7 @@ export function Dashboard(props: {
             navigate(href({ q: query.trim() }));
           }}
         >
-          <label for="story-search">Search stories</label>
+          <label for="story-search">{t("dashboard.search")}</label>
           <input
             id="story-search"
             type="search"
@@ -140,31 +148,39 @@ export function Dashboard(props: {
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
-          <button type="submit">Search</button>
+          <button type="submit">{t("dashboard.searchButton")}</button>
         </form>
       </search>
 
       <section aria-labelledby="story-list-heading">
         <h2 id="story-list-heading">
-          {statusLabels[status]}
-          {props.q ? ` matching “${props.q}”` : ""}
+          {props.q ? (
+            <Message
+              text={t("dashboard.matching")}
+              parts={{ status: statusLabel, q: <bdi>{props.q}</bdi> }}
+            />
+          ) : (
+            statusLabel
+          )}
         </h2>
         <ErrorMessage message={error} />
-        {list === null && !error ? <StatusMessage>Loading stories…</StatusMessage> : null}
+        {list === null && !error ? <StatusMessage>{t("dashboard.loading")}</StatusMessage> : null}
         {list !== null ? (
           list.items.length === 0 ? (
-            <p>No stories here.</p>
+            <p>{t("dashboard.empty")}</p>
           ) : (
             <table class="nr-table">
               <caption class="nr-visually-hidden">
-                {list.total} {list.total === 1 ? "story" : "stories"}
+                {list.total === 1
+                  ? t("dashboard.countOne")
+                  : t("dashboard.count", { count: list.total })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Headline</th>
-                  <th scope="col">Last changed</th>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Notes</th>
+                  <th scope="col">{t("dashboard.col.headline")}</th>
+                  <th scope="col">{t("dashboard.col.changed")}</th>
+                  <th scope="col">{t("dashboard.col.revision")}</th>
+                  <th scope="col">{t("dashboard.col.notes")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -179,19 +195,23 @@ export function Dashboard(props: {
                         {item.headline}
                       </AppLink>
                     </td>
-                    <td>{formatDateTime(item.lastModifiedAt)}</td>
-                    <td>{item.currentRevisionNumber}</td>
+                    <td>{dateTime(item.lastModifiedAt)}</td>
+                    <td>{item.currentRevisionNumber.toLocaleString(lang)}</td>
                     <td>
                       {[
-                        item.scheduledAt ? `Scheduled for ${formatDateTime(item.scheduledAt)}` : "",
-                        item.embargoUntil
-                          ? `Embargoed until ${formatDateTime(item.embargoUntil)}`
+                        item.scheduledAt
+                          ? t("dashboard.note.scheduled", { time: dateTime(item.scheduledAt) })
                           : "",
-                        item.updatedAt ? `Updated ${formatDateTime(item.updatedAt)}` : "",
+                        item.embargoUntil
+                          ? t("dashboard.note.embargoed", { time: dateTime(item.embargoUntil) })
+                          : "",
+                        item.updatedAt
+                          ? t("dashboard.note.updated", { time: dateTime(item.updatedAt) })
+                          : "",
                         ...item.flags,
                       ]
                         .filter((note) => note !== "")
-                        .join("; ")}
+                        .join(t("common.listSeparator"))}
                     </td>
                   </tr>
                 ))}
@@ -203,9 +223,9 @@ export function Dashboard(props: {
 
       {can.canWrite ? (
         <section aria-labelledby="create-heading">
-          <h2 id="create-heading">New story</h2>
+          <h2 id="create-heading">{t("dashboard.newStory")}</h2>
           <form class="nr-inline-form" onSubmit={create}>
-            <label for="new-headline">Headline</label>
+            <label for="new-headline">{t("dashboard.headline")}</label>
             <input
               id="new-headline"
               required
@@ -216,7 +236,7 @@ export function Dashboard(props: {
               onInput={(event) => setHeadline(event.currentTarget.value)}
             />
             <button type="submit" class="nr-primary" disabled={creating}>
-              Create story
+              {t("dashboard.create")}
             </button>
           </form>
           <ErrorMessage message={createError} />

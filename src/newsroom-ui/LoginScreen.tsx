@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { ApiClient } from "./api-client.js";
 import type { Session } from "./api-schemas.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { loginErrorText } from "./login-errors.js";
 import { ErrorMessage } from "./Notice.js";
 import { useScreenTitle } from "./screen-title.js";
@@ -14,7 +15,8 @@ export function LoginScreen(props: {
   readonly notice: string | null;
   readonly onSignedIn: (session: Session) => void;
 }) {
-  useScreenTitle("Sign in");
+  const { t, lang } = useUiText();
+  useScreenTitle(t("login.documentTitle"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -28,17 +30,17 @@ export function LoginScreen(props: {
       const session = await props.api.login(email.trim(), password);
       props.onSignedIn(session);
     } catch (failure) {
-      setError(loginErrorText(failure));
+      setError(loginErrorText(failure, lang));
       setBusy(false);
     }
   };
 
   return (
     <main id="main" class="nr-main nr-login">
-      <h1 tabIndex={-1}>Sign in to the Newsdesk newsroom</h1>
+      <h1 tabIndex={-1}>{t("login.title")}</h1>
       <form onSubmit={submit} class="nr-form" aria-describedby={error ? "login-error" : undefined}>
         <div class="nr-field">
-          <label for="login-email">Email address</label>
+          <label for="login-email">{t("login.email")}</label>
           <input
             id="login-email"
             name="email"
@@ -50,7 +52,7 @@ export function LoginScreen(props: {
           />
         </div>
         <div class="nr-field">
-          <label for="login-password">Password</label>
+          <label for="login-password">{t("login.password")}</label>
           <input
             id="login-password"
             name="password"
@@ -65,7 +67,7 @@ export function LoginScreen(props: {
           <ErrorMessage message={error} />
         </div>
         <button type="submit" class="nr-primary" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("login.busy") : t("login.submit")}
         </button>
       </form>
     </main>

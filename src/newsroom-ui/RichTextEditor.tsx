@@ -8,6 +8,7 @@ import { isAllowedHref } from "./editor/link-rules.js";
 import { PasteGuard } from "./editor/paste-guard.js";
 import { toEditorJson } from "./editor/pm-json.js";
 import { QuoteSpeaker } from "./editor/quote-speaker.js";
+import { useUiText } from "./i18n/ui-language.js";
 
 export interface RichTextEditorProps {
   readonly initialDoc: PmNode;
@@ -38,6 +39,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const latest = useRef(props);
   latest.current = props;
   const id = useId();
+  const { t } = useUiText();
 
   useEffect(() => {
     const element = host.current;
@@ -115,7 +117,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
     event.preventDefault();
     const href = linkHref.trim();
     if (!isAllowedHref(href)) {
-      setLinkError("Links must start with http://, https:// or a single / for pages on this site.");
+      setLinkError(t("toolbar.badHref"));
       return;
     }
     setLinkOpen(false);
@@ -123,35 +125,43 @@ export function RichTextEditor(props: RichTextEditorProps) {
   };
 
   const buttons: readonly ToolbarButton[] = [
-    { label: "Bold", pressed: active("bold"), run: (e) => e.chain().focus().toggleBold().run() },
     {
-      label: "Italic",
+      label: t("toolbar.bold"),
+      pressed: active("bold"),
+      run: (e) => e.chain().focus().toggleBold().run(),
+    },
+    {
+      label: t("toolbar.italic"),
       pressed: active("italic"),
       run: (e) => e.chain().focus().toggleItalic().run(),
     },
     {
-      label: "Heading",
+      label: t("toolbar.heading"),
       pressed: active("heading", { level: 2 }),
       run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
     },
     {
-      label: "Subheading",
+      label: t("toolbar.subheading"),
       pressed: active("heading", { level: 3 }),
       run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
     },
     {
-      label: "Bulleted list",
+      label: t("toolbar.bulletList"),
       pressed: active("bulletList"),
       run: (e) => e.chain().focus().toggleBulletList().run(),
     },
     {
-      label: "Numbered list",
+      label: t("toolbar.orderedList"),
       pressed: active("orderedList"),
       run: (e) => e.chain().focus().toggleOrderedList().run(),
     },
-    { label: "Quote", pressed: inQuote, run: (e) => e.chain().focus().toggleBlockquote().run() },
     {
-      label: "Link",
+      label: t("toolbar.quote"),
+      pressed: inQuote,
+      run: (e) => e.chain().focus().toggleBlockquote().run(),
+    },
+    {
+      label: t("toolbar.link"),
       pressed: active("link"),
       run: () => {
         openLink();
@@ -159,28 +169,28 @@ export function RichTextEditor(props: RichTextEditorProps) {
       },
     },
     {
-      label: "Remove link",
+      label: t("toolbar.removeLink"),
       pressed: null,
       run: (e) => e.chain().focus().extendMarkRange("link").unsetLink().run(),
     },
     {
-      label: "Insert figure",
+      label: t("toolbar.figure"),
       pressed: null,
       run: () => {
         latest.current.onInsertFigure();
         return true;
       },
     },
-    { label: "Undo", pressed: null, run: (e) => e.chain().focus().undo().run() },
-    { label: "Redo", pressed: null, run: (e) => e.chain().focus().redo().run() },
+    { label: t("toolbar.undo"), pressed: null, run: (e) => e.chain().focus().undo().run() },
+    { label: t("toolbar.redo"), pressed: null, run: (e) => e.chain().focus().redo().run() },
   ];
 
   return (
     <div class="nr-rich-text">
-      <Toolbar label="Body formatting" controls={`${id}-body`} buttons={buttons} onRun={run} />
+      <Toolbar label={t("toolbar.label")} controls={`${id}-body`} buttons={buttons} onRun={run} />
       {inQuote ? (
         <div class="nr-field nr-speaker">
-          <label for={`${id}-speaker`}>Speaker of this quote</label>
+          <label for={`${id}-speaker`}>{t("toolbar.speaker")}</label>
           <input
             id={`${id}-speaker`}
             lang={props.lang}
@@ -195,10 +205,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
         </div>
       ) : null}
       <div ref={host} class="nr-prose-host" />
-      <Dialog title="Link" open={linkOpen} onClose={() => setLinkOpen(false)}>
+      <Dialog title={t("toolbar.link")} open={linkOpen} onClose={() => setLinkOpen(false)}>
         <form onSubmit={applyLink} class="nr-form">
           <div class="nr-field">
-            <label for={`${id}-href`}>Web address</label>
+            <label for={`${id}-href`}>{t("toolbar.href")}</label>
             <input
               id={`${id}-href`}
               type="text"
@@ -210,7 +220,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
               aria-describedby={`${id}-href-help`}
             />
             <p id={`${id}-href-help`} class="nr-help">
-              https://… for other sites, or /path for a page on this site.
+              {t("toolbar.hrefHelp")}
             </p>
           </div>
           <p role="alert" class="nr-error-region">
@@ -218,10 +228,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
           </p>
           <div class="nr-dialog-actions">
             <button type="submit" class="nr-primary">
-              Apply link
+              {t("toolbar.applyLink")}
             </button>
             <button type="button" onClick={() => setLinkOpen(false)}>
-              Cancel
+              {t("common.cancel")}
             </button>
           </div>
         </form>

@@ -10,11 +10,14 @@ import { Autosave } from "./autosave.js";
 import { BylinesEditor } from "./BylinesEditor.js";
 import { ConflictView } from "./ConflictView.js";
 import { ContentView } from "./ContentView.js";
+import { EnglishOnly } from "./EnglishOnly.js";
 import type { FigureAttrs } from "./editor/figure-node.js";
 import { toEditorJson } from "./editor/pm-json.js";
 import { FigureDialog } from "./FigureDialog.js";
-import { contentDirection, formatDateTime } from "./format.js";
+import { contentDirection } from "./format.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { MediaPicker } from "./MediaPicker.js";
+import { Message, ServiceName } from "./Message.js";
 import { originalRendition } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { PreviewPane } from "./PreviewPane.js";
@@ -50,6 +53,7 @@ function defaultThumbnail(mediaId: string): string {
  */
 export function StoryEditor(props: { readonly storyId: string }) {
   const { api, session, services } = useApp();
+  const { t, dateTime } = useUiText();
   const { storyId } = props;
   const id = useId();
   const [detail, setDetail] = useState<StoryDetail | null>(null);
@@ -79,7 +83,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
   const assets = useRef(new Map<string, KnownAsset>());
   const autosave = useRef<Autosave | null>(null);
 
-  useScreenTitle(form ? `Editing: ${form.headline}` : "Story");
+  useScreenTitle(form ? t("editor.title", { headline: form.headline }) : t("editor.loadingTitle"));
 
   const update = (patch: Partial<Content>) => {
     setForm((current) => (current ? { ...current, ...patch } : current));
@@ -143,7 +147,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
       try {
         content = collect();
       } catch (failure) {
-        setSaveError(`Not saved: ${errorMessage(failure)}`);
+        setSaveError(t("editor.notSaved", { error: errorMessage(failure) }));
         return false;
       }
       try {
@@ -161,10 +165,9 @@ export function StoryEditor(props: { readonly storyId: string }) {
           current ? { ...current, story: result.story, revision: result.revision } : current,
         );
         setSaveError(null);
-        const when = formatDateTime(result.revision.createdAt);
-        if (options.autosave)
-          setAutosaveMessage(`Autosaved ${when} (revision ${result.revision.number}).`);
-        else setSaveMessage(`Saved ${when} as revision ${result.revision.number}.`);
+        const when = { time: dateTime(result.revision.createdAt), number: result.revision.number };
+        if (options.autosave) setAutosaveMessage(t("editor.autosaved", when));
+        else setSaveMessage(t("editor.saved", when));
         return true;
       } catch (failure) {
         const found = conflictOf(failure);
@@ -174,11 +177,11 @@ export function StoryEditor(props: { readonly storyId: string }) {
           requestAnimationFrame(() => document.getElementById("conflict-heading")?.focus());
           return false;
         }
-        setSaveError(`Not saved: ${errorMessage(failure)}`);
+        setSaveError(t("editor.notSaved", { error: errorMessage(failure) }));
         return false;
       }
     },
-    [api, storyId, collect, hasUnsavedChanges],
+    [api, storyId, collect, hasUnsavedChanges, t, dateTime],
   );
 
   // Autosave every 15 s when changed; presence heartbeat every 15 s.
@@ -263,9 +266,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
     if (saved) {
       setConflict(null);
       autosave.current?.pause(false);
-      setSaveMessage(
-        `Your version was saved after revision ${conflict.currentRevision.number}; theirs is kept in the history.`,
-      );
+      setSaveMessage(t("editor.keptMine", { number: conflict.currentRevision.number }));
     }
   };
 
@@ -276,9 +277,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
     loadContent(conflict.currentRevision.content);
     setConflict(null);
     autosave.current?.pause(false);
-    setSaveMessage(
-      `Loaded their version (revision ${conflict.currentRevision.number}). Your version is shown below the editor.`,
-    );
+    setSaveMessage(t("editor.tookTheirs", { number: conflict.currentRevision.number }));
     void reload();
   };
 
@@ -296,16 +295,16 @@ export function StoryEditor(props: { readonly storyId: string }) {
   if (loadError) {
     return (
       <>
-        <h1 tabIndex={-1}>Story</h1>
-        <ErrorMessage message={`This story cannot be opened: ${loadError}`} />
+        <h1 tabIndex={-1}>{t("editor.loadingTitle")}</h1>
+        <ErrorMessage message={t("editor.loadFailed", { error: loadError })} />
       </>
     );
   }
   if (!detail || !form) {
     return (
       <>
-        <h1 tabIndex={-1}>Story</h1>
-        <StatusMessage>Loading the story…</StatusMessage>
+        <h1 tabIndex={-1}>{t("editor.loadingTitle")}</h1>
+        <StatusMessage>{t("editor.loading")}</StatusMessage>
       </>
     );
   }
@@ -336,50 +335,58 @@ export function StoryEditor(props: { readonly storyId: string }) {
   return (
     <>
       <h1 tabIndex={-1}>
-        Editing:{" "}
-        <span lang={text.lang} dir={text.dir}>
-          {form.headline}
-        </span>
+        <Message
+          text={t("editor.title")}
+          parts={{
+            headline: (
+              <span lang={text.lang} dir={text.dir}>
+                {form.headline}
+              </span>
+            ),
+          }}
+        />
       </h1>
       <p class="nr-meta">
-        <span lang={text.lang} dir={text.dir}>
-          {service.name}
-        </span>
-        {` · revision ${detail.revision.number} · `}
-        <AppLink href={routeHref({ screen: "history", storyId })}>
-          Revision history and audit log
-        </AppLink>
+        <ServiceName service={service} />
+        {` · ${t("editor.revision", { number: detail.revision.number })} · `}
+        <AppLink href={routeHref({ screen: "history", storyId })}>{t("editor.history")}</AppLink>
       </p>
       <p class="nr-presence" aria-live="polite">
         {others.length > 0 ? (
-          <>
-            Also editing: <bdi>{others.join(", ")}</bdi>
-          </>
+          <Message
+            text={t("editor.alsoEditing")}
+            parts={{ names: <bdi>{others.join(t("common.listSeparator"))}</bdi> }}
+          />
         ) : null}
       </p>
       {readOnly ? (
         <p class="nr-note">
-          You have no role in {service.name}, so you can read this story but not change it.
+          <Message
+            text={t("editor.readOnly")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
         </p>
       ) : null}
       <WireFlagBanner storyId={storyId} canAcknowledge={can.canPublish} />
 
       {conflict ? (
-        <ConflictView
-          conflict={conflict}
-          catalog={catalog}
-          lang={text.lang}
-          dir={text.dir}
-          busy={resolving}
-          onKeepMine={() => void keepMine()}
-          onTakeTheirs={takeTheirs}
-        />
+        <EnglishOnly>
+          <ConflictView
+            conflict={conflict}
+            catalog={catalog}
+            lang={text.lang}
+            dir={text.dir}
+            busy={resolving}
+            onKeepMine={() => void keepMine()}
+            onTakeTheirs={takeTheirs}
+          />
+        </EnglishOnly>
       ) : null}
 
       <div class="nr-editor-layout">
         <form
           class="nr-form nr-story-form"
-          aria-label="Story content"
+          aria-label={t("editor.form")}
           onSubmit={(event) => {
             event.preventDefault();
             void save({ autosave: false, note: saveNote.trim() }).then(
@@ -388,10 +395,10 @@ export function StoryEditor(props: { readonly storyId: string }) {
           }}
         >
           <fieldset disabled={readOnly} class="nr-plain-fieldset">
-            <legend class="nr-visually-hidden">Story fields</legend>
+            <legend class="nr-visually-hidden">{t("editor.fields")}</legend>
             <TextField
               id={`${id}-headline`}
-              label="Headline"
+              label={t("editor.headline")}
               required
               maxLength={300}
               lang={text.lang}
@@ -401,7 +408,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
             />
             <TextField
               id={`${id}-standfirst`}
-              label="Standfirst"
+              label={t("editor.standfirst")}
               multiline
               maxLength={1000}
               lang={text.lang}
@@ -412,7 +419,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
             <div class="nr-field-row">
               <TextField
                 id={`${id}-dateline`}
-                label="Dateline (place)"
+                label={t("editor.dateline")}
                 maxLength={200}
                 lang={text.lang}
                 dir={text.dir}
@@ -421,8 +428,8 @@ export function StoryEditor(props: { readonly storyId: string }) {
               />
               <TextField
                 id={`${id}-slug`}
-                label="Slug"
-                help="Lowercase words joined by hyphens; part of the story's address."
+                label={t("editor.slug")}
+                help={t("editor.slugHelp")}
                 required
                 maxLength={120}
                 lang={text.lang}
@@ -431,7 +438,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
                 onInput={(slug) => update({ slug })}
               />
               <div class="nr-field">
-                <label for={`${id}-section`}>Section</label>
+                <label for={`${id}-section`}>{t("editor.section")}</label>
                 <select
                   id={`${id}-section`}
                   value={form.section}
@@ -451,22 +458,24 @@ export function StoryEditor(props: { readonly storyId: string }) {
             {catalog ? (
               <>
                 <CheckboxGroup
-                  legend="Topics"
+                  legend={t("editor.topics")}
                   options={catalog.topics.map((t) => ({ value: t.slug, label: t.name }))}
                   selected={form.topics}
                   lang={text.lang}
                   dir={text.dir}
                   onToggle={(value, on) => update({ topics: toggle(form.topics, value, on) })}
                 />
-                <BylinesEditor
-                  bylines={form.bylines}
-                  catalog={catalog}
-                  lang={text.lang}
-                  dir={text.dir}
-                  onChange={(bylines) => update({ bylines })}
-                />
+                <EnglishOnly>
+                  <BylinesEditor
+                    bylines={form.bylines}
+                    catalog={catalog}
+                    lang={text.lang}
+                    dir={text.dir}
+                    onChange={(bylines) => update({ bylines })}
+                  />
+                </EnglishOnly>
                 <CheckboxGroup
-                  legend="Agency credits"
+                  legend={t("editor.agencies")}
                   options={catalog.agencies.map((a) => ({ value: a.code, label: a.name }))}
                   selected={form.agencies}
                   lang="en"
@@ -475,28 +484,28 @@ export function StoryEditor(props: { readonly storyId: string }) {
                 />
               </>
             ) : (
-              <StatusMessage>Loading sections, topics, people and desks…</StatusMessage>
+              <StatusMessage>{t("editor.loadingCatalog")}</StatusMessage>
             )}
 
             <fieldset class="nr-lead">
-              <legend>Lead image</legend>
+              <legend>{t("editor.leadImage")}</legend>
               {lead ? (
                 <figure class="nr-figure">
                   <img src={thumbnailFor(lead.mediaId)} alt={lead.alt} />
                   <figcaption lang={text.lang} dir={text.dir}>
-                    {lead.caption || "(no caption)"}{" "}
+                    {lead.caption || t("editor.noCaption")}{" "}
                     {lead.credit ? (
-                      <span class="nr-figure-credit">Credit: {lead.credit}</span>
+                      <span class="nr-figure-credit">
+                        {t("editor.credit", { credit: lead.credit })}
+                      </span>
                     ) : null}
                   </figcaption>
                   <p class="nr-figure-alt" lang={text.lang} dir={text.dir}>
-                    {lead.alt
-                      ? `Alt text: ${lead.alt}`
-                      : "Alt text is missing: describe the image for people who cannot see it."}
+                    {lead.alt ? t("editor.alt", { alt: lead.alt }) : t("editor.altMissing")}
                   </p>
                 </figure>
               ) : (
-                <p>No lead image.</p>
+                <p>{t("editor.noLead")}</p>
               )}
               <div class="nr-button-row">
                 {lead ? (
@@ -505,15 +514,15 @@ export function StoryEditor(props: { readonly storyId: string }) {
                       type="button"
                       onClick={() => setFigureEdit({ target: { kind: "lead" }, attrs: lead })}
                     >
-                      Edit lead image details
+                      {t("editor.editLead")}
                     </button>
                     <button type="button" onClick={() => update({ leadFigure: null })}>
-                      Remove lead image
+                      {t("editor.removeLead")}
                     </button>
                   </>
                 ) : null}
                 <button type="button" onClick={() => setPicker("lead")}>
-                  {lead ? "Change lead image" : "Choose lead image"}
+                  {lead ? t("editor.changeLead") : t("editor.chooseLead")}
                 </button>
               </div>
             </fieldset>
@@ -521,11 +530,11 @@ export function StoryEditor(props: { readonly storyId: string }) {
 
           <div class="nr-field">
             <span class="nr-label" aria-hidden="true">
-              Body
+              {t("editor.bodyLabel")}
             </span>
             <RichTextEditor
               initialDoc={blocksToPmDoc(form.body)}
-              label="Story body"
+              label={t("editor.body")}
               lang={text.lang}
               dir={text.dir}
               onReady={(editor) => {
@@ -544,7 +553,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
               onChange={refreshDirty}
               sanitize={async (html) => (await api.paste(html)).content ?? []}
               onError={(failure) =>
-                setSaveError(`The pasted text was not inserted: ${errorMessage(failure)}`)
+                setSaveError(t("editor.pasteFailed", { error: errorMessage(failure) }))
               }
               thumbnailFor={thumbnailFor}
               onEditFigure={(pos, attrs) => setFigureEdit({ target: { kind: "body", pos }, attrs })}
@@ -555,12 +564,12 @@ export function StoryEditor(props: { readonly storyId: string }) {
           <ErrorMessage message={saveError} />
           <StatusMessage>{saveMessage}</StatusMessage>
           <p class="nr-help" aria-live="off">
-            {dirty ? "Unsaved changes. " : "All changes saved. "}
+            {t(dirty ? "editor.unsaved" : "editor.allSaved")}
             {autosaveMessage}
           </p>
           {readOnly ? null : (
             <div class="nr-inline-form">
-              <label for={`${id}-note`}>Note for the history (optional)</label>
+              <label for={`${id}-note`}>{t("editor.note")}</label>
               <input
                 id={`${id}-note`}
                 dir="auto"
@@ -569,22 +578,24 @@ export function StoryEditor(props: { readonly storyId: string }) {
                 onInput={(event) => setSaveNote(event.currentTarget.value)}
               />
               <button type="submit" class="nr-primary" disabled={conflict !== null}>
-                Save
+                {t("editor.save")}
               </button>
             </div>
           )}
           {discarded ? (
             <details class="nr-discarded">
-              <summary>Your version from before the conflict (not saved)</summary>
-              <ContentView
-                content={discarded}
-                other={form}
-                catalog={catalog}
-                lang={text.lang}
-                dir={text.dir}
-              />
+              <summary>{t("editor.discarded")}</summary>
+              <EnglishOnly>
+                <ContentView
+                  content={discarded}
+                  other={form}
+                  catalog={catalog}
+                  lang={text.lang}
+                  dir={text.dir}
+                />
+              </EnglishOnly>
               <button type="button" onClick={() => setDiscarded(null)}>
-                Dismiss my old version
+                {t("editor.dismissDiscarded")}
               </button>
             </details>
           ) : null}
@@ -610,36 +621,42 @@ export function StoryEditor(props: { readonly storyId: string }) {
         </div>
       </div>
 
-      <PreviewPane
-        src={api.previewUrl(storyId)}
-        headline={form.headline}
-        revisionId={detail.revision.id}
-        dirty={dirty}
-      />
+      <EnglishOnly>
+        <PreviewPane
+          src={api.previewUrl(storyId)}
+          headline={form.headline}
+          revisionId={detail.revision.id}
+          dirty={dirty}
+        />
+      </EnglishOnly>
 
-      <MediaPicker
-        open={picker !== null}
-        title={picker === "lead" ? "Choose the lead image" : "Insert a figure"}
-        onClose={() => setPicker(null)}
-        onPick={onPicked}
-      />
-      <FigureDialog
-        open={figureEdit !== null}
-        attrs={figureEdit?.attrs ?? null}
-        asset={figureEdit ? (assets.current.get(figureEdit.attrs.mediaId)?.asset ?? null) : null}
-        lang={text.lang}
-        dir={text.dir}
-        onClose={() => setFigureEdit(null)}
-        onSave={(attrs, asset) => {
-          if (asset) rememberAsset(asset, assets.current.get(asset.id)?.thumbnailUrl ?? null);
-          if (figureEdit?.target.kind === "lead") {
-            update({ leadFigure: { type: "figure", ...attrs } });
-          } else if (figureEdit?.target.kind === "body") {
-            editorRef.current?.chain().focus().updateFigureAt(figureEdit.target.pos, attrs).run();
-          }
-          setFigureEdit(null);
-        }}
-      />
+      <EnglishOnly>
+        <MediaPicker
+          open={picker !== null}
+          title={picker === "lead" ? "Choose the lead image" : "Insert a figure"}
+          onClose={() => setPicker(null)}
+          onPick={onPicked}
+        />
+      </EnglishOnly>
+      <EnglishOnly>
+        <FigureDialog
+          open={figureEdit !== null}
+          attrs={figureEdit?.attrs ?? null}
+          asset={figureEdit ? (assets.current.get(figureEdit.attrs.mediaId)?.asset ?? null) : null}
+          lang={text.lang}
+          dir={text.dir}
+          onClose={() => setFigureEdit(null)}
+          onSave={(attrs, asset) => {
+            if (asset) rememberAsset(asset, assets.current.get(asset.id)?.thumbnailUrl ?? null);
+            if (figureEdit?.target.kind === "lead") {
+              update({ leadFigure: { type: "figure", ...attrs } });
+            } else if (figureEdit?.target.kind === "body") {
+              editorRef.current?.chain().focus().updateFigureAt(figureEdit.target.pos, attrs).run();
+            }
+            setFigureEdit(null);
+          }}
+        />
+      </EnglishOnly>
     </>
   );
 }
@@ -653,10 +670,11 @@ function CheckboxGroup(props: {
   readonly onToggle: (value: string, on: boolean) => void;
 }) {
   const id = useId();
+  const { t } = useUiText();
   return (
     <fieldset class="nr-checkboxes">
       <legend>{props.legend}</legend>
-      {props.options.length === 0 ? <p>None available.</p> : null}
+      {props.options.length === 0 ? <p>{t("editor.noOptions")}</p> : null}
       {props.options.map((option, index) => (
         <span key={option.value} class="nr-check">
           <input

@@ -3,30 +3,28 @@ import { errorMessage } from "./api-client.js";
 import type { Correction, StoryHead } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
-import { contentDirection, formatDateTime } from "./format.js";
+import { contentDirection } from "./format.js";
+import type { MessageKey } from "./i18n/en.js";
+import { useUiText } from "./i18n/ui-language.js";
+import { Message } from "./Message.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
-import { type Capabilities, roleLabels } from "./permissions.js";
+import type { Capabilities } from "./permissions.js";
 import { localInputToIso } from "./story-draft.js";
 import {
+  actionKeys,
   actionsFor,
   confirmationText,
-  statusLabels,
+  doneKeys,
+  statusKeys,
   type WorkflowAction,
-  type WorkflowActionId,
 } from "./workflow-actions.js";
 
-const doneText: Record<WorkflowActionId, string> = {
-  submit: "Submitted for review.",
-  "publish-first": "Published.",
-  "publish-update": "Published as an update.",
-  "publish-silent": "Published as a silent fix.",
-  schedule: "Scheduled.",
-  "cancel-schedule": "The schedule was cancelled.",
-  embargo: "Embargo set.",
-  "lift-embargo": "Embargo lifted.",
-  correct: "Correction added.",
-  kill: "The story was killed.",
-  unpublish: "The story was unpublished.",
+const roleKeys: Record<NonNullable<Capabilities["role"]>, MessageKey> = {
+  reporter: "role.reporter",
+  editor: "role.editor",
+  translator: "role.translator",
+  service_admin: "role.service_admin",
+  administrator: "role.administrator",
 };
 
 /**
@@ -46,6 +44,7 @@ export function WorkflowControls(props: {
   readonly onChanged: () => void;
 }) {
   const { api } = useApp();
+  const { t, dateTime, lang } = useUiText();
   const id = useId();
   const { story, capabilities } = props;
   const [pending, setPending] = useState<WorkflowAction | null>(null);
@@ -64,15 +63,19 @@ export function WorkflowControls(props: {
 
   const chosenIso = pending?.input === "datetime" ? localInputToIso(input) : null;
   const sentence = pending
-    ? confirmationText(pending.id, {
-        serviceName: props.serviceName,
-        nowText: formatDateTime(new Date().toISOString()),
-        chosenTimeText: chosenIso ? formatDateTime(chosenIso) : null,
-        embargoUntilText:
-          story.embargoUntil && Date.parse(story.embargoUntil) > Date.now()
-            ? formatDateTime(story.embargoUntil)
-            : null,
-      })
+    ? confirmationText(
+        pending.id,
+        {
+          serviceName: props.serviceName,
+          nowText: dateTime(new Date().toISOString()),
+          chosenTimeText: chosenIso ? dateTime(chosenIso) : null,
+          embargoUntilText:
+            story.embargoUntil && Date.parse(story.embargoUntil) > Date.now()
+              ? dateTime(story.embargoUntil)
+              : null,
+        },
+        lang,
+      )
     : "";
 
   const run = async (event: Event) => {
@@ -80,22 +83,18 @@ export function WorkflowControls(props: {
     if (!pending) return;
     const value = input.normalize("NFC").trim();
     if (pending.inputRequired && pending.input === "datetime" && !chosenIso) {
-      setError("Choose a date and time.");
+      setError(t("workflow.chooseTime"));
       return;
     }
     if (pending.inputRequired && value === "") {
-      setError(
-        pending.input === "reason" ? "Give a reason for readers." : "Write the correction text.",
-      );
+      setError(t(pending.input === "reason" ? "workflow.needReason" : "workflow.needCorrection"));
       return;
     }
     setBusy(true);
     setError(null);
     try {
       if (props.dirty && !(await props.saveFirst())) {
-        setError(
-          "Your changes could not be saved, so nothing else was done. See the message above the editor.",
-        );
+        setError(t("workflow.saveFailed"));
         return;
       }
       switch (pending.id) {
@@ -133,7 +132,7 @@ export function WorkflowControls(props: {
           await api.unpublish(story.id);
           break;
       }
-      setStatus(doneText[pending.id]);
+      setStatus(t(doneKeys[pending.id]));
       setPending(null);
       props.onChanged();
     } catch (failure) {
@@ -143,23 +142,31 @@ export function WorkflowControls(props: {
     }
   };
 
-  const role = capabilities.role ? roleLabels[capabilities.role] : null;
+  const role = capabilities.role ? t(roleKeys[capabilities.role]) : null;
+  const label = (action: WorkflowAction) => t(actionKeys[action.id]);
+  const details = [
+    story.firstPublishedAt
+      ? t("workflow.firstPublished", { time: dateTime(story.firstPublishedAt) })
+      : "",
+    story.updatedAt ? t("workflow.updated", { time: dateTime(story.updatedAt) }) : "",
+    story.scheduledAt ? t("workflow.scheduledFor", { time: dateTime(story.scheduledAt) }) : "",
+    story.embargoUntil ? t("workflow.embargoedUntil", { time: dateTime(story.embargoUntil) }) : "",
+  ].filter((detail) => detail !== "");
+  const separator = t("common.listSeparator");
   return (
     <section class="nr-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Workflow</h2>
+      <h2 id={`${id}-heading`}>{t("workflow.heading")}</h2>
       <p>
-        Status: <strong>{statusLabels[story.status]}</strong>
-        {story.firstPublishedAt
-          ? `, first published ${formatDateTime(story.firstPublishedAt)}`
-          : ""}
-        {story.updatedAt ? `, updated ${formatDateTime(story.updatedAt)}` : ""}
-        {story.scheduledAt ? `, scheduled for ${formatDateTime(story.scheduledAt)}` : ""}
-        {story.embargoUntil ? `, embargoed until ${formatDateTime(story.embargoUntil)}` : ""}.
+        <Message
+          text={t("workflow.status")}
+          parts={{ status: <strong>{t(statusKeys[story.status])}</strong> }}
+        />
+        {details.map((detail) => `${separator}${detail}`).join("")}.
       </p>
       {props.readerUrl && story.status === "published" ? (
         <p>
           <a href={props.readerUrl} target="_blank" rel="noopener">
-            Open the published story (new tab)
+            {t("workflow.open")}
           </a>
         </p>
       ) : null}
@@ -173,25 +180,29 @@ export function WorkflowControls(props: {
               class={action.danger ? "nr-danger" : undefined}
               onClick={() => open(action)}
             >
-              {action.label}
+              {label(action)}
             </button>
           ))}
         </div>
       ) : null}
       {needsEditor.length > 0 ? (
         <p class="nr-note" id={`${id}-role-note`}>
-          {needsEditor.map((action) => action.label).join(", ")}: these need the editor role in{" "}
-          {props.serviceName}.{" "}
-          {role ? `Your role there is ${role}.` : `You have no role in ${props.serviceName}.`}
+          {t("workflow.needsEditor", {
+            actions: needsEditor.map(label).join(separator),
+            service: props.serviceName,
+          })}{" "}
+          {role
+            ? t("workflow.yourRole", { role })
+            : t("workflow.noRole", { service: props.serviceName })}
         </p>
       ) : null}
       {props.corrections.length > 0 ? (
         <>
-          <h3>Corrections shown to readers</h3>
+          <h3>{t("workflow.corrections")}</h3>
           <ul>
             {props.corrections.map((correction) => (
               <li key={correction.id}>
-                {formatDateTime(correction.createdAt)}:{" "}
+                {dateTime(correction.createdAt)}:{" "}
                 <span lang={text.lang} dir="auto">
                   {correction.text}
                 </span>
@@ -201,7 +212,7 @@ export function WorkflowControls(props: {
         </>
       ) : null}
       <Dialog
-        title={pending ? `${pending.label}?` : ""}
+        title={pending ? t("workflow.dialogTitle", { action: label(pending) }) : ""}
         open={pending !== null}
         onClose={() => setPending(null)}
       >
@@ -210,10 +221,10 @@ export function WorkflowControls(props: {
             <p class="nr-consequence" id={`${id}-consequence`}>
               {sentence}
             </p>
-            {props.dirty ? <p>Your unsaved changes are saved first.</p> : null}
+            {props.dirty ? <p>{t("workflow.savedFirst")}</p> : null}
             {pending.input === "datetime" ? (
               <div class="nr-field">
-                <label for={`${id}-when`}>Date and time (your time zone)</label>
+                <label for={`${id}-when`}>{t("workflow.when")}</label>
                 <input
                   id={`${id}-when`}
                   type="datetime-local"
@@ -226,11 +237,13 @@ export function WorkflowControls(props: {
             {pending.input === "note" || pending.input === "text" || pending.input === "reason" ? (
               <div class="nr-field">
                 <label for={`${id}-text`}>
-                  {pending.input === "note"
-                    ? "Update note for readers (optional)"
-                    : pending.input === "text"
-                      ? "Correction text for readers"
-                      : "Reason, shown to readers at the story's address"}
+                  {t(
+                    pending.input === "note"
+                      ? "workflow.noteLabel"
+                      : pending.input === "text"
+                        ? "workflow.correctionLabel"
+                        : "workflow.reasonLabel",
+                  )}
                 </label>
                 <textarea
                   id={`${id}-text`}
@@ -252,10 +265,10 @@ export function WorkflowControls(props: {
                 disabled={busy}
                 aria-describedby={`${id}-consequence`}
               >
-                Confirm: {pending.label}
+                {t("workflow.confirm", { action: label(pending) })}
               </button>
               <button type="button" onClick={() => setPending(null)}>
-                Cancel
+                {t("common.cancel")}
               </button>
             </div>
           </form>

@@ -1,22 +1,23 @@
 import { errorMessage, isApiError } from "./api-client.js";
+import { translate, type UiLanguage } from "./i18n/ui-language.js";
 
 /** The sentence for a failed sign-in; 429 LOGIN_THROTTLED says how long to wait. */
-export function loginErrorText(error: unknown): string {
+export function loginErrorText(error: unknown, lang: UiLanguage = "en"): string {
   if (isApiError(error)) {
     if (error.code === "LOGIN_THROTTLED") {
       const wait =
         error.retryAfterSeconds !== null
-          ? ` Try again in ${waitText(error.retryAfterSeconds)}.`
-          : " Try again later.";
-      return `Too many failed sign-in attempts, so signing in is paused for this account or network.${wait}`;
+          ? translate(lang, "login.tryAgainIn", { wait: waitText(error.retryAfterSeconds, lang) })
+          : translate(lang, "login.tryAgainLater");
+      return `${translate(lang, "login.throttled")} ${wait}`;
     }
-    if (error.code === "AUTH_FAILED") return "The email address or password is not correct.";
+    if (error.code === "AUTH_FAILED") return translate(lang, "login.failed");
   }
   return errorMessage(error);
 }
 
-function waitText(seconds: number): string {
-  if (seconds < 90) return `${seconds} ${seconds === 1 ? "second" : "seconds"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
+function waitText(seconds: number, lang: UiLanguage): string {
+  if (seconds === 1) return translate(lang, "login.oneSecond");
+  if (seconds < 90) return translate(lang, "login.seconds", { count: seconds });
+  return translate(lang, "login.minutes", { count: Math.ceil(seconds / 60) });
 }

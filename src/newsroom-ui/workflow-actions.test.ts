@@ -79,8 +79,15 @@ describe("confirmation sentences", () => {
     ).toMatch(/readers see it only from 20 May 2026, 00:00/);
   });
 
-  it("has a sentence for every action", () => {
-    for (const id of workflowActionIds)
+  it("has a sentence for every action, in every interface language", () => {
+    for (const id of workflowActionIds) {
       expect(confirmationText(id, ctx).length).toBeGreaterThan(30);
+      const persian = confirmationText(id, ctx, "fa");
+      expect([id, /[\u0600-\u06FF]/.test(persian)]).toEqual([id, true]);
+      expect(persian).not.toMatch(/\{\w+\}/);
+    }
+    expect(confirmationText("schedule", { ...ctx, serviceName: "مریدین فارسی" }, "fa")).toBe(
+      "خبر در 15 May 2026, 06:00 به‌طور خودکار در مریدین فارسی منتشر می‌شود. تا آن زمان خوانندگان آن را نمی‌بینند.",
+    );
   });
 });

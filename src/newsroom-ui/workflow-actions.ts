@@ -1,4 +1,6 @@
 import type { StoryHead, StoryStatus } from "./api-schemas.js";
+import type { MessageKey } from "./i18n/en.js";
+import { translate, type UiLanguage } from "./i18n/ui-language.js";
 import type { Capabilities } from "./permissions.js";
 
 /**
@@ -104,37 +106,65 @@ export interface ConfirmationContext {
   readonly embargoUntilText: string | null;
 }
 
-/** The sentence a confirmation dialog shows: exactly what will happen, in plain words. */
-export function confirmationText(id: WorkflowActionId, ctx: ConfirmationContext): string {
-  const chosen = ctx.chosenTimeText ?? "the time you choose";
-  const embargoNote = ctx.embargoUntilText
-    ? ` Because of the embargo, readers see it only from ${ctx.embargoUntilText}.`
-    : "";
-  switch (id) {
-    case "submit":
-      return "The story goes to the editors' review queue. It stays unpublished until an editor publishes it.";
-    case "publish-first":
-      return `The story goes live on ${ctx.serviceName} now: on its home and section pages, in its feeds and sitemap, dated ${ctx.nowText}.${embargoNote}`;
-    case "publish-update":
-      return `Readers will see an 'Updated' label with today's time (${ctx.nowText}) and your note, and this version replaces the published text.`;
-    case "publish-silent":
-      return "This version replaces the published text with no 'Updated' label and no new time. Use it only for typos and small fixes.";
-    case "schedule":
-      return `The story will go live automatically on ${ctx.serviceName} at ${chosen}. Until then readers cannot see it.`;
-    case "cancel-schedule":
-      return "The scheduled time is removed. The story stays unpublished until someone publishes it.";
-    case "embargo":
-      return `Readers cannot see the story before ${chosen}, even if it is published earlier.`;
-    case "lift-embargo":
-      return "The embargo is removed. If the story is published, readers can see it immediately.";
-    case "correct":
-      return `A correction note dated ${ctx.nowText} is added at the end of the published story, where readers can see it. It stays there permanently.`;
-    case "kill":
-      return "The story is removed from every page, feed and sitemap, and its address shows a notice that it was withdrawn, with your reason. This cannot be undone.";
-    case "unpublish":
-      return "The story is taken off every page, feed and sitemap, and its address stops working. You can publish it again later.";
+/**
+ * The sentence a confirmation dialog shows: exactly what will happen, in plain words, in the
+ * interface language (the catalogue's `confirm.*` messages).
+ */
+export function confirmationText(
+  id: WorkflowActionId,
+  ctx: ConfirmationContext,
+  lang: UiLanguage = "en",
+): string {
+  const params = {
+    service: ctx.serviceName,
+    now: ctx.nowText,
+    chosen: ctx.chosenTimeText ?? translate(lang, "confirm.chosenFallback"),
+  };
+  const sentence = translate(lang, `confirm.${id}`, params);
+  if (id === "publish-first" && ctx.embargoUntilText) {
+    return `${sentence} ${translate(lang, "confirm.embargoNote", { until: ctx.embargoUntilText })}`;
   }
+  return sentence;
 }
+
+/** The catalogue key of each action's name (buttons, dialog titles). */
+export const actionKeys: Record<WorkflowActionId, MessageKey> = {
+  submit: "action.submit",
+  "publish-first": "action.publish-first",
+  "publish-update": "action.publish-update",
+  "publish-silent": "action.publish-silent",
+  schedule: "action.schedule",
+  "cancel-schedule": "action.cancel-schedule",
+  embargo: "action.embargo",
+  "lift-embargo": "action.lift-embargo",
+  correct: "action.correct",
+  kill: "action.kill",
+  unpublish: "action.unpublish",
+};
+
+/** The catalogue key of what the panel says once an action has run. */
+export const doneKeys: Record<WorkflowActionId, MessageKey> = {
+  submit: "done.submit",
+  "publish-first": "done.publish-first",
+  "publish-update": "done.publish-update",
+  "publish-silent": "done.publish-silent",
+  schedule: "done.schedule",
+  "cancel-schedule": "done.cancel-schedule",
+  embargo: "done.embargo",
+  "lift-embargo": "done.lift-embargo",
+  correct: "done.correct",
+  kill: "done.kill",
+  unpublish: "done.unpublish",
+};
+
+export const statusKeys: Record<StoryStatus, MessageKey> = {
+  draft: "status.draft",
+  in_review: "status.in_review",
+  scheduled: "status.scheduled",
+  published: "status.published",
+  unpublished: "status.unpublished",
+  killed: "status.killed",
+};
 
 export const statusLabels: Record<StoryStatus, string> = {
   draft: "Draft",
