@@ -37,6 +37,7 @@ import { AuthService } from "./domain/users/auth-service.js";
 import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
+import { distributionAdminRoutes } from "./http/distribution-admin-routes.js";
 import { LiveHub } from "./http/live-hub.js";
 import { NewsroomEvents, newsroomEventRoutes } from "./http/newsroom-events.js";
 import { newsroomSearchRoutes } from "./http/newsroom-search-routes.js";
@@ -253,6 +254,7 @@ export async function createNewsdesk(
       repository: distributionRepository,
       clock,
       post: (url, init) => fetch(url, { ...init, redirect: "manual" }),
+      allowPrivateAddresses: config.webhookAllowPrivate,
       // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
       payload: async (event) => {
         const story = await distribution.availability(event.story.id);
@@ -341,6 +343,13 @@ export async function createNewsdesk(
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
       newsroomSearch: newsroomSearchRoutes({
         search,
+        auth: services.auth,
+        publicUrl: config.publicUrl,
+      }),
+      distributionAdmin: distributionAdminRoutes({
+        webhooks,
+        apiKeys,
+        audit: services.audit,
         auth: services.auth,
         publicUrl: config.publicUrl,
       }),

@@ -7,6 +7,7 @@ import { createLogger } from "../main.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
+import { runDistributionCommand } from "./distribution-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -31,6 +32,10 @@ Commands:
                Set a new password from NEWSDESK_PASSWORD and end the account's sessions
   source add|list|remove
                Configure wire sources (HTTP pull, drop directory, push); see \`newsdesk source -h\`
+  api-key create --name <name> [--rate <N>] | list | revoke <id>
+               Content-API keys for partners (the key is printed once); see \`newsdesk api-key -h\`
+  webhook add --url <url> [--event <type> …] [--service <id>] | list | remove <id>
+               Signed webhooks to partners (the secret is printed once); see \`newsdesk webhook -h\`
   help         Show this help
 
 Environment:
@@ -40,6 +45,7 @@ Environment:
   PUBLIC_URL     Public origin for canonical links (default http://localhost:PORT)
   SEED_DEMO      auto (default: seed an empty database) | never | always
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
+  WEBHOOK_ALLOW_PRIVATE  1 lets webhooks target private/loopback addresses (default 0)
 `;
 
 /** Runs one CLI command; returns the process exit code. */
@@ -53,6 +59,10 @@ export async function runCli(
   switch (argv[0]) {
     case "seed-bench":
       return runSeedBenchCommand(argv.slice(1), env);
+    case "api-key":
+      return runDistributionCommand("api-key", argv.slice(1), env);
+    case "webhook":
+      return runDistributionCommand("webhook", argv.slice(1), env);
   }
   let parsed: ReturnType<typeof parse>;
   try {

@@ -20,6 +20,11 @@ const envSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
   /** Optional CDN purge endpoint: receives POST {"tags": [...]} on every invalidation. */
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * 1: webhook URLs may point at private, loopback and link-local addresses (tests, closed
+   * networks). Refused by default, against server-side request forgery.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
 export interface Config {
@@ -32,6 +37,8 @@ export interface Config {
   readonly seedDemo: "auto" | "never" | "always";
   readonly pageCacheBytes: number;
   readonly cdnPurgeUrl: string | undefined;
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private and loopback addresses. */
+  readonly webhookAllowPrivate: boolean;
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -52,5 +59,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO,
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurgeUrl: e.CDN_PURGE_URL,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
   });
 }

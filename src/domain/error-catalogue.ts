@@ -1,3 +1,4 @@
+import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
 /**
@@ -52,6 +53,7 @@ export const errorCatalogue = {
   USER_EXISTS: { status: 409, message: "An account with this email address already exists." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
   ...wireProblemCatalogue,
+  ...distributionProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

@@ -39,6 +39,8 @@ export interface AppDeps {
   readonly translations?: Hono<NewsroomEnv>;
   /** The newsroom's cross-service search (issue 4). */
   readonly newsroomSearch?: Hono<NewsroomEnv>;
+  /** Administrators' webhook subscriptions, delivery log and content-API keys (issue 6). */
+  readonly distributionAdmin?: Hono<NewsroomEnv>;
   /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
   readonly wire?: WireHttp;
   /** `GET /newsroom/api/events`: live wire and flag events (runs its own session check). */
@@ -113,6 +115,7 @@ export function buildApp(deps: AppDeps): Hono {
   }
   if (deps.translations) app.route("/newsroom/api", deps.translations);
   if (deps.newsroomSearch) app.route("/newsroom/api", deps.newsroomSearch);
+  if (deps.distributionAdmin) app.route("/newsroom/api", deps.distributionAdmin);
   app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));

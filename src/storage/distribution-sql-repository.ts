@@ -268,16 +268,17 @@ export class DistributionSqlRepository
       .selectAll()
       .where("id", "=", id)
       .executeTakeFirst();
-    return r
-      ? {
-          id: r.id,
-          name: r.name,
-          secretHash: r.secret_hash,
-          rateLimitPerMinute: Number(r.rate_limit_per_minute),
-          createdAt: r.created_at,
-          revokedAt: r.revoked_at,
-        }
-      : undefined;
+    return r ? apiKeyFromRow(r) : undefined;
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    const rows = await this.#db
+      .selectFrom("api_keys")
+      .selectAll()
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .execute();
+    return rows.map(apiKeyFromRow);
   }
 
   async revokeApiKey(id: string, at: string): Promise<boolean> {
@@ -439,6 +440,55 @@ export class DistributionSqlRepository
       durationMs: Number(r.duration_ms),
     }));
   }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    // Children first and explicitly: SQLite enforces ON DELETE CASCADE only with the
+    // foreign_keys pragma, and this must not depend on a connection setting.
+    return this.#db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom("webhook_attempts")
+        .where("delivery_id", "in", (eb) =>
+          eb.selectFrom("webhook_deliveries").select("id").where("subscription_id", "=", id),
+        )
+        .execute();
+      await trx.deleteFrom("webhook_deliveries").where("subscription_id", "=", id).execute();
+      const result = await trx
+        .deleteFrom("webhook_subscriptions")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    });
+  }
+
+  async findDelivery(id: string): Promise<WebhookDelivery | undefined> {
+    const row = await this.#db
+      .selectFrom("webhook_deliveries")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? deliveryFromRow(row) : undefined;
+  }
+
+  async requeueDelivery(id: string, now: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("webhook_deliveries")
+      .set({ status: "pending", next_attempt_at: now, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "in", ["failed", "pending"])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+}
+
+function apiKeyFromRow(r: Selectable<DistributionTables["api_keys"]>): ApiKeyRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    secretHash: r.secret_hash,
+    rateLimitPerMinute: Number(r.rate_limit_per_minute),
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
 type SummaryRow = Pick<Selectable<StoriesTable>, (typeof summaryColumns)[number]>;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
 import { apiOperations } from "../../src/domain/api/openapi-document.js";
 import type { Newsdesk } from "../../src/main.js";
 import { dialects } from "../support/test-databases.js";
@@ -44,8 +45,12 @@ describe.each(dialects)("content API on %s", (dialect) => {
 
   beforeAll(async () => {
     newsdesk = await startTestNewsdesk(dialect);
-    key = (await newsdesk.distribution.apiKeys.issue({ name: "partner", rateLimitPerMinute: 1000 }))
-      .key;
+    key = (
+      await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+        name: "partner",
+        rateLimitPerMinute: 1000,
+      })
+    ).key;
     doc = (await (await newsdesk.app.request("/api/openapi.json")).json()) as Json;
   });
   afterAll(async () => {
@@ -147,11 +152,11 @@ describe.each(dialects)("content API on %s", (dialect) => {
     expect(((await missing.json()) as { code: string }).code).toBe("API_KEY_MISSING");
     const wrong = await get("/api/v1/services", { Authorization: `Bearer ${key.slice(0, -2)}xx` });
     expect(((await wrong.json()) as { code: string }).code).toBe("API_KEY_INVALID");
-    const issued = await newsdesk.distribution.apiKeys.issue({
+    const issued = await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
       name: "gone",
       rateLimitPerMinute: 5,
     });
-    await newsdesk.distribution.apiKeys.revoke(issued.record.id);
+    await newsdesk.distribution.apiKeys.revoke(systemActor("test"), issued.record.id);
     const revoked = await newsdesk.app.request("/api/v1/services", {
       headers: { "X-Api-Key": issued.key },
     });
@@ -159,7 +164,7 @@ describe.each(dialects)("content API on %s", (dialect) => {
   });
 
   it("limits each key per minute with 429 and Retry-After", async () => {
-    const small = await newsdesk.distribution.apiKeys.issue({
+    const small = await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
       name: "small",
       rateLimitPerMinute: 2,
     });

@@ -50,8 +50,12 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
 
   beforeAll(async () => {
     newsdesk = await startTestNewsdesk(dialect);
-    key = (await newsdesk.distribution.apiKeys.issue({ name: "test", rateLimitPerMinute: 1000 }))
-      .key;
+    key = (
+      await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+        name: "test",
+        rateLimitPerMinute: 1000,
+      })
+    ).key;
   });
   afterAll(async () => {
     await newsdesk?.dispose();

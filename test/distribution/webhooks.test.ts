@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
 import { retryDelaysMs, WebhookService } from "../../src/domain/distribution/webhook-service.js";
 import {
@@ -68,9 +69,14 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
       repository,
       clock,
       post: (url, init) => fetch(url, init),
+      // The receiver listens on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
+      allowPrivateAddresses: true,
       payload: async (event) => ({ uri: `https://news.example.org/x/${event.story.id}` }),
     });
-    const subscription = await webhooks.subscribe({ url: receiver.url, serviceId: "fa" });
+    const subscription = await webhooks.subscribe(systemActor("test"), {
+      url: receiver.url,
+      serviceId: "fa",
+    });
     await webhooks.onStoryEvent(storyEvent("published"));
     await webhooks.onStoryEvent(storyEvent("saved")); // not a webhook event
     await webhooks.onStoryEvent(storyEvent("published", "en")); // another service
@@ -123,9 +129,11 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
       repository,
       clock,
       post: (url, init) => fetch(url, init),
+      // The receiver listens on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
+      allowPrivateAddresses: true,
       payload: async () => ({}),
     });
-    const subscription = await webhooks.subscribe({
+    const subscription = await webhooks.subscribe(systemActor("test"), {
       url: receiver.url,
       events: ["killed"],
       serviceId: "ru",
@@ -151,10 +159,15 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
       repository,
       clock,
       post: (url, init) => fetch(url, init),
+      // The receiver listens on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
+      allowPrivateAddresses: true,
       payload: async () => ({}),
       timeoutMs: 2000,
     });
-    const subscription = await webhooks.subscribe({ url: receiver.url, serviceId: "zh-Hans" });
+    const subscription = await webhooks.subscribe(systemActor("test"), {
+      url: receiver.url,
+      serviceId: "zh-Hans",
+    });
     await webhooks.onStoryEvent(storyEvent("corrected", "zh-Hans"));
     expect(await webhooks.deliverDue()).toBe(1);
     const [entry] = await webhooks.deliveryLog({ subscriptionId: subscription.id });

@@ -17,7 +17,7 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: { clock?: Clock; seed?: boolean } = {},
+  options: { clock?: Clock; seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -44,6 +44,7 @@ export async function startTestNewsdesk(
     LOG_LEVEL: "silent",
     SEED_DEMO: "never",
     PUBLIC_URL: "https://news.example.org",
+    ...options.env,
   });
   const newsdesk = await createNewsdesk(config, {
     seed: options.seed ?? true,

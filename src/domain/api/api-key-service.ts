@@ -1,8 +1,37 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "../actor.js";
 import type { Clock } from "../clock.js";
 import type { ApiKeyRecord, ApiKeyRepository } from "../distribution/api-key-repository.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import { assertAdmin } from "../users/access-policy.js";
+
+/** What an administrator gives when issuing a key (HTTP, CLI and UI share it). */
+export const issueApiKeyInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  rateLimitPerMinute: z.number().int().min(1).max(100_000).default(60),
+});
+
+/** A key as administrators see it: never the hash, never the secret. */
+export interface ApiKeyView {
+  readonly id: string;
+  readonly name: string;
+  readonly rateLimitPerMinute: number;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export function apiKeyView(record: ApiKeyRecord): ApiKeyView {
+  return {
+    id: record.id,
+    name: record.name,
+    rateLimitPerMinute: record.rateLimitPerMinute,
+    createdAt: record.createdAt,
+    revokedAt: record.revokedAt,
+  };
+}
 
 const keyPattern = /^ndk_([0-9a-hjkmnp-tv-z]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -20,10 +49,10 @@ export class ApiKeyService {
     this.#clock = deps.clock;
   }
 
-  async issue(input: {
-    name: string;
-    rateLimitPerMinute: number;
-  }): Promise<{ key: string; record: ApiKeyRecord }> {
+  /** Issues a key (administrators only); the full key is in the result and nowhere else. */
+  async issue(actor: Actor, raw: unknown): Promise<{ key: string; record: ApiKeyRecord }> {
+    assertAdmin(actor, "issue content-API keys");
+    const input = parseOrThrow(issueApiKeyInput, raw);
     const id = newId();
     const secret = randomBytes(32).toString("base64url");
     const record: ApiKeyRecord = {
@@ -38,8 +67,18 @@ export class ApiKeyService {
     return { key: `ndk_${id}_${secret}`, record };
   }
 
-  async revoke(id: string): Promise<boolean> {
-    return this.#repository.revokeApiKey(id, this.#clock.now().toISOString());
+  /** Revokes a key at once (administrators only); API_KEY_NOT_FOUND if unknown or revoked. */
+  async revoke(actor: Actor, id: string): Promise<void> {
+    assertAdmin(actor, "revoke content-API keys");
+    if (!(await this.#repository.revokeApiKey(id, this.#clock.now().toISOString()))) {
+      throw new NewsdeskError("API_KEY_NOT_FOUND");
+    }
+  }
+
+  /** Every key, newest first, revoked ones included (administrators only). */
+  async list(actor: Actor): Promise<ApiKeyView[]> {
+    assertAdmin(actor, "see content-API keys");
+    return (await this.#repository.listApiKeys()).map(apiKeyView);
   }
 
   /** The key's record, or API_KEY_MISSING / API_KEY_INVALID. */

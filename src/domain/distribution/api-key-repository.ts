@@ -12,4 +12,6 @@ export interface ApiKeyRepository {
   insertApiKey(key: ApiKeyRecord): Promise<void>;
   findApiKey(id: string): Promise<ApiKeyRecord | undefined>;
   revokeApiKey(id: string, at: string): Promise<boolean>;
+  /** Every key, newest first, for the administrators' list. */
+  listApiKeys(): Promise<ApiKeyRecord[]>;
 }

@@ -74,4 +74,12 @@ export interface WebhookRepository {
     limit: number;
   }): Promise<WebhookDelivery[]>;
   listAttempts(deliveryId: string): Promise<WebhookAttempt[]>;
+  /** Removes a subscription with its deliveries and their attempts; false if none. */
+  deleteSubscription(id: string): Promise<boolean>;
+  findDelivery(id: string): Promise<WebhookDelivery | undefined>;
+  /**
+   * Makes a failed or waiting delivery due at `now` again (a manual retry); false when it
+   * is in another state (delivered, or being sent right now).
+   */
+  requeueDelivery(id: string, now: string): Promise<boolean>;
 }

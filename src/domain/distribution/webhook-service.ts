@@ -1,9 +1,19 @@
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
-import type { ServiceId } from "../services/service-registry.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import { serviceIds } from "../services/service-registry.js";
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
+import { assertAdmin } from "../users/access-policy.js";
+import {
+  assertPublicHost,
+  checkWebhookUrl,
+  dnsResolver,
+  type HostResolver,
+} from "./webhook-address.js";
 import {
   type WebhookAttempt,
   type WebhookDelivery,
@@ -29,6 +39,27 @@ export type HttpPost = (
  */
 export const retryDelaysMs = [30_000, 120_000, 600_000, 3_600_000, 21_600_000] as const;
 
+/** What an administrator gives when subscribing (HTTP, CLI and UI share it). */
+export const subscribeInput = z.object({
+  url: z.string().trim().min(1).max(2000),
+  events: z.array(z.enum(webhookEventTypes)).min(1).optional(),
+  serviceId: z.enum(serviceIds).nullable().optional(),
+});
+
+/** A subscription as administrators see it after creation: everything but the secret. */
+export type WebhookSubscriptionView = Omit<WebhookSubscription, "secret">;
+
+export function subscriptionView(subscription: WebhookSubscription): WebhookSubscriptionView {
+  const { secret: _secret, ...view } = subscription;
+  return view;
+}
+
+/** One delivery in the log: its state and every attempt, without the payload bytes. */
+export interface DeliveryLogEntry {
+  readonly delivery: Omit<WebhookDelivery, "payload">;
+  readonly attempts: readonly WebhookAttempt[];
+}
+
 const eventByStoryEvent: Partial<Record<StoryEvent["type"], WebhookEventType>> = {
   published: "published",
   updated: "updated",
@@ -50,6 +81,8 @@ export class WebhookService implements StoryEventListener {
   readonly #payload: WebhookPayloadBuilder;
   readonly #timeoutMs: number;
   readonly #onQueued: (() => void) | undefined;
+  readonly #allowPrivate: boolean;
+  readonly #resolve: HostResolver;
 
   constructor(deps: {
     repository: WebhookRepository;
@@ -59,6 +92,13 @@ export class WebhookService implements StoryEventListener {
     timeoutMs?: number;
     /** Called after events are recorded, e.g. to trigger an immediate delivery run. */
     onQueued?: () => void;
+    /**
+     * Permit URLs on private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE=1):
+     * for tests and closed networks only; refused by default against SSRF.
+     */
+    allowPrivateAddresses?: boolean;
+    /** DNS for the address check, replaceable in tests. */
+    resolve?: HostResolver;
   }) {
     this.#repository = deps.repository;
     this.#clock = deps.clock;
@@ -66,36 +106,88 @@ export class WebhookService implements StoryEventListener {
     this.#payload = deps.payload;
     this.#timeoutMs = deps.timeoutMs ?? 10_000;
     this.#onQueued = deps.onQueued;
+    this.#allowPrivate = deps.allowPrivateAddresses ?? false;
+    this.#resolve = deps.resolve ?? dnsResolver;
   }
 
-  async subscribe(input: {
-    url: string;
-    events?: readonly WebhookEventType[];
-    serviceId?: ServiceId | null;
-  }): Promise<WebhookSubscription> {
-    let url: URL;
-    try {
-      url = new URL(input.url);
-    } catch (cause) {
-      throw new NewsdeskError("VALIDATION_FAILED", {
-        detail: "The webhook URL is not valid.",
-        cause,
-      });
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      throw new NewsdeskError("VALIDATION_FAILED", { detail: "Webhook URLs must be http(s)." });
-    }
+  /**
+   * Subscribes a partner's URL (administrators only). The URL must be http(s) and, unless
+   * private addresses are allowed, resolve only to public addresses. The result carries
+   * the signing secret, which the caller shows once.
+   */
+  async subscribe(actor: Actor, raw: unknown): Promise<WebhookSubscription> {
+    assertAdmin(actor, "subscribe webhooks");
+    const input = parseOrThrow(subscribeInput, raw);
+    const url = await checkWebhookUrl(input.url, {
+      allowPrivate: this.#allowPrivate,
+      resolve: this.#resolve,
+    });
     const subscription: WebhookSubscription = {
       id: newId(),
       url: url.toString(),
       secret: randomBytes(32).toString("base64url"),
-      events: input.events ?? webhookEventTypes,
+      events: input.events
+        ? webhookEventTypes.filter((e) => input.events?.includes(e))
+        : webhookEventTypes,
       serviceId: input.serviceId ?? null,
       active: true,
       createdAt: this.#clock.now().toISOString(),
     };
     await this.#repository.insertSubscription(subscription);
     return subscription;
+  }
+
+  /** Every subscription, oldest first, without secrets (administrators only). */
+  async subscriptions(actor: Actor): Promise<WebhookSubscriptionView[]> {
+    assertAdmin(actor, "see webhook subscriptions");
+    return (await this.#repository.listSubscriptions()).map(subscriptionView);
+  }
+
+  /** Removes a subscription and its delivery log (administrators only). */
+  async unsubscribe(actor: Actor, id: string): Promise<void> {
+    assertAdmin(actor, "remove webhook subscriptions");
+    if (!(await this.#repository.deleteSubscription(id))) {
+      throw new NewsdeskError("WEBHOOK_NOT_FOUND");
+    }
+  }
+
+  /** One subscription's delivery log, newest first (administrators only). */
+  async deliveriesOf(
+    actor: Actor,
+    subscriptionId: string,
+    limit = 100,
+  ): Promise<DeliveryLogEntry[]> {
+    assertAdmin(actor, "read the webhook delivery log");
+    if (!(await this.#repository.findSubscription(subscriptionId))) {
+      throw new NewsdeskError("WEBHOOK_NOT_FOUND");
+    }
+    const log = await this.deliveryLog({ subscriptionId, limit });
+    return log.map(({ delivery, attempts }) => {
+      const { payload: _payload, ...rest } = delivery;
+      return { delivery: rest, attempts };
+    });
+  }
+
+  /**
+   * Re-queues a failed delivery, or one waiting for its next retry, to be sent on the next
+   * run (administrators only). The same signed bytes are sent; a failure after the last
+   * scheduled retry marks it failed again at once.
+   */
+  async retry(actor: Actor, subscriptionId: string, deliveryId: string): Promise<DeliveryLogEntry> {
+    assertAdmin(actor, "retry webhook deliveries");
+    const delivery = await this.#repository.findDelivery(deliveryId);
+    if (!delivery || delivery.subscriptionId !== subscriptionId) {
+      throw new NewsdeskError("WEBHOOK_DELIVERY_NOT_FOUND");
+    }
+    if (!(await this.#repository.requeueDelivery(deliveryId, this.#clock.now().toISOString()))) {
+      throw new NewsdeskError("WEBHOOK_DELIVERY_NOT_RETRYABLE", {
+        details: { status: delivery.status },
+      });
+    }
+    this.#onQueued?.();
+    const updated = (await this.#repository.findDelivery(deliveryId)) ?? delivery;
+    const { payload: _payload, ...rest } = updated;
+    return { delivery: rest, attempts: await this.#repository.listAttempts(deliveryId) };
   }
 
   async onStoryEvent(event: StoryEvent): Promise<void> {
@@ -176,6 +268,10 @@ export class WebhookService implements StoryEventListener {
     let error: string | null = null;
     const t0 = performance.now();
     try {
+      // Checked again at each attempt: DNS may have changed since the subscription.
+      if (!this.#allowPrivate) {
+        await assertPublicHost(new URL(subscription.url).hostname, this.#resolve);
+      }
       const response = await this.#post(subscription.url, {
         method: "POST",
         headers: {

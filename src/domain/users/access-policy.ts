@@ -114,3 +114,21 @@ export function assertCan(
     });
   }
 }
+
+/** Newsroom-wide administrators (and the explicit system actor: CLI, seeding, jobs). */
+export function isAdministrator(actor: Actor): boolean {
+  return actor.kind === "system" || actor.isAdmin;
+}
+
+/**
+ * For settings that belong to no single service (content-API keys, partner webhooks): only
+ * administrators may read or change them. `what` completes "Only administrators can …".
+ */
+export function assertAdmin(actor: Actor, what: string): void {
+  if (!isAdministrator(actor)) {
+    throw new NewsdeskError("FORBIDDEN", {
+      detail: `Only administrators can ${what}.`,
+      details: { action: "admin" },
+    });
+  }
+}
