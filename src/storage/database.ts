@@ -11,6 +11,7 @@ import { translationsSearchMigration } from "./migrations/0003-translations-sear
 import { wireMigration } from "./migrations/0004-wire.js";
 import { distributionMigration } from "./migrations/0005-distribution.js";
 import { alertsMigration } from "./migrations/0006-alerts.js";
+import { searchSpeedMigration } from "./migrations/0007-search-speed.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -94,6 +95,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0004-wire": wireMigration(dialect),
     "0005-distribution": distributionMigration(dialect),
     "0006-alerts": alertsMigration(),
+    "0007-search-speed": searchSpeedMigration(dialect),
   };
 }
 

@@ -79,6 +79,8 @@ export async function writeSearchDocument(
         search_vector = excluded.search_vector`.execute(db);
     return;
   }
+  // SQLite: triggers on story_search keep the FTS5 tables that search reads in step
+  // (migration 0007, search_words / search_ngram).
   const row = await sql<{ doc_id: number }>`
     insert into story_search
       (story_id, service_id, strategy, published_at, updated_at, headline, body, match_text)
@@ -91,17 +93,45 @@ export async function writeSearchDocument(
     returning doc_id`.execute(db);
   const docId = row.rows[0]?.doc_id;
   if (docId === undefined) throw new Error("search index: no doc_id returned");
+  await writeLegacyFts(db, docId, doc);
+}
+
+/**
+ * The 0003 FTS5 tables (rowid = doc_id) are no longer read by search but are still written,
+ * as before, while the bulk seeder writes them and its test compares them with a real
+ * publish; drop this and the tables once it uses insertSearchDocuments.
+ */
+async function writeLegacyFts(db: Kysely<unknown>, docId: number, doc: SearchDocument) {
   await sql`delete from story_fts_words where rowid = ${docId}`.execute(db);
   await sql`delete from story_fts_ngram where rowid = ${docId}`.execute(db);
-  if (doc.strategy === "ngram") {
-    await sql`insert into story_fts_ngram (rowid, headline, body) values (${docId}, ${doc.headlineIndex}, ${doc.bodyIndex})`.execute(
-      db,
-    );
-  } else {
-    await sql`insert into story_fts_words (rowid, headline, body) values (${docId}, ${doc.headlineIndex}, ${doc.bodyIndex})`.execute(
-      db,
-    );
-  }
+  const table = doc.strategy === "ngram" ? sql.id("story_fts_ngram") : sql.id("story_fts_words");
+  await sql`insert into ${table} (rowid, headline, body) values (${docId}, ${doc.headlineIndex}, ${doc.bodyIndex})`.execute(
+    db,
+  );
+}
+
+/**
+ * Inserts many new search documents at once (bulk loads: benchmarks, seeding); same columns
+ * and weights as writeSearchDocument. The stories must not be in the index yet.
+ */
+export async function insertSearchDocuments(
+  db: Kysely<unknown>,
+  dialect: SqlDialectName,
+  docs: readonly SearchDocument[],
+): Promise<void> {
+  if (docs.length === 0) return;
+  const rows = docs.map((doc) => {
+    const common = sql`${doc.storyId}, ${doc.serviceId}, ${doc.strategy}, ${doc.publishedAt},
+      ${doc.updatedAt}, ${doc.headline}, ${doc.body}, ${`${doc.headlineIndex}\n${doc.bodyIndex}`}`;
+    return dialect === "postgres"
+      ? sql`(${common}, setweight(to_tsvector('simple', ${doc.headlineIndex}), 'A') ||
+          setweight(to_tsvector('simple', ${doc.bodyIndex}), 'B'))`
+      : sql`(${common})`;
+  });
+  const vector = dialect === "postgres" ? sql`, search_vector` : sql``;
+  await sql`insert into story_search
+      (story_id, service_id, strategy, published_at, updated_at, headline, body, match_text${vector})
+    values ${sql.join(rows)}`.execute(db);
 }
 
 /** Removes a story from search (kill, unpublish), in the caller's transaction. */
@@ -110,6 +140,7 @@ export async function removeSearchDocument(
   dialect: SqlDialectName,
   storyId: string,
 ): Promise<void> {
+  // SQLite: the delete trigger removes the search_* FTS5 rows (migration 0007).
   if (dialect === "sqlite") {
     const row = await sql<{
       doc_id: number;

@@ -3,12 +3,15 @@ import { strategyFor } from "../domain/search/search-folding.js";
 import type {
   SearchRepository,
   SearchRequest,
+  SearchResponse,
   SearchRow,
 } from "../domain/search/search-repository.js";
 import { type ServiceId, serviceIds } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
+import { ftsKeyEpochSeconds, ftsKeyScale } from "./migrations/0007-search-speed.js";
 
 interface Row {
+  ref: number | string;
   story_id: string;
   service_id: string;
   headline: string;
@@ -20,132 +23,313 @@ interface Row {
   updated_at: string | null;
   last_modified_at: string;
   body: string;
-  score: number | string;
+}
+
+/** A match from the newest-first walk: its index key, publish time and relevance. */
+interface Candidate {
+  /** SQLite: `story_search.fts_key`; PostgreSQL: `story_search.doc_id`. */
+  readonly ref: number;
+  readonly publishedMs: number;
+  readonly relevance: number;
+}
+
+interface Ranked extends Candidate {
+  readonly score: number;
 }
 
 /** Relevance is divided by 1 + age/30 days: a month-old story needs twice the relevance. */
 const recencyHalfLifeDays = 30;
+const dayMs = 86_400_000;
 
 /**
- * Search over `story_search` and its full-text indexes, in one SQL statement per request
- * (a UNION when the scope spans word-based and trigram-based services).
+ * How many of the newest matches are ranked together (see SearchSqlRepository). A multiple
+ * of the reader page size (20), so a page never spans two windows.
+ */
+export const defaultSearchWindow = 500;
+
+/** The FTS5 `scope` token of a service (migration 0007 writes the same in SQL). */
+export function ftsScopeToken(serviceId: string): string {
+  return `svc${serviceId.toLowerCase().replaceAll("-", "")}svc`;
+}
+
+type Arm = { readonly kind: "words" | "ngram"; readonly services: readonly ServiceId[] };
+
+/**
+ * Search over `story_search` and its full-text indexes, newest match first.
  *
- * SQLite: FTS5 MATCH ranked by bm25() with the headline weighted 10:1; trigram MATCH needs
- * terms of at least three characters, so shorter CJK terms (two-character words are common)
- * use LIKE on the trigram table instead. PostgreSQL: `tsvector @@ to_tsquery('simple', …)`
- * with prefix matching, ranked by ts_rank; trigram-class services use LIKE over the folded
- * text, served by the pg_trgm GIN index when the extension is installed.
+ * Ranking: relevance × recency, where recency = 1 / (1 + age in days / 30). Scoring every
+ * match of a common word (a third of a newsroom) costs far more than a page, so matches are
+ * taken newest first in windows of `window` stories (500 by default) and ranked by
+ * relevance × recency within each window: page 1 is the best of the 500 newest matches,
+ * and so on. A query with at most `window` matches is ranked exactly. Totals are exact up to
+ * the end of the current window; past it the response says `capped` (a lower bound,
+ * "500+").
+ *
+ * The walk is done by the index: SQLite FTS5 tables whose rowid orders by publish time and
+ * whose `scope` column filters by service inside the MATCH (migration 0007), so bm25 runs on
+ * the window only; PostgreSQL a btree on (service_id, published_at, doc_id) filtered by the
+ * tsvector match, or the GIN / pg_trgm bitmap for rare terms, as the planner estimates.
+ *
+ * Relevance: SQLite FTS5 bm25() with the headline weighted 10:1; trigram MATCH needs terms of
+ * at least three characters, so shorter CJK terms (two-character words are common) use LIKE
+ * on the trigram table during the walk. Trigram-class services add the share of terms found
+ * in the headline. PostgreSQL: ts_rank over `tsvector @@ to_tsquery('simple', …)` with prefix
+ * matching; trigram-class services use LIKE over the folded text and the headline share.
  */
 export class SearchSqlRepository implements SearchRepository {
   readonly #db: Kysely<unknown>;
   readonly #dialect: SqlDialectName;
+  readonly #window: number;
 
-  constructor(db: Kysely<unknown>, dialect: SqlDialectName) {
+  constructor(db: Kysely<unknown>, dialect: SqlDialectName, options: { window?: number } = {}) {
     this.#db = db;
     this.#dialect = dialect;
+    this.#window = Math.max(1, Math.trunc(options.window ?? defaultSearchWindow));
   }
 
-  async search(request: SearchRequest): Promise<{ total: number; rows: SearchRow[] }> {
+  async search(request: SearchRequest): Promise<SearchResponse> {
     const terms = request.terms.filter((t) => /[\p{L}\p{N}]/u.test(t));
-    if (terms.length === 0) return { total: 0, rows: [] };
+    if (terms.length === 0) return { total: 0, capped: false, rows: [] };
     const scope = request.serviceIds ?? serviceIds;
+    const arms: Arm[] = [];
     const words = scope.filter((id) => strategyFor(id) === "words");
     const ngram = scope.filter((id) => strategyFor(id) === "ngram");
-    const arms: RawBuilder<unknown>[] = [];
-    if (words.length > 0) arms.push(this.#wordsArm(terms, words, request.now));
-    if (ngram.length > 0) arms.push(this.#ngramArm(terms, ngram, request.now));
-    const union = sql.join(arms, sql` union all `);
-    const [count, page] = await Promise.all([
-      sql<{ n: number | string }>`select count(*) as n from (${union}) as hits`.execute(this.#db),
-      sql<Row>`select * from (${union}) as hits
-        order by score desc, first_published_at desc, story_id desc
-        limit ${request.limit} offset ${request.offset}`.execute(this.#db),
-    ]);
+    if (words.length > 0) arms.push({ kind: "words", services: words });
+    if (ngram.length > 0) arms.push({ kind: "ngram", services: ngram });
+    const now = Date.parse(request.now);
+    const windowSize = this.#window;
+    const picked: Ranked[] = [];
+    let start = Math.floor(request.offset / windowSize) * windowSize;
+    let total = 0;
+    let capped = false;
+    for (;;) {
+      const matches = await this.#newest(arms, terms, start, windowSize + 1);
+      if (matches.length === 0 && start > 0) {
+        // Past the last match: the total is below `start`; count it (capped there).
+        total = await this.#count(arms, terms, start);
+        capped = false;
+        break;
+      }
+      capped = matches.length > windowSize;
+      const inWindow = matches.slice(0, windowSize);
+      total = start + inWindow.length;
+      const ranked = inWindow.map((c) => ({ ...c, score: c.relevance * recency(now, c) }));
+      ranked.sort((a, b) => b.score - a.score || b.publishedMs - a.publishedMs || b.ref - a.ref);
+      const from = Math.max(0, request.offset - start);
+      picked.push(...ranked.slice(from, from + request.limit - picked.length));
+      if (picked.length >= request.limit || !capped) break;
+      start += windowSize;
+    }
+    const rows = await this.#rows(picked.map((c) => c.ref));
     return {
-      total: Number(count.rows[0]?.n ?? 0),
-      rows: page.rows.map((r) => ({
-        summary: {
-          id: r.story_id,
-          serviceId: r.service_id as ServiceId,
-          headline: r.headline,
-          standfirst: r.standfirst ?? "",
-          slug: r.slug ?? "story",
-          section: r.section ?? "",
-          leadMediaId: r.lead_media_id,
-          firstPublishedAt: r.first_published_at ?? r.last_modified_at,
-          updatedAt: r.updated_at,
-          lastModifiedAt: r.last_modified_at,
-        },
-        body: r.body,
-        score: Number(r.score),
-      })),
+      total,
+      capped,
+      rows: picked.flatMap((c) => {
+        const r = rows.get(c.ref);
+        return r ? [toSearchRow(r, c.score)] : [];
+      }),
     };
   }
 
-  #columns() {
-    return sql`ss.story_id, ss.service_id, ss.headline, s.standfirst, s.slug, s.section,
-      s.lead_media_id, s.first_published_at, s.updated_at, s.last_modified_at, ss.body`;
+  /** Matches `offset` … `offset + limit` in newest-first order, across the arms. */
+  async #newest(
+    arms: readonly Arm[],
+    terms: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<Candidate[]> {
+    if (arms.length === 1 && arms[0]) return this.#candidates(arms[0], terms, offset, limit);
+    // Each arm's first offset + limit, merged: the union's first offset + limit are in there.
+    const lists = await Promise.all(
+      arms.map((arm) => this.#candidates(arm, terms, 0, offset + limit)),
+    );
+    return lists
+      .flat()
+      .sort((a, b) => b.publishedMs - a.publishedMs || b.ref - a.ref)
+      .slice(offset, offset + limit);
   }
 
-  #recency(now: string) {
-    return this.#dialect === "postgres"
-      ? sql`(1.0 / (1.0 + greatest(0, extract(epoch from (${now}::timestamptz - ss.published_at::timestamptz)) / 86400.0) / ${recencyHalfLifeDays}))`
-      : sql`(1.0 / (1.0 + max(0, julianday(${now}) - julianday(ss.published_at)) / ${recencyHalfLifeDays}))`;
+  async #candidates(
+    arm: Arm,
+    terms: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<Candidate[]> {
+    type Found = { ref: number | string; published_at?: string; rel: number | string };
+    let rows: Found[] | undefined;
+    if (this.#dialect === "postgres" && offset === 0) {
+      // A common term fills the window from the newest few stories: try that first.
+      const walk = await sql<Found>`${this.#pgArm(arm, terms, limit * 4)} limit ${limit}`.execute(
+        this.#db,
+      );
+      if (walk.rows.length >= limit) rows = walk.rows;
+    }
+    if (!rows) {
+      const query = this.#armQuery(arm, terms);
+      rows = (await sql<Found>`${query} limit ${limit} offset ${offset}`.execute(this.#db)).rows;
+    }
+    return rows.map((r) => {
+      const ref = Number(r.ref);
+      return {
+        ref,
+        publishedMs:
+          this.#dialect === "postgres"
+            ? Date.parse(r.published_at ?? "")
+            : (Math.floor(ref / ftsKeyScale) + ftsKeyEpochSeconds) * 1000,
+        relevance: Number(r.rel),
+      };
+    });
   }
 
-  #wordsArm(terms: readonly string[], services: readonly ServiceId[], now: string) {
-    const recency = this.#recency(now);
-    if (this.#dialect === "postgres") {
+  /** How many stories match, counting at most `cap`. */
+  async #count(arms: readonly Arm[], terms: readonly string[], cap: number): Promise<number> {
+    const counts = await Promise.all(
+      arms.map(async (arm) => {
+        const result = await sql<{ n: number | string }>`select count(*) as n from
+          (${this.#armQuery(arm, terms)} limit ${cap}) as hits`.execute(this.#db);
+        return Number(result.rows[0]?.n ?? 0);
+      }),
+    );
+    return Math.min(
+      cap,
+      counts.reduce((sum, n) => sum + n, 0),
+    );
+  }
+
+  /** One arm's matches with their relevance, newest first (no limit). */
+  #armQuery(arm: Arm, terms: readonly string[]): RawBuilder<unknown> {
+    if (this.#dialect === "postgres") return this.#pgArm(arm, terms);
+    return arm.kind === "words" ? this.#sqliteWords(arm, terms) : this.#sqliteNgram(arm, terms);
+  }
+
+  /**
+   * PostgreSQL: the arm's matches; with `newest`, only among the service's `newest` most
+   * recent stories. The planner assumes a term and a service are independent, so for a word
+   * used by one language only it expects a few matches and picks the GIN bitmap, then scores
+   * and sorts thousands; the bounded walk of the newest stories is tried first instead.
+   */
+  #pgArm(arm: Arm, terms: readonly string[], newest?: number) {
+    const source =
+      newest === undefined
+        ? sql`story_search`
+        : sql`(select doc_id, published_at, search_vector, match_text from story_search
+            where ${this.#pgServices(arm)} order by published_at desc, doc_id desc
+            limit ${newest}) as story_search`;
+    let match: RawBuilder<unknown>;
+    let rel: RawBuilder<unknown>;
+    if (arm.kind === "words") {
       // 'term':* is a prefix match; quotes and backslashes never reach to_tsquery.
       const tsquery = terms.map((t) => `'${t.replace(/['\\]/gu, "")}':*`).join(" & ");
-      return sql`select ${this.#columns()},
-          ts_rank(ss.search_vector, to_tsquery('simple', ${tsquery})) * ${recency} as score
-        from story_search ss join stories s on s.id = ss.story_id
-        where ss.service_id in (${sql.join(services)})
-          and ss.search_vector @@ to_tsquery('simple', ${tsquery})`;
+      match = sql`search_vector @@ to_tsquery('simple', ${tsquery})`;
+      rel = sql`ts_rank(search_vector, to_tsquery('simple', ${tsquery}))`;
+    } else {
+      const headlineHit = (t: string) =>
+        sql`(case when strpos(split_part(match_text, chr(10), 1), ${t}) > 0 then 1 else 0 end)`;
+      match = sql.join(
+        terms.map((t) => sql`match_text like ${`%${t}%`}`),
+        sql` and `,
+      );
+      rel = headlineShare(terms, headlineHit);
     }
-    // FTS5 query syntax: each term a quoted string (embedded quotes doubled), prefix *.
-    const match = terms.map((t) => `"${t.replace(/"/gu, '""')}"*`).join(" ");
-    return sql`select ${this.#columns()},
-        -bm25(story_fts_words, 10.0, 1.0) * ${recency} as score
-      from story_fts_words join story_search ss on ss.doc_id = story_fts_words.rowid
-      join stories s on s.id = ss.story_id
-      where story_fts_words match ${match} and ss.service_id in (${sql.join(services)})`;
+    const services = newest === undefined ? sql`${this.#pgServices(arm)} and ` : sql``;
+    return sql`select doc_id as ref, published_at, ${rel} as rel from ${source}
+      where ${services}${match}
+      order by published_at desc, doc_id desc`;
   }
 
-  #ngramArm(terms: readonly string[], services: readonly ServiceId[], now: string) {
-    const recency = this.#recency(now);
+  /** One service as an equality, so the planner can walk (service_id, published_at, doc_id). */
+  #pgServices(arm: Arm) {
+    const [only] = arm.services;
+    return arm.services.length === 1 && only
+      ? sql`service_id = ${only}`
+      : sql`service_id in (${sql.join(arm.services)})`;
+  }
+
+  /** The MATCH clause's service part: none when the arm covers every service of its kind. */
+  #ftsScope(arm: Arm): string | undefined {
+    const all = serviceIds.filter((id) => strategyFor(id) === arm.kind);
+    if (all.every((id) => arm.services.includes(id))) return undefined;
+    return `{scope} : (${arm.services.map((id) => `"${ftsScopeToken(id)}"`).join(" OR ")})`;
+  }
+
+  #sqliteWords(arm: Arm, terms: readonly string[]) {
+    // FTS5 query syntax: each term a quoted string (embedded quotes doubled), prefix *.
+    const text = `{headline body} : (${terms.map((t) => `"${t.replace(/"/gu, '""')}"*`).join(" ")})`;
+    const scope = this.#ftsScope(arm);
+    const match = scope ? `${scope} AND ${text}` : text;
+    return sql`select rowid as ref, -bm25(search_words, 0.0, 10.0, 1.0) as rel
+      from search_words where search_words match ${match}
+      order by rowid desc`;
+  }
+
+  #sqliteNgram(arm: Arm, terms: readonly string[]) {
     const headlineHit = (t: string) =>
-      this.#dialect === "postgres"
-        ? sql`(case when strpos(split_part(ss.match_text, chr(10), 1), ${t}) > 0 then 1 else 0 end)`
-        : sql`(case when story_fts_ngram.headline like ${`%${t}%`} then 1 else 0 end)`;
-    // Relevance without bm25: 1 + the share of terms found in the headline, times 2.
-    const relevance = sql`(1.0 + 2.0 * (${sql.join(terms.map(headlineHit), sql` + `)}) / ${terms.length})`;
-    if (this.#dialect === "postgres") {
-      const likes = terms.map((t) => sql`ss.match_text like ${`%${t}%`}`);
-      return sql`select ${this.#columns()}, ${relevance} * ${recency} as score
-        from story_search ss join stories s on s.id = ss.story_id
-        where ss.service_id in (${sql.join(services)}) and ${sql.join(likes, sql` and `)}`;
-    }
+      sql`(case when search_ngram.headline like ${`%${t}%`} then 1 else 0 end)`;
+    const relevance = headlineShare(terms, headlineHit);
     const long = terms.filter((t) => [...t].length >= 3);
     const short = terms.filter((t) => [...t].length < 3);
-    const conditions: RawBuilder<unknown>[] = [];
+    const parts: string[] = [];
+    const scope = this.#ftsScope(arm);
+    if (scope) parts.push(scope);
     if (long.length > 0) {
-      const match = long.map((t) => `"${t.replace(/"/gu, '""')}"`).join(" ");
-      conditions.push(sql`story_fts_ngram match ${match}`);
+      parts.push(`{headline body} : (${long.map((t) => `"${t.replace(/"/gu, '""')}"`).join(" ")})`);
     }
+    const conditions: RawBuilder<unknown>[] = [];
+    if (parts.length > 0) conditions.push(sql`search_ngram match ${parts.join(" AND ")}`);
     for (const t of short) {
+      // Below the trigram size: checked row by row during the newest-first walk.
       conditions.push(
-        sql`(story_fts_ngram.headline like ${`%${t}%`} or story_fts_ngram.body like ${`%${t}%`})`,
+        sql`(search_ngram.headline like ${`%${t}%`} or search_ngram.body like ${`%${t}%`})`,
       );
     }
-    const score =
-      long.length > 0
-        ? sql`(-bm25(story_fts_ngram, 10.0, 1.0) + ${relevance}) * ${recency}`
-        : sql`${relevance} * ${recency}`;
-    return sql`select ${this.#columns()}, ${score} as score
-      from story_fts_ngram join story_search ss on ss.doc_id = story_fts_ngram.rowid
-      join stories s on s.id = ss.story_id
-      where ${sql.join(conditions, sql` and `)} and ss.service_id in (${sql.join(services)})`;
+    const rel =
+      long.length > 0 ? sql`-bm25(search_ngram, 0.0, 10.0, 1.0) + ${relevance}` : relevance;
+    return sql`select rowid as ref, ${rel} as rel from search_ngram
+      where ${sql.join(conditions, sql` and `)}
+      order by rowid desc`;
   }
+
+  /** Display columns for the stories on the page, by candidate ref. */
+  async #rows(refs: readonly number[]): Promise<Map<number, Row>> {
+    if (refs.length === 0) return new Map();
+    const key = this.#dialect === "postgres" ? sql`ss.doc_id` : sql`ss.fts_key`;
+    const result = await sql<Row>`select ${key} as ref, ss.story_id, ss.service_id, ss.headline,
+        s.standfirst, s.slug, s.section, s.lead_media_id, s.first_published_at, s.updated_at,
+        s.last_modified_at, ss.body
+      from story_search ss join stories s on s.id = ss.story_id
+      where ${key} in (${sql.join(refs)})`.execute(this.#db);
+    return new Map(result.rows.map((r) => [Number(r.ref), r]));
+  }
+}
+
+/** 1 + 2 × the share of terms found in the headline. */
+function headlineShare(
+  terms: readonly string[],
+  headlineHit: (term: string) => RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return sql`(1.0 + 2.0 * (${sql.join(terms.map(headlineHit), sql` + `)}) / ${terms.length})`;
+}
+
+function recency(now: number, candidate: Candidate): number {
+  const ageDays = Math.max(0, (now - candidate.publishedMs) / dayMs);
+  return 1 / (1 + ageDays / recencyHalfLifeDays);
+}
+
+function toSearchRow(r: Row, score: number): SearchRow {
+  return {
+    summary: {
+      id: r.story_id,
+      serviceId: r.service_id as ServiceId,
+      headline: r.headline,
+      standfirst: r.standfirst ?? "",
+      slug: r.slug ?? "story",
+      section: r.section ?? "",
+      leadMediaId: r.lead_media_id,
+      firstPublishedAt: r.first_published_at ?? r.last_modified_at,
+      updatedAt: r.updated_at,
+      lastModifiedAt: r.last_modified_at,
+    },
+    body: r.body,
+    score,
+  };
 }

@@ -157,12 +157,69 @@ describe.each(dialects)("search on %s", (dialect) => {
     const first = await search.inService({ id: "id" }, "banjir", 1);
     const second = await search.inService({ id: "id" }, "banjir", 2);
     expect(first.total).toBe(23);
+    expect(first.totalCapped).toBe(false);
     expect(first.hits).toHaveLength(20);
     expect(first.hasMore).toBe(true);
     expect(second.hits).toHaveLength(3);
     expect(second.hasMore).toBe(false);
     const all = [...first.hits, ...second.hits].map((h) => h.summary.id);
     expect(new Set(all).size).toBe(23);
+  });
+
+  it("caps the total past the window of newest matches and pages on through it", async () => {
+    const windowed = new SearchService({
+      search: new SearchSqlRepository(database.db as unknown as Kysely<unknown>, database.dialect, {
+        window: 10,
+      }),
+      clock,
+    });
+    const published: string[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      published.push(await publish("sw", `Mafuriko Mombasa ${i}`, "Mvua kubwa.", 25 - i));
+    }
+    const first = await windowed.inService({ id: "sw" }, "mafuriko", 1);
+    expect(first.hits).toHaveLength(20);
+    expect(first.total).toBe(20);
+    expect(first.totalCapped).toBe(true);
+    expect(first.hasMore).toBe(true);
+    // The newest ten matches are ranked first (relevance × recency within the window).
+    const newestTen = published.slice(-10).sort();
+    expect(
+      first.hits
+        .slice(0, 10)
+        .map((h) => h.summary.id)
+        .sort(),
+    ).toEqual(newestTen);
+    const second = await windowed.inService({ id: "sw" }, "mafuriko", 2);
+    expect(second.hits).toHaveLength(5);
+    expect(second.total).toBe(25);
+    expect(second.totalCapped).toBe(false);
+    expect(second.hasMore).toBe(false);
+    const all = [...first.hits, ...second.hits].map((h) => h.summary.id);
+    expect(new Set(all)).toEqual(new Set(published));
+    // Past the last match: no hits, and the exact total.
+    const beyond = await windowed.inService({ id: "sw" }, "mafuriko", 3);
+    expect(beyond.hits).toEqual([]);
+    expect(beyond.total).toBe(25);
+    expect(beyond.totalCapped).toBe(false);
+    // The default window counts all 25 exactly.
+    const exact = await search.inService({ id: "sw" }, "mafuriko", 1);
+    expect(exact.total).toBe(25);
+    expect(exact.totalCapped).toBe(false);
+  });
+
+  it("keeps the service filter inside the index: a shared word stays in its service", async () => {
+    const fr = await publish("fr", "Zorvath arrive à Paris", "Le ministre Zorvath.");
+    const es = await publish("es", "Zorvath llega a Madrid", "El ministro Zorvath.");
+    const zh = await publish("zh-Hans", "Zorvath抵达北京", "部长Zorvath。");
+    const hant = await publish("zh-Hant", "Zorvath抵達台北", "部長Zorvath。");
+    expect(await ids("fr", "zorvath")).toEqual([fr]);
+    expect(await ids("es", "zorvath")).toEqual([es]);
+    expect(await ids("zh-Hans", "zorvath")).toEqual([zh]);
+    expect(await ids("zh-Hant", "zorvath")).toEqual([hant]);
+    const some = await search.acrossServices(actor, "zorvath", { serviceIds: ["es", "zh-Hant"] });
+    expect(some.hits.map((h) => h.summary.id).sort()).toEqual([es, hant].sort());
+    expect(some.total).toBe(2);
   });
 
   it("stays consistent with update, unpublish and kill", async () => {

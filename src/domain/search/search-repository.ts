@@ -22,10 +22,21 @@ export interface SearchRow {
   readonly score: number;
 }
 
+export interface SearchResponse {
+  /** Matches counted; exact unless `capped`. */
+  readonly total: number;
+  /**
+   * True when more stories match than were counted: `total` is then a lower bound (shown as
+   * "500+"). Counting every match of a common word would cost more than the search.
+   */
+  readonly capped: boolean;
+  readonly rows: SearchRow[];
+}
+
 /**
  * Full-text search over published stories. Implementations keep the index in the same
  * transaction as publish, update and kill (storage/search-index.ts).
  */
 export interface SearchRepository {
-  search(request: SearchRequest): Promise<{ total: number; rows: SearchRow[] }>;
+  search(request: SearchRequest): Promise<SearchResponse>;
 }

@@ -16,7 +16,9 @@ export interface SearchHit {
 export interface SearchResults {
   readonly query: string;
   readonly terms: readonly string[];
+  /** Matching stories; a lower bound when `totalCapped` ("500+"). */
   readonly total: number;
+  readonly totalCapped: boolean;
   readonly page: number;
   readonly pageSize: number;
   readonly hasMore: boolean;
@@ -68,9 +70,17 @@ export class SearchService {
   ): Promise<SearchResults> {
     const page = Math.min(Math.max(1, Math.trunc(requestedPage)), maxPage);
     const terms = queryTerms(query);
-    const empty = { query, terms, total: 0, page, pageSize: searchPageSize, hasMore: false };
+    const empty = {
+      query,
+      terms,
+      total: 0,
+      totalCapped: false,
+      page,
+      pageSize: searchPageSize,
+      hasMore: false,
+    };
     if (terms.length === 0) return { ...empty, hits: [] };
-    const { total, rows } = await this.#search.search({
+    const { total, capped, rows } = await this.#search.search({
       terms,
       serviceIds: scope,
       limit: searchPageSize,
@@ -87,6 +97,7 @@ export class SearchService {
         score: row.score,
       };
     });
-    return { ...empty, total, hasMore: page * searchPageSize < total, hits };
+    const hasMore = capped || page * searchPageSize < total;
+    return { ...empty, total, totalCapped: capped, hasMore, hits };
   }
 }

@@ -5,6 +5,26 @@ import { foldText } from "./search-folding.js";
 export type HighlightedText = readonly { readonly text: string; readonly match: boolean }[];
 
 /**
+ * Folded form of one code point, memoized: folding runs the whole foldText pipeline (NFKD,
+ * lowercasing, several replacements), and snippets fold every character of 20 bodies per
+ * search page, which cost more than the search itself. Bounded; a text has few distinct
+ * characters.
+ */
+const foldedChars = new Map<string, string>();
+const maxFoldedChars = 20_000;
+
+function foldChar(ch: string, transliterate: boolean): string {
+  // A single code point never starts with "\u0000t", so the two key spaces do not overlap.
+  const key = transliterate ? `\u0000t${ch}` : ch;
+  let folded = foldedChars.get(key);
+  if (folded === undefined) {
+    folded = /\s/u.test(ch) ? " " : foldText(transliterate ? serbianToLatin(ch) : ch);
+    if (foldedChars.size < maxFoldedChars) foldedChars.set(key, folded);
+  }
+  return folded;
+}
+
+/**
  * Folds text one code point at a time, remembering where each folded character came from,
  * so matches found in folded text ("helene") map back to the original ("Hélène").
  */
@@ -15,8 +35,7 @@ function foldWithOffsets(text: string, transliterate: boolean) {
   const ends: number[] = [];
   let offset = 0;
   for (const ch of text) {
-    const source = transliterate ? serbianToLatin(ch) : ch;
-    const f = /\s/u.test(ch) ? " " : foldText(source);
+    const f = foldChar(ch, transliterate);
     for (let i = 0; i < f.length; i += 1) {
       starts.push(offset);
       ends.push(offset + ch.length);
