@@ -279,15 +279,17 @@ export class StorySqlRepository implements StoryRepository {
     q = q.where((eb) => {
       const sameSection = eb("section", "=", section);
       if (topics.length === 0) return sameSection;
+      // A correlated EXISTS lets the planner walk the newest stories and stop at `limit`;
+      // `id IN (subquery)` made SQLite gather every story on those topics first (seconds
+      // with a million stories).
       return eb.or([
         sameSection,
-        eb(
-          "id",
-          "in",
+        eb.exists(
           eb
-            .selectFrom("story_topics")
-            .select("story_id")
-            .where("topic", "in", [...topics]),
+            .selectFrom("story_topics as t")
+            .select(sql<number>`1`.as("one"))
+            .whereRef("t.story_id", "=", "stories.id")
+            .where("t.topic", "in", [...topics]),
         ),
       ]);
     });

@@ -211,6 +211,28 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     expect((await repos.stories.searchPublished("en", ["10_%"], 10, 0)).total).toBe(0);
   });
 
+  it("finds related stories through the section or a shared topic, newest first", async () => {
+    const publish = async (headline: string, section: string, topics: string[]) => {
+      const { story } = await stories.create(actor, {
+        serviceId: "en",
+        content: storyContent({ headline, slug: "related", section, topics }),
+      });
+      clock.advance(1000);
+      return stories.publish(actor, story.id, { mode: "first" });
+    };
+    const base = await publish("Base", "economy", ["climate"]);
+    const viaTopic = await publish("Via topic", "world", ["climate"]);
+    const viaSection = await publish("Via section", "economy", []);
+    await publish("Unrelated", "world", ["diplomacy"]);
+    const related = await repos.stories.listRelated(base, ["climate"], "economy", 10);
+    const ids = related.map((r) => r.id);
+    expect(ids).toContain(viaTopic.id);
+    expect(ids).toContain(viaSection.id);
+    expect(ids).not.toContain(base.id);
+    expect(related.map((r) => r.headline)).not.toContain("Unrelated");
+    expect(ids.indexOf(viaSection.id)).toBeLessThan(ids.indexOf(viaTopic.id));
+  });
+
   it("rejects references to people, sections or agencies that do not exist", async () => {
     const attempt = stories.create(actor, {
       serviceId: "en",
