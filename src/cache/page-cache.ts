@@ -7,7 +7,8 @@ export interface CachedResponse {
   readonly contentType: string;
   readonly cacheControl: string;
   readonly identity: Buffer;
-  readonly br: Buffer;
+  /** Fast brotli at store time, replaced by a denser one off the request path. */
+  br: Buffer;
   readonly gzip: Buffer;
   readonly etag: string;
   readonly tags: readonly string[];
@@ -133,12 +134,24 @@ export class PageCache {
       }
       keys.add(key);
     }
+    this.#upgradeLater(key, entry);
     while (this.#bytes > this.#maxBytes) {
       const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
       this.#delete(oldest);
     }
     return entry;
+  }
+
+  /** Recompresses an entry's brotli body densely once the request that stored it is done. */
+  #upgradeLater(key: string, entry: CachedResponse): void {
+    setImmediate(() => {
+      if (this.#entries.get(key) !== entry) return;
+      const dense = brotli(entry.identity, 9);
+      if (dense.length >= entry.br.length) return;
+      this.#bytes += dense.length - entry.br.length;
+      entry.br = dense;
+    });
   }
 
   /** Drops every entry carrying any of the tags; returns how many were dropped. */
@@ -167,6 +180,15 @@ export class PageCache {
     for (const tag of entry.tags) this.#byTag.get(tag)?.delete(key);
     return true;
   }
+}
+
+function brotli(body: Buffer, quality: number): Buffer {
+  return brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
 }
 
 function entrySize(entry: CachedResponse): number {

@@ -2,9 +2,51 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { CachedResponse } from "../cache/page-cache.js";
 import { readerCsp } from "./security-headers.js";
 
+type Encoding = "br" | "gzip" | "identity";
+
+/**
+ * The header set of a cached entry per encoding, built once and reused for every hit: on
+ * the fast path the per-request work is choosing a buffer, not building headers.
+ */
+const headerCache = new WeakMap<CachedResponse, Map<string, Record<string, string>>>();
+
+function headersFor(
+  entry: CachedResponse,
+  encoding: Encoding | "304",
+  length: number,
+): Record<string, string> {
+  let perEntry = headerCache.get(entry);
+  if (!perEntry) {
+    perEntry = new Map();
+    headerCache.set(entry, perEntry);
+  }
+  // The brotli body is upgraded in the background; the length keys the header set too.
+  const key = `${encoding}:${length}`;
+  let headers = perEntry.get(key);
+  if (!headers) {
+    headers = {
+      "Content-Type": entry.contentType,
+      "Cache-Control": entry.cacheControl,
+      ETag: entry.etag,
+      Vary: "Cookie, Accept-Encoding",
+      // CDN purge keys (Fastly: Surrogate-Key, space separated; Cloudflare: Cache-Tag, commas).
+      "Surrogate-Key": entry.tags.join(" "),
+      "Cache-Tag": entry.tags.join(","),
+      "X-Content-Type-Options": "nosniff",
+    };
+    if (entry.lastModified) headers["Last-Modified"] = entry.lastModified;
+    if (entry.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = readerCsp;
+    if (encoding === "br" || encoding === "gzip") headers["Content-Encoding"] = encoding;
+    if (encoding !== "304") headers["Content-Length"] = String(length);
+    perEntry.set(key, headers);
+  }
+  return headers;
+}
+
 /**
  * Headers and body for a cached entry, chosen by the request's conditional and encoding
  * headers. Shared by the Node fast path and the Hono middleware so both answer alike.
+ * The returned headers object is shared between requests: callers must not modify it.
  */
 export function cachedReply(
   entry: CachedResponse,
@@ -14,41 +56,31 @@ export function cachedReply(
     acceptEncoding: string | undefined;
     method: string;
   },
-): { status: number; headers: Record<string, string>; body: Buffer | null } {
-  const headers: Record<string, string> = {
-    "Content-Type": entry.contentType,
-    "Cache-Control": entry.cacheControl,
-    ETag: entry.etag,
-    Vary: "Cookie, Accept-Encoding",
-    // CDN purge keys (Fastly: Surrogate-Key, space separated; Cloudflare: Cache-Tag, commas).
-    "Surrogate-Key": entry.tags.join(" "),
-    "Cache-Tag": entry.tags.join(","),
-    "X-Content-Type-Options": "nosniff",
-  };
-  if (entry.lastModified) headers["Last-Modified"] = entry.lastModified;
-  if (entry.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = readerCsp;
+): { status: number; headers: Readonly<Record<string, string>>; body: Buffer | null } {
   // RFC 9110 §13.1.2: a weak comparison, any listed tag matches.
   if (request.ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === entry.etag)) {
-    return { status: 304, headers, body: null };
+    return { status: 304, headers: headersFor(entry, "304", 0), body: null };
   }
   // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match.
   if (!request.ifNoneMatch && request.ifModifiedSince && entry.lastModified) {
     const since = Date.parse(request.ifModifiedSince);
     if (!Number.isNaN(since) && Date.parse(entry.lastModified) <= since) {
-      return { status: 304, headers, body: null };
+      return { status: 304, headers: headersFor(entry, "304", 0), body: null };
     }
   }
   const accepts = request.acceptEncoding ?? "";
-  let body = entry.identity;
-  if (/\bbr\b/.test(accepts)) {
-    headers["Content-Encoding"] = "br";
-    body = entry.br;
-  } else if (/\bgzip\b/.test(accepts)) {
-    headers["Content-Encoding"] = "gzip";
-    body = entry.gzip;
-  }
-  headers["Content-Length"] = String(body.length);
-  return { status: entry.status, headers, body: request.method === "HEAD" ? null : body };
+  const encoding: Encoding =
+    accepts.includes("br") && /\bbr\b/.test(accepts)
+      ? "br"
+      : accepts.includes("gzip") && /\bgzip\b/.test(accepts)
+        ? "gzip"
+        : "identity";
+  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.identity;
+  return {
+    status: entry.status,
+    headers: headersFor(entry, encoding, body.length),
+    body: request.method === "HEAD" ? null : body,
+  };
 }
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
