@@ -22,6 +22,9 @@ import { MediaLibrary } from "./MediaLibrary.js";
 import { ErrorMessage } from "./Notice.js";
 import { RevisionHistory } from "./RevisionHistory.js";
 import { parseRoute, type Route, routeHref } from "./router.js";
+import { SyndicationDeliveries } from "./SyndicationDeliveries.js";
+import { SyndicationKeys } from "./SyndicationKeys.js";
+import { SyndicationWebhooks } from "./SyndicationWebhooks.js";
 import { useScreenTitle } from "./screen-title.js";
 import { UsersAdmin } from "./UsersAdmin.js";
 import { WireDesk } from "./WireDesk.js";
@@ -221,6 +224,12 @@ function Screen(props: { readonly route: Route }) {
       return <WireSources />;
     case "tokens":
       return <ApiTokens />;
+    case "syndication":
+      return <SyndicationWebhooks />;
+    case "syndication-deliveries":
+      return <SyndicationDeliveries key={route.webhookId} webhookId={route.webhookId} />;
+    case "syndication-keys":
+      return <SyndicationKeys />;
     case "not-found":
       return <NotFound />;
   }

@@ -77,6 +77,16 @@ export function Header(props: { readonly route: Route }) {
               </AppLink>
             </li>
           ) : null}
+          {session.user.isAdmin ? (
+            <li>
+              <AppLink
+                href={routeHref({ screen: "syndication" })}
+                current={screen.startsWith("syndication")}
+              >
+                {t("header.syndication")}
+              </AppLink>
+            </li>
+          ) : null}
           <li>
             <AppLink href={routeHref({ screen: "tokens" })} current={screen === "tokens"}>
               {t("header.tokens")}

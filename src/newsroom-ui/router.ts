@@ -24,6 +24,9 @@ export type Route =
   | { readonly screen: "wire-quarantine" }
   | { readonly screen: "wire-sources" }
   | { readonly screen: "tokens" }
+  | { readonly screen: "syndication" }
+  | { readonly screen: "syndication-deliveries"; readonly webhookId: string }
+  | { readonly screen: "syndication-keys" }
   | { readonly screen: "not-found"; readonly path: string };
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -49,6 +52,18 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "users") return { screen: "users" };
   if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
+  if (first === "syndication") {
+    if (parts.length === 1) return { screen: "syndication" };
+    if (parts.length === 2 && second === "keys") return { screen: "syndication-keys" };
+    if (
+      parts.length === 3 &&
+      second === "webhooks" &&
+      third !== undefined &&
+      idPattern.test(third)
+    ) {
+      return { screen: "syndication-deliveries", webhookId: third };
+    }
+  }
   if (first === "wire") {
     if (parts.length === 1) return { screen: "wire" };
     if (parts.length === 2 && second === "quarantine") return { screen: "wire-quarantine" };
@@ -101,6 +116,12 @@ export function routeHref(route: Route): string {
       return `${appBasePath}wire/sources`;
     case "tokens":
       return `${appBasePath}tokens`;
+    case "syndication":
+      return `${appBasePath}syndication`;
+    case "syndication-deliveries":
+      return `${appBasePath}syndication/webhooks/${encodeURIComponent(route.webhookId)}`;
+    case "syndication-keys":
+      return `${appBasePath}syndication/keys`;
     case "not-found":
       return route.path;
   }

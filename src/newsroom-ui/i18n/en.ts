@@ -1,3 +1,5 @@
+import { syndicationEn } from "./syndication-en.js";
+
 /**
  * The newsroom interface's own words, in English: the source catalogue. Every other
  * language (fa.ts) has exactly these keys and the same {placeholders}; en-fa.test.ts fails
@@ -516,6 +518,8 @@ export const en = {
     "The story is removed from every page, feed and sitemap, and its address shows a notice that it was withdrawn, with your reason. This cannot be undone.",
   "confirm.unpublish":
     "The story is taken off every page, feed and sitemap, and its address stops working. You can publish it again later.",
+  // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
+  ...syndicationEn,
 };
 
 export type MessageKey = keyof typeof en;

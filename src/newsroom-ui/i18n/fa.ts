@@ -1,4 +1,5 @@
 import type { MessageKey } from "./en.js";
+import { syndicationFa } from "./syndication-fa.js";
 
 /**
  * The newsroom interface in Persian. Same keys and {placeholders} as en.ts (checked by
@@ -481,4 +482,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
     "خبر از همهٔ صفحه‌ها، خوراک‌ها و نقشهٔ سایت برداشته می‌شود و نشانی آن اطلاعیه‌ای از پس گرفتن خبر را با دلیل شما نشان می‌دهد. این کار برگشت‌پذیر نیست.",
   "confirm.unpublish":
     "خبر از همهٔ صفحه‌ها، خوراک‌ها و نقشهٔ سایت برداشته می‌شود و نشانی آن دیگر کار نمی‌کند. بعداً می‌توانید دوباره منتشرش کنید.",
+  ...syndicationFa,
 };

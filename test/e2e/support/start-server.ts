@@ -32,7 +32,9 @@ export async function findFreePort(): Promise<number> {
  * fresh SQLite database, seeded with the demo newsroom, and waits for /healthz.
  * Uses the Node that runs the tests (Node 24 under npm/npx), not the system one.
  */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), "newsdesk-e2e-"));
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -46,6 +48,7 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
       DATABASE_URL: `sqlite:${join(dir, "newsdesk.db")}`,
       SEED_DEMO: "auto",
       LOG_LEVEL: "warn",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
