@@ -405,7 +405,9 @@ export async function startServer(
   );
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port, config.host, () => {
+    // A deep accept queue: under a spike, a full queue makes clients retry their SYN after a
+    // second, which is what readers would see as the slowest page loads.
+    server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
       const address = server.address();
       resolve({
         port: typeof address === "object" && address ? address.port : config.port,

@@ -26,17 +26,6 @@ describe("the page cache", () => {
     expect(cache.get("k")).toBe(stored);
   });
 
-  it("recompresses brotli densely off the request path, keeping the same content", async () => {
-    const cache = new PageCache();
-    const html = `<main>${"<p>Breaking news from the coast, again and again.</p>".repeat(300)}</main>`;
-    const stored = cache.store("k", cache.beginRender(), page(html, ["story:a"]));
-    const fast = stored?.br.length ?? 0;
-    await new Promise((resolve) => setImmediate(resolve));
-    const dense = cache.get("k");
-    expect(dense?.br.length).toBeLessThanOrEqual(fast);
-    expect(brotliDecompressSync(dense?.br ?? Buffer.alloc(0)).toString()).toBe(html);
-  });
-
   it("invalidates exactly the entries carrying a tag", () => {
     const cache = new PageCache();
     cache.store("story-a", cache.beginRender(), page("a", ["story:a", "list:section:en:world"]));

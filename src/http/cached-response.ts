@@ -69,13 +69,11 @@ export function cachedReply(
     }
   }
   const accepts = request.acceptEncoding ?? "";
-  const encoding: Encoding =
-    accepts.includes("br") && /\bbr\b/.test(accepts)
-      ? "br"
-      : accepts.includes("gzip") && /\bgzip\b/.test(accepts)
-        ? "gzip"
-        : "identity";
-  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.identity;
+  // Until the compressed variants are made (right after the storing request), identity.
+  const br = accepts.includes("br") && /\bbr\b/.test(accepts) ? entry.br : null;
+  const gzip = !br && accepts.includes("gzip") && /\bgzip\b/.test(accepts) ? entry.gzip : null;
+  const encoding: Encoding = br ? "br" : gzip ? "gzip" : "identity";
+  const body = br ?? gzip ?? entry.identity;
   return {
     status: entry.status,
     headers: headersFor(entry, encoding, body.length),
