@@ -113,14 +113,8 @@ export class PageCache {
       contentType: response.contentType,
       cacheControl: response.cacheControl,
       identity: response.body,
-      // Brotli quality 9 and gzip level 6: most of the size win for a fraction of the cost.
-      br: brotliCompressSync(response.body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_SIZE_HINT]: response.body.length,
-        },
-      }),
-      gzip: gzipSync(response.body, { level: 6 }),
+      br: null,
+      gzip: null,
       etag: `"${createHash("sha1").update(response.body).digest("base64url")}"`,
       tags,
       lastModified: response.lastModified,
