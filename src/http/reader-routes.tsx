@@ -203,6 +203,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         hasMore: results.hasMore,
         query: query.data.q,
         total: results.total,
+        totalCapped: results.totalCapped,
       };
       const page = <SearchPage ctx={ctxFor(c, service)} model={model} results={results} />;
       return html(c, renderHtml(page));

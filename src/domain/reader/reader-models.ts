@@ -40,6 +40,8 @@ export interface StoryListModel extends PageChrome {
 export interface SearchModel extends StoryListModel {
   readonly query: string;
   readonly total: number;
+  /** True when `total` is only a lower bound (very common words): no count is shown then. */
+  readonly totalCapped?: boolean;
 }
 
 export type StoryLookup =

@@ -36,7 +36,10 @@ export function SearchPage({
         <p class="notice">{t.t("search.none")}</p>
       ) : (
         <>
-          <p role="status">{t.t("search.count", { count: model.total })}</p>
+          {/* A capped total is only a lower bound: better no number than a wrong one. */}
+          {model.totalCapped ? null : (
+            <p role="status">{t.t("search.count", { count: model.total })}</p>
+          )}
           {results ? (
             <ol class="results">
               {results.hits.map((hit) => (
