@@ -12,6 +12,7 @@ import { wireMigration } from "./migrations/0004-wire.js";
 import { distributionMigration } from "./migrations/0005-distribution.js";
 import { alertsMigration } from "./migrations/0006-alerts.js";
 import { searchSpeedMigration } from "./migrations/0007-search-speed.js";
+import { familyIndexMigration } from "./migrations/0008-family-index.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -95,6 +96,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0004-wire": wireMigration(dialect),
     "0005-distribution": distributionMigration(dialect),
     "0006-alerts": alertsMigration(),
+    "0008-family-index": familyIndexMigration(),
     "0007-search-speed": searchSpeedMigration(dialect),
   };
 }

@@ -124,8 +124,10 @@ export class TranslationSqlRepository implements TranslationRepository {
       .select(["id", "service_id", "headline", "slug", "section"])
       .where("family_id", "=", familyId)
       .where("status", "=", "published")
-      .orderBy("service_id")
       .execute();
+    // Sorted here, not in SQL: an ORDER BY service_id tempted SQLite into walking the whole
+    // service index instead of the family's few rows (80 ms per page at 200k stories).
+    rows.sort((a, b) => (a.service_id < b.service_id ? -1 : a.service_id > b.service_id ? 1 : 0));
     return rows.flatMap((r) =>
       isServiceId(r.service_id)
         ? [
