@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "preact/hooks";
 import { errorMessage } from "./api-client.js";
 import { useApp } from "./app-context.js";
-import { Dialog } from "./Dialog.js";
+import { ConfirmDialog } from "./Dialog.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage } from "./Notice.js";
 import { SecretOnce } from "./SecretOnce.js";
@@ -182,21 +182,17 @@ export function ApiTokens() {
         ) : null}
       </section>
 
-      <Dialog
+      <ConfirmDialog
         title={t("tokens.revokeTitle")}
         open={revoking !== null}
-        onClose={() => setRevoking(null)}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => void revoke()}
+        confirmLabel={t("tokens.revokeConfirm")}
+        cancelLabel={t("common.cancel")}
+        danger
       >
         <p>{t("tokens.revokeBody", { name: revoking?.name ?? "" })}</p>
-        <div class="nr-dialog-actions">
-          <button type="button" class="nr-danger" onClick={() => void revoke()}>
-            {t("tokens.revokeConfirm")}
-          </button>
-          <button type="button" onClick={() => setRevoking(null)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

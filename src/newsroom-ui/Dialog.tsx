@@ -58,3 +58,36 @@ export function Dialog(props: {
     </dialog>
   );
 }
+
+/**
+ * A confirmation: the body says exactly what will happen, the first button does it, the
+ * second backs out (focus lands on the first, as in every newsroom dialog).
+ */
+export function ConfirmDialog(props: {
+  readonly title: string;
+  readonly open: boolean;
+  readonly onCancel: () => void;
+  readonly onConfirm: () => void;
+  readonly confirmLabel: string;
+  readonly cancelLabel: string;
+  readonly danger?: boolean;
+  readonly children: ComponentChildren;
+}) {
+  return (
+    <Dialog title={props.title} open={props.open} onClose={props.onCancel}>
+      {props.children}
+      <div class="nr-dialog-actions">
+        <button
+          type="button"
+          class={props.danger ? "nr-danger" : undefined}
+          onClick={props.onConfirm}
+        >
+          {props.confirmLabel}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {props.cancelLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from "preact/hooks";
 import { errorMessage } from "./api-client.js";
 import { useApp } from "./app-context.js";
-import { Dialog } from "./Dialog.js";
+import { ConfirmDialog } from "./Dialog.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { SecretOnce } from "./SecretOnce.js";
@@ -180,21 +180,17 @@ export function SyndicationKeys() {
         ) : null}
       </section>
 
-      <Dialog
+      <ConfirmDialog
         title={t("syndication.keys.revokeTitle")}
         open={revoking !== null}
-        onClose={() => setRevoking(null)}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => void revoke()}
+        confirmLabel={t("syndication.keys.revokeConfirm")}
+        cancelLabel={t("common.cancel")}
+        danger
       >
         <p>{t("syndication.keys.revokeBody", { name: revoking?.name ?? "" })}</p>
-        <div class="nr-dialog-actions">
-          <button type="button" class="nr-danger" onClick={() => void revoke()}>
-            {t("syndication.keys.revokeConfirm")}
-          </button>
-          <button type="button" onClick={() => setRevoking(null)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

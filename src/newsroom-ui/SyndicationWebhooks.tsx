@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from "preact/hooks";
 import { AppLink } from "./AppLink.js";
 import { errorMessage } from "./api-client.js";
 import { useApp } from "./app-context.js";
-import { Dialog } from "./Dialog.js";
+import { ConfirmDialog } from "./Dialog.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { routeHref } from "./router.js";
@@ -229,21 +229,17 @@ export function SyndicationWebhooks() {
         ) : null}
       </section>
 
-      <Dialog
+      <ConfirmDialog
         title={t("syndication.webhooks.removeTitle")}
         open={removing !== null}
-        onClose={() => setRemoving(null)}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => void remove()}
+        confirmLabel={t("syndication.webhooks.removeConfirm")}
+        cancelLabel={t("common.cancel")}
+        danger
       >
         <p>{t("syndication.webhooks.removeBody", { url: removing?.url ?? "" })}</p>
-        <div class="nr-dialog-actions">
-          <button type="button" class="nr-danger" onClick={() => void remove()}>
-            {t("syndication.webhooks.removeConfirm")}
-          </button>
-          <button type="button" onClick={() => setRemoving(null)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }
