@@ -1,12 +1,34 @@
 import { isLocaleTag, locales } from "../i18n/locale-registry.js";
+import type { UiLanguage } from "./i18n/ui-language.js";
 
-/** Dates and times in the newsroom's chrome (English), in the browser's time zone. */
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+/**
+ * The locale dates are written in for each interface language: British English, and in
+ * Persian the Solar Hijri calendar with Persian digits.
+ */
+const dateLocales: Readonly<Record<UiLanguage, string>> = {
+  en: "en-GB",
+  fa: "fa-IR-u-ca-persian-nu-arabext",
+};
 
-export function formatDateTime(iso: string | null | undefined): string {
+const dateTimeFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
+
+function dateTimeFormat(lang: UiLanguage): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocales[lang], {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+    dateTimeFormats.set(lang, format);
+  }
+  return format;
+}
+
+/** Dates and times in the newsroom's chrome, in the interface language and the browser's time zone. */
+export function formatDateTime(iso: string | null | undefined, lang: UiLanguage = "en"): string {
   if (!iso) return "";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat(lang).format(date);
 }
 
 /** `dir` and `lang` for a service's content, from the locale registry's facts. */

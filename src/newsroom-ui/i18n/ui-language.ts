@@ -1,5 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import { formatDateTime } from "../format.js";
 import { en, type MessageKey } from "./en.js";
 import { fa } from "./fa.js";
 
@@ -52,13 +53,7 @@ export function placeholdersOf(message: string): string[] {
 
 /** Dates and times in the interface language, in the browser's time zone. */
 export function formatUiDateTime(lang: UiLanguage, iso: string | null | undefined): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(date);
+  return formatDateTime(iso, lang);
 }
 
 /** A stored choice, or English; storage may be missing or throw (privacy modes). */
