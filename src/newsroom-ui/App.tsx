@@ -195,11 +195,7 @@ function Screen(props: { readonly route: Route }) {
         </EnglishOnly>
       );
     case "media":
-      return (
-        <EnglishOnly>
-          <MediaLibrary />
-        </EnglishOnly>
-      );
+      return <MediaLibrary />;
     case "banners":
       return (
         <EnglishOnly>

@@ -6,6 +6,7 @@ import {
   nudgeFocal,
   percent,
 } from "./focal-point.js";
+import { useUiText } from "./i18n/ui-language.js";
 
 /**
  * Pick the focal point by clicking on the image, with the arrow keys, or by typing
@@ -19,10 +20,11 @@ export function FocalPointPicker(props: {
   readonly onChange: (point: FocalPoint) => void;
 }) {
   const id = useId();
+  const { t } = useUiText();
   const { value, onChange } = props;
   return (
     <fieldset class="nr-focal">
-      <legend>Focal point (kept in frame when the image is cropped to 16:9)</legend>
+      <legend>{t("focal.legend")}</legend>
       <button
         type="button"
         class="nr-focal-image"
@@ -49,15 +51,17 @@ export function FocalPointPicker(props: {
           style={{ left: percent(value.x), top: percent(value.y) }}
         />
         <span class="nr-visually-hidden">
-          Set the focal point, now {percent(value.x)} from the left and {percent(value.y)} from the
-          top
+          {t("focal.button", {
+            x: Math.round(value.x * 100),
+            y: Math.round(value.y * 100),
+          })}
         </span>
       </button>
       <p id={`${id}-help`} class="nr-help">
-        Click the image where the subject is, or focus it and use the arrow keys.
+        {t("focal.help")}
       </p>
       <div class="nr-focal-numbers">
-        <label for={`${id}-x`}>From the left (%)</label>
+        <label for={`${id}-x`}>{t("focal.fromLeft")}</label>
         <input
           id={`${id}-x`}
           type="number"
@@ -69,7 +73,7 @@ export function FocalPointPicker(props: {
             onChange({ x: clampFraction(Number(event.currentTarget.value) / 100), y: value.y })
           }
         />
-        <label for={`${id}-y`}>From the top (%)</label>
+        <label for={`${id}-y`}>{t("focal.fromTop")}</label>
         <input
           id={`${id}-y`}
           type="number"

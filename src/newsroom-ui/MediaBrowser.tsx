@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { errorMessage } from "./api-client.js";
 import type { MediaAsset, MediaList } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { originalRendition } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 
@@ -19,6 +20,7 @@ export function MediaBrowser(props: {
   readonly headingLevel?: 2 | 3;
 }) {
   const { api } = useApp();
+  const { t } = useUiText();
   const id = useId();
   const [q, setQ] = useState("");
   const [submitted, setSubmitted] = useState("");
@@ -40,7 +42,7 @@ export function MediaBrowser(props: {
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`}>Browse the library</Heading>
+      <Heading id={`${id}-heading`}>{t("media.browse.heading")}</Heading>
       <search>
         <form
           class="nr-inline-form"
@@ -49,7 +51,7 @@ export function MediaBrowser(props: {
             setSubmitted(q.trim());
           }}
         >
-          <label for={`${id}-q`}>Search images</label>
+          <label for={`${id}-q`}>{t("media.browse.search")}</label>
           <input
             id={`${id}-q`}
             type="search"
@@ -57,12 +59,12 @@ export function MediaBrowser(props: {
             value={q}
             onInput={(e) => setQ(e.currentTarget.value)}
           />
-          <button type="submit">Search</button>
+          <button type="submit">{t("media.browse.searchButton")}</button>
         </form>
       </search>
       <ErrorMessage message={error} />
-      {list === null && !error ? <StatusMessage>Loading images…</StatusMessage> : null}
-      {list !== null && list.items.length === 0 ? <p>No images found.</p> : null}
+      {list === null && !error ? <StatusMessage>{t("media.browse.loading")}</StatusMessage> : null}
+      {list !== null && list.items.length === 0 ? <p>{t("media.browse.empty")}</p> : null}
       {list !== null && list.items.length > 0 ? (
         <ul class="nr-media-grid">
           {list.items.map((item) => (
@@ -74,7 +76,7 @@ export function MediaBrowser(props: {
                   loading="lazy"
                 />
                 <figcaption dir="auto">
-                  {item.asset.caption || "(no caption)"}
+                  {item.asset.caption || t("media.browse.noCaption")}
                   {item.asset.credit ? (
                     <span class="nr-credit">
                       {" "}

@@ -3,6 +3,7 @@ import { errorMessage } from "./api-client.js";
 import type { MediaAsset } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { FocalPointPicker } from "./FocalPointPicker.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { originalRendition } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { TextField } from "./TextField.js";
@@ -13,6 +14,7 @@ export function MediaEditor(props: {
   readonly onSaved: (asset: MediaAsset) => void;
 }) {
   const { api } = useApp();
+  const { t } = useUiText();
   const id = useId();
   const { asset } = props;
   const [caption, setCaption] = useState(asset.caption);
@@ -27,7 +29,7 @@ export function MediaEditor(props: {
   const save = async (event: Event) => {
     event.preventDefault();
     setError(null);
-    setStatus("Saving…");
+    setStatus(t("media.edit.saving"));
     try {
       const saved = await api.updateMedia(asset.id, {
         caption: caption.normalize("NFC"),
@@ -38,7 +40,7 @@ export function MediaEditor(props: {
         focalX: focal.x,
         focalY: focal.y,
       });
-      setStatus("Image details saved.");
+      setStatus(t("media.edit.saved"));
       props.onSaved(saved);
     } catch (failure) {
       setStatus("");
@@ -48,36 +50,36 @@ export function MediaEditor(props: {
 
   return (
     <form class="nr-form" onSubmit={save} aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Edit image details</h3>
+      <h3 id={`${id}-heading`}>{t("media.edit.heading")}</h3>
       <p class="nr-help">
-        {asset.width}×{asset.height} px, {asset.mime}. Changes apply wherever the image is used.
+        {t("media.edit.facts", { width: asset.width, height: asset.height, mime: asset.mime })}
       </p>
       <FocalPointPicker src={originalRendition(asset.id)} value={focal} onChange={setFocal} />
       <TextField
         id={`${id}-caption`}
-        label="Caption"
+        label={t("media.caption")}
         value={caption}
         onInput={setCaption}
         multiline
       />
-      <TextField id={`${id}-credit`} label="Credit" value={credit} onInput={setCredit} />
-      <TextField id={`${id}-alt`} label="Alt text" value={alt} onInput={setAlt} multiline />
+      <TextField id={`${id}-credit`} label={t("media.credit")} value={credit} onInput={setCredit} />
+      <TextField id={`${id}-alt`} label={t("media.alt")} value={alt} onInput={setAlt} multiline />
       <TextField
         id={`${id}-rs`}
-        label="Rights: source"
+        label={t("media.rightsSource")}
         value={rightsSource}
         onInput={setRightsSource}
       />
       <TextField
         id={`${id}-ru`}
-        label="Rights: usage terms"
+        label={t("media.rightsUsage")}
         value={rightsUsage}
         onInput={setRightsUsage}
       />
       <ErrorMessage message={error} />
       <StatusMessage>{status}</StatusMessage>
       <button type="submit" class="nr-primary">
-        Save image details
+        {t("media.edit.save")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useUiText } from "./i18n/ui-language.js";
 import { MediaBrowser, type MediaItem } from "./MediaBrowser.js";
 import { MediaEditor } from "./MediaEditor.js";
 import { useScreenTitle } from "./screen-title.js";
@@ -6,12 +7,13 @@ import { UploadForm } from "./UploadForm.js";
 
 /** The media library screen: upload, browse and search, edit metadata. */
 export function MediaLibrary() {
-  useScreenTitle("Media library");
+  const { t } = useUiText();
+  useScreenTitle(t("media.title"));
   const [refreshKey, setRefreshKey] = useState(0);
   const [editing, setEditing] = useState<MediaItem | null>(null);
   return (
     <>
-      <h1 tabIndex={-1}>Media library</h1>
+      <h1 tabIndex={-1}>{t("media.title")}</h1>
       <div class="nr-columns">
         <div>
           <UploadForm onUploaded={() => setRefreshKey((key) => key + 1)} />
@@ -27,7 +29,7 @@ export function MediaLibrary() {
           ) : null}
         </div>
         <MediaBrowser
-          actionLabel="Edit details"
+          actionLabel={t("media.editDetails")}
           refreshKey={refreshKey}
           onAction={(item) => {
             setEditing(item);

@@ -4,6 +4,7 @@ import type { MediaAsset } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { FocalPointPicker } from "./FocalPointPicker.js";
 import type { FocalPoint } from "./focal-point.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { acceptedImageTypes, mediaErrorText, uploadProblem } from "./media-files.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { TextField } from "./TextField.js";
@@ -14,6 +15,7 @@ export function UploadForm(props: {
   readonly headingLevel?: 2 | 3;
 }) {
   const { api } = useApp();
+  const { t, lang } = useUiText();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -41,17 +43,17 @@ export function UploadForm(props: {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     if (!file) {
-      setError("Choose an image file first.");
+      setError(t("media.upload.chooseFirst"));
       return;
     }
-    const problem = uploadProblem(file);
+    const problem = uploadProblem(file, lang);
     if (problem) {
       setError(problem);
       return;
     }
     setBusy(true);
     setError(null);
-    setStatus("Uploading and processing the image…");
+    setStatus(t("media.upload.uploading"));
     try {
       const asset = await api.uploadMedia({
         file,
@@ -64,7 +66,7 @@ export function UploadForm(props: {
         rightsSource: rightsSource.normalize("NFC"),
         rightsUsage: rightsUsage.normalize("NFC"),
       });
-      setStatus(`Uploaded “${asset.caption || file.name}”.`);
+      setStatus(t("media.upload.uploaded", { name: asset.caption || file.name }));
       form.reset();
       setFile(null);
       setCaption("");
@@ -78,7 +80,7 @@ export function UploadForm(props: {
       setStatus("");
       setError(
         isApiError(failure)
-          ? mediaErrorText(failure.code, errorMessage(failure))
+          ? mediaErrorText(failure.code, errorMessage(failure), lang)
           : errorMessage(failure),
       );
     } finally {
@@ -89,9 +91,9 @@ export function UploadForm(props: {
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
   return (
     <form class="nr-form nr-upload" onSubmit={submit} aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`}>Upload an image</Heading>
+      <Heading id={`${id}-heading`}>{t("media.upload.heading")}</Heading>
       <div class="nr-field">
-        <label for={`${id}-file`}>Image file (JPEG, PNG, WebP or AVIF, up to 25 MB)</label>
+        <label for={`${id}-file`}>{t("media.upload.file")}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -100,34 +102,34 @@ export function UploadForm(props: {
           onChange={(event) => {
             const chosen = event.currentTarget.files?.[0] ?? null;
             setFile(chosen);
-            setError(chosen ? uploadProblem(chosen) : null);
+            setError(chosen ? uploadProblem(chosen, lang) : null);
           }}
         />
       </div>
       <TextField
         id={`${id}-caption`}
-        label="Caption"
+        label={t("media.caption")}
         value={caption}
         onInput={setCaption}
         multiline
       />
-      <TextField id={`${id}-credit`} label="Credit" value={credit} onInput={setCredit} />
+      <TextField id={`${id}-credit`} label={t("media.credit")} value={credit} onInput={setCredit} />
       <TextField
         id={`${id}-alt`}
-        label="Alt text (describe what the image shows for people who cannot see it)"
+        label={t("media.upload.alt")}
         value={alt}
         onInput={setAlt}
         multiline
       />
       <TextField
         id={`${id}-rights-source`}
-        label="Rights: source"
+        label={t("media.rightsSource")}
         value={rightsSource}
         onInput={setRightsSource}
       />
       <TextField
         id={`${id}-rights-usage`}
-        label="Rights: usage terms"
+        label={t("media.rightsUsage")}
         value={rightsUsage}
         onInput={setRightsUsage}
       />
@@ -135,7 +137,7 @@ export function UploadForm(props: {
       <ErrorMessage message={error} />
       <StatusMessage>{status}</StatusMessage>
       <button type="submit" class="nr-primary" disabled={busy}>
-        Upload image
+        {t("media.upload.submit")}
       </button>
     </form>
   );

@@ -1,3 +1,5 @@
+import { translate, type UiLanguage } from "./i18n/ui-language.js";
+
 /**
  * A first check before uploading, for a quick clear message. The server decides for real by
  * decoding the file (sharp), so a renamed text file still reaches it and gets 415.
@@ -5,26 +7,26 @@
 export const acceptedImageTypes = ["image/jpeg", "image/png", "image/webp", "image/avif"] as const;
 export const maxUploadBytes = 25 * 1024 * 1024;
 
-export function uploadProblem(file: {
-  readonly size: number;
-  readonly type: string;
-}): string | null {
+export function uploadProblem(
+  file: { readonly size: number; readonly type: string },
+  lang: UiLanguage = "en",
+): string | null {
   if (file.size > maxUploadBytes) {
-    return `The file is ${formatBytes(file.size)}; the limit is 25 MB. Export a smaller image and try again.`;
+    return translate(lang, "media.upload.tooLarge", { size: formatBytes(file.size) });
   }
   if (file.type !== "" && !(acceptedImageTypes as readonly string[]).includes(file.type)) {
-    return "Only JPEG, PNG, WebP and AVIF images can be uploaded.";
+    return translate(lang, "media.upload.badType");
   }
   return null;
 }
 
 /** The message for the server's media errors (413 MEDIA_TOO_LARGE, 415 MEDIA_UNSUPPORTED). */
-export function mediaErrorText(code: string, detail: string): string {
+export function mediaErrorText(code: string, detail: string, lang: UiLanguage = "en"): string {
   if (code === "MEDIA_TOO_LARGE") {
-    return `The image was refused because it is too large: ${detail} Images must be under 25 MB and of a reasonable pixel size.`;
+    return translate(lang, "media.upload.refusedLarge", { detail });
   }
   if (code === "MEDIA_UNSUPPORTED") {
-    return `The file was refused because it is not a JPEG, PNG, WebP or AVIF image: ${detail}`;
+    return translate(lang, "media.upload.refusedType", { detail });
   }
   return detail;
 }

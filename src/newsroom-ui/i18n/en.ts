@@ -518,6 +518,49 @@ export const en = {
     "The story is removed from every page, feed and sitemap, and its address shows a notice that it was withdrawn, with your reason. This cannot be undone.",
   "confirm.unpublish":
     "The story is taken off every page, feed and sitemap, and its address stops working. You can publish it again later.",
+  // Media library: browse, upload, edit details, focal point
+  "media.title": "Media library",
+  // A button on each image of the library.
+  "media.editDetails": "Edit details",
+  "media.browse.heading": "Browse the library",
+  "media.browse.search": "Search images",
+  "media.browse.searchButton": "Search",
+  "media.browse.loading": "Loading images…",
+  "media.browse.empty": "No images found.",
+  "media.browse.noCaption": "(no caption)",
+  "media.caption": "Caption",
+  "media.credit": "Credit",
+  "media.alt": "Alt text",
+  "media.rightsSource": "Rights: source",
+  "media.rightsUsage": "Rights: usage terms",
+  "media.upload.heading": "Upload an image",
+  "media.upload.file": "Image file (JPEG, PNG, WebP or AVIF, up to 25 MB)",
+  "media.upload.alt": "Alt text (describe what the image shows for people who cannot see it)",
+  "media.upload.submit": "Upload image",
+  "media.upload.chooseFirst": "Choose an image file first.",
+  "media.upload.uploading": "Uploading and processing the image…",
+  "media.upload.uploaded": "Uploaded “{name}”.",
+  // {size} is the file's size, such as 31.2 MB.
+  "media.upload.tooLarge":
+    "The file is {size}; the limit is 25 MB. Export a smaller image and try again.",
+  "media.upload.badType": "Only JPEG, PNG, WebP and AVIF images can be uploaded.",
+  // {detail} is the server's own sentence.
+  "media.upload.refusedLarge":
+    "The image was refused because it is too large: {detail} Images must be under 25 MB and of a reasonable pixel size.",
+  "media.upload.refusedType":
+    "The file was refused because it is not a JPEG, PNG, WebP or AVIF image: {detail}",
+  "media.edit.heading": "Edit image details",
+  "media.edit.facts": "{width}×{height} px, {mime}. Changes apply wherever the image is used.",
+  "media.edit.saving": "Saving…",
+  "media.edit.saved": "Image details saved.",
+  "media.edit.save": "Save image details",
+  "focal.legend": "Focal point (kept in frame when the image is cropped to 16:9)",
+  // Read by screen readers on the image; {x} and {y} are numbers.
+  "focal.button": "Set the focal point, now {x}% from the left and {y}% from the top",
+  "focal.help": "Click the image where the subject is, or focus it and use the arrow keys.",
+  "focal.fromLeft": "From the left (%)",
+  "focal.fromTop": "From the top (%)",
+
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
 };

@@ -482,5 +482,45 @@ export const fa: Readonly<Record<MessageKey, string>> = {
     "خبر از همهٔ صفحه‌ها، خوراک‌ها و نقشهٔ سایت برداشته می‌شود و نشانی آن اطلاعیه‌ای از پس گرفتن خبر را با دلیل شما نشان می‌دهد. این کار برگشت‌پذیر نیست.",
   "confirm.unpublish":
     "خبر از همهٔ صفحه‌ها، خوراک‌ها و نقشهٔ سایت برداشته می‌شود و نشانی آن دیگر کار نمی‌کند. بعداً می‌توانید دوباره منتشرش کنید.",
+  "media.title": "کتابخانهٔ رسانه",
+  "media.editDetails": "ویرایش مشخصات",
+  "media.browse.heading": "مرور کتابخانه",
+  "media.browse.search": "جست‌وجوی تصویرها",
+  "media.browse.searchButton": "جست‌وجو",
+  "media.browse.loading": "در حال بارگذاری تصویرها…",
+  "media.browse.empty": "تصویری پیدا نشد.",
+  "media.browse.noCaption": "(بدون توضیح)",
+  "media.caption": "توضیح تصویر",
+  "media.credit": "عکاس یا منبع",
+  "media.alt": "متن جایگزین",
+  "media.rightsSource": "حقوق: منبع",
+  "media.rightsUsage": "حقوق: شرایط استفاده",
+  "media.upload.heading": "بارگذاری یک تصویر",
+  "media.upload.file": "فایل تصویر (JPEG، PNG، WebP یا AVIF، تا ۲۵ مگابایت)",
+  "media.upload.alt":
+    "متن جایگزین (برای کسانی که تصویر را نمی‌بینند، بنویسید تصویر چه چیزی را نشان می‌دهد)",
+  "media.upload.submit": "بارگذاری تصویر",
+  "media.upload.chooseFirst": "ابتدا یک فایل تصویر انتخاب کنید.",
+  "media.upload.uploading": "در حال بارگذاری و پردازش تصویر…",
+  "media.upload.uploaded": "«{name}» بارگذاری شد.",
+  "media.upload.tooLarge":
+    "حجم فایل {size} است و سقف مجاز ۲۵ مگابایت است. تصویر کوچک‌تری بسازید و دوباره امتحان کنید.",
+  "media.upload.badType": "فقط تصویرهای JPEG، PNG، WebP و AVIF را می‌توان بارگذاری کرد.",
+  "media.upload.refusedLarge":
+    "تصویر پذیرفته نشد، چون بیش از حد بزرگ است: {detail} حجم تصویر باید کمتر از ۲۵ مگابایت و ابعادش معقول باشد.",
+  "media.upload.refusedType": "فایل پذیرفته نشد، چون تصویر JPEG، PNG، WebP یا AVIF نیست: {detail}",
+  "media.edit.heading": "ویرایش مشخصات تصویر",
+  "media.edit.facts":
+    "{width}×{height} پیکسل، {mime}. تغییرها همه‌جا که این تصویر به کار رفته اعمال می‌شود.",
+  "media.edit.saving": "در حال ذخیره…",
+  "media.edit.saved": "مشخصات تصویر ذخیره شد.",
+  "media.edit.save": "ذخیرهٔ مشخصات تصویر",
+  "focal.legend": "نقطهٔ کانونی (وقتی تصویر به نسبت ۱۶:۹ بریده می‌شود، درون کادر می‌ماند)",
+  "focal.button": "تعیین نقطهٔ کانونی، اکنون {x}٪ از چپ و {y}٪ از بالا",
+  "focal.help":
+    "روی جایی از تصویر که سوژه در آن است کلیک کنید، یا تصویر را انتخاب کنید و با کلیدهای جهت‌نما جابه‌جا کنید.",
+  "focal.fromLeft": "از چپ (٪)",
+  "focal.fromTop": "از بالا (٪)",
+
   ...syndicationFa,
 };
