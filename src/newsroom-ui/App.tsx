@@ -197,11 +197,7 @@ function Screen(props: { readonly route: Route }) {
     case "media":
       return <MediaLibrary />;
     case "banners":
-      return (
-        <EnglishOnly>
-          <BannerControl serviceId={route.serviceId} />
-        </EnglishOnly>
-      );
+      return <BannerControl serviceId={route.serviceId} />;
     case "alerts":
       return <BreakingAlerts />;
     case "users":

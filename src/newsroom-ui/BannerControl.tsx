@@ -5,7 +5,9 @@ import type { Banner } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
 import { isAllowedHref } from "./editor/link-rules.js";
-import { contentDirection, formatDateTime } from "./format.js";
+import { contentDirection } from "./format.js";
+import { useUiText } from "./i18n/ui-language.js";
+import { Message, ServiceName } from "./Message.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { capabilitiesFor } from "./permissions.js";
 import { routeHref } from "./router.js";
@@ -15,9 +17,12 @@ import { isoToLocalInput, localInputToIso } from "./story-draft.js";
 /** The breaking-news banner of one service: text, link and expiry; raise or clear. */
 export function BannerControl(props: { readonly serviceId: string | null }) {
   const { api, services, session } = useApp();
+  const { t, dateTime } = useUiText();
   const id = useId();
   const service = services.find((s) => s.id === props.serviceId) ?? services[0];
-  useScreenTitle(service ? `Breaking news · ${service.name}` : "Breaking news");
+  useScreenTitle(
+    service ? t("banner.documentTitle", { service: service.name }) : t("banner.title"),
+  );
   const [banner, setBanner] = useState<Banner | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [text, setText] = useState("");
@@ -47,7 +52,7 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
   }, [api, service]);
 
   if (!service) {
-    return <h1 tabIndex={-1}>Breaking news</h1>;
+    return <h1 tabIndex={-1}>{t("banner.title")}</h1>;
   }
   const dir = contentDirection(service);
   const can = capabilitiesFor(session, service.id);
@@ -55,14 +60,12 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
 
   const check = (event: Event) => {
     event.preventDefault();
-    if (text.trim() === "") return setError("Write the banner text.");
+    if (text.trim() === "") return setError(t("banner.errorText"));
     if (url.trim() !== "" && !isAllowedHref(url.trim())) {
-      return setError(
-        "The link must start with https://, http:// or a single / for a page on this site.",
-      );
+      return setError(t("banner.errorLink"));
     }
     if (!expiresIso || Date.parse(expiresIso) <= Date.now()) {
-      return setError("Choose an expiry time in the future.");
+      return setError(t("banner.errorExpiry"));
     }
     setError(null);
     setConfirm("raise");
@@ -77,7 +80,7 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
         expiresAt: expiresIso,
       });
       setBanner(saved);
-      setStatus("The banner is live.");
+      setStatus(t("banner.raised"));
       setConfirm(null);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -89,7 +92,7 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
     try {
       await api.clearBanner(service.id);
       setBanner(null);
-      setStatus("The banner was cleared.");
+      setStatus(t("banner.cleared"));
       setConfirm(null);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -100,13 +103,13 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
   return (
     <>
       <h1 tabIndex={-1}>
-        Breaking news in{" "}
-        <span lang={dir.lang} dir={dir.dir}>
-          {service.name}
-        </span>
+        <Message
+          text={t("banner.heading")}
+          parts={{ service: <ServiceName service={service} /> }}
+        />
       </h1>
       {services.length > 1 ? (
-        <nav aria-label="Language services" class="nr-tabs">
+        <nav aria-label={t("dashboard.services")} class="nr-tabs">
           <ul>
             {services.map((s) => (
               <li key={s.id}>
@@ -126,8 +129,8 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
       <StatusMessage>{status}</StatusMessage>
       <ErrorMessage message={error} />
       <section aria-labelledby={`${id}-current`}>
-        <h2 id={`${id}-current`}>Current banner</h2>
-        {!loaded ? <p>Loading…</p> : null}
+        <h2 id={`${id}-current`}>{t("banner.current")}</h2>
+        {!loaded ? <p>{t("banner.loading")}</p> : null}
         {loaded && banner ? (
           <div class="nr-banner-preview">
             <p lang={dir.lang} dir={dir.dir}>
@@ -139,22 +142,22 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
                 </>
               ) : null}
             </p>
-            <p>Shown until {formatDateTime(banner.expiresAt)}.</p>
+            <p>{t("banner.shownUntil", { until: dateTime(banner.expiresAt) })}</p>
             {can.canSetBanner ? (
               <button type="button" class="nr-danger" onClick={() => setConfirm("clear")}>
-                Clear banner
+                {t("banner.clear")}
               </button>
             ) : null}
           </div>
         ) : null}
-        {loaded && !banner ? <p>No banner is showing.</p> : null}
+        {loaded && !banner ? <p>{t("banner.none")}</p> : null}
       </section>
       {can.canSetBanner ? (
         <section aria-labelledby={`${id}-raise`}>
-          <h2 id={`${id}-raise`}>Raise a banner</h2>
+          <h2 id={`${id}-raise`}>{t("banner.raiseHeading")}</h2>
           <form class="nr-form" onSubmit={check}>
             <div class="nr-field">
-              <label for={`${id}-text`}>Banner text</label>
+              <label for={`${id}-text`}>{t("banner.text")}</label>
               <input
                 id={`${id}-text`}
                 required
@@ -166,7 +169,7 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
               />
             </div>
             <div class="nr-field">
-              <label for={`${id}-url`}>Link (optional)</label>
+              <label for={`${id}-url`}>{t("banner.link")}</label>
               <input
                 id={`${id}-url`}
                 dir="ltr"
@@ -177,7 +180,7 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
               />
             </div>
             <div class="nr-field">
-              <label for={`${id}-expires`}>Expires at (your time zone)</label>
+              <label for={`${id}-expires`}>{t("banner.expires")}</label>
               <input
                 id={`${id}-expires`}
                 type="datetime-local"
@@ -187,30 +190,46 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
               />
             </div>
             <button type="submit" class="nr-primary">
-              Raise banner
+              {t("banner.raise")}
             </button>
           </form>
         </section>
       ) : (
-        <p class="nr-note">Raising a banner needs the editor role in {service.name}.</p>
+        <p class="nr-note">
+          <Message
+            text={t("banner.needsEditor")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
+        </p>
       )}
       <Dialog
-        title={confirm === "clear" ? "Clear the banner?" : "Raise this banner?"}
+        title={confirm === "clear" ? t("banner.confirmClear") : t("banner.confirmRaise")}
         open={confirm !== null}
         onClose={() => setConfirm(null)}
       >
         {confirm === "raise" ? (
           <p>
-            Every page of {service.name} shows “
-            <span lang={dir.lang} dir={dir.dir}>
-              {text.trim()}
-            </span>
-            ” at the top from now until {expiresIso ? formatDateTime(expiresIso) : ""}, or until
-            someone clears it.
-            {banner ? " It replaces the current banner." : ""}
+            <Message
+              text={t("banner.raiseBody")}
+              parts={{
+                service: <ServiceName service={service} />,
+                text: (
+                  <span lang={dir.lang} dir={dir.dir}>
+                    {text.trim()}
+                  </span>
+                ),
+                until: dateTime(expiresIso),
+              }}
+            />
+            {banner ? ` ${t("banner.replaces")}` : ""}
           </p>
         ) : (
-          <p>The banner disappears from every page of {service.name} now.</p>
+          <p>
+            <Message
+              text={t("banner.clearBody")}
+              parts={{ service: <ServiceName service={service} /> }}
+            />
+          </p>
         )}
         <div class="nr-dialog-actions">
           <button
@@ -218,10 +237,10 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
             class={confirm === "clear" ? "nr-danger" : "nr-primary"}
             onClick={() => void (confirm === "clear" ? clear() : raise())}
           >
-            {confirm === "clear" ? "Clear banner" : "Raise banner"}
+            {confirm === "clear" ? t("banner.clear") : t("banner.raise")}
           </button>
           <button type="button" onClick={() => setConfirm(null)}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </Dialog>

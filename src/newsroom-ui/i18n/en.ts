@@ -561,6 +561,35 @@ export const en = {
   "focal.fromLeft": "From the left (%)",
   "focal.fromTop": "From the top (%)",
 
+  // Breaking-news banner of one service
+  "banner.title": "Breaking news",
+  "banner.documentTitle": "Breaking news · {service}",
+  "banner.heading": "Breaking news in {service}",
+  "banner.current": "Current banner",
+  "banner.loading": "Loading the banner…",
+  "banner.shownUntil": "Shown until {until}.",
+  "banner.clear": "Clear banner",
+  "banner.none": "No banner is showing.",
+  "banner.raiseHeading": "Raise a banner",
+  "banner.text": "Banner text",
+  "banner.link": "Link (optional)",
+  "banner.expires": "Expires at (your time zone)",
+  "banner.raise": "Raise banner",
+  "banner.needsEditor": "Raising a banner needs the editor role in {service}.",
+  "banner.errorText": "Write the banner text.",
+  "banner.errorLink":
+    "The link must start with https://, http:// or a single / for a page on this site.",
+  "banner.errorExpiry": "Choose an expiry time in the future.",
+  "banner.raised": "The banner is live.",
+  "banner.cleared": "The banner was cleared.",
+  "banner.confirmClear": "Clear the banner?",
+  "banner.confirmRaise": "Raise this banner?",
+  // {text} is the banner's own text, in the service's language.
+  "banner.raiseBody":
+    "Every page of {service} shows “{text}” at the top from now until {until}, or until someone clears it.",
+  "banner.replaces": "It replaces the current banner.",
+  "banner.clearBody": "The banner disappears from every page of {service} now.",
+
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
 };

@@ -522,5 +522,32 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "focal.fromLeft": "از چپ (٪)",
   "focal.fromTop": "از بالا (٪)",
 
+  "banner.title": "خبر فوری",
+  "banner.documentTitle": "خبر فوری · {service}",
+  "banner.heading": "خبر فوری در {service}",
+  "banner.current": "نوار فعلی",
+  "banner.loading": "در حال بارگذاری نوار…",
+  "banner.shownUntil": "تا {until} نمایش داده می‌شود.",
+  "banner.clear": "برداشتن نوار",
+  "banner.none": "نواری نمایش داده نمی‌شود.",
+  "banner.raiseHeading": "نمایش نوار خبر فوری",
+  "banner.text": "متن نوار",
+  "banner.link": "پیوند (اختیاری)",
+  "banner.expires": "زمان پایان (به وقت شما)",
+  "banner.raise": "نمایش نوار",
+  "banner.needsEditor": "برای نمایش نوار، باید در {service} نقش دبیر داشته باشید.",
+  "banner.errorText": "متن نوار را بنویسید.",
+  "banner.errorLink":
+    "پیوند باید با https://‎ یا http://‎ شروع شود، یا برای صفحه‌ای از همین سایت با یک / تنها.",
+  "banner.errorExpiry": "زمان پایانی در آینده انتخاب کنید.",
+  "banner.raised": "نوار اکنون نمایش داده می‌شود.",
+  "banner.cleared": "نوار برداشته شد.",
+  "banner.confirmClear": "نوار برداشته شود؟",
+  "banner.confirmRaise": "این نوار نمایش داده شود؟",
+  "banner.raiseBody":
+    "همهٔ صفحه‌های {service} از هم‌اکنون تا {until}، یا تا وقتی کسی آن را بردارد، «{text}» را در بالای صفحه نشان می‌دهند.",
+  "banner.replaces": "این نوار جای نوار فعلی را می‌گیرد.",
+  "banner.clearBody": "نوار هم‌اکنون از همهٔ صفحه‌های {service} برداشته می‌شود.",
+
   ...syndicationFa,
 };
