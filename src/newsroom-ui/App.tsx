@@ -201,11 +201,7 @@ function Screen(props: { readonly route: Route }) {
     case "alerts":
       return <BreakingAlerts />;
     case "users":
-      return (
-        <EnglishOnly>
-          <UsersAdmin />
-        </EnglishOnly>
-      );
+      return <UsersAdmin />;
     case "wire":
       return <WireDesk />;
     case "wire-item":

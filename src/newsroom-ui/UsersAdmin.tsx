@@ -3,16 +3,25 @@ import { errorMessage } from "./api-client.js";
 import { type Grant, type Role, roles, type UserWithGrants } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
+import type { MessageKey } from "./i18n/en.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
-import { roleLabels } from "./permissions.js";
 import { useScreenTitle } from "./screen-title.js";
 
 type RoleChoice = Role | "";
 
+const roleKeys: Record<Role, MessageKey> = {
+  reporter: "role.reporter",
+  editor: "role.editor",
+  translator: "role.translator",
+  service_admin: "role.service_admin",
+};
+
 /** Users for administrators: list, create, roles per service, password reset. */
 export function UsersAdmin() {
   const { api, services } = useApp();
-  useScreenTitle("Users");
+  const { t } = useUiText();
+  useScreenTitle(t("users.title"));
   const id = useId();
   const [users, setUsers] = useState<UserWithGrants[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,30 +42,32 @@ export function UsersAdmin() {
 
   const grantsText = (grants: readonly Grant[]) =>
     grants.length === 0
-      ? "No roles"
+      ? t("users.noRoles")
       : grants
-          .map(
-            (g) =>
-              `${roleLabels[g.role]} in ${services.find((s) => s.id === g.serviceId)?.name ?? g.serviceId}`,
+          .map((g) =>
+            t("users.grant", {
+              role: t(roleKeys[g.role]),
+              service: services.find((s) => s.id === g.serviceId)?.name ?? g.serviceId,
+            }),
           )
-          .join(", ");
+          .join(t("users.grantSeparator"));
 
   return (
     <>
-      <h1 tabIndex={-1}>Users</h1>
+      <h1 tabIndex={-1}>{t("users.title")}</h1>
       <StatusMessage>{status}</StatusMessage>
       <ErrorMessage message={error} />
       <section aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>Accounts</h2>
-        {users === null && !error ? <p>Loading…</p> : null}
+        <h2 id={`${id}-list`}>{t("users.accounts")}</h2>
+        {users === null && !error ? <p>{t("users.loading")}</p> : null}
         {users !== null ? (
           <table class="nr-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t("users.col.name")}</th>
+                <th scope="col">{t("users.col.email")}</th>
+                <th scope="col">{t("users.col.roles")}</th>
+                <th scope="col">{t("users.col.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -67,23 +78,23 @@ export function UsersAdmin() {
                   </td>
                   <td>{entry.user.email}</td>
                   <td>
-                    {entry.user.isAdmin ? "Administrator. " : ""}
+                    {entry.user.isAdmin ? `${t("users.administrator")} ` : ""}
                     {grantsText(entry.grants)}
                   </td>
                   <td class="nr-button-row">
                     <button
                       type="button"
-                      aria-label={`Edit roles of ${entry.user.displayName}`}
+                      aria-label={t("users.editRolesOf", { name: entry.user.displayName })}
                       onClick={() => setEditing(entry)}
                     >
-                      Edit roles
+                      {t("users.editRoles")}
                     </button>
                     <button
                       type="button"
-                      aria-label={`Reset the password of ${entry.user.displayName}`}
+                      aria-label={t("users.resetPasswordOf", { name: entry.user.displayName })}
                       onClick={() => setResetting(entry)}
                     >
-                      Reset password
+                      {t("users.resetPassword")}
                     </button>
                   </td>
                 </tr>
@@ -94,7 +105,7 @@ export function UsersAdmin() {
       </section>
       <CreateUserForm
         onCreated={(name) => {
-          setStatus(`Created the account for ${name}.`);
+          setStatus(t("users.created", { name }));
           void load();
         }}
       />
@@ -103,7 +114,7 @@ export function UsersAdmin() {
         onClose={() => setEditing(null)}
         onSaved={(name) => {
           setEditing(null);
-          setStatus(`Saved the roles of ${name}.`);
+          setStatus(t("users.rolesSaved", { name }));
           void load();
         }}
       />
@@ -112,7 +123,7 @@ export function UsersAdmin() {
         onClose={() => setResetting(null)}
         onDone={(name) => {
           setResetting(null);
-          setStatus(`The password of ${name} was reset and their sessions were ended.`);
+          setStatus(t("users.passwordReset", { name }));
         }}
       />
     </>
@@ -125,9 +136,10 @@ function RoleSelects(props: {
   readonly onChange: (serviceId: string, role: RoleChoice) => void;
 }) {
   const { services } = useApp();
+  const { t } = useUiText();
   return (
     <fieldset class="nr-form">
-      <legend>Role in each language service</legend>
+      <legend>{t("users.roleInService")}</legend>
       {services.map((service) => (
         <div class="nr-field" key={service.id}>
           <label for={`${props.idPrefix}-${service.id}`}>
@@ -142,10 +154,10 @@ function RoleSelects(props: {
               props.onChange(service.id, event.currentTarget.value as RoleChoice)
             }
           >
-            <option value="">No role</option>
+            <option value="">{t("users.noRole")}</option>
             {roles.map((role) => (
               <option key={role} value={role}>
-                {roleLabels[role]}
+                {t(roleKeys[role])}
               </option>
             ))}
           </select>
@@ -163,6 +175,7 @@ function toGrants(choices: Record<string, RoleChoice>): Grant[] {
 
 function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
   const { api } = useApp();
+  const { t } = useUiText();
   const id = useId();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
@@ -195,10 +208,10 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>New account</h2>
+      <h2 id={`${id}-heading`}>{t("users.newAccount")}</h2>
       <form class="nr-form" onSubmit={submit}>
         <div class="nr-field">
-          <label for={`${id}-email`}>Email address</label>
+          <label for={`${id}-email`}>{t("users.email")}</label>
           <input
             id={`${id}-email`}
             type="email"
@@ -209,7 +222,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
           />
         </div>
         <div class="nr-field">
-          <label for={`${id}-name`}>Display name</label>
+          <label for={`${id}-name`}>{t("users.displayName")}</label>
           <input
             id={`${id}-name`}
             dir="auto"
@@ -219,7 +232,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
           />
         </div>
         <div class="nr-field">
-          <label for={`${id}-password`}>First password</label>
+          <label for={`${id}-password`}>{t("users.firstPassword")}</label>
           <input
             id={`${id}-password`}
             type="password"
@@ -231,7 +244,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
           <p id={`${id}-password-help`} class="nr-help">
-            At least 12 characters. Give it to the person privately.
+            {t("users.passwordHelp")}
           </p>
         </div>
         <div class="nr-check">
@@ -241,7 +254,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
             checked={isAdmin}
             onChange={(e) => setIsAdmin(e.currentTarget.checked)}
           />
-          <label for={`${id}-admin`}>Administrator (every service, users and settings)</label>
+          <label for={`${id}-admin`}>{t("users.isAdmin")}</label>
         </div>
         <RoleSelects
           idPrefix={`${id}-role`}
@@ -250,7 +263,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
         />
         <ErrorMessage message={error} />
         <button type="submit" class="nr-primary">
-          Create account
+          {t("users.create")}
         </button>
       </form>
     </section>
@@ -263,6 +276,7 @@ function GrantsDialog(props: {
   readonly onSaved: (name: string) => void;
 }) {
   const { api } = useApp();
+  const { t } = useUiText();
   const id = useId();
   const [choices, setChoices] = useState<Record<string, RoleChoice>>({});
   const [error, setError] = useState<string | null>(null);
@@ -285,7 +299,7 @@ function GrantsDialog(props: {
 
   return (
     <Dialog
-      title={entry ? `Roles of ${entry.user.displayName}` : "Roles"}
+      title={entry ? t("users.rolesOf", { name: entry.user.displayName }) : t("users.rolesTitle")}
       open={entry !== null}
       onClose={props.onClose}
     >
@@ -295,14 +309,14 @@ function GrantsDialog(props: {
           value={choices}
           onChange={(serviceId, role) => setChoices({ ...choices, [serviceId]: role })}
         />
-        <p>The new roles apply to the person's next request; they do not need to sign in again.</p>
+        <p>{t("users.rolesApply")}</p>
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">
           <button type="submit" class="nr-primary">
-            Save roles
+            {t("users.saveRoles")}
           </button>
           <button type="button" onClick={props.onClose}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </form>
@@ -316,6 +330,7 @@ function ResetPasswordDialog(props: {
   readonly onDone: (name: string) => void;
 }) {
   const { api } = useApp();
+  const { t } = useUiText();
   const id = useId();
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -338,16 +353,18 @@ function ResetPasswordDialog(props: {
 
   return (
     <Dialog
-      title={entry ? `Reset the password of ${entry.user.displayName}` : "Reset password"}
+      title={
+        entry
+          ? t("users.resetPasswordOf", { name: entry.user.displayName })
+          : t("users.resetPassword")
+      }
       open={entry !== null}
       onClose={props.onClose}
     >
       <form class="nr-form" onSubmit={submit}>
-        <p>
-          The new password replaces the old one at once, and every session of this person is ended.
-        </p>
+        <p>{t("users.resetBody")}</p>
         <div class="nr-field">
-          <label for={`${id}-pw`}>New password</label>
+          <label for={`${id}-pw`}>{t("users.newPassword")}</label>
           <input
             id={`${id}-pw`}
             type="password"
@@ -361,10 +378,10 @@ function ResetPasswordDialog(props: {
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">
           <button type="submit" class="nr-danger">
-            Reset password
+            {t("users.resetPassword")}
           </button>
           <button type="button" onClick={props.onClose}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </form>

@@ -590,6 +590,45 @@ export const en = {
   "banner.replaces": "It replaces the current banner.",
   "banner.clearBody": "The banner disappears from every page of {service} now.",
 
+  // Users (administrators)
+  "users.title": "Users",
+  "users.accounts": "Accounts",
+  "users.loading": "Loading the accounts…",
+  "users.col.name": "Name",
+  "users.col.email": "Email",
+  "users.col.roles": "Roles",
+  "users.col.actions": "Actions",
+  "users.noRoles": "No roles",
+  "users.administrator": "Administrator.",
+  // One role of a person in one language service, such as 'editor in English'.
+  "users.grant": "{role} in {service}",
+  // Between the roles of one person.
+  "users.grantSeparator": ", ",
+  "users.editRoles": "Edit roles",
+  "users.editRolesOf": "Edit roles of {name}",
+  "users.resetPassword": "Reset password",
+  "users.resetPasswordOf": "Reset the password of {name}",
+  "users.created": "Created the account for {name}.",
+  "users.rolesSaved": "Saved the roles of {name}.",
+  "users.passwordReset": "The password of {name} was reset and their sessions were ended.",
+  "users.roleInService": "Role in each language service",
+  "users.noRole": "No role",
+  "users.newAccount": "New account",
+  "users.email": "Email address",
+  "users.displayName": "Display name",
+  "users.firstPassword": "First password",
+  "users.passwordHelp": "At least 12 characters. Give it to the person privately.",
+  "users.isAdmin": "Administrator (every service, users and settings)",
+  "users.create": "Create account",
+  "users.rolesTitle": "Roles",
+  "users.rolesOf": "Roles of {name}",
+  "users.rolesApply":
+    "The new roles apply to the person's next request; they do not need to sign in again.",
+  "users.saveRoles": "Save roles",
+  "users.resetBody":
+    "The new password replaces the old one at once, and every session of this person is ended.",
+  "users.newPassword": "New password",
+
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
 };
