@@ -6,7 +6,6 @@ import { AppContext, type AppState } from "./app-context.js";
 import { BannerControl } from "./BannerControl.js";
 import { BreakingAlerts } from "./BreakingAlerts.js";
 import { Dashboard } from "./Dashboard.js";
-import { EnglishOnly } from "./EnglishOnly.js";
 import { Header } from "./Header.js";
 import {
   storedUiLanguage,
@@ -189,11 +188,7 @@ function Screen(props: { readonly route: Route }) {
     case "story":
       return <LazyStoryEditor key={route.storyId} storyId={route.storyId} />;
     case "history":
-      return (
-        <EnglishOnly>
-          <RevisionHistory key={route.storyId} storyId={route.storyId} />
-        </EnglishOnly>
-      );
+      return <RevisionHistory key={route.storyId} storyId={route.storyId} />;
     case "media":
       return <MediaLibrary />;
     case "banners":

@@ -4,7 +4,7 @@ import { errorMessage } from "./api-client.js";
 import type { AuditEntry, RevisionDiff, RevisionSummary, StoryDetail } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
-import { formatDateTime } from "./format.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
@@ -12,6 +12,7 @@ import { useScreenTitle } from "./screen-title.js";
 /** Revision history with readable diffs, restore (a new revision), and the audit log. */
 export function RevisionHistory(props: { readonly storyId: string }) {
   const { api } = useApp();
+  const { t, dateTime, lang } = useUiText();
   const { storyId } = props;
   const id = useId();
   const [detail, setDetail] = useState<StoryDetail | null>(null);
@@ -24,7 +25,11 @@ export function RevisionHistory(props: { readonly storyId: string }) {
   const [status, setStatus] = useState("");
   const [restoring, setRestoring] = useState<RevisionSummary | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
-  useScreenTitle(detail ? `History: ${detail.revision.content.headline}` : "Revision history");
+  useScreenTitle(
+    detail
+      ? t("history.documentTitle", { headline: detail.revision.content.headline })
+      : t("history.title"),
+  );
 
   const load = useCallback(async () => {
     try {
@@ -63,7 +68,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
     setRestoreError(null);
     try {
       const revision = await api.restore(storyId, restoring.id, detail.story.currentRevisionId);
-      setStatus(`Revision ${restoring.number} was restored as revision ${revision.number}.`);
+      setStatus(t("history.restored", { number: restoring.number, revision: revision.number }));
       setRestoring(null);
       await load();
     } catch (failure) {
@@ -72,30 +77,37 @@ export function RevisionHistory(props: { readonly storyId: string }) {
   };
 
   const label = (revision: RevisionSummary) =>
-    `Revision ${revision.number}, ${formatDateTime(revision.createdAt)}${revision.note ? ` (${revision.note})` : ""}`;
+    revision.note
+      ? t("history.optionNote", {
+          number: revision.number,
+          time: dateTime(revision.createdAt),
+          note: revision.note,
+        })
+      : t("history.option", { number: revision.number, time: dateTime(revision.createdAt) });
+  const numbers = new Intl.NumberFormat(lang, { useGrouping: false });
   const currentId = detail?.story.currentRevisionId;
 
   return (
     <>
-      <h1 tabIndex={-1}>Revision history</h1>
+      <h1 tabIndex={-1}>{t("history.title")}</h1>
       <p>
-        <AppLink href={routeHref({ screen: "story", storyId })}>Back to the story editor</AppLink>
+        <AppLink href={routeHref({ screen: "story", storyId })}>{t("history.back")}</AppLink>
       </p>
       <ErrorMessage message={error} />
       <StatusMessage>{status}</StatusMessage>
-      {revisions === null && !error ? <StatusMessage>Loading the history…</StatusMessage> : null}
+      {revisions === null && !error ? <StatusMessage>{t("history.loading")}</StatusMessage> : null}
       {revisions !== null ? (
         <>
           <section aria-labelledby={`${id}-revs`}>
-            <h2 id={`${id}-revs`}>Revisions</h2>
+            <h2 id={`${id}-revs`}>{t("history.revisions")}</h2>
             <table class="nr-table">
               <thead>
                 <tr>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">{t("history.col.revision")}</th>
+                  <th scope="col">{t("history.col.saved")}</th>
+                  <th scope="col">{t("history.col.by")}</th>
+                  <th scope="col">{t("history.col.note")}</th>
+                  <th scope="col">{t("history.col.actions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -104,39 +116,44 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                   return (
                     <tr key={revision.id}>
                       <td>
-                        {revision.number}
-                        {revision.id === currentId ? " (current)" : ""}
-                        {revision.id === detail?.publishedRevisionId ? " (published)" : ""}
+                        {numbers.format(revision.number)}
+                        {revision.id === currentId ? ` ${t("history.current")}` : ""}
+                        {revision.id === detail?.publishedRevisionId
+                          ? ` ${t("history.published")}`
+                          : ""}
                       </td>
-                      <td>{formatDateTime(revision.createdAt)}</td>
+                      <td>{dateTime(revision.createdAt)}</td>
                       <td>
-                        <bdi>{revision.createdBy ?? "system"}</bdi>
+                        <bdi>{revision.createdBy ?? t("history.system")}</bdi>
                       </td>
                       <td dir="auto">{revision.note ?? ""}</td>
                       <td class="nr-button-row">
                         {previous ? (
                           <button
                             type="button"
-                            aria-label={`Compare revision ${revision.number} with revision ${previous.number}`}
+                            aria-label={t("history.compareLabel", {
+                              number: revision.number,
+                              previous: previous.number,
+                            })}
                             onClick={() => {
                               setFrom(previous.id);
                               setTo(revision.id);
                               void compare(previous.id, revision.id);
                             }}
                           >
-                            Compare with previous
+                            {t("history.compareWithPrevious")}
                           </button>
                         ) : null}
                         {revision.id !== currentId ? (
                           <button
                             type="button"
-                            aria-label={`Restore revision ${revision.number}`}
+                            aria-label={t("history.restoreLabel", { number: revision.number })}
                             onClick={() => {
                               setRestoreError(null);
                               setRestoring(revision);
                             }}
                           >
-                            Restore
+                            {t("history.restore")}
                           </button>
                         ) : null}
                       </td>
@@ -148,7 +165,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
           </section>
 
           <section aria-labelledby={`${id}-diff`}>
-            <h2 id={`${id}-diff`}>Compare two revisions</h2>
+            <h2 id={`${id}-diff`}>{t("history.compareHeading")}</h2>
             <form
               class="nr-inline-form"
               onSubmit={(event) => {
@@ -156,7 +173,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                 void compare(from, to);
               }}
             >
-              <label for={`${id}-from`}>From</label>
+              <label for={`${id}-from`}>{t("history.from")}</label>
               <select
                 id={`${id}-from`}
                 value={from}
@@ -168,7 +185,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                   </option>
                 ))}
               </select>
-              <label for={`${id}-to`}>To</label>
+              <label for={`${id}-to`}>{t("history.to")}</label>
               <select
                 id={`${id}-to`}
                 value={to}
@@ -180,62 +197,60 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                   </option>
                 ))}
               </select>
-              <button type="submit">Show differences</button>
+              <button type="submit">{t("history.showDiff")}</button>
             </form>
             {diff ? <DiffView diff={diff} /> : null}
           </section>
 
           <section aria-labelledby={`${id}-audit`}>
-            <h2 id={`${id}-audit`}>Audit log</h2>
+            <h2 id={`${id}-audit`}>{t("history.audit")}</h2>
             {audit && audit.length > 0 ? (
               <table class="nr-table">
                 <thead>
                   <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Details</th>
+                    <th scope="col">{t("history.col.when")}</th>
+                    <th scope="col">{t("history.col.who")}</th>
+                    <th scope="col">{t("history.col.action")}</th>
+                    <th scope="col">{t("history.col.details")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {audit.map((entry) => (
                     <tr key={entry.id}>
-                      <td>{formatDateTime(entry.at)}</td>
+                      <td>{dateTime(entry.at)}</td>
                       <td>
-                        <bdi>{entry.actorName ?? entry.actorId ?? "system"}</bdi>
+                        <bdi>{entry.actorName ?? entry.actorId ?? t("history.system")}</bdi>
                       </td>
-                      <td>{entry.action}</td>
+                      <td>
+                        <bdi dir="ltr">{entry.action}</bdi>
+                      </td>
                       <td dir="auto">{detailsText(entry.details)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             ) : (
-              <p>No recorded actions.</p>
+              <p>{t("history.noAudit")}</p>
             )}
           </section>
         </>
       ) : null}
 
       <Dialog
-        title="Restore this revision?"
+        title={t("history.restoreTitle")}
         open={restoring !== null}
         onClose={() => setRestoring(null)}
       >
         {restoring ? (
           <>
-            <p>
-              A new revision is made with the text of revision {restoring.number}. Nothing is
-              deleted: every revision stays in the history. Readers see the restored text only after
-              it is published.
-            </p>
+            <p>{t("history.restoreBody", { number: restoring.number })}</p>
             <ErrorMessage message={restoreError} />
             <div class="nr-dialog-actions">
               <button type="button" class="nr-primary" onClick={() => void restore()}>
-                Restore revision {restoring.number}
+                {t("history.restoreLabel", { number: restoring.number })}
               </button>
               <button type="button" onClick={() => setRestoring(null)}>
-                Cancel
+                {t("common.cancel")}
               </button>
             </div>
           </>
@@ -248,25 +263,28 @@ export function RevisionHistory(props: { readonly storyId: string }) {
 /** Fields as before/after pairs; body lines marked added or removed in words, not colour only. */
 function DiffView(props: { readonly diff: RevisionDiff }) {
   const { diff } = props;
+  const { t } = useUiText();
   const changedBody = diff.body.some((line) => line.op !== "same");
   return (
     <div class="nr-diff" aria-live="polite">
-      <h3>Fields</h3>
+      <h3>{t("history.diff.fields")}</h3>
       {diff.fields.length === 0 ? (
-        <p>No field changed.</p>
+        <p>{t("history.diff.noField")}</p>
       ) : (
         <table class="nr-table">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">{t("history.diff.field")}</th>
+              <th scope="col">{t("history.diff.before")}</th>
+              <th scope="col">{t("history.diff.after")}</th>
             </tr>
           </thead>
           <tbody>
             {diff.fields.map((field) => (
               <tr key={field.field}>
-                <th scope="row">{field.field}</th>
+                <th scope="row">
+                  <bdi dir="ltr">{field.field}</bdi>
+                </th>
                 <td dir="auto">
                   <del>{valueText(field.before)}</del>
                 </td>
@@ -278,19 +296,19 @@ function DiffView(props: { readonly diff: RevisionDiff }) {
           </tbody>
         </table>
       )}
-      <h3>Body</h3>
-      {!changedBody ? <p>The body did not change.</p> : null}
+      <h3>{t("history.diff.body")}</h3>
+      {!changedBody ? <p>{t("history.diff.bodySame")}</p> : null}
       <ol class="nr-diff-body">
         {diff.body.map((line, index) => (
           <li key={index} class={`nr-diff-${line.op}`} dir="auto">
             {line.op === "added" ? (
               <ins>
-                <span class="nr-visually-hidden">Added: </span>
+                <span class="nr-visually-hidden">{`${t("history.diff.added")} `}</span>
                 {line.text}
               </ins>
             ) : line.op === "removed" ? (
               <del>
-                <span class="nr-visually-hidden">Removed: </span>
+                <span class="nr-visually-hidden">{`${t("history.diff.removed")} `}</span>
                 {line.text}
               </del>
             ) : (

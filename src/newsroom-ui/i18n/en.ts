@@ -629,6 +629,53 @@ export const en = {
     "The new password replaces the old one at once, and every session of this person is ended.",
   "users.newPassword": "New password",
 
+  // Revision history and audit log
+  "history.title": "Revision history",
+  "history.documentTitle": "History: {headline}",
+  "history.back": "Back to the story editor",
+  "history.loading": "Loading the history…",
+  "history.revisions": "Revisions",
+  "history.col.revision": "Revision",
+  "history.col.saved": "Saved",
+  "history.col.by": "By",
+  "history.col.note": "Note",
+  "history.col.actions": "Actions",
+  "history.current": "(current)",
+  "history.published": "(published)",
+  // Shown instead of a person's name for automatic changes.
+  "history.system": "system",
+  "history.compareWithPrevious": "Compare with previous",
+  "history.compareLabel": "Compare revision {number} with revision {previous}",
+  "history.restore": "Restore",
+  "history.restoreLabel": "Restore revision {number}",
+  "history.restored": "Revision {number} was restored as revision {revision}.",
+  // A revision in the lists of the comparison form; {time} is when it was saved.
+  "history.option": "Revision {number}, {time}",
+  "history.optionNote": "Revision {number}, {time} ({note})",
+  "history.compareHeading": "Compare two revisions",
+  "history.from": "From",
+  "history.to": "To",
+  "history.showDiff": "Show differences",
+  "history.audit": "Audit log",
+  "history.col.when": "When",
+  "history.col.who": "Who",
+  "history.col.action": "Action",
+  "history.col.details": "Details",
+  "history.noAudit": "No recorded actions.",
+  "history.restoreTitle": "Restore this revision?",
+  "history.restoreBody":
+    "A new revision is made with the text of revision {number}. Nothing is deleted: every revision stays in the history. Readers see the restored text only after it is published.",
+  "history.diff.fields": "Fields",
+  "history.diff.noField": "No field changed.",
+  "history.diff.field": "Field",
+  "history.diff.before": "Before",
+  "history.diff.after": "After",
+  "history.diff.body": "Body",
+  "history.diff.bodySame": "The body did not change.",
+  // Read by screen readers before an added line.
+  "history.diff.added": "Added:",
+  "history.diff.removed": "Removed:",
+
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
 };
