@@ -67,8 +67,31 @@ function openSqlite(path: string): Database {
   native.pragma("foreign_keys = ON");
   native.pragma("synchronous = NORMAL");
   native.pragma("busy_timeout = 5000");
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(native) }),
+  });
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; with better-sqlite3 that parse and plan is a tenth of a
+ * page render. Queries are parameterized, so their text repeats: keep the prepared
+ * statements (bounded, since a few builders put list lengths into the SQL text).
+ */
+function withStatementCache(native: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => native.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= 1000) statements.clear();
+        statement = native.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Database {
