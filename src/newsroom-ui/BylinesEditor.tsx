@@ -2,12 +2,14 @@ import { useEffect, useId, useRef, useState } from "preact/hooks";
 import type { Byline, BylineRole } from "../domain/stories/story-schema.js";
 import { bylineRoles } from "../domain/stories/story-schema.js";
 import type { Catalog } from "./api-schemas.js";
+import type { MessageKey } from "./i18n/en.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { bylineName, hasByline, moveItem, removeItem } from "./story-draft.js";
 
-const roleLabels: Record<BylineRole, string> = {
-  author: "Author",
-  contributor: "Contributor",
-  photographer: "Photographer",
+const roleKeys: Record<BylineRole, MessageKey> = {
+  author: "bylines.role.author",
+  contributor: "bylines.role.contributor",
+  photographer: "bylines.role.photographer",
 };
 
 /**
@@ -22,6 +24,7 @@ export function BylinesEditor(props: {
   readonly onChange: (bylines: Byline[]) => void;
 }) {
   const id = useId();
+  const { t } = useUiText();
   const { bylines, catalog, onChange } = props;
   const [choice, setChoice] = useState("");
   const [role, setRole] = useState<BylineRole>("author");
@@ -47,18 +50,18 @@ export function BylinesEditor(props: {
     const byline: Byline =
       kind === "desk" ? { kind: "desk", deskId: value } : { kind: "person", personId: value, role };
     if (hasByline(bylines, byline)) {
-      setMessage(`${bylineName(byline, catalog)} is already in the bylines.`);
+      setMessage(t("bylines.already", { name: bylineName(byline, catalog) }));
       return;
     }
     onChange([...bylines, byline]);
-    setMessage(`Added ${bylineName(byline, catalog)}.`);
+    setMessage(t("bylines.added", { name: bylineName(byline, catalog) }));
     setChoice("");
   };
 
   return (
     <fieldset class="nr-bylines">
-      <legend>Bylines (in the order readers see them)</legend>
-      {bylines.length === 0 ? <p>No bylines yet.</p> : null}
+      <legend>{t("bylines.legend")}</legend>
+      {bylines.length === 0 ? <p>{t("bylines.none")}</p> : null}
       <ol ref={list}>
         {bylines.map((byline, index) => {
           const name = bylineName(byline, catalog);
@@ -71,7 +74,7 @@ export function BylinesEditor(props: {
               {byline.kind === "person" ? (
                 <>
                   <label class="nr-visually-hidden" for={`${id}-role-${index}`}>
-                    Role of {name}
+                    {t("bylines.roleOf", { name })}
                   </label>
                   <select
                     id={`${id}-role-${index}`}
@@ -84,52 +87,52 @@ export function BylinesEditor(props: {
                   >
                     {bylineRoles.map((r) => (
                       <option key={r} value={r}>
-                        {roleLabels[r]}
+                        {t(roleKeys[r])}
                       </option>
                     ))}
                   </select>
                 </>
               ) : (
-                <span class="nr-help"> (desk)</span>
+                <span class="nr-help"> {t("bylines.desk")}</span>
               )}
               <span class="nr-button-row">
                 <button
                   type="button"
                   data-action="up"
                   aria-disabled={index === 0 ? "true" : undefined}
-                  aria-label={`Move ${name} up`}
+                  aria-label={t("bylines.moveUpLabel", { name })}
                   onClick={() => {
                     if (index === 0) return;
                     onChange(moveItem(bylines, index, -1));
-                    setMessage(`${name} moved to position ${index}.`);
+                    setMessage(t("bylines.moved", { name, position: index }));
                     setRefocus({ key, action: "up" });
                   }}
                 >
-                  Move up
+                  {t("bylines.moveUp")}
                 </button>
                 <button
                   type="button"
                   data-action="down"
                   aria-disabled={index === bylines.length - 1 ? "true" : undefined}
-                  aria-label={`Move ${name} down`}
+                  aria-label={t("bylines.moveDownLabel", { name })}
                   onClick={() => {
                     if (index === bylines.length - 1) return;
                     onChange(moveItem(bylines, index, 1));
-                    setMessage(`${name} moved to position ${index + 2}.`);
+                    setMessage(t("bylines.moved", { name, position: index + 2 }));
                     setRefocus({ key, action: "down" });
                   }}
                 >
-                  Move down
+                  {t("bylines.moveDown")}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Remove ${name}`}
+                  aria-label={t("bylines.removeLabel", { name })}
                   onClick={() => {
                     onChange(removeItem(bylines, index));
-                    setMessage(`Removed ${name}.`);
+                    setMessage(t("bylines.removed", { name }));
                   }}
                 >
-                  Remove
+                  {t("bylines.remove")}
                 </button>
               </span>
             </li>
@@ -137,14 +140,14 @@ export function BylinesEditor(props: {
         })}
       </ol>
       <div class="nr-inline-form">
-        <label for={`${id}-add`}>Person or desk</label>
+        <label for={`${id}-add`}>{t("bylines.personOrDesk")}</label>
         <select
           id={`${id}-add`}
           value={choice}
           onChange={(event) => setChoice(event.currentTarget.value)}
         >
-          <option value="">Choose…</option>
-          <optgroup label="People">
+          <option value="">{t("bylines.choose")}</option>
+          <optgroup label={t("bylines.people")}>
             {catalog.people.map((person) => (
               <option key={person.id} value={`person:${person.id}`}>
                 {person.name}
@@ -152,7 +155,7 @@ export function BylinesEditor(props: {
               </option>
             ))}
           </optgroup>
-          <optgroup label="Desks">
+          <optgroup label={t("bylines.desks")}>
             {catalog.desks.map((desk) => (
               <option key={desk.id} value={`desk:${desk.id}`}>
                 {desk.name}
@@ -162,7 +165,7 @@ export function BylinesEditor(props: {
         </select>
         {choice.startsWith("person:") ? (
           <>
-            <label for={`${id}-new-role`}>as</label>
+            <label for={`${id}-new-role`}>{t("bylines.as")}</label>
             <select
               id={`${id}-new-role`}
               value={role}
@@ -170,14 +173,14 @@ export function BylinesEditor(props: {
             >
               {bylineRoles.map((r) => (
                 <option key={r} value={r}>
-                  {roleLabels[r]}
+                  {t(roleKeys[r])}
                 </option>
               ))}
             </select>
           </>
         ) : null}
         <button type="button" onClick={add} disabled={choice === ""}>
-          Add byline
+          {t("bylines.add")}
         </button>
       </div>
       <p class="nr-visually-hidden" role="status">

@@ -5,6 +5,7 @@ import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
 import type { FigureAttrs } from "./editor/figure-node.js";
 import { FocalPointPicker } from "./FocalPointPicker.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { originalRendition } from "./media-files.js";
 import { ErrorMessage } from "./Notice.js";
 import { TextField } from "./TextField.js";
@@ -23,6 +24,7 @@ export function FigureDialog(props: {
   readonly onSave: (attrs: FigureAttrs, asset: MediaAsset | null) => void;
 }) {
   const { api } = useApp();
+  const { t } = useUiText();
   const id = useId();
   const [caption, setCaption] = useState("");
   const [credit, setCredit] = useState("");
@@ -48,7 +50,7 @@ export function FigureDialog(props: {
       try {
         asset = await api.updateMedia(props.attrs.mediaId, { focalX: focal.x, focalY: focal.y });
       } catch (failure) {
-        setError(`The focal point was not saved: ${errorMessage(failure)}`);
+        setError(t("figure.focalNotSaved", { error: errorMessage(failure) }));
         return;
       }
     }
@@ -64,11 +66,11 @@ export function FigureDialog(props: {
   };
 
   return (
-    <Dialog title="Figure" open={props.open} onClose={props.onClose} wide>
+    <Dialog title={t("figure.title")} open={props.open} onClose={props.onClose} wide>
       <form class="nr-form" onSubmit={save}>
         <TextField
           id={`${id}-caption`}
-          label="Caption"
+          label={t("media.caption")}
           value={caption}
           onInput={setCaption}
           lang={props.lang}
@@ -78,7 +80,7 @@ export function FigureDialog(props: {
         />
         <TextField
           id={`${id}-credit`}
-          label="Credit"
+          label={t("media.credit")}
           value={credit}
           onInput={setCredit}
           lang={props.lang}
@@ -87,8 +89,8 @@ export function FigureDialog(props: {
         />
         <TextField
           id={`${id}-alt`}
-          label="Alt text"
-          help="Describe what the image shows for people who cannot see it; do not repeat the caption."
+          label={t("media.alt")}
+          help={t("figure.altHelp")}
           value={alt}
           onInput={setAlt}
           lang={props.lang}
@@ -104,10 +106,10 @@ export function FigureDialog(props: {
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">
           <button type="submit" class="nr-primary">
-            Save figure
+            {t("figure.save")}
           </button>
           <button type="button" onClick={props.onClose}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { MediaAsset } from "./api-schemas.js";
 import { Dialog } from "./Dialog.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { MediaBrowser } from "./MediaBrowser.js";
 import { UploadForm } from "./UploadForm.js";
 
@@ -11,6 +12,7 @@ export function MediaPicker(props: {
   readonly onClose: () => void;
   readonly onPick: (asset: MediaAsset, thumbnailUrl: string | null) => void;
 }) {
+  const { t } = useUiText();
   const [refreshKey, setRefreshKey] = useState(0);
   return (
     <Dialog title={props.title} open={props.open} onClose={props.onClose} wide>
@@ -23,13 +25,13 @@ export function MediaPicker(props: {
       />
       <MediaBrowser
         headingLevel={3}
-        actionLabel="Use this image"
+        actionLabel={t("picker.useImage")}
         refreshKey={refreshKey}
         onAction={(item) => props.onPick(item.asset, item.thumbnailUrl)}
       />
       <div class="nr-dialog-actions">
         <button type="button" onClick={props.onClose}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </Dialog>

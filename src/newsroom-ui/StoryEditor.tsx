@@ -465,15 +465,13 @@ export function StoryEditor(props: { readonly storyId: string }) {
                   dir={text.dir}
                   onToggle={(value, on) => update({ topics: toggle(form.topics, value, on) })}
                 />
-                <EnglishOnly>
-                  <BylinesEditor
-                    bylines={form.bylines}
-                    catalog={catalog}
-                    lang={text.lang}
-                    dir={text.dir}
-                    onChange={(bylines) => update({ bylines })}
-                  />
-                </EnglishOnly>
+                <BylinesEditor
+                  bylines={form.bylines}
+                  catalog={catalog}
+                  lang={text.lang}
+                  dir={text.dir}
+                  onChange={(bylines) => update({ bylines })}
+                />
                 <CheckboxGroup
                   legend={t("editor.agencies")}
                   options={catalog.agencies.map((a) => ({ value: a.code, label: a.name }))}
@@ -630,33 +628,29 @@ export function StoryEditor(props: { readonly storyId: string }) {
         />
       </EnglishOnly>
 
-      <EnglishOnly>
-        <MediaPicker
-          open={picker !== null}
-          title={picker === "lead" ? "Choose the lead image" : "Insert a figure"}
-          onClose={() => setPicker(null)}
-          onPick={onPicked}
-        />
-      </EnglishOnly>
-      <EnglishOnly>
-        <FigureDialog
-          open={figureEdit !== null}
-          attrs={figureEdit?.attrs ?? null}
-          asset={figureEdit ? (assets.current.get(figureEdit.attrs.mediaId)?.asset ?? null) : null}
-          lang={text.lang}
-          dir={text.dir}
-          onClose={() => setFigureEdit(null)}
-          onSave={(attrs, asset) => {
-            if (asset) rememberAsset(asset, assets.current.get(asset.id)?.thumbnailUrl ?? null);
-            if (figureEdit?.target.kind === "lead") {
-              update({ leadFigure: { type: "figure", ...attrs } });
-            } else if (figureEdit?.target.kind === "body") {
-              editorRef.current?.chain().focus().updateFigureAt(figureEdit.target.pos, attrs).run();
-            }
-            setFigureEdit(null);
-          }}
-        />
-      </EnglishOnly>
+      <MediaPicker
+        open={picker !== null}
+        title={picker === "lead" ? t("picker.leadTitle") : t("picker.figureTitle")}
+        onClose={() => setPicker(null)}
+        onPick={onPicked}
+      />
+      <FigureDialog
+        open={figureEdit !== null}
+        attrs={figureEdit?.attrs ?? null}
+        asset={figureEdit ? (assets.current.get(figureEdit.attrs.mediaId)?.asset ?? null) : null}
+        lang={text.lang}
+        dir={text.dir}
+        onClose={() => setFigureEdit(null)}
+        onSave={(attrs, asset) => {
+          if (asset) rememberAsset(asset, assets.current.get(asset.id)?.thumbnailUrl ?? null);
+          if (figureEdit?.target.kind === "lead") {
+            update({ leadFigure: { type: "figure", ...attrs } });
+          } else if (figureEdit?.target.kind === "body") {
+            editorRef.current?.chain().focus().updateFigureAt(figureEdit.target.pos, attrs).run();
+          }
+          setFigureEdit(null);
+        }}
+      />
     </>
   );
 }

@@ -676,6 +676,41 @@ export const en = {
   "history.diff.added": "Added:",
   "history.diff.removed": "Removed:",
 
+  // Story editor: bylines, figure dialog, media picker
+  "bylines.role.author": "Author",
+  "bylines.role.contributor": "Contributor",
+  "bylines.role.photographer": "Photographer",
+  "bylines.legend": "Bylines (in the order readers see them)",
+  "bylines.none": "No bylines yet.",
+  "bylines.roleOf": "Role of {name}",
+  // After a desk's name in the bylines, as opposed to a person.
+  "bylines.desk": "(desk)",
+  "bylines.moveUp": "Move up",
+  "bylines.moveDown": "Move down",
+  "bylines.remove": "Remove",
+  "bylines.moveUpLabel": "Move {name} up",
+  "bylines.moveDownLabel": "Move {name} down",
+  "bylines.removeLabel": "Remove {name}",
+  "bylines.moved": "{name} moved to position {position}.",
+  "bylines.removed": "Removed {name}.",
+  "bylines.added": "Added {name}.",
+  "bylines.already": "{name} is already in the bylines.",
+  "bylines.personOrDesk": "Person or desk",
+  "bylines.choose": "Choose…",
+  "bylines.people": "People",
+  "bylines.desks": "Desks",
+  // Between a chosen person and their role: 'Jane Doe as Photographer'.
+  "bylines.as": "as",
+  "bylines.add": "Add byline",
+  "figure.title": "Figure",
+  "figure.altHelp":
+    "Describe what the image shows for people who cannot see it; do not repeat the caption.",
+  "figure.focalNotSaved": "The focal point was not saved: {error}",
+  "figure.save": "Save figure",
+  "picker.useImage": "Use this image",
+  "picker.leadTitle": "Choose the lead image",
+  "picker.figureTitle": "Insert a figure",
+
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
 };
