@@ -1,6 +1,6 @@
 import type { Catalog, Conflict, Content } from "./api-schemas.js";
 import { ContentView } from "./ContentView.js";
-import { formatDateTime } from "./format.js";
+import { useUiText } from "./i18n/ui-language.js";
 
 /**
  * Shown on 409 REVISION_CONFLICT: someone saved since this editor loaded. Both versions
@@ -16,21 +16,19 @@ export function ConflictView(props: {
   readonly onTakeTheirs: () => void;
 }) {
   const { conflict } = props;
+  const { t, dateTime } = useUiText();
+  const number = conflict.currentRevision.number;
   const theirs: Content = conflict.currentRevision.content;
   const mine: Content = conflict.yourContent;
   return (
     <section class="nr-conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading" tabIndex={-1}>
-        Someone else saved this story while you were editing
+        {t("conflict.heading")}
       </h2>
-      <p>
-        Revision {conflict.currentRevision.number} was saved on{" "}
-        {formatDateTime(conflict.currentRevision.createdAt)}. Your changes were not saved. Compare
-        the two versions and choose which one continues; the other stays in the revision history.
-      </p>
+      <p>{t("conflict.body", { number, time: dateTime(conflict.currentRevision.createdAt) })}</p>
       <div class="nr-side-by-side">
         <section aria-labelledby="conflict-mine">
-          <h3 id="conflict-mine">Your version (not saved)</h3>
+          <h3 id="conflict-mine">{t("conflict.mine")}</h3>
           <ContentView
             content={mine}
             other={theirs}
@@ -40,7 +38,7 @@ export function ConflictView(props: {
           />
         </section>
         <section aria-labelledby="conflict-theirs">
-          <h3 id="conflict-theirs">Their version (revision {conflict.currentRevision.number})</h3>
+          <h3 id="conflict-theirs">{t("conflict.theirs", { number })}</h3>
           <ContentView
             content={theirs}
             other={mine}
@@ -52,17 +50,13 @@ export function ConflictView(props: {
       </div>
       <div class="nr-button-row">
         <button type="button" class="nr-primary" disabled={props.busy} onClick={props.onKeepMine}>
-          Keep mine (save on top of theirs)
+          {t("conflict.keepMine")}
         </button>
         <button type="button" disabled={props.busy} onClick={props.onTakeTheirs}>
-          Take theirs
+          {t("conflict.takeTheirs")}
         </button>
       </div>
-      <p class="nr-help">
-        “Keep mine” saves your version as a new revision after theirs, so theirs stays in the
-        history. “Take theirs” loads their version into the editor; your version is kept below the
-        editor until you leave the page.
-      </p>
+      <p class="nr-help">{t("conflict.help")}</p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import { inlinePlainText } from "../domain/stories/story-body-schema.js";
 import type { Catalog, Content } from "./api-schemas.js";
+import { useUiText } from "./i18n/ui-language.js";
 import { bylineName } from "./story-draft.js";
 
 /** One version of a story as readable text, for the conflict view; differing fields marked. */
@@ -12,20 +13,21 @@ export function ContentView(props: {
   readonly dir: "ltr" | "rtl";
 }) {
   const { content, other, catalog } = props;
+  const { t } = useUiText();
   const names = (c: Content) =>
     c.bylines
       .map((b) => (catalog ? bylineName(b, catalog) : b.kind === "person" ? b.personId : b.deskId))
       .join(", ");
   const rows: readonly [string, string, string][] = [
-    ["Headline", content.headline, other.headline],
-    ["Standfirst", content.standfirst, other.standfirst],
-    ["Dateline", content.dateline, other.dateline],
-    ["Slug", content.slug, other.slug],
-    ["Section", content.section, other.section],
-    ["Topics", content.topics.join(", "), other.topics.join(", ")],
-    ["Bylines", names(content), names(other)],
-    ["Agencies", content.agencies.join(", "), other.agencies.join(", ")],
-    ["Lead image", content.leadFigure?.caption ?? "", other.leadFigure?.caption ?? ""],
+    [t("content.headline"), content.headline, other.headline],
+    [t("content.standfirst"), content.standfirst, other.standfirst],
+    [t("content.dateline"), content.dateline, other.dateline],
+    [t("content.slug"), content.slug, other.slug],
+    [t("content.section"), content.section, other.section],
+    [t("content.topics"), content.topics.join(", "), other.topics.join(", ")],
+    [t("content.bylines"), names(content), names(other)],
+    [t("content.agencies"), content.agencies.join(", "), other.agencies.join(", ")],
+    [t("content.leadImage"), content.leadFigure?.caption ?? "", other.leadFigure?.caption ?? ""],
   ];
   const bodyDiffers = JSON.stringify(content.body) !== JSON.stringify(other.body);
   return (
@@ -35,7 +37,7 @@ export function ContentView(props: {
           <div key={label} class={value !== otherValue ? "nr-differs" : undefined}>
             <dt>
               {label}
-              {value !== otherValue ? <span class="nr-tag"> differs</span> : null}
+              {value !== otherValue ? <span class="nr-tag"> {t("content.differs")}</span> : null}
             </dt>
             <dd lang={props.lang} dir={props.dir}>
               {value || "—"}
@@ -43,7 +45,10 @@ export function ContentView(props: {
           </div>
         ))}
       </dl>
-      <h4>Body{bodyDiffers ? <span class="nr-tag"> differs</span> : null}</h4>
+      <h4>
+        {t("content.body")}
+        {bodyDiffers ? <span class="nr-tag"> {t("content.differs")}</span> : null}
+      </h4>
       <div class="nr-body-text" lang={props.lang} dir={props.dir}>
         {content.body.length === 0 ? (
           <p>—</p>
@@ -57,6 +62,7 @@ export function ContentView(props: {
 
 function BlockText(props: { readonly block: StoryBlock }) {
   const { block } = props;
+  const { t } = useUiText();
   switch (block.type) {
     case "paragraph":
       return <p>{inlinePlainText(block.content)}</p>;
@@ -78,6 +84,10 @@ function BlockText(props: { readonly block: StoryBlock }) {
         </ul>
       );
     case "figure":
-      return <p class="nr-help">[Image: {block.caption || block.alt || block.mediaId}]</p>;
+      return (
+        <p class="nr-help">
+          {t("content.image", { caption: block.caption || block.alt || block.mediaId })}
+        </p>
+      );
   }
 }

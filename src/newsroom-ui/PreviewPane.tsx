@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { useUiText } from "./i18n/ui-language.js";
 
 /**
  * The draft exactly as readers will see it: the server's own reader page for the current
@@ -10,24 +11,25 @@ export function PreviewPane(props: {
   readonly revisionId: string;
   readonly dirty: boolean;
 }) {
+  const { t } = useUiText();
   const [reloads, setReloads] = useState(0);
   // `revision` picks the revision to render; `v` only defeats caching on "Refresh".
   const src = `${props.src}?revision=${encodeURIComponent(props.revisionId)}&v=${reloads}`;
   return (
     <section class="nr-preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
+      <h2 id="preview-heading">{t("preview.heading")}</h2>
       <p class="nr-help">
-        Shows the last saved revision as readers will see it.
-        {props.dirty ? " You have unsaved changes; save to see them here." : ""}
+        {t("preview.help")}
+        {props.dirty ? ` ${t("preview.unsaved")}` : ""}
       </p>
       <button type="button" onClick={() => setReloads((n) => n + 1)}>
-        Refresh preview
+        {t("preview.refresh")}
       </button>
       <iframe
         key={src}
         src={src}
         sandbox=""
-        title={`Preview of “${props.headline}” as readers will see it`}
+        title={t("preview.frameTitle", { headline: props.headline })}
         loading="lazy"
       />
     </section>

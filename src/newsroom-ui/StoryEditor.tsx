@@ -10,7 +10,6 @@ import { Autosave } from "./autosave.js";
 import { BylinesEditor } from "./BylinesEditor.js";
 import { ConflictView } from "./ConflictView.js";
 import { ContentView } from "./ContentView.js";
-import { EnglishOnly } from "./EnglishOnly.js";
 import type { FigureAttrs } from "./editor/figure-node.js";
 import { toEditorJson } from "./editor/pm-json.js";
 import { FigureDialog } from "./FigureDialog.js";
@@ -370,17 +369,15 @@ export function StoryEditor(props: { readonly storyId: string }) {
       <WireFlagBanner storyId={storyId} canAcknowledge={can.canPublish} />
 
       {conflict ? (
-        <EnglishOnly>
-          <ConflictView
-            conflict={conflict}
-            catalog={catalog}
-            lang={text.lang}
-            dir={text.dir}
-            busy={resolving}
-            onKeepMine={() => void keepMine()}
-            onTakeTheirs={takeTheirs}
-          />
-        </EnglishOnly>
+        <ConflictView
+          conflict={conflict}
+          catalog={catalog}
+          lang={text.lang}
+          dir={text.dir}
+          busy={resolving}
+          onKeepMine={() => void keepMine()}
+          onTakeTheirs={takeTheirs}
+        />
       ) : null}
 
       <div class="nr-editor-layout">
@@ -583,15 +580,13 @@ export function StoryEditor(props: { readonly storyId: string }) {
           {discarded ? (
             <details class="nr-discarded">
               <summary>{t("editor.discarded")}</summary>
-              <EnglishOnly>
-                <ContentView
-                  content={discarded}
-                  other={form}
-                  catalog={catalog}
-                  lang={text.lang}
-                  dir={text.dir}
-                />
-              </EnglishOnly>
+              <ContentView
+                content={discarded}
+                other={form}
+                catalog={catalog}
+                lang={text.lang}
+                dir={text.dir}
+              />
               <button type="button" onClick={() => setDiscarded(null)}>
                 {t("editor.dismissDiscarded")}
               </button>
@@ -619,14 +614,12 @@ export function StoryEditor(props: { readonly storyId: string }) {
         </div>
       </div>
 
-      <EnglishOnly>
-        <PreviewPane
-          src={api.previewUrl(storyId)}
-          headline={form.headline}
-          revisionId={detail.revision.id}
-          dirty={dirty}
-        />
-      </EnglishOnly>
+      <PreviewPane
+        src={api.previewUrl(storyId)}
+        headline={form.headline}
+        revisionId={detail.revision.id}
+        dirty={dirty}
+      />
 
       <MediaPicker
         open={picker !== null}

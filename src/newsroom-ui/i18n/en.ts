@@ -711,6 +711,35 @@ export const en = {
   "picker.leadTitle": "Choose the lead image",
   "picker.figureTitle": "Insert a figure",
 
+  // Story editor: conflict view, a version's content, preview
+  "conflict.heading": "Someone else saved this story while you were editing",
+  "conflict.body":
+    "Revision {number} was saved on {time}. Your changes were not saved. Compare the two versions and choose which one continues; the other stays in the revision history.",
+  "conflict.mine": "Your version (not saved)",
+  "conflict.theirs": "Their version (revision {number})",
+  "conflict.keepMine": "Keep mine (save on top of theirs)",
+  "conflict.takeTheirs": "Take theirs",
+  "conflict.help":
+    "“Keep mine” saves your version as a new revision after theirs, so theirs stays in the history. “Take theirs” loads their version into the editor; your version is kept below the editor until you leave the page.",
+  "content.headline": "Headline",
+  "content.standfirst": "Standfirst",
+  "content.dateline": "Dateline",
+  "content.slug": "Slug",
+  "content.section": "Section",
+  "content.topics": "Topics",
+  "content.bylines": "Bylines",
+  "content.agencies": "Agencies",
+  "content.leadImage": "Lead image",
+  "content.body": "Body",
+  // A tag after a field that is not the same in the two versions.
+  "content.differs": "differs",
+  "content.image": "[Image: {caption}]",
+  "preview.heading": "Preview",
+  "preview.help": "Shows the last saved revision as readers will see it.",
+  "preview.unsaved": "You have unsaved changes; save to see them here.",
+  "preview.refresh": "Refresh preview",
+  "preview.frameTitle": "Preview of “{headline}” as readers will see it",
+
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
 };

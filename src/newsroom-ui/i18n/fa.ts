@@ -660,5 +660,32 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "picker.leadTitle": "انتخاب تصویر اصلی",
   "picker.figureTitle": "افزودن تصویر",
 
+  "conflict.heading": "هم‌زمان با ویرایش شما، کس دیگری این خبر را ذخیره کرد",
+  "conflict.body":
+    "نسخهٔ {number} در {time} ذخیره شد. تغییرهای شما ذخیره نشد. دو نسخه را مقایسه کنید و انتخاب کنید کدام ادامه یابد؛ دیگری در تاریخچهٔ نسخه‌ها می‌ماند.",
+  "conflict.mine": "نسخهٔ شما (ذخیره‌نشده)",
+  "conflict.theirs": "نسخهٔ دیگر (نسخهٔ {number})",
+  "conflict.keepMine": "نگه‌داشتن نسخهٔ من (ذخیره پس از نسخهٔ دیگر)",
+  "conflict.takeTheirs": "پذیرفتن نسخهٔ دیگر",
+  "conflict.help":
+    "«نگه‌داشتن نسخهٔ من» نسخهٔ شما را به‌صورت نسخهٔ تازه‌ای پس از نسخهٔ دیگر ذخیره می‌کند، پس نسخهٔ دیگر در تاریخچه می‌ماند. «پذیرفتن نسخهٔ دیگر» آن نسخه را در ویرایشگر بار می‌کند و نسخهٔ شما تا وقتی از این صفحه بیرون نروید زیر ویرایشگر می‌ماند.",
+  "content.headline": "تیتر",
+  "content.standfirst": "لید",
+  "content.dateline": "محل خبر",
+  "content.slug": "نامک",
+  "content.section": "بخش",
+  "content.topics": "موضوع‌ها",
+  "content.bylines": "نویسندگان",
+  "content.agencies": "خبرگزاری‌ها",
+  "content.leadImage": "تصویر اصلی",
+  "content.body": "متن",
+  "content.differs": "متفاوت",
+  "content.image": "[تصویر: {caption}]",
+  "preview.heading": "پیش‌نمایش",
+  "preview.help": "آخرین نسخهٔ ذخیره‌شده را همان‌طور که خوانندگان می‌بینند نشان می‌دهد.",
+  "preview.unsaved": "تغییرهای ذخیره‌نشده دارید؛ برای دیدن آن‌ها در اینجا، ذخیره کنید.",
+  "preview.refresh": "تازه‌سازی پیش‌نمایش",
+  "preview.frameTitle": "پیش‌نمایش «{headline}» همان‌طور که خوانندگان می‌بینند",
+
   ...syndicationFa,
 };
