@@ -72,8 +72,8 @@ export async function prepareRenderBench({ repoRoot, databaseUrl, warmup, iterat
 }
 
 /**
- * What a miss spends compressing the page at store (brotli quality 9 and gzip level 6, as
- * src/cache/page-cache.ts does), p50 of 21, to say where the miss time goes.
+ * What compressing the page costs (brotli quality 9 and gzip level 6, as
+ * src/cache/page-cache.ts does right after the storing response), p50 of 21.
  * @param {string} html
  */
 function compressCost(html) {
