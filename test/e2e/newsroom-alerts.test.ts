@@ -295,7 +295,7 @@ describe("newsroom: one breaking alert for English and Persian", () => {
   });
 });
 
-describe("newsroom: the Persian interface has no English labels on the dashboard and in the editor", () => {
+describe("newsroom: the Persian interface has no English labels on the dashboard, in the editor and in the media library", () => {
   /** Catalogue keys whose words appear on these screens (labels, buttons, headings). */
   const dashboardKeys = [
     "dashboard.search",
@@ -315,6 +315,16 @@ describe("newsroom: the Persian interface has no English labels on the dashboard
     "editor.save",
     "editor.history",
     "workflow.heading",
+    "bylines.personOrDesk",
+    "bylines.add",
+    "preview.heading",
+    "preview.refresh",
+  ] as const;
+  const mediaKeys = [
+    "media.title",
+    "media.upload.heading",
+    "media.upload.submit",
+    "media.browse.heading",
   ] as const;
 
   /** The language an element's own words are read in: its nearest `lang` (WCAG 2.2 SC 3.1.2). */
@@ -351,8 +361,27 @@ describe("newsroom: the Persian interface has no English labels on the dashboard
     expect(await interfaceLanguageOf(page.getByRole("group", { name: fa["editor.topics"] }))).toBe(
       "fa",
     );
+    // The parts that used to stay English (bylines, preview) are in the interface language.
+    expect(await interfaceLanguageOf(main.getByText(fa["bylines.add"], { exact: true }))).toBe(
+      "fa",
+    );
+    expect(await interfaceLanguageOf(main.getByText(fa["preview.heading"], { exact: true }))).toBe(
+      "fa",
+    );
     // The story's own fields still follow its service (English here), not the interface.
     expect(await page.getByLabel(fa["editor.headline"]).getAttribute("lang")).toBe("en");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The media library: upload form, focal point and browser, all in Persian.
+    await page.goto(url("/newsroom/media"));
+    await page.getByRole("heading", { level: 1, name: fa["media.title"] }).waitFor();
+    await main.getByText(fa["media.browse.heading"], { exact: true }).waitFor();
+    await main.getByText(fa["media.upload.file"], { exact: true }).waitFor();
+    for (const key of mediaKeys) {
+      expect([key, await main.getByText(fa[key], { exact: true }).count()]).not.toEqual([key, 0]);
+      expect([key, await main.getByText(en[key], { exact: true }).count()]).toEqual([key, 0]);
+    }
+    expect(await interfaceLanguageOf(page.locator("main h1"))).toBe("fa");
     expect(await axeViolations(page)).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
