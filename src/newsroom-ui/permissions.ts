@@ -53,11 +53,3 @@ export function capabilitiesFor(session: Session, serviceId: string): Capabiliti
 export function canSeeUsersAdmin(session: Session): boolean {
   return session.user.isAdmin || session.grants.some((grant) => grant.role === "service_admin");
 }
-
-export const roleLabels: Record<Role | "administrator", string> = {
-  reporter: "reporter",
-  editor: "editor",
-  translator: "translator",
-  service_admin: "service admin",
-  administrator: "administrator",
-};
