@@ -50,6 +50,7 @@ import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
+import { RateWindowSqlStore } from "./storage/rate-window-sql-store.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 import { SearchSqlRepository } from "./storage/search-sql-repository.js";
 import { TranslationSqlRepository } from "./storage/translation-sql-repository.js";
@@ -316,7 +317,7 @@ export async function createNewsdesk(
       distribution: {
         distribution,
         apiKeys,
-        rateLimiter: new RateLimiter({ clock }),
+        rateLimiter: new RateLimiter({ clock, store: new RateWindowSqlStore(database.db) }),
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,

@@ -74,7 +74,7 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
       }
       throw error;
     }
-    const decision = deps.rateLimiter.take(key.id, key.rateLimitPerMinute);
+    const decision = await deps.rateLimiter.take(key.id, key.rateLimitPerMinute);
     if (!decision.allowed) {
       const response = problemResponse(
         c,

@@ -226,6 +226,12 @@ export interface BreakingAlertEntriesTable {
   banner_id: string | null;
 }
 
+export interface ApiRateWindowsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -251,4 +257,5 @@ export interface DatabaseSchema {
   jobs: JobsTable;
   breaking_alerts: BreakingAlertsTable;
   breaking_alert_entries: BreakingAlertEntriesTable;
+  api_rate_windows: ApiRateWindowsTable;
 }

@@ -13,6 +13,7 @@ import { distributionMigration } from "./migrations/0005-distribution.js";
 import { alertsMigration } from "./migrations/0006-alerts.js";
 import { searchSpeedMigration } from "./migrations/0007-search-speed.js";
 import { familyIndexMigration } from "./migrations/0008-family-index.js";
+import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -120,6 +121,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0005-distribution": distributionMigration(dialect),
     "0006-alerts": alertsMigration(),
     "0008-family-index": familyIndexMigration(),
+    "0009-rate-windows": rateWindowsMigration(),
     "0007-search-speed": searchSpeedMigration(dialect),
   };
 }

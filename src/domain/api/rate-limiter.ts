@@ -8,38 +8,57 @@ export interface RateDecision {
   readonly resetSeconds: number;
 }
 
+/** Counts requests per key and window; shared by every instance when backed by the database. */
+export interface RateWindowStore {
+  /** Adds one request to the key's window and returns the window's count so far. */
+  increment(key: string, windowStart: string): Promise<number>;
+  /** Forgets windows that ended before `before`. */
+  sweep(before: string): Promise<void>;
+}
+
+/** For a single process (tests, embedded use): windows held in memory. */
+export class MemoryRateWindowStore implements RateWindowStore {
+  readonly #windows = new Map<string, number>();
+
+  async increment(key: string, windowStart: string): Promise<number> {
+    const id = `${windowStart} ${key}`;
+    const count = (this.#windows.get(id) ?? 0) + 1;
+    this.#windows.set(id, count);
+    return count;
+  }
+
+  async sweep(before: string): Promise<void> {
+    for (const id of this.#windows.keys())
+      if ((id.split(" ")[0] ?? "") < before) this.#windows.delete(id);
+  }
+}
+
 /**
- * Fixed one-minute windows per key, held in this process. Several instances each enforce
- * the limit on their own share of traffic; a shared store (Redis) would make it global.
+ * Fixed one-minute windows per API key. With the database-backed store every instance
+ * counts into the same window, so N instances do not allow N times the limit.
  */
 export class RateLimiter {
   readonly #clock: Clock;
-  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly #store: RateWindowStore;
   readonly #windowMs: number;
+  #lastSweep = 0;
 
-  constructor(deps: { clock: Clock; windowMs?: number }) {
+  constructor(deps: { clock: Clock; store?: RateWindowStore; windowMs?: number }) {
     this.#clock = deps.clock;
+    this.#store = deps.store ?? new MemoryRateWindowStore();
     this.#windowMs = deps.windowMs ?? 60_000;
   }
 
-  take(key: string, limit: number): RateDecision {
+  async take(key: string, limit: number): Promise<RateDecision> {
     const now = this.#clock.now().getTime();
     const start = now - (now % this.#windowMs);
-    let window = this.#windows.get(key);
-    if (!window || window.start !== start) {
-      window = { start, count: 0 };
-      this.#windows.set(key, window);
-      this.#sweep(start);
-    }
+    const count = await this.#store.increment(key, new Date(start).toISOString());
     const resetSeconds = Math.max(1, Math.ceil((start + this.#windowMs - now) / 1000));
-    if (window.count >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
-    window.count += 1;
-    return { allowed: true, limit, remaining: limit - window.count, resetSeconds };
-  }
-
-  /** Forget finished windows so memory stays bounded by the number of active keys. */
-  #sweep(current: number): void {
-    if (this.#windows.size < 1000) return;
-    for (const [key, w] of this.#windows) if (w.start !== current) this.#windows.delete(key);
+    if (now - this.#lastSweep > 10 * this.#windowMs) {
+      this.#lastSweep = now;
+      await this.#store.sweep(new Date(start - this.#windowMs).toISOString());
+    }
+    if (count > limit) return { allowed: false, limit, remaining: 0, resetSeconds };
+    return { allowed: true, limit, remaining: limit - count, resetSeconds };
   }
 }
