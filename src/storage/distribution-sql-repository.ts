@@ -18,6 +18,7 @@ import {
 import type { Desk, Person, Topic } from "../domain/people/people-schema.js";
 import { isServiceId, type ServiceId } from "../domain/services/service-registry.js";
 import type { DatabaseSchema, StoriesTable } from "./database-schema.js";
+import { publishedStoriesIn } from "./published-stories.js";
 
 /** Tables added by migration 0005; kept here so the shared schema file stays untouched. */
 export type DistributionTables = {
@@ -89,34 +90,9 @@ export class DistributionSqlRepository
   }
 
   #published(filter: PublishedStoryFilter) {
-    let q = this.#db
-      .selectFrom("stories")
-      .select(summaryColumns)
-      .where("service_id", "=", filter.serviceId)
-      .where("status", "=", "published");
-    if (filter.section) q = q.where("section", "=", filter.section);
+    let q = this.#db.selectFrom("stories").select(summaryColumns).where(publishedStoriesIn(filter));
     if (filter.modifiedSince) q = q.where("last_modified_at", ">=", filter.modifiedSince);
     if (filter.publishedSince) q = q.where("first_published_at", ">=", filter.publishedSince);
-    if (filter.topic) {
-      const topic = filter.topic;
-      q = q.where("id", "in", (eb) =>
-        eb.selectFrom("story_topics").select("story_id").where("topic", "=", topic),
-      );
-    }
-    const contributor = filter.personId
-      ? { kind: "person" as const, ref: filter.personId }
-      : filter.deskId
-        ? { kind: "desk" as const, ref: filter.deskId }
-        : undefined;
-    if (contributor) {
-      q = q.where("id", "in", (eb) =>
-        eb
-          .selectFrom("story_contributors")
-          .select("story_id")
-          .where("kind", "=", contributor.kind)
-          .where("ref_id", "=", contributor.ref),
-      );
-    }
     return q;
   }
 

@@ -18,6 +18,7 @@ import {
   storyContentSchema,
 } from "../domain/stories/story-schema.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
+import { publishedStoriesIn } from "./published-stories.js";
 import { syncSearchIndex } from "./search-index.js";
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -191,30 +192,8 @@ export class StorySqlRepository implements StoryRepository {
   }
 
   async listPublished(query: StoryListQuery): Promise<StorySummary[]> {
-    let q = this.#db
-      .selectFrom("stories")
-      .select(summaryColumns)
-      .where("service_id", "=", query.serviceId)
-      .where("status", "=", "published");
-    if (query.section) q = q.where("section", "=", query.section);
+    let q = this.#db.selectFrom("stories").select(summaryColumns).where(publishedStoriesIn(query));
     if (query.excludeId) q = q.where("id", "<>", query.excludeId);
-    if (query.topic) {
-      const topic = query.topic;
-      q = q.where("id", "in", (eb) =>
-        eb.selectFrom("story_topics").select("story_id").where("topic", "=", topic),
-      );
-    }
-    if (query.personId || query.deskId) {
-      const kind = query.personId ? "person" : "desk";
-      const ref = query.personId ?? query.deskId ?? "";
-      q = q.where("id", "in", (eb) =>
-        eb
-          .selectFrom("story_contributors")
-          .select("story_id")
-          .where("kind", "=", kind)
-          .where("ref_id", "=", ref),
-      );
-    }
     const rows = await q
       .orderBy("first_published_at", "desc")
       .orderBy("id", "desc")
