@@ -1,18 +1,16 @@
-import type { Browser, BrowserContext, Dialog, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Dialog, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { en } from "../../src/newsroom-ui/i18n/en.js";
 import { fa } from "../../src/newsroom-ui/i18n/fa.js";
-import { launchChromium } from "./support/browser.js";
 import {
   apiSignIn,
   axeViolations,
   demoAccounts,
-  newsroomNotReady,
   signIn,
   waitUntil,
   watchPage,
 } from "./support/newsroom.js";
-import { type RunningServer, startServer } from "./support/start-server.js";
+import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
 // Breaking-news alerts for several services (issue 7 §2) in Debian's Chromium against the
 // real server: an editor raises one alert for English and Persian with the Persian text
@@ -21,21 +19,10 @@ import { type RunningServer, startServer } from "./support/start-server.js";
 // "changed" (no unsaved-changes prompt), and the Persian interface has no English labels
 // on the dashboard and in the editor. The tests share one server and run in order.
 
-let server: RunningServer;
-let browser: Browser;
-let notReady: string | null = null;
-const contexts: BrowserContext[] = [];
+const suite = newsroomBrowserSuite("newsroom alerts");
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
-
-function url(path: string): string {
-  return `${server.baseUrl}${path}`;
-}
+const newContext = () => suite.newContext();
+const url = (path: string) => suite.url(path);
 
 async function readerHtml(path: string): Promise<string> {
   return (await fetch(url(path))).text();
@@ -63,25 +50,9 @@ function watchUnloadPrompts(page: Page): string[] {
   return prompts;
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  notReady = await newsroomNotReady(server.baseUrl);
-  if (notReady) console.warn(`newsroom alerts e2e skipped: ${notReady}`);
-});
-
-beforeEach((context) => {
-  if (notReady) context.skip(`newsroom app not ready: ${notReady}`);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("newsroom: a freshly opened draft has no unsaved changes", () => {
   it("'Use in new story' opens a draft; leaving and reloading it asks nothing", async () => {
-    const admin = await apiSignIn(server.baseUrl, demoAccounts.admin);
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const created = await admin.request("POST", "/wire/sources", {
       kind: "push",
       name: "E2E alerts push feed",
@@ -117,7 +88,7 @@ describe("newsroom: a freshly opened draft has no unsaved changes", () => {
 
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       "/newsroom/wire",
     );
@@ -181,11 +152,11 @@ describe("newsroom: one breaking alert for English and Persian", () => {
     /<section class="breaking"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? null;
 
   it("an editor raises an alert for en and fa with fa left empty; each service shows its status", async () => {
-    const editorApi = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     // The demo raises a Persian banner; take it down so the Persian page starts without one.
     expect((await editorApi.request("DELETE", "/banners/fa")).status).toBe(204);
 
-    editorPage = await signIn(await newContext(), server.baseUrl, demoAccounts.editor);
+    editorPage = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.editor);
     const watch = watchPage(editorPage);
     await editorPage
       .getByRole("navigation", { name: "Newsroom" })
@@ -255,7 +226,7 @@ describe("newsroom: one breaking alert for English and Persian", () => {
   it("the Persian translator adds the Persian text: fa goes live, on the Persian reader page", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.translator,
       "/newsroom/alerts",
     );
@@ -332,7 +303,7 @@ describe("newsroom: the Persian interface has no English labels on the dashboard
     target.first().evaluate((element) => element.closest("[lang]")?.getAttribute("lang") ?? null);
 
   it("shows the Persian words and none of the English ones; no English-only fallbacks", async () => {
-    const page = await signIn(await newContext(), server.baseUrl, demoAccounts.editor);
+    const page = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.editor);
     const watch = watchPage(page);
     await chooseLanguage(page, "فارسی");
     await page.goto(url("/newsroom/?service=en"));

@@ -1,22 +1,20 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   signatureHeader,
   verifySignature,
 } from "../../src/domain/distribution/webhook-signature.js";
-import { launchChromium } from "./support/browser.js";
 import {
   apiSignIn,
   axeViolations,
   demoAccounts,
-  newsroomNotReady,
   signIn,
   waitUntil,
   watchPage,
 } from "./support/newsroom.js";
-import { type RunningServer, startServer } from "./support/start-server.js";
+import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
 // Syndication management (issue 6) in Debian's Chromium against the real server: the
 // administrator subscribes a partner's webhook and issues a content-API key in the newsroom,
@@ -29,11 +27,10 @@ interface Received {
   readonly body: string;
 }
 
-let server: RunningServer;
-let browser: Browser;
-let notReady: string | null = null;
+const suite = newsroomBrowserSuite("newsroom syndication", {
+  env: { WEBHOOK_ALLOW_PRIVATE: "1" },
+});
 let receiver: { url: string; received: Received[]; close(): Promise<void> };
-const contexts: BrowserContext[] = [];
 
 async function startReceiver() {
   const received: Received[] = [];
@@ -68,32 +65,17 @@ async function expectNoAxeViolations(page: Page, where: string) {
 }
 
 beforeAll(async () => {
-  [server, browser, receiver] = await Promise.all([
-    startServer({ env: { WEBHOOK_ALLOW_PRIVATE: "1" } }),
-    launchChromium(),
-    startReceiver(),
-  ]);
-  notReady = await newsroomNotReady(server.baseUrl);
-  if (notReady) console.warn(`newsroom syndication e2e skipped: ${notReady}`);
-});
-
-beforeEach((context) => {
-  if (notReady) context.skip(`newsroom app not ready: ${notReady}`);
+  receiver = await startReceiver();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
   await receiver?.close();
 });
 
 describe("newsroom: syndication for administrators", () => {
   it("subscribes a webhook, issues a key, and shows the delivery after publishing", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    const page = await signIn(context, server.baseUrl, demoAccounts.admin);
+    const context = await suite.newContext();
+    const page = await signIn(context, suite.server.baseUrl, demoAccounts.admin);
     const watch = watchPage(page);
 
     // Keyboard first: the header link is reachable and opens the screen.
@@ -124,7 +106,7 @@ describe("newsroom: syndication for administrators", () => {
     await page.getByRole("heading", { name: "The new key for “E2E Partner FM”" }).waitFor();
     const key = (await page.locator(".nr-secret-value").textContent()) ?? "";
     expect(key).toMatch(/^ndk_/);
-    const content = await fetch(`${server.baseUrl}/api/v1/services`, {
+    const content = await fetch(`${suite.server.baseUrl}/api/v1/services`, {
       headers: { Authorization: `Bearer ${key}` },
     });
     expect(content.status).toBe(200);
@@ -132,7 +114,7 @@ describe("newsroom: syndication for administrators", () => {
     await expectNoAxeViolations(page, "keys (en)");
 
     // Publish a story through the newsroom API, as an editor would.
-    const admin = await apiSignIn(server.baseUrl, demoAccounts.admin);
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const list = await admin.request("GET", "/stories?service=en&status=published&limit=1");
     const sourceId = (list.json as { items: { id: string }[] }).items[0]?.id ?? "";
     const source = await admin.request("GET", `/stories/${sourceId}`);
@@ -191,12 +173,10 @@ describe("newsroom: syndication for administrators", () => {
   });
 
   it("is not offered to editors, and the server refuses them", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    const page = await signIn(context, server.baseUrl, demoAccounts.editor);
+    const context = await suite.newContext();
+    const page = await signIn(context, suite.server.baseUrl, demoAccounts.editor);
     expect(await page.getByRole("link", { name: "Syndication" }).count()).toBe(0);
-    const editor = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const editor = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const refused = await editor.request("GET", "/webhooks");
     expect(refused.status).toBe(403);
     expect((refused.json as { code: string }).code).toBe("FORBIDDEN");

@@ -1,17 +1,15 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiSession,
   apiSignIn,
   axeViolations,
   demoAccounts,
-  newsroomNotReady,
   signIn,
   waitUntil,
   watchPage,
 } from "./support/newsroom.js";
-import { type RunningServer, startServer } from "./support/start-server.js";
+import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
 // The wire desk, kill flags, linked translations and API tokens in Debian's Chromium against
 // the real server (issue 5 §4, issue 4 §4): agency copy pushed through the push endpoint
@@ -19,21 +17,10 @@ import { type RunningServer, startServer } from "./support/start-server.js";
 // kill flags that story in the editor and on the dashboard. axe (WCAG 2.2 AA) runs on every
 // new screen in English and in Persian. The tests share one server and run in order.
 
-let server: RunningServer;
-let browser: Browser;
-let notReady: string | null = null;
-const contexts: BrowserContext[] = [];
+const suite = newsroomBrowserSuite("newsroom wire");
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
-
-function url(path: string): string {
-  return `${server.baseUrl}${path}`;
-}
+const newContext = () => suite.newContext();
+const url = (path: string) => suite.url(path);
 
 const agencyCode = "E2EWIRE";
 const agencyName = "Meridian Wire Service";
@@ -85,22 +72,6 @@ async function chooseLanguage(page: Page, label: "English" | "فارسی") {
   });
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  notReady = await newsroomNotReady(server.baseUrl);
-  if (notReady) console.warn(`newsroom wire e2e skipped: ${notReady}`);
-});
-
-beforeEach((context) => {
-  if (notReady) context.skip(`newsroom app not ready: ${notReady}`);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("newsroom: the wire desk in a browser", () => {
   let admin: ApiSession;
   let editorApi: ApiSession;
@@ -109,8 +80,8 @@ describe("newsroom: the wire desk in a browser", () => {
   let itemId = "";
 
   it("an administrator adds a push source through the API and gets its token once", async () => {
-    admin = await apiSignIn(server.baseUrl, demoAccounts.admin);
-    editorApi = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const created = await admin.request("POST", "/wire/sources", {
       kind: "push",
       name: "E2E push feed",
@@ -131,7 +102,7 @@ describe("newsroom: the wire desk in a browser", () => {
   it("pushed copy appears live in the queue, without a reload, and can be filtered and searched", async () => {
     wirePage = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       "/newsroom/wire",
     );
@@ -258,7 +229,7 @@ describe("newsroom: the wire desk in a browser", () => {
     const flagged = await editorApi.request("GET", `/wire/stories/${storyId}`);
     expect((flagged.json as { flags: unknown[] }).flags).toHaveLength(1);
 
-    const dashboard = await signIn(await newContext(), server.baseUrl, demoAccounts.editor);
+    const dashboard = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.editor);
     const list = dashboard.getByRole("region", { name: "Stories built on withdrawn agency copy" });
     await list
       .getByRole("link", { name: "E2E wire: Dam opens floodgates, towns evacuated" })
@@ -284,7 +255,7 @@ describe("newsroom: the wire desk in a browser", () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       "/newsroom/wire/quarantine",
     );
@@ -296,7 +267,7 @@ describe("newsroom: the wire desk in a browser", () => {
   it("sources: an administrator adds a push source in the UI, sees its token once, and its health", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.admin,
       "/newsroom/wire/sources",
     );
@@ -325,7 +296,7 @@ describe("newsroom: API tokens", () => {
   it("creates a token with scopes, shows it once, lists it and revokes it", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       "/newsroom/tokens",
     );
@@ -376,8 +347,8 @@ describe("newsroom: linked translations", () => {
   let sourceStory = "";
 
   beforeAll(async () => {
-    if (notReady) return;
-    editorApi = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    if (suite.notReady) return;
+    editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const probe = await editorApi.request("GET", "/translations/stale?serviceId=fa");
     available = probe.status === 200;
   });
@@ -411,7 +382,7 @@ describe("newsroom: linked translations", () => {
 
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       `/newsroom/stories/${sourceStory}`,
     );
@@ -454,7 +425,7 @@ describe("newsroom: linked translations", () => {
 
     const dashboard = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       "/newsroom/?service=fa",
     );
@@ -491,11 +462,11 @@ describe("newsroom: the new screens pass axe in English and Persian", () => {
   ] as const;
 
   it("every wire and token screen, a wire item and the dashboard, in both languages; RTL in Persian", async () => {
-    const page = await signIn(await newContext(), server.baseUrl, demoAccounts.admin);
+    const page = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.admin);
     const watch = watchPage(page);
     const items = (
       await (
-        await apiSignIn(server.baseUrl, demoAccounts.admin)
+        await apiSignIn(suite.server.baseUrl, demoAccounts.admin)
       ).request("GET", "/wire/items?limit=1")
     ).json as { items: { id: string }[] };
     const itemPath = items.items[0] ? `/newsroom/wire/items/${items.items[0].id}` : null;

@@ -1,40 +1,26 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type ApiSession,
   apiSignIn,
   axeViolations,
   demoAccounts,
-  newsroomNotReady,
   signIn,
   testImage,
   waitUntil,
   watchPage,
 } from "./support/newsroom.js";
-import { type RunningServer, startServer } from "./support/start-server.js";
+import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
 // The newsroom in Debian's Chromium against the real server (issue 3, "Tests"): the seven
 // editorial flows, axe with WCAG 2.2 AA on every newsroom screen in English and Persian, and
 // the security checks (CSRF, cookie flags, throttling, an XSS corpus in every text field).
 // The flows share one server and run in order: each builds on the story the previous made.
 
-let server: RunningServer;
-let browser: Browser;
-/** Set when the app is not built or not loadable yet; every test then skips, saying why. */
-let notReady: string | null = null;
-const contexts: BrowserContext[] = [];
+const suite = newsroomBrowserSuite("newsroom");
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
-
-function url(path: string): string {
-  return `${server.baseUrl}${path}`;
-}
+const newContext = () => suite.newContext();
+const url = (path: string) => suite.url(path);
 
 async function readerHtml(path: string): Promise<{ status: number; html: string }> {
   const response = await fetch(url(path), { redirect: "follow" });
@@ -99,22 +85,6 @@ async function readerPathOf(api: ApiSession, storyId: string): Promise<string> {
   return new URL(readerUrl).pathname;
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  notReady = await newsroomNotReady(server.baseUrl);
-  if (notReady) console.warn(`newsroom e2e skipped: ${notReady}`);
-});
-
-beforeEach((context) => {
-  if (notReady) context.skip(`newsroom app not ready: ${notReady}`);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("newsroom: the editorial day in a browser", () => {
   const headline = "E2E: Aid convoy crosses at dawn";
   let storyId = "";
@@ -122,7 +92,7 @@ describe("newsroom: the editorial day in a browser", () => {
   let readerPath = "";
 
   it("1. a reporter writes a story with two uploaded figures, two bylines and a desk, and submits it", async () => {
-    const page = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
+    const page = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.reporter);
     const watch = watchPage(page);
     await page.getByLabel("Headline").fill(headline);
     await page.getByRole("button", { name: "Create story" }).click();
@@ -167,7 +137,7 @@ describe("newsroom: the editorial day in a browser", () => {
     await confirmAction(page, "Submit for review");
     await page.getByText("Status: In review").waitFor();
 
-    editorApi = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const { json } = await editorApi.request("GET", `/stories/${storyId}`);
     const saved = json as {
       story: { status: string };
@@ -185,7 +155,7 @@ describe("newsroom: the editorial day in a browser", () => {
   it("2. an editor reviews and publishes it, and it appears on the reader page", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       `/newsroom/stories/${storyId}`,
     );
@@ -212,7 +182,7 @@ describe("newsroom: the editorial day in a browser", () => {
   it("3. the editor publishes an update, and the Updated tag appears", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       `/newsroom/stories/${storyId}`,
     );
@@ -235,7 +205,7 @@ describe("newsroom: the editorial day in a browser", () => {
   it("4. a correction shows up on the page", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       `/newsroom/stories/${storyId}`,
     );
@@ -252,7 +222,7 @@ describe("newsroom: the editorial day in a browser", () => {
   });
 
   it("5. a translator cannot publish into a service they do not belong to, and gets a clear error", async () => {
-    const translator = await apiSignIn(server.baseUrl, demoAccounts.translator);
+    const translator = await apiSignIn(suite.server.baseUrl, demoAccounts.translator);
     const attempt = await translator.request("POST", `/stories/${storyId}/publish`, {
       mode: "update",
     });
@@ -265,7 +235,7 @@ describe("newsroom: the editorial day in a browser", () => {
     // translate, the publish controls are replaced by a sentence naming the role needed.
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.translator,
       `/newsroom/stories/${storyId}`,
     );
@@ -304,9 +274,9 @@ describe("newsroom: the editorial day in a browser", () => {
     expect(created.status).toBe(201);
     const id = (created.json as { story: { id: string } }).story.id;
     const path = `/newsroom/stories/${id}`;
-    const mine = await signIn(await newContext(), server.baseUrl, demoAccounts.editor, path);
+    const mine = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.editor, path);
     await mine.getByRole("heading", { level: 1, name: "Editing: E2E: Conflict base" }).waitFor();
-    const theirs = await signIn(await newContext(), server.baseUrl, demoAccounts.admin, path);
+    const theirs = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.admin, path);
     await theirs.getByRole("heading", { level: 1, name: "Editing: E2E: Conflict base" }).waitFor();
     // Presence: the second browser sees the first one's user.
     await theirs.getByText(/Also editing: .+/).waitFor();
@@ -367,7 +337,7 @@ describe("newsroom: the editorial day in a browser", () => {
 
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       `/newsroom/stories/${storyId}`,
     );
@@ -406,7 +376,7 @@ describe("newsroom: media library, history and sessions", () => {
   it("explains a refused upload, and edits metadata with a focal point picked by clicking", async () => {
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       "/newsroom/media",
     );
@@ -449,7 +419,7 @@ describe("newsroom: media library, history and sessions", () => {
     await editor.getByLabel("Alt text").fill("A grey square inside a blue frame.");
     await editor.getByRole("button", { name: "Save image details" }).click();
     await editor.getByRole("status").filter({ hasText: "Image details saved." }).waitFor();
-    const api = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const api = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const listed = (await api.request("GET", "/media?q=E2E%20library")).json as {
       items: { asset: { caption: string; alt: string; focalX: number; focalY: number } }[];
     };
@@ -461,7 +431,7 @@ describe("newsroom: media library, history and sessions", () => {
   });
 
   it("shows a readable diff and restores an old revision as a new one", async () => {
-    const api = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const api = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const content = {
       headline: "E2E: History first",
       standfirst: "",
@@ -489,7 +459,7 @@ describe("newsroom: media library, history and sessions", () => {
     });
     const page = await signIn(
       await newContext(),
-      server.baseUrl,
+      suite.server.baseUrl,
       demoAccounts.editor,
       `/newsroom/stories/${id}/history`,
     );
@@ -517,8 +487,8 @@ describe("newsroom: media library, history and sessions", () => {
   });
 
   it("logs out, and logs out everywhere", async () => {
-    const first = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
-    const second = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
+    const first = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.reporter);
+    const second = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.reporter);
     await first.getByRole("button", { name: "Log out everywhere" }).click();
     await first
       .getByRole("dialog", { name: "Log out everywhere?" })
@@ -532,7 +502,7 @@ describe("newsroom: media library, history and sessions", () => {
     await second
       .getByRole("heading", { level: 1, name: "Sign in to the Newsdesk newsroom" })
       .waitFor();
-    const third = await signIn(await newContext(), server.baseUrl, demoAccounts.reporter);
+    const third = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.reporter);
     await third.getByRole("button", { name: "Log out", exact: true }).click();
     await third
       .getByRole("heading", { level: 1, name: "Sign in to the Newsdesk newsroom" })
@@ -546,8 +516,8 @@ describe("newsroom: accessibility (axe, WCAG 2.2 AA) in English and Persian", ()
   let faStory = "";
 
   beforeAll(async () => {
-    if (notReady) return;
-    const admin = await apiSignIn(server.baseUrl, demoAccounts.admin);
+    if (suite.notReady) return;
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const first = async (service: string) =>
       (
         (await admin.request("GET", `/stories?service=${service}&status=published&limit=1`))
@@ -562,7 +532,7 @@ describe("newsroom: accessibility (axe, WCAG 2.2 AA) in English and Persian", ()
       .waitFor();
     expect(await axeViolations(login)).toEqual([]);
     await login.close();
-    page = await signIn(context, server.baseUrl, demoAccounts.admin);
+    page = await signIn(context, suite.server.baseUrl, demoAccounts.admin);
   });
 
   const screens: readonly { name: string; path: () => string; ready: RegExp; open?: string }[] = [
@@ -653,10 +623,10 @@ describe("newsroom: accessibility (axe, WCAG 2.2 AA) in English and Persian", ()
 
 describe("newsroom: security", () => {
   it("rejects state changes without the CSRF token or from another origin", async () => {
-    const session = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const session = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const noToken = await fetch(url("/newsroom/api/session/logout-everywhere"), {
       method: "POST",
-      headers: { Cookie: session.cookie, Origin: server.baseUrl },
+      headers: { Cookie: session.cookie, Origin: suite.server.baseUrl },
     });
     expect(noToken.status).toBe(403);
     expect(((await noToken.json()) as { code: string }).code).toBe("CSRF_FAILED");
@@ -677,13 +647,13 @@ describe("newsroom: security", () => {
   });
 
   it("sets the session cookie HttpOnly and SameSite=Strict", async () => {
-    const session = await apiSignIn(server.baseUrl, demoAccounts.reporter);
+    const session = await apiSignIn(suite.server.baseUrl, demoAccounts.reporter);
     expect(session.setCookie).toMatch(/HttpOnly/i);
     expect(session.setCookie).toMatch(/SameSite=Strict/i);
   });
 
   it("shows the throttling message after repeated failed sign-ins (429 LOGIN_THROTTLED)", async () => {
-    const admin = await apiSignIn(server.baseUrl, demoAccounts.admin);
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const email = "throttle-e2e@newsdesk.test";
     const created = await admin.request("POST", "/users", {
       email,
@@ -722,7 +692,7 @@ describe("newsroom: security", () => {
 
   it("an XSS corpus in every text field never executes in the editor or the reader page", async () => {
     const context = await newContext();
-    const page = await signIn(context, server.baseUrl, demoAccounts.editor);
+    const page = await signIn(context, suite.server.baseUrl, demoAccounts.editor);
     const watch = watchPage(page);
     await page.getByLabel("Headline").fill(`XSS ${payload}`);
     await page.getByRole("button", { name: "Create story" }).click();
@@ -784,7 +754,7 @@ describe("newsroom: security", () => {
       .waitFor();
     await page.waitForTimeout(500);
 
-    const api = await apiSignIn(server.baseUrl, demoAccounts.editor);
+    const api = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
     const readerPage = await context.newPage();
     const readerWatch = watchPage(readerPage);
     await readerPage.goto(url(await readerPathOf(api, id)));
