@@ -37,13 +37,12 @@ import { AuthService } from "./domain/users/auth-service.js";
 import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
-import { distributionAdminRoutes } from "./http/distribution-admin-routes.js";
 import { LiveHub } from "./http/live-hub.js";
-import { NewsroomEvents, newsroomEventRoutes } from "./http/newsroom-events.js";
-import { newsroomSearchRoutes } from "./http/newsroom-search-routes.js";
+import { NewsroomEvents } from "./http/newsroom/events.js";
+import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
+import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
-import { translationRoutes } from "./http/translation-routes.js";
-import { newsroomActor, wirePushRoutes, wireRoutes } from "./http/wire-routes.js";
+import { wirePushRoutes } from "./http/wire-push-routes.js";
 import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
@@ -62,6 +61,8 @@ export interface Newsdesk {
   readonly repositories: Repositories;
   readonly services: NewsroomServices;
   readonly app: Hono;
+  /** The newsroom API's router: its declared routes are the API's inventory. */
+  readonly newsroomApi: NewsroomRouter;
   readonly logger: Logger;
   readonly pageCache: PageCache;
   /** Server-Sent Events to open reader pages. */
@@ -305,6 +306,21 @@ export async function createNewsdesk(
               ),
             )
           ).flat();
+    const newsroomApi = createNewsroomApi({
+      ...services,
+      catalog: repositories.catalog,
+      translations,
+      search,
+      webhooks,
+      apiKeys,
+      wire: wire.service,
+      wireSources: wire.sources,
+      events: newsroomEvents,
+      clock,
+      publicUrl: config.publicUrl,
+      publisherName: config.publisherName,
+      maxUploadBytes: defaultMediaLimits.maxBytes,
+    });
     const app = buildApp({
       pageCache,
       reader: services.reader,
@@ -322,44 +338,9 @@ export async function createNewsdesk(
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,
       },
-      newsroom: {
-        ...services,
-        storyRepository: repositories.stories,
-        catalog: repositories.catalog,
-        mediaRepository: repositories.media,
-        clock,
-        publicUrl: config.publicUrl,
-        publisherName: config.publisherName,
-        maxUploadBytes: defaultMediaLimits.maxBytes,
-      },
-      wire: {
-        api: wireRoutes({ wire: wire.service, sources: wire.sources, actorFrom: newsroomActor }),
-        push: wirePushRoutes({ wire: wire.service, sources: wire.sources, logger }),
-      },
-      newsroomEvents: newsroomEventRoutes({
-        events: newsroomEvents,
-        auth: services.auth,
-        publicUrl: config.publicUrl,
-      }),
+      newsroom: newsroomApi,
+      wirePush: wirePushRoutes({ wire: wire.service, sources: wire.sources, logger }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
-      newsroomSearch: newsroomSearchRoutes({
-        search,
-        auth: services.auth,
-        publicUrl: config.publicUrl,
-      }),
-      distributionAdmin: distributionAdminRoutes({
-        webhooks,
-        apiKeys,
-        audit: services.audit,
-        auth: services.auth,
-        publicUrl: config.publicUrl,
-      }),
-      translations: translationRoutes({
-        translations,
-        storyRepository: repositories.stories,
-        auth: services.auth,
-        publicUrl: config.publicUrl,
-      }),
       checkDatabase: async () => {
         await sql`select 1`.execute(database.db);
       },
@@ -370,6 +351,7 @@ export async function createNewsdesk(
       repositories,
       services,
       app,
+      newsroomApi,
       logger,
       pageCache,
       live: hub,

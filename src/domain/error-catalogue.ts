@@ -46,6 +46,15 @@ export const errorCatalogue = {
     status: 429,
     message: "Too many failed log-in attempts. Please wait before trying again.",
   },
+  ROUTE_UNDECLARED: {
+    status: 403,
+    message: "This route declares no action or scope, so it is refused.",
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  SECOND_FACTOR_ENROLMENT_REQUIRED: {
+    status: 403,
+    message: "Set up two-factor authentication before you continue.",
+  },
   CSRF_FAILED: {
     status: 403,
     message: "The request did not come from a Newsdesk page. Reload the page and try again.",

@@ -11,15 +11,13 @@ import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
 import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { feedRoutes } from "./feed-routes.js";
-import { type NewsroomDeps, newsroomRoutes } from "./newsroom-routes.js";
-import type { NewsroomEnv } from "./newsroom-session.js";
+import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 import { type ReaderLanguages, readerRoutes } from "./reader-routes.js";
 import { readerCsp } from "./security-headers.js";
 import { sitemapRoutes } from "./sitemap-routes.js";
-import type { WireHttp } from "./wire-routes.js";
 
 export interface AppDeps {
   /** Rendered pages, feeds and API responses, invalidated by tag. */
@@ -32,19 +30,12 @@ export interface AppDeps {
   readonly publisherName: string;
   /** Feeds, sitemaps, robots.txt and the content API; absent in apps built without them. */
   readonly distribution?: DistributionHttpDeps;
-  readonly newsroom: NewsroomDeps;
+  /** The newsroom API: one router, every route declared (src/http/newsroom/mount.ts). */
+  readonly newsroom: NewsroomRouter;
   /** Where the built newsroom app (Vite output) lives. */
   readonly newsroomUiDir: string;
-  /** The newsroom's translation routes (issue 4). */
-  readonly translations?: Hono<NewsroomEnv>;
-  /** The newsroom's cross-service search (issue 4). */
-  readonly newsroomSearch?: Hono<NewsroomEnv>;
-  /** Administrators' webhook subscriptions, delivery log and content-API keys (issue 6). */
-  readonly distributionAdmin?: Hono<NewsroomEnv>;
-  /** The wire desk's newsroom API and the agencies' push endpoint (issue 5). */
-  readonly wire?: WireHttp;
-  /** `GET /newsroom/api/events`: live wire and flag events (runs its own session check). */
-  readonly newsroomEvents?: Hono<NewsroomEnv>;
+  /** `POST /ingest/push/:sourceId`: agencies push wire copy with their own token. */
+  readonly wirePush?: Hono;
   /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
   readonly languages?: ReaderLanguages;
   /** Resolves when the database answers; rejects otherwise. */
@@ -106,17 +97,8 @@ export function buildApp(deps: AppDeps): Hono {
     app.route("/", feedRoutes(deps.distribution));
     app.route("/", sitemapRoutes(deps.distribution));
   }
-  if (deps.newsroomEvents) app.route("/newsroom/api/events", deps.newsroomEvents);
-  app.route("/newsroom/api", newsroomRoutes(deps.newsroom));
-  if (deps.wire) {
-    // After the newsroom routes, so their session and CSRF middleware runs first.
-    app.route("/newsroom/api/wire", deps.wire.api);
-    app.route("/ingest", deps.wire.push);
-  }
-  if (deps.translations) app.route("/newsroom/api", deps.translations);
-  if (deps.newsroomSearch) app.route("/newsroom/api", deps.newsroomSearch);
-  if (deps.distributionAdmin) app.route("/newsroom/api", deps.distributionAdmin);
-  app.all("/newsroom/api/*", (c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
+  app.route("/newsroom/api", deps.newsroom.app);
+  if (deps.wirePush) app.route("/ingest", deps.wirePush);
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));
   app.get("/newsroom/*", newsroomApp);

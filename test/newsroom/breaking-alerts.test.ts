@@ -45,10 +45,30 @@ describe.each(dialects)("one breaking alert for several services on %s", (dialec
       '<section class="breaking"',
     );
 
-    // The Persian translator writes the Persian text; the Persian bar goes live.
+    // The Persian translator writes the Persian text; it waits for an editor of the service.
     await translator.json("PUT", `/alerts/${alert.id}/services/fa`, {
       text: "زلزله ساحل را لرزاند",
     });
+    [view] = await editor.json<AlertView[]>("GET", "/alerts");
+    expect(view?.status).toEqual({ en: "live", fa: "awaiting-approval" });
+    expect(await (await newsdesk.app.request("/persian/")).text()).not.toContain(
+      "زلزله ساحل را لرزاند",
+    );
+    // The translator cannot approve their own text, nor raise the bar directly.
+    const selfApproval = await translator.request(
+      "POST",
+      `/alerts/${alert.id}/services/fa/approve`,
+    );
+    expect(selfApproval.status).toBe(403);
+    const direct = await translator.request("PUT", "/banners/fa", {
+      text: "Unapproved",
+      url: null,
+      expiresAt,
+    });
+    expect(direct.status).toBe(403);
+
+    // An editor of the Persian service approves; the Persian bar goes live.
+    await editor.json("POST", `/alerts/${alert.id}/services/fa/approve`);
     [view] = await editor.json<AlertView[]>("GET", "/alerts");
     expect(view?.status).toEqual({ en: "live", fa: "live" });
     expect(await (await newsdesk.app.request("/persian/")).text()).toContain(

@@ -121,7 +121,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(denied.status).toBe(403);
     expect(await denied.json()).toMatchObject({
       code: "FORBIDDEN",
-      detail: "You need the editor role in the en service to do that.",
+      detail: "You need the editor role in a language service to do that.",
     });
     await ed.json("POST", `/stories/${id}/publish`, { mode: "first" });
     const detail = await ed.json<{ readerUrl: string; revision: { id: string } }>(

@@ -1,9 +1,11 @@
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, userActor } from "../../src/domain/actor.js";
 import { isNewsdeskError } from "../../src/domain/error-catalogue.js";
+import { NewsroomRouter } from "../../src/http/newsroom/newsroom-router.js";
+import { wireRoutes } from "../../src/http/newsroom/wire-routes.js";
 import { problemResponse } from "../../src/http/problem-json.js";
-import { wirePushRoutes, wireRoutes } from "../../src/http/wire-routes.js";
+import { wirePushRoutes } from "../../src/http/wire-push-routes.js";
 import { dialects } from "../support/test-databases.js";
 import { ninjsBytes, openWireHarness, type WireHarness } from "./wire-test-support.js";
 
@@ -15,15 +17,44 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
   const admin = userActor("admin-1", [], true);
   const nobody = userActor("nobody", []);
   let caller: Actor = admin;
+  const csrfToken = "csrf-token";
+  /** A newsroom request as the app sends it: with the session's CSRF token. */
+  const request = (path: string, init: RequestInit = {}) =>
+    app.request(path, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), "X-CSRF-Token": csrfToken },
+    });
 
   beforeAll(async () => {
     h = await openWireHarness(dialect);
     app = new Hono();
-    // The same mounting and error handling as src/http/app.tsx, with a stub actor.
-    app.route(
-      "/newsroom/api/wire",
-      wireRoutes({ wire: h.wire, sources: h.sources, actorFrom: (_c: Context) => caller }),
-    );
+    // The same router, mounting and error handling as src/http/app.tsx, with a stub
+    // authenticator: a browser session of whoever `caller` is.
+    const router = new NewsroomRouter({
+      publicUrl: "https://news.example.org",
+      authenticate: async () => ({
+        actor: caller,
+        credential: {
+          kind: "session",
+          token: "session-token",
+          session: {
+            user: {
+              id: "caller",
+              email: "caller@example.org",
+              displayName: "Caller",
+              isAdmin: caller.kind === "user" && caller.isAdmin,
+              createdAt: "2026-01-01T00:00:00.000Z",
+              disabledAt: null,
+            },
+            grants: [],
+            csrfToken,
+            actor: caller,
+          },
+        },
+      }),
+    });
+    wireRoutes(router, { wire: h.wire, sources: h.sources });
+    app.route("/newsroom/api", router.app);
     app.route("/ingest", wirePushRoutes({ wire: h.wire, sources: h.sources, logger: h.logger }));
     app.onError((error, c) =>
       isNewsdeskError(error) && error.status < 500
@@ -48,7 +79,7 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
     });
 
   it("creates a push source and shows its token once", async () => {
-    const res = await app.request(
+    const res = await request(
       "/newsroom/api/wire/sources",
       json({
         kind: "push",
@@ -64,7 +95,7 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
     expect(body.pushToken).toMatch(/^ndw_[A-Za-z0-9_-]{43}$/);
     sourceId = body.source.id;
     token = body.pushToken;
-    const listed = await (await app.request("/newsroom/api/wire/sources")).text();
+    const listed = await (await request("/newsroom/api/wire/sources")).text();
     expect(listed).toContain("Agency push");
     expect(listed).not.toContain(token);
     expect(listed).not.toMatch(/token_?hash/i);
@@ -114,7 +145,7 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
     );
     expect(truncated.status).toBe(400);
     expect(await truncated.json()).toMatchObject({ code: "WIRE_MALFORMED_XML" });
-    const quarantine = (await (await app.request("/newsroom/api/wire/quarantine")).json()) as {
+    const quarantine = (await (await request("/newsroom/api/wire/quarantine")).json()) as {
       entries: { code: string; sourceId: string }[];
     };
     expect(quarantine.entries.map((e) => e.code)).toEqual([
@@ -136,28 +167,23 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
       `Bearer ${token}`,
     );
     const queue = (await (
-      await app.request("/newsroom/api/wire/items?q=pushed&agency=PUSHAG")
+      await request("/newsroom/api/wire/items?q=pushed&agency=PUSHAG")
     ).json()) as {
       items: { id: string; headline: string; versionCount: number }[];
       nextCursor: string | null;
     };
     expect(queue.items).toMatchObject([{ headline: "Pushed copy, updated", versionCount: 2 }]);
     const id = queue.items[0]?.id ?? "";
-    const detail = (await (await app.request(`/newsroom/api/wire/items/${id}`)).json()) as {
+    const detail = (await (await request(`/newsroom/api/wire/items/${id}`)).json()) as {
       versions: { id: string; version: string }[];
       current: { item: { headline: string } };
     };
     expect(detail.versions.map((v) => v.version)).toEqual(["2", "1"]);
     const oldId = detail.versions[1]?.id ?? "";
-    const old = await (
-      await app.request(`/newsroom/api/wire/items/${id}/versions/${oldId}`)
-    ).json();
+    const old = await (await request(`/newsroom/api/wire/items/${id}/versions/${oldId}`)).json();
     expect(old).toMatchObject({ item: { headline: "Pushed copy" } });
 
-    const used = await app.request(
-      `/newsroom/api/wire/items/${id}/use`,
-      json({ section: "world" }),
-    );
+    const used = await request(`/newsroom/api/wire/items/${id}/use`, json({ section: "world" }));
     expect(used.status).toBe(201);
     const story = (await used.json()) as {
       story: { id: string };
@@ -176,39 +202,38 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
       `Bearer ${token}`,
     );
     const lineage = (await (
-      await app.request(`/newsroom/api/wire/stories/${story.story.id}`)
+      await request(`/newsroom/api/wire/stories/${story.story.id}`)
     ).json()) as {
       flags: { id: string; pubStatus: string }[];
     };
     expect(lineage.flags).toMatchObject([{ pubStatus: "withheld" }]);
-    const flags = (await (await app.request("/newsroom/api/wire/flags")).json()) as {
+    const flags = (await (await request("/newsroom/api/wire/flags")).json()) as {
       flags: unknown[];
     };
     expect(flags.flags).toHaveLength(1);
-    const reuse = await app.request(`/newsroom/api/wire/items/${id}/use`, json({}));
+    const reuse = await request(`/newsroom/api/wire/items/${id}/use`, json({}));
     expect(reuse.status).toBe(409);
     expect(await reuse.json()).toMatchObject({ code: "WIRE_ITEM_NOT_USABLE" });
-    const ack = await app.request(`/newsroom/api/wire/flags/${lineage.flags[0]?.id}/acknowledge`, {
+    const ack = await request(`/newsroom/api/wire/flags/${lineage.flags[0]?.id}/acknowledge`, {
       method: "POST",
     });
     expect(ack.status).toBe(200);
     expect(
-      ((await (await app.request("/newsroom/api/wire/flags")).json()) as { flags: unknown[] })
-        .flags,
+      ((await (await request("/newsroom/api/wire/flags")).json()) as { flags: unknown[] }).flags,
     ).toEqual([]);
   });
 
   it("validates input and refuses callers without a role", async () => {
-    const bad = await app.request("/newsroom/api/wire/items?urgency=12");
+    const bad = await request("/newsroom/api/wire/items?urgency=12");
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: "VALIDATION_FAILED" });
-    const missing = await app.request("/newsroom/api/wire/items/nope");
+    const missing = await request("/newsroom/api/wire/items/nope");
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: "WIRE_ITEM_NOT_FOUND" });
     caller = nobody;
     try {
-      expect((await app.request("/newsroom/api/wire/items")).status).toBe(403);
-      const create = await app.request(
+      expect((await request("/newsroom/api/wire/items")).status).toBe(403);
+      const create = await request(
         "/newsroom/api/wire/sources",
         json({ kind: "push", name: "x", agencyCode: "X", agencyName: "X", serviceId: "en" }),
       );
@@ -220,14 +245,14 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
 
   it("rotates and removes a push source; the old token stops working", async () => {
     const rotated = (await (
-      await app.request(`/newsroom/api/wire/sources/${sourceId}/token`, { method: "POST" })
+      await request(`/newsroom/api/wire/sources/${sourceId}/token`, { method: "POST" })
     ).json()) as { pushToken: string };
     expect(rotated.pushToken).not.toBe(token);
     const bytes = ninjsBytes({ uri: "urn:push:rotate" });
     expect((await push(bytes, `Bearer ${token}`)).status).toBe(401);
     expect((await push(bytes, `Bearer ${rotated.pushToken}`)).status).toBe(200);
     expect(
-      (await app.request(`/newsroom/api/wire/sources/${sourceId}`, { method: "DELETE" })).status,
+      (await request(`/newsroom/api/wire/sources/${sourceId}`, { method: "DELETE" })).status,
     ).toBe(204);
     expect((await push(bytes, `Bearer ${rotated.pushToken}`)).status).toBe(401);
   });

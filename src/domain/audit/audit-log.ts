@@ -4,6 +4,7 @@ import type { Clock } from "../clock.js";
 import { newId } from "../ids.js";
 import type { ServiceId } from "../services/service-registry.js";
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
+import { assertAdmin, assertCan } from "../users/access-policy.js";
 
 /** One line of the audit log: who did what, when, to which story or service. */
 export interface AuditEntry {
@@ -71,7 +72,24 @@ export class AuditLog implements StoryEventListener {
     });
   }
 
-  list(filter: { storyId?: string; serviceId?: ServiceId; limit: number }) {
-    return this.#repository.list(filter);
+  /**
+   * The log of one service (or of one story in it) for anyone with a role there; the whole
+   * log, across services, for administrators only. A story's entries are asked for with the
+   * story's service, which the caller has already checked the actor may see.
+   */
+  read(
+    actor: Actor,
+    filter: { story?: { id: string; serviceId: ServiceId }; serviceId?: ServiceId; limit: number },
+  ) {
+    if (filter.story) {
+      assertCan(actor, "audit.read", filter.story.serviceId);
+      return this.#repository.list({ storyId: filter.story.id, limit: filter.limit });
+    }
+    if (filter.serviceId) {
+      assertCan(actor, "audit.read", filter.serviceId);
+      return this.#repository.list({ serviceId: filter.serviceId, limit: filter.limit });
+    }
+    assertAdmin(actor, "read the whole audit log");
+    return this.#repository.list({ limit: filter.limit });
   }
 }

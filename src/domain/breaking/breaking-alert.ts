@@ -7,16 +7,18 @@ import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import { type ServiceId, serviceIds } from "../services/service-registry.js";
 import { isoDateTimeSchema } from "../stories/story-schema.js";
-import { assertCan } from "../users/access-policy.js";
+import { assertCan, can } from "../users/access-policy.js";
 import type { BreakingNewsRepository } from "./breaking-news-repository.js";
 import type { BreakingNewsService } from "./breaking-news-service.js";
 
 /**
  * One breaking story, many services: an editor raises an alert for several services at
  * once, each with text in its own language. Services whose text is not written yet wait
- * for a translator; each service's bar goes live as soon as its text exists.
+ * for a translator. Text goes live on a service's pages only by an editor of that service
+ * (or an administrator): an editor's own text goes live at once; a translator's waits, as
+ * `awaiting-approval`, until an editor of that service approves it.
  */
-export type AlertServiceStatus = "awaiting-translation" | "live" | "expired";
+export type AlertServiceStatus = "awaiting-translation" | "awaiting-approval" | "live" | "expired";
 
 export interface AlertEntry {
   readonly serviceId: ServiceId;
@@ -98,31 +100,75 @@ export class BreakingAlertService {
     return (await this.#alerts.find(alert.id)) ?? alert;
   }
 
-  /** A translator (or editor) supplies one service's text; its bar goes live at once. */
+  /**
+   * A translator (or editor) supplies one service's text. An editor's text goes live at once;
+   * a translator's waits for an editor's approval. A translator may not replace text that is
+   * already live: that is an editor's call.
+   */
   async translate(
     actor: Actor,
     alertId: string,
     serviceId: ServiceId,
     text: unknown,
   ): Promise<BreakingAlert> {
-    assertCan(actor, "translation.edit", serviceId);
+    assertCan(actor, "alert.translate", serviceId);
     const value = parseOrThrow(z.string().trim().min(1).max(300), text);
+    const { alert, entry } = await this.#openEntry(alertId, serviceId);
+    if (can(actor, "banner.manage", serviceId)) {
+      await this.#goLive(actor, alert, serviceId, value);
+    } else {
+      if (entry.bannerId !== null) {
+        throw new NewsdeskError("FORBIDDEN", {
+          detail: `This alert is already live in the ${serviceId} service; only its editors can change the text.`,
+        });
+      }
+      await this.#alerts.setEntry(alert.id, { serviceId, text: value, bannerId: null });
+    }
+    return (await this.#alerts.find(alertId)) ?? alert;
+  }
+
+  /** An editor of the service puts a translator's text live. */
+  async approve(actor: Actor, alertId: string, serviceId: ServiceId): Promise<BreakingAlert> {
+    assertCan(actor, "banner.manage", serviceId);
+    const { alert, entry } = await this.#openEntry(alertId, serviceId);
+    if (entry.text === null || entry.bannerId !== null) {
+      throw new NewsdeskError("INVALID_TRANSITION", {
+        detail: "There is no translation waiting for approval in that service.",
+      });
+    }
+    await this.#goLive(actor, alert, serviceId, entry.text);
+    return (await this.#alerts.find(alertId)) ?? alert;
+  }
+
+  async #openEntry(
+    alertId: string,
+    serviceId: ServiceId,
+  ): Promise<{ alert: BreakingAlert; entry: AlertEntry }> {
     const alert = await this.#alerts.find(alertId);
-    if (!alert?.entries.some((e) => e.serviceId === serviceId)) {
+    const entry = alert?.entries.find((e) => e.serviceId === serviceId);
+    if (!alert || !entry) {
       throw new NewsdeskError("NOT_FOUND", { detail: "The alert does not include that service." });
     }
     if (Date.parse(alert.expiresAt) <= this.#clock.now().getTime()) {
       throw new NewsdeskError("INVALID_TRANSITION", { detail: "The alert has expired." });
     }
-    await this.#goLive(actor, alert, serviceId, value);
-    return (await this.#alerts.find(alertId)) ?? alert;
+    return { alert, entry };
   }
 
-  /** Recent alerts with each service's status. */
+  /**
+   * Recent alerts with each service's status, limited to the services the actor works in:
+   * an alert shows only its entries in those services, and alerts with none are left out.
+   */
   async list(
+    actor: Actor,
     limit = 20,
   ): Promise<(BreakingAlert & { status: Record<string, AlertServiceStatus> })[]> {
-    const alerts = await this.#alerts.listRecent(limit);
+    const alerts = (await this.#alerts.listRecent(limit))
+      .map((alert) => ({
+        ...alert,
+        entries: alert.entries.filter((e) => can(actor, "story.view", e.serviceId)),
+      }))
+      .filter((alert) => alert.entries.length > 0);
     const now = this.#clock.now();
     const active = new Map<ServiceId, string | undefined>();
     const out = [];
@@ -139,7 +185,9 @@ export class BreakingAlertService {
           Date.parse(alert.expiresAt) <= now.getTime()
             ? "expired"
             : entry.bannerId === null
-              ? "awaiting-translation"
+              ? entry.text === null
+                ? "awaiting-translation"
+                : "awaiting-approval"
               : active.get(entry.serviceId) === entry.bannerId
                 ? "live"
                 : "expired";

@@ -3,6 +3,7 @@ import type { Clock } from "../clock.js";
 import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { ServiceId } from "../services/service-registry.js";
+import { assertCan } from "../users/access-policy.js";
 import type { BreakingNewsRepository } from "./breaking-news-repository.js";
 import { type BreakingBanner, breakingBannerInputSchema } from "./breaking-news-schema.js";
 
@@ -30,8 +31,10 @@ export class BreakingNewsService {
     this.#onChange = deps.onChange;
   }
 
-  async raise(_actor: Actor, rawInput: unknown): Promise<BreakingBanner> {
+  /** Only an editor of the service (or an administrator) puts text live on its pages. */
+  async raise(actor: Actor, rawInput: unknown): Promise<BreakingBanner> {
     const input = parseOrThrow(breakingBannerInputSchema, rawInput);
+    assertCan(actor, "banner.manage", input.serviceId);
     const now = this.#clock.now().toISOString();
     const previous = await this.#repository.findActive(input.serviceId, now);
     await this.#repository.clear(input.serviceId, now);
@@ -41,7 +44,8 @@ export class BreakingNewsService {
     return banner;
   }
 
-  async clear(_actor: Actor, serviceId: ServiceId): Promise<number> {
+  async clear(actor: Actor, serviceId: ServiceId): Promise<number> {
+    assertCan(actor, "banner.manage", serviceId);
     const now = this.#clock.now().toISOString();
     const previous = await this.#repository.findActive(serviceId, now);
     const cleared = await this.#repository.clear(serviceId, now);

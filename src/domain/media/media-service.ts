@@ -7,7 +7,7 @@ import { parseOrThrow } from "../parse-or-throw.js";
 import { can } from "../users/access-policy.js";
 import type { ImageProcessor } from "./image-processor.js";
 import type { MediaRepository } from "./media-repository.js";
-import { type MediaAsset, mediaMetadataSchema } from "./media-schema.js";
+import { type MediaAsset, mediaMetadataSchema, type RenditionInfo } from "./media-schema.js";
 
 export interface MediaLimits {
   /** Files above this are refused before decoding. */
@@ -107,6 +107,26 @@ export class MediaService {
     });
     await this.#repository.addRenditions(mediaId, renditions);
     return renditions.length;
+  }
+
+  /** The shared library, newest first, for anyone with a newsroom role. */
+  async list(
+    actor: Actor,
+    query: { q?: string; limit: number; offset: number },
+  ): Promise<{ total: number; items: { asset: MediaAsset; renditions: RenditionInfo[] }[] }> {
+    assertMayUseLibrary(actor);
+    const result = await this.#repository.list(query);
+    const renditions = await this.#repository.listRenditions(result.items.map((a) => a.id));
+    return {
+      total: result.total,
+      items: result.items.map((asset) => ({ asset, renditions: renditions.get(asset.id) ?? [] })),
+    };
+  }
+
+  /** An asset with its renditions, as the uploader sees it after an upload. */
+  async renditionsOf(actor: Actor, mediaId: string): Promise<RenditionInfo[]> {
+    assertMayUseLibrary(actor);
+    return (await this.#repository.listRenditions([mediaId])).get(mediaId) ?? [];
   }
 
   async updateMetadata(actor: Actor, mediaId: string, raw: unknown): Promise<MediaAsset> {

@@ -1,7 +1,13 @@
 import type { Actor } from "../actor.js";
 import type { Clock } from "../clock.js";
-import { type ServiceConfig, type ServiceId, services } from "../services/service-registry.js";
+import {
+  type ServiceConfig,
+  type ServiceId,
+  serviceIds,
+  services,
+} from "../services/service-registry.js";
 import type { StorySummary } from "../stories/story-repository.js";
+import { can } from "../users/access-policy.js";
 import { queryTerms } from "./search-folding.js";
 import type { SearchRepository } from "./search-repository.js";
 import { type HighlightedText, highlight, matchRanges, snippet } from "./search-snippet.js";
@@ -55,12 +61,14 @@ export class SearchService {
    * The newsroom's search across services (published versions). Access control belongs to
    * the caller's role checks (issue 3); the actor is taken so that no call skips them.
    */
+  /** The newsroom's search: only ever the services the actor may see, whatever is asked. */
   async acrossServices(
-    _actor: Actor,
+    actor: Actor,
     query: string,
     options: { serviceIds?: readonly ServiceId[]; page?: number } = {},
   ): Promise<SearchResults> {
-    return this.#run(query, options.serviceIds ?? null, options.page ?? 1);
+    const scope = (options.serviceIds ?? serviceIds).filter((id) => can(actor, "story.view", id));
+    return this.#run(query, scope, options.page ?? 1);
   }
 
   async #run(
@@ -79,7 +87,8 @@ export class SearchService {
       pageSize: searchPageSize,
       hasMore: false,
     };
-    if (terms.length === 0) return { ...empty, hits: [] };
+    // An empty scope means "nowhere", never "everywhere".
+    if (terms.length === 0 || scope?.length === 0) return { ...empty, hits: [] };
     const { total, capped, rows } = await this.#search.search({
       terms,
       serviceIds: scope,

@@ -6,8 +6,9 @@ import { newId } from "../ids.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
-import type { ServiceId } from "../services/service-registry.js";
-import { type Action, assertCan, type StoryFacts } from "../users/access-policy.js";
+import { type ServiceId, serviceIds } from "../services/service-registry.js";
+import { type Action, assertCan, can, type StoryFacts } from "../users/access-policy.js";
+import { diffRevisions, type RevisionDiff } from "./revision-diff.js";
 import { bodyPlainText } from "./story-body-schema.js";
 import {
   dispatchStoryEvent,
@@ -15,7 +16,12 @@ import {
   type StoryEventListener,
   type StoryEventType,
 } from "./story-events.js";
-import type { PublishedProjection, StoryRepository } from "./story-repository.js";
+import type {
+  NewsroomListQuery,
+  NewsroomStoryRow,
+  PublishedProjection,
+  StoryRepository,
+} from "./story-repository.js";
 import {
   type Correction,
   correctionInputSchema,
@@ -317,6 +323,72 @@ export class StoryService {
     await dispatchStoryEvent(listeners, event, this.#deps.onListenerError ?? (() => undefined));
   }
 
+  /** A story the actor may see, with its current revision and corrections. */
+  async view(
+    actor: Actor,
+    storyId: string,
+  ): Promise<{ story: Story; revision: StoryRevision; corrections: Correction[] }> {
+    const story = await this.viewable(actor, storyId);
+    const [revision, corrections] = await Promise.all([
+      this.#requireRevision(story.currentRevisionId),
+      this.#deps.stories.listCorrections(story.id),
+    ]);
+    return { story, revision, corrections };
+  }
+
+  /**
+   * The story if the actor may see it. A story in a service the actor has no role in answers
+   * STORY_NOT_FOUND rather than FORBIDDEN only where existence is no secret; here the id was
+   * given, so the refusal names the role needed.
+   */
+  async viewable(actor: Actor, storyId: string): Promise<Story> {
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.view", story);
+    return story;
+  }
+
+  /** The newsroom dashboard: stories in the services the actor works in, filtered. */
+  async list(
+    actor: Actor,
+    query: Omit<NewsroomListQuery, "serviceIds"> & { serviceId?: ServiceId },
+  ): Promise<{ items: NewsroomStoryRow[]; total: number }> {
+    const { serviceId, ...rest } = query;
+    const visible = serviceIds.filter(
+      (id) => can(actor, "story.view", id) && (serviceId === undefined || id === serviceId),
+    );
+    if (visible.length === 0) return { items: [], total: 0 };
+    return this.#deps.stories.listForNewsroom({ ...rest, serviceIds: visible });
+  }
+
+  /** Revisions of a story the actor may see, newest first. */
+  async revisions(actor: Actor, storyId: string): Promise<StoryRevision[]> {
+    const story = await this.viewable(actor, storyId);
+    return (await this.#deps.stories.listRevisions(story.id)).reverse();
+  }
+
+  /** One revision of a story the actor may see (preview, diff). */
+  async revision(actor: Actor, storyId: string, revisionId: string): Promise<StoryRevision> {
+    const story = await this.viewable(actor, storyId);
+    const revision = await this.#deps.stories.findRevision(revisionId);
+    if (!revision || revision.storyId !== story.id) {
+      throw new NewsdeskError("NOT_FOUND", { detail: "No such revision of this story." });
+    }
+    return revision;
+  }
+
+  async diff(
+    actor: Actor,
+    storyId: string,
+    fromRevisionId: string,
+    toRevisionId: string,
+  ): Promise<{ from: number; to: number } & RevisionDiff> {
+    const [a, b] = await Promise.all([
+      this.revision(actor, storyId, fromRevisionId),
+      this.revision(actor, storyId, toRevisionId),
+    ]);
+    return { from: a.number, to: b.number, ...diffRevisions(a.content, b.content) };
+  }
+
   async #requireStory(storyId: string): Promise<Story> {
     const story = await this.#deps.stories.findStory(storyId);
     if (!story) throw new NewsdeskError("STORY_NOT_FOUND");
@@ -381,6 +453,7 @@ export function factsOf(story: Story): StoryFacts {
     createdBy: story.createdBy,
     unpublished: story.status === "draft" || story.status === "in_review",
     isTranslation: story.familyId !== story.id,
+    published: story.status === "published",
   };
 }
 

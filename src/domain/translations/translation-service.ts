@@ -13,7 +13,7 @@ import {
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
-import type { StoryService } from "../stories/story-service.js";
+import { factsOf, type StoryService } from "../stories/story-service.js";
 import { assertCan, can } from "../users/access-policy.js";
 import { contentDiff, type DiffLine } from "./translation-diff.js";
 import type { FamilyVersion, TranslationRepository } from "./translation-repository.js";
@@ -43,6 +43,17 @@ export interface StaleReport {
   /** Corrections appended to the source since the last review. */
   readonly corrections: readonly Correction[];
   readonly events: readonly StaleEvent[];
+}
+
+/** One member of a story's language family, as the newsroom lists it. */
+export interface FamilyMemberView {
+  readonly storyId: string;
+  readonly serviceId: ServiceId;
+  readonly status: Story["status"];
+  readonly headline: string;
+  readonly role: "source" | "translation";
+  readonly stale: boolean;
+  readonly staleSince: string | null;
 }
 
 /** A published language version, ready for a reader-page language switcher. */
@@ -78,6 +89,9 @@ export class TranslationService implements StoryEventListener {
     options: { content?: unknown } = {},
   ): Promise<{ story: Story; revision: StoryRevision; link: TranslationLink }> {
     const source = await this.#requireStory(sourceStoryId);
+    // Only from a story the caller may see: otherwise "translate into" would copy another
+    // service's unpublished draft into one the caller works in.
+    assertCan(actor, "story.view", source.serviceId, factsOf(source));
     if (source.status === "killed") {
       throw new NewsdeskError("INVALID_TRANSITION", {
         detail: "A killed story cannot be translated.",
@@ -135,6 +149,34 @@ export class TranslationService implements StoryEventListener {
       },
       event.at,
     );
+  }
+
+  /**
+   * A story's language family for the newsroom: only the members the actor may see (a
+   * member in another service shows only that it exists to those who work there).
+   */
+  async family(actor: Actor, storyId: string): Promise<FamilyMemberView[]> {
+    const story = await this.#requireStory(storyId);
+    assertCan(actor, "story.view", story.serviceId, factsOf(story));
+    const members = (await this.#deps.storyRepository.listFamily(story.familyId)).filter((m) =>
+      can(actor, "story.view", m.story.serviceId, factsOf(m.story)),
+    );
+    const links = await Promise.all(
+      members.map((m) => this.#deps.translations.findLink(m.story.id)),
+    );
+    return members.map((m, i) => {
+      const link = links[i];
+      const stale = link?.status === "stale";
+      return {
+        storyId: m.story.id,
+        serviceId: m.story.serviceId,
+        status: m.story.status,
+        headline: m.workingHeadline,
+        role: m.story.id === story.familyId ? "source" : "translation",
+        stale,
+        staleSince: stale ? (link?.staleEvents[0]?.at ?? null) : null,
+      };
+    });
   }
 
   async link(storyId: string): Promise<TranslationLink> {

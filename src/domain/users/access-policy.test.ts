@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, systemActor, userActor } from "../actor.js";
 import { serviceIds } from "../services/service-registry.js";
-import { type Action, actions, can, type StoryFacts } from "./access-policy.js";
+import {
+  type Action,
+  actions,
+  can,
+  canSomewhere,
+  type RouteAction,
+  type StoryFacts,
+} from "./access-policy.js";
 import { type Role, roles } from "./user-schema.js";
 
 const own: StoryFacts = { createdBy: "u1", unpublished: true, isTranslation: false };
@@ -38,10 +45,16 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
       return editorial;
     case "translation.create":
     case "translation.edit":
+    case "alert.translate":
       return role === "translator" || editorial;
     case "media.upload":
+    case "audit.read":
+    case "wire.read":
       return true;
+    case "wire.acknowledge":
+      return editorial;
     case "users.manage":
+    case "wire.sources.manage":
       return role === "service_admin";
   }
 }
@@ -78,5 +91,48 @@ describe("the access matrix", () => {
   it("gives a user without roles nothing", () => {
     const nobody = userActor("n");
     expect(actions.filter((action) => can(nobody, action, "en", own))).toEqual([]);
+  });
+});
+
+describe("published copy", () => {
+  const published: StoryFacts = {
+    createdBy: "u2",
+    unpublished: false,
+    isTranslation: false,
+    published: true,
+  };
+  const draft: StoryFacts = { createdBy: "u2", unpublished: true, isTranslation: false };
+
+  it("may be read by anyone with a role in any service; drafts stay in their service", () => {
+    const persianTranslator = userActor("t", [{ serviceId: "fa", role: "translator" }]);
+    expect(can(persianTranslator, "story.view", "en", published)).toBe(true);
+    expect(can(persianTranslator, "story.view", "en", draft)).toBe(false);
+    expect(can(persianTranslator, "story.edit", "en", published)).toBe(false);
+    expect(can(userActor("nobody"), "story.view", "en", published)).toBe(false);
+  });
+});
+
+describe("the router's coarse check", () => {
+  const routeActions: RouteAction[] = [...actions, "account.self", "syndication.manage"];
+
+  it("passes exactly the actions a role could perform on some story in its service", () => {
+    for (const role of roles) {
+      const actor = userActor("u1", [{ serviceId: "ha", role }]);
+      for (const action of actions) {
+        const somewhere = [undefined, own, othersDraft, ownLive, translation].some((story) =>
+          expected(role, action, story),
+        );
+        expect(canSomewhere(actor, action), `${role} ${action}`).toBe(somewhere);
+      }
+      expect(canSomewhere(actor, "account.self")).toBe(true);
+      expect(canSomewhere(actor, "syndication.manage")).toBe(false);
+    }
+  });
+
+  it("gives a user without roles only their own account, and administrators everything", () => {
+    const nobody = userActor("n");
+    expect(routeActions.filter((a) => canSomewhere(nobody, a))).toEqual(["account.self"]);
+    const admin = userActor("a", [], true);
+    expect(routeActions.every((a) => canSomewhere(admin, a))).toBe(true);
   });
 });

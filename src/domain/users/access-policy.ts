@@ -1,6 +1,6 @@
 import { type Actor, rolesIn } from "../actor.js";
 import { NewsdeskError } from "../error-catalogue.js";
-import type { ServiceId } from "../services/service-registry.js";
+import { type ServiceId, serviceIds } from "../services/service-registry.js";
 import type { Role } from "./user-schema.js";
 
 /**
@@ -20,8 +20,13 @@ export const actions = [
   "translation.create",
   "translation.edit",
   "banner.manage",
+  "alert.translate",
   "media.upload",
   "users.manage",
+  "audit.read",
+  "wire.read",
+  "wire.acknowledge",
+  "wire.sources.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -33,6 +38,12 @@ export interface StoryFacts {
   readonly unpublished: boolean;
   /** A translation of a story in another service. */
   readonly isTranslation: boolean;
+  /**
+   * Live on the reader site. Published copy is public, so anyone with a newsroom role in any
+   * service may read it in the newsroom too (translators read their sources this way); drafts,
+   * stories in review and killed stories stay within their service.
+   */
+  readonly published?: boolean;
 }
 
 const editorial: readonly Role[] = ["editor", "service_admin"];
@@ -66,10 +77,17 @@ function allowed(
       return has(...editorial);
     case "translation.create":
     case "translation.edit":
+    case "alert.translate":
       return has("translator", ...editorial);
+    case "audit.read":
+    case "wire.read":
+      return roles.length > 0;
+    case "wire.acknowledge":
+      return has(...editorial);
     case "media.upload":
       return has("reporter", "translator", ...editorial);
     case "users.manage":
+    case "wire.sources.manage":
       return has("service_admin");
   }
 }
@@ -81,6 +99,7 @@ export function can(
   story?: StoryFacts,
 ): boolean {
   if (actor.kind === "system" || actor.isAdmin) return true;
+  if (action === "story.view" && story?.published === true && actor.grants.length > 0) return true;
   return allowed(rolesIn(actor, serviceId), action, actor.userId, story);
 }
 
@@ -95,6 +114,11 @@ const needs: Record<Action, string> = {
   "story.kill": "the editor role",
   "story.unpublish": "the editor role",
   "banner.manage": "the editor role",
+  "alert.translate": "the translator or editor role",
+  "audit.read": "a role",
+  "wire.read": "a role",
+  "wire.acknowledge": "the editor role",
+  "wire.sources.manage": "the service admin role",
   "translation.create": "the translator or editor role",
   "translation.edit": "the translator or editor role",
   "media.upload": "a reporter, translator or editor role",
@@ -131,4 +155,41 @@ export function assertAdmin(actor: Actor, what: string): void {
       details: { action: "admin" },
     });
   }
+}
+
+/**
+ * What a newsroom route may declare: an action of the matrix above, `account.self` (a
+ * signed-in person acting on their own account: any user actor), or `syndication.manage`
+ * (settings that belong to no single service: administrators only).
+ */
+export type RouteAction = Action | "account.self" | "syndication.manage";
+
+/** Story facts under which a story-bound action is most permissive: "could this ever pass?" */
+function bestCaseFacts(userId: string): StoryFacts {
+  return { createdBy: userId, unpublished: true, isTranslation: true };
+}
+
+/**
+ * The router's coarse check, before any resource is loaded: may this actor perform the
+ * action in at least one service? The domain service then checks the exact service and story.
+ */
+export function canSomewhere(actor: Actor, action: RouteAction): boolean {
+  if (actor.kind === "system" || actor.isAdmin) return true;
+  if (action === "account.self") return true;
+  if (action === "syndication.manage") return false;
+  const facts = bestCaseFacts(actor.userId);
+  return serviceIds.some((id) => allowed(rolesIn(actor, id), action, actor.userId, facts));
+}
+
+export function assertCanSomewhere(actor: Actor, action: RouteAction): void {
+  if (canSomewhere(actor, action)) return;
+  throw new NewsdeskError("FORBIDDEN", {
+    detail:
+      action === "syndication.manage"
+        ? "Only administrators can change syndication settings."
+        : action === "account.self"
+          ? "Only people can do that."
+          : `You need ${needs[action]} in a language service to do that.`,
+    details: { action },
+  });
 }

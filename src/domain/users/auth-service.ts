@@ -37,6 +37,11 @@ export interface SessionView {
   readonly grants: readonly Grant[];
   readonly csrfToken: string;
   readonly actor: Actor;
+  /**
+   * REQUIRE_2FA: an administrator or service admin without a second factor may only enrol one
+   * (and read or end the session) until they have; the newsroom router enforces it.
+   */
+  readonly mustEnrolSecondFactor?: boolean;
 }
 
 /** Secrets are stored only as SHA-256 hashes; a database leak does not leak sessions. */
@@ -207,14 +212,18 @@ export class AuthService {
   /** The actor behind an API token, with its scopes; undefined if unknown or revoked. */
   async authenticateToken(
     token: string,
-  ): Promise<{ actor: Actor; scopes: readonly TokenScope[] } | undefined> {
+  ): Promise<{ actor: Actor; tokenId: string; scopes: readonly TokenScope[] } | undefined> {
     if (!token.startsWith("nd_")) return undefined;
     const record = await this.#users.findToken(hashSecret(token));
     if (!record || record.revokedAt) return undefined;
     const user = await this.#users.findUser(record.userId);
     if (!user || user.disabledAt) return undefined;
     const grants = await this.#users.grantsOf(user.id);
-    return { actor: userActor(user.id, grants, user.isAdmin), scopes: record.scopes };
+    return {
+      actor: userActor(user.id, grants, user.isAdmin),
+      tokenId: record.id,
+      scopes: record.scopes,
+    };
   }
 
   async #fail(key: string, policy: ThrottlePolicy, now: Date): Promise<void> {

@@ -1,10 +1,7 @@
-import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { AuthService } from "../domain/users/auth-service.js";
-import { assertWireReader } from "../domain/wire/wire-access.js";
-import type { WireQueueEntry } from "../domain/wire/wire-repository.js";
-import type { WireEvent, WireEventListener } from "../domain/wire/wire-service.js";
-import { type NewsroomEnv, newsroomSession, requireScope } from "./newsroom-session.js";
+import type { WireQueueEntry } from "../../domain/wire/wire-repository.js";
+import type { WireEvent, WireEventListener } from "../../domain/wire/wire-service.js";
+import type { NewsroomRouter } from "./newsroom-router.js";
 
 /**
  * Live events for the newsroom app (docs/newsroom-api.md, "Live newsroom events"):
@@ -113,19 +110,11 @@ export class NewsroomEvents implements WireEventListener {
 const heartbeatMs = 25_000;
 
 /**
- * `GET /newsroom/api/events`, mounted at that path. It runs the newsroom's own session
- * middleware (a GET needs no CSRF token), so it may be mounted before the other newsroom
- * routes. Anyone who may read the wire may listen; API tokens need `stories:read`.
+ * `GET /events`: anyone who may read the wire may listen; API tokens need `stories:read`.
+ * A GET needs no CSRF token.
  */
-export function newsroomEventRoutes(deps: {
-  readonly events: NewsroomEvents;
-  readonly auth: AuthService;
-  readonly publicUrl: string;
-}): Hono<NewsroomEnv> {
-  const app = new Hono<NewsroomEnv>();
-  app.use(newsroomSession(deps.auth, { publicUrl: deps.publicUrl }));
-  app.get("/", (c) => {
-    assertWireReader(requireScope(c, "stories:read"));
+export function eventRoutes(r: NewsroomRouter, deps: { readonly events: NewsroomEvents }): void {
+  r.get("/events", { action: "wire.read", scope: "stories:read" }, (c) => {
     c.header("Cache-Control", "no-store");
     c.header("X-Accel-Buffering", "no");
     return streamSSE(c, async (stream) => {
@@ -150,5 +139,4 @@ export function newsroomEventRoutes(deps: {
       unsubscribe();
     });
   });
-  return app;
 }

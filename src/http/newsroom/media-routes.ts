@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { AuditLog } from "../../domain/audit/audit-log.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
+import { type RenditionInfo, renditionName } from "../../domain/media/media-schema.js";
+import type { MediaService } from "../../domain/media/media-service.js";
+import { parseOrThrow } from "../../domain/parse-or-throw.js";
+import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
+
+export interface MediaRouteDeps {
+  readonly media: MediaService;
+  readonly audit: AuditLog;
+  /** Upload limit for media, in bytes. */
+  readonly maxUploadBytes: number;
+}
+
+const listQuery = z.object({
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(40),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+/** The shared media library: upload, browse, edit metadata. */
+export function mediaRoutes(r: NewsroomRouter, deps: MediaRouteDeps): void {
+  r.post(
+    "/media",
+    {
+      action: "media.upload",
+      scope: "media:write",
+      body: "form",
+      // The form's other fields and multipart framing come on top of the file itself.
+      maxBodyBytes: deps.maxUploadBytes + 64 * 1024,
+      tooLargeCode: "MEDIA_TOO_LARGE",
+    },
+    async (c, { actor, body }) => {
+      const form = body as FormData;
+      const file = form.get("file");
+      if (!(file instanceof File))
+        throw new NewsdeskError("VALIDATION_FAILED", { detail: "Choose a file to upload." });
+      const field = (name: string) => {
+        const value = form.get(name);
+        return typeof value === "string" ? value : "";
+      };
+      const asset = await deps.media.upload(actor, new Uint8Array(await file.arrayBuffer()), {
+        caption: field("caption"),
+        credit: field("credit"),
+        alt: field("alt"),
+        focalX: field("focalX") === "" ? 0.5 : Number(field("focalX")),
+        focalY: field("focalY") === "" ? 0.5 : Number(field("focalY")),
+        rightsSource: field("rightsSource"),
+        rightsUsage: field("rightsUsage"),
+      });
+      await deps.audit.record(actor, "media.upload", {}, { mediaId: asset.id, bytes: asset.bytes });
+      const renditions = await deps.media.renditionsOf(actor, asset.id);
+      return c.json(
+        {
+          asset,
+          renditions: renditions.map((r) => ({
+            ...r,
+            url: `/media/${asset.id}/${renditionName(r)}`,
+          })),
+        },
+        201,
+      );
+    },
+  );
+
+  r.get("/media", { action: "media.upload", scope: "stories:read" }, async (c, { actor }) => {
+    const query = parseOrThrow(listQuery, c.req.query());
+    const result = await deps.media.list(actor, {
+      ...(query.q ? { q: query.q } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return c.json({
+      total: result.total,
+      items: result.items.map(({ asset, renditions }) => ({
+        asset,
+        thumbnailUrl: thumbnailUrl(asset.id, renditions),
+      })),
+    });
+  });
+
+  r.patch(
+    "/media/:id",
+    { action: "media.upload", scope: "media:write" },
+    async (c, { actor, body }) => {
+      const asset = await deps.media.updateMetadata(actor, pathParam(c, "id"), body);
+      return c.json({ asset });
+    },
+  );
+}
+
+function thumbnailUrl(id: string, renditions: readonly RenditionInfo[]): string | null {
+  const thumb = renditions.find((r) => r.shape === "16x9" && r.format === "jpeg");
+  return thumb ? `/media/${id}/${renditionName(thumb)}` : null;
+}

@@ -1,0 +1,83 @@
+import type { ApiKeyService } from "../../domain/api/api-key-service.js";
+import type { AuditLog } from "../../domain/audit/audit-log.js";
+import type { BreakingAlertService } from "../../domain/breaking/breaking-alert.js";
+import type { BreakingNewsService } from "../../domain/breaking/breaking-news-service.js";
+import type { Clock } from "../../domain/clock.js";
+import type { WebhookService } from "../../domain/distribution/webhook-service.js";
+import type { MediaService } from "../../domain/media/media-service.js";
+import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
+import type { PresenceService } from "../../domain/presence/presence-service.js";
+import type { ReaderService } from "../../domain/reader/reader-service.js";
+import type { SearchService } from "../../domain/search/search-service.js";
+import type { StoryService } from "../../domain/stories/story-service.js";
+import type { TranslationService } from "../../domain/translations/translation-service.js";
+import type { AuthService } from "../../domain/users/auth-service.js";
+import type { UserService } from "../../domain/users/user-service.js";
+import type { WireService } from "../../domain/wire/wire-service.js";
+import type { WireSourceService } from "../../domain/wire/wire-source-service.js";
+import { problemResponse } from "../problem-json.js";
+import { sessionOrTokenAuthenticator } from "./authenticate.js";
+import { breakingRoutes } from "./breaking-routes.js";
+import { eventRoutes, type NewsroomEvents } from "./events.js";
+import { mediaRoutes } from "./media-routes.js";
+import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
+import { searchRoutes } from "./search-routes.js";
+import { sessionRoutes } from "./session-routes.js";
+import { storyRoutes } from "./story-routes.js";
+import { syndicationRoutes } from "./syndication-routes.js";
+import { translationRoutes } from "./translation-routes.js";
+import { userRoutes } from "./user-routes.js";
+import { wireRoutes } from "./wire-routes.js";
+
+/** Everything the newsroom API calls: domain services only, no repositories. */
+export interface NewsroomApiDeps {
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly stories: StoryService;
+  readonly catalog: CatalogRepository;
+  readonly media: MediaService;
+  readonly breaking: BreakingNewsService;
+  readonly alerts: BreakingAlertService;
+  readonly presence: PresenceService;
+  readonly audit: AuditLog;
+  readonly reader: ReaderService;
+  readonly translations: TranslationService;
+  readonly search: SearchService;
+  readonly webhooks: WebhookService;
+  readonly apiKeys: ApiKeyService;
+  readonly wire: WireService;
+  readonly wireSources: WireSourceService;
+  readonly events: NewsroomEvents;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+  /** Upload limit for media, in bytes. */
+  readonly maxUploadBytes: number;
+  /** Tests inject a stub; production resolves sessions and API tokens. */
+  readonly authenticate?: Authenticator;
+  readonly limits?: Partial<RouterLimits>;
+}
+
+/**
+ * The newsroom API, mounted at `/newsroom/api` by the app: one router, every route declared
+ * (docs/newsroom-api.md lists them with their action and scope).
+ */
+export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
+  const router = new NewsroomRouter({
+    authenticate: deps.authenticate ?? sessionOrTokenAuthenticator(deps.auth),
+    publicUrl: deps.publicUrl,
+    ...(deps.limits ? { limits: deps.limits } : {}),
+  });
+  sessionRoutes(router, deps);
+  storyRoutes(router, deps);
+  breakingRoutes(router, deps);
+  mediaRoutes(router, deps);
+  userRoutes(router, deps);
+  translationRoutes(router, deps);
+  searchRoutes(router, deps);
+  syndicationRoutes(router, deps);
+  wireRoutes(router, { wire: deps.wire, sources: deps.wireSources });
+  eventRoutes(router, deps);
+  router.notFound((c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
+  return router;
+}

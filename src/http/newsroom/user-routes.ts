@@ -1,0 +1,75 @@
+import { z } from "zod";
+import type { AuditLog } from "../../domain/audit/audit-log.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
+import { parseOrThrow } from "../../domain/parse-or-throw.js";
+import type { AuthService } from "../../domain/users/auth-service.js";
+import { tokenScopes } from "../../domain/users/user-schema.js";
+import type { UserService } from "../../domain/users/user-service.js";
+import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
+
+export interface UserRouteDeps {
+  readonly users: UserService;
+  readonly auth: AuthService;
+  readonly audit: AuditLog;
+}
+
+const tokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(z.enum(tokenScopes)).min(1).max(tokenScopes.length),
+});
+const noStore = { "Cache-Control": "no-store" } as const;
+
+/**
+ * People and their roles (administrators and service admins), and each person's own API
+ * tokens. Only a signed-in session may call these: a token can neither manage people nor
+ * mint other tokens.
+ */
+export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
+  const manage = { action: "users.manage", scope: "session" } as const;
+
+  r.get("/users", manage, async (c, { actor }) => c.json(await deps.users.list(actor)));
+
+  r.post("/users", manage, async (c, { actor, body }) => {
+    const user = await deps.users.create(actor, body);
+    await deps.audit.record(actor, "user.create", {}, { userId: user.id, email: user.email });
+    return c.json({ user }, 201);
+  });
+
+  r.put("/users/:id/grants", manage, async (c, { actor, body }) => {
+    const input = parseOrThrow(z.object({ grants: z.unknown() }), body);
+    const grants = await deps.users.setGrants(actor, pathParam(c, "id"), input.grants);
+    await deps.audit.record(actor, "user.grants", {}, { userId: pathParam(c, "id"), grants });
+    return c.json({ grants });
+  });
+
+  r.post("/users/:id/reset-password", manage, async (c, { actor, body }) => {
+    const input = parseOrThrow(z.object({ password: z.unknown() }), body);
+    await deps.users.resetPassword(actor, pathParam(c, "id"), input.password);
+    await deps.audit.record(actor, "user.reset-password", {}, { userId: pathParam(c, "id") });
+    return c.body(null, 204);
+  });
+
+  const own = { action: "account.self", scope: "session" } as const;
+
+  r.post("/tokens", own, async (c, { actor, body }) => {
+    const input = parseOrThrow(tokenBody, body);
+    const created = await deps.auth.createApiToken(actor, input.name, input.scopes);
+    await deps.audit.record(
+      actor,
+      "token.create",
+      {},
+      { tokenId: created.id, scopes: input.scopes },
+    );
+    return c.json(created, 201, noStore);
+  });
+
+  r.get("/tokens", own, async (c, { actor }) =>
+    c.json(await deps.auth.listApiTokens(actor), 200, noStore),
+  );
+
+  r.delete("/tokens/:id", own, async (c, { actor }) => {
+    if (!(await deps.auth.revokeApiToken(actor, pathParam(c, "id"))))
+      throw new NewsdeskError("NOT_FOUND");
+    return c.body(null, 204);
+  });
+}
