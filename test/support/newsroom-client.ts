@@ -12,6 +12,11 @@ export class NewsroomClient {
     this.#origin = origin;
   }
 
+  /** The `Cookie` header this client sends, for requests built by hand. */
+  get cookie(): string {
+    return this.#cookie;
+  }
+
   async login(email: string, password: string): Promise<Response> {
     const response = await this.request("POST", "/session", { email, password });
     const setCookie = response.headers.get("set-cookie") ?? "";

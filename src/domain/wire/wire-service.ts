@@ -16,7 +16,8 @@ import {
   serviceIdSchema,
   slugSchema,
 } from "../stories/story-schema.js";
-import type { StoryService } from "../stories/story-service.js";
+import { factsOf, type StoryService } from "../stories/story-service.js";
+import { assertCan, can } from "../users/access-policy.js";
 import { assertWireEditor, assertWireReader } from "./wire-access.js";
 import { type WireErrorCode, wireErrorCatalogue } from "./wire-errors.js";
 import { type WireItem, wirePubStatusSchema } from "./wire-item-schema.js";
@@ -574,6 +575,10 @@ export class WireService {
     flags: StoryWireFlag[];
   }> {
     assertWireReader(actor);
+    // A story's wire lineage is part of the story: only for those who may see the story.
+    const story = await this.#deps.storyRepository.findStory(storyId);
+    if (story === undefined) throw new NewsdeskError("STORY_NOT_FOUND");
+    assertCan(actor, "story.view", story.serviceId, factsOf(story));
     const [links, flags] = await Promise.all([
       this.#deps.wire.listLinks({ storyId }),
       this.#deps.wire.listFlags({ storyId, limit: 200 }),
@@ -603,10 +608,20 @@ export class WireService {
     query: { readonly open?: boolean; readonly limit?: number },
   ): Promise<StoryWireFlag[]> {
     assertWireReader(actor);
-    return this.#deps.wire.listFlags({
+    const flags = await this.#deps.wire.listFlags({
       open: query.open ?? true,
       limit: Math.min(Math.max(query.limit ?? 100, 1), 500),
     });
+    // Flags name stories: each caller sees only those on stories they may see.
+    const visible = new Map<string, boolean>();
+    for (const storyId of new Set(flags.map((f) => f.storyId))) {
+      const story = await this.#deps.storyRepository.findStory(storyId);
+      visible.set(
+        storyId,
+        story !== undefined && can(actor, "story.view", story.serviceId, factsOf(story)),
+      );
+    }
+    return flags.filter((f) => visible.get(f.storyId) === true);
   }
 
   async acknowledgeFlag(actor: Actor, flagId: string): Promise<StoryWireFlag> {

@@ -114,6 +114,7 @@ export class NewsroomRouter {
   readonly #authenticate: Authenticator;
   readonly #limits: RouterLimits;
   readonly #ownOrigin: string;
+  readonly #guard: MiddlewareHandler;
 
   constructor(deps: {
     authenticate: Authenticator;
@@ -139,6 +140,7 @@ export class NewsroomRouter {
       }
       await next();
     };
+    this.#guard = guard;
     this.app.use(guard);
   }
 
@@ -163,6 +165,11 @@ export class NewsroomRouter {
   /** True for the handlers this router registered (the route inventory test's oracle). */
   declares(handler: unknown): boolean {
     return typeof handler === "function" && this.#declaredHandlers.has(handler);
+  }
+
+  /** The deny-by-default guard itself: the one middleware the router runs on every request. */
+  isGuard(handler: unknown): boolean {
+    return handler === this.#guard;
   }
 
   get(path: string, declaration: RouteDeclaration, handler: RouteHandler): this {
