@@ -353,6 +353,9 @@ export function newsroomRoutes(deps: NewsroomDeps): Hono {
     if (!a || !b || a.storyId !== story.id || b.storyId !== story.id) {
       throw new NewsdeskError("NOT_FOUND", { detail: "No such revision of this story." });
     }
+    // SQLite reads are synchronous: yield once so loading two long revisions and diffing
+    // them are two short turns of the event loop, not one long one (issue 10, item 4).
+    await new Promise((resolve) => setImmediate(resolve));
     return c.json({ from: a.number, to: b.number, ...diffRevisions(a.content, b.content) });
   });
 

@@ -26,8 +26,10 @@ function sides(changes: readonly LineChange[]) {
   };
 }
 
+/** The changes, with a generous time budget: correctness must not depend on machine load
+ * (the budget itself is tested with an injected clock below). */
 function changesOf(before: readonly string[], after: readonly string[]): LineChange[] {
-  const result = diffLines(before, after);
+  const result = diffLines(before, after, { budgetMs: 10_000 });
   if (result.tooLarge) throw new Error(`unexpected tooLarge: ${result.reason}`);
   return result.changes;
 }
