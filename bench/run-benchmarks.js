@@ -7,7 +7,7 @@
 //   4. SSE: ~19,000 streams on one instance, RSS per connection, banner to all
 //   5. scale: `newsdesk seed-bench` (200k stories by default, BENCH_STORIES=1000000), RSS,
 //      story-page latency on a miss, cold start
-//   plus wire ingest items/s (issue 5).
+//   plus wire ingest items/s (issue 5), and the diff and wire-HTML limits (issue 10).
 // Prints one Markdown table with the issue's targets and writes bench/results/latest.json.
 // BENCH_QUICK=1 is a ~1-minute smoke run with smaller numbers (targets still printed).
 import { execFileSync } from "node:child_process";
@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { runCachedPageBench } from "./lib/cached-page-bench.js";
 import { cleanupAll, onCleanup } from "./lib/cleanup.js";
 import { runIngestBench } from "./lib/ingest-bench.js";
+import { runLimitsBench } from "./lib/limits-bench.js";
 import { ensureNginx, nginxVersion } from "./lib/nginx.js";
 import { createPgSchema } from "./lib/pg-schema.js";
 import { runPublishBench } from "./lib/publish-bench.js";
@@ -224,6 +225,10 @@ async function main() {
   console.log("bench: wire ingest (ninjs and NewsML-G2 into SQLite and PostgreSQL) …");
   const ingest = await runIngestBench({ repoRoot, ...plan.ingest });
 
+  // Bounded diff and wire-HTML limits (issue 10, items 4 and 5).
+  console.log("bench: revision diff at 10k lines, wire HTML at 150k nested elements …");
+  const limits = runLimitsBench({ repoRoot, runs: quick ? 3 : 5 });
+
   // Search latency on 100k generated stories per dialect (issue 4); BENCH_QUICK uses 10k.
   const searchStories = quick ? 10_000 : 100_000;
   console.log(`bench: search, ${searchStories.toLocaleString("en")} stories per dialect …`);
@@ -271,6 +276,29 @@ async function main() {
       notes: `p95 ${formatMs(r.p95Ms)}; ${r.queries} queries, 8 scripts, ranking + snippets; load ${r.loadSeconds.toFixed(0)} s`,
     });
   }
+  const limitLabels = {
+    "diff-small-edit": ["revision diff, 10k lines, 5 edits", "≤ 50 ms per diff (issue 10)"],
+    "diff-large-edit": [
+      "revision diff, 10k lines, every other rewritten",
+      "≤ 50 ms per diff (issue 10)",
+    ],
+    "html-150k-nested": [
+      "wire HTML, 150k nested elements (until refused)",
+      "(wire parse runs in a worker)",
+    ],
+    "html-large-article": ["wire HTML, 1,500-paragraph article", "(for comparison)"],
+  };
+  for (const r of limits) {
+    const [benchmark, target] = limitLabels[/** @type {keyof typeof limitLabels} */ (r.name)];
+    rows.push({
+      benchmark,
+      requestsPerSecond: null,
+      p50Ms: r.medianMs,
+      p99Ms: r.maxMs,
+      target: r.name.startsWith("diff") ? verdict(r.maxMs <= 50, target) : target,
+      notes: `${r.outcome}; peak memory +${(r.peakBytes / 1048576).toFixed(1)} MB (p99 column = slowest run)`,
+    });
+  }
   console.log(`\n${formatTable(rows)}\n`);
 
   const results = {
@@ -295,6 +323,7 @@ async function main() {
     sse,
     scale,
     wireIngest: ingest,
+    limits,
     search,
     table: rows,
     totalSeconds: (Date.now() - started) / 1000,

@@ -369,6 +369,7 @@ export async function createNewsdesk(
         hub.close();
         await bus.close();
         await wire.scheduler.stop();
+        await wire.parser.close();
         await database.close();
       },
     };

@@ -61,6 +61,11 @@ export const errorCatalogue = {
   },
   USER_EXISTS: { status: 409, message: "An account with this email address already exists." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
+  HTML_TOO_COMPLEX: {
+    status: 400,
+    message:
+      "The HTML is nested too deeply, has too many elements or takes too long to convert into story text.",
+  },
   ...wireProblemCatalogue,
   ...distributionProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },

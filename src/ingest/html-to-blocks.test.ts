@@ -63,6 +63,23 @@ describe("htmlToBlocks", () => {
   });
 });
 
+describe("htmlToBlocks limits (also the editor's paste endpoint)", () => {
+  it("refuses 150k nested elements with HTML_TOO_COMPLEX, a 400 the API maps", () => {
+    const deep = `${"<div>".repeat(150_000)}words${"</div>".repeat(150_000)}`;
+    expect(() => htmlToBlocks(deep)).toThrow(
+      expect.objectContaining({ code: "HTML_TOO_COMPLEX", status: 400 }),
+    );
+  });
+
+  it("refuses markup past the element count, counting unclosed and void tags", () => {
+    expect(() => htmlToBlocks("<p>a<br>".repeat(30_000))).toThrow(
+      expect.objectContaining({ code: "HTML_TOO_COMPLEX" }),
+    );
+    // Unclosed <p>s are implied closes, not depth: 1,000 of them still convert.
+    expect(htmlToBlocks("<p>para".repeat(1_000)).body).toHaveLength(1_000);
+  });
+});
+
 describe("textToBlocks", () => {
   it("splits on blank lines, or on lines when there are none", () => {
     expect(textToBlocks("a\r\n\r\nb").body).toHaveLength(2);

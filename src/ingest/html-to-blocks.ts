@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isNewsdeskError, NewsdeskError } from "../domain/error-catalogue.js";
 import type {
   InlineMark,
   InlineText,
@@ -30,6 +31,73 @@ export type BodyConversion = { body: StoryBody; images: BodyImage[]; warnings: s
 const MAX_BLOCKS = 2000;
 const MAX_TEXT = 20_000;
 const MAX_PARTS = 500;
+
+/**
+ * Bounds on one conversion, for wire bodies and editor pastes alike. htmlparser2 keeps its
+ * open-element stack with `unshift`, so each tag costs time proportional to the depth and
+ * 150,000 nested <div>s took 14 s; a recursive walk over such a tree can also exhaust the
+ * stack. Real articles stay far below these: a 2,000-block story with marks and links has
+ * about 10,000 elements and a depth under 20. Past a bound the conversion is refused
+ * (`HTML_TOO_COMPLEX`; the wire parser files it as WIRE_TOO_DEEP), never truncated, so
+ * nobody publishes half an article without knowing.
+ */
+export interface HtmlLimits {
+  /** Open elements at once (the parser's stack), the same bound as the XML reader's. */
+  readonly maxDepth: number;
+  /** Elements in one body. */
+  readonly maxElements: number;
+  /** Wall-clock budget for one conversion, checked while parsing and while walking. */
+  readonly maxMillis: number;
+}
+
+export const htmlLimits: HtmlLimits = { maxDepth: 256, maxElements: 50_000, maxMillis: 2_000 };
+
+/** Clock reads cost more than counting: look once per this many elements. */
+const CLOCK_STRIDE = 512;
+
+/** Counts elements and watches the clock for one conversion. */
+class ConversionBudget {
+  readonly #limits: HtmlLimits;
+  readonly #deadline: number;
+  #elements = 0;
+
+  constructor(limits: HtmlLimits, deadline = performance.now() + limits.maxMillis) {
+    this.#limits = limits;
+    this.#deadline = deadline;
+  }
+
+  /** A new element count on the same clock, for the second pass over the same markup. */
+  sameDeadline(): ConversionBudget {
+    return new ConversionBudget(this.#limits, this.#deadline);
+  }
+
+  /** One element opened at `depth` (1 for a top-level element). */
+  element(depth: number): void {
+    this.#elements += 1;
+    if (depth > this.#limits.maxDepth) {
+      throw tooComplex(`Elements are nested more than ${this.#limits.maxDepth} levels deep.`);
+    }
+    if (this.#elements > this.#limits.maxElements) {
+      throw tooComplex(`The markup has more than ${this.#limits.maxElements} elements.`);
+    }
+    if (this.#elements % CLOCK_STRIDE === 0) this.checkTime();
+  }
+
+  checkTime(): void {
+    if (performance.now() > this.#deadline) {
+      throw tooComplex(`Converting the markup took longer than ${this.#limits.maxMillis} ms.`);
+    }
+  }
+}
+
+function tooComplex(detail: string): NewsdeskError {
+  return new NewsdeskError("HTML_TOO_COMPLEX", { detail });
+}
+
+/** True for the refusal above; the wire parser turns it into WIRE_TOO_DEEP. */
+export function isHtmlTooComplex(error: unknown): error is NewsdeskError {
+  return isNewsdeskError(error) && error.code === "HTML_TOO_COMPLEX";
+}
 
 /** Elements whose content is never reader text. */
 const dropped = new Set([
@@ -108,10 +176,18 @@ type Collector = {
   marks: InlineMark[];
   images: BodyImage[];
   warnings: string[];
+  budget: ConversionBudget;
+  /** Elements open above the node being visited. */
+  depth: number;
 };
 
-function newCollector(images: BodyImage[], warnings: string[]): Collector {
-  return { blocks: [], inline: [], marks: [], images, warnings };
+function newCollector(
+  images: BodyImage[],
+  warnings: string[],
+  budget: ConversionBudget,
+  depth = 0,
+): Collector {
+  return { blocks: [], inline: [], marks: [], images, warnings, budget, depth };
 }
 
 function sameMarks(a: readonly InlineMark[] | undefined, b: readonly InlineMark[]): boolean {
@@ -189,7 +265,12 @@ function flush(collector: Collector, kind: "paragraph" | 2 | 3 = "paragraph"): v
 
 /** Inline content of a subtree, flattening any blocks inside it (for list items, quotes). */
 function inlineOf(nodes: readonly XmlNode[], collector: Collector, separator = " "): InlineText[] {
-  const inner = newCollector(collector.images, collector.warnings);
+  const inner = newCollector(
+    collector.images,
+    collector.warnings,
+    collector.budget,
+    collector.depth,
+  );
   inner.marks = [...collector.marks];
   for (const node of nodes) visit(node, inner);
   flush(inner);
@@ -272,6 +353,16 @@ function visit(node: XmlNode, collector: Collector): void {
     appendText(collector, node);
     return;
   }
+  collector.budget.element(collector.depth + 1);
+  collector.depth += 1;
+  try {
+    visitElement(node, collector);
+  } finally {
+    collector.depth -= 1;
+  }
+}
+
+function visitElement(node: XmlElement, collector: Collector): void {
   const name = localName(node.name).toLowerCase();
   if (dropped.has(name)) return;
   switch (name) {
@@ -417,13 +508,24 @@ function plainTextLines(nodes: readonly XmlNode[]): string[] {
     .filter((line) => line.length > 0);
 }
 
-/** Converts an already parsed XHTML/NITF subtree (the children of a body element). */
-export function xmlNodesToBlocks(nodes: readonly XmlNode[]): BodyConversion {
+/**
+ * Converts an already parsed XHTML/NITF subtree (the children of a body element). Throws
+ * `HTML_TOO_COMPLEX` past `htmlLimits` (the XML reader has already bounded the depth).
+ */
+export function xmlNodesToBlocks(
+  nodes: readonly XmlNode[],
+  limits: HtmlLimits = htmlLimits,
+): BodyConversion {
+  return convertNodes(nodes, new ConversionBudget(limits));
+}
+
+function convertNodes(nodes: readonly XmlNode[], budget: ConversionBudget): BodyConversion {
   const images: BodyImage[] = [];
   const warnings: string[] = [];
-  const collector = newCollector(images, warnings);
+  const collector = newCollector(images, warnings, budget);
   for (const node of nodes) visit(node, collector);
   flush(collector);
+  budget.checkTime();
   const body = collector.blocks.filter(
     (block) => !(block.type === "paragraph" && block.content.length === 0),
   );
@@ -441,10 +543,22 @@ const allowedTags = [
 /**
  * Converts an HTML string. sanitize-html (htmlparser2) repairs tag soup and strips every
  * tag and attribute outside the list above; its output is well-formed, so the same tree
- * walker as for XHTML does the mapping.
+ * walker as for XHTML does the mapping. Throws `HTML_TOO_COMPLEX` past `limits`: the
+ * depth and element count are watched on htmlparser2's own open and close events (implied
+ * closes and void elements included), so a hostile body is refused after at most
+ * `maxDepth` open elements, before its stack can grow.
  */
-export function htmlToBlocks(html: string): BodyConversion {
+export function htmlToBlocks(html: string, limits: HtmlLimits = htmlLimits): BodyConversion {
+  const budget = new ConversionBudget(limits);
+  let depth = 0;
   const clean = sanitizeHtml(html, {
+    onOpenTag: () => {
+      depth += 1;
+      budget.element(depth);
+    },
+    onCloseTag: () => {
+      depth -= 1;
+    },
     allowedTags,
     allowedAttributes: { a: ["href"], img: ["src", "alt"] },
     allowedSchemes: ["http", "https"],
@@ -454,9 +568,11 @@ export function htmlToBlocks(html: string): BodyConversion {
     nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "head"],
     disallowedTagsMode: "discard",
   });
+  budget.checkTime();
   try {
     const { root } = parseXml(`<div>${clean}</div>`);
-    return xmlNodesToBlocks([root]);
+    // The sanitized tree has at most the elements counted above; a fresh count, the same clock.
+    return convertNodes([root], budget.sameDeadline());
   } catch (error) {
     if (!isWireError(error)) throw error;
     // Should sanitize-html ever emit something our XML reader refuses, keep the words.
@@ -474,7 +590,7 @@ export function textToBlocks(text: string): BodyConversion {
   const normalized = text.replace(/\r\n?/g, "\n").trim();
   if (normalized.length === 0) return { body: [], images: [], warnings: [] };
   const chunks = /\n\s*\n/.test(normalized) ? normalized.split(/\n\s*\n/) : normalized.split("\n");
-  const collector = newCollector([], []);
+  const collector = newCollector([], [], new ConversionBudget(htmlLimits));
   for (const chunk of chunks) {
     appendText(collector, chunk);
     flush(collector);

@@ -11,12 +11,15 @@ import { WireSourceService } from "../domain/wire/wire-source-service.js";
 import type { Database } from "../storage/database.js";
 import { WireSqlRepository } from "../storage/wire-sql-repository.js";
 import type { FetchLike } from "./http-pull.js";
+import { WireParseThread } from "./wire-parse-thread.js";
 import { WireScheduler } from "./wire-scheduler.js";
 
 export interface WireDesk {
   readonly repository: WireSqlRepository;
   readonly service: WireService;
   readonly sources: WireSourceService;
+  /** Parses wire files in a worker thread; `close()` it on shutdown. */
+  readonly parser: WireParseThread;
   /** Not started: the composition root starts it with the other background work. */
   readonly scheduler: WireScheduler;
 }
@@ -34,8 +37,10 @@ export function createWireDesk(deps: {
   readonly listeners?: readonly WireEventListener[];
 }): WireDesk {
   const repository = new WireSqlRepository(deps.database.db, deps.database.dialect);
+  const parser = new WireParseThread();
   const service = new WireService({
     wire: repository,
+    parser,
     stories: deps.stories,
     storyRepository: deps.storyRepository,
     catalog: deps.catalog,
@@ -55,5 +60,5 @@ export function createWireDesk(deps: {
     logger: deps.logger,
     ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
   });
-  return { repository, service, sources, scheduler };
+  return { repository, service, sources, parser, scheduler };
 }

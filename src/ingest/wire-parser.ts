@@ -1,4 +1,4 @@
-import { isWireError, WireError, wireErrorCatalogue } from "../domain/wire/wire-errors.js";
+import { WireError, wireErrorCatalogue } from "../domain/wire/wire-errors.js";
 import type { WireItem, WireSkip } from "../domain/wire/wire-item-schema.js";
 import { charsetFromContentType, decodeBytes } from "./decode-bytes.js";
 import { isFeedRoot, isJsonFeed, parseJsonFeed, parseXmlFeed } from "./feeds/feed-adapter.js";
@@ -6,7 +6,7 @@ import { isNewsml1Root, parseNewsml1 } from "./newsml-1/newsml-1-adapter.js";
 import { isNewsmlG2Root, parseNewsmlG2 } from "./newsml-g2/newsml-g2-adapter.js";
 import { parseNinjs } from "./ninjs/ninjs-adapter.js";
 import { isNitfRoot, parseNitf } from "./nitf/nitf-adapter.js";
-import type { AdapterResult } from "./wire-values.js";
+import { type AdapterResult, asWireRejection } from "./wire-values.js";
 import { localName, parseXml } from "./xml-reader.js";
 
 /**
@@ -72,11 +72,44 @@ function sniff(bytes: Uint8Array, contentType: string | undefined): "json" | "xm
   );
 }
 
+/**
+ * ninjs nests a handful of levels (item → bodies → body, AP's data → items → item adds
+ * three). JSON.parse itself copes with deep input, but every recursive walk after it would
+ * not, so deeper documents are refused before parsing, in one pass over the text.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index += 1; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) {
+        throw new WireError(
+          "WIRE_TOO_DEEP",
+          `Objects and arrays are nested more than ${MAX_JSON_DEPTH} levels deep.`,
+        );
+      }
+    } else if (code === 0x7d || code === 0x5d) {
+      depth -= 1;
+    }
+  }
+}
+
 function parseJsonDocument(input: WireParseInput): {
   format: WireDocumentFormat;
   result: AdapterResult;
 } {
   const { text } = decodeBytes(input.bytes, { kind: "json" });
+  checkJsonDepth(text);
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -115,7 +148,8 @@ function parseXmlDocument(input: WireParseInput): {
 }
 
 function asWireError(error: unknown): WireError {
-  if (isWireError(error)) return error;
+  const rejection = asWireRejection(error);
+  if (rejection) return rejection;
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return new WireError("WIRE_TOO_DEEP", "The document exhausted the parser's stack.", {
       cause: error,

@@ -8,6 +8,7 @@ import {
   type WireSourceFormat,
   wireItemSchema,
 } from "../domain/wire/wire-item-schema.js";
+import { isHtmlTooComplex } from "./html-to-blocks.js";
 
 /**
  * Value normalisers shared by every adapter: dates, language tags, statuses, and the final
@@ -242,6 +243,17 @@ export function finishItem(item: WireItem, result: AdapterResult): void {
 }
 
 /** Runs one item's mapping; a WireError about that item becomes a skip, not a failed file. */
+/**
+ * The wire rejection for an error met while mapping: wire errors as they are, and the HTML
+ * converter's refusal of a body past its limits as WIRE_TOO_DEEP (issue 10, item 5).
+ */
+export function asWireRejection(error: unknown): WireError | undefined {
+  if (isWireError(error)) return error;
+  if (isHtmlTooComplex(error))
+    return new WireError("WIRE_TOO_DEEP", error.message, { cause: error });
+  return undefined;
+}
+
 export function mapEach<T>(
   sources: readonly T[],
   result: AdapterResult,
@@ -251,8 +263,9 @@ export function mapEach<T>(
     try {
       map(source);
     } catch (error) {
-      if (!isWireError(error)) throw error;
-      result.skipped.push({ code: error.code, reason: error.message });
+      const rejection = asWireRejection(error);
+      if (!rejection) throw error;
+      result.skipped.push({ code: rejection.code, reason: rejection.message });
     }
   }
 }

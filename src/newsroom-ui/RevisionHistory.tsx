@@ -8,6 +8,7 @@ import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
+import { TooLargeDiff } from "./TooLargeDiff.js";
 
 /** Revision history with readable diffs, restore (a new revision), and the audit log. */
 export function RevisionHistory(props: { readonly storyId: string }) {
@@ -297,7 +298,8 @@ function DiffView(props: { readonly diff: RevisionDiff }) {
         </table>
       )}
       <h3>{t("history.diff.body")}</h3>
-      {!changedBody ? <p>{t("history.diff.bodySame")}</p> : null}
+      {diff.tooLarge ? <TooLargeDiff body={diff.tooLarge} /> : null}
+      {!changedBody && !diff.tooLarge ? <p>{t("history.diff.bodySame")}</p> : null}
       <ol class="nr-diff-body">
         {diff.body.map((line, index) => (
           <li key={index} class={`nr-diff-${line.op}`} dir="auto">

@@ -6,6 +6,7 @@ import { useApp } from "./app-context.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage } from "./Notice.js";
 import { routeHref } from "./router.js";
+import { TooLargeDiff } from "./TooLargeDiff.js";
 import {
   type FamilyMember,
   markUpToDate,
@@ -159,7 +160,10 @@ export function TranslationPanel(props: {
             ))}
           </ul>
           <h4>{t("translations.diffHeading")}</h4>
-          {report.diff.length === 0 ? <p>{t("translations.noTextChange")}</p> : null}
+          {report.diff.length === 0 && !report.diffTooLarge ? (
+            <p>{t("translations.noTextChange")}</p>
+          ) : null}
+          {report.diffTooLarge ? <TooLargeDiff body={report.diffTooLarge} /> : null}
           <ol class="nr-diff-body">
             {report.diff.map((line, index) => (
               <li key={index} class={`nr-diff-${line.op}`} dir="auto">

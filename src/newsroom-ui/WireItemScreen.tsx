@@ -9,6 +9,7 @@ import { ErrorMessage } from "./Notice.js";
 import { capabilitiesFor } from "./permissions.js";
 import { routeHref } from "./router.js";
 import { useScreenTitle } from "./screen-title.js";
+import { TooLargeDiff } from "./TooLargeDiff.js";
 import { WireBadges } from "./WireBadges.js";
 import { WireTabs } from "./WireTabs.js";
 import {
@@ -389,7 +390,10 @@ function WireDiffView(props: {
 }) {
   const { t } = useUiText();
   const { diff } = props;
-  const changed = diff.fields.length > 0 || diff.body.some((line) => line.op !== "same");
+  const changed =
+    diff.fields.length > 0 ||
+    diff.tooLarge !== null ||
+    diff.body.some((line) => line.op !== "same");
   return (
     <div class="nr-diff" aria-live="polite">
       <h3>{t("wire.diff.heading")}</h3>
@@ -407,6 +411,7 @@ function WireDiffView(props: {
           ))}
         </dl>
       ) : null}
+      {diff.tooLarge ? <TooLargeDiff body={diff.tooLarge} lang={props.lang} /> : null}
       <ol class="nr-diff-body" lang={props.lang}>
         {diff.body.map((line, index) => (
           <li key={index} class={`nr-diff-${line.op}`} dir="auto">

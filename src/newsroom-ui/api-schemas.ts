@@ -157,9 +157,16 @@ export const revisionSummarySchema = z.looseObject({
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 export const revisionListSchema = z.array(revisionSummarySchema);
 
+/** A body past the server's line-diff limits: why, and both texts to show side by side. */
+export const tooLargeDiffSchema = z.looseObject({
+  reason: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
 export const diffSchema = z.looseObject({
   fields: z.array(z.looseObject({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   body: z.array(z.looseObject({ op: z.enum(["same", "added", "removed"]), text: z.string() })),
+  tooLarge: tooLargeDiffSchema.nullable().default(null),
 });
 export type RevisionDiff = z.infer<typeof diffSchema>;
 export const restoredSchema = z.looseObject({ revision: revisionSchema });

@@ -5,6 +5,7 @@ import {
   revisionSchema,
   storyHeadSchema,
   storyStatusSchema,
+  tooLargeDiffSchema,
 } from "./api-schemas.js";
 
 /** Linked translations (docs/newsroom-api.md, "Translations"; issue 4) for the newsroom app. */
@@ -54,6 +55,7 @@ export const staleReportSchema = z.looseObject({
       text: z.string(),
     }),
   ),
+  diffTooLarge: tooLargeDiffSchema.nullable().default(null),
   corrections: z.array(correctionSchema),
   events: z.array(z.looseObject({ kind: z.string(), at: z.string(), note: nullableString })),
 });

@@ -53,4 +53,18 @@ describe("wire version diff", () => {
     const v = { pubStatus: "usable" as const, item: item("Same", ["A.", "B."]) };
     expect(diffWireVersions(v, v).fields).toEqual([]);
   });
+
+  it("hands both texts back when the bodies are too large to compare line by line", () => {
+    const before = Array.from({ length: 20_001 }, (_, i) => `Paragraph ${i}.`);
+    const diff = diffWireVersions(
+      { pubStatus: "usable", item: item("Story", before) },
+      { pubStatus: "usable", item: item("Story", ["Short now."]) },
+    );
+    expect(diff.body).toEqual([]);
+    expect(diff.tooLarge).toEqual({
+      reason: "lines",
+      before: before.join("\n"),
+      after: "Short now.",
+    });
+  });
 });

@@ -307,6 +307,7 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     const crashing = new WireScheduler({
       wire: new WireService({
         wire: dying,
+        parser: h.parser,
         stories: h.stories,
         storyRepository: h.repos.stories,
         catalog: h.repos.catalog,

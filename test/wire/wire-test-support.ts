@@ -3,6 +3,7 @@ import { type Clock, fixedClock } from "../../src/domain/clock.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { type WireLogger, WireService } from "../../src/domain/wire/wire-service.js";
 import { WireSourceService } from "../../src/domain/wire/wire-source-service.js";
+import { WireParseThread } from "../../src/ingest/wire-parse-thread.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { WireSqlRepository } from "../../src/storage/wire-sql-repository.js";
@@ -73,6 +74,10 @@ export interface WireHarness {
   logger: WireLogger & { entries: LogEntry[] };
   actor: Actor;
   editor: Actor;
+  /** The production parser: files over 64 KiB are parsed in a worker thread. */
+  parser: WireParseThread;
+  /** Ends the parser's worker and drops the database. */
+  close(): Promise<void>;
 }
 
 export async function openWireHarness(
@@ -86,8 +91,10 @@ export async function openWireHarness(
   const logger = recordingLogger();
   const wireRepo = new WireSqlRepository(database.db, dialect);
   const stories = new StoryService({ ...repos, clock });
+  const parser = new WireParseThread();
   const wire = new WireService({
     wire: wireRepo,
+    parser,
     stories,
     storyRepository: repos.stories,
     catalog: repos.catalog,
@@ -110,5 +117,10 @@ export async function openWireHarness(
       { serviceId: "en", role: "editor" },
       { serviceId: "fa", role: "editor" },
     ]),
+    parser,
+    close: async () => {
+      await parser.close();
+      await database.dispose();
+    },
   };
 }

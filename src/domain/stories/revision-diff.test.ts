@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffLines, diffRevisions } from "./revision-diff.js";
+import { diffRevisions } from "./revision-diff.js";
 import type { StoryContent } from "./story-schema.js";
 
 const base: StoryContent = {
@@ -44,13 +44,26 @@ describe("revision diffs", () => {
         { op: "same", text: "Third." },
         { op: "added", text: "Fourth." },
       ],
+      tooLarge: null,
     });
   });
 
-  it("finds the longest common run", () => {
-    expect(
-      diffLines(["a", "b", "c", "d"], ["b", "c", "x"]).map((c) => `${c.op[0]}${c.text}`),
-    ).toEqual(["ra", "sb", "sc", "rd", "ax"]);
-    expect(diffLines([], [])).toEqual([]);
+  it("refuses to compare line by line past the edit bound, and gives both texts", () => {
+    // The attack: two revisions whose bodies share nothing. An O(n·m) table would need
+    // n·m cells; the bounded diff gives up after maxEdits and says why.
+    const many = (prefix: string) =>
+      Array.from({ length: 6_000 }, (_, i) => `${prefix} paragraph ${i}`).join("\n");
+    const before: StoryContent = {
+      ...base,
+      body: [{ type: "paragraph", content: [{ text: many("old") }] }],
+    };
+    const after: StoryContent = {
+      ...base,
+      body: [{ type: "paragraph", content: [{ text: many("new") }] }],
+    };
+    // A generous time budget, so the edit bound (not the machine's load) decides.
+    const diff = diffRevisions(before, after, { budgetMs: 10_000 });
+    expect(diff.body).toEqual([]);
+    expect(diff.tooLarge).toEqual({ reason: "edits", before: many("old"), after: many("new") });
   });
 });

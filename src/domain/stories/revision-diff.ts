@@ -1,3 +1,4 @@
+import { type DiffLimitReason, type DiffLimits, diffLines, type LineChange } from "./line-diff.js";
 import { bodyPlainText } from "./story-body-schema.js";
 import type { StoryContent } from "./story-schema.js";
 
@@ -7,14 +8,22 @@ export interface FieldChange {
   readonly after: string;
 }
 
-export interface LineChange {
-  readonly op: "same" | "added" | "removed";
-  readonly text: string;
+/**
+ * A body too large to compare line by line within the diff's limits: both versions' text,
+ * for the newsroom to show side by side, and which limit was reached.
+ */
+export interface TooLargeDiff {
+  readonly reason: DiffLimitReason;
+  readonly before: string;
+  readonly after: string;
 }
 
 export interface RevisionDiff {
   readonly fields: readonly FieldChange[];
+  /** The body line by line; empty when `tooLarge` is set. */
   readonly body: readonly LineChange[];
+  /** Set when the body was past a limit of the line diff ("too large to compare"). */
+  readonly tooLarge: TooLargeDiff | null;
 }
 
 function describeFields(c: StoryContent): Record<string, string> {
@@ -35,48 +44,32 @@ function describeFields(c: StoryContent): Record<string, string> {
 
 /**
  * A readable diff between two revisions: changed fields side by side, and the body as a
- * line diff (one line per block) from the longest common subsequence.
+ * line diff (one line per block) from the bounded Myers diff in `line-diff.ts`. Past its
+ * limits the body is returned as two texts instead (`tooLarge`).
  */
-export function diffRevisions(before: StoryContent, after: StoryContent): RevisionDiff {
+export function diffRevisions(
+  before: StoryContent,
+  after: StoryContent,
+  limits: Partial<DiffLimits> = {},
+): RevisionDiff {
   const a = describeFields(before);
   const b = describeFields(after);
   const fields = Object.keys(a).flatMap((field) =>
     a[field] === b[field] ? [] : [{ field, before: a[field] ?? "", after: b[field] ?? "" }],
   );
+  const beforeText = bodyPlainText(before.body);
+  const afterText = bodyPlainText(after.body);
+  const result = diffLines(beforeText.split("\n"), afterText.split("\n"), limits);
+  if (result.tooLarge) {
+    return {
+      fields,
+      body: [],
+      tooLarge: { reason: result.reason, before: beforeText, after: afterText },
+    };
+  }
   return {
     fields,
-    body: diffLines(bodyPlainText(before.body).split("\n"), bodyPlainText(after.body).split("\n")),
+    body: result.changes.filter((change) => change.text.length > 0 || change.op !== "same"),
+    tooLarge: null,
   };
-}
-
-export function diffLines(before: readonly string[], after: readonly string[]): LineChange[] {
-  const n = before.length;
-  const m = after.length;
-  // lcs[i][j] = length of the LCS of before[i..] and after[j..]
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    const row = lcs[i] as number[];
-    const next = lcs[i + 1] as number[];
-    for (let j = m - 1; j >= 0; j--) {
-      row[j] =
-        before[i] === after[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
-    }
-  }
-  const out: LineChange[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (before[i] === after[j]) {
-      out.push({ op: "same", text: before[i] ?? "" });
-      i++;
-      j++;
-    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) {
-      out.push({ op: "removed", text: before[i++] ?? "" });
-    } else {
-      out.push({ op: "added", text: after[j++] ?? "" });
-    }
-  }
-  while (i < n) out.push({ op: "removed", text: before[i++] ?? "" });
-  while (j < m) out.push({ op: "added", text: after[j++] ?? "" });
-  return out.filter((change) => change.text.length > 0 || change.op !== "same");
 }

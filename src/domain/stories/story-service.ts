@@ -386,6 +386,9 @@ export class StoryService {
       this.revision(actor, storyId, fromRevisionId),
       this.revision(actor, storyId, toRevisionId),
     ]);
+    // SQLite reads are synchronous: yield once so loading two long revisions and diffing them
+    // are two short turns of the event loop, not one long one.
+    await new Promise((resolve) => setImmediate(resolve));
     return { from: a.number, to: b.number, ...diffRevisions(a.content, b.content) };
   }
 

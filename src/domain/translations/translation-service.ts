@@ -10,6 +10,7 @@ import {
   type ServiceId,
   services,
 } from "../services/service-registry.js";
+import type { TooLargeDiff } from "../stories/revision-diff.js";
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
@@ -40,6 +41,8 @@ export interface StaleReport {
   readonly fromRevisionId: string;
   readonly toRevisionId: string;
   readonly diff: readonly DiffLine[];
+  /** Set when the source body was too large to compare line by line: both texts. */
+  readonly diffTooLarge: TooLargeDiff | null;
   /** Corrections appended to the source since the last review. */
   readonly corrections: readonly Correction[];
   readonly events: readonly StaleEvent[];
@@ -206,12 +209,14 @@ export class TranslationService implements StoryEventListener {
       this.#requireRevision(toRevisionId),
       this.#deps.storyRepository.listCorrections(source.id),
     ]);
+    const diff = contentDiff(from.content, to.content);
     return {
       link,
       source,
       fromRevisionId: from.id,
       toRevisionId,
-      diff: contentDiff(from.content, to.content),
+      diff: diff.lines,
+      diffTooLarge: diff.bodyTooLarge,
       corrections: corrections.filter((c) => c.createdAt > link.reviewedAt),
       events: link.staleEvents,
     };

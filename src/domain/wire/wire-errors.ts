@@ -27,7 +27,8 @@ export const wireErrorCatalogue = {
   },
   WIRE_TOO_DEEP: {
     httpStatus: 400,
-    message: "The document is nested too deeply to be a news item.",
+    message:
+      "The document is nested too deeply, has too many elements or takes too long to read to be a news item.",
   },
   WIRE_UNKNOWN_FORMAT: {
     httpStatus: 415,

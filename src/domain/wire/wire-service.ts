@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { parseWireDocument } from "../../ingest/wire-parser.js";
 import { type Actor, actorId, systemActor } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
@@ -19,6 +18,7 @@ import {
 import { factsOf, type StoryService } from "../stories/story-service.js";
 import { assertCan, can } from "../users/access-policy.js";
 import { assertWireEditor, assertWireReader } from "./wire-access.js";
+import type { WireDocumentParser } from "./wire-document-parser.js";
 import { type WireErrorCode, wireErrorCatalogue } from "./wire-errors.js";
 import { type WireItem, wirePubStatusSchema } from "./wire-item-schema.js";
 import {
@@ -64,6 +64,8 @@ export interface WireEventListener {
 
 export interface WireServiceDeps {
   readonly wire: WireRepository;
+  /** The format adapters; production parses off the event loop (`WireParseThread`). */
+  readonly parser: WireDocumentParser;
   readonly stories: StoryService;
   readonly storyRepository: StoryRepository;
   readonly catalog: CatalogRepository;
@@ -173,7 +175,7 @@ export class WireService {
     const log = { sourceId: source.id, filename: document.filename, contentHash };
     const known = await this.#deps.wire.findFile(source.id, contentHash);
     if (known?.status === "done") return emptyReport("duplicate-file", known.id, known.format);
-    const parsed = parseWireDocument({
+    const parsed = await this.#deps.parser.parse({
       bytes: document.bytes,
       maxBytes: source.maxBytes,
       ...(document.contentType === undefined ? {} : { contentType: document.contentType }),

@@ -676,6 +676,21 @@ export const en = {
   "history.diff.added": "Added:",
   "history.diff.removed": "Removed:",
 
+  // Shown instead of a line-by-line diff when two versions are too large to compare
+  // (revision history, wire versions, stale translations); both texts follow side by side.
+  "diff.tooLarge.title": "Too large to compare line by line.",
+  "diff.tooLarge.lines":
+    "The text has too many lines to compare line by line. Both versions are shown side by side.",
+  "diff.tooLarge.characters":
+    "The text is too long to compare line by line. Both versions are shown side by side.",
+  "diff.tooLarge.edits":
+    "Too much of the text changed to compare line by line. Both versions are shown side by side.",
+  "diff.tooLarge.time":
+    "Comparing the text line by line took too long. Both versions are shown side by side.",
+  // Captions above the two texts.
+  "diff.tooLarge.before": "Earlier version",
+  "diff.tooLarge.after": "Later version",
+
   // Story editor: bylines, figure dialog, media picker
   "bylines.role.author": "Author",
   "bylines.role.contributor": "Contributor",

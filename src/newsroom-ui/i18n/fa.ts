@@ -627,6 +627,17 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "history.diff.bodySame": "متن تغییری نکرده است.",
   "history.diff.added": "افزوده:",
   "history.diff.removed": "حذف‌شده:",
+  "diff.tooLarge.title": "برای مقایسهٔ سطربه‌سطر بیش از حد بزرگ است.",
+  "diff.tooLarge.lines":
+    "متن سطرهای بسیار زیادی دارد و نمی‌توان آن را سطربه‌سطر مقایسه کرد. هر دو نسخه کنار هم نشان داده شده‌اند.",
+  "diff.tooLarge.characters":
+    "متن بیش از حد طولانی است و نمی‌توان آن را سطربه‌سطر مقایسه کرد. هر دو نسخه کنار هم نشان داده شده‌اند.",
+  "diff.tooLarge.edits":
+    "بخش بسیار بزرگی از متن تغییر کرده است و نمی‌توان آن را سطربه‌سطر مقایسه کرد. هر دو نسخه کنار هم نشان داده شده‌اند.",
+  "diff.tooLarge.time":
+    "مقایسهٔ سطربه‌سطر متن بیش از حد طول کشید. هر دو نسخه کنار هم نشان داده شده‌اند.",
+  "diff.tooLarge.before": "نسخهٔ قبلی",
+  "diff.tooLarge.after": "نسخهٔ بعدی",
 
   "bylines.role.author": "نویسنده",
   "bylines.role.contributor": "همکار",
