@@ -4,6 +4,8 @@ import {
   type AlertStatus,
   type AlertView,
   alertServices,
+  approveAlert,
+  isLiveIn,
   listAlerts,
   raiseAlert,
   translateAlert,
@@ -25,12 +27,14 @@ import { isoToLocalInput, localInputToIso } from "./story-draft.js";
 
 const statusKeys: Record<AlertStatus, MessageKey> = {
   "awaiting-translation": "alerts.status.awaiting-translation",
+  "awaiting-approval": "alerts.status.awaiting-approval",
   live: "alerts.status.live",
   expired: "alerts.status.expired",
 };
 
 const statusClasses: Record<AlertStatus, string> = {
   "awaiting-translation": "nr-tag nr-tag-warn",
+  "awaiting-approval": "nr-tag nr-tag-warn",
   live: "nr-tag nr-tag-ok",
   expired: "nr-tag nr-tag-muted",
 };
@@ -38,7 +42,9 @@ const statusClasses: Record<AlertStatus, string> = {
 /**
  * Breaking news for several services at once (issue 7 §2): an editor raises one alert with
  * text per service, each typed in that service's language and direction; services left
- * empty wait for a translator, who adds their text here and puts that bar live.
+ * empty wait for a translator, who adds their text here. Text goes live only by an editor of
+ * that service (issue 10 §2.10): an editor's own text at once, a translator's once an editor
+ * approves it. The controls shown follow the role; the server enforces the same rules.
  */
 export function BreakingAlerts() {
   const { api, services, session } = useApp();
@@ -93,8 +99,16 @@ export function BreakingAlerts() {
           <AlertItem
             key={alert.id}
             alert={alert}
-            onTranslated={(service) => {
-              setStatus(t("alerts.translated", { service: service.name }));
+            onTranslated={(service, live) => {
+              // What the server did, not what the role suggests: its answer says whether the
+              // text has a banner now.
+              setStatus(
+                t(live ? "alerts.translated" : "alerts.submitted", { service: service.name }),
+              );
+              void reload();
+            }}
+            onApproved={(service) => {
+              setStatus(t("alerts.approved", { service: service.name }));
               void reload();
             }}
           />
@@ -302,10 +316,16 @@ function RaiseAlert(props: {
   );
 }
 
-/** One alert: when, until when, and each service's status, text or translation form. */
+/**
+ * One alert: when, until when, and each service's status and text, with the controls the
+ * user's role in that service allows: the text form while it awaits translation; approval
+ * (or a replacement) for editors while a translator's text awaits approval. Live text has no
+ * controls here; editors replace it on the service's banner screen.
+ */
 function AlertItem(props: {
   readonly alert: AlertView;
-  readonly onTranslated: (service: ServiceInfo) => void;
+  readonly onTranslated: (service: ServiceInfo, live: boolean) => void;
+  readonly onApproved: (service: ServiceInfo) => void;
 }) {
   const { services, session } = useApp();
   const { t, dateTime } = useUiText();
@@ -327,25 +347,62 @@ function AlertItem(props: {
         {alert.entries.map((entry) => {
           const service = serviceFor(entry.serviceId, services);
           const state: AlertStatus = alert.status[entry.serviceId] ?? "expired";
-          const canTranslate =
-            state === "awaiting-translation" && capabilitiesFor(session, service.id).canTranslate;
+          const can = capabilitiesFor(session, service.id);
+          const mode: TextMode = can.canSetBanner ? "publish" : "propose";
+          const onDone = (live: boolean) => props.onTranslated(service, live);
           return (
             <li key={entry.serviceId}>
               <ServiceName service={service} />{" "}
               <span class="nr-badges">
                 <span class={statusClasses[state]}>{t(statusKeys[state])}</span>
               </span>
+              {entry.text && state === "awaiting-approval" ? (
+                <p class="nr-help">{t("alerts.proposed")}</p>
+              ) : null}
               {entry.text ? (
                 <p lang={service.locale} dir={service.dir}>
                   {entry.text}
                 </p>
               ) : null}
-              {canTranslate ? (
+              {state === "awaiting-translation" && can.canTranslate ? (
                 <TranslateAlert
                   alertId={alert.id}
                   service={service}
-                  onDone={() => props.onTranslated(service)}
+                  mode={mode}
+                  label={t("alerts.addText")}
+                  initial=""
+                  onDone={onDone}
                 />
+              ) : null}
+              {state === "awaiting-approval" && entry.text && can.canTranslate ? (
+                <>
+                  {can.canSetBanner ? (
+                    <ApproveAlert
+                      alert={alert}
+                      service={service}
+                      text={entry.text}
+                      onDone={() => props.onApproved(service)}
+                    />
+                  ) : (
+                    <p>
+                      <Message
+                        text={t("alerts.awaitsEditor")}
+                        parts={{ service: <ServiceName service={service} /> }}
+                      />
+                    </p>
+                  )}
+                  <details class="nr-alert-change">
+                    <summary>{t("alerts.changeText")}</summary>
+                    <TranslateAlert
+                      alertId={alert.id}
+                      service={service}
+                      mode={mode}
+                      label={t("alerts.newText")}
+                      initial={entry.text}
+                      onDone={onDone}
+                    />
+                  </details>
+                </>
               ) : null}
             </li>
           );
@@ -355,17 +412,106 @@ function AlertItem(props: {
   );
 }
 
-/** A translator's inline form: the text for one waiting service, live at once. */
+/** An editor's text goes live at once; a translator's is proposed for an editor's approval. */
+type TextMode = "publish" | "propose";
+
+/** An editor's approval of a translator's waiting text, after a look at what readers will see. */
+function ApproveAlert(props: {
+  readonly alert: AlertView;
+  readonly service: ServiceInfo;
+  readonly text: string;
+  readonly onDone: () => void;
+}) {
+  const { api } = useApp();
+  const { t, dateTime } = useUiText();
+  const { service } = props;
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const approve = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await approveAlert(api, props.alert.id, service.id);
+      setConfirming(false);
+      props.onDone();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div>
+        <button type="button" class="nr-primary" onClick={() => setConfirming(true)}>
+          <Message
+            text={t("alerts.approve")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
+        </button>
+      </div>
+      <ErrorMessage message={error} />
+      <Dialog
+        title={t("alerts.approveTitle")}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+      >
+        <p>
+          <Message
+            text={t("alerts.confirmLive")}
+            parts={{
+              service: <ServiceName service={service} />,
+              text: (
+                <strong lang={service.locale} dir={service.dir}>
+                  {props.text}
+                </strong>
+              ),
+              until: dateTime(props.alert.expiresAt),
+            }}
+          />
+        </p>
+        <p>
+          <Message
+            text={t("alerts.approveReplaces")}
+            parts={{ service: <ServiceName service={service} /> }}
+          />
+        </p>
+        <div class="nr-dialog-actions">
+          <button type="button" class="nr-primary" disabled={busy} onClick={() => void approve()}>
+            {t("alerts.approveConfirm")}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
+
+/**
+ * The inline form for one service's text: an editor's goes live at once, a translator's is
+ * sent for approval (the button and help say which). `onDone` learns from the server's answer
+ * whether the text is live.
+ */
 function TranslateAlert(props: {
   readonly alertId: string;
   readonly service: ServiceInfo;
-  readonly onDone: () => void;
+  readonly mode: TextMode;
+  /** The field's label, with a `{service}` placeholder. */
+  readonly label: string;
+  readonly initial: string;
+  readonly onDone: (live: boolean) => void;
 }) {
   const { api } = useApp();
   const { t } = useUiText();
   const id = useId();
   const { service } = props;
-  const [text, setText] = useState("");
+  const [text, setText] = useState(props.initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -376,22 +522,22 @@ function TranslateAlert(props: {
     setBusy(true);
     setError(null);
     try {
-      await translateAlert(api, props.alertId, service.id, value);
-      props.onDone();
+      const alert = await translateAlert(api, props.alertId, service.id, value);
+      props.onDone(isLiveIn(alert, service.id));
     } catch (failure) {
       setError(errorMessage(failure));
+    } finally {
+      // A translator's revised text keeps this form on screen, so it must work again.
       setBusy(false);
     }
   };
 
+  const publish = props.mode === "publish";
   return (
     <form class="nr-form nr-alert-translate" onSubmit={submit} noValidate>
       <div class="nr-field">
         <label for={`${id}-text`}>
-          <Message
-            text={t("alerts.addText")}
-            parts={{ service: <ServiceName service={service} /> }}
-          />
+          <Message text={props.label} parts={{ service: <ServiceName service={service} /> }} />
         </label>
         <textarea
           id={`${id}-text`}
@@ -405,7 +551,7 @@ function TranslateAlert(props: {
         />
         <p id={`${id}-help`} class="nr-help">
           <Message
-            text={t("alerts.addTextHelp")}
+            text={t(publish ? "alerts.addTextHelp" : "alerts.proposeTextHelp")}
             parts={{ service: <ServiceName service={service} /> }}
           />
         </p>
@@ -414,7 +560,7 @@ function TranslateAlert(props: {
       <div>
         <button type="submit" class="nr-primary" disabled={busy}>
           <Message
-            text={t("alerts.addTextButton")}
+            text={t(publish ? "alerts.addTextButton" : "alerts.proposeTextButton")}
             parts={{ service: <ServiceName service={service} /> }}
           />
         </button>

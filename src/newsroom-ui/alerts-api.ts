@@ -3,11 +3,17 @@ import type { ApiClient } from "./api-client.js";
 
 /**
  * Breaking-news alerts for several services at once (`/newsroom/api/alerts`, issue 7 §2).
- * One alert carries text per service; a service whose text is `null` waits for a translator,
- * and each service's bar goes live as soon as its text exists.
+ * One alert carries text per service; a service whose text is `null` waits for a translator.
+ * Text goes live only by an editor of that service (issue 10 §2.10): an editor's text goes
+ * live at once, a translator's waits as `awaiting-approval` until an editor approves it.
  */
 
-export const alertStatuses = ["awaiting-translation", "live", "expired"] as const;
+export const alertStatuses = [
+  "awaiting-translation",
+  "awaiting-approval",
+  "live",
+  "expired",
+] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
 export const alertEntrySchema = z.looseObject({
@@ -53,7 +59,11 @@ export async function raiseAlert(api: ApiClient, alert: NewAlert): Promise<Alert
   ).alert;
 }
 
-/** A translator's (or editor's) text for one service of the alert; it goes live at once. */
+/**
+ * A translator's (or editor's) text for one service of the alert. An editor's goes live at
+ * once; a translator's waits for an editor's approval (its entry keeps `bannerId: null`), and
+ * the server refuses a translator's text for a service that is already live (403).
+ */
 export async function translateAlert(
   api: ApiClient,
   alertId: string,
@@ -67,6 +77,29 @@ export async function translateAlert(
       { schema: z.looseObject({ alert: alertSchema }), json: { text } },
     )
   ).alert;
+}
+
+/**
+ * An editor of the service (or an administrator) puts the translator's waiting text live.
+ * 409 INVALID_TRANSITION when nothing waits; 403 for translators.
+ */
+export async function approveAlert(
+  api: ApiClient,
+  alertId: string,
+  serviceId: string,
+): Promise<Alert> {
+  return (
+    await api.request(
+      "POST",
+      `/alerts/${encodeURIComponent(alertId)}/services/${encodeURIComponent(serviceId)}/approve`,
+      { schema: z.looseObject({ alert: alertSchema }) },
+    )
+  ).alert;
+}
+
+/** Whether the service's text of this alert is on its pages (has a banner), per the server. */
+export function isLiveIn(alert: Alert, serviceId: string): boolean {
+  return alert.entries.some((entry) => entry.serviceId === serviceId && entry.bannerId !== null);
 }
 
 /**

@@ -9,8 +9,16 @@ export interface Capabilities {
   readonly role: Role | "administrator" | null;
   readonly canWrite: boolean;
   readonly canPublish: boolean;
+  /**
+   * Raise or clear the service's banner, and put breaking-alert text live there: their own,
+   * or a translator's by approving it. Translators' alert text waits for this role
+   * (issue 10 §2.10); it is the server's `banner.manage`.
+   */
   readonly canSetBanner: boolean;
-  /** Translations into this service, and a breaking alert's text for it. */
+  /**
+   * Translations into this service, and a breaking alert's text for it (which, without
+   * `canSetBanner`, waits for an editor's approval).
+   */
   readonly canTranslate: boolean;
   readonly canManageUsers: boolean;
 }

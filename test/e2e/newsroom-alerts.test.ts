@@ -14,8 +14,9 @@ import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
 // Breaking-news alerts for several services (issue 7 §2) in Debian's Chromium against the
 // real server: an editor raises one alert for English and Persian with the Persian text
-// left for a translator, each service shows its own status, the reader pages follow, and
-// the translator's text puts the Persian bar live. Also: a freshly opened draft is not
+// left for a translator, each service shows its own status, the reader pages follow; the
+// translator's text waits for approval and stays off the Persian pages until an editor of
+// the Persian service approves it (issue 10 §2.10), and then it is live. Also: a freshly opened draft is not
 // "changed" (no unsaved-changes prompt), and the Persian interface has no English labels
 // on the dashboard and in the editor. The tests share one server and run in order.
 
@@ -146,7 +147,10 @@ describe("newsroom: one breaking alert for English and Persian", () => {
   const englishText = "E2E alert: Storm closes the coast road";
   const persianText = "هشدار آزمایشی: توفان جادهٔ ساحلی را بست";
   let editorPage: Page;
+  let translatorPage: Page;
   let alertCard: Locator;
+  /** The card's heading ("Alert raised …"): it finds the card where English is not listed. */
+  let alertHeading: string;
 
   const breakingBar = (html: string) =>
     /<section class="breaking"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? null;
@@ -186,6 +190,8 @@ describe("newsroom: one breaking alert for English and Persian", () => {
     await editorPage.getByRole("status").filter({ hasText: "The alert was raised." }).waitFor();
 
     alertCard = editorPage.getByRole("article").filter({ hasText: englishText });
+    alertHeading = (await alertCard.getByRole("heading", { level: 3 }).textContent()) ?? "";
+    expect(alertHeading).toMatch(/^Alert raised /);
     await alertCard
       .getByRole("listitem")
       .filter({ hasText: "Meridian News" })
@@ -223,46 +229,114 @@ describe("newsroom: one breaking alert for English and Persian", () => {
     await chooseLanguage(editorPage, "English");
   });
 
-  it("the Persian translator adds the Persian text: fa goes live, on the Persian reader page", async () => {
-    const page = await signIn(
+  it("the Persian translator sends the Persian text: it awaits approval and is not on the Persian page", async () => {
+    translatorPage = await signIn(
       await newContext(),
       suite.server.baseUrl,
       demoAccounts.translator,
       "/newsroom/alerts",
     );
+    const page = translatorPage;
+    const watch = watchPage(page);
     await page.getByRole("heading", { level: 1, name: "Breaking news alerts" }).waitFor();
     // Translators cannot raise alerts; they are told so.
     expect(await page.getByRole("button", { name: "Raise alert" }).count()).toBe(0);
-    const card = page.getByRole("article").filter({ hasText: englishText });
+    // The translator works in Persian only, so the card lists only the Persian service.
+    const card = page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { level: 3, name: alertHeading }) });
+    await card.getByRole("listitem").filter({ hasText: "مریدین فارسی" }).waitFor();
+    expect(await card.getByRole("listitem").count()).toBe(1);
+    expect(await page.getByText(englishText).count()).toBe(0);
     const field = card.getByLabel("Add the text for مریدین فارسی");
     expect(await field.getAttribute("dir")).toBe("rtl");
+    await card.getByText("An editor of مریدین فارسی approves it before readers see it.").waitFor();
+    // Nothing of the translator's form claims to put the bar live.
+    expect(await card.getByRole("button", { name: /bar live/ }).count()).toBe(0);
     await field.fill(persianText);
-    await card.getByRole("button", { name: "Put the مریدین فارسی bar live" }).click();
-    await page.getByRole("status").filter({ hasText: "The مریدین فارسی text is live." }).waitFor();
-    const faItem = page
+    await card.getByRole("button", { name: "Send the مریدین فارسی text for approval" }).click();
+    await page
+      .getByRole("status")
+      .filter({
+        hasText:
+          "The مریدین فارسی text was sent. It goes live when an editor of the service approves it.",
+      })
+      .waitFor();
+    const faItem = card.getByRole("listitem").filter({ hasText: "مریدین فارسی" });
+    await faItem.getByText("Awaiting approval", { exact: true }).waitFor();
+    await faItem.getByText("Proposed text, not shown to readers yet:").waitFor();
+    await faItem.getByText(persianText).waitFor();
+    await faItem.getByText("Waiting for an editor of مریدین فارسی to approve it.").waitFor();
+    // They may still revise their waiting text, which again waits for approval.
+    await faItem.getByText("Change the text", { exact: true }).click();
+    const revision = faItem.getByLabel("New text for مریدین فارسی");
+    expect(await revision.inputValue()).toBe(persianText);
+    await faItem.getByRole("button", { name: "Send the مریدین فارسی text for approval" }).waitFor();
+    await faItem.getByText("Change the text", { exact: true }).click();
+    // The translator cannot approve their own text.
+    expect(await faItem.getByRole("button", { name: /Approve and publish/ }).count()).toBe(0);
+    expect(await page.getByRole("status").filter({ hasText: "is live" }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Readers of the Persian service see nothing of it; English is unchanged.
+    const persianHome = await readerHtml("/persian/");
+    expect(breakingBar(persianHome)).toBeNull();
+    expect(persianHome).not.toContain(persianText);
+    expect(breakingBar(await readerHtml("/english/"))).toContain(englishText);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("an editor of fa approves the Persian text: fa goes live, on the Persian reader page", async () => {
+    const watch = watchPage(editorPage);
+    await editorPage.reload();
+    const faItem = editorPage
       .getByRole("article")
       .filter({ hasText: englishText })
       .getByRole("listitem")
       .filter({ hasText: "مریدین فارسی" });
+    await faItem.getByText("Awaiting approval", { exact: true }).waitFor();
+    await faItem.getByText(persianText).waitFor();
+    // An editor may also write a different text, which goes live at once for them.
+    await faItem.getByText("Change the text", { exact: true }).click();
+    expect(await faItem.getByLabel("New text for مریدین فارسی").inputValue()).toBe(persianText);
+    await faItem.getByRole("button", { name: "Put the مریدین فارسی bar live" }).waitFor();
+    await faItem.getByText("Change the text", { exact: true }).click();
+    await faItem.getByRole("button", { name: "Approve and publish the مریدین فارسی text" }).click();
+
+    const dialog = editorPage.getByRole("dialog", { name: "Approve and publish this text?" });
+    await dialog
+      .getByText(`Readers of مریدین فارسی see “${persianText}” at the top of every page`)
+      .waitFor();
+    expect(await axeViolations(editorPage)).toEqual([]);
+    await dialog.getByRole("button", { name: "Approve and publish now" }).click();
+    await editorPage
+      .getByRole("status")
+      .filter({ hasText: "The مریدین فارسی text was approved and is live." })
+      .waitFor();
     await faItem.getByText("Live", { exact: true }).waitFor();
     await faItem.getByText(persianText).waitFor();
-    expect(await faItem.getByRole("textbox").count()).toBe(0);
+    expect(await faItem.getByRole("button", { name: /Approve and publish/ }).count()).toBe(0);
 
     await waitUntil(
       async () => breakingBar(await readerHtml("/persian/"))?.includes(persianText) ?? false,
       { what: "the Persian bar on the Persian home" },
     );
     expect(breakingBar(await readerHtml("/english/"))).toContain(englishText);
+    expect(watch.errors).toEqual([]);
+  });
 
-    // The editor's list says the same after a reload.
-    await editorPage.reload();
-    await editorPage
+  it("the translator sees the Persian text live, with no control to change it", async () => {
+    await translatorPage.reload();
+    const faItem = translatorPage
       .getByRole("article")
-      .filter({ hasText: englishText })
+      .filter({ has: translatorPage.getByRole("heading", { level: 3, name: alertHeading }) })
       .getByRole("listitem")
-      .filter({ hasText: "مریدین فارسی" })
-      .getByText("Live", { exact: true })
-      .waitFor();
+      .filter({ hasText: "مریدین فارسی" });
+    await faItem.getByText("Live", { exact: true }).waitFor();
+    await faItem.getByText(persianText).waitFor();
+    expect(await faItem.getByRole("textbox", { includeHidden: true }).count()).toBe(0);
+    expect(await faItem.getByRole("button").count()).toBe(0);
+    expect(await faItem.getByText("Change the text").count()).toBe(0);
   });
 });
 

@@ -275,12 +275,12 @@ export const en = {
   // Breaking-news alerts for several services at once
   "alerts.title": "Breaking news alerts",
   "alerts.intro":
-    "One alert can go to several services at once, each in its own language. A service left without text waits for its translator; its bar goes live as soon as the text is added.",
+    "One alert can go to several services at once, each in its own language. A service left without text waits for its translator; its bar goes live when an editor of that service approves the translation.",
   "alerts.bannersLink": "The banner of one service: replace or clear it",
   "alerts.raiseHeading": "Raise an alert",
   "alerts.services": "Services",
   "alerts.editorsOnly":
-    "Raising an alert needs the editor role in a service. Translators add the text of waiting services below.",
+    "Raising an alert needs the editor role in a service. Translators add the text of waiting services below; an editor of the service approves it before readers see it.",
   // {service} is the service's name, in its own language.
   "alerts.textFor": "Text for {service}",
   "alerts.textHelp":
@@ -298,7 +298,7 @@ export const en = {
   "alerts.confirmLive":
     "Readers of {service} see “{text}” at the top of every page, from now until {until}.",
   "alerts.confirmWaiting":
-    "Readers of {service} see nothing yet: the bar appears when a translator adds its text, and stays until {until}.",
+    "Readers of {service} see nothing yet: the bar appears when an editor of that service adds its text or approves a translator's, and stays until {until}.",
   "alerts.confirmLink": "The bar links to {url}.",
   "alerts.confirmReplaces":
     "In each service, the bar replaces any breaking-news banner showing now.",
@@ -311,13 +311,32 @@ export const en = {
   "alerts.expiresAt": "Expires {time}.",
   "alerts.linksTo": "Links to {url}.",
   "alerts.status.awaiting-translation": "Awaiting translation",
+  // A translator's text that an editor of the service has not approved yet.
+  "alerts.status.awaiting-approval": "Awaiting approval",
   "alerts.status.live": "Live",
   "alerts.status.expired": "Expired",
   "alerts.addText": "Add the text for {service}",
   "alerts.addTextHelp": "Readers of {service} see it at once, until the alert expires.",
   "alerts.addTextButton": "Put the {service} bar live",
+  // A translator's text does not go live by itself (help and button of their text form).
+  "alerts.proposeTextHelp": "An editor of {service} approves it before readers see it.",
+  "alerts.proposeTextButton": "Send the {service} text for approval",
   "alerts.needTranslation": "Write the text first.",
   "alerts.translated": "The {service} text is live.",
+  "alerts.submitted":
+    "The {service} text was sent. It goes live when an editor of the service approves it.",
+  // Above a translator's text that waits for approval.
+  "alerts.proposed": "Proposed text, not shown to readers yet:",
+  "alerts.awaitsEditor": "Waiting for an editor of {service} to approve it.",
+  // Opens a form to write a different text for a service whose text awaits approval.
+  "alerts.changeText": "Change the text",
+  "alerts.newText": "New text for {service}",
+  // An editor's button; the dialog then shows what readers will see.
+  "alerts.approve": "Approve and publish the {service} text",
+  "alerts.approveTitle": "Approve and publish this text?",
+  "alerts.approveReplaces": "The bar replaces any breaking-news banner showing in {service} now.",
+  "alerts.approveConfirm": "Approve and publish now",
+  "alerts.approved": "The {service} text was approved and is live.",
 
   // Between items of a list written in a sentence.
   "common.listSeparator": ", ",

@@ -256,12 +256,12 @@ export const fa: Readonly<Record<MessageKey, string>> = {
 
   "alerts.title": "هشدارهای خبر فوری",
   "alerts.intro":
-    "یک هشدار می‌تواند هم‌زمان به چند سرویس برود، هر کدام به زبان خودش. سرویسی که متنش خالی بماند منتظر مترجم می‌ماند و نوار آن به‌محض افزودن متن منتشر می‌شود.",
+    "یک هشدار می‌تواند هم‌زمان به چند سرویس برود، هر کدام به زبان خودش. سرویسی که متنش خالی بماند منتظر مترجم می‌ماند و نوار آن وقتی منتشر می‌شود که دبیری از همان سرویس ترجمه را تأیید کند.",
   "alerts.bannersLink": "نوار خبر فوری یک سرویس: جایگزینی یا برداشتن آن",
   "alerts.raiseHeading": "اعلام هشدار",
   "alerts.services": "سرویس‌ها",
   "alerts.editorsOnly":
-    "اعلام هشدار به نقش دبیر در یک سرویس نیاز دارد. مترجمان متن سرویس‌های منتظر را در پایین اضافه می‌کنند.",
+    "اعلام هشدار به نقش دبیر در یک سرویس نیاز دارد. مترجمان متن سرویس‌های منتظر را در پایین اضافه می‌کنند و دبیری از همان سرویس پیش از دیده‌شدن آن به دست خوانندگان، تأییدش می‌کند.",
   "alerts.textFor": "متن برای {service}",
   "alerts.textHelp":
     "هر متن همان‌طور که نوشته شده به خوانندگان آن سرویس نشان داده می‌شود. برای انتظار برای مترجم، متن را خالی بگذارید.",
@@ -277,7 +277,7 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "alerts.confirmLive":
     "خوانندگان {service} از همین حالا تا {until} در بالای همهٔ صفحه‌ها «{text}» را می‌بینند.",
   "alerts.confirmWaiting":
-    "خوانندگان {service} فعلاً چیزی نمی‌بینند: نوار وقتی ظاهر می‌شود که مترجم متن آن را اضافه کند و تا {until} می‌ماند.",
+    "خوانندگان {service} فعلاً چیزی نمی‌بینند: نوار وقتی ظاهر می‌شود که دبیری از همان سرویس متن آن را اضافه کند یا متن مترجم را تأیید کند، و تا {until} می‌ماند.",
   "alerts.confirmLink": "نوار به {url} پیوند دارد.",
   "alerts.confirmReplaces": "در هر سرویس، این نوار جای نوار خبر فوری کنونی را می‌گیرد.",
   "alerts.confirm": "همین حالا اعلام شود",
@@ -289,13 +289,28 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "alerts.expiresAt": "پایان: {time}.",
   "alerts.linksTo": "پیوند به {url}.",
   "alerts.status.awaiting-translation": "در انتظار ترجمه",
+  "alerts.status.awaiting-approval": "در انتظار تأیید",
   "alerts.status.live": "منتشرشده",
   "alerts.status.expired": "پایان‌یافته",
   "alerts.addText": "افزودن متن برای {service}",
   "alerts.addTextHelp": "خوانندگان {service} آن را بی‌درنگ و تا پایان هشدار می‌بینند.",
   "alerts.addTextButton": "انتشار نوار {service}",
+  "alerts.proposeTextHelp": "دبیری از {service} پیش از آنکه خوانندگان آن را ببینند، تأییدش می‌کند.",
+  "alerts.proposeTextButton": "فرستادن متن {service} برای تأیید",
   "alerts.needTranslation": "اول متن را بنویسید.",
   "alerts.translated": "متن {service} منتشر شد.",
+  "alerts.submitted":
+    "متن {service} فرستاده شد. وقتی دبیری از این سرویس آن را تأیید کند، منتشر می‌شود.",
+  "alerts.proposed": "متن پیشنهادی، که هنوز به خوانندگان نشان داده نمی‌شود:",
+  "alerts.awaitsEditor": "در انتظار تأیید دبیری از {service}.",
+  "alerts.changeText": "تغییر متن",
+  "alerts.newText": "متن تازه برای {service}",
+  "alerts.approve": "تأیید و انتشار متن {service}",
+  "alerts.approveTitle": "این متن تأیید و منتشر شود؟",
+  "alerts.approveReplaces":
+    "این نوار جای هر نوار خبر فوری‌ای را که اکنون در {service} نمایش داده می‌شود می‌گیرد.",
+  "alerts.approveConfirm": "همین حالا تأیید و منتشر شود",
+  "alerts.approved": "متن {service} تأیید و منتشر شد.",
 
   "common.listSeparator": "، ",
   "status.draft": "پیش‌نویس",
