@@ -382,13 +382,12 @@ export class StoryService {
     fromRevisionId: string,
     toRevisionId: string,
   ): Promise<{ from: number; to: number } & RevisionDiff> {
-    const [a, b] = await Promise.all([
-      this.revision(actor, storyId, fromRevisionId),
-      this.revision(actor, storyId, toRevisionId),
-    ]);
-    // SQLite reads are synchronous: yield once so loading two long revisions and diffing them
-    // are two short turns of the event loop, not one long one.
-    await new Promise((resolve) => setImmediate(resolve));
+    // SQLite reads (and parsing a long revision) are synchronous: load one revision per turn
+    // of the event loop and diff in a third, so none of them holds the loop for long.
+    const a = await this.revision(actor, storyId, fromRevisionId);
+    await nextTurn();
+    const b = await this.revision(actor, storyId, toRevisionId);
+    await nextTurn();
     return { from: a.number, to: b.number, ...diffRevisions(a.content, b.content) };
   }
 
@@ -449,6 +448,10 @@ export class StoryService {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function factsOf(story: Story): StoryFacts {
