@@ -63,8 +63,11 @@ export interface SessionView {
    * (and read or end the session) until they have; the newsroom router enforces it.
    */
   readonly mustEnrolSecondFactor?: boolean;
-  /** When this session last proved the password (and second factor): log-in or re-authentication. */
-  readonly reauthenticatedAt: string | null;
+  /**
+   * When this session last proved the password (and second factor): log-in or
+   * re-authentication. Absent counts as "not recently".
+   */
+  readonly reauthenticatedAt?: string | null;
 }
 
 /** Secrets are stored only as SHA-256 hashes; a database leak does not leak sessions. */

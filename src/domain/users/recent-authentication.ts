@@ -9,7 +9,7 @@ export const recentAuthenticationMs = 5 * 60_000;
 
 /** Throws REAUTHENTICATION_REQUIRED unless the session proved its credentials recently. */
 export function assertRecentlyAuthenticated(
-  session: { readonly reauthenticatedAt: string | null },
+  session: { readonly reauthenticatedAt?: string | null | undefined },
   now: Date,
   windowMs: number = recentAuthenticationMs,
 ): void {

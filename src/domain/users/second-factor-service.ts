@@ -32,7 +32,7 @@ export type SecondFactorCheck = "not-enrolled" | "missing" | "accepted" | "refus
 /** The caller's own account; sensitive changes need a recent log-in or re-authentication. */
 export interface AccountSession {
   readonly user: User;
-  readonly reauthenticatedAt: string | null;
+  readonly reauthenticatedAt?: string | null | undefined;
 }
 
 const confirmSchema = z.object({ code: z.string().trim().min(1).max(16) });
