@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import type { CommonPasswords } from "../domain/users/password-policy.js";
 
 /**
@@ -20,7 +19,8 @@ export const commonPasswordCount = 100_000;
 
 /**
  * The most common passwords, lower-cased in a Set. Loaded on first use (about 1 MB of text,
- * read as a stream that stops after `limit` lines), then kept for the life of the instance.
+ * read as a stream that stops after `limit` lines; about 6 MB of heap), then kept for the
+ * life of the instance.
  */
 export class BundledCommonPasswords implements CommonPasswords {
   readonly #file: string;
@@ -57,18 +57,24 @@ export class BundledCommonPasswords implements CommonPasswords {
   async #read(): Promise<ReadonlySet<string>> {
     this.#loads += 1;
     const set = new Set<string>();
-    const stream = createReadStream(this.#file, { encoding: "utf8" });
-    const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    // The list is in frequency order: read only until the limit's line, not all 8.5 MB.
+    const stream = createReadStream(this.#file, { encoding: "utf8", highWaterMark: 256 * 1024 });
+    let rest = "";
     let count = 0;
     try {
-      for await (const line of lines) {
-        if (line.length > 0) set.add(line.toLowerCase());
-        if (++count >= this.#limit) break;
+      for await (const chunk of stream as AsyncIterable<string>) {
+        const lines = (rest + chunk).split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) {
+          const password = line.replace(/\r$/, "");
+          if (password.length > 0) set.add(password.toLowerCase());
+          if (++count >= this.#limit) return set;
+        }
       }
+      if (rest.length > 0 && count < this.#limit) set.add(rest.toLowerCase());
+      return set;
     } finally {
-      lines.close();
       stream.destroy();
     }
-    return set;
   }
 }
