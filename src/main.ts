@@ -33,8 +33,10 @@ import { SearchService } from "./domain/search/search-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
-import { AuthService } from "./domain/users/auth-service.js";
+import { type AuthPolicy, AuthService, defaultAuthPolicy } from "./domain/users/auth-service.js";
 import type { PasswordHasher } from "./domain/users/password-hasher.js";
+import type { CommonPasswords } from "./domain/users/password-policy.js";
+import { SecondFactorService } from "./domain/users/second-factor-service.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
 import { LiveHub } from "./http/live-hub.js";
@@ -47,6 +49,7 @@ import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
+import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
 import { RateWindowSqlStore } from "./storage/rate-window-sql-store.js";
@@ -96,6 +99,8 @@ export interface NewsroomServices {
   readonly alerts: BreakingAlertService;
   readonly reader: ReaderService;
   readonly auth: AuthService;
+  /** TOTP enrolment, recovery codes, second-factor checks (issue 10 item 15). */
+  readonly secondFactors: SecondFactorService;
   readonly users: UserService;
   readonly audit: AuditLog;
   readonly presence: PresenceService;
@@ -122,6 +127,11 @@ export function buildServices(
     clock: Clock;
     logger: Logger;
     hasher: PasswordHasher;
+    /** Session lifetimes and REQUIRE_2FA, from the config. */
+    authPolicy: AuthPolicy;
+    /** Shown in authenticator apps above the account: the publisher's name. */
+    secondFactorIssuer: string;
+    commonPasswords: CommonPasswords;
     onBannerChange?: BannerChangeListener;
   },
 ): NewsroomServices {
@@ -156,6 +166,12 @@ export function buildServices(
   jobs.handle("media.avif", async (job) => {
     await media.makeAvifRenditions(String(job.payload.mediaId));
   });
+  const secondFactors = new SecondFactorService({
+    factors: repositories.secondFactors,
+    clock,
+    issuer: deps.secondFactorIssuer,
+    recentAuthenticationMs: deps.authPolicy.recentAuthenticationMs,
+  });
   jobs.everyPoll(async () => {
     const published = await stories.publishDue();
     if (published.length > 0)
@@ -172,8 +188,21 @@ export function buildServices(
       clock,
     }),
     reader: new ReaderService({ ...repositories, clock }),
-    auth: new AuthService({ users: repositories.users, hasher: deps.hasher, clock }),
-    users: new UserService({ users: repositories.users, hasher: deps.hasher, clock }),
+    auth: new AuthService({
+      users: repositories.users,
+      hasher: deps.hasher,
+      clock,
+      secondFactors,
+      commonPasswords: deps.commonPasswords,
+      policy: deps.authPolicy,
+    }),
+    secondFactors,
+    users: new UserService({
+      users: repositories.users,
+      hasher: deps.hasher,
+      clock,
+      commonPasswords: deps.commonPasswords,
+    }),
     audit,
     presence: new PresenceService({ repository: repositories.presence, clock }),
     jobs,
@@ -207,6 +236,14 @@ export async function createNewsdesk(
       clock,
       logger,
       hasher,
+      authPolicy: {
+        ...defaultAuthPolicy,
+        idleMs: config.sessionIdleMs,
+        sessionMs: config.sessionAbsoluteMs,
+        requireSecondFactor: config.requireSecondFactor,
+      },
+      secondFactorIssuer: config.publisherName,
+      commonPasswords: new BundledCommonPasswords(),
       onBannerChange: async (serviceId, banner, previous) =>
         live?.onBannerChange(serviceId, banner, previous),
     });

@@ -6,7 +6,7 @@
  */
 export async function loginNewsroom(
   baseUrl,
-  { email = "editor@newsdesk.test", password = "editor-demo-password" } = {},
+  { email = "editor@newsdesk.test", password = "demo-password-elif" } = {},
 ) {
   const login = await fetch(`${baseUrl}/newsroom/api/session`, {
     method: "POST",

@@ -5,6 +5,7 @@ import { NewsdeskError } from "../domain/error-catalogue.js";
 import type { Grant } from "../domain/users/user-schema.js";
 import { UserService } from "../domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../security/argon2-password-hasher.js";
+import { BundledCommonPasswords } from "../security/common-password-list.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { UserSqlRepository } from "../storage/user-sql-repository.js";
 
@@ -30,6 +31,7 @@ export async function runUserCommand(
       users: new UserSqlRepository(database.db),
       hasher: new Argon2PasswordHasher(),
       clock: systemClock,
+      commonPasswords: new BundledCommonPasswords(),
     });
     const actor = systemActor(`cli user ${action}`);
     if (action === "create") {

@@ -25,6 +25,22 @@ const envSchema = z.object({
    * networks). Refused by default, against server-side request forgery.
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** OWASP ASVS 4.0.3 V3.3.2 (level 2): sessions end after 30 minutes without a request… */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** …and 12 hours after log-in, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
+  /** 1: administrators and service admins must use two-factor authentication (TOTP). */
+  REQUIRE_2FA: z.enum(["0", "1"]).default("0"),
 });
 
 export interface Config {
@@ -39,6 +55,11 @@ export interface Config {
   readonly cdnPurgeUrl: string | undefined;
   /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private and loopback addresses. */
   readonly webhookAllowPrivate: boolean;
+  /** SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS, in milliseconds. */
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  /** REQUIRE_2FA=1: administrators and service admins must enrol a second factor. */
+  readonly requireSecondFactor: boolean;
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -60,5 +81,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurgeUrl: e.CDN_PURGE_URL,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    requireSecondFactor: e.REQUIRE_2FA === "1",
   });
 }

@@ -66,6 +66,48 @@ export const errorCatalogue = {
     message:
       "The HTML is nested too deeply, has too many elements or takes too long to convert into story text.",
   },
+  PASSWORD_TOO_COMMON: {
+    status: 422,
+    message:
+      "This password is on the list of passwords attackers try first. Choose a longer, less predictable one.",
+  },
+  PASSWORD_CONTAINS_EMAIL: {
+    status: 422,
+    message: "The password must not contain the account's email address.",
+  },
+  AUTH_SECOND_FACTOR_REQUIRED: {
+    status: 401,
+    message: "Enter the code from your authenticator app, or one of your recovery codes.",
+  },
+  AUTH_SECOND_FACTOR_FAILED: {
+    status: 401,
+    message: "The two-factor code is not correct, or it has already been used.",
+  },
+  REAUTHENTICATION_REQUIRED: {
+    status: 403,
+    message: "Confirm your password (and two-factor code, if you use one) to continue.",
+  },
+  REAUTHENTICATION_FAILED: {
+    status: 403,
+    message: "The password or two-factor code you entered is not correct.",
+  },
+  SECOND_FACTOR_CODE_INVALID: {
+    status: 422,
+    message:
+      "The code does not match. Check that your phone's clock is right and enter the newest code.",
+  },
+  SECOND_FACTOR_NOT_PENDING: {
+    status: 409,
+    message: "Start setting up two-factor authentication before confirming it.",
+  },
+  SECOND_FACTOR_NOT_ENABLED: {
+    status: 409,
+    message: "Two-factor authentication is not turned on for this account.",
+  },
+  SECOND_FACTOR_ALREADY_ENABLED: {
+    status: 409,
+    message: "Two-factor authentication is already on. Turn it off first to set up a new device.",
+  },
   ...wireProblemCatalogue,
   ...distributionProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },

@@ -17,3 +17,14 @@ export const readerCsp = [
   "base-uri 'none'",
   "frame-ancestors 'self'",
 ].join("; ");
+
+/**
+ * HTTP Strict Transport Security (RFC 6797) for a site served over https: browsers then refuse
+ * plain http for a year, subdomains included (ASVS 4.0.3 V14.4.5). Undefined over plain http,
+ * where the header would be ignored by browsers (RFC 6797 section 7.2) and only mislead.
+ */
+export function strictTransportSecurity(publicUrl: string): string | undefined {
+  return new URL(publicUrl).protocol === "https:"
+    ? "max-age=31536000; includeSubDomains"
+    : undefined;
+}

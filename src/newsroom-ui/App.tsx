@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { AccountScreen } from "./AccountScreen.js";
 import { ApiTokens } from "./ApiTokens.js";
 import { type ApiClient, errorMessage, isApiError } from "./api-client.js";
 import type { ServiceInfo, Session } from "./api-schemas.js";
@@ -80,7 +81,9 @@ export function App(props: {
   const signIn = useCallback(
     async (session: Session) => {
       try {
-        const services = await api.services();
+        // REQUIRE_2FA: until a second factor is set up, the server answers only the
+        // enrolment routes, so the service list waits.
+        const services = session.mustEnrolSecondFactor ? [] : await api.services();
         setAuth({ state: "signed-in", session, services });
       } catch (error) {
         setAuth({ state: "signed-out", error: errorMessage(error) });
@@ -158,6 +161,26 @@ export function App(props: {
       </UiTextContext.Provider>
     );
   }
+  if (state.session.mustEnrolSecondFactor) {
+    return (
+      <UiTextContext.Provider value={text}>
+        <AppContext.Provider value={state}>
+          <main id="main" class="nr-main" tabIndex={-1}>
+            <AccountScreen
+              onEnrolled={() =>
+                void api
+                  .getSession()
+                  .then(signIn)
+                  .catch((error: unknown) =>
+                    setAuth({ state: "signed-out", error: errorMessage(error) }),
+                  )
+              }
+            />
+          </main>
+        </AppContext.Provider>
+      </UiTextContext.Provider>
+    );
+  }
   return (
     <UiTextContext.Provider value={text}>
       <AppContext.Provider value={state}>
@@ -207,6 +230,8 @@ function Screen(props: { readonly route: Route }) {
       return <WireSources />;
     case "tokens":
       return <ApiTokens />;
+    case "account":
+      return <AccountScreen onEnrolled={() => undefined} />;
     case "syndication":
       return <SyndicationWebhooks />;
     case "syndication-deliveries":

@@ -92,6 +92,11 @@ export function Header(props: { readonly route: Route }) {
               {t("header.tokens")}
             </AppLink>
           </li>
+          <li>
+            <AppLink href={routeHref({ screen: "account" })} current={screen === "account"}>
+              {t("header.account")}
+            </AppLink>
+          </li>
         </ul>
       </nav>
       <div class="nr-account">

@@ -1,6 +1,8 @@
-import { useState } from "preact/hooks";
-import type { ApiClient } from "./api-client.js";
+import { useEffect, useState } from "preact/hooks";
+import { secondFactorProof } from "./account-api.js";
+import { type ApiClient, isApiError } from "./api-client.js";
 import type { Session } from "./api-schemas.js";
+import { CodeField } from "./CodeField.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { loginErrorText } from "./login-errors.js";
 import { ErrorMessage } from "./Notice.js";
@@ -8,7 +10,9 @@ import { useScreenTitle } from "./screen-title.js";
 
 /**
  * Email and password with the browser's password manager allowed (autocomplete, paste):
- * WCAG 2.2 SC 3.3.8 accessible authentication.
+ * WCAG 2.2 SC 3.3.8 accessible authentication. When the server answers that the account
+ * uses two-factor authentication, a code field appears and the next attempt sends it with
+ * the password (the server never keeps a half-signed-in session).
  */
 export function LoginScreen(props: {
   readonly api: ApiClient;
@@ -19,17 +23,29 @@ export function LoginScreen(props: {
   useScreenTitle(t("login.documentTitle"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(props.notice);
+
+  useEffect(() => {
+    if (askCode) document.getElementById("login-code")?.focus();
+  }, [askCode]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const session = await props.api.login(email.trim(), password);
+      const session = await props.api.login(
+        email.trim(),
+        password,
+        askCode ? secondFactorProof(code) : {},
+      );
       props.onSignedIn(session);
     } catch (failure) {
+      if (isApiError(failure) && failure.code === "AUTH_SECOND_FACTOR_REQUIRED") setAskCode(true);
+      if (isApiError(failure) && failure.code === "AUTH_SECOND_FACTOR_FAILED") setCode("");
       setError(loginErrorText(failure, lang));
       setBusy(false);
     }
@@ -63,6 +79,7 @@ export function LoginScreen(props: {
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
         </div>
+        {askCode ? <CodeField id="login-code" value={code} onInput={setCode} required /> : null}
         <div id="login-error">
           <ErrorMessage message={error} />
         </div>

@@ -244,10 +244,18 @@ export class ApiClient {
     return session;
   }
 
-  async login(email: string, password: string): Promise<Session> {
+  /**
+   * Signs in. An account with two-factor authentication needs the code in the same request
+   * (the server answers 401 AUTH_SECOND_FACTOR_REQUIRED without it).
+   */
+  async login(
+    email: string,
+    password: string,
+    secondFactor: { readonly otp?: string; readonly recoveryCode?: string } = {},
+  ): Promise<Session> {
     const session = await this.request("POST", "/session", {
       schema: sessionSchema,
-      json: { email, password },
+      json: { email, password, ...secondFactor },
     });
     this.#csrfToken = session.csrfToken;
     return session;

@@ -27,6 +27,8 @@ export const sessionSchema = z.looseObject({
   user: userSchema,
   grants: z.array(grantSchema),
   csrfToken: z.string(),
+  /** REQUIRE_2FA: the session may only set up two-factor authentication until it has. */
+  mustEnrolSecondFactor: z.boolean().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

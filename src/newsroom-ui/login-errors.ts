@@ -12,6 +12,10 @@ export function loginErrorText(error: unknown, lang: UiLanguage = "en"): string 
       return `${translate(lang, "login.throttled")} ${wait}`;
     }
     if (error.code === "AUTH_FAILED") return translate(lang, "login.failed");
+    if (error.code === "AUTH_SECOND_FACTOR_REQUIRED")
+      return translate(lang, "login.secondFactorNeeded");
+    if (error.code === "AUTH_SECOND_FACTOR_FAILED")
+      return translate(lang, "login.secondFactorFailed");
   }
   return errorMessage(error);
 }

@@ -22,6 +22,7 @@ describe("newsroom routes", () => {
     ["/newsroom/wire/quarantine", "", { screen: "wire-quarantine" }],
     ["/newsroom/wire/sources", "", { screen: "wire-sources" }],
     ["/newsroom/tokens", "", { screen: "tokens" }],
+    ["/newsroom/account", "", { screen: "account" }],
   ];
   it.each(cases)("parses %s%s", (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);

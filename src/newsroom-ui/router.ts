@@ -24,6 +24,7 @@ export type Route =
   | { readonly screen: "wire-quarantine" }
   | { readonly screen: "wire-sources" }
   | { readonly screen: "tokens" }
+  | { readonly screen: "account" }
   | { readonly screen: "syndication" }
   | { readonly screen: "syndication-deliveries"; readonly webhookId: string }
   | { readonly screen: "syndication-keys" }
@@ -51,6 +52,7 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "media") return { screen: "media" };
   if (parts.length === 1 && first === "users") return { screen: "users" };
   if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
+  if (parts.length === 1 && first === "account") return { screen: "account" };
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
   if (first === "syndication") {
     if (parts.length === 1) return { screen: "syndication" };
@@ -116,6 +118,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}wire/sources`;
     case "tokens":
       return `${appBasePath}tokens`;
+    case "account":
+      return `${appBasePath}account`;
     case "syndication":
       return `${appBasePath}syndication`;
     case "syndication-deliveries":

@@ -162,6 +162,24 @@ export interface SessionsTable {
   expires_at: string;
   last_seen_at: string;
   ip: string | null;
+  reauthenticated_at: string | null;
+}
+
+export interface TotpFactorsTable {
+  user_id: string;
+  secret: string;
+  created_at: string;
+  confirmed_at: string | null;
+  /** bigint: PostgreSQL's driver returns it as a string. */
+  last_used_step: number | string | null;
+  recovery_salt: string | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface ApiTokensTable {
@@ -258,4 +276,6 @@ export interface DatabaseSchema {
   breaking_alerts: BreakingAlertsTable;
   breaking_alert_entries: BreakingAlertEntriesTable;
   api_rate_windows: ApiRateWindowsTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
 }

@@ -6,6 +6,7 @@ import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
+import type { SecondFactorRepository } from "../domain/users/second-factor-repository.js";
 import type { UserRepository } from "../domain/users/user-repository.js";
 import { AlertSqlRepository } from "./alert-sql-repository.js";
 import { AuditSqlRepository } from "./audit-sql-repository.js";
@@ -15,6 +16,7 @@ import type { Database } from "./database.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
+import { SecondFactorSqlRepository } from "./second-factor-sql-repository.js";
 import { StorySqlRepository } from "./story-sql-repository.js";
 import { UserSqlRepository } from "./user-sql-repository.js";
 
@@ -24,6 +26,7 @@ export interface Repositories {
   readonly media: MediaRepository;
   readonly breaking: BreakingNewsRepository;
   readonly users: UserRepository;
+  readonly secondFactors: SecondFactorRepository;
   readonly audit: AuditRepository;
   readonly presence: PresenceRepository;
   readonly jobs: JobRepository;
@@ -37,6 +40,7 @@ export function sqlRepositories(database: Database): Repositories {
     media: new MediaSqlRepository(database.db),
     breaking: new BreakingNewsSqlRepository(database.db),
     users: new UserSqlRepository(database.db),
+    secondFactors: new SecondFactorSqlRepository(database.db),
     audit: new AuditSqlRepository(database.db),
     presence: new PresenceSqlRepository(database.db),
     jobs: new JobSqlRepository(database.db, database.dialect),

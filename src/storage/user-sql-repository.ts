@@ -113,6 +113,7 @@ export class UserSqlRepository implements UserRepository {
         created_at: s.createdAt,
         expires_at: s.expiresAt,
         last_seen_at: s.lastSeenAt,
+        reauthenticated_at: s.reauthenticatedAt,
         ip: s.ip,
       })
       .execute();
@@ -132,6 +133,7 @@ export class UserSqlRepository implements UserRepository {
       createdAt: row.created_at,
       expiresAt: row.expires_at,
       lastSeenAt: row.last_seen_at,
+      reauthenticatedAt: row.reauthenticated_at,
       ip: row.ip,
     };
   }
@@ -154,6 +156,23 @@ export class UserSqlRepository implements UserRepository {
       .where("user_id", "=", userId)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  async deleteUserSessionsExcept(userId: string, keepTokenHash: string): Promise<number> {
+    const result = await this.#db
+      .deleteFrom("sessions")
+      .where("user_id", "=", userId)
+      .where("token_hash", "<>", keepTokenHash)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async markSessionAuthenticated(tokenHash: string, at: string): Promise<void> {
+    await this.#db
+      .updateTable("sessions")
+      .set({ reauthenticated_at: at })
+      .where("token_hash", "=", tokenHash)
+      .execute();
   }
 
   async insertToken(t: ApiTokenRecord): Promise<void> {

@@ -63,8 +63,8 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
     newsdesk = await startTestNewsdesk(dialect, { env: { WEBHOOK_ALLOW_PRIVATE: "1" } });
     admin = new NewsroomClient(newsdesk.app);
     editor = new NewsroomClient(newsdesk.app);
-    await admin.login("admin@newsdesk.test", "admin-demo-password");
-    await editor.login("editor@newsdesk.test", "editor-demo-password");
+    await admin.login("admin@newsdesk.test", "demo-password-ada");
+    await editor.login("editor@newsdesk.test", "demo-password-elif");
   });
   afterAll(async () => {
     await newsdesk?.dispose();

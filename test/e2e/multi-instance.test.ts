@@ -50,7 +50,7 @@ describe("three instances sharing one PostgreSQL", () => {
       ...(await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])),
     ];
     editor = new NewsroomSession(first.baseUrl);
-    await editor.login("editor@newsdesk.test", "editor-demo-password");
+    await editor.login("editor@newsdesk.test", "demo-password-elif");
   });
 
   afterAll(async () => {
@@ -114,7 +114,7 @@ describe("three instances sharing one PostgreSQL", () => {
   it("tells newsroom browsers on every instance about wire copy ingested on one", async () => {
     const [a, b] = instances;
     const admin = new NewsroomSession(a?.baseUrl ?? "");
-    await admin.login("admin@newsdesk.test", "admin-demo-password");
+    await admin.login("admin@newsdesk.test", "demo-password-ada");
     const created = await admin.json<{ source: { id: string }; pushToken: string }>(
       "POST",
       "/wire/sources",
@@ -129,7 +129,7 @@ describe("three instances sharing one PostgreSQL", () => {
     );
     // A newsroom browser connected to instance B listens for live events.
     const listener = new NewsroomSession(b?.baseUrl ?? "");
-    await listener.login("editor@newsdesk.test", "editor-demo-password");
+    await listener.login("editor@newsdesk.test", "demo-password-elif");
     const controller = new AbortController();
     const stream = await listener.call("GET", "/events").then((r) => r.body);
     if (!stream) throw new Error("no event stream");
@@ -212,7 +212,7 @@ describe("three instances sharing one PostgreSQL", () => {
     const victim = instances[2];
     if (!victim) throw new Error("no third instance");
     const session = new NewsroomSession(victim.baseUrl);
-    await session.login("editor@newsdesk.test", "editor-demo-password");
+    await session.login("editor@newsdesk.test", "demo-password-elif");
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       ids.push(
@@ -272,7 +272,7 @@ describe("three instances sharing one PostgreSQL", () => {
     });
     // The survivors can finish the job: publishing the rest works and nothing doubles.
     const survivor = new NewsroomSession(instances[0]?.baseUrl ?? "");
-    await survivor.login("editor@newsdesk.test", "editor-demo-password");
+    await survivor.login("editor@newsdesk.test", "demo-password-elif");
     for (const row of rows.filter((r) => r.status !== "published")) {
       await survivor.json("POST", `/stories/${row.id}/publish`, { mode: "first" });
     }

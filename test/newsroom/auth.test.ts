@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor, userActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
 import { AuthService, hashSecret } from "../../src/domain/users/auth-service.js";
+import { SecondFactorService } from "../../src/domain/users/second-factor-service.js";
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
+import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
+import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
@@ -20,8 +23,11 @@ describe.each(dialects)("accounts and sessions on %s", (dialect) => {
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     users = new UserSqlRepository(database.db);
-    auth = new AuthService({ users, hasher, clock });
-    accounts = new UserService({ users, hasher, clock });
+    const commonPasswords = new BundledCommonPasswords();
+    const factors = new SecondFactorSqlRepository(database.db);
+    const secondFactors = new SecondFactorService({ factors, clock, issuer: "Newsdesk" });
+    auth = new AuthService({ users, hasher, clock, secondFactors, commonPasswords });
+    accounts = new UserService({ users, hasher, clock, commonPasswords });
     await accounts.create(systemActor("test"), {
       email: "Editor@Example.org",
       displayName: "Eda Editor",

@@ -19,8 +19,8 @@ describe.each(dialects)("one breaking alert for several services on %s", (dialec
     newsdesk = await startTestNewsdesk(dialect);
     editor = new NewsroomClient(newsdesk.app);
     translator = new NewsroomClient(newsdesk.app);
-    await editor.login("editor@newsdesk.test", "editor-demo-password");
-    await translator.login("translator@newsdesk.test", "translator-demo-password");
+    await editor.login("editor@newsdesk.test", "demo-password-elif");
+    await translator.login("translator@newsdesk.test", "demo-password-taraneh");
   });
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -94,7 +94,7 @@ describe.each(dialects)("one breaking alert for several services on %s", (dialec
       services: { en: "A", fa: null },
     });
     const reporter = new NewsroomClient(newsdesk.app);
-    await reporter.login("reporter@newsdesk.test", "reporter-demo-password");
+    await reporter.login("reporter@newsdesk.test", "demo-password-rafael");
     expect(
       (await reporter.request("PUT", `/alerts/${alert.id}/services/fa`, { text: "متن" })).status,
     ).toBe(403);

@@ -57,11 +57,9 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     ed = editor();
     rep = editor();
     tr = editor();
-    expect((await ed.login("editor@newsdesk.test", "editor-demo-password")).status).toBe(200);
-    expect((await rep.login("reporter@newsdesk.test", "reporter-demo-password")).status).toBe(200);
-    expect((await tr.login("translator@newsdesk.test", "translator-demo-password")).status).toBe(
-      200,
-    );
+    expect((await ed.login("editor@newsdesk.test", "demo-password-elif")).status).toBe(200);
+    expect((await rep.login("reporter@newsdesk.test", "demo-password-rafael")).status).toBe(200);
+    expect((await tr.login("translator@newsdesk.test", "demo-password-taraneh")).status).toBe(200);
   });
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -69,7 +67,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
 
   it("sets an HttpOnly, SameSite=Strict session cookie and refuses wrong passwords with a stable code", async () => {
     const client = editor();
-    const ok = await client.login("admin@newsdesk.test", "admin-demo-password");
+    const ok = await client.login("admin@newsdesk.test", "demo-password-ada");
     const cookie = ok.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(
       /nd_session=[^;]+; Max-Age=\d+; Path=\/newsroom; HttpOnly; Secure; SameSite=Strict/,
@@ -185,7 +183,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     // The reporter may not edit an editor's story at all; an editor with a stale base conflicts.
     expect(stale.status).toBe(403);
     const other = editor();
-    await other.login("admin@newsdesk.test", "admin-demo-password");
+    await other.login("admin@newsdesk.test", "demo-password-ada");
     const conflict = await other.request("PUT", `/stories/${id}/draft`, {
       baseRevisionId: base,
       content: content({ headline: "Second editor's headline" }),
@@ -374,7 +372,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(html).toContain("<h1>Draft &lt;b>only&lt;/b></h1>");
     expect(html).toContain('<p class="agency-note">This story contains information from AFP.</p>');
     const admin = editor();
-    await admin.login("admin@newsdesk.test", "admin-demo-password");
+    await admin.login("admin@newsdesk.test", "demo-password-ada");
     await admin.json("POST", `/stories/${created.story.id}/presence`);
     const seen = await ed.json<{ others: { displayName: string }[] }>(
       "POST",
@@ -412,10 +410,10 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     });
     expect(write.status).toBe(403);
     const client = editor();
-    await client.login("editor@newsdesk.test", "editor-demo-password");
+    await client.login("editor@newsdesk.test", "demo-password-elif");
     expect((await client.request("POST", "/session/logout-everywhere")).status).toBe(204);
     expect((await ed.request("GET", "/session")).status).toBe(401);
-    await ed.login("editor@newsdesk.test", "editor-demo-password");
+    await ed.login("editor@newsdesk.test", "demo-password-elif");
   });
 
   it("answers malformed bodies with problem+json, never a 500", async () => {

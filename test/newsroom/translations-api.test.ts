@@ -28,8 +28,8 @@ describe.each(dialects)("the translation flow through the newsroom API on %s", (
     newsdesk = await startTestNewsdesk(dialect);
     editor = new NewsroomClient(newsdesk.app);
     translator = new NewsroomClient(newsdesk.app);
-    await editor.login("editor@newsdesk.test", "editor-demo-password");
-    await translator.login("translator@newsdesk.test", "translator-demo-password");
+    await editor.login("editor@newsdesk.test", "demo-password-elif");
+    await translator.login("translator@newsdesk.test", "demo-password-taraneh");
   });
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -44,7 +44,7 @@ describe.each(dialects)("the translation flow through the newsroom API on %s", (
 
     // A reporter may not translate; the Persian translator may.
     const reporter = new NewsroomClient(newsdesk.app);
-    await reporter.login("reporter@newsdesk.test", "reporter-demo-password");
+    await reporter.login("reporter@newsdesk.test", "demo-password-rafael");
     expect(
       (await reporter.request("POST", `/stories/${source.id}/translations`, { serviceId: "fa" }))
         .status,

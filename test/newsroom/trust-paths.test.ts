@@ -32,8 +32,8 @@ describe.each(dialects)("closed abuse paths on %s", (dialect) => {
     admin = new NewsroomClient(newsdesk.app);
     editor = new NewsroomClient(newsdesk.app);
     russian = new NewsroomClient(newsdesk.app);
-    await admin.login("admin@newsdesk.test", "admin-demo-password");
-    await editor.login("editor@newsdesk.test", "editor-demo-password");
+    await admin.login("admin@newsdesk.test", "demo-password-ada");
+    await editor.login("editor@newsdesk.test", "demo-password-elif");
     await admin.json("POST", "/users", {
       email: "ru-translator@newsdesk.test",
       displayName: "Russian translator",

@@ -7,6 +7,8 @@ export interface SessionRecord {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly lastSeenAt: string;
+  /** When this session last proved the password (and second factor): log-in or re-authentication. */
+  readonly reauthenticatedAt: string | null;
   readonly ip: string | null;
 }
 
@@ -40,6 +42,9 @@ export interface UserRepository {
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteUserSessions(userId: string): Promise<number>;
+  /** Ends every session of the user but one (after a password change, ASVS 4.0.3 V3.3.3). */
+  deleteUserSessionsExcept(userId: string, keepTokenHash: string): Promise<number>;
+  markSessionAuthenticated(tokenHash: string, at: string): Promise<void>;
 
   insertToken(token: ApiTokenRecord): Promise<void>;
   findToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;

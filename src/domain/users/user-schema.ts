@@ -43,9 +43,28 @@ export const createUserInputSchema = z.object({
 });
 export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
+/** A second factor sent with the password (RFC 6238 code or recovery code), never alone. */
+const secondFactorFields = {
+  otp: z.string().max(16).optional(),
+  recoveryCode: z.string().max(64).optional(),
+};
+
 export const loginInputSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(256),
+  ...secondFactorFields,
+});
+
+export const reauthenticateInputSchema = z.object({
+  password: z.string().max(256),
+  ...secondFactorFields,
+});
+
+/** The new password is checked by `passwordSchema` only after the current one is proven. */
+export const changePasswordInputSchema = z.object({
+  currentPassword: z.string().max(256),
+  newPassword: z.string().max(256),
+  ...secondFactorFields,
 });
 
 export const tokenScopes = [

@@ -5,6 +5,7 @@ import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import { can } from "./access-policy.js";
 import type { PasswordHasher } from "./password-hasher.js";
+import { assertAcceptablePassword, type CommonPasswords } from "./password-policy.js";
 import type { UserRepository } from "./user-repository.js";
 import {
   createUserInputSchema,
@@ -22,17 +23,26 @@ export class UserService {
   readonly #users: UserRepository;
   readonly #hasher: PasswordHasher;
   readonly #clock: Clock;
+  readonly #commonPasswords: CommonPasswords;
 
-  constructor(deps: { users: UserRepository; hasher: PasswordHasher; clock: Clock }) {
+  constructor(deps: {
+    users: UserRepository;
+    hasher: PasswordHasher;
+    clock: Clock;
+    /** Chosen passwords are screened against it (ASVS 4.0.3 V2.1.7). */
+    commonPasswords: CommonPasswords;
+  }) {
     this.#users = deps.users;
     this.#hasher = deps.hasher;
     this.#clock = deps.clock;
+    this.#commonPasswords = deps.commonPasswords;
   }
 
   async create(actor: Actor, raw: unknown): Promise<User> {
     const input = parseOrThrow(createUserInputSchema, raw);
     this.#assertManages(actor, input.grants, input.isAdmin);
     if (await this.#users.findCredentials(input.email)) throw new NewsdeskError("USER_EXISTS");
+    await assertAcceptablePassword(input.password, input.email, this.#commonPasswords);
     const user: User = {
       id: newId(),
       email: input.email,
@@ -66,8 +76,10 @@ export class UserService {
   async resetPassword(actor: Actor, userId: string, password: unknown): Promise<void> {
     const plain = parseOrThrow(passwordSchema, password);
     const grants = await this.#users.grantsOf(userId);
-    if (!(await this.#users.findUser(userId))) throw new NewsdeskError("USER_NOT_FOUND");
+    const user = await this.#users.findUser(userId);
+    if (!user) throw new NewsdeskError("USER_NOT_FOUND");
     this.#assertManages(actor, grants, false);
+    await assertAcceptablePassword(plain, user.email, this.#commonPasswords);
     await this.#users.setPassword(userId, await this.#hasher.hash(plain));
     // A reset ends every session: whoever knew the old password is out.
     await this.#users.deleteUserSessions(userId);

@@ -12,10 +12,12 @@ import type { SearchService } from "../../domain/search/search-service.js";
 import type { StoryService } from "../../domain/stories/story-service.js";
 import type { TranslationService } from "../../domain/translations/translation-service.js";
 import type { AuthService } from "../../domain/users/auth-service.js";
+import type { SecondFactorService } from "../../domain/users/second-factor-service.js";
 import type { UserService } from "../../domain/users/user-service.js";
 import type { WireService } from "../../domain/wire/wire-service.js";
 import type { WireSourceService } from "../../domain/wire/wire-source-service.js";
 import { problemResponse } from "../problem-json.js";
+import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
 import { breakingRoutes } from "./breaking-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
@@ -32,6 +34,7 @@ import { wireRoutes } from "./wire-routes.js";
 /** Everything the newsroom API calls: domain services only, no repositories. */
 export interface NewsroomApiDeps {
   readonly auth: AuthService;
+  readonly secondFactors: SecondFactorService;
   readonly users: UserService;
   readonly stories: StoryService;
   readonly catalog: CatalogRepository;
@@ -69,6 +72,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
     ...(deps.limits ? { limits: deps.limits } : {}),
   });
   sessionRoutes(router, deps);
+  accountRoutes(router, deps);
   storyRoutes(router, deps);
   breakingRoutes(router, deps);
   mediaRoutes(router, deps);

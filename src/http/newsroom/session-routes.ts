@@ -38,7 +38,7 @@ export function sessionRoutes(r: NewsroomRouter, deps: SessionRouteDeps): void {
       httpOnly: true,
       sameSite: "Strict",
       secure: https,
-      maxAge: 7 * 24 * 3600,
+      maxAge: deps.auth.sessionCookieMaxAgeSeconds,
     });
     await deps.audit.record(session.actor, "session.login", {}, { ip: clientIp(c) });
     return c.json(sessionJson(session), 200, noStore);

@@ -51,7 +51,12 @@ export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
 
   const own = { action: "account.self", scope: "session" } as const;
 
-  r.post("/tokens", own, async (c, { actor, body }) => {
+  r.post("/tokens", own, async (c, { actor, auth, body }) => {
+    // ASVS 4.0.3 V3.7.1: minting a credential needs a recent proof of identity, so a session
+    // left open on a shared machine cannot mint a long-lived token.
+    if (auth.credential.kind === "session") {
+      deps.auth.requireRecentAuthentication(auth.credential.session);
+    }
     const input = parseOrThrow(tokenBody, body);
     const created = await deps.auth.createApiToken(actor, input.name, input.scopes);
     await deps.audit.record(

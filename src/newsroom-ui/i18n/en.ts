@@ -1,3 +1,4 @@
+import { accountEn } from "./account-en.js";
 import { syndicationEn } from "./syndication-en.js";
 
 /**
@@ -776,6 +777,9 @@ export const en = {
 
   // Syndication (partner webhooks, delivery log, content-API keys): syndication-en.ts
   ...syndicationEn,
+
+  // The account screen and the log-in second-factor step: account-en.ts
+  ...accountEn,
 };
 
 export type MessageKey = keyof typeof en;

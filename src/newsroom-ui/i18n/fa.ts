@@ -1,3 +1,4 @@
+import { accountFa } from "./account-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
 
@@ -714,4 +715,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "preview.frameTitle": "پیش‌نمایش «{headline}» همان‌طور که خوانندگان می‌بینند",
 
   ...syndicationFa,
+  ...accountFa,
 };

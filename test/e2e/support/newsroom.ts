@@ -8,10 +8,10 @@ import sharp from "sharp";
 /** Helpers for the newsroom end-to-end tests (test/e2e/newsroom.test.ts). */
 
 export const demoAccounts = {
-  admin: { email: "admin@newsdesk.test", password: "admin-demo-password" },
-  editor: { email: "editor@newsdesk.test", password: "editor-demo-password" },
-  reporter: { email: "reporter@newsdesk.test", password: "reporter-demo-password" },
-  translator: { email: "translator@newsdesk.test", password: "translator-demo-password" },
+  admin: { email: "admin@newsdesk.test", password: "demo-password-ada" },
+  editor: { email: "editor@newsdesk.test", password: "demo-password-elif" },
+  reporter: { email: "reporter@newsdesk.test", password: "demo-password-rafael" },
+  translator: { email: "translator@newsdesk.test", password: "demo-password-taraneh" },
 } as const;
 
 const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
