@@ -7,7 +7,6 @@ import {
   enrolSecondFactor,
   isReauthenticationRequired,
   qrImageSource,
-  reauthenticate,
   regenerateRecoveryCodes,
   type SecondFactorStatus,
   secondFactorStatus,
@@ -18,6 +17,7 @@ import { CodeField } from "./CodeField.js";
 import { ConfirmDialog } from "./Dialog.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
+import { ReauthenticateForm } from "./ReauthenticateForm.js";
 import { useScreenTitle } from "./screen-title.js";
 
 type Action = () => Promise<void>;
@@ -362,66 +362,6 @@ function TwoFactorSection(props: {
       >
         <p>{t("account.2fa.disableBody")}</p>
       </ConfirmDialog>
-    </section>
-  );
-}
-
-function ReauthenticateForm(props: {
-  readonly secondFactorOn: boolean;
-  readonly onDone: () => Promise<void>;
-  readonly onCancel: () => void;
-}) {
-  const { api } = useApp();
-  const { t } = useUiText();
-  const id = useId();
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    document.getElementById(`${id}-heading`)?.focus();
-  }, [id]);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await reauthenticate(api, { password, code });
-    } catch (failure) {
-      setError(errorMessage(failure));
-      return;
-    }
-    await props.onDone();
-  };
-
-  return (
-    <section aria-labelledby={`${id}-heading`} class="nr-panel">
-      <h2 id={`${id}-heading`} tabIndex={-1}>
-        {t("account.reauth.heading")}
-      </h2>
-      <p>{t("account.reauth.intro")}</p>
-      <form class="nr-form" onSubmit={submit}>
-        <div class="nr-field">
-          <label for={`${id}-password`}>{t("login.password")}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
-        {props.secondFactorOn ? (
-          <CodeField id={`${id}-code`} value={code} onInput={setCode} required />
-        ) : null}
-        <ErrorMessage message={error} />
-        <button type="submit" class="nr-primary">
-          {t("account.reauth.submit")}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t("common.cancel")}
-        </button>
-      </form>
     </section>
   );
 }

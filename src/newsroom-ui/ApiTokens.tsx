@@ -1,9 +1,11 @@
 import { useEffect, useId, useState } from "preact/hooks";
+import { isReauthenticationRequired } from "./account-api.js";
 import { errorMessage } from "./api-client.js";
 import { useApp } from "./app-context.js";
 import { ConfirmDialog } from "./Dialog.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage } from "./Notice.js";
+import { ReauthenticateForm } from "./ReauthenticateForm.js";
 import { SecretOnce } from "./SecretOnce.js";
 import { useScreenTitle } from "./screen-title.js";
 import {
@@ -32,6 +34,8 @@ export function ApiTokens() {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [status, setStatus] = useState("");
+  /** The server wants the password again before it mints a token. */
+  const [confirming, setConfirming] = useState(false);
 
   const reload = async () => {
     try {
@@ -47,6 +51,18 @@ export function ApiTokens() {
     if (created) document.getElementById(`${id}-secret-heading`)?.focus();
   }, [created, id]);
 
+  const mint = async () => {
+    try {
+      const result = await createToken(api, name.trim(), scopes);
+      setCreated({ name: name.trim(), token: result.token });
+      setName("");
+      await reload();
+    } catch (failure) {
+      if (isReauthenticationRequired(failure)) setConfirming(true);
+      else setFormError(errorMessage(failure));
+    }
+  };
+
   const create = async (event: Event) => {
     event.preventDefault();
     setFormError(null);
@@ -54,14 +70,7 @@ export function ApiTokens() {
       setFormError(t("tokens.noScopes"));
       return;
     }
-    try {
-      const result = await createToken(api, name.trim(), scopes);
-      setCreated({ name: name.trim(), token: result.token });
-      setName("");
-      await reload();
-    } catch (failure) {
-      setFormError(errorMessage(failure));
-    }
+    await mint();
   };
 
   const revoke = async () => {
@@ -88,6 +97,16 @@ export function ApiTokens() {
           heading={t("tokens.createdHeading", { name: created.name })}
           secret={created.token}
           note={t("tokens.usage")}
+        />
+      ) : null}
+
+      {confirming ? (
+        <ReauthenticateForm
+          onDone={async () => {
+            setConfirming(false);
+            await mint();
+          }}
+          onCancel={() => setConfirming(false)}
         />
       ) : null}
 
