@@ -40,6 +40,7 @@ import {
 } from "../render/reader-urls.js";
 import { renderHtml } from "../render/render-html.js";
 import { cacheExpiresHeader, publicCacheControl } from "./page-cache-middleware.js";
+import { sameOriginRedirect } from "./safe-redirect.js";
 
 export interface ReaderRoutesDeps {
   readonly reader: ReaderService;
@@ -61,10 +62,8 @@ const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1),
 });
 const searchQuery = pageQuery.extend({ q: z.string().max(200).default("") });
-const textSizeQuery = z.object({
-  size: z.enum(textSizes),
-  return: z.string().max(2048).optional(),
-});
+/** `return` is read apart: sameOriginRedirect checks it and falls back, never fails. */
+const textSizeQuery = z.object({ size: z.enum(textSizes) });
 
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
@@ -155,7 +154,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   // The no-JavaScript text-size control: a GET form sets the cookie and returns the reader.
   app.get(textSizeUrl, (c) => {
     const parsed = textSizeQuery.safeParse(c.req.query());
-    const back = safeReturnPath(parsed.success ? parsed.data.return : undefined);
+    const back = sameOriginRedirect(c.req.query("return"), {
+      publicUrl: deps.publicUrl,
+      fallback: "/",
+    });
     if (!parsed.success) return c.redirect(back, 303);
     setCookie(c, textSizeCookie, parsed.data.size, {
       path: "/",
@@ -362,10 +364,4 @@ function readTextSize(c: Context): TextSize {
   return (textSizes as readonly string[]).includes(value ?? "")
     ? (value as TextSize)
     : defaultTextSize;
-}
-
-/** Only same-site paths: an open redirect would let phishing links borrow our domain. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
-  return value;
 }

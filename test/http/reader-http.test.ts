@@ -191,6 +191,41 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     expect(invalid.headers.get("set-cookie")).toBeNull();
   });
 
+  it("answers hostile text-size return targets with a redirect home, never a 500", async () => {
+    // Raw query strings, as an attacker would type them (already percent-encoded).
+    for (const query of [
+      "return=/english/%0d%0aSet-Cookie:%20nd_ts=lg",
+      "return=/%0aLocation:%20https://evil.example/",
+      "return=/%09/evil.example",
+      "return=/%00",
+      "return=/%25%30%64%25%30%61x",
+      "return=https:evil.example",
+      "return=%5C%5Cevil.example",
+      "return=/%E2%80%A8",
+      "return=%2F%2Fevil.example",
+      `return=/${"a".repeat(3000)}`,
+    ]) {
+      for (const size of ["sm", "gigantic"]) {
+        const response = await newsdesk.app.request(`/_/text-size?size=${size}&${query}`);
+        expect(response.status, query).toBe(303);
+        expect(response.headers.get("location"), query).toBe("/");
+      }
+    }
+    // Bytes that are not UTF-8 stay percent-encoded: a harmless path on our own site.
+    for (const query of ["return=/%ED%A0%80", "return=/%FF%FE", "return=/%C0%AF%C0%AFevil"]) {
+      const response = await newsdesk.app.request(`/_/text-size?size=sm&${query}`);
+      expect(response.status, query).toBe(303);
+      expect(response.headers.get("location"), query).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+    }
+    // Same-site targets with non-ASCII characters are sent percent-encoded.
+    const persian = await newsdesk.app.request(
+      `/_/text-size?size=sm&return=${encodeURIComponent("/persian/search?q=کاروان")}`,
+    );
+    expect(persian.headers.get("location")).toBe(
+      "/persian/search?q=%DA%A9%D8%A7%D8%B1%D9%88%D8%A7%D9%86",
+    );
+  });
+
   it("leaves a notice at a killed story's address and drops it from lists", async () => {
     const path = await firstStoryPath(newsdesk, "chinese");
     const id = path.slice(-12);
