@@ -2,8 +2,23 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import type { Newsdesk } from "../../src/main.js";
+import { hostileSearchQueries } from "../support/hostile-search-queries.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
+
+/**
+ * Percent-encodes a query value as a browser would, lone surrogates included: those have
+ * no UTF-8 form, so they go as their WTF-8 bytes (an invalid UTF-8 sequence on the wire).
+ */
+function encodeQueryValue(value: string): string {
+  return [...value]
+    .map((ch) =>
+      ch.isWellFormed()
+        ? encodeURIComponent(ch)
+        : `%${(0xe0 | (ch.charCodeAt(0) >> 12)).toString(16)}%${(0x80 | ((ch.charCodeAt(0) >> 6) & 0x3f)).toString(16)}%${(0x80 | (ch.charCodeAt(0) & 0x3f)).toString(16)}`,
+    )
+    .join("");
+}
 
 /** Finds the first story link of a service front page. */
 async function firstStoryPath(newsdesk: Newsdesk, prefix: string): Promise<string> {
@@ -145,6 +160,24 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
       expect(response.status, path).toBe(status);
       expect(await response.text(), path).toContain(text);
     }
+  });
+
+  it("answers hostile search queries with a page, never a 500", async () => {
+    for (const query of hostileSearchQueries) {
+      for (const prefix of ["english", "chinese", "persian"]) {
+        const response = await newsdesk.app.request(
+          `/${prefix}/search?q=${encodeQueryValue(query)}`,
+        );
+        const label = `${prefix} ${JSON.stringify(query.slice(0, 40))}`;
+        // Over 200 characters is a 400 page; anything else is a result page.
+        expect(response.status, label).toBe(query.length > 200 ? 400 : 200);
+        expect(response.headers.get("content-type"), label).toMatch(/^text\/html/);
+        await response.arrayBuffer();
+      }
+    }
+    // Control characters inside a word are dropped, not turned into a separator.
+    const html = await (await newsdesk.app.request("/english/search?q=con%00voys")).text();
+    expect(html).toContain("1 story found");
   });
 
   it("redirects an outdated slug or section to the canonical story URL", async () => {
