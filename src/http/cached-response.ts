@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { CachedResponse } from "../cache/page-cache.js";
-import { readerCsp } from "./security-headers.js";
+import { securityHeaders } from "./security-headers.js";
 
 type Encoding = "br" | "gzip" | "identity";
 
@@ -32,10 +32,10 @@ function headersFor(
       // CDN purge keys (Fastly: Surrogate-Key, space separated; Cloudflare: Cache-Tag, commas).
       "Surrogate-Key": entry.tags.join(" "),
       "Cache-Tag": entry.tags.join(","),
-      "X-Content-Type-Options": "nosniff",
+      // Exactly what the app adds to a fresh render (security-headers.ts).
+      ...securityHeaders(entry.contentType),
     };
     if (entry.lastModified) headers["Last-Modified"] = entry.lastModified;
-    if (entry.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = readerCsp;
     if (encoding === "br" || encoding === "gzip") headers["Content-Encoding"] = encoding;
     if (encoding !== "304") headers["Content-Length"] = String(length);
     perEntry.set(key, headers);

@@ -39,7 +39,11 @@ import {
   topicUrl,
 } from "../render/reader-urls.js";
 import { renderHtml } from "../render/render-html.js";
-import { cacheExpiresHeader, publicCacheControl } from "./page-cache-middleware.js";
+import {
+  cacheExpiresHeader,
+  declareCacheQuery,
+  publicCacheControl,
+} from "./page-cache-middleware.js";
 import { sameOriginRedirect } from "./safe-redirect.js";
 
 export interface ReaderRoutesDeps {
@@ -97,14 +101,19 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
 
   /**
    * Sends a page. With `deps` tags it becomes cacheable: the page cache and CDNs key it
-   * on path and text size, and drop it when any tag is invalidated; a page showing a
-   * breaking-news banner is never served past the banner's expiry.
+   * on path, the query parameters it declares in `query` (the ones it read), and text size,
+   * and drop it when any tag is invalidated; a page showing a breaking-news banner is never
+   * served past the banner's expiry.
    */
   const html = (
     c: Context,
     body: string,
     status: 200 | 400 | 404 | 410 = 200,
-    cache?: { chrome: PageChrome; tags: readonly string[] },
+    cache?: {
+      chrome: PageChrome;
+      tags: readonly string[];
+      query?: Readonly<Record<string, string | number>>;
+    },
   ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
     c.header("Vary", "Cookie, Accept-Encoding");
@@ -117,6 +126,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     c.header("Cache-Control", publicCacheControl);
     c.header("Surrogate-Key", [...new Set(tags)].join(" "));
     if (banner) c.header(cacheExpiresHeader, String(Date.parse(banner.expiresAt)));
+    declareCacheQuery(c, cache.query ?? {});
     return c.html(body, status);
   };
   /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
@@ -237,6 +247,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       {
         chrome: model,
         tags: [cacheTags.topic(service.id, topic.slug), ...storyTags(model.stories)],
+        query: { page: query.data.page },
       },
     );
   });
@@ -262,7 +273,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         />,
       ),
       200,
-      { chrome: model, tags: [cacheTags.person(person.id), ...storyTags(model.stories)] },
+      {
+        chrome: model,
+        tags: [cacheTags.person(person.id), ...storyTags(model.stories)],
+        query: { page: query.data.page },
+      },
     );
   });
 
@@ -287,7 +302,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         />,
       ),
       200,
-      { chrome: model, tags: [cacheTags.desk(desk.id), ...storyTags(model.stories)] },
+      {
+        chrome: model,
+        tags: [cacheTags.desk(desk.id), ...storyTags(model.stories)],
+        query: { page: query.data.page },
+      },
     );
   });
 
@@ -315,6 +334,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       {
         chrome: model,
         tags: [cacheTags.section(service.id, section.slug), ...storyTags(model.stories)],
+        query: { page: query.data.page },
       },
     );
   });
