@@ -43,6 +43,7 @@ import { LiveHub } from "./http/live-hub.js";
 import { NewsroomEvents } from "./http/newsroom/events.js";
 import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
 import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
+import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
 import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
@@ -422,7 +423,12 @@ export async function startServer(
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const { config } = newsdesk;
   const server = createHttpServer(
-    createRequestHandler({ app: newsdesk.app, cache: newsdesk.pageCache, live: newsdesk.live }),
+    createRequestHandler({
+      app: newsdesk.app,
+      cache: newsdesk.pageCache,
+      live: newsdesk.live,
+      security: securityHeaderOptions(newsdesk.config.publicUrl),
+    }),
   );
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -68,4 +68,25 @@ describe("the page cache", () => {
     expect(cacheKeyFor("/english/", "a=1; nd_ts=lg; nd_session=secret")).toBe("lg /english/");
     expect(cacheKeyFor("/english/", "nd_ts=huge")).toBe("md /english/");
   });
+
+  it("keeps only the query parameters a page may read, in one order", () => {
+    expect(cacheKeyFor("/english/world?page=2", undefined)).toBe("md /english/world?page=2");
+    expect(cacheKeyFor("/english/world?x=1&page=2&utm_source=a", undefined)).toBe(
+      "md /english/world?page=2",
+    );
+    expect(cacheKeyFor("/english/feeds/rss.xml?page=2&content=full", undefined)).toBe(
+      "md /english/feeds/rss.xml?content=full&page=2",
+    );
+    expect(cacheKeyFor("/english/?", undefined)).toBe("md /english/");
+    expect(cacheKeyFor("/english/?x=1", undefined)).toBe("md /english/");
+    expect(cacheKeyFor("/english/?page=a%20b", undefined)).toBe("md /english/?page=a+b");
+  });
+
+  it("normalizes the path the way the URL parser does, whatever the caller passed", () => {
+    expect(cacheKeyFor("/english/./world", undefined)).toBe("md /english/world");
+    expect(cacheKeyFor("/english/x/../world", undefined)).toBe("md /english/world");
+    expect(cacheKeyFor("//evil.example/english/", undefined)).toBe("md //evil.example/english/");
+    expect(cacheKeyFor("/فارسی", undefined)).toBe("md /%D9%81%D8%A7%D8%B1%D8%B3%DB%8C");
+    expect(cacheKeyFor("/english/world.v2/a~b", undefined)).toBe("md /english/world.v2/a~b");
+  });
 });

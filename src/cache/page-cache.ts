@@ -28,13 +28,51 @@ export interface RenderTicket {
 const textSizeVariant = /(?:^|;\s*)nd_ts=(xs|sm|lg)(?:;|$)/;
 
 /**
- * The one cache key both the fast path and the Hono fill use: the raw path and query, plus
- * the text-size preference (four values), so pages stay shared by everyone with the same
- * size and are never personal.
+ * The query parameters some cacheable page reads (`page` on lists, `content` on feeds).
+ * No other parameter reaches a cache key, so `?utm_source=…` or a random `?x=` is served the
+ * page it decorates instead of filling the cache with copies of it. A page declares the
+ * ones it read (page-cache-middleware.ts); a page that reads one not listed here is never
+ * stored, so forgetting to list one costs speed, never correctness.
+ */
+export const cacheQueryParameters: ReadonlySet<string> = new Set(["content", "page"]);
+
+/** Slash-separated unreserved characters (RFC 3986 §2.3), no "." or ".." segment. */
+const plainPath = /^(?:\/(?!\.\.?(?:\/|$))[\w.~-]*)+$/;
+
+/** Query pairs in one spelling: sorted by name (stable for repeats), form-encoded. */
+export function canonicalQuery(pairs: Iterable<readonly [string, string]>): string {
+  const sorted = [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new URLSearchParams(sorted.map(([name, value]) => [name, value])).toString();
+}
+
+/**
+ * A request target split into its normalized path and its query pairs. The path goes
+ * through the WHATWG URL parser (dot segments, percent-encoding) behind a fixed origin, so
+ * "//x" stays a path and both the Node fast path (raw `req.url`) and Hono agree.
+ */
+export function splitTarget(pathAndQuery: string): { path: string; query: [string, string][] } {
+  // The common case, a plain path with no query, skips the parser (the hit path is hot).
+  if (plainPath.test(pathAndQuery)) return { path: pathAndQuery, query: [] };
+  let url: URL;
+  try {
+    url = new URL(`http://cache.invalid${pathAndQuery.startsWith("/") ? "" : "/"}${pathAndQuery}`);
+  } catch {
+    return { path: pathAndQuery, query: [] };
+  }
+  return { path: url.pathname, query: [...url.searchParams] };
+}
+
+/**
+ * The one cache key both the fast path and the Hono fill use: the path, the query
+ * parameters a page may read (`cacheQueryParameters`, in canonical order), plus the
+ * text-size preference (four values), so pages stay shared by everyone with the same size
+ * and are never personal.
  */
 export function cacheKeyFor(pathAndQuery: string, cookieHeader: string | undefined): string {
   const size = cookieHeader ? (textSizeVariant.exec(cookieHeader)?.[1] ?? "md") : "md";
-  return `${size} ${pathAndQuery}`;
+  const { path, query } = splitTarget(pathAndQuery);
+  const kept = canonicalQuery(query.filter(([name]) => cacheQueryParameters.has(name)));
+  return kept ? `${size} ${path}?${kept}` : `${size} ${path}`;
 }
 
 /**

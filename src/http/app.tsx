@@ -16,7 +16,7 @@ import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 import { type ReaderLanguages, readerRoutes } from "./reader-routes.js";
-import { readerCsp } from "./security-headers.js";
+import { securityHeaderOptions, securityHeadersToSet } from "./security-headers.js";
 import { sitemapRoutes } from "./sitemap-routes.js";
 
 export interface AppDeps {
@@ -51,21 +51,17 @@ const contentTypes: Record<string, string> = {
 /** Builds the whole HTTP app without listening (tests call `app.request()`). */
 export function buildApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const security = securityHeaderOptions(deps.publicUrl);
 
+  // The same function builds the page cache's replies, so hits and misses match.
   app.use(async (c, next) => {
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    // Reader pages get the strict policy; routes that set their own (the newsroom app) keep it.
-    if (
-      c.res.headers.get("Content-Type")?.startsWith("text/html") &&
-      !c.res.headers.has("Content-Security-Policy")
-    ) {
-      c.header("Content-Security-Policy", readerCsp);
+    for (const [name, value] of Object.entries(securityHeadersToSet(c.res.headers, security))) {
+      c.header(name, value);
     }
   });
 
-  app.use(pageCacheMiddleware(deps.pageCache));
+  app.use(pageCacheMiddleware(deps.pageCache, security));
 
   app.get("/healthz", async (c) => {
     try {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { CachedResponse } from "../cache/page-cache.js";
-import { readerCsp } from "./security-headers.js";
+import { type SecurityHeaderOptions, securityHeaders } from "./security-headers.js";
 
 type Encoding = "br" | "gzip" | "identity";
 
@@ -14,6 +14,7 @@ function headersFor(
   entry: CachedResponse,
   encoding: Encoding | "304",
   length: number,
+  security: SecurityHeaderOptions,
 ): Record<string, string> {
   let perEntry = headerCache.get(entry);
   if (!perEntry) {
@@ -32,10 +33,10 @@ function headersFor(
       // CDN purge keys (Fastly: Surrogate-Key, space separated; Cloudflare: Cache-Tag, commas).
       "Surrogate-Key": entry.tags.join(" "),
       "Cache-Tag": entry.tags.join(","),
-      "X-Content-Type-Options": "nosniff",
+      // Exactly what the app adds to a fresh render (security-headers.ts).
+      ...securityHeaders(entry.contentType, security),
     };
     if (entry.lastModified) headers["Last-Modified"] = entry.lastModified;
-    if (entry.contentType.startsWith("text/html")) headers["Content-Security-Policy"] = readerCsp;
     if (encoding === "br" || encoding === "gzip") headers["Content-Encoding"] = encoding;
     if (encoding !== "304") headers["Content-Length"] = String(length);
     perEntry.set(key, headers);
@@ -56,16 +57,18 @@ export function cachedReply(
     acceptEncoding: string | undefined;
     method: string;
   },
+  /** The deployment's security header options (HSTS), the same the app sets on a miss. */
+  security: SecurityHeaderOptions = {},
 ): { status: number; headers: Readonly<Record<string, string>>; body: Buffer | null } {
   // RFC 9110 §13.1.2: a weak comparison, any listed tag matches.
   if (request.ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === entry.etag)) {
-    return { status: 304, headers: headersFor(entry, "304", 0), body: null };
+    return { status: 304, headers: headersFor(entry, "304", 0, security), body: null };
   }
   // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match.
   if (!request.ifNoneMatch && request.ifModifiedSince && entry.lastModified) {
     const since = Date.parse(request.ifModifiedSince);
     if (!Number.isNaN(since) && Date.parse(entry.lastModified) <= since) {
-      return { status: 304, headers: headersFor(entry, "304", 0), body: null };
+      return { status: 304, headers: headersFor(entry, "304", 0, security), body: null };
     }
   }
   const accepts = request.acceptEncoding ?? "";
@@ -76,7 +79,7 @@ export function cachedReply(
   const body = br ?? gzip ?? entry.identity;
   return {
     status: entry.status,
-    headers: headersFor(entry, encoding, body.length),
+    headers: headersFor(entry, encoding, body.length, security),
     body: request.method === "HEAD" ? null : body,
   };
 }

@@ -13,7 +13,7 @@ import { feedDocument } from "../render/feeds/feed-document.js";
 import { type FeedFormat, feedPaths, scopePagePath } from "../render/feeds/feed-urls.js";
 import { jsonFeed } from "../render/feeds/json-feed.js";
 import { rssFeed } from "../render/feeds/rss-feed.js";
-import { cacheExpiresHeader } from "./page-cache-middleware.js";
+import { cacheExpiresHeader, declareCacheQuery } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 
 export interface FeedRoutesDeps {
@@ -75,6 +75,7 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
     // Any public change in the service may change its feeds (they carry full text).
     return conditional(c, body, mediaTypes[format], document.updated, undefined, {
       tags: [cacheTags.feeds(service.id)],
+      query: { content: query.data.content },
     });
   };
 
@@ -116,7 +117,12 @@ export function conditional(
   contentType: string,
   lastModified: string | undefined,
   cacheControl = "public, max-age=60",
-  cache?: { tags: readonly string[]; maxAgeMs?: number },
+  cache?: {
+    tags: readonly string[];
+    maxAgeMs?: number;
+    /** The query parameters the response was built from (see declareCacheQuery). */
+    query?: Readonly<Record<string, string | number>>;
+  },
 ): Response {
   const etag = entityTag(body);
   const headers: Record<string, string> = { ETag: etag, "Cache-Control": cacheControl };
@@ -125,6 +131,7 @@ export function conditional(
     headers["Surrogate-Key"] = cache.tags.join(" ");
     if (cache.maxAgeMs !== undefined)
       headers[cacheExpiresHeader] = String(Date.now() + cache.maxAgeMs);
+    declareCacheQuery(c, cache.query ?? {});
   }
   if (lastModified) headers["Last-Modified"] = httpDate(lastModified);
   const request = {

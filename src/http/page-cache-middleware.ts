@@ -1,10 +1,32 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { PageCache } from "../cache/page-cache.js";
-import { cacheKeyFor } from "../cache/page-cache.js";
+import { cacheKeyFor, canonicalQuery, splitTarget } from "../cache/page-cache.js";
 import { cachedReply } from "./cached-response.js";
+import type { SecurityHeaderOptions } from "./security-headers.js";
 
 /** Set by a handler: when (epoch ms) the response must stop being served from cache. */
 export const cacheExpiresHeader = "X-Newsdesk-Cache-Expires";
+
+/**
+ * Set by a handler (through `declareCacheQuery`): the query parameters its page read, with
+ * the values it understood, in canonical form. Absent means it read none.
+ */
+export const cacheQueryHeader = "X-Newsdesk-Cache-Query";
+
+/** Headers only the middleware reads; never sent. */
+const internalHeaders = [cacheExpiresHeader, cacheQueryHeader];
+
+/**
+ * Declares which query parameters a cacheable page read and how it understood them
+ * (`{ page: 2 }`). Only parameters present in the request count: a default is not a
+ * parameter. The page is stored only when the request's whole query is exactly this, so a
+ * page rendered for `?page=02` or `?x=…` (which may echo the address, as the text-size form
+ * does) never becomes the copy everyone else is served.
+ */
+export function declareCacheQuery(c: Context, read: Readonly<Record<string, string | number>>) {
+  const present = Object.entries(read).filter(([name]) => c.req.query(name) !== undefined);
+  c.header(cacheQueryHeader, canonicalQuery(present.map(([name, value]) => [name, String(value)])));
+}
 
 /** Cache-Control for shared pages: a CDN may serve stale briefly while it revalidates. */
 export const publicCacheControl =
@@ -15,19 +37,26 @@ export const publicCacheControl =
  * with `Surrogate-Key` (its dependency tags) are stored, so nothing personal is cached by
  * accident; the newsroom never sets it.
  */
-export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
+export function pageCacheMiddleware(
+  cache: PageCache,
+  security: SecurityHeaderOptions = {},
+): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const url = new URL(c.req.url);
     const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie"));
     const hit = cache.get(key);
     const reply = (entry: NonNullable<typeof hit>) => {
-      const out = cachedReply(entry, {
-        ifNoneMatch: c.req.header("if-none-match"),
-        ifModifiedSince: c.req.header("if-modified-since"),
-        acceptEncoding: c.req.header("accept-encoding"),
-        method: c.req.method,
-      });
+      const out = cachedReply(
+        entry,
+        {
+          ifNoneMatch: c.req.header("if-none-match"),
+          ifModifiedSince: c.req.header("if-modified-since"),
+          acceptEncoding: c.req.header("accept-encoding"),
+          method: c.req.method,
+        },
+        security,
+      );
       return new Response(out.body ? new Uint8Array(out.body) : null, {
         status: out.status,
         headers: out.headers,
@@ -37,8 +66,28 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
     const ticket = cache.beginRender();
     await next();
     const tags = c.res.headers.get("Surrogate-Key");
-    // Only whole representations are stored: never a 304 or a redirect.
-    if (!tags || c.req.method !== "GET" || ![200, 404, 410].includes(c.res.status)) return;
+    const declared = c.res.headers.get(cacheQueryHeader) ?? "";
+    const query = canonicalQuery(splitTarget(url.pathname + url.search).query);
+    // Only whole representations are stored: never a 304 or a redirect. Only a request whose
+    // query is exactly what the page declared it read (so the key, which keeps only the
+    // parameters some page reads, names this page and nothing else).
+    if (
+      !tags ||
+      c.req.method !== "GET" ||
+      ![200, 404, 410].includes(c.res.status) ||
+      query !== declared ||
+      key !== cacheKeyFor(url.pathname + (declared ? `?${declared}` : ""), c.req.header("cookie"))
+    ) {
+      if (internalHeaders.some((name) => c.res.headers.has(name))) {
+        const sent = c.res;
+        const headers = new Headers(sent.headers);
+        for (const name of internalHeaders) headers.delete(name);
+        // Hono merges the old response's headers into a replacement: drop it first.
+        c.res = undefined as unknown as Response;
+        c.res = new Response(sent.body, { status: sent.status, headers });
+      }
+      return;
+    }
     const expires = Number(c.res.headers.get(cacheExpiresHeader) ?? Number.POSITIVE_INFINITY);
     const body = Buffer.from(await c.res.arrayBuffer());
     const stored = cache.store(key, ticket, {
@@ -60,8 +109,10 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
       return;
     }
     // Overtaken by an invalidation while rendering: send it, but uncached.
-    const headers = new Headers(c.res.headers);
-    headers.delete(cacheExpiresHeader);
-    c.res = new Response(new Uint8Array(body), { status: c.res.status, headers });
+    const sent = c.res;
+    const headers = new Headers(sent.headers);
+    for (const name of internalHeaders) headers.delete(name);
+    c.res = undefined as unknown as Response;
+    c.res = new Response(new Uint8Array(body), { status: sent.status, headers });
   };
 }

@@ -39,7 +39,12 @@ import {
   topicUrl,
 } from "../render/reader-urls.js";
 import { renderHtml } from "../render/render-html.js";
-import { cacheExpiresHeader, publicCacheControl } from "./page-cache-middleware.js";
+import {
+  cacheExpiresHeader,
+  declareCacheQuery,
+  publicCacheControl,
+} from "./page-cache-middleware.js";
+import { sameOriginRedirect } from "./safe-redirect.js";
 
 export interface ReaderRoutesDeps {
   readonly reader: ReaderService;
@@ -61,10 +66,8 @@ const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1),
 });
 const searchQuery = pageQuery.extend({ q: z.string().max(200).default("") });
-const textSizeQuery = z.object({
-  size: z.enum(textSizes),
-  return: z.string().max(2048).optional(),
-});
+/** `return` is read apart: sameOriginRedirect checks it and falls back, never fails. */
+const textSizeQuery = z.object({ size: z.enum(textSizes) });
 
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
@@ -98,14 +101,19 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
 
   /**
    * Sends a page. With `deps` tags it becomes cacheable: the page cache and CDNs key it
-   * on path and text size, and drop it when any tag is invalidated; a page showing a
-   * breaking-news banner is never served past the banner's expiry.
+   * on path, the query parameters it declares in `query` (the ones it read), and text size,
+   * and drop it when any tag is invalidated; a page showing a breaking-news banner is never
+   * served past the banner's expiry.
    */
   const html = (
     c: Context,
     body: string,
     status: 200 | 400 | 404 | 410 = 200,
-    cache?: { chrome: PageChrome; tags: readonly string[] },
+    cache?: {
+      chrome: PageChrome;
+      tags: readonly string[];
+      query?: Readonly<Record<string, string | number>>;
+    },
   ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
     c.header("Vary", "Cookie, Accept-Encoding");
@@ -118,6 +126,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     c.header("Cache-Control", publicCacheControl);
     c.header("Surrogate-Key", [...new Set(tags)].join(" "));
     if (banner) c.header(cacheExpiresHeader, String(Date.parse(banner.expiresAt)));
+    declareCacheQuery(c, cache.query ?? {});
     return c.html(body, status);
   };
   /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
@@ -155,7 +164,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   // The no-JavaScript text-size control: a GET form sets the cookie and returns the reader.
   app.get(textSizeUrl, (c) => {
     const parsed = textSizeQuery.safeParse(c.req.query());
-    const back = safeReturnPath(parsed.success ? parsed.data.return : undefined);
+    const back = sameOriginRedirect(c.req.query("return"), {
+      publicUrl: deps.publicUrl,
+      fallback: "/",
+    });
     if (!parsed.success) return c.redirect(back, 303);
     setCookie(c, textSizeCookie, parsed.data.size, {
       path: "/",
@@ -235,6 +247,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       {
         chrome: model,
         tags: [cacheTags.topic(service.id, topic.slug), ...storyTags(model.stories)],
+        query: { page: query.data.page },
       },
     );
   });
@@ -260,7 +273,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         />,
       ),
       200,
-      { chrome: model, tags: [cacheTags.person(person.id), ...storyTags(model.stories)] },
+      {
+        chrome: model,
+        tags: [cacheTags.person(person.id), ...storyTags(model.stories)],
+        query: { page: query.data.page },
+      },
     );
   });
 
@@ -285,7 +302,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         />,
       ),
       200,
-      { chrome: model, tags: [cacheTags.desk(desk.id), ...storyTags(model.stories)] },
+      {
+        chrome: model,
+        tags: [cacheTags.desk(desk.id), ...storyTags(model.stories)],
+        query: { page: query.data.page },
+      },
     );
   });
 
@@ -313,6 +334,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       {
         chrome: model,
         tags: [cacheTags.section(service.id, section.slug), ...storyTags(model.stories)],
+        query: { page: query.data.page },
       },
     );
   });
@@ -362,10 +384,4 @@ function readTextSize(c: Context): TextSize {
   return (textSizes as readonly string[]).includes(value ?? "")
     ? (value as TextSize)
     : defaultTextSize;
-}
-
-/** Only same-site paths: an open redirect would let phishing links borrow our domain. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
-  return value;
 }

@@ -28,3 +28,43 @@ export function strictTransportSecurity(publicUrl: string): string | undefined {
     ? "max-age=31536000; includeSubDomains"
     : undefined;
 }
+
+/**
+ * The security headers of every response, by its content type. One function for both the
+ * app (app.tsx) and the page cache's replies (cached-response.ts), so a page served from
+ * the cache carries exactly what the fresh render carried (issue 10, item 13).
+ *
+ * `Content-Security-Policy` is the reader policy for HTML; a route that sets its own (the
+ * newsroom app) keeps it, which is the caller's to honour (see `securityHeadersToSet`).
+ */
+export function securityHeaders(
+  contentType: string | null | undefined,
+  options: SecurityHeaderOptions = {},
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+  };
+  if (options.hsts) headers["Strict-Transport-Security"] = options.hsts;
+  if (contentType?.startsWith("text/html")) headers["Content-Security-Policy"] = readerCsp;
+  return headers;
+}
+
+/** What differs between deployments: HSTS only where the public URL is https. */
+export interface SecurityHeaderOptions {
+  readonly hsts?: string | undefined;
+}
+
+export function securityHeaderOptions(publicUrl: string): SecurityHeaderOptions {
+  return { hsts: strictTransportSecurity(publicUrl) };
+}
+
+/** The security headers to set on a response: all of them, but a CSP already set stays. */
+export function securityHeadersToSet(
+  headers: Headers,
+  options: SecurityHeaderOptions = {},
+): Record<string, string> {
+  const wanted = securityHeaders(headers.get("Content-Type"), options);
+  if (headers.has("Content-Security-Policy")) delete wanted["Content-Security-Policy"];
+  return wanted;
+}

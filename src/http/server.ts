@@ -4,13 +4,20 @@ import type { Hono } from "hono";
 import { cacheKeyFor, type PageCache } from "../cache/page-cache.js";
 import { cachedReply, headerValue } from "./cached-response.js";
 import type { LiveHub } from "./live-hub.js";
+import type { SecurityHeaderOptions } from "./security-headers.js";
 
 /**
  * The Node request handler: cache hits and live streams are answered straight from the
  * socket, with no router or Request/Response objects on the hot path; everything else goes
  * to the Hono app (which fills the cache).
  */
-export function createRequestHandler(deps: { app: Hono; cache: PageCache; live: LiveHub }) {
+export function createRequestHandler(deps: {
+  app: Hono;
+  cache: PageCache;
+  live: LiveHub;
+  /** The same options the app uses, so a cache hit carries the headers a miss carries. */
+  security?: SecurityHeaderOptions;
+}) {
   const fallback = getRequestListener(deps.app.fetch);
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === "GET" || req.method === "HEAD") {
@@ -18,12 +25,16 @@ export function createRequestHandler(deps: { app: Hono; cache: PageCache; live: 
       if (url.startsWith("/_/live/") && deps.live.handle(req, res)) return;
       const hit = deps.cache.get(cacheKeyFor(url, req.headers.cookie));
       if (hit) {
-        const reply = cachedReply(hit, {
-          ifNoneMatch: headerValue(req.headers, "if-none-match"),
-          ifModifiedSince: headerValue(req.headers, "if-modified-since"),
-          acceptEncoding: headerValue(req.headers, "accept-encoding"),
-          method: req.method,
-        });
+        const reply = cachedReply(
+          hit,
+          {
+            ifNoneMatch: headerValue(req.headers, "if-none-match"),
+            ifModifiedSince: headerValue(req.headers, "if-modified-since"),
+            acceptEncoding: headerValue(req.headers, "accept-encoding"),
+            method: req.method,
+          },
+          deps.security,
+        );
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body ?? undefined);
         return;

@@ -1,5 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import { strategyFor } from "../domain/search/search-folding.js";
+import {
+  maxSearchTermLength,
+  maxSearchTerms,
+  searchableText,
+  strategyFor,
+} from "../domain/search/search-folding.js";
 import type {
   SearchRepository,
   SearchRequest,
@@ -88,7 +93,7 @@ export class SearchSqlRepository implements SearchRepository {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const terms = request.terms.filter((t) => /[\p{L}\p{N}]/u.test(t));
+    const terms = dialectSafeTerms(request.terms);
     if (terms.length === 0) return { total: 0, capped: false, rows: [] };
     const scope = request.serviceIds ?? serviceIds;
     const arms: Arm[] = [];
@@ -218,15 +223,17 @@ export class SearchSqlRepository implements SearchRepository {
     let match: RawBuilder<unknown>;
     let rel: RawBuilder<unknown>;
     if (arm.kind === "words") {
-      // 'term':* is a prefix match; quotes and backslashes never reach to_tsquery.
-      const tsquery = terms.map((t) => `'${t.replace(/['\\]/gu, "")}':*`).join(" & ");
+      // 'term':* is a prefix match. Inside a quoted tsquery lexeme every operator is text;
+      // only the quote and the backslash need escaping (PostgreSQL §8.11.2).
+      const tsquery = terms.map((t) => `'${t.replace(/['\\]/gu, "\\$&")}':*`).join(" & ");
       match = sql`search_vector @@ to_tsquery('simple', ${tsquery})`;
       rel = sql`ts_rank(search_vector, to_tsquery('simple', ${tsquery}))`;
     } else {
       const headlineHit = (t: string) =>
         sql`(case when strpos(split_part(match_text, chr(10), 1), ${t}) > 0 then 1 else 0 end)`;
       match = sql.join(
-        terms.map((t) => sql`match_text like ${`%${t}%`}`),
+        // PostgreSQL's LIKE escapes with a backslash by default.
+        terms.map((t) => sql`match_text like ${likeContaining(t)}`),
         sql` and `,
       );
       rel = headlineShare(terms, headlineHit);
@@ -264,7 +271,7 @@ export class SearchSqlRepository implements SearchRepository {
 
   #sqliteNgram(arm: Arm, terms: readonly string[]) {
     const headlineHit = (t: string) =>
-      sql`(case when search_ngram.headline like ${`%${t}%`} then 1 else 0 end)`;
+      sql`(case when search_ngram.headline like ${likeContaining(t)} escape '\\' then 1 else 0 end)`;
     const relevance = headlineShare(terms, headlineHit);
     const long = terms.filter((t) => [...t].length >= 3);
     const short = terms.filter((t) => [...t].length < 3);
@@ -279,7 +286,8 @@ export class SearchSqlRepository implements SearchRepository {
     for (const t of short) {
       // Below the trigram size: checked row by row during the newest-first walk.
       conditions.push(
-        sql`(search_ngram.headline like ${`%${t}%`} or search_ngram.body like ${`%${t}%`})`,
+        sql`(search_ngram.headline like ${likeContaining(t)} escape '\\'
+          or search_ngram.body like ${likeContaining(t)} escape '\\')`,
       );
     }
     const rel =
@@ -300,6 +308,30 @@ export class SearchSqlRepository implements SearchRepository {
       where ${key} in (${sql.join(refs)})`.execute(this.#db);
     return new Map(result.rows.map((r) => [Number(r.ref), r]));
   }
+}
+
+/**
+ * The terms as a dialect may see them, whatever the caller passed (the domain's queryTerms
+ * already does this for readers and the newsroom; storage does not rely on it): no control
+ * characters or lone surrogates (searchableText), at least one letter or digit, at most
+ * `maxSearchTerms` terms of `maxSearchTermLength` characters. Every query builder below
+ * still quotes or escapes each term for its syntax.
+ */
+function dialectSafeTerms(terms: readonly string[]): string[] {
+  const safe: string[] = [];
+  // Each raw term costs a regex pass, so only a bounded number is looked at.
+  for (const raw of terms.slice(0, maxSearchTerms * 8)) {
+    const cleaned = searchableText(raw.slice(0, maxSearchTermLength * 4)).trim();
+    const term = [...cleaned].slice(0, maxSearchTermLength).join("");
+    if (/[\p{L}\p{N}]/u.test(term)) safe.push(term);
+    if (safe.length === maxSearchTerms) break;
+  }
+  return safe;
+}
+
+/** A LIKE pattern matching `term` anywhere, its wildcards escaped with a backslash. */
+function likeContaining(term: string): string {
+  return `%${term.replace(/[\\%_]/gu, "\\$&")}%`;
 }
 
 /** 1 + 2 × the share of terms found in the headline. */

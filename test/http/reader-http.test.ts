@@ -2,8 +2,23 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import type { Newsdesk } from "../../src/main.js";
+import { hostileSearchQueries } from "../support/hostile-search-queries.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
+
+/**
+ * Percent-encodes a query value as a browser would, lone surrogates included: those have
+ * no UTF-8 form, so they go as their WTF-8 bytes (an invalid UTF-8 sequence on the wire).
+ */
+function encodeQueryValue(value: string): string {
+  return [...value]
+    .map((ch) =>
+      ch.isWellFormed()
+        ? encodeURIComponent(ch)
+        : `%${(0xe0 | (ch.charCodeAt(0) >> 12)).toString(16)}%${(0x80 | ((ch.charCodeAt(0) >> 6) & 0x3f)).toString(16)}%${(0x80 | (ch.charCodeAt(0) & 0x3f)).toString(16)}`,
+    )
+    .join("");
+}
 
 /** Finds the first story link of a service front page. */
 async function firstStoryPath(newsdesk: Newsdesk, prefix: string): Promise<string> {
@@ -147,6 +162,24 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     }
   });
 
+  it("answers hostile search queries with a page, never a 500", async () => {
+    for (const query of hostileSearchQueries) {
+      for (const prefix of ["english", "chinese", "persian"]) {
+        const response = await newsdesk.app.request(
+          `/${prefix}/search?q=${encodeQueryValue(query)}`,
+        );
+        const label = `${prefix} ${JSON.stringify(query.slice(0, 40))}`;
+        // Over 200 characters is a 400 page; anything else is a result page.
+        expect(response.status, label).toBe(query.length > 200 ? 400 : 200);
+        expect(response.headers.get("content-type"), label).toMatch(/^text\/html/);
+        await response.arrayBuffer();
+      }
+    }
+    // Control characters inside a word are dropped, not turned into a separator.
+    const html = await (await newsdesk.app.request("/english/search?q=con%00voys")).text();
+    expect(html).toContain("1 story found");
+  });
+
   it("redirects an outdated slug or section to the canonical story URL", async () => {
     const id = storyPath.slice(-12);
     const response = await newsdesk.app.request(`/english/economy/old-headline-${id}`);
@@ -189,6 +222,41 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     const invalid = await newsdesk.app.request("/_/text-size?size=gigantic&return=/english/");
     expect(invalid.status).toBe(303);
     expect(invalid.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("answers hostile text-size return targets with a redirect home, never a 500", async () => {
+    // Raw query strings, as an attacker would type them (already percent-encoded).
+    for (const query of [
+      "return=/english/%0d%0aSet-Cookie:%20nd_ts=lg",
+      "return=/%0aLocation:%20https://evil.example/",
+      "return=/%09/evil.example",
+      "return=/%00",
+      "return=/%25%30%64%25%30%61x",
+      "return=https:evil.example",
+      "return=%5C%5Cevil.example",
+      "return=/%E2%80%A8",
+      "return=%2F%2Fevil.example",
+      `return=/${"a".repeat(3000)}`,
+    ]) {
+      for (const size of ["sm", "gigantic"]) {
+        const response = await newsdesk.app.request(`/_/text-size?size=${size}&${query}`);
+        expect(response.status, query).toBe(303);
+        expect(response.headers.get("location"), query).toBe("/");
+      }
+    }
+    // Bytes that are not UTF-8 stay percent-encoded: a harmless path on our own site.
+    for (const query of ["return=/%ED%A0%80", "return=/%FF%FE", "return=/%C0%AF%C0%AFevil"]) {
+      const response = await newsdesk.app.request(`/_/text-size?size=sm&${query}`);
+      expect(response.status, query).toBe(303);
+      expect(response.headers.get("location"), query).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+    }
+    // Same-site targets with non-ASCII characters are sent percent-encoded.
+    const persian = await newsdesk.app.request(
+      `/_/text-size?size=sm&return=${encodeURIComponent("/persian/search?q=کاروان")}`,
+    );
+    expect(persian.headers.get("location")).toBe(
+      "/persian/search?q=%DA%A9%D8%A7%D8%B1%D9%88%D8%A7%D9%86",
+    );
   });
 
   it("leaves a notice at a killed story's address and drops it from lists", async () => {

@@ -32,16 +32,37 @@ export function indexTextFor(serviceId: string, text: string): string {
   return folded;
 }
 
+/** At most this many terms per search: each is one more index lookup and condition. */
+export const maxSearchTerms = 8;
+/** At most this many characters (code points) per term. */
+export const maxSearchTermLength = 64;
+/** Enough for `maxSearchTerms` terms of the longest length with generous separators. */
+const maxQueryLength = 4 * maxSearchTerms * maxSearchTermLength;
+
 /**
- * A reader's query as search terms: folded, split on spaces, at most 8, each at most
- * 64 characters. FTS and LIKE syntax characters are dropped here so no dialect sees them.
+ * Text with nothing a query engine could trip on that no reader can see or type: line
+ * breaks and tabs become spaces; other control characters (NUL included: PostgreSQL
+ * refuses it in text, FTS5 reads a string only up to it), bidirectional marks and
+ * isolates, the byte-order mark, noncharacters and lone UTF-16 surrogates are removed.
+ * Joiners stay: ZWJ and ZWNJ are part of how Indic and Persian words are spelled.
+ */
+export function searchableText(text: string): string {
+  return text
+    .replace(/[\s\u0085]/gu, " ")
+    .replace(/[\p{Cc}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/gu, "");
+}
+
+/**
+ * A reader's query as search terms: cleaned (searchableText), folded, split on spaces, at
+ * most `maxSearchTerms`, each at most `maxSearchTermLength` characters. FTS and LIKE syntax
+ * characters are dropped here so no dialect sees them; storage quotes what is left.
  */
 export function queryTerms(query: string): string[] {
-  return foldText(query)
+  return foldText(searchableText(query.slice(0, maxQueryLength)))
     .replace(/["*^():{}\\%_]/gu, " ")
     .split(" ")
     .map((term) => term.trim())
     .filter((term) => term.length > 0)
-    .map((term) => [...term].slice(0, 64).join(""))
-    .slice(0, 8);
+    .map((term) => [...term].slice(0, maxSearchTermLength).join(""))
+    .slice(0, maxSearchTerms);
 }

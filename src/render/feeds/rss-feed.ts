@@ -1,12 +1,16 @@
 import { rssLanguage } from "../../domain/distribution/language-tags.js";
 import type { FeedDocument } from "./feed-document.js";
-import { cdata, element, emptyElement } from "./xml-text.js";
+import { cdata, element, emptyElement, htmlText } from "./xml-text.js";
 
 /**
  * RSS 2.0 (rssboard.org/rss-specification) with the RSS Advisory Board's best practices:
  * `atom:link rel="self"`, `dc:creator` for bylines (`author` must be an e-mail address),
  * `content:encoded` for full text, Media RSS (`http://search.yahoo.com/mrss/`) for images,
  * and RFC 822 dates with four-digit years.
+ *
+ * Text is text: `title`, `dc:creator`, `category` and Media RSS `media:description
+ * type="plain"` and `media:credit` carry plain text; `description` is HTML (htmlText);
+ * `content:encoded` is our sanitized story HTML (story-html.ts).
  */
 export function rssFeed(feed: FeedDocument): string {
   const out: string[] = [
@@ -15,7 +19,9 @@ export function rssFeed(feed: FeedDocument): string {
     "<channel>",
     element("title", feed.title),
     element("link", feed.homeUrl),
-    element("description", feed.description),
+    // `description` holds HTML (RSS 2.0, item elements; readers treat the channel's alike):
+    // our text goes in HTML-escaped, then XML-escaped.
+    element("description", htmlText(feed.description)),
     emptyElement("atom:link", {
       href: feed.selfUrls.rss,
       rel: "self",
@@ -32,7 +38,7 @@ export function rssFeed(feed: FeedDocument): string {
     out.push("<item>");
     out.push(element("title", item.title));
     out.push(element("link", item.url));
-    out.push(element("description", item.summary || item.title));
+    out.push(element("description", htmlText(item.summary || item.title)));
     if (item.contentHtml !== undefined)
       out.push(`<content:encoded>${cdata(item.contentHtml)}</content:encoded>`);
     out.push(element("guid", item.id, { isPermaLink: "false" }));

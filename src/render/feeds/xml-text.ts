@@ -21,6 +21,21 @@ export function xmlEscape(text: string): string {
     .replaceAll("'", "&apos;");
 }
 
+/**
+ * Plain text as HTML: `& < > " '` as character references. For elements whose content is
+ * HTML by their spec (RSS 2.0 `description`: "entity-encoded HTML is allowed"), so a
+ * standfirst reading "<b>" reaches a feed reader as the text "<b>", not as markup. The
+ * result is then XML-escaped like any other text (`element`), as RSS requires.
+ */
+export function htmlText(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
 /** A CDATA section; `]]>` inside the text is split across two sections. */
 export function cdata(text: string): string {
   return `<![CDATA[${stripInvalidXmlChars(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
