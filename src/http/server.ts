@@ -16,7 +16,7 @@ export function createRequestHandler(deps: {
   cache: PageCache;
   live: LiveHub;
   /** The same options the app uses, so a cache hit carries the headers a miss carries. */
-  security?: SecurityHeaderOptions;
+  security: SecurityHeaderOptions;
 }) {
   const fallback = getRequestListener(deps.app.fetch);
   return (req: IncomingMessage, res: ServerResponse): void => {

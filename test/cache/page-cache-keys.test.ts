@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheKeyFor } from "../../src/cache/page-cache.js";
+import { securityHeaderOptions } from "../../src/http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "../../src/http/server.js";
 import type { Newsdesk } from "../../src/main.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
@@ -38,7 +39,12 @@ describe("page cache keys and headers", () => {
     // The smallest budget (1 MB): a few dozen pages, so growth would evict quickly.
     newsdesk = await startTestNewsdesk("sqlite", { env: { PAGE_CACHE_MB: "1" } });
     const server = createHttpServer(
-      createRequestHandler({ app: newsdesk.app, cache: newsdesk.pageCache, live: newsdesk.live }),
+      createRequestHandler({
+        app: newsdesk.app,
+        cache: newsdesk.pageCache,
+        live: newsdesk.live,
+        security: securityHeaderOptions(newsdesk.config.publicUrl),
+      }),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

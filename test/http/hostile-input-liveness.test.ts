@@ -99,7 +99,7 @@ describe.each(dialects)("liveness under hostile input on %s", (dialect) => {
     const login = await fetch(`${base}/newsroom/api/session`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: ORIGIN },
-      body: JSON.stringify({ email: "reporter@newsdesk.test", password: "reporter-demo-password" }),
+      body: JSON.stringify({ email: "reporter@newsdesk.test", password: "demo-password-rafael" }),
     });
     expect(login.status).toBe(200);
     const cookie = /nd_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")?.[0] ?? "";
