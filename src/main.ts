@@ -47,6 +47,7 @@ import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
+import { OutboundHttp } from "./security/outbound-http.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
 import { RateWindowSqlStore } from "./storage/rate-window-sql-store.js";
@@ -255,8 +256,7 @@ export async function createNewsdesk(
     const webhooks = new WebhookService({
       repository: distributionRepository,
       clock,
-      post: (url, init) => fetch(url, { ...init, redirect: "manual" }),
-      allowPrivateAddresses: config.webhookAllowPrivate,
+      outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
       // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
       payload: async (event) => {
         const story = await distribution.availability(event.story.id);

@@ -1,78 +1,14 @@
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type AddressInfo, connect as netConnect } from "node:net";
+import type { AddressInfo } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  type Connector,
-  type ConnectTarget,
-  directConnector,
-  type HostResolver,
-  OutboundHttp,
-} from "./outbound-http.js";
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** A listener on 127.0.0.1 that counts every connection and request it gets. */
-async function listener(handler: Handler = (_req, res) => res.end("ok")) {
-  const requests: IncomingMessage[] = [];
-  let connections = 0;
-  let current = handler;
-  const server: Server = createServer((req, res) => {
-    requests.push(req);
-    current(req, res);
-  });
-  server.on("connection", () => {
-    connections += 1;
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    requests,
-    get connections() {
-      return connections;
-    },
-    handle(next: Handler) {
-      current = next;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** A resolver that answers from a script, one answer per call, and counts the calls. */
-function scriptedResolver(script: Record<string, readonly (readonly string[])[]>) {
-  const calls: string[] = [];
-  const resolver: HostResolver = {
-    lookup: async (hostname) => {
-      const asked = calls.filter((c) => c === hostname).length;
-      calls.push(hostname);
-      const answers = script[hostname];
-      const answer = answers?.[Math.min(asked, answers.length - 1)];
-      if (answer === undefined) throw Object.assign(new Error("not found"), { code: "ENOTFOUND" });
-      return answer.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
-    },
-  };
-  return { resolver, calls };
-}
-
-/**
- * A small internet for tests: public addresses listed in `routes` are served by local
- * listeners; every other address goes where it says, through the real connector. So if
- * the guard ever connected to 127.0.0.1:<trap>, the trap listener would see it.
- */
-function fakeInternet(routes: Record<string, number>) {
-  const targets: ConnectTarget[] = [];
-  const connect: Connector = (target) => {
-    targets.push(target);
-    const port = routes[target.address];
-    return port === undefined ? directConnector(target) : netConnect({ host: "127.0.0.1", port });
-  };
-  return { connect, targets };
-}
+  type CountingListener,
+  countingListener,
+  fakeInternet,
+  scriptedResolver,
+} from "../../test/support/outbound-fakes.js";
+import { OutboundHttp } from "./outbound-http.js";
 
 const get = {
   method: "GET",
@@ -83,12 +19,12 @@ const get = {
 } as const;
 
 describe("outbound HTTP guard", () => {
-  let trap: Awaited<ReturnType<typeof listener>>;
-  let origin: Awaited<ReturnType<typeof listener>>;
+  let trap: CountingListener;
+  let origin: CountingListener;
 
   beforeAll(async () => {
-    trap = await listener((_req, res) => res.end("internal secret"));
-    origin = await listener();
+    trap = await countingListener((_req, res) => res.end("internal secret"));
+    origin = await countingListener();
   });
   afterEach(() => {
     origin.handle((_req, res) => res.end("ok"));
