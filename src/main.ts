@@ -43,6 +43,7 @@ import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
 import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
+import { DropRoots } from "./ingest/drop-directory.js";
 import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
@@ -246,6 +247,8 @@ export async function createNewsdesk(
       catalog: repositories.catalog,
       clock,
       logger,
+      outbound: new OutboundHttp({ allowPrivate: config.wireAllowPrivate }),
+      dropRoots: new DropRoots(config.wireDropRoots),
     });
     const distributionRepository = new DistributionSqlRepository(database.db);
     const distribution = new DistributionService({

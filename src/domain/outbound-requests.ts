@@ -49,7 +49,10 @@ export type OutboundResult =
   | {
       readonly kind: "failed";
       readonly reason: "timeout" | "network" | "redirects";
+      /** For logs and administrators: may name the address that failed. */
       readonly detail: string;
+      /** The system's error code for a network failure (`ECONNREFUSED`, `CERT_HAS_EXPIRED`). */
+      readonly code?: string;
     };
 
 export interface OutboundRequests {

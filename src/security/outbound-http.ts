@@ -140,10 +140,12 @@ export class OutboundHttp implements OutboundRequests {
           detail: `No complete answer within ${init.timeoutMs} ms.`,
         };
       }
+      const code = (error as { code?: unknown } | null)?.code;
       return {
         kind: "failed",
         reason: "network",
         detail: error instanceof Error ? error.message : String(error),
+        ...(typeof code === "string" ? { code } : {}),
       };
     } finally {
       clearTimeout(timer);

@@ -18,10 +18,20 @@ export function assertWireReader(actor: Actor): void {
   });
 }
 
+/**
+ * Whether the actor may configure the wire sources of a service: its service admins and
+ * administrators. They alone see where a source reads from (URL, directory) and the raw
+ * bytes of what it rejected; a `null` service (a source since deleted) is theirs only for
+ * administrators.
+ */
+export function mayManageWireSources(actor: Actor, serviceId: ServiceId | null): boolean {
+  if (actor.kind === "system" || actor.isAdmin) return true;
+  return serviceId !== null && rolesIn(actor, serviceId).includes("service_admin");
+}
+
 /** Configuring sources: the service admin of the service the source delivers to. */
 export function assertWireAdmin(actor: Actor, serviceId: ServiceId): void {
-  if (actor.kind === "system" || actor.isAdmin) return;
-  if (rolesIn(actor, serviceId).includes("service_admin")) return;
+  if (mayManageWireSources(actor, serviceId)) return;
   throw new NewsdeskError("FORBIDDEN", {
     detail: `You need the service admin role in the ${serviceId} service to configure its wire sources.`,
   });
