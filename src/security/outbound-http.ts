@@ -75,6 +75,9 @@ export const directConnector: Connector = (target) =>
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
+/** How long a check without a request may wait for DNS. */
+const checkTimeoutMs = 10_000;
+
 export class OutboundHttp implements OutboundRequests {
   readonly #resolver: HostResolver;
   readonly #allowPrivate: boolean;
@@ -89,7 +92,14 @@ export class OutboundHttp implements OutboundRequests {
   async check(raw: string): Promise<OutboundCheck> {
     const url = parseUrl(raw);
     if (!(url instanceof URL)) return { ok: false, ...url };
-    const pinned = await this.#pin(url, AbortSignal.timeout(10_000));
+    const host = bareHost(url.hostname);
+    // A resolver that does not answer within the deadline counts as no answer.
+    const pinned = await this.#pin(url, AbortSignal.timeout(checkTimeoutMs)).catch(
+      (): OutboundRefusal => ({
+        reason: "unresolvable",
+        detail: `${host} did not resolve within ${checkTimeoutMs / 1000} s.`,
+      }),
+    );
     return "reason" in pinned ? { ok: false, ...pinned } : { ok: true, url: url.href };
   }
 
