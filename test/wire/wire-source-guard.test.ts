@@ -88,7 +88,7 @@ describe.each(dialects)("wire source guard on %s", (dialect) => {
     await scheduler.stop();
     await trap.close();
     await feed.close();
-    await h.database.dispose();
+    await h.close();
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
   });
@@ -389,7 +389,7 @@ describe.each(dialects)("drop-directory sources without WIRE_DROP_ROOTS on %s", 
     dir = mkdtempSync(join(tmpdir(), "newsdesk-drop-off-"));
   });
   afterAll(async () => {
-    await h.database.dispose();
+    await h.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
