@@ -46,11 +46,13 @@ import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
 import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
+import { DropRoots } from "./ingest/drop-directory.js";
 import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
+import { OutboundHttp } from "./security/outbound-http.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
 import { RateWindowSqlStore } from "./storage/rate-window-sql-store.js";
@@ -283,6 +285,8 @@ export async function createNewsdesk(
       catalog: repositories.catalog,
       clock,
       logger,
+      outbound: new OutboundHttp({ allowPrivate: config.wireAllowPrivate }),
+      dropRoots: new DropRoots(config.wireDropRoots),
     });
     const distributionRepository = new DistributionSqlRepository(database.db);
     const distribution = new DistributionService({
@@ -293,8 +297,7 @@ export async function createNewsdesk(
     const webhooks = new WebhookService({
       repository: distributionRepository,
       clock,
-      post: (url, init) => fetch(url, { ...init, redirect: "manual" }),
-      allowPrivateAddresses: config.webhookAllowPrivate,
+      outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
       // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
       payload: async (event) => {
         const story = await distribution.availability(event.story.id);

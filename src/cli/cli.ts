@@ -46,6 +46,8 @@ Environment:
   SEED_DEMO      auto (default: seed an empty database) | never | always
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
   WEBHOOK_ALLOW_PRIVATE  1 lets webhooks target private/loopback addresses (default 0)
+  WIRE_ALLOW_PRIVATE     1 lets HTTP-pull wire sources fetch from private/loopback addresses (default 0)
+  WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
 `;
 
 /** Runs one CLI command; returns the process exit code. */

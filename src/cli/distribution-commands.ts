@@ -5,6 +5,7 @@ import { ApiKeyService } from "../domain/api/api-key-service.js";
 import { systemClock } from "../domain/clock.js";
 import { WebhookService } from "../domain/distribution/webhook-service.js";
 import { isNewsdeskError, NewsdeskError } from "../domain/error-catalogue.js";
+import { OutboundHttp } from "../security/outbound-http.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { DistributionSqlRepository } from "../storage/distribution-sql-repository.js";
 
@@ -171,11 +172,10 @@ function webhookService(repository: DistributionSqlRepository, config: Config): 
   return new WebhookService({
     repository,
     clock: systemClock,
-    post: (url, init) => fetch(url, { ...init, redirect: "manual" }),
+    outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
     payload: async () => {
       throw new Error("the CLI does not deliver webhooks; `newsdesk start` does");
     },
-    allowPrivateAddresses: config.webhookAllowPrivate,
   });
 }
 

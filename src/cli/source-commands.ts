@@ -4,6 +4,9 @@ import { systemActor } from "../domain/actor.js";
 import { systemClock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { WireSourceService } from "../domain/wire/wire-source-service.js";
+import { DropRoots } from "../ingest/drop-directory.js";
+import { wireSourceLocations } from "../ingest/wire-desk.js";
+import { OutboundHttp } from "../security/outbound-http.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
 import { WireSqlRepository } from "../storage/wire-sql-repository.js";
@@ -12,6 +15,7 @@ export const sourceHelp = `Usage:
   newsdesk source add --kind http-pull --name <name> --agency <CODE> --agency-name <name>
                       --service <en|fa|…> --url <https://…> [--interval <s>] [--timeout <ms>]
   newsdesk source add --kind drop-directory … --dir <path> [--interval <s>]
+                      (inside WIRE_DROP_ROOTS; drop directories are off without it)
   newsdesk source add --kind push …           (prints the push token once)
       common: [--language <bcp47>] [--max-bytes <n>] [--subject <code-or-name>=<section> …]
               [--disabled]
@@ -73,14 +77,18 @@ export async function runSourceCommand(
         wire: new WireSqlRepository(database.db, database.dialect),
         catalog: repositories.catalog,
         clock: systemClock,
+        // The same confinement as the server's: the CLI is no way around it.
+        locations: wireSourceLocations(
+          new DropRoots(config.wireDropRoots),
+          new OutboundHttp({ allowPrivate: config.wireAllowPrivate }),
+        ),
       });
       const actor = systemActor(`cli source ${action}`);
       if (action === "list") {
         const all = await sources.list(actor);
         if (all.length === 0) process.stdout.write("No wire sources.\n");
         for (const s of all) {
-          const where =
-            s.kind === "http-pull" ? s.url : s.kind === "drop-directory" ? s.directory : "push";
+          const where = "url" in s ? s.url : "directory" in s ? s.directory : "push";
           const status = s.enabled ? "enabled" : "disabled";
           const health = s.state.lastError
             ? `failing ×${s.state.failures}: ${s.state.lastError}`

@@ -1,3 +1,4 @@
+import { delimiter, isAbsolute } from "node:path";
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 
@@ -41,6 +42,22 @@ const envSchema = z.object({
     .default(12),
   /** 1: administrators and service admins must use two-factor authentication (TOTP). */
   REQUIRE_2FA: z.enum(["0", "1"]).default("0"),
+  /**
+   * The directories drop-directory wire sources may point into: absolute paths separated by
+   * the OS path delimiter (`:`). Empty by default, which turns drop directories off.
+   */
+  WIRE_DROP_ROOTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(delimiter).filter((root) => root.trim() !== ""))
+    .refine((roots) => roots.every((root) => isAbsolute(root)), {
+      message: "every drop root must be an absolute path",
+    }),
+  /**
+   * 1: HTTP-pull wire sources may fetch from private, loopback and link-local addresses
+   * (tests, closed networks). Refused by default, against server-side request forgery.
+   */
+  WIRE_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
 export interface Config {
@@ -60,6 +77,10 @@ export interface Config {
   readonly sessionAbsoluteMs: number;
   /** REQUIRE_2FA=1: administrators and service admins must enrol a second factor. */
   readonly requireSecondFactor: boolean;
+  /** WIRE_DROP_ROOTS: where drop-directory sources may point; none turns them off. */
+  readonly wireDropRoots: readonly string[];
+  /** WIRE_ALLOW_PRIVATE=1: pull sources may fetch from private and loopback addresses. */
+  readonly wireAllowPrivate: boolean;
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -84,5 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     requireSecondFactor: e.REQUIRE_2FA === "1",
+    wireDropRoots: Object.freeze([...e.WIRE_DROP_ROOTS]),
+    wireAllowPrivate: e.WIRE_ALLOW_PRIVATE === "1",
   });
 }

@@ -1,7 +1,12 @@
+import { STATUS_CODES } from "node:http";
+import { NewsdeskError } from "../domain/error-catalogue.js";
+import type { OutboundRequests } from "../domain/outbound-requests.js";
 import type { WireSourceConfig } from "../domain/wire/wire-source-schema.js";
-import { readLimited } from "./read-limited.js";
 
 type HttpPullSource = Extract<WireSourceConfig, { kind: "http-pull" }>;
+
+/** Agencies move feeds behind redirects; more than this is a loop or a trick. */
+export const maxPullRedirects = 5;
 
 export type PullResult =
   | { readonly kind: "not-modified" }
@@ -16,80 +21,105 @@ export type PullResult =
   | { readonly kind: "too-large"; readonly size: number }
   | {
       readonly kind: "failed";
+      /**
+       * The source's last error as every wire reader sees it: a status code or stable code
+       * and a short reason; never the answer's body, the URL, the host or an address.
+       */
       readonly reason: string;
+      /** What the log gets in addition (host, address, system error). */
+      readonly logDetail?: string;
       readonly status?: number;
       readonly retryAfterSeconds?: number;
     };
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
 /**
- * One conditional GET of a pull source (RFC 9110 13.1: If-None-Match, If-Modified-Since).
- * The timeout covers the whole exchange, body included, so a server that trickles bytes is
- * cut off too. Never throws: every failure is a result with a reason for the log.
+ * One conditional GET of a pull source (RFC 9110 13.1: If-None-Match, If-Modified-Since)
+ * through the outbound guard, which refuses non-public addresses, connects to the address
+ * it checked, re-checks every redirect and bounds time and size. Never throws: every
+ * failure is a result with a reason for the source's last error.
  */
 export async function pullOnce(
   source: HttpPullSource,
   validators: { readonly etag: string | null; readonly lastModified: string | null },
-  fetchFn: FetchLike = fetch,
+  outbound: OutboundRequests,
 ): Promise<PullResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), source.timeoutMs);
-  try {
-    const headers: Record<string, string> = {
-      Accept:
-        "application/json, application/xml;q=0.9, application/rss+xml, application/atom+xml, text/xml;q=0.8, */*;q=0.1",
-      "User-Agent": "Newsdesk wire ingest",
-    };
-    if (validators.etag) headers["If-None-Match"] = validators.etag;
-    if (validators.lastModified) headers["If-Modified-Since"] = validators.lastModified;
-    const response = await fetchFn(source.url, {
-      headers,
-      signal: controller.signal,
-      redirect: "follow",
-    });
-    if (response.status === 304) {
-      await response.body?.cancel().catch(() => undefined);
-      return { kind: "not-modified" };
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      const retryAfter = retryAfterSeconds(response.headers.get("retry-after"));
+  const headers: Record<string, string> = {
+    Accept:
+      "application/json, application/xml;q=0.9, application/rss+xml, application/atom+xml, text/xml;q=0.8, */*;q=0.1",
+    "User-Agent": "Newsdesk wire ingest",
+  };
+  if (validators.etag) headers["If-None-Match"] = validators.etag;
+  if (validators.lastModified) headers["If-Modified-Since"] = validators.lastModified;
+  const result = await outbound.request(source.url, {
+    method: "GET",
+    headers,
+    timeoutMs: source.timeoutMs,
+    maxBytes: source.maxBytes,
+    maxRedirects: maxPullRedirects,
+  });
+  switch (result.kind) {
+    case "too-large":
+      return { kind: "too-large", size: result.receivedBytes };
+    case "refused":
       return {
         kind: "failed",
-        reason: `HTTP ${response.status} from ${source.url}`,
-        status: response.status,
-        ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+        reason:
+          result.reason === "private"
+            ? `WIRE_URL_PRIVATE: ${new NewsdeskError("WIRE_URL_PRIVATE").title}`
+            : result.reason === "unresolvable"
+              ? "WIRE_SOURCE_UNREACHABLE: The host name does not resolve to any address."
+              : "WIRE_SOURCE_UNREACHABLE: The feed redirected to a URL that is not plain http(s).",
+        logDetail: result.detail,
       };
-    }
-    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-    if (Number.isFinite(declared) && declared > source.maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      return { kind: "too-large", size: declared };
-    }
-    const body = await readLimited(response.body, source.maxBytes);
-    if (!body.ok) return { kind: "too-large", size: body.receivedBytes };
-    return {
-      kind: "fetched",
-      bytes: body.bytes,
-      contentType: response.headers.get("content-type") ?? undefined,
-      contentLanguage: response.headers.get("content-language") ?? undefined,
-      etag: response.headers.get("etag"),
-      lastModified: response.headers.get("last-modified"),
-    };
-  } catch (error) {
-    if (controller.signal.aborted) {
-      return { kind: "failed", reason: `No complete answer within ${source.timeoutMs} ms.` };
-    }
-    const cause =
-      error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    case "failed":
+      return {
+        kind: "failed",
+        reason:
+          result.reason === "timeout"
+            ? result.detail
+            : result.reason === "redirects"
+              ? `WIRE_SOURCE_UNREACHABLE: More than ${maxPullRedirects} redirects.`
+              : `WIRE_SOURCE_UNREACHABLE: ${result.code ?? "The connection failed."}`,
+        logDetail: result.detail,
+      };
+    case "response":
+      break;
+  }
+  if (result.status === 304) return { kind: "not-modified" };
+  if (result.status < 200 || result.status > 299) {
+    const retryAfter = retryAfterSeconds(result.headers["retry-after"] ?? null);
     return {
       kind: "failed",
-      reason: `${error instanceof Error ? error.message : String(error)}${cause}`,
+      reason: `HTTP ${result.status} ${STATUS_CODES[result.status] ?? ""}`.trim(),
+      status: result.status,
+      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
     };
-  } finally {
-    clearTimeout(timer);
   }
+  return {
+    kind: "fetched",
+    bytes: result.body,
+    contentType: result.headers["content-type"],
+    contentLanguage: result.headers["content-language"],
+    etag: result.headers.etag ?? null,
+    lastModified: result.headers["last-modified"] ?? null,
+  };
+}
+
+/**
+ * The check when a pull source is saved: a URL on a non-public address is refused
+ * (WIRE_URL_PRIVATE). A host that does not resolve yet is accepted, since an agency's DNS
+ * may go live after the source is configured; every poll checks again before connecting.
+ */
+export async function checkPullUrl(outbound: OutboundRequests, url: string): Promise<void> {
+  const checked = await outbound.check(url);
+  if (checked.ok || checked.reason === "unresolvable") return;
+  if (checked.reason === "private") {
+    throw new NewsdeskError("WIRE_URL_PRIVATE", {
+      detail: checked.detail,
+      details: { address: checked.address },
+    });
+  }
+  throw new NewsdeskError("VALIDATION_FAILED", { detail: checked.detail });
 }
 
 /** Retry-After as delay-seconds or an HTTP date (RFC 9110 10.2.3). */

@@ -1,4 +1,5 @@
 import type { Clock } from "../domain/clock.js";
+import type { OutboundRequests } from "../domain/outbound-requests.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
 import type { StoryService } from "../domain/stories/story-service.js";
@@ -7,10 +8,11 @@ import {
   type WireLogger,
   WireService,
 } from "../domain/wire/wire-service.js";
-import { WireSourceService } from "../domain/wire/wire-source-service.js";
+import { type WireSourceLocations, WireSourceService } from "../domain/wire/wire-source-service.js";
 import type { Database } from "../storage/database.js";
 import { WireSqlRepository } from "../storage/wire-sql-repository.js";
-import type { FetchLike } from "./http-pull.js";
+import type { DropRoots } from "./drop-directory.js";
+import { checkPullUrl } from "./http-pull.js";
 import { WireParseThread } from "./wire-parse-thread.js";
 import { WireScheduler } from "./wire-scheduler.js";
 
@@ -24,6 +26,19 @@ export interface WireDesk {
   readonly scheduler: WireScheduler;
 }
 
+/** Where sources may point: inside the drop roots, or at public addresses. */
+export function wireSourceLocations(
+  dropRoots: DropRoots,
+  outbound: OutboundRequests,
+): WireSourceLocations {
+  return {
+    checkDropDirectory: async (directory) => {
+      await dropRoots.resolve(directory);
+    },
+    checkPullUrl: (url) => checkPullUrl(outbound, url),
+  };
+}
+
 /** Builds the wire desk's pieces for the composition root (`src/main.ts`) and the CLI. */
 export function createWireDesk(deps: {
   readonly database: Database;
@@ -32,7 +47,10 @@ export function createWireDesk(deps: {
   readonly catalog: CatalogRepository;
   readonly clock: Clock;
   readonly logger: WireLogger;
-  readonly fetch?: FetchLike;
+  /** The outbound guard for pull sources (WIRE_ALLOW_PRIVATE decides what it refuses). */
+  readonly outbound: OutboundRequests;
+  /** WIRE_DROP_ROOTS. */
+  readonly dropRoots: DropRoots;
   /** Told after ingest commits (the newsroom's live events). */
   readonly listeners?: readonly WireEventListener[];
 }): WireDesk {
@@ -52,13 +70,15 @@ export function createWireDesk(deps: {
     wire: repository,
     catalog: deps.catalog,
     clock: deps.clock,
+    locations: wireSourceLocations(deps.dropRoots, deps.outbound),
   });
   const scheduler = new WireScheduler({
     wire: service,
     repository,
     clock: deps.clock,
     logger: deps.logger,
-    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    outbound: deps.outbound,
+    dropRoots: deps.dropRoots,
   });
   return { repository, service, sources, parser, scheduler };
 }

@@ -1,11 +1,19 @@
-import { readFile } from "node:fs/promises";
 import type { Clock } from "../domain/clock.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { OutboundRequests } from "../domain/outbound-requests.js";
+import { wireErrorCatalogue } from "../domain/wire/wire-errors.js";
 import { nextPollDelaySeconds } from "../domain/wire/wire-polling.js";
 import type { WireRepository } from "../domain/wire/wire-repository.js";
 import type { WireLogger, WireService } from "../domain/wire/wire-service.js";
 import type { WireSourceState, WireSourceWithState } from "../domain/wire/wire-source-schema.js";
-import { listReadyFiles, moveDropFile } from "./drop-directory.js";
-import { type FetchLike, pullOnce } from "./http-pull.js";
+import {
+  assertOutcomeDirectory,
+  type DropRoots,
+  listReadyFiles,
+  moveDropFile,
+  readDropFile,
+} from "./drop-directory.js";
+import { pullOnce } from "./http-pull.js";
 
 export interface SchedulerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -18,7 +26,10 @@ export interface WireSchedulerDeps {
   readonly clock: Clock;
   readonly logger: WireLogger;
   readonly timers?: SchedulerTimers;
-  readonly fetch?: FetchLike;
+  /** The outbound guard pull sources are fetched through (WIRE_ALLOW_PRIVATE decides). */
+  readonly outbound: OutboundRequests;
+  /** WIRE_DROP_ROOTS: drop directories are polled only inside them, and not at all without. */
+  readonly dropRoots: DropRoots;
   /** How often to look for due sources (default 1 s). */
   readonly tickMs?: number;
   /**
@@ -97,6 +108,8 @@ export class WireScheduler {
     for (const source of sources) {
       if (this.#stopRequested) break;
       if (!source.enabled || source.kind === "push") continue;
+      // Without drop roots the feature is off: sources saved before are left alone.
+      if (source.kind === "drop-directory" && !this.#deps.dropRoots.enabled) continue;
       if (source.state.nextPollAt > now.toISOString()) continue;
       const lease = new Date(now.getTime() + (this.#deps.leaseMs ?? 600_000)).toISOString();
       if (!(await this.#deps.repository.claimSource(source.id, source.state.nextPollAt, lease))) {
@@ -118,9 +131,8 @@ export class WireScheduler {
           ? await this.#pull(source as PolledSource & { kind: "http-pull" })
           : await this.#drain(source as PolledSource & { kind: "drop-directory" });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
       this.#deps.logger.error({ sourceId: source.id, err: error }, "wire source poll failed");
-      state = this.#failure(source, reason);
+      state = this.#failure(source, lastErrorOf(error));
     }
     try {
       await this.#deps.repository.saveSourceState(source.id, state);
@@ -143,7 +155,7 @@ export class WireScheduler {
     const result = await pullOnce(
       source,
       { etag: source.state.etag, lastModified: source.state.lastModified },
-      this.#deps.fetch,
+      this.#deps.outbound,
     );
     switch (result.kind) {
       case "not-modified":
@@ -160,7 +172,12 @@ export class WireScheduler {
       }
       case "failed":
         this.#deps.logger.warn(
-          { sourceId: source.id, url: source.url, reason: result.reason },
+          {
+            sourceId: source.id,
+            url: source.url,
+            reason: result.reason,
+            ...(result.logDetail === undefined ? {} : { detail: result.logDetail }),
+          },
           "wire pull failed",
         );
         return this.#failure(source, result.reason, result.retryAfterSeconds);
@@ -175,10 +192,10 @@ export class WireScheduler {
         });
         if (report.status === "rejected") {
           // Validators are not kept: the next poll fetches the document again, after backoff.
-          return this.#failure(
-            source,
-            `${report.error?.code ?? "WIRE_INTERNAL"}: ${report.error?.detail ?? ""}`.trim(),
-          );
+          // The last error gets the catalogue's sentence, never the detail: a parser's
+          // message can quote the answer (JSON.parse does); the quarantine keeps it.
+          const code = report.error?.code ?? "WIRE_INTERNAL";
+          return this.#failure(source, `${code}: ${wireErrorCatalogue[code].message}`);
         }
         return this.#success(source, result.etag, result.lastModified);
       }
@@ -186,7 +203,11 @@ export class WireScheduler {
   }
 
   async #drain(source: PolledSource & { kind: "drop-directory" }): Promise<WireSourceState> {
-    const files = await listReadyFiles(source.directory, source.settleMs, this.#deps.clock.now());
+    // The real path again at every poll: a symlink swapped in since saving must not escape.
+    const directory = await this.#deps.dropRoots.resolve(source.directory);
+    await assertOutcomeDirectory(directory, "processed");
+    await assertOutcomeDirectory(directory, "failed");
+    const files = await listReadyFiles(directory, source.settleMs, this.#deps.clock.now());
     for (const file of files) {
       // Between files is a safe place to stop: the ledger has every finished file.
       if (this.#stopRequested) break;
@@ -201,7 +222,9 @@ export class WireScheduler {
           );
           outcome = "failed";
         } else {
-          const bytes = await readFile(file.path);
+          const bytes = await readDropFile(file, source.maxBytes);
+          // Replaced by a symlink, moved away or grown since the listing: the next poll sees.
+          if (bytes === undefined) continue;
           const report = await this.#deps.wire.ingest(source, { bytes, filename: file.name });
           if (report.status === "rejected") outcome = "failed";
         }
@@ -213,7 +236,7 @@ export class WireScheduler {
         );
         throw error;
       }
-      await moveDropFile(source.directory, file, outcome, this.#deps.clock.now());
+      await moveDropFile(directory, file, outcome, this.#deps.clock.now());
     }
     return this.#success(source, null, null);
   }
@@ -252,4 +275,18 @@ export class WireScheduler {
       lastError: reason.slice(0, 2000),
     };
   }
+}
+
+/**
+ * A failed poll's last error, which every wire reader sees: stable codes with their
+ * sentence, file-system errors by system call and code, never a path (the drop directory
+ * is shown only to those who may configure the source).
+ */
+function lastErrorOf(error: unknown): string {
+  if (isNewsdeskError(error)) return `${error.code}: ${error.message}`;
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof code === "string" && typeof syscall === "string") {
+    return `The drop directory could not be read or written (${syscall} ${code}).`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

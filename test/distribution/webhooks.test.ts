@@ -10,7 +10,9 @@ import {
 } from "../../src/domain/distribution/webhook-signature.js";
 import type { StoryEvent } from "../../src/domain/stories/story-events.js";
 import type { Story } from "../../src/domain/stories/story-schema.js";
+import { OutboundHttp } from "../../src/security/outbound-http.js";
 import { DistributionSqlRepository } from "../../src/storage/distribution-sql-repository.js";
+import { countingListener, fakeInternet, scriptedResolver } from "../support/outbound-fakes.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 interface Received {
@@ -68,9 +70,8 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
     const webhooks = new WebhookService({
       repository,
       clock,
-      post: (url, init) => fetch(url, init),
       // The receiver listens on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
-      allowPrivateAddresses: true,
+      outbound: new OutboundHttp({ allowPrivate: true }),
       payload: async (event) => ({ uri: `https://news.example.org/x/${event.story.id}` }),
     });
     const subscription = await webhooks.subscribe(systemActor("test"), {
@@ -128,9 +129,8 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
     const webhooks = new WebhookService({
       repository,
       clock,
-      post: (url, init) => fetch(url, init),
       // The receiver listens on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
-      allowPrivateAddresses: true,
+      outbound: new OutboundHttp({ allowPrivate: true }),
       payload: async () => ({}),
     });
     const subscription = await webhooks.subscribe(systemActor("test"), {
@@ -158,9 +158,8 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
     const webhooks = new WebhookService({
       repository,
       clock,
-      post: (url, init) => fetch(url, init),
       // The receiver listens on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
-      allowPrivateAddresses: true,
+      outbound: new OutboundHttp({ allowPrivate: true }),
       payload: async () => ({}),
       timeoutMs: 2000,
     });
@@ -174,5 +173,96 @@ describe.each(dialects)("webhooks on %s", (dialect) => {
     expect(entry?.delivery.status).toBe("pending");
     expect(entry?.attempts[0]?.statusCode).toBeNull();
     expect(entry?.attempts[0]?.error).toMatch(/fetch failed|ECONNREFUSED/);
+  });
+
+  // Each test below starts its clock a day before the one above it, so no earlier test's
+  // pending retry is due in it.
+  it("delivers to the address it checked, never to one DNS gives later (rebinding)", async () => {
+    const partner = await countingListener((_req, res) => res.end());
+    const trap = await countingListener();
+    try {
+      // partner.test is public at subscription and at the delivery's one lookup; every later
+      // answer is loopback, where the trap listens on the URL's port.
+      const { resolver, calls } = scriptedResolver({
+        "partner.test": [["93.184.215.14"], ["93.184.215.14"], ["127.0.0.1"]],
+      });
+      const internet = fakeInternet({ "93.184.215.14": partner.port });
+      const webhooks = new WebhookService({
+        repository,
+        clock: fixedClock("2026-11-22T10:00:00.000Z"),
+        outbound: new OutboundHttp({ resolver, allowPrivate: false, connect: internet.connect }),
+        payload: async () => ({}),
+      });
+      await webhooks.subscribe(systemActor("test"), {
+        url: `http://partner.test:${trap.port}/hook`,
+        serviceId: "ar",
+      });
+      await webhooks.onStoryEvent(storyEvent("published", "ar"));
+      expect(await webhooks.deliverDue()).toBe(1);
+      expect(calls).toEqual(["partner.test", "partner.test"]);
+      expect(internet.targets.map((t) => t.address)).toEqual(["93.184.215.14"]);
+      expect(partner.requests.map((r) => r.headers.host)).toEqual([`partner.test:${trap.port}`]);
+      expect(trap.connections).toBe(0);
+    } finally {
+      await partner.close();
+      await trap.close();
+    }
+  });
+
+  it("refuses a delivery whose host now resolves to a private address", async () => {
+    const trap = await countingListener();
+    try {
+      const { resolver } = scriptedResolver({
+        "partner.test": [["93.184.215.14"], ["127.0.0.1"]],
+      });
+      const webhooks = new WebhookService({
+        repository,
+        clock: fixedClock("2026-11-21T10:00:00.000Z"),
+        outbound: new OutboundHttp({ resolver, allowPrivate: false }),
+        payload: async () => ({}),
+      });
+      const subscription = await webhooks.subscribe(systemActor("test"), {
+        url: `http://partner.test:${trap.port}/hook`,
+        serviceId: "tr",
+      });
+      await webhooks.onStoryEvent(storyEvent("published", "tr"));
+      expect(await webhooks.deliverDue()).toBe(1);
+      const [entry] = await webhooks.deliveryLog({ subscriptionId: subscription.id });
+      expect(entry?.delivery.lastError).toMatch(/^WEBHOOK_URL_PRIVATE: /);
+      expect(entry?.attempts[0]?.statusCode).toBeNull();
+      expect(trap.connections).toBe(0);
+    } finally {
+      await trap.close();
+    }
+  });
+
+  it("does not follow a partner's redirect", async () => {
+    const trap = await countingListener();
+    const partner = await countingListener((_req, res) =>
+      res.writeHead(307, { Location: `http://127.0.0.1:${trap.port}/internal` }).end(),
+    );
+    try {
+      const { resolver } = scriptedResolver({ "partner.test": [["93.184.215.14"]] });
+      const internet = fakeInternet({ "93.184.215.14": partner.port });
+      const webhooks = new WebhookService({
+        repository,
+        clock: fixedClock("2026-11-20T10:00:00.000Z"),
+        outbound: new OutboundHttp({ resolver, allowPrivate: false, connect: internet.connect }),
+        payload: async () => ({}),
+      });
+      const subscription = await webhooks.subscribe(systemActor("test"), {
+        url: "http://partner.test/hook",
+        serviceId: "sw",
+      });
+      await webhooks.onStoryEvent(storyEvent("published", "sw"));
+      expect(await webhooks.deliverDue()).toBe(1);
+      const [entry] = await webhooks.deliveryLog({ subscriptionId: subscription.id });
+      expect(entry?.delivery.lastError).toBe("HTTP 307");
+      expect(partner.requests).toHaveLength(1);
+      expect(trap.connections).toBe(0);
+    } finally {
+      await partner.close();
+      await trap.close();
+    }
   });
 });

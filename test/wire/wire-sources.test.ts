@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,6 +16,7 @@ import type { WireRepository } from "../../src/domain/wire/wire-repository.js";
 import { WireService } from "../../src/domain/wire/wire-service.js";
 import type { WireSource } from "../../src/domain/wire/wire-source-schema.js";
 import { WireScheduler } from "../../src/ingest/wire-scheduler.js";
+import { OutboundHttp } from "../../src/security/outbound-http.js";
 import { dialects } from "../support/test-databases.js";
 import { ninjsBytes, openWireHarness, type WireHarness } from "./wire-test-support.js";
 
@@ -46,23 +55,28 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
   let h: WireHarness;
   let server: Awaited<ReturnType<typeof startServer>>;
   let scheduler: WireScheduler;
-  const dirs: string[] = [];
+  // The test feeds listen on 127.0.0.1, which only WIRE_ALLOW_PRIVATE=1 permits.
+  const outbound = new OutboundHttp({ allowPrivate: true });
+  // WIRE_DROP_ROOTS: the drop directories below are made inside this one.
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "newsdesk-drop-root-")));
 
   beforeAll(async () => {
-    h = await openWireHarness(dialect, { batchSize: 2 });
+    h = await openWireHarness(dialect, { batchSize: 2, outbound, dropRoots: [root] });
     server = await startServer();
     scheduler = new WireScheduler({
       wire: h.wire,
       repository: h.wireRepo,
       clock: h.clock,
       logger: h.logger,
+      outbound,
+      dropRoots: h.dropRoots,
     });
   });
   afterAll(async () => {
     await scheduler.stop();
     await server.close();
     await h.database.dispose();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   });
   afterEach(async () => {
     // Later tests must not see earlier sources as due.
@@ -213,8 +227,7 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
   });
 
   async function dropSource(): Promise<{ source: WireSource; dir: string }> {
-    const dir = mkdtempSync(join(tmpdir(), "newsdesk-drop-"));
-    dirs.push(dir);
+    const dir = mkdtempSync(join(root, "drop-"));
     const { source } = await h.sources.add(h.actor, {
       kind: "drop-directory",
       name: "FTP drop",
@@ -318,6 +331,8 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
       repository: h.wireRepo,
       clock: h.clock,
       logger: h.logger,
+      outbound,
+      dropRoots: h.dropRoots,
     });
     await crashing.tick();
     expect(readdirSync(dir)).toContain(name);
@@ -342,6 +357,8 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
       repository: h.wireRepo,
       clock: h.clock,
       logger: h.logger,
+      outbound,
+      dropRoots: h.dropRoots,
       tickMs: 5000,
       timers: {
         setTimeout: (callback, ms) => pending.push({ callback, ms }),

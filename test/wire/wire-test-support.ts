@@ -1,9 +1,13 @@
 import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
 import { type Clock, fixedClock } from "../../src/domain/clock.js";
+import type { OutboundRequests } from "../../src/domain/outbound-requests.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { type WireLogger, WireService } from "../../src/domain/wire/wire-service.js";
 import { WireSourceService } from "../../src/domain/wire/wire-source-service.js";
+import { DropRoots } from "../../src/ingest/drop-directory.js";
+import { wireSourceLocations } from "../../src/ingest/wire-desk.js";
 import { WireParseThread } from "../../src/ingest/wire-parse-thread.js";
+import { OutboundHttp } from "../../src/security/outbound-http.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { WireSqlRepository } from "../../src/storage/wire-sql-repository.js";
@@ -70,6 +74,8 @@ export interface WireHarness {
   stories: StoryService;
   wire: WireService;
   sources: WireSourceService;
+  /** The roots drop directories must lie in (none unless the test gives some). */
+  dropRoots: DropRoots;
   clock: Clock & { advance(ms: number): void };
   logger: WireLogger & { entries: LogEntry[] };
   actor: Actor;
@@ -82,7 +88,17 @@ export interface WireHarness {
 
 export async function openWireHarness(
   dialect: SqlDialectName,
-  options: { batchSize?: number; start?: string } = {},
+  options: {
+    batchSize?: number;
+    start?: string;
+    /**
+     * Where pull sources may point: by default the real guard with private addresses
+     * refused (WIRE_ALLOW_PRIVATE unset); tests that pull from 127.0.0.1 say so here.
+     */
+    outbound?: OutboundRequests;
+    /** WIRE_DROP_ROOTS; none by default, so drop directories are off. */
+    dropRoots?: readonly string[];
+  } = {},
 ): Promise<WireHarness> {
   const database = await openTestDatabase(dialect);
   const repos = sqlRepositories(database);
@@ -102,7 +118,16 @@ export async function openWireHarness(
     logger,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
-  const sources = new WireSourceService({ wire: wireRepo, catalog: repos.catalog, clock });
+  const dropRoots = new DropRoots(options.dropRoots ?? []);
+  const sources = new WireSourceService({
+    wire: wireRepo,
+    catalog: repos.catalog,
+    clock,
+    locations: wireSourceLocations(
+      dropRoots,
+      options.outbound ?? new OutboundHttp({ allowPrivate: false }),
+    ),
+  });
   return {
     database,
     repos,
@@ -110,6 +135,7 @@ export async function openWireHarness(
     stories,
     wire,
     sources,
+    dropRoots,
     clock,
     logger,
     actor: systemActor("test"),

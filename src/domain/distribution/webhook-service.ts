@@ -4,16 +4,11 @@ import type { Actor } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
+import type { OutboundRefusal, OutboundRequests } from "../outbound-requests.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import { serviceIds } from "../services/service-registry.js";
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
 import { assertAdmin } from "../users/access-policy.js";
-import {
-  assertPublicHost,
-  checkWebhookUrl,
-  dnsResolver,
-  type HostResolver,
-} from "./webhook-address.js";
 import {
   type WebhookAttempt,
   type WebhookDelivery,
@@ -27,11 +22,23 @@ import { signatureHeader, signPayload } from "./webhook-signature.js";
 /** Builds the JSON body for an event (the story as ninjs); wired in src/main.ts. */
 export type WebhookPayloadBuilder = (event: StoryEvent) => Promise<unknown>;
 
-/** The HTTP client, passed in (a `fetch`), so tests and proxies can replace it. */
-export type HttpPost = (
-  url: string,
-  init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal },
-) => Promise<{ status: number }>;
+/** A partner's answer body is not used; a 2xx with more than this is still delivered. */
+const responseBytes = 64 * 1024;
+
+/** The stable code a refused webhook URL is reported with. */
+function refusalError(refusal: OutboundRefusal): NewsdeskError {
+  switch (refusal.reason) {
+    case "invalid":
+      return new NewsdeskError("WEBHOOK_URL_INVALID", { detail: refusal.detail });
+    case "private":
+      return new NewsdeskError("WEBHOOK_URL_PRIVATE", {
+        detail: refusal.detail,
+        details: { address: refusal.address },
+      });
+    case "unresolvable":
+      return new NewsdeskError("WEBHOOK_URL_UNRESOLVABLE", { detail: refusal.detail });
+  }
+}
 
 /**
  * Retry schedule after each failed attempt: 30 s, 2 min, 10 min, 1 h, 6 h (exponential
@@ -77,37 +84,31 @@ const eventByStoryEvent: Partial<Record<StoryEvent["type"], WebhookEventType>> =
 export class WebhookService implements StoryEventListener {
   readonly #repository: WebhookRepository;
   readonly #clock: Clock;
-  readonly #post: HttpPost;
+  readonly #outbound: OutboundRequests;
   readonly #payload: WebhookPayloadBuilder;
   readonly #timeoutMs: number;
   readonly #onQueued: (() => void) | undefined;
-  readonly #allowPrivate: boolean;
-  readonly #resolve: HostResolver;
 
   constructor(deps: {
     repository: WebhookRepository;
     clock: Clock;
-    post: HttpPost;
+    /**
+     * The guarded HTTP client (src/security/outbound-http.ts): it refuses private,
+     * loopback and link-local addresses unless WEBHOOK_ALLOW_PRIVATE=1, and connects only
+     * to the address it checked.
+     */
+    outbound: OutboundRequests;
     payload: WebhookPayloadBuilder;
     timeoutMs?: number;
     /** Called after events are recorded, e.g. to trigger an immediate delivery run. */
     onQueued?: () => void;
-    /**
-     * Permit URLs on private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE=1):
-     * for tests and closed networks only; refused by default against SSRF.
-     */
-    allowPrivateAddresses?: boolean;
-    /** DNS for the address check, replaceable in tests. */
-    resolve?: HostResolver;
   }) {
     this.#repository = deps.repository;
     this.#clock = deps.clock;
-    this.#post = deps.post;
+    this.#outbound = deps.outbound;
     this.#payload = deps.payload;
     this.#timeoutMs = deps.timeoutMs ?? 10_000;
     this.#onQueued = deps.onQueued;
-    this.#allowPrivate = deps.allowPrivateAddresses ?? false;
-    this.#resolve = deps.resolve ?? dnsResolver;
   }
 
   /**
@@ -118,13 +119,11 @@ export class WebhookService implements StoryEventListener {
   async subscribe(actor: Actor, raw: unknown): Promise<WebhookSubscription> {
     assertAdmin(actor, "subscribe webhooks");
     const input = parseOrThrow(subscribeInput, raw);
-    const url = await checkWebhookUrl(input.url, {
-      allowPrivate: this.#allowPrivate,
-      resolve: this.#resolve,
-    });
+    const checked = await this.#outbound.check(input.url);
+    if (!checked.ok) throw refusalError(checked);
     const subscription: WebhookSubscription = {
       id: newId(),
-      url: url.toString(),
+      url: checked.url,
       secret: randomBytes(32).toString("base64url"),
       events: input.events
         ? webhookEventTypes.filter((e) => input.events?.includes(e))
@@ -267,31 +266,39 @@ export class WebhookService implements StoryEventListener {
     let statusCode: number | null = null;
     let error: string | null = null;
     const t0 = performance.now();
-    try {
-      // Checked again at each attempt: DNS may have changed since the subscription.
-      if (!this.#allowPrivate) {
-        await assertPublicHost(new URL(subscription.url).hostname, this.#resolve);
-      }
-      const response = await this.#post(subscription.url, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json; charset=utf-8",
-          "User-Agent": "Newsdesk-Webhooks/1",
-          "Newsdesk-Delivery": delivery.id,
-          "Newsdesk-Event": delivery.eventType,
-          [signatureHeader]: signPayload(
-            subscription.secret,
-            Math.floor(started.getTime() / 1000),
-            delivery.payload,
-          ),
-        },
-        body: delivery.payload,
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      statusCode = response.status;
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
-    } catch (cause) {
-      error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    // The guard checks the address again at each attempt (DNS may have changed since the
+    // subscription) and connects to the address it checked. Redirects are not followed:
+    // the signed payload goes to the URL the administrator subscribed, or nowhere.
+    const result = await this.#outbound.request(subscription.url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "Newsdesk-Webhooks/1",
+        "Newsdesk-Delivery": delivery.id,
+        "Newsdesk-Event": delivery.eventType,
+        [signatureHeader]: signPayload(
+          subscription.secret,
+          Math.floor(started.getTime() / 1000),
+          delivery.payload,
+        ),
+      },
+      body: delivery.payload,
+      timeoutMs: this.#timeoutMs,
+      maxBytes: responseBytes,
+      maxRedirects: 0,
+    });
+    switch (result.kind) {
+      case "response":
+      case "too-large":
+        statusCode = result.status;
+        if (result.status < 200 || result.status >= 300) error = `HTTP ${result.status}`;
+        break;
+      case "refused":
+        error = `${refusalError(result).code}: ${result.detail}`;
+        break;
+      case "failed":
+        error = result.detail;
+        break;
     }
     const durationMs = Math.round(performance.now() - t0);
     const delay = retryDelaysMs[number - 1];

@@ -1,38 +1,35 @@
-import { type Actor, rolesIn } from "../actor.js";
-import { NewsdeskError } from "../error-catalogue.js";
-import { type ServiceId, serviceIds } from "../services/service-registry.js";
+import type { Actor } from "../actor.js";
+import type { ServiceId } from "../services/service-registry.js";
+import { assertCan, assertCanSomewhere, can } from "../users/access-policy.js";
 
 /**
- * Who may see and configure the wire desk. Using copy in a story is checked by
- * `StoryService` (story.create / story.edit); these cover what the access matrix in
- * `users/access-policy.ts` has no action for yet. Only the explicit system actor and
- * administrators pass without a role.
+ * The wire desk's access rules, as the access matrix (`users/access-policy.ts`) states them:
+ * `wire.read`, `wire.sources.manage` and `wire.acknowledge`. Using copy in a story is checked
+ * by `StoryService` (story.create / story.edit).
  */
 
 /** Reading the queue, quarantine and flags: anyone with a role in any service. */
 export function assertWireReader(actor: Actor): void {
-  if (actor.kind === "system" || actor.isAdmin) return;
-  if (serviceIds.some((id) => rolesIn(actor, id).length > 0)) return;
-  throw new NewsdeskError("FORBIDDEN", {
-    detail: "You need a role in a language service to read the wire.",
-  });
+  assertCanSomewhere(actor, "wire.read");
+}
+
+/**
+ * Whether the actor may configure the wire sources of a service: its service admins and
+ * administrators. They alone see where a source reads from (URL, directory) and the raw
+ * bytes of what it rejected; a `null` service (a source since deleted) is theirs only for
+ * administrators.
+ */
+export function mayManageWireSources(actor: Actor, serviceId: ServiceId | null): boolean {
+  if (actor.kind === "system" || actor.isAdmin) return true;
+  return serviceId !== null && can(actor, "wire.sources.manage", serviceId);
 }
 
 /** Configuring sources: the service admin of the service the source delivers to. */
 export function assertWireAdmin(actor: Actor, serviceId: ServiceId): void {
-  if (actor.kind === "system" || actor.isAdmin) return;
-  if (rolesIn(actor, serviceId).includes("service_admin")) return;
-  throw new NewsdeskError("FORBIDDEN", {
-    detail: `You need the service admin role in the ${serviceId} service to configure its wire sources.`,
-  });
+  assertCan(actor, "wire.sources.manage", serviceId);
 }
 
 /** Acknowledging a kill flag on a story: an editor of the story's service. */
 export function assertWireEditor(actor: Actor, serviceId: ServiceId): void {
-  if (actor.kind === "system" || actor.isAdmin) return;
-  const roles = rolesIn(actor, serviceId);
-  if (roles.includes("editor") || roles.includes("service_admin")) return;
-  throw new NewsdeskError("FORBIDDEN", {
-    detail: `You need the editor role in the ${serviceId} service to acknowledge wire flags.`,
-  });
+  assertCan(actor, "wire.acknowledge", serviceId);
 }

@@ -117,4 +117,23 @@ export const wireProblemCatalogue = {
     status: 502,
     message: "The wire source could not be fetched.",
   },
+  WIRE_URL_PRIVATE: {
+    status: 422,
+    message:
+      "The source URL points at a private, loopback, link-local or otherwise non-public address; wire feeds must be on the public internet.",
+  },
+  WIRE_DROP_DISABLED: {
+    status: 422,
+    message:
+      "Drop-directory sources are off on this server: the operator has configured no drop roots (WIRE_DROP_ROOTS).",
+  },
+  WIRE_PATH_OUTSIDE_ROOTS: {
+    status: 422,
+    message:
+      "The directory is outside the drop roots the operator configured (WIRE_DROP_ROOTS), once symbolic links are resolved.",
+  },
+  WIRE_PATH_NOT_FOUND: {
+    status: 422,
+    message: "The directory does not exist inside the drop roots, or is not a directory.",
+  },
 } as const;

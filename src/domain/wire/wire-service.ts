@@ -17,7 +17,7 @@ import {
 } from "../stories/story-schema.js";
 import { factsOf, type StoryService } from "../stories/story-service.js";
 import { assertCan, can } from "../users/access-policy.js";
-import { assertWireEditor, assertWireReader } from "./wire-access.js";
+import { assertWireEditor, assertWireReader, mayManageWireSources } from "./wire-access.js";
 import type { WireDocumentParser } from "./wire-document-parser.js";
 import { type WireErrorCode, wireErrorCatalogue } from "./wire-errors.js";
 import { type WireItem, wirePubStatusSchema } from "./wire-item-schema.js";
@@ -475,8 +475,14 @@ export class WireService {
     });
     const entries = rows.slice(0, limit);
     const last = entries.at(-1);
+    const sources = new Map((await this.#deps.wire.listSources()).map((s) => [s.id, s]));
     return {
-      entries,
+      entries: entries.map((entry) => {
+        const source = entry.sourceId === null ? undefined : sources.get(entry.sourceId);
+        return mayManageWireSources(actor, source?.serviceId ?? null)
+          ? entry
+          : withoutRawBytes(entry, source);
+      }),
       nextCursor:
         rows.length > limit && last !== undefined
           ? Buffer.from(`${last.receivedAt}|${last.id}`).toString("base64url")
@@ -810,6 +816,21 @@ function summarize(
     duplicates: count("duplicate"),
     quarantined,
     flaggedStoryIds: [...new Set(outcomes.flatMap((o) => o.flaggedStoryIds))],
+  };
+}
+
+/**
+ * A quarantine entry for a caller who may not configure its source: no excerpt of the raw
+ * bytes, the catalogue's sentence instead of a reason that may quote them (JSON.parse
+ * does), and no file name where that is the feed's URL.
+ */
+function withoutRawBytes(entry: QuarantineEntry, source: WireSource | undefined): QuarantineEntry {
+  const known = (wireErrorCatalogue as Record<string, { message: string } | undefined>)[entry.code];
+  return {
+    ...entry,
+    excerpt: null,
+    reason: known?.message ?? "The file was rejected.",
+    filename: source === undefined || source.kind === "http-pull" ? null : entry.filename,
   };
 }
 

@@ -104,6 +104,14 @@ export interface WireSourceState {
 
 export type WireSourceWithState = WireSource & { readonly state: WireSourceState };
 
+type WithoutLocation<T> = T extends unknown ? Omit<T, "url" | "directory"> : never;
+
+/**
+ * A source as a caller sees it: where it reads from (the feed URL or drop directory) only
+ * for those who may configure the source's service (`mayManageWireSources`).
+ */
+export type WireSourceView = WireSourceWithState | WithoutLocation<WireSourceWithState>;
+
 /** Pull and drop-directory sources are polled by the scheduler; push sources are not. */
 export function isPolledSource(
   source: WireSource,

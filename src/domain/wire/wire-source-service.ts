@@ -5,18 +5,36 @@ import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
-import { assertWireAdmin, assertWireReader } from "./wire-access.js";
+import { assertWireAdmin, assertWireReader, mayManageWireSources } from "./wire-access.js";
 import type { WireRepository } from "./wire-repository.js";
 import {
   type WireSource,
+  type WireSourceConfig,
+  type WireSourceView,
   type WireSourceWithState,
   wireSourceInputSchema,
 } from "./wire-source-schema.js";
+
+/**
+ * Where sources may point, checked whenever one is saved (the scheduler checks again at
+ * every poll, since a symlink or a DNS answer can change after saving). Implemented in
+ * `src/ingest/wire-desk.ts` over the configured drop roots and the outbound guard.
+ */
+export interface WireSourceLocations {
+  /**
+   * Refuses a drop directory unless its real path lies inside WIRE_DROP_ROOTS:
+   * WIRE_DROP_DISABLED, WIRE_PATH_OUTSIDE_ROOTS or WIRE_PATH_NOT_FOUND.
+   */
+  checkDropDirectory(directory: string): Promise<void>;
+  /** Refuses a feed URL on a non-public address (WIRE_URL_PRIVATE) or an unusable one. */
+  checkPullUrl(url: string): Promise<void>;
+}
 
 export interface WireSourceServiceDeps {
   readonly wire: WireRepository;
   readonly catalog: CatalogRepository;
   readonly clock: Clock;
+  readonly locations: WireSourceLocations;
 }
 
 /**
@@ -38,6 +56,7 @@ export class WireSourceService {
   ): Promise<{ source: WireSourceWithState; pushToken: string | null }> {
     const config = parseOrThrow(wireSourceInputSchema, rawInput);
     assertWireAdmin(actor, config.serviceId);
+    await this.#checkLocation(config);
     const now = this.#deps.clock.now().toISOString();
     const source: WireSource = { ...config, id: newId(), createdAt: now, updatedAt: now };
     const pushToken = source.kind === "push" ? newPushToken() : null;
@@ -59,14 +78,23 @@ export class WireSourceService {
     return { source: { ...source, state }, pushToken };
   }
 
-  async list(actor: Actor): Promise<WireSourceWithState[]> {
+  /** Every source; the URL or directory only where the caller may configure the source. */
+  async list(actor: Actor): Promise<WireSourceView[]> {
     assertWireReader(actor);
-    return this.#deps.wire.listSources();
+    return (await this.#deps.wire.listSources()).map((source) => viewOf(actor, source));
   }
 
-  async get(actor: Actor, id: string): Promise<WireSourceWithState> {
+  async get(actor: Actor, id: string): Promise<WireSourceView> {
     assertWireReader(actor);
-    return this.#require(id);
+    return viewOf(actor, await this.#require(id));
+  }
+
+  async #checkLocation(config: WireSourceConfig): Promise<void> {
+    if (config.kind === "drop-directory") {
+      await this.#deps.locations.checkDropDirectory(config.directory);
+    } else if (config.kind === "http-pull") {
+      await this.#deps.locations.checkPullUrl(config.url);
+    }
   }
 
   async #require(id: string): Promise<WireSourceWithState> {
@@ -81,6 +109,7 @@ export class WireSourceService {
     assertWireAdmin(actor, existing.serviceId);
     const config = parseOrThrow(wireSourceInputSchema, rawInput);
     assertWireAdmin(actor, config.serviceId);
+    await this.#checkLocation(config);
     const source: WireSource = {
       ...config,
       id,
@@ -124,6 +153,20 @@ export class WireSourceService {
     const source = await this.#deps.wire.findSource(id);
     return source !== undefined && source.kind === "push" && source.enabled ? source : undefined;
   }
+}
+
+/** Hides where a source reads from from callers who may not configure it (issue 10, 2.16). */
+function viewOf(actor: Actor, source: WireSourceWithState): WireSourceView {
+  if (mayManageWireSources(actor, source.serviceId)) return source;
+  if (source.kind === "http-pull") {
+    const { url: _url, ...rest } = source;
+    return rest;
+  }
+  if (source.kind === "drop-directory") {
+    const { directory: _directory, ...rest } = source;
+    return rest;
+  }
+  return source;
 }
 
 function newPushToken(): string {
