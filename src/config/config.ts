@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
+import { parseCidr } from "../domain/users/ip-address.js";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -41,6 +42,31 @@ const envSchema = z.object({
     .default(12),
   /** 1: administrators and service admins must use two-factor authentication (TOTP). */
   REQUIRE_2FA: z.enum(["0", "1"]).default("0"),
+  /**
+   * Comma-separated CIDRs (or single addresses) of the reverse proxies in front of Newsdesk.
+   * Only when the socket peer is one of them is the client taken from X-Forwarded-For; empty
+   * by default, so a client cannot choose its own address (and its own log-in throttle).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .check((ctx) => {
+      for (const entry of ctx.value) {
+        if (!parseCidr(entry)) {
+          ctx.issues.push({
+            code: "custom",
+            input: ctx.value,
+            message: `${JSON.stringify(entry)} is not an IP address or CIDR range`,
+          });
+        }
+      }
+    }),
 });
 
 export interface Config {
@@ -60,6 +86,8 @@ export interface Config {
   readonly sessionAbsoluteMs: number;
   /** REQUIRE_2FA=1: administrators and service admins must enrol a second factor. */
   readonly requireSecondFactor: boolean;
+  /** TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed (src/http/client-ip.ts). */
+  readonly trustedProxies: readonly string[];
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -84,5 +112,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     requireSecondFactor: e.REQUIRE_2FA === "1",
+    trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
   });
 }
