@@ -68,10 +68,3 @@ export function clientIpOf(c: Context, trusted: TrustedProxies): string | null {
     ?.incoming;
   return resolveClientIp(incoming?.socket?.remoteAddress, c.req.header("x-forwarded-for"), trusted);
 }
-
-/** The peer's socket address, as @hono/node-server exposes it; null in `app.request()` tests. */
-export function clientIp(c: Context): string | null {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
-}

@@ -45,6 +45,30 @@ export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
     return c.body(null, 204);
   });
 
+  // Disabling ends the account's sessions and API tokens; enabling does not bring them back.
+  r.post("/users/:id/disable", { ...manage, body: "none" }, async (c, { actor }) => {
+    await deps.users.disable(actor, pathParam(c, "id"));
+    await deps.audit.record(actor, "user.disable", {}, { userId: pathParam(c, "id") });
+    return c.body(null, 204);
+  });
+
+  r.post("/users/:id/enable", { ...manage, body: "none" }, async (c, { actor }) => {
+    await deps.users.enable(actor, pathParam(c, "id"));
+    await deps.audit.record(actor, "user.enable", {}, { userId: pathParam(c, "id") });
+    return c.body(null, 204);
+  });
+
+  r.post("/users/:id/sessions/end", { ...manage, body: "none" }, async (c, { actor }) => {
+    const ended = await deps.users.endSessions(actor, pathParam(c, "id"));
+    await deps.audit.record(
+      actor,
+      "user.end-sessions",
+      {},
+      { userId: pathParam(c, "id"), ...ended },
+    );
+    return c.json(ended);
+  });
+
   const own = { action: "account.self", scope: "session" } as const;
 
   r.post("/tokens", own, async (c, { actor, auth, body }) => {
