@@ -7,7 +7,9 @@
 //   4. SSE: ~19,000 streams on one instance, RSS per connection, banner to all
 //   5. scale: `newsdesk seed-bench` (200k stories by default, BENCH_STORIES=1000000), RSS,
 //      story-page latency on a miss, cold start
-//   plus wire ingest items/s (issue 5), and the diff and wire-HTML limits (issue 10).
+//   plus wire ingest items/s (issue 5), the diff and wire-HTML limits (issue 10), and log-in
+//   throughput (issue 10; bench/login-bench.js runs it alone, to compare two commits).
+
 // Prints one Markdown table with the issue's targets and writes bench/results/latest.json.
 // BENCH_QUICK=1 is a ~1-minute smoke run with smaller numbers (targets still printed).
 import { execFileSync } from "node:child_process";
@@ -20,6 +22,7 @@ import { runCachedPageBench } from "./lib/cached-page-bench.js";
 import { cleanupAll, onCleanup } from "./lib/cleanup.js";
 import { runIngestBench } from "./lib/ingest-bench.js";
 import { runLimitsBench } from "./lib/limits-bench.js";
+import { runLoginBench } from "./lib/login-bench.js";
 import { ensureNginx, nginxVersion } from "./lib/nginx.js";
 import { createPgSchema } from "./lib/pg-schema.js";
 import { runPublishBench } from "./lib/publish-bench.js";
@@ -62,6 +65,14 @@ const plan = {
   ingest: quick
     ? { itemsPerRun: 1000, itemsPerFile: 200, maxMs: 1500 }
     : { itemsPerRun: 6000, itemsPerFile: 200, maxMs: 5000 },
+  /** Successful log-ins per hasher cost; production argon2id is ~20–60 ms each. */
+  logins: {
+    rounds: quick ? 1 : 3,
+    runs: [
+      { hasher: "production", logins: quick ? 40 : 100 },
+      { hasher: "cheap", logins: quick ? 400 : 1000 },
+    ],
+  },
   serverStartTimeoutMs: 30_000,
   // Seeding runs at 1,500–6,000 stories/s (slower on a busy machine); allow 1 ms each.
   hardLimitMs: (quick ? 180 : 600) * 1000 + stories,
@@ -229,6 +240,10 @@ async function main() {
   console.log("bench: revision diff at 10k lines, wire HTML at 150k nested elements …");
   const limits = runLimitsBench({ repoRoot, runs: quick ? 3 : 5 });
 
+  // Log-in throughput with the atomic throttle (issue 10, item 8).
+  console.log("bench: log-ins (AuthService, SQLite and PostgreSQL) …");
+  const logins = await runLoginBench({ checkouts: { this: repoRoot }, ...plan.logins, log });
+
   // Search latency on 100k generated stories per dialect (issue 4); BENCH_QUICK uses 10k.
   const searchStories = quick ? 10_000 : 100_000;
   console.log(`bench: search, ${searchStories.toLocaleString("en")} stories per dialect …`);
@@ -265,6 +280,7 @@ async function main() {
     sse,
     scale,
     ingest,
+    logins,
   });
   for (const r of search) {
     rows.push({
@@ -324,6 +340,7 @@ async function main() {
     scale,
     wireIngest: ingest,
     limits,
+    logins,
     search,
     table: rows,
     totalSeconds: (Date.now() - started) / 1000,
@@ -462,6 +479,16 @@ function tableRows(r) {
           ? verdict(i.itemsPerSecond >= 2000, "≥ 2,000 items/s (issue 5)")
           : "",
       notes: `items/s (parse + validate + store); ${i.items} items in ${i.files} files`,
+    });
+  }
+  for (const l of r.logins) {
+    rows.push({
+      benchmark: `log-in, ${l.mode}, ${l.hasher} argon2id (${l.dialect === "sqlite" ? "SQLite" : "PostgreSQL"})`,
+      requestsPerSecond: l.loginsPerSecond,
+      p50Ms: null,
+      p99Ms: null,
+      target: "(no target)",
+      notes: `logins/s through AuthService.login, throttle included; median of ${l.rounds} batches of ${l.logins}`,
     });
   }
   return rows;

@@ -39,6 +39,7 @@ import type { CommonPasswords } from "./domain/users/password-policy.js";
 import { SecondFactorService } from "./domain/users/second-factor-service.js";
 import { UserService } from "./domain/users/user-service.js";
 import { buildApp } from "./http/app.js";
+import { trustedProxies } from "./http/client-ip.js";
 import { LiveHub } from "./http/live-hub.js";
 import { NewsroomEvents } from "./http/newsroom/events.js";
 import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
@@ -359,6 +360,7 @@ export async function createNewsdesk(
       events: newsroomEvents,
       clock,
       publicUrl: config.publicUrl,
+      trustedProxies: trustedProxies(config.trustedProxies),
       publisherName: config.publisherName,
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });

@@ -1,6 +1,7 @@
 import { delimiter, isAbsolute } from "node:path";
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
+import { parseCidr } from "../domain/users/ip-address.js";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -58,6 +59,31 @@ const envSchema = z.object({
    * (tests, closed networks). Refused by default, against server-side request forgery.
    */
   WIRE_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /**
+   * Comma-separated CIDRs (or single addresses) of the reverse proxies in front of Newsdesk.
+   * Only when the socket peer is one of them is the client taken from X-Forwarded-For; empty
+   * by default, so a client cannot choose its own address (and its own log-in throttle).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .check((ctx) => {
+      for (const entry of ctx.value) {
+        if (!parseCidr(entry)) {
+          ctx.issues.push({
+            code: "custom",
+            input: ctx.value,
+            message: `${JSON.stringify(entry)} is not an IP address or CIDR range`,
+          });
+        }
+      }
+    }),
 });
 
 export interface Config {
@@ -81,6 +107,8 @@ export interface Config {
   readonly wireDropRoots: readonly string[];
   /** WIRE_ALLOW_PRIVATE=1: pull sources may fetch from private and loopback addresses. */
   readonly wireAllowPrivate: boolean;
+  /** TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed (src/http/client-ip.ts). */
+  readonly trustedProxies: readonly string[];
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -107,5 +135,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     requireSecondFactor: e.REQUIRE_2FA === "1",
     wireDropRoots: Object.freeze([...e.WIRE_DROP_ROOTS]),
     wireAllowPrivate: e.WIRE_ALLOW_PRIVATE === "1",
+    trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
   });
 }

@@ -191,13 +191,13 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
-export interface LoginThrottleTable {
+export interface LoginAttemptsTable {
   key: string;
-  failures: number;
-  window_start: string;
-  locked_until: string | null;
+  attempts: number;
+  window_ends_at: string;
 }
 
 export interface AuditLogTable {
@@ -269,7 +269,7 @@ export interface DatabaseSchema {
   user_grants: UserGrantsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_throttle: LoginThrottleTable;
+  login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   presence: PresenceTable;
   jobs: JobsTable;

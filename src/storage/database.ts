@@ -14,6 +14,7 @@ import { alertsMigration } from "./migrations/0006-alerts.js";
 import { searchSpeedMigration } from "./migrations/0007-search-speed.js";
 import { familyIndexMigration } from "./migrations/0008-family-index.js";
 import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
+import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
@@ -124,6 +125,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0008-family-index": familyIndexMigration(),
     "0009-rate-windows": rateWindowsMigration(),
     "0011-second-factor": secondFactorMigration(),
+    "0010-token-expiry-login-attempts": tokenExpiryLoginAttemptsMigration(),
     "0007-search-speed": searchSpeedMigration(dialect),
   };
 }

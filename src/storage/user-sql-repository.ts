@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ServiceId } from "../domain/services/service-registry.js";
+import type { AttemptCount } from "../domain/users/login-throttle.js";
 import type {
   ApiTokenRecord,
   SessionRecord,
-  ThrottleState,
   UserRepository,
 } from "../domain/users/user-repository.js";
 import {
@@ -103,6 +103,14 @@ export class UserSqlRepository implements UserRepository {
       .execute();
   }
 
+  async setDisabled(userId: string, disabledAt: string | null): Promise<void> {
+    await this.#db
+      .updateTable("users")
+      .set({ disabled_at: disabledAt })
+      .where("id", "=", userId)
+      .execute();
+  }
+
   async insertSession(s: SessionRecord): Promise<void> {
     await this.#db
       .insertInto("sessions")
@@ -150,21 +158,28 @@ export class UserSqlRepository implements UserRepository {
     await this.#db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
   }
 
-  async deleteUserSessions(userId: string): Promise<number> {
-    const result = await this.#db
-      .deleteFrom("sessions")
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  }
-
-  async deleteUserSessionsExcept(userId: string, keepTokenHash: string): Promise<number> {
-    const result = await this.#db
-      .deleteFrom("sessions")
-      .where("user_id", "=", userId)
-      .where("token_hash", "<>", keepTokenHash)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+  async endUserSessions(
+    userId: string,
+    at: string,
+    keepTokenHash?: string,
+  ): Promise<{ sessions: number; tokens: number }> {
+    return this.#db.transaction().execute(async (trx) => {
+      const sessions = await trx
+        .deleteFrom("sessions")
+        .where("user_id", "=", userId)
+        .$if(keepTokenHash !== undefined, (q) => q.where("token_hash", "<>", keepTokenHash ?? ""))
+        .executeTakeFirst();
+      const tokens = await trx
+        .updateTable("api_tokens")
+        .set({ revoked_at: at })
+        .where("user_id", "=", userId)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      return {
+        sessions: Number(sessions.numDeletedRows),
+        tokens: Number(tokens.numUpdatedRows),
+      };
+    });
   }
 
   async markSessionAuthenticated(tokenHash: string, at: string): Promise<void> {
@@ -185,6 +200,7 @@ export class UserSqlRepository implements UserRepository {
         token_hash: t.tokenHash,
         scopes: JSON.stringify(t.scopes),
         created_at: t.createdAt,
+        expires_at: t.expiresAt,
         last_used_at: null,
         revoked_at: t.revokedAt,
       })
@@ -209,6 +225,7 @@ export class UserSqlRepository implements UserRepository {
       tokenHash: row.token_hash,
       scopes,
       createdAt: row.created_at,
+      expiresAt: row.expires_at,
       revokedAt: row.revoked_at,
     };
   }
@@ -216,7 +233,7 @@ export class UserSqlRepository implements UserRepository {
   async listTokens(userId: string): Promise<Omit<ApiTokenRecord, "tokenHash">[]> {
     const rows = await this.#db
       .selectFrom("api_tokens")
-      .select(["id", "user_id", "name", "scopes", "created_at", "revoked_at"])
+      .select(["id", "user_id", "name", "scopes", "created_at", "expires_at", "revoked_at"])
       .where("user_id", "=", userId)
       .orderBy("created_at", "desc")
       .orderBy("id", "desc")
@@ -231,6 +248,7 @@ export class UserSqlRepository implements UserRepository {
           ? parsed.filter((s): s is TokenScope => (tokenScopes as readonly unknown[]).includes(s))
           : [],
         createdAt: row.created_at,
+        expiresAt: row.expires_at,
         revokedAt: row.revoked_at,
       };
     });
@@ -247,36 +265,78 @@ export class UserSqlRepository implements UserRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async readThrottle(key: string): Promise<ThrottleState | undefined> {
-    const row = await this.#db
-      .selectFrom("login_throttle")
-      .selectAll()
-      .where("key", "=", key)
-      .executeTakeFirst();
-    return row
-      ? {
-          failures: Number(row.failures),
-          windowStart: row.window_start,
-          lockedUntil: row.locked_until,
-        }
-      : undefined;
+  async countLoginAttempt(
+    keys: readonly { key: string; windowEndsAt: string }[],
+    now: string,
+  ): Promise<AttemptCount[]> {
+    // One statement, so one atomic step on both dialects: INSERT … ON CONFLICT DO UPDATE …
+    // RETURNING (PostgreSQL 9.5+, SQLite 3.35+). Concurrent attempts serialize on the row and
+    // each reads the count its own increment produced. A window that has ended restarts.
+    const rows = await this.#db
+      .insertInto("login_attempts")
+      .values(keys.map((k) => ({ key: k.key, attempts: 1, window_ends_at: k.windowEndsAt })))
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet((eb) => ({
+          attempts: eb
+            .case()
+            .when("login_attempts.window_ends_at", "<=", now)
+            .then(1)
+            .else(eb("login_attempts.attempts", "+", 1))
+            .end(),
+          window_ends_at: eb
+            .case()
+            .when("login_attempts.window_ends_at", "<=", now)
+            .then(eb.ref("excluded.window_ends_at"))
+            .else(eb.ref("login_attempts.window_ends_at"))
+            .end(),
+        })),
+      )
+      .returning(["key", "attempts", "window_ends_at"])
+      .execute();
+    return rows.map((row) => ({
+      key: row.key,
+      attempts: Number(row.attempts),
+      windowEndsAt: row.window_ends_at,
+    }));
   }
 
-  async writeThrottle(key: string, state: ThrottleState): Promise<void> {
-    const values = {
-      failures: state.failures,
-      window_start: state.windowStart,
-      locked_until: state.lockedUntil,
-    };
+  async settleLoginAttempts(settlement: {
+    readonly clear: readonly string[];
+    readonly refund: readonly { readonly key: string; readonly windowEndsAt: string }[];
+  }): Promise<void> {
+    const { clear, refund } = settlement;
+    if (clear.length === 0 && refund.length === 0) return;
+    // One statement, so settling a log-in costs one write (a commit), not one per counter.
     await this.#db
-      .insertInto("login_throttle")
-      .values({ key, ...values })
-      .onConflict((oc) => oc.column("key").doUpdateSet(values))
+      .updateTable("login_attempts")
+      .set((eb) => ({
+        attempts:
+          clear.length > 0
+            ? eb
+                .case()
+                .when("key", "in", clear)
+                .then(0)
+                .else(eb("attempts", "-", 1))
+                .end()
+            : eb("attempts", "-", 1),
+      }))
+      .where((eb) =>
+        eb.or([
+          ...(clear.length > 0 ? [eb("key", "in", clear)] : []),
+          ...refund.map((r) =>
+            eb.and([
+              eb("key", "=", r.key),
+              eb("window_ends_at", "=", r.windowEndsAt),
+              eb("attempts", ">", 0),
+            ]),
+          ),
+        ]),
+      )
       .execute();
   }
 
-  async clearThrottle(key: string): Promise<void> {
-    await this.#db.deleteFrom("login_throttle").where("key", "=", key).execute();
+  async sweepLoginAttempts(before: string): Promise<void> {
+    await this.#db.deleteFrom("login_attempts").where("window_ends_at", "<", before).execute();
   }
 }
 

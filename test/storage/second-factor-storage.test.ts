@@ -94,7 +94,7 @@ describe.each(dialects)("second-factor storage on %s", (dialect) => {
     }
     await users.markSessionAuthenticated("s2", "2026-11-20T10:05:00.000Z");
     expect((await users.findSession("s2"))?.reauthenticatedAt).toBe("2026-11-20T10:05:00.000Z");
-    expect(await users.deleteUserSessionsExcept("u3", "s2")).toBe(2);
+    expect(await users.endUserSessions("u3", at, "s2")).toEqual({ sessions: 2, tokens: 0 });
     expect(await users.findSession("s1")).toBeUndefined();
     expect(await users.findSession("s2")).toBeDefined();
   });

@@ -1,7 +1,7 @@
 import { type Actor, rolesIn } from "../actor.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { type ServiceId, serviceIds } from "../services/service-registry.js";
-import type { Role } from "./user-schema.js";
+import type { Grant, Role } from "./user-schema.js";
 
 /**
  * The access matrix, one pure function. Every domain service calls `assertCan` before it
@@ -192,4 +192,102 @@ export function assertCanSomewhere(actor: Actor, action: RouteAction): void {
           : `You need ${needs[action]} in a language service to do that.`,
     details: { action },
   });
+}
+
+/**
+ * User management, checked against the account it touches. Administrators are above
+ * service admins: a service admin manages only accounts whose every grant lies in services
+ * they administer, so an administrator, an account with no grants and an account with a
+ * grant elsewhere are out of reach (issue 10, section 2, item 1).
+ */
+export const userActions = [
+  "user.create",
+  "user.grants",
+  "user.resetPassword",
+  "user.disable",
+  "user.enable",
+  "user.endSessions",
+] as const;
+export type UserAction = (typeof userActions)[number];
+
+/** Facts about the account a user-management action touches (or creates). */
+export interface AccountFacts {
+  /** Null for an account being created. */
+  readonly id: string | null;
+  readonly isAdmin: boolean;
+  readonly grants: readonly Grant[];
+}
+
+/** The services whose people the actor manages (every service for administrators). */
+export function managedServices(actor: Actor): readonly ServiceId[] {
+  if (actor.kind === "user" && !actor.isAdmin) {
+    return actor.grants.filter((g) => g.role === "service_admin").map((g) => g.serviceId);
+  }
+  return serviceIds;
+}
+
+/** Why the actor may not do `action` to `target`, or undefined when it may. */
+export function userManagementRefusal(
+  actor: Actor,
+  action: UserAction,
+  target: AccountFacts,
+  grantsAfter?: readonly Grant[],
+): string | undefined {
+  if (actor.kind === "system") return undefined;
+  if (target.id === actor.userId) {
+    // Ending one's own sessions is "log out everywhere". Everything else done to oneself would
+    // skip a second person (privilege changes, OWASP ASVS 4.0.3 V1.4.3 / V4.1.3) or proof of
+    // the current password (ASVS V2.1.6: the self-service change asks for it).
+    return action === "user.endSessions"
+      ? undefined
+      : "You cannot do that to your own account; ask another administrator.";
+  }
+  if (actor.isAdmin) return undefined;
+  const managed = managedServices(actor);
+  if (managed.length === 0) return "You need the service admin role.";
+  if (target.isAdmin) return "Only administrators can manage or create administrators.";
+  const within = (grants: readonly Grant[]) => grants.every((g) => managed.includes(g.serviceId));
+  // An account with no grants belongs to no service, so to no service admin.
+  if (target.grants.length === 0 || !within(target.grants)) {
+    return "You can only manage accounts whose every role is in a service you administer.";
+  }
+  if (grantsAfter && !within(grantsAfter)) {
+    return "You can only grant roles in services you administer.";
+  }
+  return undefined;
+}
+
+export function canManageUser(
+  actor: Actor,
+  action: UserAction,
+  target: AccountFacts,
+  grantsAfter?: readonly Grant[],
+): boolean {
+  return userManagementRefusal(actor, action, target, grantsAfter) === undefined;
+}
+
+export function assertCanManageUser(
+  actor: Actor,
+  action: UserAction,
+  target: AccountFacts,
+  grantsAfter?: readonly Grant[],
+): void {
+  const refusal = userManagementRefusal(actor, action, target, grantsAfter);
+  if (refusal !== undefined) {
+    throw new NewsdeskError("FORBIDDEN", {
+      detail: refusal,
+      details: { action, ...(target.id ? { userId: target.id } : {}) },
+    });
+  }
+}
+
+/**
+ * Who appears in the actor's user list: administrators see everyone; a service admin sees
+ * themselves and everyone with a role in a service they administer (colleagues they may not
+ * be able to manage, e.g. someone who also works for another service, included).
+ */
+export function canSeeUser(actor: Actor, target: AccountFacts): boolean {
+  if (actor.kind === "system" || actor.isAdmin || target.id === actor.userId) return true;
+  const managed = managedServices(actor);
+  return target.grants.some((g) => managed.includes(g.serviceId));
 }

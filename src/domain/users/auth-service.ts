@@ -5,6 +5,7 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
+import { type Admission, LoginThrottle, type LoginThrottlePolicy } from "./login-throttle.js";
 import type { PasswordHasher } from "./password-hasher.js";
 import { assertAcceptablePassword, type CommonPasswords } from "./password-policy.js";
 import { assertRecentlyAuthenticated, recentAuthenticationMs } from "./recent-authentication.js";
@@ -12,6 +13,7 @@ import type { SecondFactorProof, SecondFactorService } from "./second-factor-ser
 import type { SessionRecord, UserRepository } from "./user-repository.js";
 import {
   changePasswordInputSchema,
+  createTokenInputSchema,
   type Grant,
   loginInputSchema,
   passwordSchema,
@@ -20,17 +22,15 @@ import {
   type User,
 } from "./user-schema.js";
 
-export interface ThrottlePolicy {
-  readonly maxFailures: number;
-  readonly windowMs: number;
-  readonly lockMs: number;
-}
+/**
+ * How the caller proved who they are. The domain needs to tell a browser session from an
+ * API token: some acts (creating tokens) need the person, not their automation.
+ */
+export type Credential =
+  | { readonly kind: "session" }
+  | { readonly kind: "token"; readonly scopes: readonly TokenScope[] };
 
 export interface AuthPolicy {
-  /** Per account: a targeted guess at one person's password. */
-  readonly account: ThrottlePolicy;
-  /** Per client address: spraying many accounts from one place. */
-  readonly ip: ThrottlePolicy;
   /**
    * Absolute session lifetime and idle timeout. ASVS 4.0.3 V3.3.2 at level 2: re-authenticate
    * at least every 12 hours, or after 30 minutes of inactivity (SESSION_ABSOLUTE_HOURS,
@@ -45,8 +45,6 @@ export interface AuthPolicy {
 }
 
 export const defaultAuthPolicy: AuthPolicy = {
-  account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   sessionMs: 12 * 3_600_000,
   idleMs: 30 * 60_000,
   recentAuthenticationMs,
@@ -89,6 +87,7 @@ export class AuthService {
   readonly #policy: AuthPolicy;
   readonly #secondFactors: SecondFactorService;
   readonly #commonPasswords: CommonPasswords;
+  readonly #throttle: LoginThrottle;
   #dummyHash: Promise<string> | undefined;
 
   constructor(deps: {
@@ -98,6 +97,7 @@ export class AuthService {
     secondFactors: SecondFactorService;
     commonPasswords: CommonPasswords;
     policy?: AuthPolicy;
+    throttle?: LoginThrottlePolicy;
   }) {
     this.#users = deps.users;
     this.#hasher = deps.hasher;
@@ -105,6 +105,11 @@ export class AuthService {
     this.#secondFactors = deps.secondFactors;
     this.#commonPasswords = deps.commonPasswords;
     this.#policy = deps.policy ?? defaultAuthPolicy;
+    this.#throttle = new LoginThrottle({
+      store: deps.users,
+      clock: deps.clock,
+      ...(deps.throttle ? { policy: deps.throttle } : {}),
+    });
   }
 
   /** The session cookie's Max-Age: it dies with the session's absolute lifetime. */
@@ -115,34 +120,19 @@ export class AuthService {
   /** Returns a new session token (for the cookie) and the session view. */
   async login(raw: unknown, ip: string | null): Promise<{ token: string; session: SessionView }> {
     const input = parseOrThrow(loginInputSchema, raw);
-    const accountKey = `account:${input.email}`;
-    const ipKey = `ip:${ip ?? "unknown"}`;
+    // Counted before the password is checked (LoginThrottle), so parallel guesses cannot race.
+    const admission = await this.#throttle.admit(input.email, ip);
     const now = this.#clock.now();
-    for (const key of [accountKey, ipKey]) {
-      const state = await this.#users.readThrottle(key);
-      if (state?.lockedUntil && Date.parse(state.lockedUntil) > now.getTime()) {
-        const seconds = Math.ceil((Date.parse(state.lockedUntil) - now.getTime()) / 1000);
-        throw new NewsdeskError("LOGIN_THROTTLED", {
-          detail: `Too many failed log-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`,
-          details: { retryAfterSeconds: seconds },
-        });
-      }
-    }
     const credentials = await this.#users.findCredentials(input.email);
     // Verify against a dummy hash for unknown accounts, so timing does not reveal which exist.
     const valid = credentials
       ? await this.#hasher.verify(credentials.passwordHash, input.password)
       : (await this.#hasher.verify(await this.#dummy(), input.password)) && false;
     if (!credentials || !valid || credentials.user.disabledAt) {
-      await this.#fail(accountKey, this.#policy.account, now);
-      await this.#fail(ipKey, this.#policy.ip, now);
       throw new NewsdeskError("AUTH_FAILED");
     }
-    await this.#requireSecondFactor(credentials.user.id, input, [
-      [accountKey, this.#policy.account],
-      [ipKey, this.#policy.ip],
-    ]);
-    await this.#users.clearThrottle(accountKey);
+    await this.#requireSecondFactor(credentials.user.id, input, admission);
+    await admission.succeeded();
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     await this.#users.insertSession({
@@ -236,39 +226,57 @@ export class AuthService {
     const password = parseOrThrow(passwordSchema, input.newPassword);
     await assertAcceptablePassword(password, user.email, this.#commonPasswords);
     await this.#users.setPassword(user.id, await this.#hasher.hash(password));
-    const ended = await this.#users.deleteUserSessionsExcept(user.id, record.tokenHash);
-    await this.#users.markSessionAuthenticated(record.tokenHash, this.#clock.now().toISOString());
-    return ended;
+    // Whoever knew the old password is out: other sessions and every API token (item 7).
+    const now = this.#clock.now().toISOString();
+    const ended = await this.#users.endUserSessions(user.id, now, record.tokenHash);
+    await this.#users.markSessionAuthenticated(record.tokenHash, now);
+    return ended.sessions;
   }
 
   async logout(token: string): Promise<void> {
     await this.#users.deleteSession(hashSecret(token));
   }
 
-  async logoutEverywhere(userId: string): Promise<number> {
-    return this.#users.deleteUserSessions(userId);
+  /** Ends every session of the user and revokes their API tokens: tokens end with sessions. */
+  async logoutEverywhere(userId: string): Promise<{ sessions: number; tokens: number }> {
+    return this.#users.endUserSessions(userId, this.#clock.now().toISOString());
   }
 
-  /** A scoped API token for automation; the plain token is returned once, never stored. */
+  /**
+   * A scoped API token for automation; the plain token is returned once, never stored.
+   * Only a person in a browser session may mint one (issue 10, item 7): a token may never
+   * create a token, so a leaked read token cannot become a publish token, and no chain of
+   * tokens outlives the session that started it.
+   */
   async createApiToken(
     actor: Actor,
-    name: string,
-    scopes: readonly TokenScope[],
-  ): Promise<{ id: string; token: string }> {
+    credential: Credential,
+    raw: unknown,
+  ): Promise<{ id: string; token: string; expiresAt: string }> {
     if (actor.kind !== "user")
       throw new NewsdeskError("FORBIDDEN", { detail: "Only people own API tokens." });
+    if (credential.kind !== "session") {
+      throw new NewsdeskError("FORBIDDEN", {
+        detail: "API tokens cannot create API tokens; log in to create one.",
+        details: { action: "token.create" },
+      });
+    }
+    const input = parseOrThrow(createTokenInputSchema, raw);
     const token = `nd_${randomBytes(32).toString("base64url")}`;
     const id = newId();
+    const now = this.#clock.now();
+    const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString();
     await this.#users.insertToken({
       id,
       userId: actor.userId,
-      name: name.trim().slice(0, 100) || "token",
+      name: input.name,
       tokenHash: hashSecret(token),
-      scopes: [...new Set(scopes)],
-      createdAt: this.#clock.now().toISOString(),
+      scopes: [...new Set(input.scopes)],
+      createdAt: now.toISOString(),
+      expiresAt,
       revokedAt: null,
     });
-    return { id, token };
+    return { id, token, expiresAt };
   }
 
   /** The caller's own API tokens (never the hashes); revoked ones stay listed. */
@@ -278,6 +286,7 @@ export class AuthService {
       name: string;
       scopes: TokenScope[];
       createdAt: string;
+      expiresAt: string | null;
       revokedAt: string | null;
     }[]
   > {
@@ -288,6 +297,7 @@ export class AuthService {
       name: t.name,
       scopes: [...t.scopes],
       createdAt: t.createdAt,
+      expiresAt: t.expiresAt,
       revokedAt: t.revokedAt,
     }));
   }
@@ -297,13 +307,17 @@ export class AuthService {
     return this.#users.revokeToken(id, actor.userId, this.#clock.now().toISOString());
   }
 
-  /** The actor behind an API token, with its scopes; undefined if unknown or revoked. */
+  /** The actor behind an API token, with its scopes; undefined if unknown, revoked or expired. */
   async authenticateToken(
     token: string,
   ): Promise<{ actor: Actor; tokenId: string; scopes: readonly TokenScope[] } | undefined> {
     if (!token.startsWith("nd_")) return undefined;
     const record = await this.#users.findToken(hashSecret(token));
     if (!record || record.revokedAt) return undefined;
+    // A token without an expiry fails closed; every token written since 0010 has one.
+    if (!record.expiresAt || Date.parse(record.expiresAt) <= this.#clock.now().getTime()) {
+      return undefined;
+    }
     const user = await this.#users.findUser(record.userId);
     if (!user || user.disabledAt) return undefined;
     const grants = await this.#users.grantsOf(user.id);
@@ -322,40 +336,36 @@ export class AuthService {
   async #requireSecondFactor(
     userId: string,
     proof: SecondFactorProof,
-    throttles: readonly (readonly [string, ThrottlePolicy])[],
+    admission: Admission,
   ): Promise<void> {
     const result = await this.#secondFactors.check(userId, proof);
-    if (result === "missing") throw new NewsdeskError("AUTH_SECOND_FACTOR_REQUIRED");
-    if (result === "refused") {
-      const now = this.#clock.now();
-      for (const [key, policy] of throttles) await this.#fail(key, policy, now);
-      throw new NewsdeskError("AUTH_SECOND_FACTOR_FAILED");
+    if (result === "missing") {
+      // The password was right and nothing was guessed: give the attempt back, but do not
+      // clear the account's count, or a known password would reset it between code guesses.
+      await admission.refund();
+      throw new NewsdeskError("AUTH_SECOND_FACTOR_REQUIRED");
     }
+    // A refused code stays counted against the account and the address, like a wrong password.
+    if (result === "refused") throw new NewsdeskError("AUTH_SECOND_FACTOR_FAILED");
   }
 
   /** The password and second factor of a signed-in user, throttled like a log-in. */
   async #proveIdentity(user: User, password: string, proof: SecondFactorProof): Promise<void> {
-    const accountKey = `account:${user.email}`;
-    const now = this.#clock.now();
-    const state = await this.#users.readThrottle(accountKey);
-    if (state?.lockedUntil && Date.parse(state.lockedUntil) > now.getTime()) {
-      const seconds = Math.ceil((Date.parse(state.lockedUntil) - now.getTime()) / 1000);
-      throw new NewsdeskError("LOGIN_THROTTLED", { details: { retryAfterSeconds: seconds } });
-    }
+    // Counted before the password is checked, per account (LoginThrottle.admitAccount).
+    const admission = await this.#throttle.admitAccount(user.email);
     const credentials = await this.#users.findCredentials(user.email);
     const valid =
       credentials !== undefined && (await this.#hasher.verify(credentials.passwordHash, password));
     const second = valid ? await this.#secondFactors.check(user.id, proof) : "refused";
     if (second === "missing") {
       // The password was right; nothing was guessed, so nothing is counted.
+      await admission.refund();
       throw new NewsdeskError("REAUTHENTICATION_FAILED", {
         detail: "Enter the code from your authenticator app, or a recovery code, too.",
       });
     }
-    if (!valid || second === "refused") {
-      await this.#fail(accountKey, this.#policy.account, now);
-      throw new NewsdeskError("REAUTHENTICATION_FAILED");
-    }
+    if (!valid || second === "refused") throw new NewsdeskError("REAUTHENTICATION_FAILED");
+    await admission.succeeded();
   }
 
   async #liveSession(token: string): Promise<{ record: SessionRecord; user: User }> {
@@ -370,20 +380,6 @@ export class AuthService {
     if (!this.#policy.requireSecondFactor) return false;
     const privileged = user.isAdmin || grants.some((g) => g.role === "service_admin");
     return privileged && !(await this.#secondFactors.isEnrolled(user.id));
-  }
-
-  async #fail(key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
-    const state = await this.#users.readThrottle(key);
-    const windowOpen = state && Date.parse(state.windowStart) + policy.windowMs > now.getTime();
-    const failures = windowOpen ? state.failures + 1 : 1;
-    await this.#users.writeThrottle(key, {
-      failures,
-      windowStart: windowOpen ? state.windowStart : now.toISOString(),
-      lockedUntil:
-        failures >= policy.maxFailures
-          ? new Date(now.getTime() + policy.lockMs).toISOString()
-          : null,
-    });
   }
 
   #dummy(): Promise<string> {

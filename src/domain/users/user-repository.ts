@@ -1,3 +1,4 @@
+import type { LoginAttemptStore } from "./login-throttle.js";
 import type { Grant, TokenScope, User } from "./user-schema.js";
 
 export interface SessionRecord {
@@ -19,16 +20,12 @@ export interface ApiTokenRecord {
   readonly tokenHash: string;
   readonly scopes: readonly TokenScope[];
   readonly createdAt: string;
+  /** Null only if the database holds a token from before expiries; such a token fails. */
+  readonly expiresAt: string | null;
   readonly revokedAt: string | null;
 }
 
-export interface ThrottleState {
-  readonly failures: number;
-  readonly windowStart: string;
-  readonly lockedUntil: string | null;
-}
-
-export interface UserRepository {
+export interface UserRepository extends LoginAttemptStore {
   insertUser(user: User, passwordHash: string, grants: readonly Grant[]): Promise<void>;
   findUser(id: string): Promise<User | undefined>;
   findCredentials(email: string): Promise<{ user: User; passwordHash: string } | undefined>;
@@ -36,23 +33,28 @@ export interface UserRepository {
   grantsOf(userId: string): Promise<Grant[]>;
   setGrants(userId: string, grants: readonly Grant[]): Promise<void>;
   setPassword(userId: string, passwordHash: string): Promise<void>;
+  /** Disables (a time) or re-enables (null) the account. */
+  setDisabled(userId: string, disabledAt: string | null): Promise<void>;
 
   insertSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
-  deleteUserSessions(userId: string): Promise<number>;
-  /** Ends every session of the user but one (after a password change, ASVS 4.0.3 V3.3.3). */
-  deleteUserSessionsExcept(userId: string, keepTokenHash: string): Promise<number>;
   markSessionAuthenticated(tokenHash: string, at: string): Promise<void>;
+  /**
+   * Deletes every session of the user (but `keepTokenHash`, the one that changed the
+   * password: ASVS 4.0.3 V3.3.3) and revokes (at `at`) every API token still live, in one
+   * transaction: tokens end with their owner's sessions.
+   */
+  endUserSessions(
+    userId: string,
+    at: string,
+    keepTokenHash?: string,
+  ): Promise<{ sessions: number; tokens: number }>;
 
   insertToken(token: ApiTokenRecord): Promise<void>;
   findToken(tokenHash: string): Promise<ApiTokenRecord | undefined>;
   revokeToken(id: string, userId: string, at: string): Promise<boolean>;
   /** The user's tokens, newest first, without their hashes. */
   listTokens(userId: string): Promise<Omit<ApiTokenRecord, "tokenHash">[]>;
-
-  readThrottle(key: string): Promise<ThrottleState | undefined>;
-  writeThrottle(key: string, state: ThrottleState): Promise<void>;
-  clearThrottle(key: string): Promise<void>;
 }

@@ -75,3 +75,16 @@ export const tokenScopes = [
   "media:write",
 ] as const;
 export type TokenScope = (typeof tokenScopes)[number];
+
+/** API tokens live at most 90 days (issue 10, item 7); their creator may ask for fewer. */
+export const maxTokenDays = 90;
+
+export const createTokenInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z
+    .array(z.enum(tokenScopes))
+    .min(1)
+    .max(tokenScopes.length * 2),
+  expiresInDays: z.number().int().min(1).max(maxTokenDays).default(maxTokenDays),
+});
+export type CreateTokenInput = z.input<typeof createTokenInputSchema>;

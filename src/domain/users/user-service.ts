@@ -3,7 +3,14 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
-import { can } from "./access-policy.js";
+import {
+  type AccountFacts,
+  assertCanManageUser,
+  canManageUser,
+  canSeeUser,
+  managedServices,
+  type UserAction,
+} from "./access-policy.js";
 import type { PasswordHasher } from "./password-hasher.js";
 import { assertAcceptablePassword, type CommonPasswords } from "./password-policy.js";
 import type { UserRepository } from "./user-repository.js";
@@ -15,9 +22,17 @@ import {
   type User,
 } from "./user-schema.js";
 
+/** A row of the user list: whether the caller may manage the account, not only see it. */
+export interface UserListEntry {
+  readonly user: User;
+  readonly grants: Grant[];
+  readonly manageable: boolean;
+}
+
 /**
- * Accounts and roles. Administrators manage everyone; a service admin may grant and revoke
- * roles only in the services they administer, and may not create administrators.
+ * Accounts and roles. Every operation is checked against the account it touches
+ * (`userManagementRefusal` in access-policy.ts): administrators manage everyone else; a
+ * service admin manages only accounts whose every grant lies in services they administer.
  */
 export class UserService {
   readonly #users: UserRepository;
@@ -40,7 +55,8 @@ export class UserService {
 
   async create(actor: Actor, raw: unknown): Promise<User> {
     const input = parseOrThrow(createUserInputSchema, raw);
-    this.#assertManages(actor, input.grants, input.isAdmin);
+    const grants = dedupe(input.grants);
+    assertCanManageUser(actor, "user.create", { id: null, isAdmin: input.isAdmin, grants });
     if (await this.#users.findCredentials(input.email)) throw new NewsdeskError("USER_EXISTS");
     await assertAcceptablePassword(input.password, input.email, this.#commonPasswords);
     const user: User = {
@@ -51,70 +67,95 @@ export class UserService {
       createdAt: this.#clock.now().toISOString(),
       disabledAt: null,
     };
-    await this.#users.insertUser(
-      user,
-      await this.#hasher.hash(input.password),
-      dedupe(input.grants),
-    );
+    await this.#users.insertUser(user, await this.#hasher.hash(input.password), grants);
     return user;
   }
 
+  /**
+   * Replaces the account's roles. Removing any role also ends its sessions and revokes its
+   * API tokens (issue 10, item 7): a token minted under the old roles must not outlive them.
+   */
   async setGrants(actor: Actor, userId: string, raw: unknown): Promise<Grant[]> {
     const grants = dedupe(parseOrThrow(grantSchema.array().max(200), raw));
-    const before = await this.#users.grantsOf(userId);
-    if (!(await this.#users.findUser(userId))) throw new NewsdeskError("USER_NOT_FOUND");
-    // Whatever changes (added or removed) must be within the actor's own services.
-    const changed = [
-      ...grants.filter((g) => !before.some((b) => same(b, g))),
-      ...before.filter((b) => !grants.some((g) => same(b, g))),
-    ];
-    this.#assertManages(actor, changed, false);
+    const target = await this.#target(actor, "user.grants", userId);
+    assertCanManageUser(actor, "user.grants", target, grants);
     await this.#users.setGrants(userId, grants);
+    if (target.grants.some((before) => !grants.some((g) => same(before, g)))) {
+      await this.#users.endUserSessions(userId, this.#clock.now().toISOString());
+    }
     return grants;
   }
 
+  /** Sets a new password; whoever knew the old one (sessions, API tokens) is out. */
   async resetPassword(actor: Actor, userId: string, password: unknown): Promise<void> {
     const plain = parseOrThrow(passwordSchema, password);
-    const grants = await this.#users.grantsOf(userId);
-    const user = await this.#users.findUser(userId);
-    if (!user) throw new NewsdeskError("USER_NOT_FOUND");
-    this.#assertManages(actor, grants, false);
-    await assertAcceptablePassword(plain, user.email, this.#commonPasswords);
+    const target = await this.#target(actor, "user.resetPassword", userId);
+    assertCanManageUser(actor, "user.resetPassword", target);
+    await assertAcceptablePassword(plain, target.email, this.#commonPasswords);
     await this.#users.setPassword(userId, await this.#hasher.hash(plain));
-    // A reset ends every session: whoever knew the old password is out.
-    await this.#users.deleteUserSessions(userId);
+    await this.#users.endUserSessions(userId, this.#clock.now().toISOString());
   }
 
-  async list(actor: Actor): Promise<{ user: User; grants: Grant[] }[]> {
-    const all = await this.#users.listUsers();
-    if (actor.kind === "system" || actor.isAdmin) return all;
-    const managed = actor.grants.filter((g) => g.role === "service_admin").map((g) => g.serviceId);
-    if (managed.length === 0)
-      throw new NewsdeskError("FORBIDDEN", { detail: "You need the service admin role." });
-    return all.filter(
-      ({ user, grants }) =>
-        user.id === actor.userId || grants.some((g) => managed.includes(g.serviceId)),
+  /** Disables the account and ends its sessions and API tokens; enabling does not revive them. */
+  async disable(actor: Actor, userId: string): Promise<void> {
+    assertCanManageUser(actor, "user.disable", await this.#target(actor, "user.disable", userId));
+    const now = this.#clock.now().toISOString();
+    await this.#users.setDisabled(userId, now);
+    await this.#users.endUserSessions(userId, now);
+  }
+
+  async enable(actor: Actor, userId: string): Promise<void> {
+    assertCanManageUser(actor, "user.enable", await this.#target(actor, "user.enable", userId));
+    await this.#users.setDisabled(userId, null);
+  }
+
+  /** "Log out everywhere" for someone else (or oneself): sessions end, API tokens are revoked. */
+  async endSessions(actor: Actor, userId: string): Promise<{ sessions: number; tokens: number }> {
+    assertCanManageUser(
+      actor,
+      "user.endSessions",
+      await this.#target(actor, "user.endSessions", userId),
     );
+    return this.#users.endUserSessions(userId, this.#clock.now().toISOString());
+  }
+
+  async list(actor: Actor): Promise<UserListEntry[]> {
+    if (managedServices(actor).length === 0)
+      throw new NewsdeskError("FORBIDDEN", { detail: "You need the service admin role." });
+    const all = await this.#users.listUsers();
+    return all
+      .filter(({ user, grants }) => canSeeUser(actor, facts(user, grants)))
+      .map(({ user, grants }) => ({
+        user,
+        grants,
+        manageable: canManageUser(actor, "user.resetPassword", facts(user, grants)),
+      }));
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
     return (await this.#users.findCredentials(email.trim().toLowerCase()))?.user;
   }
 
-  #assertManages(actor: Actor, grants: readonly Grant[], makesAdmin: boolean): void {
-    if (actor.kind === "system" || actor.isAdmin) return;
-    if (makesAdmin)
-      throw new NewsdeskError("FORBIDDEN", {
-        detail: "Only administrators can create administrators.",
-      });
-    const services = grants.length > 0 ? grants.map((g) => g.serviceId) : [];
-    const hasAnyAdmin = actor.grants.some((g) => g.role === "service_admin");
-    if (!hasAnyAdmin || services.some((serviceId) => !can(actor, "users.manage", serviceId))) {
-      throw new NewsdeskError("FORBIDDEN", {
-        detail: "You need the service admin role in every service whose roles you change.",
-      });
+  /**
+   * The account an operation touches. Callers who manage no service are refused before the
+   * lookup (except for their own account), so they cannot probe which ids exist.
+   */
+  async #target(
+    actor: Actor,
+    action: UserAction,
+    userId: string,
+  ): Promise<AccountFacts & { readonly email: string }> {
+    if (actor.kind === "user" && actor.userId !== userId && managedServices(actor).length === 0) {
+      assertCanManageUser(actor, action, { id: userId, isAdmin: false, grants: [] });
     }
+    const user = await this.#users.findUser(userId);
+    if (!user) throw new NewsdeskError("USER_NOT_FOUND");
+    return { ...facts(user, await this.#users.grantsOf(userId)), email: user.email };
   }
+}
+
+function facts(user: User, grants: readonly Grant[]): AccountFacts {
+  return { id: user.id, isAdmin: user.isAdmin, grants };
 }
 
 function same(a: Grant, b: Grant): boolean {

@@ -16,6 +16,7 @@ import type { SecondFactorService } from "../../domain/users/second-factor-servi
 import type { UserService } from "../../domain/users/user-service.js";
 import type { WireService } from "../../domain/wire/wire-service.js";
 import type { WireSourceService } from "../../domain/wire/wire-source-service.js";
+import type { TrustedProxies } from "../client-ip.js";
 import { problemResponse } from "../problem-json.js";
 import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
@@ -53,6 +54,8 @@ export interface NewsroomApiDeps {
   readonly events: NewsroomEvents;
   readonly clock: Clock;
   readonly publicUrl: string;
+  /** TRUSTED_PROXIES: whose X-Forwarded-For names the client (log-in throttling, audit). */
+  readonly trustedProxies: TrustedProxies;
   readonly publisherName: string;
   /** Upload limit for media, in bytes. */
   readonly maxUploadBytes: number;

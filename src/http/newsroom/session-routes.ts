@@ -5,7 +5,7 @@ import { serviceIds, services } from "../../domain/services/service-registry.js"
 import { can } from "../../domain/users/access-policy.js";
 import type { AuthService, SessionView } from "../../domain/users/auth-service.js";
 import { locales } from "../../i18n/locale-registry.js";
-import { clientIp } from "../client-ip.js";
+import { clientIpOf, type TrustedProxies } from "../client-ip.js";
 import { sessionCookie } from "./authenticate.js";
 import type { NewsroomRouter } from "./newsroom-router.js";
 
@@ -13,6 +13,7 @@ export interface SessionRouteDeps {
   readonly auth: AuthService;
   readonly audit: AuditLog;
   readonly publicUrl: string;
+  readonly trustedProxies: TrustedProxies;
 }
 
 const noStore = { "Cache-Control": "no-store" } as const;
@@ -31,7 +32,8 @@ export function sessionRoutes(r: NewsroomRouter, deps: SessionRouteDeps): void {
   const https = deps.publicUrl.startsWith("https:");
 
   r.anonymous("POST", "/session", {}, async (c, { body }) => {
-    const { token, session } = await deps.auth.login(body, clientIp(c));
+    const ip = clientIpOf(c, deps.trustedProxies);
+    const { token, session } = await deps.auth.login(body, ip);
     // SameSite=Strict: the newsroom is never entered from another site's link with a session.
     setCookie(c, sessionCookie, token, {
       path: "/newsroom",
@@ -40,7 +42,7 @@ export function sessionRoutes(r: NewsroomRouter, deps: SessionRouteDeps): void {
       secure: https,
       maxAge: deps.auth.sessionCookieMaxAgeSeconds,
     });
-    await deps.audit.record(session.actor, "session.login", {}, { ip: clientIp(c) });
+    await deps.audit.record(session.actor, "session.login", {}, { ip });
     return c.json(sessionJson(session), 200, noStore);
   });
 

@@ -3,7 +3,7 @@ import type { AuditLog } from "../../domain/audit/audit-log.js";
 import { NewsdeskError } from "../../domain/error-catalogue.js";
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
 import type { AuthService } from "../../domain/users/auth-service.js";
-import { tokenScopes } from "../../domain/users/user-schema.js";
+import { createTokenInputSchema } from "../../domain/users/user-schema.js";
 import type { UserService } from "../../domain/users/user-service.js";
 import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
 
@@ -13,10 +13,6 @@ export interface UserRouteDeps {
   readonly audit: AuditLog;
 }
 
-const tokenBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(tokenScopes)).min(1).max(tokenScopes.length),
-});
 const noStore = { "Cache-Control": "no-store" } as const;
 
 /**
@@ -49,6 +45,30 @@ export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
     return c.body(null, 204);
   });
 
+  // Disabling ends the account's sessions and API tokens; enabling does not bring them back.
+  r.post("/users/:id/disable", { ...manage, body: "none" }, async (c, { actor }) => {
+    await deps.users.disable(actor, pathParam(c, "id"));
+    await deps.audit.record(actor, "user.disable", {}, { userId: pathParam(c, "id") });
+    return c.body(null, 204);
+  });
+
+  r.post("/users/:id/enable", { ...manage, body: "none" }, async (c, { actor }) => {
+    await deps.users.enable(actor, pathParam(c, "id"));
+    await deps.audit.record(actor, "user.enable", {}, { userId: pathParam(c, "id") });
+    return c.body(null, 204);
+  });
+
+  r.post("/users/:id/sessions/end", { ...manage, body: "none" }, async (c, { actor }) => {
+    const ended = await deps.users.endSessions(actor, pathParam(c, "id"));
+    await deps.audit.record(
+      actor,
+      "user.end-sessions",
+      {},
+      { userId: pathParam(c, "id"), ...ended },
+    );
+    return c.json(ended);
+  });
+
   const own = { action: "account.self", scope: "session" } as const;
 
   r.post("/tokens", own, async (c, { actor, auth, body }) => {
@@ -57,8 +77,9 @@ export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
     if (auth.credential.kind === "session") {
       deps.auth.requireRecentAuthentication(auth.credential.session);
     }
-    const input = parseOrThrow(tokenBody, body);
-    const created = await deps.auth.createApiToken(actor, input.name, input.scopes);
+    // Declared for sessions only; the domain refuses a token credential again on its own.
+    const input = parseOrThrow(createTokenInputSchema, body);
+    const created = await deps.auth.createApiToken(actor, auth.credential, input);
     await deps.audit.record(
       actor,
       "token.create",
