@@ -63,7 +63,7 @@ describe.each(dialects)("API tokens on %s", (dialect) => {
     );
     const { token: apiToken } = await auth.createApiToken(
       session.actor,
-      { kind: "session" },
+      { kind: "session", session },
       { name: "bridge", scopes: ["stories:read"] },
     );
     return { user, actor: session.actor, sessionToken, apiToken };
@@ -74,11 +74,30 @@ describe.each(dialects)("API tokens on %s", (dialect) => {
     expect(await auth.authenticateToken(e.apiToken)).toBeUndefined();
   }
 
+  it("needs a recent proof of identity to mint a token (ASVS V3.7.1)", async () => {
+    const e = await editorWithToken();
+    const stale = new Date(clock.now().getTime() - 6 * 60_000).toISOString();
+    await expect(
+      auth.createApiToken(
+        e.actor,
+        { kind: "session", session: { reauthenticatedAt: stale } },
+        { name: "late", scopes: ["stories:read"] },
+      ),
+    ).rejects.toMatchObject({ code: "REAUTHENTICATION_REQUIRED" });
+    await expect(
+      auth.createApiToken(
+        e.actor,
+        { kind: "session", session: { reauthenticatedAt: null } },
+        { name: "never", scopes: ["stories:read"] },
+      ),
+    ).rejects.toMatchObject({ code: "REAUTHENTICATION_REQUIRED" });
+  });
+
   it("expires tokens after 90 days by default, or sooner when asked", async () => {
     const e = await editorWithToken();
     const short = await auth.createApiToken(
       e.actor,
-      { kind: "session" },
+      { kind: "session", session: { reauthenticatedAt: clock.now().toISOString() } },
       { name: "one week", scopes: ["stories:read"], expiresInDays: 7 },
     );
     expect(short.expiresAt).toBe(new Date(clock.now().getTime() + 7 * day).toISOString());
@@ -90,7 +109,7 @@ describe.each(dialects)("API tokens on %s", (dialect) => {
     await expect(
       auth.createApiToken(
         e.actor,
-        { kind: "session" },
+        { kind: "session", session: { reauthenticatedAt: clock.now().toISOString() } },
         { name: "forever", scopes: ["stories:read"], expiresInDays: 91 },
       ),
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });

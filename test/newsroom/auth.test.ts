@@ -130,7 +130,7 @@ describe.each(dialects)("accounts and sessions on %s", (dialect) => {
     const { session } = await auth.login({ email: "editor@example.org", password }, "10.0.0.6");
     const { id, token } = await auth.createApiToken(
       session.actor,
-      { kind: "session" },
+      { kind: "session", session },
       { name: "CMS bridge", scopes: ["stories:read", "stories:read"] },
     );
     expect(token).toMatch(/^nd_/);

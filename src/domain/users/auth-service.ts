@@ -27,7 +27,7 @@ import {
  * API token: some acts (creating tokens) need the person, not their automation.
  */
 export type Credential =
-  | { readonly kind: "session" }
+  | { readonly kind: "session"; readonly session: Pick<SessionView, "reauthenticatedAt"> }
   | { readonly kind: "token"; readonly scopes: readonly TokenScope[] };
 
 export interface AuthPolicy {
@@ -261,6 +261,9 @@ export class AuthService {
         details: { action: "token.create" },
       });
     }
+    // ASVS 4.0.3 V3.7.1: minting a credential needs a recent proof of identity, so a session
+    // left open on a shared machine cannot mint a long-lived token.
+    this.requireRecentAuthentication(credential.session);
     const input = parseOrThrow(createTokenInputSchema, raw);
     const token = `nd_${randomBytes(32).toString("base64url")}`;
     const id = newId();

@@ -72,11 +72,6 @@ export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
   const own = { action: "account.self", scope: "session" } as const;
 
   r.post("/tokens", own, async (c, { actor, auth, body }) => {
-    // ASVS 4.0.3 V3.7.1: minting a credential needs a recent proof of identity, so a session
-    // left open on a shared machine cannot mint a long-lived token.
-    if (auth.credential.kind === "session") {
-      deps.auth.requireRecentAuthentication(auth.credential.session);
-    }
     // Declared for sessions only; the domain refuses a token credential again on its own.
     const input = parseOrThrow(createTokenInputSchema, body);
     const created = await deps.auth.createApiToken(actor, auth.credential, input);
