@@ -68,13 +68,15 @@ export function pageCacheMiddleware(
     const tags = c.res.headers.get("Surrogate-Key");
     const declared = c.res.headers.get(cacheQueryHeader) ?? "";
     const query = canonicalQuery(splitTarget(url.pathname + url.search).query);
-    // Only whole representations are stored: never a 304 or a redirect. Only a request whose
-    // query is exactly what the page declared it read (so the key, which keeps only the
-    // parameters some page reads, names this page and nothing else).
+    // Only whole representations are stored: never a 304 or a redirect, and never a 404,
+    // whose addresses anyone can invent by the million to push real pages out of the cache
+    // (a 410 stands at a real, killed story's address). Only a request whose query is exactly
+    // what the page declared it read (so the key, which keeps only the parameters some page
+    // reads, names this page and nothing else).
     if (
       !tags ||
       c.req.method !== "GET" ||
-      ![200, 404, 410].includes(c.res.status) ||
+      ![200, 410].includes(c.res.status) ||
       query !== declared ||
       key !== cacheKeyFor(url.pathname + (declared ? `?${declared}` : ""), c.req.header("cookie"))
     ) {
