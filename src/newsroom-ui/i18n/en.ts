@@ -272,6 +272,16 @@ export const en = {
     "Anything using the token “{name}” stops working at once. This cannot be undone.",
   "tokens.revokeConfirm": "Revoke token",
   "tokens.revoked": "The token “{name}” was revoked.",
+  // How long a new token works; the choices are 7, 30 and 90 days.
+  "tokens.lifetime": "Valid for",
+  "tokens.lifetimeDays": "{days} days",
+  "tokens.lifetimeHelp":
+    "The token stops working after this time. Make a new one when it runs out.",
+  "tokens.expires": "Expires",
+  "tokens.expired": "Expired",
+  // A token stored before tokens had an expiry date; the server refuses it.
+  "tokens.noExpiry": "Not recorded (it no longer works)",
+  "tokens.worksUntil": "It works until {time}.",
 
   // Breaking-news alerts for several services at once
   "alerts.title": "Breaking news alerts",

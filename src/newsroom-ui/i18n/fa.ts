@@ -254,6 +254,14 @@ export const fa: Readonly<Record<MessageKey, string>> = {
     "هر چیزی که از توکن «{name}» استفاده می‌کند، بی‌درنگ از کار می‌افتد. این کار بازگشت‌پذیر نیست.",
   "tokens.revokeConfirm": "باطل کردن توکن",
   "tokens.revoked": "توکن «{name}» باطل شد.",
+  "tokens.lifetime": "مدت اعتبار",
+  "tokens.lifetimeDays": "{days} روز",
+  "tokens.lifetimeHelp":
+    "توکن پس از این مدت از کار می‌افتد. وقتی اعتبارش تمام شد، توکن تازه‌ای بسازید.",
+  "tokens.expires": "پایان اعتبار",
+  "tokens.expired": "منقضی‌شده",
+  "tokens.noExpiry": "ثبت نشده (دیگر کار نمی‌کند)",
+  "tokens.worksUntil": "این توکن تا {time} کار می‌کند.",
 
   "alerts.title": "هشدارهای خبر فوری",
   "alerts.intro":
