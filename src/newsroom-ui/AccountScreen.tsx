@@ -17,6 +17,7 @@ import { CodeField } from "./CodeField.js";
 import { ConfirmDialog } from "./Dialog.js";
 import { useUiText } from "./i18n/ui-language.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
+import { passwordErrorText } from "./password-errors.js";
 import { ReauthenticateForm } from "./ReauthenticateForm.js";
 import { useScreenTitle } from "./screen-title.js";
 
@@ -101,7 +102,7 @@ export function AccountScreen(props: { readonly onEnrolled: () => void }) {
 
 function PasswordSection(props: { readonly secondFactorOn: boolean }) {
   const { api } = useApp();
-  const { t } = useUiText();
+  const { t, lang } = useUiText();
   const id = useId();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -132,7 +133,7 @@ function PasswordSection(props: { readonly secondFactorOn: boolean }) {
       setCode("");
       setDone(t("account.password.changed", { count }));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(passwordErrorText(failure, lang));
     } finally {
       setBusy(false);
     }

@@ -11,15 +11,20 @@ import { useScreenTitle } from "./screen-title.js";
 import {
   type ApiToken,
   createToken,
+  defaultTokenLifetime,
   listTokens,
   revokeToken,
+  type TokenLifetime,
   type TokenScope,
+  tokenLifetimes,
   tokenScopes,
+  tokenState,
 } from "./tokens-api.js";
 
 /**
- * The signed-in person's API tokens for automation: create one with scopes (shown once, with
- * a copy button), see them all, revoke. The server stores only each token's hash.
+ * The signed-in person's API tokens for automation: create one with scopes and a lifetime
+ * (shown once, with a copy button), see them all with their expiry, revoke. The server
+ * stores only each token's hash.
  */
 export function ApiTokens() {
   const { api } = useApp();
@@ -30,16 +35,24 @@ export function ApiTokens() {
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<TokenScope[]>(["stories:read"]);
+  const [lifetime, setLifetime] = useState<TokenLifetime>(defaultTokenLifetime);
   const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [created, setCreated] = useState<{
+    name: string;
+    token: string;
+    expiresAt: string;
+  } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [status, setStatus] = useState("");
+  /** When the list was loaded: a token past its expiry then is shown as expired. */
+  const [now, setNow] = useState(() => new Date());
   /** The server wants the password again before it mints a token. */
   const [confirming, setConfirming] = useState(false);
 
   const reload = async () => {
     try {
       setTokens(await listTokens(api));
+      setNow(new Date());
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -53,8 +66,12 @@ export function ApiTokens() {
 
   const mint = async () => {
     try {
-      const result = await createToken(api, name.trim(), scopes);
-      setCreated({ name: name.trim(), token: result.token });
+      const result = await createToken(api, {
+        name: name.trim(),
+        scopes,
+        expiresInDays: lifetime,
+      });
+      setCreated({ name: name.trim(), token: result.token, expiresAt: result.expiresAt });
       setName("");
       await reload();
     } catch (failure) {
@@ -96,7 +113,7 @@ export function ApiTokens() {
           id={`${id}-secret`}
           heading={t("tokens.createdHeading", { name: created.name })}
           secret={created.token}
-          note={t("tokens.usage")}
+          note={`${t("tokens.worksUntil", { time: dateTime(created.expiresAt) })} ${t("tokens.usage")}`}
         />
       ) : null}
 
@@ -145,6 +162,25 @@ export function ApiTokens() {
               </span>
             ))}
           </fieldset>
+          <fieldset class="nr-checkboxes" aria-describedby={`${id}-lifetime-help`}>
+            <legend>{t("tokens.lifetime")}</legend>
+            {tokenLifetimes.map((days) => (
+              <span class="nr-check" key={days}>
+                <input
+                  id={`${id}-lifetime-${days}`}
+                  type="radio"
+                  name={`${id}-lifetime`}
+                  value={days}
+                  checked={lifetime === days}
+                  onChange={() => setLifetime(days)}
+                />
+                <label for={`${id}-lifetime-${days}`}>{t("tokens.lifetimeDays", { days })}</label>
+              </span>
+            ))}
+          </fieldset>
+          <p id={`${id}-lifetime-help`} class="nr-help">
+            {t("tokens.lifetimeHelp")}
+          </p>
           <ErrorMessage message={formError} />
           <button type="submit" class="nr-primary">
             {t("tokens.create")}
@@ -168,34 +204,57 @@ export function ApiTokens() {
                 <th scope="col">{t("tokens.name")}</th>
                 <th scope="col">{t("tokens.scopes")}</th>
                 <th scope="col">{t("tokens.created")}</th>
+                <th scope="col">{t("tokens.expires")}</th>
                 <th scope="col">{t("tokens.state")}</th>
                 <th scope="col">{t("tokens.actions")}</th>
               </tr>
             </thead>
             <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">
-                    <bdi>{token.name}</bdi>
-                  </th>
-                  <td>
-                    <code dir="ltr">{token.scopes.join(", ")}</code>
-                  </td>
-                  <td>{dateTime(token.createdAt)}</td>
-                  <td>
-                    {token.revokedAt
-                      ? t("tokens.revokedAt", { time: dateTime(token.revokedAt) })
-                      : t("tokens.active")}
-                  </td>
-                  <td>
-                    {token.revokedAt ? null : (
-                      <button type="button" class="nr-danger" onClick={() => setRevoking(token)}>
-                        {t("tokens.revoke", { name: token.name })}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {tokens.map((token) => {
+                const state = tokenState(token, now);
+                return (
+                  <tr key={token.id}>
+                    <th scope="row">
+                      <bdi>{token.name}</bdi>
+                    </th>
+                    <td>
+                      <code dir="ltr">{token.scopes.join(", ")}</code>
+                    </td>
+                    <td>
+                      <time dateTime={token.createdAt}>{dateTime(token.createdAt)}</time>
+                    </td>
+                    <td>
+                      {token.expiresAt ? (
+                        <time dateTime={token.expiresAt}>{dateTime(token.expiresAt)}</time>
+                      ) : (
+                        t("tokens.noExpiry")
+                      )}
+                    </td>
+                    <td>
+                      {/* The state is written out, never shown by colour alone (SC 1.4.1). */}
+                      <span class="nr-badges">
+                        {state === "revoked" ? (
+                          <span class="nr-tag nr-tag-muted">
+                            {t("tokens.revokedAt", { time: dateTime(token.revokedAt) })}
+                          </span>
+                        ) : state === "expired" ? (
+                          <span class="nr-tag nr-tag-danger">{t("tokens.expired")}</span>
+                        ) : (
+                          <span class="nr-tag nr-tag-ok">{t("tokens.active")}</span>
+                        )}
+                      </span>
+                    </td>
+                    <td>
+                      {/* An expired or revoked token no longer works: nothing left to revoke. */}
+                      {state === "active" ? (
+                        <button type="button" class="nr-danger" onClick={() => setRevoking(token)}>
+                          {t("tokens.revoke", { name: token.name })}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         ) : null}

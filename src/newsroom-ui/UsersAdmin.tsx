@@ -1,12 +1,25 @@
-import { useCallback, useEffect, useId, useState } from "preact/hooks";
-import { errorMessage } from "./api-client.js";
-import { type Grant, type Role, roles, type UserWithGrants } from "./api-schemas.js";
+import { useCallback, useEffect, useId, useRef, useState } from "preact/hooks";
+import { type Grant, type Role, roles, type ServiceInfo } from "./api-schemas.js";
 import { useApp } from "./app-context.js";
-import { Dialog } from "./Dialog.js";
+import { ConfirmDialog, Dialog } from "./Dialog.js";
 import type { MessageKey } from "./i18n/en.js";
 import { useUiText } from "./i18n/ui-language.js";
+import { Message } from "./Message.js";
 import { ErrorMessage, StatusMessage } from "./Notice.js";
 import { useScreenTitle } from "./screen-title.js";
+import {
+  accountState,
+  createUser,
+  disableUser,
+  enableUser,
+  endUserSessions,
+  type ListedUser,
+  listUsers,
+  resetPassword,
+  setGrants,
+  type UserEntry,
+  userErrorText,
+} from "./users-api.js";
 
 type RoleChoice = Role | "";
 
@@ -17,25 +30,66 @@ const roleKeys: Record<Role, MessageKey> = {
   service_admin: "role.service_admin",
 };
 
-/** Users for administrators: list, create, roles per service, password reset. */
+/** The three account actions that only need a confirmation. */
+type AccountAction = "disable" | "enable" | "endSessions";
+
+const actionText: Record<
+  AccountAction,
+  { title: MessageKey; body: MessageKey; confirm: MessageKey; danger: boolean }
+> = {
+  disable: {
+    title: "users.disableTitle",
+    body: "users.disableBody",
+    confirm: "users.disableConfirm",
+    danger: true,
+  },
+  enable: {
+    title: "users.enableTitle",
+    body: "users.enableBody",
+    confirm: "users.enableConfirm",
+    danger: false,
+  },
+  endSessions: {
+    title: "users.endSessionsTitle",
+    body: "users.endSessionsBody",
+    confirm: "users.endSessionsConfirm",
+    danger: true,
+  },
+};
+
+/**
+ * People for administrators and service admins: list with each account's state, create,
+ * roles per service, password reset, disable / enable, and ending someone's sessions and
+ * tokens. Actions are offered only on accounts the server says the caller may manage; the
+ * server checks each one again.
+ */
 export function UsersAdmin() {
-  const { api, services } = useApp();
-  const { t } = useUiText();
+  const { api, services, session } = useApp();
+  const { t, lang, dateTime } = useUiText();
   useScreenTitle(t("users.title"));
   const id = useId();
-  const [users, setUsers] = useState<UserWithGrants[] | null>(null);
+  const [users, setUsers] = useState<UserEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [editing, setEditing] = useState<UserWithGrants | null>(null);
-  const [resetting, setResetting] = useState<UserWithGrants | null>(null);
+  const [editing, setEditing] = useState<UserEntry | null>(null);
+  const [resetting, setResetting] = useState<UserEntry | null>(null);
+  const [pending, setPending] = useState<{ action: AccountAction; entry: UserEntry } | null>(null);
+  /** A confirmed action still waiting for the server: a second click does nothing. */
+  const busy = useRef(false);
+  /** What the confirmation shows while it closes, so its heading never goes blank. */
+  const lastPending = useRef<{ action: AccountAction; entry: UserEntry } | null>(null);
+  if (pending) lastPending.current = pending;
+  const shown = pending ?? lastPending.current;
+  /** The account whose Disable/Enable control gets focus after the list reloads. */
+  const [focusToggle, setFocusToggle] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      setUsers(await api.users());
+      setUsers(await listUsers(api));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(userErrorText(failure, lang));
     }
-  }, [api]);
+  }, [api, lang]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -52,6 +106,117 @@ export function UsersAdmin() {
           )
           .join(t("users.grantSeparator"));
 
+  const toggleId = (userId: string) => `${id}-toggle-${userId}`;
+
+  const perform = async () => {
+    if (!pending || busy.current) return;
+    busy.current = true;
+    const { action, entry } = pending;
+    const name = entry.user.displayName;
+    setError(null);
+    setStatus("");
+    try {
+      if (action === "disable") {
+        await disableUser(api, entry.user.id);
+        setStatus(t("users.disabled", { name }));
+      } else if (action === "enable") {
+        await enableUser(api, entry.user.id);
+        setStatus(t("users.enabled", { name }));
+      } else {
+        const ended = await endUserSessions(api, entry.user.id);
+        setStatus(t("users.sessionsEnded", { name, ...ended }));
+      }
+    } catch (failure) {
+      setError(userErrorText(failure, lang));
+    } finally {
+      busy.current = false;
+      setPending(null);
+    }
+    await load();
+    // Set after the reload, so the effect below runs on a render that shows the new list.
+    if (action !== "endSessions") setFocusToggle(entry.user.id);
+  };
+  // Disable and Enable replace each other in the row: once the reloaded list is on the page,
+  // focus goes to the control that took the place of the one used (WCAG 2.2 SC 2.4.3).
+  useEffect(() => {
+    if (focusToggle === null || users === null) return;
+    document.getElementById(toggleId(focusToggle))?.focus();
+    setFocusToggle(null);
+  }, [users, focusToggle, id]);
+
+  const actionsOf = (entry: UserEntry) => {
+    const { user } = entry;
+    if (user.id === session.user.id) return <p class="nr-help">{t("users.ownAccount")}</p>;
+    if (!entry.manageable) return <p class="nr-help">{t("users.notManageable")}</p>;
+    const disabled = accountState(user) === "disabled";
+    return (
+      <div class="nr-button-row">
+        <button
+          type="button"
+          aria-label={t("users.editRolesOf", { name: user.displayName })}
+          onClick={() => setEditing(entry)}
+        >
+          {t("users.editRoles")}
+        </button>
+        <button
+          type="button"
+          aria-label={t("users.resetPasswordOf", { name: user.displayName })}
+          onClick={() => setResetting(entry)}
+        >
+          {t("users.resetPassword")}
+        </button>
+        {disabled ? (
+          <button
+            id={toggleId(user.id)}
+            type="button"
+            aria-label={t("users.enableOf", { name: user.displayName })}
+            onClick={() => setPending({ action: "enable", entry })}
+          >
+            {t("users.enable")}
+          </button>
+        ) : (
+          <>
+            <button
+              id={toggleId(user.id)}
+              type="button"
+              class="nr-danger"
+              aria-label={t("users.disableOf", { name: user.displayName })}
+              onClick={() => setPending({ action: "disable", entry })}
+            >
+              {t("users.disable")}
+            </button>
+            <button
+              type="button"
+              class="nr-danger"
+              aria-label={t("users.endSessionsOf", { name: user.displayName })}
+              onClick={() => setPending({ action: "endSessions", entry })}
+            >
+              {t("users.endSessions")}
+            </button>
+          </>
+        )}
+      </div>
+    );
+  };
+
+  const stateOf = (user: ListedUser) =>
+    user.disabledAt === null ? (
+      <span class="nr-badges">
+        <span class="nr-tag nr-tag-ok">{t("users.state.active")}</span>
+      </span>
+    ) : (
+      <span class="nr-badges">
+        <span class="nr-tag nr-tag-danger">
+          <Message
+            text={t("users.state.disabled")}
+            parts={{ time: <time dateTime={user.disabledAt}>{dateTime(user.disabledAt)}</time> }}
+          />
+        </span>
+      </span>
+    );
+
+  const confirming = shown ? actionText[shown.action] : null;
+
   return (
     <>
       <h1 tabIndex={-1}>{t("users.title")}</h1>
@@ -67,36 +232,26 @@ export function UsersAdmin() {
                 <th scope="col">{t("users.col.name")}</th>
                 <th scope="col">{t("users.col.email")}</th>
                 <th scope="col">{t("users.col.roles")}</th>
+                <th scope="col">{t("users.col.state")}</th>
                 <th scope="col">{t("users.col.actions")}</th>
               </tr>
             </thead>
             <tbody>
               {users.map((entry) => (
                 <tr key={entry.user.id}>
-                  <td>
+                  <th scope="row">
                     <bdi>{entry.user.displayName}</bdi>
+                    {entry.user.id === session.user.id ? ` ${t("users.you")}` : null}
+                  </th>
+                  <td>
+                    <bdi dir="ltr">{entry.user.email}</bdi>
                   </td>
-                  <td>{entry.user.email}</td>
                   <td>
                     {entry.user.isAdmin ? `${t("users.administrator")} ` : ""}
                     {grantsText(entry.grants)}
                   </td>
-                  <td class="nr-button-row">
-                    <button
-                      type="button"
-                      aria-label={t("users.editRolesOf", { name: entry.user.displayName })}
-                      onClick={() => setEditing(entry)}
-                    >
-                      {t("users.editRoles")}
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={t("users.resetPasswordOf", { name: entry.user.displayName })}
-                      onClick={() => setResetting(entry)}
-                    >
-                      {t("users.resetPassword")}
-                    </button>
-                  </td>
+                  <td>{stateOf(entry.user)}</td>
+                  <td>{actionsOf(entry)}</td>
                 </tr>
               ))}
             </tbody>
@@ -126,8 +281,37 @@ export function UsersAdmin() {
           setStatus(t("users.passwordReset", { name }));
         }}
       />
+      <ConfirmDialog
+        title={confirming ? t(confirming.title) : ""}
+        open={pending !== null}
+        onCancel={() => setPending(null)}
+        onConfirm={() => void perform()}
+        confirmLabel={confirming ? t(confirming.confirm) : ""}
+        cancelLabel={t("common.cancel")}
+        danger={confirming?.danger ?? false}
+      >
+        {shown && confirming ? (
+          <p>
+            <Message
+              text={t(confirming.body)}
+              parts={{ name: <bdi>{shown.entry.user.displayName}</bdi> }}
+            />
+          </p>
+        ) : null}
+      </ConfirmDialog>
     </>
   );
+}
+
+/**
+ * The services the caller may give roles in: every service for an administrator, only the
+ * ones they administer for a service admin (the server refuses any other grant).
+ */
+function useGrantableServices(): readonly ServiceInfo[] {
+  const { services, session } = useApp();
+  return session.user.isAdmin
+    ? services
+    : services.filter((service) => service.roles.includes("service_admin"));
 }
 
 function RoleSelects(props: {
@@ -135,7 +319,7 @@ function RoleSelects(props: {
   readonly value: Record<string, RoleChoice>;
   readonly onChange: (serviceId: string, role: RoleChoice) => void;
 }) {
-  const { services } = useApp();
+  const services = useGrantableServices();
   const { t } = useUiText();
   return (
     <fieldset class="nr-form">
@@ -174,8 +358,8 @@ function toGrants(choices: Record<string, RoleChoice>): Grant[] {
 }
 
 function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
-  const { api } = useApp();
-  const { t } = useUiText();
+  const { api, session } = useApp();
+  const { t, lang } = useUiText();
   const id = useId();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
@@ -188,11 +372,11 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
     event.preventDefault();
     setError(null);
     try {
-      const user = await api.createUser({
+      const user = await createUser(api, {
         email: email.trim(),
         displayName: displayName.normalize("NFC").trim(),
         password,
-        isAdmin,
+        isAdmin: session.user.isAdmin && isAdmin,
         grants: toGrants(choices),
       });
       setEmail("");
@@ -202,7 +386,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
       setChoices({});
       props.onCreated(user.displayName);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(userErrorText(failure, lang));
     }
   };
 
@@ -247,15 +431,18 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
             {t("users.passwordHelp")}
           </p>
         </div>
-        <div class="nr-check">
-          <input
-            id={`${id}-admin`}
-            type="checkbox"
-            checked={isAdmin}
-            onChange={(e) => setIsAdmin(e.currentTarget.checked)}
-          />
-          <label for={`${id}-admin`}>{t("users.isAdmin")}</label>
-        </div>
+        {/* Only administrators make administrators (issue 10, item 1). */}
+        {session.user.isAdmin ? (
+          <div class="nr-check">
+            <input
+              id={`${id}-admin`}
+              type="checkbox"
+              checked={isAdmin}
+              onChange={(e) => setIsAdmin(e.currentTarget.checked)}
+            />
+            <label for={`${id}-admin`}>{t("users.isAdmin")}</label>
+          </div>
+        ) : null}
         <RoleSelects
           idPrefix={`${id}-role`}
           value={choices}
@@ -271,12 +458,12 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
 }
 
 function GrantsDialog(props: {
-  readonly entry: UserWithGrants | null;
+  readonly entry: UserEntry | null;
   readonly onClose: () => void;
   readonly onSaved: (name: string) => void;
 }) {
   const { api } = useApp();
-  const { t } = useUiText();
+  const { t, lang } = useUiText();
   const id = useId();
   const [choices, setChoices] = useState<Record<string, RoleChoice>>({});
   const [error, setError] = useState<string | null>(null);
@@ -290,10 +477,10 @@ function GrantsDialog(props: {
     event.preventDefault();
     if (!entry) return;
     try {
-      await api.setGrants(entry.user.id, toGrants(choices));
+      await setGrants(api, entry.user.id, toGrants(choices));
       props.onSaved(entry.user.displayName);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(userErrorText(failure, lang));
     }
   };
 
@@ -325,12 +512,12 @@ function GrantsDialog(props: {
 }
 
 function ResetPasswordDialog(props: {
-  readonly entry: UserWithGrants | null;
+  readonly entry: UserEntry | null;
   readonly onClose: () => void;
   readonly onDone: (name: string) => void;
 }) {
   const { api } = useApp();
-  const { t } = useUiText();
+  const { t, lang } = useUiText();
   const id = useId();
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -344,10 +531,10 @@ function ResetPasswordDialog(props: {
     event.preventDefault();
     if (!entry) return;
     try {
-      await api.resetPassword(entry.user.id, password);
+      await resetPassword(api, entry.user.id, password);
       props.onDone(entry.user.displayName);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(userErrorText(failure, lang));
     }
   };
 

@@ -12,10 +12,7 @@ import {
   conflictSchema,
   correctionResultSchema,
   createdStorySchema,
-  createdUserSchema,
   diffSchema,
-  type Grant,
-  grantsResultSchema,
   type MediaAsset,
   type MediaList,
   mediaListSchema,
@@ -43,9 +40,6 @@ import {
   storyDetailSchema,
   storyListSchema,
   storyResultSchema,
-  type User,
-  type UserWithGrants,
-  userListSchema,
 } from "./api-schemas.js";
 
 /** Where the newsroom API lives (docs/newsroom-api.md). */
@@ -138,14 +132,6 @@ export type MediaMetadataPatch = Partial<
     "caption" | "credit" | "alt" | "focalX" | "focalY" | "rightsSource" | "rightsUsage"
   >
 >;
-
-export interface NewUser {
-  readonly email: string;
-  readonly displayName: string;
-  readonly password: string;
-  readonly isAdmin: boolean;
-  readonly grants: readonly Grant[];
-}
 
 /**
  * The typed fetch wrapper every screen uses. It sends the session cookie (same origin),
@@ -456,31 +442,6 @@ export class ApiClient {
         json: patch,
       })
     ).asset;
-  }
-
-  // Users ---------------------------------------------------------------------------------
-
-  users(): Promise<UserWithGrants[]> {
-    return this.request("GET", "/users", { schema: userListSchema });
-  }
-
-  async createUser(input: NewUser): Promise<User> {
-    return (await this.request("POST", "/users", { schema: createdUserSchema, json: input })).user;
-  }
-
-  async setGrants(userId: string, grants: readonly Grant[]): Promise<Grant[]> {
-    return (
-      await this.request("PUT", `/users/${encodeURIComponent(userId)}/grants`, {
-        schema: grantsResultSchema,
-        json: { grants },
-      })
-    ).grants;
-  }
-
-  async resetPassword(userId: string, password: string): Promise<void> {
-    await this.request("POST", `/users/${encodeURIComponent(userId)}/reset-password`, {
-      json: { password },
-    });
   }
 }
 

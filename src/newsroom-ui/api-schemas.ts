@@ -236,15 +236,6 @@ export type MediaList = z.infer<typeof mediaListSchema>;
 export const mediaUploadSchema = z.looseObject({ asset: mediaAssetSchema });
 export const mediaPatchSchema = z.looseObject({ asset: mediaAssetSchema });
 
-export const userWithGrantsSchema = z.looseObject({
-  user: userSchema,
-  grants: z.array(grantSchema),
-});
-export type UserWithGrants = z.infer<typeof userWithGrantsSchema>;
-export const userListSchema = z.array(userWithGrantsSchema);
-export const createdUserSchema = z.looseObject({ user: userSchema });
-export const grantsResultSchema = z.looseObject({ grants: z.array(grantSchema) });
-
 export const problemSchema = z.looseObject({
   type: z.string().optional(),
   title: z.string().optional(),

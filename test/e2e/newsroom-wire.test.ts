@@ -315,9 +315,14 @@ describe("newsroom: API tokens", () => {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(read.status).toBe(200);
-    const listed = await (
-      await fetch(url("/newsroom/api/tokens"), { headers: { Authorization: `Bearer ${token}` } })
-    ).text();
+    // Tokens are managed from a signed-in session only (docs/newsroom-api.md, scope
+    // `session`): the token itself cannot list them.
+    const byToken = await fetch(url("/newsroom/api/tokens"), {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(byToken.status).toBe(403);
+    const editor = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const listed = (await editor.request("GET", "/tokens")).text;
     expect(listed).toContain("E2E script");
     expect(listed).not.toContain(token);
     expect(listed).not.toMatch(/hash/i);
@@ -338,6 +343,45 @@ describe("newsroom: API tokens", () => {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(after.status).toBe(401);
+  });
+
+  it("creates a token that lives 7 days and shows when it expires", async () => {
+    const page = await signIn(
+      await newContext(),
+      suite.server.baseUrl,
+      demoAccounts.editor,
+      "/newsroom/tokens",
+    );
+    await page.getByRole("heading", { level: 1, name: "API tokens" }).waitFor();
+    const lifetime = page.getByRole("group", { name: "Valid for" });
+    // 90 days (the longest the server allows) unless the person chooses less.
+    expect(await lifetime.getByRole("radio", { name: "90 days" }).isChecked()).toBe(true);
+    await page.getByLabel("Name", { exact: true }).fill("E2E weekly");
+    await lifetime.getByRole("radio", { name: "7 days" }).check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    const secret = page.getByRole("region", { name: "Your new token “E2E weekly”" });
+    await secret.getByText(/^It works until .+\. Send it as the header/).waitFor();
+
+    const row = page.getByRole("row").filter({
+      has: page.getByRole("rowheader", { name: "E2E weekly" }),
+    });
+    await row.getByText("Active", { exact: true }).waitFor();
+    const shown = await row.locator("time").nth(1).getAttribute("datetime");
+    const editor = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const tokens = (await editor.request("GET", "/tokens")).json as {
+      name: string;
+      createdAt: string;
+      expiresAt: string;
+    }[];
+    const weekly = tokens.find((t) => t.name === "E2E weekly");
+    expect(weekly).toBeDefined();
+    expect(shown).toBe(weekly?.expiresAt);
+    expect(Date.parse(weekly?.expiresAt ?? "") - Date.parse(weekly?.createdAt ?? "")).toBe(
+      7 * 86_400_000,
+    );
+    // The date is written out for people, in the interface language, not only as an attribute.
+    expect((await row.locator("time").nth(1).textContent())?.trim()).toMatch(/\d{4}/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
@@ -459,9 +503,10 @@ describe("newsroom: the new screens pass axe in English and Persian", () => {
     },
     { path: "/newsroom/wire/sources", heading: { en: "Wire sources", fa: "منبع‌های خبرگزاری" } },
     { path: "/newsroom/tokens", heading: { en: "API tokens", fa: "توکن‌های API" } },
+    { path: "/newsroom/users", heading: { en: "Users", fa: "کاربران" } },
   ] as const;
 
-  it("every wire and token screen, a wire item and the dashboard, in both languages; RTL in Persian", async () => {
+  it("every wire, token and users screen, a wire item and the dashboard, in both languages; RTL in Persian", async () => {
     const page = await signIn(await newContext(), suite.server.baseUrl, demoAccounts.admin);
     const watch = watchPage(page);
     const items = (

@@ -510,6 +510,134 @@ describe("newsroom: media library, history and sessions", () => {
   });
 });
 
+describe("newsroom: people and their accounts", () => {
+  const signInHeading = (page: Page) =>
+    page.getByRole("heading", { level: 1, name: "Sign in to the Newsdesk newsroom" });
+
+  /** Fills and sends the log-in form (the caller waits for the outcome it expects). */
+  async function submitSignIn(page: Page, account: { email: string; password: string }) {
+    await page.getByLabel("Email address").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  it("an administrator disables an account (its sessions end, its sign-in is refused) and enables it again", async () => {
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const dana = { email: "dana-disable-e2e@newsdesk.test", password: "a-long-enough-passphrase" };
+    const created = await admin.request("POST", "/users", {
+      ...dana,
+      displayName: "Dana Disable",
+      grants: [{ serviceId: "en", role: "reporter" }],
+    });
+    expect(created.status).toBe(201);
+    // Dana is signed in elsewhere before the account is disabled.
+    const danaPage = await signIn(await newContext(), suite.server.baseUrl, dana);
+
+    const page = await signIn(
+      await newContext(),
+      suite.server.baseUrl,
+      demoAccounts.admin,
+      "/newsroom/users",
+    );
+    const watch = watchPage(page);
+    await page.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "Dana Disable" }) });
+    await row.getByText("Active", { exact: true }).waitFor();
+    // Nobody manages their own account here: the administrator's own row offers nothing.
+    const own = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: /^Ada Admin/ }) });
+    await own.getByText(/^Your own account:/).waitFor();
+    expect(await own.getByRole("button").count()).toBe(0);
+
+    await row.getByRole("button", { name: "Disable the account of Dana Disable" }).click();
+    const disable = page.getByRole("dialog", { name: "Disable this account?" });
+    await disable.getByText(/^Dana Disable can no longer sign in\./).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await disable.getByRole("button", { name: "Disable account" }).click();
+    await disable.waitFor({ state: "hidden" });
+    await page
+      .getByRole("status")
+      .filter({
+        hasText:
+          "The account of Dana Disable was disabled. Their sessions were ended and their API tokens revoked.",
+      })
+      .waitFor();
+    await row.getByText(/^Disabled since /).waitFor();
+    // Focus stays on the control that replaced the one used (WCAG 2.2 SC 2.4.3).
+    const enableButton = row.getByRole("button", { name: "Enable the account of Dana Disable" });
+    await waitUntil(async () => enableButton.evaluate((el) => el === document.activeElement), {
+      what: "focus on the Enable button",
+    });
+    expect(await row.getByRole("button", { name: /^End sessions/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Dana's open session ended, and signing in again is refused.
+    await danaPage.reload();
+    await signInHeading(danaPage).waitFor();
+    await submitSignIn(danaPage, dana);
+    await danaPage
+      .getByRole("alert")
+      .filter({ hasText: "The email address or password is not correct." })
+      .waitFor();
+
+    await enableButton.click();
+    const enable = page.getByRole("dialog", { name: "Enable this account again?" });
+    await enable.getByRole("button", { name: "Enable account" }).click();
+    await enable.waitFor({ state: "hidden" });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "The account of Dana Disable was enabled; they can sign in again." })
+      .waitFor();
+    await row.getByText("Active", { exact: true }).waitFor();
+    await submitSignIn(danaPage, dana);
+    await danaPage.getByRole("button", { name: "Log out", exact: true }).waitFor();
+
+    // Ending Dana's sessions signs that browser out again; the account stays enabled.
+    await row
+      .getByRole("button", { name: "End sessions and revoke tokens for Dana Disable" })
+      .click();
+    const end = page.getByRole("dialog", { name: "End sessions and revoke tokens?" });
+    await end.getByRole("button", { name: "End sessions and revoke tokens" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Dana Disable was signed out everywhere\. Sessions ended: [1-9]\d*\./ })
+      .waitFor();
+    await danaPage.reload();
+    await signInHeading(danaPage).waitFor();
+    await row.getByText("Active", { exact: true }).waitFor();
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("a service admin is offered actions only on accounts wholly within their services", async () => {
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const sam = { email: "sam-fa-admin-e2e@newsdesk.test", password: "a-long-enough-passphrase" };
+    const created = await admin.request("POST", "/users", {
+      ...sam,
+      displayName: "Sam Service Admin",
+      grants: [{ serviceId: "fa", role: "service_admin" }],
+    });
+    expect(created.status).toBe(201);
+    const page = await signIn(await newContext(), suite.server.baseUrl, sam, "/newsroom/users");
+    await page.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    const rowOf = (name: string) =>
+      page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+    // Taraneh translates Persian only: manageable. Elif also edits English: not.
+    await rowOf("Taraneh Translator")
+      .getByRole("button", { name: "Disable the account of Taraneh Translator" })
+      .waitFor();
+    await rowOf("Elif Editor")
+      .getByText("Only an administrator can change this account.")
+      .waitFor();
+    expect(await rowOf("Elif Editor").getByRole("button").count()).toBe(0);
+    // Only administrators make administrators: the choice is not offered.
+    expect(await page.getByLabel(/^Administrator \(/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe("newsroom: accessibility (axe, WCAG 2.2 AA) in English and Persian", () => {
   let page: Page;
   let enStory = "";

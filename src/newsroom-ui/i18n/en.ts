@@ -272,6 +272,16 @@ export const en = {
     "Anything using the token “{name}” stops working at once. This cannot be undone.",
   "tokens.revokeConfirm": "Revoke token",
   "tokens.revoked": "The token “{name}” was revoked.",
+  // How long a new token works; the choices are 7, 30 and 90 days.
+  "tokens.lifetime": "Valid for",
+  "tokens.lifetimeDays": "{days} days",
+  "tokens.lifetimeHelp":
+    "The token stops working after this time. Make a new one when it runs out.",
+  "tokens.expires": "Expires",
+  "tokens.expired": "Expired",
+  // A token stored before tokens had an expiry date; the server refuses it.
+  "tokens.noExpiry": "Not recorded (it no longer works)",
+  "tokens.worksUntil": "It works until {time}.",
 
   // Breaking-news alerts for several services at once
   "alerts.title": "Breaking news alerts",
@@ -648,6 +658,47 @@ export const en = {
   "users.resetBody":
     "The new password replaces the old one at once, and every session of this person is ended.",
   "users.newPassword": "New password",
+  "users.col.state": "State",
+  "users.state.active": "Active",
+  "users.state.disabled": "Disabled since {time}",
+  // After the signed-in person's own name in the list.
+  "users.you": "(you)",
+  "users.ownAccount":
+    "Your own account: change your password under Your account, and end your sessions with Log out everywhere.",
+  "users.notManageable": "Only an administrator can change this account.",
+  "users.disable": "Disable",
+  "users.disableOf": "Disable the account of {name}",
+  "users.enable": "Enable",
+  "users.enableOf": "Enable the account of {name}",
+  "users.endSessions": "End sessions and revoke tokens",
+  "users.endSessionsOf": "End sessions and revoke tokens for {name}",
+  "users.disableTitle": "Disable this account?",
+  "users.disableBody":
+    "{name} can no longer sign in. Their sessions end at once and their API tokens are revoked; enabling the account later does not bring those back.",
+  "users.disableConfirm": "Disable account",
+  "users.disabled":
+    "The account of {name} was disabled. Their sessions were ended and their API tokens revoked.",
+  "users.enableTitle": "Enable this account again?",
+  "users.enableBody":
+    "{name} can sign in again with their current password. Their earlier sessions and API tokens stay ended.",
+  "users.enableConfirm": "Enable account",
+  "users.enabled": "The account of {name} was enabled; they can sign in again.",
+  "users.endSessionsTitle": "End sessions and revoke tokens?",
+  "users.endSessionsBody":
+    "{name} is signed out in every browser and on every device, and every API token of theirs stops working. The account stays enabled and the password stays the same.",
+  "users.endSessionsConfirm": "End sessions and revoke tokens",
+  "users.sessionsEnded":
+    "{name} was signed out everywhere. Sessions ended: {sessions}. API tokens revoked: {tokens}.",
+  "users.error.forbidden":
+    "You may not make this change. Service admins manage only people whose every role is in a service they administer, and give roles only there; nobody changes their own account here.",
+  "users.error.notFound": "This account does not exist any more.",
+  "users.error.exists": "An account with this email address already exists.",
+
+  // Passwords refused by the server's screening (users screen and account screen)
+  "password.tooCommon":
+    "This password is on the list of passwords attackers try first. Choose a longer, less predictable one.",
+  "password.containsEmail":
+    "The password must not contain the account's email address or the part before the @.",
 
   // Revision history and audit log
   "history.title": "Revision history",

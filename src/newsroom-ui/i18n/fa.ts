@@ -254,6 +254,14 @@ export const fa: Readonly<Record<MessageKey, string>> = {
     "هر چیزی که از توکن «{name}» استفاده می‌کند، بی‌درنگ از کار می‌افتد. این کار بازگشت‌پذیر نیست.",
   "tokens.revokeConfirm": "باطل کردن توکن",
   "tokens.revoked": "توکن «{name}» باطل شد.",
+  "tokens.lifetime": "مدت اعتبار",
+  "tokens.lifetimeDays": "{days} روز",
+  "tokens.lifetimeHelp":
+    "توکن پس از این مدت از کار می‌افتد. وقتی اعتبارش تمام شد، توکن تازه‌ای بسازید.",
+  "tokens.expires": "پایان اعتبار",
+  "tokens.expired": "منقضی‌شده",
+  "tokens.noExpiry": "ثبت نشده (دیگر کار نمی‌کند)",
+  "tokens.worksUntil": "این توکن تا {time} کار می‌کند.",
 
   "alerts.title": "هشدارهای خبر فوری",
   "alerts.intro":
@@ -600,6 +608,44 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "users.resetBody":
     "گذرواژهٔ تازه بی‌درنگ جای گذرواژهٔ قبلی را می‌گیرد و همهٔ نشست‌های این فرد پایان می‌یابد.",
   "users.newPassword": "گذرواژهٔ تازه",
+  "users.col.state": "وضعیت",
+  "users.state.active": "فعال",
+  "users.state.disabled": "غیرفعال از {time}",
+  "users.you": "(شما)",
+  "users.ownAccount":
+    "این حساب خود شماست: گذرواژه را در «حساب کاربری شما» تغییر دهید و نشست‌هایتان را با «خروج از همه‌جا» پایان دهید.",
+  "users.notManageable": "فقط یک مدیر کل می‌تواند این حساب را تغییر دهد.",
+  "users.disable": "غیرفعال کردن",
+  "users.disableOf": "غیرفعال کردن حساب {name}",
+  "users.enable": "فعال کردن",
+  "users.enableOf": "فعال کردن حساب {name}",
+  "users.endSessions": "پایان نشست‌ها و باطل کردن توکن‌ها",
+  "users.endSessionsOf": "پایان نشست‌ها و باطل کردن توکن‌ها برای {name}",
+  "users.disableTitle": "این حساب غیرفعال شود؟",
+  "users.disableBody":
+    "{name} دیگر نمی‌تواند وارد شود. نشست‌هایش همین حالا پایان می‌یابد و توکن‌های API او باطل می‌شود؛ فعال کردن دوبارهٔ حساب آن‌ها را برنمی‌گرداند.",
+  "users.disableConfirm": "غیرفعال کردن حساب",
+  "users.disabled": "حساب {name} غیرفعال شد. نشست‌هایش پایان یافت و توکن‌های API او باطل شد.",
+  "users.enableTitle": "این حساب دوباره فعال شود؟",
+  "users.enableBody":
+    "{name} می‌تواند دوباره با گذرواژهٔ کنونی‌اش وارد شود. نشست‌ها و توکن‌های API پیشینش همچنان پایان‌یافته می‌مانند.",
+  "users.enableConfirm": "فعال کردن حساب",
+  "users.enabled": "حساب {name} فعال شد؛ او می‌تواند دوباره وارد شود.",
+  "users.endSessionsTitle": "نشست‌ها پایان یابد و توکن‌ها باطل شود؟",
+  "users.endSessionsBody":
+    "{name} از همهٔ مرورگرها و دستگاه‌ها خارج می‌شود و همهٔ توکن‌های API او از کار می‌افتد. حساب فعال می‌ماند و گذرواژه تغییر نمی‌کند.",
+  "users.endSessionsConfirm": "پایان نشست‌ها و باطل کردن توکن‌ها",
+  "users.sessionsEnded":
+    "{name} از همه‌جا خارج شد. نشست‌های پایان‌یافته: {sessions}. توکن‌های API باطل‌شده: {tokens}.",
+  "users.error.forbidden":
+    "اجازهٔ این تغییر را ندارید. مدیر سرویس فقط حساب کسانی را مدیریت می‌کند که همهٔ نقش‌هایشان در سرویس‌های زیر مدیریت او باشد و فقط در همان سرویس‌ها نقش می‌دهد؛ هیچ‌کس حساب خودش را اینجا تغییر نمی‌دهد.",
+  "users.error.notFound": "این حساب دیگر وجود ندارد.",
+  "users.error.exists": "حسابی با این نشانی ایمیل از پیش وجود دارد.",
+
+  "password.tooCommon":
+    "این گذرواژه در فهرست گذرواژه‌هایی است که مهاجمان پیش از همه امتحان می‌کنند. گذرواژه‌ای بلندتر و پیش‌بینی‌ناپذیرتر برگزینید.",
+  "password.containsEmail":
+    "گذرواژه نباید نشانی ایمیل حساب یا بخش پیش از @ آن را در خود داشته باشد.",
 
   "history.title": "تاریخچهٔ نسخه‌ها",
   "history.documentTitle": "تاریخچه: {headline}",
