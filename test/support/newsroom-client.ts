@@ -27,7 +27,7 @@ export class NewsroomClient {
     return response;
   }
 
-  request(
+  async request(
     method: string,
     path: string,
     body?: unknown,
@@ -44,18 +44,21 @@ export class NewsroomClient {
     const origin = options.origin === undefined ? this.#origin : options.origin;
     if (origin) headers.Origin = origin;
     let payload: BodyInit | undefined;
-    if (body instanceof FormData) payload = body;
-    else if (body !== undefined) {
+    if (body instanceof FormData) {
+      // As a browser sends a form: encoded in full, with its Content-Length.
+      const encoded = new Request("http://localhost/", { method: "POST", body });
+      payload = new Uint8Array(await encoded.arrayBuffer());
+      headers["Content-Type"] = encoded.headers.get("content-type") ?? "multipart/form-data";
+      headers["Content-Length"] = String(payload.byteLength);
+    } else if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       payload = JSON.stringify(body);
     }
-    return Promise.resolve(
-      this.#app.request(`/newsroom/api${path}`, {
-        method,
-        headers,
-        ...(payload === undefined ? {} : { body: payload }),
-      }),
-    );
+    return this.#app.request(`/newsroom/api${path}`, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+    });
   }
 
   async json<T = Record<string, unknown>>(
