@@ -185,7 +185,7 @@ export class WireService {
       ...(document.filename === undefined ? {} : { filename: document.filename }),
     });
     if (!parsed.ok) {
-      const { code, detail } = parsed.error;
+      const { code, message: detail } = parsed.error;
       // The same bad bytes again (a broken feed polled every minute): answer the same
       // error without flooding the quarantine list.
       if (known !== undefined) {
