@@ -255,7 +255,7 @@ export function asWireRejection(error: unknown): WireRejection | undefined {
 }
 
 /** The reason a skipped item shows: the catalogue's sentence, then what exactly was wrong. */
-export function skipReason(rejection: WireRejection): string {
+function skipReason(rejection: WireRejection): string {
   return `${rejection.title} ${rejection.message}`.trim();
 }
 
