@@ -48,7 +48,6 @@ import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
 import { DropRoots } from "./ingest/drop-directory.js";
-import { createWireDesk, type WireDesk } from "./ingest/wire-desk.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
@@ -60,6 +59,7 @@ import { RateWindowSqlStore } from "./storage/rate-window-sql-store.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 import { SearchSqlRepository } from "./storage/search-sql-repository.js";
 import { TranslationSqlRepository } from "./storage/translation-sql-repository.js";
+import { createWireDesk, type WireDesk, wireSqlRepositories } from "./wire-desk.js";
 
 /** The running newsroom: every stateful piece, built once here and passed down. */
 export interface Newsdesk {
@@ -262,8 +262,9 @@ export async function createNewsdesk(
     });
     services.storyListeners.push(live);
     // The newsroom's live wire queue and kill flags (GET /newsroom/api/events).
+    const wireRepositories = wireSqlRepositories(database);
     const newsroomEvents = new NewsroomEvents({
-      findItem: (itemId) => wire.repository.findItem(itemId),
+      findItem: (itemId) => wireRepositories.items.findItem(itemId),
       relay: (event, data) => {
         bus.publish({ kind: "newsroom", event, data }).catch((error: unknown) => {
           logger.warn({ err: error }, "could not relay a newsroom event");
@@ -280,7 +281,7 @@ export async function createNewsdesk(
     });
     const wire = createWireDesk({
       listeners: [newsroomEvents],
-      database,
+      repositories: wireRepositories,
       stories: services.stories,
       storyRepository: repositories.stories,
       catalog: repositories.catalog,
@@ -355,8 +356,7 @@ export async function createNewsdesk(
       search,
       webhooks,
       apiKeys,
-      wire: wire.service,
-      wireSources: wire.sources,
+      wire,
       events: newsroomEvents,
       clock,
       publicUrl: config.publicUrl,
@@ -382,7 +382,7 @@ export async function createNewsdesk(
         publisherName: config.publisherName,
       },
       newsroom: newsroomApi,
-      wirePush: wirePushRoutes({ wire: wire.service, sources: wire.sources, logger }),
+      wirePush: wirePushRoutes({ ingest: wire.ingest, sources: wire.sources, logger }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
       checkDatabase: async () => {
         await sql`select 1`.execute(database.db);

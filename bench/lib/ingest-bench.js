@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 
 /**
  * Wire ingest throughput: parse + validate + store (versions, search index, subjects,
- * ledger), through `WireService.ingest`, for generated ninjs and NewsML-G2 files of
+ * ledger), through `WireIngest.ingest`, for generated ninjs and NewsML-G2 files of
  * `itemsPerFile` items each, into SQLite and (when reachable) PostgreSQL. Bounded: each
  * format × dialect stops after `maxMs` or `itemsPerRun` items, whichever comes first.
  * The items are invented here; no agency sample is read.
@@ -23,7 +23,9 @@ export async function runIngestBench({
   const dist = (/** @type {string} */ file) => pathToFileURL(join(repoRoot, "dist", file)).href;
   const { openDatabase, migrateToLatest } = await import(dist("storage/database.js"));
   const { sqlRepositories } = await import(dist("storage/repositories.js"));
-  const { createWireDesk } = await import(dist("ingest/wire-desk.js"));
+  const { createWireDesk, wireSqlRepositories } = await import(dist("wire-desk.js"));
+  const { DropRoots } = await import(dist("ingest/drop-directory.js"));
+  const { OutboundHttp } = await import(dist("security/outbound-http.js"));
   const { StoryService } = await import(dist("domain/stories/story-service.js"));
   const { systemActor } = await import(dist("domain/actor.js"));
   const { systemClock } = await import(dist("domain/clock.js"));
@@ -65,12 +67,15 @@ export async function runIngestBench({
         await migrateToLatest(database);
         const repositories = sqlRepositories(database);
         const desk = createWireDesk({
-          database,
+          repositories: wireSqlRepositories(database),
           stories: new StoryService({ ...repositories, clock: systemClock }),
           storyRepository: repositories.stories,
           catalog: repositories.catalog,
           clock: systemClock,
           logger: silent,
+          outbound: new OutboundHttp({ allowPrivate: false }),
+          dropRoots: new DropRoots([]),
+          listeners: [],
         });
         for (const format of ["ninjs", "newsml-g2"]) {
           const { source } = await desk.sources.add(systemActor("bench"), {
@@ -88,12 +93,12 @@ export async function runIngestBench({
               : newsmlG2File(`${dialect}-${f}`, itemsPerFile),
           );
           // Warm-up: one file, not counted (JIT, prepared statements).
-          await desk.service.ingest(source, { bytes: documents[0], filename: "warmup" });
+          await desk.ingest.ingest(source, { bytes: documents[0], filename: "warmup" });
           let items = 0;
           let done = 0;
           const started = performance.now();
           for (let f = 1; f < documents.length; f++) {
-            const report = await desk.service.ingest(source, {
+            const report = await desk.ingest.ingest(source, {
               bytes: documents[f],
               filename: `f${f}`,
             });

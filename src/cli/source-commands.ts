@@ -5,11 +5,11 @@ import { systemClock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { WireSourceService } from "../domain/wire/wire-source-service.js";
 import { DropRoots } from "../ingest/drop-directory.js";
-import { wireSourceLocations } from "../ingest/wire-desk.js";
+import { wireSourceLocations } from "../ingest/wire-source-locations.js";
 import { OutboundHttp } from "../security/outbound-http.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
-import { WireSqlRepository } from "../storage/wire-sql-repository.js";
+import { WireSourceSqlRepository } from "../storage/wire-source-sql-repository.js";
 
 export const sourceHelp = `Usage:
   newsdesk source add --kind http-pull --name <name> --agency <CODE> --agency-name <name>
@@ -74,7 +74,7 @@ export async function runSourceCommand(
       await migrateToLatest(database);
       const repositories = sqlRepositories(database);
       const sources = new WireSourceService({
-        wire: new WireSqlRepository(database.db, database.dialect),
+        repository: new WireSourceSqlRepository(database.db),
         catalog: repositories.catalog,
         clock: systemClock,
         // The same confinement as the server's: the CLI is no way around it.

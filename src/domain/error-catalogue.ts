@@ -128,14 +128,18 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
-export class NewsdeskError extends Error {
-  readonly code: ErrorCode;
+/**
+ * An error from the catalogue. `C` narrows the code where a caller knows the family, e.g.
+ * `NewsdeskError<WireErrorCode>` for a rejected wire file.
+ */
+export class NewsdeskError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly status: number;
   /** Structured details safe to show to the client (e.g. both versions in a conflict). */
   readonly details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
-    code: ErrorCode,
+    code: C,
     options: { detail?: string; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     const entry = errorCatalogue[code];

@@ -1,11 +1,12 @@
 import { Hono } from "hono";
-import type { WireLogger, WireService } from "../domain/wire/wire-service.js";
+import type { WireLogger } from "../domain/wire/wire-events.js";
+import type { WireIngest } from "../domain/wire/wire-ingest.js";
 import type { WireSourceService } from "../domain/wire/wire-source-service.js";
 import { readLimited } from "../ingest/read-limited.js";
 import { problemResponse } from "./problem-json.js";
 
 export interface WirePushDeps {
-  readonly wire: WireService;
+  readonly ingest: WireIngest;
   readonly sources: WireSourceService;
   readonly logger: WireLogger;
 }
@@ -36,7 +37,7 @@ export function wirePushRoutes(deps: WirePushDeps): Hono {
         : await readLimited(c.req.raw.body, source.maxBytes);
     if (!body.ok) {
       const detail = `The body has at least ${body.receivedBytes} bytes; the limit is ${source.maxBytes}.`;
-      const entry = await deps.wire.reject(
+      const entry = await deps.ingest.reject(
         source,
         { filename: "push", size: body.receivedBytes },
         "WIRE_TOO_LARGE",
@@ -44,7 +45,7 @@ export function wirePushRoutes(deps: WirePushDeps): Hono {
       );
       return problemResponse(c, "WIRE_TOO_LARGE", detail, { quarantineId: entry.id });
     }
-    const report = await deps.wire.ingest(source, {
+    const report = await deps.ingest.ingest(source, {
       bytes: body.bytes,
       filename: "push",
       ...(contentType === undefined ? {} : { contentType }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWireError } from "../domain/wire/wire-errors.js";
+import { isWireRejection } from "../domain/wire/wire-document-parser.js";
 import { charsetFromContentType, decodeBytes } from "./decode-bytes.js";
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
@@ -60,9 +60,9 @@ describe("decodeBytes", () => {
     for (const attempt of attempts) {
       try {
         attempt();
-        expect.fail("expected a WireError");
+        expect.fail("expected a wire rejection");
       } catch (error) {
-        expect(isWireError(error) && error.code).toBe("WIRE_ENCODING");
+        expect(isWireRejection(error) && error.code).toBe("WIRE_ENCODING");
       }
     }
   });

@@ -1,4 +1,4 @@
-import { WireError } from "../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../domain/error-catalogue.js";
 
 /**
  * Turns the raw bytes of a wire file into text, following the precedence of RFC 7303
@@ -66,7 +66,9 @@ function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
 
 function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
   if (bytes.length % 4 !== 0) {
-    throw new WireError("WIRE_ENCODING", "The UTF-32 byte count is not a multiple of four.");
+    throw new NewsdeskError("WIRE_ENCODING", {
+      detail: "The UTF-32 byte count is not a multiple of four.",
+    });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: string[] = [];
@@ -74,7 +76,9 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
   for (let offset = 0; offset < bytes.length; offset += 4) {
     const codePoint = view.getUint32(offset, littleEndian);
     if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) {
-      throw new WireError("WIRE_ENCODING", `Invalid UTF-32 code point at byte ${offset}.`);
+      throw new NewsdeskError("WIRE_ENCODING", {
+        detail: `Invalid UTF-32 code point at byte ${offset}.`,
+      });
     }
     chunk.push(codePoint);
     if (chunk.length === 4096) {
@@ -112,22 +116,24 @@ function decodeWith(bytes: Uint8Array, label: string): { text: string; encoding:
     // ignoreBOM: the BOM has already been stripped, and a second one would be content.
     decoder = new TextDecoder(normalized, { fatal: true, ignoreBOM: true });
   } catch (cause) {
-    throw new WireError("WIRE_ENCODING", `The encoding "${label}" is not supported.`, { cause });
+    throw new NewsdeskError("WIRE_ENCODING", {
+      detail: `The encoding "${label}" is not supported.`,
+      cause,
+    });
   }
   try {
     return { text: decoder.decode(bytes), encoding: decoder.encoding };
   } catch (cause) {
-    throw new WireError(
-      "WIRE_ENCODING",
-      `The bytes are not valid ${decoder.encoding}; the declared or assumed encoding is wrong.`,
-      { cause },
-    );
+    throw new NewsdeskError("WIRE_ENCODING", {
+      detail: `The bytes are not valid ${decoder.encoding}; the declared or assumed encoding is wrong.`,
+      cause,
+    });
   }
 }
 
 /**
  * Decodes a wire file. `kind` selects the rules: JSON is UTF-8 only (RFC 8259 section 8.1,
- * a BOM tolerated); XML follows RFC 7303. Throws `WireError` (`WIRE_ENCODING`).
+ * a BOM tolerated); XML follows RFC 7303. Throws a `WireRejection` (`WIRE_ENCODING`).
  */
 export function decodeBytes(
   bytes: Uint8Array,
@@ -158,10 +164,9 @@ export function decodeBytes(
   // An 8-bit document cannot honestly declare UTF-16/32: the declaration itself was read as
   // ASCII, so decoding the whole file as 16-bit units would produce garbage (XML 1.0 4.3.3).
   if (detected.source === "declaration" && isWide(detected.encoding)) {
-    throw new WireError(
-      "WIRE_ENCODING",
-      `The XML declaration says ${detected.encoding}, but the bytes are 8-bit text.`,
-    );
+    throw new NewsdeskError("WIRE_ENCODING", {
+      detail: `The XML declaration says ${detected.encoding}, but the bytes are 8-bit text.`,
+    });
   }
 
   // Agencies often label UTF-8 copy as ISO-8859-1 (AFP, Ritzau samples). Multi-byte UTF-8

@@ -6,7 +6,7 @@ import type {
   StoryBlock,
   StoryBody,
 } from "../domain/stories/story-body-schema.js";
-import { isWireError } from "../domain/wire/wire-errors.js";
+import { isWireRejection } from "../domain/wire/wire-document-parser.js";
 import {
   attr,
   isElement,
@@ -574,7 +574,7 @@ export function htmlToBlocks(html: string, limits: HtmlLimits = htmlLimits): Bod
     // The sanitized tree has at most the elements counted above; a fresh count, the same clock.
     return convertNodes([root], budget.sameDeadline());
   } catch (error) {
-    if (!isWireError(error)) throw error;
+    if (!isWireRejection(error)) throw error;
     // Should sanitize-html ever emit something our XML reader refuses, keep the words.
     const text = sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} });
     const result = textToBlocks(

@@ -1,10 +1,11 @@
 import { Worker } from "node:worker_threads";
+import { NewsdeskError } from "../domain/error-catalogue.js";
 import type {
   WireDocumentParser,
-  WireParseOutcome,
   WireParseRequest,
+  WireParseResult,
 } from "../domain/wire/wire-document-parser.js";
-import { WireError, type WireErrorCode } from "../domain/wire/wire-errors.js";
+import type { WireErrorCode } from "../domain/wire/wire-errors.js";
 import { parseWireDocument } from "./wire-parser.js";
 
 export interface WireParseThreadOptions {
@@ -21,12 +22,12 @@ export interface WireParseThreadOptions {
 }
 
 type WorkerAnswer =
-  | Extract<WireParseOutcome, { ok: true }>
+  | Extract<WireParseResult, { ok: true }>
   | { ok: false; error: { code: WireErrorCode; detail: string } };
 
 interface Job {
   readonly input: WireParseRequest;
-  readonly resolve: (outcome: WireParseOutcome) => void;
+  readonly resolve: (outcome: WireParseResult) => void;
 }
 
 /**
@@ -52,7 +53,7 @@ export class WireParseThread implements WireDocumentParser {
     this.#maxHeapMb = options.maxHeapMb ?? 512;
   }
 
-  parse(input: WireParseRequest): Promise<WireParseOutcome> {
+  parse(input: WireParseRequest): Promise<WireParseResult> {
     if (input.bytes.byteLength <= this.#inlineMaxBytes || this.#closed) {
       return Promise.resolve(parseWireDocument(input));
     }
@@ -101,11 +102,11 @@ export class WireParseThread implements WireDocumentParser {
     return worker;
   }
 
-  #run(job: Job, done: (outcome: WireParseOutcome) => void): void {
+  #run(job: Job, done: (outcome: WireParseResult) => void): void {
     this.#worker ??= this.#spawn();
     const worker = this.#worker;
     let settled = false;
-    const finish = (outcome: WireParseOutcome, discard: boolean) => {
+    const finish = (outcome: WireParseResult, discard: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -124,7 +125,10 @@ export class WireParseThread implements WireDocumentParser {
       finish(
         answer.ok
           ? answer
-          : { ok: false, error: new WireError(answer.error.code, answer.error.detail) },
+          : {
+              ok: false,
+              error: new NewsdeskError(answer.error.code, { detail: answer.error.detail }),
+            },
         false,
       );
     };
@@ -134,12 +138,11 @@ export class WireParseThread implements WireDocumentParser {
         {
           ok: false,
           error: outOfMemory
-            ? new WireError(
-                "WIRE_TOO_DEEP",
-                `Reading the file needed more than ${this.#maxHeapMb} MB of memory.`,
-                { cause: error },
-              )
-            : new WireError("WIRE_INTERNAL", error.message, { cause: error }),
+            ? new NewsdeskError("WIRE_TOO_DEEP", {
+                detail: `Reading the file needed more than ${this.#maxHeapMb} MB of memory.`,
+                cause: error,
+              })
+            : new NewsdeskError("WIRE_INTERNAL", { detail: error.message, cause: error }),
         },
         true,
       );
@@ -148,7 +151,9 @@ export class WireParseThread implements WireDocumentParser {
       finish(
         {
           ok: false,
-          error: new WireError("WIRE_INTERNAL", `The parser thread stopped (exit code ${code}).`),
+          error: new NewsdeskError("WIRE_INTERNAL", {
+            detail: `The parser thread stopped (exit code ${code}).`,
+          }),
         },
         true,
       );
@@ -157,10 +162,9 @@ export class WireParseThread implements WireDocumentParser {
       finish(
         {
           ok: false,
-          error: new WireError(
-            "WIRE_TOO_DEEP",
-            `Reading the file took longer than ${this.#timeLimitMs} ms.`,
-          ),
+          error: new NewsdeskError("WIRE_TOO_DEEP", {
+            detail: `Reading the file took longer than ${this.#timeLimitMs} ms.`,
+          }),
         },
         true,
       );

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectParsed, parseWireFixture } from "../../test/fixtures/wire/wire-fixtures.js";
-import { DEFAULT_MAX_WIRE_BYTES, parseWireDocument } from "./wire-parser.js";
+import { DEFAULT_MAX_WIRE_BYTES } from "../domain/wire/wire-document-parser.js";
+import { parseWireDocument } from "./wire-parser.js";
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -31,7 +32,7 @@ describe("parseWireDocument robustness", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("WIRE_MALFORMED_XML");
-      expect(result.error.detail).toMatch(/line \d+/);
+      expect(result.error.message).toMatch(/line \d+/);
     }
   });
 
@@ -56,7 +57,7 @@ describe("parseWireDocument robustness", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("WIRE_TOO_LARGE");
-      expect(result.error.httpStatus).toBe(413);
+      expect(result.error.status).toBe(413);
     }
     expect(DEFAULT_MAX_WIRE_BYTES).toBe(10 * 1024 * 1024);
   });

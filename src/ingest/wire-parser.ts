@@ -1,5 +1,12 @@
-import { WireError, wireErrorCatalogue } from "../domain/wire/wire-errors.js";
-import type { WireItem, WireSkip } from "../domain/wire/wire-item-schema.js";
+import { NewsdeskError } from "../domain/error-catalogue.js";
+import {
+  DEFAULT_MAX_WIRE_BYTES,
+  type WireDocumentFormat,
+  type WireParseRequest,
+  type WireParseResult,
+  type WireRejection,
+} from "../domain/wire/wire-document-parser.js";
+import { wireErrorCatalogue } from "../domain/wire/wire-errors.js";
 import { charsetFromContentType, decodeBytes } from "./decode-bytes.js";
 import { isFeedRoot, isJsonFeed, parseJsonFeed, parseXmlFeed } from "./feeds/feed-adapter.js";
 import { isNewsml1Root, parseNewsml1 } from "./newsml-1/newsml-1-adapter.js";
@@ -12,42 +19,9 @@ import { localName, parseXml } from "./xml-reader.js";
 /**
  * The single entry point for wire files: sniff the format, decode, parse, map. It is pure
  * (no I/O, no clock) and never throws for bad input: every failure comes back as a
- * `WireError` with a stable code, for the quarantine list.
+ * `NewsdeskError` with a stable wire code (a `WireRejection`), for the quarantine list.
+ * Its types live in the domain (`wire-document-parser.ts`), which receives it injected.
  */
-
-export const DEFAULT_MAX_WIRE_BYTES = 10 * 1024 * 1024;
-
-export type WireDocumentFormat =
-  | "ninjs"
-  | "newsml-g2"
-  | "newsml-1"
-  | "nitf"
-  | "rss"
-  | "atom"
-  | "json-feed";
-
-export type WireParseInput = {
-  bytes: Uint8Array;
-  /** The HTTP Content-Type, whose `charset` overrides the XML declaration (RFC 7303 3.3). */
-  contentType?: string;
-  /** For messages only; the format is sniffed from the content, never from the name. */
-  filename?: string;
-  /** Defaults to 10 MB. */
-  maxBytes?: number;
-  /** HTTP Content-Language, the last fallback for a feed's language. */
-  contentLanguage?: string;
-};
-
-export type WireParseResult =
-  | {
-      ok: true;
-      format: WireDocumentFormat;
-      items: WireItem[];
-      skipped: WireSkip[];
-      /** Document-level deviations tolerated while reading (item-level ones are on items). */
-      warnings: string[];
-    }
-  | { ok: false; error: WireError };
 
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0;
@@ -66,10 +40,10 @@ function sniff(bytes: Uint8Array, contentType: string | undefined): "json" | "xm
   if (first === 0x7b || first === 0x5b) return "json";
   if (first === 0x3c) return "xml";
   if (contentType && /json/i.test(contentType)) return "json";
-  throw new WireError(
-    "WIRE_UNKNOWN_FORMAT",
-    "The file starts with neither '<' nor '{'; plain-text wire formats (IPTC 7901, ANPA) are not read.",
-  );
+  throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+    detail:
+      "The file starts with neither '<' nor '{'; plain-text wire formats (IPTC 7901, ANPA) are not read.",
+  });
 }
 
 /**
@@ -93,10 +67,9 @@ function checkJsonDepth(text: string): void {
     } else if (code === 0x7b || code === 0x5b) {
       depth += 1;
       if (depth > MAX_JSON_DEPTH) {
-        throw new WireError(
-          "WIRE_TOO_DEEP",
-          `Objects and arrays are nested more than ${MAX_JSON_DEPTH} levels deep.`,
-        );
+        throw new NewsdeskError("WIRE_TOO_DEEP", {
+          detail: `Objects and arrays are nested more than ${MAX_JSON_DEPTH} levels deep.`,
+        });
       }
     } else if (code === 0x7d || code === 0x5d) {
       depth -= 1;
@@ -104,7 +77,7 @@ function checkJsonDepth(text: string): void {
   }
 }
 
-function parseJsonDocument(input: WireParseInput): {
+function parseJsonDocument(input: WireParseRequest): {
   format: WireDocumentFormat;
   result: AdapterResult;
 } {
@@ -115,13 +88,13 @@ function parseJsonDocument(input: WireParseInput): {
     document = JSON.parse(text);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : "JSON.parse failed.";
-    throw new WireError("WIRE_MALFORMED_JSON", detail, { cause });
+    throw new NewsdeskError("WIRE_MALFORMED_JSON", { detail: detail, cause });
   }
   if (isJsonFeed(document)) return { format: "json-feed", result: parseJsonFeed(document) };
   return { format: "ninjs", result: parseNinjs(document) };
 }
 
-function parseXmlDocument(input: WireParseInput): {
+function parseXmlDocument(input: WireParseRequest): {
   format: WireDocumentFormat;
   result: AdapterResult;
   warnings: string[];
@@ -139,36 +112,37 @@ function parseXmlDocument(input: WireParseInput): {
     return { format: feed, result: parseXmlFeed(root, options), warnings };
   }
   const name = localName(root.name).toLowerCase();
-  throw new WireError(
-    "WIRE_UNKNOWN_FORMAT",
-    name === "html"
-      ? "The document is an HTML page, not a feed or wire item."
-      : `The root element <${root.name}> is not a wire format Newsdesk reads.`,
-  );
+  throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+    detail:
+      name === "html"
+        ? "The document is an HTML page, not a feed or wire item."
+        : `The root element <${root.name}> is not a wire format Newsdesk reads.`,
+  });
 }
 
-function asWireError(error: unknown): WireError {
+function asWireError(error: unknown): WireRejection {
   const rejection = asWireRejection(error);
   if (rejection) return rejection;
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return new WireError("WIRE_TOO_DEEP", "The document exhausted the parser's stack.", {
+    return new NewsdeskError("WIRE_TOO_DEEP", {
+      detail: "The document exhausted the parser's stack.",
       cause: error,
     });
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new WireError("WIRE_INTERNAL", detail, { cause: error });
+  return new NewsdeskError("WIRE_INTERNAL", { detail: detail, cause: error });
 }
 
-export function parseWireDocument(input: WireParseInput): WireParseResult {
+export function parseWireDocument(input: WireParseRequest): WireParseResult {
   try {
     const maxBytes = input.maxBytes ?? DEFAULT_MAX_WIRE_BYTES;
     if (input.bytes.byteLength > maxBytes) {
-      throw new WireError(
-        "WIRE_TOO_LARGE",
-        `The file has ${input.bytes.byteLength} bytes; the limit is ${maxBytes}.`,
-      );
+      throw new NewsdeskError("WIRE_TOO_LARGE", {
+        detail: `The file has ${input.bytes.byteLength} bytes; the limit is ${maxBytes}.`,
+      });
     }
-    if (input.bytes.byteLength === 0) throw new WireError("WIRE_EMPTY", "The file has no bytes.");
+    if (input.bytes.byteLength === 0)
+      throw new NewsdeskError("WIRE_EMPTY", { detail: "The file has no bytes." });
     const kind = sniff(input.bytes, input.contentType);
     const parsed =
       kind === "json"
@@ -186,7 +160,7 @@ export function parseWireDocument(input: WireParseInput): WireParseResult {
       const detail = firstFailure.reason.startsWith(sentence)
         ? firstFailure.reason.slice(sentence.length).trim()
         : firstFailure.reason;
-      throw new WireError(firstFailure.code, detail);
+      throw new NewsdeskError(firstFailure.code, { detail: detail });
     }
     if (parsed.warnings.length > 0) {
       for (const item of items)

@@ -2,9 +2,10 @@ import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { OutboundRequests } from "../domain/outbound-requests.js";
 import { wireErrorCatalogue } from "../domain/wire/wire-errors.js";
+import type { WireLogger } from "../domain/wire/wire-events.js";
+import type { WireIngest } from "../domain/wire/wire-ingest.js";
 import { nextPollDelaySeconds } from "../domain/wire/wire-polling.js";
-import type { WireRepository } from "../domain/wire/wire-repository.js";
-import type { WireLogger, WireService } from "../domain/wire/wire-service.js";
+import type { WireSourceRepository } from "../domain/wire/wire-repository.js";
 import type { WireSourceState, WireSourceWithState } from "../domain/wire/wire-source-schema.js";
 import {
   assertOutcomeDirectory,
@@ -21,8 +22,10 @@ export interface SchedulerTimers {
 }
 
 export interface WireSchedulerDeps {
-  readonly wire: WireService;
-  readonly repository: WireRepository;
+  /** The one ingest command each file goes to. */
+  readonly ingest: WireIngest;
+  /** Due sources are listed, claimed and their polling state saved here. */
+  readonly sources: Pick<WireSourceRepository, "listSources" | "claimSource" | "saveSourceState">;
   readonly clock: Clock;
   readonly logger: WireLogger;
   readonly timers?: SchedulerTimers;
@@ -103,7 +106,7 @@ export class WireScheduler {
   /** Polls every due, enabled source once; returns the ids it polled. */
   async tick(): Promise<string[]> {
     const now = this.#deps.clock.now();
-    const sources = await this.#deps.repository.listSources();
+    const sources = await this.#deps.sources.listSources();
     const polled: string[] = [];
     for (const source of sources) {
       if (this.#stopRequested) break;
@@ -112,7 +115,7 @@ export class WireScheduler {
       if (source.kind === "drop-directory" && !this.#deps.dropRoots.enabled) continue;
       if (source.state.nextPollAt > now.toISOString()) continue;
       const lease = new Date(now.getTime() + (this.#deps.leaseMs ?? 600_000)).toISOString();
-      if (!(await this.#deps.repository.claimSource(source.id, source.state.nextPollAt, lease))) {
+      if (!(await this.#deps.sources.claimSource(source.id, source.state.nextPollAt, lease))) {
         continue;
       }
       polled.push(source.id);
@@ -135,7 +138,7 @@ export class WireScheduler {
       state = this.#failure(source, lastErrorOf(error));
     }
     try {
-      await this.#deps.repository.saveSourceState(source.id, state);
+      await this.#deps.sources.saveSourceState(source.id, state);
     } catch (error) {
       this.#deps.logger.error({ sourceId: source.id, err: error }, "wire source state not saved");
     }
@@ -162,7 +165,7 @@ export class WireScheduler {
         return this.#success(source, source.state.etag, source.state.lastModified);
       case "too-large": {
         const detail = `The answer has at least ${result.size} bytes; the limit is ${source.maxBytes}.`;
-        await this.#deps.wire.reject(
+        await this.#deps.ingest.reject(
           source,
           { filename: source.url, size: result.size },
           "WIRE_TOO_LARGE",
@@ -182,7 +185,7 @@ export class WireScheduler {
         );
         return this.#failure(source, result.reason, result.retryAfterSeconds);
       case "fetched": {
-        const report = await this.#deps.wire.ingest(source, {
+        const report = await this.#deps.ingest.ingest(source, {
           bytes: result.bytes,
           filename: source.url,
           ...(result.contentType === undefined ? {} : { contentType: result.contentType }),
@@ -214,7 +217,7 @@ export class WireScheduler {
       let outcome: "processed" | "failed" = "processed";
       try {
         if (file.size > source.maxBytes) {
-          await this.#deps.wire.reject(
+          await this.#deps.ingest.reject(
             source,
             { filename: file.name, size: file.size },
             "WIRE_TOO_LARGE",
@@ -225,7 +228,7 @@ export class WireScheduler {
           const bytes = await readDropFile(file, source.maxBytes);
           // Replaced by a symlink, moved away or grown since the listing: the next poll sees.
           if (bytes === undefined) continue;
-          const report = await this.#deps.wire.ingest(source, { bytes, filename: file.name });
+          const report = await this.#deps.ingest.ingest(source, { bytes, filename: file.name });
           if (report.status === "rejected") outcome = "failed";
         }
       } catch (error) {

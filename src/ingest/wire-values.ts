@@ -1,4 +1,5 @@
-import { isWireError, WireError } from "../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../domain/error-catalogue.js";
+import { isWireRejection, type WireRejection } from "../domain/wire/wire-document-parser.js";
 import {
   type WireConcept,
   type WireItem,
@@ -242,18 +243,23 @@ export function finishItem(item: WireItem, result: AdapterResult): void {
   });
 }
 
-/** Runs one item's mapping; a WireError about that item becomes a skip, not a failed file. */
 /**
  * The wire rejection for an error met while mapping: wire errors as they are, and the HTML
  * converter's refusal of a body past its limits as WIRE_TOO_DEEP (issue 10, item 5).
  */
-export function asWireRejection(error: unknown): WireError | undefined {
-  if (isWireError(error)) return error;
+export function asWireRejection(error: unknown): WireRejection | undefined {
+  if (isWireRejection(error)) return error;
   if (isHtmlTooComplex(error))
-    return new WireError("WIRE_TOO_DEEP", error.message, { cause: error });
+    return new NewsdeskError("WIRE_TOO_DEEP", { detail: error.message, cause: error });
   return undefined;
 }
 
+/** The reason a skipped item shows: the catalogue's sentence, then what exactly was wrong. */
+function skipReason(rejection: WireRejection): string {
+  return `${rejection.title} ${rejection.message}`.trim();
+}
+
+/** Runs one item's mapping; a wire rejection about that item becomes a skip, not a failed file. */
 export function mapEach<T>(
   sources: readonly T[],
   result: AdapterResult,
@@ -265,11 +271,11 @@ export function mapEach<T>(
     } catch (error) {
       const rejection = asWireRejection(error);
       if (!rejection) throw error;
-      result.skipped.push({ code: rejection.code, reason: rejection.message });
+      result.skipped.push({ code: rejection.code, reason: skipReason(rejection) });
     }
   }
 }
 
-export function missingField(field: string, what: string): WireError {
-  return new WireError("WIRE_MISSING_FIELD", `The ${what} has no ${field}.`);
+export function missingField(field: string, what: string): WireRejection {
+  return new NewsdeskError("WIRE_MISSING_FIELD", { detail: `The ${what} has no ${field}.` });
 }

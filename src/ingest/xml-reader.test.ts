@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isWireError } from "../domain/wire/wire-errors.js";
+import { isWireRejection } from "../domain/wire/wire-document-parser.js";
 import { attr, child, descendantsNamed, localName, parseXml, textOf } from "./xml-reader.js";
 
 function codeOf(run: () => unknown): string | undefined {
   try {
     run();
   } catch (error) {
-    return isWireError(error) ? error.code : "NOT_A_WIRE_ERROR";
+    return isWireRejection(error) ? error.code : "NOT_A_WIRE_ERROR";
   }
   return undefined;
 }

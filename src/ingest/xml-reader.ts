@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { WireError } from "../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../domain/error-catalogue.js";
 
 /**
  * A small, hardened XML reader for wire files. fast-xml-parser does the tokenising; this
@@ -201,10 +201,9 @@ function checkDoctype(text: string): { hasDoctype: boolean } {
   const start = text.search(/<!DOCTYPE/i);
   if (start === -1) {
     if (/<!ENTITY/i.test(text)) {
-      throw new WireError(
-        "WIRE_ENTITY_EXPANSION",
-        "An ENTITY declaration appears outside a DOCTYPE.",
-      );
+      throw new NewsdeskError("WIRE_ENTITY_EXPANSION", {
+        detail: "An ENTITY declaration appears outside a DOCTYPE.",
+      });
     }
     return { hasDoctype: false };
   }
@@ -218,15 +217,13 @@ function checkDoctype(text: string): { hasDoctype: boolean } {
   const entity = /<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)?/i.exec(subset);
   if (entity) {
     if (entity[2]) {
-      throw new WireError(
-        "WIRE_EXTERNAL_ENTITY",
-        `The DOCTYPE declares an external entity at ${lineAndColumn(text, start)}.`,
-      );
+      throw new NewsdeskError("WIRE_EXTERNAL_ENTITY", {
+        detail: `The DOCTYPE declares an external entity at ${lineAndColumn(text, start)}.`,
+      });
     }
-    throw new WireError(
-      "WIRE_ENTITY_EXPANSION",
-      `The DOCTYPE declares an internal entity at ${lineAndColumn(text, start)}.`,
-    );
+    throw new NewsdeskError("WIRE_ENTITY_EXPANSION", {
+      detail: `The DOCTYPE declares an internal entity at ${lineAndColumn(text, start)}.`,
+    });
   }
   return { hasDoctype: true };
 }
@@ -240,7 +237,9 @@ function decodeEntities(
     /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9._-]*);?/g,
     (whole, ref: string) => {
       if (!whole.endsWith(";")) {
-        throw new WireError("WIRE_MALFORMED_XML", `The entity reference "${whole}" lacks its ";".`);
+        throw new NewsdeskError("WIRE_MALFORMED_XML", {
+          detail: `The entity reference "${whole}" lacks its ";".`,
+        });
       }
       if (ref.startsWith("#")) {
         const codePoint = ref.startsWith("#x")
@@ -254,10 +253,9 @@ function decodeEntities(
           (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
           (codePoint >= 0x10000 && codePoint <= 0x10ffff);
         if (!legal) {
-          throw new WireError(
-            "WIRE_MALFORMED_XML",
-            `The character reference "${whole}" is not allowed.`,
-          );
+          throw new NewsdeskError("WIRE_MALFORMED_XML", {
+            detail: `The character reference "${whole}" is not allowed.`,
+          });
         }
         return String.fromCodePoint(codePoint);
       }
@@ -268,7 +266,9 @@ function decodeEntities(
         context.warnings.push(`Undeclared entity ${whole} kept as text.`);
         return whole;
       }
-      throw new WireError("WIRE_MALFORMED_XML", `The entity "${whole}" is not declared.`);
+      throw new NewsdeskError("WIRE_MALFORMED_XML", {
+        detail: `The entity "${whole}" is not declared.`,
+      });
     },
   );
 }
@@ -281,7 +281,9 @@ function toElement(
   context: { hasDoctype: boolean; warnings: string[] },
 ): XmlNode | undefined {
   if (depth > MAX_DEPTH) {
-    throw new WireError("WIRE_TOO_DEEP", `Elements are nested more than ${MAX_DEPTH} levels deep.`);
+    throw new NewsdeskError("WIRE_TOO_DEEP", {
+      detail: `Elements are nested more than ${MAX_DEPTH} levels deep.`,
+    });
   }
   const attrsRaw = raw[":@"];
   for (const [key, value] of Object.entries(raw)) {
@@ -312,7 +314,7 @@ function toElement(
 }
 
 /**
- * Parses an XML document into a simple element tree. Throws `WireError` with one of
+ * Parses an XML document into a simple element tree. Throws a `WireRejection` (a `NewsdeskError`) with one of
  * `WIRE_MALFORMED_XML`, `WIRE_EXTERNAL_ENTITY`, `WIRE_ENTITY_EXPANSION`, `WIRE_TOO_DEEP`.
  */
 export function parseXml(input: string): XmlDocument {
@@ -327,25 +329,24 @@ export function parseXml(input: string): XmlDocument {
     if (text.startsWith("<?xml"))
       warnings.push("Whitespace before the XML declaration was ignored.");
   }
-  if (text.length === 0) throw new WireError("WIRE_EMPTY", "The document has no content.");
+  if (text.length === 0)
+    throw new NewsdeskError("WIRE_EMPTY", { detail: "The document has no content." });
 
   const forbidden = forbiddenChars.exec(text);
   if (forbidden) {
     const code = forbidden[0].codePointAt(0) ?? 0;
-    throw new WireError(
-      "WIRE_MALFORMED_XML",
-      `The control character U+${code.toString(16).toUpperCase().padStart(4, "0")} at ${lineAndColumn(text, forbidden.index)} is not allowed in XML.`,
-    );
+    throw new NewsdeskError("WIRE_MALFORMED_XML", {
+      detail: `The control character U+${code.toString(16).toUpperCase().padStart(4, "0")} at ${lineAndColumn(text, forbidden.index)} is not allowed in XML.`,
+    });
   }
   const doctype = checkDoctype(text);
 
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (validation !== true) {
     const { err } = validation;
-    throw new WireError(
-      "WIRE_MALFORMED_XML",
-      `${err.msg.replace(/\s+/g, " ")} (line ${err.line}, column ${err.col}).`,
-    );
+    throw new NewsdeskError("WIRE_MALFORMED_XML", {
+      detail: `${err.msg.replace(/\s+/g, " ")} (line ${err.line}, column ${err.col}).`,
+    });
   }
 
   let parsed: unknown;
@@ -353,15 +354,15 @@ export function parseXml(input: string): XmlDocument {
     parsed = parser.parse(text);
   } catch (cause) {
     if (cause instanceof Error && /nested/i.test(cause.message)) {
-      throw new WireError(
-        "WIRE_TOO_DEEP",
-        `Elements are nested more than ${MAX_DEPTH} levels deep.`,
-        {
-          cause,
-        },
-      );
+      throw new NewsdeskError("WIRE_TOO_DEEP", {
+        detail: `Elements are nested more than ${MAX_DEPTH} levels deep.`,
+        cause,
+      });
     }
-    throw new WireError("WIRE_MALFORMED_XML", "The XML parser gave up on the document.", { cause });
+    throw new NewsdeskError("WIRE_MALFORMED_XML", {
+      detail: "The XML parser gave up on the document.",
+      cause,
+    });
   }
   const context = { hasDoctype: doctype.hasDoctype, warnings };
   const nodes = Array.isArray(parsed) ? (parsed as RawNode[]) : [];
@@ -369,5 +370,5 @@ export function parseXml(input: string): XmlDocument {
     const node = toElement(raw, 0, context);
     if (node !== undefined && isElement(node)) return { root: node, warnings };
   }
-  throw new WireError("WIRE_MALFORMED_XML", "The document has no root element.");
+  throw new NewsdeskError("WIRE_MALFORMED_XML", { detail: "The document has no root element." });
 }

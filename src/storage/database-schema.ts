@@ -250,6 +250,120 @@ export interface ApiRateWindowsTable {
   count: number;
 }
 
+/** Wire tables (migration 0004-wire). */
+export interface WireSourcesTable {
+  id: string;
+  name: string;
+  kind: string;
+  agency_code: string;
+  config: string;
+  token_hash: string | null;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+  next_poll_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  failures: number;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+}
+
+export interface WireItemsTable {
+  seq: Generated<number>;
+  id: string;
+  agency_code: string;
+  guid: string;
+  current_version_id: string;
+  version_count: number;
+  source_id: string;
+  service_id: string;
+  item_type: string;
+  headline: string | null;
+  language: string | null;
+  urgency: number | null;
+  pub_status: string;
+  embargoed_until: string | null;
+  version_created: string | null;
+  first_received_at: string;
+  received_at: string;
+  sort_at: string;
+  search_text: string;
+}
+
+export interface WireItemVersionsTable {
+  id: string;
+  item_seq: number;
+  number: number;
+  content_hash: string;
+  version: string | null;
+  version_created: string | null;
+  pub_status: string;
+  received_at: string;
+  source_id: string;
+  file_id: string | null;
+  item: string;
+}
+
+export interface WireItemSubjectsTable {
+  item_seq: number;
+  value: string;
+}
+
+export interface WireFilesTable {
+  id: string;
+  source_id: string;
+  content_hash: string;
+  filename: string | null;
+  format: string | null;
+  status: string;
+  items_total: number;
+  items_done: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface WireQuarantineTable {
+  id: string;
+  source_id: string | null;
+  file_id: string | null;
+  filename: string | null;
+  code: string;
+  reason: string;
+  guid: string | null;
+  content_hash: string | null;
+  size_bytes: number | null;
+  excerpt: string | null;
+  received_at: string;
+}
+
+export interface WireStoryLinksTable {
+  story_id: string;
+  item_id: string;
+  version_id: string;
+  guid: string;
+  version: string | null;
+  agency_code: string;
+  mode: string;
+  used_at: string;
+  used_by: string | null;
+}
+
+export interface StoryWireFlagsTable {
+  id: string;
+  story_id: string;
+  item_id: string;
+  version_id: string;
+  guid: string;
+  agency_code: string;
+  pub_status: string;
+  reason: string | null;
+  flagged_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -278,4 +392,12 @@ export interface DatabaseSchema {
   api_rate_windows: ApiRateWindowsTable;
   totp_factors: TotpFactorsTable;
   recovery_codes: RecoveryCodesTable;
+  wire_sources: WireSourcesTable;
+  wire_items: WireItemsTable;
+  wire_item_versions: WireItemVersionsTable;
+  wire_item_subjects: WireItemSubjectsTable;
+  wire_files: WireFilesTable;
+  wire_quarantine: WireQuarantineTable;
+  wire_story_links: WireStoryLinksTable;
+  story_wire_flags: StoryWireFlagsTable;
 }

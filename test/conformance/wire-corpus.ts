@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { WireParseResult } from "../../src/domain/wire/wire-document-parser.js";
 import type { WireItem } from "../../src/domain/wire/wire-item-schema.js";
-import { parseWireDocument, type WireParseResult } from "../../src/ingest/wire-parser.js";
+import { parseWireDocument } from "../../src/ingest/wire-parser.js";
 
 /**
  * The sample corpora of `../shared/data/standards` (see SOURCES.md there), grouped the way

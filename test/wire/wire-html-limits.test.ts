@@ -74,14 +74,14 @@ describe.each(dialects)("wire HTML limits on %s", (dialect) => {
 
   it.each(Object.entries(hostile))("quarantines %s as WIRE_TOO_DEEP", async (_name, file) => {
     h.clock.advance(1000);
-    const report = await h.wire.ingest(source, file);
+    const report = await h.ingest.ingest(source, file);
     expect(report).toMatchObject({
       status: "rejected",
       quarantined: 1,
       newItems: 0,
       error: { code: "WIRE_TOO_DEEP" },
     });
-    const { entries } = await h.wire.listQuarantine(h.editor, { sourceId: source.id });
+    const { entries } = await h.queue.listQuarantine(h.editor, { sourceId: source.id });
     expect(entries[0]).toMatchObject({ code: "WIRE_TOO_DEEP", filename: file.filename });
   });
 
@@ -91,7 +91,7 @@ describe.each(dialects)("wire HTML limits on %s", (dialect) => {
       (_, i) =>
         `<p>Paragraph ${i} with <b>bold</b>, <i>italic</i> and <a href="https://example.org/${i}">a link</a>.</p>`,
     ).join("");
-    const report = await h.wire.ingest(source, {
+    const report = await h.ingest.ingest(source, {
       filename: "large.json",
       contentType: "application/json",
       bytes: encode(

@@ -53,9 +53,17 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
         },
       }),
     });
-    wireRoutes(router, { wire: h.wire, sources: h.sources });
+    wireRoutes(router, {
+      queue: h.queue,
+      stories: h.wireStories,
+      flags: h.flags,
+      sources: h.sources,
+    });
     app.route("/newsroom/api", router.app);
-    app.route("/ingest", wirePushRoutes({ wire: h.wire, sources: h.sources, logger: h.logger }));
+    app.route(
+      "/ingest",
+      wirePushRoutes({ ingest: h.ingest, sources: h.sources, logger: h.logger }),
+    );
     app.onError((error, c) =>
       isNewsdeskError(error) && error.status < 500
         ? problemResponse(c, error.code, error.message)

@@ -25,7 +25,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
 
   async function ingest(bytes: Uint8Array, filename = "item.json") {
     h.clock.advance(1000);
-    return h.wire.ingest(source, { bytes, filename, contentType: "application/json" });
+    return h.ingest.ingest(source, { bytes, filename, contentType: "application/json" });
   }
 
   it("stores a new item, and re-ingesting the same file changes nothing", async () => {
@@ -38,7 +38,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
     const wrapped = ninjsBytes({ uri: "urn:t:dup", headline: "Ferry returns" }, { uri: "urn:t:x" });
     const third = await ingest(wrapped);
     expect(third).toMatchObject({ duplicates: 1, newItems: 1 });
-    const { items } = await h.wire.listQueue(h.editor, { q: "ferry" });
+    const { items } = await h.queue.listQueue(h.editor, { q: "ferry" });
     expect(items.map((i) => i.guid)).toEqual(["urn:t:dup"]);
     expect(items[0]?.versionCount).toBe(1);
   });
@@ -64,14 +64,14 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
       }),
     );
     expect(late.historyVersions).toBe(1);
-    const [entry] = (await h.wire.listQueue(h.editor, { q: "storm" })).items;
+    const [entry] = (await h.queue.listQueue(h.editor, { q: "storm" })).items;
     expect(entry?.headline).toBe("Storm makes landfall");
-    const detail = await h.wire.getItem(h.editor, entry?.id ?? "");
+    const detail = await h.queue.getItem(h.editor, entry?.id ?? "");
     expect(detail.current.item.headline).toBe("Storm makes landfall");
     expect(detail.versions.map((v) => v.version)).toEqual(["0", "2", "1"]);
     expect(detail.item.versionCount).toBe(3);
     // Search follows the current version only.
-    expect((await h.wire.listQueue(h.editor, { q: "nears coast" })).items).toEqual([]);
+    expect((await h.queue.listQueue(h.editor, { q: "nears coast" })).items).toEqual([]);
   });
 
   it("shows an embargoed item as embargoed until its time", async () => {
@@ -82,13 +82,13 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
         embargoed: "2031-05-01T13:00:00Z",
       }),
     );
-    const before = (await h.wire.listQueue(h.editor, { q: "budget figures" })).items[0];
+    const before = (await h.queue.listQueue(h.editor, { q: "budget figures" })).items[0];
     expect(before).toMatchObject({ embargoed: true, embargoedUntil: "2031-05-01T13:00:00.000Z" });
     // A story built on embargoed copy carries the embargo: publishing it only schedules it.
-    const used = await h.wire.useInNewStory(h.editor, before?.id ?? "", {});
+    const used = await h.wireStories.useInNewStory(h.editor, before?.id ?? "", {});
     expect(used.story.embargoUntil).toBe("2031-05-01T13:00:00.000Z");
     h.clock.advance(60 * 60 * 1000);
-    const after = (await h.wire.listQueue(h.editor, { q: "budget figures" })).items[0];
+    const after = (await h.queue.listQueue(h.editor, { q: "budget figures" })).items[0];
     expect(after?.embargoed).toBe(false);
   });
 
@@ -101,9 +101,9 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
         subject: [{ code: "medtop:04000000", name: "economy" }],
       }),
     );
-    const [entry] = (await h.wire.listQueue(h.editor, { q: "minister resigns" })).items;
+    const [entry] = (await h.queue.listQueue(h.editor, { q: "minister resigns" })).items;
     if (!entry) throw new Error("item missing");
-    const used = await h.wire.useInNewStory(h.editor, entry.id, {});
+    const used = await h.wireStories.useInNewStory(h.editor, entry.id, {});
     expect(used.story.status).toBe("draft");
     expect(used.revision.content).toMatchObject({
       headline: "Minister resigns",
@@ -128,10 +128,10 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
         agencies: ["AFP"],
       },
     });
-    const added = await h.wire.addToStory(h.editor, entry.id, { storyId: other.story.id });
+    const added = await h.wireStories.addToStory(h.editor, entry.id, { storyId: other.story.id });
     expect(added.revision.content.agencies).toEqual(["AFP", "TESTAG"]);
     expect(added.revision.content.body).toHaveLength(2);
-    expect((await h.wire.storyWire(h.editor, used.story.id)).flags).toEqual([]);
+    expect((await h.wireStories.storyWire(h.editor, used.story.id)).flags).toEqual([]);
 
     const kill = await ingest(
       ninjsBytes({
@@ -144,7 +144,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
       }),
     );
     expect([...kill.flaggedStoryIds].sort()).toEqual([other.story.id, used.story.id].sort());
-    const wireOfStory = await h.wire.storyWire(h.editor, used.story.id);
+    const wireOfStory = await h.wireStories.storyWire(h.editor, used.story.id);
     expect(wireOfStory.flags).toMatchObject([
       {
         storyId: used.story.id,
@@ -157,24 +157,26 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
     expect(wireOfStory.links).toMatchObject([
       { itemId: entry.id, mode: "new-story", currentPubStatus: "canceled", usedBy: "editor-1" },
     ]);
-    const open = await h.wire.listFlags(h.editor, {});
+    const open = await h.flags.listFlags(h.editor, {});
     expect(open.map((f) => f.storyId).sort()).toEqual([other.story.id, used.story.id].sort());
     // The killed item cannot be used again.
-    const refused = await h.wire.useInNewStory(h.editor, entry.id, {}).catch((e: unknown) => e);
+    const refused = await h.wireStories
+      .useInNewStory(h.editor, entry.id, {})
+      .catch((e: unknown) => e);
     expect(isNewsdeskError(refused) && refused.code).toBe("WIRE_ITEM_NOT_USABLE");
     // Acknowledging removes the flag from the dashboard but keeps it on the story.
     const flag = wireOfStory.flags[0];
     if (!flag) throw new Error("flag missing");
-    const acknowledged = await h.wire.acknowledgeFlag(h.editor, flag.id);
+    const acknowledged = await h.flags.acknowledgeFlag(h.editor, flag.id);
     expect(acknowledged).toMatchObject({ acknowledgedBy: "editor-1" });
-    expect((await h.wire.listFlags(h.editor, {})).map((f) => f.storyId)).toEqual([other.story.id]);
-    expect((await h.wire.storyWire(h.editor, used.story.id)).flags).toHaveLength(1);
+    expect((await h.flags.listFlags(h.editor, {})).map((f) => f.storyId)).toEqual([other.story.id]);
+    expect((await h.wireStories.storyWire(h.editor, used.story.id)).flags).toHaveLength(1);
   });
 
   it("credits the agency on the reader model through the story's agencies", async () => {
     await ingest(ninjsBytes({ uri: "urn:t:credit", headline: "Harbour reopens" }));
-    const [entry] = (await h.wire.listQueue(h.editor, { q: "harbour reopens" })).items;
-    const used = await h.wire.useInNewStory(h.editor, entry?.id ?? "", { section: "world" });
+    const [entry] = (await h.queue.listQueue(h.editor, { q: "harbour reopens" })).items;
+    const used = await h.wireStories.useInNewStory(h.editor, entry?.id ?? "", { section: "world" });
     const names = await h.repos.catalog.findAgencies(used.revision.content.agencies);
     expect(names).toEqual([{ code: "TESTAG", name: "Test Agency" }]);
   });
@@ -191,7 +193,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
       })
     ).source;
     h.clock.advance(1000);
-    await h.wire.ingest(other, {
+    await h.ingest.ingest(other, {
       bytes: ninjsBytes(
         {
           uri: "urn:o:1",
@@ -217,34 +219,34 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
         },
       ),
     });
-    const byAgency = await h.wire.listQueue(h.editor, { agency: "other" });
+    const byAgency = await h.queue.listQueue(h.editor, { agency: "other" });
     expect(byAgency.items.map((i) => i.guid)).toEqual(["urn:o:3", "urn:o:2", "urn:o:1"]);
     expect(
-      (await h.wire.listQueue(h.editor, { agency: "OTHER", language: "fa" })).items.map(
+      (await h.queue.listQueue(h.editor, { agency: "OTHER", language: "fa" })).items.map(
         (i) => i.guid,
       ),
     ).toEqual(["urn:o:3", "urn:o:1"]);
     expect(
-      (await h.wire.listQueue(h.editor, { agency: "OTHER", urgency: 5 })).items.map((i) => i.guid),
+      (await h.queue.listQueue(h.editor, { agency: "OTHER", urgency: 5 })).items.map((i) => i.guid),
     ).toEqual(["urn:o:2", "urn:o:1"]);
     expect(
-      (await h.wire.listQueue(h.editor, { subject: "arts" })).items.map((i) => i.guid),
+      (await h.queue.listQueue(h.editor, { subject: "arts" })).items.map((i) => i.guid),
     ).toEqual(["urn:o:2"]);
     expect(
-      (await h.wire.listQueue(h.editor, { subject: "medtop:01000000" })).items.map((i) => i.guid),
+      (await h.queue.listQueue(h.editor, { subject: "medtop:01000000" })).items.map((i) => i.guid),
     ).toEqual(["urn:o:2"]);
     expect(
       (
-        await h.wire.listQueue(h.editor, {
+        await h.queue.listQueue(h.editor, {
           agency: "OTHER",
           since: "2031-05-01T08:00:30Z",
           until: "2031-05-01T08:01:30+00:00",
         })
       ).items.map((i) => i.guid),
     ).toEqual(["urn:o:2"]);
-    const page1 = await h.wire.listQueue(h.editor, { agency: "OTHER", limit: 2 });
+    const page1 = await h.queue.listQueue(h.editor, { agency: "OTHER", limit: 2 });
     expect(page1.items.map((i) => i.guid)).toEqual(["urn:o:3", "urn:o:2"]);
-    const page2 = await h.wire.listQueue(h.editor, {
+    const page2 = await h.queue.listQueue(h.editor, {
       agency: "OTHER",
       limit: 2,
       cursor: page1.nextCursor ?? "",
@@ -262,7 +264,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
       ),
     );
     const guids = async (q: string) =>
-      (await h.wire.listQueue(h.editor, { q })).items.map((i) => i.guid);
+      (await h.queue.listQueue(h.editor, { q })).items.map((i) => i.guid);
     expect(await guids("天气")).toEqual(["urn:s:zh"]);
     expect(await guids("北京天气")).toEqual(["urn:s:zh"]);
     expect(await guids("تهران")).toEqual(["urn:s:fa"]);
@@ -294,7 +296,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
     );
     const partial = await ingest(mixed, "mixed.json");
     expect(partial).toMatchObject({ status: "ingested", newItems: 1, quarantined: 1 });
-    const { entries } = await h.wire.listQuarantine(h.editor, { sourceId: source.id });
+    const { entries } = await h.queue.listQuarantine(h.editor, { sourceId: source.id });
     expect(entries.map((e) => e.code)).toEqual([
       "WIRE_MISSING_FIELD",
       "WIRE_MALFORMED_JSON",
@@ -307,7 +309,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
     ).toBe(true);
     // The same bad file again is not quarantined twice.
     expect((await ingest(xxe, "xxe.xml")).quarantined).toBe(0);
-    expect((await h.wire.listQuarantine(h.editor, { sourceId: source.id })).entries).toHaveLength(
+    expect((await h.queue.listQuarantine(h.editor, { sourceId: source.id })).entries).toHaveLength(
       3,
     );
   });

@@ -68,8 +68,8 @@ describe.each(dialects)("wire source guard on %s", (dialect) => {
     });
     h = await openWireHarness(dialect, { outbound, dropRoots: [root] });
     scheduler = new WireScheduler({
-      wire: h.wire,
-      repository: h.wireRepo,
+      ingest: h.ingest,
+      sources: h.wireRepos.sources,
       clock: h.clock,
       logger: h.logger,
       outbound,
@@ -191,7 +191,7 @@ describe.each(dialects)("wire source guard on %s", (dialect) => {
       [publicFeedAddress, trap.port],
     ]);
     expect(feed.requests.at(-1)?.headers.host).toBe(`agency.test:${trap.port}`);
-    const { items } = await h.wire.listQueue(h.actor, { source: source.id });
+    const { items } = await h.queue.listQueue(h.actor, { source: source.id });
     expect(items.map((i) => i.guid)).toEqual(["urn:guard:pinned"]);
     expect(trap.connections).toBe(0);
   });
@@ -282,7 +282,7 @@ describe.each(dialects)("wire source guard on %s", (dialect) => {
     expect((await state(source.id)).lastError).toMatch(/^WIRE_PATH_OUTSIDE_ROOTS: /);
     expect((await state(source.id)).lastError).not.toContain(outside);
     expect(readdirSync(outside)).toEqual(["secret.json"]);
-    expect((await h.wire.listQueue(h.actor, { source: source.id })).items).toEqual([]);
+    expect((await h.queue.listQueue(h.actor, { source: source.id })).items).toEqual([]);
     rmSync(dir);
   });
 
@@ -305,7 +305,7 @@ describe.each(dialects)("wire source guard on %s", (dialect) => {
     writeReady(outside, "target.json", ninjsBytes({ uri: "urn:guard:linked" }));
     symlinkSync(join(outside, "target.json"), join(dir, "linked.json"));
     await scheduler.tick();
-    expect((await h.wire.listQueue(h.actor, { source: source.id })).items).toEqual([]);
+    expect((await h.queue.listQueue(h.actor, { source: source.id })).items).toEqual([]);
     expect(readdirSync(outside)).toContain("target.json");
   });
 
@@ -324,7 +324,7 @@ describe.each(dialects)("wire source guard on %s", (dialect) => {
     writeReady(dir, "bad.json", '{"a":SECRET}');
     await scheduler.tick();
     const seen = async (actor: Actor) =>
-      (await h.wire.listQuarantine(actor, { sourceId: source.id })).entries.map((e) => ({
+      (await h.queue.listQuarantine(actor, { sourceId: source.id })).entries.map((e) => ({
         code: e.code,
         excerpt: e.excerpt,
         reasonLeaks: e.reason.includes("SECRET"),
@@ -411,7 +411,7 @@ describe.each(dialects)("drop-directory sources without WIRE_DROP_ROOTS on %s", 
     });
     // A source saved while drop directories were on (straight into storage here).
     const now = h.clock.now().toISOString();
-    await h.wireRepo.insertSource(
+    await h.wireRepos.sources.insertSource(
       {
         ...input,
         id: "dropbefore01",
@@ -436,8 +436,8 @@ describe.each(dialects)("drop-directory sources without WIRE_DROP_ROOTS on %s", 
     writeFileSync(join(dir, "a.json"), ninjsBytes({ uri: "urn:guard:off" }));
     utimesSync(join(dir, "a.json"), 0, 0);
     const scheduler = new WireScheduler({
-      wire: h.wire,
-      repository: h.wireRepo,
+      ingest: h.ingest,
+      sources: h.wireRepos.sources,
       clock: h.clock,
       logger: h.logger,
       outbound: new OutboundHttp({ allowPrivate: false }),

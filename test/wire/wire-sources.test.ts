@@ -12,8 +12,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { WireRepository } from "../../src/domain/wire/wire-repository.js";
-import { WireService } from "../../src/domain/wire/wire-service.js";
+import { WireEvents } from "../../src/domain/wire/wire-events.js";
+import { WireIngest } from "../../src/domain/wire/wire-ingest.js";
+import type { WireItemRepository } from "../../src/domain/wire/wire-repository.js";
 import type { WireSource } from "../../src/domain/wire/wire-source-schema.js";
 import { WireScheduler } from "../../src/ingest/wire-scheduler.js";
 import { OutboundHttp } from "../../src/security/outbound-http.js";
@@ -21,6 +22,17 @@ import { dialects } from "../support/test-databases.js";
 import { ninjsBytes, openWireHarness, type WireHarness } from "./wire-test-support.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The repository with one method replaced (a database that fails part-way). */
+function replacing<T extends object>(target: T, name: keyof T, method: unknown): T {
+  return new Proxy(target, {
+    get(inner, property, receiver) {
+      if (property === name) return method;
+      const value: unknown = Reflect.get(inner, property, receiver);
+      return typeof value === "function" ? value.bind(inner) : value;
+    },
+  });
+}
 
 /** A loopback test server whose routes the tests swap; it records every request. */
 async function startServer(): Promise<{
@@ -64,8 +76,8 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     h = await openWireHarness(dialect, { batchSize: 2, outbound, dropRoots: [root] });
     server = await startServer();
     scheduler = new WireScheduler({
-      wire: h.wire,
-      repository: h.wireRepo,
+      ingest: h.ingest,
+      sources: h.wireRepos.sources,
       clock: h.clock,
       logger: h.logger,
       outbound,
@@ -127,7 +139,7 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     const conditional = server.requests.at(-1);
     expect(conditional?.headers["if-none-match"]).toBe('"v1"');
     expect(conditional?.headers["if-modified-since"]).toBe("Thu, 01 May 2031 10:00:00 GMT");
-    const { items } = await h.wire.listQueue(h.actor, { source: source.id });
+    const { items } = await h.queue.listQueue(h.actor, { source: source.id });
     expect(items.map((i) => [i.guid, i.versionCount])).toEqual([["urn:pull:1", 1]]);
     expect((await state(source.id)).failures).toBe(0);
   });
@@ -203,7 +215,7 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     const source = await pullSource("/huge", { maxBytes: 100_000, timeoutMs: 5000 });
     await scheduler.tick();
     expect((await state(source.id)).lastError).toMatch(/^WIRE_TOO_LARGE/);
-    const { entries } = await h.wire.listQuarantine(h.actor, { sourceId: source.id });
+    const { entries } = await h.queue.listQuarantine(h.actor, { sourceId: source.id });
     expect(entries).toMatchObject([{ code: "WIRE_TOO_LARGE", filename: `${server.url}/huge` }]);
   });
 
@@ -266,9 +278,9 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
       "processed",
       "subdir",
     ]);
-    const { items } = await h.wire.listQueue(h.actor, { source: source.id });
+    const { items } = await h.queue.listQueue(h.actor, { source: source.id });
     expect(items.map((i) => i.guid)).toEqual(["urn:drop:1"]);
-    const { entries } = await h.wire.listQuarantine(h.actor, { sourceId: source.id });
+    const { entries } = await h.queue.listQuarantine(h.actor, { sourceId: source.id });
     expect(entries.map((e) => [e.filename, e.code]).sort()).toEqual([
       ["b-bad.xml", "WIRE_MALFORMED_XML"],
       ["c-big.json", "WIRE_TOO_LARGE"],
@@ -283,7 +295,7 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     expect(processed[0]).toMatch(/^a-good\.2031-.*\.json$/);
     expect(processed[1]).toBe("a-good.json");
     expect(processed[2]).toBe("e-fresh.json");
-    const after = await h.wire.listQueue(h.actor, { source: source.id });
+    const after = await h.queue.listQueue(h.actor, { source: source.id });
     expect(after.items.map((i) => [i.guid, i.versionCount])).toEqual([
       ["urn:drop:fresh", 1],
       ["urn:drop:1", 1],
@@ -299,36 +311,30 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     utimesSync(join(dir, name), old, old);
     // The database "dies" after the first batch (of two items) has committed.
     let batches = 0;
-    const dying = new Proxy(h.wireRepo, {
-      get(target, property, receiver) {
-        if (property === "storeBatch") {
-          return async (...args: Parameters<WireRepository["storeBatch"]>) => {
-            batches += 1;
-            if (batches > 1) throw new Error("connection lost");
-            return target.storeBatch(...args);
-          };
-        }
-        if (property === "insertQuarantine") {
-          return async () => {
-            throw new Error("connection lost");
-          };
-        }
-        const value: unknown = Reflect.get(target, property, receiver);
-        return typeof value === "function" ? value.bind(target) : value;
+    const dyingItems = replacing(
+      h.wireRepos.items,
+      "storeBatch",
+      async (...args: Parameters<WireItemRepository["storeBatch"]>) => {
+        batches += 1;
+        if (batches > 1) throw new Error("connection lost");
+        return h.wireRepos.items.storeBatch(...args);
       },
+    );
+    const dyingLedger = replacing(h.wireRepos.ledger, "insertQuarantine", async () => {
+      throw new Error("connection lost");
     });
     const crashing = new WireScheduler({
-      wire: new WireService({
-        wire: dying,
+      ingest: new WireIngest({
+        ledger: dyingLedger,
+        items: dyingItems,
+        lineage: h.wireRepos.lineage,
         parser: h.parser,
-        stories: h.stories,
-        storyRepository: h.repos.stories,
-        catalog: h.repos.catalog,
         clock: h.clock,
         logger: h.logger,
+        events: new WireEvents({ listeners: [], logger: h.logger }),
         batchSize: 2,
       }),
-      repository: h.wireRepo,
+      sources: h.wireRepos.sources,
       clock: h.clock,
       logger: h.logger,
       outbound,
@@ -336,13 +342,13 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     });
     await crashing.tick();
     expect(readdirSync(dir)).toContain(name);
-    expect((await h.wire.listQueue(h.actor, { source: source.id })).items).toHaveLength(2);
+    expect((await h.queue.listQueue(h.actor, { source: source.id })).items).toHaveLength(2);
     expect((await state(source.id)).lastError).toBe("connection lost");
     // After the restart the file resumes at item 3; nothing is stored twice.
     h.clock.advance(3600_000);
     await scheduler.tick();
     expect(readdirSync(join(dir, "processed"))).toEqual([name]);
-    const stored = await h.wire.listQueue(h.actor, { source: source.id });
+    const stored = await h.queue.listQueue(h.actor, { source: source.id });
     expect(stored.items.map((i) => [i.guid, i.versionCount]).sort()).toEqual(
       items.map((i) => [i.uri, 1]),
     );
@@ -353,8 +359,8 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
   it("starts and stops on injected timers", async () => {
     const pending: { callback: () => void; ms: number }[] = [];
     const timed = new WireScheduler({
-      wire: h.wire,
-      repository: h.wireRepo,
+      ingest: h.ingest,
+      sources: h.wireRepos.sources,
       clock: h.clock,
       logger: h.logger,
       outbound,

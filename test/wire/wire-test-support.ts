@@ -2,15 +2,19 @@ import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
 import { type Clock, fixedClock } from "../../src/domain/clock.js";
 import type { OutboundRequests } from "../../src/domain/outbound-requests.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
-import { type WireLogger, WireService } from "../../src/domain/wire/wire-service.js";
+import { WireEvents, type WireLogger } from "../../src/domain/wire/wire-events.js";
+import { WireFlags } from "../../src/domain/wire/wire-flags.js";
+import { WireIngest } from "../../src/domain/wire/wire-ingest.js";
+import { WireQueue } from "../../src/domain/wire/wire-queue.js";
 import { WireSourceService } from "../../src/domain/wire/wire-source-service.js";
+import { WireStories } from "../../src/domain/wire/wire-stories.js";
 import { DropRoots } from "../../src/ingest/drop-directory.js";
-import { wireSourceLocations } from "../../src/ingest/wire-desk.js";
 import { WireParseThread } from "../../src/ingest/wire-parse-thread.js";
+import { wireSourceLocations } from "../../src/ingest/wire-source-locations.js";
 import { OutboundHttp } from "../../src/security/outbound-http.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
-import { WireSqlRepository } from "../../src/storage/wire-sql-repository.js";
+import { type WireRepositories, wireSqlRepositories } from "../../src/wire-desk.js";
 import { seedCatalog } from "../support/story-fixtures.js";
 import { openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
@@ -70,9 +74,13 @@ export function recordingLogger(): WireLogger & { entries: LogEntry[] } {
 export interface WireHarness {
   database: TestDatabase;
   repos: Repositories;
-  wireRepo: WireSqlRepository;
+  wireRepos: WireRepositories;
   stories: StoryService;
-  wire: WireService;
+  /** The wire desk's services, built as `createWireDesk` builds them. */
+  ingest: WireIngest;
+  queue: WireQueue;
+  wireStories: WireStories;
+  flags: WireFlags;
   sources: WireSourceService;
   /** The roots drop directories must lie in (none unless the test gives some). */
   dropRoots: DropRoots;
@@ -105,22 +113,24 @@ export async function openWireHarness(
   await seedCatalog(repos);
   const clock = fixedClock(options.start ?? "2031-05-01T12:00:00.000Z");
   const logger = recordingLogger();
-  const wireRepo = new WireSqlRepository(database.db, dialect);
+  const wireRepos = wireSqlRepositories(database);
+  const { ledger, items, lineage } = wireRepos;
   const stories = new StoryService({ ...repos, clock });
   const parser = new WireParseThread();
-  const wire = new WireService({
-    wire: wireRepo,
+  const events = new WireEvents({ listeners: [], logger });
+  const ingest = new WireIngest({
+    ledger,
+    items,
+    lineage,
     parser,
-    stories,
-    storyRepository: repos.stories,
-    catalog: repos.catalog,
     clock,
     logger,
+    events,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
   const dropRoots = new DropRoots(options.dropRoots ?? []);
   const sources = new WireSourceService({
-    wire: wireRepo,
+    repository: wireRepos.sources,
     catalog: repos.catalog,
     clock,
     locations: wireSourceLocations(
@@ -131,9 +141,21 @@ export async function openWireHarness(
   return {
     database,
     repos,
-    wireRepo,
+    wireRepos,
     stories,
-    wire,
+    ingest,
+    queue: new WireQueue({ items, lineage, ledger, sources: wireRepos.sources, clock }),
+    wireStories: new WireStories({
+      items,
+      sources: wireRepos.sources,
+      lineage,
+      stories,
+      storyRepository: repos.stories,
+      catalog: repos.catalog,
+      clock,
+      events,
+    }),
+    flags: new WireFlags({ lineage, storyRepository: repos.stories, clock }),
     sources,
     dropRoots,
     clock,

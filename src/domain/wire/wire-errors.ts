@@ -1,98 +1,64 @@
 /**
- * The wire-ingest error catalogue. Every rejection of an agency file carries one of these
+ * The wire-ingest rejections. Every rejection of an agency file or item carries one of these
  * stable codes; the quarantine list, logs and the API branch on `code`, never on `message`.
- * `httpStatus` is what the push endpoint should answer when it rejects a body.
+ * `status` is what the push endpoint answers when it rejects a body. Parsers throw them as
+ * `NewsdeskError`s (`error-catalogue.ts` spreads `wireProblemCatalogue` in).
  */
 export const wireErrorCatalogue = {
   WIRE_TOO_LARGE: {
-    httpStatus: 413,
+    status: 413,
     message: "The file is larger than the configured size limit for wire items.",
   },
-  WIRE_EMPTY: { httpStatus: 400, message: "The file is empty." },
+  WIRE_EMPTY: { status: 400, message: "The file is empty." },
   WIRE_ENCODING: {
-    httpStatus: 415,
+    status: 415,
     message: "The file's character encoding is wrong, undeclared or not supported.",
   },
-  WIRE_MALFORMED_XML: { httpStatus: 400, message: "The file is not well-formed XML." },
-  WIRE_MALFORMED_JSON: { httpStatus: 400, message: "The file is not valid JSON." },
+  WIRE_MALFORMED_XML: { status: 400, message: "The file is not well-formed XML." },
+  WIRE_MALFORMED_JSON: { status: 400, message: "The file is not valid JSON." },
   WIRE_EXTERNAL_ENTITY: {
-    httpStatus: 400,
+    status: 400,
     message:
       "The XML declares an external entity (an XXE attempt or a legacy DTD trick); it was refused.",
   },
   WIRE_ENTITY_EXPANSION: {
-    httpStatus: 400,
+    status: 400,
     message:
       "The XML declares internal entities, which could expand without bound; it was refused.",
   },
   WIRE_TOO_DEEP: {
-    httpStatus: 400,
+    status: 400,
     message:
       "The document is nested too deeply, has too many elements or takes too long to read to be a news item.",
   },
   WIRE_UNKNOWN_FORMAT: {
-    httpStatus: 415,
+    status: 415,
     message:
       "The file is not in a wire format Newsdesk reads (ninjs, NewsML, NITF, RSS, Atom, JSON Feed).",
   },
   WIRE_MISSING_FIELD: {
-    httpStatus: 422,
+    status: 422,
     message: "The item lacks a field that is required to ingest it.",
   },
   WIRE_UNSUPPORTED_ITEM: {
-    httpStatus: 422,
+    status: 422,
     message: "The item is of a kind Newsdesk does not ingest as wire copy.",
   },
   WIRE_INVALID_ITEM: {
-    httpStatus: 422,
+    status: 422,
     message: "The item could not be mapped to a valid wire item.",
   },
   WIRE_INTERNAL: {
-    httpStatus: 500,
+    status: 500,
     message: "An unexpected error occurred while parsing the file.",
   },
-} as const satisfies Record<string, { httpStatus: number; message: string }>;
+} as const satisfies Record<string, { status: number; message: string }>;
 
 export type WireErrorCode = keyof typeof wireErrorCatalogue;
 
-export const wireErrorCodes = Object.keys(wireErrorCatalogue) as WireErrorCode[];
-
-/** A rejected wire file or item. `detail` says what exactly was wrong, for the quarantine list. */
-export class WireError extends Error {
-  override readonly name = "WireError";
-  readonly code: WireErrorCode;
-  readonly httpStatus: number;
-  readonly detail: string;
-
-  constructor(code: WireErrorCode, detail: string, options?: { cause?: unknown }) {
-    const entry = wireErrorCatalogue[code];
-    super(`${entry.message} ${detail}`.trim(), options);
-    this.code = code;
-    this.httpStatus = entry.httpStatus;
-    this.detail = detail;
-  }
-}
-
-export function isWireError(value: unknown): value is WireError {
-  return value instanceof WireError;
-}
-
-type ProblemEntries<T extends Record<string, { httpStatus: number; message: string }>> = {
-  readonly [K in keyof T]: {
-    readonly status: T[K]["httpStatus"];
-    readonly message: T[K]["message"];
-  };
-};
-
-function asProblemEntries<T extends Record<string, { httpStatus: number; message: string }>>(
-  catalogue: T,
-): ProblemEntries<T> {
-  return Object.fromEntries(
-    Object.entries(catalogue).map(([code, entry]) => [
-      code,
-      { status: entry.httpStatus, message: entry.message },
-    ]),
-  ) as ProblemEntries<T>;
+/** True for the codes of a rejected wire file or item (not the wire services' other errors). */
+export function isWireErrorCode(code: string): code is WireErrorCode {
+  return Object.hasOwn(wireErrorCatalogue, code);
 }
 
 /**
@@ -101,7 +67,7 @@ function asProblemEntries<T extends Record<string, { httpStatus: number; message
  * (the push endpoint answers with their status) and the errors of the wire services.
  */
 export const wireProblemCatalogue = {
-  ...asProblemEntries(wireErrorCatalogue),
+  ...wireErrorCatalogue,
   WIRE_SOURCE_NOT_FOUND: { status: 404, message: "The wire source does not exist." },
   WIRE_ITEM_NOT_FOUND: { status: 404, message: "The wire item does not exist." },
   WIRE_FLAG_NOT_FOUND: { status: 404, message: "The wire flag does not exist." },

@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
+import { newId } from "../ids.js";
 import { foldForSearch } from "../stories/search-text.js";
 import { bodyPlainText } from "../stories/story-body-schema.js";
 import type { WireItem, WirePubStatus } from "./wire-item-schema.js";
+import type { FlagForUse, FlagStories, StoryWireFlag, WireStoreRules } from "./wire-repository.js";
 
 /**
  * The lifecycle rules of wire items as plain functions over explicit state: which version
  * is current, what is a duplicate, what counts as embargoed, what flags derived stories.
- * Storage calls `decideVersion` inside its transaction; nothing here does I/O.
+ * Storage calls `decideVersion`, `flagStories` and `flagForUse` inside its transactions (so a
+ * kill and a use of the same item can never miss each other); nothing here does I/O but
+ * what storage hands in.
  */
 
 /** What storage knows about an item's current version when a new one arrives. */
@@ -56,6 +60,57 @@ export function decideVersion(
   }
   return { kind: "replace", flagStories: stopsPublication };
 }
+
+/**
+ * A version that stops publication and became current flags every story built on any
+ * version of the item, once per story, with the agency's note as the reason.
+ */
+export const flagStories: FlagStories = async (version, linkedStoryIds) => {
+  const { decision, pubStatus } = version;
+  if (decision.kind !== "replace" || !decision.flagStories || pubStatus === "usable") return [];
+  const storyIds = new Set(await linkedStoryIds());
+  return [...storyIds].map(
+    (storyId): StoryWireFlag => ({
+      id: newId(),
+      storyId,
+      itemId: version.itemId,
+      versionId: version.versionId,
+      guid: version.guid,
+      agencyCode: version.agencyCode,
+      pubStatus,
+      reason: version.edNote ?? null,
+      flaggedAt: version.receivedAt,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+    }),
+  );
+};
+
+/**
+ * A use recorded after the agency withheld or canceled the item (a kill that committed
+ * between the editor reading the item and the link) flags the story at once.
+ */
+export const flagForUse: FlagForUse = (link, item) => {
+  if (item === undefined) return undefined;
+  const { pubStatus } = item;
+  if (pubStatus === "usable") return undefined;
+  return {
+    id: newId(),
+    storyId: link.storyId,
+    itemId: link.itemId,
+    versionId: item.currentVersionId,
+    guid: item.guid,
+    agencyCode: item.agencyCode,
+    pubStatus,
+    reason: item.edNote ?? null,
+    flaggedAt: link.usedAt,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+  };
+};
+
+/** The rules ingest hands to storage with each batch. */
+export const wireStoreRules: WireStoreRules = { decideVersion, flagStories };
 
 /** An item is embargoed until its `embargoedUntil` instant has passed. */
 export function isEmbargoed(embargoedUntil: string | null | undefined, now: Date): boolean {

@@ -6,7 +6,10 @@ import type {
 } from "./wire-lifecycle.js";
 import type { WireSource, WireSourceState, WireSourceWithState } from "./wire-source-schema.js";
 
-/** The storage interface of the wire desk; `src/storage/wire-sql-repository.ts` implements it. */
+/**
+ * The storage interfaces of the wire desk, one per table group; `src/storage/wire-*-sql-
+ * repository.ts` implement them on both dialects.
+ */
 
 /** An item ready to store: parsed, validated and with its derived values computed. */
 export interface PreparedWireItem {
@@ -161,8 +164,52 @@ export interface StoryWireFlag {
   readonly acknowledgedBy: string | null;
 }
 
-export interface WireRepository {
-  // Sources
+/** What storage knows about a version it has just stored, for the kill rule. */
+export interface StoredVersionFacts {
+  readonly itemId: string;
+  readonly versionId: string;
+  readonly guid: string;
+  readonly agencyCode: string;
+  readonly pubStatus: WirePubStatus;
+  /** The agency's editorial note on this version, the reason a flag shows. */
+  readonly edNote: string | undefined;
+  readonly receivedAt: string;
+  readonly decision: VersionDecision;
+}
+
+/**
+ * Decides which stories a stored version flags. Storage calls it inside the transaction that
+ * stores the version and inserts what it returns; `linkedStoryIds` reads the stories built on
+ * any version of the item, in the same transaction, only if the rule asks.
+ */
+export type FlagStories = (
+  version: StoredVersionFacts,
+  linkedStoryIds: () => Promise<readonly string[]>,
+) => Promise<StoryWireFlag[]>;
+
+/** An item's current state, read in the transaction that records a use of it. */
+export interface UsedItemFacts {
+  readonly currentVersionId: string;
+  readonly guid: string;
+  readonly agencyCode: string;
+  readonly pubStatus: WirePubStatus;
+  readonly edNote: string | undefined;
+}
+
+/** Decides whether recording a use flags the story at once (the item was killed meanwhile). */
+export type FlagForUse = (
+  link: WireStoryLink,
+  item: UsedItemFacts | undefined,
+) => StoryWireFlag | undefined;
+
+/** The domain rules storage applies inside the transaction that stores a batch. */
+export interface WireStoreRules {
+  readonly decideVersion: DecideVersion;
+  readonly flagStories: FlagStories;
+}
+
+/** The `wire_sources` table: configuration, push-token hashes and polling state. */
+export interface WireSourceRepository {
   insertSource(source: WireSource, tokenHash: string | null, state: WireSourceState): Promise<void>;
   replaceSource(source: WireSource): Promise<boolean>;
   deleteSource(id: string): Promise<boolean>;
@@ -177,8 +224,10 @@ export interface WireRepository {
    */
   claimSource(id: string, expectedNextPollAt: string, leaseUntil: string): Promise<boolean>;
   saveSourceState(id: string, state: WireSourceState): Promise<void>;
+}
 
-  // Ingest
+/** The ingest ledger (`wire_files`) and the quarantine (`wire_quarantine`). */
+export interface WireLedgerRepository {
   findFile(sourceId: string, contentHash: string): Promise<WireFileRecord | undefined>;
   /** Inserts the ledger row and its quarantined siblings; returns the existing row if any. */
   beginFile(
@@ -187,24 +236,34 @@ export interface WireRepository {
   ): Promise<WireFileRecord>;
   setFileProgress(fileId: string, itemsDone: number): Promise<void>;
   finishFile(fileId: string, status: WireFileStatus, finishedAt: string): Promise<void>;
-  /** Stores items in one transaction, deciding each version with `decide`. */
-  storeBatch(input: StoreBatchInput, decide: DecideVersion): Promise<StoredItemOutcome[]>;
   insertQuarantine(entry: QuarantineEntry): Promise<void>;
   listQuarantine(query: {
     readonly sourceId?: string;
     readonly before?: { readonly receivedAt: string; readonly id: string };
     readonly limit: number;
   }): Promise<QuarantineEntry[]>;
+}
 
-  // Queue
+/** Items, their versions and subjects: what ingest stores and the queue reads. */
+export interface WireItemRepository {
+  /**
+   * Stores items in one transaction, deciding each version and the stories a kill flags with
+   * `rules`; the ledger's progress moves in the same transaction.
+   */
+  storeBatch(input: StoreBatchInput, rules: WireStoreRules): Promise<StoredItemOutcome[]>;
   listItems(query: WireQueueQuery): Promise<WireQueueEntry[]>;
   findItem(id: string): Promise<WireQueueEntry | undefined>;
   listVersions(itemId: string): Promise<WireVersion[]>;
   findVersion(versionId: string): Promise<WireVersion | undefined>;
+}
 
-  // Lineage and flags
-  /** Records the link; flags the story at once if the item is no longer usable. */
-  recordUse(link: WireStoryLink): Promise<StoryWireFlag[]>;
+/** Lineage (`wire_story_links`) and the flags kills raise on stories (`story_wire_flags`). */
+export interface WireLineageRepository {
+  /**
+   * Records the link and, in the same transaction, reads the item's current state and
+   * inserts the flag `flagForUse` returns for it.
+   */
+  recordUse(link: WireStoryLink, flagForUse: FlagForUse): Promise<StoryWireFlag[]>;
   listLinks(query: {
     readonly storyId?: string;
     readonly itemId?: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_MAX_WIRE_BYTES } from "../../ingest/wire-parser.js";
 import { serviceIdSchema, slugSchema } from "../stories/story-schema.js";
+import { DEFAULT_MAX_WIRE_BYTES } from "./wire-document-parser.js";
 
 /**
  * Where agency copy comes from. Every source names the agency it credits, the language

@@ -6,7 +6,7 @@ import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import { assertWireAdmin, assertWireReader, mayManageWireSources } from "./wire-access.js";
-import type { WireRepository } from "./wire-repository.js";
+import type { WireSourceRepository } from "./wire-repository.js";
 import {
   type WireSource,
   type WireSourceConfig,
@@ -18,7 +18,7 @@ import {
 /**
  * Where sources may point, checked whenever one is saved (the scheduler checks again at
  * every poll, since a symlink or a DNS answer can change after saving). Implemented in
- * `src/ingest/wire-desk.ts` over the configured drop roots and the outbound guard.
+ * `src/ingest/wire-source-locations.ts` over the configured drop roots and the outbound guard.
  */
 export interface WireSourceLocations {
   /**
@@ -31,7 +31,7 @@ export interface WireSourceLocations {
 }
 
 export interface WireSourceServiceDeps {
-  readonly wire: WireRepository;
+  readonly repository: WireSourceRepository;
   readonly catalog: CatalogRepository;
   readonly clock: Clock;
   readonly locations: WireSourceLocations;
@@ -70,7 +70,7 @@ export class WireSourceService {
       lastSuccessAt: null,
       lastError: null,
     };
-    await this.#deps.wire.insertSource(
+    await this.#deps.repository.insertSource(
       source,
       pushToken === null ? null : hashToken(pushToken),
       state,
@@ -81,7 +81,7 @@ export class WireSourceService {
   /** Every source; the URL or directory only where the caller may configure the source. */
   async list(actor: Actor): Promise<WireSourceView[]> {
     assertWireReader(actor);
-    return (await this.#deps.wire.listSources()).map((source) => viewOf(actor, source));
+    return (await this.#deps.repository.listSources()).map((source) => viewOf(actor, source));
   }
 
   async get(actor: Actor, id: string): Promise<WireSourceView> {
@@ -98,7 +98,7 @@ export class WireSourceService {
   }
 
   async #require(id: string): Promise<WireSourceWithState> {
-    const source = await this.#deps.wire.findSource(id);
+    const source = await this.#deps.repository.findSource(id);
     if (source === undefined) throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
     return source;
   }
@@ -117,7 +117,7 @@ export class WireSourceService {
       updatedAt: this.#deps.clock.now().toISOString(),
     };
     await this.#deps.catalog.upsertAgency({ code: source.agencyCode, name: source.agencyName });
-    if (!(await this.#deps.wire.replaceSource(source))) {
+    if (!(await this.#deps.repository.replaceSource(source))) {
       throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
     }
     return { ...source, state: existing.state };
@@ -126,7 +126,8 @@ export class WireSourceService {
   /** Removes the source; items it delivered stay in the queue and in the lineage. */
   async remove(actor: Actor, id: string): Promise<void> {
     assertWireAdmin(actor, (await this.#require(id)).serviceId);
-    if (!(await this.#deps.wire.deleteSource(id))) throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
+    if (!(await this.#deps.repository.deleteSource(id)))
+      throw new NewsdeskError("WIRE_SOURCE_NOT_FOUND");
   }
 
   /** A new push token; the old one stops working at once. */
@@ -137,20 +138,20 @@ export class WireSourceService {
       throw new NewsdeskError("VALIDATION_FAILED", { detail: "Only push sources have tokens." });
     }
     const token = newPushToken();
-    await this.#deps.wire.setTokenHash(id, hashToken(token));
+    await this.#deps.repository.setTokenHash(id, hashToken(token));
     return token;
   }
 
   /** The enabled push source the token belongs to, or undefined: callers answer 401 alike. */
   async authenticatePush(id: string, token: string): Promise<WireSource | undefined> {
-    const stored = await this.#deps.wire.findTokenHash(id);
+    const stored = await this.#deps.repository.findTokenHash(id);
     const presented = Buffer.from(hashToken(token), "hex");
     // Compare even when the source is unknown, so timing does not reveal which ids exist.
     const expected = Buffer.from(stored ?? "0".repeat(64), "hex");
     const matches =
       expected.length === presented.length && timingSafeEqual(expected, presented) && !!stored;
     if (!matches) return undefined;
-    const source = await this.#deps.wire.findSource(id);
+    const source = await this.#deps.repository.findSource(id);
     return source !== undefined && source.kind === "push" && source.enabled ? source : undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { streamSSE } from "hono/streaming";
+import type { WireEvent, WireEventListener } from "../../domain/wire/wire-events.js";
 import type { WireQueueEntry } from "../../domain/wire/wire-repository.js";
-import type { WireEvent, WireEventListener } from "../../domain/wire/wire-service.js";
 import type { NewsroomRouter } from "./newsroom-router.js";
 
 /**
@@ -11,7 +11,7 @@ import type { NewsroomRouter } from "./newsroom-router.js";
  *
  * The stream only says *that* something changed, with enough to announce it; screens fetch
  * the details through the ordinary API, which applies every access rule again. Events come
- * from this instance's `WireService` listeners and, through the change bus, from every other
+ * from this instance's wire services (`WireEvents`) and, through the change bus, from every other
  * instance's, so a browser hears of copy whichever instance ingested it.
  */
 

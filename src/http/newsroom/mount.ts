@@ -14,8 +14,6 @@ import type { TranslationService } from "../../domain/translations/translation-s
 import type { AuthService } from "../../domain/users/auth-service.js";
 import type { SecondFactorService } from "../../domain/users/second-factor-service.js";
 import type { UserService } from "../../domain/users/user-service.js";
-import type { WireService } from "../../domain/wire/wire-service.js";
-import type { WireSourceService } from "../../domain/wire/wire-source-service.js";
 import type { TrustedProxies } from "../client-ip.js";
 import { problemResponse } from "../problem-json.js";
 import { accountRoutes } from "./account-routes.js";
@@ -30,7 +28,7 @@ import { storyRoutes } from "./story-routes.js";
 import { syndicationRoutes } from "./syndication-routes.js";
 import { translationRoutes } from "./translation-routes.js";
 import { userRoutes } from "./user-routes.js";
-import { wireRoutes } from "./wire-routes.js";
+import { type WireRouteDeps, wireRoutes } from "./wire-routes.js";
 
 /** Everything the newsroom API calls: domain services only, no repositories. */
 export interface NewsroomApiDeps {
@@ -49,8 +47,8 @@ export interface NewsroomApiDeps {
   readonly search: SearchService;
   readonly webhooks: WebhookService;
   readonly apiKeys: ApiKeyService;
-  readonly wire: WireService;
-  readonly wireSources: WireSourceService;
+  /** The wire desk's queue, story links, flags and sources. */
+  readonly wire: WireRouteDeps;
   readonly events: NewsroomEvents;
   readonly clock: Clock;
   readonly publicUrl: string;
@@ -83,7 +81,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   translationRoutes(router, deps);
   searchRoutes(router, deps);
   syndicationRoutes(router, deps);
-  wireRoutes(router, { wire: deps.wire, sources: deps.wireSources });
+  wireRoutes(router, deps.wire);
   eventRoutes(router, deps);
   router.notFound((c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   return router;

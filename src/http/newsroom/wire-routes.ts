@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
-import type { WireService } from "../../domain/wire/wire-service.js";
+import type { WireFlags } from "../../domain/wire/wire-flags.js";
+import type { WireQueue } from "../../domain/wire/wire-queue.js";
 import type { WireSourceService } from "../../domain/wire/wire-source-service.js";
+import type { WireStories } from "../../domain/wire/wire-stories.js";
 import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
 
 /**
@@ -23,7 +25,9 @@ import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
  */
 
 export interface WireRouteDeps {
-  readonly wire: WireService;
+  readonly queue: WireQueue;
+  readonly stories: WireStories;
+  readonly flags: WireFlags;
   readonly sources: WireSourceService;
 }
 
@@ -43,16 +47,16 @@ export function wireRoutes(r: NewsroomRouter, deps: WireRouteDeps): void {
   const sources = { action: "wire.sources.manage", scope: "session" } as const;
 
   r.get("/wire/items", read, async (c, { actor }) =>
-    c.json(await deps.wire.listQueue(actor, c.req.query()), 200, noStore),
+    c.json(await deps.queue.listQueue(actor, c.req.query()), 200, noStore),
   );
 
   r.get("/wire/items/:id", read, async (c, { actor }) =>
-    c.json(await deps.wire.getItem(actor, pathParam(c, "id")), 200, noStore),
+    c.json(await deps.queue.getItem(actor, pathParam(c, "id")), 200, noStore),
   );
 
   r.get("/wire/items/:id/versions/:versionId", read, async (c, { actor }) =>
     c.json(
-      await deps.wire.getVersion(actor, pathParam(c, "id"), pathParam(c, "versionId")),
+      await deps.queue.getVersion(actor, pathParam(c, "id"), pathParam(c, "versionId")),
       200,
       noStore,
     ),
@@ -62,19 +66,19 @@ export function wireRoutes(r: NewsroomRouter, deps: WireRouteDeps): void {
     "/wire/items/:id/use",
     { action: "story.create", scope: "stories:write" },
     async (c, { actor, body }) =>
-      c.json(await deps.wire.useInNewStory(actor, pathParam(c, "id"), body), 201, noStore),
+      c.json(await deps.stories.useInNewStory(actor, pathParam(c, "id"), body), 201, noStore),
   );
 
   r.post(
     "/wire/items/:id/add-to-story",
     { action: "story.edit", scope: "stories:write" },
     async (c, { actor, body }) =>
-      c.json(await deps.wire.addToStory(actor, pathParam(c, "id"), body), 200, noStore),
+      c.json(await deps.stories.addToStory(actor, pathParam(c, "id"), body), 200, noStore),
   );
 
   r.get("/wire/quarantine", read, async (c, { actor }) => {
     const query = parseOrThrow(quarantineQuery, c.req.query());
-    const result = await deps.wire.listQuarantine(actor, {
+    const result = await deps.queue.listQuarantine(actor, {
       ...(query.source === undefined ? {} : { sourceId: query.source }),
       ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
       ...(query.limit === undefined ? {} : { limit: query.limit }),
@@ -84,7 +88,7 @@ export function wireRoutes(r: NewsroomRouter, deps: WireRouteDeps): void {
 
   r.get("/wire/flags", read, async (c, { actor }) => {
     const query = parseOrThrow(flagsQuery, c.req.query());
-    const flags = await deps.wire.listFlags(actor, {
+    const flags = await deps.flags.listFlags(actor, {
       open: query.open !== "false",
       ...(query.limit === undefined ? {} : { limit: query.limit }),
     });
@@ -95,11 +99,11 @@ export function wireRoutes(r: NewsroomRouter, deps: WireRouteDeps): void {
     "/wire/flags/:id/acknowledge",
     { action: "wire.acknowledge", scope: "stories:write", body: "none" },
     async (c, { actor }) =>
-      c.json(await deps.wire.acknowledgeFlag(actor, pathParam(c, "id")), 200, noStore),
+      c.json(await deps.flags.acknowledgeFlag(actor, pathParam(c, "id")), 200, noStore),
   );
 
   r.get("/wire/stories/:storyId", read, async (c, { actor }) =>
-    c.json(await deps.wire.storyWire(actor, pathParam(c, "storyId")), 200, noStore),
+    c.json(await deps.stories.storyWire(actor, pathParam(c, "storyId")), 200, noStore),
   );
 
   r.get("/wire/sources", read, async (c, { actor }) =>

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { WireError } from "../../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
 import type {
   WireConcept,
   WireItem,
@@ -364,7 +364,9 @@ export function parseXmlFeed(
   const kind = isFeedRoot(root);
   if (kind === "rss") return parseRss(root, options.httpLanguage);
   if (kind === "atom") return parseAtom(root, options.httpLanguage);
-  throw new WireError("WIRE_UNKNOWN_FORMAT", `<${root.name}> is not an RSS or Atom root element.`);
+  throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+    detail: `<${root.name}> is not an RSS or Atom root element.`,
+  });
 }
 
 type Json = Record<string, unknown>;
@@ -403,10 +405,9 @@ function jsonAuthors(source: Json): string | undefined {
 /** JSON Feed 1.0/1.1 (https://www.jsonfeed.org/version/1.1/). */
 export function parseJsonFeed(document: unknown): AdapterResult {
   if (!isObject(document) || !isJsonFeed(document)) {
-    throw new WireError(
-      "WIRE_UNKNOWN_FORMAT",
-      "The JSON is not a JSON Feed (no jsonfeed.org version).",
-    );
+    throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+      detail: "The JSON is not a JSON Feed (no jsonfeed.org version).",
+    });
   }
   if (!Array.isArray(document.items)) throw missingField("items", "JSON Feed");
   const format: WireSourceFormat = "json-feed";
@@ -418,7 +419,9 @@ export function parseJsonFeed(document: unknown): AdapterResult {
   );
   mapEach(document.items, result, (entry) => {
     if (!isObject(entry))
-      throw new WireError("WIRE_INVALID_ITEM", "A JSON Feed item is not an object.");
+      throw new NewsdeskError("WIRE_INVALID_ITEM", {
+        detail: "A JSON Feed item is not an object.",
+      });
     const warnings: string[] = [];
     const url = absoluteUrl(typeof entry.url === "string" ? entry.url : undefined, feedHome);
     let guid = cleanText(entry.id, 1024) ?? url;

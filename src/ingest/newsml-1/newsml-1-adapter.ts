@@ -1,4 +1,4 @@
-import { WireError } from "../../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
 import type { WirePicture } from "../../domain/wire/wire-item-schema.js";
 import {
   type BodyConversion,
@@ -213,12 +213,16 @@ function mapNewsItem(
 
 export function parseNewsml1(root: XmlElement): AdapterResult {
   if (!isNewsml1Root(root)) {
-    throw new WireError("WIRE_UNKNOWN_FORMAT", `<${root.name}> is not a NewsML 1.2 root element.`);
+    throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+      detail: `<${root.name}> is not a NewsML 1.2 root element.`,
+    });
   }
   const result: AdapterResult = { items: [], skipped: [] };
   const newsItems = childrenNamed(root, "NewsItem");
   if (newsItems.length === 0)
-    throw new WireError("WIRE_MISSING_FIELD", "The NewsML document has no NewsItem.");
+    throw new NewsdeskError("WIRE_MISSING_FIELD", {
+      detail: "The NewsML document has no NewsItem.",
+    });
   const envelopeDate = optionalText(childPath(root, "NewsEnvelope", "DateAndTime"));
   mapEach(newsItems, result, (newsItem) => mapNewsItem(newsItem, result, envelopeDate));
   return result;

@@ -1,4 +1,4 @@
-import { WireError } from "../../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
 import type {
   WireConcept,
   WireItem,
@@ -372,12 +372,16 @@ export function parseNewsmlG2(root: XmlElement): AdapterResult {
     fallbackProvider = cleanText(optionalText(childPath(root, "header", "sender")));
     items = childrenNamed(root, "itemSet").flatMap((set) => elementChildren(set));
     if (items.length === 0) {
-      throw new WireError("WIRE_MISSING_FIELD", "The newsMessage has no items in an itemSet.");
+      throw new NewsdeskError("WIRE_MISSING_FIELD", {
+        detail: "The newsMessage has no items in an itemSet.",
+      });
     }
   } else if (itemKinds.has(rootName) || rootName === "catalog") {
     items = [root];
   } else {
-    throw new WireError("WIRE_UNKNOWN_FORMAT", `<${root.name}> is not a NewsML-G2 root element.`);
+    throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+      detail: `<${root.name}> is not a NewsML-G2 root element.`,
+    });
   }
   mapEach(items, result, (element) => {
     const kind = localName(element.name);

@@ -1,4 +1,4 @@
-import { WireError } from "../../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
 import type {
   WireConcept,
   WireItem,
@@ -418,10 +418,9 @@ export function parseNinjs(document: unknown): AdapterResult {
   const result: AdapterResult = { items: [], skipped: [] };
   const items = unwrapNinjs(document);
   if (items.length === 0) {
-    throw new WireError(
-      "WIRE_UNKNOWN_FORMAT",
-      "The JSON is neither a ninjs object nor a known envelope.",
-    );
+    throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+      detail: "The JSON is neither a ninjs object nor a known envelope.",
+    });
   }
   mapEach(items, result, (source) => mapNinjsItem(source, result));
   return result;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { WireError } from "../../domain/wire/wire-errors.js";
+import { NewsdeskError } from "../../domain/error-catalogue.js";
 import type { WirePicture } from "../../domain/wire/wire-item-schema.js";
 import { xmlNodesToBlocks } from "../html-to-blocks.js";
 import {
@@ -61,7 +61,9 @@ function bylineOf(bodyHead: XmlElement | undefined): string | undefined {
 
 export function parseNitf(root: XmlElement): AdapterResult {
   if (!isNitfRoot(root)) {
-    throw new WireError("WIRE_UNKNOWN_FORMAT", `<${root.name}> is not a NITF root element.`);
+    throw new NewsdeskError("WIRE_UNKNOWN_FORMAT", {
+      detail: `<${root.name}> is not a NITF root element.`,
+    });
   }
   const result: AdapterResult = { items: [], skipped: [] };
   const warnings: string[] = [];
@@ -81,10 +83,9 @@ export function parseNitf(root: XmlElement): AdapterResult {
     cleanText(attr(child(docdata, "du-key"), "key"), 1024);
   if (!guid) {
     if (!headline && !bodyContent) {
-      throw new WireError(
-        "WIRE_MISSING_FIELD",
-        "The NITF document has no doc-id, headline or body.",
-      );
+      throw new NewsdeskError("WIRE_MISSING_FIELD", {
+        detail: "The NITF document has no doc-id, headline or body.",
+      });
     }
     const source = attr(child(docdata, "doc-id"), "regsrc") ?? "";
     const digest = createHash("sha256")
