@@ -287,8 +287,27 @@ describe("newsroom: the editorial day in a browser", () => {
     const body = mine.getByRole("textbox", { name: "Story body" });
     await body.click();
     await mine.keyboard.press("Control+End");
+    // Type only once the caret is where the test means it to be: focused in the body, at the
+    // very end of its last paragraph; then only once Enter has made the new, empty paragraph.
+    await expect
+      .poll(() =>
+        body.evaluate((editor) => {
+          const selection = document.getSelection();
+          if (!selection?.isCollapsed || !selection.anchorNode) return false;
+          if (!editor.contains(selection.anchorNode)) return false;
+          const range = document.createRange();
+          range.selectNodeContents(editor);
+          range.setStart(selection.anchorNode, selection.anchorOffset);
+          return range.toString() === "";
+        }),
+      )
+      .toBe(true);
     await mine.keyboard.press("Enter");
+    await expect.poll(() => body.locator("p").count()).toBe(2);
     await mine.keyboard.type("My paragraph, written at the same time.");
+    await expect
+      .poll(() => body.locator("p").nth(1).textContent())
+      .toBe("My paragraph, written at the same time.");
     await mine.getByRole("button", { name: "Save", exact: true }).click();
 
     const conflict = mine.getByRole("region", {
