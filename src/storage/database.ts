@@ -130,22 +130,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  // On PostgreSQL the migration bookkeeping lives in the connection's own schema; Kysely
-  // would otherwise find another schema's tables by introspection and skip creating its own.
-  const schema =
-    database.dialect === "postgres"
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
-          .rows[0]?.schema
-      : undefined;
-  const migrator = new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrationsFor(database.dialect) },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-    // Feature migrations are independent tables, numbered per feature as they landed; a
-    // database may have met them in another order.
-    allowUnorderedMigrations: true,
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (await migratorFor(database)).migrateToLatest();
   if (error) {
     throw new NewsdeskError("INTERNAL", {
       detail: `Migration failed: ${String(error)}`,
@@ -153,4 +138,23 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The migrator over this database's migrations (also used to stop at a given migration). */
+export async function migratorFor(database: Database): Promise<Migrator> {
+  // On PostgreSQL the migration bookkeeping lives in the connection's own schema; Kysely
+  // would otherwise find another schema's tables by introspection and skip creating its own.
+  const schema =
+    database.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+          .rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrationsFor(database.dialect) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    // Feature migrations are independent tables, numbered per feature as they landed; a
+    // database may have met them in another order.
+    allowUnorderedMigrations: true,
+  });
 }

@@ -13,7 +13,6 @@ import type {
 } from "../domain/search/search-repository.js";
 import { type ServiceId, serviceIds } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
-import { ftsKeyEpochSeconds, ftsKeyScale } from "./migrations/0007-search-speed.js";
 
 interface Row {
   ref: number | string;
@@ -41,6 +40,14 @@ interface Candidate {
 interface Ranked extends Candidate {
   readonly score: number;
 }
+
+/**
+ * SQLite's FTS5 rowid, `story_search.fts_key`, is (seconds since 2000-01-01 × 2^22) +
+ * (doc_id mod 2^22), as migration 0007's triggers compute it: the publish time is read back
+ * from the key without touching the row.
+ */
+const ftsKeyScale = 4_194_304;
+const ftsKeyEpochSeconds = 946_684_800;
 
 /** Relevance is divided by 1 + age/30 days: a month-old story needs twice the relevance. */
 const recencyHalfLifeDays = 30;

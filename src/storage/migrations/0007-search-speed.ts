@@ -68,6 +68,9 @@ export function searchSpeedMigration(dialect: SqlDialectName): Migration {
   };
 }
 
-/** `fts_key` = (seconds since 2000-01-01 × 2^22) + (doc_id mod 2^22): exact in a double. */
-export const ftsKeyScale = 4_194_304;
-export const ftsKeyEpochSeconds = 946_684_800;
+/**
+ * `fts_key` = (seconds since 2000-01-01 × 2^22) + (doc_id mod 2^22): exact in a double. The
+ * search code keeps its own copy for reading keys back; this one is frozen with the triggers.
+ */
+const ftsKeyScale = 4_194_304;
+const ftsKeyEpochSeconds = 946_684_800;
