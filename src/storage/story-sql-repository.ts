@@ -308,7 +308,7 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
   // Search stays consistent with publish, update and kill: same transaction (issue 4).
   if (projection !== undefined || next.status !== "published") {
     await syncSearchIndex(
-      trx as unknown as Kysely<unknown>,
+      trx,
       projection
         ? {
             storyId: next.id,

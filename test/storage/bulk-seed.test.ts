@@ -127,8 +127,8 @@ describe.each(dialects)("bulk seed on %s", (dialect) => {
     if (dialect === "sqlite") {
       const fts = async (id: string) =>
         (
-          await sql<{ headline: string; body: string }>`select f.headline, f.body
-            from story_fts_words f join story_search s on s.doc_id = f.rowid
+          await sql<{ scope: string; headline: string; body: string }>`select f.scope,
+            f.headline, f.body from search_words f join story_search s on s.fts_key = f.rowid
             where s.story_id = ${id}`.execute(database.db)
         ).rows;
       expect(await fts(seededId)).toEqual(await fts(realId));
