@@ -2,7 +2,6 @@ import { type Kysely, sql } from "kysely";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import { newId } from "../domain/ids.js";
 import type { ServiceId } from "../domain/services/service-registry.js";
-import { foldForSearch } from "../domain/stories/search-text.js";
 import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import { type StoryContent, storyContentSchema } from "../domain/stories/story-schema.js";
 import { projectionOf } from "../domain/stories/story-service.js";
@@ -225,7 +224,6 @@ async function insertBatch(
       slug: projection.slug,
       section: projection.section,
       lead_media_id: projection.leadMediaId,
-      search_text: foldForSearch(projection.searchText),
     };
   });
   const revisionRows = stories.map((s) => ({

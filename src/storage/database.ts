@@ -15,6 +15,7 @@ import { searchSpeedMigration } from "./migrations/0007-search-speed.js";
 import { familyIndexMigration } from "./migrations/0008-family-index.js";
 import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
+import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -124,6 +125,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0008-family-index": familyIndexMigration(),
     "0009-rate-windows": rateWindowsMigration(),
     "0011-second-factor": secondFactorMigration(),
+    "0012-drop-legacy-search": dropLegacySearchMigration(dialect),
     "0007-search-speed": searchSpeedMigration(dialect),
   };
 }

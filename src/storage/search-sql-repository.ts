@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import {
   maxSearchTermLength,
   maxSearchTerms,
@@ -89,11 +89,15 @@ type Arm = { readonly kind: "words" | "ngram"; readonly services: readonly Servi
  * matching; trigram-class services use LIKE over the folded text and the headline share.
  */
 export class SearchSqlRepository implements SearchRepository {
-  readonly #db: Kysely<unknown>;
+  readonly #db: QueryExecutorProvider;
   readonly #dialect: SqlDialectName;
   readonly #window: number;
 
-  constructor(db: Kysely<unknown>, dialect: SqlDialectName, options: { window?: number } = {}) {
+  constructor(
+    db: QueryExecutorProvider,
+    dialect: SqlDialectName,
+    options: { window?: number } = {},
+  ) {
     this.#db = db;
     this.#dialect = dialect;
     this.#window = Math.max(1, Math.trunc(options.window ?? defaultSearchWindow));

@@ -1,6 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { ServiceId } from "../domain/services/service-registry.js";
-import { foldForSearch } from "../domain/stories/search-text.js";
 import type {
   NewsroomListQuery,
   NewsroomStoryRow,
@@ -213,36 +212,6 @@ export class StorySqlRepository implements StoryRepository {
     return Number(row.n);
   }
 
-  async searchPublished(
-    serviceId: ServiceId,
-    terms: readonly string[],
-    limit: number,
-    offset: number,
-  ): Promise<{ total: number; items: StorySummary[] }> {
-    const folded = terms.map(foldForSearch).filter((t) => t.length > 0);
-    if (folded.length === 0) return { total: 0, items: [] };
-    let q = this.#db
-      .selectFrom("stories")
-      .where("service_id", "=", serviceId)
-      .where("status", "=", "published");
-    for (const term of folded) {
-      // Substring match over folded text works for every script, spaces or not; LIKE
-      // wildcards in the reader's text are escaped so they match literally.
-      q = q.where(sql<boolean>`search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
-    }
-    const [count, rows] = await Promise.all([
-      q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-      q
-        .select(summaryColumns)
-        .orderBy("first_published_at", "desc")
-        .orderBy("id", "desc")
-        .limit(limit)
-        .offset(offset)
-        .execute(),
-    ]);
-    return { total: Number(count.n), items: rows.map(summaryFromRow) };
-  }
-
   async listRelated(
     story: Story,
     topics: readonly string[],
@@ -294,7 +263,6 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
             slug: null,
             section: null,
             lead_media_id: null,
-            search_text: null,
           }
         : projectionRow(projection);
   const result = await trx
@@ -359,7 +327,6 @@ function projectionRow(p: PublishedProjection) {
     slug: p.slug,
     section: p.section,
     lead_media_id: p.leadMediaId,
-    search_text: foldForSearch(p.searchText),
   };
 }
 

@@ -1,12 +1,15 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import type { ServiceId } from "../../src/domain/services/service-registry.js";
 import type { StoryContent } from "../../src/domain/stories/story-schema.js";
+import { StoryService } from "../../src/domain/stories/story-service.js";
 import { migrateToLatest, migratorFor } from "../../src/storage/database.js";
+import { sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
-import { storyContent } from "../support/story-fixtures.js";
+import { seedCatalog, storyContent } from "../support/story-fixtures.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const now = "2026-11-20T10:00:00.000Z";
@@ -115,4 +118,71 @@ describe.each(dialects)("migrations on %s", (dialect) => {
     // Trigram service, and a two-character term below the trigram size.
     expect(await find("zh-Hans", "谈判")).toEqual(["before-zh"]);
   });
+
+  it("0012 drops the legacy search tables and column; search still finds published stories", async () => {
+    database = await openTestDatabase(dialect, { migrate: false });
+    await migrateTo(database, "0011-second-factor");
+    const repos = sqlRepositories(database);
+    await seedCatalog(repos);
+    const stories = new StoryService({ ...repos, clock: fixedClock(now) });
+    const actor = systemActor("migration test");
+    const { story } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent({ headline: "Lighthouse keepers return" }),
+    });
+    await stories.publish(actor, story.id, { mode: "first" });
+    // What the first search path kept for this story before 0012.
+    await sql`update stories set search_text = ${"lighthouse keepers return"}
+      where id = ${story.id}`.execute(database.db);
+    if (dialect === "sqlite") {
+      await sql`insert into story_fts_words (rowid, headline, body)
+        select doc_id, 'lighthouse keepers return', '' from story_search
+        where story_id = ${story.id}`.execute(database.db);
+    }
+    if (dialect === "sqlite") {
+      expect(await legacyTables(database)).toEqual(
+        expect.arrayContaining(["story_fts_ngram", "story_fts_words"]),
+      );
+    }
+    expect(await storyColumns(database)).toContain("search_text");
+
+    expect(await migrateToLatest(database)).toContain("0012-drop-legacy-search");
+
+    expect(await legacyTables(database)).toEqual([]);
+    expect(await storyColumns(database)).not.toContain("search_text");
+    expect(await storyColumns(database)).toContain("headline");
+    const find = searchIn(database);
+    expect(await find("en", "lighthouse")).toEqual([story.id]);
+    // Publishing on the new schema indexes as before.
+    const { story: later } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent({ headline: "Lighthouse lamps relit" }),
+    });
+    await stories.publish(actor, later.id, { mode: "first" });
+    expect((await find("en", "lighthouse")).sort()).toEqual([story.id, later.id].sort());
+  });
 });
+
+/** Tables left from the 0003 full-text indexes, FTS5 shadow tables included. */
+async function legacyTables(database: TestDatabase): Promise<string[]> {
+  const rows =
+    database.dialect === "sqlite"
+      ? await sql<{ name: string }>`select name from sqlite_master
+          where type = 'table' and name like 'story_fts%'`.execute(database.db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_name like 'story_fts%'`.execute(
+          database.db,
+        );
+  return rows.rows.map((r) => r.name);
+}
+
+async function storyColumns(database: TestDatabase): Promise<string[]> {
+  const rows =
+    database.dialect === "sqlite"
+      ? await sql<{ name: string }>`select name from pragma_table_info('stories')`.execute(
+          database.db,
+        )
+      : await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = current_schema() and table_name = 'stories'`.execute(database.db);
+  return rows.rows.map((r) => r.name);
+}

@@ -37,13 +37,6 @@ export interface StoryListModel extends PageChrome {
   readonly hasMore: boolean;
 }
 
-export interface SearchModel extends StoryListModel {
-  readonly query: string;
-  readonly total: number;
-  /** True when `total` is only a lower bound (very common words): no count is shown then. */
-  readonly totalCapped?: boolean;
-}
-
 export type StoryLookup =
   | { readonly kind: "published"; readonly model: StoryPageModel }
   | { readonly kind: "killed"; readonly chrome: PageChrome }

@@ -4,14 +4,12 @@ import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import type { Desk, Person, Section } from "../people/people-schema.js";
 import { type ServiceConfig, services } from "../services/service-registry.js";
-import { searchTerms } from "../stories/search-text.js";
 import type { StoryListQuery, StoryRepository, StorySummary } from "../stories/story-repository.js";
 import type { Story, StoryRevision } from "../stories/story-schema.js";
 import { figureMediaIds } from "../stories/story-service.js";
 import type {
   PageChrome,
   ResolvedMedia,
-  SearchModel,
   StoryListModel,
   StoryLookup,
   StoryPageModel,
@@ -129,16 +127,6 @@ export class ReaderService {
       }),
     ]);
     return this.#listModel(chrome, rows, page);
-  }
-
-  async search(service: ServiceConfig, query: string, page: number): Promise<SearchModel> {
-    const terms = searchTerms(query);
-    const [chrome, result] = await Promise.all([
-      this.chrome(service),
-      this.#stories.searchPublished(service.id, terms, pageSize, (page - 1) * pageSize),
-    ]);
-    const model = await this.#listModel(chrome, result.items, page);
-    return { ...model, hasMore: page * pageSize < result.total, query, total: result.total };
   }
 
   section(chrome: PageChrome, slug: string): Section | undefined {

@@ -89,12 +89,6 @@ export interface StoryRepository {
 
   listPublished(query: StoryListQuery): Promise<StorySummary[]>;
   countPublished(serviceId: ServiceId): Promise<number>;
-  searchPublished(
-    serviceId: ServiceId,
-    terms: readonly string[],
-    limit: number,
-    offset: number,
-  ): Promise<{ total: number; items: StorySummary[] }>;
   /** Published stories sharing the section or a topic, newest first. */
   listRelated(
     story: Story,

@@ -12,7 +12,7 @@ import type { SqlDialectName } from "../database.js";
  * bm25 is computed for those rows only. Triggers on `story_search` keep both tables in step
  * with every writer (publish, update, kill, migrations and bulk loads), in the writer's
  * transaction. The 0003 tables `story_fts_words` / `story_fts_ngram` are no longer read
- * (search-index.ts still writes them for the bulk seeder's sake; see writeLegacyFts).
+ * (migration 0012 drops them).
  *
  * PostgreSQL: btree indexes for the same newest-first walk per service
  * (`service_id, published_at, doc_id`) and across services (`published_at, doc_id`); the
