@@ -13,6 +13,7 @@ import type {
 } from "../domain/search/search-repository.js";
 import { type ServiceId, serviceIds } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
+import { likeContaining } from "./like-patterns.js";
 
 interface Row {
   ref: number | string;
@@ -243,8 +244,7 @@ export class SearchSqlRepository implements SearchRepository {
       const headlineHit = (t: string) =>
         sql`(case when strpos(split_part(match_text, chr(10), 1), ${t}) > 0 then 1 else 0 end)`;
       match = sql.join(
-        // PostgreSQL's LIKE escapes with a backslash by default.
-        terms.map((t) => sql`match_text like ${likeContaining(t)}`),
+        terms.map((t) => likeContaining(sql.ref("match_text"), t)),
         sql` and `,
       );
       rel = headlineShare(terms, headlineHit);
@@ -282,7 +282,7 @@ export class SearchSqlRepository implements SearchRepository {
 
   #sqliteNgram(arm: Arm, terms: readonly string[]) {
     const headlineHit = (t: string) =>
-      sql`(case when search_ngram.headline like ${likeContaining(t)} escape '\\' then 1 else 0 end)`;
+      sql`(case when ${likeContaining(sql.ref("search_ngram.headline"), t)} then 1 else 0 end)`;
     const relevance = headlineShare(terms, headlineHit);
     const long = terms.filter((t) => [...t].length >= 3);
     const short = terms.filter((t) => [...t].length < 3);
@@ -297,8 +297,8 @@ export class SearchSqlRepository implements SearchRepository {
     for (const t of short) {
       // Below the trigram size: checked row by row during the newest-first walk.
       conditions.push(
-        sql`(search_ngram.headline like ${likeContaining(t)} escape '\\'
-          or search_ngram.body like ${likeContaining(t)} escape '\\')`,
+        sql`(${likeContaining(sql.ref("search_ngram.headline"), t)}
+          or ${likeContaining(sql.ref("search_ngram.body"), t)})`,
       );
     }
     const rel =
@@ -338,11 +338,6 @@ function dialectSafeTerms(terms: readonly string[]): string[] {
     if (safe.length === maxSearchTerms) break;
   }
   return safe;
-}
-
-/** A LIKE pattern matching `term` anywhere, its wildcards escaped with a backslash. */
-function likeContaining(term: string): string {
-  return `%${term.replace(/[\\%_]/gu, "\\$&")}%`;
 }
 
 /** 1 + 2 × the share of terms found in the headline. */

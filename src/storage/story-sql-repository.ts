@@ -17,6 +17,7 @@ import {
   storyContentSchema,
 } from "../domain/stories/story-schema.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
+import { likeContaining } from "./like-patterns.js";
 import { publishedStoriesIn } from "./published-stories.js";
 import { syncSearchIndex } from "./search-index.js";
 
@@ -108,8 +109,8 @@ export class StorySqlRepository implements StoryRepository {
     let q = this.#db.selectFrom("stories").where("service_id", "in", [...query.serviceIds]);
     if (query.status) q = q.where("status", "=", query.status);
     if (query.q) {
-      const like = `%${escapeLike(query.q.toLocaleLowerCase("und"))}%`;
-      q = q.where(sql<boolean>`lower(coalesce(working_headline, '')) like ${like} escape '\\'`);
+      const headline = sql`lower(coalesce(working_headline, ''))`;
+      q = q.where(likeContaining(headline, query.q.toLocaleLowerCase("und")));
     }
     const [count, rows] = await Promise.all([
       q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
@@ -416,8 +417,4 @@ function summaryFromRow(row: SummaryRow): StorySummary {
     updatedAt: row.updated_at,
     lastModifiedAt: row.last_modified_at,
   };
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

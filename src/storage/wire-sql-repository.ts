@@ -29,6 +29,7 @@ import {
 } from "../domain/wire/wire-source-schema.js";
 import type { SqlDialectName } from "./database.js";
 import type { DatabaseSchema } from "./database-schema.js";
+import { likeContaining, likeStartingWith } from "./like-patterns.js";
 
 /** The wire tables of migration 0004-wire, as Kysely sees them. */
 export type WireTables = {
@@ -529,7 +530,7 @@ export class WireSqlRepository implements WireRepository {
       q = q.where((eb) =>
         eb.or([
           eb(eb.fn("lower", ["language"]), "=", language),
-          eb(eb.fn("lower", ["language"]), "like", `${escapeLike(language)}-%`),
+          likeStartingWith(eb.fn("lower", ["language"]), `${language}-`),
         ]),
       );
     }
@@ -554,7 +555,7 @@ export class WireSqlRepository implements WireRepository {
       } else {
         // PostgreSQL's pg_trgm GIN index serves this LIKE; in SQLite, terms under three
         // characters are too short for trigrams and are matched by scanning.
-        q = q.where(sql<boolean>`search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
+        q = q.where((eb) => likeContaining(eb.ref("search_text"), term));
       }
     }
     const cursor = query.cursor;
@@ -736,10 +737,6 @@ async function insertFlag(db: Db, flag: StoryWireFlag): Promise<boolean> {
     .onConflict((oc) => oc.columns(["story_id", "version_id"]).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 /** JSON read back from the database is a boundary: parse it through the schema again. */

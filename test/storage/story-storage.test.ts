@@ -285,4 +285,32 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     const listed = await repos.media.list({ q: "Capt", limit: 10, offset: 0 });
     expect(listed.items.map((m) => m.id)).toContain("media0000001");
   });
+
+  it("matches LIKE wildcards in a media search as text", async () => {
+    await repos.media.insert(
+      {
+        id: "media0000002",
+        mime: "image/jpeg",
+        width: 1600,
+        height: 900,
+        bytes: 3,
+        sha256: "cd".repeat(32),
+        createdAt: clock.now().toISOString(),
+        caption: "Turnout reached 100% in the north",
+        credit: "Credit",
+        alt: "Alt",
+        focalX: 0.5,
+        focalY: 0.5,
+        rightsSource: "Staff",
+        rightsUsage: "Any",
+      },
+      new Uint8Array([1, 2, 3]),
+      [],
+    );
+    const ids = async (q: string) =>
+      (await repos.media.list({ q, limit: 10, offset: 0 })).items.map((m) => m.id);
+    expect(await ids("100%")).toEqual(["media0000002"]);
+    expect(await ids("%")).toEqual(["media0000002"]);
+    expect(await ids("10_%")).toEqual([]);
+  });
 });
