@@ -14,19 +14,10 @@ import type {
 import { type ServiceId, serviceIds } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
 import { likeContaining } from "./like-patterns.js";
+import { type SummaryRow, storySummaryFromRow } from "./published-stories.js";
 
-interface Row {
+interface Row extends Omit<SummaryRow, "family_id"> {
   ref: number | string;
-  story_id: string;
-  service_id: string;
-  headline: string;
-  standfirst: string | null;
-  slug: string | null;
-  section: string | null;
-  lead_media_id: string | null;
-  first_published_at: string | null;
-  updated_at: string | null;
-  last_modified_at: string;
   body: string;
 }
 
@@ -312,7 +303,7 @@ export class SearchSqlRepository implements SearchRepository {
   async #rows(refs: readonly number[]): Promise<Map<number, Row>> {
     if (refs.length === 0) return new Map();
     const key = this.#dialect === "postgres" ? sql`ss.doc_id` : sql`ss.fts_key`;
-    const result = await sql<Row>`select ${key} as ref, ss.story_id, ss.service_id, ss.headline,
+    const result = await sql<Row>`select ${key} as ref, s.id, s.service_id, s.headline,
         s.standfirst, s.slug, s.section, s.lead_media_id, s.first_published_at, s.updated_at,
         s.last_modified_at, ss.body
       from story_search ss join stories s on s.id = ss.story_id
@@ -354,20 +345,5 @@ function recency(now: number, candidate: Candidate): number {
 }
 
 function toSearchRow(r: Row, score: number): SearchRow {
-  return {
-    summary: {
-      id: r.story_id,
-      serviceId: r.service_id as ServiceId,
-      headline: r.headline,
-      standfirst: r.standfirst ?? "",
-      slug: r.slug ?? "story",
-      section: r.section ?? "",
-      leadMediaId: r.lead_media_id,
-      firstPublishedAt: r.first_published_at ?? r.last_modified_at,
-      updatedAt: r.updated_at,
-      lastModifiedAt: r.last_modified_at,
-    },
-    body: r.body,
-    score,
-  };
+  return { summary: storySummaryFromRow(r), body: r.body, score };
 }

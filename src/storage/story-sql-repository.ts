@@ -5,9 +5,7 @@ import type {
   NewsroomStoryRow,
   PublishedProjection,
   StoryHeadChange,
-  StoryListQuery,
   StoryRepository,
-  StorySummary,
 } from "../domain/stories/story-repository.js";
 import {
   type Correction,
@@ -18,23 +16,9 @@ import {
 } from "../domain/stories/story-schema.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
 import { likeContaining } from "./like-patterns.js";
-import { publishedStoriesIn } from "./published-stories.js";
 import { syncSearchIndex } from "./search-index.js";
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
-
-const summaryColumns = [
-  "id",
-  "service_id",
-  "headline",
-  "standfirst",
-  "slug",
-  "section",
-  "lead_media_id",
-  "first_published_at",
-  "updated_at",
-  "last_modified_at",
-] as const;
 
 export class StorySqlRepository implements StoryRepository {
   readonly #db: Kysely<DatabaseSchema>;
@@ -190,65 +174,6 @@ export class StorySqlRepository implements StoryRepository {
       createdAt: r.created_at,
     }));
   }
-
-  async listPublished(query: StoryListQuery): Promise<StorySummary[]> {
-    let q = this.#db.selectFrom("stories").select(summaryColumns).where(publishedStoriesIn(query));
-    if (query.excludeId) q = q.where("id", "<>", query.excludeId);
-    const rows = await q
-      .orderBy("first_published_at", "desc")
-      .orderBy("id", "desc")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
-
-  async countPublished(serviceId: ServiceId): Promise<number> {
-    const row = await this.#db
-      .selectFrom("stories")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("service_id", "=", serviceId)
-      .where("status", "=", "published")
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  async listRelated(
-    story: Story,
-    topics: readonly string[],
-    section: string,
-    limit: number,
-  ): Promise<StorySummary[]> {
-    let q = this.#db
-      .selectFrom("stories")
-      .select(summaryColumns)
-      .where("service_id", "=", story.serviceId)
-      .where("status", "=", "published")
-      .where("id", "<>", story.id);
-    q = q.where((eb) => {
-      const sameSection = eb("section", "=", section);
-      if (topics.length === 0) return sameSection;
-      // A correlated EXISTS lets the planner walk the newest stories and stop at `limit`;
-      // `id IN (subquery)` made SQLite gather every story on those topics first (seconds
-      // with a million stories).
-      return eb.or([
-        sameSection,
-        eb.exists(
-          eb
-            .selectFrom("story_topics as t")
-            .select(sql<number>`1`.as("one"))
-            .whereRef("t.story_id", "=", "stories.id")
-            .where("t.topic", "in", [...topics]),
-        ),
-      ]);
-    });
-    const rows = await q
-      .orderBy("first_published_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
 }
 
 async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolean> {
@@ -399,22 +324,5 @@ function revisionFromRow(row: Selectable<StoryRevisionsTable>): StoryRevision {
     createdAt: row.created_at,
     createdBy: row.created_by,
     note: row.note,
-  };
-}
-
-type SummaryRow = Pick<Selectable<StoriesTable>, (typeof summaryColumns)[number]>;
-
-function summaryFromRow(row: SummaryRow): StorySummary {
-  return {
-    id: row.id,
-    serviceId: row.service_id as ServiceId,
-    headline: row.headline ?? "",
-    standfirst: row.standfirst ?? "",
-    slug: row.slug ?? "story",
-    section: row.section ?? "",
-    leadMediaId: row.lead_media_id,
-    firstPublishedAt: row.first_published_at ?? row.last_modified_at,
-    updatedAt: row.updated_at,
-    lastModifiedAt: row.last_modified_at,
   };
 }

@@ -97,13 +97,12 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     const head = await repos.stories.findStory(story.id);
     expect(head?.currentRevisionId).toBe(draft.id);
     expect(head?.publishedRevisionId).toBe(revision.id);
-    const [listed] = await repos.stories
+    const [listed] = await repos.published
       .listPublished({
         serviceId: "en",
         limit: 50,
         offset: 0,
         topic: "diplomacy",
-        excludeId: "none",
       })
       .then((rows) => rows.filter((r) => r.id === story.id));
     expect(listed?.headline).toBe("Harbour talks resume");
@@ -151,7 +150,7 @@ describe.each(dialects)("story storage on %s", (dialect) => {
       "First correction.",
       "Second correction.",
     ]);
-    const inTopic = await repos.stories.listPublished({
+    const inTopic = await repos.published.listPublished({
       serviceId: "en",
       topic: "climate",
       limit: 10,
@@ -159,7 +158,7 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     });
     expect(inTopic.map((s) => s.id)).toContain(story.id);
     await stories.kill(actor, story.id, "Legal");
-    const afterTopic = await repos.stories.listPublished({
+    const afterTopic = await repos.published.listPublished({
       serviceId: "en",
       topic: "climate",
       limit: 10,
@@ -195,7 +194,7 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     const viaTopic = await publish("Via topic", "world", ["climate"]);
     const viaSection = await publish("Via section", "economy", []);
     await publish("Unrelated", "world", ["diplomacy"]);
-    const related = await repos.stories.listRelated(base, ["climate"], "economy", 10);
+    const related = await repos.published.listRelated(base, ["climate"], "economy", 10);
     const ids = related.map((r) => r.id);
     expect(ids).toContain(viaTopic.id);
     expect(ids).toContain(viaSection.id);
