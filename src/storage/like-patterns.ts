@@ -7,7 +7,7 @@ import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
  * one is given (https://sqlite.org/lang_expr.html#like), so a bare LIKE would match `\%`
  * literally there.
  */
-export function escapeLike(text: string): string {
+function escapeLike(text: string): string {
   return text.replace(/[\\%_]/gu, "\\$&");
 }
 

@@ -19,7 +19,7 @@ export interface SearchDocument {
 }
 
 /** A story head with its reader projection: what a publish, update or kill leaves behind. */
-export interface IndexedHead {
+interface IndexedHead {
   readonly storyId: string;
   readonly serviceId: string;
   readonly status: string;

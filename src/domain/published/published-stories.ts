@@ -34,7 +34,7 @@ export interface PublishedStory {
 }
 
 /** Where a story stands for readers and partners, with its published revision if any. */
-export type PublishedRevision =
+type PublishedRevision =
   | { readonly kind: "published"; readonly story: Story; readonly revision: StoryRevision }
   /** Killed or unpublished: readers get 410 or 404, partners must withdraw it. */
   | { readonly kind: "withdrawn"; readonly story: Story }

@@ -17,10 +17,7 @@ import type { PageChrome, StoryListModel, StoryLookup, StoryPageModel } from "./
 const pageSize = 20;
 
 /** A reader list: the whole service, or one section, topic, person or desk. */
-export type ReaderListFilter = Pick<
-  PublishedStoryFilter,
-  "section" | "topic" | "personId" | "deskId"
->;
+type ReaderListFilter = Pick<PublishedStoryFilter, "section" | "topic" | "personId" | "deskId">;
 
 /**
  * Read models for reader pages: the page chrome, plus published stories assembled by
