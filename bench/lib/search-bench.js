@@ -31,9 +31,7 @@ export async function runSearchBench({
 }) {
   const dist = (/** @type {string} */ file) => pathToFileURL(join(repoRoot, "dist", file)).href;
   const { openDatabase, migrateToLatest } = await import(dist("storage/database.js"));
-  const { searchDocumentFor, insertSearchDocuments } = await import(
-    dist("storage/search-index.js")
-  );
+  const { searchDocumentFor, writeSearchDocuments } = await import(dist("storage/search-index.js"));
   const { SearchSqlRepository } = await import(dist("storage/search-sql-repository.js"));
   const { SearchService } = await import(dist("domain/search/search-service.js"));
   const { sql } = await import("kysely");
@@ -114,7 +112,7 @@ export async function runSearchBench({
           )
           .execute();
         // The same writer as bulk seeding; SQLite triggers fill the FTS5 tables (0007).
-        await insertSearchDocuments(
+        await writeSearchDocuments(
           trx,
           dialect,
           rows.map((r) => r.doc),

@@ -14,10 +14,10 @@ import {
 } from "../domain/api/api-schemas.js";
 import { apiOperations, openApiDocument } from "../domain/api/openapi-document.js";
 import type { RateLimiter } from "../domain/api/rate-limiter.js";
-import type { DistributedStory } from "../domain/distribution/distribution-service.js";
 import { bcp47 } from "../domain/distribution/language-tags.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { parseOrThrow } from "../domain/parse-or-throw.js";
+import type { PublishedStory } from "../domain/published/published-stories.js";
 import { isServiceId, services } from "../domain/services/service-registry.js";
 import { locales } from "../i18n/locale-registry.js";
 import { isoSeconds } from "../render/feeds/feed-document.js";
@@ -175,7 +175,7 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
   app.get("/api/v1/stories", async (c) => {
     const query = parseOrThrow(storyListQuerySchema, c.req.query());
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await distribution.repository.listByModified(
+    const rows = await distribution.listByModified(
       {
         serviceId: query.service,
         ...(query.section ? { section: query.section } : {}),
@@ -240,7 +240,7 @@ function serviceParam(value: string) {
   return isServiceId(value) ? services[value] : undefined;
 }
 
-export function storyOut(s: DistributedStory, publicUrl: string): z.input<typeof storyOutSchema> {
+export function storyOut(s: PublishedStory, publicUrl: string): z.input<typeof storyOutSchema> {
   const { story, content, service } = s;
   const abs = (path: string) => `${publicUrl}${path}`;
   const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;

@@ -37,7 +37,7 @@ export interface AppDeps {
   /** `POST /ingest/push/:sourceId`: agencies push wire copy with their own token. */
   readonly wirePush?: Hono;
   /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
-  readonly languages?: ReaderLanguages;
+  readonly languages: ReaderLanguages;
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;
 }

@@ -54,7 +54,7 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
     if (!resolved) return problemResponse(c, "NOT_FOUND", "There is no such feed.");
     const [stories, lastWithdrawnAt] = await Promise.all([
       deps.distribution.feedStories(service, resolved.scope),
-      deps.distribution.repository.lastWithdrawnAt(service.id),
+      deps.distribution.lastWithdrawnAt(service),
     ]);
     const document = feedDocument(stories, {
       service,

@@ -51,8 +51,8 @@ export interface ReaderRoutesDeps {
   readonly clock: Clock;
   readonly publicUrl: string;
   readonly publisherName: string;
-  /** Language versions and full-text search (issue 4); optional for slimmer test apps. */
-  readonly languages?: ReaderLanguages;
+  /** Language versions (switcher, hreflang) and full-text search. */
+  readonly languages: ReaderLanguages;
 }
 
 export interface ReaderLanguages {
@@ -202,26 +202,14 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     if (!service) return c.notFound();
     const query = searchQuery.safeParse(c.req.query());
     if (!query.success) return message(c, service, "badRequest");
-    if (deps.languages) {
-      const [chrome, results] = await Promise.all([
-        deps.reader.chrome(service),
-        deps.languages.search.inService(service, query.data.q, query.data.page),
-      ]);
-      const model = {
-        ...chrome,
-        stories: [],
-        media: new Map(),
-        page: results.page,
-        hasMore: results.hasMore,
-        query: query.data.q,
-        total: results.total,
-        totalCapped: results.totalCapped,
-      };
-      const page = <SearchPage ctx={ctxFor(c, service)} model={model} results={results} />;
-      return html(c, renderHtml(page));
-    }
-    const model = await deps.reader.search(service, query.data.q, query.data.page);
-    return html(c, renderHtml(<SearchPage ctx={ctxFor(c, service)} model={model} />));
+    const [chrome, results] = await Promise.all([
+      deps.reader.chrome(service),
+      deps.languages.search.inService(service, query.data.q, query.data.page),
+    ]);
+    return html(
+      c,
+      renderHtml(<SearchPage ctx={ctxFor(c, service)} chrome={chrome} results={results} />),
+    );
   });
 
   app.get("/:prefix/topics/:slug", async (c) => {
@@ -356,12 +344,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     // Old links keep working after a headline or section change.
     if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
     const { story, content } = model;
-    const versions = deps.languages
-      ? storyVersions(
-          await deps.languages.translations.versions(model.story.familyId),
-          model.story.familyId,
-        )
-      : [];
+    const versions = storyVersions(
+      await deps.languages.translations.versions(model.story.familyId),
+      model.story.familyId,
+    );
     const page = <StoryPage ctx={ctxFor(c, service)} model={model} versions={versions} />;
     return html(c, renderHtml(page), 200, {
       chrome: model,

@@ -2,23 +2,25 @@ import { type Kysely, sql } from "kysely";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import { newId } from "../domain/ids.js";
 import type { ServiceId } from "../domain/services/service-registry.js";
-import { foldForSearch } from "../domain/stories/search-text.js";
 import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import { type StoryContent, storyContentSchema } from "../domain/stories/story-schema.js";
 import { projectionOf } from "../domain/stories/story-service.js";
 import { slugify } from "../domain/stories/story-slug.js";
 import type { Database, SqlDialectName } from "./database.js";
 import type { DatabaseSchema } from "./database-schema.js";
-import { type SearchDocument, searchDocumentFor } from "./search-index.js";
-import type { SearchTables } from "./search-schema.js";
+import {
+  type SearchDocument,
+  searchDocumentForHead,
+  writeSearchDocuments,
+} from "./search-index.js";
 
 /**
  * Bulk seeding of published stories for benchmarks (`newsdesk seed-bench`, issue 7 §4.5).
  *
  * Each story gets exactly the rows a real first publish writes (StoryService.create then
  * publish, story-sql-repository.ts applyHeadChange): the head with its reader projection,
- * one immutable revision, topics, contributors and the search document (FTS5 on SQLite,
- * tsvector on PostgreSQL). Rows go in as multi-row INSERTs, many stories per transaction,
+ * one immutable revision, topics, contributors and the search document, written by the
+ * same functions as a publish (search-index.ts searchDocumentForHead, writeSearchDocuments). Rows go in as multi-row INSERTs, many stories per transaction,
  * which is what makes a million stories take minutes instead of hours. The audit trail and
  * story events are not written: nobody did anything, and no listener needs telling.
  */
@@ -168,6 +170,7 @@ function generatedStory(input: {
   if (input.validate) storyContentSchema.parse(content);
   const storyId = newId();
   const publishedAt = input.publishedAt.toISOString();
+  const projection = projectionOf(content);
   return {
     storyId,
     revisionId: newId(),
@@ -175,12 +178,14 @@ function generatedStory(input: {
     content,
     createdAt: new Date(input.publishedAt.getTime() - 30 * 60_000).toISOString(),
     publishedAt,
-    search: searchDocumentFor({
+    search: searchDocumentForHead({
       storyId,
       serviceId: input.serviceId,
+      status: "published",
       publishedAt,
       updatedAt: null,
-      content,
+      headline: projection.headline,
+      searchText: projection.searchText,
     }),
   };
 }
@@ -219,7 +224,6 @@ async function insertBatch(
       slug: projection.slug,
       section: projection.section,
       lead_media_id: projection.leadMediaId,
-      search_text: foldForSearch(projection.searchText),
     };
   });
   const revisionRows = stories.map((s) => ({
@@ -250,70 +254,7 @@ async function insertBatch(
   for (const chunk of chunks(contributorRows))
     await trx.insertInto("story_contributors").values(chunk).execute();
   const documents = stories.flatMap((s) => (s.search ? [s.search] : []));
-  if (dialect === "postgres") await insertSearchPostgres(trx, documents);
-  else await insertSearchSqlite(trx, documents);
-}
-
-/** Same columns and weights as search-index.ts writeSearchDocument, many rows at a time. */
-async function insertSearchPostgres(
-  trx: Kysely<DatabaseSchema>,
-  documents: readonly SearchDocument[],
-): Promise<void> {
-  for (const chunk of chunks(documents)) {
-    const values = chunk.map(
-      (d) => sql`(${d.storyId}, ${d.serviceId}, ${d.strategy}, ${d.publishedAt}, ${d.updatedAt},
-        ${d.headline}, ${d.body}, ${`${d.headlineIndex}\n${d.bodyIndex}`},
-        setweight(to_tsvector('simple', ${d.headlineIndex}), 'A') ||
-        setweight(to_tsvector('simple', ${d.bodyIndex}), 'B'))`,
-    );
-    await sql`insert into story_search
-        (story_id, service_id, strategy, published_at, updated_at, headline, body, match_text, search_vector)
-      values ${sql.join(values)}`.execute(trx);
-  }
-}
-
-/**
- * SQLite: the FTS5 rowid is `story_search.doc_id`, so doc ids are assigned here (after the
- * current maximum, inside the transaction) and both tables are written in bulk.
- */
-async function insertSearchSqlite(
-  trx: Kysely<DatabaseSchema>,
-  documents: readonly SearchDocument[],
-): Promise<void> {
-  const search = trx.withTables<SearchTables>();
-  const max = await search
-    .selectFrom("story_search")
-    .select((eb) => eb.fn.max("doc_id").as("max"))
-    .executeTakeFirst();
-  let next = Number(max?.max ?? 0) + 1;
-  const rows = documents.map((d) => ({ docId: next++, d }));
-  for (const chunk of chunks(rows)) {
-    await search
-      .insertInto("story_search")
-      .values(
-        chunk.map(({ docId, d }) => ({
-          doc_id: docId,
-          story_id: d.storyId,
-          service_id: d.serviceId,
-          strategy: d.strategy,
-          published_at: d.publishedAt,
-          updated_at: d.updatedAt,
-          headline: d.headline,
-          body: d.body,
-          match_text: `${d.headlineIndex}\n${d.bodyIndex}`,
-        })),
-      )
-      .execute();
-    for (const strategy of ["words", "ngram"] as const) {
-      const fts = chunk.filter(({ d }) => d.strategy === strategy);
-      if (fts.length === 0) continue;
-      const values = fts.map(({ docId, d }) => sql`(${docId}, ${d.headlineIndex}, ${d.bodyIndex})`);
-      const table = strategy === "words" ? sql.id("story_fts_words") : sql.id("story_fts_ngram");
-      await sql`insert into ${table} (rowid, headline, body) values ${sql.join(values)}`.execute(
-        trx,
-      );
-    }
-  }
+  await writeSearchDocuments(trx, dialect, documents);
 }
 
 function* chunks<T>(rows: readonly T[]): Generator<T[]> {

@@ -28,7 +28,6 @@ export interface StoriesTable {
   slug: string | null;
   section: string | null;
   lead_media_id: string | null;
-  search_text: string | null;
   created_by: string | null;
   working_headline: string | null;
 }

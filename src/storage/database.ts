@@ -16,6 +16,7 @@ import { familyIndexMigration } from "./migrations/0008-family-index.js";
 import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
+import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -126,28 +127,14 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0009-rate-windows": rateWindowsMigration(),
     "0011-second-factor": secondFactorMigration(),
     "0010-token-expiry-login-attempts": tokenExpiryLoginAttemptsMigration(),
+    "0012-drop-legacy-search": dropLegacySearchMigration(dialect),
     "0007-search-speed": searchSpeedMigration(dialect),
   };
 }
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  // On PostgreSQL the migration bookkeeping lives in the connection's own schema; Kysely
-  // would otherwise find another schema's tables by introspection and skip creating its own.
-  const schema =
-    database.dialect === "postgres"
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
-          .rows[0]?.schema
-      : undefined;
-  const migrator = new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrationsFor(database.dialect) },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-    // Feature migrations are independent tables, numbered per feature as they landed; a
-    // database may have met them in another order.
-    allowUnorderedMigrations: true,
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (await migratorFor(database)).migrateToLatest();
   if (error) {
     throw new NewsdeskError("INTERNAL", {
       detail: `Migration failed: ${String(error)}`,
@@ -155,4 +142,23 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The migrator over this database's migrations (also used to stop at a given migration). */
+export async function migratorFor(database: Database): Promise<Migrator> {
+  // On PostgreSQL the migration bookkeeping lives in the connection's own schema; Kysely
+  // would otherwise find another schema's tables by introspection and skip creating its own.
+  const schema =
+    database.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+          .rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrationsFor(database.dialect) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    // Feature migrations are independent tables, numbered per feature as they landed; a
+    // database may have met them in another order.
+    allowUnorderedMigrations: true,
+  });
 }

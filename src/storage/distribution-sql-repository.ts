@@ -1,12 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ApiKeyRecord, ApiKeyRepository } from "../domain/distribution/api-key-repository.js";
-import type {
-  DistributedSummary,
-  DistributionRepository,
-  FamilyMember,
-  ModifiedCursor,
-  PublishedStoryFilter,
-} from "../domain/distribution/distribution-repository.js";
+import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
 import {
   type WebhookAttempt,
   type WebhookDelivery,
@@ -17,8 +11,7 @@ import {
 } from "../domain/distribution/webhook-repository.js";
 import type { Desk, Person, Topic } from "../domain/people/people-schema.js";
 import { isServiceId, type ServiceId } from "../domain/services/service-registry.js";
-import type { DatabaseSchema, StoriesTable } from "./database-schema.js";
-import { publishedStoriesIn } from "./published-stories.js";
+import type { DatabaseSchema } from "./database-schema.js";
 
 /** Tables added by migration 0005; kept here so the shared schema file stays untouched. */
 export type DistributionTables = {
@@ -65,21 +58,7 @@ export type DistributionTables = {
 
 type Db = Kysely<DatabaseSchema & DistributionTables>;
 
-const summaryColumns = [
-  "id",
-  "service_id",
-  "family_id",
-  "headline",
-  "standfirst",
-  "slug",
-  "section",
-  "lead_media_id",
-  "first_published_at",
-  "updated_at",
-  "last_modified_at",
-] as const;
-
-/** Distribution reads, API keys and the webhook log. SQL for both dialects lives only here. */
+/** The catalogue lists of distribution, API keys and the webhook log, both dialects. */
 export class DistributionSqlRepository
   implements DistributionRepository, ApiKeyRepository, WebhookRepository
 {
@@ -87,109 +66,6 @@ export class DistributionSqlRepository
 
   constructor(db: Kysely<DatabaseSchema>) {
     this.#db = db.withTables<DistributionTables>();
-  }
-
-  #published(filter: PublishedStoryFilter) {
-    let q = this.#db.selectFrom("stories").select(summaryColumns).where(publishedStoriesIn(filter));
-    if (filter.modifiedSince) q = q.where("last_modified_at", ">=", filter.modifiedSince);
-    if (filter.publishedSince) q = q.where("first_published_at", ">=", filter.publishedSince);
-    return q;
-  }
-
-  async listByPublished(filter: PublishedStoryFilter, limit: number) {
-    const rows = await this.#published(filter)
-      .orderBy("first_published_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
-
-  async listByModified(filter: PublishedStoryFilter, limit: number, after?: ModifiedCursor) {
-    let q = this.#published(filter);
-    if (after) {
-      // Keyset pagination: stable while stories change, unlike OFFSET.
-      q = q.where((eb) =>
-        eb.or([
-          eb("last_modified_at", "<", after.lastModifiedAt),
-          eb.and([eb("last_modified_at", "=", after.lastModifiedAt), eb("id", "<", after.id)]),
-        ]),
-      );
-    }
-    const rows = await q
-      .orderBy("last_modified_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
-
-  async listForSitemap(serviceId: ServiceId, offset: number, limit: number) {
-    const rows = await this.#published({ serviceId })
-      .orderBy("first_published_at", "asc")
-      .orderBy("id", "asc")
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
-
-  async countPublished(serviceId: ServiceId): Promise<number> {
-    const row = await this.#db
-      .selectFrom("stories")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("service_id", "=", serviceId)
-      .where("status", "=", "published")
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  async lastWithdrawnAt(serviceId: ServiceId): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom("stories")
-      .select((eb) => eb.fn.max("last_modified_at").as("at"))
-      .where("service_id", "=", serviceId)
-      .where("status", "in", ["killed", "unpublished"])
-      .executeTakeFirst();
-    return row?.at ?? null;
-  }
-
-  async listFamilyMembers(familyIds: readonly string[]): Promise<FamilyMember[]> {
-    if (familyIds.length === 0) return [];
-    const members: FamilyMember[] = [];
-    // Chunked so a 50,000-URL sitemap page never exceeds a driver's bound-parameter limit.
-    for (let i = 0; i < familyIds.length; i += 500) {
-      const rows = await this.#db
-        .selectFrom("stories")
-        .select(["family_id", "id", "service_id", "slug", "section"])
-        .where("family_id", "in", [...new Set(familyIds.slice(i, i + 500))])
-        .where("status", "=", "published")
-        .orderBy("service_id")
-        .orderBy("id")
-        .execute();
-      for (const r of rows) {
-        if (!isServiceId(r.service_id) || r.slug === null || r.section === null) continue;
-        members.push({
-          familyId: r.family_id,
-          id: r.id,
-          serviceId: r.service_id,
-          slug: r.slug,
-          section: r.section,
-        });
-      }
-    }
-    return members;
-  }
-
-  async servicesWithPublished(): Promise<ServiceId[]> {
-    const rows = await this.#db
-      .selectFrom("stories")
-      .select("service_id")
-      .distinct()
-      .where("status", "=", "published")
-      .orderBy("service_id")
-      .execute();
-    return rows.map((r) => r.service_id).filter(isServiceId);
   }
 
   async listTopics(serviceId: ServiceId): Promise<Topic[]> {
@@ -464,24 +340,6 @@ function apiKeyFromRow(r: Selectable<DistributionTables["api_keys"]>): ApiKeyRec
     rateLimitPerMinute: Number(r.rate_limit_per_minute),
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
-  };
-}
-
-type SummaryRow = Pick<Selectable<StoriesTable>, (typeof summaryColumns)[number]>;
-
-function summaryFromRow(row: SummaryRow): DistributedSummary {
-  return {
-    id: row.id,
-    serviceId: row.service_id as ServiceId,
-    familyId: row.family_id,
-    headline: row.headline ?? "",
-    standfirst: row.standfirst ?? "",
-    slug: row.slug ?? "story",
-    section: row.section ?? "",
-    leadMediaId: row.lead_media_id,
-    firstPublishedAt: row.first_published_at ?? row.last_modified_at,
-    updatedAt: row.updated_at,
-    lastModifiedAt: row.last_modified_at,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   renditionName,
 } from "../domain/media/media-schema.js";
 import type { DatabaseSchema, MediaTable } from "./database-schema.js";
+import { likeContaining } from "./like-patterns.js";
 
 /**
  * Image bytes live in the database beside their metadata, so every instance sharing one
@@ -114,9 +115,13 @@ export class MediaSqlRepository implements MediaRepository {
   }): Promise<{ items: MediaAsset[]; total: number }> {
     let q = this.#db.selectFrom("media");
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const text = query.q;
       q = q.where((eb) =>
-        eb.or([eb("caption", "like", like), eb("credit", "like", like), eb("alt", "like", like)]),
+        eb.or(
+          (["caption", "credit", "alt"] as const).map((column) =>
+            likeContaining(eb.ref(column), text),
+          ),
+        ),
       );
     }
     const [count, rows] = await Promise.all([

@@ -5,6 +5,7 @@ import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
+import type { PublishedStoryRepository } from "../domain/published/published-story-repository.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
 import type { SecondFactorRepository } from "../domain/users/second-factor-repository.js";
 import type { UserRepository } from "../domain/users/user-repository.js";
@@ -16,12 +17,15 @@ import type { Database } from "./database.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
+import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
 import { SecondFactorSqlRepository } from "./second-factor-sql-repository.js";
 import { StorySqlRepository } from "./story-sql-repository.js";
 import { UserSqlRepository } from "./user-sql-repository.js";
 
 export interface Repositories {
   readonly stories: StoryRepository;
+  /** Lists and counts of published stories: reader pages, feeds, sitemaps, content API. */
+  readonly published: PublishedStoryRepository;
   readonly catalog: CatalogRepository;
   readonly media: MediaRepository;
   readonly breaking: BreakingNewsRepository;
@@ -36,6 +40,7 @@ export interface Repositories {
 export function sqlRepositories(database: Database): Repositories {
   return {
     stories: new StorySqlRepository(database.db),
+    published: new PublishedStorySqlRepository(database.db),
     catalog: new CatalogSqlRepository(database.db),
     media: new MediaSqlRepository(database.db),
     breaking: new BreakingNewsSqlRepository(database.db),

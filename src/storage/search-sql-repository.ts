@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import {
   maxSearchTermLength,
   maxSearchTerms,
@@ -13,20 +13,11 @@ import type {
 } from "../domain/search/search-repository.js";
 import { type ServiceId, serviceIds } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
-import { ftsKeyEpochSeconds, ftsKeyScale } from "./migrations/0007-search-speed.js";
+import { likeContaining } from "./like-patterns.js";
+import { type SummaryRow, storySummaryFromRow } from "./published-stories.js";
 
-interface Row {
+interface Row extends Omit<SummaryRow, "family_id"> {
   ref: number | string;
-  story_id: string;
-  service_id: string;
-  headline: string;
-  standfirst: string | null;
-  slug: string | null;
-  section: string | null;
-  lead_media_id: string | null;
-  first_published_at: string | null;
-  updated_at: string | null;
-  last_modified_at: string;
   body: string;
 }
 
@@ -41,6 +32,14 @@ interface Candidate {
 interface Ranked extends Candidate {
   readonly score: number;
 }
+
+/**
+ * SQLite's FTS5 rowid, `story_search.fts_key`, is (seconds since 2000-01-01 × 2^22) +
+ * (doc_id mod 2^22), as migration 0007's triggers compute it: the publish time is read back
+ * from the key without touching the row.
+ */
+const ftsKeyScale = 4_194_304;
+const ftsKeyEpochSeconds = 946_684_800;
 
 /** Relevance is divided by 1 + age/30 days: a month-old story needs twice the relevance. */
 const recencyHalfLifeDays = 30;
@@ -82,11 +81,15 @@ type Arm = { readonly kind: "words" | "ngram"; readonly services: readonly Servi
  * matching; trigram-class services use LIKE over the folded text and the headline share.
  */
 export class SearchSqlRepository implements SearchRepository {
-  readonly #db: Kysely<unknown>;
+  readonly #db: QueryExecutorProvider;
   readonly #dialect: SqlDialectName;
   readonly #window: number;
 
-  constructor(db: Kysely<unknown>, dialect: SqlDialectName, options: { window?: number } = {}) {
+  constructor(
+    db: QueryExecutorProvider,
+    dialect: SqlDialectName,
+    options: { window?: number } = {},
+  ) {
     this.#db = db;
     this.#dialect = dialect;
     this.#window = Math.max(1, Math.trunc(options.window ?? defaultSearchWindow));
@@ -232,8 +235,7 @@ export class SearchSqlRepository implements SearchRepository {
       const headlineHit = (t: string) =>
         sql`(case when strpos(split_part(match_text, chr(10), 1), ${t}) > 0 then 1 else 0 end)`;
       match = sql.join(
-        // PostgreSQL's LIKE escapes with a backslash by default.
-        terms.map((t) => sql`match_text like ${likeContaining(t)}`),
+        terms.map((t) => likeContaining(sql.ref("match_text"), t)),
         sql` and `,
       );
       rel = headlineShare(terms, headlineHit);
@@ -271,7 +273,7 @@ export class SearchSqlRepository implements SearchRepository {
 
   #sqliteNgram(arm: Arm, terms: readonly string[]) {
     const headlineHit = (t: string) =>
-      sql`(case when search_ngram.headline like ${likeContaining(t)} escape '\\' then 1 else 0 end)`;
+      sql`(case when ${likeContaining(sql.ref("search_ngram.headline"), t)} then 1 else 0 end)`;
     const relevance = headlineShare(terms, headlineHit);
     const long = terms.filter((t) => [...t].length >= 3);
     const short = terms.filter((t) => [...t].length < 3);
@@ -286,8 +288,8 @@ export class SearchSqlRepository implements SearchRepository {
     for (const t of short) {
       // Below the trigram size: checked row by row during the newest-first walk.
       conditions.push(
-        sql`(search_ngram.headline like ${likeContaining(t)} escape '\\'
-          or search_ngram.body like ${likeContaining(t)} escape '\\')`,
+        sql`(${likeContaining(sql.ref("search_ngram.headline"), t)}
+          or ${likeContaining(sql.ref("search_ngram.body"), t)})`,
       );
     }
     const rel =
@@ -301,7 +303,7 @@ export class SearchSqlRepository implements SearchRepository {
   async #rows(refs: readonly number[]): Promise<Map<number, Row>> {
     if (refs.length === 0) return new Map();
     const key = this.#dialect === "postgres" ? sql`ss.doc_id` : sql`ss.fts_key`;
-    const result = await sql<Row>`select ${key} as ref, ss.story_id, ss.service_id, ss.headline,
+    const result = await sql<Row>`select ${key} as ref, s.id, s.service_id, s.headline,
         s.standfirst, s.slug, s.section, s.lead_media_id, s.first_published_at, s.updated_at,
         s.last_modified_at, ss.body
       from story_search ss join stories s on s.id = ss.story_id
@@ -329,11 +331,6 @@ function dialectSafeTerms(terms: readonly string[]): string[] {
   return safe;
 }
 
-/** A LIKE pattern matching `term` anywhere, its wildcards escaped with a backslash. */
-function likeContaining(term: string): string {
-  return `%${term.replace(/[\\%_]/gu, "\\$&")}%`;
-}
-
 /** 1 + 2 × the share of terms found in the headline. */
 function headlineShare(
   terms: readonly string[],
@@ -348,20 +345,5 @@ function recency(now: number, candidate: Candidate): number {
 }
 
 function toSearchRow(r: Row, score: number): SearchRow {
-  return {
-    summary: {
-      id: r.story_id,
-      serviceId: r.service_id as ServiceId,
-      headline: r.headline,
-      standfirst: r.standfirst ?? "",
-      slug: r.slug ?? "story",
-      section: r.section ?? "",
-      leadMediaId: r.lead_media_id,
-      firstPublishedAt: r.first_published_at ?? r.last_modified_at,
-      updatedAt: r.updated_at,
-      lastModifiedAt: r.last_modified_at,
-    },
-    body: r.body,
-    score,
-  };
+  return { summary: storySummaryFromRow(r), body: r.body, score };
 }

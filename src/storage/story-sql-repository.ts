@@ -1,14 +1,11 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { ServiceId } from "../domain/services/service-registry.js";
-import { foldForSearch } from "../domain/stories/search-text.js";
 import type {
   NewsroomListQuery,
   NewsroomStoryRow,
   PublishedProjection,
   StoryHeadChange,
-  StoryListQuery,
   StoryRepository,
-  StorySummary,
 } from "../domain/stories/story-repository.js";
 import {
   type Correction,
@@ -18,23 +15,10 @@ import {
   storyContentSchema,
 } from "../domain/stories/story-schema.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
-import { publishedStoriesIn } from "./published-stories.js";
+import { likeContaining } from "./like-patterns.js";
 import { syncSearchIndex } from "./search-index.js";
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
-
-const summaryColumns = [
-  "id",
-  "service_id",
-  "headline",
-  "standfirst",
-  "slug",
-  "section",
-  "lead_media_id",
-  "first_published_at",
-  "updated_at",
-  "last_modified_at",
-] as const;
 
 export class StorySqlRepository implements StoryRepository {
   readonly #db: Kysely<DatabaseSchema>;
@@ -109,8 +93,8 @@ export class StorySqlRepository implements StoryRepository {
     let q = this.#db.selectFrom("stories").where("service_id", "in", [...query.serviceIds]);
     if (query.status) q = q.where("status", "=", query.status);
     if (query.q) {
-      const like = `%${escapeLike(query.q.toLocaleLowerCase("und"))}%`;
-      q = q.where(sql<boolean>`lower(coalesce(working_headline, '')) like ${like} escape '\\'`);
+      const headline = sql`lower(coalesce(working_headline, ''))`;
+      q = q.where(likeContaining(headline, query.q.toLocaleLowerCase("und")));
     }
     const [count, rows] = await Promise.all([
       q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
@@ -190,95 +174,6 @@ export class StorySqlRepository implements StoryRepository {
       createdAt: r.created_at,
     }));
   }
-
-  async listPublished(query: StoryListQuery): Promise<StorySummary[]> {
-    let q = this.#db.selectFrom("stories").select(summaryColumns).where(publishedStoriesIn(query));
-    if (query.excludeId) q = q.where("id", "<>", query.excludeId);
-    const rows = await q
-      .orderBy("first_published_at", "desc")
-      .orderBy("id", "desc")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
-
-  async countPublished(serviceId: ServiceId): Promise<number> {
-    const row = await this.#db
-      .selectFrom("stories")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("service_id", "=", serviceId)
-      .where("status", "=", "published")
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  async searchPublished(
-    serviceId: ServiceId,
-    terms: readonly string[],
-    limit: number,
-    offset: number,
-  ): Promise<{ total: number; items: StorySummary[] }> {
-    const folded = terms.map(foldForSearch).filter((t) => t.length > 0);
-    if (folded.length === 0) return { total: 0, items: [] };
-    let q = this.#db
-      .selectFrom("stories")
-      .where("service_id", "=", serviceId)
-      .where("status", "=", "published");
-    for (const term of folded) {
-      // Substring match over folded text works for every script, spaces or not; LIKE
-      // wildcards in the reader's text are escaped so they match literally.
-      q = q.where(sql<boolean>`search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
-    }
-    const [count, rows] = await Promise.all([
-      q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-      q
-        .select(summaryColumns)
-        .orderBy("first_published_at", "desc")
-        .orderBy("id", "desc")
-        .limit(limit)
-        .offset(offset)
-        .execute(),
-    ]);
-    return { total: Number(count.n), items: rows.map(summaryFromRow) };
-  }
-
-  async listRelated(
-    story: Story,
-    topics: readonly string[],
-    section: string,
-    limit: number,
-  ): Promise<StorySummary[]> {
-    let q = this.#db
-      .selectFrom("stories")
-      .select(summaryColumns)
-      .where("service_id", "=", story.serviceId)
-      .where("status", "=", "published")
-      .where("id", "<>", story.id);
-    q = q.where((eb) => {
-      const sameSection = eb("section", "=", section);
-      if (topics.length === 0) return sameSection;
-      // A correlated EXISTS lets the planner walk the newest stories and stop at `limit`;
-      // `id IN (subquery)` made SQLite gather every story on those topics first (seconds
-      // with a million stories).
-      return eb.or([
-        sameSection,
-        eb.exists(
-          eb
-            .selectFrom("story_topics as t")
-            .select(sql<number>`1`.as("one"))
-            .whereRef("t.story_id", "=", "stories.id")
-            .where("t.topic", "in", [...topics]),
-        ),
-      ]);
-    });
-    const rows = await q
-      .orderBy("first_published_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map(summaryFromRow);
-  }
 }
 
 async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolean> {
@@ -294,7 +189,6 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
             slug: null,
             section: null,
             lead_media_id: null,
-            search_text: null,
           }
         : projectionRow(projection);
   const result = await trx
@@ -308,7 +202,7 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
   // Search stays consistent with publish, update and kill: same transaction (issue 4).
   if (projection !== undefined || next.status !== "published") {
     await syncSearchIndex(
-      trx as unknown as Kysely<unknown>,
+      trx,
       projection
         ? {
             storyId: next.id,
@@ -359,7 +253,6 @@ function projectionRow(p: PublishedProjection) {
     slug: p.slug,
     section: p.section,
     lead_media_id: p.leadMediaId,
-    search_text: foldForSearch(p.searchText),
   };
 }
 
@@ -432,25 +325,4 @@ function revisionFromRow(row: Selectable<StoryRevisionsTable>): StoryRevision {
     createdBy: row.created_by,
     note: row.note,
   };
-}
-
-type SummaryRow = Pick<Selectable<StoriesTable>, (typeof summaryColumns)[number]>;
-
-function summaryFromRow(row: SummaryRow): StorySummary {
-  return {
-    id: row.id,
-    serviceId: row.service_id as ServiceId,
-    headline: row.headline ?? "",
-    standfirst: row.standfirst ?? "",
-    slug: row.slug ?? "story",
-    section: row.section ?? "",
-    leadMediaId: row.lead_media_id,
-    firstPublishedAt: row.first_published_at ?? row.last_modified_at,
-    updatedAt: row.updated_at,
-    lastModifiedAt: row.last_modified_at,
-  };
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -12,6 +12,7 @@ import type {
 } from "../domain/wire/wire-repository.js";
 import type { SqlDialectName } from "./database.js";
 import type { DatabaseSchema, WireItemsTable, WireItemVersionsTable } from "./database-schema.js";
+import { likeContaining, likeStartingWith } from "./like-patterns.js";
 import { wireItemFromJson } from "./wire-item-json.js";
 import { setFileProgress } from "./wire-ledger-sql-repository.js";
 import { insertFlag, linkedStoryIds } from "./wire-lineage-sql-repository.js";
@@ -209,7 +210,7 @@ export class WireItemSqlRepository implements WireItemRepository {
       q = q.where((eb) =>
         eb.or([
           eb(eb.fn("lower", ["language"]), "=", language),
-          eb(eb.fn("lower", ["language"]), "like", `${escapeLike(language)}-%`),
+          likeStartingWith(eb.fn("lower", ["language"]), `${language}-`),
         ]),
       );
     }
@@ -234,7 +235,7 @@ export class WireItemSqlRepository implements WireItemRepository {
       } else {
         // PostgreSQL's pg_trgm GIN index serves this LIKE; in SQLite, terms under three
         // characters are too short for trigrams and are matched by scanning.
-        q = q.where(sql<boolean>`search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
+        q = q.where((eb) => likeContaining(eb.ref("search_text"), term));
       }
     }
     const cursor = query.cursor;
@@ -285,10 +286,6 @@ export class WireItemSqlRepository implements WireItemRepository {
       .executeTakeFirst();
     return row ? versionFromRow(row) : undefined;
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 function queueEntryFromRow(

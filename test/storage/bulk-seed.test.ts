@@ -127,8 +127,8 @@ describe.each(dialects)("bulk seed on %s", (dialect) => {
     if (dialect === "sqlite") {
       const fts = async (id: string) =>
         (
-          await sql<{ headline: string; body: string }>`select f.headline, f.body
-            from story_fts_words f join story_search s on s.doc_id = f.rowid
+          await sql<{ scope: string; headline: string; body: string }>`select f.scope,
+            f.headline, f.body from search_words f join story_search s on s.fts_key = f.rowid
             where s.story_id = ${id}`.execute(database.db)
         ).rows;
       expect(await fts(seededId)).toEqual(await fts(realId));
@@ -137,11 +137,11 @@ describe.each(dialects)("bulk seed on %s", (dialect) => {
   });
 
   it("lists, counts and finds seeded stories like real ones", async () => {
-    expect(await repos.stories.countPublished("en")).toBe(31);
-    const newest = await repos.stories.listPublished({ serviceId: "en", limit: 5, offset: 0 });
+    expect(await repos.published.countPublished("en")).toBe(31);
+    const newest = await repos.published.listPublished({ serviceId: "en", limit: 5, offset: 0 });
     expect(newest[0]?.firstPublishedAt).toBe(now);
     const topic = benchStoryContent(7, catalog).topics[0] ?? "";
-    const byTopic = await repos.stories.listPublished({
+    const byTopic = await repos.published.listPublished({
       serviceId: "en",
       topic,
       limit: 100,
@@ -190,7 +190,7 @@ describe.each(dialects)("bulk-seeded stories on the reader site (%s)", (dialect)
         .replaceAll('"', "&quot;");
       expect(html).toContain(`<h1>${headline}</h1>`);
     }
-    const [newest] = await newsdesk.repositories.stories.listPublished({
+    const [newest] = await newsdesk.repositories.published.listPublished({
       serviceId: "en",
       limit: 1,
       offset: 0,

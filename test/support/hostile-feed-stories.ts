@@ -22,9 +22,10 @@ export const hostileTopicSlug = "hostile-corpus";
  */
 export async function publishHostileStories(newsdesk: Newsdesk): Promise<HostileStory[]> {
   const actor = systemActor("hostile feed test");
-  const { catalog, stories: storyRepo } = newsdesk.repositories;
+  const { catalog, stories: storyRepo, published: publishedRepo } = newsdesk.repositories;
   let leadFigure: StoryContent["leadFigure"] = null;
-  for (const summary of await storyRepo.listPublished({ serviceId: "en", limit: 50, offset: 0 })) {
+  const demo = await publishedRepo.listPublished({ serviceId: "en", limit: 50, offset: 0 });
+  for (const summary of demo) {
     const head = await storyRepo.findStory(summary.id);
     const revision = await storyRepo.findRevision(head?.publishedRevisionId ?? "");
     leadFigure = leadFigure ?? revision?.content.leadFigure ?? null;

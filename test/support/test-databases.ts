@@ -23,13 +23,18 @@ export interface TestDatabase extends Database {
 
 /**
  * A fresh, migrated database: a temp SQLite file, or a private schema in the real
- * PostgreSQL so parallel test files never see each other's rows.
+ * PostgreSQL so parallel test files never see each other's rows. With `migrate: false` the
+ * database is empty (migration tests step through the migrations themselves).
  */
-export async function openTestDatabase(dialect: SqlDialectName): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: SqlDialectName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-test-"));
     const database = await openDatabase(`sqlite:${join(dir, "test.db")}`);
-    await migrateToLatest(database);
+    if (migrate) await migrateToLatest(database);
     return {
       ...database,
       dispose: async () => {
@@ -44,7 +49,7 @@ export async function openTestDatabase(dialect: SqlDialectName): Promise<TestDat
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = await openDatabase(postgresUrl, { pgSchema: schema, pgPoolSize: 4 });
-  await migrateToLatest(database);
+  if (migrate) await migrateToLatest(database);
   return {
     ...database,
     dispose: async () => {

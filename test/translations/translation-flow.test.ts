@@ -45,7 +45,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
 
   beforeAll(async () => {
     newsdesk = await startTestNewsdesk(dialect);
-    const english = await newsdesk.repositories.stories.listPublished({
+    const english = await newsdesk.repositories.published.listPublished({
       serviceId: "en",
       limit: 50,
       offset: 0,

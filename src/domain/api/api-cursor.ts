@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { ModifiedCursor } from "../distribution/distribution-repository.js";
 import { NewsdeskError } from "../error-catalogue.js";
+import type { ModifiedCursor } from "../published/published-story-repository.js";
 
 const cursorSchema = z.object({ t: z.iso.datetime(), i: z.string().min(1).max(64) });
 

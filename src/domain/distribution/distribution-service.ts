@@ -1,40 +1,22 @@
 import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
-import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
-import type { ResolvedMedia } from "../reader/reader-models.js";
-import { type ServiceConfig, type ServiceId, services } from "../services/service-registry.js";
-import type { StoryRepository } from "../stories/story-repository.js";
-import type { Correction, Story, StoryContent } from "../stories/story-schema.js";
-import { figureMediaIds } from "../stories/story-service.js";
+import type { Section } from "../people/people-schema.js";
+import {
+  PublishedStories,
+  type PublishedStory,
+  type StoryAvailability,
+} from "../published/published-stories.js";
 import type {
-  DistributedSummary,
-  DistributionRepository,
   FamilyMember,
+  ModifiedCursor,
   PublishedStoryFilter,
-} from "./distribution-repository.js";
-
-/** A published story with everything a feed, ninjs document or API response needs. */
-export interface DistributedStory {
-  readonly service: ServiceConfig;
-  readonly story: Story;
-  readonly content: StoryContent;
-  readonly corrections: readonly Correction[];
-  readonly section: Section | undefined;
-  /** In the editor's order. */
-  readonly topics: readonly Topic[];
-  /** Person bylines in the editor's order. */
-  readonly people: readonly Person[];
-  readonly desks: readonly Desk[];
-  readonly agencies: readonly Agency[];
-  readonly media: ReadonlyMap<string, ResolvedMedia>;
-}
-
-/** What a story looks like to distribution right now. */
-export type StoryAvailability =
-  | { readonly kind: "published"; readonly story: DistributedStory }
-  /** Killed or unpublished: partners must withdraw it (ninjs pubStatus canceled/withheld). */
-  | { readonly kind: "withdrawn"; readonly story: Story }
-  | { readonly kind: "missing" };
+  PublishedStoryRepository,
+  PublishedSummary,
+} from "../published/published-story-repository.js";
+import type { ServiceConfig, ServiceId } from "../services/service-registry.js";
+import type { StoryRepository } from "../stories/story-repository.js";
+import type { IsoDateTime } from "../stories/story-schema.js";
+import type { DistributionRepository } from "./distribution-repository.js";
 
 export type FeedScope =
   | { readonly kind: "service" }
@@ -55,25 +37,28 @@ export const feedLength = 50;
 const sitemapBatch = 5000;
 
 /**
- * Read models for feeds, sitemaps, the content API and syndication. Only published
- * revisions are ever read; a kill or unpublish is visible on the next request.
+ * Read models for feeds, sitemaps, the content API and syndication: published stories
+ * assembled by PublishedStories and listed by the PublishedStoryRepository, the same ones
+ * reader pages use. Only published revisions are ever read; a kill or unpublish is visible
+ * on the next request.
  */
 export class DistributionService {
-  readonly #stories: StoryRepository;
+  readonly #published: PublishedStoryRepository;
   readonly #distribution: DistributionRepository;
   readonly #catalog: CatalogRepository;
-  readonly #media: MediaRepository;
+  readonly #assembled: PublishedStories;
 
   constructor(deps: {
     stories: StoryRepository;
+    published: PublishedStoryRepository;
     distribution: DistributionRepository;
     catalog: CatalogRepository;
     media: MediaRepository;
   }) {
-    this.#stories = deps.stories;
+    this.#published = deps.published;
     this.#distribution = deps.distribution;
     this.#catalog = deps.catalog;
-    this.#media = deps.media;
+    this.#assembled = new PublishedStories(deps);
   }
 
   sections(service: ServiceConfig): Promise<Section[]> {
@@ -119,63 +104,38 @@ export class DistributionService {
     service: ServiceConfig,
     scope: FeedScope,
     limit = feedLength,
-  ): Promise<DistributedStory[]> {
-    const rows = await this.#distribution.listByPublished(filterFor(service, scope), limit);
-    return this.loadMany(rows);
-  }
-
-  async loadMany(rows: readonly DistributedSummary[]): Promise<DistributedStory[]> {
+  ): Promise<PublishedStory[]> {
+    const rows = await this.#published.listPublished({ ...filterFor(service, scope), limit });
     const loaded = await Promise.all(rows.map((row) => this.availability(row.id)));
     return loaded.flatMap((a) => (a.kind === "published" ? [a.story] : []));
   }
 
   /** The story as distribution sees it: published (with its published revision) or not. */
-  async availability(storyId: string): Promise<StoryAvailability> {
-    const story = await this.#stories.findStory(storyId);
-    if (!story) return { kind: "missing" };
-    if (story.status === "killed" || story.status === "unpublished") {
-      return { kind: "withdrawn", story };
-    }
-    if (story.status !== "published" || !story.publishedRevisionId) return { kind: "missing" };
-    const revision = await this.#stories.findRevision(story.publishedRevisionId);
-    if (!revision) return { kind: "missing" };
-    const { content } = revision;
-    const service = services[story.serviceId];
-    const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
-    const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
-    const [corrections, sections, people, desks, agencies, topics, media] = await Promise.all([
-      this.#stories.listCorrections(story.id),
-      this.#catalog.listSections(service.id),
-      this.#catalog.findPeople(personIds),
-      this.#catalog.findDesks(deskIds),
-      this.#catalog.findAgencies(content.agencies),
-      this.#catalog.findTopics(service.id, content.topics),
-      this.resolveMedia(figureMediaIds(content)),
-    ]);
-    return {
-      kind: "published",
-      story: {
-        service,
-        story,
-        content,
-        corrections,
-        section: sections.find((s) => s.slug === content.section),
-        topics: inOrder(content.topics, topics, (t) => t.slug),
-        people: inOrder(personIds, people, (p) => p.id),
-        desks: inOrder(deskIds, desks, (d) => d.id),
-        agencies: inOrder(content.agencies, agencies, (a) => a.code),
-        media,
-      },
-    };
+  availability(storyId: string): Promise<StoryAvailability> {
+    return this.#assembled.availability(storyId);
+  }
+
+  /** Published stories in a filter, newest change first, keyset-paginated (content API). */
+  listByModified(
+    filter: PublishedStoryFilter,
+    limit: number,
+    after?: ModifiedCursor,
+  ): Promise<PublishedSummary[]> {
+    return this.#published.listByModified(filter, limit, after);
+  }
+
+  /** When a story of the service was last withdrawn (feeds' Last-Modified). */
+  lastWithdrawnAt(service: ServiceConfig): Promise<IsoDateTime | null> {
+    return this.#published.lastWithdrawnAt(service.id);
   }
 
   /** Every published story of a service (oldest first) with its family's language versions. */
   async sitemapStories(
     service: ServiceConfig,
-  ): Promise<{ rows: DistributedSummary[]; families: Map<string, FamilyMember[]> }> {
-    const rows: DistributedSummary[] = [];
+  ): Promise<{ rows: PublishedSummary[]; families: Map<string, FamilyMember[]> }> {
+    const rows: PublishedSummary[] = [];
     for (let offset = 0; ; offset += sitemapBatch) {
-      const batch = await this.#distribution.listForSitemap(service.id, offset, sitemapBatch);
+      const batch = await this.#published.listForSitemap(service.id, offset, sitemapBatch);
       rows.push(...batch);
       if (batch.length < sitemapBatch) break;
     }
@@ -186,11 +146,12 @@ export class DistributionService {
   }
 
   /** Google News: stories first published at or after `since`, newest first, at most 1,000. */
-  newsStories(service: ServiceConfig, since: string): Promise<DistributedSummary[]> {
-    return this.#distribution.listByPublished(
-      { serviceId: service.id, publishedSince: since },
-      1000,
-    );
+  newsStories(service: ServiceConfig, since: string): Promise<PublishedSummary[]> {
+    return this.#published.listPublished({
+      serviceId: service.id,
+      publishedSince: since,
+      limit: 1000,
+    });
   }
 
   /** Last modification of the home page and of each section and topic page. */
@@ -201,7 +162,7 @@ export class DistributionService {
     topics: { slug: string; lastmod: string }[];
   }> {
     const latest = async (filter: Omit<PublishedStoryFilter, "serviceId">) =>
-      (await this.#distribution.listByModified({ serviceId: service.id, ...filter }, 1))[0]
+      (await this.#published.listByModified({ serviceId: service.id, ...filter }, 1))[0]
         ?.lastModifiedAt;
     const [sections, topics] = await Promise.all([
       this.#catalog.listSections(service.id),
@@ -216,13 +177,13 @@ export class DistributionService {
     );
     const known = (list: { slug: string; lastmod: string | undefined }[]) =>
       list.flatMap((x) => (x.lastmod ? [{ slug: x.slug, lastmod: x.lastmod }] : []));
-    const liveServices = await this.#distribution.servicesWithPublished();
+    const liveServices = await this.#published.servicesWithPublished();
     return { home, liveServices, sections: known(sectionTimes), topics: known(topicTimes) };
   }
 
   /** Published language versions of each given family, keyed by family id. */
   async families(familyIds: readonly string[]): Promise<Map<string, FamilyMember[]>> {
-    const members = await this.#distribution.listFamilyMembers(familyIds);
+    const members = await this.#published.listFamilyMembers(familyIds);
     const byFamily = new Map<string, FamilyMember[]>();
     for (const member of members) {
       const list = byFamily.get(member.familyId) ?? [];
@@ -230,18 +191,6 @@ export class DistributionService {
       byFamily.set(member.familyId, list);
     }
     return byFamily;
-  }
-
-  async resolveMedia(ids: readonly string[]): Promise<Map<string, ResolvedMedia>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const [assets, renditions] = await Promise.all([
-      this.#media.findMany(unique),
-      this.#media.listRenditions(unique),
-    ]);
-    return new Map(
-      assets.map((asset) => [asset.id, { asset, renditions: renditions.get(asset.id) ?? [] }]),
-    );
   }
 }
 
@@ -258,18 +207,4 @@ export function filterFor(service: ServiceConfig, scope: FeedScope): PublishedSt
     case "desk":
       return { serviceId: service.id, deskId: scope.id };
   }
-}
-
-function inOrder<T>(keys: readonly string[], items: readonly T[], key: (item: T) => string): T[] {
-  return keys.flatMap((k) => items.filter((item) => key(item) === k)).filter(uniqueBy(key));
-}
-
-function uniqueBy<T>(key: (item: T) => string): (item: T) => boolean {
-  const seen = new Set<string>();
-  return (item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  };
 }

@@ -1,15 +1,9 @@
 import type { BreakingBanner } from "../breaking/breaking-news-schema.js";
-import type { MediaAsset, RenditionInfo } from "../media/media-schema.js";
 import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
+import type { ResolvedMedia } from "../published/published-stories.js";
 import type { ServiceConfig } from "../services/service-registry.js";
 import type { StorySummary } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent } from "../stories/story-schema.js";
-
-/** An image with the renditions that exist for it, ready for srcset. */
-export interface ResolvedMedia {
-  readonly asset: MediaAsset;
-  readonly renditions: readonly RenditionInfo[];
-}
 
 /** What every reader page shares: its service, navigation and breaking-news bar. */
 export interface PageChrome {
@@ -35,13 +29,6 @@ export interface StoryListModel extends PageChrome {
   readonly media: ReadonlyMap<string, ResolvedMedia>;
   readonly page: number;
   readonly hasMore: boolean;
-}
-
-export interface SearchModel extends StoryListModel {
-  readonly query: string;
-  readonly total: number;
-  /** True when `total` is only a lower bound (very common words): no count is shown then. */
-  readonly totalCapped?: boolean;
 }
 
 export type StoryLookup =

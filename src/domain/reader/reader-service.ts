@@ -3,42 +3,50 @@ import type { Clock } from "../clock.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import type { Desk, Person, Section } from "../people/people-schema.js";
-import { type ServiceConfig, services } from "../services/service-registry.js";
-import { searchTerms } from "../stories/search-text.js";
-import type { StoryListQuery, StoryRepository, StorySummary } from "../stories/story-repository.js";
-import type { Story, StoryRevision } from "../stories/story-schema.js";
-import { figureMediaIds } from "../stories/story-service.js";
+import { PublishedStories } from "../published/published-stories.js";
 import type {
-  PageChrome,
-  ResolvedMedia,
-  SearchModel,
-  StoryListModel,
-  StoryLookup,
-  StoryPageModel,
-} from "./reader-models.js";
+  PublishedStoryFilter,
+  PublishedStoryRepository,
+} from "../published/published-story-repository.js";
+import { type ServiceConfig, services } from "../services/service-registry.js";
+import type { StoryRepository, StorySummary } from "../stories/story-repository.js";
+import type { Story, StoryRevision } from "../stories/story-schema.js";
+import type { PageChrome, StoryListModel, StoryLookup, StoryPageModel } from "./reader-models.js";
 
-export const pageSize = 20;
+/** Stories per reader list page. */
+const pageSize = 20;
 
-/** Read models for reader pages. Only published revisions are ever read here. */
+/** A reader list: the whole service, or one section, topic, person or desk. */
+type ReaderListFilter = Pick<PublishedStoryFilter, "section" | "topic" | "personId" | "deskId">;
+
+/**
+ * Read models for reader pages: the page chrome, plus published stories assembled by
+ * PublishedStories and listed by the PublishedStoryRepository, the same ones feeds, sitemaps
+ * and the content API use. Only published revisions are ever read here (and the revision
+ * the newsroom previews).
+ */
 export class ReaderService {
   readonly #stories: StoryRepository;
+  readonly #published: PublishedStoryRepository;
   readonly #catalog: CatalogRepository;
-  readonly #media: MediaRepository;
   readonly #breaking: BreakingNewsRepository;
   readonly #clock: Clock;
+  readonly #assembled: PublishedStories;
 
   constructor(deps: {
     stories: StoryRepository;
+    published: PublishedStoryRepository;
     catalog: CatalogRepository;
     media: MediaRepository;
     breaking: BreakingNewsRepository;
     clock: Clock;
   }) {
     this.#stories = deps.stories;
+    this.#published = deps.published;
     this.#catalog = deps.catalog;
-    this.#media = deps.media;
     this.#breaking = deps.breaking;
     this.#clock = deps.clock;
+    this.#assembled = new PublishedStories(deps);
   }
 
   async chrome(service: ServiceConfig): Promise<PageChrome> {
@@ -50,17 +58,19 @@ export class ReaderService {
   }
 
   async story(service: ServiceConfig, storyId: string): Promise<StoryLookup> {
-    const [chrome, story] = await Promise.all([
+    const [chrome, found] = await Promise.all([
       this.chrome(service),
-      this.#stories.findStory(storyId),
+      this.#assembled.lookup(storyId),
     ]);
-    if (!story || story.serviceId !== service.id) return { kind: "missing", chrome };
-    if (story.status === "killed") return { kind: "killed", chrome };
-    if (story.status !== "published" || !story.publishedRevisionId)
+    if (found.kind === "missing" || found.story.serviceId !== service.id) {
       return { kind: "missing", chrome };
-    const revision = await this.#stories.findRevision(story.publishedRevisionId);
-    if (!revision) return { kind: "missing", chrome };
-    return { kind: "published", model: await this.#storyModel(chrome, story, revision) };
+    }
+    if (found.story.status === "killed") return { kind: "killed", chrome };
+    if (found.kind === "withdrawn") return { kind: "missing", chrome };
+    return {
+      kind: "published",
+      model: await this.#storyModel(chrome, found.story, found.revision),
+    };
   }
 
   /** The draft (or any revision) exactly as readers would see it, for the newsroom preview. */
@@ -79,36 +89,25 @@ export class ReaderService {
     story: Story,
     revision: StoryRevision,
   ): Promise<StoryPageModel> {
-    const service = chrome.service;
     const { content } = revision;
-    const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
-    const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
-    const [corrections, people, desks, agencies, topics, media, related] = await Promise.all([
-      this.#stories.listCorrections(story.id),
-      this.#catalog.findPeople(personIds),
-      this.#catalog.findDesks(deskIds),
-      this.#catalog.findAgencies(content.agencies),
-      this.#catalog.findTopics(service.id, content.topics),
-      this.#resolveMedia(figureMediaIds(content)),
-      this.#stories.listRelated(story, content.topics, content.section, 4),
+    const [assembled, related] = await Promise.all([
+      this.#assembled.assemble(story, revision),
+      this.#published.listRelated(story, content.topics, content.section, 4),
     ]);
-    const relatedMedia = await this.#resolveMedia(
+    const media = new Map(assembled.media);
+    const relatedMedia = await this.#assembled.resolveMedia(
       related.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
     );
     for (const [id, value] of relatedMedia) media.set(id, value);
-    // Credits keep the editor's order, whatever order the database returned them in.
-    const agencyOrder = new Map(content.agencies.map((code, index) => [code, index]));
     return {
       ...chrome,
       story,
       content,
-      corrections,
-      people: new Map<string, Person>(people.map((p) => [p.id, p])),
-      desks: new Map<string, Desk>(desks.map((d) => [d.id, d])),
-      agencies: [...agencies].sort(
-        (a, b) => (agencyOrder.get(a.code) ?? 0) - (agencyOrder.get(b.code) ?? 0),
-      ),
-      topics: content.topics.flatMap((slug) => topics.filter((t) => t.slug === slug)),
+      corrections: assembled.corrections,
+      people: new Map<string, Person>(assembled.people.map((p) => [p.id, p])),
+      desks: new Map<string, Desk>(assembled.desks.map((d) => [d.id, d])),
+      agencies: assembled.agencies,
+      topics: assembled.topics,
       media,
       related,
     };
@@ -116,12 +115,12 @@ export class ReaderService {
 
   async list(
     service: ServiceConfig,
-    filter: Omit<StoryListQuery, "serviceId" | "limit" | "offset">,
+    filter: ReaderListFilter,
     page: number,
   ): Promise<StoryListModel> {
     const [chrome, rows] = await Promise.all([
       this.chrome(service),
-      this.#stories.listPublished({
+      this.#published.listPublished({
         serviceId: service.id,
         ...filter,
         limit: pageSize + 1,
@@ -129,16 +128,6 @@ export class ReaderService {
       }),
     ]);
     return this.#listModel(chrome, rows, page);
-  }
-
-  async search(service: ServiceConfig, query: string, page: number): Promise<SearchModel> {
-    const terms = searchTerms(query);
-    const [chrome, result] = await Promise.all([
-      this.chrome(service),
-      this.#stories.searchPublished(service.id, terms, pageSize, (page - 1) * pageSize),
-    ]);
-    const model = await this.#listModel(chrome, result.items, page);
-    return { ...model, hasMore: page * pageSize < result.total, query, total: result.total };
   }
 
   section(chrome: PageChrome, slug: string): Section | undefined {
@@ -166,24 +155,9 @@ export class ReaderService {
     page: number,
   ): Promise<StoryListModel> {
     const stories = rows.slice(0, pageSize);
-    const media = await this.#resolveMedia(
+    const media = await this.#assembled.resolveMedia(
       stories.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
     );
     return { ...chrome, stories, media, page, hasMore: rows.length > pageSize };
   }
-
-  async #resolveMedia(ids: readonly string[]): Promise<Map<string, ResolvedMedia>> {
-    const unique = [...new Set(ids)];
-    const [assets, renditions] = await Promise.all([
-      this.#media.findMany(unique),
-      this.#media.listRenditions(unique),
-    ]);
-    return new Map(
-      assets.map((asset) => [asset.id, { asset, renditions: renditions.get(asset.id) ?? [] }]),
-    );
-  }
-}
-
-export function allServices(): ServiceConfig[] {
-  return Object.values(services);
 }

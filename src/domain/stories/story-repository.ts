@@ -31,17 +31,6 @@ export interface StorySummary {
   readonly lastModifiedAt: IsoDateTime;
 }
 
-export interface StoryListQuery {
-  readonly serviceId: ServiceId;
-  readonly section?: string;
-  readonly topic?: string;
-  readonly personId?: string;
-  readonly deskId?: string;
-  readonly excludeId?: string;
-  readonly limit: number;
-  readonly offset: number;
-}
-
 /** A change to a story's head, applied only if the head still matches `expected`. */
 export interface StoryHeadChange {
   readonly expected: { readonly status: Story["status"]; readonly currentRevisionId: string };
@@ -86,20 +75,4 @@ export interface StoryRepository {
   findRevision(id: string): Promise<StoryRevision | undefined>;
   listRevisions(storyId: string): Promise<StoryRevision[]>;
   listCorrections(storyId: string): Promise<Correction[]>;
-
-  listPublished(query: StoryListQuery): Promise<StorySummary[]>;
-  countPublished(serviceId: ServiceId): Promise<number>;
-  searchPublished(
-    serviceId: ServiceId,
-    terms: readonly string[],
-    limit: number,
-    offset: number,
-  ): Promise<{ total: number; items: StorySummary[] }>;
-  /** Published stories sharing the section or a topic, newest first. */
-  listRelated(
-    story: Story,
-    topics: readonly string[],
-    section: string,
-    limit: number,
-  ): Promise<StorySummary[]>;
 }

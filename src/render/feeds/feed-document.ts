@@ -1,7 +1,5 @@
-import type {
-  DistributedStory,
-  ResolvedScope,
-} from "../../domain/distribution/distribution-service.js";
+import type { ResolvedScope } from "../../domain/distribution/distribution-service.js";
+import type { PublishedStory } from "../../domain/published/published-stories.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { locales } from "../../i18n/locale-registry.js";
 import { deskUrl, personUrl, storyUrl } from "../reader-urls.js";
@@ -69,7 +67,7 @@ export interface FeedContext {
   readonly lastWithdrawnAt: string | null;
 }
 
-export function feedDocument(stories: readonly DistributedStory[], ctx: FeedContext): FeedDocument {
+export function feedDocument(stories: readonly PublishedStory[], ctx: FeedContext): FeedDocument {
   const { service, publicUrl } = ctx;
   const dir = locales[service.locale].dir;
   const items = stories.map((s) => feedItem(s, ctx));
@@ -98,7 +96,7 @@ export function feedDocument(stories: readonly DistributedStory[], ctx: FeedCont
   };
 }
 
-function feedItem(s: DistributedStory, ctx: FeedContext): FeedItem {
+function feedItem(s: PublishedStory, ctx: FeedContext): FeedItem {
   const { service, publicUrl } = ctx;
   const { story, content } = s;
   const dir = locales[service.locale].dir;

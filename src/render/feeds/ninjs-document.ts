@@ -1,5 +1,5 @@
-import type { DistributedStory } from "../../domain/distribution/distribution-service.js";
 import { bcp47 } from "../../domain/distribution/language-tags.js";
+import type { PublishedStory } from "../../domain/published/published-stories.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import type { Story } from "../../domain/stories/story-schema.js";
 import { deskUrl, mediaUrl, personUrl, storyUrl, topicUrl } from "../reader-urls.js";
@@ -27,7 +27,7 @@ export function ninjsUri(publicUrl: string, storyId: string): string {
  * the lead picture as an association with its renditions.
  */
 export function ninjsDocument(
-  s: DistributedStory,
+  s: PublishedStory,
   publicUrl: string,
   publisherName: string,
 ): NinjsDocument {

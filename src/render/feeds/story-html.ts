@@ -1,7 +1,6 @@
 import sanitizeHtml from "sanitize-html";
-import type { DistributedStory } from "../../domain/distribution/distribution-service.js";
 import type { RenditionInfo } from "../../domain/media/media-schema.js";
-import type { ResolvedMedia } from "../../domain/reader/reader-models.js";
+import type { PublishedStory, ResolvedMedia } from "../../domain/published/published-stories.js";
 import type { InlineText, StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { translatorFor } from "../../i18n/message-catalogue.js";
 import { mediaUrl } from "../reader-urls.js";
@@ -11,7 +10,7 @@ import { mediaUrl } from "../reader-urls.js";
  * ADR 0001), with absolute URLs because RSS has no xml:base, then passed through
  * sanitize-html with a closed allowlist as a second line of defence.
  */
-export function storyHtml(story: DistributedStory, publicUrl: string): string {
+export function storyHtml(story: PublishedStory, publicUrl: string): string {
   const { content } = story;
   const parts: string[] = [];
   if (content.leadFigure) {

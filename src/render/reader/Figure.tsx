@@ -1,5 +1,5 @@
 import type { RenditionInfo } from "../../domain/media/media-schema.js";
-import type { ResolvedMedia } from "../../domain/reader/reader-models.js";
+import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import { mediaUrl } from "../reader-urls.js";
 
 export interface FigureProps {

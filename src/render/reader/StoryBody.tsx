@@ -1,5 +1,5 @@
 import { type ComponentChildren, Fragment } from "preact";
-import type { ResolvedMedia } from "../../domain/reader/reader-models.js";
+import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import type { InlineText, StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { Figure } from "./Figure.js";
 

@@ -1,4 +1,4 @@
-import type { ResolvedMedia } from "../../domain/reader/reader-models.js";
+import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import type { StorySummary } from "../../domain/stories/story-repository.js";
 import { storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";

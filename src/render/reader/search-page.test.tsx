@@ -13,27 +13,27 @@ const ctx = renderContext({
   now: new Date("2026-11-24T12:00:00Z"),
 });
 
-const model = (total: number, totalCapped: boolean) => ({
-  service: services.en,
-  sections: [],
-  banner: undefined,
-  stories: [],
-  media: new Map(),
-  page: 1,
-  hasMore: true,
+const chrome = { service: services.en, sections: [], banner: undefined };
+
+const results = (total: number, totalCapped: boolean) => ({
   query: "news",
+  terms: ["news"],
   total,
   totalCapped,
+  page: 1,
+  pageSize: 20,
+  hasMore: true,
+  hits: [],
 });
 
 describe("the search page", () => {
   it("states an exact count", () => {
-    const html = renderHtml(<SearchPage ctx={ctx} model={model(42, false)} />);
+    const html = renderHtml(<SearchPage ctx={ctx} chrome={chrome} results={results(42, false)} />);
     expect(html).toContain('<p role="status">42 stories found</p>');
   });
 
   it("states no count when the total is only a lower bound", () => {
-    const html = renderHtml(<SearchPage ctx={ctx} model={model(500, true)} />);
+    const html = renderHtml(<SearchPage ctx={ctx} chrome={chrome} results={results(500, true)} />);
     expect(html).not.toContain("stories found");
     expect(html).toContain('<nav class="pager"');
   });

@@ -1,8 +1,8 @@
-import type {
-  DistributedSummary,
-  FamilyMember,
-} from "../../domain/distribution/distribution-repository.js";
 import { hreflang, newsSitemapLanguage } from "../../domain/distribution/language-tags.js";
+import type {
+  FamilyMember,
+  PublishedSummary,
+} from "../../domain/published/published-story-repository.js";
 import {
   type ServiceConfig,
   type ServiceId,
@@ -18,7 +18,7 @@ import type { Alternate, NewsEntry, UrlEntry } from "./sitemap-xml.js";
  * the annotations are reciprocal (Google, "Tell Google about localized versions").
  */
 export function storyUrlEntries(
-  rows: readonly DistributedSummary[],
+  rows: readonly PublishedSummary[],
   families: ReadonlyMap<string, readonly FamilyMember[]>,
   publicUrl: string,
 ): UrlEntry[] {
@@ -93,7 +93,7 @@ export function pageUrlEntries(
 
 export function newsEntries(
   service: ServiceConfig,
-  rows: readonly DistributedSummary[],
+  rows: readonly PublishedSummary[],
   publicUrl: string,
 ): NewsEntry[] {
   return rows.map((row) => ({

@@ -1,6 +1,7 @@
 import { bcp47 } from "../../domain/distribution/language-tags.js";
 import type { RenditionInfo, RenditionShape } from "../../domain/media/media-schema.js";
-import type { ResolvedMedia, StoryPageModel } from "../../domain/reader/reader-models.js";
+import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { isoSeconds } from "../feeds/feed-document.js";
 import { deskUrl, homeUrl, mediaUrl, personUrl, sectionUrl, storyUrl } from "../reader-urls.js";

@@ -12,7 +12,7 @@ import type { SqlDialectName } from "../database.js";
  * bm25 is computed for those rows only. Triggers on `story_search` keep both tables in step
  * with every writer (publish, update, kill, migrations and bulk loads), in the writer's
  * transaction. The 0003 tables `story_fts_words` / `story_fts_ngram` are no longer read
- * (search-index.ts still writes them for the bulk seeder's sake; see writeLegacyFts).
+ * (migration 0012 drops them).
  *
  * PostgreSQL: btree indexes for the same newest-first walk per service
  * (`service_id, published_at, doc_id`) and across services (`published_at, doc_id`); the
@@ -68,6 +68,9 @@ export function searchSpeedMigration(dialect: SqlDialectName): Migration {
   };
 }
 
-/** `fts_key` = (seconds since 2000-01-01 × 2^22) + (doc_id mod 2^22): exact in a double. */
-export const ftsKeyScale = 4_194_304;
-export const ftsKeyEpochSeconds = 946_684_800;
+/**
+ * `fts_key` = (seconds since 2000-01-01 × 2^22) + (doc_id mod 2^22): exact in a double. The
+ * search code keeps its own copy for reading keys back; this one is frozen with the triggers.
+ */
+const ftsKeyScale = 4_194_304;
+const ftsKeyEpochSeconds = 946_684_800;

@@ -1,0 +1,143 @@
+import type { MediaRepository } from "../media/media-repository.js";
+import type { MediaAsset, RenditionInfo } from "../media/media-schema.js";
+import type { CatalogRepository } from "../people/catalog-repository.js";
+import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
+import { type ServiceConfig, services } from "../services/service-registry.js";
+import type { StoryRepository } from "../stories/story-repository.js";
+import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
+import { figureMediaIds } from "../stories/story-service.js";
+
+/** An image with the renditions that exist for it, ready for srcset. */
+export interface ResolvedMedia {
+  readonly asset: MediaAsset;
+  readonly renditions: readonly RenditionInfo[];
+}
+
+/**
+ * A story with everything a reader page, feed, ninjs document or API response shows of it:
+ * the revision's content, its corrections, and the catalogue entries and images it names.
+ */
+export interface PublishedStory {
+  readonly service: ServiceConfig;
+  readonly story: Story;
+  readonly content: StoryContent;
+  readonly corrections: readonly Correction[];
+  readonly section: Section | undefined;
+  /** In the editor's order, each once. */
+  readonly topics: readonly Topic[];
+  /** Person bylines in the editor's order, each once. */
+  readonly people: readonly Person[];
+  readonly desks: readonly Desk[];
+  readonly agencies: readonly Agency[];
+  /** Every figure's image (lead and body), by media id. */
+  readonly media: ReadonlyMap<string, ResolvedMedia>;
+}
+
+/** Where a story stands for readers and partners, with its published revision if any. */
+type PublishedRevision =
+  | { readonly kind: "published"; readonly story: Story; readonly revision: StoryRevision }
+  /** Killed or unpublished: readers get 410 or 404, partners must withdraw it. */
+  | { readonly kind: "withdrawn"; readonly story: Story }
+  | { readonly kind: "missing" };
+
+/** What a story looks like to distribution right now. */
+export type StoryAvailability =
+  | { readonly kind: "published"; readonly story: PublishedStory }
+  /** Killed or unpublished: partners must withdraw it (ninjs pubStatus canceled/withheld). */
+  | { readonly kind: "withdrawn"; readonly story: Story }
+  | { readonly kind: "missing" };
+
+/**
+ * The one place a story is assembled for the public: reader pages (ReaderService), feeds,
+ * sitemaps, the content API and webhooks (DistributionService). Only published revisions are
+ * read, except for the newsroom preview, which assembles a draft the same way.
+ */
+export class PublishedStories {
+  readonly #stories: StoryRepository;
+  readonly #catalog: CatalogRepository;
+  readonly #media: MediaRepository;
+
+  constructor(deps: {
+    stories: StoryRepository;
+    catalog: CatalogRepository;
+    media: MediaRepository;
+  }) {
+    this.#stories = deps.stories;
+    this.#catalog = deps.catalog;
+    this.#media = deps.media;
+  }
+
+  /** The story and, when it is published, its published revision. */
+  async lookup(storyId: string): Promise<PublishedRevision> {
+    const story = await this.#stories.findStory(storyId);
+    if (!story) return { kind: "missing" };
+    if (story.status === "killed" || story.status === "unpublished") {
+      return { kind: "withdrawn", story };
+    }
+    if (story.status !== "published" || !story.publishedRevisionId) return { kind: "missing" };
+    const revision = await this.#stories.findRevision(story.publishedRevisionId);
+    return revision ? { kind: "published", story, revision } : { kind: "missing" };
+  }
+
+  /** The story as distribution sees it: published (fully assembled) or not. */
+  async availability(storyId: string): Promise<StoryAvailability> {
+    const found = await this.lookup(storyId);
+    if (found.kind !== "published") return found;
+    return { kind: "published", story: await this.assemble(found.story, found.revision) };
+  }
+
+  /** The story with `revision` as its content, and everything that content names. */
+  async assemble(story: Story, revision: StoryRevision): Promise<PublishedStory> {
+    const { content } = revision;
+    const service = services[story.serviceId];
+    const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
+    const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
+    const [corrections, sections, people, desks, agencies, topics, media] = await Promise.all([
+      this.#stories.listCorrections(story.id),
+      this.#catalog.listSections(service.id),
+      this.#catalog.findPeople(personIds),
+      this.#catalog.findDesks(deskIds),
+      this.#catalog.findAgencies(content.agencies),
+      this.#catalog.findTopics(service.id, content.topics),
+      this.resolveMedia(figureMediaIds(content)),
+    ]);
+    return {
+      service,
+      story,
+      content,
+      corrections,
+      section: sections.find((s) => s.slug === content.section),
+      // The editor's order, whatever order the database returned them in.
+      topics: inOrder(content.topics, topics, (t) => t.slug),
+      people: inOrder(personIds, people, (p) => p.id),
+      desks: inOrder(deskIds, desks, (d) => d.id),
+      agencies: inOrder(content.agencies, agencies, (a) => a.code),
+      media,
+    };
+  }
+
+  /** Images with their renditions, by media id; unknown ids are left out. */
+  async resolveMedia(ids: readonly string[]): Promise<Map<string, ResolvedMedia>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const [assets, renditions] = await Promise.all([
+      this.#media.findMany(unique),
+      this.#media.listRenditions(unique),
+    ]);
+    return new Map(
+      assets.map((asset) => [asset.id, { asset, renditions: renditions.get(asset.id) ?? [] }]),
+    );
+  }
+}
+
+/** `items` in the order of `keys`, each key once. */
+function inOrder<T>(keys: readonly string[], items: readonly T[], key: (item: T) => string): T[] {
+  const byKey = new Map(items.map((item) => [key(item), item]));
+  const seen = new Set<string>();
+  return keys.flatMap((k) => {
+    const item = byKey.get(k);
+    if (item === undefined || seen.has(k)) return [];
+    seen.add(k);
+    return [item];
+  });
+}
