@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { type Logger, pino } from "pino";
 import {
   type ChangeBus,
@@ -54,11 +54,7 @@ import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
-import { DistributionSqlRepository } from "./storage/distribution-sql-repository.js";
-import { RateWindowSqlStore } from "./storage/rate-window-sql-store.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
-import { SearchSqlRepository } from "./storage/search-sql-repository.js";
-import { TranslationSqlRepository } from "./storage/translation-sql-repository.js";
 import { createWireDesk, type WireDesk, wireSqlRepositories } from "./wire-desk.js";
 
 /** The running newsroom: every stateful piece, built once here and passed down. */
@@ -232,7 +228,7 @@ export async function createNewsdesk(
     const bus: ChangeBus =
       database.dialect === "postgres"
         ? await PgChangeBus.connect(config.databaseUrl, logger)
-        : process.env.NEWSDESK_CLUSTER_WORKER === "1"
+        : config.clusterWorker
           ? new ClusterChangeBus()
           : new LocalChangeBus();
     let live: LiveUpdates | undefined;
@@ -290,14 +286,10 @@ export async function createNewsdesk(
       outbound: new OutboundHttp({ allowPrivate: config.wireAllowPrivate }),
       dropRoots: new DropRoots(config.wireDropRoots),
     });
-    const distributionRepository = new DistributionSqlRepository(database.db);
-    const distribution = new DistributionService({
-      ...repositories,
-      distribution: distributionRepository,
-    });
-    const apiKeys = new ApiKeyService({ repository: distributionRepository, clock });
+    const distribution = new DistributionService(repositories);
+    const apiKeys = new ApiKeyService({ repository: repositories.distribution, clock });
     const webhooks = new WebhookService({
-      repository: distributionRepository,
+      repository: repositories.distribution,
       clock,
       outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
       // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
@@ -313,13 +305,13 @@ export async function createNewsdesk(
     const translations = new TranslationService({
       stories: services.stories,
       storyRepository: repositories.stories,
-      translations: new TranslationSqlRepository(database.db),
+      translations: repositories.translations,
       catalog: repositories.catalog,
       clock,
     });
     services.storyListeners.push(translations);
     const search = new SearchService({
-      search: new SearchSqlRepository(database.db as unknown as Kysely<unknown>, database.dialect),
+      search: repositories.search,
       clock,
     });
     // Deliveries are database rows: every poll sends what is due, so retries survive
@@ -376,7 +368,7 @@ export async function createNewsdesk(
       distribution: {
         distribution,
         apiKeys,
-        rateLimiter: new RateLimiter({ clock, store: new RateWindowSqlStore(database.db) }),
+        rateLimiter: new RateLimiter({ clock, store: repositories.rateWindows }),
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,

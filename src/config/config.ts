@@ -27,6 +27,8 @@ const envSchema = z.object({
    * networks). Refused by default, against server-side request forgery.
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** Set by `newsdesk start --workers N` on the processes it forks; not for operators. */
+  NEWSDESK_CLUSTER_WORKER: z.enum(["0", "1"]).default("0"),
   /** OWASP ASVS 4.0.3 V3.3.2 (level 2): sessions end after 30 minutes without a request… */
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -98,6 +100,8 @@ export interface Config {
   readonly cdnPurgeUrl: string | undefined;
   /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private and loopback addresses. */
   readonly webhookAllowPrivate: boolean;
+  /** This process is a worker forked by `--workers N`: changes fan out over cluster IPC. */
+  readonly clusterWorker: boolean;
   /** SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS, in milliseconds. */
   readonly sessionIdleMs: number;
   readonly sessionAbsoluteMs: number;
@@ -130,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurgeUrl: e.CDN_PURGE_URL,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
+    clusterWorker: e.NEWSDESK_CLUSTER_WORKER === "1",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     requireSecondFactor: e.REQUIRE_2FA === "1",

@@ -28,14 +28,14 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly publicUrl: string;
   readonly publisherName: string;
-  /** Feeds, sitemaps, robots.txt and the content API; absent in apps built without them. */
-  readonly distribution?: DistributionHttpDeps;
+  /** Feeds, sitemaps, robots.txt and the content API. */
+  readonly distribution: DistributionHttpDeps;
   /** The newsroom API: one router, every route declared (src/http/newsroom/mount.ts). */
   readonly newsroom: NewsroomRouter;
   /** Where the built newsroom app (Vite output) lives. */
   readonly newsroomUiDir: string;
   /** `POST /ingest/push/:sourceId`: agencies push wire copy with their own token. */
-  readonly wirePush?: Hono;
+  readonly wirePush: Hono;
   /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
   readonly languages: ReaderLanguages;
   /** Resolves when the database answers; rejects otherwise. */
@@ -88,13 +88,11 @@ export function buildApp(deps: AppDeps): Hono {
     });
   });
 
-  if (deps.distribution) {
-    app.route("/", apiRoutes(deps.distribution));
-    app.route("/", feedRoutes(deps.distribution));
-    app.route("/", sitemapRoutes(deps.distribution));
-  }
+  app.route("/", apiRoutes(deps.distribution));
+  app.route("/", feedRoutes(deps.distribution));
+  app.route("/", sitemapRoutes(deps.distribution));
   app.route("/newsroom/api", deps.newsroom.app);
-  if (deps.wirePush) app.route("/ingest", deps.wirePush);
+  app.route("/ingest", deps.wirePush);
   const newsroomApp = newsroomStatic(deps.newsroomUiDir);
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));
   app.get("/newsroom/*", newsroomApp);

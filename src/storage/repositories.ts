@@ -1,12 +1,18 @@
+import type { RateWindowStore } from "../domain/api/rate-limiter.js";
 import type { AuditRepository } from "../domain/audit/audit-log.js";
 import type { AlertRepository } from "../domain/breaking/breaking-alert.js";
 import type { BreakingNewsRepository } from "../domain/breaking/breaking-news-repository.js";
+import type { ApiKeyRepository } from "../domain/distribution/api-key-repository.js";
+import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
+import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
 import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
 import type { PublishedStoryRepository } from "../domain/published/published-story-repository.js";
+import type { SearchRepository } from "../domain/search/search-repository.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
+import type { TranslationRepository } from "../domain/translations/translation-repository.js";
 import type { SecondFactorRepository } from "../domain/users/second-factor-repository.js";
 import type { UserRepository } from "../domain/users/user-repository.js";
 import { AlertSqlRepository } from "./alert-sql-repository.js";
@@ -14,12 +20,16 @@ import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
 import { CatalogSqlRepository } from "./catalog-sql-repository.js";
 import type { Database } from "./database.js";
+import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
 import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
+import { RateWindowSqlStore } from "./rate-window-sql-store.js";
+import { SearchSqlRepository } from "./search-sql-repository.js";
 import { SecondFactorSqlRepository } from "./second-factor-sql-repository.js";
 import { StorySqlRepository } from "./story-sql-repository.js";
+import { TranslationSqlRepository } from "./translation-sql-repository.js";
 import { UserSqlRepository } from "./user-sql-repository.js";
 
 export interface Repositories {
@@ -35,6 +45,12 @@ export interface Repositories {
   readonly presence: PresenceRepository;
   readonly jobs: JobRepository;
   readonly alerts: AlertRepository;
+  /** Feeds' and the content API's extra reads, content-API keys and partner webhooks. */
+  readonly distribution: DistributionRepository & ApiKeyRepository & WebhookRepository;
+  readonly translations: TranslationRepository;
+  readonly search: SearchRepository;
+  /** Content-API rate windows, shared by every instance. */
+  readonly rateWindows: RateWindowStore;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -50,6 +66,10 @@ export function sqlRepositories(database: Database): Repositories {
     presence: new PresenceSqlRepository(database.db),
     jobs: new JobSqlRepository(database.db, database.dialect),
     alerts: new AlertSqlRepository(database.db),
+    distribution: new DistributionSqlRepository(database.db),
+    translations: new TranslationSqlRepository(database.db),
+    search: new SearchSqlRepository(database.db, database.dialect),
+    rateWindows: new RateWindowSqlStore(database.db),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
@@ -25,10 +24,7 @@ describe.each(dialects)("hostile search input on %s", (dialect) => {
     database = await openTestDatabase(dialect);
     repos = sqlRepositories(database);
     const stories = new StoryService({ ...repos, clock });
-    repository = new SearchSqlRepository(
-      database.db as unknown as Kysely<unknown>,
-      database.dialect,
-    );
+    repository = new SearchSqlRepository(database.db, database.dialect);
     search = new SearchService({ search: repository, clock });
     // One word-class service and one trigram-class service, so both arms of every
     // dialect's query run.

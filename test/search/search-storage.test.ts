@@ -1,4 +1,3 @@
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
@@ -57,7 +56,7 @@ describe.each(dialects)("search on %s", (dialect) => {
     repos = sqlRepositories(database);
     stories = new StoryService({ ...repos, clock });
     search = new SearchService({
-      search: new SearchSqlRepository(database.db as unknown as Kysely<unknown>, database.dialect),
+      search: new SearchSqlRepository(database.db, database.dialect),
       clock,
     });
   });
@@ -168,7 +167,7 @@ describe.each(dialects)("search on %s", (dialect) => {
 
   it("caps the total past the window of newest matches and pages on through it", async () => {
     const windowed = new SearchService({
-      search: new SearchSqlRepository(database.db as unknown as Kysely<unknown>, database.dialect, {
+      search: new SearchSqlRepository(database.db, database.dialect, {
         window: 10,
       }),
       clock,

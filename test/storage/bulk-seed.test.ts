@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
@@ -148,7 +148,7 @@ describe.each(dialects)("bulk seed on %s", (dialect) => {
       offset: 0,
     });
     expect(byTopic.map((s) => s.id)).toEqual(expect.arrayContaining([realId, seededId]));
-    const search = new SearchSqlRepository(database.db as unknown as Kysely<unknown>, dialect);
+    const search = new SearchSqlRepository(database.db, dialect);
     const found = await search.search({
       terms: queryTerms(benchStoryContent(7, catalog).dateline),
       serviceIds: ["en"],

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import { fixedClock } from "../../src/domain/clock.js";
@@ -79,7 +79,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
 
   const searchIn = (db: TestDatabase) => {
     const search = new SearchService({
-      search: new SearchSqlRepository(db.db as unknown as Kysely<unknown>, db.dialect),
+      search: new SearchSqlRepository(db.db, db.dialect),
       clock: fixedClock(now),
     });
     return async (serviceId: ServiceId, query: string) =>
