@@ -27,9 +27,10 @@ export interface Representation {
 }
 
 /**
- * Whether a read is answered 304 Not Modified, evaluated as RFC 9110 §13.2.2 orders it. This
- * is the only place the reader pages, feeds, sitemaps, the content API and the page cache's
- * socket fast path decide it, so a cache hit and a fresh render always agree.
+ * Whether a read is answered 304 Not Modified, evaluated as RFC 9110 §13.2.2 orders it. The
+ * one place it is decided: for freshly built feeds, sitemaps and content API answers
+ * (`conditional` in feed-routes.ts) and for every page cache hit (cached-response.ts), on the
+ * socket fast path and in the Hono middleware alike.
  *
  * - Only GET and HEAD: the conditions are for safe reads here; nothing else is served from
  *   validators (§13.1.2 would answer 412 to an unsafe method, which never reaches this).
