@@ -45,4 +45,29 @@ describe("replies from the page cache", () => {
     ).toBe(200);
     expect(cachedReply(entry, { ...request, method: "HEAD" }).body).toBeNull();
   });
+
+  it("answers 304 to If-None-Match: * (RFC 9110 §13.1.2: the page exists)", () => {
+    const { entry } = store();
+    const reply = cachedReply(entry, { ...request, ifNoneMatch: "*" });
+    expect(reply.status).toBe(304);
+    expect(reply.body).toBeNull();
+  });
+
+  it("never answers 304 for a cached 404 or 410 (RFC 9110 §13.2.1)", () => {
+    const cache = new PageCache();
+    const gone = cache.store("gone", cache.beginRender(), {
+      status: 410,
+      contentType: "text/html; charset=utf-8",
+      cacheControl: "public, max-age=60",
+      body: Buffer.from("<p>Withdrawn.</p>"),
+      tags: ["story:b"],
+      lastModified: "Tue, 24 Nov 2026 10:00:00 GMT",
+    });
+    if (!gone) throw new Error("not stored");
+    for (const ifNoneMatch of [gone.etag, "*"]) {
+      expect(cachedReply(gone, { ...request, ifNoneMatch }).status, ifNoneMatch).toBe(410);
+    }
+    const since = { ...request, ifModifiedSince: "Tue, 24 Nov 2026 10:00:00 GMT" };
+    expect(cachedReply(gone, since).status).toBe(410);
+  });
 });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { CachedResponse } from "../cache/page-cache.js";
+import { type ConditionalRequest, isNotModified } from "./conditional-get.js";
 import { type SecurityHeaderOptions, securityHeaders } from "./security-headers.js";
 
 type Encoding = "br" | "gzip" | "identity";
@@ -51,25 +52,12 @@ function headersFor(
  */
 export function cachedReply(
   entry: CachedResponse,
-  request: {
-    ifNoneMatch: string | undefined;
-    ifModifiedSince?: string | undefined;
-    acceptEncoding: string | undefined;
-    method: string;
-  },
+  request: ConditionalRequest & { readonly acceptEncoding: string | undefined },
   /** The deployment's security header options (HSTS), the same the app sets on a miss. */
   security: SecurityHeaderOptions = {},
 ): { status: number; headers: Readonly<Record<string, string>>; body: Buffer | null } {
-  // RFC 9110 §13.1.2: a weak comparison, any listed tag matches.
-  if (request.ifNoneMatch?.split(",").some((t) => t.trim().replace(/^W\//, "") === entry.etag)) {
+  if (isNotModified(request, entry)) {
     return { status: 304, headers: headersFor(entry, "304", 0, security), body: null };
-  }
-  // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match.
-  if (!request.ifNoneMatch && request.ifModifiedSince && entry.lastModified) {
-    const since = Date.parse(request.ifModifiedSince);
-    if (!Number.isNaN(since) && Date.parse(entry.lastModified) <= since) {
-      return { status: 304, headers: headersFor(entry, "304", 0, security), body: null };
-    }
   }
   const accepts = request.acceptEncoding ?? "";
   // Until the compressed variants are made (right after the storing request), identity.

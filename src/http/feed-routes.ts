@@ -2,7 +2,6 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
-import { entityTag, httpDate, isNotModified } from "../domain/distribution/conditional-get.js";
 import type {
   DistributionService,
   FeedScope,
@@ -13,6 +12,7 @@ import { feedDocument } from "../render/feeds/feed-document.js";
 import { type FeedFormat, feedPaths, scopePagePath } from "../render/feeds/feed-urls.js";
 import { jsonFeed } from "../render/feeds/json-feed.js";
 import { rssFeed } from "../render/feeds/rss-feed.js";
+import { entityTag, httpDate, isNotModified } from "./conditional-get.js";
 import { cacheExpiresHeader, declareCacheQuery } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 
@@ -135,9 +135,12 @@ export function conditional(
   }
   if (lastModified) headers["Last-Modified"] = httpDate(lastModified);
   const request = {
+    method: c.req.method,
     ifNoneMatch: c.req.header("If-None-Match"),
     ifModifiedSince: c.req.header("If-Modified-Since"),
   };
-  if (isNotModified(request, etag, lastModified)) return c.body(null, 304, headers);
+  if (isNotModified(request, { status: 200, etag, lastModified })) {
+    return c.body(null, 304, headers);
+  }
   return c.body(body, 200, { ...headers, "Content-Type": contentType });
 }

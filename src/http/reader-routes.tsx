@@ -212,90 +212,73 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     );
   });
 
-  app.get("/:prefix/topics/:slug", async (c) => {
-    const service = serviceByUrlPrefix(c.req.param("prefix"));
-    if (!service) return c.notFound();
-    const query = pageQuery.safeParse(c.req.query());
-    if (!query.success) return message(c, service, "badRequest");
-    const topic = await deps.reader.topic(service, c.req.param("slug"));
-    if (!topic) return message(c, service, "notFound");
-    const ctx = ctxFor(c, service);
-    const model = await deps.reader.list(service, { topic: topic.slug }, query.data.page);
-    return html(
-      c,
-      renderHtml(
-        <StoryListPage
-          ctx={ctx}
-          model={model}
-          title={ctx.t.t("list.topic", { name: topic.name })}
-          basePath={topicUrl(service, topic.slug)}
-        />,
-      ),
-      200,
-      {
-        chrome: model,
-        tags: [cacheTags.topic(service.id, topic.slug), ...storyTags(model.stories)],
-        query: { page: query.data.page },
-      },
-    );
-  });
+  /**
+   * Topic, person and desk pages: one page shape. Each differs only in how its subject is
+   * found, which stories it lists, and how it is titled, described and tagged.
+   */
+  const subjectList = <Subject,>(
+    segment: "topics" | "people" | "desks",
+    page: {
+      find(service: ServiceConfig, key: string): Promise<Subject | undefined>;
+      filter(subject: Subject): Parameters<ReaderService["list"]>[1];
+      title(ctx: RenderContext, subject: Subject): string;
+      description?(subject: Subject): string;
+      basePath(service: ServiceConfig, subject: Subject): string;
+      tag(service: ServiceConfig, subject: Subject): string;
+    },
+  ) =>
+    app.get(`/:prefix/${segment}/:key`, async (c) => {
+      const service = serviceByUrlPrefix(c.req.param("prefix"));
+      if (!service) return c.notFound();
+      const query = pageQuery.safeParse(c.req.query());
+      if (!query.success) return message(c, service, "badRequest");
+      const subject = await page.find(service, c.req.param("key"));
+      if (!subject) return message(c, service, "notFound");
+      const ctx = ctxFor(c, service);
+      const model = await deps.reader.list(service, page.filter(subject), query.data.page);
+      const description = page.description?.(subject);
+      return html(
+        c,
+        renderHtml(
+          <StoryListPage
+            ctx={ctx}
+            model={model}
+            title={page.title(ctx, subject)}
+            {...(description === undefined ? {} : { description })}
+            basePath={page.basePath(service, subject)}
+          />,
+        ),
+        200,
+        {
+          chrome: model,
+          tags: [page.tag(service, subject), ...storyTags(model.stories)],
+          query: { page: query.data.page },
+        },
+      );
+    });
 
-  app.get("/:prefix/people/:id", async (c) => {
-    const service = serviceByUrlPrefix(c.req.param("prefix"));
-    if (!service) return c.notFound();
-    const query = pageQuery.safeParse(c.req.query());
-    if (!query.success) return message(c, service, "badRequest");
-    const person = await deps.reader.person(service, c.req.param("id"));
-    if (!person) return message(c, service, "notFound");
-    const ctx = ctxFor(c, service);
-    const model = await deps.reader.list(service, { personId: person.id }, query.data.page);
-    return html(
-      c,
-      renderHtml(
-        <StoryListPage
-          ctx={ctx}
-          model={model}
-          title={ctx.t.t("list.author", { name: person.name })}
-          description={person.title}
-          basePath={personUrl(service, person.id)}
-        />,
-      ),
-      200,
-      {
-        chrome: model,
-        tags: [cacheTags.person(person.id), ...storyTags(model.stories)],
-        query: { page: query.data.page },
-      },
-    );
+  subjectList("topics", {
+    find: (service, slug) => deps.reader.topic(service, slug),
+    filter: (topic) => ({ topic: topic.slug }),
+    title: (ctx, topic) => ctx.t.t("list.topic", { name: topic.name }),
+    basePath: (service, topic) => topicUrl(service, topic.slug),
+    tag: (service, topic) => cacheTags.topic(service.id, topic.slug),
   });
-
-  app.get("/:prefix/desks/:id", async (c) => {
-    const service = serviceByUrlPrefix(c.req.param("prefix"));
-    if (!service) return c.notFound();
-    const query = pageQuery.safeParse(c.req.query());
-    if (!query.success) return message(c, service, "badRequest");
-    const desk = await deps.reader.desk(service, c.req.param("id"));
-    if (!desk) return message(c, service, "notFound");
-    const ctx = ctxFor(c, service);
-    const model = await deps.reader.list(service, { deskId: desk.id }, query.data.page);
-    return html(
-      c,
-      renderHtml(
-        <StoryListPage
-          ctx={ctx}
-          model={model}
-          title={ctx.t.t("list.author", { name: desk.name })}
-          description={desk.description}
-          basePath={deskUrl(service, desk.id)}
-        />,
-      ),
-      200,
-      {
-        chrome: model,
-        tags: [cacheTags.desk(desk.id), ...storyTags(model.stories)],
-        query: { page: query.data.page },
-      },
-    );
+  subjectList("people", {
+    find: (service, id) => deps.reader.person(service, id),
+    filter: (person) => ({ personId: person.id }),
+    title: (ctx, person) => ctx.t.t("list.author", { name: person.name }),
+    description: (person) => person.title,
+    basePath: (service, person) => personUrl(service, person.id),
+    tag: (_service, person) => cacheTags.person(person.id),
+  });
+  subjectList("desks", {
+    find: (service, id) => deps.reader.desk(service, id),
+    filter: (desk) => ({ deskId: desk.id }),
+    title: (ctx, desk) => ctx.t.t("list.author", { name: desk.name }),
+    description: (desk) => desk.description,
+    basePath: (service, desk) => deskUrl(service, desk.id),
+    tag: (_service, desk) => cacheTags.desk(desk.id),
   });
 
   app.get("/:prefix/:section", async (c) => {

@@ -13,7 +13,6 @@ import { parseWireDocument } from "../../src/ingest/wire-parser.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const dataRoot = path.resolve(repoRoot, "../shared/data/standards");
-export const dataPresent = existsSync(dataRoot);
 
 function walk(relativeDir: string): string[] {
   const absolute = path.join(dataRoot, relativeDir);

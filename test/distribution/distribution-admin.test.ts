@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
+import { fixedClock } from "../../src/domain/clock.js";
 import {
   signatureHeader,
   verifySignature,
@@ -57,10 +58,15 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
   let newsdesk: Newsdesk & { dispose(): Promise<void> };
   let admin: NewsroomClient;
   let editor: NewsroomClient;
+  // Time stands still unless a test moves it: retry times are exact, not a window.
+  const clock = fixedClock(new Date());
 
   beforeAll(async () => {
     // The receivers listen on 127.0.0.1, which only WEBHOOK_ALLOW_PRIVATE=1 permits.
-    newsdesk = await startTestNewsdesk(dialect, { env: { WEBHOOK_ALLOW_PRIVATE: "1" } });
+    newsdesk = await startTestNewsdesk(dialect, {
+      clock,
+      env: { WEBHOOK_ALLOW_PRIVATE: "1" },
+    });
     admin = new NewsroomClient(newsdesk.app);
     editor = new NewsroomClient(newsdesk.app);
     await admin.login("admin@newsdesk.test", "demo-password-ada");
@@ -204,7 +210,9 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
       expect(good.received).toHaveLength(1);
       const [first] = good.received;
       const header = first?.headers[signatureHeader.toLowerCase()] as string;
-      expect(verifySignature(secret, header, first?.body ?? "", Date.now() / 1000)).toBe(true);
+      expect(verifySignature(secret, header, first?.body ?? "", clock.now().getTime() / 1000)).toBe(
+        true,
+      );
       expect(JSON.parse(first?.body ?? "{}")).toMatchObject({ event: "published", storyId });
 
       const log = await admin.json<{ deliveries: Delivery[] }>(
@@ -228,7 +236,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
         url: bad.url,
       });
       const secondStory = await publishStory("Syndication test two");
-      const before = Date.now();
+      const before = clock.now().getTime();
       expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(2);
       const failed = await admin.json<{ deliveries: Delivery[] }>(
         "GET",
@@ -242,10 +250,12 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
         lastStatusCode: 500,
         lastError: "HTTP 500",
       });
+      // The first retry waits 30 s (webhook-service.ts, retryDelaysMs), to the millisecond.
       const next = Date.parse(pending?.nextAttemptAt ?? "");
-      expect(next - before).toBeGreaterThanOrEqual(29_000);
-      expect(next - before).toBeLessThan(40_000);
+      expect(next - before).toBe(30_000);
       expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(0); // not due yet
+      clock.advance(29_999);
+      expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(0); // still not
 
       // The partner is fixed; the administrator retries now instead of in 30 s.
       bad.state.status = 204;
@@ -256,7 +266,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
       expect(retried.status).toBe(200);
       const { delivery } = (await retried.json()) as { delivery: Delivery };
       expect(delivery.status).toBe("pending");
-      expect(Date.parse(delivery.nextAttemptAt ?? "")).toBeLessThanOrEqual(Date.now());
+      expect(Date.parse(delivery.nextAttemptAt ?? "")).toBeLessThanOrEqual(clock.now().getTime());
       expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(1);
       const done = await admin.json<{ deliveries: Delivery[] }>(
         "GET",

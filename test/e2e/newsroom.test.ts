@@ -663,7 +663,6 @@ describe("newsroom: accessibility (axe, WCAG 2.2 AA) in English and Persian", ()
   let faStory = "";
 
   beforeAll(async () => {
-    if (suite.notReady) return;
     const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const first = async (service: string) =>
       (

@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Newsdesk } from "../../src/main.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
+import { movableClock } from "../support/test-clock.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
@@ -47,13 +48,14 @@ async function pixelBomb(width: number, height: number): Promise<Buffer> {
 
 describe.each(dialects)("the newsroom API on %s", (dialect) => {
   let newsdesk: Newsdesk & { dispose(): Promise<void> };
+  const clock = movableClock();
   const editor = () => new NewsroomClient(newsdesk.app);
   let ed: NewsroomClient;
   let rep: NewsroomClient;
   let tr: NewsroomClient;
 
   beforeAll(async () => {
-    newsdesk = await startTestNewsdesk(dialect);
+    newsdesk = await startTestNewsdesk(dialect, { clock });
     ed = editor();
     rep = editor();
     tr = editor();
@@ -264,12 +266,12 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
       content: content({ headline: "Scheduled story", slug: "scheduled-story" }),
     });
     const id = created.story.id;
-    const at = new Date(Date.now() + 1500).toISOString();
+    const at = new Date(clock.now().getTime() + 1500).toISOString();
     expect(
       (await ed.json<{ story: Json }>("POST", `/stories/${id}/schedule`, { at })).story,
     ).toMatchObject({ status: "scheduled", scheduledAt: at });
     expect(await newsdesk.services.stories.publishDue()).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    clock.advance(1600);
     // A second runner (another instance after a restart) and this one race; exactly one wins.
     const [a, b] = await Promise.all([
       newsdesk.services.stories.publishDue(),
@@ -286,7 +288,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
       serviceId: "en",
       content: content({ headline: "Embargoed", slug: "embargoed" }),
     });
-    const until = new Date(Date.now() + 3_600_000).toISOString();
+    const until = new Date(clock.now().getTime() + 3_600_000).toISOString();
     await ed.json("POST", `/stories/${created.story.id}/embargo`, { until });
     const published = await ed.json<{ story: Json }>(
       "POST",
@@ -382,7 +384,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
   });
 
   it("raises and clears the breaking-news banner for readers", async () => {
-    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const expiresAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
     await ed.json("PUT", "/banners/en", { text: "Bridge vote passes", url: null, expiresAt });
     expect(await (await newsdesk.app.request("/english/")).text()).toContain("Bridge vote passes");
     expect(

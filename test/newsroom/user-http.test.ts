@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/clock.js";
 import type { Newsdesk } from "../../src/main.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
 import { dialects } from "../support/test-databases.js";
@@ -11,6 +12,8 @@ describe.each(dialects)("user management and tokens over HTTP on %s", (dialect) 
   let newsdesk: Newsdesk & { dispose(): Promise<void> };
   let admin: NewsroomClient;
   let hausaAdmin: NewsroomClient;
+  // Time stands still: a token's expiry is asserted exactly, not within a wall-clock window.
+  const clock = fixedClock(new Date());
   const client = () => new NewsroomClient(newsdesk.app);
   const idOf = async (email: string) =>
     (await admin.json<UserEntry[]>("GET", "/users")).find((e) => e.user.email === email)?.user.id ??
@@ -23,7 +26,7 @@ describe.each(dialects)("user management and tokens over HTTP on %s", (dialect) 
     });
 
   beforeAll(async () => {
-    newsdesk = await startTestNewsdesk(dialect);
+    newsdesk = await startTestNewsdesk(dialect, { clock });
     admin = client();
     expect((await admin.login("admin@newsdesk.test", "demo-password-ada")).status).toBe(200);
     await admin.json("POST", "/users", {
@@ -114,8 +117,7 @@ describe.each(dialects)("user management and tokens over HTTP on %s", (dialect) 
       scopes: ["stories:read"],
       expiresInDays: 7,
     });
-    expect(Date.parse(created.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
-    expect(Date.parse(created.expiresAt) - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
+    expect(Date.parse(created.expiresAt) - clock.now().getTime()).toBe(7 * 86_400_000);
     for (const scopes of [["stories:publish"], ["stories:read"]]) {
       const minted = await bearer(created.token, "POST", "/tokens", { name: "more", scopes });
       expect(minted.status).toBe(403);

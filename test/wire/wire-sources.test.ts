@@ -178,6 +178,8 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
   });
 
   it("times out a slow server, headers or body, within the source's timeout", async () => {
+    // Both answers complete after 2 s. The outcome, not a stopwatch, shows the bound: a pull
+    // that waited 2 s would record what the answer held, not the 300 ms timeout.
     server.routes.set("/slow-headers", (_req, res) => {
       setTimeout(() => res.writeHead(200).end("{}"), 2000).unref();
     });
@@ -188,9 +190,7 @@ describe.each(dialects)("wire sources on %s", (dialect) => {
     });
     const headers = await pullSource("/slow-headers");
     const body = await pullSource("/slow-body");
-    const started = performance.now();
     await scheduler.tick();
-    expect(performance.now() - started).toBeLessThan(1500);
     expect((await state(headers.id)).lastError).toBe("No complete answer within 300 ms.");
     expect((await state(body.id)).lastError).toBe("No complete answer within 300 ms.");
   });

@@ -1,15 +1,13 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { launchChromium } from "./browser.js";
-import { newsroomNotReady } from "./newsroom.js";
+import { assertNewsroomServed } from "./newsroom.js";
 import { type RunningServer, startServer } from "./start-server.js";
 
 export interface NewsroomSuite {
   /** Set in beforeAll. */
   server: RunningServer;
   browser: Browser;
-  /** Why the newsroom app cannot be tested (not built or not loadable), or null. */
-  notReady: string | null;
   /** A browser context (1280×900, 15 s timeouts) closed after the suite. */
   newContext(): Promise<BrowserContext>;
   /** An absolute URL on the suite's server. */
@@ -17,16 +15,17 @@ export interface NewsroomSuite {
 }
 
 /**
- * One server and one Chromium for a newsroom e2e file, with every test skipped (saying why)
- * when the newsroom app is not built or not loadable, and everything closed afterwards.
+ * One server and one Chromium for a newsroom e2e file, and everything closed afterwards.
+ * When the newsroom app is not built or not loadable, every test fails with the reason
+ * (assertNewsroomServed): that is a regression, so nothing is skipped.
  */
 export function newsroomBrowserSuite(
   name: string,
   options: { env?: Record<string, string> } = {},
 ): NewsroomSuite {
   const contexts: BrowserContext[] = [];
+  let unservable: Error | undefined;
   const suite = {
-    notReady: null,
     newContext: async () => {
       const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
       context.setDefaultTimeout(15_000);
@@ -41,12 +40,18 @@ export function newsroomBrowserSuite(
       startServer(options.env ? { env: options.env } : {}),
       launchChromium(),
     ]);
-    suite.notReady = await newsroomNotReady(suite.server.baseUrl);
-    if (suite.notReady) console.warn(`${name} e2e skipped: ${suite.notReady}`);
+    unservable = await assertNewsroomServed(suite.server.baseUrl).then(
+      () => undefined,
+      (cause: unknown) =>
+        new Error(`${name} e2e: ${cause instanceof Error ? cause.message : String(cause)}`, {
+          cause,
+        }),
+    );
   });
 
-  beforeEach((context) => {
-    if (suite.notReady) context.skip(`newsroom app not ready: ${suite.notReady}`);
+  // Every test fails with the reason, so the count says "failed", not "skipped".
+  beforeEach(() => {
+    if (unservable) throw unservable;
   });
 
   afterAll(async () => {

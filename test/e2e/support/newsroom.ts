@@ -17,25 +17,32 @@ export const demoAccounts = {
 const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 
 /**
- * Why the newsroom app cannot be tested against this server, or null when it can: the Vite
- * build must exist (`npm run build` does not run it until the build script includes
- * `vite build --config src/newsroom-ui/vite.config.ts`), and the page's CSP must let the
- * app load its own scripts. The tests skip with this sentence instead of failing on an
- * unfinished setup; they never skip for a wrong answer from the app itself.
+ * Fails, saying why, unless the server serves the newsroom app so that a browser can run it:
+ * the Vite build exists (`npm run build` makes it, and `npm test` builds before the e2e
+ * project), `GET /newsroom/` answers 200, and its CSP lets the app load its own scripts.
+ * Each of these is a regression or a broken build, never a reason to skip: a suite that
+ * skipped here would go green exactly when the newsroom is broken.
  */
-export async function newsroomNotReady(baseUrl: string): Promise<string | null> {
+export async function assertNewsroomServed(baseUrl: string): Promise<void> {
   if (!existsSync(join(repoRoot, "dist/newsroom-ui/index.html"))) {
-    return "dist/newsroom-ui is not built: run `npx vite build --config src/newsroom-ui/vite.config.ts`.";
+    throw new Error(
+      "The newsroom app is not built (dist/newsroom-ui/index.html is missing): run `npm run build` before the e2e tests.",
+    );
   }
   const response = await fetch(`${baseUrl}/newsroom/`);
-  if (response.status !== 200) return `GET /newsroom/ answered ${response.status}.`;
+  if (response.status !== 200) {
+    throw new Error(
+      `GET /newsroom/ answered ${response.status}, not 200: the newsroom app is not served.`,
+    );
+  }
   const csp = response.headers.get("content-security-policy") ?? "";
   const scriptSources =
     /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1] ?? /(?:^|;)\s*default-src ([^;]*)/.exec(csp)?.[1];
   if (scriptSources !== undefined && !/'self'|\*/.test(scriptSources)) {
-    return `the Content-Security-Policy of /newsroom/ does not allow the app's own scripts: ${csp}`;
+    throw new Error(
+      `The Content-Security-Policy of /newsroom/ blocks the app's own scripts: ${csp}`,
+    );
   }
-  return null;
 }
 
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
