@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Log-in throughput on its own (issue 10, item 8), after `npm run build`:
+// Log-in throughput on its own, after `npm run build`:
 //   node bench/login-bench.js                       this checkout's dist/
 //   node bench/login-bench.js --compare ../other    also ../other's dist/, batches interleaved
 // BENCH_QUICK=1 runs fewer log-ins; LOGIN_BENCH_PROD, LOGIN_BENCH_CHEAP and LOGIN_BENCH_ROUNDS

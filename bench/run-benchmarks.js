@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: builds (via npm), then runs issue 7's benchmarks on 127.0.0.1:
+// `npm run bench`: builds (via npm), then runs the benchmarks on 127.0.0.1:
 //   1. cached story page (brotli) vs nginx serving the same bytes, wrk at 64 and 1,000
 //      connections, pairs interleaved; req/s, p50/p99, ratio and CPU per request
 //   2. cache-miss render (DB read + render + store), in-process, SQLite and PostgreSQL
@@ -7,8 +7,8 @@
 //   4. SSE: ~19,000 streams on one instance, RSS per connection, banner to all
 //   5. scale: `newsdesk seed-bench` (200k stories by default, BENCH_STORIES=1000000), RSS,
 //      story-page latency on a miss, cold start
-//   plus wire ingest items/s (issue 5), the diff and wire-HTML limits (issue 10), and log-in
-//   throughput (issue 10; bench/login-bench.js runs it alone, to compare two commits).
+//   plus wire ingest items/s, the diff and wire-HTML limits, and log-in
+//   throughput.
 
 // Prints one Markdown table with the issue's targets and writes bench/results/latest.json.
 // BENCH_QUICK=1 is a ~1-minute smoke run with smaller numbers (targets still printed).
@@ -232,19 +232,19 @@ async function main() {
   // 5. Scale.
   const scale = await runScaleBench({ repoRoot, dir: tempDir, ...plan.scale, log });
 
-  // Wire ingest (issue 5).
+  // Wire ingest.
   console.log("bench: wire ingest (ninjs and NewsML-G2 into SQLite and PostgreSQL) …");
   const ingest = await runIngestBench({ repoRoot, ...plan.ingest });
 
-  // Bounded diff and wire-HTML limits (issue 10, items 4 and 5).
+  // Bounded diff and wire-HTML limits.
   console.log("bench: revision diff at 10k lines, wire HTML at 150k nested elements …");
   const limits = runLimitsBench({ repoRoot, runs: quick ? 3 : 5 });
 
-  // Log-in throughput with the atomic throttle (issue 10, item 8).
+  // Log-in throughput with the atomic throttle.
   console.log("bench: log-ins (AuthService, SQLite and PostgreSQL) …");
   const logins = await runLoginBench({ checkouts: { this: repoRoot }, ...plan.logins, log });
 
-  // Search latency on 100k generated stories per dialect (issue 4); BENCH_QUICK uses 10k.
+  // Search latency on 100k generated stories per dialect; BENCH_QUICK uses 10k.
   const searchStories = quick ? 10_000 : 100_000;
   console.log(`bench: search, ${searchStories.toLocaleString("en")} stories per dialect …`);
   const search = [
@@ -293,11 +293,8 @@ async function main() {
     });
   }
   const limitLabels = {
-    "diff-small-edit": ["revision diff, 10k lines, 5 edits", "≤ 50 ms per diff (issue 10)"],
-    "diff-large-edit": [
-      "revision diff, 10k lines, every other rewritten",
-      "≤ 50 ms per diff (issue 10)",
-    ],
+    "diff-small-edit": ["revision diff, 10k lines, 5 edits", "≤ 50 ms per diff"],
+    "diff-large-edit": ["revision diff, 10k lines, every other rewritten", "≤ 50 ms per diff"],
     "html-150k-nested": [
       "wire HTML, 150k nested elements (until refused)",
       "(wire parse runs in a worker)",
@@ -474,10 +471,7 @@ function tableRows(r) {
       requestsPerSecond: i.itemsPerSecond,
       p50Ms: null,
       p99Ms: null,
-      target:
-        i.dialect === "sqlite"
-          ? verdict(i.itemsPerSecond >= 2000, "≥ 2,000 items/s (issue 5)")
-          : "",
+      target: i.dialect === "sqlite" ? verdict(i.itemsPerSecond >= 2000, "≥ 2,000 items/s") : "",
       notes: `items/s (parse + validate + store); ${i.items} items in ${i.files} files`,
     });
   }

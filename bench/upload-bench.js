@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Media upload processing time per image (issue 3): decode check, 16:9 and original-aspect
+// Media upload processing time per image: decode check, 16:9 and original-aspect
 // renditions at 320–1600 px in WebP and JPEG (plus the structured-data crops), stored in a
 // temporary SQLite database; then the background AVIF job for a few of them.
 // Run after a build: `npm run build && node bench/upload-bench.js` (Node 24 via npm's PATH).

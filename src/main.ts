@@ -74,7 +74,7 @@ export interface Newsdesk {
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
   /** Feeds, sitemaps and API read models, content-API keys and partner webhooks. */
-  /** Linked translations (stale flags) and full-text search across services (issue 4). */
+  /** Linked translations (stale flags) and full-text search across services. */
   readonly languages: {
     readonly translations: TranslationService;
     readonly search: SearchService;
@@ -86,7 +86,7 @@ export interface Newsdesk {
   };
   /** Starts background work: scheduled publishing, AVIF renditions, other jobs. */
   startBackground(intervalMs?: number): void;
-  /** Wire ingest: the queue, sources and the pull/drop-directory scheduler (issue 5). */
+  /** Wire ingest: the queue, sources and the pull/drop-directory scheduler. */
   readonly wire: WireDesk;
   close(): Promise<void>;
 }
@@ -99,7 +99,7 @@ export interface NewsroomServices {
   readonly alerts: BreakingAlertService;
   readonly reader: ReaderService;
   readonly auth: AuthService;
-  /** TOTP enrolment, recovery codes, second-factor checks (issue 10 item 15). */
+  /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
   readonly users: UserService;
   readonly audit: AuditLog;

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 const caseScript = join(dirname(fileURLToPath(import.meta.url)), "limits-case.js");
 
 /**
- * Issue 10, items 4 and 5: the bounded line diff at 10,000 lines (a few edits, and every
+ * The bounded line diff at 10,000 lines (a few edits, and every
  * other line rewritten) and HTML conversion of 150,000 nested elements (time until it is
  * refused) next to a long ordinary article. Each case runs `runs` times in a fresh process;
  * the median time is reported, and the peak RSS growth during the call (maxRSS after minus

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { createPgSchema } from "./pg-schema.js";
 
 /**
- * Log-in throughput (issue 10, item 8): successful `AuthService.login` calls per second,
+ * Log-in throughput: successful `AuthService.login` calls per second,
  * sequentially and `concurrency` at a time, on SQLite and PostgreSQL, with the production
  * argon2id cost (OWASP minimum, what a deployment pays) and with a cheap one (so the
  * throttle's database work is not hidden behind the hash). Each in-flight log-in uses its own

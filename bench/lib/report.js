@@ -4,7 +4,7 @@
  * @property {number | null} requestsPerSecond
  * @property {number | null} p50Ms
  * @property {number | null} p99Ms
- * @property {string} [target] issue 7 §5 target with ✔/✘ and the ratio or margin
+ * @property {string} [target] target with ✔/✘ and the ratio or margin
  * @property {string} notes
  */
 
@@ -13,7 +13,7 @@
  * @param {Row[]} rows
  */
 export function formatTable(rows) {
-  const header = ["benchmark", "req/s", "p50", "p99", "target (issue 7 §5)", "notes"];
+  const header = ["benchmark", "req/s", "p50", "p99", "target", "notes"];
   const body = rows.map((row) => [
     row.benchmark,
     row.requestsPerSecond === null ? "–" : Math.round(row.requestsPerSecond).toLocaleString("en"),

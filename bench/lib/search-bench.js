@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { summarize } from "./stats.js";
 
 /**
- * Search latency on a large newsroom (issue 4): `stories` generated published stories spread
+ * Search latency on a large newsroom: `stories` generated published stories spread
  * over services of every script class (Latin, Cyrillic, Serbian, Persian, Arabic, Ethiopic,
  * Chinese, Thai), loaded in bulk straight into `stories` and the search index (the same
  * `searchDocumentFor` folding as publishing), then reader searches through

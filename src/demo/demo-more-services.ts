@@ -3,7 +3,7 @@ import type { ServiceId } from "../domain/services/service-registry.js";
 import type { DemoStory } from "./demo-content.js";
 
 /**
- * Demo content for the language services added with the full service registry (issue 4):
+ * Demo content for the language services added with the full service registry:
  * a "World" section for every service so each has a home and a section page, and stories
  * written for the Arabic, Amharic, Burmese and Serbian services. Serbian is stored in
  * Cyrillic and served in Latin too (ADR 0005). All text is original, about fictional places.

@@ -36,7 +36,7 @@ export interface AppDeps {
   readonly newsroomUiDir: string;
   /** `POST /ingest/push/:sourceId`: agencies push wire copy with their own token. */
   readonly wirePush: Hono;
-  /** Language versions (switcher, hreflang) and full-text reader search (issue 4). */
+  /** Language versions (switcher, hreflang) and full-text reader search. */
   readonly languages: ReaderLanguages;
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;

@@ -32,7 +32,7 @@ export function strictTransportSecurity(publicUrl: string): string | undefined {
 /**
  * The security headers of every response, by its content type. One function for both the
  * app (app.tsx) and the page cache's replies (cached-response.ts), so a page served from
- * the cache carries exactly what the fresh render carried (issue 10, item 13).
+ * the cache carries exactly what the fresh render carried.
  *
  * `Content-Security-Policy` is the reader policy for HTML; a route that sets its own (the
  * newsroom app) keeps it, which is the caller's to honour (see `securityHeadersToSet`).

@@ -31,8 +31,7 @@ interface Job {
 }
 
 /**
- * Parses wire files off the event loop (issue 10, item 5: no single file may hold it for
- * more than 100 ms). One long-lived worker thread takes one file at a time, in arrival
+ * Parses wire files off the event loop (no single file may hold it for more than 100 ms). One long-lived worker thread takes one file at a time, in arrival
  * order; a file that runs past `timeLimitMs` or out of heap ends that worker (a CPU-bound
  * parse cannot be interrupted any other way), is refused as WIRE_TOO_DEEP, and the next
  * file starts a fresh worker. The worker is unreferenced while idle, so it never keeps

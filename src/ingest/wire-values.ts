@@ -245,7 +245,7 @@ export function finishItem(item: WireItem, result: AdapterResult): void {
 
 /**
  * The wire rejection for an error met while mapping: wire errors as they are, and the HTML
- * converter's refusal of a body past its limits as WIRE_TOO_DEEP (issue 10, item 5).
+ * converter's refusal of a body past its limits as WIRE_TOO_DEEP.
  */
 export function asWireRejection(error: unknown): WireRejection | undefined {
   if (isWireRejection(error)) return error;

@@ -40,10 +40,10 @@ const statusClasses: Record<AlertStatus, string> = {
 };
 
 /**
- * Breaking news for several services at once (issue 7 §2): an editor raises one alert with
+ * Breaking news for several services at once: an editor raises one alert with
  * text per service, each typed in that service's language and direction; services left
  * empty wait for a translator, who adds their text here. Text goes live only by an editor of
- * that service (issue 10 §2.10): an editor's own text at once, a translator's once an editor
+ * that service: an editor's own text at once, a translator's once an editor
  * approves it. The controls shown follow the role; the server enforces the same rules.
  */
 export function BreakingAlerts() {

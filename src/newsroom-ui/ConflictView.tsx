@@ -4,7 +4,7 @@ import { useUiText } from "./i18n/ui-language.js";
 
 /**
  * Shown on 409 REVISION_CONFLICT: someone saved since this editor loaded. Both versions
- * side by side; the editor chooses, and nothing is overwritten silently (issue 3, item 4).
+ * side by side; the editor chooses, and nothing is overwritten silently.
  */
 export function ConflictView(props: {
   readonly conflict: Conflict;

@@ -31,7 +31,7 @@ import { TranslationPanel } from "./TranslationPanel.js";
 import { WireFlagBanner } from "./WireFlagBanner.js";
 import { WorkflowControls } from "./WorkflowControls.js";
 
-/** Autosave and presence heartbeat period (issue 3: ~15 s; the API asks for ≤ 20 s). */
+/** Autosave and presence heartbeat period. */
 const heartbeatMs = 15_000;
 
 type FigureTarget = { readonly kind: "lead" } | { readonly kind: "body"; readonly pos: number };

@@ -34,7 +34,7 @@ export function translationTargets(
 }
 
 /**
- * Linked translations in the editor (issue 4): "Translate into…", the story's language
+ * Linked translations in the editor: "Translate into…", the story's language
  * versions, and for a stale translation what changed in the source since, with "Mark up to
  * date" and "Waive with reason".
  */

@@ -431,7 +431,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
             {t("users.passwordHelp")}
           </p>
         </div>
-        {/* Only administrators make administrators (issue 10, item 1). */}
+        {/* Only administrators make administrators. */}
         {session.user.isAdmin ? (
           <div class="nr-check">
             <input

@@ -44,7 +44,7 @@ const alert = (faBanner: string | null) => ({
   ],
 });
 
-// Breaking-news text goes live only by an editor of the service (issue 10 §2.10): the client
+// Breaking-news text goes live only by an editor of the service: the client
 // knows the waiting state and asks for approval; whether text is live is the server's answer.
 describe("breaking alerts API", () => {
   it("reads a translator's waiting text as awaiting-approval", async () => {

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { ApiClient } from "./api-client.js";
 
 /**
- * Breaking-news alerts for several services at once (`/newsroom/api/alerts`, issue 7 §2).
+ * Breaking-news alerts for several services at once (`/newsroom/api/alerts`).
  * One alert carries text per service; a service whose text is `null` waits for a translator.
- * Text goes live only by an editor of that service (issue 10 §2.10): an editor's text goes
+ * Text goes live only by an editor of that service: an editor's text goes
  * live at once, a translator's waits as `awaiting-approval` until an editor approves it.
  */
 
@@ -104,7 +104,7 @@ export function isLiveIn(alert: Alert, serviceId: string): boolean {
 
 /**
  * The request body for the form's state: the chosen services in the order given, trimmed
- * and NFC-normalized text (stored as entered, issue 3 §5), empty text as `null`.
+ * and NFC-normalized text (stored as entered), empty text as `null`.
  */
 export function alertServices(
   chosen: readonly string[],

@@ -1,5 +1,5 @@
 /**
- * Autosave every ~15 s while there are unsaved changes (issue 3, item 4). The timer and the
+ * Autosave every ~15 s while there are unsaved changes. The timer and the
  * save are passed in, so the logic is tested without a browser or a clock.
  */
 export interface AutosaveDeps {

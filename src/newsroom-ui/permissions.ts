@@ -12,7 +12,7 @@ export interface Capabilities {
   /**
    * Raise or clear the service's banner, and put breaking-alert text live there: their own,
    * or a translator's by approving it. Translators' alert text waits for this role
-   * (issue 10 §2.10); it is the server's `banner.manage`.
+   *; it is the server's `banner.manage`.
    */
   readonly canSetBanner: boolean;
   /**

@@ -22,7 +22,7 @@ export function newStoryContent(headline: string, catalog: Pick<Catalog, "sectio
 }
 
 /**
- * Text fields are stored as entered, NFC-normalized (issue 3, item 5): a Persian or
+ * Text fields are stored as entered, NFC-normalized: a Persian or
  * Vietnamese word typed with combining marks compares equal to its precomposed form.
  */
 export function normalizeContent(content: Content): Content {

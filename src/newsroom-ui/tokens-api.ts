@@ -8,7 +8,7 @@ export { tokenScopes };
 export type TokenScope = (typeof tokenScopes)[number];
 
 /**
- * The lifetimes offered when a token is made. Tokens expire (issue 10, item 7): a leaked
+ * The lifetimes offered when a token is made. Tokens expire: a leaked
  * token stops working on its own, and a short one suits a one-off script.
  */
 export const tokenLifetimes = [7, 30, maxTokenDays] as const;

@@ -8,7 +8,7 @@ import {
   tooLargeDiffSchema,
 } from "./api-schemas.js";
 
-/** Linked translations (docs/newsroom-api.md, "Translations"; issue 4) for the newsroom app. */
+/** Linked translations (docs/newsroom-api.md, "Translations") for the newsroom app. */
 
 const nullableString = z.string().nullable();
 

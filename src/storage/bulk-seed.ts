@@ -15,7 +15,7 @@ import {
 } from "./search-index.js";
 
 /**
- * Bulk seeding of published stories for benchmarks (`newsdesk seed-bench`, issue 7 §4.5).
+ * Bulk seeding of published stories for benchmarks (`newsdesk seed-bench`).
  *
  * Each story gets exactly the rows a real first publish writes (StoryService.create then
  * publish, story-sql-repository.ts applyHeadChange): the head with its reader projection,

@@ -199,7 +199,7 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
     .where("current_revision_id", "=", expected.currentRevisionId)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
-  // Search stays consistent with publish, update and kill: same transaction (issue 4).
+  // Search stays consistent with publish, update and kill: same transaction.
   if (projection !== undefined || next.status !== "published") {
     await syncSearchIndex(
       trx,

@@ -20,7 +20,7 @@ import wireExpectationsJson from "./wire-expectations.json" with { type: "json" 
 
 /**
  * Conformance of the wire parser over the real-world samples in ../shared/data/standards
- * (issue 5, section 6). Every file either ingests, or is rejected with exactly the code the
+ *. Every file either ingests, or is rejected with exactly the code the
  * checked-in expectations list, so a listed rejection that starts ingesting fails as loudly
  * as an unlisted file that starts failing. Reproduce the figures with:
  *   npx vitest run --project unit test/conformance

@@ -10,7 +10,7 @@ import { launchChromium } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/start-server.js";
 import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
 
-// Issue 4: every language service's home and story pages in one browser run: lang and dir,
+// Every language service's home and story pages in one browser run: lang and dir,
 // axe-core (WCAG 2.2 AA tags) with no violations, the W3C Nu checker with no errors, the
 // language switcher, and screenshots of a right-to-left and a CJK page checked for a
 // mirrored layout (skip link at the inline start, navigation running right to left).

@@ -12,7 +12,7 @@ import { hostileFeedStrings } from "../support/hostile-feed-strings.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 import { launchChromium } from "./support/browser.js";
 
-// Issue 10, item 17: every HTML field of every feed item, rendered in Chromium with scripts
+// Every HTML field of every feed item, rendered in Chromium with scripts
 // on, the way a feed reader shows it, runs none of the hostile payloads in the stories'
 // text fields. Each payload sets `window.__pwned`; the page records every assignment.
 

@@ -12,11 +12,11 @@ import {
 } from "./support/newsroom.js";
 import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
-// Breaking-news alerts for several services (issue 7 §2) in Debian's Chromium against the
+// Breaking-news alerts for several services in Debian's Chromium against the
 // real server: an editor raises one alert for English and Persian with the Persian text
 // left for a translator, each service shows its own status, the reader pages follow; the
 // translator's text waits for approval and stays off the Persian pages until an editor of
-// the Persian service approves it (issue 10 §2.10), and then it is live. Also: a freshly opened draft is not
+// the Persian service approves it, and then it is live. Also: a freshly opened draft is not
 // "changed" (no unsaved-changes prompt), and the Persian interface has no English labels
 // on the dashboard and in the editor. The tests share one server and run in order.
 

@@ -16,7 +16,7 @@ import {
 } from "./support/newsroom.js";
 import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
-// Syndication management (issue 6) in Debian's Chromium against the real server: the
+// Syndication management in Debian's Chromium against the real server: the
 // administrator subscribes a partner's webhook and issues a content-API key in the newsroom,
 // publishes a story, and sees the signed delivery appear in the log; axe finds nothing in
 // the English or the Persian interface. The partner listens on 127.0.0.1, which the server

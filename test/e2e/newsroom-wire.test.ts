@@ -12,7 +12,7 @@ import {
 import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
 // The wire desk, kill flags, linked translations and API tokens in Debian's Chromium against
-// the real server (issue 5 §4, issue 4 §4): agency copy pushed through the push endpoint
+// the real server: agency copy pushed through the push endpoint
 // appears live in the queue, becomes a story whose reader page credits the agency, and a
 // kill flags that story in the editor and on the dashboard. axe (WCAG 2.2 AA) runs on every
 // new screen in English and in Persian. The tests share one server and run in order.

@@ -12,7 +12,7 @@ import {
 } from "./support/newsroom.js";
 import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 
-// The newsroom in Debian's Chromium against the real server (issue 3, "Tests"): the seven
+// The newsroom in Debian's Chromium against the real server: the seven
 // editorial flows, axe with WCAG 2.2 AA on every newsroom screen in English and Persian, and
 // the security checks (CSRF, cookie flags, throttling, an XSS corpus in every text field).
 // The flows share one server and run in order: each builds on the story the previous made.

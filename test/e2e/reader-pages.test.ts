@@ -8,7 +8,7 @@ import { launchChromium } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/start-server.js";
 import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
 
-// End-to-end checks of the reader pages in Debian's Chromium (issue 2, item 7): every
+// End-to-end checks of the reader pages in Debian's Chromium: every
 // element of the reference story page, axe-core with the WCAG 2.2 AA tags, the no-JS
 // text-size control, right-to-left Persian dates, vnu-jar validity and the 50 KB budget.
 
@@ -31,7 +31,7 @@ const solarHijriMonths = [
 ];
 /** The Persian service's time zone: its dates are shown as a reader in Iran sees them. */
 const persianTimeZone = "Asia/Tehran";
-/** simorgh's lite-page budget, also issue 2 item 4: HTML+CSS+JS without images. */
+/** Simorgh's lite-page budget: HTML+CSS+JS without images. */
 const pageWeightBudget = 50 * 1024;
 
 interface ReaderPage {

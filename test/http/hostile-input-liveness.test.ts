@@ -5,7 +5,7 @@ import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 /**
- * Issue 10, items 4 and 5: while a hostile revision diff or a hostile wire file is being
+ * While a hostile revision diff or a hostile wire file is being
  * processed, the real HTTP server still answers `/healthz` within 100 ms. The probes run
  * from the same test process over real sockets, concurrently with the hostile request.
  */

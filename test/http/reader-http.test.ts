@@ -120,7 +120,7 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
       expect(text).toMatch(/فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/);
     }
     expect(html).toContain("خبر فوری");
-    // Latin agency names inside Persian text are bidi-isolated (issue 4, W3C i18n <bdi>).
+    // Latin agency names inside Persian text are bidi-isolated.
     expect(html).toContain("این گزارش حاوی اطلاعاتی از <bdi>AFP</bdi> و <bdi>Reuters</bdi> است.");
   });
 

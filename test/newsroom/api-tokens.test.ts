@@ -14,7 +14,7 @@ import { dialects, openTestDatabase, type TestDatabase } from "../support/test-d
 const password = "correct horse battery staple";
 const day = 86_400_000;
 
-/** Issue 10, item 7: tokens end with their owner's sessions, expire, and need a session. */
+/** Tokens end with their owner's sessions, expire, and need a session. */
 describe.each(dialects)("API tokens on %s", (dialect) => {
   let database: TestDatabase;
   let users: UserSqlRepository;

@@ -5,7 +5,7 @@ import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 /**
- * Attacks with an ordinary newsroom account (issue 10, section 2): each performs the attack
+ * Attacks with an ordinary newsroom account: each performs the attack
  * through the HTTP API and expects the refusal.
  */
 const draftContent = (headline: string) => ({

@@ -10,7 +10,7 @@ import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 /**
- * Issue 10, section 2, item 1: the user-management access matrix over TARGETS, run against
+ * The user-management access matrix over TARGETS, run against
  * the real UserService and storage. Hausa (ha) is the service the service admin runs;
  * Persian (fa) is "elsewhere". The expected outcomes are written out by hand below, row by
  * row, independently of how access-policy.ts computes them.

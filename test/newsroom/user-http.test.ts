@@ -7,7 +7,7 @@ import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 type UserEntry = { user: { id: string; email: string }; manageable: boolean };
 
-/** Issue 10, items 1 and 7, through HTTP: the headline attacks answer 403. */
+/** User management and tokens through HTTP: the headline attacks answer 403. */
 describe.each(dialects)("user management and tokens over HTTP on %s", (dialect) => {
   let newsdesk: Newsdesk & { dispose(): Promise<void> };
   let admin: NewsroomClient;

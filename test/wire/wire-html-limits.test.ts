@@ -4,7 +4,7 @@ import { dialects } from "../support/test-databases.js";
 import { openWireHarness, type WireHarness } from "./wire-test-support.js";
 
 /**
- * Issue 10, item 5: markup nested or repeated without bound inside a wire file (ninjs
+ * Markup nested or repeated without bound inside a wire file (ninjs
  * `body_html`, RSS descriptions, NITF/G2 inline XHTML, the JSON itself) is refused into
  * quarantine as WIRE_TOO_DEEP instead of being walked for seconds on the event loop.
  */

@@ -30,7 +30,7 @@ import { ninjsBytes, openWireHarness, type WireHarness } from "./wire-test-suppo
 /**
  * Wire sources may reach only what an operator allows: drop directories inside
  * WIRE_DROP_ROOTS (real paths, symlinks resolved, at save and at every poll) and HTTP
- * feeds on public addresses, connected to the address that was checked (issue 10, 2.2-2.3).
+ * feeds on public addresses, connected to the address that was checked.
  */
 
 const publicFeedAddress = "93.184.215.14";

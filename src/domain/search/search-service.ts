@@ -59,7 +59,7 @@ export class SearchService {
 
   /**
    * The newsroom's search across services (published versions). Access control belongs to
-   * the caller's role checks (issue 3); the actor is taken so that no call skips them.
+   * the caller's role checks; the actor is taken so that no call skips them.
    */
   /** The newsroom's search: only ever the services the actor may see, whatever is asked. */
   async acrossServices(

@@ -33,7 +33,7 @@ export interface DiffLimits {
 }
 
 /**
- * The event loop may block at most 50 ms for one diff (issue 10, item 4), and the request
+ * The event loop may block at most 50 ms for one diff, and the request
  * around it also loads and serializes two revisions. The budget is 20 ms, counted from
  * before interning; 1,000 changed lines is past what anyone reads line by line, and
  * reaching that bound costs a few milliseconds even when every other line differs.

@@ -69,7 +69,7 @@ export interface LanguageVersion {
 }
 
 /**
- * Linked translations (issue 4). "Translate into…" creates a draft in another service in
+ * Linked translations. "Translate into…" creates a draft in another service in
  * the source's story family, remembering the source revision it was made from. When the
  * source is published as an *update* or gets a *correction*, every translation is flagged
  * stale with the events; the translator then brings it up to date or waives the change

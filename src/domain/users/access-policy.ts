@@ -198,7 +198,7 @@ export function assertCanSomewhere(actor: Actor, action: RouteAction): void {
  * User management, checked against the account it touches. Administrators are above
  * service admins: a service admin manages only accounts whose every grant lies in services
  * they administer, so an administrator, an account with no grants and an account with a
- * grant elsewhere are out of reach (issue 10, section 2, item 1).
+ * grant elsewhere are out of reach.
  */
 export const userActions = [
   "user.create",

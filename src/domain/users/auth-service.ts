@@ -244,7 +244,7 @@ export class AuthService {
 
   /**
    * A scoped API token for automation; the plain token is returned once, never stored.
-   * Only a person in a browser session may mint one (issue 10, item 7): a token may never
+   * Only a person in a browser session may mint one: a token may never
    * create a token, so a leaked read token cannot become a publish token, and no chain of
    * tokens outlives the session that started it.
    */

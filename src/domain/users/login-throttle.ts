@@ -60,7 +60,7 @@ export interface Admission {
 }
 
 /**
- * Log-in throttling that holds under concurrency (issue 10, item 8). The attempt is counted
+ * Log-in throttling that holds under concurrency. The attempt is counted
  * before the password is verified, in one atomic statement, so 50 parallel guesses against a
  * limit of 5 reach the password hasher at most 5 times; reading the counter first and writing
  * it after a failed verification let every one of them through.

@@ -76,7 +76,7 @@ export const tokenScopes = [
 ] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
-/** API tokens live at most 90 days (issue 10, item 7); their creator may ask for fewer. */
+/** API tokens live at most 90 days; their creator may ask for fewer. */
 export const maxTokenDays = 90;
 
 export const createTokenInputSchema = z.object({

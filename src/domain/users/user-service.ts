@@ -73,7 +73,7 @@ export class UserService {
 
   /**
    * Replaces the account's roles. Removing any role also ends its sessions and revokes its
-   * API tokens (issue 10, item 7): a token minted under the old roles must not outlive them.
+   * API tokens: a token minted under the old roles must not outlive them.
    */
   async setGrants(actor: Actor, userId: string, raw: unknown): Promise<Grant[]> {
     const grants = dedupe(parseOrThrow(grantSchema.array().max(200), raw));

@@ -51,8 +51,7 @@ export type WireParseResult =
 /**
  * What the wire desk needs from the format adapters (src/ingest/wire-parser.ts), injected
  * so the domain never imports ingest code. Production parses in a worker thread with a
- * time limit (src/ingest/wire-parse-thread.ts), so no file holds the event loop (issue 10,
- * item 5). Never rejects for bad input: failures come back as `ok: false`.
+ * time limit (src/ingest/wire-parse-thread.ts), so no file holds the event loop. Never rejects for bad input: failures come back as `ok: false`.
  */
 export interface WireDocumentParser {
   parse(request: WireParseRequest): Promise<WireParseResult>;

@@ -156,7 +156,7 @@ export class WireSourceService {
   }
 }
 
-/** Hides where a source reads from from callers who may not configure it (issue 10, 2.16). */
+/** Hides where a source reads from from callers who may not configure it. */
 function viewOf(actor: Actor, source: WireSourceWithState): WireSourceView {
   if (mayManageWireSources(actor, source.serviceId)) return source;
   if (source.kind === "http-pull") {

@@ -20,7 +20,7 @@ function sessionOf(auth: NewsroomAuth): { token: string; session: SessionView } 
 
 /**
  * The caller's own account: password change, re-authentication, and two-factor set-up
- * (issue 10 items 14 and 15). Browser sessions only. Enrolment, confirmation, reading the
+ *. Browser sessions only. Enrolment, confirmation, reading the
  * status and re-authenticating stay open to a session that must still enrol (REQUIRE_2FA);
  * turning the factor off and renewing recovery codes need a recent re-authentication,
  * which the domain service checks.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SqlDialectName } from "../database.js";
 
 /**
- * Linked translations and full-text search (issue 4, ADR 0005).
+ * Linked translations and full-text search (ADR 0005).
  *
  * SQLite: two FTS5 tables over folded text, one with the `unicode61 remove_diacritics 2`
  * tokenizer for scripts that separate words with spaces, one with the `trigram` tokenizer

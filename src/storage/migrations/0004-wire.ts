@@ -2,7 +2,7 @@ import { type Kysely, type Migration, sql } from "kysely";
 import type { SqlDialectName } from "../database.js";
 
 /**
- * Wire ingest (issue 5): sources, items keyed by agency + guid with every version kept,
+ * Wire ingest: sources, items keyed by agency + guid with every version kept,
  * the per-file ingest ledger (restart without duplicates), quarantine, story lineage and
  * kill flags. Full-text search is substring search over folded text on both dialects:
  * SQLite FTS5 with the trigram tokenizer (works for scripts without spaces, CJK included)

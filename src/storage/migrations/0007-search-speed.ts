@@ -2,7 +2,7 @@ import { type Kysely, type Migration, sql } from "kysely";
 import type { SqlDialectName } from "../database.js";
 
 /**
- * Search speed at 100k+ stories (issue 4 follow-up). Search walks the matches newest first
+ * Search speed at 100k+ stories. Search walks the matches newest first
  * and stops after a window (search-sql-repository.ts), so every index here serves that walk.
  *
  * SQLite: new FTS5 tables `search_words` and `search_ngram` with a `scope` column holding one

@@ -4,7 +4,7 @@ import { type Kysely, type Migration, sql } from "kysely";
 const legacyTokenDays = 90;
 
 /**
- * Issue 10, items 7 and 8: API tokens expire, and log-in attempts are counted in one atomic
+ * API tokens expire, and log-in attempts are counted in one atomic
  * upsert per window (login_attempts) instead of the read-then-write login_throttle table,
  * which is dropped.
  */

@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 
 /**
- * Two-factor authentication and recent re-authentication (issue 10, items 14 and 15).
+ * Two-factor authentication and recent re-authentication.
  *
  * `totp_factors.secret` is the base32 TOTP secret, stored as-is: Newsdesk has no application
  * secret to encrypt it with, and a key in the same configuration as the database URL would add
