@@ -1,36 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fakeNewsroomApi, jsonAnswer } from "../../test/support/fake-newsroom-api.js";
 import { approveAlert, isLiveIn, listAlerts, translateAlert } from "./alerts-api.js";
-import { ApiClient, ApiError } from "./api-client.js";
-
-interface Call {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: BodyInit | null | undefined;
-}
-
-function fakeApi(respond: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const api = new ApiClient({
-    fetch: async (url, init) => {
-      const call: Call = {
-        url,
-        method: init?.method ?? "GET",
-        headers: new Headers(init?.headers),
-        body: init?.body,
-      };
-      calls.push(call);
-      return respond(call);
-    },
-  });
-  api.setCsrfToken("csrf-1");
-  return { api, calls };
-}
-
-function json(status: number, body: unknown): Response {
-  const type = status >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
-}
+import { ApiError } from "./api-client.js";
 
 const alert = (faBanner: string | null) => ({
   id: "a/1",
@@ -48,15 +19,15 @@ const alert = (faBanner: string | null) => ({
 // knows the waiting state and asks for approval; whether text is live is the server's answer.
 describe("breaking alerts API", () => {
   it("reads a translator's waiting text as awaiting-approval", async () => {
-    const { api } = fakeApi(() =>
-      json(200, [{ ...alert(null), status: { en: "live", fa: "awaiting-approval" } }]),
+    const { api } = fakeNewsroomApi(() =>
+      jsonAnswer(200, [{ ...alert(null), status: { en: "live", fa: "awaiting-approval" } }]),
     );
     const [view] = await listAlerts(api);
     expect(view?.status).toEqual({ en: "live", fa: "awaiting-approval" });
   });
 
   it("approves with a POST to the service's approve path, with the CSRF token and no body", async () => {
-    const { api, calls } = fakeApi(() => json(200, { alert: alert("b-fa") }));
+    const { api, calls } = fakeNewsroomApi(() => jsonAnswer(200, { alert: alert("b-fa") }));
     const approved = await approveAlert(api, "a/1", "fa");
     expect(calls).toHaveLength(1);
     expect(calls[0]?.method).toBe("POST");
@@ -67,8 +38,8 @@ describe("breaking alerts API", () => {
   });
 
   it("passes on the server's refusal when nothing waits", async () => {
-    const { api } = fakeApi(() =>
-      json(409, {
+    const { api } = fakeNewsroomApi(() =>
+      jsonAnswer(409, {
         type: "about:blank",
         title: "Conflict",
         status: 409,
@@ -82,7 +53,7 @@ describe("breaking alerts API", () => {
   });
 
   it("tells live text from text that waits by the banner the server gave it", async () => {
-    const { api } = fakeApi(() => json(200, { alert: alert(null) }));
+    const { api } = fakeNewsroomApi(() => jsonAnswer(200, { alert: alert(null) }));
     const saved = await translateAlert(api, "a/1", "fa", "توفان جادهٔ ساحلی را بست");
     expect(isLiveIn(saved, "fa")).toBe(false);
     expect(isLiveIn(saved, "en")).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiClient } from "./api-client.js";
+import { fakeNewsroomApi, jsonAnswer } from "../../test/support/fake-newsroom-api.js";
 import {
   type ApiToken,
   createToken,
@@ -9,36 +9,6 @@ import {
   tokenLifetimes,
   tokenState,
 } from "./tokens-api.js";
-
-interface Call {
-  readonly method: string;
-  readonly url: string;
-  readonly csrf: string | null;
-  readonly body: unknown;
-}
-
-function fakeApi(respond: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const api = new ApiClient({
-    fetch: async (url, init) => {
-      const call: Call = {
-        method: init?.method ?? "GET",
-        url,
-        csrf: new Headers(init?.headers).get("X-CSRF-Token"),
-        body: typeof init?.body === "string" ? JSON.parse(init.body) : init?.body,
-      };
-      calls.push(call);
-      return respond(call);
-    },
-  });
-  api.setCsrfToken("csrf-1");
-  return { api, calls };
-}
-
-function json(status: number, body: unknown): Response {
-  const type = status >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
-}
 
 const token = (fields: Partial<ApiToken>): ApiToken => ({
   id: "t1",
@@ -57,9 +27,9 @@ describe("the API tokens client", () => {
   });
 
   it("sends the chosen lifetime and reads the expiry back", async () => {
-    const { api, calls } = fakeApi((call) =>
+    const { api, calls } = fakeNewsroomApi((call) =>
       call.method === "POST"
-        ? json(201, { id: "t1", token: "nd_secret", expiresAt: "2031-01-08T00:00:00.000Z" })
+        ? jsonAnswer(201, { id: "t1", token: "nd_secret", expiresAt: "2031-01-08T00:00:00.000Z" })
         : new Response(null, { status: 204 }),
     );
     const created = await createToken(api, {
@@ -85,12 +55,12 @@ describe("the API tokens client", () => {
   });
 
   it("lists tokens with their expiry, and refuses a listing without it", async () => {
-    const listed = await listTokens(fakeApi(() => json(200, [token({})])).api);
+    const listed = await listTokens(fakeNewsroomApi(() => jsonAnswer(200, [token({})])).api);
     expect(listed[0]?.expiresAt).toBe("2031-01-08T00:00:00.000Z");
     const { expiresAt: _, ...withoutExpiry } = token({});
-    const failure = await listTokens(fakeApi(() => json(200, [withoutExpiry])).api).catch(
-      (e: unknown) => e,
-    );
+    const failure = await listTokens(
+      fakeNewsroomApi(() => jsonAnswer(200, [withoutExpiry])).api,
+    ).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: "UNEXPECTED_RESPONSE" });
   });
 

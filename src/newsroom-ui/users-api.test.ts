@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiClient, ApiError } from "./api-client.js";
+import { fakeNewsroomApi, jsonAnswer } from "../../test/support/fake-newsroom-api.js";
+import { ApiError } from "./api-client.js";
 import { passwordErrorText } from "./password-errors.js";
 import {
   accountState,
@@ -12,36 +13,6 @@ import {
   setGrants,
   userErrorText,
 } from "./users-api.js";
-
-interface Call {
-  readonly method: string;
-  readonly url: string;
-  readonly csrf: string | null;
-  readonly body: unknown;
-}
-
-function fakeApi(respond: (call: Call) => Response) {
-  const calls: Call[] = [];
-  const api = new ApiClient({
-    fetch: async (url, init) => {
-      const call: Call = {
-        method: init?.method ?? "GET",
-        url,
-        csrf: new Headers(init?.headers).get("X-CSRF-Token"),
-        body: typeof init?.body === "string" ? JSON.parse(init.body) : init?.body,
-      };
-      calls.push(call);
-      return respond(call);
-    },
-  });
-  api.setCsrfToken("csrf-1");
-  return { api, calls };
-}
-
-function json(status: number, body: unknown): Response {
-  const type = status >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
-}
 
 const noContent = () => new Response(null, { status: 204 });
 
@@ -56,8 +27,8 @@ const person = (id: string, disabledAt: string | null) => ({
 
 describe("the users API client", () => {
   it("lists people with their state and whether the caller may manage them", async () => {
-    const { api, calls } = fakeApi(() =>
-      json(200, [
+    const { api, calls } = fakeNewsroomApi(() =>
+      jsonAnswer(200, [
         {
           user: person("u1", null),
           grants: [{ serviceId: "en", role: "editor" }],
@@ -76,20 +47,22 @@ describe("the users API client", () => {
 
   it("refuses a listing without the state or the manageable flag rather than guessing", async () => {
     const withoutFlag = await listUsers(
-      fakeApi(() => json(200, [{ user: person("u1", null), grants: [] }])).api,
+      fakeNewsroomApi(() => jsonAnswer(200, [{ user: person("u1", null), grants: [] }])).api,
     ).catch((e: unknown) => e);
     expect(withoutFlag).toBeInstanceOf(ApiError);
     expect((withoutFlag as ApiError).code).toBe("UNEXPECTED_RESPONSE");
     const { disabledAt: _, ...noState } = person("u1", null);
     const withoutState = await listUsers(
-      fakeApi(() => json(200, [{ user: noState, grants: [], manageable: true }])).api,
+      fakeNewsroomApi(() => jsonAnswer(200, [{ user: noState, grants: [], manageable: true }])).api,
     ).catch((e: unknown) => e);
     expect((withoutState as ApiError).code).toBe("UNEXPECTED_RESPONSE");
   });
 
   it("disables, enables and ends sessions with the CSRF token, on the escaped id", async () => {
-    const { api, calls } = fakeApi((call) =>
-      call.url.endsWith("/sessions/end") ? json(200, { sessions: 2, tokens: 1 }) : noContent(),
+    const { api, calls } = fakeNewsroomApi((call) =>
+      call.url.endsWith("/sessions/end")
+        ? jsonAnswer(200, { sessions: 2, tokens: 1 })
+        : noContent(),
     );
     const id = "u/1?x";
     await disableUser(api, id);
@@ -103,10 +76,10 @@ describe("the users API client", () => {
   });
 
   it("creates people, sets roles and resets passwords", async () => {
-    const { api, calls } = fakeApi((call) => {
+    const { api, calls } = fakeNewsroomApi((call) => {
       if (call.url.endsWith("/grants"))
-        return json(200, { grants: [{ serviceId: "fa", role: "translator" }] });
-      if (call.url.endsWith("/users")) return json(201, { user: person("u3", null) });
+        return jsonAnswer(200, { grants: [{ serviceId: "fa", role: "translator" }] });
+      if (call.url.endsWith("/users")) return jsonAnswer(201, { user: person("u3", null) });
       return noContent();
     });
     const created = await createUser(api, {
@@ -145,7 +118,7 @@ describe("the users API client", () => {
   it("reads a refusal in the interface language, password rules included", async () => {
     const refused = async (code: string, status: number) =>
       disableUser(
-        fakeApi(() => json(status, { code, title: "English sentence." })).api,
+        fakeNewsroomApi(() => jsonAnswer(status, { code, title: "English sentence." })).api,
         "u1",
       ).catch((e: unknown) => e);
     const forbidden = await refused("FORBIDDEN", 403);
