@@ -26,6 +26,7 @@ import { type Clock, systemClock } from "./domain/clock.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
+import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
@@ -38,6 +39,12 @@ import type { PasswordHasher } from "./domain/users/password-hasher.js";
 import type { CommonPasswords } from "./domain/users/password-policy.js";
 import { SecondFactorService } from "./domain/users/second-factor-service.js";
 import { UserService } from "./domain/users/user-service.js";
+import { type WireEventListener, WireEvents, type WireLogger } from "./domain/wire/wire-events.js";
+import { WireFlags } from "./domain/wire/wire-flags.js";
+import { WireIngest } from "./domain/wire/wire-ingest.js";
+import { WireQueue } from "./domain/wire/wire-queue.js";
+import { WireSourceService } from "./domain/wire/wire-source-service.js";
+import { WireStories } from "./domain/wire/wire-stories.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
 import { LiveHub } from "./http/live-hub.js";
@@ -48,6 +55,9 @@ import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
 import { DropRoots } from "./ingest/drop-directory.js";
+import { WireParseThread } from "./ingest/wire-parse-thread.js";
+import { WireScheduler } from "./ingest/wire-scheduler.js";
+import { wireSourceLocations } from "./ingest/wire-source-locations.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
@@ -55,7 +65,6 @@ import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
 import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
-import { createWireDesk, type WireDesk, wireSqlRepositories } from "./wire-desk.js";
 
 /** The running newsroom: every stateful piece, built once here and passed down. */
 export interface Newsdesk {
@@ -73,22 +82,24 @@ export interface Newsdesk {
   readonly liveUpdates: LiveUpdates;
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
-  /** Feeds, sitemaps and API read models, content-API keys and partner webhooks. */
-  /** Linked translations (stale flags) and full-text search across services. */
-  readonly languages: {
-    readonly translations: TranslationService;
-    readonly search: SearchService;
-  };
-  readonly distribution: {
-    readonly service: DistributionService;
-    readonly apiKeys: ApiKeyService;
-    readonly webhooks: WebhookService;
-  };
-  /** Starts background work: scheduled publishing, AVIF renditions, other jobs. */
+  /** Starts background work: scheduled publishing, AVIF renditions, wire polling, other jobs. */
   startBackground(intervalMs?: number): void;
-  /** Wire ingest: the queue, sources and the pull/drop-directory scheduler. */
-  readonly wire: WireDesk;
   close(): Promise<void>;
+}
+
+/** The wire desk: one service per job, the parser thread and the background scheduler. */
+export interface WireDesk {
+  /** The one ingest command every transport (push, pull, drop directory) calls. */
+  readonly ingest: WireIngest;
+  readonly queue: WireQueue;
+  /** Wire copy used in stories, and a story's lineage. */
+  readonly stories: WireStories;
+  readonly flags: WireFlags;
+  readonly sources: WireSourceService;
+  /** Parses wire files in a worker thread; `close()` it on shutdown. */
+  readonly parser: WireParseThread;
+  /** Not started: `startBackground` starts it with the other background work. */
+  readonly scheduler: WireScheduler;
 }
 
 /** The domain services, shared by HTTP, CLI and background jobs. */
@@ -105,6 +116,20 @@ export interface NewsroomServices {
   readonly audit: AuditLog;
   readonly presence: PresenceService;
   readonly jobs: JobRunner;
+  /** Linked translations, flagged stale when their source is updated or corrected. */
+  readonly translations: TranslationService;
+  /** Full-text search within and across services. */
+  readonly search: SearchService;
+  /** Feeds', sitemaps' and the content API's read models. */
+  readonly distribution: DistributionService;
+  /** Content-API keys. */
+  readonly apiKeys: ApiKeyService;
+  /** The content API's per-key rate limits, shared by every instance. */
+  readonly rateLimiter: RateLimiter;
+  /** Partner webhooks: deliveries are rows, sent by whichever instance polls first. */
+  readonly webhooks: WebhookService;
+  /** Wire ingest: the queue, sources and the pull/drop-directory scheduler. */
+  readonly wire: WireDesk;
   /** Everyone told about committed story changes; features add themselves here. */
   readonly storyListeners: StoryEventListener[];
 }
@@ -121,22 +146,36 @@ export interface CreateNewsdeskOptions {
   readonly passwordHasher?: PasswordHasher;
 }
 
+/** What the services read from the configuration. */
+export type ServiceConfig = Pick<
+  Config,
+  | "publicUrl"
+  | "publisherName"
+  | "sessionIdleMs"
+  | "sessionAbsoluteMs"
+  | "requireSecondFactor"
+  | "wireAllowPrivate"
+  | "wireDropRoots"
+  | "webhookAllowPrivate"
+>;
+
+/** Every domain service, built once from the repositories: HTTP, CLI and jobs share them. */
 export function buildServices(
   repositories: Repositories,
   deps: {
+    config: ServiceConfig;
     clock: Clock;
     logger: Logger;
     hasher: PasswordHasher;
-    /** Session lifetimes and REQUIRE_2FA, from the config. */
-    authPolicy: AuthPolicy;
-    /** Shown in authenticator apps above the account: the publisher's name. */
-    secondFactorIssuer: string;
     commonPasswords: CommonPasswords;
-    onBannerChange?: BannerChangeListener;
+    images: ImageProcessor;
+    /** Told when a service's breaking-news banner changes (live updates to reader pages). */
+    onBannerChange: BannerChangeListener;
+    /** Told after wire commits (the newsroom's live events). */
+    wireListeners: readonly WireEventListener[];
   },
 ): NewsroomServices {
-  const { clock, logger } = deps;
-  const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
+  const { clock, logger, config } = deps;
   const jobs = new JobRunner({ repository: repositories.jobs, clock, logger });
   const audit = new AuditLog({ repository: repositories.audit, clock });
   const storyListeners: StoryEventListener[] = [audit];
@@ -150,33 +189,65 @@ export function buildServices(
         "story listener failed",
       ),
   });
-  const media = new MediaService({
-    repository: repositories.media,
-    images,
-    clock,
-    scheduleBackground: async (mediaId) => {
-      await jobs.enqueue("media.avif", { mediaId });
-    },
-  });
-  const breaking = new BreakingNewsService({
-    repository: repositories.breaking,
-    clock,
-    ...(deps.onBannerChange ? { onChange: deps.onBannerChange } : {}),
-  });
-  jobs.handle("media.avif", async (job) => {
-    await media.makeAvifRenditions(String(job.payload.mediaId));
-  });
-  const secondFactors = new SecondFactorService({
-    factors: repositories.secondFactors,
-    clock,
-    issuer: deps.secondFactorIssuer,
-    recentAuthenticationMs: deps.authPolicy.recentAuthenticationMs,
-  });
   jobs.everyPoll(async () => {
     const published = await stories.publishDue();
     if (published.length > 0)
       logger.info({ stories: published.map((s) => s.id) }, "scheduled stories published");
   });
+  const media = new MediaService({
+    repository: repositories.media,
+    images: deps.images,
+    clock,
+    scheduleBackground: async (mediaId) => {
+      await jobs.enqueue("media.avif", { mediaId });
+    },
+  });
+  jobs.handle("media.avif", async (job) => {
+    await media.makeAvifRenditions(String(job.payload.mediaId));
+  });
+  const breaking = new BreakingNewsService({
+    repository: repositories.breaking,
+    clock,
+    onChange: deps.onBannerChange,
+  });
+  const authPolicy: AuthPolicy = {
+    ...defaultAuthPolicy,
+    idleMs: config.sessionIdleMs,
+    sessionMs: config.sessionAbsoluteMs,
+    requireSecondFactor: config.requireSecondFactor,
+  };
+  const secondFactors = new SecondFactorService({
+    factors: repositories.secondFactors,
+    clock,
+    // Shown in authenticator apps above the account: the publisher's name.
+    issuer: config.publisherName,
+    recentAuthenticationMs: authPolicy.recentAuthenticationMs,
+  });
+  const distribution = new DistributionService(repositories);
+  const webhooks = new WebhookService({
+    repository: repositories.distribution,
+    clock,
+    outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
+    // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
+    payload: async (event) => {
+      const story = await distribution.availability(event.story.id);
+      return story.kind === "published"
+        ? ninjsDocument(story.story, config.publicUrl, config.publisherName)
+        : ninjsWithdrawal(event.story, config.publicUrl);
+    },
+  });
+  storyListeners.push(webhooks);
+  // Deliveries are database rows: every poll sends what is due, so retries survive
+  // restarts and any instance can send them.
+  jobs.everyPoll(() => webhooks.deliverDue());
+  const translations = new TranslationService({
+    stories,
+    storyRepository: repositories.stories,
+    translations: repositories.translations,
+    catalog: repositories.catalog,
+    clock,
+  });
+  storyListeners.push(translations);
   return {
     stories,
     media,
@@ -194,7 +265,7 @@ export function buildServices(
       clock,
       secondFactors,
       commonPasswords: deps.commonPasswords,
-      policy: deps.authPolicy,
+      policy: authPolicy,
     }),
     secondFactors,
     users: new UserService({
@@ -206,7 +277,68 @@ export function buildServices(
     audit,
     presence: new PresenceService({ repository: repositories.presence, clock }),
     jobs,
+    translations,
+    search: new SearchService({ search: repositories.search, clock }),
+    distribution,
+    apiKeys: new ApiKeyService({ repository: repositories.distribution, clock }),
+    rateLimiter: new RateLimiter({ clock, store: repositories.rateWindows }),
+    webhooks,
+    wire: buildWireDesk(repositories, stories, deps),
     storyListeners,
+  };
+}
+
+/**
+ * The wire desk's services: HTTP and the scheduler read and decode (src/ingest), the
+ * injected parser maps, one domain command (`WireIngest`) stores through the repositories.
+ */
+function buildWireDesk(
+  repositories: Repositories,
+  stories: StoryService,
+  deps: {
+    config: Pick<Config, "wireAllowPrivate" | "wireDropRoots">;
+    clock: Clock;
+    logger: WireLogger;
+    wireListeners: readonly WireEventListener[];
+  },
+): WireDesk {
+  const { clock, logger } = deps;
+  const { sources: sourceRepository, ledger, items, lineage } = repositories.wire;
+  // The outbound guard for pull sources: WIRE_ALLOW_PRIVATE decides what it refuses.
+  const outbound = new OutboundHttp({ allowPrivate: deps.config.wireAllowPrivate });
+  const dropRoots = new DropRoots(deps.config.wireDropRoots);
+  const events = new WireEvents({ listeners: deps.wireListeners, logger });
+  const parser = new WireParseThread();
+  const ingest = new WireIngest({ ledger, items, lineage, parser, clock, logger, events });
+  return {
+    ingest,
+    queue: new WireQueue({ items, lineage, ledger, sources: sourceRepository, clock }),
+    stories: new WireStories({
+      items,
+      sources: sourceRepository,
+      lineage,
+      stories,
+      storyRepository: repositories.stories,
+      catalog: repositories.catalog,
+      clock,
+      events,
+    }),
+    flags: new WireFlags({ lineage, storyRepository: repositories.stories, clock }),
+    sources: new WireSourceService({
+      repository: sourceRepository,
+      catalog: repositories.catalog,
+      clock,
+      locations: wireSourceLocations(dropRoots, outbound),
+    }),
+    parser,
+    scheduler: new WireScheduler({
+      ingest,
+      sources: sourceRepository,
+      clock,
+      logger,
+      outbound,
+      dropRoots,
+    }),
   };
 }
 
@@ -222,7 +354,7 @@ export async function createNewsdesk(
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     const repositories = sqlRepositories(database);
-    const hasher = options.passwordHasher ?? new Argon2PasswordHasher();
+    const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
     const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
     const bus: ChangeBus =
@@ -231,36 +363,10 @@ export async function createNewsdesk(
         : config.clusterWorker
           ? new ClusterChangeBus()
           : new LocalChangeBus();
-    let live: LiveUpdates | undefined;
-    const services = buildServices(repositories, {
-      clock,
-      logger,
-      hasher,
-      authPolicy: {
-        ...defaultAuthPolicy,
-        idleMs: config.sessionIdleMs,
-        sessionMs: config.sessionAbsoluteMs,
-        requireSecondFactor: config.requireSecondFactor,
-      },
-      secondFactorIssuer: config.publisherName,
-      commonPasswords: new BundledCommonPasswords(),
-      onBannerChange: async (serviceId, banner, previous) =>
-        live?.onBannerChange(serviceId, banner, previous),
-    });
-    const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
-    live = new LiveUpdates({
-      cache: pageCache,
-      bus,
-      stories: repositories.stories,
-      banners: hub,
-      logger,
-      ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
-    });
-    services.storyListeners.push(live);
-    // The newsroom's live wire queue and kill flags (GET /newsroom/api/events).
-    const wireRepositories = wireSqlRepositories(database);
+    // The newsroom's live wire queue and kill flags (GET /newsroom/api/events), relayed
+    // between instances over the change bus.
     const newsroomEvents = new NewsroomEvents({
-      findItem: (itemId) => wireRepositories.items.findItem(itemId),
+      findItem: (itemId) => repositories.wire.items.findItem(itemId),
       relay: (event, data) => {
         bus.publish({ kind: "newsroom", event, data }).catch((error: unknown) => {
           logger.warn({ err: error }, "could not relay a newsroom event");
@@ -275,54 +381,33 @@ export async function createNewsdesk(
         );
       }
     });
-    const wire = createWireDesk({
-      listeners: [newsroomEvents],
-      repositories: wireRepositories,
-      stories: services.stories,
-      storyRepository: repositories.stories,
-      catalog: repositories.catalog,
+    let live: LiveUpdates | undefined;
+    const services = buildServices(repositories, {
+      config,
       clock,
       logger,
-      outbound: new OutboundHttp({ allowPrivate: config.wireAllowPrivate }),
-      dropRoots: new DropRoots(config.wireDropRoots),
+      hasher: options.passwordHasher ?? new Argon2PasswordHasher(),
+      commonPasswords: new BundledCommonPasswords(),
+      images,
+      onBannerChange: async (serviceId, banner, previous) =>
+        live?.onBannerChange(serviceId, banner, previous),
+      wireListeners: [newsroomEvents],
     });
-    const distribution = new DistributionService(repositories);
-    const apiKeys = new ApiKeyService({ repository: repositories.distribution, clock });
-    const webhooks = new WebhookService({
-      repository: repositories.distribution,
-      clock,
-      outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
-      // Partners get the story as ninjs; a kill or unpublish sends pubStatus canceled/withheld.
-      payload: async (event) => {
-        const story = await distribution.availability(event.story.id);
-        return story.kind === "published"
-          ? ninjsDocument(story.story, config.publicUrl, config.publisherName)
-          : ninjsWithdrawal(event.story, config.publicUrl);
-      },
+    const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
+    live = new LiveUpdates({
+      cache: pageCache,
+      bus,
+      stories: repositories.stories,
+      banners: hub,
+      logger,
+      ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
     });
-    services.storyListeners.push(webhooks);
-    // Linked translations are flagged stale when their source is updated or corrected.
-    const translations = new TranslationService({
-      stories: services.stories,
-      storyRepository: repositories.stories,
-      translations: repositories.translations,
-      catalog: repositories.catalog,
-      clock,
-    });
-    services.storyListeners.push(translations);
-    const search = new SearchService({
-      search: repositories.search,
-      clock,
-    });
-    // Deliveries are database rows: every poll sends what is due, so retries survive
-    // restarts and any instance can send them.
-    services.jobs.everyPoll(() => webhooks.deliverDue());
+    services.storyListeners.push(live);
     const shouldSeed =
       options.seed ??
       (config.seedDemo === "always" ||
         (config.seedDemo === "auto" && !(await hasAnyStory(database))));
     if (shouldSeed) {
-      const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
       const seeded = await seedDemo({ repositories, images, now: clock.now() });
       for (const account of demoAccounts) {
         if (!(await services.users.findByEmail(account.email))) {
@@ -344,11 +429,6 @@ export async function createNewsdesk(
     const newsroomApi = createNewsroomApi({
       ...services,
       catalog: repositories.catalog,
-      translations,
-      search,
-      webhooks,
-      apiKeys,
-      wire,
       events: newsroomEvents,
       clock,
       publicUrl: config.publicUrl,
@@ -359,22 +439,26 @@ export async function createNewsdesk(
     const app = buildApp({
       pageCache,
       reader: services.reader,
-      languages: { translations, search },
+      languages: { translations: services.translations, search: services.search },
       media: repositories.media,
       clock,
       logger,
       publicUrl: config.publicUrl,
       publisherName: config.publisherName,
       distribution: {
-        distribution,
-        apiKeys,
-        rateLimiter: new RateLimiter({ clock, store: repositories.rateWindows }),
+        distribution: services.distribution,
+        apiKeys: services.apiKeys,
+        rateLimiter: services.rateLimiter,
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,
       },
       newsroom: newsroomApi,
-      wirePush: wirePushRoutes({ ingest: wire.ingest, sources: wire.sources, logger }),
+      wirePush: wirePushRoutes({
+        ingest: services.wire.ingest,
+        sources: services.wire.sources,
+        logger,
+      }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
       checkDatabase: async () => {
         await sql`select 1`.execute(database.db);
@@ -392,19 +476,16 @@ export async function createNewsdesk(
       live: hub,
       liveUpdates: live,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
-      languages: { translations, search },
-      distribution: { service: distribution, apiKeys, webhooks },
-      wire,
       startBackground: (intervalMs) => {
         services.jobs.start(intervalMs);
-        wire.scheduler.start();
+        services.wire.scheduler.start();
       },
       close: async () => {
         services.jobs.stop();
         hub.close();
         await bus.close();
-        await wire.scheduler.stop();
-        await wire.parser.close();
+        await services.wire.scheduler.stop();
+        await services.wire.parser.close();
         await database.close();
       },
     };

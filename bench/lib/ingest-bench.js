@@ -23,15 +23,16 @@ export async function runIngestBench({
   const dist = (/** @type {string} */ file) => pathToFileURL(join(repoRoot, "dist", file)).href;
   const { openDatabase, migrateToLatest } = await import(dist("storage/database.js"));
   const { sqlRepositories } = await import(dist("storage/repositories.js"));
-  const { createWireDesk, wireSqlRepositories } = await import(dist("wire-desk.js"));
-  const { DropRoots } = await import(dist("ingest/drop-directory.js"));
-  const { OutboundHttp } = await import(dist("security/outbound-http.js"));
-  const { StoryService } = await import(dist("domain/stories/story-service.js"));
+  const { buildServices } = await import(dist("main.js"));
+  const { loadConfig } = await import(dist("config/config.js"));
+  const { Argon2PasswordHasher } = await import(dist("security/argon2-password-hasher.js"));
+  const { BundledCommonPasswords } = await import(dist("security/common-password-list.js"));
+  const { SharpImageProcessor } = await import(dist("media/sharp-image-processor.js"));
   const { systemActor } = await import(dist("domain/actor.js"));
   const { systemClock } = await import(dist("domain/clock.js"));
   const { default: pg } = await import("pg");
+  const { pino } = await import("pino");
 
-  const silent = { info() {}, warn() {}, error() {} };
   /** @type {{ dialect: string, format: string, items: number, files: number, seconds: number, itemsPerSecond: number }[]} */
   const results = [];
   const dir = await mkdtemp(join(tmpdir(), "newsdesk-ingest-bench-"));
@@ -66,17 +67,17 @@ export async function runIngestBench({
       try {
         await migrateToLatest(database);
         const repositories = sqlRepositories(database);
-        const desk = createWireDesk({
-          repositories: wireSqlRepositories(database),
-          stories: new StoryService({ ...repositories, clock: systemClock }),
-          storyRepository: repositories.stories,
-          catalog: repositories.catalog,
+        // The wire desk exactly as the server composes it, with a default configuration.
+        const desk = buildServices(repositories, {
+          config: loadConfig({}),
           clock: systemClock,
-          logger: silent,
-          outbound: new OutboundHttp({ allowPrivate: false }),
-          dropRoots: new DropRoots([]),
-          listeners: [],
-        });
+          logger: pino({ level: "silent" }),
+          hasher: new Argon2PasswordHasher(),
+          commonPasswords: new BundledCommonPasswords(),
+          images: new SharpImageProcessor({ maxPixels: 40_000_000 }),
+          onBannerChange: async () => {},
+          wireListeners: [],
+        }).wire;
         for (const format of ["ninjs", "newsml-g2"]) {
           const { source } = await desk.sources.add(systemActor("bench"), {
             kind: "push",

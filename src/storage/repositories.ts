@@ -15,6 +15,7 @@ import type { StoryRepository } from "../domain/stories/story-repository.js";
 import type { TranslationRepository } from "../domain/translations/translation-repository.js";
 import type { SecondFactorRepository } from "../domain/users/second-factor-repository.js";
 import type { UserRepository } from "../domain/users/user-repository.js";
+import type { WireRepositories } from "../domain/wire/wire-repository.js";
 import { AlertSqlRepository } from "./alert-sql-repository.js";
 import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
@@ -31,6 +32,10 @@ import { SecondFactorSqlRepository } from "./second-factor-sql-repository.js";
 import { StorySqlRepository } from "./story-sql-repository.js";
 import { TranslationSqlRepository } from "./translation-sql-repository.js";
 import { UserSqlRepository } from "./user-sql-repository.js";
+import { WireItemSqlRepository } from "./wire-item-sql-repository.js";
+import { WireLedgerSqlRepository } from "./wire-ledger-sql-repository.js";
+import { WireLineageSqlRepository } from "./wire-lineage-sql-repository.js";
+import { WireSourceSqlRepository } from "./wire-source-sql-repository.js";
 
 export interface Repositories {
   readonly stories: StoryRepository;
@@ -51,6 +56,8 @@ export interface Repositories {
   readonly search: SearchRepository;
   /** Content-API rate windows, shared by every instance. */
   readonly rateWindows: RateWindowStore;
+  /** The wire desk's storage, one repository per table group. */
+  readonly wire: WireRepositories;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -70,6 +77,12 @@ export function sqlRepositories(database: Database): Repositories {
     translations: new TranslationSqlRepository(database.db),
     search: new SearchSqlRepository(database.db, database.dialect),
     rateWindows: new RateWindowSqlStore(database.db),
+    wire: {
+      sources: new WireSourceSqlRepository(database.db),
+      ledger: new WireLedgerSqlRepository(database.db),
+      items: new WireItemSqlRepository(database.db, database.dialect),
+      lineage: new WireLineageSqlRepository(database.db, database.dialect),
+    },
   };
 }
 

@@ -46,7 +46,7 @@ describe.each(dialects)("content API on %s", (dialect) => {
   beforeAll(async () => {
     newsdesk = await startTestNewsdesk(dialect);
     key = (
-      await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+      await newsdesk.services.apiKeys.issue(systemActor("test"), {
         name: "partner",
         rateLimitPerMinute: 1000,
       })
@@ -152,11 +152,11 @@ describe.each(dialects)("content API on %s", (dialect) => {
     expect(((await missing.json()) as { code: string }).code).toBe("API_KEY_MISSING");
     const wrong = await get("/api/v1/services", { Authorization: `Bearer ${key.slice(0, -2)}xx` });
     expect(((await wrong.json()) as { code: string }).code).toBe("API_KEY_INVALID");
-    const issued = await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+    const issued = await newsdesk.services.apiKeys.issue(systemActor("test"), {
       name: "gone",
       rateLimitPerMinute: 5,
     });
-    await newsdesk.distribution.apiKeys.revoke(systemActor("test"), issued.record.id);
+    await newsdesk.services.apiKeys.revoke(systemActor("test"), issued.record.id);
     const revoked = await newsdesk.app.request("/api/v1/services", {
       headers: { "X-Api-Key": issued.key },
     });
@@ -164,7 +164,7 @@ describe.each(dialects)("content API on %s", (dialect) => {
   });
 
   it("limits each key per minute with 429 and Retry-After", async () => {
-    const small = await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+    const small = await newsdesk.services.apiKeys.issue(systemActor("test"), {
       name: "small",
       rateLimitPerMinute: 2,
     });

@@ -78,7 +78,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
 
   /** Publishes a new English story copied from a published demo story. */
   async function publishStory(headline: string): Promise<string> {
-    const { key } = await newsdesk.distribution.apiKeys.issue(actor, {
+    const { key } = await newsdesk.services.apiKeys.issue(actor, {
       name: "lookup",
       rateLimitPerMinute: 100,
     });
@@ -121,7 +121,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
     const editorActor = (await newsdesk.services.users.findByEmail("editor@newsdesk.test")) ?? null;
     expect(editorActor).not.toBeNull();
     await expect(
-      newsdesk.distribution.apiKeys.list({
+      newsdesk.services.apiKeys.list({
         kind: "user",
         userId: editorActor?.id ?? "",
         isAdmin: false,
@@ -209,7 +209,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
       expect(JSON.stringify(list)).not.toContain(secret);
 
       const storyId = await publishStory("Syndication test one");
-      expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(1);
+      expect(await newsdesk.services.webhooks.deliverDue()).toBe(1);
       expect(good.received).toHaveLength(1);
       const [first] = good.received;
       const header = first?.headers[signatureHeader.toLowerCase()] as string;
@@ -240,7 +240,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
       });
       const secondStory = await publishStory("Syndication test two");
       const before = clock.now().getTime();
-      expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(2);
+      expect(await newsdesk.services.webhooks.deliverDue()).toBe(2);
       const failed = await admin.json<{ deliveries: Delivery[] }>(
         "GET",
         `/webhooks/${failing.webhook.id}/deliveries`,
@@ -256,9 +256,9 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
       // The first retry waits 30 s (webhook-service.ts, retryDelaysMs), to the millisecond.
       const next = Date.parse(pending?.nextAttemptAt ?? "");
       expect(next - before).toBe(30_000);
-      expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(0); // not due yet
+      expect(await newsdesk.services.webhooks.deliverDue()).toBe(0); // not due yet
       clock.advance(29_999);
-      expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(0); // still not
+      expect(await newsdesk.services.webhooks.deliverDue()).toBe(0); // still not
 
       // The partner is fixed; the administrator retries now instead of in 30 s.
       bad.state.status = 204;
@@ -270,7 +270,7 @@ describe.each(dialects)("syndication management on %s", (dialect) => {
       const { delivery } = (await retried.json()) as { delivery: Delivery };
       expect(delivery.status).toBe("pending");
       expect(Date.parse(delivery.nextAttemptAt ?? "")).toBeLessThanOrEqual(clock.now().getTime());
-      expect(await newsdesk.distribution.webhooks.deliverDue()).toBe(1);
+      expect(await newsdesk.services.webhooks.deliverDue()).toBe(1);
       const done = await admin.json<{ deliveries: Delivery[] }>(
         "GET",
         `/webhooks/${failing.webhook.id}/deliveries`,
@@ -381,7 +381,7 @@ describe.each(dialects)("webhook address policy without WEBHOOK_ALLOW_PRIVATE on
     expect(ok.status).toBe(201);
     // The domain service refuses too, for the CLI and anyone else.
     await expect(
-      newsdesk.distribution.webhooks.subscribe(actor, { url: "http://127.0.0.1/x" }),
+      newsdesk.services.webhooks.subscribe(actor, { url: "http://127.0.0.1/x" }),
     ).rejects.toMatchObject({ code: "WEBHOOK_URL_PRIVATE" });
   });
 });

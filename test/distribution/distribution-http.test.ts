@@ -51,7 +51,7 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
   beforeAll(async () => {
     newsdesk = await startTestNewsdesk(dialect);
     key = (
-      await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+      await newsdesk.services.apiKeys.issue(systemActor("test"), {
         name: "test",
         rateLimitPerMinute: 1000,
       })

@@ -129,7 +129,7 @@ describe.each(dialects)("feeds carry text as text on %s", (dialect) => {
     stories = await publishHostileStories(newsdesk);
     byId = new Map(stories.map((s) => [s.id, s]));
     key = (
-      await newsdesk.distribution.apiKeys.issue(systemActor("test"), {
+      await newsdesk.services.apiKeys.issue(systemActor("test"), {
         name: "feed text",
         rateLimitPerMinute: 10_000,
       })

@@ -181,7 +181,7 @@ beforeAll(async () => {
   [newsdesk, browser] = await Promise.all([startTestNewsdesk("sqlite"), launchChromium()]);
   stories = await publishHostileStories(newsdesk);
   key = (
-    await newsdesk.distribution.apiKeys.issue(systemActor("e2e"), {
+    await newsdesk.services.apiKeys.issue(systemActor("e2e"), {
       name: "feed html e2e",
       rateLimitPerMinute: 10_000,
     })

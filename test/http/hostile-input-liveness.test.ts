@@ -159,7 +159,7 @@ describe.each(dialects)("liveness under hostile input on %s", (dialect) => {
   });
 
   it("answers /healthz within 100 ms while a pushed wire file nests 150k elements", async () => {
-    const { source, pushToken } = await newsdesk.wire.sources.add(systemActor("test"), {
+    const { source, pushToken } = await newsdesk.services.wire.sources.add(systemActor("test"), {
       kind: "push",
       name: "Hostile push",
       agencyCode: "HOSTPU",

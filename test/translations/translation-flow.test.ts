@@ -59,7 +59,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
   });
 
   it("translates into another service as a linked draft made from the current revision", async () => {
-    const { translations } = newsdesk.languages;
+    const { translations } = newsdesk.services;
     const source = await sourceContent();
     const created = await translations.translateInto(actor, sourceId, "uk");
     translationId = created.story.id;
@@ -80,7 +80,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
   });
 
   it("refuses a second version in the same service and a translation into the source's", async () => {
-    const { translations } = newsdesk.languages;
+    const { translations } = newsdesk.services;
     expect(await codeOf(translations.translateInto(actor, sourceId, "uk"))).toBe(
       "TRANSLATION_EXISTS",
     );
@@ -137,7 +137,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
 
   it("flags the translation stale on a source update, with the diff since its revision", async () => {
     const { stories } = newsdesk.services;
-    const { translations } = newsdesk.languages;
+    const { translations } = newsdesk.services;
     const source = await sourceContent();
     const added = "The mayor said the first new buses would arrive in March.";
     await stories.saveDraft(actor, sourceId, {
@@ -164,7 +164,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
 
   it("adds a correction to the stale report, and ignores silent fixes", async () => {
     const { stories } = newsdesk.services;
-    const { translations } = newsdesk.languages;
+    const { translations } = newsdesk.services;
     await stories.correct(actor, sourceId, { text: "The vote was 31 to 6, not 30 to 7." });
     const source = await sourceContent();
     await stories.saveDraft(actor, sourceId, {
@@ -178,7 +178,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
   });
 
   it("marks it up to date only against the source's latest revision", async () => {
-    const { translations } = newsdesk.languages;
+    const { translations } = newsdesk.services;
     const report = await translations.staleReport(actor, translationId);
     expect(
       await codeOf(
@@ -204,7 +204,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
 
   it("waives a later change with a reason, keeping the synced revision", async () => {
     const { stories } = newsdesk.services;
-    const { translations } = newsdesk.languages;
+    const { translations } = newsdesk.services;
     const before = await translations.link(translationId);
     const source = await sourceContent();
     await stories.saveDraft(actor, sourceId, {

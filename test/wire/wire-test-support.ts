@@ -6,6 +6,7 @@ import { WireEvents, type WireLogger } from "../../src/domain/wire/wire-events.j
 import { WireFlags } from "../../src/domain/wire/wire-flags.js";
 import { WireIngest } from "../../src/domain/wire/wire-ingest.js";
 import { WireQueue } from "../../src/domain/wire/wire-queue.js";
+import type { WireRepositories } from "../../src/domain/wire/wire-repository.js";
 import { WireSourceService } from "../../src/domain/wire/wire-source-service.js";
 import { WireStories } from "../../src/domain/wire/wire-stories.js";
 import { DropRoots } from "../../src/ingest/drop-directory.js";
@@ -14,7 +15,6 @@ import { wireSourceLocations } from "../../src/ingest/wire-source-locations.js";
 import { OutboundHttp } from "../../src/security/outbound-http.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
-import { type WireRepositories, wireSqlRepositories } from "../../src/wire-desk.js";
 import { seedCatalog } from "../support/story-fixtures.js";
 import { openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
@@ -76,7 +76,7 @@ export interface WireHarness {
   repos: Repositories;
   wireRepos: WireRepositories;
   stories: StoryService;
-  /** The wire desk's services, built as `createWireDesk` builds them. */
+  /** The wire desk's services, built as `buildServices` in src/main.ts builds them. */
   ingest: WireIngest;
   queue: WireQueue;
   wireStories: WireStories;
@@ -113,7 +113,7 @@ export async function openWireHarness(
   await seedCatalog(repos);
   const clock = fixedClock(options.start ?? "2031-05-01T12:00:00.000Z");
   const logger = recordingLogger();
-  const wireRepos = wireSqlRepositories(database);
+  const wireRepos = repos.wire;
   const { ledger, items, lineage } = wireRepos;
   const stories = new StoryService({ ...repos, clock });
   const parser = new WireParseThread();

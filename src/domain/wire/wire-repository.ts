@@ -276,3 +276,11 @@ export interface WireLineageRepository {
   }): Promise<StoryWireFlag[]>;
   acknowledgeFlag(id: string, by: string | null, at: string): Promise<StoryWireFlag | undefined>;
 }
+
+/** The wire desk's storage, one repository per table group. */
+export interface WireRepositories {
+  readonly sources: WireSourceRepository;
+  readonly ledger: WireLedgerRepository;
+  readonly items: WireItemRepository;
+  readonly lineage: WireLineageRepository;
+}
