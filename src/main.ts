@@ -495,6 +495,43 @@ export async function createNewsdesk(
   }
 }
 
+/**
+ * The services without the HTTP app or background work, for one-shot commands (`newsdesk
+ * user|source|api-key|webhook`): the same composition as the server, so the CLI is no way
+ * around a rule the server enforces (outbound guard, drop roots, password policy).
+ */
+export async function openServices(
+  config: Config,
+  options: { readonly logger?: Logger } = {},
+): Promise<{ readonly services: NewsroomServices; close(): Promise<void> }> {
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database);
+    const services = buildServices(sqlRepositories(database), {
+      config,
+      clock: systemClock,
+      logger: options.logger ?? createLogger(config),
+      hasher: new Argon2PasswordHasher(),
+      commonPasswords: new BundledCommonPasswords(),
+      images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+      // A one-shot command has no reader pages open to tell; the server's change bus
+      // picks banner rows up on its next read.
+      onBannerChange: async () => {},
+      wireListeners: [],
+    });
+    return {
+      services,
+      close: async () => {
+        await services.wire.parser.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
 /** Listens on the configured port; resolves once the socket is bound. */
 export async function startServer(
   newsdesk: Newsdesk,

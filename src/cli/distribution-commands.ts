@@ -1,13 +1,10 @@
 import { parseArgs } from "node:util";
-import { type Config, loadConfig } from "../config/config.js";
+import { loadConfig } from "../config/config.js";
 import { systemActor } from "../domain/actor.js";
-import { ApiKeyService } from "../domain/api/api-key-service.js";
-import { systemClock } from "../domain/clock.js";
-import { WebhookService } from "../domain/distribution/webhook-service.js";
+import type { ApiKeyService } from "../domain/api/api-key-service.js";
+import type { WebhookService } from "../domain/distribution/webhook-service.js";
 import { isNewsdeskError, NewsdeskError } from "../domain/error-catalogue.js";
-import { OutboundHttp } from "../security/outbound-http.js";
-import { migrateToLatest, openDatabase } from "../storage/database.js";
-import { DistributionSqlRepository } from "../storage/distribution-sql-repository.js";
+import { openServices } from "../main.js";
 
 export const apiKeyHelp = `Usage:
   newsdesk api-key create --name <name> [--rate <requests per minute, default 60>]
@@ -69,24 +66,15 @@ export async function runDistributionCommand(
   }
   try {
     const config = loadConfig(env);
-    const database = await openDatabase(config.databaseUrl);
+    const opened = await openServices(config);
     try {
-      await migrateToLatest(database);
-      const repository = new DistributionSqlRepository(database.db);
       const actor = systemActor(`cli ${command} ${action}`);
       if (command === "api-key") {
-        const keys = new ApiKeyService({ repository, clock: systemClock });
-        return await apiKeyAction(keys, actor, action, id, parsed.values);
+        return await apiKeyAction(opened.services.apiKeys, actor, action, id, parsed.values);
       }
-      return await webhookAction(
-        webhookService(repository, config),
-        actor,
-        action,
-        id,
-        parsed.values,
-      );
+      return await webhookAction(opened.services.webhooks, actor, action, id, parsed.values);
     } finally {
-      await database.close();
+      await opened.close();
     }
   } catch (error) {
     if (isNewsdeskError(error)) {
@@ -165,18 +153,6 @@ async function webhookAction(
   await webhooks.unsubscribe(actor, id ?? "");
   process.stdout.write(`Removed webhook ${id} and its delivery log.\n`);
   return 0;
-}
-
-/** The service for managing subscriptions; the CLI sends nothing, so no payloads are built. */
-function webhookService(repository: DistributionSqlRepository, config: Config): WebhookService {
-  return new WebhookService({
-    repository,
-    clock: systemClock,
-    outbound: new OutboundHttp({ allowPrivate: config.webhookAllowPrivate }),
-    payload: async () => {
-      throw new Error("the CLI does not deliver webhooks; `newsdesk start` does");
-    },
-  });
 }
 
 function integer(flag: string, value: string): number {

@@ -1,15 +1,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
 import { systemActor } from "../domain/actor.js";
-import { systemClock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
-import { WireSourceService } from "../domain/wire/wire-source-service.js";
-import { DropRoots } from "../ingest/drop-directory.js";
-import { wireSourceLocations } from "../ingest/wire-source-locations.js";
-import { OutboundHttp } from "../security/outbound-http.js";
-import { migrateToLatest, openDatabase } from "../storage/database.js";
-import { sqlRepositories } from "../storage/repositories.js";
-import { WireSourceSqlRepository } from "../storage/wire-source-sql-repository.js";
+import { openServices } from "../main.js";
 
 export const sourceHelp = `Usage:
   newsdesk source add --kind http-pull --name <name> --agency <CODE> --agency-name <name>
@@ -69,20 +62,10 @@ export async function runSourceCommand(
   }
   try {
     const config = loadConfig(env);
-    const database = await openDatabase(config.databaseUrl);
+    // The same composition, and so the same confinement, as the server's.
+    const opened = await openServices(config);
     try {
-      await migrateToLatest(database);
-      const repositories = sqlRepositories(database);
-      const sources = new WireSourceService({
-        repository: new WireSourceSqlRepository(database.db),
-        catalog: repositories.catalog,
-        clock: systemClock,
-        // The same confinement as the server's: the CLI is no way around it.
-        locations: wireSourceLocations(
-          new DropRoots(config.wireDropRoots),
-          new OutboundHttp({ allowPrivate: config.wireAllowPrivate }),
-        ),
-      });
+      const { sources } = opened.services.wire;
       const actor = systemActor(`cli source ${action}`);
       if (action === "list") {
         const all = await sources.list(actor);
@@ -141,7 +124,7 @@ export async function runSourceCommand(
       }
       return 0;
     } finally {
-      await database.close();
+      await opened.close();
     }
   } catch (error) {
     if (isNewsdeskError(error)) {

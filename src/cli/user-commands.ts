@@ -1,20 +1,15 @@
 import type { Config } from "../config/config.js";
 import { systemActor } from "../domain/actor.js";
-import { systemClock } from "../domain/clock.js";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import type { Grant } from "../domain/users/user-schema.js";
-import { UserService } from "../domain/users/user-service.js";
-import { Argon2PasswordHasher } from "../security/argon2-password-hasher.js";
-import { BundledCommonPasswords } from "../security/common-password-list.js";
-import { migrateToLatest, openDatabase } from "../storage/database.js";
-import { UserSqlRepository } from "../storage/user-sql-repository.js";
+import { openServices } from "../main.js";
 
 /** `newsdesk user …`: account administration from a shell, as the explicit system actor. */
 export async function runUserCommand(
   args: readonly string[],
   values: { name?: string | undefined; admin?: boolean | undefined; role?: string[] | undefined },
   config: Config,
-  env: Record<string, string | undefined> = process.env,
+  env: Record<string, string | undefined>,
 ): Promise<number> {
   const [action, email] = args;
   if (!action || !email || !["create", "set-role", "reset-password"].includes(action)) {
@@ -24,15 +19,9 @@ export async function runUserCommand(
     return 2;
   }
   const grants = (values.role ?? []).map(parseGrant);
-  const database = await openDatabase(config.databaseUrl);
+  const opened = await openServices(config);
   try {
-    await migrateToLatest(database);
-    const users = new UserService({
-      users: new UserSqlRepository(database.db),
-      hasher: new Argon2PasswordHasher(),
-      clock: systemClock,
-      commonPasswords: new BundledCommonPasswords(),
-    });
+    const { users } = opened.services;
     const actor = systemActor(`cli user ${action}`);
     if (action === "create") {
       const user = await users.create(actor, {
@@ -58,7 +47,7 @@ export async function runUserCommand(
     process.stdout.write(`Password reset for ${user.email}; their sessions have ended.\n`);
     return 0;
   } finally {
-    await database.close();
+    await opened.close();
   }
 }
 
