@@ -57,4 +57,47 @@ describe("the newsdesk CLI", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("creates an account, sets its roles and resets its password; refuses without a password", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
+    try {
+      const io = captureOutput();
+      const env = { DATABASE_URL: `sqlite:${join(dir, "db.sqlite")}`, LOG_LEVEL: "silent" };
+      // The password comes from the environment only, never from the command line.
+      expect(await runCli(["user", "create", "desk@example.test"], env)).toBe(1);
+      expect(io.err()).toContain("NEWSDESK_PASSWORD");
+      const withPassword = { ...env, NEWSDESK_PASSWORD: "a long and unusual passphrase 42" };
+      const create = [
+        "user",
+        "create",
+        "desk@example.test",
+        "--name",
+        "Desk",
+        "--role",
+        "en:editor",
+      ];
+      expect(await runCli(create, withPassword)).toBe(0);
+      expect(io.out()).toMatch(/Created desk@example\.test \(/);
+      // The server's password policy applies to the CLI too.
+      expect(
+        await runCli(["user", "create", "weak@example.test"], {
+          ...env,
+          NEWSDESK_PASSWORD: "password",
+        }),
+      ).toBe(1);
+      expect(io.err()).toContain("Passwords need at least 12 characters");
+      const roles = ["user", "set-role", "desk@example.test", "--role", "fa:reporter"];
+      expect(await runCli(roles, env)).toBe(0);
+      expect(io.out()).toContain("desk@example.test: fa:reporter");
+      const reset = ["user", "reset-password", "desk@example.test"];
+      expect(
+        await runCli(reset, { ...env, NEWSDESK_PASSWORD: "another unusual passphrase 43" }),
+      ).toBe(0);
+      expect(io.out()).toContain("Password reset for desk@example.test");
+      expect(await runCli(["user", "set-role", "nobody@example.test"], env)).toBe(1);
+      expect(io.err()).toContain("USER_NOT_FOUND");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
