@@ -139,6 +139,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     kind: "notFound" | "badRequest" | "killed",
     chrome?: PageChrome,
     storyId?: string,
+    /** A killed story's reason, as the editor wrote it. */
+    reason?: string | null,
   ) => {
     const ctx = ctxFor(c, service);
     const pageChrome = chrome ?? (await deps.reader.chrome(service));
@@ -149,7 +151,13 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           ? [ctx.t.t("badRequest.title"), ctx.t.t("badRequest.body"), 400 as const]
           : [ctx.t.t("story.killedTitle"), ctx.t.t("story.killedBody"), 410 as const];
     const page = renderHtml(
-      <MessagePage ctx={ctx} chrome={pageChrome} title={title} body={body} />,
+      <MessagePage
+        ctx={ctx}
+        chrome={pageChrome}
+        title={title}
+        body={body}
+        note={reason ? ctx.t.t("story.killedReason", { reason }) : undefined}
+      />,
     );
     // Bad requests are not cached: their address space is unbounded.
     if (status === 400) return html(c, page, status);
@@ -317,7 +325,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     if (!parsed) return message(c, service, "notFound");
     const lookup = await deps.reader.story(service, parsed.id);
     if (lookup.kind === "missing") return message(c, service, "notFound", lookup.chrome, parsed.id);
-    if (lookup.kind === "killed") return message(c, service, "killed", lookup.chrome, parsed.id);
+    if (lookup.kind === "killed") {
+      return message(c, service, "killed", lookup.chrome, parsed.id, lookup.reason);
+    }
     const { model } = lookup;
     const canonical = storyUrl(service, {
       id: model.story.id,

@@ -103,6 +103,7 @@ describe.each(localeTags.filter((tag) => tag !== "en"))("the %s catalogue", (tag
         publisher: "P",
         first: "F",
         last: "L",
+        reason: "R",
       });
       expect(text.length, key).toBeGreaterThan(0);
       expect(text, key).not.toMatch(/[{}]/u);

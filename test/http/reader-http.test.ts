@@ -268,7 +268,10 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     await newsdesk.services.stories.kill(systemActor("test"), id, "Legal");
     const response = await newsdesk.app.request(path);
     expect(response.status).toBe(410);
-    expect(await response.text()).toContain("本文已被撤下");
+    const notice = await response.text();
+    expect(notice).toContain("本文已被撤下");
+    // The reason the editor gave reaches readers, in the edition's own words around it.
+    expect(notice).toContain("编者按：Legal");
     expect(await (await newsdesk.app.request("/chinese/")).text()).not.toContain(id);
   });
 });

@@ -250,9 +250,11 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     const id = created.story.id;
     await ed.json("POST", `/stories/${id}/publish`, { mode: "first" });
     expect(await (await newsdesk.app.request("/english/")).text()).toContain("Story to be killed");
-    await ed.json("POST", `/stories/${id}/kill`, { reason: "Legal advice" });
+    await ed.json("POST", `/stories/${id}/kill`, { reason: "Legal advice <b>pending</b>" });
     const page = await newsdesk.app.request(`/english/world/story-to-be-killed-${id}`);
     expect(page.status).toBe(410);
+    // The kill dialog promises readers the reason; it is text, never markup.
+    expect(await page.text()).toContain("Editors' note: Legal advice &lt;b>pending&lt;/b>");
     for (const path of ["/english/", "/english/world", "/english/search?q=killed"]) {
       expect(await (await newsdesk.app.request(path)).text(), path).not.toContain(
         "Story to be killed",

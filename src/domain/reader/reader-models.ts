@@ -33,5 +33,10 @@ export interface StoryListModel extends PageChrome {
 
 export type StoryLookup =
   | { readonly kind: "published"; readonly model: StoryPageModel }
-  | { readonly kind: "killed"; readonly chrome: PageChrome }
+  | {
+      readonly kind: "killed";
+      readonly chrome: PageChrome;
+      /** What the editor wrote when killing it; readers are told (the kill dialog says so). */
+      readonly reason: string | null;
+    }
   | { readonly kind: "missing"; readonly chrome: PageChrome };

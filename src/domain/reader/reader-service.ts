@@ -65,7 +65,9 @@ export class ReaderService {
     if (found.kind === "missing" || found.story.serviceId !== service.id) {
       return { kind: "missing", chrome };
     }
-    if (found.story.status === "killed") return { kind: "killed", chrome };
+    if (found.story.status === "killed") {
+      return { kind: "killed", chrome, reason: found.story.killReason };
+    }
     if (found.kind === "withdrawn") return { kind: "missing", chrome };
     return {
       kind: "published",

@@ -19,6 +19,7 @@ export const am: Catalogue = {
   "story.about": "ስለ {name}",
   "story.killedTitle": "ይህ ዘገባ ተወግዷል",
   "story.killedBody": "ይህ ዘገባ ከአሁን በኋላ አይገኝም። አርታኢዎች አንስተውታል።",
+  "story.killedReason": "የአዘጋጆች ማስታወሻ፦ {reason}",
   "textSize.label": "የጽሑፍ መጠን",
   "textSize.xs": "በጣም ትንሽ ጽሑፍ",
   "textSize.sm": "ትንሽ ጽሑፍ",

@@ -19,6 +19,7 @@ export const ar: Catalogue = {
   "story.about": "عن {name}",
   "story.killedTitle": "حُذف هذا الخبر",
   "story.killedBody": "لم يعد هذا الخبر متاحًا. سحبه المحررون.",
+  "story.killedReason": "ملاحظة المحررين: {reason}",
   "textSize.label": "حجم النص",
   "textSize.xs": "نص صغير جدًا",
   "textSize.sm": "نص صغير",

@@ -19,6 +19,7 @@ export const az: Catalogue = {
   "story.about": "{name} haqqında",
   "story.killedTitle": "Bu xəbər silinib",
   "story.killedBody": "Bu xəbər artıq mövcud deyil. Redaktorlar onu geri götürüb.",
+  "story.killedReason": "Redaktorların qeydi: {reason}",
   "textSize.label": "Mətnin ölçüsü",
   "textSize.xs": "Çox kiçik mətn",
   "textSize.sm": "Kiçik mətn",

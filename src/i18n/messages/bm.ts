@@ -19,6 +19,7 @@ export const bm: Catalogue = {
   "story.about": "{name} ko la",
   "story.killedTitle": "Nin kunnafoni in bɔra yen",
   "story.killedBody": "Nin kunnafoni in tɛ sɔrɔ tugun. Sɛbɛnnikɛlaw yʼa bɔ.",
+  "story.killedReason": "Sɛbɛnnikɛlaw ka kunnafoni: {reason}",
   "textSize.label": "Sɛbɛn bonya",
   "textSize.xs": "Sɛbɛn fitinin kosɛbɛ",
   "textSize.sm": "Sɛbɛn fitinin",

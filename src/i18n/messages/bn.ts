@@ -19,6 +19,7 @@ export const bn: Catalogue = {
   "story.about": "{name} সম্পর্কে",
   "story.killedTitle": "এই প্রতিবেদনটি সরিয়ে নেওয়া হয়েছে",
   "story.killedBody": "এই প্রতিবেদনটি আর পাওয়া যাচ্ছে না। সম্পাদকেরা এটি প্রত্যাহার করেছেন।",
+  "story.killedReason": "সম্পাদকদের নোট: {reason}",
   "textSize.label": "লেখার আকার",
   "textSize.xs": "খুব ছোট লেখা",
   "textSize.sm": "ছোট লেখা",

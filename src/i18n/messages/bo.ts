@@ -19,6 +19,7 @@ export const bo: Catalogue = {
   "story.about": "{name} སྐོར།",
   "story.killedTitle": "གསར་འགྱུར་འདི་བསུབ་ཟིན།",
   "story.killedBody": "གསར་འགྱུར་འདི་ད་ནས་ཀློག་མི་ཐུབ། རྩོམ་སྒྲིག་པས་ཕྱིར་བསྡུས་ཟིན།",
+  "story.killedReason": "རྩོམ་སྒྲིག་པའི་མཆན། {reason}",
   "textSize.label": "ཡི་གེའི་ཆེ་ཆུང་།",
   "textSize.xs": "ཡི་གེ་ཧ་ཅང་ཆུང་བ།",
   "textSize.sm": "ཡི་གེ་ཆུང་བ།",

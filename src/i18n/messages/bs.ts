@@ -19,6 +19,7 @@ export const bs: Catalogue = {
   "story.about": "Više o: {name}",
   "story.killedTitle": "Ovaj članak je uklonjen",
   "story.killedBody": "Ovaj članak više nije dostupan. Urednici su ga povukli.",
+  "story.killedReason": "Napomena urednika: {reason}",
   "textSize.label": "Veličina teksta",
   "textSize.xs": "Vrlo mali tekst",
   "textSize.sm": "Mali tekst",

@@ -19,6 +19,7 @@ export const ckb: Catalogue = {
   "story.about": "دەربارەی {name}",
   "story.killedTitle": "ئەم هەواڵە لابراوە",
   "story.killedBody": "ئەم هەواڵە چیتر بەردەست نییە. سەرنووسەران کێشاویانەتەوە.",
+  "story.killedReason": "تێبینیی دەستەی نووسەران: {reason}",
   "textSize.label": "قەبارەی دەق",
   "textSize.xs": "دەقی زۆر بچووک",
   "textSize.sm": "دەقی بچووک",

@@ -30,6 +30,11 @@ export const en = {
     message: "This story is no longer available. It was withdrawn by the editors.",
     context: "Explanation shown at the address of a killed story.",
   },
+  "story.killedReason": {
+    message: "Editors' note: {reason}",
+    context:
+      "Shown under the notice at a killed story's address: the reason the editor gave when killing it.",
+  },
   "textSize.label": { message: "Text size", context: "Label of the text-size control." },
   "textSize.xs": { message: "Extra small text", context: "Accessible name of the XS button." },
   "textSize.sm": { message: "Small text", context: "Accessible name of the SM button." },

@@ -19,6 +19,7 @@ export const es: Catalogue = {
   "story.about": "Acerca de {name}",
   "story.killedTitle": "Esta noticia ha sido retirada",
   "story.killedBody": "Esta noticia ya no está disponible. La redacción la retiró.",
+  "story.killedReason": "Nota de los editores: {reason}",
   "textSize.label": "Tamaño del texto",
   "textSize.xs": "Texto muy pequeño",
   "textSize.sm": "Texto pequeño",

@@ -19,6 +19,7 @@ export const faAf: Catalogue = {
   "story.about": "دربارهٔ {name}",
   "story.killedTitle": "این گزارش حذف شده است",
   "story.killedBody": "این گزارش دیگر در دسترس نیست. ویراستاران آن را پس گرفته‌اند.",
+  "story.killedReason": "یادداشت ویراستاران: {reason}",
   "textSize.label": "اندازهٔ متن",
   "textSize.xs": "متن بسیار کوچک",
   "textSize.sm": "متن کوچک",

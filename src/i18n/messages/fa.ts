@@ -19,6 +19,7 @@ export const fa: Catalogue = {
   "story.about": "درباره {name}",
   "story.killedTitle": "این گزارش حذف شده است",
   "story.killedBody": "این گزارش دیگر در دسترس نیست. دبیران آن را پس گرفته‌اند.",
+  "story.killedReason": "یادداشت دبیران: {reason}",
   "textSize.label": "اندازه متن",
   "textSize.xs": "متن خیلی کوچک",
   "textSize.sm": "متن کوچک",

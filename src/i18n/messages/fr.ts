@@ -19,6 +19,7 @@ export const fr: Catalogue = {
   "story.about": "À propos de {name}",
   "story.killedTitle": "Cet article a été retiré",
   "story.killedBody": "Cet article n’est plus disponible. Il a été retiré par la rédaction.",
+  "story.killedReason": "Note de la rédaction : {reason}",
   "textSize.label": "Taille du texte",
   "textSize.xs": "Texte très petit",
   "textSize.sm": "Petit texte",

@@ -19,6 +19,7 @@ export const ha: Catalogue = {
   "story.about": "Game da {name}",
   "story.killedTitle": "An cire wannan labari",
   "story.killedBody": "Babu wannan labari yanzu. Editoci sun janye shi.",
+  "story.killedReason": "Bayanin editoci: {reason}",
   "textSize.label": "Girman rubutu",
   "textSize.xs": "Rubutu ƙarami sosai",
   "textSize.sm": "Ƙaramin rubutu",

@@ -19,6 +19,7 @@ export const hi: Catalogue = {
   "story.about": "{name} के बारे में",
   "story.killedTitle": "यह ख़बर हटा दी गई है",
   "story.killedBody": "यह ख़बर अब उपलब्ध नहीं है। संपादकों ने इसे वापस ले लिया है।",
+  "story.killedReason": "संपादकों की टिप्पणी: {reason}",
   "textSize.label": "टेक्स्ट का आकार",
   "textSize.xs": "बहुत छोटा टेक्स्ट",
   "textSize.sm": "छोटा टेक्स्ट",

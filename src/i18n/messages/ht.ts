@@ -19,6 +19,7 @@ export const ht: Catalogue = {
   "story.about": "Konsènan {name}",
   "story.killedTitle": "Yo retire atik sa a",
   "story.killedBody": "Atik sa a pa disponib ankò. Editè yo retire l.",
+  "story.killedReason": "Nòt editè yo: {reason}",
   "textSize.label": "Gwosè tèks",
   "textSize.xs": "Tèks piti anpil",
   "textSize.sm": "Tèks piti",

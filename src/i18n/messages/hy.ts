@@ -20,6 +20,7 @@ export const hy: Catalogue = {
   "story.about": "Մանրամասն՝ {name}",
   "story.killedTitle": "Այս նյութը հեռացված է",
   "story.killedBody": "Այս նյութն այլևս հասանելի չէ։ Խմբագիրները այն հետ են կանչել։",
+  "story.killedReason": "Խմբագիրների նշում՝ {reason}",
   "textSize.label": "Տեքստի չափը",
   "textSize.xs": "Շատ փոքր տեքստ",
   "textSize.sm": "Փոքր տեքստ",

@@ -19,6 +19,7 @@ export const id: Catalogue = {
   "story.about": "Tentang {name}",
   "story.killedTitle": "Berita ini telah dihapus",
   "story.killedBody": "Berita ini tidak lagi tersedia. Redaksi telah menariknya.",
+  "story.killedReason": "Catatan redaksi: {reason}",
   "textSize.label": "Ukuran teks",
   "textSize.xs": "Teks sangat kecil",
   "textSize.sm": "Teks kecil",

@@ -19,6 +19,7 @@ export const ka: Catalogue = {
   "story.about": "დაწვრილებით: {name}",
   "story.killedTitle": "ეს სტატია წაშლილია",
   "story.killedBody": "ეს სტატია აღარ არის ხელმისაწვდომი. რედაქციამ ის გააუქმა.",
+  "story.killedReason": "რედაქციის შენიშვნა: {reason}",
   "textSize.label": "ტექსტის ზომა",
   "textSize.xs": "ძალიან პატარა ტექსტი",
   "textSize.sm": "პატარა ტექსტი",

@@ -19,6 +19,7 @@ export const km: Catalogue = {
   "story.about": "អំពី {name}",
   "story.killedTitle": "អត្ថបទនេះត្រូវបានដកចេញ",
   "story.killedBody": "អត្ថបទនេះលែងមានទៀតហើយ។ ក្រុមអ្នកនិពន្ធបានដកវាចេញ។",
+  "story.killedReason": "កំណត់សម្គាល់របស់អ្នកនិពន្ធ៖ {reason}",
   "textSize.label": "ទំហំអក្សរ",
   "textSize.xs": "អក្សរតូចខ្លាំង",
   "textSize.sm": "អក្សរតូច",

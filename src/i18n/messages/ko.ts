@@ -19,6 +19,7 @@ export const ko: Catalogue = {
   "story.about": "{name} 소개",
   "story.killedTitle": "이 기사는 삭제되었습니다",
   "story.killedBody": "이 기사는 더 이상 볼 수 없습니다. 편집진이 기사를 철회했습니다.",
+  "story.killedReason": "편집자 주: {reason}",
   "textSize.label": "글자 크기",
   "textSize.xs": "아주 작은 글자",
   "textSize.sm": "작은 글자",

@@ -19,6 +19,7 @@ export const ku: Catalogue = {
   "story.about": "Derbarê {name} de",
   "story.killedTitle": "Ev nûçe hate rakirin",
   "story.killedBody": "Ev nûçe êdî ne berdest e. Edîtoran ew paş ve kişand.",
+  "story.killedReason": "Nota edîtoran: {reason}",
   "textSize.label": "Mezinahiya nivîsê",
   "textSize.xs": "Nivîsa pir biçûk",
   "textSize.sm": "Nivîsa biçûk",

@@ -19,6 +19,7 @@ export const ln: Catalogue = {
   "story.about": "Na ntina ya {name}",
   "story.killedTitle": "Nsango oyo elongolami",
   "story.killedBody": "Nsango oyo ezali lisusu te. Bakomi balongoli yango.",
+  "story.killedReason": "Liloba ya bakomi: {reason}",
   "textSize.label": "Monene ya makomi",
   "textSize.xs": "Makomi ya mike mpenza",
   "textSize.sm": "Makomi ya mike",

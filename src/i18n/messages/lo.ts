@@ -19,6 +19,7 @@ export const lo: Catalogue = {
   "story.about": "ກ່ຽວກັບ {name}",
   "story.killedTitle": "ລາຍງານນີ້ຖືກລຶບອອກແລ້ວ",
   "story.killedBody": "ລາຍງານນີ້ບໍ່ມີໃຫ້ອ່ານອີກແລ້ວ. ກອງບັນນາທິການໄດ້ຖອນອອກ.",
+  "story.killedReason": "ໝາຍເຫດຂອງບັນນາທິການ: {reason}",
   "textSize.label": "ຂະໜາດຕົວອັກສອນ",
   "textSize.xs": "ຕົວອັກສອນນ້ອຍຫຼາຍ",
   "textSize.sm": "ຕົວອັກສອນນ້ອຍ",

@@ -19,6 +19,7 @@ export const mk: Catalogue = {
   "story.about": "За {name}",
   "story.killedTitle": "Оваа статија е отстранета",
   "story.killedBody": "Оваа статија повеќе не е достапна. Уредниците ја повлекоа.",
+  "story.killedReason": "Забелешка на уредниците: {reason}",
   "textSize.label": "Големина на текстот",
   "textSize.xs": "Многу мал текст",
   "textSize.sm": "Мал текст",

@@ -19,6 +19,7 @@ export const my: Catalogue = {
   "story.about": "{name} အကြောင်း",
   "story.killedTitle": "ဤသတင်းကို ဖယ်ရှားလိုက်ပြီ",
   "story.killedBody": "ဤသတင်းကို မဖတ်ရှုနိုင်တော့ပါ။ အယ်ဒီတာများက ပြန်လည်ရုပ်သိမ်းလိုက်ပါသည်။",
+  "story.killedReason": "အယ်ဒီတာ မှတ်ချက် - {reason}",
   "textSize.label": "စာလုံးအရွယ်အစား",
   "textSize.xs": "အလွန်သေးသော စာလုံး",
   "textSize.sm": "သေးသော စာလုံး",

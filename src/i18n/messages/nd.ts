@@ -19,6 +19,7 @@ export const nd: Catalogue = {
   "story.about": "Mayelana lo {name}",
   "story.killedTitle": "Lolu daba lususiwe",
   "story.killedBody": "Lolu daba alusatholakali. Abahleli balususile.",
+  "story.killedReason": "Amazwi abahleli: {reason}",
   "textSize.label": "Ubukhulu bombhalo",
   "textSize.xs": "Umbhalo omncane kakhulu",
   "textSize.sm": "Umbhalo omncane",

@@ -19,6 +19,7 @@ export const ne: Catalogue = {
   "story.about": "{name} बारे",
   "story.killedTitle": "यो समाचार हटाइएको छ",
   "story.killedBody": "यो समाचार अब उपलब्ध छैन। सम्पादकहरूले यसलाई फिर्ता लिएका छन्।",
+  "story.killedReason": "सम्पादकहरूको टिप्पणी: {reason}",
   "textSize.label": "अक्षरको आकार",
   "textSize.xs": "धेरै सानो अक्षर",
   "textSize.sm": "सानो अक्षर",

@@ -19,6 +19,7 @@ export const om: Catalogue = {
   "story.about": "Waaʼee {name}",
   "story.killedTitle": "Oduun kun haqameera",
   "story.killedBody": "Oduun kun kana booda hin argamu. Gulaaltonni deebisanii kaasaniiru.",
+  "story.killedReason": "Yaadannoo gulaaltotaa: {reason}",
   "textSize.label": "Hamma barreeffamaa",
   "textSize.xs": "Barreeffama baayʼee xiqqaa",
   "textSize.sm": "Barreeffama xiqqaa",

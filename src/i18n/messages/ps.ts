@@ -19,6 +19,7 @@ export const ps: Catalogue = {
   "story.about": "د {name} په اړه",
   "story.killedTitle": "دا راپور لرې شوی",
   "story.killedBody": "دا راپور نور نشته. مدیرانو بېرته اخیستی دی.",
+  "story.killedReason": "د اېډيټرانو يادونه: {reason}",
   "textSize.label": "د متن کچه",
   "textSize.xs": "ډېر کوچنی متن",
   "textSize.sm": "کوچنی متن",

@@ -19,6 +19,7 @@ export const pt: Catalogue = {
   "story.about": "Sobre {name}",
   "story.killedTitle": "Esta reportagem foi removida",
   "story.killedBody": "Esta reportagem não está mais disponível. Ela foi retirada pelos editores.",
+  "story.killedReason": "Nota dos editores: {reason}",
   "textSize.label": "Tamanho do texto",
   "textSize.xs": "Texto muito pequeno",
   "textSize.sm": "Texto pequeno",

@@ -19,6 +19,7 @@ export const rn: Catalogue = {
   "story.about": "Ivyerekeye {name}",
   "story.killedTitle": "Iyi nkuru yakuweho",
   "story.killedBody": "Iyi nkuru ntikiboneka. Abanditsi barayikuyeho.",
+  "story.killedReason": "Icitonderwa c'abanditsi: {reason}",
   "textSize.label": "Ingero yʼinyandiko",
   "textSize.xs": "Inyandiko ntoyi cane",
   "textSize.sm": "Inyandiko ntoyi",

@@ -19,6 +19,7 @@ export const ru: Catalogue = {
   "story.about": "О редакции {name}",
   "story.killedTitle": "Материал удалён",
   "story.killedBody": "Этот материал больше недоступен. Редакция отозвала его.",
+  "story.killedReason": "Примечание редакции: {reason}",
   "textSize.label": "Размер текста",
   "textSize.xs": "Очень мелкий текст",
   "textSize.sm": "Мелкий текст",

@@ -19,6 +19,7 @@ export const rw: Catalogue = {
   "story.about": "Ibyerekeye {name}",
   "story.killedTitle": "Iyi nkuru yakuweho",
   "story.killedBody": "Iyi nkuru ntikiboneka. Abanditsi bayikuyeho.",
+  "story.killedReason": "Icyitonderwa cy'abanditsi: {reason}",
   "textSize.label": "Ingano yʼinyandiko",
   "textSize.xs": "Inyandiko nto cyane",
   "textSize.sm": "Inyandiko nto",

@@ -19,6 +19,7 @@ export const sn: Catalogue = {
   "story.about": "Nezve {name}",
   "story.killedTitle": "Nhau iyi yabviswa",
   "story.killedBody": "Nhau iyi haisisipo. Vapepeti vakaibvisa.",
+  "story.killedReason": "Chinyorwa chevapepeti: {reason}",
   "textSize.label": "Saizi yemavara",
   "textSize.xs": "Mavara madiki zvikuru",
   "textSize.sm": "Mavara madiki",

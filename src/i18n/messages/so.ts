@@ -19,6 +19,7 @@ export const so: Catalogue = {
   "story.about": "Ku saabsan {name}",
   "story.killedTitle": "Warkan waa la saaray",
   "story.killedBody": "Warkan hadda lama heli karo. Tifaftirayaasha ayaa la noqday.",
+  "story.killedReason": "Qoraalka tifaftirayaasha: {reason}",
   "textSize.label": "Cabbirka qoraalka",
   "textSize.xs": "Qoraal aad u yar",
   "textSize.sm": "Qoraal yar",

@@ -19,6 +19,7 @@ export const sq: Catalogue = {
   "story.about": "Rreth {name}",
   "story.killedTitle": "Ky artikull është hequr",
   "story.killedBody": "Ky artikull nuk është më i disponueshëm. Redaksia e ka tërhequr.",
+  "story.killedReason": "Shënim i redaksisë: {reason}",
   "textSize.label": "Madhësia e tekstit",
   "textSize.xs": "Tekst shumë i vogël",
   "textSize.sm": "Tekst i vogël",

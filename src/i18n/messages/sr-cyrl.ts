@@ -19,6 +19,7 @@ export const srCyrl: Catalogue = {
   "story.about": "Више о: {name}",
   "story.killedTitle": "Овај текст је уклоњен",
   "story.killedBody": "Овај текст више није доступан. Уредници су га повукли.",
+  "story.killedReason": "Напомена уредника: {reason}",
   "textSize.label": "Величина текста",
   "textSize.xs": "Веома мали текст",
   "textSize.sm": "Мали текст",

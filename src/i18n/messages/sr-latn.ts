@@ -19,6 +19,7 @@ export const srLatn: Catalogue = {
   "story.about": "Više o: {name}",
   "story.killedTitle": "Ovaj tekst je uklonjen",
   "story.killedBody": "Ovaj tekst više nije dostupan. Urednici su ga povukli.",
+  "story.killedReason": "Napomena urednika: {reason}",
   "textSize.label": "Veličina teksta",
   "textSize.xs": "Veoma mali tekst",
   "textSize.sm": "Mali tekst",

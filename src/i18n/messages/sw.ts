@@ -19,6 +19,7 @@ export const sw: Catalogue = {
   "story.about": "Kuhusu {name}",
   "story.killedTitle": "Habari hii imeondolewa",
   "story.killedBody": "Habari hii haipatikani tena. Wahariri wameiondoa.",
+  "story.killedReason": "Maelezo ya wahariri: {reason}",
   "textSize.label": "Ukubwa wa maandishi",
   "textSize.xs": "Maandishi madogo sana",
   "textSize.sm": "Maandishi madogo",

@@ -19,6 +19,7 @@ export const th: Catalogue = {
   "story.about": "เกี่ยวกับ {name}",
   "story.killedTitle": "รายงานนี้ถูกนำออกแล้ว",
   "story.killedBody": "รายงานนี้ไม่มีให้อ่านแล้ว กองบรรณาธิการได้ถอนออก",
+  "story.killedReason": "หมายเหตุจากบรรณาธิการ: {reason}",
   "textSize.label": "ขนาดตัวอักษร",
   "textSize.xs": "ตัวอักษรเล็กมาก",
   "textSize.sm": "ตัวอักษรเล็ก",

@@ -19,6 +19,7 @@ export const ti: Catalogue = {
   "story.about": "ብዛዕባ {name}",
   "story.killedTitle": "እዚ ጸብጻብ ተኣልዩ ኣሎ",
   "story.killedBody": "እዚ ጸብጻብ ደጊም ኣይርከብን። ኣዳለውቲ ኣልዮምዎ።",
+  "story.killedReason": "መዘኻኸሪ ኣዳለውቲ፦ {reason}",
   "textSize.label": "ዓቐን ጽሑፍ",
   "textSize.xs": "ኣዝዩ ንእሽቶ ጽሑፍ",
   "textSize.sm": "ንእሽቶ ጽሑፍ",

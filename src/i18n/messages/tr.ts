@@ -19,6 +19,7 @@ export const tr: Catalogue = {
   "story.about": "{name} hakkında",
   "story.killedTitle": "Bu haber kaldırıldı",
   "story.killedBody": "Bu haber artık mevcut değil. Editörler tarafından yayından kaldırıldı.",
+  "story.killedReason": "Editörlerin notu: {reason}",
   "textSize.label": "Yazı boyutu",
   "textSize.xs": "Çok küçük yazı",
   "textSize.sm": "Küçük yazı",

@@ -19,6 +19,7 @@ export const uk: Catalogue = {
   "story.about": "Докладніше: {name}",
   "story.killedTitle": "Цей матеріал видалено",
   "story.killedBody": "Цей матеріал більше не доступний. Редакція його відкликала.",
+  "story.killedReason": "Примітка редакції: {reason}",
   "textSize.label": "Розмір тексту",
   "textSize.xs": "Дуже дрібний текст",
   "textSize.sm": "Дрібний текст",

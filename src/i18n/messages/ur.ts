@@ -19,6 +19,7 @@ export const ur: Catalogue = {
   "story.about": "{name} کے بارے میں",
   "story.killedTitle": "یہ خبر ہٹا دی گئی ہے",
   "story.killedBody": "یہ خبر اب دستیاب نہیں ہے۔ مدیران نے اسے واپس لے لیا ہے۔",
+  "story.killedReason": "مدیران کا نوٹ: {reason}",
   "textSize.label": "متن کا سائز",
   "textSize.xs": "بہت چھوٹا متن",
   "textSize.sm": "چھوٹا متن",

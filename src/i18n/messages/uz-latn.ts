@@ -19,6 +19,7 @@ export const uzLatn: Catalogue = {
   "story.about": "{name} haqida",
   "story.killedTitle": "Bu maqola olib tashlandi",
   "story.killedBody": "Bu maqola endi mavjud emas. Uni muharrirlar qaytarib oldi.",
+  "story.killedReason": "Muharrirlar izohi: {reason}",
   "textSize.label": "Matn oʻlchami",
   "textSize.xs": "Juda kichik matn",
   "textSize.sm": "Kichik matn",

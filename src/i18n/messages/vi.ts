@@ -19,6 +19,7 @@ export const vi: Catalogue = {
   "story.about": "Về {name}",
   "story.killedTitle": "Bài viết này đã bị gỡ",
   "story.killedBody": "Bài viết này không còn nữa. Ban biên tập đã rút bài.",
+  "story.killedReason": "Ghi chú của ban biên tập: {reason}",
   "textSize.label": "Cỡ chữ",
   "textSize.xs": "Chữ rất nhỏ",
   "textSize.sm": "Chữ nhỏ",

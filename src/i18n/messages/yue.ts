@@ -19,6 +19,7 @@ export const yue: Catalogue = {
   "story.about": "關於{name}",
   "story.killedTitle": "呢篇報道已經撤咗",
   "story.killedBody": "呢篇報道已經睇唔到，編輯部已經撤回咗。",
+  "story.killedReason": "編輯按：{reason}",
   "textSize.label": "字體大細",
   "textSize.xs": "特細字",
   "textSize.sm": "細字",

@@ -19,6 +19,7 @@ export const zhHans: Catalogue = {
   "story.about": "关于{name}",
   "story.killedTitle": "本文已被撤下",
   "story.killedBody": "本文已不再提供。编辑部已将其撤回。",
+  "story.killedReason": "编者按：{reason}",
   "textSize.label": "字号",
   "textSize.xs": "特小字号",
   "textSize.sm": "小字号",

@@ -19,6 +19,7 @@ export const zhHant: Catalogue = {
   "story.about": "關於{name}",
   "story.killedTitle": "本文已被撤下",
   "story.killedBody": "本文已無法閱讀，編輯部已將其撤回。",
+  "story.killedReason": "編者按：{reason}",
   "textSize.label": "字體大小",
   "textSize.xs": "特小字體",
   "textSize.sm": "小字體",

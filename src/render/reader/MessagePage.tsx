@@ -9,6 +9,8 @@ export function MessagePage(props: {
   chrome: PageChrome;
   title: string;
   body: string;
+  /** A further line under the notice (a killed story's reason). */
+  note?: string | undefined;
 }) {
   const { ctx } = props;
   return (
@@ -20,6 +22,7 @@ export function MessagePage(props: {
     >
       <h1>{props.title}</h1>
       <p class="notice">{props.body}</p>
+      {props.note ? <p class="notice-note">{props.note}</p> : null}
       <p>
         <a href={homeUrl(ctx.service)}>{ctx.t.t("notFound.home", { service: ctx.service.name })}</a>
       </p>
