@@ -38,7 +38,7 @@ try {
       2000,
     );
     const started = performance.now();
-    const asset = await media.upload(systemActor("bench"), bytes, {
+    const { asset } = await media.upload(systemActor("bench"), bytes, {
       caption: "Bench",
       credit: "Bench",
       alt: "A generated scene.",

@@ -51,7 +51,7 @@ export async function seedDemo(deps: {
   const mediaIds = new Map<string, string>();
   for (const [key, image] of Object.entries(demoImages)) {
     const bytes = await drawDemoImage(image.spec);
-    const asset = await mediaService.upload(actor, bytes, {
+    const { asset } = await mediaService.upload(actor, bytes, {
       caption: "",
       credit: image.credit,
       alt: "",

@@ -349,6 +349,72 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(library.items.map((i) => i.asset.id)).toContain(uploaded.asset.id);
   });
 
+  it("edits a saved image's details field by field (PATCH is a partial update)", async () => {
+    const form = new FormData();
+    form.set("file", await png(640, 360), "harbour.png");
+    form.set("caption", "Harbour at dawn");
+    form.set("credit", "Staff");
+    form.set("alt", "Fishing boats moored in a harbour");
+    const { asset } = (await (await ed.request("POST", "/media", form)).json()) as {
+      asset: { id: string };
+    };
+    // The figure dialog saves only what changed: the focal point…
+    const moved = await ed.json<{ asset: Json }>("PATCH", `/media/${asset.id}`, {
+      focalX: 0.2,
+      focalY: 0.7,
+    });
+    expect(moved.asset).toMatchObject({
+      focalX: 0.2,
+      focalY: 0.7,
+      caption: "Harbour at dawn",
+      credit: "Staff",
+      alt: "Fishing boats moored in a harbour",
+    });
+    // …or only the caption, keeping the saved focal point.
+    const captioned = await ed.json<{ asset: Json }>("PATCH", `/media/${asset.id}`, {
+      caption: "The harbour before the storm",
+    });
+    expect(captioned.asset).toMatchObject({
+      caption: "The harbour before the storm",
+      focalX: 0.2,
+      focalY: 0.7,
+    });
+    // Nothing to change, or a value out of range, is a clear 400.
+    const empty = await ed.request("PATCH", `/media/${asset.id}`, {});
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ code: "VALIDATION_FAILED" });
+    const outside = await ed.request("PATCH", `/media/${asset.id}`, { focalX: 2 });
+    expect(outside.status).toBe(400);
+    const missing = await ed.request("PATCH", "/media/nosuchmedia1", { caption: "x" });
+    expect(missing.status).toBe(404);
+  });
+
+  it("re-uploading a file already in the library keeps it once and says so, filling empty details", async () => {
+    const bytes = await png(320, 180);
+    const first = new FormData();
+    first.set("file", bytes, "same.png");
+    first.set("caption", "");
+    first.set("credit", "Staff");
+    const created = await ed.request("POST", "/media", first);
+    expect(created.status).toBe(201);
+    const { asset } = (await created.json()) as { asset: { id: string } };
+    const again = new FormData();
+    again.set("file", bytes, "same-again.png");
+    again.set("caption", "A caption written on the second upload");
+    again.set("credit", "Someone else");
+    const reused = await ed.request("POST", "/media", again);
+    // The same asset, not a duplicate: 200 and `reused`, so the editor can be told.
+    expect(reused.status).toBe(200);
+    const body = (await reused.json()) as { asset: Json; reused: boolean };
+    expect(body.reused).toBe(true);
+    expect(body.asset.id).toBe(asset.id);
+    // An empty caption is filled in; a credit already saved is not overwritten silently.
+    expect(body.asset).toMatchObject({
+      caption: "A caption written on the second upload",
+      credit: "Staff",
+    });
+  });
+
   it("sanitizes pasted HTML on the server into the block model", async () => {
     const result = await ed.json<{ doc: { content: Json[] } }>("POST", "/paste", {
       html: '<p>Hello <b>world</b><script>alert(1)</script><img src=x onerror=alert(1)></p><p><a href="javascript:alert(1)">click</a></p>',

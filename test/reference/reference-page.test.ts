@@ -102,7 +102,7 @@ describe.skipIf(!seedPresent)("the reference story page", () => {
         960,
         640,
       );
-      const asset = await media.upload(actor, bytes, {
+      const { asset } = await media.upload(actor, bytes, {
         caption,
         credit: "Reuters",
         alt: `Photograph ${index + 1} of the story.`,

@@ -12,6 +12,13 @@ export const mediaMetadataSchema = z.object({
 });
 export type MediaMetadata = z.infer<typeof mediaMetadataSchema>;
 
+/** A change to saved details: any of the fields, at least one (RFC 5789: PATCH is partial). */
+export const mediaMetadataPatchSchema = mediaMetadataSchema
+  .partial()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "Give at least one detail to change.",
+  });
+
 export const renditionFormats = ["webp", "jpeg", "avif"] as const;
 export type RenditionFormat = (typeof renditionFormats)[number];
 export const renditionShapes = ["16x9", "original", "4x3", "1x1"] as const;

@@ -7,7 +7,13 @@ import { parseOrThrow } from "../parse-or-throw.js";
 import { can } from "../users/access-policy.js";
 import type { ImageProcessor } from "./image-processor.js";
 import type { MediaRepository } from "./media-repository.js";
-import { type MediaAsset, mediaMetadataSchema, type RenditionInfo } from "./media-schema.js";
+import {
+  type MediaAsset,
+  type MediaMetadata,
+  mediaMetadataPatchSchema,
+  mediaMetadataSchema,
+  type RenditionInfo,
+} from "./media-schema.js";
 
 export interface MediaLimits {
   /** Files above this are refused before decoding. */
@@ -56,7 +62,7 @@ export class MediaService {
    * Stores an image checked by decoding it, not by its name. Re-uploading identical bytes
    * returns the existing asset (reuse across stories) instead of a duplicate.
    */
-  async upload(actor: Actor, bytes: Uint8Array, rawMetadata: unknown): Promise<MediaAsset> {
+  async upload(actor: Actor, bytes: Uint8Array, rawMetadata: unknown): Promise<UploadResult> {
     assertMayUseLibrary(actor);
     if (bytes.byteLength > this.#limits.maxBytes) {
       throw new NewsdeskError("MEDIA_TOO_LARGE", {
@@ -72,7 +78,26 @@ export class MediaService {
     }
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const existing = await this.#repository.findBySha256(sha256);
-    if (existing) return existing;
+    if (existing) {
+      // The same bytes are one asset, shared by every story that uses them. Details the
+      // new upload gives fill in what the saved asset lacks; saved details are never
+      // overwritten by a re-upload (other stories show them): the editor edits them.
+      const saved = metadataOf(existing);
+      const filled: MediaMetadata = {
+        ...saved,
+        caption: saved.caption || metadata.caption,
+        credit: saved.credit || metadata.credit,
+        alt: saved.alt || metadata.alt,
+        rightsSource: saved.rightsSource || metadata.rightsSource,
+        rightsUsage: saved.rightsUsage || metadata.rightsUsage,
+      };
+      if (
+        Object.entries(filled).some(([key, value]) => saved[key as keyof MediaMetadata] !== value)
+      ) {
+        await this.#repository.updateMetadata(existing.id, filled);
+      }
+      return { asset: { ...existing, ...filled }, reused: true };
+    }
     const renditions = await this.#images.renditions(bytes, {
       focalX: metadata.focalX,
       focalY: metadata.focalY,
@@ -90,7 +115,7 @@ export class MediaService {
     };
     await this.#repository.insert(asset, bytes, renditions);
     await this.#scheduleBackground?.(asset.id);
-    return asset;
+    return { asset, reused: false };
   }
 
   /** Background job: AVIF renditions (≈1 s per image), made from the stored original. */
@@ -129,15 +154,37 @@ export class MediaService {
     return (await this.#repository.listRenditions([mediaId])).get(mediaId) ?? [];
   }
 
+  /** Changes the fields given and keeps the others (the figure dialog sends what changed). */
   async updateMetadata(actor: Actor, mediaId: string, raw: unknown): Promise<MediaAsset> {
     assertMayUseLibrary(actor);
-    const metadata = parseOrThrow(mediaMetadataSchema, raw);
+    const patch = parseOrThrow(mediaMetadataPatchSchema, raw);
+    const current = await this.#repository.find(mediaId);
+    if (!current) throw new NewsdeskError("MEDIA_NOT_FOUND");
+    const metadata: MediaMetadata = { ...metadataOf(current), ...definedFields(patch) };
     if (!(await this.#repository.updateMetadata(mediaId, metadata)))
       throw new NewsdeskError("MEDIA_NOT_FOUND");
-    const asset = await this.#repository.find(mediaId);
-    if (!asset) throw new NewsdeskError("MEDIA_NOT_FOUND");
-    return asset;
+    return { ...current, ...metadata };
   }
+}
+
+/** An upload's asset, and whether it was already in the library (identical bytes). */
+export interface UploadResult {
+  readonly asset: MediaAsset;
+  readonly reused: boolean;
+}
+
+function metadataOf(asset: MediaAsset): MediaMetadata {
+  const { caption, credit, alt, focalX, focalY, rightsSource, rightsUsage } = asset;
+  return { caption, credit, alt, focalX, focalY, rightsSource, rightsUsage };
+}
+
+/** The fields a partial update gives (exactOptionalPropertyTypes: no explicit undefineds). */
+function definedFields(
+  patch: {
+    [K in keyof MediaMetadata]?: MediaMetadata[K] | undefined;
+  },
+): Partial<MediaMetadata> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
 
 /** The library is shared by all services: any newsroom role in any service may use it. */

@@ -40,16 +40,25 @@ export function mediaRoutes(r: NewsroomRouter, deps: MediaRouteDeps): void {
         const value = form.get(name);
         return typeof value === "string" ? value : "";
       };
-      const asset = await deps.media.upload(actor, new Uint8Array(await file.arrayBuffer()), {
-        caption: field("caption"),
-        credit: field("credit"),
-        alt: field("alt"),
-        focalX: field("focalX") === "" ? 0.5 : Number(field("focalX")),
-        focalY: field("focalY") === "" ? 0.5 : Number(field("focalY")),
-        rightsSource: field("rightsSource"),
-        rightsUsage: field("rightsUsage"),
-      });
-      await deps.audit.record(actor, "media.upload", {}, { mediaId: asset.id, bytes: asset.bytes });
+      const { asset, reused } = await deps.media.upload(
+        actor,
+        new Uint8Array(await file.arrayBuffer()),
+        {
+          caption: field("caption"),
+          credit: field("credit"),
+          alt: field("alt"),
+          focalX: field("focalX") === "" ? 0.5 : Number(field("focalX")),
+          focalY: field("focalY") === "" ? 0.5 : Number(field("focalY")),
+          rightsSource: field("rightsSource"),
+          rightsUsage: field("rightsUsage"),
+        },
+      );
+      await deps.audit.record(
+        actor,
+        "media.upload",
+        {},
+        { mediaId: asset.id, bytes: asset.bytes, reused },
+      );
       const renditions = await deps.media.renditionsOf(actor, asset.id);
       return c.json(
         {
@@ -58,8 +67,11 @@ export function mediaRoutes(r: NewsroomRouter, deps: MediaRouteDeps): void {
             ...r,
             url: `/media/${asset.id}/${renditionName(r)}`,
           })),
+          // Identical bytes are one asset: 200 with `reused`, so the editor can be told
+          // that the library already had it (and its saved details were kept).
+          reused,
         },
-        201,
+        reused ? 200 : 201,
       );
     },
   );
