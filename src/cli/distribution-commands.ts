@@ -9,14 +9,14 @@ import { OutboundHttp } from "../security/outbound-http.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { DistributionSqlRepository } from "../storage/distribution-sql-repository.js";
 
-export const apiKeyHelp = `Usage:
+const apiKeyHelp = `Usage:
   newsdesk api-key create --name <name> [--rate <requests per minute, default 60>]
                           (prints the key once; only its hash is stored)
   newsdesk api-key list
   newsdesk api-key revoke <id>
 `;
 
-export const webhookHelp = `Usage:
+const webhookHelp = `Usage:
   newsdesk webhook add --url <https://…> [--event published|updated|corrected|killed|unpublished …]
                        [--service <en|fa|…>]   (prints the signing secret once)
   newsdesk webhook list

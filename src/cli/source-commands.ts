@@ -11,7 +11,7 @@ import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
 import { WireSourceSqlRepository } from "../storage/wire-source-sql-repository.js";
 
-export const sourceHelp = `Usage:
+const sourceHelp = `Usage:
   newsdesk source add --kind http-pull --name <name> --agency <CODE> --agency-name <name>
                       --service <en|fa|…> --url <https://…> [--interval <s>] [--timeout <ms>]
   newsdesk source add --kind drop-directory … --dir <path> [--interval <s>]

@@ -15,7 +15,7 @@ const listFile = join(
 );
 
 /** ASVS 4.0.3 V2.1.7 asks for at least the top 1,000 or 10,000; we refuse the top 100,000. */
-export const commonPasswordCount = 100_000;
+const commonPasswordCount = 100_000;
 
 /**
  * The most common passwords, lower-cased in a Set. Loaded on first use (about 1 MB of text,

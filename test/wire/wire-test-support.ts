@@ -33,7 +33,7 @@ export interface NinjsFields {
   subject?: { code?: string; name?: string }[];
 }
 
-export function ninjsItem(fields: NinjsFields): Record<string, unknown> {
+function ninjsItem(fields: NinjsFields): Record<string, unknown> {
   return {
     uri: fields.uri,
     type: "text",
@@ -55,13 +55,13 @@ export function ninjsBytes(...items: NinjsFields[]): Uint8Array<ArrayBuffer> {
   return new Uint8Array(new TextEncoder().encode(JSON.stringify(document)));
 }
 
-export interface LogEntry {
+interface LogEntry {
   level: "info" | "warn" | "error";
   obj: object;
   msg: string;
 }
 
-export function recordingLogger(): WireLogger & { entries: LogEntry[] } {
+function recordingLogger(): WireLogger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   return {
     entries,

@@ -12,9 +12,9 @@ export const mediaMetadataSchema = z.object({
 });
 export type MediaMetadata = z.infer<typeof mediaMetadataSchema>;
 
-export const renditionFormats = ["webp", "jpeg", "avif"] as const;
+const renditionFormats = ["webp", "jpeg", "avif"] as const;
 export type RenditionFormat = (typeof renditionFormats)[number];
-export const renditionShapes = ["16x9", "original", "4x3", "1x1"] as const;
+const renditionShapes = ["16x9", "original", "4x3", "1x1"] as const;
 export type RenditionShape = (typeof renditionShapes)[number];
 
 /**

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
-export const vnuJar = join(repoRoot, "node_modules/vnu-jar/build/dist/vnu.jar");
+const vnuJar = join(repoRoot, "node_modules/vnu-jar/build/dist/vnu.jar");
 
 const vnuOutput = z.object({
   messages: z.array(
