@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { serviceIdSchema } from "../stories/story-schema.js";
+import { serviceIdSchema, slugSchema } from "../stories/story-schema.js";
 
 /** A journalist. People are data, so bylines can link to author pages and structured data. */
 const personSchema = z.object({
@@ -32,9 +32,25 @@ const agencySchema = z.object({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
-const sectionSchema = z.object({
+/**
+ * First path segments the reader routes own under a service's prefix (`/english/search`,
+ * `/english/topics/climate`, `/english/feeds/rss.xml`). A section with one of these slugs
+ * would have a page no request reaches, and stories whose URLs another route answers.
+ */
+export const reservedSectionSlugs: readonly string[] = [
+  "search",
+  "topics",
+  "people",
+  "desks",
+  "feeds",
+];
+
+/** A section's slug is the first path segment of its page and of its stories' URLs. */
+export const sectionSchema = z.object({
   serviceId: serviceIdSchema,
-  slug: z.string().min(1).max(120),
+  slug: slugSchema.refine((slug) => !reservedSectionSlugs.includes(slug), {
+    message: `A section slug cannot be ${reservedSectionSlugs.join(", ")}: reader routes use them.`,
+  }),
   name: z.string().trim().min(1).max(100),
   position: z.number().int().min(0),
 });
