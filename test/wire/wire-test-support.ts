@@ -1,5 +1,5 @@
 import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
-import { type Clock, fixedClock } from "../../src/domain/clock.js";
+import type { Clock } from "../../src/domain/clock.js";
 import type { OutboundRequests } from "../../src/domain/outbound-requests.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { WireEvents, type WireLogger } from "../../src/domain/wire/wire-events.js";
@@ -16,6 +16,7 @@ import type { SqlDialectName } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { type WireRepositories, wireSqlRepositories } from "../../src/wire-desk.js";
 import { seedCatalog } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 /** Invented ninjs 2.x items for the wire tests (never the shared agency samples). */
