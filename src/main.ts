@@ -88,7 +88,7 @@ export interface Newsdesk {
 }
 
 /** The wire desk: one service per job, the parser thread and the background scheduler. */
-export interface WireDesk {
+interface WireDesk {
   /** The one ingest command every transport (push, pull, drop directory) calls. */
   readonly ingest: WireIngest;
   readonly queue: WireQueue;
@@ -147,7 +147,7 @@ export interface CreateNewsdeskOptions {
 }
 
 /** What the services read from the configuration. */
-export type ServiceConfig = Pick<
+type ServiceConfig = Pick<
   Config,
   | "publicUrl"
   | "publisherName"
@@ -159,7 +159,10 @@ export type ServiceConfig = Pick<
   | "webhookAllowPrivate"
 >;
 
-/** Every domain service, built once from the repositories: HTTP, CLI and jobs share them. */
+/**
+ * Every domain service, built once from the repositories: HTTP, CLI and jobs share them.
+ * @public The ingest benchmark (bench/lib/ingest-bench.js) builds the wire desk through it.
+ */
 export function buildServices(
   repositories: Repositories,
   deps: {

@@ -1,7 +1,6 @@
 import { onCleanup } from "./cleanup.js";
 
-export const postgresUrl =
-  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /**
  * A private PostgreSQL schema for one benchmark, selected through the connection string's

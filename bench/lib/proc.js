@@ -43,7 +43,7 @@ export function treeCpuSeconds(pid) {
 }
 
 /** @param {number} pid @returns {number[]} */
-export function processTree(pid) {
+function processTree(pid) {
   const result = [pid];
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {

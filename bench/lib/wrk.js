@@ -103,7 +103,7 @@ export function killRunningWrk() {
  * @param {string} text
  * @returns {WrkResult}
  */
-export function parseWrkOutput(text) {
+function parseWrkOutput(text) {
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(text);
   if (!rps?.[1]) throw new Error(`could not parse wrk output:\n${text}`);
   /** @param {string} pct */

@@ -6,14 +6,14 @@ import type { WebhookService } from "../domain/distribution/webhook-service.js";
 import { isNewsdeskError, NewsdeskError } from "../domain/error-catalogue.js";
 import { openServices } from "../main.js";
 
-export const apiKeyHelp = `Usage:
+const apiKeyHelp = `Usage:
   newsdesk api-key create --name <name> [--rate <requests per minute, default 60>]
                           (prints the key once; only its hash is stored)
   newsdesk api-key list
   newsdesk api-key revoke <id>
 `;
 
-export const webhookHelp = `Usage:
+const webhookHelp = `Usage:
   newsdesk webhook add --url <https://…> [--event published|updated|corrected|killed|unpublished …]
                        [--service <en|fa|…>]   (prints the signing secret once)
   newsdesk webhook list

@@ -9,7 +9,7 @@ import { bulkSeedStories } from "../storage/bulk-seed.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { hasAnyStory, sqlRepositories } from "../storage/repositories.js";
 
-export const seedBenchHelp = `Usage: newsdesk seed-bench --stories <N> [--service <id>] [--batch <n>]
+const seedBenchHelp = `Usage: newsdesk seed-bench --stories <N> [--service <id>] [--batch <n>]
 
 Adds N published stories to the database (DATABASE_URL) for benchmarks: real revisions,
 reader projections, topics, contributors and search entries, inserted in bulk. An empty
@@ -104,7 +104,7 @@ function positiveInteger(text: string | undefined): number | undefined {
  * A one-line text progress bar redrawn with `\r` (at most 5 times a second): percentage,
  * count, rate and time left. Plain ASCII, so it reads the same in a log file.
  */
-export function progressBar(
+function progressBar(
   out: NodeJS.WritableStream,
   unit: string,
   now: () => number = () => performance.now(),

@@ -4,7 +4,7 @@ import { systemActor } from "../domain/actor.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { openServices } from "../main.js";
 
-export const sourceHelp = `Usage:
+const sourceHelp = `Usage:
   newsdesk source add --kind http-pull --name <name> --agency <CODE> --agency-name <name>
                       --service <en|fa|…> --url <https://…> [--interval <s>] [--timeout <ms>]
   newsdesk source add --kind drop-directory … --dir <path> [--interval <s>]

@@ -136,7 +136,7 @@ export const demoImages: Record<string, { spec: DemoImageSpec; credit: string; r
   },
 };
 
-export interface DemoFigure {
+interface DemoFigure {
   readonly image: keyof typeof demoImages;
   readonly caption: string;
   readonly alt: string;

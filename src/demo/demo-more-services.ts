@@ -495,7 +495,7 @@ const riverReports: readonly [ServiceId, string, string][] = [
   ],
 ];
 
-export const riverReportStories: DemoStory[] = riverReports.map(([serviceId, headline, text]) => ({
+const riverReportStories: DemoStory[] = riverReports.map(([serviceId, headline, text]) => ({
   key: `river-${serviceId}`,
   serviceId,
   headline,

@@ -13,5 +13,3 @@ export function newId(length = 12): string {
   for (const byte of bytes) id += alphabet[byte & 31];
   return id;
 }
-
-export const idPattern = /^[0-9a-hjkmnp-tv-z]{6,32}$/;

@@ -240,7 +240,7 @@ function serviceParam(value: string) {
   return isServiceId(value) ? services[value] : undefined;
 }
 
-export function storyOut(s: PublishedStory, publicUrl: string): z.input<typeof storyOutSchema> {
+function storyOut(s: PublishedStory, publicUrl: string): z.input<typeof storyOutSchema> {
   const { story, content, service } = s;
   const abs = (path: string) => `${publicUrl}${path}`;
   const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;

@@ -11,7 +11,7 @@ export const cacheExpiresHeader = "X-Newsdesk-Cache-Expires";
  * Set by a handler (through `declareCacheQuery`): the query parameters its page read, with
  * the values it understood, in canonical form. Absent means it read none.
  */
-export const cacheQueryHeader = "X-Newsdesk-Cache-Query";
+const cacheQueryHeader = "X-Newsdesk-Cache-Query";
 
 /** Headers only the middleware reads; never sent. */
 const internalHeaders = [cacheExpiresHeader, cacheQueryHeader];

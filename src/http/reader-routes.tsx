@@ -60,7 +60,7 @@ export interface ReaderLanguages {
   readonly search: Pick<SearchService, "inService">;
 }
 
-export const textSizeCookie = "nd_ts";
+const textSizeCookie = "nd_ts";
 
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1),

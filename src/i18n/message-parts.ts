@@ -8,7 +8,7 @@ const open = "\uE000";
 const close = "\uE001";
 
 /** The direction of the first strong character: Arabic-script and Hebrew-script are RTL. */
-export function firstStrongDirection(text: string): "ltr" | "rtl" | null {
+function firstStrongDirection(text: string): "ltr" | "rtl" | null {
   const strong = /\p{L}/u.exec(text)?.[0];
   if (!strong) return null;
   return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(
@@ -24,7 +24,7 @@ export function firstStrongDirection(text: string): "ltr" | "rtl" | null {
  * text, or an Arabic name inside English text. Values already in the page's direction need
  * none, so English pages keep plain text.
  */
-export function needsIsolation(value: string, pageDir: "ltr" | "rtl"): boolean {
+function needsIsolation(value: string, pageDir: "ltr" | "rtl"): boolean {
   const dir = firstStrongDirection(value);
   return dir === null ? pageDir === "rtl" && /\p{N}/u.test(value) : dir !== pageDir;
 }

@@ -64,32 +64,6 @@ export function serbianToLatin(text: string): string {
 }
 
 /**
- * Applies `convert` to every string in a JSON-like value (story content, page models),
- * leaving keys, numbers and non-text fields alone. Fields named in `keep` (ids, slugs,
- * URLs, media references) are never converted.
- */
-export function mapStrings<T>(
-  value: T,
-  convert: (text: string) => string,
-  keep: ReadonlySet<string>,
-): T {
-  if (typeof value === "string") return convert(value) as T;
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, convert, keep)) as T;
-  if (value instanceof Map) {
-    return new Map([...value.entries()].map(([k, v]) => [k, mapStrings(v, convert, keep)])) as T;
-  }
-  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        keep.has(key) ? item : mapStrings(item, convert, keep),
-      ]),
-    ) as T;
-  }
-  return value;
-}
-
-/**
  * Serbian Latin edition of a page rendered from Cyrillic text: text and attribute values
  * are transliterated, except inside elements marked `lang="sr-Cyrl"` (the switcher's link
  * to the Cyrillic edition keeps its own script). URLs are percent-encoded ASCII, so links

@@ -26,7 +26,7 @@ export interface DropFile {
 }
 
 /** Whether `candidate` is `root` or lies under it (both absolute and normalized). */
-export function isWithin(root: string, candidate: string): boolean {
+function isWithin(root: string, candidate: string): boolean {
   const path = relative(root, candidate);
   return path === "" || (path !== ".." && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }

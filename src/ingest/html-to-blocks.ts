@@ -25,7 +25,7 @@ import {
  * media-library asset), so they are returned separately for the adapter to list as pictures.
  */
 
-export type BodyImage = { src: string; alt?: string; caption?: string };
+type BodyImage = { src: string; alt?: string; caption?: string };
 export type BodyConversion = { body: StoryBody; images: BodyImage[]; warnings: string[] };
 
 const MAX_BLOCKS = 2000;
@@ -50,7 +50,7 @@ export interface HtmlLimits {
   readonly maxMillis: number;
 }
 
-export const htmlLimits: HtmlLimits = { maxDepth: 256, maxElements: 50_000, maxMillis: 2_000 };
+const htmlLimits: HtmlLimits = { maxDepth: 256, maxElements: 50_000, maxMillis: 2_000 };
 
 /** Clock reads cost more than counting: look once per this many elements. */
 const CLOCK_STRIDE = 512;

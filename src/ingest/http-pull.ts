@@ -6,7 +6,7 @@ import type { WireSourceConfig } from "../domain/wire/wire-source-schema.js";
 type HttpPullSource = Extract<WireSourceConfig, { kind: "http-pull" }>;
 
 /** Agencies move feeds behind redirects; more than this is a loop or a trick. */
-export const maxPullRedirects = 5;
+const maxPullRedirects = 5;
 
 export type PullResult =
   | { readonly kind: "not-modified" }

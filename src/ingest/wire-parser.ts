@@ -51,7 +51,7 @@ function sniff(bytes: Uint8Array, contentType: string | undefined): "json" | "xm
  * three). JSON.parse itself copes with deep input, but every recursive walk after it would
  * not, so deeper documents are refused before parsing, in one pass over the text.
  */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 function checkJsonDepth(text: string): void {
   let depth = 0;

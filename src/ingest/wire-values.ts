@@ -18,7 +18,7 @@ import { isHtmlTooComplex } from "./html-to-blocks.js";
 
 export type AdapterResult = { items: WireItem[]; skipped: WireSkip[] };
 
-export const SHORT = 1000;
+const SHORT = 1000;
 export const LONG = 20_000;
 
 /** Trimmed, whitespace-collapsed, clipped text, or undefined when empty or not a string. */

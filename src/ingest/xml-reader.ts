@@ -180,11 +180,6 @@ export function optionalText(element: XmlElement | undefined): string | undefine
   return text.length > 0 ? text : undefined;
 }
 
-/** `xml:lang` of the element or its nearest ancestor, passed down while walking. */
-export function langOf(element: XmlElement | undefined, inherited?: string): string | undefined {
-  return attr(element, "xml:lang") ?? inherited;
-}
-
 // XML 1.0 section 2.2: only tab, LF and CR are allowed below U+0020.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find them.
 const forbiddenChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;

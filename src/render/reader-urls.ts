@@ -6,7 +6,6 @@ import type { ServiceConfig } from "../domain/services/service-registry.js";
  * Reader URLs. They are readable (service, section, slug) and stable: the story id at the
  * end is what resolves, so a later headline or section change redirects to the new form.
  */
-export const reservedSectionSlugs = ["search", "topics", "people", "desks", "feeds"] as const;
 
 export function homeUrl(service: ServiceConfig): string {
   return `/${service.urlPrefix}/`;

@@ -13,7 +13,7 @@ import { isIP } from "node:net";
  * that is not a canonical literal is reported as `not-an-address`, never as public.
  */
 
-export type BlockedRange =
+type BlockedRange =
   | "unspecified"
   | "loopback"
   | "private"
@@ -28,7 +28,7 @@ export type BlockedRange =
   | "not-an-address";
 
 /** How an IPv6 address reaches the IPv4 address inside it. */
-export type Ipv4Embedding = "ipv4-mapped" | "nat64" | "6to4";
+type Ipv4Embedding = "ipv4-mapped" | "nat64" | "6to4";
 
 export type AddressClass =
   | { readonly public: true }

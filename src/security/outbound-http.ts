@@ -40,7 +40,7 @@ export interface HostResolver {
 }
 
 /** The operating system's resolver (getaddrinfo: /etc/hosts, then DNS), every A and AAAA. */
-export const systemResolver: HostResolver = {
+const systemResolver: HostResolver = {
   lookup: async (hostname) =>
     (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => ({
       address: entry.address,

@@ -1,6 +1,14 @@
 import type { Kysely } from "kysely";
+import { parseOrThrow } from "../domain/parse-or-throw.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
-import type { Agency, Desk, Person, Section, Topic } from "../domain/people/people-schema.js";
+import {
+  type Agency,
+  type Desk,
+  type Person,
+  type Section,
+  sectionSchema,
+  type Topic,
+} from "../domain/people/people-schema.js";
 import type { ServiceId } from "../domain/services/service-registry.js";
 import type { DatabaseSchema } from "./database-schema.js";
 
@@ -57,7 +65,9 @@ export class CatalogSqlRepository implements CatalogRepository {
       .execute();
   }
 
-  async upsertSection(section: Section): Promise<void> {
+  async upsertSection(input: Section): Promise<void> {
+    // Every section is written here, so the domain's slug rules cannot be bypassed.
+    const section = parseOrThrow(sectionSchema, input);
     await this.#db
       .insertInto("sections")
       .values({

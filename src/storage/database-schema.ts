@@ -43,58 +43,58 @@ export interface StoryRevisionsTable {
   note: string | null;
 }
 
-export interface StoryCorrectionsTable {
+interface StoryCorrectionsTable {
   id: string;
   story_id: string;
   text: string;
   created_at: string;
 }
 
-export interface StoryTopicsTable {
+interface StoryTopicsTable {
   story_id: string;
   topic: string;
 }
 
-export interface StoryContributorsTable {
+interface StoryContributorsTable {
   story_id: string;
   kind: "person" | "desk";
   ref_id: string;
   position: number;
 }
 
-export interface PeopleTable {
+interface PeopleTable {
   id: string;
   service_id: string;
   name: string;
   title: string;
 }
 
-export interface DesksTable {
+interface DesksTable {
   id: string;
   service_id: string;
   name: string;
   description: string;
 }
 
-export interface AgenciesTable {
+interface AgenciesTable {
   code: string;
   name: string;
 }
 
-export interface SectionsTable {
+interface SectionsTable {
   service_id: string;
   slug: string;
   name: string;
   position: number;
 }
 
-export interface TopicsTable {
+interface TopicsTable {
   service_id: string;
   slug: string;
   name: string;
 }
 
-export interface BreakingBannersTable {
+interface BreakingBannersTable {
   id: string;
   service_id: string;
   text: string;
@@ -121,7 +121,7 @@ export interface MediaTable {
   created_at: string;
 }
 
-export interface MediaRenditionsTable {
+interface MediaRenditionsTable {
   media_id: string;
   name: string;
   shape: string;
@@ -131,7 +131,7 @@ export interface MediaRenditionsTable {
   data: Uint8Array;
 }
 
-export interface AppMetaTable {
+interface AppMetaTable {
   key: string;
   value: string;
   updated_at: Generated<string>;
@@ -147,13 +147,13 @@ export interface UsersTable {
   disabled_at: string | null;
 }
 
-export interface UserGrantsTable {
+interface UserGrantsTable {
   user_id: string;
   service_id: string;
   role: string;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   token_hash: string;
   user_id: string;
   csrf_token: string;
@@ -164,7 +164,7 @@ export interface SessionsTable {
   reauthenticated_at: string | null;
 }
 
-export interface TotpFactorsTable {
+interface TotpFactorsTable {
   user_id: string;
   secret: string;
   created_at: string;
@@ -174,14 +174,14 @@ export interface TotpFactorsTable {
   recovery_salt: string | null;
 }
 
-export interface RecoveryCodesTable {
+interface RecoveryCodesTable {
   user_id: string;
   code_hash: string;
   created_at: string;
   used_at: string | null;
 }
 
-export interface ApiTokensTable {
+interface ApiTokensTable {
   id: string;
   user_id: string;
   name: string;
@@ -193,13 +193,13 @@ export interface ApiTokensTable {
   expires_at: string | null;
 }
 
-export interface LoginAttemptsTable {
+interface LoginAttemptsTable {
   key: string;
   attempts: number;
   window_ends_at: string;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: string;
   at: string;
   actor_id: string | null;
@@ -209,7 +209,7 @@ export interface AuditLogTable {
   details: string;
 }
 
-export interface PresenceTable {
+interface PresenceTable {
   story_id: string;
   user_id: string;
   since: string;
@@ -228,7 +228,7 @@ export interface JobsTable {
   last_error: string | null;
 }
 
-export interface BreakingAlertsTable {
+interface BreakingAlertsTable {
   id: string;
   created_at: string;
   created_by: string | null;
@@ -236,14 +236,14 @@ export interface BreakingAlertsTable {
   url: string | null;
 }
 
-export interface BreakingAlertEntriesTable {
+interface BreakingAlertEntriesTable {
   alert_id: string;
   service_id: string;
   text: string | null;
   banner_id: string | null;
 }
 
-export interface ApiRateWindowsTable {
+interface ApiRateWindowsTable {
   key: string;
   window_start: string;
   count: number;
@@ -305,7 +305,7 @@ export interface WireItemVersionsTable {
   item: string;
 }
 
-export interface WireItemSubjectsTable {
+interface WireItemSubjectsTable {
   item_seq: number;
   value: string;
 }
@@ -323,7 +323,7 @@ export interface WireFilesTable {
   finished_at: string | null;
 }
 
-export interface WireQuarantineTable {
+interface WireQuarantineTable {
   id: string;
   source_id: string | null;
   file_id: string | null;
@@ -337,7 +337,7 @@ export interface WireQuarantineTable {
   received_at: string;
 }
 
-export interface WireStoryLinksTable {
+interface WireStoryLinksTable {
   story_id: string;
   item_id: string;
   version_id: string;

@@ -14,7 +14,7 @@ import { isServiceId, type ServiceId } from "../domain/services/service-registry
 import type { DatabaseSchema } from "./database-schema.js";
 
 /** Tables added by migration 0005; kept here so the shared schema file stays untouched. */
-export type DistributionTables = {
+type DistributionTables = {
   api_keys: {
     id: string;
     name: string;

@@ -30,7 +30,10 @@ interface IndexedHead {
   readonly searchText: string;
 }
 
-/** A document from a headline and body text (benchmarks load synthetic text this way). */
+/**
+ * A document from a headline and body text (benchmarks load synthetic text this way).
+ * @public bench/lib/search-bench.js imports it from the build (dist/), where knip cannot follow.
+ */
 export function searchDocumentFor(input: {
   storyId: string;
   serviceId: string;

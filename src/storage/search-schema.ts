@@ -5,7 +5,7 @@ import type { Generated } from "kysely";
  * the core `DatabaseSchema` and joined with `db.withTables<SearchTables>()`, so this
  * feature's storage does not edit the shared schema file.
  */
-export type StorySearchTable = {
+type StorySearchTable = {
   /** Integer key shared with the SQLite FTS5 rowid; PostgreSQL uses it only as a key. */
   doc_id: Generated<number>;
   story_id: string;

@@ -49,10 +49,10 @@ const dayMs = 86_400_000;
  * How many of the newest matches are ranked together (see SearchSqlRepository). A multiple
  * of the reader page size (20), so a page never spans two windows.
  */
-export const defaultSearchWindow = 500;
+const defaultSearchWindow = 500;
 
 /** The FTS5 `scope` token of a service (migration 0007 writes the same in SQL). */
-export function ftsScopeToken(serviceId: string): string {
+function ftsScopeToken(serviceId: string): string {
   return `svc${serviceId.toLowerCase().replaceAll("-", "")}svc`;
 }
 

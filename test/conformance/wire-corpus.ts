@@ -11,7 +11,7 @@ import { parseWireDocument } from "../../src/ingest/wire-parser.js";
  * The files are read in place and never copied into the repository.
  */
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const dataRoot = path.resolve(repoRoot, "../shared/data/standards");
 
 function walk(relativeDir: string): string[] {
@@ -84,7 +84,7 @@ export function feedFiles(): string[] {
  * feedparser's test files state the HTTP header they expect in a leading comment
  * ("Header: Content-type: text/xml; charset=…"); the suite passes it on like a fetch would.
  */
-export function declaredContentType(bytes: Uint8Array): string | undefined {
+function declaredContentType(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 600)).split("\u0000").join("");
   return /^Header:\s*Content-type:\s*(.+)$/im.exec(head)?.[1]?.trim();
 }
@@ -113,14 +113,14 @@ export type GoldenItem = {
   bodyStartsWith?: string;
 };
 
-export type Rejection = { code: string; reason: string };
+type Rejection = { code: string; reason: string };
 
 export type Expectations = {
   rejected: Record<string, Rejection>;
   ingested: Record<string, GoldenItem>;
 };
 
-export function firstBodyText(item: WireItem): string | undefined {
+function firstBodyText(item: WireItem): string | undefined {
   for (const block of item.body) {
     if (block.type === "list") return block.items[0]?.map((part) => part.text).join("");
     if (block.type === "figure") continue;

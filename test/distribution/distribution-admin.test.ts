@@ -2,13 +2,13 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import {
   signatureHeader,
   verifySignature,
 } from "../../src/domain/distribution/webhook-signature.js";
 import type { Newsdesk } from "../../src/main.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 

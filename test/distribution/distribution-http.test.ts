@@ -9,7 +9,7 @@ import { systemActor } from "../../src/domain/actor.js";
 import type { ServiceId } from "../../src/domain/services/service-registry.js";
 import type { StoryContent } from "../../src/domain/stories/story-schema.js";
 import type { Newsdesk } from "../../src/main.js";
-import { checkFeed, isRfc822, isRfc3339 } from "../../src/render/feeds/feed-rules.js";
+import { checkFeed, isRfc822, isRfc3339 } from "../support/feed-rules.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFeed, type FeedIssue, feedRules } from "../../src/render/feeds/feed-rules.js";
+import { checkFeed, type FeedIssue, feedRules } from "../support/feed-rules.js";
 
 /**
  * Our RSS/Atom checks against the W3C Feed Validator's annotated cases

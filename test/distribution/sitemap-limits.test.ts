@@ -45,10 +45,8 @@ describe("sitemap limits (sitemaps.org: 50,000 URLs, 52,428,800 bytes)", () => {
   const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
   let xsdDir: string | undefined;
   try {
-    xsdDir = join(
-      dirname(createRequire(import.meta.url).resolve("sitemap/package.json")),
-      "schema",
-    );
+    const require = createRequire(import.meta.url);
+    xsdDir = join(dirname(require.resolve("sitemap/package.json")), "schema");
   } catch {
     xsdDir = undefined;
   }

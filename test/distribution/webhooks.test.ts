@@ -2,7 +2,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { retryDelaysMs, WebhookService } from "../../src/domain/distribution/webhook-service.js";
 import {
   signatureHeader,
@@ -13,6 +12,7 @@ import type { Story } from "../../src/domain/stories/story-schema.js";
 import { OutboundHttp } from "../../src/security/outbound-http.js";
 import { DistributionSqlRepository } from "../../src/storage/distribution-sql-repository.js";
 import { countingListener, fakeInternet, scriptedResolver } from "../support/outbound-fakes.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 interface Received {

@@ -1,8 +1,8 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
+import { fixedClock } from "../support/test-clock.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 const password = "correct horse battery staple";

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { AuthService } from "../../src/domain/users/auth-service.js";
 import { SecondFactorService } from "../../src/domain/users/second-factor-service.js";
 import type { User } from "../../src/domain/users/user-schema.js";
@@ -9,6 +8,7 @@ import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
 import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const password = "correct horse battery staple";

@@ -1,7 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import {
   type AuthPolicy,
   AuthService,
@@ -14,6 +13,7 @@ import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
 import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const password = "correct horse battery staple";

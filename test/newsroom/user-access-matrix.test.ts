@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { hashSecret } from "../../src/domain/users/auth-service.js";
 import type { Grant } from "../../src/domain/users/user-schema.js";
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 /**

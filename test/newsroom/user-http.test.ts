@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/domain/clock.js";
 import type { Newsdesk } from "../../src/main.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 

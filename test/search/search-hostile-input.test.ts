@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import { type ServiceId, serviceIds } from "../../src/domain/services/service-registry.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
@@ -8,6 +7,7 @@ import { type Repositories, sqlRepositories } from "../../src/storage/repositori
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { hostileSearchQueries } from "../support/hostile-search-queries.js";
 import { storyContent } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const actor = systemActor("search hostile-input test");

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import type { HighlightedText } from "../../src/domain/search/search-snippet.js";
 import type { ServiceId } from "../../src/domain/services/service-registry.js";
@@ -8,6 +7,7 @@ import { StoryService } from "../../src/domain/stories/story-service.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { storyContent } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const actor = systemActor("search test");

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { queryTerms } from "../../src/domain/search/search-folding.js";
 import { services } from "../../src/domain/services/service-registry.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
@@ -16,6 +15,7 @@ import {
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { seedCatalog } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 

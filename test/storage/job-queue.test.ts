@@ -1,8 +1,8 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/domain/clock.js";
 import { JobRunner } from "../../src/domain/jobs/job-queue.js";
 import { JobSqlRepository } from "../../src/storage/job-sql-repository.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const silent = pino({ level: "silent" });

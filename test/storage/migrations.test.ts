@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import type { ServiceId } from "../../src/domain/services/service-registry.js";
 import type { StoryContent } from "../../src/domain/stories/story-schema.js";
@@ -10,6 +9,7 @@ import { migrateToLatest, migratorFor } from "../../src/storage/database.js";
 import { sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { seedCatalog, storyContent } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const now = "2026-11-20T10:00:00.000Z";

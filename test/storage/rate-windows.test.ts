@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimiter } from "../../src/domain/api/rate-limiter.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { RateWindowSqlStore } from "../../src/storage/rate-window-sql-store.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 describe.each(dialects)("API rate limits shared by instances on %s", (dialect) => {

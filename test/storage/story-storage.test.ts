@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import { BreakingNewsService } from "../../src/domain/breaking/breaking-news-service.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { isNewsdeskError } from "../../src/domain/error-catalogue.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { migrateToLatest } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { seedCatalog, storyContent } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 const actor = systemActor("test");

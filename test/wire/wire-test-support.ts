@@ -1,5 +1,5 @@
 import { type Actor, systemActor, userActor } from "../../src/domain/actor.js";
-import { type Clock, fixedClock } from "../../src/domain/clock.js";
+import type { Clock } from "../../src/domain/clock.js";
 import type { OutboundRequests } from "../../src/domain/outbound-requests.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { WireEvents, type WireLogger } from "../../src/domain/wire/wire-events.js";
@@ -16,6 +16,7 @@ import { OutboundHttp } from "../../src/security/outbound-http.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { seedCatalog } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 /** Invented ninjs 2.x items for the wire tests (never the shared agency samples). */
@@ -33,7 +34,7 @@ export interface NinjsFields {
   subject?: { code?: string; name?: string }[];
 }
 
-export function ninjsItem(fields: NinjsFields): Record<string, unknown> {
+function ninjsItem(fields: NinjsFields): Record<string, unknown> {
   return {
     uri: fields.uri,
     type: "text",
@@ -55,13 +56,13 @@ export function ninjsBytes(...items: NinjsFields[]): Uint8Array<ArrayBuffer> {
   return new Uint8Array(new TextEncoder().encode(JSON.stringify(document)));
 }
 
-export interface LogEntry {
+interface LogEntry {
   level: "info" | "warn" | "error";
   obj: object;
   msg: string;
 }
 
-export function recordingLogger(): WireLogger & { entries: LogEntry[] } {
+function recordingLogger(): WireLogger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   return {
     entries,

@@ -9,7 +9,7 @@ import { parseOrThrow } from "../parse-or-throw.js";
 import { assertAdmin } from "../users/access-policy.js";
 
 /** What an administrator gives when issuing a key (HTTP, CLI and UI share it). */
-export const issueApiKeyInput = z.object({
+const issueApiKeyInput = z.object({
   name: z.string().trim().min(1).max(100),
   rateLimitPerMinute: z.number().int().min(1).max(100_000).default(60),
 });

@@ -8,7 +8,7 @@ import { serviceIds } from "../services/service-registry.js";
  */
 const isoDateTime = z.iso.datetime({ offset: true });
 
-export const serviceOutSchema = z
+const serviceOutSchema = z
   .object({
     id: z.enum(serviceIds),
     name: z.string(),
@@ -18,15 +18,15 @@ export const serviceOutSchema = z
   })
   .meta({ title: "Service" });
 
-export const sectionOutSchema = z
+const sectionOutSchema = z
   .object({ slug: z.string(), name: z.string(), url: z.url() })
   .meta({ title: "Section" });
 
-export const topicOutSchema = z
+const topicOutSchema = z
   .object({ slug: z.string(), name: z.string(), url: z.url() })
   .meta({ title: "Topic" });
 
-export const personOutSchema = z
+const personOutSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["person", "desk"]),
@@ -36,7 +36,7 @@ export const personOutSchema = z
   })
   .meta({ title: "Contributor", description: "A journalist (person) or a desk byline." });
 
-export const imageOutSchema = z
+const imageOutSchema = z
   .object({
     url: z.url(),
     width: z.int(),
@@ -47,7 +47,7 @@ export const imageOutSchema = z
   })
   .meta({ title: "Image" });
 
-export const storySummaryOutSchema = z
+const storySummaryOutSchema = z
   .object({
     id: z.string(),
     service: z.enum(serviceIds),
@@ -121,4 +121,3 @@ export const storyListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
-export type StoryListQuery = z.infer<typeof storyListQuerySchema>;

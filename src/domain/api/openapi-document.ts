@@ -23,7 +23,7 @@ const components = {
   Story: storyOutSchema,
   Problem: problemOutSchema,
 } as const satisfies Record<string, z.ZodType>;
-export type ComponentName = keyof typeof components;
+type ComponentName = keyof typeof components;
 
 interface Operation {
   readonly path: string;
@@ -105,7 +105,7 @@ export const apiOperations: readonly Operation[] = [
 ];
 
 /** JSON Schema (2020-12) of a component, as served in the OpenAPI document. */
-export function componentSchema(name: ComponentName): JsonObject {
+function componentSchema(name: ComponentName): JsonObject {
   return z.toJSONSchema(components[name], { target: "draft-2020-12", io: "output" }) as JsonObject;
 }
 

@@ -16,23 +16,6 @@ export interface RateWindowStore {
   sweep(before: string): Promise<void>;
 }
 
-/** For a single process (tests, embedded use): windows held in memory. */
-export class MemoryRateWindowStore implements RateWindowStore {
-  readonly #windows = new Map<string, number>();
-
-  async increment(key: string, windowStart: string): Promise<number> {
-    const id = `${windowStart} ${key}`;
-    const count = (this.#windows.get(id) ?? 0) + 1;
-    this.#windows.set(id, count);
-    return count;
-  }
-
-  async sweep(before: string): Promise<void> {
-    for (const id of this.#windows.keys())
-      if ((id.split(" ")[0] ?? "") < before) this.#windows.delete(id);
-  }
-}
-
 /**
  * Fixed one-minute windows per API key. With the database-backed store every instance
  * counts into the same window, so N instances do not allow N times the limit.
@@ -43,9 +26,9 @@ export class RateLimiter {
   readonly #windowMs: number;
   #lastSweep = 0;
 
-  constructor(deps: { clock: Clock; store?: RateWindowStore; windowMs?: number }) {
+  constructor(deps: { clock: Clock; store: RateWindowStore; windowMs?: number }) {
     this.#clock = deps.clock;
-    this.#store = deps.store ?? new MemoryRateWindowStore();
+    this.#store = deps.store;
     this.#windowMs = deps.windowMs ?? 60_000;
   }
 

@@ -42,7 +42,7 @@ export interface AlertRepository {
   listRecent(limit: number): Promise<BreakingAlert[]>;
 }
 
-export const alertInputSchema = z.object({
+const alertInputSchema = z.object({
   expiresAt: isoDateTimeSchema,
   url: z
     .string()

@@ -13,15 +13,10 @@ export const breakingBannerInputSchema = z.object({
     .nullable(),
   expiresAt: isoDateTimeSchema,
 });
-export type BreakingBannerInput = z.infer<typeof breakingBannerInputSchema>;
+type BreakingBannerInput = z.infer<typeof breakingBannerInputSchema>;
 
 export interface BreakingBanner extends BreakingBannerInput {
   readonly id: string;
   readonly createdAt: string;
   readonly clearedAt: string | null;
-}
-
-/** A banner shows from creation until it expires or an editor clears it. */
-export function isBannerActive(banner: BreakingBanner, now: Date): boolean {
-  return banner.clearedAt === null && Date.parse(banner.expiresAt) > now.getTime();
 }

@@ -29,7 +29,7 @@ export const cacheTags = {
 } as const;
 
 /** The lists a published story belongs to, from its content. */
-export function listTagsFor(serviceId: ServiceId, content: StoryContent): string[] {
+function listTagsFor(serviceId: ServiceId, content: StoryContent): string[] {
   return [
     cacheTags.home(serviceId),
     cacheTags.section(serviceId, content.section),

@@ -33,7 +33,7 @@ export interface ResolvedScope {
   readonly description: string | undefined;
 }
 
-export const feedLength = 50;
+const feedLength = 50;
 const sitemapBatch = 5000;
 
 /**
@@ -194,7 +194,7 @@ export class DistributionService {
   }
 }
 
-export function filterFor(service: ServiceConfig, scope: FeedScope): PublishedStoryFilter {
+function filterFor(service: ServiceConfig, scope: FeedScope): PublishedStoryFilter {
   switch (scope.kind) {
     case "service":
       return { serviceId: service.id };

@@ -21,7 +21,7 @@ export interface WebhookSubscription {
   readonly createdAt: string;
 }
 
-export type DeliveryStatus = "pending" | "delivering" | "delivered" | "failed";
+type DeliveryStatus = "pending" | "delivering" | "delivered" | "failed";
 
 export interface WebhookDelivery {
   readonly id: string;

@@ -47,7 +47,7 @@ function refusalError(refusal: OutboundRefusal): NewsdeskError {
 export const retryDelaysMs = [30_000, 120_000, 600_000, 3_600_000, 21_600_000] as const;
 
 /** What an administrator gives when subscribing (HTTP, CLI and UI share it). */
-export const subscribeInput = z.object({
+const subscribeInput = z.object({
   url: z.string().trim().min(1).max(2000),
   events: z.array(z.enum(webhookEventTypes)).min(1).optional(),
   serviceId: z.enum(serviceIds).nullable().optional(),

@@ -19,9 +19,9 @@ export const mediaMetadataPatchSchema = mediaMetadataSchema
     message: "Give at least one detail to change.",
   });
 
-export const renditionFormats = ["webp", "jpeg", "avif"] as const;
+const renditionFormats = ["webp", "jpeg", "avif"] as const;
 export type RenditionFormat = (typeof renditionFormats)[number];
-export const renditionShapes = ["16x9", "original", "4x3", "1x1"] as const;
+const renditionShapes = ["16x9", "original", "4x3", "1x1"] as const;
 export type RenditionShape = (typeof renditionShapes)[number];
 
 /**

@@ -6,6 +6,7 @@ export interface CatalogRepository {
   upsertPerson(person: Person): Promise<void>;
   upsertDesk(desk: Desk): Promise<void>;
   upsertAgency(agency: Agency): Promise<void>;
+  /** Refuses (VALIDATION_FAILED) a slug that `sectionSchema` refuses, such as `search`. */
   upsertSection(section: Section): Promise<void>;
   upsertTopic(topic: Topic): Promise<void>;
 

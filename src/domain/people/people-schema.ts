@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { serviceIdSchema } from "../stories/story-schema.js";
+import { serviceIdSchema, slugSchema } from "../stories/story-schema.js";
 
 /** A journalist. People are data, so bylines can link to author pages and structured data. */
-export const personSchema = z.object({
+const personSchema = z.object({
   id: z.string().min(1).max(64),
   serviceId: serviceIdSchema,
   name: z.string().trim().min(1).max(200),
@@ -12,7 +12,7 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 
 /** A desk byline such as "VOA News": many journalists, one card with a description. */
-export const deskSchema = z.object({
+const deskSchema = z.object({
   id: z.string().min(1).max(64),
   serviceId: serviceIdSchema,
   name: z.string().trim().min(1).max(200),
@@ -21,7 +21,7 @@ export const deskSchema = z.object({
 export type Desk = z.infer<typeof deskSchema>;
 
 /** A news agency credited on stories built from its copy. */
-export const agencySchema = z.object({
+const agencySchema = z.object({
   code: z
     .string()
     .min(1)
@@ -32,15 +32,31 @@ export const agencySchema = z.object({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
+/**
+ * First path segments the reader routes own under a service's prefix (`/english/search`,
+ * `/english/topics/climate`, `/english/feeds/rss.xml`). A section with one of these slugs
+ * would have a page no request reaches, and stories whose URLs another route answers.
+ */
+export const reservedSectionSlugs: readonly string[] = [
+  "search",
+  "topics",
+  "people",
+  "desks",
+  "feeds",
+];
+
+/** A section's slug is the first path segment of its page and of its stories' URLs. */
 export const sectionSchema = z.object({
   serviceId: serviceIdSchema,
-  slug: z.string().min(1).max(120),
+  slug: slugSchema.refine((slug) => !reservedSectionSlugs.includes(slug), {
+    message: `A section slug cannot be ${reservedSectionSlugs.join(", ")}: reader routes use them.`,
+  }),
   name: z.string().trim().min(1).max(100),
   position: z.number().int().min(0),
 });
 export type Section = z.infer<typeof sectionSchema>;
 
-export const topicSchema = z.object({
+const topicSchema = z.object({
   serviceId: serviceIdSchema,
   slug: z.string().min(1).max(120),
   name: z.string().trim().min(1).max(100),

@@ -12,7 +12,7 @@ import { queryTerms } from "./search-folding.js";
 import type { SearchRepository } from "./search-repository.js";
 import { type HighlightedText, highlight, matchRanges, snippet } from "./search-snippet.js";
 
-export interface SearchHit {
+interface SearchHit {
   readonly summary: StorySummary;
   readonly headline: HighlightedText;
   readonly snippet: HighlightedText;
@@ -31,7 +31,7 @@ export interface SearchResults {
   readonly hits: readonly SearchHit[];
 }
 
-export const searchPageSize = 20;
+const searchPageSize = 20;
 const maxPage = 500;
 
 /**

@@ -38,7 +38,7 @@ export interface DiffLimits {
  * before interning; 1,000 changed lines is past what anyone reads line by line, and
  * reaching that bound costs a few milliseconds even when every other line differs.
  */
-export const defaultDiffLimits: DiffLimits = {
+const defaultDiffLimits: DiffLimits = {
   maxLines: 20_000,
   maxCharacters: 2_000_000,
   maxEdits: 1_000,

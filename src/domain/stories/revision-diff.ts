@@ -2,7 +2,7 @@ import { type DiffLimitReason, type DiffLimits, diffLines, type LineChange } fro
 import { bodyPlainText } from "./story-body-schema.js";
 import type { StoryContent } from "./story-schema.js";
 
-export interface FieldChange {
+interface FieldChange {
   readonly field: string;
   readonly before: string;
   readonly after: string;

@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 
 /** Inline formatting marks, a subset of what ProseMirror's starter kit offers. */
-export const inlineMarkSchema = z.discriminatedUnion("type", [
+const inlineMarkSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("em") }),
   z.object({ type: z.literal("strong") }),
   z.object({
@@ -24,7 +24,7 @@ export const inlineMarkSchema = z.discriminatedUnion("type", [
 ]);
 export type InlineMark = z.infer<typeof inlineMarkSchema>;
 
-export const inlineTextSchema = z.object({
+const inlineTextSchema = z.object({
   text: z.string().min(1).max(20_000),
   marks: z.array(inlineMarkSchema).max(3).optional(),
 });
@@ -32,25 +32,25 @@ export type InlineText = z.infer<typeof inlineTextSchema>;
 
 const inlineContent = z.array(inlineTextSchema).max(500);
 
-export const paragraphBlockSchema = z.object({
+const paragraphBlockSchema = z.object({
   type: z.literal("paragraph"),
   content: inlineContent,
 });
 
-export const headingBlockSchema = z.object({
+const headingBlockSchema = z.object({
   type: z.literal("heading"),
   // h1 is the headline; body headings start at h2 (WCAG 2.2 SC 1.3.1 heading structure).
   level: z.union([z.literal(2), z.literal(3)]),
   content: inlineContent.min(1),
 });
 
-export const quoteBlockSchema = z.object({
+const quoteBlockSchema = z.object({
   type: z.literal("quote"),
   content: inlineContent.min(1),
   speaker: z.string().max(200).optional(),
 });
 
-export const listBlockSchema = z.object({
+const listBlockSchema = z.object({
   type: z.literal("list"),
   ordered: z.boolean(),
   items: z.array(inlineContent.min(1)).min(1).max(200),
@@ -66,7 +66,7 @@ export const figureBlockSchema = z.object({
   alt: z.string().max(1000),
 });
 
-export const storyBlockSchema = z.discriminatedUnion("type", [
+const storyBlockSchema = z.discriminatedUnion("type", [
   paragraphBlockSchema,
   headingBlockSchema,
   quoteBlockSchema,

@@ -24,7 +24,7 @@ export type BylineRole = (typeof bylineRoles)[number];
  * A byline is structured data, never free text to be parsed later (dotcom-rendering's
  * "staff and agencies" regex is what we avoid). Order matters and is kept.
  */
-export const bylineSchema = z.discriminatedUnion("kind", [
+const bylineSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("person"),
     personId: z.string().min(1).max(64),

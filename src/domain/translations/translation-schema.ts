@@ -7,7 +7,7 @@ export const translationStatuses = ["current", "stale", "waived"] as const;
 export type TranslationStatus = (typeof translationStatuses)[number];
 
 /** A change to the source that the translation has not caught up with. */
-export const staleEventSchema = z.object({
+const staleEventSchema = z.object({
   kind: z.enum(["updated", "corrected"]),
   at: z.iso.datetime({ offset: false }),
   /** The source's published revision after the change. */

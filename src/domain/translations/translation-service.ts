@@ -4,12 +4,7 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
-import {
-  editionsOf,
-  type ServiceConfig,
-  type ServiceId,
-  services,
-} from "../services/service-registry.js";
+import { editionsOf, type ServiceConfig, type ServiceId } from "../services/service-registry.js";
 import type { TooLargeDiff } from "../stories/revision-diff.js";
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
 import type { StoryRepository } from "../stories/story-repository.js";
@@ -324,9 +319,4 @@ export class TranslationService implements StoryEventListener {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
-}
-
-/** The service a translation link points into, as its default edition. */
-export function targetEdition(link: TranslationLink): ServiceConfig {
-  return services[link.targetServiceId];
 }

@@ -140,7 +140,7 @@ export function assertCan(
 }
 
 /** Newsroom-wide administrators (and the explicit system actor: CLI, seeding, jobs). */
-export function isAdministrator(actor: Actor): boolean {
+function isAdministrator(actor: Actor): boolean {
   return actor.kind === "system" || actor.isAdmin;
 }
 
@@ -200,7 +200,7 @@ export function assertCanSomewhere(actor: Actor, action: RouteAction): void {
  * they administer, so an administrator, an account with no grants and an account with a
  * grant elsewhere are out of reach.
  */
-export const userActions = [
+const userActions = [
   "user.create",
   "user.grants",
   "user.resetPassword",
@@ -227,7 +227,7 @@ export function managedServices(actor: Actor): readonly ServiceId[] {
 }
 
 /** Why the actor may not do `action` to `target`, or undefined when it may. */
-export function userManagementRefusal(
+function userManagementRefusal(
   actor: Actor,
   action: UserAction,
   target: AccountFacts,

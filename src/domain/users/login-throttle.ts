@@ -15,7 +15,7 @@ export interface LoginThrottlePolicy {
   readonly ip: ThrottlePolicy;
 }
 
-export const defaultLoginThrottlePolicy: LoginThrottlePolicy = {
+const defaultLoginThrottlePolicy: LoginThrottlePolicy = {
   account: { maxAttempts: 5, windowMs: 15 * 60_000 },
   ip: { maxAttempts: 30, windowMs: 15 * 60_000 },
 };

@@ -21,7 +21,7 @@ export interface User {
   readonly disabledAt: string | null;
 }
 
-export const emailSchema = z
+const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -87,4 +87,3 @@ export const createTokenInputSchema = z.object({
     .max(tokenScopes.length * 2),
   expiresInDays: z.number().int().min(1).max(maxTokenDays).default(maxTokenDays),
 });
-export type CreateTokenInput = z.input<typeof createTokenInputSchema>;

@@ -11,7 +11,7 @@ import type { WireErrorCode } from "./wire-errors.js";
  * values keep their original code and scheme so they can be mapped to sections later.
  */
 
-export const wireSourceFormats = [
+const wireSourceFormats = [
   "ninjs-1",
   "ninjs-2",
   "ninjs-3",
@@ -22,11 +22,11 @@ export const wireSourceFormats = [
   "atom",
   "json-feed",
 ] as const;
-export const wireSourceFormatSchema = z.enum(wireSourceFormats);
+const wireSourceFormatSchema = z.enum(wireSourceFormats);
 export type WireSourceFormat = z.infer<typeof wireSourceFormatSchema>;
 
 /** ninjs `type` values (3.x adds event and planning); `package` is a NewsML-G2 packageItem. */
-export const wireItemTypeSchema = z.enum([
+const wireItemTypeSchema = z.enum([
   "text",
   "picture",
   "graphic",
@@ -52,7 +52,7 @@ const longText = z.string().min(1).max(20_000);
 const url = z.string().min(1).max(4096);
 
 /** A subject, genre or place concept: a code within a scheme (QCode), a name, or both. */
-export const wireConceptSchema = z
+const wireConceptSchema = z
   .object({
     code: shortText.optional(),
     name: shortText.optional(),
@@ -65,7 +65,7 @@ export const wireConceptSchema = z
 export type WireConcept = z.infer<typeof wireConceptSchema>;
 
 /** One file of a picture, video or audio item (ninjs `renditions[]`, G2 `remoteContent`). */
-export const wireRenditionSchema = z.object({
+const wireRenditionSchema = z.object({
   name: shortText,
   href: url.optional(),
   contentType: shortText.optional(),
@@ -76,7 +76,7 @@ export const wireRenditionSchema = z.object({
 export type WireRendition = z.infer<typeof wireRenditionSchema>;
 
 /** A picture that belongs to the item (ninjs association, Media RSS content, NITF media). */
-export const wirePictureSchema = z.object({
+const wirePictureSchema = z.object({
   /** The picture's own item id, when the agency sends it as a separate item. */
   ref: url.optional(),
   headline: shortText.optional(),
@@ -89,21 +89,19 @@ export const wirePictureSchema = z.object({
 export type WirePicture = z.infer<typeof wirePictureSchema>;
 
 /** A member of a NewsML-G2 packageItem group or a ninjs association that is not a picture. */
-export const wireItemRefSchema = z.object({
+const wireItemRefSchema = z.object({
   ref: url,
   role: shortText.optional(),
   itemType: shortText.optional(),
   headline: shortText.optional(),
   version: shortText.optional(),
 });
-export type WireItemRef = z.infer<typeof wireItemRefSchema>;
 
-export const wireRightsSchema = z.object({
+const wireRightsSchema = z.object({
   copyrightHolder: shortText.optional(),
   copyrightNotice: longText.optional(),
   usageTerms: longText.optional(),
 });
-export type WireRights = z.infer<typeof wireRightsSchema>;
 
 export const wireItemSchema = z.object({
   /** ninjs `uri`, NewsML-G2 `guid`, NITF `doc-id`, RSS `guid`, Atom `id`: stable across versions. */

@@ -43,7 +43,7 @@ export interface IncomingVersionFacts {
  * and flags every story built on the item, even when it claims to be older: a spurious
  * flag costs an editor a click, a missed kill publishes withdrawn copy.
  */
-export function decideVersion(
+function decideVersion(
   current: CurrentVersionFacts | undefined,
   incoming: IncomingVersionFacts,
 ): VersionDecision {

@@ -39,7 +39,7 @@ export interface StoredItemOutcome {
   readonly flaggedStoryIds: readonly string[];
 }
 
-export type DecideVersion = (
+type DecideVersion = (
   current: CurrentVersionFacts | undefined,
   incoming: IncomingVersionFacts,
 ) => VersionDecision;
@@ -76,7 +76,7 @@ export interface QuarantineEntry {
   readonly receivedAt: string;
 }
 
-export interface QueueCursor {
+interface QueueCursor {
   readonly sortAt: string;
   readonly seq: number;
 }

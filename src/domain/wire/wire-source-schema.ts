@@ -2,18 +2,8 @@ import { z } from "zod";
 import { serviceIdSchema, slugSchema } from "../stories/story-schema.js";
 import { DEFAULT_MAX_WIRE_BYTES } from "./wire-document-parser.js";
 
-/**
- * Where agency copy comes from. Every source names the agency it credits, the language
- * service its copy goes to by default and how the agency's subject codes map to sections.
- * Three kinds: an HTTP(S) feed Newsdesk polls, a drop directory (the classic agency FTP
- * drop) and a push endpoint the agency posts to with a bearer token.
- */
-
-export const wireSourceKinds = ["http-pull", "drop-directory", "push"] as const;
-export type WireSourceKind = (typeof wireSourceKinds)[number];
-
 /** Agency codes are the keys of the `agencies` table (`AFP`, `REUTERS`, `DPA`). */
-export const agencyCodeSchema = z
+const agencyCodeSchema = z
   .string()
   .trim()
   .min(1)
@@ -48,7 +38,7 @@ const commonFields = {
   enabled: z.boolean().default(true),
 };
 
-export const httpPullSourceSchema = z.object({
+const httpPullSourceSchema = z.object({
   kind: z.literal("http-pull"),
   ...commonFields,
   url: z.url({ protocol: /^https?$/ }),
@@ -58,7 +48,7 @@ export const httpPullSourceSchema = z.object({
   maxBackoffSeconds: z.number().int().min(5).max(86_400).default(3600),
 });
 
-export const dropDirectorySourceSchema = z.object({
+const dropDirectorySourceSchema = z.object({
   kind: z.literal("drop-directory"),
   ...commonFields,
   directory: z.string().trim().min(1).max(4096),
@@ -70,17 +60,22 @@ export const dropDirectorySourceSchema = z.object({
   settleMs: z.number().int().min(0).max(600_000).default(2000),
 });
 
-export const pushSourceSchema = z.object({
+const pushSourceSchema = z.object({
   kind: z.literal("push"),
   ...commonFields,
 });
 
+/**
+ * Where agency copy comes from. Every source names the agency it credits, the language
+ * service its copy goes to by default and how the agency's subject codes map to sections.
+ * Three kinds: an HTTP(S) feed Newsdesk polls, a drop directory (the classic agency FTP
+ * drop) and a push endpoint the agency posts to with a bearer token.
+ */
 export const wireSourceInputSchema = z.discriminatedUnion("kind", [
   httpPullSourceSchema,
   dropDirectorySourceSchema,
   pushSourceSchema,
 ]);
-export type WireSourceInput = z.input<typeof wireSourceInputSchema>;
 export type WireSourceConfig = z.infer<typeof wireSourceInputSchema>;
 
 export type WireSource = WireSourceConfig & {
@@ -111,10 +106,3 @@ type WithoutLocation<T> = T extends unknown ? Omit<T, "url" | "directory"> : nev
  * for those who may configure the source's service (`mayManageWireSources`).
  */
 export type WireSourceView = WireSourceWithState | WithoutLocation<WireSourceWithState>;
-
-/** Pull and drop-directory sources are polled by the scheduler; push sources are not. */
-export function isPolledSource(
-  source: WireSource,
-): source is WireSource & { kind: "http-pull" | "drop-directory" } {
-  return source.kind === "http-pull" || source.kind === "drop-directory";
-}

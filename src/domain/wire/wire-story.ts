@@ -18,7 +18,7 @@ function clip(text: string, max: number): string {
 }
 
 /** The item's text as story blocks. Figures point at our media library, never at wire files. */
-export function wireBodyBlocks(item: WireItem): StoryBlock[] {
+function wireBodyBlocks(item: WireItem): StoryBlock[] {
   const blocks = item.body.filter((block) => block.type !== "figure");
   if (blocks.length === 0 && item.caption !== undefined) {
     return [{ type: "paragraph", content: [{ text: item.caption }] }];

@@ -20,7 +20,7 @@ import { readLimited } from "../../ingest/read-limited.js";
  */
 
 /** How the caller proved who they are. */
-export type Credential =
+type Credential =
   | { readonly kind: "session"; readonly session: SessionView; readonly token: string }
   | { readonly kind: "token"; readonly tokenId: string; readonly scopes: readonly TokenScope[] };
 
@@ -35,7 +35,7 @@ export type NewsroomEnv = { Variables: { auth: NewsroomAuth } };
  * `session`: only a signed-in browser session may call the route; API tokens are refused
  * (user management, token creation, syndication settings).
  */
-export type RouteScope = TokenScope | "session";
+type RouteScope = TokenScope | "session";
 
 export type BodyKind = "json" | "form" | "none";
 
@@ -71,7 +71,7 @@ export interface DeclaredRoute {
 }
 
 /** What a handler gets besides Hono's context: the resolved caller and the parsed body. */
-export interface RouteInput {
+interface RouteInput {
   readonly actor: Actor;
   readonly auth: NewsroomAuth;
   /** Parsed JSON (`json`), form fields and files (`form`), or `undefined` (`none`). */
@@ -99,7 +99,7 @@ export interface RouterLimits {
   readonly jsonDepth: number;
 }
 
-export const defaultRouterLimits: RouterLimits = {
+const defaultRouterLimits: RouterLimits = {
   jsonBytes: 1024 * 1024,
   anonymousBytes: 16 * 1024,
   jsonDepth: 64,

@@ -28,7 +28,7 @@ export interface FeedSelfUrls {
   readonly json: string;
 }
 
-export interface FeedItem {
+interface FeedItem {
   /** `tag:` URI (RFC 4151), stable across updates, headline and section changes. */
   readonly id: string;
   readonly url: string;
@@ -45,7 +45,7 @@ export interface FeedItem {
   readonly language: string;
 }
 
-export interface FeedImage {
+interface FeedImage {
   readonly url: string;
   readonly type: "image/jpeg";
   readonly width: number;
@@ -136,7 +136,7 @@ function feedItem(s: PublishedStory, ctx: FeedContext): FeedItem {
  * changes, so the id survives updates, new slugs and moves between sections (RFC 4287
  * §4.2.6: an entry's id must never change).
  */
-export function storyTagUri(
+function storyTagUri(
   publicUrl: string,
   story: { readonly id: string; readonly createdAt: string },
 ): string {

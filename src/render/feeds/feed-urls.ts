@@ -3,7 +3,7 @@ import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { deskUrl, homeUrl, personUrl, sectionUrl, topicUrl } from "../reader-urls.js";
 import type { FeedSelfUrls } from "./feed-document.js";
 
-export const feedFiles = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" } as const;
+const feedFiles = { rss: "rss.xml", atom: "atom.xml", json: "feed.json" } as const;
 export type FeedFormat = keyof typeof feedFiles;
 
 /** The HTML page a feed scope mirrors. */

@@ -7,7 +7,7 @@ import { isoSeconds } from "./feed-document.js";
 import { storyHtml } from "./story-html.js";
 
 /** The ninjs line and version we emit; IPTC recommends 3.x for new work. */
-export const ninjsStandard = {
+const ninjsStandard = {
   name: "ninjs",
   version: "3.1",
   schema: "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json",

@@ -66,7 +66,7 @@ export function rssFeed(feed: FeedDocument): string {
 }
 
 /** RFC 822 (as updated by RFC 1123): `Wed, 02 Oct 2002 13:00:00 GMT`. */
-export function rfc822(iso: string): string {
+function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
 }
 

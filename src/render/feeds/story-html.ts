@@ -44,7 +44,7 @@ export function storyHtml(story: PublishedStory, publicUrl: string): string {
   return sanitizeFeedHtml(parts.join(""));
 }
 
-export function sanitizeFeedHtml(html: string): string {
+function sanitizeFeedHtml(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [
       "p",
@@ -135,7 +135,7 @@ export function feedImage(media: ResolvedMedia): RenditionInfo | undefined {
   return [...jpeg].sort((a, b) => Math.abs(a.width - 960) - Math.abs(b.width - 960))[0];
 }
 
-export function absoluteUrl(href: string, publicUrl: string): string {
+function absoluteUrl(href: string, publicUrl: string): string {
   return href.startsWith("/") ? `${publicUrl}${href}` : href;
 }
 

@@ -7,12 +7,12 @@ const invalidXmlChars =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export function stripInvalidXmlChars(text: string): string {
+function stripInvalidXmlChars(text: string): string {
   return text.replace(invalidXmlChars, "");
 }
 
 /** Escapes text content and attribute values (`& < > " '`), after dropping illegal chars. */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return stripInvalidXmlChars(text)
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
@@ -57,7 +57,7 @@ export function emptyElement(
   return `<${name}${attrs(attributes)}/>`;
 }
 
-export function attrs(attributes: Record<string, string | number | undefined>): string {
+function attrs(attributes: Record<string, string | number | undefined>): string {
   return Object.entries(attributes)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${xmlEscape(String(value))}"`)

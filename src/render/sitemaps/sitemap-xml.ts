@@ -38,7 +38,7 @@ const urlsetClose = "</urlset>\n";
  * `xhtml:link` (Google's hreflang-in-sitemaps form, which lists every version including
  * the page itself).
  */
-export function urlEntryXml(entry: UrlEntry): string {
+function urlEntryXml(entry: UrlEntry): string {
   const links = entry.alternates
     .map(
       (a) =>

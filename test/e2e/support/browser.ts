@@ -4,7 +4,7 @@ import { type Browser, chromium } from "playwright-core";
  * Debian's Chromium; Playwright's own download cannot work offline, so never
  * `npx playwright install` (see shared/STACK.md, browser row).
  */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -45,7 +45,7 @@ export async function assertNewsroomServed(baseUrl: string): Promise<void> {
   }
 }
 
-export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**
  * axe-core over the whole page, WCAG 2.2 AA; returns readable lines, empty when clean.

@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { z } from "zod";
 
-const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
-export const vnuJar = join(repoRoot, "node_modules/vnu-jar/build/dist/vnu.jar");
+// The checker is a jar shipped inside the vnu-jar package, run with java, never imported.
+const require = createRequire(import.meta.url);
+const vnuJar = require.resolve("vnu-jar/build/dist/vnu.jar");
 
 const vnuOutput = z.object({
   messages: z.array(

@@ -31,7 +31,7 @@ export const feedRules = [
   "DuplicateAtomLink",
   "MissingContentOrAlternate",
 ] as const;
-export type FeedRule = (typeof feedRules)[number];
+type FeedRule = (typeof feedRules)[number];
 
 interface Node {
   readonly name: string;
