@@ -258,6 +258,16 @@ export const services: Record<ServiceId, ServiceDefinition> = Object.fromEntries
   }),
 ) as Record<ServiceId, ServiceDefinition>;
 
+const englishLanguageNames = new Intl.DisplayNames("en", { type: "language" });
+
+/**
+ * The service named in English from its language ("Persian", "Dari", "Serbian (Latin)"),
+ * for messages to API clients and operators; readers and the newsroom UI use `name`.
+ */
+export function serviceNameInEnglish(id: ServiceId): string {
+  return englishLanguageNames.of(services[id].locale) ?? id;
+}
+
 export function isServiceId(value: string): value is ServiceId {
   return (serviceIds as readonly string[]).includes(value);
 }

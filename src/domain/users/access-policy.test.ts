@@ -4,6 +4,7 @@ import { serviceIds } from "../services/service-registry.js";
 import {
   type Action,
   actions,
+  assertCan,
   can,
   canSomewhere,
   type RouteAction,
@@ -134,5 +135,17 @@ describe("the router's coarse check", () => {
     expect(routeActions.filter((a) => canSomewhere(nobody, a))).toEqual(["account.self"]);
     const admin = userActor("a", [], true);
     expect(routeActions.every((a) => canSomewhere(admin, a))).toBe(true);
+  });
+});
+
+describe("the refusal message", () => {
+  it("names the service in words and reads as a sentence", () => {
+    const translator = userActor("u9", [{ serviceId: "fa", role: "translator" }]);
+    expect(() => assertCan(translator, "story.view", "en")).toThrowError(
+      "You need a role in the English service to do that.",
+    );
+    expect(() => assertCan(translator, "story.publish", "fa")).toThrowError(
+      "You need the editor role in the Persian service to do that.",
+    );
   });
 });

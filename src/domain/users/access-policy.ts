@@ -1,6 +1,6 @@
 import { type Actor, rolesIn } from "../actor.js";
 import { NewsdeskError } from "../error-catalogue.js";
-import { type ServiceId, serviceIds } from "../services/service-registry.js";
+import { type ServiceId, serviceIds, serviceNameInEnglish } from "../services/service-registry.js";
 import type { Grant, Role } from "./user-schema.js";
 
 /**
@@ -104,7 +104,7 @@ export function can(
 }
 
 const needs: Record<Action, string> = {
-  "story.view": "a role in this service",
+  "story.view": "a role",
   "story.create": "the reporter or editor role",
   "story.edit": "the editor role, or to be the reporter of this unpublished story",
   "story.submit": "the editor role, or to be the reporter of this story",
@@ -133,7 +133,7 @@ export function assertCan(
 ): void {
   if (!can(actor, action, serviceId, story)) {
     throw new NewsdeskError("FORBIDDEN", {
-      detail: `You need ${needs[action]} in the ${serviceId} service to do that.`,
+      detail: `You need ${needs[action]} in the ${serviceNameInEnglish(serviceId)} service to do that.`,
       details: { action, serviceId },
     });
   }
