@@ -9,6 +9,7 @@ import type {
 } from "../domain/stories/story-repository.js";
 import {
   type Correction,
+  type RevisionSummary,
   type Story,
   type StoryRevision,
   type StoryStatus,
@@ -150,14 +151,34 @@ export class StorySqlRepository implements StoryRepository {
     return row ? revisionFromRow(row) : undefined;
   }
 
-  async listRevisions(storyId: string): Promise<StoryRevision[]> {
+  async listRevisionSummaries(storyId: string): Promise<RevisionSummary[]> {
+    // No content column: a long story's history would otherwise carry every full text.
     const rows = await this.#db
-      .selectFrom("story_revisions")
-      .selectAll()
-      .where("story_id", "=", storyId)
-      .orderBy("number", "asc")
+      .selectFrom("story_revisions as r")
+      .leftJoin("users as u", "u.id", "r.created_by")
+      .select([
+        "r.id",
+        "r.story_id",
+        "r.number",
+        "r.base_revision_id",
+        "r.created_at",
+        "r.created_by",
+        "r.note",
+        "u.display_name",
+      ])
+      .where("r.story_id", "=", storyId)
+      .orderBy("r.number", "asc")
       .execute();
-    return rows.map(revisionFromRow);
+    return rows.map((r) => ({
+      id: r.id,
+      storyId: r.story_id,
+      number: r.number,
+      baseRevisionId: r.base_revision_id,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      createdByName: r.display_name ?? null,
+      note: r.note,
+    }));
   }
 
   async listCorrections(storyId: string): Promise<Correction[]> {

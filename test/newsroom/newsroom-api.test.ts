@@ -199,11 +199,13 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(problem.code).toBe("REVISION_CONFLICT");
     expect(problem.currentRevision.content.headline).toBe("First editor's headline");
     expect(problem.yourContent.headline).toBe("Second editor's headline");
-    const revisions = await ed.json<{ id: string; number: number }[]>(
-      "GET",
-      `/stories/${id}/revisions`,
-    );
+    const revisions = await ed.json<
+      { id: string; number: number; createdByName: string | null; content?: unknown }[]
+    >("GET", `/stories/${id}/revisions`);
     expect(revisions.map((r) => r.number)).toEqual([2, 1]);
+    // The history names who saved each revision, and carries no full texts.
+    expect(revisions.map((r) => r.createdByName)).toEqual(["Elif Editor", "Elif Editor"]);
+    expect(revisions.every((r) => r.content === undefined)).toBe(true);
     const diff = await ed.json<{ fields: Json[] }>(
       "GET",
       `/stories/${id}/revisions/${revisions[1]?.id}/diff/${revisions[0]?.id}`,

@@ -59,8 +59,9 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     const details = isNewsdeskError(error) ? error.details : undefined;
     expect(details?.currentRevision).toMatchObject({ id: mine.id });
     expect(details?.yourContent).toMatchObject({ headline: "Theirs" });
-    const revisions = await repos.stories.listRevisions(story.id);
-    expect(revisions.map((r) => r.content.headline)).toEqual(["Harbour talks resume", "Mine"]);
+    const summaries = await repos.stories.listRevisionSummaries(story.id);
+    const revisions = await Promise.all(summaries.map((r) => repos.stories.findRevision(r.id)));
+    expect(revisions.map((r) => r?.content.headline)).toEqual(["Harbour talks resume", "Mine"]);
   });
 
   it("keeps a story and its revision together: a failed revision insert leaves no story", async () => {

@@ -1,5 +1,11 @@
 import type { ServiceId } from "../services/service-registry.js";
-import type { Correction, IsoDateTime, Story, StoryRevision } from "./story-schema.js";
+import type {
+  Correction,
+  IsoDateTime,
+  RevisionSummary,
+  Story,
+  StoryRevision,
+} from "./story-schema.js";
 
 /**
  * What readers' lists need from a published story, copied from the published revision at
@@ -73,6 +79,7 @@ export interface StoryRepository {
   /** Scheduled stories whose time has come, oldest first. */
   listDueScheduled(now: IsoDateTime, limit: number): Promise<Story[]>;
   findRevision(id: string): Promise<StoryRevision | undefined>;
-  listRevisions(storyId: string): Promise<StoryRevision[]>;
+  /** The history, oldest first, with each author's display name. */
+  listRevisionSummaries(storyId: string): Promise<RevisionSummary[]>;
   listCorrections(storyId: string): Promise<Correction[]>;
 }

@@ -100,6 +100,12 @@ export interface StoryRevision {
   readonly note: string | null;
 }
 
+/** A revision in the history list: who saved it and when, without its content. */
+export type RevisionSummary = Omit<StoryRevision, "content"> & {
+  /** The display name of `createdBy` (null for system saves or a deleted account). */
+  readonly createdByName: string | null;
+};
+
 export interface Correction {
   readonly id: string;
   readonly storyId: string;

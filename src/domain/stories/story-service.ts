@@ -28,6 +28,7 @@ import {
   isoDateTimeSchema,
   type PublishInput,
   publishInputSchema,
+  type RevisionSummary,
   type Story,
   type StoryContent,
   type StoryRevision,
@@ -361,9 +362,9 @@ export class StoryService {
   }
 
   /** Revisions of a story the actor may see, newest first. */
-  async revisions(actor: Actor, storyId: string): Promise<StoryRevision[]> {
+  async revisions(actor: Actor, storyId: string): Promise<RevisionSummary[]> {
     const story = await this.viewable(actor, storyId);
-    return (await this.#deps.stories.listRevisions(story.id)).reverse();
+    return (await this.#deps.stories.listRevisionSummaries(story.id)).reverse();
   }
 
   /** One revision of a story the actor may see (preview, diff). */

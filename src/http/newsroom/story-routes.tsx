@@ -189,6 +189,7 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
         number: rev.number,
         createdAt: rev.createdAt,
         createdBy: rev.createdBy,
+        createdByName: rev.createdByName,
         note: rev.note,
         baseRevisionId: rev.baseRevisionId,
       })),
