@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../shared/format.js";
 import { en, type MessageKey } from "./en.js";
 import { fa } from "./fa.js";
 
