@@ -10,10 +10,10 @@ import type {
 } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { Dialog } from "../shared/Dialog.js";
+import { LineDiff } from "../shared/LineDiff.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
-import { TooLargeDiff } from "../shared/TooLargeDiff.js";
 
 /** Revision history with readable diffs, restore (a new revision), and the audit log. */
 export function RevisionHistory(props: { readonly storyId: string }) {
@@ -303,27 +303,8 @@ function DiffView(props: { readonly diff: RevisionDiff }) {
         </table>
       )}
       <h3>{t("history.diff.body")}</h3>
-      {diff.tooLarge ? <TooLargeDiff body={diff.tooLarge} /> : null}
       {!changedBody && !diff.tooLarge ? <p>{t("history.diff.bodySame")}</p> : null}
-      <ol class="nr-diff-body">
-        {diff.body.map((line, index) => (
-          <li key={index} class={`nr-diff-${line.op}`} dir="auto">
-            {line.op === "added" ? (
-              <ins>
-                <span class="nr-visually-hidden">{`${t("history.diff.added")} `}</span>
-                {line.text}
-              </ins>
-            ) : line.op === "removed" ? (
-              <del>
-                <span class="nr-visually-hidden">{`${t("history.diff.removed")} `}</span>
-                {line.text}
-              </del>
-            ) : (
-              line.text
-            )}
-          </li>
-        ))}
-      </ol>
+      <LineDiff lines={diff.body} tooLarge={diff.tooLarge} />
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { AppLink } from "../shared/AppLink.js";
 import { errorMessage, isApiError } from "../shared/api-client.js";
 import type { ServiceInfo } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
+import { LineDiff } from "../shared/LineDiff.js";
 import { ErrorMessage } from "../shared/Notice.js";
 import { routeHref } from "../shared/router.js";
-import { TooLargeDiff } from "../shared/TooLargeDiff.js";
 import {
   type FamilyMember,
   markUpToDate,
@@ -163,26 +163,7 @@ export function TranslationPanel(props: {
           {report.diff.length === 0 && !report.diffTooLarge ? (
             <p>{t("translations.noTextChange")}</p>
           ) : null}
-          {report.diffTooLarge ? <TooLargeDiff body={report.diffTooLarge} /> : null}
-          <ol class="nr-diff-body">
-            {report.diff.map((line, index) => (
-              <li key={index} class={`nr-diff-${line.op}`} dir="auto">
-                {line.op === "added" ? (
-                  <ins>
-                    <span class="nr-visually-hidden">{t("wire.diff.added")} </span>
-                    {line.text}
-                  </ins>
-                ) : line.op === "removed" ? (
-                  <del>
-                    <span class="nr-visually-hidden">{t("wire.diff.removed")} </span>
-                    {line.text}
-                  </del>
-                ) : (
-                  line.text
-                )}
-              </li>
-            ))}
-          </ol>
+          <LineDiff lines={report.diff} tooLarge={report.diffTooLarge} />
           {report.corrections.length > 0 ? (
             <>
               <h4>{t("translations.corrections")}</h4>

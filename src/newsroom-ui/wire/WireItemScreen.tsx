@@ -5,11 +5,11 @@ import { AppLink } from "../shared/AppLink.js";
 import { errorMessage } from "../shared/api-client.js";
 import type { StoryListItem } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
+import { LineDiff } from "../shared/LineDiff.js";
 import { ErrorMessage } from "../shared/Notice.js";
 import { capabilitiesFor } from "../shared/permissions.js";
 import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
-import { TooLargeDiff } from "../shared/TooLargeDiff.js";
 import { WireBadges } from "./WireBadges.js";
 import { WireTabs } from "./WireTabs.js";
 import {
@@ -411,26 +411,7 @@ function WireDiffView(props: {
           ))}
         </dl>
       ) : null}
-      {diff.tooLarge ? <TooLargeDiff body={diff.tooLarge} lang={props.lang} /> : null}
-      <ol class="nr-diff-body" lang={props.lang}>
-        {diff.body.map((line, index) => (
-          <li key={index} class={`nr-diff-${line.op}`} dir="auto">
-            {line.op === "added" ? (
-              <ins>
-                <span class="nr-visually-hidden">{t("wire.diff.added")} </span>
-                {line.text}
-              </ins>
-            ) : line.op === "removed" ? (
-              <del>
-                <span class="nr-visually-hidden">{t("wire.diff.removed")} </span>
-                {line.text}
-              </del>
-            ) : (
-              line.text
-            )}
-          </li>
-        ))}
-      </ol>
+      <LineDiff lines={diff.body} tooLarge={diff.tooLarge} lang={props.lang} />
     </div>
   );
 }
