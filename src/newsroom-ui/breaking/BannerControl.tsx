@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from "preact/hooks";
 import { isAllowedHref } from "../editor/link-rules.js";
 import { useUiText } from "../i18n/ui-language.js";
-import { AppLink } from "../shared/AppLink.js";
 import { errorMessage } from "../shared/api-client.js";
 import type { Banner } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
@@ -12,6 +11,7 @@ import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { capabilitiesFor } from "../shared/permissions.js";
 import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
+import { ServiceTabs } from "../shared/Tabs.js";
 import { isoToLocalInput, localInputToIso } from "../stories/story-draft.js";
 
 /** The breaking-news banner of one service: text, link and expiry; raise or clear. */
@@ -108,24 +108,10 @@ export function BannerControl(props: { readonly serviceId: string | null }) {
           parts={{ service: <ServiceName service={service} /> }}
         />
       </h1>
-      {services.length > 1 ? (
-        <nav aria-label={t("dashboard.services")} class="nr-tabs">
-          <ul>
-            {services.map((s) => (
-              <li key={s.id}>
-                <AppLink
-                  href={routeHref({ screen: "banners", serviceId: s.id })}
-                  current={s.id === service.id}
-                  lang={s.locale}
-                  dir={s.dir}
-                >
-                  {s.name}
-                </AppLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <ServiceTabs
+        currentId={service.id}
+        hrefFor={(serviceId) => routeHref({ screen: "banners", serviceId })}
+      />
       <StatusMessage>{status}</StatusMessage>
       <ErrorMessage message={error} />
       <section aria-labelledby={`${id}-current`}>

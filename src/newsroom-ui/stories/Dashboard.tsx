@@ -10,6 +10,7 @@ import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { capabilitiesFor } from "../shared/permissions.js";
 import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
+import { ServiceTabs, Tabs } from "../shared/Tabs.js";
 import { FlaggedStories } from "./FlaggedStories.js";
 import { newStoryContent } from "./story-draft.js";
 import { TranslationQueue } from "./TranslationQueue.js";
@@ -100,37 +101,17 @@ export function Dashboard(props: {
           parts={{ service: <ServiceName service={service} /> }}
         />
       </h1>
-      {services.length > 1 ? (
-        <nav aria-label={t("dashboard.services")} class="nr-tabs">
-          <ul>
-            {services.map((s) => (
-              <li key={s.id}>
-                <AppLink
-                  href={href({ serviceId: s.id, status })}
-                  current={s.id === service.id}
-                  lang={s.locale}
-                  dir={s.dir}
-                >
-                  {s.name}
-                </AppLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <ServiceTabs currentId={service.id} hrefFor={(serviceId) => href({ serviceId, status })} />
       <FlaggedStories />
       <TranslationQueue serviceId={service.id} />
-      <nav aria-label={t("dashboard.states")} class="nr-tabs">
-        <ul>
-          {dashboardStatuses.map((s) => (
-            <li key={s}>
-              <AppLink href={href({ status: s, q: props.q })} current={s === status}>
-                {t(statusKeys[s])}
-              </AppLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs
+        label={t("dashboard.states")}
+        tabs={dashboardStatuses.map((s) => ({
+          href: href({ status: s, q: props.q }),
+          label: t(statusKeys[s]),
+          current: s === status,
+        }))}
+      />
 
       <search>
         <form

@@ -1,6 +1,6 @@
 import { useUiText } from "../i18n/ui-language.js";
-import { AppLink } from "../shared/AppLink.js";
 import { type Route, routeHref } from "../shared/router.js";
+import { Tabs } from "../shared/Tabs.js";
 
 /** The wire desk's sub-screens: the queue, the quarantine list and the sources. */
 export function WireTabs(props: { readonly current: Route["screen"] }) {
@@ -11,19 +11,13 @@ export function WireTabs(props: { readonly current: Route["screen"] }) {
     { screen: "wire-sources", label: t("wire.tabs.sources") },
   ] as const;
   return (
-    <nav aria-label={t("wire.tabs.label")} class="nr-tabs">
-      <ul>
-        {tabs.map((tab) => (
-          <li key={tab.screen}>
-            <AppLink
-              href={routeHref({ screen: tab.screen })}
-              current={tab.screen === props.current}
-            >
-              {tab.label}
-            </AppLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Tabs
+      label={t("wire.tabs.label")}
+      tabs={tabs.map((tab) => ({
+        href: routeHref({ screen: tab.screen }),
+        label: tab.label,
+        current: tab.screen === props.current,
+      }))}
+    />
   );
 }
