@@ -60,3 +60,33 @@ export function ConflictView(props: {
     </section>
   );
 }
+
+/**
+ * After "take theirs": the version this editor gave up, kept on screen to copy from until
+ * dismissed, compared with what the form holds now.
+ */
+export function DiscardedVersion(props: {
+  readonly discarded: Content;
+  readonly current: Content;
+  readonly catalog: Catalog | null;
+  readonly lang: string;
+  readonly dir: "ltr" | "rtl";
+  readonly onDismiss: () => void;
+}) {
+  const { t } = useUiText();
+  return (
+    <details class="nr-discarded">
+      <summary>{t("editor.discarded")}</summary>
+      <ContentView
+        content={props.discarded}
+        other={props.current}
+        catalog={props.catalog}
+        lang={props.lang}
+        dir={props.dir}
+      />
+      <button type="button" onClick={props.onDismiss}>
+        {t("editor.dismissDiscarded")}
+      </button>
+    </details>
+  );
+}
