@@ -1,10 +1,8 @@
-import { useEffect, useId, useState } from "preact/hooks";
+import { useCallback, useId, useState } from "preact/hooks";
 import { useUiText } from "../i18n/ui-language.js";
 import { errorMessage } from "../shared/api-client.js";
 import { useApp } from "../shared/app-context.js";
-import { ConfirmDialog } from "../shared/Dialog.js";
-import { ErrorMessage } from "../shared/Notice.js";
-import { SecretOnce } from "../shared/SecretOnce.js";
+import { CredentialScreen, useCredentialList } from "../shared/CredentialScreen.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { isReauthenticationRequired } from "./account-api.js";
 import { ReauthenticateForm } from "./ReauthenticateForm.js";
@@ -31,8 +29,6 @@ export function ApiTokens() {
   const { t, dateTime } = useUiText();
   const id = useId();
   useScreenTitle(t("tokens.title"));
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<TokenScope[]>(["stories:read"]);
   const [lifetime, setLifetime] = useState<TokenLifetime>(defaultTokenLifetime);
@@ -42,27 +38,19 @@ export function ApiTokens() {
     token: string;
     expiresAt: string;
   } | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [status, setStatus] = useState("");
   /** When the list was loaded: a token past its expiry then is shown as expired. */
   const [now, setNow] = useState(() => new Date());
   /** The server wants the password again before it mints a token. */
   const [confirming, setConfirming] = useState(false);
-
-  const reload = async () => {
-    try {
-      setTokens(await listTokens(api));
+  const tokens = useCredentialList<ApiToken>({
+    list: useCallback(async () => {
+      const listed = await listTokens(api);
       setNow(new Date());
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
-  useEffect(() => {
-    void reload();
-  }, [api]);
-  useEffect(() => {
-    if (created) document.getElementById(`${id}-secret-heading`)?.focus();
-  }, [created, id]);
+      return listed;
+    }, [api]),
+    revoke: (token) => revokeToken(api, token.id),
+    revokedStatus: (token) => t("tokens.revoked", { name: token.name }),
+  });
 
   const mint = async () => {
     try {
@@ -73,7 +61,7 @@ export function ApiTokens() {
       });
       setCreated({ name: name.trim(), token: result.token, expiresAt: result.expiresAt });
       setName("");
-      await reload();
+      await tokens.reload();
     } catch (failure) {
       if (isReauthenticationRequired(failure)) setConfirming(true);
       else setFormError(errorMessage(failure));
@@ -90,46 +78,36 @@ export function ApiTokens() {
     await mint();
   };
 
-  const revoke = async () => {
-    if (!revoking) return;
-    const token = revoking;
-    try {
-      await revokeToken(api, token.id);
-      setRevoking(null);
-      setStatus(t("tokens.revoked", { name: token.name }));
-      await reload();
-    } catch (failure) {
-      setRevoking(null);
-      setError(errorMessage(failure));
-    }
-  };
-
   return (
-    <>
-      <h1 tabIndex={-1}>{t("tokens.title")}</h1>
-      <p>{t("tokens.intro")}</p>
-      {created ? (
-        <SecretOnce
-          id={`${id}-secret`}
-          heading={t("tokens.createdHeading", { name: created.name })}
-          secret={created.token}
-          note={`${t("tokens.worksUntil", { time: dateTime(created.expiresAt) })} ${t("tokens.usage")}`}
-        />
-      ) : null}
-
-      {confirming ? (
-        <ReauthenticateForm
-          onDone={async () => {
-            setConfirming(false);
-            await mint();
-          }}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : null}
-
-      <section aria-labelledby={`${id}-create`} class="nr-panel">
-        <h2 id={`${id}-create`}>{t("tokens.createHeading")}</h2>
-        <form class="nr-form" onSubmit={create}>
+    <CredentialScreen
+      title={t("tokens.title")}
+      intro={t("tokens.intro")}
+      secret={
+        created
+          ? {
+              heading: t("tokens.createdHeading", { name: created.name }),
+              value: created.token,
+              note: `${t("tokens.worksUntil", { time: dateTime(created.expiresAt) })} ${t("tokens.usage")}`,
+            }
+          : null
+      }
+      beforeForm={
+        confirming ? (
+          <ReauthenticateForm
+            onDone={async () => {
+              setConfirming(false);
+              await mint();
+            }}
+            onCancel={() => setConfirming(false)}
+          />
+        ) : null
+      }
+      createHeading={t("tokens.createHeading")}
+      createLabel={t("tokens.create")}
+      onCreate={create}
+      formError={formError}
+      fields={
+        <>
           <div class="nr-field">
             <label for={`${id}-name`}>{t("tokens.name")}</label>
             <input
@@ -181,96 +159,68 @@ export function ApiTokens() {
           <p id={`${id}-lifetime-help`} class="nr-help">
             {t("tokens.lifetimeHelp")}
           </p>
-          <ErrorMessage message={formError} />
-          <button type="submit" class="nr-primary">
-            {t("tokens.create")}
-          </button>
-        </form>
-      </section>
-
-      <section aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>{t("tokens.listHeading")}</h2>
-        <p role="status" class="nr-status">
-          {status}
-        </p>
-        <ErrorMessage message={error} />
-        {tokens === null && !error ? <p>{t("tokens.loading")}</p> : null}
-        {tokens !== null && tokens.length === 0 ? <p>{t("tokens.empty")}</p> : null}
-        {tokens !== null && tokens.length > 0 ? (
-          <table class="nr-table">
-            <caption class="nr-visually-hidden">{t("tokens.listHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.name")}</th>
-                <th scope="col">{t("tokens.scopes")}</th>
-                <th scope="col">{t("tokens.created")}</th>
-                <th scope="col">{t("tokens.expires")}</th>
-                <th scope="col">{t("tokens.state")}</th>
-                <th scope="col">{t("tokens.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => {
-                const state = tokenState(token, now);
-                return (
-                  <tr key={token.id}>
-                    <th scope="row">
-                      <bdi>{token.name}</bdi>
-                    </th>
-                    <td>
-                      <code dir="ltr">{token.scopes.join(", ")}</code>
-                    </td>
-                    <td>
-                      <time dateTime={token.createdAt}>{dateTime(token.createdAt)}</time>
-                    </td>
-                    <td>
-                      {token.expiresAt ? (
-                        <time dateTime={token.expiresAt}>{dateTime(token.expiresAt)}</time>
-                      ) : (
-                        t("tokens.noExpiry")
-                      )}
-                    </td>
-                    <td>
-                      {/* The state is written out, never shown by colour alone (SC 1.4.1). */}
-                      <span class="nr-badges">
-                        {state === "revoked" ? (
-                          <span class="nr-tag nr-tag-muted">
-                            {t("tokens.revokedAt", { time: dateTime(token.revokedAt) })}
-                          </span>
-                        ) : state === "expired" ? (
-                          <span class="nr-tag nr-tag-danger">{t("tokens.expired")}</span>
-                        ) : (
-                          <span class="nr-tag nr-tag-ok">{t("tokens.active")}</span>
-                        )}
-                      </span>
-                    </td>
-                    <td>
-                      {/* An expired or revoked token no longer works: nothing left to revoke. */}
-                      {state === "active" ? (
-                        <button type="button" class="nr-danger" onClick={() => setRevoking(token)}>
-                          {t("tokens.revoke", { name: token.name })}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
-
-      <ConfirmDialog
-        title={t("tokens.revokeTitle")}
-        open={revoking !== null}
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => void revoke()}
-        confirmLabel={t("tokens.revokeConfirm")}
-        cancelLabel={t("common.cancel")}
-        danger
-      >
-        <p>{t("tokens.revokeBody", { name: revoking?.name ?? "" })}</p>
-      </ConfirmDialog>
-    </>
+        </>
+      }
+      listHeading={t("tokens.listHeading")}
+      loadingText={t("tokens.loading")}
+      emptyText={t("tokens.empty")}
+      columns={[
+        t("tokens.name"),
+        t("tokens.scopes"),
+        t("tokens.created"),
+        t("tokens.expires"),
+        t("tokens.state"),
+        t("tokens.actions"),
+      ]}
+      row={(token) => {
+        const state = tokenState(token, now);
+        return (
+          <tr>
+            <th scope="row">
+              <bdi>{token.name}</bdi>
+            </th>
+            <td>
+              <code dir="ltr">{token.scopes.join(", ")}</code>
+            </td>
+            <td>
+              <time dateTime={token.createdAt}>{dateTime(token.createdAt)}</time>
+            </td>
+            <td>
+              {token.expiresAt ? (
+                <time dateTime={token.expiresAt}>{dateTime(token.expiresAt)}</time>
+              ) : (
+                t("tokens.noExpiry")
+              )}
+            </td>
+            <td>
+              {/* The state is written out, never shown by colour alone (SC 1.4.1). */}
+              <span class="nr-badges">
+                {state === "revoked" ? (
+                  <span class="nr-tag nr-tag-muted">
+                    {t("tokens.revokedAt", { time: dateTime(token.revokedAt) })}
+                  </span>
+                ) : state === "expired" ? (
+                  <span class="nr-tag nr-tag-danger">{t("tokens.expired")}</span>
+                ) : (
+                  <span class="nr-tag nr-tag-ok">{t("tokens.active")}</span>
+                )}
+              </span>
+            </td>
+            <td>
+              {/* An expired or revoked token no longer works: nothing left to revoke. */}
+              {state === "active" ? (
+                <button type="button" class="nr-danger" onClick={() => tokens.askRevoke(token)}>
+                  {t("tokens.revoke", { name: token.name })}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        );
+      }}
+      list={tokens}
+      revokeTitle={t("tokens.revokeTitle")}
+      revokeConfirm={t("tokens.revokeConfirm")}
+      revokeBody={(token) => t("tokens.revokeBody", { name: token?.name ?? "" })}
+    />
   );
 }

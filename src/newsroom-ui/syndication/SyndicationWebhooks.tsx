@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useId, useState } from "preact/hooks";
+import { useCallback, useId, useState } from "preact/hooks";
 import { useUiText } from "../i18n/ui-language.js";
 import { AppLink } from "../shared/AppLink.js";
 import { errorMessage } from "../shared/api-client.js";
 import { useApp } from "../shared/app-context.js";
-import { ConfirmDialog } from "../shared/Dialog.js";
-import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
+import { CredentialScreen, useCredentialList } from "../shared/CredentialScreen.js";
 import { routeHref } from "../shared/router.js";
-import { SecretOnce } from "../shared/SecretOnce.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { SyndicationTabs } from "./SyndicationTabs.js";
 import {
@@ -28,29 +26,18 @@ export function SyndicationWebhooks() {
   const { t, dateTime, lang } = useUiText();
   const id = useId();
   useScreenTitle(t("syndication.webhooks.title"));
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<WebhookEvent[]>([...webhookEvents]);
   const [serviceId, setServiceId] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
-  const [removing, setRemoving] = useState<Webhook | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setWebhooks(await listWebhooks(api));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (created) document.getElementById(`${id}-secret-heading`)?.focus();
-  }, [created, id]);
+  const webhooks = useCredentialList<Webhook>({
+    list: useCallback(() => listWebhooks(api), [api]),
+    revoke: (webhook) => removeWebhook(api, webhook.id),
+    revokedStatus: (webhook) => t("syndication.webhooks.removed", { url: webhook.url }),
+    // The secret shown may be the removed subscription's.
+    onRevoked: () => setCreated(null),
+  });
 
   const serviceName = (value: string | null) =>
     value === null
@@ -72,44 +59,32 @@ export function SyndicationWebhooks() {
       });
       setCreated({ url: result.webhook.url, secret: result.secret });
       setUrl("");
-      await reload();
+      await webhooks.reload();
     } catch (failure) {
       setFormError(errorMessage(failure));
     }
   };
 
-  const remove = async () => {
-    if (!removing) return;
-    const webhook = removing;
-    try {
-      await removeWebhook(api, webhook.id);
-      setRemoving(null);
-      setCreated(null);
-      setStatus(t("syndication.webhooks.removed", { url: webhook.url }));
-      await reload();
-    } catch (failure) {
-      setRemoving(null);
-      setError(errorMessage(failure));
-    }
-  };
-
   return (
-    <>
-      <h1 tabIndex={-1}>{t("syndication.webhooks.title")}</h1>
-      <SyndicationTabs current="syndication" />
-      <p>{t("syndication.webhooks.intro")}</p>
-      {created ? (
-        <SecretOnce
-          id={`${id}-secret`}
-          heading={t("syndication.webhooks.createdHeading", { url: created.url })}
-          secret={created.secret}
-          note={t("syndication.webhooks.usage")}
-        />
-      ) : null}
-
-      <section aria-labelledby={`${id}-create`} class="nr-panel">
-        <h2 id={`${id}-create`}>{t("syndication.webhooks.createHeading")}</h2>
-        <form class="nr-form" onSubmit={subscribe}>
+    <CredentialScreen
+      title={t("syndication.webhooks.title")}
+      tabs={<SyndicationTabs current="syndication" />}
+      intro={t("syndication.webhooks.intro")}
+      secret={
+        created
+          ? {
+              heading: t("syndication.webhooks.createdHeading", { url: created.url }),
+              value: created.secret,
+              note: t("syndication.webhooks.usage"),
+            }
+          : null
+      }
+      createHeading={t("syndication.webhooks.createHeading")}
+      createLabel={t("syndication.webhooks.create")}
+      onCreate={subscribe}
+      formError={formError}
+      fields={
+        <>
           <div class="nr-field">
             <label for={`${id}-url`}>{t("syndication.webhooks.url")}</label>
             <input
@@ -163,83 +138,53 @@ export function SyndicationWebhooks() {
               ))}
             </select>
           </div>
-          <ErrorMessage message={formError} />
-          <button type="submit" class="nr-primary">
-            {t("syndication.webhooks.create")}
-          </button>
-        </form>
-      </section>
-
-      <section aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>{t("syndication.webhooks.listHeading")}</h2>
-        <StatusMessage>{status}</StatusMessage>
-        <ErrorMessage message={error} />
-        {webhooks === null && !error ? <p>{t("syndication.webhooks.loading")}</p> : null}
-        {webhooks !== null && webhooks.length === 0 ? (
-          <p>{t("syndication.webhooks.empty")}</p>
-        ) : null}
-        {webhooks !== null && webhooks.length > 0 ? (
-          <table class="nr-table">
-            <caption class="nr-visually-hidden">{t("syndication.webhooks.listHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("syndication.webhooks.url")}</th>
-                <th scope="col">{t("syndication.webhooks.events")}</th>
-                <th scope="col">{t("syndication.webhooks.service")}</th>
-                <th scope="col">{t("syndication.webhooks.created")}</th>
-                <th scope="col">{t("syndication.webhooks.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {webhooks.map((webhook) => (
-                <tr key={webhook.id}>
-                  <th scope="row" id={`${id}-row-${webhook.id}`}>
-                    <code dir="ltr">{webhook.url}</code>
-                  </th>
-                  <td>
-                    {webhook.events
-                      .map((e) => t(`syndication.event.${e}`))
-                      .join(lang === "fa" ? "، " : ", ")}
-                  </td>
-                  <td>{serviceName(webhook.serviceId)}</td>
-                  <td>{dateTime(webhook.createdAt)}</td>
-                  <td>
-                    <AppLink
-                      href={routeHref({ screen: "syndication-deliveries", webhookId: webhook.id })}
-                    >
-                      {t("syndication.webhooks.log")}
-                      <span class="nr-visually-hidden">
-                        {" "}
-                        <bdi>{webhook.url}</bdi>
-                      </span>
-                    </AppLink>{" "}
-                    <button
-                      type="button"
-                      class="nr-danger"
-                      aria-describedby={`${id}-row-${webhook.id}`}
-                      onClick={() => setRemoving(webhook)}
-                    >
-                      {t("syndication.webhooks.remove")}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
-
-      <ConfirmDialog
-        title={t("syndication.webhooks.removeTitle")}
-        open={removing !== null}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => void remove()}
-        confirmLabel={t("syndication.webhooks.removeConfirm")}
-        cancelLabel={t("common.cancel")}
-        danger
-      >
-        <p>{t("syndication.webhooks.removeBody", { url: removing?.url ?? "" })}</p>
-      </ConfirmDialog>
-    </>
+        </>
+      }
+      listHeading={t("syndication.webhooks.listHeading")}
+      loadingText={t("syndication.webhooks.loading")}
+      emptyText={t("syndication.webhooks.empty")}
+      columns={[
+        t("syndication.webhooks.url"),
+        t("syndication.webhooks.events"),
+        t("syndication.webhooks.service"),
+        t("syndication.webhooks.created"),
+        t("syndication.webhooks.actions"),
+      ]}
+      row={(webhook) => (
+        <tr>
+          <th scope="row" id={`${id}-row-${webhook.id}`}>
+            <code dir="ltr">{webhook.url}</code>
+          </th>
+          <td>
+            {webhook.events
+              .map((e) => t(`syndication.event.${e}`))
+              .join(lang === "fa" ? "، " : ", ")}
+          </td>
+          <td>{serviceName(webhook.serviceId)}</td>
+          <td>{dateTime(webhook.createdAt)}</td>
+          <td>
+            <AppLink href={routeHref({ screen: "syndication-deliveries", webhookId: webhook.id })}>
+              {t("syndication.webhooks.log")}
+              <span class="nr-visually-hidden">
+                {" "}
+                <bdi>{webhook.url}</bdi>
+              </span>
+            </AppLink>{" "}
+            <button
+              type="button"
+              class="nr-danger"
+              aria-describedby={`${id}-row-${webhook.id}`}
+              onClick={() => webhooks.askRevoke(webhook)}
+            >
+              {t("syndication.webhooks.remove")}
+            </button>
+          </td>
+        </tr>
+      )}
+      list={webhooks}
+      revokeTitle={t("syndication.webhooks.removeTitle")}
+      revokeConfirm={t("syndication.webhooks.removeConfirm")}
+      revokeBody={(webhook) => t("syndication.webhooks.removeBody", { url: webhook?.url ?? "" })}
+    />
   );
 }
