@@ -359,7 +359,7 @@ function TwoFactorSection(props: {
         onConfirm={disable}
         confirmLabel={t("account.2fa.disable")}
         cancelLabel={t("common.cancel")}
-        danger
+        tone="danger"
       >
         <p>{t("account.2fa.disableBody")}</p>
       </ConfirmDialog>

@@ -288,7 +288,7 @@ export function UsersAdmin() {
         onConfirm={() => void perform()}
         confirmLabel={confirming ? t(confirming.confirm) : ""}
         cancelLabel={t("common.cancel")}
-        danger={confirming?.danger ?? false}
+        tone={confirming?.danger ? "danger" : undefined}
       >
         {shown && confirming ? (
           <p>

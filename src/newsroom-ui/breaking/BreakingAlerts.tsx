@@ -6,7 +6,7 @@ import { AppLink } from "../shared/AppLink.js";
 import { errorMessage } from "../shared/api-client.js";
 import type { ServiceInfo } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
-import { Dialog } from "../shared/Dialog.js";
+import { ConfirmDialog } from "../shared/Dialog.js";
 import { Message, ServiceName } from "../shared/Message.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { capabilitiesFor } from "../shared/permissions.js";
@@ -264,10 +264,15 @@ function RaiseAlert(props: {
           </button>
         </div>
       </form>
-      <Dialog
+      <ConfirmDialog
         title={t("alerts.confirmTitle")}
         open={confirming}
-        onClose={() => setConfirming(false)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void raise()}
+        confirmLabel={t("alerts.confirm")}
+        cancelLabel={t("common.cancel")}
+        tone="primary"
+        busy={busy}
       >
         <ul class="nr-consequence">
           {picked.map((service) => {
@@ -303,15 +308,7 @@ function RaiseAlert(props: {
           </p>
         ) : null}
         <p>{t("alerts.confirmReplaces")}</p>
-        <div class="nr-dialog-actions">
-          <button type="button" class="nr-primary" disabled={busy} onClick={() => void raise()}>
-            {t("alerts.confirm")}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -455,10 +452,15 @@ function ApproveAlert(props: {
         </button>
       </div>
       <ErrorMessage message={error} />
-      <Dialog
+      <ConfirmDialog
         title={t("alerts.approveTitle")}
         open={confirming}
-        onClose={() => setConfirming(false)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void approve()}
+        confirmLabel={t("alerts.approveConfirm")}
+        cancelLabel={t("common.cancel")}
+        tone="primary"
+        busy={busy}
       >
         <p>
           <Message
@@ -480,15 +482,7 @@ function ApproveAlert(props: {
             parts={{ service: <ServiceName service={service} /> }}
           />
         </p>
-        <div class="nr-dialog-actions">
-          <button type="button" class="nr-primary" disabled={busy} onClick={() => void approve()}>
-            {t("alerts.approveConfirm")}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t("common.cancel")}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -174,7 +174,7 @@ export function CredentialScreen<Item extends { readonly id: string }>(props: {
         onConfirm={() => void list.confirmRevoke()}
         confirmLabel={props.revokeConfirm}
         cancelLabel={t("common.cancel")}
-        danger
+        tone="danger"
       >
         <p>{props.revokeBody(list.revoking)}</p>
       </ConfirmDialog>

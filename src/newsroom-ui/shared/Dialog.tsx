@@ -61,7 +61,9 @@ export function Dialog(props: {
 
 /**
  * A confirmation: the body says exactly what will happen, the first button does it, the
- * second backs out (focus lands on the first, as in every newsroom dialog).
+ * second backs out (focus lands on the first, as in every newsroom dialog). `tone` styles
+ * the first button: "danger" for what cannot be undone, "primary" for publishing. While
+ * `busy`, it is disabled so the action is not sent twice.
  */
 export function ConfirmDialog(props: {
   readonly title: string;
@@ -70,7 +72,8 @@ export function ConfirmDialog(props: {
   readonly onConfirm: () => void;
   readonly confirmLabel: string;
   readonly cancelLabel: string;
-  readonly danger?: boolean;
+  readonly tone?: "danger" | "primary" | undefined;
+  readonly busy?: boolean;
   readonly children: ComponentChildren;
 }) {
   return (
@@ -79,7 +82,8 @@ export function ConfirmDialog(props: {
       <div class="nr-dialog-actions">
         <button
           type="button"
-          class={props.danger ? "nr-danger" : undefined}
+          class={props.tone ? `nr-${props.tone}` : undefined}
+          disabled={props.busy}
           onClick={props.onConfirm}
         >
           {props.confirmLabel}
