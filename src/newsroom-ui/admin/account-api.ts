@@ -3,7 +3,7 @@ import { type ApiClient, isApiError } from "../shared/api-client.js";
 
 /** The signed-in person's own account (`/newsroom/api/account/…`, docs/newsroom-api.md). */
 
-export const secondFactorStatusSchema = z.looseObject({
+const secondFactorStatusSchema = z.looseObject({
   enabled: z.boolean(),
   pending: z.boolean(),
   recoveryCodesLeft: z.number().int().min(0),

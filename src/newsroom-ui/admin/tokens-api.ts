@@ -15,7 +15,7 @@ export const tokenLifetimes = [7, 30, maxTokenDays] as const;
 export type TokenLifetime = (typeof tokenLifetimes)[number];
 export const defaultTokenLifetime: TokenLifetime = maxTokenDays;
 
-export const apiTokenSchema = z.looseObject({
+const apiTokenSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   scopes: z.array(z.string()),
@@ -31,9 +31,9 @@ const createdTokenSchema = z.looseObject({
   token: z.string(),
   expiresAt: z.string(),
 });
-export type CreatedToken = z.infer<typeof createdTokenSchema>;
+type CreatedToken = z.infer<typeof createdTokenSchema>;
 
-export type TokenState = "active" | "expired" | "revoked";
+type TokenState = "active" | "expired" | "revoked";
 
 /**
  * Whether a token still works at `now`, as the server decides it: revoked first, then

@@ -10,13 +10,13 @@ import { passwordErrorText } from "./password-errors.js";
  * touches; `manageable` only tells the screen which actions to offer.
  */
 
-export const listedUserSchema = userSchema.extend({
+const listedUserSchema = userSchema.extend({
   /** When the account was disabled; null while it may sign in. */
   disabledAt: z.string().nullable(),
 });
 export type ListedUser = z.infer<typeof listedUserSchema>;
 
-export const userEntrySchema = z.looseObject({
+const userEntrySchema = z.looseObject({
   user: listedUserSchema,
   grants: z.array(grantSchema),
   /** Whether the caller may change this account (never their own, never above them). */
@@ -24,13 +24,13 @@ export const userEntrySchema = z.looseObject({
 });
 export type UserEntry = z.infer<typeof userEntrySchema>;
 
-export type AccountState = "active" | "disabled";
+type AccountState = "active" | "disabled";
 
 export function accountState(user: ListedUser): AccountState {
   return user.disabledAt === null ? "active" : "disabled";
 }
 
-export interface NewUser {
+interface NewUser {
   readonly email: string;
   readonly displayName: string;
   readonly password: string;
@@ -39,7 +39,7 @@ export interface NewUser {
 }
 
 /** How many sessions ended and how many API tokens were revoked. */
-export interface EndedSessions {
+interface EndedSessions {
   readonly sessions: number;
   readonly tokens: number;
 }

@@ -8,22 +8,16 @@ import type { ApiClient } from "../shared/api-client.js";
  * live at once, a translator's waits as `awaiting-approval` until an editor approves it.
  */
 
-export const alertStatuses = [
-  "awaiting-translation",
-  "awaiting-approval",
-  "live",
-  "expired",
-] as const;
+const alertStatuses = ["awaiting-translation", "awaiting-approval", "live", "expired"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
-export const alertEntrySchema = z.looseObject({
+const alertEntrySchema = z.looseObject({
   serviceId: z.string(),
   text: z.string().nullable(),
   bannerId: z.string().nullable(),
 });
-export type AlertEntry = z.infer<typeof alertEntrySchema>;
 
-export const alertSchema = z.looseObject({
+const alertSchema = z.looseObject({
   id: z.string(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
@@ -31,15 +25,15 @@ export const alertSchema = z.looseObject({
   url: z.string().nullable(),
   entries: z.array(alertEntrySchema),
 });
-export type Alert = z.infer<typeof alertSchema>;
+type Alert = z.infer<typeof alertSchema>;
 
 /** An alert in the recent list, with each service's status as the server sees it now. */
-export const alertViewSchema = alertSchema.extend({
+const alertViewSchema = alertSchema.extend({
   status: z.record(z.string(), z.enum(alertStatuses)),
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 
-export interface NewAlert {
+interface NewAlert {
   readonly expiresAt: string;
   readonly url: string | null;
   /** Text per service id; `null` for services that wait for their translation. */

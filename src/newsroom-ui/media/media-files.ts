@@ -5,7 +5,7 @@ import { translate, type UiLanguage } from "../i18n/ui-language.js";
  * decoding the file (sharp), so a renamed text file still reaches it and gets 415.
  */
 export const acceptedImageTypes = ["image/jpeg", "image/png", "image/webp", "image/avif"] as const;
-export const maxUploadBytes = 25 * 1024 * 1024;
+const maxUploadBytes = 25 * 1024 * 1024;
 
 export function uploadProblem(
   file: { readonly size: number; readonly type: string },
@@ -31,7 +31,7 @@ export function mediaErrorText(code: string, detail: string, lang: UiLanguage = 
   return detail;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -104,7 +104,7 @@ interface RequestOptions<T> {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export interface StoryQuery {
+interface StoryQuery {
   readonly service: string;
   readonly status?: string;
   readonly q?: string;
@@ -112,9 +112,9 @@ export interface StoryQuery {
   readonly offset?: number;
 }
 
-export type PublishMode = "first" | "update" | "silent";
+type PublishMode = "first" | "update" | "silent";
 
-export interface MediaUpload {
+interface MediaUpload {
   readonly file: Blob;
   readonly fileName: string;
   readonly caption: string;
@@ -126,7 +126,7 @@ export interface MediaUpload {
   readonly rightsUsage: string;
 }
 
-export type MediaMetadataPatch = Partial<
+type MediaMetadataPatch = Partial<
   Pick<
     MediaAsset,
     "caption" | "credit" | "alt" | "focalX" | "focalY" | "rightsSource" | "rightsUsage"

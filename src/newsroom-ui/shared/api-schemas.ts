@@ -32,7 +32,7 @@ export const sessionSchema = z.looseObject({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
-export const serviceSchema = z.looseObject({
+const serviceSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   locale: z.string(),
@@ -62,7 +62,7 @@ export const storyStatusSchema = z.enum([
 ]);
 export type StoryStatus = z.infer<typeof storyStatusSchema>;
 
-export const storyListItemSchema = z.looseObject({
+const storyListItemSchema = z.looseObject({
   id: z.string(),
   serviceId: z.string(),
   status: storyStatusSchema,
@@ -86,7 +86,7 @@ export type StoryList = z.infer<typeof storyListSchema>;
  * Content as the server stores it. Parsed with the domain's own schema so the editor never
  * starts from something the server would reject on the next save.
  */
-export const contentSchema = storyContentSchema;
+const contentSchema = storyContentSchema;
 export type Content = z.infer<typeof contentSchema>;
 
 export const storyHeadSchema = z.looseObject({
@@ -149,7 +149,7 @@ export const conflictSchema = z.looseObject({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
-export const revisionSummarySchema = z.looseObject({
+const revisionSummarySchema = z.looseObject({
   id: z.string(),
   number: z.number(),
   createdAt: z.string(),
@@ -180,7 +180,7 @@ export const presenceSchema = z.looseObject({
 });
 export type Presence = z.infer<typeof presenceSchema>;
 
-export const auditEntrySchema = z.looseObject({
+const auditEntrySchema = z.looseObject({
   id: z.string(),
   at: z.string(),
   actorId: nullableString,
@@ -199,7 +199,7 @@ export const pasteResultSchema = z.looseObject({
   doc: z.looseObject({ type: z.literal("doc"), content: z.array(z.unknown()).optional() }),
 });
 
-export const bannerSchema = z.looseObject({
+const bannerSchema = z.looseObject({
   id: z.string(),
   serviceId: z.string(),
   text: z.string(),
@@ -211,7 +211,7 @@ export const bannerSchema = z.looseObject({
 export type Banner = z.infer<typeof bannerSchema>;
 export const bannerResultSchema = z.looseObject({ banner: bannerSchema.nullable() });
 
-export const mediaAssetSchema = z.looseObject({
+const mediaAssetSchema = z.looseObject({
   id: z.string(),
   mime: z.string(),
   width: z.number(),

@@ -9,21 +9,21 @@ import { apiBasePath } from "./api-client.js";
  * Where EventSource is unavailable, the screen polls every 30 seconds instead.
  */
 
-export const wireEventSchema = z.looseObject({
+const wireEventSchema = z.looseObject({
   itemId: z.string(),
   headline: z.string().nullable(),
   agency: z.string(),
   urgency: z.number().nullable(),
   pubStatus: z.string(),
 });
-export type WireEventData = z.infer<typeof wireEventSchema>;
+type WireEventData = z.infer<typeof wireEventSchema>;
 
-export const flagEventSchema = z.looseObject({
+const flagEventSchema = z.looseObject({
   storyId: z.string(),
   itemId: z.string(),
   reason: z.string().nullable(),
 });
-export type FlagEventData = z.infer<typeof flagEventSchema>;
+type FlagEventData = z.infer<typeof flagEventSchema>;
 
 export type NewsroomEvent =
   | { readonly type: "wire"; readonly data: WireEventData }
@@ -38,7 +38,7 @@ export interface EventSourceLike {
   addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
   close(): void;
 }
-export type EventSourceFactory = (url: string) => EventSourceLike;
+type EventSourceFactory = (url: string) => EventSourceLike;
 
 function parse<T>(schema: z.ZodType<T>, raw: string): T | null {
   try {
@@ -85,7 +85,7 @@ export function subscribeNewsroomEvents(options: {
 }
 
 /** The browser's EventSource, or null where there is none (then the screens poll). */
-export function browserEventSource(): EventSourceFactory | null {
+function browserEventSource(): EventSourceFactory | null {
   if (typeof EventSource === "undefined") return null;
   return (url) => new EventSource(url, { withCredentials: true });
 }

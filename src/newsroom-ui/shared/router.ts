@@ -3,7 +3,7 @@
  * /newsroom/* page with the same index.html). Pure: parsing and building paths only.
  */
 
-export const appBasePath = "/newsroom/";
+const appBasePath = "/newsroom/";
 
 export type Route =
   | { readonly screen: "login" }

@@ -10,7 +10,7 @@ import { QuoteSpeaker } from "../editor/quote-speaker.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { Dialog } from "../shared/Dialog.js";
 
-export interface RichTextEditorProps {
+interface RichTextEditorProps {
   readonly initialDoc: PmNode;
   readonly label: string;
   readonly lang: string;

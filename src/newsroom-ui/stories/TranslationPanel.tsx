@@ -18,7 +18,7 @@ import {
 } from "./translations-api.js";
 
 /** Services the user may translate into: translator, editor or service admin there. */
-export function translationTargets(
+function translationTargets(
   services: readonly ServiceInfo[],
   isAdmin: boolean,
   exclude: ReadonlySet<string>,

@@ -2,7 +2,7 @@
  * Autosave every ~15 s while there are unsaved changes. The timer and the
  * save are passed in, so the logic is tested without a browser or a clock.
  */
-export interface AutosaveDeps {
+interface AutosaveDeps {
   readonly intervalMs: number;
   /** Whether the form differs from the last saved revision. */
   readonly isDirty: () => boolean;

@@ -12,7 +12,7 @@ import {
 
 const nullableString = z.string().nullable();
 
-export const translationLinkSchema = z.looseObject({
+const translationLinkSchema = z.looseObject({
   storyId: z.string(),
   sourceStoryId: z.string(),
   sourceServiceId: z.string(),
@@ -32,7 +32,7 @@ export const translationLinkSchema = z.looseObject({
 });
 export type TranslationLink = z.infer<typeof translationLinkSchema>;
 
-export const familyMemberSchema = z.looseObject({
+const familyMemberSchema = z.looseObject({
   storyId: z.string(),
   serviceId: z.string(),
   status: storyStatusSchema,
@@ -43,7 +43,7 @@ export const familyMemberSchema = z.looseObject({
 });
 export type FamilyMember = z.infer<typeof familyMemberSchema>;
 
-export const staleReportSchema = z.looseObject({
+const staleReportSchema = z.looseObject({
   link: translationLinkSchema,
   source: z.looseObject({ id: z.string(), serviceId: z.string() }),
   fromRevisionId: z.string(),

@@ -23,10 +23,10 @@ export const workflowActionIds = [
   "kill",
   "unpublish",
 ] as const;
-export type WorkflowActionId = (typeof workflowActionIds)[number];
+type WorkflowActionId = (typeof workflowActionIds)[number];
 
 /** What the dialog asks for before the action can run. */
-export type ActionInput = "none" | "note" | "datetime" | "text" | "reason";
+type ActionInput = "none" | "note" | "datetime" | "text" | "reason";
 
 export interface WorkflowAction {
   readonly id: WorkflowActionId;
@@ -71,10 +71,6 @@ const byStatus: Record<StoryStatus, readonly WorkflowActionId[]> = {
   killed: [],
 };
 
-export function workflowAction(id: WorkflowActionId): WorkflowAction {
-  return actions[id];
-}
-
 /** Actions the story's state allows, split by whether the user's role allows them. */
 export function actionsFor(
   story: Pick<StoryHead, "status" | "embargoUntil">,
@@ -96,7 +92,7 @@ export function actionsFor(
   return { allowed, needsEditor };
 }
 
-export interface ConfirmationContext {
+interface ConfirmationContext {
   /** "Meridian News" */
   readonly serviceName: string;
   /** The current time as the dialog shows it, e.g. "14 May 2026, 10:42". */
@@ -164,15 +160,6 @@ export const statusKeys: Record<StoryStatus, MessageKey> = {
   published: "status.published",
   unpublished: "status.unpublished",
   killed: "status.killed",
-};
-
-export const statusLabels: Record<StoryStatus, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  scheduled: "Scheduled",
-  published: "Published",
-  unpublished: "Unpublished",
-  killed: "Killed",
 };
 
 /** The dashboard's tabs, in the order a story moves through them. */

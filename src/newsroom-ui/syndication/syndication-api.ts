@@ -15,10 +15,9 @@ export const webhookEvents = [
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
-export const deliveryStatuses = ["pending", "delivering", "delivered", "failed"] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
+const deliveryStatuses = ["pending", "delivering", "delivered", "failed"] as const;
 
-export const webhookSchema = z.looseObject({
+const webhookSchema = z.looseObject({
   id: z.string(),
   url: z.string(),
   events: z.array(z.enum(webhookEvents)),
@@ -27,7 +26,7 @@ export const webhookSchema = z.looseObject({
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 
-export const deliverySchema = z.looseObject({
+const deliverySchema = z.looseObject({
   id: z.string(),
   event: z.enum(webhookEvents),
   storyId: z.string(),
@@ -41,7 +40,7 @@ export const deliverySchema = z.looseObject({
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
-export const apiKeySchema = z.looseObject({
+const apiKeySchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   rateLimitPerMinute: z.number(),

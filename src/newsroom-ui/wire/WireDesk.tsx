@@ -60,7 +60,7 @@ function toFilters(form: FilterForm): WireQueueFilters {
 }
 
 /** New entries first, then the ones already shown that the fresh page did not repeat. */
-export function mergeQueue(
+function mergeQueue(
   fresh: readonly WireQueueItem[],
   shown: readonly WireQueueItem[],
 ): WireQueueItem[] {

@@ -70,7 +70,7 @@ function formOf(source: WireSource): SourceForm {
 }
 
 /** The form as the API's source configuration; only the kind's own fields are sent. */
-export function sourceInput(form: SourceForm): WireSourceInput {
+function sourceInput(form: SourceForm): WireSourceInput {
   if (!isServiceId(form.serviceId)) throw new Error(`Unknown service ${form.serviceId}.`);
   const interval = form.intervalSeconds.trim() === "" ? undefined : Number(form.intervalSeconds);
   const subjectSections: Record<string, string> = {};

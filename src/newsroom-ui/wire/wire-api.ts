@@ -20,7 +20,7 @@ export type WirePubStatus = (typeof wirePubStatuses)[number];
 
 const nullableString = z.string().nullable();
 
-export const wireQueueItemSchema = z.looseObject({
+const wireQueueItemSchema = z.looseObject({
   id: z.string(),
   agencyCode: z.string(),
   guid: z.string(),
@@ -38,18 +38,18 @@ export const wireQueueItemSchema = z.looseObject({
 });
 export type WireQueueItem = z.infer<typeof wireQueueItemSchema>;
 
-export const wireQueueSchema = z.looseObject({
+const wireQueueSchema = z.looseObject({
   items: z.array(wireQueueItemSchema),
   nextCursor: nullableString,
 });
-export type WireQueue = z.infer<typeof wireQueueSchema>;
+type WireQueue = z.infer<typeof wireQueueSchema>;
 
 const conceptSchema = z.looseObject({
   code: z.string().optional(),
   name: z.string().optional(),
 });
 
-export const wireItemContentSchema = z.looseObject({
+const wireItemContentSchema = z.looseObject({
   guid: z.string(),
   headline: z.string().optional(),
   standfirst: z.string().optional(),
@@ -66,7 +66,7 @@ export const wireItemContentSchema = z.looseObject({
 });
 export type WireItemContent = z.infer<typeof wireItemContentSchema>;
 
-export const wireVersionSummarySchema = z.looseObject({
+const wireVersionSummarySchema = z.looseObject({
   id: z.string(),
   number: z.number(),
   version: nullableString,
@@ -74,14 +74,13 @@ export const wireVersionSummarySchema = z.looseObject({
   pubStatus: z.enum(wirePubStatuses),
   receivedAt: z.string(),
 });
-export type WireVersionSummary = z.infer<typeof wireVersionSummarySchema>;
 
-export const wireVersionSchema = wireVersionSummarySchema.extend({
+const wireVersionSchema = wireVersionSummarySchema.extend({
   item: wireItemContentSchema,
 });
-export type WireVersion = z.infer<typeof wireVersionSchema>;
+type WireVersion = z.infer<typeof wireVersionSchema>;
 
-export const wireLinkSchema = z.looseObject({
+const wireLinkSchema = z.looseObject({
   storyId: z.string(),
   itemId: z.string(),
   versionId: z.string(),
@@ -90,7 +89,7 @@ export const wireLinkSchema = z.looseObject({
   usedAt: z.string(),
 });
 
-export const wireItemDetailSchema = z.looseObject({
+const wireItemDetailSchema = z.looseObject({
   item: wireQueueItemSchema,
   current: wireVersionSchema,
   versions: z.array(wireVersionSummarySchema),
@@ -98,7 +97,7 @@ export const wireItemDetailSchema = z.looseObject({
 });
 export type WireItemDetail = z.infer<typeof wireItemDetailSchema>;
 
-export const quarantineEntrySchema = z.looseObject({
+const quarantineEntrySchema = z.looseObject({
   id: z.string(),
   sourceId: nullableString,
   filename: nullableString,
@@ -113,7 +112,7 @@ const quarantineListSchema = z.looseObject({
   nextCursor: nullableString,
 });
 
-export const storyFlagSchema = z.looseObject({
+const storyFlagSchema = z.looseObject({
   id: z.string(),
   storyId: z.string(),
   itemId: z.string(),
@@ -126,13 +125,13 @@ export const storyFlagSchema = z.looseObject({
 });
 export type StoryFlag = z.infer<typeof storyFlagSchema>;
 
-export const storyWireSchema = z.looseObject({
+const storyWireSchema = z.looseObject({
   links: z.array(wireLinkSchema),
   flags: z.array(storyFlagSchema),
 });
 export type StoryWire = z.infer<typeof storyWireSchema>;
 
-export const wireSourceSchema = z.looseObject({
+const wireSourceSchema = z.looseObject({
   id: z.string(),
   kind: z.enum(wireSourceKinds),
   name: z.string(),

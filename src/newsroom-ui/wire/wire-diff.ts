@@ -4,7 +4,7 @@ import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import type { WireItemContent, WirePubStatus } from "./wire-api.js";
 
 /** One changed field between two versions of a wire item. */
-export interface WireFieldChange {
+interface WireFieldChange {
   readonly field: "headline" | "standfirst" | "byline" | "dateline" | "pubStatus" | "edNote";
   readonly before: string;
   readonly after: string;
