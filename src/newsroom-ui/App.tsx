@@ -1,13 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { AccountScreen } from "./AccountScreen.js";
-import { ApiTokens } from "./ApiTokens.js";
-import { type ApiClient, errorMessage, isApiError } from "./api-client.js";
-import type { ServiceInfo, Session } from "./api-schemas.js";
-import { AppContext, type AppState } from "./app-context.js";
-import { BannerControl } from "./BannerControl.js";
-import { BreakingAlerts } from "./BreakingAlerts.js";
-import { Dashboard } from "./Dashboard.js";
-import { Header } from "./Header.js";
+import { AccountScreen } from "./admin/AccountScreen.js";
+import { ApiTokens } from "./admin/ApiTokens.js";
+import { UsersAdmin } from "./admin/UsersAdmin.js";
+import { BannerControl } from "./breaking/BannerControl.js";
+import { BreakingAlerts } from "./breaking/BreakingAlerts.js";
 import {
   storedUiLanguage,
   translate,
@@ -17,20 +13,24 @@ import {
   uiText,
   useUiText,
 } from "./i18n/ui-language.js";
-import { LoginScreen } from "./LoginScreen.js";
-import { MediaLibrary } from "./MediaLibrary.js";
-import { ErrorMessage } from "./Notice.js";
-import { RevisionHistory } from "./RevisionHistory.js";
-import { parseRoute, type Route, routeHref } from "./router.js";
-import { SyndicationDeliveries } from "./SyndicationDeliveries.js";
-import { SyndicationKeys } from "./SyndicationKeys.js";
-import { SyndicationWebhooks } from "./SyndicationWebhooks.js";
-import { useScreenTitle } from "./screen-title.js";
-import { UsersAdmin } from "./UsersAdmin.js";
-import { WireDesk } from "./WireDesk.js";
-import { WireItemScreen } from "./WireItemScreen.js";
-import { WireQuarantine } from "./WireQuarantine.js";
-import { WireSources } from "./WireSources.js";
+import { MediaLibrary } from "./media/MediaLibrary.js";
+import { type ApiClient, errorMessage, isApiError } from "./shared/api-client.js";
+import type { ServiceInfo, Session } from "./shared/api-schemas.js";
+import { AppContext, type AppState } from "./shared/app-context.js";
+import { Header } from "./shared/Header.js";
+import { LoginScreen } from "./shared/LoginScreen.js";
+import { ErrorMessage } from "./shared/Notice.js";
+import { parseRoute, type Route, routeHref } from "./shared/router.js";
+import { useScreenTitle } from "./shared/screen-title.js";
+import { Dashboard } from "./stories/Dashboard.js";
+import { RevisionHistory } from "./stories/RevisionHistory.js";
+import { SyndicationDeliveries } from "./syndication/SyndicationDeliveries.js";
+import { SyndicationKeys } from "./syndication/SyndicationKeys.js";
+import { SyndicationWebhooks } from "./syndication/SyndicationWebhooks.js";
+import { WireDesk } from "./wire/WireDesk.js";
+import { WireItemScreen } from "./wire/WireItemScreen.js";
+import { WireQuarantine } from "./wire/WireQuarantine.js";
+import { WireSources } from "./wire/WireSources.js";
 
 type Auth =
   | { readonly state: "loading" }
@@ -243,7 +243,7 @@ function Screen(props: { readonly route: Route }) {
   }
 }
 
-type StoryEditorModule = typeof import("./StoryEditor.js");
+type StoryEditorModule = typeof import("./stories/StoryEditor.js");
 
 /**
  * The editor (Tiptap and ProseMirror, most of the app's weight) is its own chunk, loaded
@@ -254,7 +254,7 @@ function LazyStoryEditor(props: { readonly storyId: string }) {
   const [error, setError] = useState<string | null>(null);
   const { t } = useUiText();
   useEffect(() => {
-    import("./StoryEditor.js")
+    import("./stories/StoryEditor.js")
       .then((loaded) => setModule(loaded))
       .catch((failure: unknown) => setError(errorMessage(failure)));
   }, []);

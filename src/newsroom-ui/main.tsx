@@ -1,8 +1,8 @@
 // Must stay the first import: it configures zod before any schema module is evaluated.
-import "./zod-config.js";
+import "./shared/zod-config.js";
 import { render } from "preact";
 import { App } from "./App.js";
-import { ApiClient } from "./api-client.js";
+import { ApiClient } from "./shared/api-client.js";
 import "./newsroom.css";
 
 // The composition root of the browser app: the one place that touches globals (fetch,

@@ -1,4 +1,4 @@
-import { ApiClient } from "../../src/newsroom-ui/api-client.js";
+import { ApiClient } from "../../src/newsroom-ui/shared/api-client.js";
 
 /** One request the newsroom app's API client made, as the fake server saw it. */
 export interface FakeCall {

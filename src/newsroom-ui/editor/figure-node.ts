@@ -14,7 +14,7 @@ export interface FigureAttrs {
   alt: string;
 }
 
-export interface FigureOptions {
+interface FigureOptions {
   /** Where the node view finds a small rendition of an asset. */
   thumbnailFor: (mediaId: string) => string;
   /** Opens the figure dialog for the node at `pos`. */
@@ -36,7 +36,7 @@ function attrString(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-export function figureAttrsOf(attrs: Record<string, unknown>): FigureAttrs {
+function figureAttrsOf(attrs: Record<string, unknown>): FigureAttrs {
   return {
     mediaId: attrString(attrs.mediaId),
     caption: attrString(attrs.caption),

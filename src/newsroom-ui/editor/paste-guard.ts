@@ -6,7 +6,7 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
  * `sanitize` (POST /paste, sanitize-html on the server) and only the ProseMirror JSON that
  * comes back is inserted. Plain text is safe to insert directly, so ProseMirror handles it.
  */
-export interface PasteGuardOptions {
+interface PasteGuardOptions {
   sanitize: (html: string) => Promise<unknown[]>;
   onError: (error: unknown) => void;
 }

@@ -127,9 +127,6 @@ export const en = {
   "wire.diff.heading": "Differences",
   "wire.diff.none": "The two versions have the same text.",
   "wire.diff.empty": "(empty)",
-  // Read before an added or removed line of text (visually hidden).
-  "wire.diff.added": "Added:",
-  "wire.diff.removed": "Removed:",
   "wire.field.headline": "Headline",
   "wire.field.standfirst": "Standfirst",
   "wire.field.byline": "Byline",
@@ -743,10 +740,11 @@ export const en = {
   "history.diff.after": "After",
   "history.diff.body": "Body",
   "history.diff.bodySame": "The body did not change.",
-  // Read by screen readers before an added line.
-  "history.diff.added": "Added:",
-  "history.diff.removed": "Removed:",
 
+  // Read before an added or removed line of a diff (visually hidden): revision history,
+  // wire versions, stale translations.
+  "diff.added": "Added:",
+  "diff.removed": "Removed:",
   // Shown instead of a line-by-line diff when two versions are too large to compare
   // (revision history, wire versions, stale translations); both texts follow side by side.
   "diff.tooLarge.title": "Too large to compare line by line.",

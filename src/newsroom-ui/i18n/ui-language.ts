@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../shared/format.js";
 import { en, type MessageKey } from "./en.js";
 import { fa } from "./fa.js";
 
@@ -12,7 +12,7 @@ import { fa } from "./fa.js";
 export const uiLanguages = ["en", "fa"] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 
-export type Messages = Readonly<Record<MessageKey, string>>;
+type Messages = Readonly<Record<MessageKey, string>>;
 
 export const catalogues: Readonly<Record<UiLanguage, Messages>> = { en, fa };
 
@@ -30,7 +30,7 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === "string" && (uiLanguages as readonly string[]).includes(value);
 }
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
  * The message for `key` with `{named}` placeholders filled. Numbers are written with the
@@ -52,7 +52,7 @@ export function placeholdersOf(message: string): string[] {
 }
 
 /** Dates and times in the interface language, in the browser's time zone. */
-export function formatUiDateTime(lang: UiLanguage, iso: string | null | undefined): string {
+function formatUiDateTime(lang: UiLanguage, iso: string | null | undefined): string {
   return formatDateTime(iso, lang);
 }
 
@@ -66,7 +66,7 @@ export function storedUiLanguage(storage: Pick<Storage, "getItem"> | null): UiLa
   }
 }
 
-export interface UiText {
+interface UiText {
   readonly lang: UiLanguage;
   readonly dir: "ltr" | "rtl";
   readonly t: (key: MessageKey, params?: MessageParams) => string;

@@ -1,0 +1,140 @@
+/**
+ * The newsroom's screens as typed routes under /newsroom/ (the server answers every
+ * /newsroom/* page with the same index.html). Pure: parsing and building paths only.
+ */
+
+const appBasePath = "/newsroom/";
+
+export type Route =
+  | { readonly screen: "login" }
+  | {
+      readonly screen: "dashboard";
+      readonly serviceId: string | null;
+      readonly status: string | null;
+      readonly q: string;
+    }
+  | { readonly screen: "story"; readonly storyId: string }
+  | { readonly screen: "history"; readonly storyId: string }
+  | { readonly screen: "media" }
+  | { readonly screen: "banners"; readonly serviceId: string | null }
+  | { readonly screen: "alerts" }
+  | { readonly screen: "users" }
+  | { readonly screen: "wire" }
+  | { readonly screen: "wire-item"; readonly itemId: string }
+  | { readonly screen: "wire-quarantine" }
+  | { readonly screen: "wire-sources" }
+  | { readonly screen: "tokens" }
+  | { readonly screen: "account" }
+  | { readonly screen: "syndication" }
+  | { readonly screen: "syndication-deliveries"; readonly webhookId: string }
+  | { readonly screen: "syndication-keys" }
+  | { readonly screen: "not-found"; readonly path: string };
+
+const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function parseRoute(pathname: string, search = ""): Route {
+  const params = new URLSearchParams(search);
+  if (!pathname.startsWith(appBasePath) && pathname !== "/newsroom") {
+    return { screen: "not-found", path: pathname };
+  }
+  const rest = pathname.slice(appBasePath.length).replace(/\/+$/, "");
+  const parts = rest === "" ? [] : rest.split("/").map((part) => safeDecode(part));
+  const [first, second, third] = parts;
+  if (parts.length === 0) {
+    return {
+      screen: "dashboard",
+      serviceId: params.get("service"),
+      status: params.get("status"),
+      q: params.get("q") ?? "",
+    };
+  }
+  if (parts.length === 1 && first === "login") return { screen: "login" };
+  if (parts.length === 1 && first === "media") return { screen: "media" };
+  if (parts.length === 1 && first === "users") return { screen: "users" };
+  if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
+  if (parts.length === 1 && first === "account") return { screen: "account" };
+  if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
+  if (first === "syndication") {
+    if (parts.length === 1) return { screen: "syndication" };
+    if (parts.length === 2 && second === "keys") return { screen: "syndication-keys" };
+    if (
+      parts.length === 3 &&
+      second === "webhooks" &&
+      third !== undefined &&
+      idPattern.test(third)
+    ) {
+      return { screen: "syndication-deliveries", webhookId: third };
+    }
+  }
+  if (first === "wire") {
+    if (parts.length === 1) return { screen: "wire" };
+    if (parts.length === 2 && second === "quarantine") return { screen: "wire-quarantine" };
+    if (parts.length === 2 && second === "sources") return { screen: "wire-sources" };
+    if (parts.length === 3 && second === "items" && third !== undefined && idPattern.test(third)) {
+      return { screen: "wire-item", itemId: third };
+    }
+  }
+  if (parts.length === 1 && first === "breaking") {
+    return { screen: "banners", serviceId: params.get("service") };
+  }
+  if (first === "stories" && second !== undefined && idPattern.test(second)) {
+    if (parts.length === 2) return { screen: "story", storyId: second };
+    if (parts.length === 3 && third === "history") return { screen: "history", storyId: second };
+  }
+  return { screen: "not-found", path: pathname };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case "login":
+      return `${appBasePath}login`;
+    case "dashboard": {
+      const params = new URLSearchParams();
+      if (route.serviceId) params.set("service", route.serviceId);
+      if (route.status) params.set("status", route.status);
+      if (route.q) params.set("q", route.q);
+      const search = params.toString();
+      return `${appBasePath}${search ? `?${search}` : ""}`;
+    }
+    case "story":
+      return `${appBasePath}stories/${encodeURIComponent(route.storyId)}`;
+    case "history":
+      return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/history`;
+    case "media":
+      return `${appBasePath}media`;
+    case "banners":
+      return `${appBasePath}breaking${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
+    case "alerts":
+      return `${appBasePath}alerts`;
+    case "users":
+      return `${appBasePath}users`;
+    case "wire":
+      return `${appBasePath}wire`;
+    case "wire-item":
+      return `${appBasePath}wire/items/${encodeURIComponent(route.itemId)}`;
+    case "wire-quarantine":
+      return `${appBasePath}wire/quarantine`;
+    case "wire-sources":
+      return `${appBasePath}wire/sources`;
+    case "tokens":
+      return `${appBasePath}tokens`;
+    case "account":
+      return `${appBasePath}account`;
+    case "syndication":
+      return `${appBasePath}syndication`;
+    case "syndication-deliveries":
+      return `${appBasePath}syndication/webhooks/${encodeURIComponent(route.webhookId)}`;
+    case "syndication-keys":
+      return `${appBasePath}syndication/keys`;
+    case "not-found":
+      return route.path;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

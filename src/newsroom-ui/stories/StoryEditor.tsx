@@ -1,0 +1,252 @@
+import { useState } from "preact/hooks";
+import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
+import type { FigureBlock } from "../../domain/stories/story-body-schema.js";
+import type { FigureAttrs } from "../editor/figure-node.js";
+import { useUiText } from "../i18n/ui-language.js";
+import { MediaPicker } from "../media/MediaPicker.js";
+import { errorMessage } from "../shared/api-client.js";
+import type { MediaAsset } from "../shared/api-schemas.js";
+import { useApp } from "../shared/app-context.js";
+import { contentDirection } from "../shared/format.js";
+import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
+import { capabilitiesFor } from "../shared/permissions.js";
+import { useScreenTitle } from "../shared/screen-title.js";
+import { serviceFor } from "../shared/service-info.js";
+import { WireFlagBanner } from "../wire/WireFlagBanner.js";
+import { ConflictView, DiscardedVersion } from "./ConflictView.js";
+import { FigureDialog } from "./FigureDialog.js";
+import { LeadFigureField } from "./LeadFigureField.js";
+import { PreviewPane } from "./PreviewPane.js";
+import { RichTextEditor } from "./RichTextEditor.js";
+import { SaveControls } from "./SaveControls.js";
+import { StoryFields } from "./StoryFields.js";
+import { StoryHeader } from "./StoryHeader.js";
+import { TranslationPanel } from "./TranslationPanel.js";
+import { useFigureAssets } from "./use-figure-assets.js";
+import { usePresence } from "./use-presence.js";
+import { useStoryDraft } from "./use-story-draft.js";
+import { WorkflowControls } from "./WorkflowControls.js";
+
+type FigureTarget = { readonly kind: "lead" } | { readonly kind: "body"; readonly pos: number };
+
+/**
+ * The story editor: every content field, the rich-text body, lead figure, autosave,
+ * presence, the conflict view, preview and workflow controls. Text fields, the body and the
+ * preview carry the service's `lang` and `dir`, so Persian and Arabic are edited RTL.
+ */
+export function StoryEditor(props: { readonly storyId: string }) {
+  const { api, session, services } = useApp();
+  const { t } = useUiText();
+  const { storyId } = props;
+  const draft = useStoryDraft(storyId);
+  const others = usePresence(storyId, draft.detail !== null);
+  const assets = useFigureAssets();
+  const [picker, setPicker] = useState<"lead" | "body" | null>(null);
+  const [figureEdit, setFigureEdit] = useState<{ target: FigureTarget; attrs: FigureAttrs } | null>(
+    null,
+  );
+  const [saveNote, setSaveNote] = useState("");
+  const { detail, form, catalog, update } = draft;
+
+  useScreenTitle(form ? t("editor.title", { headline: form.headline }) : t("editor.loadingTitle"));
+
+  if (draft.loadError) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t("editor.loadingTitle")}</h1>
+        <ErrorMessage message={t("editor.loadFailed", { error: draft.loadError })} />
+      </>
+    );
+  }
+  if (!detail || !form) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t("editor.loadingTitle")}</h1>
+        <StatusMessage>{t("editor.loading")}</StatusMessage>
+      </>
+    );
+  }
+
+  const service = serviceFor(detail.story.serviceId, services);
+  const text = contentDirection(service);
+  const can = capabilitiesFor(session, service.id);
+  const readOnly = !can.canWrite;
+
+  const onPicked = (asset: MediaAsset, thumbnailUrl: string | null) => {
+    assets.remember(asset, thumbnailUrl);
+    const figure: FigureBlock = {
+      type: "figure",
+      mediaId: asset.id,
+      caption: asset.caption,
+      credit: asset.credit,
+      alt: asset.alt,
+    };
+    if (picker === "lead") update({ leadFigure: figure });
+    else {
+      const { type: _block, ...attrs } = figure;
+      draft.editor.current?.chain().focus().insertFigure(attrs).run();
+    }
+    setPicker(null);
+  };
+
+  return (
+    <>
+      <StoryHeader
+        storyId={storyId}
+        headline={form.headline}
+        service={service}
+        lang={text.lang}
+        dir={text.dir}
+        revisionNumber={detail.revision.number}
+        others={others}
+        readOnly={readOnly}
+      />
+      <WireFlagBanner storyId={storyId} canAcknowledge={can.canPublish} />
+
+      {draft.conflict ? (
+        <ConflictView
+          conflict={draft.conflict}
+          catalog={catalog}
+          lang={text.lang}
+          dir={text.dir}
+          busy={draft.resolving}
+          onKeepMine={() => void draft.keepMine()}
+          onTakeTheirs={draft.takeTheirs}
+        />
+      ) : null}
+
+      <div class="nr-editor-layout">
+        <form
+          class="nr-form nr-story-form"
+          aria-label={t("editor.form")}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void draft
+              .save({ autosave: false, note: saveNote.trim() })
+              .then((ok) => ok && setSaveNote(""));
+          }}
+        >
+          <fieldset disabled={readOnly} class="nr-plain-fieldset">
+            <legend class="nr-visually-hidden">{t("editor.fields")}</legend>
+            <StoryFields
+              form={form}
+              catalog={catalog}
+              lang={text.lang}
+              dir={text.dir}
+              update={update}
+            />
+            <LeadFigureField
+              lead={form.leadFigure}
+              thumbnailFor={assets.thumbnailFor}
+              lang={text.lang}
+              dir={text.dir}
+              onEdit={(lead) => setFigureEdit({ target: { kind: "lead" }, attrs: lead })}
+              onRemove={() => update({ leadFigure: null })}
+              onChoose={() => setPicker("lead")}
+            />
+          </fieldset>
+
+          <div class="nr-field">
+            <span class="nr-label" aria-hidden="true">
+              {t("editor.bodyLabel")}
+            </span>
+            <RichTextEditor
+              initialDoc={blocksToPmDoc(form.body)}
+              label={t("editor.body")}
+              lang={text.lang}
+              dir={text.dir}
+              onReady={(editor) => {
+                // Without `false`, Tiptap emits an "update" for this, which is no edit.
+                editor.setEditable(!readOnly, false);
+                draft.attachEditor(editor);
+              }}
+              onChange={draft.refreshDirty}
+              sanitize={async (html) => (await api.paste(html)).content ?? []}
+              onError={(failure) =>
+                draft.showError(t("editor.pasteFailed", { error: errorMessage(failure) }))
+              }
+              thumbnailFor={assets.thumbnailFor}
+              onEditFigure={(pos, attrs) => setFigureEdit({ target: { kind: "body", pos }, attrs })}
+              onInsertFigure={() => setPicker("body")}
+            />
+          </div>
+
+          <SaveControls
+            error={draft.saveError}
+            message={draft.saveMessage}
+            autosaveMessage={draft.autosaveMessage}
+            dirty={draft.dirty}
+            readOnly={readOnly}
+            note={saveNote}
+            onNote={setSaveNote}
+            blocked={draft.conflict !== null}
+          />
+          {draft.discarded ? (
+            <DiscardedVersion
+              discarded={draft.discarded}
+              current={form}
+              catalog={catalog}
+              lang={text.lang}
+              dir={text.dir}
+              onDismiss={draft.dismissDiscarded}
+            />
+          ) : null}
+        </form>
+
+        <div class="nr-side">
+          <WorkflowControls
+            story={detail.story}
+            serviceName={service.name}
+            serviceLocale={service.locale}
+            capabilities={can}
+            corrections={detail.corrections}
+            readerUrl={detail.readerUrl}
+            dirty={draft.dirty}
+            saveFirst={() => draft.save({ autosave: false })}
+            onChanged={() => void draft.reload()}
+          />
+          <TranslationPanel
+            storyId={storyId}
+            serviceId={service.id}
+            onChanged={() => void draft.reload()}
+          />
+        </div>
+      </div>
+
+      <PreviewPane
+        src={api.previewUrl(storyId)}
+        headline={form.headline}
+        revisionId={detail.revision.id}
+        dirty={draft.dirty}
+      />
+
+      <MediaPicker
+        open={picker !== null}
+        title={picker === "lead" ? t("picker.leadTitle") : t("picker.figureTitle")}
+        onClose={() => setPicker(null)}
+        onPick={onPicked}
+      />
+      <FigureDialog
+        open={figureEdit !== null}
+        attrs={figureEdit?.attrs ?? null}
+        asset={figureEdit ? assets.assetFor(figureEdit.attrs.mediaId) : null}
+        lang={text.lang}
+        dir={text.dir}
+        onClose={() => setFigureEdit(null)}
+        onSave={(attrs, asset) => {
+          if (asset) assets.remember(asset, assets.thumbnailFor(asset.id));
+          if (figureEdit?.target.kind === "lead") {
+            update({ leadFigure: { type: "figure", ...attrs } });
+          } else if (figureEdit?.target.kind === "body") {
+            draft.editor.current
+              ?.chain()
+              .focus()
+              .updateFigureAt(figureEdit.target.pos, attrs)
+              .run();
+          }
+          setFigureEdit(null);
+        }}
+      />
+    </>
+  );
+}
