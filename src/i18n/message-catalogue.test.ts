@@ -103,6 +103,8 @@ describe.each(localeTags.filter((tag) => tag !== "en"))("the %s catalogue", (tag
         publisher: "P",
         first: "F",
         last: "L",
+        next: "X",
+        title: "T",
       });
       expect(text.length, key).toBeGreaterThan(0);
       expect(text, key).not.toMatch(/[{}]/u);

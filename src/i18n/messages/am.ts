@@ -49,5 +49,8 @@ export const am: Catalogue = {
   "badRequest.body": "የተከተሉት አድራሻ ትክክል አይደለም። እባክዎ ያረጋግጡና እንደገና ይሞክሩ።",
   "languages.label": "በሌሎች ቋንቋዎችም ይገኛል",
   "list.pair": "{first} እና {last}",
+  "list.more": "{first}፣ {next}",
+  "story.contributor": "{name}፣ {title}",
+  "home.description": "የ{service} የቅርብ ጊዜ ዜናዎች።",
   "footer.rights": "© {year} {publisher}። መብቱ በሕግ የተጠበቀ ነው።",
 };

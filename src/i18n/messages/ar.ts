@@ -50,5 +50,8 @@ export const ar: Catalogue = {
   "badRequest.body": "العنوان الذي اتبعته غير صالح. يُرجى التحقق منه والمحاولة مرة أخرى.",
   "languages.label": "متاح أيضًا بـ",
   "list.pair": "{first} و{last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "home.description": "آخر الأخبار من {service}.",
   "footer.rights": "© {year} {publisher}. جميع الحقوق محفوظة.",
 };

@@ -49,5 +49,8 @@ export const az: Catalogue = {
   "badRequest.body": "Keçdiyiniz ünvan etibarlı deyil. Zəhmət olmasa, yoxlayıb yenidən cəhd edin.",
   "languages.label": "Digər dillərdə",
   "list.pair": "{first} və {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: son xəbərlər.",
   "footer.rights": "© {year} {publisher}. Bütün hüquqlar qorunur.",
 };

@@ -51,5 +51,8 @@ export const bs: Catalogue = {
   "badRequest.body": "Adresa koju ste slijedili nije ispravna. Provjerite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
   "list.pair": "{first} i {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: najnovije vijesti.",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

@@ -50,5 +50,8 @@ export const ckb: Catalogue = {
     "ئەو ناونیشانەی بەدوایدا چوویت دروست نییە. تکایە بیپشکنە و دووبارە هەوڵ بدەرەوە.",
   "languages.label": "هەروەها بەردەستە بە",
   "list.pair": "{first} و {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "home.description": "دوایین هەواڵەکانی {service}.",
   "footer.rights": "© {year} {publisher}. هەموو مافەکان پارێزراون.",
 };

@@ -51,5 +51,8 @@ export const es: Catalogue = {
   "badRequest.body": "La dirección que seguiste no es válida. Compruébala e inténtalo de nuevo.",
   "languages.label": "También disponible en",
   "list.pair": "{first} y {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Las últimas noticias de {service}.",
   "footer.rights": "© {year} {publisher}. Todos los derechos reservados.",
 };

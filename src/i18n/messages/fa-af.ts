@@ -49,5 +49,8 @@ export const faAf: Catalogue = {
   "badRequest.body": "آدرسی که دنبال کردید معتبر نیست. لطفاً آن را بررسی کرده و دوباره کوشش کنید.",
   "languages.label": "به زبان‌های دیگر",
   "list.pair": "{first} و {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "home.description": "تازه‌ترین خبرهای {service}.",
   "footer.rights": "© {year} {publisher}. تمام حقوق محفوظ است.",
 };

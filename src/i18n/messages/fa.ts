@@ -50,5 +50,8 @@ export const fa: Catalogue = {
     "نشانی‌ای که دنبال کردید معتبر نیست. لطفاً آن را بررسی کنید و دوباره امتحان کنید.",
   "languages.label": "به زبان‌های دیگر",
   "list.pair": "{first} و {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "home.description": "تازه‌ترین خبرهای {service}.",
   "footer.rights": "© {year} {publisher}. همه حقوق محفوظ است.",
 };

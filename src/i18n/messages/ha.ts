@@ -49,5 +49,8 @@ export const ha: Catalogue = {
   "badRequest.body": "Adireshin da kuka bi ba daidai ba ne. Ku duba shi ku sake gwadawa.",
   "languages.label": "Akwai kuma a",
   "list.pair": "{first} da {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Sabbin labarai daga {service}.",
   "footer.rights": "© {year} {publisher}. Duk haƙƙoƙi an kiyaye su.",
 };

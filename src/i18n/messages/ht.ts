@@ -49,5 +49,8 @@ export const ht: Catalogue = {
   "badRequest.body": "Adrès ou swiv la pa valab. Tanpri verifye l epi eseye ankò.",
   "languages.label": "Disponib tou nan",
   "list.pair": "{first} ak {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: dènye nouvèl yo.",
   "footer.rights": "© {year} {publisher}. Tout dwa rezève.",
 };

@@ -50,5 +50,8 @@ export const hy: Catalogue = {
   "badRequest.body": "Ձեր անցած հասցեն անվավեր է։ Խնդրում ենք ստուգել այն և կրկին փորձել։",
   "languages.label": "Հասանելի է նաև",
   "list.pair": "{first} և {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}՝ վերջին լուրեր։",
   "footer.rights": "© {year} {publisher}։ Բոլոր իրավունքները պաշտպանված են։",
 };

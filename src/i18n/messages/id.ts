@@ -51,5 +51,8 @@ export const id: Catalogue = {
   "badRequest.body": "Alamat yang Anda ikuti tidak valid. Periksa kembali lalu coba lagi.",
   "languages.label": "Juga tersedia dalam",
   "list.pair": "{first} dan {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Berita terkini dari {service}.",
   "footer.rights": "© {year} {publisher}. Hak cipta dilindungi undang-undang.",
 };

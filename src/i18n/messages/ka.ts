@@ -50,5 +50,8 @@ export const ka: Catalogue = {
     "მისამართი, რომელსაც მიჰყევით, არასწორია. გთხოვთ, შეამოწმოთ და ხელახლა სცადოთ.",
   "languages.label": "ასევე ხელმისაწვდომია",
   "list.pair": "{first} და {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: უახლესი ამბები.",
   "footer.rights": "© {year} {publisher}. ყველა უფლება დაცულია.",
 };

@@ -49,5 +49,8 @@ export const km: Catalogue = {
   "badRequest.body": "អាសយដ្ឋានដែលអ្នកបានចូលមិនត្រឹមត្រូវទេ។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។",
   "languages.label": "មានជាភាសាផ្សេងទៀតផងដែរ",
   "list.pair": "{first} និង {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "ព័ត៌មានថ្មីៗពី {service}",
   "footer.rights": "© {year} {publisher}។ រក្សាសិទ្ធិគ្រប់យ៉ាង។",
 };

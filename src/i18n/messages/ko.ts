@@ -49,5 +49,8 @@ export const ko: Catalogue = {
   "badRequest.body": "접속하신 주소가 올바르지 않습니다. 주소를 확인한 뒤 다시 시도해 주세요.",
   "languages.label": "다른 언어로 보기",
   "list.pair": "{first} 및 {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}의 최신 뉴스.",
   "footer.rights": "© {year} {publisher}. 모든 권리 보유.",
 };

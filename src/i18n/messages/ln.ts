@@ -50,5 +50,8 @@ export const ln: Catalogue = {
   "badRequest.body": "Adresi oyo olandaki ebongi te. Tala yango malamu mpe meka lisusu.",
   "languages.label": "Ezali mpe na minoko mosusu",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Nsango ya sika ya {service}.",
   "footer.rights": "© {year} {publisher}. Makoki nyonso ebatelami.",
 };

@@ -49,5 +49,8 @@ export const lo: Catalogue = {
   "badRequest.body": "ທີ່ຢູ່ທີ່ທ່ານເປີດບໍ່ຖືກຕ້ອງ. ກະລຸນາກວດສອບແລ້ວລອງໃໝ່.",
   "languages.label": "ອ່ານເປັນພາສາອື່ນ",
   "list.pair": "{first} ແລະ {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "ຂ່າວຫຼ້າສຸດຈາກ {service}",
   "footer.rights": "© {year} {publisher}. ສະຫງວນລິຂະສິດ.",
 };

@@ -50,5 +50,8 @@ export const mk: Catalogue = {
   "badRequest.body": "Адресата што ја следевте не е валидна. Проверете ја и обидете се повторно.",
   "languages.label": "Достапно и на",
   "list.pair": "{first} и {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: најнови вести.",
   "footer.rights": "© {year} {publisher}. Сите права се задржани.",
 };

@@ -51,5 +51,8 @@ export const nd: Catalogue = {
   "badRequest.body": "Ikheli olilandeleyo kalilunganga. Likhangele ubusuzama futhi.",
   "languages.label": "Kuyatholakala langezinye izilimi",
   "list.pair": "{first} lo {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: izindaba zakamuva.",
   "footer.rights": "© {year} {publisher}. Wonke amalungelo agodliwe.",
 };

@@ -52,5 +52,8 @@ export const om: Catalogue = {
     "Teessoon isin hordoftan sirrii miti. Maaloo mirkaneeffadhaa irra deebiʼaa yaalaa.",
   "languages.label": "Afaanota biroonis ni argama",
   "list.pair": "{first} fi {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Oduu haaraa {service} irraa.",
   "footer.rights": "© {year} {publisher}. Mirgi hundi eegamaadha.",
 };

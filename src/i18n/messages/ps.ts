@@ -49,5 +49,8 @@ export const ps: Catalogue = {
   "badRequest.body": "هغه پته چې تاسو تعقیب کړه سمه نه ده. مهرباني وکړئ وې ګورئ او بیا هڅه وکړئ.",
   "languages.label": "په نورو ژبو هم",
   "list.pair": "{first} او {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "home.description": "د {service} تازه خبرونه.",
   "footer.rights": "© {year} {publisher}. ټول حقونه خوندي دي.",
 };

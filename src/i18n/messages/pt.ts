@@ -52,5 +52,8 @@ export const pt: Catalogue = {
   "badRequest.body": "O endereço que você seguiu não é válido. Verifique-o e tente novamente.",
   "languages.label": "Também disponível em",
   "list.pair": "{first} e {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "As últimas notícias de {service}.",
   "footer.rights": "© {year} {publisher}. Todos os direitos reservados.",
 };

@@ -50,5 +50,8 @@ export const rn: Catalogue = {
   "badRequest.body": "Adresi mwakurikiye ntiyemewe. Muyisuzume mwongere mugerageze.",
   "languages.label": "Iraboneka no mu zindi ndimi",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Amakuru mashasha ya {service}.",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burakingiwe.",
 };

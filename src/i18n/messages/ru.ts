@@ -51,5 +51,8 @@ export const ru: Catalogue = {
     "Адрес, по которому вы перешли, недействителен. Проверьте его и попробуйте снова.",
   "languages.label": "Также доступно на других языках",
   "list.pair": "{first} и {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: последние новости.",
   "footer.rights": "© {year} {publisher}. Все права защищены.",
 };

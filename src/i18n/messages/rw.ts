@@ -50,5 +50,8 @@ export const rw: Catalogue = {
   "badRequest.body": "Aderesi mwakurikiye ntiyemewe. Mwayisuzuma mukongera kugerageza.",
   "languages.label": "Iboneka no mu zindi ndimi",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Amakuru mashya ya {service}.",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burabitswe.",
 };

@@ -49,5 +49,8 @@ export const sn: Catalogue = {
   "badRequest.body": "Kero yamatevera haina kunaka. Ndapota iongororei mozoedza zvakare.",
   "languages.label": "Zvinowanikwawo mune mimwe mitauro",
   "list.pair": "{first} ne {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: nhau nyowani.",
   "footer.rights": "© {year} {publisher}. Kodzero dzose dzakachengetedzwa.",
 };

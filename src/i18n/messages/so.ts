@@ -51,5 +51,8 @@ export const so: Catalogue = {
   "badRequest.body": "Cinwaanka aad raacday sax ma aha. Fadlan hubi oo mar kale isku day.",
   "languages.label": "Sidoo kale waxaa lagu heli karaa",
   "list.pair": "{first} iyo {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Wararkii ugu dambeeyay ee {service}.",
   "footer.rights": "© {year} {publisher}. Xuquuqda oo dhan way dhowran tahay.",
 };

@@ -51,5 +51,8 @@ export const srCyrl: Catalogue = {
   "badRequest.body": "Адреса коју сте пратили није исправна. Проверите је и покушајте поново.",
   "languages.label": "Доступно и на",
   "list.pair": "{first} и {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: најновије вести.",
   "footer.rights": "© {year} {publisher}. Сва права задржана.",
 };

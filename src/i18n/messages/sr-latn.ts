@@ -51,5 +51,8 @@ export const srLatn: Catalogue = {
   "badRequest.body": "Adresa koju ste pratili nije ispravna. Proverite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
   "list.pair": "{first} i {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: najnovije vesti.",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

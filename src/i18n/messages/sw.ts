@@ -49,5 +49,8 @@ export const sw: Catalogue = {
   "badRequest.body": "Anwani uliyofuata si sahihi. Tafadhali ikague kisha ujaribu tena.",
   "languages.label": "Inapatikana pia kwa",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "Habari za hivi punde kutoka {service}.",
   "footer.rights": "© {year} {publisher}. Haki zote zimehifadhiwa.",
 };

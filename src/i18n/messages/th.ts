@@ -49,5 +49,8 @@ export const th: Catalogue = {
   "badRequest.body": "ที่อยู่ที่คุณเปิดไม่ถูกต้อง โปรดตรวจสอบแล้วลองอีกครั้ง",
   "languages.label": "อ่านในภาษาอื่น",
   "list.pair": "{first}และ{last}",
+  "list.more": "{first} {next}",
+  "story.contributor": "{name} {title}",
+  "home.description": "ข่าวล่าสุดจาก {service}",
   "footer.rights": "© {year} {publisher} สงวนลิขสิทธิ์",
 };

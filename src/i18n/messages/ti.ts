@@ -49,5 +49,8 @@ export const ti: Catalogue = {
   "badRequest.body": "ዝሰዓብኩምዎ ኣድራሻ ቅኑዕ ኣይኮነን። በጃኹም ኣረጋግጹ እሞ ደጊምኩም ፈትኑ።",
   "languages.label": "ብካልኦት ቋንቋታት እውን ይርከብ",
   "list.pair": "{first}ን {last}ን",
+  "list.more": "{first}፣ {next}",
+  "story.contributor": "{name}፣ {title}",
+  "home.description": "ናይ {service} ሓደስቲ ዜናታት።",
   "footer.rights": "© {year} {publisher}። ኩሉ መሰላት ዝተሓለወ እዩ።",
 };

@@ -49,5 +49,8 @@ export const tr: Catalogue = {
   "badRequest.body": "Takip ettiğiniz adres geçerli değil. Lütfen kontrol edip yeniden deneyin.",
   "languages.label": "Diğer dillerde",
   "list.pair": "{first} ve {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: son haberler.",
   "footer.rights": "© {year} {publisher}. Tüm hakları saklıdır.",
 };

@@ -50,5 +50,8 @@ export const uk: Catalogue = {
   "badRequest.body": "Адреса, за якою ви перейшли, недійсна. Перевірте її та спробуйте ще раз.",
   "languages.label": "Також доступно",
   "list.pair": "{first} і {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: останні новини.",
   "footer.rights": "© {year} {publisher}. Усі права захищено.",
 };

@@ -50,5 +50,8 @@ export const ur: Catalogue = {
     "جس پتے پر آپ آئے ہیں وہ درست نہیں ہے۔ براہ کرم اسے چیک کر کے دوبارہ کوشش کریں۔",
   "languages.label": "دیگر زبانوں میں بھی",
   "list.pair": "{first} اور {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "home.description": "{service} کی تازہ ترین خبریں۔",
   "footer.rights": "© {year} {publisher}۔ جملہ حقوق محفوظ ہیں۔",
 };

@@ -50,5 +50,8 @@ export const uzLatn: Catalogue = {
   "badRequest.body": "Siz ochgan manzil notoʻgʻri. Iltimos, tekshirib, qayta urinib koʻring.",
   "languages.label": "Boshqa tillarda",
   "list.pair": "{first} va {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "home.description": "{service}: soʻnggi yangiliklar.",
   "footer.rights": "© {year} {publisher}. Barcha huquqlar himoyalangan.",
 };

@@ -49,5 +49,8 @@ export const zhHant: Catalogue = {
   "badRequest.body": "您點擊的網址無效，請檢查後再試一次。",
   "languages.label": "其他語言版本",
   "list.pair": "{first}和{last}",
+  "list.more": "{first}、{next}",
+  "story.contributor": "{name}，{title}",
+  "home.description": "{service}的最新新聞。",
   "footer.rights": "© {year} {publisher}。版權所有。",
 };
