@@ -36,6 +36,15 @@ export function StoryPage({
     const desk = b.kind === "desk" ? model.desks.get(b.deskId) : undefined;
     return desk ? [desk] : [];
   });
+  // The byline credits the writers and the desk; photographers are credited on their images
+  // and among the contributors, not as authors.
+  const bylineNames = [
+    ...people.flatMap((b) => {
+      const name = b.role === "photographer" ? undefined : model.people.get(b.personId)?.name;
+      return name ? [name] : [];
+    }),
+    ...desks.map((desk) => desk.name),
+  ];
   const path = storyUrl(service, { id: story.id, slug: content.slug, section: content.section });
   return (
     <Layout
@@ -66,21 +75,11 @@ export function StoryPage({
           ) : null}
           <h1>{content.headline}</h1>
           {content.standfirst ? <p class="standfirst">{content.standfirst}</p> : null}
-          {people.length > 0 ? (
+          {bylineNames.length > 0 ? (
             <p class="byline">
               <Isolated
                 // Names in another script than the page are isolated (W3C bidi, <bdi>).
-                parts={messageParts(
-                  t,
-                  "story.by",
-                  {},
-                  {
-                    names: people
-                      .map((b) => model.people.get(b.personId)?.name ?? "")
-                      .filter(Boolean),
-                  },
-                  ctx.locale.dir,
-                )}
+                parts={messageParts(t, "story.by", {}, { names: bylineNames }, ctx.locale.dir)}
               />
             </p>
           ) : null}
@@ -119,10 +118,13 @@ export function StoryPage({
                 const person = model.people.get(b.personId);
                 return person ? (
                   <li key={person.id}>
-                    <a href={personUrl(service, person.id)}>
-                      <bdi>{person.name}</bdi>
-                    </a>
-                    {person.title ? <span class="role">{`, ${person.title}`}</span> : null}
+                    {person.title ? (
+                      <ContributorWithTitle ctx={ctx} person={person} />
+                    ) : (
+                      <a href={personUrl(service, person.id)}>
+                        <bdi>{person.name}</bdi>
+                      </a>
+                    )}
                   </li>
                 ) : null;
               })}
@@ -186,10 +188,42 @@ export function StoryPage({
       {model.related.length > 0 ? (
         <section class="related" aria-labelledby="related-h">
           <h2 id="related-h">{t.t("story.related")}</h2>
-          <StoryCards ctx={ctx} stories={model.related} media={model.media} />
+          <StoryCards ctx={ctx} stories={model.related} media={model.media} headingLevel={3} />
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/**
+ * "Name, title" with the language's own punctuation (Persian "،", Chinese "，") from the
+ * catalogue: the pattern is formatted with two markers, then each marker becomes markup
+ * (the name a link, the title a span), both isolated (W3C bidi, <bdi>).
+ */
+function ContributorWithTitle({
+  ctx,
+  person,
+}: {
+  ctx: RenderContext;
+  person: { id: string; name: string; title: string };
+}) {
+  const pattern = ctx.t.t("story.contributor", { name: "\uE000", title: "\uE001" });
+  return (
+    <>
+      {pattern.split(/([\uE000\uE001])/u).map((piece) =>
+        piece === "\uE000" ? (
+          <a key="name" href={personUrl(ctx.service, person.id)}>
+            <bdi>{person.name}</bdi>
+          </a>
+        ) : piece === "\uE001" ? (
+          <span key="title" class="role">
+            <bdi>{person.title}</bdi>
+          </span>
+        ) : (
+          piece
+        ),
+      )}
+    </>
   );
 }
 
