@@ -17,7 +17,10 @@ import { startTestNewsdesk } from "../support/test-newsdesk.js";
 let newsdesk: Newsdesk & { dispose(): Promise<void> };
 
 beforeAll(async () => {
-  newsdesk = await startTestNewsdesk("sqlite");
+  // A fixed moment: the footer shows its year; the demo is seeded relative to it.
+  newsdesk = await startTestNewsdesk("sqlite", {
+    clock: { now: () => new Date("2026-11-24T12:00:00Z") },
+  });
 });
 afterAll(async () => {
   await newsdesk?.dispose();
@@ -182,6 +185,15 @@ describe("the home page", () => {
   ])("has a meta description in the service's language on /%s/", async (prefix, description) => {
     const { html } = await page(`/${prefix}/`);
     expect(html).toContain(`<meta name="description" content="${description}"/>`);
+  });
+
+  it.each([
+    ["persian", "© ۲۰۲۶ شبکه خبری مریدین. همه حقوق محفوظ است."],
+    ["chinese", "© 2026 子午线新闻网。保留所有权利。"],
+    ["english", "© 2026 Meridian News Network. All rights reserved."],
+  ])("names the publisher in the footer in the language of /%s/", async (prefix, line) => {
+    const { html } = await page(`/${prefix}/`);
+    expect(html).toMatch(new RegExp(`<footer class="site-foot"><div class="wrap"><p>${line}</p>`));
   });
 
   it("labels an updated top story as updated", async () => {

@@ -52,5 +52,6 @@ export const am: Catalogue = {
   "list.more": "{first}፣ {next}",
   "story.contributor": "{name}፣ {title}",
   "home.description": "የ{service} የቅርብ ጊዜ ዜናዎች።",
+  "publisher.name": "ሜሪዲያን የዜና አውታር",
   "footer.rights": "© {year} {publisher}። መብቱ በሕግ የተጠበቀ ነው።",
 };

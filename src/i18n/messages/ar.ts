@@ -53,5 +53,6 @@ export const ar: Catalogue = {
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
   "home.description": "آخر الأخبار من {service}.",
+  "publisher.name": "شبكة ميريديان الإخبارية",
   "footer.rights": "© {year} {publisher}. جميع الحقوق محفوظة.",
 };

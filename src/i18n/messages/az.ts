@@ -52,5 +52,6 @@ export const az: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: son xəbərlər.",
+  "publisher.name": "Meridian Xəbər Şəbəkəsi",
   "footer.rights": "© {year} {publisher}. Bütün hüquqlar qorunur.",
 };

@@ -53,5 +53,6 @@ export const bm: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: kunnafoni kuraw.",
+  "publisher.name": "Meridian Kunnafoni Jɛkulu",
   "footer.rights": "© {year} {publisher}. Josariya bɛɛ majɔlen don.",
 };

@@ -52,5 +52,6 @@ export const bn: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}-এর সর্বশেষ খবর।",
+  "publisher.name": "মেরিডিয়ান সংবাদ নেটওয়ার্ক",
   "footer.rights": "© {year} {publisher}। সর্বস্বত্ব সংরক্ষিত।",
 };

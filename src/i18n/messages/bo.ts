@@ -52,5 +52,6 @@ export const bo: Catalogue = {
   "list.more": "{first}། {next}",
   "story.contributor": "{name}། {title}",
   "home.description": "{service} ཡི་གསར་འགྱུར་གསར་ཤོས།",
+  "publisher.name": "མེ་རི་ཌི་ཡན་གསར་འགྱུར་དྲ་བ།",
   "footer.rights": "© {year} {publisher}། ཐོབ་ཐང་ཡོངས་རྫོགས་ཉར་ཚགས་བྱས་ཡོད།",
 };

@@ -54,5 +54,6 @@ export const bs: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: najnovije vijesti.",
+  "publisher.name": "Mreža vijesti Meridian",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

@@ -53,5 +53,6 @@ export const ckb: Catalogue = {
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
   "home.description": "دوایین هەواڵەکانی {service}.",
+  "publisher.name": "تۆڕی هەواڵی مێریدیان",
   "footer.rights": "© {year} {publisher}. هەموو مافەکان پارێزراون.",
 };

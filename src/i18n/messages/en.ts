@@ -110,6 +110,11 @@ export const en = {
     context:
       "Meta description of a service's home page, shown by search engines; {service} is the service's name.",
   },
+  "publisher.name": {
+    message: "Meridian News Network",
+    context:
+      "The publisher's name as readers of the language know it, shown in the page footer. Feeds and structured data keep the official name set for the deployment.",
+  },
   "footer.rights": {
     message: "© {year} {publisher}. All rights reserved.",
     context: "Copyright line in the page footer.",

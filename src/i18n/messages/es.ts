@@ -54,5 +54,6 @@ export const es: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Las últimas noticias de {service}.",
+  "publisher.name": "Red de Noticias Meridian",
   "footer.rights": "© {year} {publisher}. Todos los derechos reservados.",
 };

@@ -52,5 +52,6 @@ export const faAf: Catalogue = {
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
   "home.description": "تازه‌ترین خبرهای {service}.",
+  "publisher.name": "شبکه خبری مریدین",
   "footer.rights": "© {year} {publisher}. تمام حقوق محفوظ است.",
 };

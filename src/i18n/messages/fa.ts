@@ -53,5 +53,6 @@ export const fa: Catalogue = {
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
   "home.description": "تازه‌ترین خبرهای {service}.",
+  "publisher.name": "شبکه خبری مریدین",
   "footer.rights": "© {year} {publisher}. همه حقوق محفوظ است.",
 };

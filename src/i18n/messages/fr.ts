@@ -55,5 +55,6 @@ export const fr: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Les dernières informations de {service}.",
+  "publisher.name": "Réseau d’information Meridian",
   "footer.rights": "© {year} {publisher}. Tous droits réservés.",
 };

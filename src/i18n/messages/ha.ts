@@ -52,5 +52,6 @@ export const ha: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Sabbin labarai daga {service}.",
+  "publisher.name": "Cibiyar Labarai ta Meridian",
   "footer.rights": "© {year} {publisher}. Duk haƙƙoƙi an kiyaye su.",
 };

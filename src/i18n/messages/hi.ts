@@ -53,5 +53,6 @@ export const hi: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service} की ताज़ा ख़बरें।",
+  "publisher.name": "मेरिडियन समाचार नेटवर्क",
   "footer.rights": "© {year} {publisher}. सर्वाधिकार सुरक्षित।",
 };

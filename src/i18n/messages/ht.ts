@@ -52,5 +52,6 @@ export const ht: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: dènye nouvèl yo.",
+  "publisher.name": "Rezo Nouvèl Meridian",
   "footer.rights": "© {year} {publisher}. Tout dwa rezève.",
 };

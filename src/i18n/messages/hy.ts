@@ -53,5 +53,6 @@ export const hy: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}՝ վերջին լուրեր։",
+  "publisher.name": "Մերիդիան լրատվական ցանց",
   "footer.rights": "© {year} {publisher}։ Բոլոր իրավունքները պաշտպանված են։",
 };

@@ -54,5 +54,6 @@ export const id: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Berita terkini dari {service}.",
+  "publisher.name": "Jaringan Berita Meridian",
   "footer.rights": "© {year} {publisher}. Hak cipta dilindungi undang-undang.",
 };

@@ -53,5 +53,6 @@ export const ka: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: უახლესი ამბები.",
+  "publisher.name": "საინფორმაციო ქსელი მერიდიანი",
   "footer.rights": "© {year} {publisher}. ყველა უფლება დაცულია.",
 };

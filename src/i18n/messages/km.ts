@@ -52,5 +52,6 @@ export const km: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "ព័ត៌មានថ្មីៗពី {service}",
+  "publisher.name": "បណ្ដាញព័ត៌មានមេរីឌាន",
   "footer.rights": "© {year} {publisher}។ រក្សាសិទ្ធិគ្រប់យ៉ាង។",
 };

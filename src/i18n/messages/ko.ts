@@ -52,5 +52,6 @@ export const ko: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}의 최신 뉴스.",
+  "publisher.name": "메리디언 뉴스 네트워크",
   "footer.rights": "© {year} {publisher}. 모든 권리 보유.",
 };

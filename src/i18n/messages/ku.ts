@@ -53,5 +53,6 @@ export const ku: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: nûçeyên herî dawî.",
+  "publisher.name": "Tora Nûçeyan a Meridian",
   "footer.rights": "© {year} {publisher}. Hemû maf parastî ne.",
 };

@@ -53,5 +53,6 @@ export const ln: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Nsango ya sika ya {service}.",
+  "publisher.name": "Nsango ya Meridian",
   "footer.rights": "© {year} {publisher}. Makoki nyonso ebatelami.",
 };

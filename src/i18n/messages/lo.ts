@@ -52,5 +52,6 @@ export const lo: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "ຂ່າວຫຼ້າສຸດຈາກ {service}",
+  "publisher.name": "ເຄືອຂ່າຍຂ່າວເມີຣິດຽນ",
   "footer.rights": "© {year} {publisher}. ສະຫງວນລິຂະສິດ.",
 };

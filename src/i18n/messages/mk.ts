@@ -53,5 +53,6 @@ export const mk: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: најнови вести.",
+  "publisher.name": "Мрежа за вести Меридијан",
   "footer.rights": "© {year} {publisher}. Сите права се задржани.",
 };

@@ -52,5 +52,6 @@ export const my: Catalogue = {
   "list.more": "{first}၊ {next}",
   "story.contributor": "{name}၊ {title}",
   "home.description": "{service} မှ နောက်ဆုံးရ သတင်းများ",
+  "publisher.name": "မယ်ရီဒီယန် သတင်းကွန်ရက်",
   "footer.rights": "© {year} {publisher}။ မူပိုင်ခွင့် အားလုံး ရယူထားသည်။",
 };

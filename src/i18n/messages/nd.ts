@@ -54,5 +54,6 @@ export const nd: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: izindaba zakamuva.",
+  "publisher.name": "Izindaba zeMeridian",
   "footer.rights": "© {year} {publisher}. Wonke amalungelo agodliwe.",
 };

@@ -52,5 +52,6 @@ export const ne: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service} का ताजा समाचार।",
+  "publisher.name": "मेरिडियन समाचार सञ्जाल",
   "footer.rights": "© {year} {publisher}। सर्वाधिकार सुरक्षित।",
 };

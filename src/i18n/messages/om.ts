@@ -55,5 +55,6 @@ export const om: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Oduu haaraa {service} irraa.",
+  "publisher.name": "Oduu Meridian",
   "footer.rights": "© {year} {publisher}. Mirgi hundi eegamaadha.",
 };

@@ -52,5 +52,6 @@ export const ps: Catalogue = {
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
   "home.description": "د {service} تازه خبرونه.",
+  "publisher.name": "د مریډین خبري شبکه",
   "footer.rights": "© {year} {publisher}. ټول حقونه خوندي دي.",
 };

@@ -55,5 +55,6 @@ export const pt: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "As últimas notícias de {service}.",
+  "publisher.name": "Rede de Notícias Meridian",
   "footer.rights": "© {year} {publisher}. Todos os direitos reservados.",
 };

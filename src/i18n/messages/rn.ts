@@ -53,5 +53,6 @@ export const rn: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Amakuru mashasha ya {service}.",
+  "publisher.name": "Umuyoboro w’Amakuru Meridian",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burakingiwe.",
 };

@@ -54,5 +54,6 @@ export const ru: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: последние новости.",
+  "publisher.name": "Сеть новостей «Меридиан»",
   "footer.rights": "© {year} {publisher}. Все права защищены.",
 };

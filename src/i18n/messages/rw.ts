@@ -53,5 +53,6 @@ export const rw: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Amakuru mashya ya {service}.",
+  "publisher.name": "Umuyoboro w’Amakuru Meridian",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burabitswe.",
 };

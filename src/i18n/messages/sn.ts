@@ -52,5 +52,6 @@ export const sn: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: nhau nyowani.",
+  "publisher.name": "Nhau dzeMeridian",
   "footer.rights": "© {year} {publisher}. Kodzero dzose dzakachengetedzwa.",
 };

@@ -54,5 +54,6 @@ export const so: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Wararkii ugu dambeeyay ee {service}.",
+  "publisher.name": "Shabakadda Wararka Meridian",
   "footer.rights": "© {year} {publisher}. Xuquuqda oo dhan way dhowran tahay.",
 };

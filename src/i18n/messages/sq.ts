@@ -54,5 +54,6 @@ export const sq: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Lajmet më të fundit nga {service}.",
+  "publisher.name": "Rrjeti i Lajmeve Meridian",
   "footer.rights": "© {year} {publisher}. Të gjitha të drejtat të rezervuara.",
 };

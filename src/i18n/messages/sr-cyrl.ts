@@ -54,5 +54,6 @@ export const srCyrl: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: најновије вести.",
+  "publisher.name": "Мрежа вести „Меридијан”",
   "footer.rights": "© {year} {publisher}. Сва права задржана.",
 };

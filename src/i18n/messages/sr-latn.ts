@@ -54,5 +54,6 @@ export const srLatn: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: najnovije vesti.",
+  "publisher.name": "Mreža vesti „Meridijan”",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

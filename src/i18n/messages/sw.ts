@@ -52,5 +52,6 @@ export const sw: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Habari za hivi punde kutoka {service}.",
+  "publisher.name": "Mtandao wa Habari wa Meridian",
   "footer.rights": "© {year} {publisher}. Haki zote zimehifadhiwa.",
 };

@@ -52,5 +52,6 @@ export const th: Catalogue = {
   "list.more": "{first} {next}",
   "story.contributor": "{name} {title}",
   "home.description": "ข่าวล่าสุดจาก {service}",
+  "publisher.name": "เครือข่ายข่าวเมอริเดียน",
   "footer.rights": "© {year} {publisher} สงวนลิขสิทธิ์",
 };

@@ -52,5 +52,6 @@ export const ti: Catalogue = {
   "list.more": "{first}፣ {next}",
   "story.contributor": "{name}፣ {title}",
   "home.description": "ናይ {service} ሓደስቲ ዜናታት።",
+  "publisher.name": "ሜሪድያን መርበብ ዜና",
   "footer.rights": "© {year} {publisher}። ኩሉ መሰላት ዝተሓለወ እዩ።",
 };

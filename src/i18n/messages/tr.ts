@@ -52,5 +52,6 @@ export const tr: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: son haberler.",
+  "publisher.name": "Meridian Haber Ağı",
   "footer.rights": "© {year} {publisher}. Tüm hakları saklıdır.",
 };

@@ -53,5 +53,6 @@ export const uk: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: останні новини.",
+  "publisher.name": "Мережа новин «Меридіан»",
   "footer.rights": "© {year} {publisher}. Усі права захищено.",
 };

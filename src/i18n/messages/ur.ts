@@ -53,5 +53,6 @@ export const ur: Catalogue = {
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
   "home.description": "{service} کی تازہ ترین خبریں۔",
+  "publisher.name": "میریڈین نیوز نیٹ ورک",
   "footer.rights": "© {year} {publisher}۔ جملہ حقوق محفوظ ہیں۔",
 };

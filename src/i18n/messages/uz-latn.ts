@@ -53,5 +53,6 @@ export const uzLatn: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "{service}: soʻnggi yangiliklar.",
+  "publisher.name": "Meridian Axborot Tarmogʻi",
   "footer.rights": "© {year} {publisher}. Barcha huquqlar himoyalangan.",
 };

@@ -53,5 +53,6 @@ export const vi: Catalogue = {
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
   "home.description": "Tin tức mới nhất từ {service}.",
+  "publisher.name": "Mạng Tin tức Meridian",
   "footer.rights": "© {year} {publisher}. Bảo lưu mọi quyền.",
 };

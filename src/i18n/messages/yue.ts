@@ -52,5 +52,6 @@ export const yue: Catalogue = {
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",
   "home.description": "{service}嘅最新新聞。",
+  "publisher.name": "子午線新聞網",
   "footer.rights": "© {year} {publisher}。版權所有。",
 };

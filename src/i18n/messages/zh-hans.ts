@@ -52,5 +52,6 @@ export const zhHans: Catalogue = {
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",
   "home.description": "{service}的最新新闻。",
+  "publisher.name": "子午线新闻网",
   "footer.rights": "© {year} {publisher}。保留所有权利。",
 };

@@ -52,5 +52,6 @@ export const zhHant: Catalogue = {
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",
   "home.description": "{service}的最新新聞。",
+  "publisher.name": "子午線新聞網",
   "footer.rights": "© {year} {publisher}。版權所有。",
 };

@@ -111,7 +111,10 @@ export function Layout(props: LayoutProps) {
         <footer class="site-foot">
           <div class="wrap">
             <p>
-              {t.t("footer.rights", { year: ctx.t.year(ctx.year), publisher: ctx.publisherName })}
+              {t.t("footer.rights", {
+                year: ctx.t.year(ctx.year),
+                publisher: t.t("publisher.name"),
+              })}
             </p>
           </div>
         </footer>
