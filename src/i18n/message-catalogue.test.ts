@@ -105,6 +105,8 @@ describe.each(localeTags.filter((tag) => tag !== "en"))("the %s catalogue", (tag
         last: "L",
         next: "X",
         title: "T",
+        date: "D",
+        text: "W",
       });
       expect(text.length, key).toBeGreaterThan(0);
       expect(text, key).not.toMatch(/[{}]/u);

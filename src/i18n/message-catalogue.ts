@@ -111,14 +111,23 @@ export const catalogues: Record<LocaleTag, Catalogue> = {
   ko,
 };
 
-/** Patterns that are only punctuation: languages writing the Latin comma share them. */
-const commaPatterns: readonly MessageKey[] = ["list.more", "story.contributor"];
+/** Patterns that are only punctuation: languages writing the Latin comma and colon share them. */
+const commaPatterns: readonly MessageKey[] = ["list.more", "story.contributor", "story.correction"];
 
 /**
  * English strings that are deliberately identical in a translation (brand names,
  * symbols). The catalogue test fails on any other value equal to the English.
  */
 export const allowedIdenticalToEnglish: Partial<Record<LocaleTag, readonly MessageKey[]>> = {
+  fa: ["story.correction"],
+  "fa-AF": ["story.correction"],
+  ps: ["story.correction"],
+  ur: ["story.correction"],
+  ar: ["story.correction"],
+  ckb: ["story.correction"],
+  my: ["story.correction"],
+  bo: ["story.correction"],
+  th: ["story.correction"],
   az: commaPatterns,
   bm: commaPatterns,
   bn: commaPatterns,

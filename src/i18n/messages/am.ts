@@ -51,6 +51,7 @@ export const am: Catalogue = {
   "list.pair": "{first} እና {last}",
   "list.more": "{first}፣ {next}",
   "story.contributor": "{name}፣ {title}",
+  "story.correction": "{date}፦ {text}",
   "home.description": "የ{service} የቅርብ ጊዜ ዜናዎች።",
   "publisher.name": "ሜሪዲያን የዜና አውታር",
   "footer.rights": "© {year} {publisher}። መብቱ በሕግ የተጠበቀ ነው።",

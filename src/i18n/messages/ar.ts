@@ -52,6 +52,7 @@ export const ar: Catalogue = {
   "list.pair": "{first} و{last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "آخر الأخبار من {service}.",
   "publisher.name": "شبكة ميريديان الإخبارية",
   "footer.rights": "© {year} {publisher}. جميع الحقوق محفوظة.",

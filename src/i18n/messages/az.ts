@@ -51,6 +51,7 @@ export const az: Catalogue = {
   "list.pair": "{first} və {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: son xəbərlər.",
   "publisher.name": "Meridian Xəbər Şəbəkəsi",
   "footer.rights": "© {year} {publisher}. Bütün hüquqlar qorunur.",

@@ -52,6 +52,7 @@ export const bm: Catalogue = {
   "list.pair": "{first} ni {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: kunnafoni kuraw.",
   "publisher.name": "Meridian Kunnafoni Jɛkulu",
   "footer.rights": "© {year} {publisher}. Josariya bɛɛ majɔlen don.",

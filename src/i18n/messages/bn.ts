@@ -51,6 +51,7 @@ export const bn: Catalogue = {
   "list.pair": "{first} এবং {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}-এর সর্বশেষ খবর।",
   "publisher.name": "মেরিডিয়ান সংবাদ নেটওয়ার্ক",
   "footer.rights": "© {year} {publisher}। সর্বস্বত্ব সংরক্ষিত।",

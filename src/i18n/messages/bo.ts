@@ -51,6 +51,7 @@ export const bo: Catalogue = {
   "list.pair": "{first} དང་ {last}",
   "list.more": "{first}། {next}",
   "story.contributor": "{name}། {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service} ཡི་གསར་འགྱུར་གསར་ཤོས།",
   "publisher.name": "མེ་རི་ཌི་ཡན་གསར་འགྱུར་དྲ་བ།",
   "footer.rights": "© {year} {publisher}། ཐོབ་ཐང་ཡོངས་རྫོགས་ཉར་ཚགས་བྱས་ཡོད།",

@@ -53,6 +53,7 @@ export const bs: Catalogue = {
   "list.pair": "{first} i {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: najnovije vijesti.",
   "publisher.name": "Mreža vijesti Meridian",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",

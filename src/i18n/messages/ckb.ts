@@ -52,6 +52,7 @@ export const ckb: Catalogue = {
   "list.pair": "{first} و {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "دوایین هەواڵەکانی {service}.",
   "publisher.name": "تۆڕی هەواڵی مێریدیان",
   "footer.rights": "© {year} {publisher}. هەموو مافەکان پارێزراون.",

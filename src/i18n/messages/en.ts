@@ -105,6 +105,11 @@ export const en = {
     context:
       "A contributor at the foot of a story with their job title, e.g. 'Lena Okafor, Regional correspondent'.",
   },
+  "story.correction": {
+    message: "{date}: {text}",
+    context:
+      "One correction at the foot of a story: {date} is when it was made, {text} what was corrected.",
+  },
   "home.description": {
     message: "The latest news from {service}.",
     context:

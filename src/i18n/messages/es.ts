@@ -53,6 +53,7 @@ export const es: Catalogue = {
   "list.pair": "{first} y {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Las últimas noticias de {service}.",
   "publisher.name": "Red de Noticias Meridian",
   "footer.rights": "© {year} {publisher}. Todos los derechos reservados.",

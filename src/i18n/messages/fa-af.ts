@@ -51,6 +51,7 @@ export const faAf: Catalogue = {
   "list.pair": "{first} و {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "تازه‌ترین خبرهای {service}.",
   "publisher.name": "شبکه خبری مریدین",
   "footer.rights": "© {year} {publisher}. تمام حقوق محفوظ است.",

@@ -52,6 +52,7 @@ export const fa: Catalogue = {
   "list.pair": "{first} و {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "تازه‌ترین خبرهای {service}.",
   "publisher.name": "شبکه خبری مریدین",
   "footer.rights": "© {year} {publisher}. همه حقوق محفوظ است.",

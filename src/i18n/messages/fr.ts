@@ -54,6 +54,7 @@ export const fr: Catalogue = {
   "list.pair": "{first} et {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Les dernières informations de {service}.",
   "publisher.name": "Réseau d’information Meridian",
   "footer.rights": "© {year} {publisher}. Tous droits réservés.",

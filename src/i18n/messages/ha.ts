@@ -51,6 +51,7 @@ export const ha: Catalogue = {
   "list.pair": "{first} da {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Sabbin labarai daga {service}.",
   "publisher.name": "Cibiyar Labarai ta Meridian",
   "footer.rights": "© {year} {publisher}. Duk haƙƙoƙi an kiyaye su.",

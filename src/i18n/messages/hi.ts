@@ -52,6 +52,7 @@ export const hi: Catalogue = {
   "list.pair": "{first} और {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service} की ताज़ा ख़बरें।",
   "publisher.name": "मेरिडियन समाचार नेटवर्क",
   "footer.rights": "© {year} {publisher}. सर्वाधिकार सुरक्षित।",

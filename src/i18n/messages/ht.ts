@@ -51,6 +51,7 @@ export const ht: Catalogue = {
   "list.pair": "{first} ak {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: dènye nouvèl yo.",
   "publisher.name": "Rezo Nouvèl Meridian",
   "footer.rights": "© {year} {publisher}. Tout dwa rezève.",

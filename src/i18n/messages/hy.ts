@@ -52,6 +52,7 @@ export const hy: Catalogue = {
   "list.pair": "{first} և {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}՝ վերջին լուրեր։",
   "publisher.name": "Մերիդիան լրատվական ցանց",
   "footer.rights": "© {year} {publisher}։ Բոլոր իրավունքները պաշտպանված են։",

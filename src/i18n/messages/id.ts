@@ -53,6 +53,7 @@ export const id: Catalogue = {
   "list.pair": "{first} dan {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Berita terkini dari {service}.",
   "publisher.name": "Jaringan Berita Meridian",
   "footer.rights": "© {year} {publisher}. Hak cipta dilindungi undang-undang.",

@@ -52,6 +52,7 @@ export const ka: Catalogue = {
   "list.pair": "{first} და {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: უახლესი ამბები.",
   "publisher.name": "საინფორმაციო ქსელი მერიდიანი",
   "footer.rights": "© {year} {publisher}. ყველა უფლება დაცულია.",

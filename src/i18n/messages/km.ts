@@ -51,6 +51,7 @@ export const km: Catalogue = {
   "list.pair": "{first} និង {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "ព័ត៌មានថ្មីៗពី {service}",
   "publisher.name": "បណ្ដាញព័ត៌មានមេរីឌាន",
   "footer.rights": "© {year} {publisher}។ រក្សាសិទ្ធិគ្រប់យ៉ាង។",

@@ -51,6 +51,7 @@ export const ko: Catalogue = {
   "list.pair": "{first} 및 {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}의 최신 뉴스.",
   "publisher.name": "메리디언 뉴스 네트워크",
   "footer.rights": "© {year} {publisher}. 모든 권리 보유.",

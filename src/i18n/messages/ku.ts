@@ -52,6 +52,7 @@ export const ku: Catalogue = {
   "list.pair": "{first} û {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: nûçeyên herî dawî.",
   "publisher.name": "Tora Nûçeyan a Meridian",
   "footer.rights": "© {year} {publisher}. Hemû maf parastî ne.",

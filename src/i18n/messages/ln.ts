@@ -52,6 +52,7 @@ export const ln: Catalogue = {
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Nsango ya sika ya {service}.",
   "publisher.name": "Nsango ya Meridian",
   "footer.rights": "© {year} {publisher}. Makoki nyonso ebatelami.",

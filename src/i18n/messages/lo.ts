@@ -51,6 +51,7 @@ export const lo: Catalogue = {
   "list.pair": "{first} ແລະ {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "ຂ່າວຫຼ້າສຸດຈາກ {service}",
   "publisher.name": "ເຄືອຂ່າຍຂ່າວເມີຣິດຽນ",
   "footer.rights": "© {year} {publisher}. ສະຫງວນລິຂະສິດ.",

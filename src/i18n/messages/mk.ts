@@ -52,6 +52,7 @@ export const mk: Catalogue = {
   "list.pair": "{first} и {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: најнови вести.",
   "publisher.name": "Мрежа за вести Меридијан",
   "footer.rights": "© {year} {publisher}. Сите права се задржани.",

@@ -51,6 +51,7 @@ export const my: Catalogue = {
   "list.pair": "{first}နှင့် {last}",
   "list.more": "{first}၊ {next}",
   "story.contributor": "{name}၊ {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service} မှ နောက်ဆုံးရ သတင်းများ",
   "publisher.name": "မယ်ရီဒီယန် သတင်းကွန်ရက်",
   "footer.rights": "© {year} {publisher}။ မူပိုင်ခွင့် အားလုံး ရယူထားသည်။",

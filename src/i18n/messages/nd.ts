@@ -53,6 +53,7 @@ export const nd: Catalogue = {
   "list.pair": "{first} lo {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: izindaba zakamuva.",
   "publisher.name": "Izindaba zeMeridian",
   "footer.rights": "© {year} {publisher}. Wonke amalungelo agodliwe.",

@@ -51,6 +51,7 @@ export const ne: Catalogue = {
   "list.pair": "{first} र {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service} का ताजा समाचार।",
   "publisher.name": "मेरिडियन समाचार सञ्जाल",
   "footer.rights": "© {year} {publisher}। सर्वाधिकार सुरक्षित।",

@@ -54,6 +54,7 @@ export const om: Catalogue = {
   "list.pair": "{first} fi {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Oduu haaraa {service} irraa.",
   "publisher.name": "Oduu Meridian",
   "footer.rights": "© {year} {publisher}. Mirgi hundi eegamaadha.",

@@ -51,6 +51,7 @@ export const ps: Catalogue = {
   "list.pair": "{first} او {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "د {service} تازه خبرونه.",
   "publisher.name": "د مریډین خبري شبکه",
   "footer.rights": "© {year} {publisher}. ټول حقونه خوندي دي.",

@@ -54,6 +54,7 @@ export const pt: Catalogue = {
   "list.pair": "{first} e {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "As últimas notícias de {service}.",
   "publisher.name": "Rede de Notícias Meridian",
   "footer.rights": "© {year} {publisher}. Todos os direitos reservados.",

@@ -52,6 +52,7 @@ export const rn: Catalogue = {
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Amakuru mashasha ya {service}.",
   "publisher.name": "Umuyoboro w’Amakuru Meridian",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burakingiwe.",

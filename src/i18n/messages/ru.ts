@@ -53,6 +53,7 @@ export const ru: Catalogue = {
   "list.pair": "{first} и {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: последние новости.",
   "publisher.name": "Сеть новостей «Меридиан»",
   "footer.rights": "© {year} {publisher}. Все права защищены.",

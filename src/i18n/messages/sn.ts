@@ -51,6 +51,7 @@ export const sn: Catalogue = {
   "list.pair": "{first} ne {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: nhau nyowani.",
   "publisher.name": "Nhau dzeMeridian",
   "footer.rights": "© {year} {publisher}. Kodzero dzose dzakachengetedzwa.",

@@ -53,6 +53,7 @@ export const so: Catalogue = {
   "list.pair": "{first} iyo {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Wararkii ugu dambeeyay ee {service}.",
   "publisher.name": "Shabakadda Wararka Meridian",
   "footer.rights": "© {year} {publisher}. Xuquuqda oo dhan way dhowran tahay.",

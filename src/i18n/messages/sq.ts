@@ -53,6 +53,7 @@ export const sq: Catalogue = {
   "list.pair": "{first} dhe {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Lajmet më të fundit nga {service}.",
   "publisher.name": "Rrjeti i Lajmeve Meridian",
   "footer.rights": "© {year} {publisher}. Të gjitha të drejtat të rezervuara.",

@@ -53,6 +53,7 @@ export const srCyrl: Catalogue = {
   "list.pair": "{first} и {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: најновије вести.",
   "publisher.name": "Мрежа вести „Меридијан”",
   "footer.rights": "© {year} {publisher}. Сва права задржана.",

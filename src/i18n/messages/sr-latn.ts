@@ -53,6 +53,7 @@ export const srLatn: Catalogue = {
   "list.pair": "{first} i {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: najnovije vesti.",
   "publisher.name": "Mreža vesti „Meridijan”",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",

@@ -51,6 +51,7 @@ export const sw: Catalogue = {
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Habari za hivi punde kutoka {service}.",
   "publisher.name": "Mtandao wa Habari wa Meridian",
   "footer.rights": "© {year} {publisher}. Haki zote zimehifadhiwa.",

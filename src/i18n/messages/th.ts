@@ -51,6 +51,7 @@ export const th: Catalogue = {
   "list.pair": "{first}และ{last}",
   "list.more": "{first} {next}",
   "story.contributor": "{name} {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "ข่าวล่าสุดจาก {service}",
   "publisher.name": "เครือข่ายข่าวเมอริเดียน",
   "footer.rights": "© {year} {publisher} สงวนลิขสิทธิ์",

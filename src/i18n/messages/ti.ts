@@ -51,6 +51,7 @@ export const ti: Catalogue = {
   "list.pair": "{first}ን {last}ን",
   "list.more": "{first}፣ {next}",
   "story.contributor": "{name}፣ {title}",
+  "story.correction": "{date}፦ {text}",
   "home.description": "ናይ {service} ሓደስቲ ዜናታት።",
   "publisher.name": "ሜሪድያን መርበብ ዜና",
   "footer.rights": "© {year} {publisher}። ኩሉ መሰላት ዝተሓለወ እዩ።",

@@ -51,6 +51,7 @@ export const tr: Catalogue = {
   "list.pair": "{first} ve {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: son haberler.",
   "publisher.name": "Meridian Haber Ağı",
   "footer.rights": "© {year} {publisher}. Tüm hakları saklıdır.",

@@ -52,6 +52,7 @@ export const uk: Catalogue = {
   "list.pair": "{first} і {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: останні новини.",
   "publisher.name": "Мережа новин «Меридіан»",
   "footer.rights": "© {year} {publisher}. Усі права захищено.",

@@ -52,6 +52,7 @@ export const ur: Catalogue = {
   "list.pair": "{first} اور {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service} کی تازہ ترین خبریں۔",
   "publisher.name": "میریڈین نیوز نیٹ ورک",
   "footer.rights": "© {year} {publisher}۔ جملہ حقوق محفوظ ہیں۔",

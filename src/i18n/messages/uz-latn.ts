@@ -52,6 +52,7 @@ export const uzLatn: Catalogue = {
   "list.pair": "{first} va {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "{service}: soʻnggi yangiliklar.",
   "publisher.name": "Meridian Axborot Tarmogʻi",
   "footer.rights": "© {year} {publisher}. Barcha huquqlar himoyalangan.",

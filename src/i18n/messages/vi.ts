@@ -52,6 +52,7 @@ export const vi: Catalogue = {
   "list.pair": "{first} và {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
   "home.description": "Tin tức mới nhất từ {service}.",
   "publisher.name": "Mạng Tin tức Meridian",
   "footer.rights": "© {year} {publisher}. Bảo lưu mọi quyền.",

@@ -51,6 +51,7 @@ export const yue: Catalogue = {
   "list.pair": "{first}同{last}",
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",
+  "story.correction": "{date}：{text}",
   "home.description": "{service}嘅最新新聞。",
   "publisher.name": "子午線新聞網",
   "footer.rights": "© {year} {publisher}。版權所有。",

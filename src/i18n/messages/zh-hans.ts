@@ -51,6 +51,7 @@ export const zhHans: Catalogue = {
   "list.pair": "{first}和{last}",
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",
+  "story.correction": "{date}：{text}",
   "home.description": "{service}的最新新闻。",
   "publisher.name": "子午线新闻网",
   "footer.rights": "© {year} {publisher}。保留所有权利。",

@@ -51,6 +51,7 @@ export const zhHant: Catalogue = {
   "list.pair": "{first}和{last}",
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",
+  "story.correction": "{date}：{text}",
   "home.description": "{service}的最新新聞。",
   "publisher.name": "子午線新聞網",
   "footer.rights": "© {year} {publisher}。版權所有。",

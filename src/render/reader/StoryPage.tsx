@@ -11,6 +11,7 @@ import {
   type PageVersion,
 } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
+import { MessageSlots } from "./MessageSlots.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
 import { StoryCards } from "./StoryCards.js";
@@ -119,7 +120,22 @@ export function StoryPage({
                 return person ? (
                   <li key={person.id}>
                     {person.title ? (
-                      <ContributorWithTitle ctx={ctx} person={person} />
+                      <MessageSlots
+                        t={t}
+                        id="story.contributor"
+                        slots={{
+                          name: (
+                            <a href={personUrl(service, person.id)}>
+                              <bdi>{person.name}</bdi>
+                            </a>
+                          ),
+                          title: (
+                            <span class="role">
+                              <bdi>{person.title}</bdi>
+                            </span>
+                          ),
+                        }}
+                      />
                     ) : (
                       <a href={personUrl(service, person.id)}>
                         <bdi>{person.name}</bdi>
@@ -164,8 +180,11 @@ export function StoryPage({
               <ol>
                 {model.corrections.map((c) => (
                   <li key={c.id}>
-                    <TimeTag ctx={ctx} iso={c.createdAt} />
-                    {`: ${c.text}`}
+                    <MessageSlots
+                      t={t}
+                      id="story.correction"
+                      slots={{ date: <TimeTag ctx={ctx} iso={c.createdAt} />, text: c.text }}
+                    />
                   </li>
                 ))}
               </ol>
@@ -192,38 +211,6 @@ export function StoryPage({
         </section>
       ) : null}
     </Layout>
-  );
-}
-
-/**
- * "Name, title" with the language's own punctuation (Persian "،", Chinese "，") from the
- * catalogue: the pattern is formatted with two markers, then each marker becomes markup
- * (the name a link, the title a span), both isolated (W3C bidi, <bdi>).
- */
-function ContributorWithTitle({
-  ctx,
-  person,
-}: {
-  ctx: RenderContext;
-  person: { id: string; name: string; title: string };
-}) {
-  const pattern = ctx.t.t("story.contributor", { name: "\uE000", title: "\uE001" });
-  return (
-    <>
-      {pattern.split(/([\uE000\uE001])/u).map((piece) =>
-        piece === "\uE000" ? (
-          <a key="name" href={personUrl(ctx.service, person.id)}>
-            <bdi>{person.name}</bdi>
-          </a>
-        ) : piece === "\uE001" ? (
-          <span key="title" class="role">
-            <bdi>{person.title}</bdi>
-          </span>
-        ) : (
-          piece
-        ),
-      )}
-    </>
   );
 }
 

@@ -163,6 +163,45 @@ describe("story page rendering", () => {
   });
 });
 
+describe("story page punctuation in Chinese", () => {
+  const zh = renderContext({
+    service: services["zh-Hans"],
+    textSize: "md",
+    path: "/chinese/world/x-abcdefghjkmn",
+    publicUrl: "https://news.example.org",
+    publisherName: "P",
+    now: new Date("2026-11-24T12:00:00Z"),
+  });
+  const model: StoryPageModel = {
+    ...hostileModel(),
+    service: services["zh-Hans"],
+    people: new Map([["p1", { id: "p1", serviceId: "zh-Hans", name: "王芳", title: "编辑" }]]),
+    desks: new Map([
+      ["d1", { id: "d1", serviceId: "zh-Hans", name: "子午线新闻", description: "中文部" }],
+    ]),
+    corrections: [
+      {
+        id: "c1",
+        storyId: "abcdefghjkmn",
+        text: "更正了日期",
+        createdAt: "2026-11-24T09:00:00.000Z",
+      },
+    ],
+  };
+  const html = renderHtml(<StoryPage ctx={zh} model={model} />);
+
+  it("joins byline, contributor title and correction with Chinese punctuation", () => {
+    expect(html).toContain('<p class="byline">作者：王芳和子午线新闻</p>');
+    expect(html).toContain(
+      '<li><a href="/chinese/people/p1"><bdi>王芳</bdi></a>，<span class="role"><bdi>编辑</bdi></span></li>',
+    );
+    expect(html).toMatch(
+      /<li><time datetime="2026-11-24T09:00:00.000Z">[^<]+<\/time>：更正了日期<\/li>/,
+    );
+    expect(html).not.toMatch(/[\u4e00-\u9fff], |: 更正/u);
+  });
+});
+
 describe("exact component HTML", () => {
   it("renders a figure as picture + one figcaption with caption and credit", () => {
     const html = renderToString(
