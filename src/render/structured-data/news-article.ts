@@ -132,7 +132,7 @@ export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataCont
 }
 
 /** The publisher with its logo, a PNG (Google takes no SVG logo). */
-export function publisherJsonLd(ctx: StructuredDataContext): object {
+function publisherJsonLd(ctx: StructuredDataContext): object {
   const logo = brandImages["publisher-logo.png"];
   return {
     "@type": "Organization",
