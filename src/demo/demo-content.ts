@@ -78,6 +78,7 @@ export const demoPeople: Person[] = [
   { id: "kaveh-rad", serviceId: "fa", name: "کاوه راد", title: "دبیر بخش جهان" },
   { id: "irina-volkova", serviceId: "ru", name: "Ирина Волкова", title: "Корреспондент" },
   { id: "li-wen", serviceId: "zh-Hans", name: "李文", title: "记者" },
+  { id: "wang-fang", serviceId: "zh-Hans", name: "王芳", title: "编辑" },
   ...morePeople,
 ];
 
@@ -457,6 +458,7 @@ export const demoStories: DemoStory[] = [
     ],
     bylines: [
       { kind: "person", personId: "li-wen", role: "author" },
+      { kind: "person", personId: "wang-fang", role: "contributor" },
       { kind: "desk", deskId: "meridian-chinese" },
     ],
     agencies: ["REUTERS"],

@@ -5,8 +5,10 @@ import type { DemoStory } from "./demo-content.js";
 /**
  * Demo content for the language services added with the full service registry:
  * a "World" section for every service so each has a home and a section page, and stories
- * written for the Arabic, Amharic, Burmese and Serbian services. Serbian is stored in
- * Cyrillic and served in Latin too (ADR 0005). All text is original, about fictional places.
+ * written for the Arabic, Amharic, Urdu, Burmese and Serbian services. The convoy stories in
+ * Persian, Arabic, Chinese, Amharic and Urdu carry two people and a desk each, so bylines
+ * show each script's list punctuation. Serbian is stored in Cyrillic and served in Latin too
+ * (ADR 0005). All text is original, about fictional places.
  */
 
 type FirstServices = "en" | "fa" | "ru" | "zh-Hans";
@@ -75,7 +77,11 @@ export const moreTopics: Topic[] = [
 
 export const morePeople: Person[] = [
   { id: "salma-nasser", serviceId: "ar", name: "سلمى ناصر", title: "مراسلة" },
+  { id: "karim-adel", serviceId: "ar", name: "كريم عادل", title: "محرر" },
   { id: "selam-tesfaye", serviceId: "am", name: "ሰላም ተስፋዬ", title: "ዘጋቢ" },
+  { id: "yohannes-bekele", serviceId: "am", name: "ዮሐንስ በቀለ", title: "አርታኢ" },
+  { id: "ayesha-malik", serviceId: "ur", name: "عائشہ ملک", title: "نامہ نگار" },
+  { id: "bilal-ahmed", serviceId: "ur", name: "بلال احمد", title: "مدیر" },
   { id: "aung-min", serviceId: "my", name: "အောင်မင်း", title: "သတင်းထောက်" },
   { id: "milica-jovanovic", serviceId: "sr", name: "Милица Јовановић", title: "дописница" },
 ];
@@ -94,6 +100,13 @@ export const moreDesks: Desk[] = [
     name: "ሜሪዲያን አማርኛ",
     description:
       "ሜሪዲያን አማርኛ የሜሪዲያን የዜና አውታር የአማርኛ ክፍል ነው። በዚህ ስም የሚወጡ ዘገባዎች የበርካታ ጋዜጠኞቻችን ሥራ ሲሆኑ ከዜና ወኪሎች የተገኘ መረጃ ሊይዙ ይችላሉ።",
+  },
+  {
+    id: "meridian-urdu",
+    serviceId: "ur",
+    name: "میریڈین اردو",
+    description:
+      "میریڈین اردو، میریڈین نیوز نیٹ ورک کا اردو شعبہ ہے۔ اس نام سے شائع ہونے والی خبریں ہمارے کئی صحافیوں کی مشترکہ کاوش ہوتی ہیں اور ان میں خبر رساں اداروں کی معلومات شامل ہو سکتی ہیں۔",
   },
   {
     id: "meridian-burmese",
@@ -137,6 +150,7 @@ const writtenStories: DemoStory[] = [
     ],
     bylines: [
       { kind: "person", personId: "salma-nasser", role: "author" },
+      { kind: "person", personId: "karim-adel", role: "contributor" },
       { kind: "desk", deskId: "meridian-arabic" },
     ],
     agencies: ["AFP", "REUTERS"],
@@ -184,10 +198,38 @@ const writtenStories: DemoStory[] = [
     ],
     bylines: [
       { kind: "person", personId: "selam-tesfaye", role: "author" },
+      { kind: "person", personId: "yohannes-bekele", role: "contributor" },
       { kind: "desk", deskId: "meridian-amharic" },
     ],
     agencies: ["REUTERS"],
     publishedHoursAgo: 3.2,
+  },
+  {
+    key: "convoys-ur",
+    serviceId: "ur",
+    headline: "بندرگاہ پر مذاکرات ناکام، امدادی قافلے سرحد پر رک گئے",
+    standfirst:
+      "کسارا بندرگاہ دوبارہ کھولنے پر اتفاق نہ ہونے کے بعد خوراک اور ادویات سے لدے دو سو سے زیادہ ٹرک تل ہارون کراسنگ پر انتظار کر رہے ہیں۔",
+    dateline: "کسارا",
+    section: "world",
+    topics: [],
+    lead: {
+      image: "convoy",
+      caption: "خوراک اور طبی سامان لے جانے والے ٹرک تل ہارون کراسنگ پر کھڑے ہیں۔",
+      alt: "کچی سڑک پر شام کے ہلکے آسمان تلے کھڑے سفید ٹرکوں کی لمبی قطار۔",
+    },
+    body: [
+      "کسارا بندرگاہ دوبارہ کھولنے کے بارے میں مذاکرات پیر کی شام کسی نتیجے کے بغیر ختم ہو گئے، جس کے بعد دو سو سے زیادہ امدادی ٹرک تل ہارون سرحدی کراسنگ پر رکے ہوئے ہیں۔",
+      "علاقائی کونسل نے ایک بیان میں کہا کہ وہ کوئی ایسا انتظام قبول نہیں کرے گی جس میں کسٹم کی نگرانی بندرگاہ کی انتظامیہ کے پاس رہے۔",
+      "امدادی اداروں کا کہنا ہے کہ اگر قافلے آگے نہ بڑھے تو شہر کے دو بڑے ہسپتالوں میں آٹے اور انسولین کا ذخیرہ دس دن میں ختم ہو جائے گا۔",
+    ],
+    bylines: [
+      { kind: "person", personId: "ayesha-malik", role: "author" },
+      { kind: "person", personId: "bilal-ahmed", role: "contributor" },
+      { kind: "desk", deskId: "meridian-urdu" },
+    ],
+    agencies: ["AFP", "REUTERS"],
+    publishedHoursAgo: 3.3,
   },
   {
     key: "convoys-my",

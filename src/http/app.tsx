@@ -10,6 +10,8 @@ import { MessagePage } from "../render/reader/MessagePage.js";
 import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
 import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
+import { brandRoutes } from "./brand-routes.js";
+import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
@@ -61,6 +63,8 @@ export function buildApp(deps: AppDeps): Hono {
     }
   });
 
+  // Outside the page cache, so what the cache stores is always the identity body.
+  app.use(compressHtml());
   app.use(pageCacheMiddleware(deps.pageCache, security));
 
   app.get("/healthz", async (c) => {
@@ -97,6 +101,7 @@ export function buildApp(deps: AppDeps): Hono {
   app.get("/newsroom", (c) => c.redirect("/newsroom/", 301));
   app.get("/newsroom/*", newsroomApp);
 
+  app.route("/", brandRoutes());
   app.route("/", readerRoutes(deps));
 
   app.notFound(async (c) => {

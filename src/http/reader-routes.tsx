@@ -4,7 +4,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
-import type { PageChrome } from "../domain/reader/reader-models.js";
+import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
 import {
@@ -244,6 +244,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       if (!subject) return message(c, service, "notFound");
       const ctx = ctxFor(c, service);
       const model = await deps.reader.list(service, page.filter(subject), query.data.page);
+      if (pastTheEnd(model)) return message(c, service, "notFound", model);
       const description = page.description?.(subject);
       return html(
         c,
@@ -298,6 +299,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const section = deps.reader.section(chrome, c.req.param("section"));
     if (!section) return message(c, service, "notFound", chrome);
     const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
+    if (pastTheEnd(model)) return message(c, service, "notFound", model);
     return html(
       c,
       renderHtml(
@@ -356,6 +358,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
 
   return app;
+}
+
+/** A page number beyond the last page: no such page (an empty first page is a real one). */
+function pastTheEnd(model: StoryListModel): boolean {
+  return model.page > 1 && model.stories.length === 0;
 }
 
 function readTextSize(c: Context): TextSize {

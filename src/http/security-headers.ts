@@ -10,6 +10,8 @@ const liveScriptHash = createHash("sha256").update(liveScript).digest("base64");
 const readerCsp = [
   "default-src 'none'",
   "img-src 'self' data:",
+  // The service's web app manifest (src/http/brand-routes.ts).
+  "manifest-src 'self'",
   "style-src 'unsafe-inline'",
   `script-src 'sha256-${liveScriptHash}'`,
   "connect-src 'self'",

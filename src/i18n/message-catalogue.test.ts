@@ -104,6 +104,10 @@ describe.each(localeTags.filter((tag) => tag !== "en"))("the %s catalogue", (tag
         first: "F",
         last: "L",
         reason: "R",
+        next: "X",
+        title: "T",
+        date: "D",
+        text: "W",
       });
       expect(text.length, key).toBeGreaterThan(0);
       expect(text, key).not.toMatch(/[{}]/u);

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Catalogue } from "./catalogue-types.js";
-import { intlLocaleFor, type LocaleTag, locales } from "./locale-registry.js";
+import { conjunctionList } from "./list-format.js";
+import { intlLocaleFor, type LocaleTag } from "./locale-registry.js";
 import { am } from "./messages/am.js";
 import { ar } from "./messages/ar.js";
 import { az } from "./messages/az.js";
@@ -110,11 +111,59 @@ export const catalogues: Record<LocaleTag, Catalogue> = {
   ko,
 };
 
+/** Patterns that are only punctuation: languages writing the Latin comma and colon share them. */
+const commaPatterns: readonly MessageKey[] = ["list.more", "story.contributor", "story.correction"];
+
 /**
  * English strings that are deliberately identical in a translation (brand names,
  * symbols). The catalogue test fails on any other value equal to the English.
  */
-export const allowedIdenticalToEnglish: Partial<Record<LocaleTag, readonly MessageKey[]>> = {};
+export const allowedIdenticalToEnglish: Partial<Record<LocaleTag, readonly MessageKey[]>> = {
+  fa: ["story.correction"],
+  "fa-AF": ["story.correction"],
+  ps: ["story.correction"],
+  ur: ["story.correction"],
+  ar: ["story.correction"],
+  ckb: ["story.correction"],
+  my: ["story.correction"],
+  bo: ["story.correction"],
+  th: ["story.correction"],
+  az: commaPatterns,
+  bm: commaPatterns,
+  bn: commaPatterns,
+  bs: commaPatterns,
+  es: commaPatterns,
+  fr: commaPatterns,
+  ha: commaPatterns,
+  hi: commaPatterns,
+  ht: commaPatterns,
+  hy: commaPatterns,
+  id: commaPatterns,
+  ka: commaPatterns,
+  km: commaPatterns,
+  ko: commaPatterns,
+  ku: commaPatterns,
+  ln: commaPatterns,
+  lo: commaPatterns,
+  mk: commaPatterns,
+  nd: commaPatterns,
+  ne: commaPatterns,
+  om: commaPatterns,
+  pt: commaPatterns,
+  rn: commaPatterns,
+  ru: commaPatterns,
+  rw: commaPatterns,
+  sn: commaPatterns,
+  so: commaPatterns,
+  sq: commaPatterns,
+  "sr-Cyrl": commaPatterns,
+  "sr-Latn": commaPatterns,
+  sw: commaPatterns,
+  tr: commaPatterns,
+  uk: commaPatterns,
+  "uz-Latn": commaPatterns,
+  vi: commaPatterns,
+};
 
 export type MessageParams = Record<string, string | number>;
 
@@ -133,33 +182,28 @@ export function createTranslator(locale: LocaleTag): Translator {
   const intlTag = intlLocaleFor(locale);
   const catalogue = catalogues[locale];
   const compiled = new Map<MessageKey, IntlMessageFormat>();
-  // ICU ships list patterns for most of our languages; for the rest (e.g. Oromo, Shona,
-  // Sorani, Tibetan) Intl silently falls back to English "and", so the catalogue's own
-  // "list.pair" joins the last two items instead.
-  const hasListData = Intl.ListFormat.supportedLocalesOf(locale).length > 0;
-  const listFormat = new Intl.ListFormat(intlTag, { type: "conjunction", style: "long" });
-  const separator = locales[locale].script === "Arab" ? "، " : ", ";
   const numberFormat = new Intl.NumberFormat(intlTag);
   const yearFormat = new Intl.NumberFormat(intlTag, { useGrouping: false });
+  const t = (key: MessageKey, params?: MessageParams): string => {
+    let format = compiled.get(key);
+    if (!format) {
+      format = new IntlMessageFormat(catalogue[key], intlTag);
+      compiled.set(key, format);
+    }
+    const result = format.format(params ?? {});
+    // Placeholders only ever receive strings and numbers, so the result is a string.
+    return typeof result === "string" ? result : String(result);
+  };
+  // ICU ships list patterns for most of our languages; for the rest (e.g. Oromo, Shona,
+  // Sorani, Tibetan) the catalogue's own patterns carry the language's punctuation.
+  const list = conjunctionList(locale, intlTag, {
+    pair: (first, last) => t("list.pair", { first, last }),
+    more: (first, next) => t("list.more", { first, next }),
+  });
   return {
     locale,
-    t(key, params) {
-      let format = compiled.get(key);
-      if (!format) {
-        format = new IntlMessageFormat(catalogue[key], intlTag);
-        compiled.set(key, format);
-      }
-      const result = format.format(params ?? {});
-      // Placeholders only ever receive strings and numbers, so the result is a string.
-      return typeof result === "string" ? result : String(result);
-    },
-    list(items) {
-      if (hasListData || items.length < 2) return listFormat.format(items);
-      return this.t("list.pair", {
-        first: items.slice(0, -1).join(separator),
-        last: items.at(-1) ?? "",
-      });
-    },
+    t,
+    list,
     number: (value) => numberFormat.format(value),
     year: (value) => yearFormat.format(value),
   };

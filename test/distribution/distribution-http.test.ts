@@ -315,6 +315,12 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       "@type": "Organization",
       name: "Meridian News Network",
       url: "https://news.example.org/",
+      logo: {
+        "@type": "ImageObject",
+        url: "https://news.example.org/brand/publisher-logo.png",
+        width: 512,
+        height: 512,
+      },
     });
     expect(article.correction).toEqual([
       { "@type": "CorrectionComment", text: "</SCRIPT> fixed", datePublished: expect.any(String) },

@@ -242,7 +242,8 @@ describe.each(dialects)("feeds carry text as text on %s", (dialect) => {
         { role: "summary", contentType: "text/plain", value: story.text },
       ]);
       expect(ninjs.located, label).toBe(story.text);
-      expect(ninjs.by, label).toBe(`${story.text}, ${story.text}`);
+      // Person and desk, joined as an English list.
+      expect(ninjs.by, label).toBe(`${story.text} and ${story.text}`);
       const [html, text] = ninjs.bodies;
       expect(html.contentType, label).toBe("text/html");
       expectOnlyOurMarkup(html.value, story, label);

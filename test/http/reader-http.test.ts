@@ -71,7 +71,8 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     expect(html).toContain(
       '<figcaption>Trucks carrying food and medical supplies wait at the Tel Harun crossing, Nov. 23, 2026.<span class="credit"><bdi>Hana Sato/Meridian News</bdi></span></figcaption>',
     );
-    expect(html).toContain("By Lena Okafor and Tomás Reyes");
+    // The desk signs with the reporters, as the reference page's desk byline does.
+    expect(html).toContain('<p class="byline">By Lena Okafor, Tomás Reyes, and Meridian News</p>');
     expect(html).toMatch(
       /<section class="desk-card" aria-labelledby="desk-meridian-news">.*Meridian News reports in more than 40 languages/,
     );

@@ -50,5 +50,10 @@ export const am: Catalogue = {
   "badRequest.body": "የተከተሉት አድራሻ ትክክል አይደለም። እባክዎ ያረጋግጡና እንደገና ይሞክሩ።",
   "languages.label": "በሌሎች ቋንቋዎችም ይገኛል",
   "list.pair": "{first} እና {last}",
+  "list.more": "{first}፣ {next}",
+  "story.contributor": "{name}፣ {title}",
+  "story.correction": "{date}፦ {text}",
+  "home.description": "የ{service} የቅርብ ጊዜ ዜናዎች።",
+  "publisher.name": "ሜሪዲያን የዜና አውታር",
   "footer.rights": "© {year} {publisher}። መብቱ በሕግ የተጠበቀ ነው።",
 };

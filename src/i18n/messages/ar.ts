@@ -51,5 +51,10 @@ export const ar: Catalogue = {
   "badRequest.body": "العنوان الذي اتبعته غير صالح. يُرجى التحقق منه والمحاولة مرة أخرى.",
   "languages.label": "متاح أيضًا بـ",
   "list.pair": "{first} و{last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "آخر الأخبار من {service}.",
+  "publisher.name": "شبكة ميريديان الإخبارية",
   "footer.rights": "© {year} {publisher}. جميع الحقوق محفوظة.",
 };

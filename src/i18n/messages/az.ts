@@ -50,5 +50,10 @@ export const az: Catalogue = {
   "badRequest.body": "Keçdiyiniz ünvan etibarlı deyil. Zəhmət olmasa, yoxlayıb yenidən cəhd edin.",
   "languages.label": "Digər dillərdə",
   "list.pair": "{first} və {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: son xəbərlər.",
+  "publisher.name": "Meridian Xəbər Şəbəkəsi",
   "footer.rights": "© {year} {publisher}. Bütün hüquqlar qorunur.",
 };

@@ -51,5 +51,10 @@ export const bm: Catalogue = {
   "badRequest.body": "I tugura sira min kɔ, o ma ɲɛ. Aw yʼa lajɛ ka segin a kan.",
   "languages.label": "A bɛ sɔrɔ kan wɛrɛw la fana",
   "list.pair": "{first} ni {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: kunnafoni kuraw.",
+  "publisher.name": "Meridian Kunnafoni Jɛkulu",
   "footer.rights": "© {year} {publisher}. Josariya bɛɛ majɔlen don.",
 };

@@ -50,5 +50,10 @@ export const bn: Catalogue = {
   "badRequest.body": "আপনি যে ঠিকানায় এসেছেন সেটি সঠিক নয়। অনুগ্রহ করে যাচাই করে আবার চেষ্টা করুন।",
   "languages.label": "অন্য ভাষায়ও পড়ুন",
   "list.pair": "{first} এবং {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}-এর সর্বশেষ খবর।",
+  "publisher.name": "মেরিডিয়ান সংবাদ নেটওয়ার্ক",
   "footer.rights": "© {year} {publisher}। সর্বস্বত্ব সংরক্ষিত।",
 };

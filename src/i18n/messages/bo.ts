@@ -50,5 +50,10 @@ export const bo: Catalogue = {
   "badRequest.body": "ཁྱེད་ཀྱིས་བསྟེན་པའི་དྲ་གནས་ཁ་བྱང་ནོར་འདུག ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་གནང་།",
   "languages.label": "སྐད་ཡིག་གཞན་ཐོག་ཀྱང་ཡོད།",
   "list.pair": "{first} དང་ {last}",
+  "list.more": "{first}། {next}",
+  "story.contributor": "{name}། {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service} ཡི་གསར་འགྱུར་གསར་ཤོས།",
+  "publisher.name": "མེ་རི་ཌི་ཡན་གསར་འགྱུར་དྲ་བ།",
   "footer.rights": "© {year} {publisher}། ཐོབ་ཐང་ཡོངས་རྫོགས་ཉར་ཚགས་བྱས་ཡོད།",
 };

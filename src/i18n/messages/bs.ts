@@ -52,5 +52,10 @@ export const bs: Catalogue = {
   "badRequest.body": "Adresa koju ste slijedili nije ispravna. Provjerite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
   "list.pair": "{first} i {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: najnovije vijesti.",
+  "publisher.name": "Mreža vijesti Meridian",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

@@ -51,5 +51,10 @@ export const ckb: Catalogue = {
     "ئەو ناونیشانەی بەدوایدا چوویت دروست نییە. تکایە بیپشکنە و دووبارە هەوڵ بدەرەوە.",
   "languages.label": "هەروەها بەردەستە بە",
   "list.pair": "{first} و {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "دوایین هەواڵەکانی {service}.",
+  "publisher.name": "تۆڕی هەواڵی مێریدیان",
   "footer.rights": "© {year} {publisher}. هەموو مافەکان پارێزراون.",
 };

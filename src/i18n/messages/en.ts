@@ -100,6 +100,31 @@ export const en = {
     context:
       "Joins the last two items of a list, e.g. agency names; {first} may already hold several comma-separated items. Only used where the browser's Intl has no list data for the language.",
   },
+  "list.more": {
+    message: "{first}, {next}",
+    context:
+      "Puts one list item before the rest ({next}), with the language's list comma (Persian '،', Chinese '、', Amharic '፣'). Only used where the browser's Intl has no list data for the language.",
+  },
+  "story.contributor": {
+    message: "{name}, {title}",
+    context:
+      "A contributor at the foot of a story with their job title, e.g. 'Lena Okafor, Regional correspondent'.",
+  },
+  "story.correction": {
+    message: "{date}: {text}",
+    context:
+      "One correction at the foot of a story: {date} is when it was made, {text} what was corrected.",
+  },
+  "home.description": {
+    message: "The latest news from {service}.",
+    context:
+      "Meta description of a service's home page, shown by search engines; {service} is the service's name.",
+  },
+  "publisher.name": {
+    message: "Meridian News Network",
+    context:
+      "The publisher's name as readers of the language know it, shown in the page footer. Feeds and structured data keep the official name set for the deployment.",
+  },
   "footer.rights": {
     message: "© {year} {publisher}. All rights reserved.",
     context: "Copyright line in the page footer.",

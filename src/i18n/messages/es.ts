@@ -52,5 +52,10 @@ export const es: Catalogue = {
   "badRequest.body": "La dirección que seguiste no es válida. Compruébala e inténtalo de nuevo.",
   "languages.label": "También disponible en",
   "list.pair": "{first} y {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Las últimas noticias de {service}.",
+  "publisher.name": "Red de Noticias Meridian",
   "footer.rights": "© {year} {publisher}. Todos los derechos reservados.",
 };

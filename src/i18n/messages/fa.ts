@@ -51,5 +51,10 @@ export const fa: Catalogue = {
     "نشانی‌ای که دنبال کردید معتبر نیست. لطفاً آن را بررسی کنید و دوباره امتحان کنید.",
   "languages.label": "به زبان‌های دیگر",
   "list.pair": "{first} و {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "تازه‌ترین خبرهای {service}.",
+  "publisher.name": "شبکه خبری مریدین",
   "footer.rights": "© {year} {publisher}. همه حقوق محفوظ است.",
 };

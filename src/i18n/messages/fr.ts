@@ -53,5 +53,10 @@ export const fr: Catalogue = {
   "badRequest.body": "L’adresse que vous avez suivie n’est pas valide. Vérifiez-la et réessayez.",
   "languages.label": "Également disponible en",
   "list.pair": "{first} et {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Les dernières informations de {service}.",
+  "publisher.name": "Réseau d’information Meridian",
   "footer.rights": "© {year} {publisher}. Tous droits réservés.",
 };

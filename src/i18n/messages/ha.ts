@@ -50,5 +50,10 @@ export const ha: Catalogue = {
   "badRequest.body": "Adireshin da kuka bi ba daidai ba ne. Ku duba shi ku sake gwadawa.",
   "languages.label": "Akwai kuma a",
   "list.pair": "{first} da {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Sabbin labarai daga {service}.",
+  "publisher.name": "Cibiyar Labarai ta Meridian",
   "footer.rights": "© {year} {publisher}. Duk haƙƙoƙi an kiyaye su.",
 };

@@ -51,5 +51,10 @@ export const hi: Catalogue = {
   "badRequest.body": "आपने जिस पते का अनुसरण किया वह मान्य नहीं है। कृपया उसे जाँचें और फिर से कोशिश करें।",
   "languages.label": "अन्य भाषाओं में भी",
   "list.pair": "{first} और {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service} की ताज़ा ख़बरें।",
+  "publisher.name": "मेरिडियन समाचार नेटवर्क",
   "footer.rights": "© {year} {publisher}. सर्वाधिकार सुरक्षित।",
 };

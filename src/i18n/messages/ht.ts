@@ -50,5 +50,10 @@ export const ht: Catalogue = {
   "badRequest.body": "Adrès ou swiv la pa valab. Tanpri verifye l epi eseye ankò.",
   "languages.label": "Disponib tou nan",
   "list.pair": "{first} ak {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: dènye nouvèl yo.",
+  "publisher.name": "Rezo Nouvèl Meridian",
   "footer.rights": "© {year} {publisher}. Tout dwa rezève.",
 };

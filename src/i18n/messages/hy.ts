@@ -51,5 +51,10 @@ export const hy: Catalogue = {
   "badRequest.body": "Ձեր անցած հասցեն անվավեր է։ Խնդրում ենք ստուգել այն և կրկին փորձել։",
   "languages.label": "Հասանելի է նաև",
   "list.pair": "{first} և {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}՝ վերջին լուրեր։",
+  "publisher.name": "Մերիդիան լրատվական ցանց",
   "footer.rights": "© {year} {publisher}։ Բոլոր իրավունքները պաշտպանված են։",
 };

@@ -52,5 +52,10 @@ export const id: Catalogue = {
   "badRequest.body": "Alamat yang Anda ikuti tidak valid. Periksa kembali lalu coba lagi.",
   "languages.label": "Juga tersedia dalam",
   "list.pair": "{first} dan {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Berita terkini dari {service}.",
+  "publisher.name": "Jaringan Berita Meridian",
   "footer.rights": "© {year} {publisher}. Hak cipta dilindungi undang-undang.",
 };

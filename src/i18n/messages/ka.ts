@@ -51,5 +51,10 @@ export const ka: Catalogue = {
     "მისამართი, რომელსაც მიჰყევით, არასწორია. გთხოვთ, შეამოწმოთ და ხელახლა სცადოთ.",
   "languages.label": "ასევე ხელმისაწვდომია",
   "list.pair": "{first} და {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: უახლესი ამბები.",
+  "publisher.name": "საინფორმაციო ქსელი მერიდიანი",
   "footer.rights": "© {year} {publisher}. ყველა უფლება დაცულია.",
 };

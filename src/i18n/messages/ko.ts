@@ -50,5 +50,10 @@ export const ko: Catalogue = {
   "badRequest.body": "접속하신 주소가 올바르지 않습니다. 주소를 확인한 뒤 다시 시도해 주세요.",
   "languages.label": "다른 언어로 보기",
   "list.pair": "{first} 및 {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}의 최신 뉴스.",
+  "publisher.name": "메리디언 뉴스 네트워크",
   "footer.rights": "© {year} {publisher}. 모든 권리 보유.",
 };

@@ -51,5 +51,10 @@ export const ku: Catalogue = {
     "Navnîşana ku te şopand ne derbasdar e. Ji kerema xwe kontrol bike û dîsa biceribîne.",
   "languages.label": "Bi zimanên din jî",
   "list.pair": "{first} û {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: nûçeyên herî dawî.",
+  "publisher.name": "Tora Nûçeyan a Meridian",
   "footer.rights": "© {year} {publisher}. Hemû maf parastî ne.",
 };

@@ -51,5 +51,10 @@ export const ln: Catalogue = {
   "badRequest.body": "Adresi oyo olandaki ebongi te. Tala yango malamu mpe meka lisusu.",
   "languages.label": "Ezali mpe na minoko mosusu",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Nsango ya sika ya {service}.",
+  "publisher.name": "Nsango ya Meridian",
   "footer.rights": "© {year} {publisher}. Makoki nyonso ebatelami.",
 };

@@ -50,5 +50,10 @@ export const lo: Catalogue = {
   "badRequest.body": "ທີ່ຢູ່ທີ່ທ່ານເປີດບໍ່ຖືກຕ້ອງ. ກະລຸນາກວດສອບແລ້ວລອງໃໝ່.",
   "languages.label": "ອ່ານເປັນພາສາອື່ນ",
   "list.pair": "{first} ແລະ {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "ຂ່າວຫຼ້າສຸດຈາກ {service}",
+  "publisher.name": "ເຄືອຂ່າຍຂ່າວເມີຣິດຽນ",
   "footer.rights": "© {year} {publisher}. ສະຫງວນລິຂະສິດ.",
 };

@@ -51,5 +51,10 @@ export const mk: Catalogue = {
   "badRequest.body": "Адресата што ја следевте не е валидна. Проверете ја и обидете се повторно.",
   "languages.label": "Достапно и на",
   "list.pair": "{first} и {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: најнови вести.",
+  "publisher.name": "Мрежа за вести Меридијан",
   "footer.rights": "© {year} {publisher}. Сите права се задржани.",
 };

@@ -50,5 +50,10 @@ export const my: Catalogue = {
   "badRequest.body": "သင်ဝင်ရောက်သော လိပ်စာ မမှန်ကန်ပါ။ ကျေးဇူးပြု၍ စစ်ဆေးပြီး ထပ်မံကြိုးစားပါ။",
   "languages.label": "အခြားဘာသာစကားများဖြင့်လည်း ဖတ်ရှုနိုင်သည်",
   "list.pair": "{first}နှင့် {last}",
+  "list.more": "{first}၊ {next}",
+  "story.contributor": "{name}၊ {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service} မှ နောက်ဆုံးရ သတင်းများ",
+  "publisher.name": "မယ်ရီဒီယန် သတင်းကွန်ရက်",
   "footer.rights": "© {year} {publisher}။ မူပိုင်ခွင့် အားလုံး ရယူထားသည်။",
 };

@@ -52,5 +52,10 @@ export const nd: Catalogue = {
   "badRequest.body": "Ikheli olilandeleyo kalilunganga. Likhangele ubusuzama futhi.",
   "languages.label": "Kuyatholakala langezinye izilimi",
   "list.pair": "{first} lo {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: izindaba zakamuva.",
+  "publisher.name": "Izindaba zeMeridian",
   "footer.rights": "© {year} {publisher}. Wonke amalungelo agodliwe.",
 };

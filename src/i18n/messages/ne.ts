@@ -50,5 +50,10 @@ export const ne: Catalogue = {
   "badRequest.body": "तपाईंले पछ्याउनुभएको ठेगाना मान्य छैन। कृपया जाँचेर फेरि प्रयास गर्नुहोस्।",
   "languages.label": "अन्य भाषामा पनि",
   "list.pair": "{first} र {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service} का ताजा समाचार।",
+  "publisher.name": "मेरिडियन समाचार सञ्जाल",
   "footer.rights": "© {year} {publisher}। सर्वाधिकार सुरक्षित।",
 };

@@ -53,5 +53,10 @@ export const om: Catalogue = {
     "Teessoon isin hordoftan sirrii miti. Maaloo mirkaneeffadhaa irra deebiʼaa yaalaa.",
   "languages.label": "Afaanota biroonis ni argama",
   "list.pair": "{first} fi {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Oduu haaraa {service} irraa.",
+  "publisher.name": "Oduu Meridian",
   "footer.rights": "© {year} {publisher}. Mirgi hundi eegamaadha.",
 };

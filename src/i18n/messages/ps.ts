@@ -50,5 +50,10 @@ export const ps: Catalogue = {
   "badRequest.body": "هغه پته چې تاسو تعقیب کړه سمه نه ده. مهرباني وکړئ وې ګورئ او بیا هڅه وکړئ.",
   "languages.label": "په نورو ژبو هم",
   "list.pair": "{first} او {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "د {service} تازه خبرونه.",
+  "publisher.name": "د مریډین خبري شبکه",
   "footer.rights": "© {year} {publisher}. ټول حقونه خوندي دي.",
 };

@@ -53,5 +53,10 @@ export const pt: Catalogue = {
   "badRequest.body": "O endereço que você seguiu não é válido. Verifique-o e tente novamente.",
   "languages.label": "Também disponível em",
   "list.pair": "{first} e {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "As últimas notícias de {service}.",
+  "publisher.name": "Rede de Notícias Meridian",
   "footer.rights": "© {year} {publisher}. Todos os direitos reservados.",
 };

@@ -51,5 +51,10 @@ export const rn: Catalogue = {
   "badRequest.body": "Adresi mwakurikiye ntiyemewe. Muyisuzume mwongere mugerageze.",
   "languages.label": "Iraboneka no mu zindi ndimi",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Amakuru mashasha ya {service}.",
+  "publisher.name": "Umuyoboro w’Amakuru Meridian",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burakingiwe.",
 };

@@ -52,5 +52,10 @@ export const ru: Catalogue = {
     "Адрес, по которому вы перешли, недействителен. Проверьте его и попробуйте снова.",
   "languages.label": "Также доступно на других языках",
   "list.pair": "{first} и {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: последние новости.",
+  "publisher.name": "Сеть новостей «Меридиан»",
   "footer.rights": "© {year} {publisher}. Все права защищены.",
 };

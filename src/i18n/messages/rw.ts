@@ -51,5 +51,10 @@ export const rw: Catalogue = {
   "badRequest.body": "Aderesi mwakurikiye ntiyemewe. Mwayisuzuma mukongera kugerageza.",
   "languages.label": "Iboneka no mu zindi ndimi",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Amakuru mashya ya {service}.",
+  "publisher.name": "Umuyoboro w’Amakuru Meridian",
   "footer.rights": "© {year} {publisher}. Uburenganzira bwose burabitswe.",
 };

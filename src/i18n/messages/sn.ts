@@ -50,5 +50,10 @@ export const sn: Catalogue = {
   "badRequest.body": "Kero yamatevera haina kunaka. Ndapota iongororei mozoedza zvakare.",
   "languages.label": "Zvinowanikwawo mune mimwe mitauro",
   "list.pair": "{first} ne {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: nhau nyowani.",
+  "publisher.name": "Nhau dzeMeridian",
   "footer.rights": "© {year} {publisher}. Kodzero dzose dzakachengetedzwa.",
 };

@@ -52,5 +52,10 @@ export const so: Catalogue = {
   "badRequest.body": "Cinwaanka aad raacday sax ma aha. Fadlan hubi oo mar kale isku day.",
   "languages.label": "Sidoo kale waxaa lagu heli karaa",
   "list.pair": "{first} iyo {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Wararkii ugu dambeeyay ee {service}.",
+  "publisher.name": "Shabakadda Wararka Meridian",
   "footer.rights": "© {year} {publisher}. Xuquuqda oo dhan way dhowran tahay.",
 };

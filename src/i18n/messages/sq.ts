@@ -52,5 +52,10 @@ export const sq: Catalogue = {
     "Adresa që ndoqët nuk është e vlefshme. Ju lutemi kontrollojeni dhe provoni përsëri.",
   "languages.label": "E disponueshme edhe në",
   "list.pair": "{first} dhe {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Lajmet më të fundit nga {service}.",
+  "publisher.name": "Rrjeti i Lajmeve Meridian",
   "footer.rights": "© {year} {publisher}. Të gjitha të drejtat të rezervuara.",
 };

@@ -52,5 +52,10 @@ export const srCyrl: Catalogue = {
   "badRequest.body": "Адреса коју сте пратили није исправна. Проверите је и покушајте поново.",
   "languages.label": "Доступно и на",
   "list.pair": "{first} и {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: најновије вести.",
+  "publisher.name": "Мрежа вести „Меридијан”",
   "footer.rights": "© {year} {publisher}. Сва права задржана.",
 };

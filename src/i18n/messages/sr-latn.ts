@@ -52,5 +52,10 @@ export const srLatn: Catalogue = {
   "badRequest.body": "Adresa koju ste pratili nije ispravna. Proverite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
   "list.pair": "{first} i {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: najnovije vesti.",
+  "publisher.name": "Mreža vesti „Meridijan”",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

@@ -50,5 +50,10 @@ export const sw: Catalogue = {
   "badRequest.body": "Anwani uliyofuata si sahihi. Tafadhali ikague kisha ujaribu tena.",
   "languages.label": "Inapatikana pia kwa",
   "list.pair": "{first} na {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Habari za hivi punde kutoka {service}.",
+  "publisher.name": "Mtandao wa Habari wa Meridian",
   "footer.rights": "© {year} {publisher}. Haki zote zimehifadhiwa.",
 };

@@ -50,5 +50,10 @@ export const th: Catalogue = {
   "badRequest.body": "ที่อยู่ที่คุณเปิดไม่ถูกต้อง โปรดตรวจสอบแล้วลองอีกครั้ง",
   "languages.label": "อ่านในภาษาอื่น",
   "list.pair": "{first}และ{last}",
+  "list.more": "{first} {next}",
+  "story.contributor": "{name} {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "ข่าวล่าสุดจาก {service}",
+  "publisher.name": "เครือข่ายข่าวเมอริเดียน",
   "footer.rights": "© {year} {publisher} สงวนลิขสิทธิ์",
 };

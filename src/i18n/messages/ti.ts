@@ -50,5 +50,10 @@ export const ti: Catalogue = {
   "badRequest.body": "ዝሰዓብኩምዎ ኣድራሻ ቅኑዕ ኣይኮነን። በጃኹም ኣረጋግጹ እሞ ደጊምኩም ፈትኑ።",
   "languages.label": "ብካልኦት ቋንቋታት እውን ይርከብ",
   "list.pair": "{first}ን {last}ን",
+  "list.more": "{first}፣ {next}",
+  "story.contributor": "{name}፣ {title}",
+  "story.correction": "{date}፦ {text}",
+  "home.description": "ናይ {service} ሓደስቲ ዜናታት።",
+  "publisher.name": "ሜሪድያን መርበብ ዜና",
   "footer.rights": "© {year} {publisher}። ኩሉ መሰላት ዝተሓለወ እዩ።",
 };

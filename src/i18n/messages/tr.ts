@@ -50,5 +50,10 @@ export const tr: Catalogue = {
   "badRequest.body": "Takip ettiğiniz adres geçerli değil. Lütfen kontrol edip yeniden deneyin.",
   "languages.label": "Diğer dillerde",
   "list.pair": "{first} ve {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: son haberler.",
+  "publisher.name": "Meridian Haber Ağı",
   "footer.rights": "© {year} {publisher}. Tüm hakları saklıdır.",
 };

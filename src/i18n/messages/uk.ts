@@ -51,5 +51,10 @@ export const uk: Catalogue = {
   "badRequest.body": "Адреса, за якою ви перейшли, недійсна. Перевірте її та спробуйте ще раз.",
   "languages.label": "Також доступно",
   "list.pair": "{first} і {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: останні новини.",
+  "publisher.name": "Мережа новин «Меридіан»",
   "footer.rights": "© {year} {publisher}. Усі права захищено.",
 };

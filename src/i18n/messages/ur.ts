@@ -51,5 +51,10 @@ export const ur: Catalogue = {
     "جس پتے پر آپ آئے ہیں وہ درست نہیں ہے۔ براہ کرم اسے چیک کر کے دوبارہ کوشش کریں۔",
   "languages.label": "دیگر زبانوں میں بھی",
   "list.pair": "{first} اور {last}",
+  "list.more": "{first}، {next}",
+  "story.contributor": "{name}، {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service} کی تازہ ترین خبریں۔",
+  "publisher.name": "میریڈین نیوز نیٹ ورک",
   "footer.rights": "© {year} {publisher}۔ جملہ حقوق محفوظ ہیں۔",
 };

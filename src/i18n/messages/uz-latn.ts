@@ -51,5 +51,10 @@ export const uzLatn: Catalogue = {
   "badRequest.body": "Siz ochgan manzil notoʻgʻri. Iltimos, tekshirib, qayta urinib koʻring.",
   "languages.label": "Boshqa tillarda",
   "list.pair": "{first} va {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "{service}: soʻnggi yangiliklar.",
+  "publisher.name": "Meridian Axborot Tarmogʻi",
   "footer.rights": "© {year} {publisher}. Barcha huquqlar himoyalangan.",
 };

@@ -51,5 +51,10 @@ export const vi: Catalogue = {
   "badRequest.body": "Địa chỉ bạn truy cập không hợp lệ. Vui lòng kiểm tra và thử lại.",
   "languages.label": "Các ngôn ngữ khác",
   "list.pair": "{first} và {last}",
+  "list.more": "{first}, {next}",
+  "story.contributor": "{name}, {title}",
+  "story.correction": "{date}: {text}",
+  "home.description": "Tin tức mới nhất từ {service}.",
+  "publisher.name": "Mạng Tin tức Meridian",
   "footer.rights": "© {year} {publisher}. Bảo lưu mọi quyền.",
 };

@@ -50,5 +50,10 @@ export const yue: Catalogue = {
   "badRequest.body": "你撳嘅網址無效，請檢查清楚再試過。",
   "languages.label": "其他語言版本",
   "list.pair": "{first}同{last}",
+  "list.more": "{first}、{next}",
+  "story.contributor": "{name}，{title}",
+  "story.correction": "{date}：{text}",
+  "home.description": "{service}嘅最新新聞。",
+  "publisher.name": "子午線新聞網",
   "footer.rights": "© {year} {publisher}。版權所有。",
 };

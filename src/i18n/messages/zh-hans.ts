@@ -50,5 +50,10 @@ export const zhHans: Catalogue = {
   "badRequest.body": "您访问的地址无效。请检查后重试。",
   "languages.label": "其他语言版本",
   "list.pair": "{first}和{last}",
+  "list.more": "{first}、{next}",
+  "story.contributor": "{name}，{title}",
+  "story.correction": "{date}：{text}",
+  "home.description": "{service}的最新新闻。",
+  "publisher.name": "子午线新闻网",
   "footer.rights": "© {year} {publisher}。保留所有权利。",
 };

@@ -50,5 +50,10 @@ export const zhHant: Catalogue = {
   "badRequest.body": "您點擊的網址無效，請檢查後再試一次。",
   "languages.label": "其他語言版本",
   "list.pair": "{first}和{last}",
+  "list.more": "{first}、{next}",
+  "story.contributor": "{name}，{title}",
+  "story.correction": "{date}：{text}",
+  "home.description": "{service}的最新新聞。",
+  "publisher.name": "子午線新聞網",
   "footer.rights": "© {year} {publisher}。版權所有。",
 };

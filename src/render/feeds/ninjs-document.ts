@@ -2,6 +2,7 @@ import { bcp47 } from "../../domain/distribution/language-tags.js";
 import type { PublishedStory } from "../../domain/published/published-stories.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import type { Story } from "../../domain/stories/story-schema.js";
+import { translatorFor } from "../../i18n/message-catalogue.js";
 import { deskUrl, mediaUrl, personUrl, storyUrl, topicUrl } from "../reader-urls.js";
 import { isoSeconds } from "./feed-document.js";
 import { storyHtml } from "./story-html.js";
@@ -35,7 +36,11 @@ export function ninjsDocument(
   const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;
   const html = storyHtml(s, publicUrl);
   const text = bodyPlainText(content.body);
-  const byline = [...s.people.map((p) => p.name), ...s.desks.map((d) => d.name)].join(", ");
+  // A byline for people to read, joined in the story's language ("A, B and C", "A، B و C").
+  const byline = translatorFor(service.locale).list([
+    ...s.people.map((p) => p.name),
+    ...s.desks.map((d) => d.name),
+  ]);
   return {
     uri: ninjsUri(publicUrl, story.id),
     standard: ninjsStandard,

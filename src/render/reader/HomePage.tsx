@@ -5,8 +5,7 @@ import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher, type PageVersion } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import type { RenderContext } from "./render-context.js";
-import { StoryCards } from "./StoryCards.js";
-import { TimeTag } from "./TimeTag.js";
+import { StoryCards, TeaserTime } from "./StoryCards.js";
 
 /** The service front: the top story, then the latest. */
 export function HomePage({
@@ -26,6 +25,7 @@ export function HomePage({
     <Layout
       ctx={ctx}
       title={t.t("nav.home")}
+      description={t.t("home.description", { service: service.name })}
       canonicalPath={homeUrl(service)}
       sections={model.sections}
       banner={model.banner}
@@ -39,10 +39,14 @@ export function HomePage({
     >
       <h1 class="vh">{service.name}</h1>
       {top ? (
-        <section class="top-story" aria-labelledby="top-h">
-          <div>
-            {topMedia ? <Figure media={topMedia} caption="" credit="" alt="" eager /> : null}
-          </div>
+        // Without a picture the top story takes the whole width rather than leave the
+        // picture's column empty.
+        <section class={topMedia ? "top-story" : "top-story text-only"} aria-labelledby="top-h">
+          {topMedia ? (
+            <div>
+              <Figure media={topMedia} caption="" credit="" alt="" eager />
+            </div>
+          ) : null}
           <div>
             <p class="kicker" id="top-h">
               {t.t("home.top")}
@@ -52,7 +56,7 @@ export function HomePage({
             </h2>
             {top.standfirst ? <p class="standfirst">{top.standfirst}</p> : null}
             <p class="meta">
-              <TimeTag ctx={ctx} iso={top.updatedAt ?? top.firstPublishedAt} />
+              <TeaserTime ctx={ctx} story={top} />
             </p>
           </div>
         </section>
@@ -62,7 +66,7 @@ export function HomePage({
       {latest.length > 0 ? (
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">{t.t("home.latest")}</h2>
-          <StoryCards ctx={ctx} stories={latest} media={model.media} />
+          <StoryCards ctx={ctx} stories={latest} media={model.media} headingLevel={3} />
         </section>
       ) : null}
     </Layout>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { BreakingBanner } from "../../domain/breaking/breaking-news-schema.js";
 import type { Section } from "../../domain/people/people-schema.js";
+import { brandImageUrl, webAppManifestUrl } from "../brand-assets.js";
 import { homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
 import { liveScript } from "./live-script.js";
 import { readerStyles } from "./reader-styles.js";
@@ -41,6 +42,9 @@ export function Layout(props: LayoutProps) {
         {props.canonicalPath ? (
           <link rel="canonical" href={`${ctx.publicUrl}${props.canonicalPath}`} />
         ) : null}
+        <link rel="icon" type="image/png" sizes="32x32" href={brandImageUrl("icon-32.png")} />
+        <link rel="apple-touch-icon" href={brandImageUrl("icon-180.png")} />
+        <link rel="manifest" href={webAppManifestUrl(service)} />
         {props.head}
         <style
           // Our own constant stylesheet: no user input reaches it.
@@ -107,7 +111,10 @@ export function Layout(props: LayoutProps) {
         <footer class="site-foot">
           <div class="wrap">
             <p>
-              {t.t("footer.rights", { year: ctx.t.year(ctx.year), publisher: ctx.publisherName })}
+              {t.t("footer.rights", {
+                year: ctx.t.year(ctx.year),
+                publisher: t.t("publisher.name"),
+              })}
             </p>
           </div>
         </footer>

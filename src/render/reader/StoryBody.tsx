@@ -10,6 +10,9 @@ export function StoryBody(props: {
   dateline?: string;
 }) {
   let datelineUsed = false;
+  // A subheading under the headline (h1) is an h2: a level-3 heading before any level-2 one
+  // would skip a level (WCAG 2.2 SC 1.3.1), so it is raised.
+  let subheadingSeen = false;
   return (
     <div class="story-body">
       {props.blocks.map((block, index) => {
@@ -22,9 +25,26 @@ export function StoryBody(props: {
             </p>
           );
         }
+        if (block.type === "heading") {
+          const level = block.level === 3 && subheadingSeen ? 3 : 2;
+          if (level === 2) subheadingSeen = true;
+          return <Heading key={index} content={block.content} level={level} />;
+        }
         return <Block key={index} block={block} media={props.media} />;
       })}
     </div>
+  );
+}
+
+function Heading({ content, level }: { content: readonly InlineText[]; level: 2 | 3 }) {
+  return level === 2 ? (
+    <h2>
+      <Inline content={content} />
+    </h2>
+  ) : (
+    <h3>
+      <Inline content={content} />
+    </h3>
   );
 }
 
@@ -37,15 +57,7 @@ function Block({ block, media }: { block: StoryBlock; media: ReadonlyMap<string,
         </p>
       );
     case "heading":
-      return block.level === 2 ? (
-        <h2>
-          <Inline content={block.content} />
-        </h2>
-      ) : (
-        <h3>
-          <Inline content={block.content} />
-        </h3>
-      );
+      return <Heading content={block.content} level={block.level} />;
     case "quote":
       return (
         <blockquote>

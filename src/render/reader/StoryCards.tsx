@@ -5,13 +5,19 @@ import { Figure } from "./Figure.js";
 import type { RenderContext } from "./render-context.js";
 import { TimeTag } from "./TimeTag.js";
 
-/** A grid of story teasers. Teaser images are decorative (the headline is the link text). */
+/**
+ * A grid of story teasers. Teaser images are decorative (the headline is the link text).
+ * `headingLevel` is one below the heading the grid sits under, so no level is skipped
+ * (WCAG 2.2 SC 1.3.1): 2 right under a page's h1, 3 under an h2 such as "Latest".
+ */
 export function StoryCards(props: {
   ctx: RenderContext;
   stories: readonly StorySummary[];
   media: ReadonlyMap<string, ResolvedMedia>;
+  headingLevel: 2 | 3;
 }) {
   const { ctx } = props;
+  const Heading = props.headingLevel === 2 ? "h2" : "h3";
   return (
     <ul class="cards">
       {props.stories.map((story) => {
@@ -28,15 +34,30 @@ export function StoryCards(props: {
                 sizes="(min-width: 48rem) 20rem, 100vw"
               />
             ) : null}
-            <h3>
+            <Heading>
               <a href={href}>{story.headline}</a>
-            </h3>
+            </Heading>
             <p>
-              <TimeTag ctx={ctx} iso={story.updatedAt ?? story.firstPublishedAt} />
+              <TeaserTime ctx={ctx} story={story} />
             </p>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * When a teaser was last published: an updated story says so ("Updated"), as its page
+ * does, so readers can tell new stories from revised ones.
+ */
+export function TeaserTime({ ctx, story }: { ctx: RenderContext; story: StorySummary }) {
+  return story.updatedAt ? (
+    <>
+      <span class="tag-updated">{ctx.t.t("story.updated")}</span>
+      <TimeTag ctx={ctx} iso={story.updatedAt} />
+    </>
+  ) : (
+    <TimeTag ctx={ctx} iso={story.firstPublishedAt} />
   );
 }

@@ -34,7 +34,7 @@ export function StoryListPage(props: {
       <h1>{props.title}</h1>
       {props.description ? <p class="standfirst">{props.description}</p> : null}
       {model.stories.length > 0 ? (
-        <StoryCards ctx={ctx} stories={model.stories} media={model.media} />
+        <StoryCards ctx={ctx} stories={model.stories} media={model.media} headingLevel={2} />
       ) : (
         <p class="notice">{ctx.t.t("list.empty")}</p>
       )}

@@ -11,6 +11,7 @@ import {
   type PageVersion,
 } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
+import { MessageSlots } from "./MessageSlots.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
 import { StoryCards } from "./StoryCards.js";
@@ -36,6 +37,15 @@ export function StoryPage({
     const desk = b.kind === "desk" ? model.desks.get(b.deskId) : undefined;
     return desk ? [desk] : [];
   });
+  // The byline credits the writers and the desk; photographers are credited on their images
+  // and among the contributors, not as authors.
+  const bylineNames = [
+    ...people.flatMap((b) => {
+      const name = b.role === "photographer" ? undefined : model.people.get(b.personId)?.name;
+      return name ? [name] : [];
+    }),
+    ...desks.map((desk) => desk.name),
+  ];
   const path = storyUrl(service, { id: story.id, slug: content.slug, section: content.section });
   return (
     <Layout
@@ -66,21 +76,11 @@ export function StoryPage({
           ) : null}
           <h1>{content.headline}</h1>
           {content.standfirst ? <p class="standfirst">{content.standfirst}</p> : null}
-          {people.length > 0 ? (
+          {bylineNames.length > 0 ? (
             <p class="byline">
               <Isolated
                 // Names in another script than the page are isolated (W3C bidi, <bdi>).
-                parts={messageParts(
-                  t,
-                  "story.by",
-                  {},
-                  {
-                    names: people
-                      .map((b) => model.people.get(b.personId)?.name ?? "")
-                      .filter(Boolean),
-                  },
-                  ctx.locale.dir,
-                )}
+                parts={messageParts(t, "story.by", {}, { names: bylineNames }, ctx.locale.dir)}
               />
             </p>
           ) : null}
@@ -119,10 +119,28 @@ export function StoryPage({
                 const person = model.people.get(b.personId);
                 return person ? (
                   <li key={person.id}>
-                    <a href={personUrl(service, person.id)}>
-                      <bdi>{person.name}</bdi>
-                    </a>
-                    {person.title ? <span class="role">{`, ${person.title}`}</span> : null}
+                    {person.title ? (
+                      <MessageSlots
+                        t={t}
+                        id="story.contributor"
+                        slots={{
+                          name: (
+                            <a href={personUrl(service, person.id)}>
+                              <bdi>{person.name}</bdi>
+                            </a>
+                          ),
+                          title: (
+                            <span class="role">
+                              <bdi>{person.title}</bdi>
+                            </span>
+                          ),
+                        }}
+                      />
+                    ) : (
+                      <a href={personUrl(service, person.id)}>
+                        <bdi>{person.name}</bdi>
+                      </a>
+                    )}
                   </li>
                 ) : null;
               })}
@@ -162,8 +180,11 @@ export function StoryPage({
               <ol>
                 {model.corrections.map((c) => (
                   <li key={c.id}>
-                    <TimeTag ctx={ctx} iso={c.createdAt} />
-                    {`: ${c.text}`}
+                    <MessageSlots
+                      t={t}
+                      id="story.correction"
+                      slots={{ date: <TimeTag ctx={ctx} iso={c.createdAt} />, text: c.text }}
+                    />
                   </li>
                 ))}
               </ol>
@@ -186,7 +207,7 @@ export function StoryPage({
       {model.related.length > 0 ? (
         <section class="related" aria-labelledby="related-h">
           <h2 id="related-h">{t.t("story.related")}</h2>
-          <StoryCards ctx={ctx} stories={model.related} media={model.media} />
+          <StoryCards ctx={ctx} stories={model.related} media={model.media} headingLevel={3} />
         </section>
       ) : null}
     </Layout>

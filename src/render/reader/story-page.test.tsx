@@ -2,11 +2,13 @@ import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { services } from "../../domain/services/service-registry.js";
+import type { StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { renderHtml } from "../render-html.js";
 import { Figure } from "./Figure.js";
 import { liveScript } from "./live-script.js";
 import { renderContext } from "./render-context.js";
-import { Inline } from "./StoryBody.js";
+import { Inline, StoryBody } from "./StoryBody.js";
+import { StoryCards } from "./StoryCards.js";
 import { StoryPage } from "./StoryPage.js";
 
 const hostile = `<script>alert("x")</script>"><img src=x onerror=alert(1)>&amp;`;
@@ -161,6 +163,45 @@ describe("story page rendering", () => {
   });
 });
 
+describe("story page punctuation in Chinese", () => {
+  const zh = renderContext({
+    service: services["zh-Hans"],
+    textSize: "md",
+    path: "/chinese/world/x-abcdefghjkmn",
+    publicUrl: "https://news.example.org",
+    publisherName: "P",
+    now: new Date("2026-11-24T12:00:00Z"),
+  });
+  const model: StoryPageModel = {
+    ...hostileModel(),
+    service: services["zh-Hans"],
+    people: new Map([["p1", { id: "p1", serviceId: "zh-Hans", name: "王芳", title: "编辑" }]]),
+    desks: new Map([
+      ["d1", { id: "d1", serviceId: "zh-Hans", name: "子午线新闻", description: "中文部" }],
+    ]),
+    corrections: [
+      {
+        id: "c1",
+        storyId: "abcdefghjkmn",
+        text: "更正了日期",
+        createdAt: "2026-11-24T09:00:00.000Z",
+      },
+    ],
+  };
+  const html = renderHtml(<StoryPage ctx={zh} model={model} />);
+
+  it("joins byline, contributor title and correction with Chinese punctuation", () => {
+    expect(html).toContain('<p class="byline">作者：王芳和子午线新闻</p>');
+    expect(html).toContain(
+      '<li><a href="/chinese/people/p1"><bdi>王芳</bdi></a>，<span class="role"><bdi>编辑</bdi></span></li>',
+    );
+    expect(html).toMatch(
+      /<li><time datetime="2026-11-24T09:00:00.000Z">[^<]+<\/time>：更正了日期<\/li>/,
+    );
+    expect(html).not.toMatch(/[\u4e00-\u9fff], |: 更正/u);
+  });
+});
+
 describe("exact component HTML", () => {
   it("renders a figure as picture + one figcaption with caption and credit", () => {
     const html = renderToString(
@@ -191,5 +232,51 @@ describe("exact component HTML", () => {
       />,
     );
     expect(html).toBe('plain <a href="https://example.org/"><strong>bold link</strong></a>');
+  });
+
+  it("raises a level-3 subheading that comes before any level-2 one, so no level is skipped", () => {
+    const heading = (level: 2 | 3, text: string): StoryBlock => ({
+      type: "heading",
+      level,
+      content: [{ text }],
+    });
+    const html = renderToString(
+      <StoryBody
+        blocks={[heading(3, "a"), heading(3, "b"), heading(2, "c"), heading(3, "d")]}
+        media={new Map()}
+      />,
+    );
+    expect(html).toBe('<div class="story-body"><h2>a</h2><h3>b</h3><h2>c</h2><h3>d</h3></div>');
+  });
+
+  it("titles teasers one level below their heading and labels updated stories", () => {
+    const summary = {
+      id: "abcdefghjkmn",
+      serviceId: "en" as const,
+      headline: "Convoys wait",
+      standfirst: "",
+      slug: "convoys-wait",
+      section: "world",
+      leadMediaId: null,
+      firstPublishedAt: "2026-11-24T08:00:00.000Z",
+      updatedAt: null,
+      lastModifiedAt: "2026-11-24T08:00:00.000Z",
+    };
+    const updated = { ...summary, id: "bcdefghjkmnp", updatedAt: "2026-11-24T11:00:00.000Z" };
+    const html = renderToString(
+      <StoryCards ctx={ctx} stories={[summary, updated]} media={new Map()} headingLevel={2} />,
+    );
+    expect(html).toBe(
+      '<ul class="cards">' +
+        '<li class="card"><h2><a href="/english/world/convoys-wait-abcdefghjkmn">Convoys wait</a></h2>' +
+        '<p><time datetime="2026-11-24T08:00:00.000Z">November 24, 2026 at 8:00 AM UTC</time></p></li>' +
+        '<li class="card"><h2><a href="/english/world/convoys-wait-bcdefghjkmnp">Convoys wait</a></h2>' +
+        '<p><span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00.000Z">November 24, 2026 at 11:00 AM UTC</time></p></li>' +
+        "</ul>",
+    );
+    const underH2 = renderToString(
+      <StoryCards ctx={ctx} stories={[summary]} media={new Map()} headingLevel={3} />,
+    );
+    expect(underH2).toContain("<h3><a ");
   });
 });

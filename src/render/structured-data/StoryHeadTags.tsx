@@ -7,6 +7,7 @@ import { safeJsonLd } from "./json-ld.js";
 import {
   articleImages,
   breadcrumbJsonLd,
+  defaultArticleImage,
   newsArticleJsonLd,
   representativeMedia,
   type StructuredDataContext,
@@ -22,9 +23,9 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
   const { service, publicUrl } = ctx;
   const { story, content } = model;
   const canonical = `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
-  const image = articleImages(representativeMedia(model), publicUrl).find(
-    (i) => i.shape === "16x9",
-  );
+  const image =
+    articleImages(representativeMedia(model), publicUrl).find((i) => i.shape === "16x9") ??
+    defaultArticleImage(publicUrl);
   const imageAlt =
     content.leadFigure?.alt ?? model.content.body.find((b) => b.type === "figure")?.alt ?? "";
   const section = model.sections.find((s) => s.slug === content.section);
@@ -50,10 +51,10 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
       {content.standfirst ? <meta property="og:description" content={content.standfirst} /> : null}
       <meta property="og:site_name" content={service.name} />
       <meta property="og:locale" content={ogLocale(service.locale)} />
-      {image ? <meta property="og:image" content={image.url} /> : null}
-      {image ? <meta property="og:image:width" content={String(image.width)} /> : null}
-      {image ? <meta property="og:image:height" content={String(image.height)} /> : null}
-      {image && imageAlt ? <meta property="og:image:alt" content={imageAlt} /> : null}
+      <meta property="og:image" content={image.url} />
+      <meta property="og:image:width" content={String(image.width)} />
+      <meta property="og:image:height" content={String(image.height)} />
+      {imageAlt ? <meta property="og:image:alt" content={imageAlt} /> : null}
       <meta
         property="article:published_time"
         content={isoSeconds(story.firstPublishedAt ?? story.createdAt)}
@@ -66,11 +67,11 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
       {model.topics.map((t) => (
         <meta key={t.slug} property="article:tag" content={t.name} />
       ))}
-      <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:title" content={content.headline} />
       {content.standfirst ? <meta name="twitter:description" content={content.standfirst} /> : null}
-      {image ? <meta name="twitter:image" content={image.url} /> : null}
-      {image && imageAlt ? <meta name="twitter:image:alt" content={imageAlt} /> : null}
+      <meta name="twitter:image" content={image.url} />
+      {imageAlt ? <meta name="twitter:image:alt" content={imageAlt} /> : null}
       <FeedLinks publicUrl={publicUrl} pagePath={homeUrl(service)} title={service.name} />
       {section ? (
         <FeedLinks

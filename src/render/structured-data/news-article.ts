@@ -3,6 +3,7 @@ import type { RenditionInfo, RenditionShape } from "../../domain/media/media-sch
 import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
+import { brandImages, brandImageUrl } from "../brand-assets.js";
 import { isoSeconds } from "../feeds/feed-document.js";
 import { deskUrl, homeUrl, mediaUrl, personUrl, sectionUrl, storyUrl } from "../reader-urls.js";
 
@@ -55,8 +56,8 @@ export function representativeMedia(model: StoryPageModel): ResolvedMedia | unde
 
 /**
  * schema.org NewsArticle as Google documents it (Article structured data): headline,
- * images in three ratios, ISO 8601 dates with time zone, every author with name and url
- * (desks as Organization), publisher, inLanguage matching `<html lang>`, and corrections
+ * images in three ratios (else the default image), ISO 8601 dates with time zone, every
+ * author with name and url (desks as Organization), publisher with logo, inLanguage matching `<html lang>`, and corrections
  * as CorrectionComment.
  */
 export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataContext): object {
@@ -97,20 +98,22 @@ export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataCont
     url: canonical,
     headline: content.headline,
     ...(content.standfirst ? { description: content.standfirst } : {}),
-    ...(images.length > 0
-      ? {
-          image: images.map((i) => ({
-            "@type": "ImageObject",
-            url: i.url,
-            width: i.width,
-            height: i.height,
-          })),
-        }
-      : {}),
+    // A story without pictures is shared with the service's default image: Google requires
+    // `image` for news results, and a missing one drops the story from Top stories.
+    image: (images.length > 0 ? images : [defaultArticleImage(publicUrl)]).map((i) => ({
+      "@type": "ImageObject",
+      url: i.url,
+      width: i.width,
+      height: i.height,
+    })),
     datePublished: isoSeconds(story.firstPublishedAt ?? story.createdAt),
     dateModified: isoSeconds(story.lastModifiedAt),
-    author: authors,
-    publisher: { "@type": "Organization", name: ctx.publisherName, url: `${publicUrl}/` },
+    // With no one named in the byline, the service's desk signs the story.
+    author:
+      authors.length > 0
+        ? authors
+        : [{ "@type": "Organization", name: service.name, url: `${publicUrl}${homeUrl(service)}` }],
+    publisher: publisherJsonLd(ctx),
     inLanguage: bcp47(service.locale),
     isAccessibleForFree: true,
     ...(section ? { articleSection: section.name } : {}),
@@ -126,6 +129,28 @@ export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataCont
         }
       : {}),
   };
+}
+
+/** The publisher with its logo, a PNG (Google takes no SVG logo). */
+function publisherJsonLd(ctx: StructuredDataContext): object {
+  const logo = brandImages["publisher-logo.png"];
+  return {
+    "@type": "Organization",
+    name: ctx.publisherName,
+    url: `${ctx.publicUrl}/`,
+    logo: {
+      "@type": "ImageObject",
+      url: `${ctx.publicUrl}${brandImageUrl("publisher-logo.png")}`,
+      width: logo.width,
+      height: logo.height,
+    },
+  };
+}
+
+/** The image a story without pictures is shared with (JSON-LD, Open Graph, Twitter). */
+export function defaultArticleImage(publicUrl: string): ImageVariant {
+  const { width, height } = brandImages["default-image.png"];
+  return { url: `${publicUrl}${brandImageUrl("default-image.png")}`, width, height, shape: "16x9" };
 }
 
 /** schema.org BreadcrumbList: service home, section, story. */
