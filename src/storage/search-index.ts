@@ -1,5 +1,6 @@
 import { PostgresAdapter, type QueryExecutorProvider, sql } from "kysely";
-import { indexTextFor, strategyFor } from "../domain/search/search-folding.js";
+import { strategyFor } from "../domain/search/search-folding.js";
+import { indexTextFor } from "../domain/search/search-stemming.js";
 import { isServiceId } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
 
@@ -13,7 +14,7 @@ export interface SearchDocument {
   /** Original text, for snippets. */
   readonly headline: string;
   readonly body: string;
-  /** Folded text, for matching. */
+  /** Folded, and for languages with a stemmer stemmed, text for matching (search-stemming.ts). */
   readonly headlineIndex: string;
   readonly bodyIndex: string;
 }
