@@ -120,18 +120,19 @@ const maxSnippetScan = 20_000;
 function cutBefore(text: string, index: number, locale: string): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
-  const from = Math.max(0, index - maxWordReach - 1);
+  // The slice starts well before the reach, so segmentation is back in step (a cluster or
+  // word cut by the slice's own start) by the time it reaches the words near `index`.
+  const from = Math.max(0, index - 4 * maxWordReach);
   const around = text.slice(from, Math.min(text.length, index + maxWordReach + 1));
-  const word = new Intl.Segmenter(locale, { granularity: "word" })
-    .segment(around)
-    .containing(index - from);
-  if (word && (word.index > 0 || from === 0) && index - from - word.index <= maxWordReach) {
+  const at = index - from;
+  const word = new Intl.Segmenter(locale, { granularity: "word" }).segment(around).containing(at);
+  if (word && at - word.index <= maxWordReach && (word.index > 0 || from === 0)) {
     return from + word.index;
   }
   const grapheme = new Intl.Segmenter(locale, { granularity: "grapheme" })
     .segment(around)
-    .containing(index - from);
-  return from + (grapheme?.index ?? index - from);
+    .containing(at);
+  return from + (grapheme?.index ?? at);
 }
 
 /**
