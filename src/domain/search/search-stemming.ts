@@ -84,10 +84,10 @@ const maxStemmedWordLength = 64;
 /**
  * At most this many distinct words are stemmed per call. Stemming costs about 10 µs a word
  * (WebAssembly); a memo makes repeats free, and this bound keeps one huge document under
- * about 50 ms of the event loop. Words past it are indexed folded, unstemmed: still found
+ * a few tens of milliseconds of the event loop. Words past it are indexed folded, unstemmed: still found
  * by their exact form and prefix.
  */
-export const maxStemmedWordsPerText = 5_000;
+export const maxStemmedWordsPerText = 2_000;
 
 const stemmers = new Map<IsoCode, (word: string) => string>();
 
@@ -112,43 +112,56 @@ const maxMemoEntries = 100_000;
  * written form misses readers who type without diacritics or with Arabic letter variants
  * ("كتابهاي" for Persian "کتاب‌های"). Usually the two agree and there is one form.
  */
-export function wordForms(word: string, language: IsoCode, locale: LocaleTag): readonly string[] {
+export function wordForms(word: string, language: IsoCode): readonly string[] {
   const key = `${language}\u0000${word}`;
   const known = formsMemo.get(key);
   if (known) return known;
-  const forms = computeForms(word, language, locale);
+  const forms = computeForms(word, language);
   if (formsMemo.size >= maxMemoEntries) formsMemo.clear();
   formsMemo.set(key, forms);
   return forms;
 }
 
-function computeForms(word: string, language: IsoCode, locale: LocaleTag): readonly string[] {
+function computeForms(word: string, language: IsoCode): readonly string[] {
   const folded = foldText(word);
   if (word.length > maxStemmedWordLength) return folded ? [folded] : [];
   const stem = stemmerFor(language);
-  // Locale-aware lowercasing: Turkish "I" is "ı", not "i".
-  const written = foldText(stem(word.normalize("NFC").toLocaleLowerCase(locale)));
+  const written = foldText(stem(lowercase(word.normalize("NFC"), language)));
   const plain = foldText(stem(folded));
   return [...new Set([written, plain])].filter((form) => form.length > 0);
 }
 
 /**
- * The indexed text of a stemmed language: every word's forms, space-separated. A word seen
- * before in the same text costs a memo lookup; past `maxStemmedWordsPerText` new words,
- * words are folded only.
+ * Lowercase as the language does: Turkish dotted and dotless i are two letters ("I" is
+ * "ı", "İ" is "i"), as in toLocaleLowerCase("tr"), which V8 makes about 30× slower per
+ * call than this; every other stemmed language uses the root case mapping.
  */
-export function stemmedIndexText(text: string, language: IsoCode, locale: LocaleTag): string {
+function lowercase(word: string, language: IsoCode): string {
+  if (language !== "tr") return word.toLowerCase();
+  return word
+    .replace(/I\u0307/gu, "i")
+    .replace(/İ/gu, "i")
+    .replace(/I/gu, "ı")
+    .toLowerCase();
+}
+
+/**
+ * The indexed text of a stemmed language: every word's forms, space-separated. A word seen
+ * before in the same text costs a memo lookup; from the first new word past
+ * `maxStemmedWordsPerText`, the rest of the text is folded only.
+ */
+export function stemmedIndexText(text: string, language: IsoCode): string {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const match of text.matchAll(wordPattern)) {
     const word = match[0];
     if (!seen.has(word) && seen.size >= maxStemmedWordsPerText) {
-      const folded = foldText(word);
-      if (folded) out.push(folded);
-      continue;
+      // The rest of the text, folded in one pass (per-word folding costs far more).
+      out.push(foldText(text.slice(match.index)));
+      break;
     }
     seen.add(word);
-    out.push(...wordForms(word, language, locale));
+    out.push(...wordForms(word, language));
   }
   return out.join(" ");
 }
@@ -172,10 +185,9 @@ export function queryForms(terms: readonly string[], serviceId: ServiceId): stri
     }
     return lists.slice(0, maxQueryWords);
   }
-  const locale = services[serviceId].sourceLocale;
   for (const term of terms) {
     for (const match of term.matchAll(wordPattern)) {
-      const forms = wordForms(match[0], language, locale);
+      const forms = wordForms(match[0], language);
       if (forms.length > 0) lists.push([...forms]);
       if (lists.length === maxQueryWords) return lists;
     }
@@ -194,7 +206,7 @@ export function indexTextFor(serviceId: string, text: string): string {
   const locale = services[serviceId].sourceLocale;
   const both = locale === "sr-Cyrl" ? withLatin(text) : text;
   const language = stemmerOf(serviceId);
-  return language === null ? foldText(both) : stemmedIndexText(both, language, locale);
+  return language === null ? foldText(both) : stemmedIndexText(both, language);
 }
 
 /** Serbian Cyrillic text followed by its Latin transliteration, when that differs. */
@@ -222,9 +234,8 @@ export function stemmedMatchRanges(
     const word = match[0];
     if (!seen.has(word) && seen.size >= maxStemmedWordsPerText) continue;
     seen.add(word);
-    const own = wordForms(word, language, locale);
-    const all =
-      locale === "sr-Cyrl" ? [...own, ...wordForms(serbianToLatin(word), language, locale)] : own;
+    const own = wordForms(word, language);
+    const all = locale === "sr-Cyrl" ? [...own, ...wordForms(serbianToLatin(word), language)] : own;
     if (all.some((form) => forms.some((f) => form.startsWith(f)))) {
       ranges.push([match.index, match.index + word.length]);
     }
