@@ -126,8 +126,10 @@ function computeForms(word: string, language: IsoCode): readonly string[] {
   const folded = foldText(word);
   if (word.length > maxStemmedWordLength) return folded ? [folded] : [];
   const stem = stemmerFor(language);
-  const written = foldText(stem(lowercase(word.normalize("NFC"), language)));
-  const plain = foldText(stem(folded));
+  const lower = lowercase(word.normalize("NFC"), language);
+  const written = foldText(stem(lower));
+  // Most words fold to their lowercase spelling: one stemmer call then, not two.
+  const plain = lower === folded ? written : foldText(stem(folded));
   return [...new Set([written, plain])].filter((form) => form.length > 0);
 }
 
