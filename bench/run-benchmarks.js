@@ -32,6 +32,7 @@ import { runScaleBench } from "./lib/scale-bench.js";
 import { runSearchBench } from "./lib/search-bench.js";
 import { findFlagshipStoryPath, startServerChild } from "./lib/server.js";
 import { runSseBench } from "./lib/sse-bench.js";
+import { runStemmingBench } from "./lib/stemming-bench.js";
 import { ensureWrk, killRunningWrk } from "./lib/wrk.js";
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -240,6 +241,10 @@ async function main() {
   console.log("bench: revision diff at 10k lines, wire HTML at 150k nested elements …");
   const limits = runLimitsBench({ repoRoot, runs: quick ? 3 : 5 });
 
+  // Stemming worst cases: one huge body, the longest query, a long Thai snippet.
+  console.log("bench: stemming and snippet worst cases …");
+  const stemming = await runStemmingBench({ repoRoot, runs: quick ? 3 : 5 });
+
   // Log-in throughput with the atomic throttle.
   console.log("bench: log-ins (AuthService, SQLite and PostgreSQL) …");
   const logins = await runLoginBench({ checkouts: { this: repoRoot }, ...plan.logins, log });
@@ -310,6 +315,16 @@ async function main() {
       p99Ms: r.maxMs,
       target: r.name.startsWith("diff") ? verdict(r.maxMs <= 50, target) : target,
       notes: `${r.outcome}; peak memory +${(r.peakBytes / 1048576).toFixed(1)} MB (p99 column = slowest run)`,
+    });
+  }
+  for (const r of stemming) {
+    rows.push({
+      benchmark: r.name,
+      requestsPerSecond: null,
+      p50Ms: r.warmMedianMs,
+      p99Ms: r.coldMs,
+      target: "event loop ≤ 100 ms per request",
+      notes: "p50 column = warm median, p99 column = first (cold) run",
     });
   }
   console.log(`\n${formatTable(rows)}\n`);

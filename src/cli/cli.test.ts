@@ -13,7 +13,14 @@ describe("the newsdesk CLI", () => {
   it("prints help listing start, migrate and seed-demo", async () => {
     const io = captureOutput();
     expect(await runCli(["--help"], {})).toBe(0);
-    for (const command of ["start", "migrate", "seed-demo", "DATABASE_URL", "PORT"]) {
+    for (const command of [
+      "start",
+      "migrate",
+      "seed-demo",
+      "reindex-search",
+      "DATABASE_URL",
+      "PORT",
+    ]) {
       expect(io.out()).toContain(command);
     }
   });
@@ -53,6 +60,8 @@ describe("the newsdesk CLI", () => {
       expect(io.out()).toContain("Schema is up to date.");
       expect(await runCli(["seed-demo"], env)).toBe(0);
       expect(io.out()).toMatch(/Seeded \d+ stories and 4 images\./);
+      expect(await runCli(["reindex-search"], env)).toBe(0);
+      expect(io.out()).toMatch(/Re-indexed [1-9]\d* stories\./);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import { createLogger } from "../main.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
+import { reindexSearch } from "../storage/search-index.js";
 import { runDistributionCommand } from "./distribution-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
@@ -22,6 +23,9 @@ Commands:
                (PORT, default 8080; --port overrides; --workers N|auto uses N processes)
   migrate      Bring the database schema up to date and exit
   seed-demo    Add the demo newsroom (stories, people, images, banners) to the database
+  reindex-search
+               Recompute the search index of every published story (after an upgrade that
+               changes folding or stemming; readers can keep searching meanwhile)
   seed-bench --stories <N> [--service <id>]
                Bulk-insert N published stories for benchmarks (progress on stderr)
   user create <email> --name <name> [--admin] [--role <service>:<role> …]
@@ -105,6 +109,19 @@ export async function runCli(
             now: new Date(),
           });
           process.stdout.write(`Seeded ${result.stories} stories and ${result.images} images.\n`);
+        } finally {
+          await database.close();
+        }
+        return 0;
+      }
+      case "reindex-search": {
+        const database = await openDatabase(config.databaseUrl);
+        try {
+          await migrateToLatest(database);
+          const count = await reindexSearch(database.db, database.dialect, (done) => {
+            process.stderr.write(`Re-indexed ${done} stories…\r`);
+          });
+          process.stdout.write(`Re-indexed ${count} stories.\n`);
         } finally {
           await database.close();
         }

@@ -1,5 +1,6 @@
-import { PostgresAdapter, type QueryExecutorProvider, sql } from "kysely";
-import { indexTextFor, strategyFor } from "../domain/search/search-folding.js";
+import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from "kysely";
+import { strategyFor } from "../domain/search/search-folding.js";
+import { indexTextFor } from "../domain/search/search-stemming.js";
 import { isServiceId } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
 
@@ -13,7 +14,7 @@ export interface SearchDocument {
   /** Original text, for snippets. */
   readonly headline: string;
   readonly body: string;
-  /** Folded text, for matching. */
+  /** Folded, and for languages with a stemmer stemmed, text for matching (search-stemming.ts). */
   readonly headlineIndex: string;
   readonly bodyIndex: string;
 }
@@ -135,4 +136,53 @@ export async function syncSearchIndex(
   }
   // SQLite: the delete trigger removes the FTS5 rows (migration 0007).
   await sql`delete from story_search where story_id = ${storyId}`.execute(db);
+}
+
+/** Stories re-indexed per transaction by reindexSearch. */
+const reindexBatch = 200;
+
+/**
+ * Recomputes every story's indexed text from the headline and body the index already holds,
+ * in batches of `reindexBatch` stories, each in its own transaction and each followed by a
+ * turn of the event loop, so a large newsroom is re-indexed without holding the database
+ * or the process for long. Run after a change to folding or stemming (the stemmer library's
+ * version included): `newsdesk reindex-search`. Returns the number of stories re-indexed.
+ */
+export async function reindexSearch<Schema>(
+  db: Kysely<Schema>,
+  dialect: SqlDialectName,
+  onProgress: (done: number) => void = () => {},
+): Promise<number> {
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const batch = await sql<{
+      doc_id: number | string;
+      story_id: string;
+      service_id: string;
+      published_at: string;
+      updated_at: string | null;
+      headline: string;
+      body: string;
+    }>`select doc_id, story_id, service_id, published_at, updated_at, headline, body
+      from story_search where doc_id > ${after} order by doc_id limit ${reindexBatch}`.execute(db);
+    const last = batch.rows.at(-1);
+    if (!last) return done;
+    const docs = batch.rows.flatMap((row) => {
+      const doc = searchDocumentFor({
+        storyId: row.story_id,
+        serviceId: row.service_id,
+        publishedAt: row.published_at,
+        updatedAt: row.updated_at,
+        headline: row.headline,
+        bodyText: row.body,
+      });
+      return doc ? [doc] : [];
+    });
+    await db.transaction().execute((trx) => writeSearchDocuments(trx, dialect, docs));
+    done += batch.rows.length;
+    after = Number(last.doc_id);
+    onProgress(done);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -11,6 +11,7 @@ import type {
   SearchResponse,
   SearchRow,
 } from "../domain/search/search-repository.js";
+import { queryForms } from "../domain/search/search-stemming.js";
 import { type ServiceId, serviceIds } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
 import { likeContaining } from "./like-patterns.js";
@@ -56,7 +57,38 @@ function ftsScopeToken(serviceId: string): string {
   return `svc${serviceId.toLowerCase().replaceAll("-", "")}svc`;
 }
 
-type Arm = { readonly kind: "words" | "ngram"; readonly services: readonly ServiceId[] };
+/**
+ * Services whose query is the same: AND-ed lists of alternatives, each matched as a word
+ * prefix (search-stemming.ts queryForms). Services with the same stemmer, or none, share one.
+ */
+type Group = { readonly services: readonly ServiceId[]; readonly lists: readonly string[][] };
+
+type Arm = {
+  readonly kind: "words" | "ngram";
+  readonly services: readonly ServiceId[];
+  readonly groups: readonly Group[];
+};
+
+/** The scope's services of one strategy, grouped by the query they see; none that match nothing. */
+function armFor(
+  kind: Arm["kind"],
+  scope: readonly ServiceId[],
+  terms: readonly string[],
+): Arm | undefined {
+  const byQuery = new Map<string, { services: ServiceId[]; lists: string[][] }>();
+  for (const id of scope) {
+    if (strategyFor(id) !== kind) continue;
+    const lists = queryForms(terms, id);
+    if (lists.length === 0) continue;
+    const key = JSON.stringify(lists);
+    const group = byQuery.get(key);
+    if (group) group.services.push(id);
+    else byQuery.set(key, { services: [id], lists });
+  }
+  const groups = [...byQuery.values()];
+  if (groups.length === 0) return undefined;
+  return { kind, services: groups.flatMap((g) => g.services), groups };
+}
 
 /**
  * Search over `story_search` and its full-text indexes, newest match first.
@@ -99,11 +131,10 @@ export class SearchSqlRepository implements SearchRepository {
     const terms = dialectSafeTerms(request.terms);
     if (terms.length === 0) return { total: 0, capped: false, rows: [] };
     const scope = request.serviceIds ?? serviceIds;
-    const arms: Arm[] = [];
-    const words = scope.filter((id) => strategyFor(id) === "words");
-    const ngram = scope.filter((id) => strategyFor(id) === "ngram");
-    if (words.length > 0) arms.push({ kind: "words", services: words });
-    if (ngram.length > 0) arms.push({ kind: "ngram", services: ngram });
+    const arms = [armFor("words", scope, terms), armFor("ngram", scope, terms)].filter(
+      (arm): arm is Arm => arm !== undefined,
+    );
+    if (arms.length === 0) return { total: 0, capped: false, rows: [] };
     const now = Date.parse(request.now);
     const windowSize = this.#window;
     const picked: Ranked[] = [];
@@ -111,10 +142,10 @@ export class SearchSqlRepository implements SearchRepository {
     let total = 0;
     let capped = false;
     for (;;) {
-      const matches = await this.#newest(arms, terms, start, windowSize + 1);
+      const matches = await this.#newest(arms, start, windowSize + 1);
       if (matches.length === 0 && start > 0) {
         // Past the last match: the total is below `start`; count it (capped there).
-        total = await this.#count(arms, terms, start);
+        total = await this.#count(arms, start);
         capped = false;
         break;
       }
@@ -140,40 +171,28 @@ export class SearchSqlRepository implements SearchRepository {
   }
 
   /** Matches `offset` … `offset + limit` in newest-first order, across the arms. */
-  async #newest(
-    arms: readonly Arm[],
-    terms: readonly string[],
-    offset: number,
-    limit: number,
-  ): Promise<Candidate[]> {
-    if (arms.length === 1 && arms[0]) return this.#candidates(arms[0], terms, offset, limit);
+  async #newest(arms: readonly Arm[], offset: number, limit: number): Promise<Candidate[]> {
+    if (arms.length === 1 && arms[0]) return this.#candidates(arms[0], offset, limit);
     // Each arm's first offset + limit, merged: the union's first offset + limit are in there.
-    const lists = await Promise.all(
-      arms.map((arm) => this.#candidates(arm, terms, 0, offset + limit)),
-    );
+    const lists = await Promise.all(arms.map((arm) => this.#candidates(arm, 0, offset + limit)));
     return lists
       .flat()
       .sort((a, b) => b.publishedMs - a.publishedMs || b.ref - a.ref)
       .slice(offset, offset + limit);
   }
 
-  async #candidates(
-    arm: Arm,
-    terms: readonly string[],
-    offset: number,
-    limit: number,
-  ): Promise<Candidate[]> {
+  async #candidates(arm: Arm, offset: number, limit: number): Promise<Candidate[]> {
     type Found = { ref: number | string; published_at?: string; rel: number | string };
     let rows: Found[] | undefined;
     if (this.#dialect === "postgres" && offset === 0) {
       // A common term fills the window from the newest few stories: try that first.
-      const walk = await sql<Found>`${this.#pgArm(arm, terms, limit * 4)} limit ${limit}`.execute(
+      const walk = await sql<Found>`${this.#pgArm(arm, limit * 4)} limit ${limit}`.execute(
         this.#db,
       );
       if (walk.rows.length >= limit) rows = walk.rows;
     }
     if (!rows) {
-      const query = this.#armQuery(arm, terms);
+      const query = this.#armQuery(arm);
       rows = (await sql<Found>`${query} limit ${limit} offset ${offset}`.execute(this.#db)).rows;
     }
     return rows.map((r) => {
@@ -190,11 +209,11 @@ export class SearchSqlRepository implements SearchRepository {
   }
 
   /** How many stories match, counting at most `cap`. */
-  async #count(arms: readonly Arm[], terms: readonly string[], cap: number): Promise<number> {
+  async #count(arms: readonly Arm[], cap: number): Promise<number> {
     const counts = await Promise.all(
       arms.map(async (arm) => {
         const result = await sql<{ n: number | string }>`select count(*) as n from
-          (${this.#armQuery(arm, terms)} limit ${cap}) as hits`.execute(this.#db);
+          (${this.#armQuery(arm)} limit ${cap}) as hits`.execute(this.#db);
         return Number(result.rows[0]?.n ?? 0);
       }),
     );
@@ -205,9 +224,9 @@ export class SearchSqlRepository implements SearchRepository {
   }
 
   /** One arm's matches with their relevance, newest first (no limit). */
-  #armQuery(arm: Arm, terms: readonly string[]): RawBuilder<unknown> {
-    if (this.#dialect === "postgres") return this.#pgArm(arm, terms);
-    return arm.kind === "words" ? this.#sqliteWords(arm, terms) : this.#sqliteNgram(arm, terms);
+  #armQuery(arm: Arm): RawBuilder<unknown> {
+    if (this.#dialect === "postgres") return this.#pgArm(arm);
+    return arm.kind === "words" ? this.#sqliteWords(arm) : this.#sqliteNgram(arm);
   }
 
   /**
@@ -216,22 +235,39 @@ export class SearchSqlRepository implements SearchRepository {
    * used by one language only it expects a few matches and picks the GIN bitmap, then scores
    * and sorts thousands; the bounded walk of the newest stories is tried first instead.
    */
-  #pgArm(arm: Arm, terms: readonly string[], newest?: number) {
+  #pgArm(arm: Arm, newest?: number) {
     const source =
       newest === undefined
         ? sql`story_search`
-        : sql`(select doc_id, published_at, search_vector, match_text from story_search
+        : sql`(select doc_id, service_id, published_at, search_vector, match_text from story_search
             where ${this.#pgServices(arm)} order by published_at desc, doc_id desc
             limit ${newest}) as story_search`;
     let match: RawBuilder<unknown>;
     let rel: RawBuilder<unknown>;
     if (arm.kind === "words") {
-      // 'term':* is a prefix match. Inside a quoted tsquery lexeme every operator is text;
-      // only the quote and the backslash need escaping (PostgreSQL §8.11.2).
-      const tsquery = terms.map((t) => `'${t.replace(/['\\]/gu, "\\$&")}':*`).join(" & ");
-      match = sql`search_vector @@ to_tsquery('simple', ${tsquery})`;
-      rel = sql`ts_rank(search_vector, to_tsquery('simple', ${tsquery}))`;
+      // 'form':* is a prefix match; a list's forms are alternatives (|), lists all match (&).
+      // Inside a quoted tsquery lexeme every operator is text; only the quote and the
+      // backslash need escaping (PostgreSQL §8.11.2).
+      const tsquery = (lists: readonly string[][]) =>
+        lists
+          .map((alts) => `(${alts.map((t) => `'${t.replace(/['\\]/gu, "\\$&")}':*`).join(" | ")})`)
+          .join(" & ");
+      const [only] = arm.groups;
+      match =
+        arm.groups.length === 1 && only
+          ? sql`search_vector @@ to_tsquery('simple', ${tsquery(only.lists)})`
+          : sql`(${sql.join(
+              arm.groups.map(
+                (g) =>
+                  sql`(service_id in (${sql.join(g.services)}) and search_vector @@ to_tsquery('simple', ${tsquery(g.lists)}))`,
+              ),
+              sql` or `,
+            )})`;
+      // One ranking query for the arm: each story matches one group's part of it.
+      const all = arm.groups.map((g) => `(${tsquery(g.lists)})`).join(" | ");
+      rel = sql`ts_rank(search_vector, to_tsquery('simple', ${all}))`;
     } else {
+      const terms = ngramTerms(arm);
       const headlineHit = (t: string) =>
         sql`(case when strpos(split_part(match_text, chr(10), 1), ${t}) > 0 then 1 else 0 end)`;
       match = sql.join(
@@ -258,20 +294,33 @@ export class SearchSqlRepository implements SearchRepository {
   #ftsScope(arm: Arm): string | undefined {
     const all = serviceIds.filter((id) => strategyFor(id) === arm.kind);
     if (all.every((id) => arm.services.includes(id))) return undefined;
-    return `{scope} : (${arm.services.map((id) => `"${ftsScopeToken(id)}"`).join(" OR ")})`;
+    return ftsScopeOf(arm.services);
   }
 
-  #sqliteWords(arm: Arm, terms: readonly string[]) {
-    // FTS5 query syntax: each term a quoted string (embedded quotes doubled), prefix *.
-    const text = `{headline body} : (${terms.map((t) => `"${t.replace(/"/gu, '""')}"*`).join(" ")})`;
-    const scope = this.#ftsScope(arm);
-    const match = scope ? `${scope} AND ${text}` : text;
+  #sqliteWords(arm: Arm) {
+    // FTS5 query syntax: each form a quoted string (embedded quotes doubled), prefix *; a
+    // list's forms are alternatives (OR), lists all match (AND).
+    const text = (lists: readonly string[][]) =>
+      `{headline body} : (${lists
+        .map((alts) => `(${alts.map((t) => `"${t.replace(/"/gu, '""')}"*`).join(" OR ")})`)
+        .join(" AND ")})`;
+    const [only] = arm.groups;
+    let match: string;
+    if (arm.groups.length === 1 && only) {
+      const scope = this.#ftsScope(arm);
+      match = scope ? `${scope} AND ${text(only.lists)}` : text(only.lists);
+    } else {
+      match = arm.groups
+        .map((g) => `(${ftsScopeOf(g.services)} AND ${text(g.lists)})`)
+        .join(" OR ");
+    }
     return sql`select rowid as ref, -bm25(search_words, 0.0, 10.0, 1.0) as rel
       from search_words where search_words match ${match}
       order by rowid desc`;
   }
 
-  #sqliteNgram(arm: Arm, terms: readonly string[]) {
+  #sqliteNgram(arm: Arm) {
+    const terms = ngramTerms(arm);
     const headlineHit = (t: string) =>
       sql`(case when ${likeContaining(sql.ref("search_ngram.headline"), t)} then 1 else 0 end)`;
     const relevance = headlineShare(terms, headlineHit);
@@ -329,6 +378,19 @@ function dialectSafeTerms(terms: readonly string[]): string[] {
     if (safe.length === maxSearchTerms) break;
   }
   return safe;
+}
+
+/** The FTS5 condition "one of these services". */
+function ftsScopeOf(services: readonly ServiceId[]): string {
+  return `{scope} : (${services.map((id) => `"${ftsScopeToken(id)}"`).join(" OR ")})`;
+}
+
+/**
+ * The trigram arm's terms: services written without spaces have no stemmer, so every one
+ * sees the same folded terms, one form each.
+ */
+function ngramTerms(arm: Arm): string[] {
+  return (arm.groups[0]?.lists ?? []).flatMap((alts) => alts.slice(0, 1));
 }
 
 /** 1 + 2 × the share of terms found in the headline. */

@@ -87,6 +87,41 @@ describe.each(dialects)("search on %s", (dialect) => {
     expect(await ids("ru", "київ")).toEqual([]);
   });
 
+  it("stems: an inflected query finds the other forms of the word, in every stemmed language", async () => {
+    const cases: [ServiceId, string, string, string][] = [
+      // service, headline, query in another form, a query that must not match
+      ["en", "The river burst its banks", "rivers", "rivets"],
+      ["ru", "Река вышла из берегов", "реки", "рука"],
+      ["es", "Las elecciones en Lima", "elección", "elefante"],
+      ["fr", "Les inondations dans le Nord", "inondation", "indication"],
+      ["tr", "Seçimlerde büyük sürpriz", "seçim", "sekiz"],
+      ["ar", "الحكومات تعلن خطة للمدينة", "حكومة", "حكيم"],
+      ["fa", "رودخانه‌ها طغیان کردند", "رودخانه", "روزنامه"],
+      ["pt", "As cidades do Norte sob chuva", "cidade", "cigarro"],
+    ];
+    for (const [serviceId, headline, query, other] of cases) {
+      const id = await publish(serviceId, headline, "—");
+      expect(await ids(serviceId, query), `${serviceId} ${query}`).toEqual([id]);
+      expect(await ids(serviceId, other), `${serviceId} ${other}`).toEqual([]);
+    }
+    const [hit] = (await search.inService({ id: "en" }, "rivers", 1)).hits;
+    expect(marked(hit?.headline ?? [])).toEqual(["river"]);
+    const [ru] = (await search.inService({ id: "ru" }, "реки", 1)).hits;
+    expect(marked(ru?.headline ?? [])).toEqual(["Река"]);
+  });
+
+  it("still finds exact words and prefixes, and languages without a stemmer match as written", async () => {
+    const en = await publish("en", "Floodwater reaches Ostrava", "Engineers inspected the dams.");
+    expect(await ids("en", "Floodwater")).toEqual([en]);
+    expect(await ids("en", "floodw")).toEqual([en]);
+    expect(await ids("en", "inspected dams")).toEqual([en]);
+    // Ukrainian has no Snowball stemmer: the exact word and its prefix match, other forms do not.
+    const uk = await publish("uk", "Повінь на річці Дніпро", "Рятувальники працюють.");
+    expect(await ids("uk", "річці")).toEqual([uk]);
+    expect(await ids("uk", "рятувальн")).toEqual([uk]);
+    expect(await ids("uk", "річка")).toEqual([]);
+  });
+
   it("finds Serbian stored in Cyrillic whichever script the reader types", async () => {
     const id = await publish("sr", "Чачак и Београд", "Љубиша Ђорђевић вози камион из Ниша.");
     expect(await ids("sr", "Београд")).toEqual([id]);

@@ -28,7 +28,7 @@ describe("searchableText", () => {
 
 describe("queryTerms", () => {
   it("drops query syntax and control characters, and bounds count and length", () => {
-    expect(queryTerms('"Kessara"* AND (port)')).toEqual(["kessara", "and", "port"]);
+    expect(queryTerms('"Kessara"* AND (port)')).toEqual(["Kessara", "AND", "port"]);
     expect(queryTerms("kess\u0000ara\u0000")).toEqual(["kessara"]);
     expect(queryTerms("a b c d e f g h i j k")).toHaveLength(maxSearchTerms);
     expect([...(queryTerms("ж".repeat(10_000))[0] ?? "")]).toHaveLength(maxSearchTermLength);

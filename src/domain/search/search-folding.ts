@@ -1,6 +1,5 @@
 import { locales, type SearchStrategy } from "../../i18n/locale-registry.js";
-import { serbianToLatin } from "../../i18n/serbian-script.js";
-import { isServiceId, type ServiceId, services } from "../services/service-registry.js";
+import { type ServiceId, services } from "../services/service-registry.js";
 import { foldForSearch } from "../stories/search-text.js";
 
 /**
@@ -17,19 +16,6 @@ export function foldText(text: string): string {
 /** How a service's stories are matched: by words or by character trigrams. */
 export function strategyFor(serviceId: ServiceId): SearchStrategy {
   return locales[services[serviceId].sourceLocale].search;
-}
-
-/**
- * The folded text indexed for a story. Serbian is indexed in both scripts, so readers of
- * either edition find it whichever script they type in (ADR 0005).
- */
-export function indexTextFor(serviceId: string, text: string): string {
-  const folded = foldText(text);
-  if (isServiceId(serviceId) && services[serviceId].sourceLocale === "sr-Cyrl") {
-    const latin = foldText(serbianToLatin(text));
-    return latin === folded ? folded : `${folded} ${latin}`;
-  }
-  return folded;
 }
 
 /** At most this many terms per search: each is one more index lookup and condition. */
@@ -53,12 +39,15 @@ export function searchableText(text: string): string {
 }
 
 /**
- * A reader's query as search terms: cleaned (searchableText), folded, split on spaces, at
- * most `maxSearchTerms`, each at most `maxSearchTermLength` characters. FTS and LIKE syntax
- * characters are dropped here so no dialect sees them; storage quotes what is left.
+ * A reader's query as search terms: cleaned (searchableText), split on spaces, at most
+ * `maxSearchTerms`, each at most `maxSearchTermLength` characters. FTS and LIKE syntax
+ * characters are dropped here so no dialect sees them; storage quotes what is left. Terms
+ * keep their case and diacritics: stemming needs the word as written (search-stemming.ts),
+ * and folding follows it.
  */
 export function queryTerms(query: string): string[] {
-  return foldText(searchableText(query.slice(0, maxQueryLength)))
+  return searchableText(query.slice(0, maxQueryLength))
+    .normalize("NFC")
     .replace(/["*^():{}\\%_]/gu, " ")
     .split(" ")
     .map((term) => term.trim())

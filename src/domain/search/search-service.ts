@@ -1,11 +1,6 @@
 import type { Actor } from "../actor.js";
 import type { Clock } from "../clock.js";
-import {
-  type ServiceConfig,
-  type ServiceId,
-  serviceIds,
-  services,
-} from "../services/service-registry.js";
+import { type ServiceConfig, type ServiceId, serviceIds } from "../services/service-registry.js";
 import type { StorySummary } from "../stories/story-repository.js";
 import { can } from "../users/access-policy.js";
 import { queryTerms } from "./search-folding.js";
@@ -97,12 +92,12 @@ export class SearchService {
       now: this.#clock.now().toISOString(),
     });
     const hits = rows.map((row) => {
-      const transliterate = services[row.summary.serviceId].sourceLocale === "sr-Cyrl";
+      const serviceId = row.summary.serviceId;
       const headline = row.summary.headline;
       return {
         summary: row.summary,
-        headline: highlight(headline, matchRanges(headline, terms, { transliterate })),
-        snippet: snippet(row.body, terms, { transliterate }),
+        headline: highlight(headline, matchRanges(headline, terms, serviceId)),
+        snippet: snippet(row.body, terms, serviceId),
         score: row.score,
       };
     });
