@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { foldText, queryTerms } from "../../src/domain/search/search-folding.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import { indexTextFor, queryForms, stemmerOf } from "../../src/domain/search/search-stemming.js";
@@ -10,6 +9,7 @@ import { sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { type RecallSet, recallSets } from "../fixtures/search-recall.js";
 import { storyContent } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 /**

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
-import { fixedClock } from "../../src/domain/clock.js";
 import { foldText } from "../../src/domain/search/search-folding.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
@@ -9,6 +8,7 @@ import { sqlRepositories } from "../../src/storage/repositories.js";
 import { reindexSearch } from "../../src/storage/search-index.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { storyContent } from "../support/story-fixtures.js";
+import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
 describe.each(dialects)("re-indexing search on %s", (dialect) => {

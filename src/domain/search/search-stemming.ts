@@ -12,7 +12,7 @@ import { foldText } from "./search-folding.js";
  * Serbian, and Ukrainian is not Russian; a wrong stemmer conflates words that differ.
  * Dari (fa-AF) is Persian written in Afghanistan, with the same suffixes.
  */
-export const localeStemmers: Readonly<Record<LocaleTag, IsoCode | null>> = {
+const localeStemmers: Readonly<Record<LocaleTag, IsoCode | null>> = {
   en: "en",
   fr: "fr",
   es: "es",
