@@ -154,7 +154,9 @@ export function App(props: {
           onSignedIn={(session) => {
             void signIn(session).then(() => {
               if (route.screen === "login")
-                navigate(routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" }));
+                navigate(
+                  routeHref({ screen: "dashboard", serviceId: null, status: null, q: "", page: 1 }),
+                );
             });
           }}
         />
@@ -206,6 +208,7 @@ function Screen(props: { readonly route: Route }) {
           serviceId={route.screen === "dashboard" ? route.serviceId : null}
           status={route.screen === "dashboard" ? route.status : null}
           q={route.screen === "dashboard" ? route.q : ""}
+          page={route.screen === "dashboard" ? route.page : 1}
         />
       );
     case "story":

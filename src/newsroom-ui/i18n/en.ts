@@ -399,6 +399,11 @@ export const en = {
   "dashboard.note.scheduled": "Scheduled for {time}",
   "dashboard.note.embargoed": "Embargoed until {time}",
   "dashboard.note.updated": "Updated {time}",
+  // A paged list's navigation (dashboard)
+  "pager.label": "Pages",
+  "pager.previous": "Previous page",
+  "pager.next": "Next page",
+  "pager.position": "Page {page} of {pages}",
   "dashboard.newStory": "New story",
   "dashboard.headline": "Headline",
   "dashboard.create": "Create story",

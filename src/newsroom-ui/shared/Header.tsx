@@ -46,7 +46,13 @@ export function Header(props: { readonly route: Route }) {
         <ul>
           <li>
             <AppLink
-              href={routeHref({ screen: "dashboard", serviceId: null, status: null, q: "" })}
+              href={routeHref({
+                screen: "dashboard",
+                serviceId: null,
+                status: null,
+                q: "",
+                page: 1,
+              })}
               current={screen === "dashboard"}
             >
               {t("header.stories")}

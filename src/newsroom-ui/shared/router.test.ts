@@ -3,12 +3,17 @@ import { parseRoute, type Route, routeHref } from "./router.js";
 
 describe("newsroom routes", () => {
   const cases: readonly [string, string, Route][] = [
-    ["/newsroom/", "", { screen: "dashboard", serviceId: null, status: null, q: "" }],
-    ["/newsroom", "", { screen: "dashboard", serviceId: null, status: null, q: "" }],
+    ["/newsroom/", "", { screen: "dashboard", serviceId: null, status: null, q: "", page: 1 }],
+    ["/newsroom", "", { screen: "dashboard", serviceId: null, status: null, q: "", page: 1 }],
     [
       "/newsroom/",
       "?service=fa&status=in_review&q=%D8%AA%D9%87%D8%B1%D8%A7%D9%86",
-      { screen: "dashboard", serviceId: "fa", status: "in_review", q: "تهران" },
+      { screen: "dashboard", serviceId: "fa", status: "in_review", q: "تهران", page: 1 },
+    ],
+    [
+      "/newsroom/",
+      "?service=en&status=unpublished&page=3",
+      { screen: "dashboard", serviceId: "en", status: "unpublished", q: "", page: 3 },
     ],
     ["/newsroom/login", "", { screen: "login" }],
     ["/newsroom/stories/st_01", "", { screen: "story", storyId: "st_01" }],
@@ -24,6 +29,11 @@ describe("newsroom routes", () => {
     ["/newsroom/tokens", "", { screen: "tokens" }],
     ["/newsroom/account", "", { screen: "account" }],
   ];
+  it("reads a page number that is not a positive whole number as the first page", () => {
+    for (const page of ["0", "-2", "1.5", "x", "99999999999"]) {
+      expect(parseRoute("/newsroom/", `?page=${page}`), page).toMatchObject({ page: 1 });
+    }
+  });
   it.each(cases)("parses %s%s", (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);
   });

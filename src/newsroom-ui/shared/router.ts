@@ -12,6 +12,8 @@ export type Route =
       readonly serviceId: string | null;
       readonly status: string | null;
       readonly q: string;
+      /** 1-based page of the story list. */
+      readonly page: number;
     }
   | { readonly screen: "story"; readonly storyId: string }
   | { readonly screen: "history"; readonly storyId: string }
@@ -46,6 +48,7 @@ export function parseRoute(pathname: string, search = ""): Route {
       serviceId: params.get("service"),
       status: params.get("status"),
       q: params.get("q") ?? "",
+      page: pageNumber(params.get("page")),
     };
   }
   if (parts.length === 1 && first === "login") return { screen: "login" };
@@ -93,6 +96,7 @@ export function routeHref(route: Route): string {
       if (route.serviceId) params.set("service", route.serviceId);
       if (route.status) params.set("status", route.status);
       if (route.q) params.set("q", route.q);
+      if (route.page > 1) params.set("page", String(route.page));
       const search = params.toString();
       return `${appBasePath}${search ? `?${search}` : ""}`;
     }
@@ -137,4 +141,10 @@ function safeDecode(part: string): string {
   } catch {
     return part;
   }
+}
+
+/** The API pages up to offset 100,000; anything else in the address is the first page. */
+function pageNumber(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
 }

@@ -5,6 +5,7 @@ import { errorMessage } from "../shared/api-client.js";
 import type { StoryList, StoryStatus } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { contentDirection } from "../shared/format.js";
+import { ListPager } from "../shared/ListPager.js";
 import { Message, ServiceName } from "../shared/Message.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { capabilitiesFor } from "../shared/permissions.js";
@@ -23,6 +24,8 @@ export function Dashboard(props: {
   readonly serviceId: string | null;
   readonly status: string | null;
   readonly q: string;
+  /** 1-based page of the list, from the address. */
+  readonly page: number;
 }) {
   const { api, services, session, navigate } = useApp();
   const { t, dateTime, lang } = useUiText();
@@ -53,13 +56,19 @@ export function Dashboard(props: {
     setList(null);
     setError(null);
     api
-      .listStories({ service: service.id, status, q: props.q, limit: pageSize })
+      .listStories({
+        service: service.id,
+        status,
+        q: props.q,
+        limit: pageSize,
+        offset: (props.page - 1) * pageSize,
+      })
       .then((result) => live && setList(result))
       .catch((failure: unknown) => live && setError(errorMessage(failure)));
     return () => {
       live = false;
     };
-  }, [api, service, status, props.q]);
+  }, [api, service, status, props.q, props.page]);
 
   if (!service) {
     return (
@@ -71,12 +80,13 @@ export function Dashboard(props: {
   }
   const text = contentDirection(service);
   const can = capabilitiesFor(session, service.id);
-  const href = (next: { serviceId?: string; status?: StoryStatus; q?: string }) =>
+  const href = (next: { serviceId?: string; status?: StoryStatus; q?: string; page?: number }) =>
     routeHref({
       screen: "dashboard",
       serviceId: next.serviceId ?? service.id,
       status: next.status ?? status,
       q: next.q ?? "",
+      page: next.page ?? 1,
     });
 
   const create = async (event: Event) => {
@@ -199,6 +209,13 @@ export function Dashboard(props: {
               </tbody>
             </table>
           )
+        ) : null}
+        {list !== null && list.total > pageSize ? (
+          <ListPager
+            page={props.page}
+            pages={Math.ceil(list.total / pageSize)}
+            hrefFor={(page) => href({ q: props.q, page })}
+          />
         ) : null}
       </section>
 

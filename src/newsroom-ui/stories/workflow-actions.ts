@@ -168,5 +168,6 @@ export const dashboardStatuses: readonly StoryStatus[] = [
   "in_review",
   "scheduled",
   "published",
+  "unpublished",
   "killed",
 ];
