@@ -48,6 +48,7 @@ export const am: Catalogue = {
   "badRequest.title": "የተሳሳተ ጥያቄ",
   "badRequest.body": "የተከተሉት አድራሻ ትክክል አይደለም። እባክዎ ያረጋግጡና እንደገና ይሞክሩ።",
   "languages.label": "በሌሎች ቋንቋዎችም ይገኛል",
+  "languages.all": "ቋንቋዎች",
   "list.pair": "{first} እና {last}",
   "footer.rights": "© {year} {publisher}። መብቱ በሕግ የተጠበቀ ነው።",
 };

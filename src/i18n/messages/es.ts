@@ -50,6 +50,7 @@ export const es: Catalogue = {
   "badRequest.title": "Solicitud incorrecta",
   "badRequest.body": "La dirección que seguiste no es válida. Compruébala e inténtalo de nuevo.",
   "languages.label": "También disponible en",
+  "languages.all": "Idiomas",
   "list.pair": "{first} y {last}",
   "footer.rights": "© {year} {publisher}. Todos los derechos reservados.",
 };

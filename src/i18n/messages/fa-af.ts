@@ -48,6 +48,7 @@ export const faAf: Catalogue = {
   "badRequest.title": "درخواست نادرست",
   "badRequest.body": "آدرسی که دنبال کردید معتبر نیست. لطفاً آن را بررسی کرده و دوباره کوشش کنید.",
   "languages.label": "به زبان‌های دیگر",
+  "languages.all": "زبان‌ها",
   "list.pair": "{first} و {last}",
   "footer.rights": "© {year} {publisher}. تمام حقوق محفوظ است.",
 };

@@ -49,6 +49,7 @@ export const fa: Catalogue = {
   "badRequest.body":
     "نشانی‌ای که دنبال کردید معتبر نیست. لطفاً آن را بررسی کنید و دوباره امتحان کنید.",
   "languages.label": "به زبان‌های دیگر",
+  "languages.all": "زبان‌ها",
   "list.pair": "{first} و {last}",
   "footer.rights": "© {year} {publisher}. همه حقوق محفوظ است.",
 };

@@ -51,6 +51,7 @@ export const fr: Catalogue = {
   "badRequest.title": "Requête incorrecte",
   "badRequest.body": "L’adresse que vous avez suivie n’est pas valide. Vérifiez-la et réessayez.",
   "languages.label": "Également disponible en",
+  "languages.all": "Langues",
   "list.pair": "{first} et {last}",
   "footer.rights": "© {year} {publisher}. Tous droits réservés.",
 };

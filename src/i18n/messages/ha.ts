@@ -48,6 +48,7 @@ export const ha: Catalogue = {
   "badRequest.title": "Buƙata mara inganci",
   "badRequest.body": "Adireshin da kuka bi ba daidai ba ne. Ku duba shi ku sake gwadawa.",
   "languages.label": "Akwai kuma a",
+  "languages.all": "Harsuna",
   "list.pair": "{first} da {last}",
   "footer.rights": "© {year} {publisher}. Duk haƙƙoƙi an kiyaye su.",
 };

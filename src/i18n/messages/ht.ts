@@ -48,6 +48,7 @@ export const ht: Catalogue = {
   "badRequest.title": "Demann pa valab",
   "badRequest.body": "Adrès ou swiv la pa valab. Tanpri verifye l epi eseye ankò.",
   "languages.label": "Disponib tou nan",
+  "languages.all": "Lang",
   "list.pair": "{first} ak {last}",
   "footer.rights": "© {year} {publisher}. Tout dwa rezève.",
 };

@@ -49,6 +49,7 @@ export const ka: Catalogue = {
   "badRequest.body":
     "მისამართი, რომელსაც მიჰყევით, არასწორია. გთხოვთ, შეამოწმოთ და ხელახლა სცადოთ.",
   "languages.label": "ასევე ხელმისაწვდომია",
+  "languages.all": "ენები",
   "list.pair": "{first} და {last}",
   "footer.rights": "© {year} {publisher}. ყველა უფლება დაცულია.",
 };

@@ -48,6 +48,7 @@ export const lo: Catalogue = {
   "badRequest.title": "ຄຳຮ້ອງຂໍບໍ່ຖືກຕ້ອງ",
   "badRequest.body": "ທີ່ຢູ່ທີ່ທ່ານເປີດບໍ່ຖືກຕ້ອງ. ກະລຸນາກວດສອບແລ້ວລອງໃໝ່.",
   "languages.label": "ອ່ານເປັນພາສາອື່ນ",
+  "languages.all": "ພາສາ",
   "list.pair": "{first} ແລະ {last}",
   "footer.rights": "© {year} {publisher}. ສະຫງວນລິຂະສິດ.",
 };

@@ -50,6 +50,7 @@ export const nd: Catalogue = {
   "badRequest.title": "Isicelo esingalunganga",
   "badRequest.body": "Ikheli olilandeleyo kalilunganga. Likhangele ubusuzama futhi.",
   "languages.label": "Kuyatholakala langezinye izilimi",
+  "languages.all": "Izilimi",
   "list.pair": "{first} lo {last}",
   "footer.rights": "© {year} {publisher}. Wonke amalungelo agodliwe.",
 };

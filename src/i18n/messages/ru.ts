@@ -50,6 +50,7 @@ export const ru: Catalogue = {
   "badRequest.body":
     "Адрес, по которому вы перешли, недействителен. Проверьте его и попробуйте снова.",
   "languages.label": "Также доступно на других языках",
+  "languages.all": "Языки",
   "list.pair": "{first} и {last}",
   "footer.rights": "© {year} {publisher}. Все права защищены.",
 };

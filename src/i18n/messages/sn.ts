@@ -48,6 +48,7 @@ export const sn: Catalogue = {
   "badRequest.title": "Chikumbiro chisina kunaka",
   "badRequest.body": "Kero yamatevera haina kunaka. Ndapota iongororei mozoedza zvakare.",
   "languages.label": "Zvinowanikwawo mune mimwe mitauro",
+  "languages.all": "Mitauro",
   "list.pair": "{first} ne {last}",
   "footer.rights": "© {year} {publisher}. Kodzero dzose dzakachengetedzwa.",
 };

@@ -50,6 +50,7 @@ export const so: Catalogue = {
   "badRequest.title": "Codsi khaldan",
   "badRequest.body": "Cinwaanka aad raacday sax ma aha. Fadlan hubi oo mar kale isku day.",
   "languages.label": "Sidoo kale waxaa lagu heli karaa",
+  "languages.all": "Luqadaha",
   "list.pair": "{first} iyo {last}",
   "footer.rights": "© {year} {publisher}. Xuquuqda oo dhan way dhowran tahay.",
 };

@@ -50,6 +50,7 @@ export const srCyrl: Catalogue = {
   "badRequest.title": "Неисправан захтев",
   "badRequest.body": "Адреса коју сте пратили није исправна. Проверите је и покушајте поново.",
   "languages.label": "Доступно и на",
+  "languages.all": "Језици",
   "list.pair": "{first} и {last}",
   "footer.rights": "© {year} {publisher}. Сва права задржана.",
 };

@@ -50,6 +50,7 @@ export const srLatn: Catalogue = {
   "badRequest.title": "Neispravan zahtev",
   "badRequest.body": "Adresa koju ste pratili nije ispravna. Proverite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
+  "languages.all": "Jezici",
   "list.pair": "{first} i {last}",
   "footer.rights": "© {year} {publisher}. Sva prava zadržana.",
 };

@@ -48,6 +48,7 @@ export const th: Catalogue = {
   "badRequest.title": "คำขอไม่ถูกต้อง",
   "badRequest.body": "ที่อยู่ที่คุณเปิดไม่ถูกต้อง โปรดตรวจสอบแล้วลองอีกครั้ง",
   "languages.label": "อ่านในภาษาอื่น",
+  "languages.all": "ภาษา",
   "list.pair": "{first}และ{last}",
   "footer.rights": "© {year} {publisher} สงวนลิขสิทธิ์",
 };

@@ -48,6 +48,7 @@ export const ti: Catalogue = {
   "badRequest.title": "ጌጋ ሕቶ",
   "badRequest.body": "ዝሰዓብኩምዎ ኣድራሻ ቅኑዕ ኣይኮነን። በጃኹም ኣረጋግጹ እሞ ደጊምኩም ፈትኑ።",
   "languages.label": "ብካልኦት ቋንቋታት እውን ይርከብ",
+  "languages.all": "ቋንቋታት",
   "list.pair": "{first}ን {last}ን",
   "footer.rights": "© {year} {publisher}። ኩሉ መሰላት ዝተሓለወ እዩ።",
 };

@@ -49,6 +49,7 @@ export const uk: Catalogue = {
   "badRequest.title": "Неправильний запит",
   "badRequest.body": "Адреса, за якою ви перейшли, недійсна. Перевірте її та спробуйте ще раз.",
   "languages.label": "Також доступно",
+  "languages.all": "Мови",
   "list.pair": "{first} і {last}",
   "footer.rights": "© {year} {publisher}. Усі права захищено.",
 };
