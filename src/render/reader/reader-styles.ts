@@ -82,4 +82,9 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .site-foot{border-block-start:1px solid #ddd;padding-block:1.5rem;font-size:.875rem;color:#4a4a4a}
 .notice{font-size:1.1rem;max-width:40rem}
 [dir=rtl] .mirror{transform:scaleX(-1)}
+/* Language picker (footer): every edition by its own name; wraps, never scrolls sideways. */
+.picker h2{font-size:1rem;margin-block:0 .5rem}
+.picker ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1rem;padding:0}
+.picker a{display:inline-block;min-block-size:24px;padding-block:.15rem;overflow-wrap:anywhere}
+.picker a[aria-current]{font-weight:700;text-decoration:none}
 `;
