@@ -15,7 +15,7 @@ import {
 } from "../domain/services/service-registry.js";
 import type { TranslationService } from "../domain/translations/translation-service.js";
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
-import { homeVersions, storyVersions } from "../render/page-versions.js";
+import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
 import {
@@ -275,6 +275,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
             title={page.title(ctx, subject)}
             {...(description === undefined ? {} : { description })}
             basePath={page.basePath(service, subject)}
+            versions={scriptVersions(service, (e) =>
+              paged(page.basePath(e, subject), query.data.page),
+            )}
           />,
         ),
         200,
@@ -328,6 +331,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           title={section.name}
           basePath={sectionUrl(service, section.slug)}
           currentSection={section.slug}
+          versions={scriptVersions(service, (e) =>
+            paged(sectionUrl(e, section.slug), query.data.page),
+          )}
         />,
       ),
       200,
@@ -375,6 +381,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
 
   return app;
+}
+
+/** A list page's address: page 1 has no `page` parameter (it is the canonical). */
+function paged(path: string, page: number): string {
+  return page > 1 ? `${path}?page=${page}` : path;
 }
 
 function readTextSize(c: Context): TextSize {

@@ -1,5 +1,9 @@
 import { hreflang } from "../domain/distribution/language-tags.js";
-import { type ServiceConfig, serviceEditions } from "../domain/services/service-registry.js";
+import {
+  editionsOf,
+  type ServiceConfig,
+  serviceEditions,
+} from "../domain/services/service-registry.js";
 import { homeUrl, storyUrl } from "./reader-urls.js";
 
 /**
@@ -48,6 +52,22 @@ export function homeVersions(): PageVersion[] {
     edition,
     path: homeUrl(edition),
     isDefault: edition.id === "en",
+  }));
+}
+
+/**
+ * One page in every script edition of its service (Serbian sections and topics, in Latin
+ * and Cyrillic), the service's default edition being the x-default. A service with one
+ * edition has one version, so no annotations.
+ */
+export function scriptVersions(
+  edition: ServiceConfig,
+  pathIn: (edition: ServiceConfig) => string,
+): PageVersion[] {
+  return editionsOf(edition.id).map((e, index) => ({
+    edition: e,
+    path: pathIn(e),
+    isDefault: index === 0,
   }));
 }
 

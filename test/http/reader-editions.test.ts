@@ -142,16 +142,29 @@ describe.each(dialects)("reader editions on %s", (dialect) => {
       expect(families).toBeGreaterThan(5);
     });
 
-    it("gives each edition's home the same hreflang annotations in its page and its sitemap", async () => {
+    it("gives home, section and topic pages the same hreflang annotations in page and sitemap", async () => {
+      let pages = 0;
       for (const edition of serviceEditions) {
-        const home = `${origin}/${edition.urlPrefix}/`;
         const xml = await html(`/${edition.urlPrefix}/sitemap-pages.xml`);
-        const entry = sitemapUrls(xml).find((u) => u.loc === home);
-        const page = pageAlternates(await html(`/${edition.urlPrefix}/`));
-        expect(page).toContain(`sr-Cyrl ${origin}/serbian-cyrillic/`);
-        expect(page).toContain(`x-default ${origin}/english/`);
-        if (entry) expect(entry.alternates, edition.urlPrefix).toEqual(page);
+        for (const url of sitemapUrls(xml)) {
+          expect(url.loc.startsWith(`${origin}/${edition.urlPrefix}/`), url.loc).toBe(true);
+          const page = await get(url.loc.slice(origin.length));
+          expect(page.status, url.loc).toBe(200);
+          expect(url.alternates, url.loc).toEqual(pageAlternates(await page.text()));
+          pages++;
+        }
       }
+      expect(pages).toBeGreaterThan(serviceEditions.length);
+      const home = pageAlternates(await html("/english/"));
+      expect(home).toContain(`sr-Cyrl ${origin}/serbian-cyrillic/`);
+      expect(home).toContain(`x-default ${origin}/english/`);
+      // A Serbian section is one page in two scripts; other services' sections stand alone.
+      expect(pageAlternates(await html("/serbian-cyrillic/world"))).toEqual([
+        `sr-Cyrl ${origin}/serbian-cyrillic/world`,
+        `sr-Latn ${origin}/serbian/world`,
+        `x-default ${origin}/serbian/world`,
+      ]);
+      expect(pageAlternates(await html("/english/world"))).toEqual([]);
     });
   });
 

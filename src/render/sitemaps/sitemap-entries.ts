@@ -5,7 +5,12 @@ import type {
 } from "../../domain/published/published-story-repository.js";
 import { editionsOf, type ServiceConfig } from "../../domain/services/service-registry.js";
 import { isoSeconds } from "../feeds/feed-document.js";
-import { homeVersions, hreflangAlternates, storyVersions } from "../page-versions.js";
+import {
+  homeVersions,
+  hreflangAlternates,
+  scriptVersions,
+  storyVersions,
+} from "../page-versions.js";
 import { homeUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
 import type { NewsEntry, UrlEntry } from "./sitemap-xml.js";
 
@@ -38,8 +43,8 @@ export function storyUrlEntries(
 }
 
 /**
- * Home, section and topic pages of one edition. The home lists every edition's home as an
- * alternate, as the home page itself does.
+ * Home, section and topic pages of one edition, with the alternates the pages themselves
+ * list: every edition's home for the home; the other script editions for the rest.
  */
 export function pageUrlEntries(
   edition: ServiceConfig,
@@ -62,14 +67,20 @@ export function pageUrlEntries(
     entries.push({
       loc: `${publicUrl}${sectionUrl(edition, s.slug)}`,
       lastmod: isoSeconds(s.lastmod),
-      alternates: [],
+      alternates: hreflangAlternates(
+        scriptVersions(edition, (e) => sectionUrl(e, s.slug)),
+        publicUrl,
+      ),
     });
   }
   for (const t of pages.topics) {
     entries.push({
       loc: `${publicUrl}${topicUrl(edition, t.slug)}`,
       lastmod: isoSeconds(t.lastmod),
-      alternates: [],
+      alternates: hreflangAlternates(
+        scriptVersions(edition, (e) => topicUrl(e, t.slug)),
+        publicUrl,
+      ),
     });
   }
   return entries;
