@@ -1,7 +1,7 @@
 // One SSE load client (a child of bench/lib/sse-bench.js): holds `count` raw TCP sockets on
-// GET /_/live/<service>, each a few hundred bytes of state, and timestamps the moment each
+// GET /_/live/<edition tag>, each a few hundred bytes of state, and timestamps the moment each
 // socket receives the `event: banner` frame carrying the watched token.
-// Usage: node sse-client.js <port> <count> [service]
+// Usage: node sse-client.js <port> <count> [edition tag, e.g. en or sr-Latn]
 // stdin commands, one per line: `watch <token>`, `report`, `close`.
 // stdout: JSON lines {type: "connected" | "received" | "report", …}.
 import { connect } from "node:net";

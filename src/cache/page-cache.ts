@@ -6,6 +6,8 @@ export interface CachedResponse {
   readonly status: number;
   readonly contentType: string;
   readonly cacheControl: string;
+  /** The CDN's own freshness (Surrogate-Control), sent with every hit as with the miss. */
+  readonly surrogateControl?: string | undefined;
   readonly identity: Buffer;
   /**
    * Compressed variants, made once per entry right after the response that stored it has
@@ -137,6 +139,7 @@ export class PageCache {
       status: number;
       contentType: string;
       cacheControl: string;
+      surrogateControl?: string | undefined;
       body: Buffer;
       tags: readonly string[];
       lastModified?: string;
@@ -150,6 +153,7 @@ export class PageCache {
       status: response.status,
       contentType: response.contentType,
       cacheControl: response.cacheControl,
+      surrogateControl: response.surrogateControl,
       identity: response.body,
       br: null,
       gzip: null,

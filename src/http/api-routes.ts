@@ -44,7 +44,7 @@ export interface DistributionHttpDeps extends FeedRoutesDeps, SitemapRoutesDeps 
 
 const jsonType = "application/json; charset=utf-8";
 /** API responses may be stored but must be revalidated: the ETag makes that cheap. */
-const apiCache = "no-cache";
+const apiCache = { cacheControl: "no-cache" };
 
 /**
  * The read-only content API (/api/v1), its OpenAPI 3.1 document and a docs page. Every
@@ -93,13 +93,9 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
   };
 
   app.get("/api/openapi.json", (c) =>
-    conditional(
-      c,
-      JSON.stringify(openApiDocument(publicUrl)),
-      jsonType,
-      undefined,
-      "public, max-age=300",
-    ),
+    conditional(c, JSON.stringify(openApiDocument(publicUrl)), jsonType, undefined, {
+      cacheControl: "public, max-age=300",
+    }),
   );
   app.get("/api/docs", (c) =>
     c.html(docsPage(publicUrl), 200, { "Cache-Control": "public, max-age=300" }),

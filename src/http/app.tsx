@@ -15,7 +15,7 @@ import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
-import { pageCacheMiddleware } from "./page-cache-middleware.js";
+import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 import { type ReaderLanguages, readerRoutes } from "./reader-routes.js";
 import { securityHeaderOptions, securityHeadersToSet } from "./security-headers.js";
@@ -116,6 +116,8 @@ export function buildApp(deps: AppDeps): Hono {
       now: deps.clock.now(),
     });
     const chrome = await deps.reader.chrome(service);
+    // Not stored (an address anyone can invent) and revalidated: it may be published soon.
+    setCacheHeaders(c, revalidateAlways);
     return c.html(
       renderHtml(
         <MessagePage

@@ -37,6 +37,7 @@ function headersFor(
       // Exactly what the app adds to a fresh render (security-headers.ts).
       ...securityHeaders(entry.contentType, security),
     };
+    if (entry.surrogateControl) headers["Surrogate-Control"] = entry.surrogateControl;
     if (entry.lastModified) headers["Last-Modified"] = entry.lastModified;
     if (encoding === "br" || encoding === "gzip") headers["Content-Encoding"] = encoding;
     if (encoding !== "304") headers["Content-Length"] = String(length);

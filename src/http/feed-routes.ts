@@ -13,7 +13,12 @@ import { type FeedFormat, feedPaths, scopePagePath } from "../render/feeds/feed-
 import { jsonFeed } from "../render/feeds/json-feed.js";
 import { rssFeed } from "../render/feeds/rss-feed.js";
 import { entityTag, httpDate, isNotModified } from "./conditional-get.js";
-import { cacheExpiresHeader, declareCacheQuery } from "./page-cache-middleware.js";
+import {
+  type CacheHeaders,
+  cacheExpiresHeader,
+  declareCacheQuery,
+  pageCacheHeaders,
+} from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
 
 export interface FeedRoutesDeps {
@@ -116,7 +121,7 @@ export function conditional(
   body: string,
   contentType: string,
   lastModified: string | undefined,
-  cacheControl = "public, max-age=60",
+  caching: CacheHeaders = pageCacheHeaders,
   cache?: {
     tags: readonly string[];
     maxAgeMs?: number;
@@ -125,7 +130,8 @@ export function conditional(
   },
 ): Response {
   const etag = entityTag(body);
-  const headers: Record<string, string> = { ETag: etag, "Cache-Control": cacheControl };
+  const headers: Record<string, string> = { ETag: etag, "Cache-Control": caching.cacheControl };
+  if (caching.surrogateControl) headers["Surrogate-Control"] = caching.surrogateControl;
   if (cache) {
     // Page-cache dependency tags (see src/domain/cache/cache-tags.ts) and CDN purge keys.
     headers["Surrogate-Key"] = cache.tags.join(" ");

@@ -1,22 +1,33 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BreakingBanner } from "../domain/breaking/breaking-news-schema.js";
-import { isServiceId, type ServiceId, services } from "../domain/services/service-registry.js";
+import {
+  editionsOf,
+  type ServiceConfig,
+  type ServiceId,
+  serviceEditions,
+} from "../domain/services/service-registry.js";
 import { translatorFor } from "../i18n/message-catalogue.js";
+import { transliteration } from "../i18n/serbian-script.js";
+import { editionPath } from "../render/reader-urls.js";
 
 interface LiveState {
   readonly id: string;
   readonly frame: string;
 }
 
+/** Each edition's stream is named by its BCP 47 tag, the page's `<html lang>`. */
+const editionByTag = new Map<string, ServiceConfig>(serviceEditions.map((e) => [e.locale, e]));
+
 /**
  * Server-Sent Events (HTML Living Standard §9.2) for live breaking news, one stream per
- * service. Served on the raw Node socket, not through the router, to keep each idle
+ * edition, so each edition's pages get the bar in their own script (Serbian Latin and
+ * Cyrillic share a service and its banner). Served on the raw Node socket, not through the router, to keep each idle
  * connection to a few kilobytes. On (re)connect a client whose Last-Event-ID differs from
  * the current state gets the current state at once, so nothing is missed.
  */
 export class LiveHub {
-  readonly #clients = new Map<ServiceId, Set<ServerResponse>>();
-  readonly #state = new Map<ServiceId, LiveState>();
+  readonly #clients = new Map<ServiceConfig, Set<ServerResponse>>();
+  readonly #state = new Map<ServiceConfig, LiveState>();
   readonly #current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined>;
   #heartbeat: NodeJS.Timeout | undefined;
 
@@ -30,12 +41,12 @@ export class LiveHub {
     return n;
   }
 
-  /** Handles `GET /_/live/<serviceId>`; returns false if the path is not a live stream. */
+  /** Handles `GET /_/live/<edition tag>`; returns false if the path is not a live stream. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const match = /^\/_\/live\/([A-Za-z-]+)(?:\?.*)?$/.exec(req.url ?? "");
     if (!match?.[1]) return false;
-    const serviceId = decodeURIComponent(match[1]);
-    if (!isServiceId(serviceId)) {
+    const edition = editionByTag.get(match[1]);
+    if (!edition) {
       res.writeHead(404, { "Content-Type": "application/problem+json" });
       res.end(
         JSON.stringify({
@@ -54,15 +65,15 @@ export class LiveHub {
       "X-Accel-Buffering": "no",
     });
     res.write("retry: 3000\n\n");
-    let clients = this.#clients.get(serviceId);
+    let clients = this.#clients.get(edition);
     if (!clients) {
       clients = new Set();
-      this.#clients.set(serviceId, clients);
+      this.#clients.set(edition, clients);
     }
     clients.add(res);
     req.socket.setNoDelay(true);
     req.on("close", () => clients?.delete(res));
-    void this.#stateFor(serviceId).then((state) => {
+    void this.#stateFor(edition).then((state) => {
       if (state.id !== lastEventId && !res.writableEnded) res.write(state.frame);
     });
     this.#startHeartbeat();
@@ -71,12 +82,16 @@ export class LiveHub {
 
   /** Sends the new banner state (or its removal) to every open page of the service. */
   broadcast(serviceId: ServiceId, banner: BreakingBanner | null): number {
-    const state = frameFor(serviceId, banner);
-    this.#state.set(serviceId, state);
-    const clients = this.#clients.get(serviceId);
-    if (!clients) return 0;
-    for (const res of clients) res.write(state.frame);
-    return clients.size;
+    let sent = 0;
+    for (const edition of editionsOf(serviceId)) {
+      const state = frameFor(edition, banner);
+      this.#state.set(edition, state);
+      const clients = this.#clients.get(edition);
+      if (!clients) continue;
+      for (const res of clients) res.write(state.frame);
+      sent += clients.size;
+    }
+    return sent;
   }
 
   close(): void {
@@ -85,11 +100,11 @@ export class LiveHub {
     this.#clients.clear();
   }
 
-  async #stateFor(serviceId: ServiceId): Promise<LiveState> {
-    const known = this.#state.get(serviceId);
+  async #stateFor(edition: ServiceConfig): Promise<LiveState> {
+    const known = this.#state.get(edition);
     if (known) return known;
-    const state = frameFor(serviceId, (await this.#current(serviceId)) ?? null);
-    this.#state.set(serviceId, state);
+    const state = frameFor(edition, (await this.#current(edition.id)) ?? null);
+    this.#state.set(edition, state);
     return state;
   }
 
@@ -103,11 +118,18 @@ export class LiveHub {
   }
 }
 
-function frameFor(serviceId: ServiceId, banner: BreakingBanner | null): LiveState {
-  const label = translatorFor(services[serviceId].locale).t("breaking.label");
+/** The banner as the edition's pages show it: its label, text and link in its script. */
+function frameFor(edition: ServiceConfig, banner: BreakingBanner | null): LiveState {
+  const label = translatorFor(edition.locale).t("breaking.label");
+  const script = transliteration(edition.sourceLocale, edition.locale);
   const id = banner ? `b-${banner.id}` : "none";
   const data = banner
-    ? { label, text: banner.text, url: banner.url, expiresAt: banner.expiresAt }
+    ? {
+        label,
+        text: script(banner.text),
+        url: banner.url === null ? null : editionPath(edition, banner.url),
+        expiresAt: banner.expiresAt,
+      }
     : { label, text: null };
   return { id, frame: `id: ${id}\nevent: banner\ndata: ${JSON.stringify(data)}\n\n` };
 }

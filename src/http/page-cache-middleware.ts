@@ -28,9 +28,42 @@ export function declareCacheQuery(c: Context, read: Readonly<Record<string, stri
   c.header(cacheQueryHeader, canonicalQuery(present.map(([name, value]) => [name, String(value)])));
 }
 
-/** Cache-Control for shared pages: a CDN may serve stale briefly while it revalidates. */
-export const publicCacheControl =
-  "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
+/** Freshness headers of a response, one per audience. */
+export interface CacheHeaders {
+  /** For every cache, browsers included. */
+  readonly cacheControl: string;
+  /** For the CDN alone: Fastly, Varnish and Akamai read it and strip it before the browser. */
+  readonly surrogateControl?: string;
+}
+
+/**
+ * Public responses, split by audience. Browsers get `max-age=0, must-revalidate` (RFC 9111
+ * §5.2.2.2, §5.2.2.10): every navigation revalidates with the ETag, a 304 when nothing
+ * changed, so an update or a kill reaches a reader who opened the page before it at once.
+ * Shared caches keep it for `s-maxage` (§5.2.2.10) and are purged by Surrogate-Key.
+ * stale-while-revalidate and stale-if-error (RFC 5861) go only to the CDN, in
+ * Surrogate-Control: in Cache-Control they would let browsers show the old copy too.
+ */
+export function sharedCacheHeaders(cdnSeconds: number): Required<CacheHeaders> {
+  return {
+    cacheControl: `public, max-age=0, must-revalidate, s-maxage=${cdnSeconds}`,
+    surrogateControl: `max-age=${cdnSeconds}, stale-while-revalidate=300, stale-if-error=86400`,
+  };
+}
+
+/** Reader pages, feeds and sitemaps: a minute at the CDN, revalidated by every browser. */
+export const pageCacheHeaders = sharedCacheHeaders(60);
+
+/**
+ * Pages no cache keeps a copy of without asking (uncached searches, 400s, 404s): a browser
+ * or CDN may store them but must revalidate first (RFC 9111 §5.2.2.4).
+ */
+export const revalidateAlways: CacheHeaders = { cacheControl: "no-cache" };
+
+export function setCacheHeaders(c: Context, headers: CacheHeaders): void {
+  c.header("Cache-Control", headers.cacheControl);
+  if (headers.surrogateControl) c.header("Surrogate-Control", headers.surrogateControl);
+}
 
 /**
  * Serves GET responses from the page cache and fills it. Only responses a handler marked
@@ -95,7 +128,8 @@ export function pageCacheMiddleware(
     const stored = cache.store(key, ticket, {
       status: c.res.status,
       contentType: c.res.headers.get("Content-Type") ?? "text/html; charset=utf-8",
-      cacheControl: c.res.headers.get("Cache-Control") ?? publicCacheControl,
+      cacheControl: c.res.headers.get("Cache-Control") ?? pageCacheHeaders.cacheControl,
+      surrogateControl: c.res.headers.get("Surrogate-Control") ?? undefined,
       body,
       tags: tags.split(" ").filter(Boolean),
       ...(c.res.headers.get("Last-Modified")

@@ -7,16 +7,16 @@ import type { Clock } from "../domain/clock.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
+import { negotiateEdition } from "../domain/services/edition-negotiation.js";
 import {
-  editionsOf,
   type ServiceConfig,
   serviceByUrlPrefix,
   services,
 } from "../domain/services/service-registry.js";
 import type { TranslationService } from "../domain/translations/translation-service.js";
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
+import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
-import { editionHomes, storyVersions } from "../render/reader/LanguageSwitcher.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
 import {
   defaultTextSize,
@@ -30,6 +30,7 @@ import { StoryListPage } from "../render/reader/StoryListPage.js";
 import { StoryPage } from "../render/reader/StoryPage.js";
 import {
   deskUrl,
+  editionChoicePath,
   homeUrl,
   parseStorySegment,
   personUrl,
@@ -42,7 +43,9 @@ import { renderHtml } from "../render/render-html.js";
 import {
   cacheExpiresHeader,
   declareCacheQuery,
-  publicCacheControl,
+  pageCacheHeaders,
+  revalidateAlways,
+  setCacheHeaders,
 } from "./page-cache-middleware.js";
 import { sameOriginRedirect } from "./safe-redirect.js";
 
@@ -61,6 +64,8 @@ export interface ReaderLanguages {
 }
 
 const textSizeCookie = "nd_ts";
+/** The edition the reader picked, by URL prefix; read only by `/`. */
+const editionCookie = "nd_ed";
 
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1),
@@ -118,12 +123,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     // Pages differ by the text-size cookie only; shared caches must key on it.
     c.header("Vary", "Cookie, Accept-Encoding");
     if (!cache) {
-      c.header("Cache-Control", "no-cache");
+      setCacheHeaders(c, revalidateAlways);
       return c.html(body, status);
     }
     const { service, banner } = cache.chrome;
     const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
-    c.header("Cache-Control", publicCacheControl);
+    setCacheHeaders(c, pageCacheHeaders);
     c.header("Surrogate-Key", [...new Set(tags)].join(" "));
     if (banner) c.header(cacheExpiresHeader, String(Date.parse(banner.expiresAt)));
     declareCacheQuery(c, cache.query ?? {});
@@ -167,7 +172,32 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     });
   };
 
-  app.get("/", (c) => c.redirect(homeUrl(services.en), 302));
+  // The front door: the edition the reader chose in the language picker, else the one their
+  // browser's Accept-Language asks for (RFC 9110 §12.5.4), else English. The answer differs
+  // per reader, so no shared cache may keep it (RFC 9111 §5.2.2.7, §4.1).
+  app.get("/", (c) => {
+    const chosen = serviceByUrlPrefix(getCookie(c, editionCookie) ?? "");
+    const edition = chosen ?? negotiateEdition(c.req.header("Accept-Language"));
+    c.header("Vary", "Accept-Language, Cookie");
+    c.header("Cache-Control", "private, no-store");
+    return c.redirect(homeUrl(edition), 302);
+  });
+
+  // The language picker's links: remember the edition for `/`, then open it. The target is
+  // looked up in the registry and the redirect built from it, never from the input.
+  app.get(editionChoicePath, async (c) => {
+    const edition = serviceByUrlPrefix(c.req.query("to") ?? "");
+    if (!edition) return message(c, services.en, "badRequest");
+    setCookie(c, editionCookie, edition.urlPrefix, {
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "Lax",
+      httpOnly: true,
+      secure: deps.publicUrl.startsWith("https:"),
+    });
+    c.header("Cache-Control", "no-store");
+    return c.redirect(homeUrl(edition), 303);
+  });
 
   // The no-JavaScript text-size control: a GET form sets the cookie and returns the reader.
   app.get(textSizeUrl, (c) => {
@@ -197,8 +227,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
     const model = await deps.reader.list(service, {}, 1);
-    const editions = editionHomes(editionsOf(service.id));
-    const home = <HomePage ctx={ctxFor(c, service)} model={model} versions={editions} />;
+    const home = <HomePage ctx={ctxFor(c, service)} model={model} versions={homeVersions()} />;
     return html(c, renderHtml(home), 200, {
       chrome: model,
       tags: [cacheTags.home(service.id), ...storyTags(model.stories)],
@@ -255,6 +284,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
             title={page.title(ctx, subject)}
             {...(description === undefined ? {} : { description })}
             basePath={page.basePath(service, subject)}
+            versions={scriptVersions(service, (e) =>
+              paged(page.basePath(e, subject), query.data.page),
+            )}
           />,
         ),
         200,
@@ -309,6 +341,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           title={section.name}
           basePath={sectionUrl(service, section.slug)}
           currentSection={section.slug}
+          versions={scriptVersions(service, (e) =>
+            paged(sectionUrl(e, section.slug), query.data.page),
+          )}
         />,
       ),
       200,
@@ -363,6 +398,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
 /** A page number beyond the last page: no such page (an empty first page is a real one). */
 function pastTheEnd(model: StoryListModel): boolean {
   return model.page > 1 && model.stories.length === 0;
+}
+
+/** A list page's address: page 1 has no `page` parameter (it is the canonical). */
+function paged(path: string, page: number): string {
+  return page > 1 ? `${path}?page=${page}` : path;
 }
 
 function readTextSize(c: Context): TextSize {

@@ -6,7 +6,7 @@ import type { DistributionService } from "../domain/distribution/distribution-se
 import {
   type ServiceConfig,
   serviceByUrlPrefix,
-  services,
+  serviceEditions,
 } from "../domain/services/service-registry.js";
 import {
   newsEntries,
@@ -23,6 +23,7 @@ import {
   urlsetXml,
 } from "../render/sitemaps/sitemap-xml.js";
 import { conditional } from "./feed-routes.js";
+import { pageCacheHeaders, sharedCacheHeaders } from "./page-cache-middleware.js";
 
 export interface SitemapRoutesDeps {
   readonly distribution: DistributionService;
@@ -32,6 +33,7 @@ export interface SitemapRoutesDeps {
 
 const xmlType = "application/xml; charset=utf-8";
 const twoDays = 2 * 24 * 3_600_000;
+const robotsCaching = sharedCacheHeaders(3600);
 
 /** robots.txt, and per service: a sitemap index, page and story sitemaps, a news sitemap. */
 export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
@@ -40,7 +42,7 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
 
   const storyPages = async (service: ServiceConfig) => {
     const { rows, families } = await deps.distribution.sitemapStories(service);
-    return packSitemaps(storyUrlEntries(rows, families, deps.publicUrl));
+    return packSitemaps(storyUrlEntries(service, rows, families, deps.publicUrl));
   };
   const latest = (entries: readonly UrlEntry[]) =>
     entries
@@ -51,13 +53,15 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
   app.get("/robots.txt", (c) =>
     c.text(
       robotsTxt(
-        Object.values(services).flatMap((s) => [
-          abs(sitemapPaths(s).index),
-          abs(sitemapPaths(s).news),
-        ]),
+        // Every edition, script editions included: each has its own URLs.
+        serviceEditions.flatMap((s) => [abs(sitemapPaths(s).index), abs(sitemapPaths(s).news)]),
       ),
       200,
-      { "Cache-Control": "public, max-age=3600" },
+      // An hour at the CDN; browsers do not matter for robots.txt, but the rule is one.
+      {
+        "Cache-Control": robotsCaching.cacheControl,
+        "Surrogate-Control": robotsCaching.surrogateControl,
+      },
     ),
   );
 
@@ -86,7 +90,7 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
         newsSitemapXml(newsEntries(service, rows, deps.publicUrl)),
         xmlType,
         undefined,
-        "public, max-age=60",
+        pageCacheHeaders,
         // Stories age out of the two-day window without any event: re-render each minute.
         { tags: [cacheTags.feeds(service.id)], maxAgeMs: 60_000 },
       );

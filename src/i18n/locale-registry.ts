@@ -448,11 +448,3 @@ export function intlLocaleFor(tag: LocaleTag): string {
     ...(locale.hourCycle ? { hourCycle: locale.hourCycle } : {}),
   }).toString();
 }
-
-/**
- * The `hreflang` value (HTML Living Standard; Google accepts script subtags such as zh-Hant):
- * the BCP 47 tag itself. Kept as a function so a future service can map differently.
- */
-export function hreflangFor(tag: LocaleTag): string {
-  return tag;
-}

@@ -1,3 +1,5 @@
+import type { LocaleTag } from "./locale-registry.js";
+
 /**
  * Serbian is written in two scripts with a one-to-one standard correspondence (Vuk's
  * alphabet and Gaj's Latin alphabet, SRPS/ISO 9-compatible Serbian Latin). Cyrillic →
@@ -41,6 +43,17 @@ const cyrillicToLatin: Readonly<Record<string, string>> = {
 const isUpper = (ch: string | undefined): boolean =>
   ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
+/**
+ * The conversion from text stored in `source` to an edition written in `target`: the
+ * identity for the same tag, Serbian Cyrillic → Latin, and nothing else. Throws for any
+ * other pair, so a new script edition without its conversion fails at once.
+ */
+export function transliteration(source: LocaleTag, target: LocaleTag): (text: string) => string {
+  if (source === target) return (text) => text;
+  if (source === "sr-Cyrl" && target === "sr-Latn") return serbianToLatin;
+  throw new Error(`No transliteration from ${source} to ${target}.`);
+}
+
 /** Serbian Cyrillic → Serbian Latin. Other characters (Latin names, digits) pass through. */
 export function serbianToLatin(text: string): string {
   const chars = [...text];
@@ -63,11 +76,15 @@ export function serbianToLatin(text: string): string {
   return out;
 }
 
+/** `lang` values whose text is Serbian to be written in Latin (BCP 47, case-insensitive). */
+const latinSerbian = /^sr(?:-latn)?(?:-[a-z]{2}|-\d{3})?$/iu;
+
 /**
  * Serbian Latin edition of a page rendered from Cyrillic text: text and attribute values
- * are transliterated, except inside elements marked `lang="sr-Cyrl"` (the switcher's link
- * to the Cyrillic edition keeps its own script). URLs are percent-encoded ASCII, so links
- * and canonical addresses are unchanged.
+ * are transliterated, except inside elements marked as another language or script with
+ * `lang` (WCAG 2.2 SC 3.1.2): the language picker names Russian "Русский" and the Cyrillic
+ * edition "Српски (ћирилица)" on every page. URLs are built for the edition already
+ * (reader-urls.ts) and are percent-encoded ASCII here, so they pass through unchanged.
  */
 export function serbianHtmlToLatin(html: string): string {
   const tokens = html.split(/(<[^>]*>)/u);
@@ -84,7 +101,8 @@ export function serbianHtmlToLatin(html: string): string {
         out += token;
         continue;
       }
-      if (!closing && /\slang="sr-Cyrl"/u.test(token) && !token.endsWith("/>")) {
+      const lang = /\slang="([^"]*)"/u.exec(token)?.[1];
+      if (!closing && lang !== undefined && !latinSerbian.test(lang) && !token.endsWith("/>")) {
         protectedTag = name;
         depth = 1;
         out += token;

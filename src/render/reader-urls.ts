@@ -1,6 +1,7 @@
 import type { RenditionInfo } from "../domain/media/media-schema.js";
 import { renditionName } from "../domain/media/media-schema.js";
-import type { ServiceConfig } from "../domain/services/service-registry.js";
+import { type ServiceConfig, serviceByUrlPrefix } from "../domain/services/service-registry.js";
+import { transliteration } from "../i18n/serbian-script.js";
 
 /**
  * Reader URLs. They are readable (service, section, slug) and stable: the story id at the
@@ -11,11 +12,17 @@ export function homeUrl(service: ServiceConfig): string {
   return `/${service.urlPrefix}/`;
 }
 
+/**
+ * A story's address in one edition. The slug is written in the edition's script (Serbian
+ * Latin at /serbian/, Cyrillic at /serbian-cyrillic/), so each edition's URLs and canonicals
+ * read in its own script; the other script's address redirects here, as any stale slug does.
+ */
 export function storyUrl(
   service: ServiceConfig,
   story: { readonly id: string; readonly slug: string; readonly section: string },
 ): string {
-  return `/${service.urlPrefix}/${encodeURIComponent(story.section)}/${encodeURIComponent(story.slug)}-${story.id}`;
+  const slug = transliteration(service.sourceLocale, service.locale)(story.slug);
+  return `/${service.urlPrefix}/${encodeURIComponent(story.section)}/${encodeURIComponent(slug)}-${story.id}`;
 }
 
 export function sectionUrl(service: ServiceConfig, slug: string): string {
@@ -47,9 +54,41 @@ export function mediaUrl(
 
 export const textSizeUrl = "/_/text-size";
 
+/** Remembers an edition as the reader's choice for `/`, then opens it. */
+export const editionChoicePath = "/_/edition";
+
+export function editionChoiceUrl(edition: ServiceConfig): string {
+  return `${editionChoicePath}?to=${encodeURIComponent(edition.urlPrefix)}`;
+}
+
 /** Splits `slug-id` from the last path segment of a story URL. */
 export function parseStorySegment(segment: string): { slug: string; id: string } | undefined {
   const match = /^(?:(.*)-)?([0-9a-hjkmnp-tv-z]{12})$/.exec(segment);
   if (!match?.[2]) return undefined;
   return { slug: match[1] ?? "", id: match[2] };
+}
+
+/**
+ * A link saved as a path in one edition of a service (a breaking-news banner's), as another
+ * edition of the same service serves it: that edition's prefix, and a story slug in its
+ * script where the conversion is lossless (Cyrillic to Latin; the other way, the story
+ * address redirects). Links to other services, and absolute URLs, are returned unchanged.
+ */
+export function editionPath(edition: ServiceConfig, href: string): string {
+  const match = /^\/([^/?#]+)(\/[^?#]*)?([?#].*)?$/u.exec(href);
+  const from = match?.[1] === undefined ? undefined : serviceByUrlPrefix(match[1]);
+  if (!match || !from || from.id !== edition.id) return href;
+  const rest = match[2] ?? "";
+  const tail = match[3] ?? "";
+  const [, section, segment, ...more] = rest.split("/");
+  const story = more.length === 0 && segment ? parseStorySegment(segment) : undefined;
+  if (section && story) {
+    try {
+      const slug = decodeURIComponent(story.slug);
+      return `${storyUrl(edition, { id: story.id, slug, section: decodeURIComponent(section) })}${tail}`;
+    } catch {
+      // A malformed escape in a saved link: keep its path as it was, in this edition.
+    }
+  }
+  return `/${edition.urlPrefix}${rest}${tail}`;
 }

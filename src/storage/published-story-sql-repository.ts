@@ -148,15 +148,4 @@ export class PublishedStorySqlRepository implements PublishedStoryRepository {
     }
     return members;
   }
-
-  async servicesWithPublished(): Promise<ServiceId[]> {
-    const rows = await this.#db
-      .selectFrom("stories")
-      .select("service_id")
-      .distinct()
-      .where("status", "=", "published")
-      .orderBy("service_id")
-      .execute();
-    return rows.map((r) => r.service_id).filter(isServiceId);
-  }
 }

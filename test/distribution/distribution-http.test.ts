@@ -219,10 +219,12 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
         .sort();
     const fromEn = links(en, english.id);
     const fromFa = links(fa, source.story.id);
-    expect(fromEn).toHaveLength(2);
+    expect(fromEn).toHaveLength(3);
     expect(fromEn).toEqual(fromFa);
     expect(fromEn?.[0]).toMatch(/^en https:/);
     expect(fromEn?.[1]).toMatch(/^fa https:/);
+    // The family's source, as on the story pages themselves.
+    expect(fromEn?.[2]).toBe(`x-default ${fromEn?.[0]?.slice(3)}`);
   });
 
   it("drops a killed story from feeds, sitemaps and the API at once, and ninjs says canceled", async () => {

@@ -13,7 +13,7 @@ import type {
   PublishedStoryRepository,
   PublishedSummary,
 } from "../published/published-story-repository.js";
-import type { ServiceConfig, ServiceId } from "../services/service-registry.js";
+import type { ServiceConfig } from "../services/service-registry.js";
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { IsoDateTime } from "../stories/story-schema.js";
 import type { DistributionRepository } from "./distribution-repository.js";
@@ -157,7 +157,6 @@ export class DistributionService {
   /** Last modification of the home page and of each section and topic page. */
   async pageModifications(service: ServiceConfig): Promise<{
     home: string | undefined;
-    liveServices: ServiceId[];
     sections: { slug: string; lastmod: string }[];
     topics: { slug: string; lastmod: string }[];
   }> {
@@ -177,8 +176,7 @@ export class DistributionService {
     );
     const known = (list: { slug: string; lastmod: string | undefined }[]) =>
       list.flatMap((x) => (x.lastmod ? [{ slug: x.slug, lastmod: x.lastmod }] : []));
-    const liveServices = await this.#published.servicesWithPublished();
-    return { home, liveServices, sections: known(sectionTimes), topics: known(topicTimes) };
+    return { home, sections: known(sectionTimes), topics: known(topicTimes) };
   }
 
   /** Published language versions of each given family, keyed by family id. */

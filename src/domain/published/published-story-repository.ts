@@ -74,6 +74,4 @@ export interface PublishedStoryRepository {
   lastWithdrawnAt(serviceId: ServiceId): Promise<IsoDateTime | null>;
   /** Published members of the given families, in every service. */
   listFamilyMembers(familyIds: readonly string[]): Promise<FamilyMember[]>;
-  /** Services with at least one published story (their homes are hreflang alternates). */
-  servicesWithPublished(): Promise<ServiceId[]>;
 }

@@ -49,6 +49,7 @@ export const am: Catalogue = {
   "badRequest.title": "የተሳሳተ ጥያቄ",
   "badRequest.body": "የተከተሉት አድራሻ ትክክል አይደለም። እባክዎ ያረጋግጡና እንደገና ይሞክሩ።",
   "languages.label": "በሌሎች ቋንቋዎችም ይገኛል",
+  "languages.all": "ቋንቋዎች",
   "list.pair": "{first} እና {last}",
   "list.more": "{first}፣ {next}",
   "story.contributor": "{name}፣ {title}",

@@ -50,6 +50,7 @@ export const ar: Catalogue = {
   "badRequest.title": "طلب غير صالح",
   "badRequest.body": "العنوان الذي اتبعته غير صالح. يُرجى التحقق منه والمحاولة مرة أخرى.",
   "languages.label": "متاح أيضًا بـ",
+  "languages.all": "اللغات",
   "list.pair": "{first} و{last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",

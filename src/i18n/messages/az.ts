@@ -49,6 +49,7 @@ export const az: Catalogue = {
   "badRequest.title": "Yanlış sorğu",
   "badRequest.body": "Keçdiyiniz ünvan etibarlı deyil. Zəhmət olmasa, yoxlayıb yenidən cəhd edin.",
   "languages.label": "Digər dillərdə",
+  "languages.all": "Dillər",
   "list.pair": "{first} və {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

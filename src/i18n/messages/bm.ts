@@ -50,6 +50,7 @@ export const bm: Catalogue = {
   "badRequest.title": "Ɲininkali jugu",
   "badRequest.body": "I tugura sira min kɔ, o ma ɲɛ. Aw yʼa lajɛ ka segin a kan.",
   "languages.label": "A bɛ sɔrɔ kan wɛrɛw la fana",
+  "languages.all": "Kanw",
   "list.pair": "{first} ni {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

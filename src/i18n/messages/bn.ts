@@ -49,6 +49,7 @@ export const bn: Catalogue = {
   "badRequest.title": "ভুল অনুরোধ",
   "badRequest.body": "আপনি যে ঠিকানায় এসেছেন সেটি সঠিক নয়। অনুগ্রহ করে যাচাই করে আবার চেষ্টা করুন।",
   "languages.label": "অন্য ভাষায়ও পড়ুন",
+  "languages.all": "ভাষা",
   "list.pair": "{first} এবং {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const bo: Catalogue = {
   "badRequest.title": "རེ་ཞུ་ནོར་འཁྲུལ།",
   "badRequest.body": "ཁྱེད་ཀྱིས་བསྟེན་པའི་དྲ་གནས་ཁ་བྱང་ནོར་འདུག ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་གནང་།",
   "languages.label": "སྐད་ཡིག་གཞན་ཐོག་ཀྱང་ཡོད།",
+  "languages.all": "སྐད་ཡིག",
   "list.pair": "{first} དང་ {last}",
   "list.more": "{first}། {next}",
   "story.contributor": "{name}། {title}",

@@ -51,6 +51,7 @@ export const bs: Catalogue = {
   "badRequest.title": "Neispravan zahtjev",
   "badRequest.body": "Adresa koju ste slijedili nije ispravna. Provjerite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
+  "languages.all": "Jezici",
   "list.pair": "{first} i {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

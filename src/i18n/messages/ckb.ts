@@ -50,6 +50,7 @@ export const ckb: Catalogue = {
   "badRequest.body":
     "ئەو ناونیشانەی بەدوایدا چوویت دروست نییە. تکایە بیپشکنە و دووبارە هەوڵ بدەرەوە.",
   "languages.label": "هەروەها بەردەستە بە",
+  "languages.all": "زمانەکان",
   "list.pair": "{first} و {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",

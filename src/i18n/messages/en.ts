@@ -95,6 +95,11 @@ export const en = {
     context:
       "Label of the language switcher listing this page in other languages or scripts; each link shows the language's own name.",
   },
+  "languages.all": {
+    message: "Languages",
+    context:
+      "Heading of the footer list of every edition of the site, each named in its own language and script; choosing one is remembered for the site's front door.",
+  },
   "list.pair": {
     message: "{first} and {last}",
     context:

@@ -51,6 +51,7 @@ export const es: Catalogue = {
   "badRequest.title": "Solicitud incorrecta",
   "badRequest.body": "La dirección que seguiste no es válida. Compruébala e inténtalo de nuevo.",
   "languages.label": "También disponible en",
+  "languages.all": "Idiomas",
   "list.pair": "{first} y {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const faAf: Catalogue = {
   "badRequest.title": "درخواست نادرست",
   "badRequest.body": "آدرسی که دنبال کردید معتبر نیست. لطفاً آن را بررسی کرده و دوباره کوشش کنید.",
   "languages.label": "به زبان‌های دیگر",
+  "languages.all": "زبان‌ها",
   "list.pair": "{first} و {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",

@@ -50,6 +50,7 @@ export const fa: Catalogue = {
   "badRequest.body":
     "نشانی‌ای که دنبال کردید معتبر نیست. لطفاً آن را بررسی کنید و دوباره امتحان کنید.",
   "languages.label": "به زبان‌های دیگر",
+  "languages.all": "زبان‌ها",
   "list.pair": "{first} و {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",

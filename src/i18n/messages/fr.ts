@@ -52,6 +52,7 @@ export const fr: Catalogue = {
   "badRequest.title": "Requête incorrecte",
   "badRequest.body": "L’adresse que vous avez suivie n’est pas valide. Vérifiez-la et réessayez.",
   "languages.label": "Également disponible en",
+  "languages.all": "Langues",
   "list.pair": "{first} et {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const ha: Catalogue = {
   "badRequest.title": "Buƙata mara inganci",
   "badRequest.body": "Adireshin da kuka bi ba daidai ba ne. Ku duba shi ku sake gwadawa.",
   "languages.label": "Akwai kuma a",
+  "languages.all": "Harsuna",
   "list.pair": "{first} da {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

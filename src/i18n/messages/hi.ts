@@ -50,6 +50,7 @@ export const hi: Catalogue = {
   "badRequest.title": "ग़लत अनुरोध",
   "badRequest.body": "आपने जिस पते का अनुसरण किया वह मान्य नहीं है। कृपया उसे जाँचें और फिर से कोशिश करें।",
   "languages.label": "अन्य भाषाओं में भी",
+  "languages.all": "भाषाएँ",
   "list.pair": "{first} और {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const ht: Catalogue = {
   "badRequest.title": "Demann pa valab",
   "badRequest.body": "Adrès ou swiv la pa valab. Tanpri verifye l epi eseye ankò.",
   "languages.label": "Disponib tou nan",
+  "languages.all": "Lang",
   "list.pair": "{first} ak {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

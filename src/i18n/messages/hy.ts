@@ -50,6 +50,7 @@ export const hy: Catalogue = {
   "badRequest.title": "Սխալ հարցում",
   "badRequest.body": "Ձեր անցած հասցեն անվավեր է։ Խնդրում ենք ստուգել այն և կրկին փորձել։",
   "languages.label": "Հասանելի է նաև",
+  "languages.all": "Լեզուներ",
   "list.pair": "{first} և {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -51,6 +51,7 @@ export const id: Catalogue = {
   "badRequest.title": "Permintaan tidak valid",
   "badRequest.body": "Alamat yang Anda ikuti tidak valid. Periksa kembali lalu coba lagi.",
   "languages.label": "Juga tersedia dalam",
+  "languages.all": "Bahasa",
   "list.pair": "{first} dan {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

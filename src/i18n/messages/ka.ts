@@ -50,6 +50,7 @@ export const ka: Catalogue = {
   "badRequest.body":
     "მისამართი, რომელსაც მიჰყევით, არასწორია. გთხოვთ, შეამოწმოთ და ხელახლა სცადოთ.",
   "languages.label": "ასევე ხელმისაწვდომია",
+  "languages.all": "ენები",
   "list.pair": "{first} და {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

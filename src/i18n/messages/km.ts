@@ -49,6 +49,7 @@ export const km: Catalogue = {
   "badRequest.title": "សំណើមិនត្រឹមត្រូវ",
   "badRequest.body": "អាសយដ្ឋានដែលអ្នកបានចូលមិនត្រឹមត្រូវទេ។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។",
   "languages.label": "មានជាភាសាផ្សេងទៀតផងដែរ",
+  "languages.all": "ភាសា",
   "list.pair": "{first} និង {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

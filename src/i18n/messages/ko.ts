@@ -49,6 +49,7 @@ export const ko: Catalogue = {
   "badRequest.title": "잘못된 요청",
   "badRequest.body": "접속하신 주소가 올바르지 않습니다. 주소를 확인한 뒤 다시 시도해 주세요.",
   "languages.label": "다른 언어로 보기",
+  "languages.all": "언어",
   "list.pair": "{first} 및 {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

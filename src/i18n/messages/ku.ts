@@ -50,6 +50,7 @@ export const ku: Catalogue = {
   "badRequest.body":
     "Navnîşana ku te şopand ne derbasdar e. Ji kerema xwe kontrol bike û dîsa biceribîne.",
   "languages.label": "Bi zimanên din jî",
+  "languages.all": "Ziman",
   "list.pair": "{first} û {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

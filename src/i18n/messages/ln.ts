@@ -50,6 +50,7 @@ export const ln: Catalogue = {
   "badRequest.title": "Bosɛngi ebongi te",
   "badRequest.body": "Adresi oyo olandaki ebongi te. Tala yango malamu mpe meka lisusu.",
   "languages.label": "Ezali mpe na minoko mosusu",
+  "languages.all": "Minɔkɔ",
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -50,6 +50,7 @@ export const mk: Catalogue = {
   "badRequest.title": "Неисправно барање",
   "badRequest.body": "Адресата што ја следевте не е валидна. Проверете ја и обидете се повторно.",
   "languages.label": "Достапно и на",
+  "languages.all": "Јазици",
   "list.pair": "{first} и {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

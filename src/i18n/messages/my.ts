@@ -49,6 +49,7 @@ export const my: Catalogue = {
   "badRequest.title": "မှားယွင်းသော တောင်းဆိုမှု",
   "badRequest.body": "သင်ဝင်ရောက်သော လိပ်စာ မမှန်ကန်ပါ။ ကျေးဇူးပြု၍ စစ်ဆေးပြီး ထပ်မံကြိုးစားပါ။",
   "languages.label": "အခြားဘာသာစကားများဖြင့်လည်း ဖတ်ရှုနိုင်သည်",
+  "languages.all": "ဘာသာစကားများ",
   "list.pair": "{first}နှင့် {last}",
   "list.more": "{first}၊ {next}",
   "story.contributor": "{name}၊ {title}",

@@ -51,6 +51,7 @@ export const nd: Catalogue = {
   "badRequest.title": "Isicelo esingalunganga",
   "badRequest.body": "Ikheli olilandeleyo kalilunganga. Likhangele ubusuzama futhi.",
   "languages.label": "Kuyatholakala langezinye izilimi",
+  "languages.all": "Izilimi",
   "list.pair": "{first} lo {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const ne: Catalogue = {
   "badRequest.title": "गलत अनुरोध",
   "badRequest.body": "तपाईंले पछ्याउनुभएको ठेगाना मान्य छैन। कृपया जाँचेर फेरि प्रयास गर्नुहोस्।",
   "languages.label": "अन्य भाषामा पनि",
+  "languages.all": "भाषाहरू",
   "list.pair": "{first} र {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

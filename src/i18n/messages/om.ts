@@ -52,6 +52,7 @@ export const om: Catalogue = {
   "badRequest.body":
     "Teessoon isin hordoftan sirrii miti. Maaloo mirkaneeffadhaa irra deebiʼaa yaalaa.",
   "languages.label": "Afaanota biroonis ni argama",
+  "languages.all": "Afaanota",
   "list.pair": "{first} fi {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const ps: Catalogue = {
   "badRequest.title": "ناسمه غوښتنه",
   "badRequest.body": "هغه پته چې تاسو تعقیب کړه سمه نه ده. مهرباني وکړئ وې ګورئ او بیا هڅه وکړئ.",
   "languages.label": "په نورو ژبو هم",
+  "languages.all": "ژبې",
   "list.pair": "{first} او {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",

@@ -52,6 +52,7 @@ export const pt: Catalogue = {
   "badRequest.title": "Solicitação inválida",
   "badRequest.body": "O endereço que você seguiu não é válido. Verifique-o e tente novamente.",
   "languages.label": "Também disponível em",
+  "languages.all": "Idiomas",
   "list.pair": "{first} e {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

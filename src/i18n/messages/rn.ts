@@ -50,6 +50,7 @@ export const rn: Catalogue = {
   "badRequest.title": "Icipfuzo kitemewe",
   "badRequest.body": "Adresi mwakurikiye ntiyemewe. Muyisuzume mwongere mugerageze.",
   "languages.label": "Iraboneka no mu zindi ndimi",
+  "languages.all": "Indimi",
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -51,6 +51,7 @@ export const ru: Catalogue = {
   "badRequest.body":
     "Адрес, по которому вы перешли, недействителен. Проверьте его и попробуйте снова.",
   "languages.label": "Также доступно на других языках",
+  "languages.all": "Языки",
   "list.pair": "{first} и {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

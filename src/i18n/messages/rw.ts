@@ -50,6 +50,7 @@ export const rw: Catalogue = {
   "badRequest.title": "Icyifuzo kitemewe",
   "badRequest.body": "Aderesi mwakurikiye ntiyemewe. Mwayisuzuma mukongera kugerageza.",
   "languages.label": "Iboneka no mu zindi ndimi",
+  "languages.all": "Indimi",
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const sn: Catalogue = {
   "badRequest.title": "Chikumbiro chisina kunaka",
   "badRequest.body": "Kero yamatevera haina kunaka. Ndapota iongororei mozoedza zvakare.",
   "languages.label": "Zvinowanikwawo mune mimwe mitauro",
+  "languages.all": "Mitauro",
   "list.pair": "{first} ne {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

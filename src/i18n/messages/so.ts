@@ -51,6 +51,7 @@ export const so: Catalogue = {
   "badRequest.title": "Codsi khaldan",
   "badRequest.body": "Cinwaanka aad raacday sax ma aha. Fadlan hubi oo mar kale isku day.",
   "languages.label": "Sidoo kale waxaa lagu heli karaa",
+  "languages.all": "Luqadaha",
   "list.pair": "{first} iyo {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

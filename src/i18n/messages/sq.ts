@@ -51,6 +51,7 @@ export const sq: Catalogue = {
   "badRequest.body":
     "Adresa që ndoqët nuk është e vlefshme. Ju lutemi kontrollojeni dhe provoni përsëri.",
   "languages.label": "E disponueshme edhe në",
+  "languages.all": "Gjuhët",
   "list.pair": "{first} dhe {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -51,6 +51,7 @@ export const srCyrl: Catalogue = {
   "badRequest.title": "Неисправан захтев",
   "badRequest.body": "Адреса коју сте пратили није исправна. Проверите је и покушајте поново.",
   "languages.label": "Доступно и на",
+  "languages.all": "Језици",
   "list.pair": "{first} и {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -51,6 +51,7 @@ export const srLatn: Catalogue = {
   "badRequest.title": "Neispravan zahtev",
   "badRequest.body": "Adresa koju ste pratili nije ispravna. Proverite je i pokušajte ponovo.",
   "languages.label": "Dostupno i na",
+  "languages.all": "Jezici",
   "list.pair": "{first} i {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

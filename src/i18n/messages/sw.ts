@@ -49,6 +49,7 @@ export const sw: Catalogue = {
   "badRequest.title": "Ombi lisilo sahihi",
   "badRequest.body": "Anwani uliyofuata si sahihi. Tafadhali ikague kisha ujaribu tena.",
   "languages.label": "Inapatikana pia kwa",
+  "languages.all": "Lugha",
   "list.pair": "{first} na {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

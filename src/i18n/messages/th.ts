@@ -49,6 +49,7 @@ export const th: Catalogue = {
   "badRequest.title": "คำขอไม่ถูกต้อง",
   "badRequest.body": "ที่อยู่ที่คุณเปิดไม่ถูกต้อง โปรดตรวจสอบแล้วลองอีกครั้ง",
   "languages.label": "อ่านในภาษาอื่น",
+  "languages.all": "ภาษา",
   "list.pair": "{first}และ{last}",
   "list.more": "{first} {next}",
   "story.contributor": "{name} {title}",

@@ -49,6 +49,7 @@ export const ti: Catalogue = {
   "badRequest.title": "ጌጋ ሕቶ",
   "badRequest.body": "ዝሰዓብኩምዎ ኣድራሻ ቅኑዕ ኣይኮነን። በጃኹም ኣረጋግጹ እሞ ደጊምኩም ፈትኑ።",
   "languages.label": "ብካልኦት ቋንቋታት እውን ይርከብ",
+  "languages.all": "ቋንቋታት",
   "list.pair": "{first}ን {last}ን",
   "list.more": "{first}፣ {next}",
   "story.contributor": "{name}፣ {title}",

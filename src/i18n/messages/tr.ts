@@ -49,6 +49,7 @@ export const tr: Catalogue = {
   "badRequest.title": "Geçersiz istek",
   "badRequest.body": "Takip ettiğiniz adres geçerli değil. Lütfen kontrol edip yeniden deneyin.",
   "languages.label": "Diğer dillerde",
+  "languages.all": "Diller",
   "list.pair": "{first} ve {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -50,6 +50,7 @@ export const uk: Catalogue = {
   "badRequest.title": "Неправильний запит",
   "badRequest.body": "Адреса, за якою ви перейшли, недійсна. Перевірте її та спробуйте ще раз.",
   "languages.label": "Також доступно",
+  "languages.all": "Мови",
   "list.pair": "{first} і {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -50,6 +50,7 @@ export const ur: Catalogue = {
   "badRequest.body":
     "جس پتے پر آپ آئے ہیں وہ درست نہیں ہے۔ براہ کرم اسے چیک کر کے دوبارہ کوشش کریں۔",
   "languages.label": "دیگر زبانوں میں بھی",
+  "languages.all": "زبانیں",
   "list.pair": "{first} اور {last}",
   "list.more": "{first}، {next}",
   "story.contributor": "{name}، {title}",

@@ -50,6 +50,7 @@ export const uzLatn: Catalogue = {
   "badRequest.title": "Notoʻgʻri soʻrov",
   "badRequest.body": "Siz ochgan manzil notoʻgʻri. Iltimos, tekshirib, qayta urinib koʻring.",
   "languages.label": "Boshqa tillarda",
+  "languages.all": "Tillar",
   "list.pair": "{first} va {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -50,6 +50,7 @@ export const vi: Catalogue = {
   "badRequest.title": "Yêu cầu không hợp lệ",
   "badRequest.body": "Địa chỉ bạn truy cập không hợp lệ. Vui lòng kiểm tra và thử lại.",
   "languages.label": "Các ngôn ngữ khác",
+  "languages.all": "Ngôn ngữ",
   "list.pair": "{first} và {last}",
   "list.more": "{first}, {next}",
   "story.contributor": "{name}, {title}",

@@ -49,6 +49,7 @@ export const yue: Catalogue = {
   "badRequest.title": "無效嘅請求",
   "badRequest.body": "你撳嘅網址無效，請檢查清楚再試過。",
   "languages.label": "其他語言版本",
+  "languages.all": "語言",
   "list.pair": "{first}同{last}",
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",

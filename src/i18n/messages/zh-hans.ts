@@ -49,6 +49,7 @@ export const zhHans: Catalogue = {
   "badRequest.title": "请求无效",
   "badRequest.body": "您访问的地址无效。请检查后重试。",
   "languages.label": "其他语言版本",
+  "languages.all": "语言",
   "list.pair": "{first}和{last}",
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",

@@ -49,6 +49,7 @@ export const zhHant: Catalogue = {
   "badRequest.title": "無效的請求",
   "badRequest.body": "您點擊的網址無效，請檢查後再試一次。",
   "languages.label": "其他語言版本",
+  "languages.all": "語言",
   "list.pair": "{first}和{last}",
   "list.more": "{first}、{next}",
   "story.contributor": "{name}，{title}",

@@ -1,8 +1,9 @@
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
+import type { PageVersion } from "../page-versions.js";
 import { homeUrl, storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
-import { LanguageAlternates, LanguageSwitcher, type PageVersion } from "./LanguageSwitcher.js";
+import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards, TeaserTime } from "./StoryCards.js";
@@ -15,7 +16,7 @@ export function HomePage({
 }: {
   ctx: RenderContext;
   model: StoryListModel;
-  /** The service's script editions (Serbian Latin and Cyrillic), for the switcher. */
+  /** Every edition's home (hreflang); the switcher offers this service's other scripts. */
   versions?: readonly PageVersion[];
 }) {
   const { t, service } = ctx;
@@ -35,7 +36,12 @@ export function HomePage({
           <LanguageAlternates ctx={ctx} versions={versions} />
         </>
       }
-      beforeMain={<LanguageSwitcher ctx={ctx} versions={versions} />}
+      beforeMain={
+        <LanguageSwitcher
+          ctx={ctx}
+          versions={versions.filter((v) => v.edition.id === service.id)}
+        />
+      }
     >
       <h1 class="vh">{service.name}</h1>
       {top ? (

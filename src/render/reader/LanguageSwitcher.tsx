@@ -1,74 +1,29 @@
-import type { LanguageVersion } from "../../domain/translations/translation-service.js";
-import { hreflangFor, locales } from "../../i18n/locale-registry.js";
+import { hreflang } from "../../domain/distribution/language-tags.js";
+import { serviceEditions } from "../../domain/services/service-registry.js";
+import { locales } from "../../i18n/locale-registry.js";
 import type { MessagePart } from "../../i18n/message-parts.js";
-import { homeUrl, storyUrl } from "../reader-urls.js";
+import { hreflangAlternates, type PageVersion } from "../page-versions.js";
+import { editionChoiceUrl } from "../reader-urls.js";
 import type { RenderContext } from "./render-context.js";
-
-/** A page's language versions: where each lives, in which edition (service + script). */
-export interface PageVersion {
-  readonly edition: LanguageVersion["edition"];
-  readonly path: string;
-  /** The version readers land on when none matches their language (hreflang x-default). */
-  readonly isDefault: boolean;
-}
-
-/** Story versions of one family, the family's source story being the x-default. */
-export function storyVersions(
-  versions: readonly LanguageVersion[],
-  familyId: string,
-): PageVersion[] {
-  // editionsOf lists a service's default edition first, so this is the source's default.
-  const defaultIndex = Math.max(
-    0,
-    versions.findIndex((v) => v.storyId === familyId),
-  );
-  return versions.map((v, index) => ({
-    edition: v.edition,
-    path: storyUrl(v.edition, { id: v.storyId, slug: v.slug, section: v.section }),
-    isDefault: index === defaultIndex,
-  }));
-}
-
-/** Home pages of a service's script editions (Serbian Latin and Cyrillic). */
-export function editionHomes(editions: readonly LanguageVersion["edition"][]): PageVersion[] {
-  return editions.map((edition, index) => ({
-    edition,
-    path: homeUrl(edition),
-    isDefault: index === 0,
-  }));
-}
 
 const switcherStyles =
   ".languages{border-block-end:1px solid #ddd}.languages .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;padding-block:.5rem;font-size:.95rem}.languages ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}.languages a{display:inline-block;min-block-size:24px;padding-block:.15rem}";
 
 /**
- * `<link rel="alternate" hreflang>` for every version, this page included, plus x-default
- * (Google Search Central, "Tell Google about localized versions of your page"): each
- * version lists all the others, so the annotations are reciprocal. Goes in Layout's head.
+ * `<link rel="alternate" hreflang>` for every version, this page included, plus x-default:
+ * the same annotations the sitemaps carry (see page-versions.ts). Goes in Layout's head.
  */
 export function LanguageAlternates(props: {
   ctx: RenderContext;
   versions: readonly PageVersion[];
 }) {
-  if (props.versions.length < 2) return null;
-  const fallback = props.versions.find((v) => v.isDefault) ?? props.versions[0];
+  const alternates = hreflangAlternates(props.versions, props.ctx.publicUrl);
+  if (alternates.length === 0) return null;
   return (
     <>
-      {props.versions.map((v) => (
-        <link
-          key={v.path}
-          rel="alternate"
-          hrefLang={hreflangFor(v.edition.locale)}
-          href={`${props.ctx.publicUrl}${v.path}`}
-        />
+      {alternates.map((a) => (
+        <link key={a.hreflang} rel="alternate" hrefLang={a.hreflang} href={a.href} />
       ))}
-      {fallback ? (
-        <link
-          rel="alternate"
-          hrefLang="x-default"
-          href={`${props.ctx.publicUrl}${fallback.path}`}
-        />
-      ) : null}
       <style
         // Our own constant stylesheet for the switcher: no user input reaches it.
         dangerouslySetInnerHTML={{ __html: switcherStyles }}
@@ -99,7 +54,7 @@ export function LanguageSwitcher(props: { ctx: RenderContext; versions: readonly
                   href={v.path}
                   lang={v.edition.locale}
                   dir={locale.dir}
-                  hrefLang={hreflangFor(v.edition.locale)}
+                  hrefLang={hreflang(v.edition.locale)}
                 >
                   {locale.autonym}
                 </a>
@@ -108,6 +63,35 @@ export function LanguageSwitcher(props: { ctx: RenderContext; versions: readonly
           })}
         </ul>
       </div>
+    </nav>
+  );
+}
+
+/**
+ * The language picker, in every page's footer: every edition, each named in its own
+ * language and script with `lang` and `dir` (WCAG 2.2 SC 3.1.2), whatever the page's
+ * language. Plain links, no JavaScript: each goes through an address that remembers the
+ * choice in a cookie (for the site's front door, `/`) and then opens that edition.
+ */
+export function LanguagePicker({ ctx }: { ctx: RenderContext }) {
+  return (
+    <nav class="picker" aria-labelledby="picker-label">
+      <h2 id="picker-label">{ctx.t.t("languages.all")}</h2>
+      <ul>
+        {serviceEditions.map((edition) => (
+          <li key={edition.urlPrefix}>
+            <a
+              href={editionChoiceUrl(edition)}
+              lang={edition.locale}
+              dir={locales[edition.locale].dir}
+              hrefLang={hreflang(edition.locale)}
+              aria-current={edition.urlPrefix === ctx.service.urlPrefix ? "true" : undefined}
+            >
+              {locales[edition.locale].autonym}
+            </a>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

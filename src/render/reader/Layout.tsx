@@ -2,7 +2,8 @@ import type { ComponentChildren } from "preact";
 import type { BreakingBanner } from "../../domain/breaking/breaking-news-schema.js";
 import type { Section } from "../../domain/people/people-schema.js";
 import { brandImageUrl, webAppManifestUrl } from "../brand-assets.js";
-import { homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
+import { editionPath, homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
+import { LanguagePicker } from "./LanguageSwitcher.js";
 import { liveScript } from "./live-script.js";
 import { readerStyles } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
@@ -110,6 +111,7 @@ export function Layout(props: LayoutProps) {
         />
         <footer class="site-foot">
           <div class="wrap">
+            <LanguagePicker ctx={ctx} />
             <p>
               {t.t("footer.rights", {
                 year: ctx.t.year(ctx.year),
@@ -158,7 +160,11 @@ function BreakingNewsBar({ ctx, banner }: { ctx: RenderContext; banner: Breaking
     <section class="breaking" id="breaking" aria-labelledby="breaking-label">
       <div class="wrap">
         <strong id="breaking-label">{ctx.t.t("breaking.label")}</strong>
-        {banner.url ? <a href={banner.url}>{banner.text}</a> : <span>{banner.text}</span>}
+        {banner.url ? (
+          <a href={editionPath(ctx.service, banner.url)}>{banner.text}</a>
+        ) : (
+          <span>{banner.text}</span>
+        )}
       </div>
     </section>
   );

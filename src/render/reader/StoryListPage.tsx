@@ -1,5 +1,7 @@
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
+import type { PageVersion } from "../page-versions.js";
+import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { Pager } from "./Pager.js";
 import type { RenderContext } from "./render-context.js";
@@ -13,8 +15,11 @@ export function StoryListPage(props: {
   description?: string;
   basePath: string;
   currentSection?: string;
+  /** The same list in the service's other script editions (hreflang and the switcher). */
+  versions?: readonly PageVersion[];
 }) {
   const { ctx, model } = props;
+  const versions = props.versions ?? [];
   return (
     <Layout
       ctx={ctx}
@@ -23,12 +28,16 @@ export function StoryListPage(props: {
       sections={model.sections}
       banner={model.banner}
       head={
-        <FeedLinks
-          publicUrl={ctx.publicUrl}
-          pagePath={props.basePath}
-          title={`${props.title} - ${ctx.service.name}`}
-        />
+        <>
+          <FeedLinks
+            publicUrl={ctx.publicUrl}
+            pagePath={props.basePath}
+            title={`${props.title} - ${ctx.service.name}`}
+          />
+          <LanguageAlternates ctx={ctx} versions={versions} />
+        </>
       }
+      beforeMain={<LanguageSwitcher ctx={ctx} versions={versions} />}
       {...(props.currentSection ? { currentSection: props.currentSection } : {})}
     >
       <h1>{props.title}</h1>

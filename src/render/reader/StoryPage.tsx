@@ -1,15 +1,11 @@
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { Byline } from "../../domain/stories/story-schema.js";
 import { messageParts } from "../../i18n/message-parts.js";
+import type { PageVersion } from "../page-versions.js";
 import { deskUrl, personUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { Figure } from "./Figure.js";
-import {
-  Isolated,
-  LanguageAlternates,
-  LanguageSwitcher,
-  type PageVersion,
-} from "./LanguageSwitcher.js";
+import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { MessageSlots } from "./MessageSlots.js";
 import type { RenderContext } from "./render-context.js";

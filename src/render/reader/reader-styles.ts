@@ -86,4 +86,9 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .card h2{font-size:1.05rem;margin:.4rem 0 .25rem;line-height:1.3}
 .card h2 a{text-decoration:none;color:#1a1a1a}
 @media (min-width:48rem){.top-story.text-only{grid-template-columns:1fr;max-width:44rem}}
+/* Language picker (footer): every edition by its own name; wraps, never scrolls sideways. */
+.picker h2{font-size:1rem;margin-block:0 .5rem}
+.picker ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1rem;padding:0}
+.picker a{display:inline-block;min-block-size:24px;padding-block:.15rem;overflow-wrap:anywhere}
+.picker a[aria-current]{font-weight:700;text-decoration:none}
 `;

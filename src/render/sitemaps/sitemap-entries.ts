@@ -1,91 +1,86 @@
-import { hreflang, newsSitemapLanguage } from "../../domain/distribution/language-tags.js";
+import { newsSitemapLanguage } from "../../domain/distribution/language-tags.js";
 import type {
   FamilyMember,
   PublishedSummary,
 } from "../../domain/published/published-story-repository.js";
-import {
-  type ServiceConfig,
-  type ServiceId,
-  services,
-} from "../../domain/services/service-registry.js";
+import { editionsOf, type ServiceConfig } from "../../domain/services/service-registry.js";
 import { isoSeconds } from "../feeds/feed-document.js";
+import {
+  homeVersions,
+  hreflangAlternates,
+  scriptVersions,
+  storyVersions,
+} from "../page-versions.js";
 import { homeUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
-import type { Alternate, NewsEntry, UrlEntry } from "./sitemap-xml.js";
+import type { NewsEntry, UrlEntry } from "./sitemap-xml.js";
 
 /**
- * Story URLs with hreflang alternates. Alternates are listed only for real translations
- * (members of one story family); every member lists every member, itself included, so
- * the annotations are reciprocal (Google, "Tell Google about localized versions").
+ * Story URLs of one edition with hreflang alternates. Alternates are listed only for real
+ * translations (members of one story family), each member in every edition of its service,
+ * exactly as the story page's own `<link rel="alternate">` lists them (page-versions.ts).
  */
 export function storyUrlEntries(
+  edition: ServiceConfig,
   rows: readonly PublishedSummary[],
   families: ReadonlyMap<string, readonly FamilyMember[]>,
   publicUrl: string,
 ): UrlEntry[] {
   return rows.map((row) => {
-    const service = services[row.serviceId];
-    const members = families.get(row.familyId) ?? [];
-    const alternates: Alternate[] =
-      members.length > 1
-        ? members.map((m) => ({
-            hreflang: hreflang(services[m.serviceId].locale),
-            href: `${publicUrl}${storyUrl(services[m.serviceId], m)}`,
-          }))
-        : [];
+    const members = (families.get(row.familyId) ?? []).flatMap((m) =>
+      editionsOf(m.serviceId).map((e) => ({
+        edition: e,
+        storyId: m.id,
+        slug: m.slug,
+        section: m.section,
+      })),
+    );
     return {
-      loc: `${publicUrl}${storyUrl(service, row)}`,
+      loc: `${publicUrl}${storyUrl(edition, row)}`,
       lastmod: isoSeconds(row.lastModifiedAt),
-      alternates,
+      alternates: hreflangAlternates(storyVersions(members, row.familyId), publicUrl),
     };
   });
 }
 
 /**
- * Home, section and topic pages. The service homes are alternates of each other (each
- * language service covers the same world for its own audience), with English as x-default.
+ * Home, section and topic pages of one edition, with the alternates the pages themselves
+ * list: every edition's home for the home; the other script editions for the rest.
  */
 export function pageUrlEntries(
-  service: ServiceConfig,
+  edition: ServiceConfig,
   pages: {
     home: string | undefined;
-    /** Services with published stories: only their homes exist in their own sitemaps. */
-    liveServices: readonly ServiceId[];
     sections: readonly { slug: string; lastmod: string }[];
     topics: readonly { slug: string; lastmod: string }[];
   },
   publicUrl: string,
 ): UrlEntry[] {
-  const live = pages.liveServices.map((id) => services[id]);
-  const homes: Alternate[] =
-    live.length > 1
-      ? [
-          ...live.map((s) => ({ hreflang: hreflang(s.locale), href: `${publicUrl}${homeUrl(s)}` })),
-          {
-            hreflang: "x-default",
-            href: `${publicUrl}${homeUrl(live.find((s) => s.id === "en") ?? live[0] ?? service)}`,
-          },
-        ]
-      : [];
   const entries: UrlEntry[] = [];
   if (pages.home) {
     entries.push({
-      loc: `${publicUrl}${homeUrl(service)}`,
+      loc: `${publicUrl}${homeUrl(edition)}`,
       lastmod: isoSeconds(pages.home),
-      alternates: homes,
+      alternates: hreflangAlternates(homeVersions(), publicUrl),
     });
   }
   for (const s of pages.sections) {
     entries.push({
-      loc: `${publicUrl}${sectionUrl(service, s.slug)}`,
+      loc: `${publicUrl}${sectionUrl(edition, s.slug)}`,
       lastmod: isoSeconds(s.lastmod),
-      alternates: [],
+      alternates: hreflangAlternates(
+        scriptVersions(edition, (e) => sectionUrl(e, s.slug)),
+        publicUrl,
+      ),
     });
   }
   for (const t of pages.topics) {
     entries.push({
-      loc: `${publicUrl}${topicUrl(service, t.slug)}`,
+      loc: `${publicUrl}${topicUrl(edition, t.slug)}`,
       lastmod: isoSeconds(t.lastmod),
-      alternates: [],
+      alternates: hreflangAlternates(
+        scriptVersions(edition, (e) => topicUrl(e, t.slug)),
+        publicUrl,
+      ),
     });
   }
   return entries;

@@ -1,4 +1,5 @@
 import { element } from "../feeds/xml-text.js";
+import type { HreflangAlternate } from "../page-versions.js";
 
 /**
  * sitemaps.org 0.9: at most 50,000 URLs and 50 MB (52,428,800 bytes, uncompressed) per
@@ -6,17 +7,11 @@ import { element } from "../feeds/xml-text.js";
  */
 export const sitemapLimits = { maxUrls: 50_000, maxBytes: 52_428_800 } as const;
 
-export interface Alternate {
-  /** hreflang value: ISO 639-1 (+ script/region) or `x-default`. */
-  readonly hreflang: string;
-  readonly href: string;
-}
-
 export interface UrlEntry {
   readonly loc: string;
   /** W3C Datetime. */
   readonly lastmod: string;
-  readonly alternates: readonly Alternate[];
+  readonly alternates: readonly HreflangAlternate[];
 }
 
 export interface NewsEntry {
