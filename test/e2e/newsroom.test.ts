@@ -453,6 +453,63 @@ describe("newsroom: the story list", () => {
   });
 });
 
+describe("newsroom: figures after a reload", () => {
+  it("edits a saved lead image's caption, showing and keeping its saved focal point", async () => {
+    const editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const list = await editorApi.request("GET", "/stories?service=en&status=published&limit=50");
+    let content: Record<string, unknown> | undefined;
+    for (const item of (list.json as { items: { id: string }[] }).items) {
+      const detail = await editorApi.request("GET", `/stories/${item.id}`);
+      const candidate = (detail.json as { revision: { content: Record<string, unknown> } }).revision
+        .content;
+      if (candidate.leadFigure) {
+        content = candidate;
+        break;
+      }
+    }
+    if (!content) throw new Error("no demo story with a lead image");
+    const lead = content.leadFigure as { mediaId: string; caption: string };
+    const focal = await editorApi.request("PATCH", `/media/${lead.mediaId}`, {
+      focalX: 0.25,
+      focalY: 0.75,
+    });
+    expect(focal.status, focal.text).toBe(200);
+    const created = await editorApi.request("POST", "/stories", {
+      serviceId: "en",
+      content: { ...content, headline: "E2E figure after reload", slug: "e2e-figure-reload" },
+    });
+    expect(created.status, created.text).toBe(201);
+    const storyId = (created.json as { story: { id: string } }).story.id;
+
+    // A fresh page load: the editor knows the figure only by its id.
+    const page = await signIn(
+      await newContext(),
+      suite.server.baseUrl,
+      demoAccounts.editor,
+      `/newsroom/stories/${storyId}`,
+    );
+    const errors = watchPage(page);
+    await page.getByRole("button", { name: "Edit lead image details" }).click();
+    const dialog = page.getByRole("dialog", { name: "Figure" });
+    await dialog.waitFor();
+    await dialog
+      .getByRole("button", { name: /now 25% from the left and 75% from the top/ })
+      .waitFor();
+    await dialog.getByLabel("Caption").fill("A caption changed after a reload");
+    await dialog.getByRole("button", { name: "Save figure" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await saveStory(page);
+    const saved = await editorApi.request("GET", `/stories/${storyId}`);
+    const savedLead = (saved.json as { revision: { content: { leadFigure: { caption: string } } } })
+      .revision.content.leadFigure;
+    expect(savedLead.caption).toBe("A caption changed after a reload");
+    const asset = await editorApi.request("GET", `/media/${lead.mediaId}`);
+    expect(asset.json).toMatchObject({ asset: { focalX: 0.25, focalY: 0.75 } });
+    expect(errors.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("newsroom: media library, history and sessions", () => {
   it("explains a refused upload, and edits metadata with a focal point picked by clicking", async () => {
     const page = await signIn(

@@ -389,6 +389,14 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(outside.status).toBe(400);
     const missing = await ed.request("PATCH", "/media/nosuchmedia1", { caption: "x" });
     expect(missing.status).toBe(404);
+    // Reopening a saved figure reads the saved details, focal point included.
+    const one = await ed.json<{ asset: Json; thumbnailUrl: string | null }>(
+      "GET",
+      `/media/${asset.id}`,
+    );
+    expect(one.asset).toMatchObject({ focalX: 0.2, focalY: 0.7 });
+    expect(one.thumbnailUrl).toMatch(new RegExp(`^/media/${asset.id}/`));
+    expect((await ed.request("GET", "/media/nosuchmedia1")).status).toBe(404);
   });
 
   it("re-uploading a file already in the library keeps it once and says so, filling empty details", async () => {

@@ -149,6 +149,17 @@ export class MediaService {
   }
 
   /** An asset with its renditions, as the uploader sees it after an upload. */
+  /** One asset with its renditions: an editor reopening a saved figure sees its details. */
+  async view(
+    actor: Actor,
+    mediaId: string,
+  ): Promise<{ asset: MediaAsset; renditions: RenditionInfo[] }> {
+    assertMayUseLibrary(actor);
+    const asset = await this.#repository.find(mediaId);
+    if (!asset) throw new NewsdeskError("MEDIA_NOT_FOUND");
+    return { asset, renditions: await this.renditionsOf(actor, mediaId) };
+  }
+
   async renditionsOf(actor: Actor, mediaId: string): Promise<RenditionInfo[]> {
     assertMayUseLibrary(actor);
     return (await this.#repository.listRenditions([mediaId])).get(mediaId) ?? [];

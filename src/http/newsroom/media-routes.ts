@@ -92,6 +92,11 @@ export function mediaRoutes(r: NewsroomRouter, deps: MediaRouteDeps): void {
     });
   });
 
+  r.get("/media/:id", { action: "media.upload", scope: "stories:read" }, async (c, { actor }) => {
+    const { asset, renditions } = await deps.media.view(actor, pathParam(c, "id"));
+    return c.json({ asset, thumbnailUrl: thumbnailUrl(asset.id, renditions) });
+  });
+
   r.patch(
     "/media/:id",
     { action: "media.upload", scope: "media:write" },

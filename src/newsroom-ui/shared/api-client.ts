@@ -15,6 +15,7 @@ import {
   diffSchema,
   type MediaAsset,
   type MediaList,
+  mediaItemSchema,
   mediaListSchema,
   mediaPatchSchema,
   mediaUploadSchema,
@@ -433,6 +434,11 @@ export class ApiClient {
 
   listMedia(query: { q?: string; limit?: number; offset?: number }): Promise<MediaList> {
     return this.request("GET", "/media", { schema: mediaListSchema, query: { ...query } });
+  }
+
+  /** One saved image: a figure reopened after a reload shows its saved focal point. */
+  getMedia(id: string): Promise<{ asset: MediaAsset; thumbnailUrl: string | null }> {
+    return this.request("GET", `/media/${encodeURIComponent(id)}`, { schema: mediaItemSchema });
   }
 
   async updateMedia(id: string, patch: MediaMetadataPatch): Promise<MediaAsset> {

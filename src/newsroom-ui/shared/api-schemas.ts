@@ -235,6 +235,10 @@ export const mediaListSchema = z.looseObject({
 export type MediaList = z.infer<typeof mediaListSchema>;
 export const mediaUploadSchema = z.looseObject({ asset: mediaAssetSchema });
 export const mediaPatchSchema = z.looseObject({ asset: mediaAssetSchema });
+export const mediaItemSchema = z.looseObject({
+  asset: mediaAssetSchema,
+  thumbnailUrl: z.string().nullable(),
+});
 
 export const problemSchema = z.looseObject({
   type: z.string().optional(),

@@ -31,21 +31,42 @@ export function FigureDialog(props: {
   const [alt, setAlt] = useState("");
   const [focal, setFocal] = useState({ x: 0.5, y: 0.5 });
   const [error, setError] = useState<string | null>(null);
+  // The saved asset: given when the editor picked it in this session, else loaded, so the
+  // dialog shows (and keeps) the saved focal point instead of the centre.
+  const [saved, setSaved] = useState<MediaAsset | null>(props.asset);
 
   useEffect(() => {
     if (!props.open || !props.attrs) return;
     setCaption(props.attrs.caption);
     setCredit(props.attrs.credit);
     setAlt(props.attrs.alt);
-    setFocal(props.asset ? { x: props.asset.focalX, y: props.asset.focalY } : { x: 0.5, y: 0.5 });
     setError(null);
-  }, [props.open, props.attrs, props.asset]);
+    setSaved(props.asset);
+    if (props.asset) {
+      setFocal({ x: props.asset.focalX, y: props.asset.focalY });
+      return;
+    }
+    let live = true;
+    api
+      .getMedia(props.attrs.mediaId)
+      .then(({ asset }) => {
+        if (!live) return;
+        setSaved(asset);
+        setFocal({ x: asset.focalX, y: asset.focalY });
+      })
+      .catch((failure: unknown) => live && setError(errorMessage(failure)));
+    return () => {
+      live = false;
+    };
+  }, [api, props.open, props.attrs, props.asset]);
 
   const save = async (event: Event) => {
     event.preventDefault();
     if (!props.attrs) return;
-    let asset = props.asset;
-    const focalChanged = !asset || asset.focalX !== focal.x || asset.focalY !== focal.y;
+    let asset = saved;
+    // Until the saved details have loaded, the focal point shown is not the saved one:
+    // never write it back.
+    const focalChanged = asset !== null && (asset.focalX !== focal.x || asset.focalY !== focal.y);
     if (focalChanged) {
       try {
         asset = await api.updateMedia(props.attrs.mediaId, { focalX: focal.x, focalY: focal.y });
@@ -98,11 +119,13 @@ export function FigureDialog(props: {
           multiline
           maxLength={1000}
         />
-        <FocalPointPicker
-          src={originalRendition(props.attrs?.mediaId ?? "")}
-          value={focal}
-          onChange={setFocal}
-        />
+        {saved ? (
+          <FocalPointPicker
+            src={originalRendition(props.attrs?.mediaId ?? "")}
+            value={focal}
+            onChange={setFocal}
+          />
+        ) : null}
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">
           <button type="submit" class="nr-primary">
