@@ -156,6 +156,25 @@ async function orderedListStyle(on: Page): Promise<string> {
   });
 }
 
+/** The loaded story at MD on a 360 px phone: a screenshot for review, then its typography. */
+async function checkStoryTypography(prefix: string, tag: LocaleTag): Promise<void> {
+  const locale = locales[tag];
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: join(phoneShotDir, `${prefix}-story.png`), fullPage: true });
+
+  const heights = await lineHeights(page);
+  const minimum = tallScriptLocales.has(tag)
+    ? { body: 1.8, heading: 1.5 }
+    : { body: 1.5, heading: 1.2 };
+  expect(heights.body, "body line height").toBeGreaterThanOrEqual(minimum.body);
+  expect(heights.heading, "h1 line height").toBeGreaterThanOrEqual(minimum.heading);
+
+  if (!scriptsWithItalic.has(locale.script)) {
+    expect(await slantedElements(page), "slanted text on the story").toEqual([]);
+  }
+  expect(await orderedListStyle(page)).toBe(expectedListStyle[locale.numberingSystem]);
+}
+
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -173,41 +192,21 @@ describe("every edition on a phone", () => {
   it.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
     "/%s/: home and a story fit 320, 360 and 375 px at MD and LG, set for their script",
     async (prefix, edition) => {
-      const locale = locales[edition.locale];
       const failures: string[] = [];
-      await setTextSize(context, "md");
-      await page.setViewportSize({ width: 360, height: 740 });
-      await visit(page, `/${prefix}/`);
-      const storyPath = await firstStoryPath(page, prefix);
+      let storyPath = "";
       for (const size of sweptSizes) {
         await setTextSize(context, size);
         await visit(page, `/${prefix}/`);
         expect(await page.locator("html").getAttribute("class")).toBe(
           size === "md" ? null : `ts-${size}`,
         );
+        storyPath ||= await firstStoryPath(page, prefix);
         failures.push(...(await reflowFailures(page, `${prefix} home ${size}`, phoneWidths)));
         await visit(page, storyPath);
         failures.push(...(await reflowFailures(page, `${prefix} story ${size}`, phoneWidths)));
+        if (size === "md") await checkStoryTypography(prefix, edition.locale);
       }
       expect(failures, failures.join("\n")).toEqual([]);
-
-      // The story at MD on a 360 px phone: typography checks and a screenshot for review.
-      await setTextSize(context, "md");
-      await page.setViewportSize({ width: 360, height: 740 });
-      await visit(page, storyPath);
-      await page.screenshot({ path: join(phoneShotDir, `${prefix}-story.png`), fullPage: true });
-
-      const heights = await lineHeights(page);
-      const minimum = tallScriptLocales.has(edition.locale)
-        ? { body: 1.8, heading: 1.5 }
-        : { body: 1.5, heading: 1.2 };
-      expect(heights.body, "body line height").toBeGreaterThanOrEqual(minimum.body);
-      expect(heights.heading, "h1 line height").toBeGreaterThanOrEqual(minimum.heading);
-
-      if (!scriptsWithItalic.has(locale.script)) {
-        expect(await slantedElements(page), "slanted text on the story").toEqual([]);
-      }
-      expect(await orderedListStyle(page)).toBe(expectedListStyle[locale.numberingSystem]);
     },
   );
 });
