@@ -75,12 +75,20 @@ export const localeTags = [
 export type LocaleTag = (typeof localeTags)[number];
 
 /** Unicode CLDR numbering systems we use (`-u-nu-` extension, UTS #35). */
-type NumberingSystem = "latn" | "arabext" | "arab" | "beng" | "mymr" | "deva" | "tibt" | "khmr";
+export type NumberingSystem =
+  | "latn"
+  | "arabext"
+  | "arab"
+  | "beng"
+  | "mymr"
+  | "deva"
+  | "tibt"
+  | "khmr";
 /** Calendars supported by Intl and used by our services (`-u-ca-` extension, UTS #35). */
 type CalendarSystem = "gregory" | "persian" | "ethiopic" | "buddhist";
 type TextDirection = "ltr" | "rtl";
 /** ISO 15924 script codes of the scripts our services write in. */
-type ScriptCode =
+export type ScriptCode =
   | "Latn"
   | "Cyrl"
   | "Armn"

@@ -104,7 +104,7 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .notice{font-size:1.1rem;max-width:40rem}
 [dir=rtl] .mirror{transform:scaleX(-1)}
 /* Teasers titled h2 right under a list page's h1; a top story without a picture */
-.card h2{font-size:1.05rem;margin:.4rem 0 .25rem;line-height:1.3}
+.card h2{font-size:1.05rem;margin:.4rem 0 .25rem}
 .card h2 a{text-decoration:none;color:#1a1a1a}
 @media (min-width:48rem){.top-story.text-only{grid-template-columns:1fr;max-width:44rem}}
 /* Language picker (footer): every edition by its own name; wraps, never scrolls sideways. */
