@@ -1,12 +1,14 @@
 /**
  * The locale registry: one entry per BCP 47 tag (RFC 5646), holding facts only —
- * script direction, digits, calendar, fonts. Copy lives in the message catalogues.
+ * script direction, digits, calendar, script family. Copy lives in the message catalogues.
  * The registry is keyed by a closed union, so adding a tag without a config does not compile
  * (the pattern BBC Simorgh uses for its service configs).
  *
  * Calendar and digit choices are per-locale decisions, each explained beside the entry
  * (ADR 0005). Intl supports the `persian`, `ethiopic` and `buddhist` calendars we use.
  */
+
+import type { ScriptFamily } from "./script-families.js";
 
 export const localeTags = [
   // Latin script
@@ -73,12 +75,20 @@ export const localeTags = [
 export type LocaleTag = (typeof localeTags)[number];
 
 /** Unicode CLDR numbering systems we use (`-u-nu-` extension, UTS #35). */
-type NumberingSystem = "latn" | "arabext" | "arab" | "beng" | "mymr" | "deva" | "tibt" | "khmr";
+export type NumberingSystem =
+  | "latn"
+  | "arabext"
+  | "arab"
+  | "beng"
+  | "mymr"
+  | "deva"
+  | "tibt"
+  | "khmr";
 /** Calendars supported by Intl and used by our services (`-u-ca-` extension, UTS #35). */
 type CalendarSystem = "gregory" | "persian" | "ethiopic" | "buddhist";
 type TextDirection = "ltr" | "rtl";
 /** ISO 15924 script codes of the scripts our services write in. */
-type ScriptCode =
+export type ScriptCode =
   | "Latn"
   | "Cyrl"
   | "Armn"
@@ -113,8 +123,8 @@ export interface LocaleConfig {
   readonly calendar: CalendarSystem;
   /** 24-hour clocks where ICU's 12-hour pattern would print Latin "AM"/"PM" in the text. */
   readonly hourCycle?: "h23";
-  /** System fonts only: readers on slow or censored networks must not fetch web fonts. */
-  readonly fontStack: string;
+  /** How the script is set: fonts, line heights, size, italic (see script-families.ts). */
+  readonly scriptFamily: ScriptFamily;
   readonly search: SearchStrategy;
   /**
    * For languages ICU has no date data for (Haitian Creole): the locale whose patterns we
@@ -122,37 +132,6 @@ export interface LocaleConfig {
    */
   readonly intlFallback?: { readonly locale: string; readonly months: readonly string[] };
 }
-
-// System font stacks per script: each lists the fonts shipped by Windows, macOS/iOS,
-// Android/ChromeOS and Linux (Noto) for that script, then a generic family.
-const fonts = {
-  latin:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-  armenian: '"Noto Sans Armenian", "Segoe UI", Sylfaen, "Mshtakan", system-ui, sans-serif',
-  georgian: '"Noto Sans Georgian", "Segoe UI", Sylfaen, "Helvetica Neue", system-ui, sans-serif',
-  arabic: '"Noto Naskh Arabic", "Geeza Pro", "Segoe UI", Tahoma, system-ui, sans-serif',
-  persian: '"Noto Naskh Arabic", Vazirmatn, Tahoma, "Segoe UI", system-ui, sans-serif',
-  urdu: '"Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Urdu Typesetting", "Noto Naskh Arabic", Tahoma, system-ui, sans-serif',
-  ethiopic: '"Noto Sans Ethiopic", "Ebrima", "Kefa", "Abyssinica SIL", system-ui, sans-serif',
-  devanagari:
-    '"Noto Sans Devanagari", "Nirmala UI", "Kohinoor Devanagari", Mangal, system-ui, sans-serif',
-  bengali: '"Noto Sans Bengali", "Nirmala UI", "Kohinoor Bangla", Vrinda, system-ui, sans-serif',
-  thai: '"Noto Sans Thai", "Leelawadee UI", Thonburi, Tahoma, system-ui, sans-serif',
-  lao: '"Noto Sans Lao", "Lao UI", "Leelawadee UI", "Lao Sangam MN", system-ui, sans-serif',
-  khmer: '"Noto Sans Khmer", "Khmer UI", "Leelawadee UI", "Khmer Sangam MN", system-ui, sans-serif',
-  myanmar:
-    '"Noto Sans Myanmar", "Myanmar Text", "Myanmar Sangam MN", Padauk, system-ui, sans-serif',
-  tibetan:
-    '"Noto Serif Tibetan", "Microsoft Himalaya", Jomolhari, "Kailasa", system-ui, sans-serif',
-  simplified:
-    '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", system-ui, sans-serif',
-  traditional:
-    '"Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", "Source Han Sans TC", system-ui, sans-serif',
-  hongKong:
-    '"Noto Sans CJK HK", "PingFang HK", "Microsoft JhengHei", "Source Han Sans HC", system-ui, sans-serif',
-  korean:
-    '"Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "Source Han Sans K", system-ui, sans-serif',
-} as const;
 
 type Facts = Omit<LocaleConfig, "tag">;
 
@@ -164,14 +143,14 @@ function latin(autonym: string, extra: Partial<Facts> = {}): Facts {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.latin,
+    scriptFamily: "latin",
     search: "words",
     ...extra,
   };
 }
 
 function cyrillic(autonym: string): Facts {
-  return latin(autonym, { script: "Cyrl" });
+  return latin(autonym, { script: "Cyrl", scriptFamily: "cyrillic" });
 }
 
 const facts: { readonly [K in LocaleTag]: Facts } = {
@@ -222,8 +201,8 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
   mk: cyrillic("Македонски"),
   "sr-Latn": latin("Srpski (latinica)"),
   "sr-Cyrl": cyrillic("Српски (ћирилица)"),
-  hy: latin("Հայերեն", { script: "Armn", fontStack: fonts.armenian }),
-  ka: latin("ქართული", { script: "Geor", fontStack: fonts.georgian }),
+  hy: latin("Հայերեն", { script: "Armn", scriptFamily: "armenian" }),
+  ka: latin("ქართული", { script: "Geor", scriptFamily: "georgian" }),
   // Persian readers expect Extended Arabic-Indic digits (۰۱۲۳) and the Solar Hijri calendar.
   fa: {
     autonym: "فارسی",
@@ -231,7 +210,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "rtl",
     numberingSystem: "arabext",
     calendar: "persian",
-    fontStack: fonts.persian,
+    scriptFamily: "persian",
     search: "words",
   },
   // Dari (Afghanistan): Solar Hijri too, with the Dari month names (حمل، ثور… قوس) from CLDR.
@@ -241,7 +220,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "rtl",
     numberingSystem: "arabext",
     calendar: "persian",
-    fontStack: fonts.persian,
+    scriptFamily: "persian",
     search: "words",
   },
   // Pashto: Persian digits; Gregorian calendar because the audience is split between
@@ -252,7 +231,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "rtl",
     numberingSystem: "arabext",
     calendar: "gregory",
-    fontStack: fonts.persian,
+    scriptFamily: "persian",
     search: "words",
   },
   // Urdu: Nastaliq fonts; Western digits and the Gregorian calendar, as Pakistani papers print.
@@ -263,7 +242,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     numberingSystem: "latn",
     calendar: "gregory",
     hourCycle: "h23",
-    fontStack: fonts.urdu,
+    scriptFamily: "urdu-nastaliq",
     search: "words",
   },
   // Arabic: Western digits, following BBC Arabic practice; Gregorian calendar.
@@ -273,7 +252,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "rtl",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.arabic,
+    scriptFamily: "arabic-naskh",
     search: "words",
   },
   // Sorani Kurdish (Iraq): Arabic-Indic digits (٠١٢), Gregorian calendar as used in the KRI.
@@ -283,7 +262,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "rtl",
     numberingSystem: "arab",
     calendar: "gregory",
-    fontStack: fonts.arabic,
+    scriptFamily: "arabic-naskh",
     search: "words",
   },
   // Amharic: the Ethiopian calendar, official in Ethiopia; Western digits (Ge'ez numerals are
@@ -294,7 +273,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "ethiopic",
-    fontStack: fonts.ethiopic,
+    scriptFamily: "ethiopic",
     search: "words",
   },
   // Tigrinya: Gregorian, because half the audience is in Eritrea, which uses it.
@@ -304,7 +283,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.ethiopic,
+    scriptFamily: "ethiopic",
     search: "words",
   },
   // Hindi: Western digits, as Hindi news sites print them.
@@ -315,7 +294,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     numberingSystem: "latn",
     calendar: "gregory",
     hourCycle: "h23",
-    fontStack: fonts.devanagari,
+    scriptFamily: "devanagari",
     search: "words",
   },
   bn: {
@@ -325,7 +304,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     numberingSystem: "beng",
     calendar: "gregory",
     hourCycle: "h23",
-    fontStack: fonts.bengali,
+    scriptFamily: "bengali",
     search: "words",
   },
   // Nepali: Devanagari digits; Gregorian (Bikram Sambat is not in Intl).
@@ -335,7 +314,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "deva",
     calendar: "gregory",
-    fontStack: fonts.devanagari,
+    scriptFamily: "devanagari",
     search: "words",
   },
   // Thai: Buddhist Era years (พ.ศ. 2569), as Thai newspapers date their pages.
@@ -345,7 +324,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "buddhist",
-    fontStack: fonts.thai,
+    scriptFamily: "thai-lao",
     search: "ngram",
   },
   lo: {
@@ -354,7 +333,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.lao,
+    scriptFamily: "thai-lao",
     search: "ngram",
   },
   // Khmer: Khmer digits, as Cambodian news sites print dates.
@@ -365,7 +344,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     numberingSystem: "khmr",
     calendar: "gregory",
     hourCycle: "h23",
-    fontStack: fonts.khmer,
+    scriptFamily: "khmer",
     search: "ngram",
   },
   // Burmese: Myanmar digits (၀၁၂), Gregorian calendar.
@@ -375,7 +354,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "mymr",
     calendar: "gregory",
-    fontStack: fonts.myanmar,
+    scriptFamily: "burmese",
     search: "ngram",
   },
   // Tibetan: Tibetan digits; Gregorian (the Tibetan lunisolar calendar is not in Intl).
@@ -386,7 +365,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "tibt",
     calendar: "gregory",
-    fontStack: fonts.tibetan,
+    scriptFamily: "tibetan",
     search: "words",
   },
   "zh-Hans": {
@@ -395,7 +374,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.simplified,
+    scriptFamily: "cjk-simplified",
     search: "ngram",
   },
   "zh-Hant": {
@@ -404,7 +383,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.traditional,
+    scriptFamily: "cjk-traditional",
     search: "ngram",
   },
   yue: {
@@ -413,7 +392,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.hongKong,
+    scriptFamily: "cjk-hong-kong",
     search: "ngram",
   },
   // Korean separates words with spaces; trigrams still match inside compounds and particles.
@@ -423,7 +402,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
     dir: "ltr",
     numberingSystem: "latn",
     calendar: "gregory",
-    fontStack: fonts.korean,
+    scriptFamily: "cjk-korean",
     search: "ngram",
   },
 };

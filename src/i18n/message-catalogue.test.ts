@@ -6,6 +6,7 @@ import { allowedIdenticalToEnglish, catalogues, createTranslator } from "./messa
 import { en, type MessageKey } from "./messages/en.js";
 import { srCyrl } from "./messages/sr-cyrl.js";
 import { srLatn } from "./messages/sr-latn.js";
+import { scriptTypography } from "./script-families.js";
 import { serbianToLatin } from "./serbian-script.js";
 
 const englishKeys = Object.keys(en).sort() as MessageKey[];
@@ -149,8 +150,9 @@ describe("locale facts", () => {
       const locale = locales[tag];
       expect(Intl.getCanonicalLocales(tag), tag).toEqual([tag]);
       expect(locale.autonym.length, tag).toBeGreaterThan(1);
-      expect(locale.fontStack, tag).toMatch(/(sans-serif|serif)$/u);
-      expect(locale.fontStack, tag).not.toMatch(/url\(|https?:/u);
+      const { fontStack } = scriptTypography[locale.scriptFamily];
+      expect(fontStack, tag).toMatch(/(sans-serif|serif)$/u);
+      expect(fontStack, tag).not.toMatch(/url\(|https?:/u);
     }
   });
 

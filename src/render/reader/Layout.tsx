@@ -5,7 +5,7 @@ import { brandImageUrl, webAppManifestUrl } from "../brand-assets.js";
 import { editionPath, homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
 import { LanguagePicker } from "./LanguageSwitcher.js";
 import { liveScript } from "./live-script.js";
-import { readerStyles } from "./reader-styles.js";
+import { readerStylesFor } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
 import { textSizes } from "./render-context.js";
 
@@ -49,7 +49,7 @@ export function Layout(props: LayoutProps) {
         {props.head}
         <style
           // Our own constant stylesheet: no user input reaches it.
-          dangerouslySetInnerHTML={{ __html: `:root{--font:${locale.fontStack}}${readerStyles}` }}
+          dangerouslySetInnerHTML={{ __html: readerStylesFor(locale) }}
         />
       </head>
       <body>
@@ -139,18 +139,21 @@ function TextSizeControl({ ctx }: { ctx: RenderContext }) {
         {t.t("textSize.label")}
       </span>
       <input type="hidden" name="return" value={ctx.path} />
-      {textSizes.map((size) => (
-        <button
-          key={size}
-          type="submit"
-          name="size"
-          value={size}
-          aria-pressed={ctx.textSize === size ? "true" : "false"}
-        >
-          {t.t(`textSize.${size}Short`)}
-          <span class="vh">{` (${t.t(`textSize.${size}`)})`}</span>
-        </button>
-      ))}
+      {/* The buttons wrap as a group, so on a narrow screen the label stands above them. */}
+      <span class="ts-options">
+        {textSizes.map((size) => (
+          <button
+            key={size}
+            type="submit"
+            name="size"
+            value={size}
+            aria-pressed={ctx.textSize === size ? "true" : "false"}
+          >
+            {t.t(`textSize.${size}Short`)}
+            <span class="vh">{` (${t.t(`textSize.${size}`)})`}</span>
+          </button>
+        ))}
+      </span>
     </form>
   );
 }

@@ -1,18 +1,34 @@
+import type { LocaleConfig, NumberingSystem } from "../../i18n/locale-registry.js";
+import { type ScriptTypography, scriptTypography } from "../../i18n/script-families.js";
+
 /**
  * The reader stylesheet, inlined in every page: one request less on slow networks, and
- * small enough (≈5 KB) to keep a story page under the 50 KB budget. Only logical properties
+ * small enough (≈6 KB) to keep a story page under the 50 KB budget. Only logical properties
  * (margin-inline-start, inset-inline-start…) so right-to-left layouts mirror by themselves.
  * Text size is set on <html> by class, so the XS–LG control works without JavaScript.
+ *
+ * Reflow (WCAG 2.2 SC 1.4.10): nothing may need horizontal scrolling at 320 CSS px. Flex
+ * and grid children get `min-inline-size:0` so they may shrink below their content's
+ * width, long words and addresses break anywhere (`overflow-wrap:anywhere` also lowers the
+ * min-content size that flex and grid lay out with), the header bar wraps and its search
+ * field shrinks, and embedded media never exceed their container.
+ *
+ * Script-specific settings come from the locale's script family as custom properties
+ * (--font, --lh, --lh-h, --scale, --ol) and a few family rules appended at the end.
  */
-export const readerStyles = `
+const baseStyles = `
 *,*::before,*::after{box-sizing:border-box}
-html{font-size:100%;-webkit-text-size-adjust:100%;text-size-adjust:100%}
-html.ts-xs{font-size:87.5%}html.ts-sm{font-size:93.75%}html.ts-lg{font-size:118.75%}
-body{margin:0;font-family:var(--font);line-height:1.6;color:#1a1a1a;background:#fff}
+html{--ts:1;font-size:calc(100%*var(--ts)*var(--scale));-webkit-text-size-adjust:100%;text-size-adjust:100%}
+html.ts-xs{--ts:.875}html.ts-sm{--ts:.9375}html.ts-lg{--ts:1.1875}
+body{margin:0;font-family:var(--font);line-height:var(--lh);color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
+h1,h2,h3{line-height:var(--lh-h)}
+ol{list-style-type:var(--ol)}
 a{color:#0b4f9c;text-underline-offset:.15em}
 a:hover{color:#062d5a}
 :focus-visible{outline:3px solid #f0a400;outline-offset:2px}
 img{max-width:100%;height:auto;display:block}
+video,iframe,embed,object,svg,canvas,table{max-width:100%}
+pre{white-space:pre-wrap}
 .vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .skip{position:absolute;inset-inline-start:0;inset-block-start:0;z-index:10;margin:0;padding:0;list-style:none}
 .skip a{position:absolute;inset-inline-start:-999em;padding:.75rem 1rem;background:#111;color:#fff;font-weight:700;white-space:nowrap}
@@ -20,31 +36,34 @@ img{max-width:100%;height:auto;display:block}
 .wrap{max-width:64rem;margin-inline:auto;padding-inline:1rem}
 .site-head{border-block-end:4px solid #0b4f9c}
 .bar{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.5rem;padding-block:.75rem}
-.brand{font-weight:800;font-size:1.5rem;text-decoration:none;color:#0b2f5c;margin-inline-end:auto}
+.brand{font-weight:800;font-size:1.5rem;line-height:var(--lh-h);text-decoration:none;color:#0b2f5c;margin-inline-end:auto;min-inline-size:0}
+.bar search{flex:1 1 14rem;min-inline-size:0;max-inline-size:24rem}
 .search{display:flex;gap:.25rem}
-.search input{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:3px;min-inline-size:10rem}
+.search input{font:inherit;padding:.35rem .5rem;border:1px solid #767676;border-radius:3px;flex:1 1 auto;inline-size:100%;min-inline-size:0}
 button{font:inherit;cursor:pointer}
-.search button{padding:.35rem .75rem;border:1px solid #0b4f9c;background:#0b4f9c;color:#fff;border-radius:3px}
-.ts{display:flex;align-items:center;gap:.25rem;margin:0;border:0;padding:0}
+.search input,.bar button{line-height:var(--lh-h)}
+.search button{flex:none;white-space:nowrap;padding:.35rem .75rem;border:1px solid #0b4f9c;background:#0b4f9c;color:#fff;border-radius:3px}
+.ts{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem;margin:0;border:0;padding:0;min-inline-size:0}
 .ts-label{font-size:.875rem;margin-inline-end:.25rem}
-.ts button{min-inline-size:2.75rem;min-block-size:2.75rem;border:1px solid #767676;background:#fff;color:#1a1a1a;border-radius:3px;font-weight:700}
+.ts-options{display:flex;flex-wrap:wrap;gap:.25rem;min-inline-size:0}
+.ts button{white-space:nowrap;min-inline-size:2.75rem;min-block-size:2.75rem;border:1px solid #767676;background:#fff;color:#1a1a1a;border-radius:3px;font-weight:700}
 .ts button[aria-pressed=true]{background:#1a1a1a;color:#fff;border-color:#1a1a1a}
 .nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0;padding:0 0 .5rem}
 .nav a{text-decoration:none;font-weight:600;color:#1a1a1a;display:inline-block;padding-block:.25rem}
 .nav a[aria-current]{border-block-end:3px solid #0b4f9c}
 .breaking{background:#b00020;color:#fff}
 .breaking .wrap{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;padding-block:.6rem}
-.breaking strong{text-transform:uppercase;letter-spacing:.04em;font-size:.875rem;background:#fff;color:#b00020;padding:.1rem .5rem;border-radius:2px}
+.breaking strong{font-size:.875rem;background:#fff;color:#b00020;padding:.1rem .5rem;border-radius:2px}
 .breaking a,.breaking span{color:#fff;font-weight:700}
 main{display:block;padding-block:1.5rem 3rem}
 main:focus{outline:none}
-h1{font-size:clamp(1.75rem,4vw,2.5rem);line-height:1.2;margin:.25rem 0 .75rem}
-h2{font-size:1.25rem;line-height:1.3}
-.kicker{margin:0;font-weight:700;text-transform:uppercase;font-size:.875rem}
+h1{font-size:clamp(1.75rem,4vw,2.5rem);margin:.25rem 0 .75rem}
+h2{font-size:1.25rem}
+.kicker{margin:0;font-weight:700;font-size:.875rem}
 .kicker a{text-decoration:none}
 .standfirst{font-size:1.2rem;color:#333;margin-block:0 1rem}
 .meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin-block:.5rem}
-.tag-updated{display:inline-block;background:#0b4f9c;color:#fff;font-weight:700;font-size:.8rem;text-transform:uppercase;padding:.1rem .5rem;border-radius:2px;margin-inline-end:.5rem}
+.tag-updated{display:inline-block;background:#0b4f9c;color:#fff;font-weight:700;font-size:.8rem;padding:.1rem .5rem;border-radius:2px;margin-inline-end:.5rem}
 .byline{font-weight:600;margin-block:.25rem}
 .byline .role{font-weight:400;color:#4a4a4a}
 .update-note{border-inline-start:4px solid #0b4f9c;padding-inline-start:.75rem;color:#333}
@@ -63,27 +82,29 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .desk-card{display:flex;gap:1rem;align-items:flex-start;border:1px solid #ddd;border-radius:4px;padding:1rem;margin-block:2rem 1rem;background:#f7f7f7}
 .desk-card h2{margin:0 0 .25rem;font-size:1.1rem}
 .desk-card p{margin:0;font-size:.95rem}
+.desk-card>div{min-inline-size:0}
 .desk-mark{flex:none;inline-size:3rem;block-size:3rem;border-radius:50%;background:#0b2f5c;color:#fff;display:grid;place-items:center;font-weight:800}
-.agency-note{font-style:italic;color:#4a4a4a}
+.agency-note{color:#4a4a4a;border-block-start:1px solid #ddd;padding-block-start:.75rem}
 .corrections{border:1px solid #e0c97f;background:#fff8e1;padding:.75rem 1rem;border-radius:4px;margin-block:1.5rem}
 .corrections h2{margin-block:0 .5rem;font-size:1rem}
 .corrections ol{margin:0;padding-inline-start:1.25rem}
 .topics ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}
 .topics a{display:inline-block;border:1px solid #0b4f9c;border-radius:1rem;padding:.1rem .75rem;text-decoration:none;font-size:.9rem}
-.cards{list-style:none;padding:0;margin:0;display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr))}
-.card h3{font-size:1.05rem;margin:.4rem 0 .25rem;line-height:1.3}
+.cards{list-style:none;padding:0;margin:0;display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fill,minmax(min(14rem,100%),1fr))}
+.card h3{font-size:1.05rem;margin:.4rem 0 .25rem}
 .card h3 a{text-decoration:none;color:#1a1a1a}
 .card p{margin:0;font-size:.9rem;color:#4a4a4a}
 .top-story{display:grid;gap:1rem;margin-block-end:2rem}
+.top-story>*,.cards>*{min-inline-size:0}
 @media (min-width:48rem){.top-story{grid-template-columns:3fr 2fr;align-items:start}}
-.top-story h2{font-size:1.75rem;margin:0 0 .5rem;line-height:1.2}
+.top-story h2{font-size:1.75rem;margin:0 0 .5rem}
 .top-story h2 a{color:#1a1a1a;text-decoration:none}
-.pager ul{display:flex;justify-content:space-between;list-style:none;padding:0;margin-block:2rem 0}
+.pager ul{display:flex;flex-wrap:wrap;gap:.5rem 1rem;justify-content:space-between;list-style:none;padding:0;margin-block:2rem 0}
 .site-foot{border-block-start:1px solid #ddd;padding-block:1.5rem;font-size:.875rem;color:#4a4a4a}
 .notice{font-size:1.1rem;max-width:40rem}
 [dir=rtl] .mirror{transform:scaleX(-1)}
 /* Teasers titled h2 right under a list page's h1; a top story without a picture */
-.card h2{font-size:1.05rem;margin:.4rem 0 .25rem;line-height:1.3}
+.card h2{font-size:1.05rem;margin:.4rem 0 .25rem}
 .card h2 a{text-decoration:none;color:#1a1a1a}
 @media (min-width:48rem){.top-story.text-only{grid-template-columns:1fr;max-width:44rem}}
 /* Language picker (footer): every edition by its own name; wraps, never scrolls sideways. */
@@ -92,3 +113,47 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .picker a{display:inline-block;min-block-size:24px;padding-block:.15rem;overflow-wrap:anywhere}
 .picker a[aria-current]{font-weight:700;text-decoration:none}
 `;
+
+/**
+ * CSS Counter Styles Level 3 predefined styles (§7) that write the numbering system's
+ * digits, so ordered lists count ۱ ۲ ۳ in Persian and ၁ ၂ ၃ in Burmese, as the dates do.
+ */
+const counterStyles: { readonly [N in NumberingSystem]: string } = {
+  latn: "decimal",
+  arabext: "persian",
+  arab: "arabic-indic",
+  beng: "bengali",
+  mymr: "myanmar",
+  deva: "devanagari",
+  tibt: "tibetan",
+  khmr: "khmer",
+};
+
+/** The custom properties a script family and the locale's digits set for the page. */
+function rootProperties(type: ScriptTypography, numbering: NumberingSystem): string {
+  return (
+    `:root{--font:${type.fontStack};--lh:${type.bodyLineHeight};--lh-h:${type.headingLineHeight};` +
+    `--scale:${type.sizeScale};--ol:${counterStyles[numbering]}}`
+  );
+}
+
+/**
+ * Rules that differ by family. Cased scripts set short labels in capitals, spaced a little;
+ * scripts with no italic show emphasis by weight, and elements that browsers italicise by
+ * default (cite, em, i, dfn, var, address) stay upright rather than being slanted.
+ */
+function familyRules(type: ScriptTypography): string {
+  const caps = type.caps
+    ? ".kicker,.tag-updated,.breaking strong{text-transform:uppercase}.breaking strong{letter-spacing:.04em}"
+    : "";
+  const emphasis = type.italic
+    ? ".agency-note{font-style:italic}"
+    : "em,i,cite,dfn,var,address{font-style:normal}em,i{font-weight:700}";
+  return `${caps}${emphasis}`;
+}
+
+/** The whole stylesheet for a page in the given locale. */
+export function readerStylesFor(locale: LocaleConfig): string {
+  const type = scriptTypography[locale.scriptFamily];
+  return `${rootProperties(type, locale.numberingSystem)}${baseStyles}${familyRules(type)}`;
+}
