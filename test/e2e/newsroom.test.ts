@@ -615,6 +615,17 @@ describe("newsroom: media library, history and sessions", () => {
       .filter({ hasText: "Revision 1 was restored as revision 3." })
       .waitFor();
     await page.getByRole("heading", { name: "Audit log" }).waitFor();
+    // People by name, actions in words: no account ids, no raw action codes.
+    const history = page.locator("table").first();
+    await history.getByRole("row", { name: /^2 .*Elif Editor/ }).waitFor();
+    const audit = page.locator("section", {
+      has: page.getByRole("heading", { name: "Audit log" }),
+    });
+    await audit
+      .getByRole("row", { name: /Elif Editor.*Saved/ })
+      .first()
+      .waitFor();
+    expect(await audit.textContent()).not.toMatch(/story\.(saved|created)/);
     const story = (await api.request("GET", `/stories/${id}`)).json as {
       revision: { number: number; content: { headline: string } };
     };

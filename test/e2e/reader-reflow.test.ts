@@ -1,12 +1,15 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServiceConfig, serviceEditions } from "../../src/domain/services/service-registry.js";
 import { type LocaleTag, locales } from "../../src/i18n/locale-registry.js";
 import { launchChromium } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/start-server.js";
+import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
 
 // Reflow (WCAG 2.2 SC 1.4.10): no reader page of any edition scrolls sideways on a phone,
 // at the default and the largest text size, with scripts on and off; and each script is set
@@ -44,8 +47,12 @@ const scriptsWithItalic = new Set(["Latn", "Cyrl"]);
 /** Editions whose script needs the most leading: Urdu's Nastaliq and Burmese. */
 const tallScriptLocales = new Set<LocaleTag>(["ur", "my"]);
 
-/** Editions checked on every page type, chosen to cover each difficult script. */
-const handful = ["en", "fa", "ur", "my", "am", "zh-Hans", "ru", "hi"] as const;
+/**
+ * Editions checked on every page type, chosen to cover each difficult script: ten, each
+ * also checked by axe (WCAG 2.2 AA) and the Nu HTML checker at 375 px.
+ */
+const handful = ["en", "fa", "ur", "my", "am", "zh-Hans", "ru", "hi", "ar", "sr-Latn"] as const;
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let server: RunningServer;
 let browser: Browser;
@@ -241,6 +248,9 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
   let noJsPage: Page;
   /** How many editions each page type was checked in. */
   const covered = new Map<string, number>();
+  /** Every page as served, for one run of the Nu checker at the end. */
+  const served: { name: string; html: string }[] = [];
+  let vnuDir: string;
 
   beforeAll(async () => {
     noJs = await browser.newContext({
@@ -249,11 +259,29 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
     });
     noJs.setDefaultTimeout(5_000);
     noJsPage = await noJs.newPage();
+    vnuDir = await mkdtemp(join(tmpdir(), "newsdesk-reflow-vnu-"));
   });
 
   afterAll(async () => {
     await noJs?.close();
+    if (vnuDir) await rm(vnuDir, { recursive: true, force: true });
   });
+
+  /** axe on the page as a 375 px phone shows it, and the served HTML kept for vnu. */
+  async function accessibility(kind: string, name: string, path: string, status: number) {
+    await setTextSize(context, "md");
+    await page.setViewportSize({ width: 375, height: 740 });
+    await visit(page, path, status);
+    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+    expect(results.passes.length, `axe ran on ${name} ${kind}`).toBeGreaterThan(10);
+    served.push({
+      name: `${name}-${kind}`,
+      html: await (await fetch(`${server.baseUrl}${path}`)).text(),
+    });
+    return results.violations.flatMap((v) =>
+      v.nodes.map((n) => `${name} ${kind} axe ${v.id}: ${n.target.join(" ")} ${v.help}`),
+    );
+  }
 
   /** The loaded page fits 320 px at MD and LG, with scripts on and off. */
   async function check(kind: string, name: string, path: string, status: number) {
@@ -307,7 +335,9 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
       ];
       const failures: string[] = [];
       for (const { kind, path, status } of pages) {
-        if (path) failures.push(...(await check(kind, prefix, path, status)));
+        if (!path) continue;
+        failures.push(...(await check(kind, prefix, path, status)));
+        failures.push(...(await accessibility(kind, prefix, path, status)));
       }
 
       // Search results are an ordered list: they count in the edition's digits.
@@ -321,9 +351,22 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
 
       await killStory(storyPath);
       failures.push(...(await check("410", prefix, storyPath, 410)));
+      failures.push(...(await accessibility("410", prefix, storyPath, 410)));
       expect(failures, failures.join("\n")).toEqual([]);
     },
   );
+
+  it("the Nu HTML checker finds no errors on any of those pages", async () => {
+    expect(served.length).toBeGreaterThanOrEqual(handful.length * 7);
+    const files: string[] = [];
+    for (const { name, html } of served) {
+      const file = join(vnuDir, `${name}.html`);
+      await writeFile(file, html);
+      files.push(file);
+    }
+    const errors = (await runVnu(files)).filter(isVnuError).map(formatVnuMessage);
+    expect(errors, errors.join("\n")).toEqual([]);
+  });
 
   it("reached every page type", () => {
     for (const kind of ["home", "section", "story", "search", "404", "410"]) {

@@ -154,6 +154,8 @@ const revisionSummarySchema = z.looseObject({
   number: z.number(),
   createdAt: z.string(),
   createdBy: nullableString,
+  /** The saver's display name; null for system saves and removed accounts. */
+  createdByName: nullableString.optional(),
   note: nullableString,
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;

@@ -130,7 +130,10 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                       </td>
                       <td>{dateTime(revision.createdAt)}</td>
                       <td>
-                        <bdi>{revision.createdBy ?? t("history.system")}</bdi>
+                        <bdi>
+                          {revision.createdByName ??
+                            (revision.createdBy ? t("history.formerUser") : t("history.system"))}
+                        </bdi>
                       </td>
                       <td dir="auto">{revision.note ?? ""}</td>
                       <td class="nr-button-row">
@@ -225,10 +228,17 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                     <tr key={entry.id}>
                       <td>{dateTime(entry.at)}</td>
                       <td>
-                        <bdi>{entry.actorName ?? entry.actorId ?? t("history.system")}</bdi>
+                        <bdi>
+                          {entry.actorName ??
+                            (entry.actorId ? t("history.formerUser") : t("history.system"))}
+                        </bdi>
                       </td>
                       <td>
-                        <bdi dir="ltr">{entry.action}</bdi>
+                        {isAuditLabelled(entry.action) ? (
+                          t(`audit.${entry.action}`)
+                        ) : (
+                          <code dir="ltr">{entry.action}</code>
+                        )}
                       </td>
                       <td dir="auto">{detailsText(entry.details)}</td>
                     </tr>
@@ -325,4 +335,23 @@ function detailsText(details: unknown): string {
       .join("; ");
   }
   return String(details);
+}
+
+const storyAuditActions = [
+  "story.created",
+  "story.saved",
+  "story.submitted",
+  "story.scheduled",
+  "story.embargoed",
+  "story.published",
+  "story.updated",
+  "story.silently-fixed",
+  "story.corrected",
+  "story.killed",
+  "story.unpublished",
+] as const;
+
+/** Story events have readable names; other actions (from newer servers) show their code. */
+function isAuditLabelled(action: string): action is (typeof storyAuditActions)[number] {
+  return (storyAuditActions as readonly string[]).includes(action);
 }
