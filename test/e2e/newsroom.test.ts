@@ -365,6 +365,9 @@ describe("newsroom: the editorial day in a browser", () => {
       value: "Legal advice.",
     });
     await page.getByText(/^Status: Killed/).waitFor();
+    // Nothing offers to translate a killed story.
+    await page.getByText("This story was killed, so it cannot be translated.").waitFor();
+    expect(await page.getByRole("button", { name: "Create translation" }).count()).toBe(0);
 
     const reader = await readerHtml(readerPath);
     expect(reader.status).toBe(410);

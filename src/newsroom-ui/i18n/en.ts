@@ -215,6 +215,7 @@ export const en = {
   "translations.heading": "Translations",
   "translations.unavailable": "Linked translations are not available on this server yet.",
   "translations.translateInto": "Translate into",
+  "translations.killed": "This story was killed, so it cannot be translated.",
   "translations.create": "Create translation",
   "translations.versions": "Language versions",
   "translations.source": "source",

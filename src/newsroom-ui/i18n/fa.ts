@@ -199,6 +199,7 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "translations.heading": "ترجمه‌ها",
   "translations.unavailable": "ترجمه‌های پیوسته هنوز روی این سرور در دسترس نیست.",
   "translations.translateInto": "ترجمه به",
+  "translations.killed": "این گزارش به‌طور کامل حذف شده است و نمی‌توان آن را ترجمه کرد.",
   "translations.create": "ساختن ترجمه",
   "translations.versions": "نسخه‌های زبانی",
   "translations.source": "اصلی",

@@ -208,6 +208,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
           <TranslationPanel
             storyId={storyId}
             serviceId={service.id}
+            killed={detail.story.status === "killed"}
             onChanged={() => void draft.reload()}
           />
         </div>

@@ -41,6 +41,8 @@ function translationTargets(
 export function TranslationPanel(props: {
   readonly storyId: string;
   readonly serviceId: string;
+  /** A killed story is not translated (the server refuses); the panel says so instead. */
+  readonly killed: boolean;
   readonly onChanged: () => void;
 }) {
   const { api, services, session, navigate } = useApp();
@@ -252,7 +254,8 @@ export function TranslationPanel(props: {
           </ul>
         </>
       ) : null}
-      {!unavailable && targets.length > 0 ? (
+      {props.killed ? <p>{t("translations.killed")}</p> : null}
+      {!unavailable && !props.killed && targets.length > 0 ? (
         <form class="nr-inline-form" onSubmit={translate}>
           <label for={`${id}-target`}>{t("translations.translateInto")}</label>
           <select
