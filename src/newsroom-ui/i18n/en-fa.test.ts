@@ -28,8 +28,11 @@ describe("newsroom interface catalogues", () => {
       ([key, message]) => message.trim() !== "" && message === en[key as keyof typeof en],
     );
     expect(untranslated).toEqual([]);
-    // Every Persian message contains Persian letters (not only Latin text and placeholders).
-    const latinOnly = Object.entries(fa).filter(([, message]) => !/[\u0600-\u06FF]/.test(message));
+    // Every Persian message contains Persian letters (not only Latin text and placeholders);
+    // punctuation-only messages (separators) have no letters at all.
+    const latinOnly = Object.entries(fa).filter(
+      ([, message]) => message.trim() !== "" && !/[\u0600-\u06FF]/.test(message),
+    );
     expect(latinOnly).toEqual([]);
   });
 

@@ -348,6 +348,7 @@ export const en = {
   "alerts.approved": "The {service} text was approved and is live.",
 
   // Between items of a list written in a sentence.
+  "common.sentenceSeparator": " ",
   "common.listSeparator": ", ",
   // Story states (dashboard tabs, the editor's status line).
   "status.draft": "Draft",

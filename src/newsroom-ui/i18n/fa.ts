@@ -320,6 +320,7 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "alerts.approveConfirm": "همین حالا تأیید و منتشر شود",
   "alerts.approved": "متن {service} تأیید و منتشر شد.",
 
+  "common.sentenceSeparator": " ",
   "common.listSeparator": "، ",
   "status.draft": "پیش‌نویس",
   "status.in_review": "در بازبینی",

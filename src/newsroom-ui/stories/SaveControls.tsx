@@ -24,8 +24,11 @@ export function SaveControls(props: {
       <ErrorMessage message={props.error} />
       <StatusMessage>{props.message}</StatusMessage>
       <p class="nr-help" aria-live="off">
-        {t(props.dirty ? "editor.unsaved" : "editor.allSaved")}
-        {props.autosaveMessage}
+        {/* Two sentences: the space between them is the catalogue's separator, so they
+            never run together ("All changes saved.Autosaved…"). */}
+        {[t(props.dirty ? "editor.unsaved" : "editor.allSaved"), props.autosaveMessage]
+          .filter((sentence) => sentence !== "")
+          .join(t("common.sentenceSeparator"))}
       </p>
       {props.readOnly ? null : (
         <div class="nr-inline-form">
