@@ -88,6 +88,8 @@ export function sessionRoutes(r: NewsroomRouter, deps: SessionRouteDeps): void {
           locale: service.locale,
           dir: locales[service.locale].dir,
           urlPrefix: service.urlPrefix,
+          /** IANA zone of the service's readers: schedule dialogs state times in it too. */
+          timeZone: service.timeZone,
           roles:
             actor.kind === "user"
               ? actor.grants.filter((g) => g.serviceId === id).map((g) => g.role)

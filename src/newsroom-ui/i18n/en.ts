@@ -538,6 +538,7 @@ export const en = {
     "Readers will see an 'Updated' label with today's time ({now}) and your note, and this version replaces the published text.",
   "confirm.publish-silent":
     "This version replaces the published text with no 'Updated' label and no new time. Use it only for typos and small fixes.",
+  "confirm.serviceTime": "For readers of {service} that is {time}.",
   "confirm.schedule":
     "The story will go live automatically on {service} at {chosen}. Until then readers cannot see it.",
   "confirm.cancel-schedule":

@@ -38,6 +38,8 @@ const serviceSchema = z.looseObject({
   locale: z.string(),
   dir: z.enum(["ltr", "rtl"]),
   urlPrefix: z.string(),
+  /** IANA time zone of the service's readers. */
+  timeZone: z.string().optional(),
   roles: z.array(z.enum(roles)),
 });
 export type ServiceInfo = z.infer<typeof serviceSchema>;

@@ -10,18 +10,39 @@ const dateLocales: Readonly<Record<UiLanguage, string>> = {
   fa: "fa-IR-u-ca-persian-nu-arabext",
 };
 
-const dateTimeFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(lang: UiLanguage): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(lang);
+/**
+ * Day, month, year, hours and minutes, and the zone's short name ("GMT+1", "IRST"): a
+ * desk schedules for readers in other zones, so a time without its zone is ambiguous.
+ */
+function dateTimeFormat(lang: UiLanguage, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${lang} ${timeZone ?? ""}`;
+  let format = dateTimeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(dateLocales[lang], {
-      dateStyle: "medium",
-      timeStyle: "short",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+      ...(timeZone ? { timeZone } : {}),
     });
-    dateTimeFormats.set(lang, format);
+    dateTimeFormats.set(key, format);
   }
   return format;
+}
+
+/** A time as readers of a service in `timeZone` see it (an unknown zone: the browser's). */
+export function formatDateTimeIn(iso: string, lang: UiLanguage, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return dateTimeFormat(lang, timeZone).format(date);
+  } catch {
+    return dateTimeFormat(lang).format(date);
+  }
 }
 
 /** Dates and times in the newsroom's chrome, in the interface language and the browser's time zone. */

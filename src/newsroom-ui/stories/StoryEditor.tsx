@@ -198,6 +198,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
             story={detail.story}
             serviceName={service.name}
             serviceLocale={service.locale}
+            serviceTimeZone={service.timeZone ?? null}
             capabilities={can}
             corrections={detail.corrections}
             readerUrl={detail.readerUrl}

@@ -5,7 +5,7 @@ import { errorMessage } from "../shared/api-client.js";
 import type { Correction, StoryHead } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { Dialog } from "../shared/Dialog.js";
-import { contentDirection } from "../shared/format.js";
+import { contentDirection, formatDateTimeIn } from "../shared/format.js";
 import { Message } from "../shared/Message.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import type { Capabilities } from "../shared/permissions.js";
@@ -35,6 +35,8 @@ export function WorkflowControls(props: {
   readonly story: StoryHead;
   readonly serviceName: string;
   readonly serviceLocale: string;
+  /** The service readers' IANA zone: scheduled times are stated in it too. */
+  readonly serviceTimeZone: string | null;
   readonly capabilities: Capabilities;
   readonly corrections: readonly Correction[];
   readonly readerUrl: string | null;
@@ -62,6 +64,13 @@ export function WorkflowControls(props: {
   };
 
   const chosenIso = pending?.input === "datetime" ? localInputToIso(input) : null;
+  /** The time in the service's zone, or null when the editor's own zone is the same. */
+  const serviceTime = (iso: string): string | null => {
+    const zone = props.serviceTimeZone;
+    if (!zone) return null;
+    const there = formatDateTimeIn(iso, lang, zone);
+    return there === dateTime(iso) ? null : there;
+  };
   const sentence = pending
     ? confirmationText(
         pending.id,
@@ -69,6 +78,7 @@ export function WorkflowControls(props: {
           serviceName: props.serviceName,
           nowText: dateTime(new Date().toISOString()),
           chosenTimeText: chosenIso ? dateTime(chosenIso) : null,
+          chosenServiceTimeText: chosenIso ? serviceTime(chosenIso) : null,
           embargoUntilText:
             story.embargoUntil && Date.parse(story.embargoUntil) > Date.now()
               ? dateTime(story.embargoUntil)

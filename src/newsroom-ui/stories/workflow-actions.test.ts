@@ -73,6 +73,12 @@ describe("confirmation sentences", () => {
     expect(confirmationText("schedule", ctx)).toBe(
       "The story will go live automatically on Meridian News at 15 May 2026, 06:00. Until then readers cannot see it.",
     );
+    // A desk in one zone schedules for readers in another: both times are stated.
+    expect(
+      confirmationText("embargo", { ...ctx, chosenServiceTimeText: "15 May 2026, 09:30 GMT+3:30" }),
+    ).toBe(
+      "Readers cannot see the story before 15 May 2026, 06:00, even if it is published earlier. For readers of Meridian News that is 15 May 2026, 09:30 GMT+3:30.",
+    );
     expect(confirmationText("kill", ctx)).toMatch(/every page, feed and sitemap/);
     expect(
       confirmationText("publish-first", { ...ctx, embargoUntilText: "20 May 2026, 00:00" }),

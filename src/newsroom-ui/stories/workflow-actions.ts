@@ -99,6 +99,8 @@ interface ConfirmationContext {
   readonly nowText: string;
   /** The chosen time for schedule and embargo, formatted, or null if not chosen yet. */
   readonly chosenTimeText: string | null;
+  /** The chosen time in the service's own zone, when that differs from the editor's. */
+  readonly chosenServiceTimeText?: string | null;
   readonly embargoUntilText: string | null;
 }
 
@@ -117,6 +119,12 @@ export function confirmationText(
     chosen: ctx.chosenTimeText ?? translate(lang, "confirm.chosenFallback"),
   };
   const sentence = translate(lang, `confirm.${id}`, params);
+  if ((id === "schedule" || id === "embargo") && ctx.chosenServiceTimeText) {
+    return `${sentence} ${translate(lang, "confirm.serviceTime", {
+      service: ctx.serviceName,
+      time: ctx.chosenServiceTimeText,
+    })}`;
+  }
   if (id === "publish-first" && ctx.embargoUntilText) {
     return `${sentence} ${translate(lang, "confirm.embargoNote", { until: ctx.embargoUntilText })}`;
   }
