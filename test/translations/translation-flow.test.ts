@@ -247,6 +247,13 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
     const enPath = await storyPath(sourceId, "english");
     await newsdesk.services.stories.kill(actor, translationId, "Legal");
     const en = await page(enPath);
-    expect(en.html).not.toContain('hreflang="uk"');
+    // Neither the head's alternates nor the story's language switcher name it; the footer's
+    // picker of every edition still links the Ukrainian home page.
+    const head = /<head>(.*?)<\/head>/su.exec(en.html)?.[1] ?? "";
+    const switcher = /<nav class="languages".*?<\/nav>/su.exec(en.html)?.[0] ?? "";
+    expect(head).toContain("<title>");
+    expect(head).not.toContain('hreflang="uk"');
+    expect(switcher).not.toContain('hreflang="uk"');
+    expect(switcher).not.toContain('lang="uk"');
   });
 });
