@@ -183,18 +183,21 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     return c.redirect(homeUrl(edition), 302);
   });
 
+  // A reader's own choices (edition, text size): a year, first-party, never read by scripts.
+  const readerPreference = {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "Lax",
+    httpOnly: true,
+    secure: deps.publicUrl.startsWith("https:"),
+  } as const;
+
   // The language picker's links: remember the edition for `/`, then open it. The target is
   // looked up in the registry and the redirect built from it, never from the input.
   app.get(editionChoicePath, async (c) => {
     const edition = serviceByUrlPrefix(c.req.query("to") ?? "");
     if (!edition) return message(c, services.en, "badRequest");
-    setCookie(c, editionCookie, edition.urlPrefix, {
-      path: "/",
-      maxAge: 60 * 60 * 24 * 365,
-      sameSite: "Lax",
-      httpOnly: true,
-      secure: deps.publicUrl.startsWith("https:"),
-    });
+    setCookie(c, editionCookie, edition.urlPrefix, readerPreference);
     c.header("Cache-Control", "no-store");
     return c.redirect(homeUrl(edition), 303);
   });
@@ -207,13 +210,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       fallback: "/",
     });
     if (!parsed.success) return c.redirect(back, 303);
-    setCookie(c, textSizeCookie, parsed.data.size, {
-      path: "/",
-      maxAge: 60 * 60 * 24 * 365,
-      sameSite: "Lax",
-      httpOnly: true,
-      secure: deps.publicUrl.startsWith("https:"),
-    });
+    setCookie(c, textSizeCookie, parsed.data.size, readerPreference);
     c.header("Cache-Control", "no-store");
     return c.redirect(back, 303);
   });
