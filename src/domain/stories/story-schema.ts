@@ -40,7 +40,7 @@ export type Byline = z.infer<typeof bylineSchema>;
  * the social image is a media asset (else the lead image). Optional, so revisions saved
  * before these fields existed stay valid.
  */
-export const storySeoSchema = z.object({
+const storySeoSchema = z.object({
   title: z.string().trim().max(300),
   description: z.string().trim().max(1000),
   socialTitle: z.string().trim().max(300),

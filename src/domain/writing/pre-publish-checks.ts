@@ -5,7 +5,7 @@ import { checkHouseStyle, type HouseStyleMatch } from "./house-style.js";
 import { countCharacters, countWords } from "./text-counts.js";
 import { type LengthVerdict, lengthVerdict, type WritingSettings } from "./writing-settings.js";
 
-export interface LengthFinding {
+interface LengthFinding {
   readonly field: "headline" | "standfirst" | "seoTitle" | "seoDescription";
   readonly length: number;
   readonly ideal: number;

@@ -16,7 +16,7 @@ const lengthSchema = z
   })
   .refine((l) => l.ideal <= l.max, { message: "The ideal length cannot exceed the maximum." });
 
-export const houseStyleRuleSchema = z.object({
+const houseStyleRuleSchema = z.object({
   avoid: z.string().trim().min(1).max(100),
   prefer: z.string().trim().max(100),
   note: z.string().trim().max(300),

@@ -5,7 +5,7 @@ import { useUiText } from "../i18n/ui-language.js";
 import { Dialog } from "../shared/Dialog.js";
 
 /** The story editor's keyboard shortcuts; use-editor-shortcuts.ts and the body bind them. */
-export const editorShortcuts: readonly { readonly keys: string; readonly action: MessageKey }[] = [
+const editorShortcuts: readonly { readonly keys: string; readonly action: MessageKey }[] = [
   { keys: "Ctrl+S", action: "writing.shortcuts.save" },
   { keys: "Ctrl+K", action: "writing.shortcuts.link" },
   { keys: "Ctrl+B", action: "writing.shortcuts.bold" },
