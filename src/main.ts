@@ -45,6 +45,7 @@ import { WireIngest } from "./domain/wire/wire-ingest.js";
 import { WireQueue } from "./domain/wire/wire-queue.js";
 import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
+import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
 import { LiveHub } from "./http/live-hub.js";
@@ -130,6 +131,8 @@ export interface NewsroomServices {
   readonly webhooks: WebhookService;
   /** Wire ingest: the queue, sources and the pull/drop-directory scheduler. */
   readonly wire: WireDesk;
+  /** Each service's writing guidance: lengths and the house-style list. */
+  readonly writingSettings: WritingSettingsService;
   /** Everyone told about committed story changes; features add themselves here. */
   readonly storyListeners: StoryEventListener[];
 }
@@ -287,6 +290,11 @@ export function buildServices(
     rateLimiter: new RateLimiter({ clock, store: repositories.rateWindows }),
     webhooks,
     wire: buildWireDesk(repositories, stories, deps),
+    writingSettings: new WritingSettingsService({
+      repository: repositories.writingSettings,
+      audit,
+      clock,
+    }),
     storyListeners,
   };
 }

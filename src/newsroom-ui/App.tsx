@@ -31,6 +31,7 @@ import { WireDesk } from "./wire/WireDesk.js";
 import { WireItemScreen } from "./wire/WireItemScreen.js";
 import { WireQuarantine } from "./wire/WireQuarantine.js";
 import { WireSources } from "./wire/WireSources.js";
+import { WritingSettingsScreen } from "./writing/WritingSettingsScreen.js";
 
 type Auth =
   | { readonly state: "loading" }
@@ -241,6 +242,8 @@ function Screen(props: { readonly route: Route }) {
       return <SyndicationDeliveries key={route.webhookId} webhookId={route.webhookId} />;
     case "syndication-keys":
       return <SyndicationKeys />;
+    case "writing-settings":
+      return <WritingSettingsScreen key={route.serviceId} serviceId={route.serviceId} />;
     case "not-found":
       return <NotFound />;
   }

@@ -164,6 +164,14 @@ interface SessionsTable {
   reauthenticated_at: string | null;
 }
 
+/** A service's writing guidance (migration 0020): one JSON document per service. */
+interface ServiceWritingSettingsTable {
+  service_id: string;
+  settings: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 interface TotpFactorsTable {
   user_id: string;
   secret: string;
@@ -399,4 +407,5 @@ export interface DatabaseSchema {
   wire_quarantine: WireQuarantineTable;
   wire_story_links: WireStoryLinksTable;
   story_wire_flags: StoryWireFlagsTable;
+  service_writing_settings: ServiceWritingSettingsTable;
 }

@@ -16,6 +16,7 @@ import type { TranslationRepository } from "../domain/translations/translation-r
 import type { SecondFactorRepository } from "../domain/users/second-factor-repository.js";
 import type { UserRepository } from "../domain/users/user-repository.js";
 import type { WireRepositories } from "../domain/wire/wire-repository.js";
+import type { WritingSettingsRepository } from "../domain/writing/writing-settings-service.js";
 import { AlertSqlRepository } from "./alert-sql-repository.js";
 import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
@@ -36,6 +37,7 @@ import { WireItemSqlRepository } from "./wire-item-sql-repository.js";
 import { WireLedgerSqlRepository } from "./wire-ledger-sql-repository.js";
 import { WireLineageSqlRepository } from "./wire-lineage-sql-repository.js";
 import { WireSourceSqlRepository } from "./wire-source-sql-repository.js";
+import { WritingSettingsSqlRepository } from "./writing-settings-sql-repository.js";
 
 export interface Repositories {
   readonly stories: StoryRepository;
@@ -58,6 +60,8 @@ export interface Repositories {
   readonly rateWindows: RateWindowStore;
   /** The wire desk's storage, one repository per table group. */
   readonly wire: WireRepositories;
+  /** Each service's headline lengths and house-style list. */
+  readonly writingSettings: WritingSettingsRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -77,6 +81,7 @@ export function sqlRepositories(database: Database): Repositories {
     translations: new TranslationSqlRepository(database.db),
     search: new SearchSqlRepository(database.db, database.dialect),
     rateWindows: new RateWindowSqlStore(database.db),
+    writingSettings: new WritingSettingsSqlRepository(database.db),
     wire: {
       sources: new WireSourceSqlRepository(database.db),
       ledger: new WireLedgerSqlRepository(database.db),

@@ -34,6 +34,21 @@ const bylineSchema = z.discriminatedUnion("kind", [
 ]);
 export type Byline = z.infer<typeof bylineSchema>;
 
+/**
+ * How the story presents itself to search engines and social networks, when that should
+ * differ from the headline and standfirst. Empty strings mean "use the headline/standfirst";
+ * the social image is a media asset (else the lead image). Optional, so revisions saved
+ * before these fields existed stay valid.
+ */
+const storySeoSchema = z.object({
+  title: z.string().trim().max(300),
+  description: z.string().trim().max(1000),
+  socialTitle: z.string().trim().max(300),
+  socialDescription: z.string().trim().max(1000),
+  socialImageId: z.string().min(1).max(64).nullable(),
+});
+export type StorySeo = z.infer<typeof storySeoSchema>;
+
 /** What an editor writes: the payload of one immutable revision. */
 export const storyContentSchema = z.object({
   headline: z.string().trim().min(1).max(300),
@@ -48,6 +63,7 @@ export const storyContentSchema = z.object({
   bylines: z.array(bylineSchema).max(30),
   /** Agency codes (AFP, REUTERS, AP…) credited in the reader-facing note. */
   agencies: z.array(z.string().min(1).max(32)).max(20),
+  seo: storySeoSchema.optional(),
 });
 export type StoryContent = z.infer<typeof storyContentSchema>;
 

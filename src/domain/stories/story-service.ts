@@ -467,6 +467,8 @@ export function factsOf(story: Story): StoryFacts {
 export function figureMediaIds(content: StoryContent): string[] {
   const ids = content.body.flatMap((block) => (block.type === "figure" ? [block.mediaId] : []));
   if (content.leadFigure) ids.unshift(content.leadFigure.mediaId);
+  // The social image is checked and resolved like a figure, though readers never see it.
+  if (content.seo?.socialImageId) ids.push(content.seo.socialImageId);
   return [...new Set(ids)];
 }
 

@@ -56,6 +56,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
       return editorial;
     case "users.manage":
     case "wire.sources.manage":
+    case "settings.manage":
       return role === "service_admin";
   }
 }

@@ -27,6 +27,7 @@ export const actions = [
   "wire.read",
   "wire.acknowledge",
   "wire.sources.manage",
+  "settings.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -88,6 +89,7 @@ function allowed(
       return has("reporter", "translator", ...editorial);
     case "users.manage":
     case "wire.sources.manage":
+    case "settings.manage":
       return has("service_admin");
   }
 }
@@ -123,6 +125,7 @@ const needs: Record<Action, string> = {
   "translation.edit": "the translator or editor role",
   "media.upload": "a reporter, translator or editor role",
   "users.manage": "the service admin role",
+  "settings.manage": "the service admin role",
 };
 
 export function assertCan(

@@ -14,6 +14,7 @@ import type { TranslationService } from "../../domain/translations/translation-s
 import type { AuthService } from "../../domain/users/auth-service.js";
 import type { SecondFactorService } from "../../domain/users/second-factor-service.js";
 import type { UserService } from "../../domain/users/user-service.js";
+import type { WritingSettingsService } from "../../domain/writing/writing-settings-service.js";
 import type { TrustedProxies } from "../client-ip.js";
 import { problemResponse } from "../problem-json.js";
 import { accountRoutes } from "./account-routes.js";
@@ -29,6 +30,7 @@ import { syndicationRoutes } from "./syndication-routes.js";
 import { translationRoutes } from "./translation-routes.js";
 import { userRoutes } from "./user-routes.js";
 import { type WireRouteDeps, wireRoutes } from "./wire-routes.js";
+import { writingRoutes } from "./writing-routes.js";
 
 /** Everything the newsroom API calls: domain services only, no repositories. */
 export interface NewsroomApiDeps {
@@ -47,6 +49,7 @@ export interface NewsroomApiDeps {
   readonly search: SearchService;
   readonly webhooks: WebhookService;
   readonly apiKeys: ApiKeyService;
+  readonly writingSettings: WritingSettingsService;
   /** The wire desk's queue, story links, flags and sources. */
   readonly wire: WireRouteDeps;
   readonly events: NewsroomEvents;
@@ -82,6 +85,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   searchRoutes(router, deps);
   syndicationRoutes(router, deps);
   wireRoutes(router, deps.wire);
+  writingRoutes(router, deps);
   eventRoutes(router, deps);
   router.notFound((c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   return router;

@@ -1,5 +1,6 @@
 import { accountEn } from "./account-en.js";
 import { syndicationEn } from "./syndication-en.js";
+import { writingEn } from "./writing-en.js";
 
 /**
  * The newsroom interface's own words, in English: the source catalogue. Every other
@@ -850,6 +851,7 @@ export const en = {
 
   // The account screen and the log-in second-factor step: account-en.ts
   ...accountEn,
+  ...writingEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { accountFa } from "./account-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
+import { writingFa } from "./writing-fa.js";
 
 /**
  * The newsroom interface in Persian. Same keys and {placeholders} as en.ts (checked by
@@ -779,4 +780,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
 
   ...syndicationFa,
   ...accountFa,
+  ...writingFa,
 };

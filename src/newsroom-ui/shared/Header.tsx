@@ -11,7 +11,7 @@ import { errorMessage } from "./api-client.js";
 import { useApp } from "./app-context.js";
 import { Dialog } from "./Dialog.js";
 import { ErrorMessage } from "./Notice.js";
-import { canSeeUsersAdmin } from "./permissions.js";
+import { canSeeUsersAdmin, canSeeWritingSettings } from "./permissions.js";
 import { type Route, routeHref } from "./router.js";
 
 const wireScreens: readonly Route["screen"][] = [
@@ -80,6 +80,16 @@ export function Header(props: { readonly route: Route }) {
             <li>
               <AppLink href={routeHref({ screen: "users" })} current={screen === "users"}>
                 {t("header.users")}
+              </AppLink>
+            </li>
+          ) : null}
+          {canSeeWritingSettings(session) ? (
+            <li>
+              <AppLink
+                href={routeHref({ screen: "writing-settings", serviceId: null })}
+                current={screen === "writing-settings"}
+              >
+                {t("header.writingSettings")}
               </AppLink>
             </li>
           ) : null}

@@ -10,6 +10,8 @@ export function TextField(props: {
   readonly dir?: "ltr" | "rtl" | "auto";
   readonly maxLength?: number;
   readonly help?: string;
+  /** Runs before the browser inserts typed text (smart quotes). */
+  readonly onBeforeInput?: (event: InputEvent) => void;
 }) {
   const common = {
     id: props.id,
@@ -19,6 +21,7 @@ export function TextField(props: {
     dir: props.dir ?? "auto",
     maxLength: props.maxLength,
     "aria-describedby": props.help ? `${props.id}-help` : undefined,
+    onBeforeInput: props.onBeforeInput,
   };
   return (
     <div class="nr-field">

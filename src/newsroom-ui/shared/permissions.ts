@@ -61,3 +61,11 @@ export function capabilitiesFor(session: Session, serviceId: string): Capabiliti
 export function canSeeUsersAdmin(session: Session): boolean {
   return session.user.isAdmin || session.grants.some((grant) => grant.role === "service_admin");
 }
+
+/** Writing settings: editors read their services' house style; service admins change it. */
+export function canSeeWritingSettings(session: Session): boolean {
+  return (
+    session.user.isAdmin ||
+    session.grants.some((grant) => grant.role === "editor" || grant.role === "service_admin")
+  );
+}

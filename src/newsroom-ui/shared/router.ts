@@ -30,6 +30,7 @@ export type Route =
   | { readonly screen: "syndication" }
   | { readonly screen: "syndication-deliveries"; readonly webhookId: string }
   | { readonly screen: "syndication-keys" }
+  | { readonly screen: "writing-settings"; readonly serviceId: string | null }
   | { readonly screen: "not-found"; readonly path: string };
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -57,6 +58,9 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
   if (parts.length === 1 && first === "account") return { screen: "account" };
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
+  if (parts.length === 2 && first === "settings" && second === "writing") {
+    return { screen: "writing-settings", serviceId: params.get("service") };
+  }
   if (first === "syndication") {
     if (parts.length === 1) return { screen: "syndication" };
     if (parts.length === 2 && second === "keys") return { screen: "syndication-keys" };
@@ -130,6 +134,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}syndication/webhooks/${encodeURIComponent(route.webhookId)}`;
     case "syndication-keys":
       return `${appBasePath}syndication/keys`;
+    case "writing-settings":
+      return `${appBasePath}settings/writing${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "not-found":
       return route.path;
   }

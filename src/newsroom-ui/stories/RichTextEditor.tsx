@@ -1,12 +1,14 @@
-import { Editor } from "@tiptap/core";
+import { Editor, Extension } from "@tiptap/core";
 import { StarterKit } from "@tiptap/starter-kit";
 import { useEffect, useId, useReducer, useRef, useState } from "preact/hooks";
 import type { PmNode } from "../../domain/stories/prosemirror-mapping.js";
+import type { LocaleTag } from "../../i18n/locale-registry.js";
 import { type FigureAttrs, FigureNode } from "../editor/figure-node.js";
 import { isAllowedHref } from "../editor/link-rules.js";
 import { PasteGuard } from "../editor/paste-guard.js";
 import { toEditorJson } from "../editor/pm-json.js";
 import { QuoteSpeaker } from "../editor/quote-speaker.js";
+import { SmartQuotes } from "../editor/smart-quotes.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { Dialog } from "../shared/Dialog.js";
 
@@ -14,6 +16,8 @@ interface RichTextEditorProps {
   readonly initialDoc: PmNode;
   readonly label: string;
   readonly lang: string;
+  /** The service's locale: typed quotes become its quotation marks. */
+  readonly locale: LocaleTag;
   readonly dir: "ltr" | "rtl";
   readonly onReady: (editor: Editor) => void;
   readonly onChange: () => void;
@@ -37,6 +41,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const [linkHref, setLinkHref] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
   const latest = useRef(props);
+  const openLinkRef = useRef<() => void>(() => undefined);
   latest.current = props;
   const id = useId();
   const { t } = useUiText();
@@ -65,6 +70,17 @@ export function RichTextEditor(props: RichTextEditorProps) {
           },
         }),
         QuoteSpeaker,
+        SmartQuotes.configure({ locale: props.locale }),
+        // Ctrl/Cmd+K opens the link dialog, as in word processors and other CMSs.
+        Extension.create({
+          name: "linkShortcut",
+          addKeyboardShortcuts: () => ({
+            "Mod-k": () => {
+              openLinkRef.current();
+              return true;
+            },
+          }),
+        }),
         FigureNode.configure({
           thumbnailFor: (mediaId) => latest.current.thumbnailFor(mediaId),
           onEdit: (pos, attrs) => latest.current.onEditFigure(pos, attrs),
@@ -109,10 +125,12 @@ export function RichTextEditor(props: RichTextEditorProps) {
     editor && inQuote ? String(editor.getAttributes("blockquote").speaker ?? "") : "";
 
   const openLink = () => {
-    setLinkHref(editor ? String(editor.getAttributes("link").href ?? "") : "");
+    const current = editorRef.current;
+    setLinkHref(current ? String(current.getAttributes("link").href ?? "") : "");
     setLinkError(null);
     setLinkOpen(true);
   };
+  openLinkRef.current = openLink;
   const applyLink = (event: Event) => {
     event.preventDefault();
     const href = linkHref.trim();

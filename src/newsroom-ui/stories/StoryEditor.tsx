@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
 import type { FigureBlock } from "../../domain/stories/story-body-schema.js";
+import { writingReport } from "../../domain/writing/pre-publish-checks.js";
 import type { FigureAttrs } from "../editor/figure-node.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { MediaPicker } from "../media/MediaPicker.js";
@@ -13,6 +14,12 @@ import { capabilitiesFor } from "../shared/permissions.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { serviceFor } from "../shared/service-info.js";
 import { WireFlagBanner } from "../wire/WireFlagBanner.js";
+import { PublishChecks } from "../writing/PublishChecks.js";
+import { emptySeo, SeoPanel } from "../writing/SeoPanel.js";
+import { ShortcutsHelp } from "../writing/ShortcutsHelp.js";
+import { useEditorShortcuts } from "../writing/use-editor-shortcuts.js";
+import { localeTagOf, useWritingSettings } from "../writing/use-writing-settings.js";
+import { WritingAidsBar } from "../writing/WritingAidsBar.js";
 import { ConflictView, DiscardedVersion } from "./ConflictView.js";
 import { FigureDialog } from "./FigureDialog.js";
 import { LeadFigureField } from "./LeadFigureField.js";
@@ -41,12 +48,25 @@ export function StoryEditor(props: { readonly storyId: string }) {
   const draft = useStoryDraft(storyId);
   const others = usePresence(storyId, draft.detail !== null);
   const assets = useFigureAssets();
-  const [picker, setPicker] = useState<"lead" | "body" | null>(null);
+  const [picker, setPicker] = useState<"lead" | "body" | "social" | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [publishRequest, setPublishRequest] = useState(0);
+  const [bodyText, setBodyText] = useState("");
   const [figureEdit, setFigureEdit] = useState<{ target: FigureTarget; attrs: FigureAttrs } | null>(
     null,
   );
   const [saveNote, setSaveNote] = useState("");
   const { detail, form, catalog, update } = draft;
+  const serviceId = detail?.story.serviceId ?? "en";
+  const locale = localeTagOf(serviceFor(serviceId, services).locale);
+  const guidance = useWritingSettings(serviceId, locale);
+  useEditorShortcuts({
+    save: () => {
+      if (draft.detail && !draft.conflict) void draft.save({ autosave: false });
+    },
+    publish: () => setPublishRequest((n) => n + 1),
+    help: () => setHelpOpen(true),
+  });
 
   useScreenTitle(form ? t("editor.title", { headline: form.headline }) : t("editor.loadingTitle"));
 
@@ -82,7 +102,9 @@ export function StoryEditor(props: { readonly storyId: string }) {
       alt: asset.alt,
     };
     if (picker === "lead") update({ leadFigure: figure });
-    else {
+    else if (picker === "social") {
+      update({ seo: { ...(form?.seo ?? emptySeo), socialImageId: asset.id } });
+    } else {
       const { type: _block, ...attrs } = figure;
       draft.editor.current?.chain().focus().insertFigure(attrs).run();
     }
@@ -133,6 +155,8 @@ export function StoryEditor(props: { readonly storyId: string }) {
               catalog={catalog}
               lang={text.lang}
               dir={text.dir}
+              locale={locale}
+              guidance={guidance}
               update={update}
             />
             <LeadFigureField
@@ -143,6 +167,21 @@ export function StoryEditor(props: { readonly storyId: string }) {
               onEdit={(lead) => setFigureEdit({ target: { kind: "lead" }, attrs: lead })}
               onRemove={() => update({ leadFigure: null })}
               onChoose={() => setPicker("lead")}
+            />
+            <SeoPanel
+              seo={form.seo}
+              headline={form.headline}
+              standfirst={form.standfirst}
+              leadFigure={form.leadFigure}
+              readerUrl={detail.readerUrl}
+              serviceName={service.name}
+              settings={guidance}
+              lang={text.lang}
+              dir={text.dir}
+              locale={locale}
+              thumbnailFor={assets.thumbnailFor}
+              onChange={(seo) => update({ seo })}
+              onChooseImage={() => setPicker("social")}
             />
           </fieldset>
 
@@ -155,12 +194,17 @@ export function StoryEditor(props: { readonly storyId: string }) {
               label={t("editor.body")}
               lang={text.lang}
               dir={text.dir}
+              locale={locale}
               onReady={(editor) => {
                 // Without `false`, Tiptap emits an "update" for this, which is no edit.
                 editor.setEditable(!readOnly, false);
                 draft.attachEditor(editor);
+                setBodyText(editor.getText());
               }}
-              onChange={draft.refreshDirty}
+              onChange={() => {
+                draft.refreshDirty();
+                setBodyText(draft.editor.current?.getText() ?? "");
+              }}
               sanitize={async (html) => (await api.paste(html)).content ?? []}
               onError={(failure) =>
                 draft.showError(t("editor.pasteFailed", { error: errorMessage(failure) }))
@@ -169,6 +213,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
               onEditFigure={(pos, attrs) => setFigureEdit({ target: { kind: "body", pos }, attrs })}
               onInsertFigure={() => setPicker("body")}
             />
+            <WritingAidsBar text={bodyText} locale={locale} onHelp={() => setHelpOpen(true)} />
           </div>
 
           <SaveControls
@@ -205,6 +250,14 @@ export function StoryEditor(props: { readonly storyId: string }) {
             dirty={draft.dirty}
             saveFirst={() => draft.save({ autosave: false })}
             onChanged={() => void draft.reload()}
+            openRequest={publishRequest}
+            checks={() => (
+              <PublishChecks
+                report={writingReport(draft.collect(), guidance, locale)}
+                lang={text.lang}
+                dir={text.dir}
+              />
+            )}
           />
           <TranslationPanel
             storyId={storyId}
@@ -224,10 +277,17 @@ export function StoryEditor(props: { readonly storyId: string }) {
 
       <MediaPicker
         open={picker !== null}
-        title={picker === "lead" ? t("picker.leadTitle") : t("picker.figureTitle")}
+        title={
+          picker === "lead"
+            ? t("picker.leadTitle")
+            : picker === "social"
+              ? t("writing.seo.imagePicker")
+              : t("picker.figureTitle")
+        }
         onClose={() => setPicker(null)}
         onPick={onPicked}
       />
+      <ShortcutsHelp open={helpOpen} locale={locale} onClose={() => setHelpOpen(false)} />
       <FigureDialog
         open={figureEdit !== null}
         attrs={figureEdit?.attrs ?? null}

@@ -1,8 +1,12 @@
 import { useId } from "preact/hooks";
+import type { WritingSettings } from "../../domain/writing/writing-settings.js";
+import type { LocaleTag } from "../../i18n/locale-registry.js";
+import { smartQuotesInField } from "../editor/smart-quotes.js";
 import { useUiText } from "../i18n/ui-language.js";
 import type { Catalog, Content } from "../shared/api-schemas.js";
 import { StatusMessage } from "../shared/Notice.js";
 import { TextField } from "../shared/TextField.js";
+import { lengthHelp } from "../writing/length-help.js";
 import { BylinesEditor } from "./BylinesEditor.js";
 import { toggle } from "./story-draft.js";
 
@@ -16,11 +20,15 @@ export function StoryFields(props: {
   readonly catalog: Catalog | null;
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
+  /** The service's locale (smart quotes) and writing guidance (length hints). */
+  readonly locale: LocaleTag;
+  readonly guidance: WritingSettings;
   readonly update: (patch: Partial<Content>) => void;
 }) {
-  const { form, catalog, lang, dir, update } = props;
+  const { form, catalog, lang, dir, update, guidance } = props;
   const { t } = useUiText();
   const id = useId();
+  const quotes = smartQuotesInField(props.locale);
   return (
     <>
       <TextField
@@ -31,6 +39,8 @@ export function StoryFields(props: {
         lang={lang}
         dir={dir}
         value={form.headline}
+        help={lengthHelp(t, form.headline, guidance.headline)}
+        onBeforeInput={quotes}
         onInput={(headline) => update({ headline })}
       />
       <TextField
@@ -41,6 +51,8 @@ export function StoryFields(props: {
         lang={lang}
         dir={dir}
         value={form.standfirst}
+        help={lengthHelp(t, form.standfirst, guidance.standfirst)}
+        onBeforeInput={quotes}
         onInput={(standfirst) => update({ standfirst })}
       />
       <div class="nr-field-row">
@@ -51,6 +63,7 @@ export function StoryFields(props: {
           lang={lang}
           dir={dir}
           value={form.dateline}
+          onBeforeInput={quotes}
           onInput={(dateline) => update({ dateline })}
         />
         <TextField

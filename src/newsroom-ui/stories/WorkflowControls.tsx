@@ -1,4 +1,5 @@
-import { useId, useState } from "preact/hooks";
+import type { ComponentChildren } from "preact";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { errorMessage } from "../shared/api-client.js";
@@ -18,6 +19,15 @@ import {
   statusKeys,
   type WorkflowAction,
 } from "./workflow-actions.js";
+
+/** The steps after which readers, or an editor, see the text: the check list shows there. */
+const checkedActions: readonly WorkflowAction["id"][] = [
+  "submit",
+  "publish-first",
+  "publish-update",
+  "publish-silent",
+  "schedule",
+];
 
 const roleKeys: Record<NonNullable<Capabilities["role"]>, MessageKey> = {
   reporter: "role.reporter",
@@ -44,6 +54,10 @@ export function WorkflowControls(props: {
   /** Saves unsaved changes first; false when that failed (the editor shows why). */
   readonly saveFirst: () => Promise<boolean>;
   readonly onChanged: () => void;
+  /** The house-style and length check list shown before publishing or sending for review. */
+  readonly checks?: () => ComponentChildren;
+  /** Incremented by the editor's Ctrl/Cmd+Shift+Enter: open the main next step's dialog. */
+  readonly openRequest?: number;
 }) {
   const { api } = useApp();
   const { t, dateTime, lang } = useUiText();
@@ -62,6 +76,21 @@ export function WorkflowControls(props: {
     setInput("");
     setError(null);
   };
+
+  const openRef = useRef(open);
+  openRef.current = open;
+  const nextStep =
+    allowed.find((a) => a.id === "publish-first" || a.id === "publish-update") ??
+    allowed.find((a) => a.id === "submit");
+  const nextStepRef = useRef(nextStep);
+  nextStepRef.current = nextStep;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!props.openRequest) return;
+    const step = nextStepRef.current;
+    if (step) openRef.current(step);
+    else headingRef.current?.focus();
+  }, [props.openRequest]);
 
   const chosenIso = pending?.input === "datetime" ? localInputToIso(input) : null;
   /** The time in the service's zone, or null when the editor's own zone is the same. */
@@ -165,7 +194,9 @@ export function WorkflowControls(props: {
   const separator = t("common.listSeparator");
   return (
     <section class="nr-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t("workflow.heading")}</h2>
+      <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+        {t("workflow.heading")}
+      </h2>
       <p>
         <Message
           text={t("workflow.status")}
@@ -232,6 +263,7 @@ export function WorkflowControls(props: {
               {sentence}
             </p>
             {props.dirty ? <p>{t("workflow.savedFirst")}</p> : null}
+            {props.checks && checkedActions.includes(pending.id) ? props.checks() : null}
             {pending.input === "datetime" ? (
               <div class="nr-field">
                 <label for={`${id}-when`}>{t("workflow.when")}</label>

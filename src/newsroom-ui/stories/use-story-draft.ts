@@ -250,6 +250,8 @@ export function useStoryDraft(storyId: string) {
     resolving,
     /** The rich-text editor once it is ready (figures are inserted through it). */
     editor: editorRef,
+    /** The content as it stands now, the body taken from the editor. */
+    collect,
     update,
     save,
     reload,

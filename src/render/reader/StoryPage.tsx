@@ -46,8 +46,9 @@ export function StoryPage({
   return (
     <Layout
       ctx={ctx}
-      title={content.headline}
-      description={content.standfirst}
+      // The search title and description, when the desk wrote them (src/domain/writing).
+      title={content.seo?.title || content.headline}
+      description={content.seo?.description || content.standfirst}
       canonicalPath={path}
       sections={model.sections}
       banner={model.banner}

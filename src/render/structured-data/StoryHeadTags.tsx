@@ -23,11 +23,19 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
   const { service, publicUrl } = ctx;
   const { story, content } = model;
   const canonical = `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
+  // Social networks show the desk's social title, description and image when set; then the
+  // search ones; then the story's own headline, standfirst and lead image.
+  const seo = content.seo;
+  const socialTitle = seo?.socialTitle || seo?.title || content.headline;
+  const socialDescription = seo?.socialDescription || seo?.description || content.standfirst;
+  const socialMedia = seo?.socialImageId ? model.media.get(seo.socialImageId) : undefined;
   const image =
-    articleImages(representativeMedia(model), publicUrl).find((i) => i.shape === "16x9") ??
-    defaultArticleImage(publicUrl);
-  const imageAlt =
-    content.leadFigure?.alt ?? model.content.body.find((b) => b.type === "figure")?.alt ?? "";
+    articleImages(socialMedia ?? representativeMedia(model), publicUrl).find(
+      (i) => i.shape === "16x9",
+    ) ?? defaultArticleImage(publicUrl);
+  const imageAlt = socialMedia
+    ? socialMedia.asset.alt
+    : (content.leadFigure?.alt ?? model.content.body.find((b) => b.type === "figure")?.alt ?? "");
   const section = model.sections.find((s) => s.slug === content.section);
   const authors = content.bylines.flatMap((b) =>
     b.kind === "person" && model.people.has(b.personId)
@@ -46,9 +54,9 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
         dangerouslySetInnerHTML={{ __html: safeJsonLd(breadcrumbJsonLd(model, ctx)) }}
       />
       <meta property="og:type" content="article" />
-      <meta property="og:title" content={content.headline} />
+      <meta property="og:title" content={socialTitle} />
       <meta property="og:url" content={canonical} />
-      {content.standfirst ? <meta property="og:description" content={content.standfirst} /> : null}
+      {socialDescription ? <meta property="og:description" content={socialDescription} /> : null}
       <meta property="og:site_name" content={service.name} />
       <meta property="og:locale" content={ogLocale(service.locale)} />
       <meta property="og:image" content={image.url} />
@@ -68,8 +76,8 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
         <meta key={t.slug} property="article:tag" content={t.name} />
       ))}
       <meta name="twitter:card" content="summary_large_image" />
-      <meta name="twitter:title" content={content.headline} />
-      {content.standfirst ? <meta name="twitter:description" content={content.standfirst} /> : null}
+      <meta name="twitter:title" content={socialTitle} />
+      {socialDescription ? <meta name="twitter:description" content={socialDescription} /> : null}
       <meta name="twitter:image" content={image.url} />
       {imageAlt ? <meta name="twitter:image:alt" content={imageAlt} /> : null}
       <FeedLinks publicUrl={publicUrl} pagePath={homeUrl(service)} title={service.name} />
