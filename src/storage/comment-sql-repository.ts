@@ -161,6 +161,15 @@ export class CommentSqlRepository implements CommentRepository {
 
   async findAccounts(ids: readonly string[]): Promise<MentionCandidate[]> {
     if (ids.length === 0) return [];
+    // A story holds at most 1,000 comments of at most 20 mentions: chunks keep the
+    // statement within every driver's parameter limit.
+    if (ids.length > 500) {
+      const found: MentionCandidate[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        found.push(...(await this.findAccounts(ids.slice(i, i + 500))));
+      }
+      return found;
+    }
     const rows = await this.#db
       .selectFrom("users")
       .select(["id", "display_name", "is_admin"])

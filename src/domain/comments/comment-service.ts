@@ -23,9 +23,14 @@ import {
   type StoryComment,
 } from "./comment-schema.js";
 
+/** A comment as listed: its author's and its mentioned people's names. */
+export interface ListedComment extends CommentRow {
+  readonly mentioned: readonly { readonly id: string; readonly displayName: string }[];
+}
+
 /** A thread: a comment on the story or a block, with its replies oldest first. */
-export interface CommentThread extends CommentRow {
-  readonly replies: readonly CommentRow[];
+export interface CommentThread extends ListedComment {
+  readonly replies: readonly ListedComment[];
 }
 
 /** Notifications fetched to build the list and its unread count. */
@@ -64,8 +69,20 @@ export class CommentService implements StoryEventListener {
   /** The story's threads, with block anchors resolved against its current revision. */
   async list(actor: Actor, storyId: string): Promise<CommentThread[]> {
     await this.#viewable(actor, storyId);
-    const rows = await this.#comments.listForStory(storyId, maxCommentsPerStory);
-    const threads = new Map<string, CommentRow[]>();
+    const stored = await this.#comments.listForStory(storyId, maxCommentsPerStory);
+    const names = new Map(
+      (await this.#comments.findAccounts([...new Set(stored.flatMap((row) => row.mentions))])).map(
+        (account) => [account.id, account.displayName],
+      ),
+    );
+    const rows: ListedComment[] = stored.map((row) => ({
+      ...row,
+      mentioned: row.mentions.flatMap((id) => {
+        const displayName = names.get(id);
+        return displayName === undefined ? [] : [{ id, displayName }];
+      }),
+    }));
+    const threads = new Map<string, ListedComment[]>();
     for (const row of rows) {
       if (row.parentId === null) continue;
       const replies = threads.get(row.parentId) ?? [];

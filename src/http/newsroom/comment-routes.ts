@@ -1,7 +1,10 @@
 import { z } from "zod";
-import type { CommentRow } from "../../domain/comments/comment-repository.js";
 import type { StoryComment } from "../../domain/comments/comment-schema.js";
-import type { CommentService, CommentThread } from "../../domain/comments/comment-service.js";
+import type {
+  CommentService,
+  CommentThread,
+  ListedComment,
+} from "../../domain/comments/comment-service.js";
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
 import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
 
@@ -108,8 +111,8 @@ function commentJson(comment: StoryComment) {
   };
 }
 
-function rowJson(row: CommentRow) {
-  return { ...commentJson(row), authorName: row.authorName };
+function rowJson(row: ListedComment) {
+  return { ...commentJson(row), authorName: row.authorName, mentioned: row.mentioned };
 }
 
 function threadJson(thread: CommentThread) {
