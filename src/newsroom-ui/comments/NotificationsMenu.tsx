@@ -86,7 +86,7 @@ export function NotificationsMenu() {
         {unread > 0 ? (
           <span class="nr-badge">
             <span aria-hidden="true">{new Intl.NumberFormat(lang).format(unread)}</span>
-            <span class="nr-visually-hidden">{t("notifications.unread", { count: unread })}</span>
+            <span class="nr-visually-hidden"> {t("notifications.unread", { count: unread })}</span>
           </span>
         ) : null}
       </button>
