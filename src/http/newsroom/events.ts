@@ -72,7 +72,9 @@ export class NewsroomEvents implements WireEventListener {
   /** An event relayed from another instance: for this instance's streams only. */
   deliver(event: EventName, data: EventData): void {
     if (event === "notification") {
-      const userIds = new Set("userIds" in data ? data.userIds : []);
+      // Relayed data is another instance's JSON: only a list of ids is taken from it.
+      const listed = "userIds" in data && Array.isArray(data.userIds) ? data.userIds : [];
+      const userIds = new Set(listed.filter((id): id is string => typeof id === "string"));
       for (const [send, userId] of this.#clients) {
         if (userId !== null && userIds.has(userId)) send("notification", {});
       }
