@@ -388,7 +388,7 @@ export interface StoryCommentsTable {
   resolved_by: string | null;
 }
 
-export interface NotificationsTable {
+interface NotificationsTable {
   id: string;
   user_id: string;
   kind: string;

@@ -30,7 +30,7 @@ export const anchorTextLength = 500;
 const searchRadius = 25;
 const minimumOverlap = 0.5;
 
-export function blockPlainText(block: StoryBlock): string {
+function blockPlainText(block: StoryBlock): string {
   switch (block.type) {
     case "paragraph":
     case "heading":

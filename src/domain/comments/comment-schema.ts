@@ -7,7 +7,7 @@ import { anchorTextLength } from "./comment-anchor.js";
 /** Comments are plain text, like a desk's notes: no markup, at most this many characters. */
 export const maxCommentLength = 4000;
 /** Mentions in one comment. */
-export const maxMentions = 20;
+const maxMentions = 20;
 /** Comments (replies included) one story holds. */
 export const maxCommentsPerStory = 1000;
 
@@ -38,7 +38,6 @@ export const createCommentInputSchema = z.strictObject({
     })
     .optional(),
 });
-export type CreateCommentInput = z.output<typeof createCommentInputSchema>;
 
 export const editCommentInputSchema = z.strictObject({ body: commentText, mentions: mentionIds });
 

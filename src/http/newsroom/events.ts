@@ -41,7 +41,6 @@ interface NotificationRelay {
 }
 
 type EventName = "wire" | "flag" | "notification";
-type EventData = WireItemEvent | StoryFlagEvent | NotificationRelay;
 type Send = (
   event: EventName,
   data: WireItemEvent | StoryFlagEvent | Record<string, never>,
@@ -58,19 +57,21 @@ export class NewsroomEvents implements WireEventListener {
   /** Each open stream, with the person it belongs to (null for none). */
   readonly #clients = new Map<Send, string | null>();
   readonly #findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
-  readonly #relay: ((event: EventName, data: EventData) => void) | undefined;
+  readonly #relay:
+    | ((event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay) => void)
+    | undefined;
 
   constructor(deps: {
     findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
     /** Carries each event to the other instances (the change bus), so every browser hears it. */
-    relay?: (event: EventName, data: EventData) => void;
+    relay?: (event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay) => void;
   }) {
     this.#findItem = deps.findItem;
     this.#relay = deps.relay;
   }
 
   /** An event relayed from another instance: for this instance's streams only. */
-  deliver(event: EventName, data: EventData): void {
+  deliver(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
     if (event === "notification") {
       // Relayed data is another instance's JSON: only a list of ids is taken from it.
       const listed = "userIds" in data && Array.isArray(data.userIds) ? data.userIds : [];
@@ -127,7 +128,7 @@ export class NewsroomEvents implements WireEventListener {
     }
   }
 
-  #broadcast(event: EventName, data: EventData): void {
+  #broadcast(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
     this.deliver(event, data);
     this.#relay?.(event, data);
   }

@@ -1,11 +1,9 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { maxCommentLength } from "../../domain/comments/comment-schema.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { useApp } from "../shared/app-context.js";
 import { type MentionPerson, mentionable } from "./comments-api.js";
 import { insertMention, mentionQueryAt } from "./mention-text.js";
-
-/** Plain text, like the server's limit (docs/newsroom-api.md). */
-export const maxCommentLength = 4000;
 
 /**
  * A comment field where typing "@" offers the people who can see the story (search as you

@@ -8,7 +8,6 @@ const anchorSchema = z.discriminatedUnion("kind", [
   z.looseObject({ kind: z.literal("block"), index: z.number(), text: z.string() }),
   z.looseObject({ kind: z.literal("orphaned"), text: z.string() }),
 ]);
-export type CommentAnchor = z.infer<typeof anchorSchema>;
 
 const commentSchema = z.looseObject({
   id: z.string(),
