@@ -170,7 +170,12 @@ describe.each(dialects)("comments and notifications through the newsroom API on 
     await reporter.json("POST", `/comments/${comment.id}/resolve`, { resolved: false });
     expect((await threads(reporter, storyId))[0]?.resolvedAt).toBeNull();
 
-    // Mark read.
+    // Mark read: one's own only.
+    const editorsOwn = (await editor.json<Notifications>("GET", "/notifications")).items[0]?.id;
+    expect(await reporter.json("POST", "/notifications/read", { ids: [editorsOwn] })).toEqual({
+      marked: 0,
+    });
+    expect((await editor.json<Notifications>("GET", "/notifications")).unread).toBe(1);
     await reporter.json("POST", "/notifications/read", {});
     expect((await reporter.json<Notifications>("GET", "/notifications")).unread).toBe(0);
 
@@ -270,6 +275,11 @@ describe.each(dialects)("comments and notifications through the newsroom API on 
     const storyId = await draft("Ferry service resumes", ["The ferry sailed at dawn."]);
     await editor.json("POST", `/stories/${storyId}/publish`, { mode: "first" });
     // Published copy is readable by every newsroom role, so the Persian translator may be mentioned.
+    const offered = await editor.json<{ people: { displayName: string }[] }>(
+      "GET",
+      `/stories/${storyId}/mentionable?q=TARANEH`,
+    );
+    expect(offered.people.map((p) => p.displayName)).toEqual(["Taraneh Translator"]);
     const { comment } = await editor.json<{ comment: { id: string } }>(
       "POST",
       `/stories/${storyId}/comments`,
