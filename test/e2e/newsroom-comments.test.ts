@@ -113,6 +113,18 @@ describe("newsroom: comments and mentions", () => {
     expect(await thread.locator(".nr-mention").textContent()).toBe("@Rafael Reporter");
     expect(await field.inputValue()).toBe("");
     await expectNoAxeViolations(editor, "editor with a comment thread (en)");
+    // "Show paragraph 2" puts the cursor back into that paragraph of the text.
+    await editor
+      .getByRole("textbox", { name: "Story body" })
+      .getByText("The harbour reopened at dawn.")
+      .click();
+    await thread.getByRole("button", { name: "Show paragraph 2 in the text" }).click();
+    await waitUntil(
+      async () =>
+        (await editor.evaluate(() => document.getSelection()?.anchorNode?.textContent ?? "")) ===
+        "Fishermen returned to the quay.",
+      { what: "the cursor in paragraph 2" },
+    );
     await chooseLanguage(editor, "فارسی");
     await editor.getByRole("region", { name: "یادداشت‌ها" }).waitFor();
     await expectNoAxeViolations(editor, "editor with a comment thread (fa)");

@@ -95,6 +95,14 @@ describe.each(dialects)("comments and notifications through the newsroom API on 
       `/stories/${storyId}/mentionable?q=taraneh`,
     );
     expect(taraneh.people).toEqual([]);
+    // What is typed is matched as text: LIKE wildcards match nothing.
+    for (const q of ["%", "_", "\\"]) {
+      const wild = await editor.json<{ people: unknown[] }>(
+        "GET",
+        `/stories/${storyId}/mentionable?q=${encodeURIComponent(q)}`,
+      );
+      expect([q, wild.people]).toEqual([q, []]);
+    }
 
     const created = await editor.request("POST", `/stories/${storyId}/comments`, {
       body: "@Rafael Reporter can you confirm the time?",
