@@ -23,6 +23,7 @@ import {
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import { CommentService } from "./domain/comments/comment-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
@@ -135,6 +136,8 @@ export interface NewsroomServices {
   readonly writingSettings: WritingSettingsService;
   /** Everyone told about committed story changes; features add themselves here. */
   readonly storyListeners: StoryEventListener[];
+  /** Editor-to-editor comments on stories, mentions and notifications. */
+  readonly comments: CommentService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -179,6 +182,8 @@ export function buildServices(
     onBannerChange: BannerChangeListener;
     /** Told after wire commits (the newsroom's live events). */
     wireListeners: readonly WireEventListener[];
+    /** Told whom new notifications are for (the newsroom's live events). */
+    onNotified?: (userIds: readonly string[]) => void;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -254,6 +259,15 @@ export function buildServices(
     clock,
   });
   storyListeners.push(translations);
+  const comments = new CommentService({
+    comments: repositories.comments,
+    stories: repositories.stories,
+    audit,
+    clock,
+    ...(deps.onNotified ? { onNotified: deps.onNotified } : {}),
+  });
+  // Block comments follow their paragraphs from revision to revision.
+  storyListeners.push(comments);
   return {
     stories,
     media,
@@ -296,6 +310,7 @@ export function buildServices(
       clock,
     }),
     storyListeners,
+    comments,
   };
 }
 
@@ -403,6 +418,7 @@ export async function createNewsdesk(
       onBannerChange: async (serviceId, banner, previous) =>
         live?.onBannerChange(serviceId, banner, previous),
       wireListeners: [newsroomEvents],
+      onNotified: (userIds) => newsroomEvents.notify(userIds),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({

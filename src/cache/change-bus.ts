@@ -14,8 +14,12 @@ export type ChangeMessage =
       /** False when only the expiry moved: open pages need the event, cached pages stay. */
       readonly pagesChange: boolean;
     }
-  /** Newsroom live events (wire queue, kill flags) for browsers connected elsewhere. */
-  | { readonly kind: "newsroom"; readonly event: "wire" | "flag"; readonly data: unknown };
+  /** Newsroom live events (wire queue, kill flags, notifications) for browsers connected elsewhere. */
+  | {
+      readonly kind: "newsroom";
+      readonly event: "wire" | "flag" | "notification";
+      readonly data: unknown;
+    };
 
 export type ChangeHandler = (message: ChangeMessage) => void;
 

@@ -1,3 +1,4 @@
+import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
@@ -110,6 +111,7 @@ export const errorCatalogue = {
   },
   ...wireProblemCatalogue,
   ...distributionProblemCatalogue,
+  ...commentProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

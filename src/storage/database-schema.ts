@@ -371,6 +371,34 @@ export interface StoryWireFlagsTable {
   acknowledged_by: string | null;
 }
 
+export interface StoryCommentsTable {
+  id: string;
+  story_id: string;
+  parent_id: string | null;
+  author_id: string;
+  body: string;
+  mentions: string;
+  revision_id: string;
+  block_index: number | null;
+  block_text: string | null;
+  anchor_state: string;
+  created_at: string;
+  edited_at: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  story_id: string;
+  comment_id: string;
+  actor_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -408,4 +436,6 @@ export interface DatabaseSchema {
   wire_story_links: WireStoryLinksTable;
   story_wire_flags: StoryWireFlagsTable;
   service_writing_settings: ServiceWritingSettingsTable;
+  story_comments: StoryCommentsTable;
+  notifications: NotificationsTable;
 }

@@ -17,6 +17,7 @@ import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
+import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
@@ -130,6 +131,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0010-token-expiry-login-attempts": tokenExpiryLoginAttemptsMigration(),
     "0012-drop-legacy-search": dropLegacySearchMigration(dialect),
     "0007-search-speed": searchSpeedMigration(dialect),
+    "0019-comments": commentsMigration(),
     "0020-writing-settings": writingSettingsMigration(),
   };
 }

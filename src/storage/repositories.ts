@@ -2,6 +2,7 @@ import type { RateWindowStore } from "../domain/api/rate-limiter.js";
 import type { AuditRepository } from "../domain/audit/audit-log.js";
 import type { AlertRepository } from "../domain/breaking/breaking-alert.js";
 import type { BreakingNewsRepository } from "../domain/breaking/breaking-news-repository.js";
+import type { CommentRepository } from "../domain/comments/comment-repository.js";
 import type { ApiKeyRepository } from "../domain/distribution/api-key-repository.js";
 import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
 import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
@@ -21,6 +22,7 @@ import { AlertSqlRepository } from "./alert-sql-repository.js";
 import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
 import { CatalogSqlRepository } from "./catalog-sql-repository.js";
+import { CommentSqlRepository } from "./comment-sql-repository.js";
 import type { Database } from "./database.js";
 import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
@@ -62,6 +64,8 @@ export interface Repositories {
   readonly wire: WireRepositories;
   /** Each service's headline lengths and house-style list. */
   readonly writingSettings: WritingSettingsRepository;
+  /** Story comments and the notifications mentions create. */
+  readonly comments: CommentRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -88,6 +92,7 @@ export function sqlRepositories(database: Database): Repositories {
       items: new WireItemSqlRepository(database.db, database.dialect),
       lineage: new WireLineageSqlRepository(database.db, database.dialect),
     },
+    comments: new CommentSqlRepository(database.db),
   };
 }
 

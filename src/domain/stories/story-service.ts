@@ -455,7 +455,9 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export function factsOf(story: Story): StoryFacts {
+export function factsOf(
+  story: Pick<Story, "id" | "familyId" | "status" | "createdBy">,
+): StoryFacts {
   return {
     createdBy: story.createdBy,
     unpublished: story.status === "draft" || story.status === "in_review",

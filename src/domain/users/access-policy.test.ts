@@ -25,6 +25,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
   const editorial = role === "editor" || role === "service_admin";
   switch (action) {
     case "story.view":
+    case "story.comment":
       return true;
     case "story.create":
       return role === "reporter" || editorial;

@@ -17,6 +17,7 @@ export const actions = [
   "story.kill",
   "story.unpublish",
   "story.view",
+  "story.comment",
   "translation.create",
   "translation.edit",
   "banner.manage",
@@ -58,6 +59,7 @@ function allowed(
   const has = (...wanted: Role[]) => roles.some((r) => wanted.includes(r));
   switch (action) {
     case "story.view":
+    case "story.comment":
       return roles.length > 0;
     case "story.create":
       return has("reporter", ...editorial);
@@ -101,12 +103,20 @@ export function can(
   story?: StoryFacts,
 ): boolean {
   if (actor.kind === "system" || actor.isAdmin) return true;
-  if (action === "story.view" && story?.published === true && actor.grants.length > 0) return true;
+  // Comments go with reading: whoever may read a story may discuss it with its desk.
+  if (
+    (action === "story.view" || action === "story.comment") &&
+    story?.published === true &&
+    actor.grants.length > 0
+  ) {
+    return true;
+  }
   return allowed(rolesIn(actor, serviceId), action, actor.userId, story);
 }
 
 const needs: Record<Action, string> = {
   "story.view": "a role",
+  "story.comment": "a role",
   "story.create": "the reporter or editor role",
   "story.edit": "the editor role, or to be the reporter of this unpublished story",
   "story.submit": "the editor role, or to be the reporter of this story",

@@ -6,8 +6,10 @@ import type { NewsroomRouter } from "./newsroom-router.js";
 /**
  * Live events for the newsroom app (docs/newsroom-api.md, "Live newsroom events"):
  * `GET /newsroom/api/events` is a Server-Sent Events stream (HTML Living Standard §9.2)
- * that tells the wire queue about new or updated items (`event: wire`) and the dashboard and
- * editor about stories built on copy an agency killed (`event: flag`).
+ * that tells the wire queue about new or updated items (`event: wire`), the dashboard and
+ * editor about stories built on copy an agency killed (`event: flag`), and each person,
+ * on their own streams only, that they have a new notification (`event: notification`,
+ * with an empty payload: the list itself is read through `GET /notifications`).
  *
  * The stream only says *that* something changed, with enough to announce it; screens fetch
  * the details through the ordinary API, which applies every access rule again. Events come
@@ -33,7 +35,16 @@ export interface StoryFlagEvent {
   readonly agency: string;
 }
 
-type Send = (event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent) => void;
+/** `notification` relayed between instances: whose streams to tell. */
+interface NotificationRelay {
+  readonly userIds: readonly string[];
+}
+
+type EventName = "wire" | "flag" | "notification";
+type Send = (
+  event: EventName,
+  data: WireItemEvent | StoryFlagEvent | Record<string, never>,
+) => void;
 
 /** Items looked up per ingest event, at most; a bulk ingest sends one refresh hint instead. */
 const maxItemsPerEvent = 100;
@@ -43,33 +54,50 @@ const maxItemsPerEvent = 100;
  * set of open newsroom streams it writes to.
  */
 export class NewsroomEvents implements WireEventListener {
-  readonly #clients = new Set<Send>();
+  /** Each open stream, with the person it belongs to (null for none). */
+  readonly #clients = new Map<Send, string | null>();
   readonly #findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
   readonly #relay:
-    | ((event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent) => void)
+    | ((event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay) => void)
     | undefined;
 
   constructor(deps: {
     findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
     /** Carries each event to the other instances (the change bus), so every browser hears it. */
-    relay?: (event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent) => void;
+    relay?: (event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay) => void;
   }) {
     this.#findItem = deps.findItem;
     this.#relay = deps.relay;
   }
 
   /** An event relayed from another instance: for this instance's streams only. */
-  deliver(event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent): void {
-    for (const send of this.#clients) send(event, data);
+  deliver(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
+    if (event === "notification") {
+      // Relayed data is another instance's JSON: only a list of ids is taken from it.
+      const listed = "userIds" in data && Array.isArray(data.userIds) ? data.userIds : [];
+      const userIds = new Set(listed.filter((id): id is string => typeof id === "string"));
+      for (const [send, userId] of this.#clients) {
+        if (userId !== null && userIds.has(userId)) send("notification", {});
+      }
+      return;
+    }
+    if ("userIds" in data) return;
+    for (const send of this.#clients.keys()) send(event, data);
+  }
+
+  /** Tells these people's open streams, on every instance, that they have a notification. */
+  notify(userIds: readonly string[]): void {
+    if (userIds.length === 0) return;
+    this.#broadcast("notification", { userIds: [...new Set(userIds)] });
   }
 
   get connections(): number {
     return this.#clients.size;
   }
 
-  /** Adds a stream; returns the function that removes it. */
-  subscribe(send: Send): () => void {
-    this.#clients.add(send);
+  /** Adds a stream (of `userId`, who alone hears their notifications); returns its remover. */
+  subscribe(send: Send, userId: string | null = null): () => void {
+    this.#clients.set(send, userId);
     return () => this.#clients.delete(send);
   }
 
@@ -100,7 +128,7 @@ export class NewsroomEvents implements WireEventListener {
     }
   }
 
-  #broadcast(event: "wire" | "flag", data: WireItemEvent | StoryFlagEvent): void {
+  #broadcast(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
     this.deliver(event, data);
     this.#relay?.(event, data);
   }
@@ -114,7 +142,7 @@ const heartbeatMs = 25_000;
  * A GET needs no CSRF token.
  */
 export function eventRoutes(r: NewsroomRouter, deps: { readonly events: NewsroomEvents }): void {
-  r.get("/events", { action: "wire.read", scope: "stories:read" }, (c) => {
+  r.get("/events", { action: "wire.read", scope: "stories:read" }, (c, { actor }) => {
     c.header("Cache-Control", "no-store");
     c.header("X-Accel-Buffering", "no");
     return streamSSE(c, async (stream) => {
@@ -126,8 +154,9 @@ export function eventRoutes(r: NewsroomRouter, deps: { readonly events: Newsroom
           () => undefined,
         );
       };
-      const unsubscribe = deps.events.subscribe((event, data) =>
-        write(() => stream.writeSSE({ event, data: JSON.stringify(data) })),
+      const unsubscribe = deps.events.subscribe(
+        (event, data) => write(() => stream.writeSSE({ event, data: JSON.stringify(data) })),
+        actor.kind === "user" ? actor.userId : null,
       );
       const beat = setInterval(() => write(() => stream.write(": keep-alive\n\n")), heartbeatMs);
       const closed = new Promise<void>((done) => stream.onAbort(done));

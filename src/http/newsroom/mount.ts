@@ -3,6 +3,7 @@ import type { AuditLog } from "../../domain/audit/audit-log.js";
 import type { BreakingAlertService } from "../../domain/breaking/breaking-alert.js";
 import type { BreakingNewsService } from "../../domain/breaking/breaking-news-service.js";
 import type { Clock } from "../../domain/clock.js";
+import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
@@ -20,6 +21,7 @@ import { problemResponse } from "../problem-json.js";
 import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
 import { breakingRoutes } from "./breaking-routes.js";
+import { commentRoutes } from "./comment-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { mediaRoutes } from "./media-routes.js";
 import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
@@ -50,6 +52,8 @@ export interface NewsroomApiDeps {
   readonly webhooks: WebhookService;
   readonly apiKeys: ApiKeyService;
   readonly writingSettings: WritingSettingsService;
+  /** Story comments, mentions and notifications. */
+  readonly comments: CommentService;
   /** The wire desk's queue, story links, flags and sources. */
   readonly wire: WireRouteDeps;
   readonly events: NewsroomEvents;
@@ -78,6 +82,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   sessionRoutes(router, deps);
   accountRoutes(router, deps);
   storyRoutes(router, deps);
+  commentRoutes(router, deps);
   breakingRoutes(router, deps);
   mediaRoutes(router, deps);
   userRoutes(router, deps);

@@ -1,4 +1,5 @@
 import { accountEn } from "./account-en.js";
+import { commentsEn } from "./comments-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { writingEn } from "./writing-en.js";
 
@@ -852,6 +853,8 @@ export const en = {
   // The account screen and the log-in second-factor step: account-en.ts
   ...accountEn,
   ...writingEn,
+  // Comments beside the editor and the header's notifications: comments-en.ts
+  ...commentsEn,
 };
 
 export type MessageKey = keyof typeof en;

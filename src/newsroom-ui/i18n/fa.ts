@@ -1,4 +1,5 @@
 import { accountFa } from "./account-fa.js";
+import { commentsFa } from "./comments-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { writingFa } from "./writing-fa.js";
@@ -781,4 +782,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...syndicationFa,
   ...accountFa,
   ...writingFa,
+  ...commentsFa,
 };

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { NotificationsMenu } from "../comments/NotificationsMenu.js";
 import {
   isUiLanguage,
   uiDirections,
@@ -116,6 +117,7 @@ export function Header(props: { readonly route: Route }) {
         </ul>
       </nav>
       <div class="nr-account">
+        <NotificationsMenu />
         <LanguageSwitcher />
         <p>
           {t("header.signedInAs")} <bdi>{session.user.displayName}</bdi>

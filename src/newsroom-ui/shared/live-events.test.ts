@@ -47,7 +47,8 @@ describe("newsroom live events", () => {
     fake?.emit("wire", "not json");
     fake?.emit("flag", JSON.stringify({ storyId: "s1", itemId: "w1", reason: null }));
     fake?.emit("flag", JSON.stringify({ storyId: 5 }));
-    expect(seen.map((event) => event.type)).toEqual(["ready", "wire", "flag"]);
+    fake?.emit("notification", "{}");
+    expect(seen.map((event) => event.type)).toEqual(["ready", "wire", "flag", "notification"]);
     stop();
     expect(fake?.closed).toBe(true);
   });

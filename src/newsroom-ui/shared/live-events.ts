@@ -4,7 +4,8 @@ import { apiBasePath } from "./api-client.js";
 
 /**
  * Live newsroom events (`GET /newsroom/api/events`, Server-Sent Events): `wire` when an
- * agency item arrives or changes, `flag` when a story is built on killed copy, and `ready`
+ * agency item arrives or changes, `flag` when a story is built on killed copy,
+ * `notification` when the signed-in person has a new notification, and `ready`
  * when the stream (re)opens, after which screens refresh in case they missed something.
  * Where EventSource is unavailable, the screen polls every 30 seconds instead.
  */
@@ -28,6 +29,7 @@ type FlagEventData = z.infer<typeof flagEventSchema>;
 export type NewsroomEvent =
   | { readonly type: "wire"; readonly data: WireEventData }
   | { readonly type: "flag"; readonly data: FlagEventData }
+  | { readonly type: "notification" }
   | { readonly type: "ready" }
   | { readonly type: "poll" };
 
@@ -80,6 +82,7 @@ export function subscribeNewsroomEvents(options: {
     const data = parse(flagEventSchema, event.data);
     if (data) onEvent({ type: "flag", data });
   });
+  source.addEventListener("notification", () => onEvent({ type: "notification" }));
   source.addEventListener("ready", () => onEvent({ type: "ready" }));
   return () => source.close();
 }

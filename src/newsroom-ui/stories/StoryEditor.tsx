@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
 import type { FigureBlock } from "../../domain/stories/story-body-schema.js";
 import { writingReport } from "../../domain/writing/pre-publish-checks.js";
+import { CommentsPanel } from "../comments/CommentsPanel.js";
 import type { FigureAttrs } from "../editor/figure-node.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { MediaPicker } from "../media/MediaPicker.js";
@@ -265,6 +266,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
             killed={detail.story.status === "killed"}
             onChanged={() => void draft.reload()}
           />
+          <CommentsPanel storyId={storyId} editor={draft.editor} lang={text.lang} dir={text.dir} />
         </div>
       </div>
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { NewsroomEvents } from "./events.js";
+
+describe("newsroom live events", () => {
+  it("tells only the notified person's streams, here and through the relay", () => {
+    const relayed: unknown[] = [];
+    const events = new NewsroomEvents({
+      findItem: async () => undefined,
+      relay: (event, data) => relayed.push({ event, data }),
+    });
+    const heard: string[] = [];
+    events.subscribe((event) => heard.push(`rafael:${event}`), "rafael");
+    events.subscribe((event) => heard.push(`elif:${event}`), "elif");
+    events.subscribe((event) => heard.push(`token:${event}`), null);
+
+    events.notify(["rafael", "rafael"]);
+    expect(heard).toEqual(["rafael:notification"]);
+    expect(relayed).toEqual([{ event: "notification", data: { userIds: ["rafael"] } }]);
+
+    // Another instance's notification reaches this instance's streams of that person only.
+    events.deliver("notification", { userIds: ["elif"] });
+    expect(heard).toEqual(["rafael:notification", "elif:notification"]);
+  });
+});
