@@ -1,28 +1,49 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import { intlLocaleFor, locales } from "../../i18n/locale-registry.js";
 import { formatDateTime } from "../shared/format.js";
+import { ar } from "./ar.js";
 import { en, type MessageKey } from "./en.js";
+import { es } from "./es.js";
 import { fa } from "./fa.js";
+import { fr } from "./fr.js";
+import { ru } from "./ru.js";
+import { uk } from "./uk.js";
+import { zhHans } from "./zh-hans.js";
 
 /**
  * The newsroom's own interface language (labels, buttons, messages), chosen in the header
  * and kept in localStorage. It is separate from a story's language: content fields follow
  * the story's service, whatever language the chrome is in.
  */
-export const uiLanguages = ["en", "fa"] as const;
+export const uiLanguages = ["en", "ar", "es", "fa", "fr", "ru", "uk", "zh-Hans"] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 
 type Messages = Readonly<Record<MessageKey, string>>;
 
-export const catalogues: Readonly<Record<UiLanguage, Messages>> = { en, fa };
-
-/** Each language named in itself, for the switcher (with its own `lang`). */
-export const uiLanguageNames: Readonly<Record<UiLanguage, string>> = {
-  en: "English",
-  fa: "فارسی",
+export const catalogues: Readonly<Record<UiLanguage, Messages>> = {
+  en,
+  ar,
+  es,
+  fa,
+  fr,
+  ru,
+  uk,
+  "zh-Hans": zhHans,
 };
 
-export const uiDirections: Readonly<Record<UiLanguage, "ltr" | "rtl">> = { en: "ltr", fa: "rtl" };
+/**
+ * Each language named in itself, for the switcher (with its own `lang`): the locale
+ * registry's autonyms, so the newsroom and the reader name a language the same way.
+ */
+export const uiLanguageNames: Readonly<Record<UiLanguage, string>> = Object.fromEntries(
+  uiLanguages.map((lang) => [lang, locales[lang].autonym]),
+) as Record<UiLanguage, string>;
+
+/** Direction from the locale registry: right-to-left for Arabic and Persian. */
+export const uiDirections: Readonly<Record<UiLanguage, "ltr" | "rtl">> = Object.fromEntries(
+  uiLanguages.map((lang) => [lang, locales[lang].dir]),
+) as Record<UiLanguage, "ltr" | "rtl">;
 
 export const uiLanguageStorageKey = "newsdesk.newsroom.uiLanguage";
 
@@ -32,13 +53,28 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
 
 type MessageParams = Readonly<Record<string, string | number>>;
 
+const numberFormats = new Map<UiLanguage, Intl.NumberFormat>();
+
+/**
+ * Numbers in messages, with the digits the locale registry gives the language (Persian
+ * digits in `fa`, Western digits in `ar` as on the reader's Arabic edition).
+ */
+function numberFormat(lang: UiLanguage): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleFor(lang), { useGrouping: false });
+    numberFormats.set(lang, format);
+  }
+  return format;
+}
+
 /**
  * The message for `key` with `{named}` placeholders filled. Numbers are written with the
  * language's digits (Persian digits in `fa`); strings are inserted as they are.
  */
 export function translate(lang: UiLanguage, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key];
-  const numbers = new Intl.NumberFormat(lang, { useGrouping: false });
+  const numbers = numberFormat(lang);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
