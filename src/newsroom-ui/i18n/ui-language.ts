@@ -53,19 +53,25 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
 
 type MessageParams = Readonly<Record<string, string | number>>;
 
-const numberFormats = new Map<UiLanguage, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
- * Numbers in messages, with the digits the locale registry gives the language (Persian
- * digits in `fa`, Western digits in `ar` as on the reader's Arabic edition).
+ * Numbers with the digits the locale registry gives the language (Persian digits in `fa`,
+ * Western digits in `ar` as on the reader's Arabic edition); grouping ("100,000") only
+ * when asked, so revision and page numbers read as plain numbers.
  */
-function numberFormat(lang: UiLanguage): Intl.NumberFormat {
-  let format = numberFormats.get(lang);
+function numberFormat(lang: UiLanguage, grouping = false): Intl.NumberFormat {
+  const key = `${lang} ${grouping}`;
+  let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocaleFor(lang), { useGrouping: false });
-    numberFormats.set(lang, format);
+    format = new Intl.NumberFormat(intlLocaleFor(lang), { useGrouping: grouping });
+    numberFormats.set(key, format);
   }
   return format;
+}
+
+function formatUiNumber(lang: UiLanguage, value: number, grouping = false): string {
+  return numberFormat(lang, grouping).format(value);
 }
 
 /**
@@ -107,6 +113,8 @@ interface UiText {
   readonly dir: "ltr" | "rtl";
   readonly t: (key: MessageKey, params?: MessageParams) => string;
   readonly dateTime: (iso: string | null | undefined) => string;
+  /** A number in the language's digits; `grouping` for large counts and rates. */
+  readonly number: (value: number, grouping?: boolean) => string;
   readonly setLanguage: (lang: UiLanguage) => void;
 }
 
@@ -116,6 +124,7 @@ export function uiText(lang: UiLanguage, setLanguage: (lang: UiLanguage) => void
     dir: uiDirections[lang],
     t: (key, params) => translate(lang, key, params),
     dateTime: (iso) => formatUiDateTime(lang, iso),
+    number: (value, grouping) => formatUiNumber(lang, value, grouping),
     setLanguage,
   };
 }
