@@ -1,13 +1,30 @@
 import { describe, expect, it } from "vitest";
+import { ar } from "./ar.js";
 import { en, type MessageKey } from "./en.js";
+import { es } from "./es.js";
+import { fa } from "./fa.js";
+import { fr } from "./fr.js";
+import { ru } from "./ru.js";
 import {
-  catalogues,
   placeholdersOf,
   translate,
   type UiLanguage,
   uiLanguageNames,
   uiLanguages,
 } from "./ui-language.js";
+import { uk } from "./uk.js";
+import { zhHans } from "./zh-hans.js";
+
+const catalogues: Readonly<Record<UiLanguage, Readonly<Record<MessageKey, string>>>> = {
+  en,
+  ar,
+  es,
+  fa,
+  fr,
+  ru,
+  uk,
+  "zh-Hans": zhHans,
+};
 
 /**
  * The interface catalogues agree (STYLE rule 8): every language has the English keys and

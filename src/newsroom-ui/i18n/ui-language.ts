@@ -2,14 +2,7 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { intlLocaleFor, locales } from "../../i18n/locale-registry.js";
 import { formatDateTime } from "../shared/format.js";
-import { ar } from "./ar.js";
 import { en, type MessageKey } from "./en.js";
-import { es } from "./es.js";
-import { fa } from "./fa.js";
-import { fr } from "./fr.js";
-import { ru } from "./ru.js";
-import { uk } from "./uk.js";
-import { zhHans } from "./zh-hans.js";
 
 /**
  * The newsroom's own interface language (labels, buttons, messages), chosen in the header
@@ -21,16 +14,31 @@ export type UiLanguage = (typeof uiLanguages)[number];
 
 type Messages = Readonly<Record<MessageKey, string>>;
 
-export const catalogues: Readonly<Record<UiLanguage, Messages>> = {
-  en,
-  ar,
-  es,
-  fa,
-  fr,
-  ru,
-  uk,
-  "zh-Hans": zhHans,
+/**
+ * English is built in; every other catalogue is its own chunk, fetched when the language is
+ * chosen (or at start-up when it was chosen before), so nobody downloads all eight.
+ */
+const loaders: Readonly<Record<Exclude<UiLanguage, "en">, () => Promise<Messages>>> = {
+  ar: () => import("./ar.js").then((m) => m.ar),
+  es: () => import("./es.js").then((m) => m.es),
+  fa: () => import("./fa.js").then((m) => m.fa),
+  fr: () => import("./fr.js").then((m) => m.fr),
+  ru: () => import("./ru.js").then((m) => m.ru),
+  uk: () => import("./uk.js").then((m) => m.uk),
+  "zh-Hans": () => import("./zh-hans.js").then((m) => m.zhHans),
 };
+
+const loaded = new Map<UiLanguage, Messages>([["en", en]]);
+
+/** Fetches a language's catalogue once; the interface switches only after it arrived. */
+export async function loadCatalogue(lang: UiLanguage): Promise<void> {
+  if (lang === "en" || loaded.has(lang)) return;
+  loaded.set(lang, await loaders[lang]());
+}
+
+export function hasCatalogue(lang: UiLanguage): boolean {
+  return loaded.has(lang);
+}
 
 /**
  * Each language named in itself, for the switcher (with its own `lang`): the locale
@@ -79,7 +87,8 @@ function formatUiNumber(lang: UiLanguage, value: number, grouping = false): stri
  * language's digits (Persian digits in `fa`); strings are inserted as they are.
  */
 export function translate(lang: UiLanguage, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogues[lang][key];
+  // Until a catalogue has arrived (the app waits for it), English stands in.
+  const template = (loaded.get(lang) ?? en)[key];
   const numbers = numberFormat(lang);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
