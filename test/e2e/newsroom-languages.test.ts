@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { locales } from "../../src/i18n/locale-registry.js";
+import { ar } from "../../src/newsroom-ui/i18n/ar.js";
+import { fa } from "../../src/newsroom-ui/i18n/fa.js";
 import {
   apiSignIn,
   axeViolations,
@@ -216,6 +218,26 @@ describe("newsroom: roles per service", () => {
     await page.getByRole("button", { name: "Edit roles of Rita Roles" }).click();
     await current.getByText("editor in Meridian Afrique", { exact: true }).waitFor();
     await current.getByText(/^translator in .*فارسی/).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    // The same control right to left, in Arabic and in Persian, with its list open.
+    for (const [label, lang, words, query] of [
+      ["العربية", "ar", ar, "arab"],
+      ["فارسی", "fa", fa, "dari"],
+    ] as const) {
+      await chooseLanguage(page, label, lang);
+      const name = (key: "users.editRolesOf" | "users.rolesOf") =>
+        words[key].replace("{name}", "Rita Roles");
+      await page.getByRole("button", { name: name("users.editRolesOf") }).click();
+      const rtlDialog = page.getByRole("dialog", { name: name("users.rolesOf") });
+      const rtlSearch = rtlDialog.getByRole("combobox", { name: words["users.grants.service"] });
+      await rtlSearch.fill(query);
+      await rtlDialog.getByRole("listbox").getByRole("option").first().waitFor();
+      await expectNoAxeViolations(page, `roles dialog with its list open (${lang})`);
+      await rtlDialog.getByRole("button", { name: words["common.cancel"] }).click();
+      await rtlDialog.waitFor({ state: "hidden" });
+    }
     expect(watch.errors).toEqual([]);
   });
 });
