@@ -152,12 +152,20 @@ describe("newsroom: roles per service", () => {
 
     // Keyboard only: type part of the language's English name, pick with the arrow keys.
     const search = dialog.getByRole("combobox", { name: "Language service" });
-    await search.focus();
+    // The dialog opens on the search, not on a Remove button.
+    await waitUntil(async () => search.evaluate((el) => el === document.activeElement), {
+      what: "focus on the service search",
+    });
     await page.keyboard.type("fren");
     const list = dialog.getByRole("listbox", { name: "Language service" });
     await list.getByRole("option", { name: /Meridian Afrique/ }).waitFor();
     expect(await list.getByRole("option").count()).toBe(1);
     await expectNoAxeViolations(page, "role search open (en)");
+    // Escape closes the list, not the dialog; Down opens it again on the first option.
+    await page.keyboard.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await search.getAttribute("aria-expanded")).toBe("false");
     await page.keyboard.press("ArrowDown");
     expect(await search.getAttribute("aria-activedescendant")).toBe(
       await list.getByRole("option", { name: /Meridian Afrique/ }).getAttribute("id"),

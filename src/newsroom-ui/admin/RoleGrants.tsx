@@ -68,6 +68,8 @@ export function RoleGrants(props: {
   readonly services: readonly ServiceInfo[];
   readonly value: RoleChoices;
   readonly onChange: (value: RoleChoices) => void;
+  /** In the roles dialog, the search gets focus first (not a Remove button). */
+  readonly autoFocus?: boolean;
 }) {
   const { t, lang } = useUiText();
   const id = useId();
@@ -150,13 +152,16 @@ export function RoleGrants(props: {
   };
 
   const add = () => {
-    if (!picked) {
+    // A search that leaves exactly one service counts as choosing it.
+    const service =
+      picked ?? (query.trim() !== "" && options.length === 1 ? options[0]?.service : null);
+    if (!service) {
       setError(t("users.grants.chooseService"));
       inputRef.current?.focus();
       return;
     }
-    props.onChange({ ...props.value, [picked.id]: role });
-    setAnnouncement(t("users.grants.added", { grant: grantPlain(picked, role) }));
+    props.onChange({ ...props.value, [service.id]: role });
+    setAnnouncement(t("users.grants.added", { grant: grantPlain(service, role) }));
     setPicked(null);
     setQuery("");
     setError(null);
@@ -215,10 +220,11 @@ export function RoleGrants(props: {
               id={`${id}-service`}
               type="text"
               role="combobox"
+              autofocus={props.autoFocus}
               autocomplete="off"
               dir="auto"
               aria-autocomplete="list"
-              aria-expanded={open}
+              aria-expanded={open && options.length > 0}
               aria-controls={listbox}
               aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
               aria-describedby={`${id}-service-help`}

@@ -309,9 +309,17 @@ function useGrantableServices(): readonly ServiceInfo[] {
 function Roles(props: {
   readonly value: RoleChoices;
   readonly onChange: (value: RoleChoices) => void;
+  readonly autoFocus?: boolean;
 }) {
   const services = useGrantableServices();
-  return <RoleGrants services={services} value={props.value} onChange={props.onChange} />;
+  return (
+    <RoleGrants
+      services={services}
+      value={props.value}
+      onChange={props.onChange}
+      autoFocus={props.autoFocus}
+    />
+  );
 }
 
 function toGrants(choices: RoleChoices): Grant[] {
@@ -447,7 +455,7 @@ function GrantsDialog(props: {
       onClose={props.onClose}
     >
       <form onSubmit={save}>
-        <Roles value={choices} onChange={setChoices} />
+        <Roles value={choices} onChange={setChoices} autoFocus />
         <p>{t("users.rolesApply")}</p>
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">

@@ -253,7 +253,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "tokens.revokeConfirm": "إبطال الرمز",
   "tokens.revoked": "أُبطل الرمز «{name}».",
   "tokens.lifetime": "صالح لمدة",
-  "tokens.lifetimeDays": "{days} يومًا",
+  "tokens.lifetimeDays": "عدد الأيام: {days}",
   "tokens.lifetimeHelp": "يتوقف الرمز عن العمل بعد هذه المدة. أنشئ رمزًا جديدًا عند انتهائها.",
   "tokens.expires": "ينتهي",
   "tokens.expired": "منتهي الصلاحية",

@@ -201,7 +201,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "translations.heading": "Traducciones",
   "translations.unavailable":
     "Las traducciones vinculadas aún no están disponibles en este servidor.",
-  "translations.translateInto": "Traducir al",
+  "translations.translateInto": "Traducir a",
   "translations.killed": "Este artículo fue retirado, así que no se puede traducir.",
   "translations.create": "Crear traducción",
   "translations.versions": "Versiones por idioma",

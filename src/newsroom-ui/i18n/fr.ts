@@ -600,7 +600,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "users.col.actions": "Opérations",
   "users.noRoles": "Aucun rôle",
   "users.administrator": "Administrateur.",
-  "users.grant": "{role} à {service}",
+  "users.grant": "{role} chez {service}",
   "users.grantSeparator": ", ",
   "users.editRoles": "Modifier les rôles",
   "users.editRolesOf": "Modifier les rôles de {name}",
