@@ -69,7 +69,7 @@ export function RoleGrants(props: {
   readonly value: RoleChoices;
   readonly onChange: (value: RoleChoices) => void;
   /** In the roles dialog, the search gets focus first (not a Remove button). */
-  readonly autoFocus?: boolean;
+  readonly autoFocus?: boolean | undefined;
 }) {
   const { t, lang } = useUiText();
   const id = useId();
