@@ -1,6 +1,7 @@
 import { accountAr } from "./account-ar.js";
 import type { MessageKey } from "./en.js";
 import { syndicationAr } from "./syndication-ar.js";
+import { writingAr } from "./writing-ar.js";
 
 /**
  * The newsroom interface in Arabic (Modern Standard Arabic, newsroom usage). Same keys and
@@ -772,4 +773,6 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...syndicationAr,
 
   ...accountAr,
+
+  ...writingAr,
 };

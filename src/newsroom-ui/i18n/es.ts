@@ -1,6 +1,7 @@
 import { accountEs } from "./account-es.js";
 import type { MessageKey } from "./en.js";
 import { syndicationEs } from "./syndication-es.js";
+import { writingEs } from "./writing-es.js";
 
 /**
  * The newsroom interface in Spanish (neutral international Spanish). Same keys and
@@ -806,4 +807,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...syndicationEs,
 
   ...accountEs,
+
+  ...writingEs,
 };

@@ -1,6 +1,7 @@
 import { accountFr } from "./account-fr.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFr } from "./syndication-fr.js";
+import { writingFr } from "./writing-fr.js";
 
 /**
  * The newsroom interface in French. Same keys and {placeholders} as en.ts (checked by
@@ -810,4 +811,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...syndicationFr,
 
   ...accountFr,
+
+  ...writingFr,
 };

@@ -1,6 +1,7 @@
 import { accountRu } from "./account-ru.js";
 import type { MessageKey } from "./en.js";
 import { syndicationRu } from "./syndication-ru.js";
+import { writingRu } from "./writing-ru.js";
 
 /**
  * The newsroom interface in Russian. Same keys and {placeholders} as en.ts (checked by
@@ -796,4 +797,6 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...syndicationRu,
 
   ...accountRu,
+
+  ...writingRu,
 };

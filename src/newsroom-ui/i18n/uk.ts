@@ -1,6 +1,7 @@
 import { accountUk } from "./account-uk.js";
 import type { MessageKey } from "./en.js";
 import { syndicationUk } from "./syndication-uk.js";
+import { writingUk } from "./writing-uk.js";
 
 /**
  * The newsroom interface in Ukrainian. Same keys and {placeholders} as en.ts (checked by
@@ -798,4 +799,6 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...syndicationUk,
 
   ...accountUk,
+
+  ...writingUk,
 };

@@ -1,6 +1,7 @@
 import { accountZhHans } from "./account-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
+import { writingZhHans } from "./writing-zh-hans.js";
 
 /**
  * The newsroom interface in Simplified Chinese (tag zh-Hans, as in the locale registry).
@@ -757,4 +758,6 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...syndicationZhHans,
 
   ...accountZhHans,
+
+  ...writingZhHans,
 };
