@@ -1,4 +1,5 @@
 import { accountAr } from "./account-ar.js";
+import { commentsAr } from "./comments-ar.js";
 import type { MessageKey } from "./en.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { writingAr } from "./writing-ar.js";
@@ -775,4 +776,6 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...accountAr,
 
   ...writingAr,
+
+  ...commentsAr,
 };

@@ -48,7 +48,7 @@ function hasLetters(message: string): boolean {
 
 /**
  * Messages that may read the same as in English: words the language writes the same way
- * ("Versions", "Pages" and "Syndication" in French, "editor" and "Roles" in Spanish) and
+ * ("Versions", "Pages", "Syndication" and "Notifications" in French, "editor" and "Roles" in Spanish) and
  * technical terms ("Webhooks"). Each entry is a deliberate decision, not a gap.
  */
 const sameAsEnglish: Readonly<Record<UiLanguage, readonly MessageKey[]>> = {
@@ -67,6 +67,8 @@ const sameAsEnglish: Readonly<Record<UiLanguage, readonly MessageKey[]>> = {
     "syndication.tabs.label",
     "syndication.tabs.webhooks",
     "syndication.keys.active",
+    "notifications.button",
+    "notifications.heading",
   ],
   ru: [],
   uk: [],

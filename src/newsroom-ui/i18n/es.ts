@@ -1,4 +1,5 @@
 import { accountEs } from "./account-es.js";
+import { commentsEs } from "./comments-es.js";
 import type { MessageKey } from "./en.js";
 import { syndicationEs } from "./syndication-es.js";
 import { writingEs } from "./writing-es.js";
@@ -809,4 +810,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...accountEs,
 
   ...writingEs,
+
+  ...commentsEs,
 };

@@ -1,4 +1,5 @@
 import { accountFr } from "./account-fr.js";
+import { commentsFr } from "./comments-fr.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { writingFr } from "./writing-fr.js";
@@ -813,4 +814,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...accountFr,
 
   ...writingFr,
+
+  ...commentsFr,
 };

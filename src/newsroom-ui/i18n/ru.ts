@@ -1,4 +1,5 @@
 import { accountRu } from "./account-ru.js";
+import { commentsRu } from "./comments-ru.js";
 import type { MessageKey } from "./en.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { writingRu } from "./writing-ru.js";
@@ -799,4 +800,6 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...accountRu,
 
   ...writingRu,
+
+  ...commentsRu,
 };

@@ -1,4 +1,5 @@
 import { accountUk } from "./account-uk.js";
+import { commentsUk } from "./comments-uk.js";
 import type { MessageKey } from "./en.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { writingUk } from "./writing-uk.js";
@@ -801,4 +802,6 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...accountUk,
 
   ...writingUk,
+
+  ...commentsUk,
 };

@@ -1,4 +1,5 @@
 import { accountZhHans } from "./account-zh-hans.js";
+import { commentsZhHans } from "./comments-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { writingZhHans } from "./writing-zh-hans.js";
@@ -760,4 +761,6 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...accountZhHans,
 
   ...writingZhHans,
+
+  ...commentsZhHans,
 };
