@@ -127,14 +127,11 @@ export function RoleGrants(props: {
       setActive(wrapped);
       document.getElementById(optionId(wrapped))?.scrollIntoView({ block: "nearest" });
     } else if (event.key === "Enter") {
-      // Enter picks the highlighted service; it never submits the surrounding form.
-      if (open && active >= 0) {
-        event.preventDefault();
-        choose(options[active]);
-      } else if (open) {
-        event.preventDefault();
-        if (options.length === 1) choose(options[0]);
-      }
+      // Enter picks the highlighted service (or the only match); it never submits the
+      // surrounding form (creating an account, saving roles) from the search field.
+      event.preventDefault();
+      if (open && active >= 0) choose(options[active]);
+      else if (open && options.length === 1) choose(options[0]);
     } else if (event.key === "Escape") {
       if (open) {
         // Inside a dialog, the first Escape closes the list only.
