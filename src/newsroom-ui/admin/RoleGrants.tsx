@@ -38,7 +38,10 @@ interface SearchableService {
  * What a service is found by: its own name, its id and URL prefix, and its language named
  * in English, in the interface language and in itself ("Persian", "فارسی").
  */
-function searchable(services: readonly ServiceInfo[], lang: UiLanguage): SearchableService[] {
+export function searchable(
+  services: readonly ServiceInfo[],
+  lang: UiLanguage,
+): SearchableService[] {
   return services.map((service) => {
     const inUi = languageName(service.locale, lang);
     const names = [
@@ -53,7 +56,8 @@ function searchable(services: readonly ServiceInfo[], lang: UiLanguage): Searcha
   });
 }
 
-function matches(entries: readonly SearchableService[], query: string): SearchableService[] {
+/** The services a search finds: every word of the query appears in what it is found by. */
+export function matches(entries: readonly SearchableService[], query: string): SearchableService[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return entries.filter((entry) => words.every((word) => entry.haystack.includes(word)));
 }
