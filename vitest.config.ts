@@ -11,6 +11,8 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
           exclude: ["test/e2e/**", "node_modules/**", "dist/**"],
+          // Every newsroom interface catalogue, which the browser loads on demand.
+          setupFiles: ["test/support/ui-catalogues.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

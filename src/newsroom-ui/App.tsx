@@ -5,6 +5,8 @@ import { UsersAdmin } from "./admin/UsersAdmin.js";
 import { BannerControl } from "./breaking/BannerControl.js";
 import { BreakingAlerts } from "./breaking/BreakingAlerts.js";
 import {
+  hasCatalogue,
+  loadCatalogue,
   storedUiLanguage,
   translate,
   type UiLanguage,
@@ -49,19 +51,29 @@ export function App(props: {
   );
   const [auth, setAuth] = useState<Auth>({ state: "loading" });
   const navigations = useRef(0);
-  const [uiLanguage, setUiLanguage] = useState<UiLanguage>(() =>
-    storedUiLanguage(typeof localStorage === "undefined" ? null : localStorage),
-  );
+  // main.tsx loads the stored language's catalogue before the first render; if that
+  // failed, the interface starts in English.
+  const [uiLanguage, setUiLanguage] = useState<UiLanguage>(() => {
+    const stored = storedUiLanguage(typeof localStorage === "undefined" ? null : localStorage);
+    return hasCatalogue(stored) ? stored : "en";
+  });
   // The session-ended notice is written when it happens, in the language chosen by then.
   const uiLanguageRef = useRef(uiLanguage);
   uiLanguageRef.current = uiLanguage;
   const chooseLanguage = useCallback((lang: UiLanguage) => {
-    setUiLanguage(lang);
-    try {
-      localStorage.setItem(uiLanguageStorageKey, lang);
-    } catch {
-      // Storage may be unavailable (privacy modes); the choice then lasts for this page.
-    }
+    // The words arrive first, so the page never shows one language's layout with another's
+    // text; if they cannot be fetched, the interface stays as it is.
+    loadCatalogue(lang).then(
+      () => {
+        setUiLanguage(lang);
+        try {
+          localStorage.setItem(uiLanguageStorageKey, lang);
+        } catch {
+          // Storage may be unavailable (privacy modes); the choice then lasts for this page.
+        }
+      },
+      () => undefined,
+    );
   }, []);
   const text = useMemo(() => uiText(uiLanguage, chooseLanguage), [uiLanguage, chooseLanguage]);
 

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState } from "preact/hooks";
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
-import { type Grant, type Role, roles, type ServiceInfo } from "../shared/api-schemas.js";
+import type { Grant, ServiceInfo } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { ConfirmDialog, Dialog } from "../shared/Dialog.js";
 import { Message } from "../shared/Message.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { useScreenTitle } from "../shared/screen-title.js";
+import { type RoleChoices, RoleGrants, roleKeys } from "./RoleGrants.js";
 import {
   accountState,
   createUser,
@@ -20,15 +21,6 @@ import {
   type UserEntry,
   userErrorText,
 } from "./users-api.js";
-
-type RoleChoice = Role | "";
-
-const roleKeys: Record<Role, MessageKey> = {
-  reporter: "role.reporter",
-  editor: "role.editor",
-  translator: "role.translator",
-  service_admin: "role.service_admin",
-};
 
 /** The three account actions that only need a confirmation. */
 type AccountAction = "disable" | "enable" | "endSessions";
@@ -314,47 +306,24 @@ function useGrantableServices(): readonly ServiceInfo[] {
     : services.filter((service) => service.roles.includes("service_admin"));
 }
 
-function RoleSelects(props: {
-  readonly idPrefix: string;
-  readonly value: Record<string, RoleChoice>;
-  readonly onChange: (serviceId: string, role: RoleChoice) => void;
+function Roles(props: {
+  readonly value: RoleChoices;
+  readonly onChange: (value: RoleChoices) => void;
+  readonly autoFocus?: boolean;
 }) {
   const services = useGrantableServices();
-  const { t } = useUiText();
   return (
-    <fieldset class="nr-form">
-      <legend>{t("users.roleInService")}</legend>
-      {services.map((service) => (
-        <div class="nr-field" key={service.id}>
-          <label for={`${props.idPrefix}-${service.id}`}>
-            <span lang={service.locale} dir={service.dir}>
-              {service.name}
-            </span>
-          </label>
-          <select
-            id={`${props.idPrefix}-${service.id}`}
-            value={props.value[service.id] ?? ""}
-            onChange={(event) =>
-              props.onChange(service.id, event.currentTarget.value as RoleChoice)
-            }
-          >
-            <option value="">{t("users.noRole")}</option>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(roleKeys[role])}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
-    </fieldset>
+    <RoleGrants
+      services={services}
+      value={props.value}
+      onChange={props.onChange}
+      autoFocus={props.autoFocus}
+    />
   );
 }
 
-function toGrants(choices: Record<string, RoleChoice>): Grant[] {
-  return Object.entries(choices)
-    .filter((entry): entry is [string, Role] => entry[1] !== "")
-    .map(([serviceId, role]) => ({ serviceId, role }));
+function toGrants(choices: RoleChoices): Grant[] {
+  return Object.entries(choices).map(([serviceId, role]) => ({ serviceId, role }));
 }
 
 function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
@@ -365,7 +334,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
   const [isAdmin, setIsAdmin] = useState(false);
-  const [choices, setChoices] = useState<Record<string, RoleChoice>>({});
+  const [choices, setChoices] = useState<RoleChoices>({});
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: Event) => {
@@ -443,11 +412,7 @@ function CreateUserForm(props: { readonly onCreated: (name: string) => void }) {
             <label for={`${id}-admin`}>{t("users.isAdmin")}</label>
           </div>
         ) : null}
-        <RoleSelects
-          idPrefix={`${id}-role`}
-          value={choices}
-          onChange={(serviceId, role) => setChoices({ ...choices, [serviceId]: role })}
-        />
+        <Roles value={choices} onChange={setChoices} />
         <ErrorMessage message={error} />
         <button type="submit" class="nr-primary">
           {t("users.create")}
@@ -464,8 +429,7 @@ function GrantsDialog(props: {
 }) {
   const { api } = useApp();
   const { t, lang } = useUiText();
-  const id = useId();
-  const [choices, setChoices] = useState<Record<string, RoleChoice>>({});
+  const [choices, setChoices] = useState<RoleChoices>({});
   const [error, setError] = useState<string | null>(null);
   const { entry } = props;
   useEffect(() => {
@@ -491,11 +455,7 @@ function GrantsDialog(props: {
       onClose={props.onClose}
     >
       <form onSubmit={save}>
-        <RoleSelects
-          idPrefix={`${id}-grant`}
-          value={choices}
-          onChange={(serviceId, role) => setChoices({ ...choices, [serviceId]: role })}
-        />
+        <Roles value={choices} onChange={setChoices} autoFocus />
         <p>{t("users.rolesApply")}</p>
         <ErrorMessage message={error} />
         <div class="nr-dialog-actions">

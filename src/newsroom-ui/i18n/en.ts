@@ -5,8 +5,8 @@ import { writingEn } from "./writing-en.js";
 
 /**
  * The newsroom interface's own words, in English: the source catalogue. Every other
- * language (fa.ts) has exactly these keys and the same {placeholders}; en-fa.test.ts fails
- * otherwise. Keys are grouped by screen; a comment gives context where the words alone
+ * language (fa.ts, ar.ts, es.ts, fr.ts, ru.ts, uk.ts, zh-hans.ts) has exactly these keys
+ * and the same {placeholders}; catalogues.test.ts fails otherwise. Keys are grouped by screen; a comment gives context where the words alone
  * would not. Content (story text, agency copy) is never translated here.
  */
 export const en = {
@@ -648,8 +648,6 @@ export const en = {
   "users.created": "Created the account for {name}.",
   "users.rolesSaved": "Saved the roles of {name}.",
   "users.passwordReset": "The password of {name} was reset and their sessions were ended.",
-  "users.roleInService": "Role in each language service",
-  "users.noRole": "No role",
   "users.newAccount": "New account",
   "users.email": "Email address",
   "users.displayName": "Display name",
@@ -700,6 +698,25 @@ export const en = {
     "You may not make this change. Service admins manage only people whose every role is in a service they administer, and give roles only there; nobody changes their own account here.",
   "users.error.notFound": "This account does not exist any more.",
   "users.error.exists": "An account with this email address already exists.",
+  // The roles control: the person's roles listed, and a search to add one.
+  "users.grants.legend": "Roles in language services",
+  // Label of the search field that finds a service by name.
+  "users.grants.service": "Language service",
+  "users.grants.serviceHelp":
+    "Type part of the service's name or language, in English or in the language itself, then choose it from the list.",
+  "users.grants.role": "Role",
+  "users.grants.add": "Add role",
+  "users.grants.remove": "Remove",
+  // {grant} is a role in a service, such as 'editor in Meridian Afrique'.
+  "users.grants.removeOf": "Remove: {grant}",
+  "users.grants.added": "Added: {grant}.",
+  "users.grants.removed": "Removed: {grant}.",
+  // Beside a service in the search results that already has a role; adding replaces it.
+  "users.grants.current": "(now {role})",
+  "users.grants.chooseService": "Choose a service from the list first.",
+  "users.grants.noMatch": "No service matches.",
+  "users.grants.matchOne": "1 service matches.",
+  "users.grants.matches": "{count} services match.",
 
   // Passwords refused by the server's screening (users screen and account screen)
   "password.tooCommon":

@@ -6,7 +6,7 @@ import { writingFa } from "./writing-fa.js";
 
 /**
  * The newsroom interface in Persian. Same keys and {placeholders} as en.ts (checked by
- * en-fa.test.ts); technical identifiers (agency codes, scopes, headers) stay Latin.
+ * catalogues.test.ts); technical identifiers (agency codes, scopes, headers) stay Latin.
  */
 export const fa: Readonly<Record<MessageKey, string>> = {
   "app.loading": "در حال بارگذاری اتاق خبر…",
@@ -598,8 +598,6 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "users.created": "حساب {name} ساخته شد.",
   "users.rolesSaved": "نقش‌های {name} ذخیره شد.",
   "users.passwordReset": "گذرواژهٔ {name} بازنشانی شد و همهٔ نشست‌هایش پایان یافت.",
-  "users.roleInService": "نقش در هر سرویس زبانی",
-  "users.noRole": "بدون نقش",
   "users.newAccount": "حساب تازه",
   "users.email": "نشانی ایمیل",
   "users.displayName": "نام نمایشی",
@@ -648,6 +646,21 @@ export const fa: Readonly<Record<MessageKey, string>> = {
     "اجازهٔ این تغییر را ندارید. مدیر سرویس فقط حساب کسانی را مدیریت می‌کند که همهٔ نقش‌هایشان در سرویس‌های زیر مدیریت او باشد و فقط در همان سرویس‌ها نقش می‌دهد؛ هیچ‌کس حساب خودش را اینجا تغییر نمی‌دهد.",
   "users.error.notFound": "این حساب دیگر وجود ندارد.",
   "users.error.exists": "حسابی با این نشانی ایمیل از پیش وجود دارد.",
+  "users.grants.legend": "نقش‌ها در سرویس‌های زبانی",
+  "users.grants.service": "سرویس زبانی",
+  "users.grants.serviceHelp":
+    "بخشی از نام سرویس یا زبان آن را، به انگلیسی یا به خود آن زبان، بنویسید و سپس آن را از فهرست برگزینید.",
+  "users.grants.role": "نقش",
+  "users.grants.add": "افزودن نقش",
+  "users.grants.remove": "حذف",
+  "users.grants.removeOf": "حذف: {grant}",
+  "users.grants.added": "افزوده شد: {grant}.",
+  "users.grants.removed": "حذف شد: {grant}.",
+  "users.grants.current": "(اکنون {role})",
+  "users.grants.chooseService": "نخست سرویسی را از فهرست برگزینید.",
+  "users.grants.noMatch": "هیچ سرویسی پیدا نشد.",
+  "users.grants.matchOne": "۱ سرویس پیدا شد.",
+  "users.grants.matches": "{count} سرویس پیدا شد.",
 
   "password.tooCommon":
     "این گذرواژه در فهرست گذرواژه‌هایی است که مهاجمان پیش از همه امتحان می‌کنند. گذرواژه‌ای بلندتر و پیش‌بینی‌ناپذیرتر برگزینید.",

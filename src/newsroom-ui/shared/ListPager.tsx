@@ -11,15 +11,15 @@ export function ListPager(props: {
   readonly pages: number;
   readonly hrefFor: (page: number) => string;
 }) {
-  const { t, lang } = useUiText();
+  const { t, number } = useUiText();
   const { page, pages } = props;
   return (
     <nav class="nr-pager" aria-label={t("pager.label")}>
       {page > 1 ? <AppLink href={props.hrefFor(page - 1)}>{t("pager.previous")}</AppLink> : null}
       <span aria-current="page">
         {t("pager.position", {
-          page: page.toLocaleString(lang),
-          pages: pages.toLocaleString(lang),
+          page: number(page),
+          pages: number(pages),
         })}
       </span>
       {page < pages ? <AppLink href={props.hrefFor(page + 1)}>{t("pager.next")}</AppLink> : null}

@@ -1,13 +1,21 @@
-import { isLocaleTag, locales } from "../../i18n/locale-registry.js";
+import { intlLocaleFor, isLocaleTag, locales } from "../../i18n/locale-registry.js";
 import type { UiLanguage } from "../i18n/ui-language.js";
 
 /**
- * The locale dates are written in for each interface language: British English, and in
- * Persian the Solar Hijri calendar with Persian digits.
+ * The locale dates are written in for each interface language: British English, in
+ * Persian the Solar Hijri calendar with Persian digits, and for the other languages the
+ * calendar and digits the locale registry gives them (Gregorian; Western digits in Arabic,
+ * as the reader's Arabic edition prints them).
  */
 const dateLocales: Readonly<Record<UiLanguage, string>> = {
   en: "en-GB",
   fa: "fa-IR-u-ca-persian-nu-arabext",
+  ar: intlLocaleFor("ar"),
+  es: intlLocaleFor("es"),
+  fr: intlLocaleFor("fr"),
+  ru: intlLocaleFor("ru"),
+  uk: intlLocaleFor("uk"),
+  "zh-Hans": intlLocaleFor("zh-Hans"),
 };
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

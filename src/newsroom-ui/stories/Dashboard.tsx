@@ -28,7 +28,7 @@ export function Dashboard(props: {
   readonly page: number;
 }) {
   const { api, services, session, navigate } = useApp();
-  const { t, dateTime, lang } = useUiText();
+  const { t, dateTime, number } = useUiText();
   const service = services.find((s) => s.id === props.serviceId) ?? services[0];
   const status: StoryStatus = (dashboardStatuses as readonly string[]).includes(props.status ?? "")
     ? (props.status as StoryStatus)
@@ -187,7 +187,7 @@ export function Dashboard(props: {
                       </AppLink>
                     </td>
                     <td>{dateTime(item.lastModifiedAt)}</td>
-                    <td>{item.currentRevisionNumber.toLocaleString(lang)}</td>
+                    <td>{number(item.currentRevisionNumber)}</td>
                     <td>
                       {[
                         item.scheduledAt

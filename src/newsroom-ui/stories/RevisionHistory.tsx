@@ -18,7 +18,7 @@ import { useScreenTitle } from "../shared/screen-title.js";
 /** Revision history with readable diffs, restore (a new revision), and the audit log. */
 export function RevisionHistory(props: { readonly storyId: string }) {
   const { api } = useApp();
-  const { t, dateTime, lang } = useUiText();
+  const { t, dateTime, number } = useUiText();
   const { storyId } = props;
   const id = useId();
   const [detail, setDetail] = useState<StoryDetail | null>(null);
@@ -90,7 +90,6 @@ export function RevisionHistory(props: { readonly storyId: string }) {
           note: revision.note,
         })
       : t("history.option", { number: revision.number, time: dateTime(revision.createdAt) });
-  const numbers = new Intl.NumberFormat(lang, { useGrouping: false });
   const currentId = detail?.story.currentRevisionId;
 
   return (
@@ -122,7 +121,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                   return (
                     <tr key={revision.id}>
                       <td>
-                        {numbers.format(revision.number)}
+                        {number(revision.number)}
                         {revision.id === currentId ? ` ${t("history.current")}` : ""}
                         {revision.id === detail?.publishedRevisionId
                           ? ` ${t("history.published")}`

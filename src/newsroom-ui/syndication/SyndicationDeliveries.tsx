@@ -22,14 +22,13 @@ import {
  */
 export function SyndicationDeliveries(props: { readonly webhookId: string }) {
   const { api } = useApp();
-  const { t, dateTime, lang } = useUiText();
+  const { t, dateTime, number } = useUiText();
   const id = useId();
   useScreenTitle(t("syndication.deliveries.title"));
   const [webhook, setWebhook] = useState<Webhook | null>(null);
   const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const numbers = new Intl.NumberFormat(lang, { useGrouping: false });
 
   const load = useCallback(
     async (announce: boolean) => {
@@ -125,7 +124,7 @@ export function SyndicationDeliveries(props: { readonly webhookId: string }) {
                     </AppLink>
                   </td>
                   <td>{t(`syndication.status.${delivery.status}`)}</td>
-                  <td>{numbers.format(delivery.attempts)}</td>
+                  <td>{number(delivery.attempts)}</td>
                   <td>
                     {delivery.lastStatusCode === null ? (
                       none

@@ -13,14 +13,13 @@ import { type ApiKey, issueApiKey, listApiKeys, revokeApiKey } from "./syndicati
  */
 export function SyndicationKeys() {
   const { api } = useApp();
-  const { t, dateTime, lang } = useUiText();
+  const { t, dateTime, number } = useUiText();
   const id = useId();
   useScreenTitle(t("syndication.keys.title"));
   const [name, setName] = useState("");
   const [rate, setRate] = useState("60");
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const numbers = new Intl.NumberFormat(lang);
   const keys = useCredentialList<ApiKey>({
     list: useCallback(() => listApiKeys(api), [api]),
     revoke: (key) => revokeApiKey(api, key.id),
@@ -112,7 +111,7 @@ export function SyndicationKeys() {
           </th>
           <td>
             {t("syndication.keys.perMinute", {
-              rate: numbers.format(key.rateLimitPerMinute),
+              rate: number(key.rateLimitPerMinute, true),
             })}
           </td>
           <td>{dateTime(key.createdAt)}</td>

@@ -1,0 +1,87 @@
+import type { writingEn } from "./writing-en.js";
+
+/** Writing aids' words in Spanish; the same keys as writing-en.ts; spread into es.ts. */
+export const writingEs: Readonly<Record<keyof typeof writingEn, string>> = {
+  "writing.counts": "Palabras: {words} · Caracteres: {characters}",
+  "writing.length.ok": "{length} caracteres; lo ideal es {ideal} o menos.",
+  "writing.length.long":
+    "{length} caracteres: más de los {ideal} que los buscadores y las pantallas de los teléfonos muestran completos.",
+  "writing.length.over": "{length} caracteres: supera el límite de {max} de este servicio.",
+  "writing.limit": "{length} de {max} caracteres",
+
+  "writing.seo.heading": "Buscadores y redes sociales",
+  "writing.seo.intro":
+    "Cómo aparece el artículo en los resultados de búsqueda y al compartirlo. Deje un campo vacío para usar el titular, la entradilla o la imagen principal.",
+  "writing.seo.title": "Título para buscadores",
+  "writing.seo.description": "Descripción para buscadores",
+  "writing.seo.socialTitle": "Título para redes sociales",
+  "writing.seo.socialDescription": "Descripción para redes sociales",
+  "writing.seo.socialImage": "Imagen para redes sociales",
+  "writing.seo.chooseImage": "Elegir una imagen para redes sociales",
+  "writing.seo.removeImage": "Compartir la imagen principal",
+  "writing.seo.leadImageShared": "Se comparte la imagen principal.",
+  "writing.seo.imagePicker": "Elegir la imagen que se muestra al compartir el artículo",
+  "writing.seo.searchPreview": "Vista previa en buscadores",
+  "writing.seo.socialPreview": "Vista previa de la tarjeta social",
+  "writing.seo.noImage": "Sin imagen",
+
+  "writing.checks.heading": "Antes de publicar",
+  "writing.checks.clear": "No hay problemas de estilo ni de longitud.",
+  "writing.checks.prefer": "«{avoid}» en {field} (×{count}): use «{prefer}».",
+  "writing.checks.avoid": "«{avoid}» en {field} (×{count}): evítelo.",
+  "writing.checks.loading": "Comprobando el artículo con el libro de estilo…",
+  "writing.field.headline": "el titular",
+  "writing.field.standfirst": "la entradilla",
+  "writing.field.body": "el cuerpo",
+  "writing.field.seo": "los textos para buscadores y redes",
+  "writing.field.seoTitle": "el título para buscadores",
+  "writing.field.seoDescription": "la descripción para buscadores",
+  "writing.checks.long": "En {field} hay {length} caracteres; lo ideal es {ideal} o menos.",
+  "writing.checks.over":
+    "En {field} hay {length} caracteres, más que el límite de {max} de este servicio.",
+
+  "writing.shortcuts.button": "Atajos de teclado",
+  "writing.shortcuts.title": "Atajos de teclado",
+  "writing.shortcuts.intro": "En un Mac, use Comando (⌘) donde aparece Ctrl.",
+  "writing.shortcuts.save": "Guardar el artículo",
+  "writing.shortcuts.link": "Añadir o cambiar un enlace (en el cuerpo)",
+  "writing.shortcuts.publish": "Ir a los controles de publicación",
+  "writing.shortcuts.help": "Mostrar esta lista",
+  "writing.shortcuts.bold": "Negrita (en el cuerpo)",
+  "writing.shortcuts.italic": "Cursiva (en el cuerpo)",
+  "writing.shortcuts.quotes":
+    "Las comillas que escriba se convierten en {open}…{close} en este servicio.",
+  "writing.shortcuts.keys": "Teclas",
+  "writing.shortcuts.close": "Cerrar",
+  "writing.shortcuts.action": "Acción",
+
+  "header.writingSettings": "Ajustes de redacción",
+  "writing.settings.title": "Ajustes de redacción",
+  "writing.settings.intro":
+    "Las pautas de longitud y la lista del libro de estilo que los editores de cada servicio ven mientras escriben y antes de publicar.",
+  "writing.settings.service": "Servicio",
+  "writing.settings.loading": "Cargando los ajustes de redacción…",
+  "writing.settings.defaults": "Este servicio usa los ajustes predeterminados de su escritura.",
+  "writing.settings.readOnly":
+    "Solo los administradores de este servicio pueden cambiar estos ajustes.",
+  "writing.settings.lengths": "Longitudes, en caracteres",
+  "writing.settings.headlineIdeal": "Titular: ideal",
+  "writing.settings.headlineMax": "Titular: límite",
+  "writing.settings.standfirstIdeal": "Entradilla: ideal",
+  "writing.settings.standfirstMax": "Entradilla: límite",
+  "writing.settings.seoTitleMax": "Título para buscadores: límite",
+  "writing.settings.seoDescriptionMax": "Descripción para buscadores: límite",
+  "writing.settings.houseStyle": "Libro de estilo",
+  "writing.settings.houseStyleIntro":
+    "Palabras que conviene evitar, cada una con la que debe usarse en su lugar y una nota opcional. Los editores ven las coincidencias antes de publicar.",
+  "writing.settings.noRules": "Todavía no hay palabras.",
+  "writing.settings.avoid": "Evitar",
+  "writing.settings.prefer": "Usar en su lugar",
+  "writing.settings.note": "Nota",
+  "writing.settings.addRule": "Añadir una palabra",
+  "writing.settings.removeRule": "Quitar «{avoid}»",
+  "writing.settings.removeEmptyRule": "Quitar esta fila",
+  "writing.settings.save": "Guardar los ajustes",
+  "writing.settings.saved": "Se guardaron los ajustes de redacción de {service}.",
+  "audit.settings.writing.updated": "Cambió los ajustes de redacción",
+};

@@ -1,0 +1,87 @@
+import type { writingEn } from "./writing-en.js";
+
+/** Writing aids' words in French; the same keys as writing-en.ts; spread into fr.ts. */
+export const writingFr: Readonly<Record<keyof typeof writingEn, string>> = {
+  "writing.counts": "Mots : {words} · Caractères : {characters}",
+  "writing.length.ok": "{length} caractères ; visez {ideal} au plus.",
+  "writing.length.long":
+    "{length} caractères : plus que les {ideal} que les résultats de recherche et les écrans de téléphone affichent en entier.",
+  "writing.length.over": "{length} caractères : au-delà de la limite de {max} de cette rédaction.",
+  "writing.limit": "{length} sur {max} caractères",
+
+  "writing.seo.heading": "Recherche et réseaux sociaux",
+  "writing.seo.intro":
+    "L’apparence de l’article dans les résultats de recherche et quand il est partagé. Laissez un champ vide pour reprendre le titre, le chapô ou l’image principale.",
+  "writing.seo.title": "Titre pour la recherche",
+  "writing.seo.description": "Description pour la recherche",
+  "writing.seo.socialTitle": "Titre pour les réseaux sociaux",
+  "writing.seo.socialDescription": "Description pour les réseaux sociaux",
+  "writing.seo.socialImage": "Image pour les réseaux sociaux",
+  "writing.seo.chooseImage": "Choisir une image pour les réseaux sociaux",
+  "writing.seo.removeImage": "Partager plutôt l’image principale",
+  "writing.seo.leadImageShared": "L’image principale est partagée.",
+  "writing.seo.imagePicker": "Choisir l’image affichée quand l’article est partagé",
+  "writing.seo.searchPreview": "Aperçu dans les résultats de recherche",
+  "writing.seo.socialPreview": "Aperçu de la carte sociale",
+  "writing.seo.noImage": "Pas d’image",
+
+  "writing.checks.heading": "Avant de publier",
+  "writing.checks.clear": "Aucun problème de style maison ni de longueur.",
+  "writing.checks.prefer": "« {avoid} » dans {field} (×{count}) : écrivez « {prefer} ».",
+  "writing.checks.avoid": "« {avoid} » dans {field} (×{count}) : à éviter.",
+  "writing.checks.loading": "Vérification de l’article selon le style maison…",
+  "writing.field.headline": "le titre",
+  "writing.field.standfirst": "le chapô",
+  "writing.field.body": "le corps du texte",
+  "writing.field.seo": "les textes pour la recherche et les réseaux",
+  "writing.field.seoTitle": "le titre pour la recherche",
+  "writing.field.seoDescription": "la description pour la recherche",
+  "writing.checks.long": "Dans {field}, {length} caractères ; visez {ideal} au plus.",
+  "writing.checks.over":
+    "Dans {field}, {length} caractères, au-delà de la limite de {max} de cette rédaction.",
+
+  "writing.shortcuts.button": "Raccourcis clavier",
+  "writing.shortcuts.title": "Raccourcis clavier",
+  "writing.shortcuts.intro": "Sur Mac, utilisez Commande (⌘) là où Ctrl est indiqué.",
+  "writing.shortcuts.save": "Enregistrer l’article",
+  "writing.shortcuts.link": "Ajouter ou modifier un lien (dans le texte)",
+  "writing.shortcuts.publish": "Aller aux commandes de publication",
+  "writing.shortcuts.help": "Afficher cette liste",
+  "writing.shortcuts.bold": "Gras (dans le texte)",
+  "writing.shortcuts.italic": "Italique (dans le texte)",
+  "writing.shortcuts.quotes":
+    "Les guillemets que vous tapez deviennent {open}…{close} dans cette rédaction.",
+  "writing.shortcuts.keys": "Touches",
+  "writing.shortcuts.close": "Fermer",
+  "writing.shortcuts.action": "Opération",
+
+  "header.writingSettings": "Réglages d’écriture",
+  "writing.settings.title": "Réglages d’écriture",
+  "writing.settings.intro":
+    "Les repères de longueur et la liste du style maison que les éditeurs de chaque rédaction voient en écrivant et avant de publier.",
+  "writing.settings.service": "Rédaction",
+  "writing.settings.loading": "Chargement des réglages d’écriture…",
+  "writing.settings.defaults": "Cette rédaction utilise les réglages par défaut de son écriture.",
+  "writing.settings.readOnly":
+    "Seuls les administrateurs de cette rédaction peuvent modifier ces réglages.",
+  "writing.settings.lengths": "Longueurs, en caractères",
+  "writing.settings.headlineIdeal": "Titre : idéal",
+  "writing.settings.headlineMax": "Titre : limite",
+  "writing.settings.standfirstIdeal": "Chapô : idéal",
+  "writing.settings.standfirstMax": "Chapô : limite",
+  "writing.settings.seoTitleMax": "Titre pour la recherche : limite",
+  "writing.settings.seoDescriptionMax": "Description pour la recherche : limite",
+  "writing.settings.houseStyle": "Style maison",
+  "writing.settings.houseStyleIntro":
+    "Les mots à éviter, chacun avec le mot à employer à la place et une note facultative. Les éditeurs voient les occurrences avant de publier.",
+  "writing.settings.noRules": "Pas encore de mots.",
+  "writing.settings.avoid": "À éviter",
+  "writing.settings.prefer": "À employer",
+  "writing.settings.note": "Remarque",
+  "writing.settings.addRule": "Ajouter un mot",
+  "writing.settings.removeRule": "Retirer « {avoid} »",
+  "writing.settings.removeEmptyRule": "Retirer cette ligne",
+  "writing.settings.save": "Enregistrer les réglages",
+  "writing.settings.saved": "Les réglages d’écriture de {service} ont été enregistrés.",
+  "audit.settings.writing.updated": "A modifié les réglages d’écriture",
+};
