@@ -151,6 +151,21 @@ describe("mergeStories", () => {
     expect(merge.conflicts[0]).toMatchObject({ kind: "blocks", editText: null });
   });
 
+  it("without a known base, asks about every difference and joins the sets", () => {
+    const mine = story({ headline: "Mine", topics: ["climate"], body: [p("Mine.")] });
+    const theirs = story({ standfirst: "Theirs.", topics: ["energy"], body: [p("Theirs.")] });
+    const merge = mergeStories(null, mine, theirs);
+    expect(merge.conflicts.map((c) => c.id)).toEqual(["headline", "standfirst", "body-0"]);
+    expect(merge.conflicts[2]).toMatchObject({ editText: "Mine.\nTheirs." });
+    expect(resolveAll(merge, "mine")).toEqual({ ...mine, topics: ["energy", "climate"] });
+  });
+
+  it("names where a body conflict starts in the base", () => {
+    const mine = story({ body: [p("One."), p("Two."), p("Three, mine."), p("Four.")] });
+    const theirs = story({ body: [p("One."), p("Two."), p("Three, theirs."), p("Four.")] });
+    expect(mergeStories(base, mine, theirs).conflicts[0]).toMatchObject({ baseIndex: 2 });
+  });
+
   it("refuses to resolve while a conflict has no answer", () => {
     const merge = mergeStories(base, story({ headline: "A" }), story({ headline: "B" }));
     expect(() => resolveMerge(merge, new Map())).toThrow(/headline/);

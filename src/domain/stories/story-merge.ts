@@ -53,6 +53,8 @@ export interface BlockConflict {
   /** Stable within one merge: `body-<position of the stretch>`. */
   readonly id: string;
   readonly kind: "blocks";
+  /** Where the stretch starts in the base body (0-based), to name it for people. */
+  readonly baseIndex: number;
   readonly base: readonly StoryBlock[];
   readonly mine: readonly StoryBlock[];
   readonly theirs: readonly StoryBlock[];
@@ -86,8 +88,12 @@ export type Resolution =
 /** Edited text is bounded like the fields it becomes (story-schema.ts, story-body-schema.ts). */
 const maxEditedCharacters = 200_000;
 
+/**
+ * `base` is null when the refused save named no revision of this story that is known: then
+ * every difference is a conflict and sets are joined, since nothing says who changed what.
+ */
 export function mergeStories(
-  base: StoryContent,
+  base: StoryContent | null,
   mine: StoryContent,
   theirs: StoryContent,
 ): StoryMerge {
@@ -96,14 +102,16 @@ export function mergeStories(
   const fields = {} as { [F in MergeField]: { value: StoryContent[F]; source: MergeSource } };
 
   const value = <F extends ValueField>(field: F) => {
-    const source = pick(same(base[field], mine[field]), same(base[field], theirs[field]), () =>
+    const from = base?.[field];
+    const known = base !== null;
+    const source = pick(known && same(from, mine[field]), known && same(from, theirs[field]), () =>
       same(mine[field], theirs[field]),
     );
     if (source === "conflict") {
       conflicts.push({
         id: field,
         kind: "field",
-        base: base[field],
+        base: from ?? null,
         mine: mine[field],
         theirs: theirs[field],
         editable: textFields.has(field),
@@ -117,12 +125,18 @@ export function mergeStories(
   for (const field of valueFields) value(field);
 
   const set = <F extends SetField>(field: F, key: (item: StoryContent[F][number]) => string) => {
-    const merged = mergeSet(base[field], mine[field], theirs[field], key, setLimits[field]);
+    const merged = mergeSet(
+      base?.[field] ?? null,
+      mine[field],
+      theirs[field],
+      key,
+      setLimits[field],
+    );
     if (merged.source === "conflict") {
       conflicts.push({
         id: field,
         kind: "field",
-        base: base[field],
+        base: base?.[field] ?? [],
         mine: mine[field],
         theirs: theirs[field],
         editable: false,
@@ -134,7 +148,19 @@ export function mergeStories(
   set("agencies", (code) => code);
   set("bylines", bylineKey);
 
-  const body = mergeBody(base.body, mine.body, theirs.body);
+  const body = base
+    ? mergeBody(base.body, mine.body, theirs.body)
+    : same(mine.body, theirs.body)
+      ? {
+          parts: [{ kind: "resolved" as const, blocks: theirs.body }],
+          autoMerged: 0,
+          tooLarge: false,
+        }
+      : {
+          parts: mergeStretch([], mine.body, theirs.body, 0, 0, true).parts,
+          autoMerged: 0,
+          tooLarge: false,
+        };
   for (const part of body.parts) {
     if (part.kind === "conflict") conflicts.push(part.conflict);
   }
@@ -234,18 +260,20 @@ function bylineKey(byline: Byline): string {
  * my additions after. A side that only reordered wins its order when the other kept the base.
  */
 function mergeSet<T>(
-  base: readonly T[],
+  base: readonly T[] | null,
   mine: readonly T[],
   theirs: readonly T[],
   key: (item: T) => string,
   limit: number,
 ): { value: T[]; source: MergeSource } {
-  const source = pick(same(base, mine), same(base, theirs), () => same(mine, theirs));
+  const source = pick(base !== null && same(base, mine), base !== null && same(base, theirs), () =>
+    same(mine, theirs),
+  );
   if (source === "unchanged" || source === "theirs" || source === "both") {
     return { value: [...theirs], source };
   }
   if (source === "mine") return { value: [...mine], source };
-  const baseKeys = new Set(base.map(key));
+  const baseKeys = new Set((base ?? []).map(key));
   const mineKeys = new Set(mine.map(key));
   const value = theirs.filter((item) => !baseKeys.has(key(item)) || mineKeys.has(key(item)));
   const present = new Set(value.map(key));
@@ -282,6 +310,7 @@ function mergeBody(
       mine.slice(j, aEnd),
       theirs.slice(k, bEnd),
       parts.length,
+      i,
     );
     autoMerged += result.autoMerged;
     parts.push(...result.parts);
@@ -341,8 +370,12 @@ function mergeStretch(
   mine: readonly StoryBlock[],
   theirs: readonly StoryBlock[],
   position: number,
+  baseIndex: number,
+  baseUnknown = false,
 ): { parts: BodyPart[]; autoMerged: number } {
-  const source = pick(same(base, mine), same(base, theirs), () => same(mine, theirs));
+  const source = baseUnknown
+    ? pick(false, false, () => same(mine, theirs))
+    : pick(same(base, mine), same(base, theirs), () => same(mine, theirs));
   if (source === "unchanged") return { parts: [{ kind: "resolved", blocks: base }], autoMerged: 0 };
   if (source !== "conflict") {
     return {
@@ -361,6 +394,7 @@ function mergeStretch(
         mine.slice(index, index + 1),
         theirs.slice(index, index + 1),
         position * 10_000 + index,
+        baseIndex + index,
       );
       parts.push(...one.parts);
       autoMerged += one.autoMerged;
@@ -370,6 +404,7 @@ function mergeStretch(
   const conflict: BlockConflict = {
     id: `body-${position}`,
     kind: "blocks",
+    baseIndex,
     base,
     mine,
     theirs,
