@@ -16,7 +16,7 @@ import type { Byline, StoryContent } from "./story-schema.js";
  */
 
 /** Fields that hold one value: a conflict on them is "mine", "theirs" or (text) "edit". */
-export const valueFields = [
+const valueFields = [
   "headline",
   "standfirst",
   "dateline",
@@ -26,7 +26,7 @@ export const valueFields = [
 ] as const;
 type ValueField = (typeof valueFields)[number];
 /** Fields that hold a set of values. */
-export const setFields = ["topics", "bylines", "agencies"] as const;
+const setFields = ["topics", "bylines", "agencies"] as const;
 type SetField = (typeof setFields)[number];
 export type MergeField = ValueField | SetField;
 
@@ -37,7 +37,7 @@ const textFields: ReadonlySet<MergeField> = new Set(["headline", "standfirst", "
 const setLimits: Record<SetField, number> = { topics: 20, bylines: 30, agencies: 20 };
 
 /** How one field or stretch of the body came out. */
-export type MergeSource = "unchanged" | "mine" | "theirs" | "both" | "combined" | "conflict";
+type MergeSource = "unchanged" | "mine" | "theirs" | "both" | "combined" | "conflict";
 
 export interface FieldConflict<F extends MergeField = MergeField> {
   readonly id: F;

@@ -109,8 +109,7 @@ export interface Story {
  * version refused as REVISION_CONFLICT, kept so nothing typed is lost (ADR 0013); it never
  * becomes the current version by itself.
  */
-export const revisionKinds = ["saved", "not_merged"] as const;
-export type RevisionKind = (typeof revisionKinds)[number];
+export type RevisionKind = "saved" | "not_merged";
 
 export interface StoryRevision {
   readonly id: string;
