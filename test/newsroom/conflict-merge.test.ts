@@ -52,17 +52,34 @@ function edit(k: number): Edit {
   const topics = [["climate"], ["humanitarian-aid"], []][k] ?? [];
   const agencies = [["REUTERS"], ["AP"], []][k] ?? [];
   const dateline = k === 2 ? "DATELINE BY EDITOR 2" : base.dateline;
+  // Search fields: editor 0 writes the description, editor 1 the title, editor 2 none.
+  const seoText = [`Description by editor ${k}`, `Search title by editor ${k}`][k];
+  const seo =
+    k === 2
+      ? {}
+      : {
+          seo: {
+            title: k === 1 ? (seoText ?? "") : "",
+            description: k === 0 ? (seoText ?? "") : "",
+            socialTitle: "",
+            socialDescription: "",
+            socialImageId: null,
+          },
+        };
   return {
     content: {
       ...base,
+      ...seo,
       headline,
       dateline,
       body: [...body, paragraph(added)],
       topics: [...base.topics, ...topics],
       agencies: [...base.agencies, ...agencies],
     },
-    typed: [mineOnly, headline, last, added, ...(k === 2 ? [dateline] : [])],
+    typed: [mineOnly, headline, last, added, ...(k === 2 ? [dateline] : [seoText ?? ""])],
     own: (final) => {
+      if (k === 0) expect(final.seo?.description).toBe(seoText);
+      if (k === 1) expect(final.seo?.title).toBe(seoText);
       expect(bodyPlainText(final.body)).toContain(mineOnly);
       for (const topic of topics) expect(final.topics).toContain(topic);
       for (const code of agencies) expect(final.agencies).toContain(code);
@@ -205,10 +222,18 @@ describe.each(dialects)("conflicts lose nothing on %s", (dialect) => {
       await owner.json<{ revision: { content: StoryContent } }>("GET", `/stories/${storyId}`)
     ).revision.content;
     const textOf = (c: StoryContent) =>
-      [c.headline, c.standfirst, c.dateline, bodyPlainText(c.body)].join("\n");
+      [
+        c.headline,
+        c.standfirst,
+        c.dateline,
+        c.seo?.title ?? "",
+        c.seo?.description ?? "",
+        bodyPlainText(c.body),
+      ].join("\n");
     const notMerged = contents.filter((c) => c.kind === "not_merged");
 
     // Every refused save is a not-merged revision, and every content sent is in the history.
+    expect(refusals).toBeGreaterThanOrEqual(editors - 1);
     expect(notMerged).toHaveLength(refusals);
     for (const content of sent) {
       expect(contents.some((c) => isDeepStrictEqual(c.content, content))).toBe(true);

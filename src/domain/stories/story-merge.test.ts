@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StoryBlock } from "./story-body-schema.js";
-import { mergeStories, resolveAll, resolveMerge } from "./story-merge.js";
-import type { StoryContent } from "./story-schema.js";
+import { mergedFields, mergeStories, resolveAll, resolveMerge } from "./story-merge.js";
+import { type StoryContent, storyContentSchema } from "./story-schema.js";
 
 const p = (text: string): StoryBlock => ({ type: "paragraph", content: [{ text }] });
 
@@ -164,6 +164,45 @@ describe("mergeStories", () => {
     const mine = story({ body: [p("One."), p("Two."), p("Three, mine."), p("Four.")] });
     const theirs = story({ body: [p("One."), p("Two."), p("Three, theirs."), p("Four.")] });
     expect(mergeStories(base, mine, theirs).conflicts[0]).toMatchObject({ baseIndex: 2 });
+  });
+
+  it("merges the search and social fields one by one, an absent one counting as empty", () => {
+    const seo = {
+      title: "",
+      description: "",
+      socialTitle: "",
+      socialDescription: "",
+      socialImageId: null,
+    };
+    const mine = story({ seo: { ...seo, title: "Mine", description: "My description" } });
+    const theirs = story({ seo: { ...seo, title: "Theirs", socialImageId: "m1" } });
+    const merge = mergeStories(base, mine, theirs);
+    expect(merge.conflicts.map((c) => c.id)).toEqual(["seo.title"]);
+    expect(merge.conflicts[0]).toMatchObject({
+      kind: "seo",
+      mine: "Mine",
+      theirs: "Theirs",
+      editable: true,
+    });
+    const resolved = resolveMerge(
+      merge,
+      new Map([["seo.title", { choice: "edit", text: " Both " }]]),
+    );
+    expect(resolved.seo).toEqual({
+      ...seo,
+      title: "Both",
+      description: "My description",
+      socialImageId: "m1",
+    });
+    // No version has the fields: the merge adds none.
+    expect(
+      resolveAll(mergeStories(base, story({ headline: "A" }), base), "mine"),
+    ).not.toHaveProperty("seo");
+  });
+
+  it("handles every field of the story content", () => {
+    // A field added to the schema must be merged too, or a merge would drop it.
+    expect([...mergedFields].sort()).toEqual(Object.keys(storyContentSchema.shape).sort());
   });
 
   it("refuses to resolve while a conflict has no answer", () => {

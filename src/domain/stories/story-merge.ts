@@ -1,6 +1,6 @@
 import { diffLines } from "./line-diff.js";
 import { inlinePlainText, type StoryBlock } from "./story-body-schema.js";
-import type { Byline, StoryContent } from "./story-schema.js";
+import type { Byline, StoryContent, StorySeo } from "./story-schema.js";
 
 /**
  * The three-way merge behind the conflict view (ADR 0013). `base` is the revision both
@@ -33,6 +33,22 @@ export type MergeField = ValueField | SetField;
 /** Value fields that are free text, so a conflict on them may be settled by writing. */
 const textFields: ReadonlySet<MergeField> = new Set(["headline", "standfirst", "dateline", "slug"]);
 
+/**
+ * The search and social fields (all optional together: revisions from before they existed
+ * have none). Each merges like a value field; an absent one counts as empty.
+ */
+const seoFields = [
+  "title",
+  "description",
+  "socialTitle",
+  "socialDescription",
+  "socialImageId",
+] as const;
+export type SeoField = (typeof seoFields)[number];
+
+/** Every field of StoryContent the merge handles; a test keeps it equal to the schema's. */
+export const mergedFields = [...valueFields, ...setFields, "seo", "body"] as const;
+
 /** The largest set each set field may hold (story-schema.ts); past it, the union conflicts. */
 const setLimits: Record<SetField, number> = { topics: 20, bylines: 30, agencies: 20 };
 
@@ -62,7 +78,18 @@ export interface BlockConflict {
   readonly editText: string | null;
 }
 
-export type MergeConflict = FieldConflict | BlockConflict;
+export interface SeoConflict {
+  readonly id: `seo.${SeoField}`;
+  readonly kind: "seo";
+  readonly field: SeoField;
+  readonly base: string | null;
+  readonly mine: string | null;
+  readonly theirs: string | null;
+  /** The texts may be written anew; the social image is chosen, not written. */
+  readonly editable: boolean;
+}
+
+export type MergeConflict = FieldConflict | SeoConflict | BlockConflict;
 
 type BodyPart =
   | { readonly kind: "resolved"; readonly blocks: readonly StoryBlock[] }
@@ -71,6 +98,8 @@ type BodyPart =
 export interface StoryMerge {
   /** The merged value of every field without a conflict, and how each came out. */
   readonly fields: { readonly [F in MergeField]: { value: StoryContent[F]; source: MergeSource } };
+  /** The merged search and social fields, or undefined if no version has them. */
+  readonly seo: StorySeo | undefined;
   readonly body: readonly BodyPart[];
   /** Every true conflict, fields first, then body stretches in order. */
   readonly conflicts: readonly MergeConflict[];
@@ -148,6 +177,32 @@ export function mergeStories(
   set("agencies", (code) => code);
   set("bylines", bylineKey);
 
+  let seo: StorySeo | undefined;
+  if (base?.seo || mine.seo || theirs.seo) {
+    const merged: Record<string, string | null> = {};
+    for (const field of seoFields) {
+      const empty = field === "socialImageId" ? null : "";
+      const of = (content: StoryContent | null) => content?.seo?.[field] ?? empty;
+      const known = base !== null;
+      const source = pick(known && of(base) === of(mine), known && of(base) === of(theirs), () =>
+        same(of(mine), of(theirs)),
+      );
+      if (source === "conflict") {
+        conflicts.push({
+          id: `seo.${field}` as const,
+          kind: "seo",
+          field,
+          base: known ? of(base) : null,
+          mine: of(mine),
+          theirs: of(theirs),
+          editable: field !== "socialImageId",
+        });
+      } else if (source !== "unchanged") autoMerged += 1;
+      merged[field] = source === "mine" ? of(mine) : of(theirs);
+    }
+    seo = merged as StorySeo;
+  }
+
   const body = base
     ? mergeBody(base.body, mine.body, theirs.body)
     : same(mine.body, theirs.body)
@@ -165,7 +220,7 @@ export function mergeStories(
     if (part.kind === "conflict") conflicts.push(part.conflict);
   }
   autoMerged += body.autoMerged;
-  return { fields, body: body.parts, conflicts, autoMerged, bodyTooLarge: body.tooLarge };
+  return { fields, seo, body: body.parts, conflicts, autoMerged, bodyTooLarge: body.tooLarge };
 }
 
 /**
@@ -183,9 +238,19 @@ export function resolveMerge(
   };
   const content = Object.fromEntries(
     [...valueFields, ...setFields].map((field) => [field, merge.fields[field].value]),
-  ) as Omit<StoryContent, "body">;
+  ) as unknown as Omit<StoryContent, "body" | "seo">;
   const resolved: Record<string, unknown> = { ...content };
+  const seo: Record<string, string | null> | undefined = merge.seo ? { ...merge.seo } : undefined;
   for (const conflict of merge.conflicts) {
+    if (conflict.kind === "seo" && seo) {
+      const chosen = answer(conflict);
+      seo[conflict.field] =
+        chosen.choice === "edit" && conflict.editable
+          ? chosen.text.slice(0, maxEditedCharacters).trim()
+          : chosen.choice === "theirs"
+            ? conflict.theirs
+            : conflict.mine;
+    }
     if (conflict.kind !== "field") continue;
     const chosen = answer(conflict);
     resolved[conflict.id] =
@@ -203,7 +268,11 @@ export function resolveMerge(
     }
     return [...(chosen.choice === "theirs" ? part.conflict.theirs : part.conflict.mine)];
   });
-  return { ...(resolved as Omit<StoryContent, "body">), body };
+  return {
+    ...(resolved as Omit<StoryContent, "body" | "seo">),
+    ...(seo ? { seo: seo as StorySeo } : {}),
+    body,
+  };
 }
 
 /** Every conflict settled the same way: "Keep mine" / "Take theirs" for what is left. */

@@ -10,6 +10,7 @@ import {
   mergeStories,
   type Resolution,
   resolveMerge,
+  type SeoField,
 } from "../../domain/stories/story-merge.js";
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
@@ -30,6 +31,14 @@ const fieldLabels: Record<MergeField, MessageKey> = {
   topics: "content.topics",
   bylines: "content.bylines",
   agencies: "content.agencies",
+};
+
+const seoLabels: Record<SeoField, MessageKey> = {
+  title: "writing.seo.title",
+  description: "writing.seo.description",
+  socialTitle: "writing.seo.socialTitle",
+  socialDescription: "writing.seo.socialDescription",
+  socialImageId: "writing.seo.socialImage",
 };
 
 /**
@@ -66,7 +75,11 @@ export function ConflictView(props: {
   const unanswered = merge.conflicts.filter((c) => choices[c.id] === undefined);
 
   const label = (c: MergeConflict): string =>
-    c.kind === "field" ? t(fieldLabels[c.id]) : blocksLabel(c, t);
+    c.kind === "field"
+      ? t(fieldLabels[c.id])
+      : c.kind === "seo"
+        ? t(seoLabels[c.field])
+        : blocksLabel(c, t);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -108,7 +121,7 @@ export function ConflictView(props: {
           const name = `${id}-${c.id}`;
           const choice = choices[c.id];
           const choose = (next: Choice) => setChoices((current) => ({ ...current, [c.id]: next }));
-          const editable = c.kind === "field" ? c.editable : c.editText !== null;
+          const editable = c.kind === "blocks" ? c.editText !== null : c.editable;
           return (
             <fieldset key={c.id} class="nr-merge-choice">
               <legend>{label(c)}</legend>
@@ -266,6 +279,10 @@ function SideValue(props: {
         ))}
       </>
     );
+  }
+  if (conflict.kind === "seo") {
+    const value = conflict[side];
+    return <>{value === null ? t("merge.none") : value === "" ? t("merge.empty") : value}</>;
   }
   const text = fieldText(conflict, side, catalog);
   return <>{text === "" ? t(conflict.id === "leadFigure" ? "merge.none" : "merge.empty") : text}</>;
