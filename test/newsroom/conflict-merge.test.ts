@@ -309,6 +309,15 @@ describe.each(dialects)("conflicts lose nothing on %s", (dialect) => {
       [2, "saved"],
       [1, "saved"],
     ]);
+    // It opens like any revision: as readers would see it, in the preview.
+    const preview = await admin.request(
+      "GET",
+      `/stories/${id}/preview?revision=${first.notMergedRevision.id}`,
+    );
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain("Mine");
+    expect(html).not.toContain("Saved first");
     // The head did not move, and the next save takes the next number after the kept one.
     const detail = await admin.json<{ story: { currentRevisionNumber: number } }>(
       "GET",
