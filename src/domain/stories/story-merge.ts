@@ -78,7 +78,7 @@ export interface BlockConflict {
   readonly editText: string | null;
 }
 
-export interface SeoConflict {
+interface SeoConflict {
   readonly id: `seo.${SeoField}`;
   readonly kind: "seo";
   readonly field: SeoField;
