@@ -41,6 +41,8 @@ export interface StoryRevisionsTable {
   created_at: string;
   created_by: string | null;
   note: string | null;
+  /** `saved` or `not_merged` (0016); the default fills rows written before it. */
+  kind: Generated<string>;
 }
 
 interface StoryCorrectionsTable {

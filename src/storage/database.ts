@@ -17,6 +17,7 @@ import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
+import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 
@@ -133,6 +134,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0007-search-speed": searchSpeedMigration(dialect),
     "0019-comments": commentsMigration(),
     "0020-writing-settings": writingSettingsMigration(),
+    "0016-revision-kinds": revisionKindsMigration(),
   };
 }
 

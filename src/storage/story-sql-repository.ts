@@ -9,6 +9,8 @@ import type {
 } from "../domain/stories/story-repository.js";
 import {
   type Correction,
+  type NewRevision,
+  type RevisionKind,
   type RevisionSummary,
   type Story,
   type StoryRevision,
@@ -38,23 +40,59 @@ export class StorySqlRepository implements StoryRepository {
     });
   }
 
-  async appendRevision(revision: StoryRevision): Promise<boolean> {
+  async appendRevision(draft: NewRevision): Promise<StoryRevision | null> {
     return this.#db.transaction().execute(async (trx) => {
       // The conditional update is the optimistic lock: it matches only if nobody saved since
-      // the editor's base revision. Both dialects serialize concurrent updates of one row.
+      // the editor's base revision. Both dialects serialize concurrent updates of one row, so
+      // the number read next cannot be taken by another save of this story meanwhile.
       const result = await trx
         .updateTable("stories")
-        .set({
-          current_revision_id: revision.id,
-          current_revision_number: revision.number,
-          working_headline: revision.content.headline,
-        })
-        .where("id", "=", revision.storyId)
-        .where("current_revision_id", "=", revision.baseRevisionId ?? "")
+        .set({ current_revision_id: draft.id, working_headline: draft.content.headline })
+        .where("id", "=", draft.storyId)
+        .where("current_revision_id", "=", draft.baseRevisionId ?? "")
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
+      if (Number(result.numUpdatedRows) !== 1) return null;
+      const revision: StoryRevision = { ...draft, number: await nextNumber(trx, draft.storyId) };
+      await trx
+        .updateTable("stories")
+        .set({ current_revision_number: revision.number })
+        .where("id", "=", draft.storyId)
+        .execute();
       await trx.insertInto("story_revisions").values(revisionRow(revision)).execute();
-      return true;
+      return revision;
+    });
+  }
+
+  async insertNotMerged(draft: NewRevision): Promise<StoryRevision> {
+    return this.#db.transaction().execute(async (trx) => {
+      // A no-op update takes the story row's lock (PostgreSQL) or the write lock (SQLite):
+      // the same lock a save takes, so numbers are handed out one at a time.
+      await trx
+        .updateTable("stories")
+        .set((eb) => ({ current_revision_id: eb.ref("current_revision_id") }))
+        .where("id", "=", draft.storyId)
+        .execute();
+      let sameBase = trx
+        .selectFrom("story_revisions")
+        .selectAll()
+        .where("story_id", "=", draft.storyId)
+        .where("kind", "=", "not_merged")
+        .where("base_revision_id", "=", draft.baseRevisionId ?? "");
+      sameBase =
+        draft.createdBy === null
+          ? sameBase.where("created_by", "is", null)
+          : sameBase.where("created_by", "=", draft.createdBy);
+      const previous = await sameBase.orderBy("number", "desc").limit(1).executeTakeFirst();
+      if (previous && previous.content === JSON.stringify(draft.content)) {
+        return revisionFromRow(previous);
+      }
+      const revision: StoryRevision = {
+        ...draft,
+        kind: "not_merged",
+        number: await nextNumber(trx, draft.storyId),
+      };
+      await trx.insertInto("story_revisions").values(revisionRow(revision)).execute();
+      return revision;
     });
   }
 
@@ -164,6 +202,7 @@ export class StorySqlRepository implements StoryRepository {
         "r.created_at",
         "r.created_by",
         "r.note",
+        "r.kind",
         "u.display_name",
       ])
       .where("r.story_id", "=", storyId)
@@ -178,6 +217,7 @@ export class StorySqlRepository implements StoryRepository {
       createdBy: r.created_by,
       createdByName: r.display_name ?? null,
       note: r.note,
+      kind: revisionKindOf(r.kind),
     }));
   }
 
@@ -309,7 +349,22 @@ function revisionRow(revision: StoryRevision) {
     created_at: revision.createdAt,
     created_by: revision.createdBy,
     note: revision.note,
+    kind: revision.kind,
   };
+}
+
+/** The story's next revision number; call it holding the story row's lock. */
+async function nextNumber(trx: Db, storyId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("story_revisions")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("story_id", "=", storyId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0) + 1;
+}
+
+function revisionKindOf(value: string): RevisionKind {
+  return value === "not_merged" ? "not_merged" : "saved";
 }
 
 function storyFromRow(row: Selectable<StoriesTable>): Story {
@@ -345,5 +400,6 @@ function revisionFromRow(row: Selectable<StoryRevisionsTable>): StoryRevision {
     createdAt: row.created_at,
     createdBy: row.created_by,
     note: row.note,
+    kind: revisionKindOf(row.kind),
   };
 }

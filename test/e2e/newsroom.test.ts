@@ -314,7 +314,10 @@ describe("newsroom: the editorial day in a browser", () => {
       name: "Someone else saved this story while you were editing",
     });
     await conflict.waitFor();
-    const yours = conflict.getByRole("region", { name: "Your version (not saved)" });
+    // The refused version is already kept in the history, not merged (ADR 0013).
+    const yours = conflict.getByRole("region", {
+      name: /^Your version \(revision \d+, not merged\)$/,
+    });
     const other = conflict.getByRole("region", { name: /^Their version/ });
     await yours.getByText("My paragraph, written at the same time.").waitFor();
     await other.getByText("E2E: Their headline").waitFor();
@@ -330,8 +333,11 @@ describe("newsroom: the editorial day in a browser", () => {
     const revisions = (await editorApi.request("GET", `/stories/${id}/revisions`)).json as {
       id: string;
       number: number;
+      kind: string;
     }[];
-    const sorted = [...revisions].sort((a, b) => b.number - a.number);
+    const sorted = revisions
+      .filter((revision) => revision.kind === "saved")
+      .sort((a, b) => b.number - a.number);
     const [newest, previous] = sorted;
     const diff = (
       await editorApi.request("GET", `/stories/${id}/revisions/${previous?.id}/diff/${newest?.id}`)

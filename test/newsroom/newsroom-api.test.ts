@@ -201,12 +201,24 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
     expect(problem.code).toBe("REVISION_CONFLICT");
     expect(problem.currentRevision.content.headline).toBe("First editor's headline");
     expect(problem.yourContent.headline).toBe("Second editor's headline");
-    const revisions = await ed.json<
-      { id: string; number: number; createdByName: string | null; content?: unknown }[]
+    const all = await ed.json<
+      {
+        id: string;
+        number: number;
+        createdByName: string | null;
+        content?: unknown;
+        kind: string;
+      }[]
     >("GET", `/stories/${id}/revisions`);
-    expect(revisions.map((r) => r.number)).toEqual([2, 1]);
+    // The refused version is kept, marked not merged (ADR 0013); the reporter's left nothing.
+    expect(all.map((r) => [r.number, r.kind])).toEqual([
+      [3, "not_merged"],
+      [2, "saved"],
+      [1, "saved"],
+    ]);
+    const revisions = all.filter((r) => r.kind === "saved");
     // The history names who saved each revision, and carries no full texts.
-    expect(revisions.map((r) => r.createdByName)).toEqual(["Elif Editor", "Elif Editor"]);
+    expect(all.map((r) => r.createdByName)).toEqual(["Ada Admin", "Elif Editor", "Elif Editor"]);
     expect(revisions.every((r) => r.content === undefined)).toBe(true);
     const diff = await ed.json<{ fields: Json[] }>(
       "GET",
@@ -222,7 +234,7 @@ describe.each(dialects)("the newsroom API on %s", (dialect) => {
       `/stories/${id}/revisions/${base}/restore`,
       { baseRevisionId: revisions[0]?.id },
     );
-    expect(restored.revision.number).toBe(3);
+    expect(restored.revision.number).toBe(4);
     expect(restored.revision.content.headline).toBe("Council approves new river bridge");
   });
 

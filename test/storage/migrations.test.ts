@@ -1,11 +1,11 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemActor } from "../../src/domain/actor.js";
 import { SearchService } from "../../src/domain/search/search-service.js";
 import type { ServiceId } from "../../src/domain/services/service-registry.js";
 import type { StoryContent } from "../../src/domain/stories/story-schema.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
-import { migrateToLatest, migratorFor } from "../../src/storage/database.js";
+import { migrateToLatest, migrationsFor, migratorFor } from "../../src/storage/database.js";
 import { sqlRepositories } from "../../src/storage/repositories.js";
 import { SearchSqlRepository } from "../../src/storage/search-sql-repository.js";
 import { seedCatalog, storyContent } from "../support/story-fixtures.js";
@@ -17,6 +17,30 @@ const now = "2026-11-20T10:00:00.000Z";
 /** Steps a database through the migrations up to and including `name`. */
 async function migrateTo(database: TestDatabase, name: string): Promise<void> {
   const { error } = await (await migratorFor(database)).migrateTo(name);
+  if (error) throw error;
+}
+
+/**
+ * Runs the migrations up to `name` and the later ones named in `also`, as a database that met
+ * those first would have (`allowUnorderedMigrations`): the live code used to write old rows
+ * needs the columns they add (0016's revision kind).
+ */
+async function migrateToWith(database: TestDatabase, name: string, also: string[]): Promise<void> {
+  await migrateTo(database, name);
+  const schema =
+    database.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+          .rows[0]?.schema
+      : undefined;
+  const wanted = Object.entries(migrationsFor(database.dialect)).filter(
+    ([migration]) => migration <= name || also.includes(migration),
+  );
+  const { error } = await new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => Object.fromEntries(wanted) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (error) throw error;
 }
 
@@ -86,6 +110,21 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       (await search.inService({ id: serviceId }, query, 1)).hits.map((h) => h.summary.id);
   };
 
+  it("0016 marks every revision written before it as saved", async () => {
+    database = await openTestDatabase(dialect, { migrate: false });
+    await migrateTo(database, "0012-drop-legacy-search");
+    await insertPublished(database, "before-kinds", "en", storyContent());
+    expect(await migrateToLatest(database)).toContain("0016-revision-kinds");
+    const repos = sqlRepositories(database);
+    expect(await repos.stories.findRevision("before-kinds-r1")).toMatchObject({
+      number: 1,
+      kind: "saved",
+    });
+    expect((await repos.stories.listRevisionSummaries("before-kinds")).map((r) => r.kind)).toEqual([
+      "saved",
+    ]);
+  });
+
   it("indexes stories published before search existed (0003's frozen backfill)", async () => {
     database = await openTestDatabase(dialect, { migrate: false });
     await migrateTo(database, "0002-newsroom");
@@ -121,7 +160,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
 
   it("0012 drops the legacy search tables and column; search still finds published stories", async () => {
     database = await openTestDatabase(dialect, { migrate: false });
-    await migrateTo(database, "0011-second-factor");
+    await migrateToWith(database, "0011-second-factor", ["0016-revision-kinds"]);
     const repos = sqlRepositories(database);
     await seedCatalog(repos);
     const stories = new StoryService({ ...repos, clock: fixedClock(now) });

@@ -40,7 +40,7 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     expect(story.status).toBe("draft");
   });
 
-  it("refuses a save based on a stale revision and writes nothing", async () => {
+  it("refuses a save based on a stale revision: the head stays, the refused version is kept as not merged", async () => {
     const { story, revision } = await stories.create(actor, {
       serviceId: "en",
       content: storyContent(),
@@ -59,9 +59,43 @@ describe.each(dialects)("story storage on %s", (dialect) => {
     const details = isNewsdeskError(error) ? error.details : undefined;
     expect(details?.currentRevision).toMatchObject({ id: mine.id });
     expect(details?.yourContent).toMatchObject({ headline: "Theirs" });
+    expect(details?.baseRevision).toMatchObject({ id: revision.id });
     const summaries = await repos.stories.listRevisionSummaries(story.id);
     const revisions = await Promise.all(summaries.map((r) => repos.stories.findRevision(r.id)));
-    expect(revisions.map((r) => r?.content.headline)).toEqual(["Harbour talks resume", "Mine"]);
+    expect(revisions.map((r) => [r?.number, r?.kind, r?.content.headline])).toEqual([
+      [1, "saved", "Harbour talks resume"],
+      [2, "saved", "Mine"],
+      [3, "not_merged", "Theirs"],
+    ]);
+    expect(details?.notMergedRevision).toMatchObject({ id: revisions[2]?.id, number: 3 });
+    const head = await repos.stories.findStory(story.id);
+    expect(head).toMatchObject({ currentRevisionId: mine.id, currentRevisionNumber: 2 });
+    // The next save is numbered after the kept version, and moves the head as usual.
+    const next = await stories.saveDraft(actor, story.id, {
+      baseRevisionId: mine.id,
+      content: storyContent({ headline: "Merged" }),
+    });
+    expect(next).toMatchObject({ number: 4, kind: "saved" });
+    expect(await repos.stories.findStory(story.id)).toMatchObject({ currentRevisionNumber: 4 });
+  });
+
+  it("hands out distinct numbers when saves and refused saves race", async () => {
+    const { story, revision } = await stories.create(actor, {
+      serviceId: "en",
+      content: storyContent(),
+    });
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, index) =>
+        stories.saveDraft(actor, story.id, {
+          baseRevisionId: revision.id,
+          content: storyContent({ headline: `Racer ${index}` }),
+        }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    const summaries = await repos.stories.listRevisionSummaries(story.id);
+    expect(summaries.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(summaries.filter((r) => r.kind === "not_merged")).toHaveLength(5);
   });
 
   it("keeps a story and its revision together: a failed revision insert leaves no story", async () => {

@@ -2,6 +2,7 @@ import type { ServiceId } from "../services/service-registry.js";
 import type {
   Correction,
   IsoDateTime,
+  NewRevision,
   RevisionSummary,
   Story,
   StoryRevision,
@@ -63,10 +64,17 @@ export interface StoryRepository {
   /** Inserts a story and its first revision in one transaction. */
   insertStory(story: Story, firstRevision: StoryRevision): Promise<void>;
   /**
-   * Appends a revision and moves the head to it, in one transaction, only if the head is
-   * still at `revision.baseRevisionId`. Returns false on a conflict; nothing is written then.
+   * Appends a `saved` revision and moves the head to it, in one transaction, only if the
+   * head is still at `revision.baseRevisionId`. Storage gives it the story's next number.
+   * Returns null on a conflict; nothing is written then.
    */
-  appendRevision(revision: StoryRevision): Promise<boolean>;
+  appendRevision(revision: NewRevision): Promise<StoryRevision | null>;
+  /**
+   * Keeps a refused version as a `not_merged` revision with the story's next number, never
+   * moving the head. If the same person's newest not-merged revision on the same base has
+   * the same content, that one is returned instead (autosave retrying adds nothing).
+   */
+  insertNotMerged(revision: NewRevision): Promise<StoryRevision>;
   /** Applies a head change atomically; false if the head moved meanwhile. */
   changeHead(change: StoryHeadChange): Promise<boolean>;
   /** Appends a correction and applies the head change in one transaction. */

@@ -104,6 +104,13 @@ export interface Story {
   readonly createdBy: string | null;
 }
 
+/**
+ * `saved` revisions moved the story's head when written. A `not_merged` revision is a
+ * version refused as REVISION_CONFLICT, kept so nothing typed is lost (ADR 0013); it never
+ * becomes the current version by itself.
+ */
+export type RevisionKind = "saved" | "not_merged";
+
 export interface StoryRevision {
   readonly id: string;
   readonly storyId: string;
@@ -114,7 +121,11 @@ export interface StoryRevision {
   readonly createdAt: IsoDateTime;
   readonly createdBy: string | null;
   readonly note: string | null;
+  readonly kind: RevisionKind;
 }
+
+/** A revision about to be written: storage numbers it (ADR 0013). */
+export type NewRevision = Omit<StoryRevision, "number">;
 
 /** A revision in the history list: who saved it and when, without its content. */
 export type RevisionSummary = Omit<StoryRevision, "content"> & {

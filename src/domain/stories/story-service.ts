@@ -26,6 +26,7 @@ import {
   type Correction,
   correctionInputSchema,
   isoDateTimeSchema,
+  type NewRevision,
   type PublishInput,
   publishInputSchema,
   type RevisionSummary,
@@ -83,6 +84,7 @@ export class StoryService {
       createdAt: now,
       createdBy: actorId(actor),
       note: null,
+      kind: "saved",
     };
     const story: Story = {
       id: storyId,
@@ -108,7 +110,13 @@ export class StoryService {
     return { story, revision };
   }
 
-  /** Saves a new revision on top of `baseRevisionId`, or refuses with both versions. */
+  /**
+   * Saves a new revision on top of `baseRevisionId`. A stale base is refused as
+   * REVISION_CONFLICT, but only after the refused version is kept as a `not_merged`
+   * revision (ADR 0013): whoever could have saved it loses nothing, whatever their client
+   * does next. The conflict carries the current revision, the base revision and the kept one,
+   * so the editor can merge three ways (`story-merge.ts`).
+   */
   async saveDraft(
     actor: Actor,
     storyId: string,
@@ -120,36 +128,54 @@ export class StoryService {
       throw new NewsdeskError("INVALID_TRANSITION", { detail: "A killed story cannot be edited." });
     }
     const content = await this.#validateContent(story.serviceId, input.content);
-    const revision: StoryRevision = {
+    const draft: NewRevision = {
       id: newId(),
       storyId,
-      number: story.currentRevisionNumber + 1,
       baseRevisionId: input.baseRevisionId,
       content,
       createdAt: this.#now(),
       createdBy: actorId(actor),
       note: input.note ?? null,
+      kind: "saved",
     };
-    const saved =
-      input.baseRevisionId === story.currentRevisionId &&
-      (await this.#deps.stories.appendRevision(revision));
-    if (!saved) {
-      const latest = await this.#requireStory(storyId);
-      const theirs = await this.#deps.stories.findRevision(latest.currentRevisionId);
-      throw new NewsdeskError("REVISION_CONFLICT", {
-        details: {
-          currentRevision: theirs,
-          yourContent: content,
-          yourBaseRevisionId: input.baseRevisionId,
-        },
-      });
-    }
+    const revision =
+      input.baseRevisionId === story.currentRevisionId
+        ? await this.#deps.stories.appendRevision(draft)
+        : null;
+    if (!revision) throw await this.#conflict(story, draft);
     await this.#emit(
       "saved",
       { ...story, currentRevisionId: revision.id, currentRevisionNumber: revision.number },
       actor,
     );
     return revision;
+  }
+
+  /** Keeps the refused version, then describes the conflict (the error to throw). */
+  async #conflict(story: Story, refused: NewRevision): Promise<NewsdeskError> {
+    // The base must be a saved revision of this story; anything else is kept against nothing.
+    const named = await this.#deps.stories.findRevision(refused.baseRevisionId ?? "");
+    const base = named && named.storyId === story.id && named.kind === "saved" ? named : null;
+    const notMerged = await this.#deps.stories.insertNotMerged({
+      ...refused,
+      baseRevisionId: base?.id ?? null,
+      kind: "not_merged",
+    });
+    const latest = await this.#requireStory(story.id);
+    const theirs = await this.#requireRevision(latest.currentRevisionId);
+    return new NewsdeskError("REVISION_CONFLICT", {
+      details: {
+        currentRevision: theirs,
+        baseRevision: base,
+        notMergedRevision: {
+          id: notMerged.id,
+          number: notMerged.number,
+          createdAt: notMerged.createdAt,
+        },
+        yourContent: refused.content,
+        yourBaseRevisionId: refused.baseRevisionId,
+      },
+    });
   }
 
   async publish(actor: Actor, storyId: string, rawInput: unknown): Promise<Story> {

@@ -192,9 +192,24 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
         createdByName: rev.createdByName,
         note: rev.note,
         baseRevisionId: rev.baseRevisionId,
+        kind: rev.kind,
       })),
     );
   });
+
+  // One revision with its content: "not merged" revisions are opened this way (ADR 0013).
+  r.get(
+    "/stories/:id/revisions/:revisionId",
+    { action: "story.view", ...read },
+    async (c, { actor }) =>
+      c.json({
+        revision: await deps.stories.revision(
+          actor,
+          pathParam(c, "id"),
+          id(pathParam(c, "revisionId")),
+        ),
+      }),
+  );
 
   r.get(
     "/stories/:id/revisions/:a/diff/:b",

@@ -1,5 +1,6 @@
 import { accountAr } from "./account-ar.js";
 import { commentsAr } from "./comments-ar.js";
+import { conflictAr } from "./conflict-ar.js";
 import type { MessageKey } from "./en.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { writingAr } from "./writing-ar.js";
@@ -414,7 +415,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "editor.keptMine": "حُفظت نسختك بعد المراجعة {number}؛ ونسختهم محفوظة في السجل.",
   "editor.tookTheirs": "حُمّلت نسختهم (المراجعة {number}). ونسختك معروضة أسفل المحرر.",
   "editor.pasteFailed": "لم يُدرج النص الملصوق: {error}",
-  "editor.discarded": "نسختك من قبل التعارض (غير محفوظة)",
+  "editor.discarded": "نسختك من قبل التعارض (محفوظة بوصفها مراجعة لم تُدمج)",
   "editor.dismissDiscarded": "إخفاء نسختي القديمة",
   "toolbar.label": "تنسيق المتن",
   "toolbar.bold": "عريض",
@@ -745,14 +746,9 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "إدراج صورة",
 
   "conflict.heading": "حفظ شخص آخر هذه القصة أثناء تحريرك لها",
-  "conflict.body":
-    "حُفظت المراجعة {number} في {time}. لم تُحفظ تغييراتك. قارن النسختين واختر أيهما تستمر؛ وتبقى الأخرى في سجل المراجعات.",
-  "conflict.mine": "نسختك (غير محفوظة)",
   "conflict.theirs": "نسختهم (المراجعة {number})",
   "conflict.keepMine": "الإبقاء على نسختي (حفظها فوق نسختهم)",
   "conflict.takeTheirs": "اعتماد نسختهم",
-  "conflict.help":
-    "«الإبقاء على نسختي» يحفظ نسختك مراجعةً جديدة بعد نسختهم، فتبقى نسختهم في السجل. «اعتماد نسختهم» يحمّل نسختهم في المحرر؛ وتبقى نسختك أسفل المحرر حتى تغادر الصفحة.",
   "content.headline": "العنوان",
   "content.standfirst": "المقدّمة",
   "content.dateline": "مكان الخبر",
@@ -778,4 +774,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...writingAr,
 
   ...commentsAr,
+  ...conflictAr,
 };

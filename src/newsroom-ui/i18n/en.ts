@@ -1,5 +1,6 @@
 import { accountEn } from "./account-en.js";
 import { commentsEn } from "./comments-en.js";
+import { conflictEn } from "./conflict-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { writingEn } from "./writing-en.js";
 
@@ -459,7 +460,7 @@ export const en = {
   "editor.tookTheirs":
     "Loaded their version (revision {number}). Your version is shown below the editor.",
   "editor.pasteFailed": "The pasted text was not inserted: {error}",
-  "editor.discarded": "Your version from before the conflict (not saved)",
+  "editor.discarded": "Your version from before the conflict (kept as a not-merged revision)",
   "editor.dismissDiscarded": "Dismiss my old version",
   // The body's formatting toolbar
   "toolbar.label": "Body formatting",
@@ -837,14 +838,9 @@ export const en = {
 
   // Story editor: conflict view, a version's content, preview
   "conflict.heading": "Someone else saved this story while you were editing",
-  "conflict.body":
-    "Revision {number} was saved on {time}. Your changes were not saved. Compare the two versions and choose which one continues; the other stays in the revision history.",
-  "conflict.mine": "Your version (not saved)",
   "conflict.theirs": "Their version (revision {number})",
   "conflict.keepMine": "Keep mine (save on top of theirs)",
   "conflict.takeTheirs": "Take theirs",
-  "conflict.help":
-    "“Keep mine” saves your version as a new revision after theirs, so theirs stays in the history. “Take theirs” loads their version into the editor; your version is kept below the editor until you leave the page.",
   "content.headline": "Headline",
   "content.standfirst": "Standfirst",
   "content.dateline": "Dateline",
@@ -872,6 +868,9 @@ export const en = {
   ...writingEn,
   // Comments beside the editor and the header's notifications: comments-en.ts
   ...commentsEn,
+
+  // The conflict view's merge and not-merged revisions in the history: conflict-en.ts
+  ...conflictEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { accountEs } from "./account-es.js";
 import { commentsEs } from "./comments-es.js";
+import { conflictEs } from "./conflict-es.js";
 import type { MessageKey } from "./en.js";
 import { syndicationEs } from "./syndication-es.js";
 import { writingEs } from "./writing-es.js";
@@ -432,7 +433,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "editor.tookTheirs":
     "Se cargó la otra versión (revisión {number}). La suya se muestra debajo del editor.",
   "editor.pasteFailed": "No se insertó el texto pegado: {error}",
-  "editor.discarded": "Su versión de antes del conflicto (sin guardar)",
+  "editor.discarded": "Tu versión de antes del conflicto (conservada como revisión sin fusionar)",
   "editor.dismissDiscarded": "Descartar mi versión anterior",
   "toolbar.label": "Formato del cuerpo",
   "toolbar.bold": "Negrita",
@@ -779,14 +780,9 @@ export const es: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "Insertar una figura",
 
   "conflict.heading": "Otra persona guardó este artículo mientras usted lo editaba",
-  "conflict.body":
-    "La revisión {number} se guardó el {time}. Sus cambios no se guardaron. Compare las dos versiones y elija con cuál seguir; la otra queda en el historial de revisiones.",
-  "conflict.mine": "Su versión (sin guardar)",
   "conflict.theirs": "La otra versión (revisión {number})",
   "conflict.keepMine": "Conservar la mía (guardarla sobre la otra)",
   "conflict.takeTheirs": "Quedarse con la otra",
-  "conflict.help":
-    "«Conservar la mía» guarda su versión como una revisión nueva después de la otra, que queda en el historial. «Quedarse con la otra» carga la otra versión en el editor; la suya se mantiene debajo del editor hasta que salga de la página.",
   "content.headline": "Titular",
   "content.standfirst": "Entradilla",
   "content.dateline": "Lugar y fecha",
@@ -812,4 +808,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...writingEs,
 
   ...commentsEs,
+  ...conflictEs,
 };

@@ -1,5 +1,6 @@
 import { accountFa } from "./account-fa.js";
 import { commentsFa } from "./comments-fa.js";
+import { conflictFa } from "./conflict-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { writingFa } from "./writing-fa.js";
@@ -423,7 +424,7 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "editor.tookTheirs":
     "نسخهٔ دیگر (نسخهٔ {number}) بارگذاری شد. نسخهٔ شما زیر ویرایشگر نشان داده می‌شود.",
   "editor.pasteFailed": "متن چسبانده‌شده درج نشد: {error}",
-  "editor.discarded": "نسخهٔ شما از پیش از تعارض (ذخیره‌نشده)",
+  "editor.discarded": "نسخهٔ شما از پیش از تعارض (نگه‌داشته به‌عنوان نسخهٔ ادغام‌نشده)",
   "editor.dismissDiscarded": "کنار گذاشتن نسخهٔ قدیمی من",
   "toolbar.label": "قالب‌بندی متن",
   "toolbar.bold": "پررنگ",
@@ -766,14 +767,9 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "افزودن تصویر",
 
   "conflict.heading": "هم‌زمان با ویرایش شما، کس دیگری این خبر را ذخیره کرد",
-  "conflict.body":
-    "نسخهٔ {number} در {time} ذخیره شد. تغییرهای شما ذخیره نشد. دو نسخه را مقایسه کنید و انتخاب کنید کدام ادامه یابد؛ دیگری در تاریخچهٔ نسخه‌ها می‌ماند.",
-  "conflict.mine": "نسخهٔ شما (ذخیره‌نشده)",
   "conflict.theirs": "نسخهٔ دیگر (نسخهٔ {number})",
   "conflict.keepMine": "نگه‌داشتن نسخهٔ من (ذخیره پس از نسخهٔ دیگر)",
   "conflict.takeTheirs": "پذیرفتن نسخهٔ دیگر",
-  "conflict.help":
-    "«نگه‌داشتن نسخهٔ من» نسخهٔ شما را به‌صورت نسخهٔ تازه‌ای پس از نسخهٔ دیگر ذخیره می‌کند، پس نسخهٔ دیگر در تاریخچه می‌ماند. «پذیرفتن نسخهٔ دیگر» آن نسخه را در ویرایشگر بار می‌کند و نسخهٔ شما تا وقتی از این صفحه بیرون نروید زیر ویرایشگر می‌ماند.",
   "content.headline": "تیتر",
   "content.standfirst": "لید",
   "content.dateline": "محل خبر",
@@ -796,4 +792,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...accountFa,
   ...writingFa,
   ...commentsFa,
+  ...conflictFa,
 };

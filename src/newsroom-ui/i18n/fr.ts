@@ -1,5 +1,6 @@
 import { accountFr } from "./account-fr.js";
 import { commentsFr } from "./comments-fr.js";
+import { conflictFr } from "./conflict-fr.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { writingFr } from "./writing-fr.js";
@@ -434,7 +435,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "editor.tookTheirs":
     "L’autre version a été chargée (révision {number}). La vôtre est affichée sous l’éditeur.",
   "editor.pasteFailed": "Le texte collé n’a pas été inséré : {error}",
-  "editor.discarded": "Votre version d’avant le conflit (non enregistrée)",
+  "editor.discarded": "Votre version d’avant le conflit (conservée comme révision non fusionnée)",
   "editor.dismissDiscarded": "Masquer mon ancienne version",
   "toolbar.label": "Mise en forme du texte",
   "toolbar.bold": "Gras",
@@ -782,14 +783,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "Insérer une illustration",
 
   "conflict.heading": "Quelqu’un d’autre a enregistré cet article pendant que vous le modifiiez",
-  "conflict.body":
-    "La révision {number} a été enregistrée le {time}. Vos modifications n’ont pas été enregistrées. Comparez les deux versions et choisissez celle qui continue ; l’autre reste dans l’historique des révisions.",
-  "conflict.mine": "Votre version (non enregistrée)",
   "conflict.theirs": "L’autre version (révision {number})",
   "conflict.keepMine": "Garder la mienne (enregistrer par-dessus l’autre)",
   "conflict.takeTheirs": "Prendre l’autre",
-  "conflict.help":
-    "« Garder la mienne » enregistre votre version comme nouvelle révision après l’autre, qui reste dans l’historique. « Prendre l’autre » charge l’autre version dans l’éditeur ; la vôtre reste affichée sous l’éditeur jusqu’à ce que vous quittiez la page.",
   "content.headline": "Titre",
   "content.standfirst": "Chapô",
   "content.dateline": "Lieu et date",
@@ -816,4 +812,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...writingFr,
 
   ...commentsFr,
+  ...conflictFr,
 };

@@ -1,5 +1,6 @@
 import { accountRu } from "./account-ru.js";
 import { commentsRu } from "./comments-ru.js";
+import { conflictRu } from "./conflict-ru.js";
 import type { MessageKey } from "./en.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { writingRu } from "./writing-ru.js";
@@ -424,7 +425,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   "editor.keptMine": "Ваш вариант сохранён после версии {number}; их вариант остался в истории.",
   "editor.tookTheirs": "Загружен их вариант (версия {number}). Ваш вариант показан под редактором.",
   "editor.pasteFailed": "Вставленный текст не добавлен: {error}",
-  "editor.discarded": "Ваш вариант до конфликта (не сохранён)",
+  "editor.discarded": "Ваша версия до конфликта (сохранена как необъединённая редакция)",
   "editor.dismissDiscarded": "Скрыть мой старый вариант",
   "toolbar.label": "Форматирование текста",
   "toolbar.bold": "Полужирный",
@@ -769,14 +770,9 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "Вставка иллюстрации",
 
   "conflict.heading": "Пока вы редактировали, этот материал сохранил кто-то другой",
-  "conflict.body":
-    "Версия {number} сохранена {time}. Ваши изменения не сохранены. Сравните два варианта и выберите, какой пойдёт дальше; другой останется в истории версий.",
-  "conflict.mine": "Ваш вариант (не сохранён)",
   "conflict.theirs": "Их вариант (версия {number})",
   "conflict.keepMine": "Оставить мой (сохранить поверх их варианта)",
   "conflict.takeTheirs": "Принять их вариант",
-  "conflict.help":
-    "«Оставить мой» сохраняет ваш вариант как новую версию после их варианта, и их вариант остаётся в истории. «Принять их вариант» загружает их текст в редактор; ваш вариант виден под редактором, пока вы не уйдёте со страницы.",
   "content.headline": "Заголовок",
   "content.standfirst": "Лид",
   "content.dateline": "Место событий",
@@ -802,4 +798,5 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...writingRu,
 
   ...commentsRu,
+  ...conflictRu,
 };

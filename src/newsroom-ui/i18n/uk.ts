@@ -1,5 +1,6 @@
 import { accountUk } from "./account-uk.js";
 import { commentsUk } from "./comments-uk.js";
+import { conflictUk } from "./conflict-uk.js";
 import type { MessageKey } from "./en.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { writingUk } from "./writing-uk.js";
@@ -428,7 +429,7 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   "editor.tookTheirs":
     "Завантажено їхній варіант (версія {number}). Ваш варіант показано під редактором.",
   "editor.pasteFailed": "Вставлений текст не додано: {error}",
-  "editor.discarded": "Ваш варіант до конфлікту (не збережено)",
+  "editor.discarded": "Ваша версія до конфлікту (збережена як необ’єднана редакція)",
   "editor.dismissDiscarded": "Приховати мій старий варіант",
   "toolbar.label": "Форматування тексту",
   "toolbar.bold": "Жирний",
@@ -771,14 +772,9 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "Вставлення ілюстрації",
 
   "conflict.heading": "Поки ви редагували, цей матеріал зберіг хтось інший",
-  "conflict.body":
-    "Версію {number} збережено {time}. Ваші зміни не збережено. Порівняйте два варіанти й виберіть, який піде далі; інший залишиться в історії версій.",
-  "conflict.mine": "Ваш варіант (не збережено)",
   "conflict.theirs": "Їхній варіант (версія {number})",
   "conflict.keepMine": "Залишити мій (зберегти поверх їхнього)",
   "conflict.takeTheirs": "Прийняти їхній варіант",
-  "conflict.help":
-    "«Залишити мій» зберігає ваш варіант як нову версію після їхнього, і їхній варіант залишається в історії. «Прийняти їхній варіант» завантажує їхній текст у редактор; ваш варіант видно під редактором, доки ви не підете зі сторінки.",
   "content.headline": "Заголовок",
   "content.standfirst": "Лід",
   "content.dateline": "Місце подій",
@@ -804,4 +800,5 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...writingUk,
 
   ...commentsUk,
+  ...conflictUk,
 };

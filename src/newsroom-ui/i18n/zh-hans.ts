@@ -1,5 +1,6 @@
 import { accountZhHans } from "./account-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
+import { conflictZhHans } from "./conflict-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { writingZhHans } from "./writing-zh-hans.js";
@@ -410,7 +411,7 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   "editor.keptMine": "你的版本已在修订版本 {number} 之后保存；对方的版本保留在历史记录中。",
   "editor.tookTheirs": "已载入对方的版本（修订版本 {number}）。你的版本显示在编辑器下方。",
   "editor.pasteFailed": "粘贴的文字未插入：{error}",
-  "editor.discarded": "你在冲突前的版本（未保存）",
+  "editor.discarded": "冲突前的您的版本（已保留为未合并的修订版）",
   "editor.dismissDiscarded": "关闭我的旧版本",
   "toolbar.label": "正文格式",
   "toolbar.bold": "粗体",
@@ -730,14 +731,9 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   "picker.figureTitle": "插入配图",
 
   "conflict.heading": "你编辑期间，其他人保存了这篇稿件",
-  "conflict.body":
-    "修订版本 {number} 已于 {time} 保存。你的修改未保存。请比较两个版本，选择以哪一个继续；另一个会保留在修订历史中。",
-  "conflict.mine": "你的版本（未保存）",
   "conflict.theirs": "对方的版本（修订版本 {number}）",
   "conflict.keepMine": "保留我的（在对方版本之后保存）",
   "conflict.takeTheirs": "采用对方的",
-  "conflict.help":
-    "“保留我的”会把你的版本保存为对方版本之后的新修订版本，对方的版本保留在历史中。“采用对方的”会把对方的版本载入编辑器；在你离开页面之前，你的版本会保留在编辑器下方。",
   "content.headline": "标题",
   "content.standfirst": "导语",
   "content.dateline": "电头",
@@ -763,4 +759,5 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...writingZhHans,
 
   ...commentsZhHans,
+  ...conflictZhHans,
 };

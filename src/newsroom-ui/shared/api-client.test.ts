@@ -111,20 +111,23 @@ describe("ApiClient", () => {
     );
   });
 
-  it("keeps both versions of a 409 REVISION_CONFLICT", async () => {
+  it("keeps the three versions of a 409 REVISION_CONFLICT and the kept revision", async () => {
     const theirs = { ...content, headline: "Their headline" };
+    const revision = (id: string, number: number, body: typeof content) => ({
+      id,
+      number,
+      content: body,
+      createdAt: "2026-05-14T10:00:00Z",
+      createdBy: "u2",
+      note: null,
+    });
     const { fetch } = fakeFetch(() =>
       json(409, {
         code: "REVISION_CONFLICT",
         title: "The story was changed by someone else since you opened it.",
-        currentRevision: {
-          id: "r2",
-          number: 2,
-          content: theirs,
-          createdAt: "2026-05-14T10:00:00Z",
-          createdBy: "u2",
-          note: null,
-        },
+        currentRevision: revision("r2", 2, theirs),
+        baseRevision: revision("r1", 1, content),
+        notMergedRevision: { id: "r3", number: 3, createdAt: "2026-05-14T10:01:00Z" },
         yourContent: content,
       }),
     );
@@ -134,6 +137,8 @@ describe("ApiClient", () => {
     const conflict = conflictOf(failure);
     expect(conflict?.currentRevision.content.headline).toBe("Their headline");
     expect(conflict?.yourContent.headline).toBe("Trucks cross the border");
+    expect(conflict?.baseRevision?.id).toBe("r1");
+    expect(conflict?.notMergedRevision.number).toBe(3);
   });
 
   it("rejects a response that does not match the contract instead of trusting it", async () => {

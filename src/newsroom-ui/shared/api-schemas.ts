@@ -144,9 +144,15 @@ export type SavedDraft = z.infer<typeof savedDraftSchema>;
 export const storyResultSchema = z.looseObject({ story: storyHeadSchema });
 export const correctionResultSchema = z.looseObject({ correction: correctionSchema });
 
-/** The extra members of a `409 REVISION_CONFLICT` problem: both versions, nothing lost. */
+/**
+ * The extra members of a `409 REVISION_CONFLICT` problem: the current revision, the base
+ * both started from (null if unknown), and the refused version, already kept by the server
+ * as a "not merged" revision (ADR 0013).
+ */
 export const conflictSchema = z.looseObject({
   currentRevision: revisionSchema,
+  baseRevision: revisionSchema.nullable(),
+  notMergedRevision: z.looseObject({ id: z.string(), number: z.number() }),
   yourContent: contentSchema,
 });
 export type Conflict = z.infer<typeof conflictSchema>;
@@ -159,6 +165,9 @@ const revisionSummarySchema = z.looseObject({
   /** The saver's display name; null for system saves and removed accounts. */
   createdByName: nullableString.optional(),
   note: nullableString,
+  baseRevisionId: nullableString.optional(),
+  /** `not_merged`: a version refused by a conflict, kept in the history (ADR 0013). */
+  kind: z.string().optional(),
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 export const revisionListSchema = z.array(revisionSummarySchema);

@@ -90,6 +90,8 @@ export function RevisionHistory(props: { readonly storyId: string }) {
           note: revision.note,
         })
       : t("history.option", { number: revision.number, time: dateTime(revision.createdAt) });
+  const optionLabel = (revision: RevisionSummary) =>
+    isNotMerged(revision) ? `${label(revision)} · ${t("history.notMerged")}` : label(revision);
   const currentId = detail?.story.currentRevisionId;
 
   return (
@@ -105,6 +107,9 @@ export function RevisionHistory(props: { readonly storyId: string }) {
         <>
           <section aria-labelledby={`${id}-revs`}>
             <h2 id={`${id}-revs`}>{t("history.revisions")}</h2>
+            {revisions.some(isNotMerged) ? (
+              <p class="nr-help">{t("history.notMergedHelp")}</p>
+            ) : null}
             <table class="nr-table">
               <thead>
                 <tr>
@@ -117,11 +122,22 @@ export function RevisionHistory(props: { readonly storyId: string }) {
               </thead>
               <tbody>
                 {revisions.map((revision, index) => {
-                  const previous = revisions[index + 1];
+                  const notMerged = isNotMerged(revision);
+                  // A saved revision compares with the saved one before it; a not-merged one
+                  // with the revision it was based on, to show what was refused.
+                  const previous = notMerged
+                    ? revisions.find((r) => r.id === revision.baseRevisionId)
+                    : revisions.slice(index + 1).find((r) => !isNotMerged(r));
                   return (
-                    <tr key={revision.id}>
+                    <tr key={revision.id} class={notMerged ? "nr-not-merged" : undefined}>
                       <td>
                         {number(revision.number)}
+                        {notMerged ? (
+                          <>
+                            {" "}
+                            <span class="nr-tag">{t("history.notMerged")}</span>
+                          </>
+                        ) : null}
                         {revision.id === currentId ? ` ${t("history.current")}` : ""}
                         {revision.id === detail?.publishedRevisionId
                           ? ` ${t("history.published")}`
@@ -139,18 +155,37 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                         {previous ? (
                           <button
                             type="button"
-                            aria-label={t("history.compareLabel", {
-                              number: revision.number,
-                              previous: previous.number,
-                            })}
+                            aria-label={
+                              notMerged
+                                ? t("history.compareBaseLabel", {
+                                    number: revision.number,
+                                    base: previous.number,
+                                  })
+                                : t("history.compareLabel", {
+                                    number: revision.number,
+                                    previous: previous.number,
+                                  })
+                            }
                             onClick={() => {
                               setFrom(previous.id);
                               setTo(revision.id);
                               void compare(previous.id, revision.id);
                             }}
                           >
-                            {t("history.compareWithPrevious")}
+                            {t(
+                              notMerged ? "history.compareWithBase" : "history.compareWithPrevious",
+                            )}
                           </button>
+                        ) : null}
+                        {notMerged ? (
+                          <a
+                            href={`${api.previewUrl(storyId)}?revision=${encodeURIComponent(revision.id)}`}
+                            target="_blank"
+                            rel="noopener"
+                            aria-label={t("history.openLabel", { number: revision.number })}
+                          >
+                            {t("history.open")}
+                          </a>
                         ) : null}
                         {revision.id !== currentId ? (
                           <button
@@ -189,7 +224,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
               >
                 {revisions.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {label(r)}
+                    {optionLabel(r)}
                   </option>
                 ))}
               </select>
@@ -201,7 +236,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
               >
                 {revisions.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {label(r)}
+                    {optionLabel(r)}
                   </option>
                 ))}
               </select>
@@ -273,6 +308,11 @@ export function RevisionHistory(props: { readonly storyId: string }) {
       </Dialog>
     </>
   );
+}
+
+/** A version refused by a conflict and kept in the history (ADR 0013). */
+function isNotMerged(revision: RevisionSummary): boolean {
+  return revision.kind === "not_merged";
 }
 
 /** Fields as before/after pairs; body lines marked added or removed in words, not colour only. */

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
 import type { FigureBlock } from "../../domain/stories/story-body-schema.js";
 import { writingReport } from "../../domain/writing/pre-publish-checks.js";
@@ -68,6 +68,15 @@ export function StoryEditor(props: { readonly storyId: string }) {
     publish: () => setPublishRequest((n) => n + 1),
     help: () => setHelpOpen(true),
   });
+  // While the conflict view is open the editor is locked: the merge starts from the version
+  // that was refused, so nothing typed meanwhile could be left out of it.
+  const locked = draft.conflict !== null;
+  const writable = detail
+    ? capabilitiesFor(session, serviceFor(detail.story.serviceId, services).id).canWrite
+    : false;
+  useEffect(() => {
+    draft.editor.current?.setEditable(writable && !locked, false);
+  }, [draft.editor, writable, locked]);
 
   useScreenTitle(form ? t("editor.title", { headline: form.headline }) : t("editor.loadingTitle"));
 
@@ -128,11 +137,13 @@ export function StoryEditor(props: { readonly storyId: string }) {
 
       {draft.conflict ? (
         <ConflictView
+          key={draft.conflict.notMergedRevision.id}
           conflict={draft.conflict}
           catalog={catalog}
           lang={text.lang}
           dir={text.dir}
           busy={draft.resolving}
+          onSaveMerged={(merged) => void draft.saveMerged(merged)}
           onKeepMine={() => void draft.keepMine()}
           onTakeTheirs={draft.takeTheirs}
         />
@@ -149,7 +160,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
               .then((ok) => ok && setSaveNote(""));
           }}
         >
-          <fieldset disabled={readOnly} class="nr-plain-fieldset">
+          <fieldset disabled={readOnly || locked} class="nr-plain-fieldset">
             <legend class="nr-visually-hidden">{t("editor.fields")}</legend>
             <StoryFields
               form={form}

@@ -4,10 +4,10 @@ import { blocksToPmDoc, pmDocToBlocks } from "../../domain/stories/prosemirror-m
 import { toEditorJson } from "../editor/pm-json.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { conflictOf, errorMessage } from "../shared/api-client.js";
-import type { Catalog, Conflict, Content, StoryDetail } from "../shared/api-schemas.js";
+import type { Catalog, Conflict, Content, Revision, StoryDetail } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { Autosave } from "./autosave.js";
-import { normalizeContent, UnsavedChanges } from "./story-draft.js";
+import { contentKey, normalizeContent, UnsavedChanges } from "./story-draft.js";
 
 /** Autosave period: a changed draft is saved at most this long after the change. */
 const autosaveMs = 15_000;
@@ -15,6 +15,8 @@ const autosaveMs = 15_000;
 interface SaveOptions {
   readonly autosave: boolean;
   readonly note?: string;
+  /** Saves this instead of what the form holds (the conflict view's merged version). */
+  readonly content?: Content;
 }
 
 /**
@@ -96,14 +98,24 @@ export function useStoryDraft(storyId: string) {
     if (form) refreshDirty();
   }, [form, refreshDirty]);
 
-  const save = useCallback(
-    async (options: SaveOptions): Promise<boolean> => {
+  /** The form and body if they are valid, else null. */
+  const collectIfValid = useCallback((): Content | null => {
+    try {
+      return collect();
+    } catch {
+      return null;
+    }
+  }, [collect]);
+
+  /** Saves; the saved revision, or null (the error or the conflict is on screen). */
+  const saveRevision = useCallback(
+    async (options: SaveOptions): Promise<Revision | null> => {
       let content: Content;
       try {
-        content = collect();
+        content = options.content ?? collect();
       } catch (failure) {
         setSaveError(t("editor.notSaved", { error: errorMessage(failure) }));
-        return false;
+        return null;
       }
       try {
         const result = await api.saveDraft(storyId, {
@@ -123,20 +135,32 @@ export function useStoryDraft(storyId: string) {
         const when = { time: dateTime(result.revision.createdAt), number: result.revision.number };
         if (options.autosave) setAutosaveMessage(t("editor.autosaved", when));
         else setSaveMessage(t("editor.saved", when));
-        return true;
+        return result.revision;
       } catch (failure) {
         const found = conflictOf(failure);
         if (found) {
           autosave.current?.pause(true);
+          // Typed while the refused save was on its way: send it too, on the same stale
+          // base, so the server keeps that as well and the merge starts from it. Once only:
+          // the editor is locked while the conflict view is open.
+          const typedSince = options.content ? null : collectIfValid();
+          if (typedSince && contentKey(typedSince) !== contentKey(content)) {
+            return saveRevision({ ...options, content: typedSince });
+          }
           setConflict(found);
           requestAnimationFrame(() => document.getElementById("conflict-heading")?.focus());
-          return false;
+          return null;
         }
         setSaveError(t("editor.notSaved", { error: errorMessage(failure) }));
-        return false;
+        return null;
       }
     },
-    [api, storyId, collect, hasUnsavedChanges, t, dateTime],
+    [api, storyId, collect, collectIfValid, hasUnsavedChanges, t, dateTime],
+  );
+
+  const save = useCallback(
+    async (options: SaveOptions): Promise<boolean> => (await saveRevision(options)) !== null,
+    [saveRevision],
   );
 
   // Autosave every 15 s when changed; leaving with unsaved changes asks first.
@@ -224,6 +248,30 @@ export function useStoryDraft(storyId: string) {
     }
   };
 
+  /**
+   * Saves the conflict view's merged version on top of the current revision and loads it
+   * into the editor. If someone saved again meanwhile, the server keeps this attempt as not
+   * merged too, and the conflict view opens on the new conflict.
+   */
+  const saveMerged = async (merged: Content) => {
+    if (!conflict) return;
+    setResolving(true);
+    baseRevisionId.current = conflict.currentRevision.id;
+    const saved = await saveRevision({
+      autosave: false,
+      content: merged,
+      note: `Merged with revision ${conflict.currentRevision.number} after a conflict`,
+    });
+    setResolving(false);
+    if (!saved) return;
+    loadContent(merged);
+    setConflict(null);
+    autosave.current?.pause(false);
+    setSaveMessage(
+      t("merge.saved", { revision: saved.number, number: conflict.currentRevision.number }),
+    );
+  };
+
   /** Loads the newer revision; this editor's version stays on screen as "discarded". */
   const takeTheirs = () => {
     if (!conflict) return;
@@ -257,6 +305,7 @@ export function useStoryDraft(storyId: string) {
     reload,
     keepMine,
     takeTheirs,
+    saveMerged,
     attachEditor,
     refreshDirty,
     showError: setSaveError,
