@@ -81,6 +81,8 @@ export interface Newsdesk {
   readonly pageCache: PageCache;
   /** Server-Sent Events to open reader pages. */
   readonly live: LiveHub;
+  /** The newsroom's own event streams (wire queue, flags, notifications). */
+  readonly newsroomEvents: NewsroomEvents;
   readonly liveUpdates: LiveUpdates;
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
@@ -516,6 +518,7 @@ export async function createNewsdesk(
       logger,
       pageCache,
       live: hub,
+      newsroomEvents,
       liveUpdates: live,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       lifecycle,
@@ -626,6 +629,7 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
           // Stops accepting; idle keep-alive sockets close now, busy ones after their response.
           server.close();
           newsdesk.live.close({ retryMs: 1000 });
+          newsdesk.newsroomEvents.close(1000);
           const finished = await new Promise<boolean>((done) => {
             if (inFlight === 0) return done(true);
             const timer = setTimeout(() => done(false), timeoutMs);

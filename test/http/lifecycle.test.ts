@@ -58,14 +58,14 @@ function slowPost(port: number) {
 }
 
 /** Opens a live stream and collects what it sends until the server ends it. */
-function liveStream(port: number) {
+function liveStream(port: number, path = "/_/live/en", headers: Record<string, string> = {}) {
   let text = "";
   let opened: () => void = () => undefined;
   const open = new Promise<void>((resolve) => {
     opened = resolve;
   });
   const ended = new Promise<string>((resolve, reject) => {
-    request({ port, path: "/_/live/en" }, (res) => {
+    request({ port, path, headers }, (res) => {
       res.on("data", (chunk) => {
         text += chunk;
         opened();
@@ -116,22 +116,30 @@ describe("health and readiness", () => {
 
 describe("graceful shutdown", () => {
   it("finishes in-flight requests, refuses new ones and sends live streams elsewhere", async () => {
-    newsdesk = await startTestNewsdesk("sqlite", {
-      seed: false,
-      env: { PORT: "0", HOST: "127.0.0.1" },
-    });
+    newsdesk = await startTestNewsdesk("sqlite", { env: { PORT: "0", HOST: "127.0.0.1" } });
     server = await startServer(newsdesk);
     const { port } = server;
     const stream = liveStream(port);
     await stream.open;
+    // The newsroom's own event stream, for a signed-in editor.
+    const login = await fetch(`http://127.0.0.1:${port}/newsroom/api/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: `http://127.0.0.1:${port}` },
+      body: JSON.stringify({ email: "editor@newsdesk.test", password: "demo-password-elif" }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const newsroomStream = liveStream(port, "/newsroom/api/events", { Cookie: cookie });
+    await newsroomStream.open;
     const inFlight = slowPost(port);
-    await handling(server, 2);
+    await handling(server, 3);
 
     const drained = server.drain(10_000);
     // Not ready at once, so the load balancer stops sending traffic here.
     expect(newsdesk.lifecycle.draining).toBe(true);
     // The stream ends with a short reconnection hint (the SSE `retry` field).
     expect(await stream.ended).toMatch(/retry: 1000\n\n$/);
+    expect(await newsroomStream.ended).toMatch(/retry: 1000\n\n$/);
     // New connections are refused.
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     // The request that was already being sent still gets its whole answer.
