@@ -141,7 +141,9 @@ describe("the newsdesk CLI", () => {
       expect(await runCli(["user", "enable", "desk@example.test"], env)).toBe(0);
       expect(io.out()).toContain("Enabled desk@example.test.");
       expect(await runCli(["user", "revoke-tokens", "desk@example.test"], env)).toBe(0);
-      expect(io.out()).toMatch(/desk@example\.test: ended \d+ sessions and revoked \d+ API tokens\./);
+      expect(io.out()).toMatch(
+        /desk@example\.test: ended \d+ sessions and revoked \d+ API tokens\./,
+      );
       expect(await runCli(["user", "disable"], env)).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -67,7 +67,11 @@ describe("production mode", () => {
 
   it("never seeds demo content, requires two-factor authentication, is off by default", () => {
     const config = loadConfig(complete);
-    expect(config).toMatchObject({ production: true, seedDemo: "never", requireSecondFactor: true });
+    expect(config).toMatchObject({
+      production: true,
+      seedDemo: "never",
+      requireSecondFactor: true,
+    });
     expect(loadConfig({ ...complete, SEED_DEMO: "auto" }).seedDemo).toBe("never");
     expect(loadConfig({}).production).toBe(false);
     expect(loadConfig({ NODE_ENV: "development" }).production).toBe(false);

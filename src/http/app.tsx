@@ -44,7 +44,7 @@ export interface AppDeps {
   readonly readiness: Readiness;
 }
 
-export interface Readiness {
+interface Readiness {
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;
   /** Whether every migration this code knows has been applied. */

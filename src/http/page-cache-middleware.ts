@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { PageCache } from "../cache/page-cache.js";
 import { cacheKeyFor, canonicalQuery, splitTarget } from "../cache/page-cache.js";
-import { cacheStatusName, cachedReply } from "./cached-response.js";
+import { cachedReply, cacheStatusName } from "./cached-response.js";
 import type { SecurityHeaderOptions } from "./security-headers.js";
 
 /** Set by a handler: when (epoch ms) the response must stop being served from cache. */

@@ -22,10 +22,14 @@ describe("Cache-Status", () => {
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-status")).toBe("Newsdesk; fwd=uri-miss; stored");
     const second = await newsdesk.app.request("/english/");
-    expect(second.headers.get("cache-status")).toMatch(/^Newsdesk; hit(; ttl=\d+)?; detail="age=\d+"$/);
+    expect(second.headers.get("cache-status")).toMatch(
+      /^Newsdesk; hit(; ttl=\d+)?; detail="age=\d+"$/,
+    );
     // The socket-level fast path answers hits the same way.
     const overHttp = await fetch(`http://127.0.0.1:${server.port}/english/`);
-    expect(overHttp.headers.get("cache-status")).toMatch(/^Newsdesk; hit(; ttl=\d+)?; detail="age=\d+"$/);
+    expect(overHttp.headers.get("cache-status")).toMatch(
+      /^Newsdesk; hit(; ttl=\d+)?; detail="age=\d+"$/,
+    );
     // A conditional hit says so too.
     const etag = overHttp.headers.get("etag") ?? "";
     const notModified = await fetch(`http://127.0.0.1:${server.port}/english/`, {
