@@ -65,7 +65,7 @@ import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
-import { type Database, migrateToLatest, openDatabase } from "./storage/database.js";
+import { type Database, migrateToLatest, migratorFor, openDatabase } from "./storage/database.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 
 /** The running newsroom: every stateful piece, built once here and passed down. */
@@ -81,11 +81,16 @@ export interface Newsdesk {
   readonly pageCache: PageCache;
   /** Server-Sent Events to open reader pages. */
   readonly live: LiveHub;
+  /** The newsroom's own event streams (wire queue, flags, notifications). */
+  readonly newsroomEvents: NewsroomEvents;
   readonly liveUpdates: LiveUpdates;
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
   /** Starts background work: scheduled publishing, AVIF renditions, wire polling, other jobs. */
   startBackground(intervalMs?: number): void;
+  /** Shutdown has begun: /readyz answers 503 so load balancers move traffic away. */
+  readonly lifecycle: { draining: boolean };
+  /** Stops background work (a running job finishes first), closes streams and the database. */
   close(): Promise<void>;
 }
 
@@ -375,7 +380,7 @@ export async function createNewsdesk(
 ): Promise<Newsdesk> {
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
   try {
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
@@ -463,6 +468,8 @@ export async function createNewsdesk(
       publisherName: config.publisherName,
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
+    const lifecycle = { draining: false };
+    let migrationsKnownCurrent = false;
     const app = buildApp({
       pageCache,
       reader: services.reader,
@@ -487,8 +494,18 @@ export async function createNewsdesk(
         logger,
       }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
-      checkDatabase: async () => {
-        await sql`select 1`.execute(database.db);
+      readiness: {
+        checkDatabase: async () => {
+          await sql`select 1`.execute(database.db);
+        },
+        migrationsCurrent: async () => {
+          // Migrations never un-apply: once current, this instance stays current.
+          if (migrationsKnownCurrent) return true;
+          const migrations = await (await migratorFor(database)).getMigrations();
+          migrationsKnownCurrent = migrations.every((m) => m.executedAt !== undefined);
+          return migrationsKnownCurrent;
+        },
+        draining: () => lifecycle.draining,
       },
     });
     return {
@@ -501,14 +518,16 @@ export async function createNewsdesk(
       logger,
       pageCache,
       live: hub,
+      newsroomEvents,
       liveUpdates: live,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
+      lifecycle,
       startBackground: (intervalMs) => {
         services.jobs.start(intervalMs);
         services.wire.scheduler.start();
       },
       close: async () => {
-        services.jobs.stop();
+        await services.jobs.stop();
         hub.close();
         await bus.close();
         await services.wire.scheduler.stop();
@@ -531,7 +550,7 @@ export async function openServices(
   config: Config,
   options: { readonly logger?: Logger } = {},
 ): Promise<{ readonly services: NewsroomServices; close(): Promise<void> }> {
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
   try {
     await migrateToLatest(database);
     const services = buildServices(sqlRepositories(database), {
@@ -560,18 +579,40 @@ export async function openServices(
 }
 
 /** Listens on the configured port; resolves once the socket is bound. */
-export async function startServer(
-  newsdesk: Newsdesk,
-): Promise<{ port: number; stop(): Promise<void> }> {
+export interface RunningServer {
+  readonly port: number;
+  /** Requests whose response has not finished (live streams included). */
+  readonly inFlight: number;
+  /**
+   * Graceful stop: marks the instance not ready, stops accepting, tells live streams to
+   * reconnect elsewhere, and waits (at most `timeoutMs`) for in-flight requests to finish
+   * before cutting what is left. Resolves with what happened, for the shutdown log.
+   */
+  drain(timeoutMs: number): Promise<{ readonly finished: boolean; readonly cut: number }>;
+  /** Immediate stop (tests): every connection is closed at once. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
   const { config } = newsdesk;
-  const server = createHttpServer(
-    createRequestHandler({
-      app: newsdesk.app,
-      cache: newsdesk.pageCache,
-      live: newsdesk.live,
-      security: securityHeaderOptions(newsdesk.config.publicUrl),
-    }),
-  );
+  const handler = createRequestHandler({
+    app: newsdesk.app,
+    cache: newsdesk.pageCache,
+    live: newsdesk.live,
+    security: securityHeaderOptions(newsdesk.config.publicUrl),
+  });
+  // Requests whose response has not finished: what a drain waits for.
+  let inFlight = 0;
+  let settled: (() => void) | undefined;
+  const server = createHttpServer((req, res) => {
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+      if (inFlight === 0) settled?.();
+    });
+    handler(req, res);
+  });
+  const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     // A deep accept queue: under a spike, a full queue makes clients retry their SYN after a
@@ -580,12 +621,35 @@ export async function startServer(
       const address = server.address();
       resolve({
         port: typeof address === "object" && address ? address.port : config.port,
-        stop: () =>
-          new Promise<void>((done) => {
-            newsdesk.live.close();
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
+        get inFlight() {
+          return inFlight;
+        },
+        drain: async (timeoutMs) => {
+          newsdesk.lifecycle.draining = true;
+          // Stops accepting; idle keep-alive sockets close now, busy ones after their response.
+          server.close();
+          newsdesk.live.close({ retryMs: 1000 });
+          newsdesk.newsroomEvents.close(1000);
+          const finished = await new Promise<boolean>((done) => {
+            if (inFlight === 0) return done(true);
+            const timer = setTimeout(() => done(false), timeoutMs);
+            timer.unref();
+            settled = () => {
+              clearTimeout(timer);
+              done(true);
+            };
+          });
+          const cut = inFlight;
+          server.closeAllConnections();
+          await closed;
+          return { finished, cut };
+        },
+        stop: async () => {
+          newsdesk.live.close();
+          server.closeAllConnections();
+          server.close();
+          await closed;
+        },
       });
     });
   });

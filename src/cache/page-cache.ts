@@ -20,6 +20,8 @@ export interface CachedResponse {
   readonly lastModified: string | undefined;
   /** Epoch ms after which the entry must not be served (e.g. a banner's expiry). */
   readonly expiresAt: number;
+  /** Epoch ms when it was stored: its age, in the Cache-Status header of hits. */
+  readonly storedAt: number;
 }
 
 /** Taken when a render starts, so an invalidation during the render is not undone by it. */
@@ -161,6 +163,7 @@ export class PageCache {
       tags,
       lastModified: response.lastModified,
       expiresAt: response.expiresAt ?? Number.POSITIVE_INFINITY,
+      storedAt: this.#now(),
     };
     this.#delete(key);
     this.#entries.set(key, entry);

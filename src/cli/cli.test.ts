@@ -36,7 +36,32 @@ describe("the newsdesk CLI", () => {
     expect(await runCli(["migrate"], { PORT: "eighty" })).toBe(1);
     expect(io.err()).toMatch(/CONFIG_INVALID: Invalid configuration: PORT: /);
     expect(await runCli(["migrate"], { DATABASE_URL: "mysql://db/x" })).toBe(1);
-    expect(io.err()).toContain("DATABASE_URL: must be postgres://…, sqlite:<path> or a file path");
+    expect(io.err()).toContain(
+      "DATABASE_URL: must be sqlite:<path>, file:<path> (or a file:// URL) or postgres://",
+    );
+    // A bare word used to become a new, demo-seeded SQLite database.
+    expect(await runCli(["migrate"], { DATABASE_URL: "newsdesk" })).toBe(1);
+    expect(io.err()).toContain("DATABASE_URL: must be sqlite:<path>");
+  });
+
+  it("refuses a SQLite path whose directory is missing, unless --create is given", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
+    try {
+      const io = captureOutput();
+      const env = { DATABASE_URL: `sqlite:${join(dir, "typo", "db.sqlite")}`, LOG_LEVEL: "silent" };
+      expect(await runCli(["migrate"], env)).toBe(1);
+      expect(io.err()).toMatch(/CONFIG_INVALID: .*typo.* does not exist.*--create/);
+      expect(await runCli(["migrate", "--create"], env)).toBe(0);
+      expect(io.out()).toContain("Applied: 0001-core");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("prints its version", async () => {
+    const io = captureOutput();
+    expect(await runCli(["--version"], {})).toBe(0);
+    expect(io.out()).toMatch(/^newsdesk \d+\.\d+\.\d+\n$/);
   });
 
   it("says clearly when the database cannot be reached", async () => {
@@ -105,6 +130,21 @@ describe("the newsdesk CLI", () => {
       expect(io.out()).toContain("Password reset for desk@example.test");
       expect(await runCli(["user", "set-role", "nobody@example.test"], env)).toBe(1);
       expect(io.err()).toContain("USER_NOT_FOUND");
+
+      // Listing, disabling, enabling and revoking tokens.
+      expect(await runCli(["user", "list"], env)).toBe(0);
+      expect(io.out()).toContain("desk@example.test\tDesk\tfa:reporter\tactive");
+      expect(await runCli(["user", "disable", "desk@example.test"], env)).toBe(0);
+      expect(io.out()).toContain("Disabled desk@example.test");
+      expect(await runCli(["user", "list"], env)).toBe(0);
+      expect(io.out()).toContain("desk@example.test\tDesk\tfa:reporter\tdisabled");
+      expect(await runCli(["user", "enable", "desk@example.test"], env)).toBe(0);
+      expect(io.out()).toContain("Enabled desk@example.test.");
+      expect(await runCli(["user", "revoke-tokens", "desk@example.test"], env)).toBe(0);
+      expect(io.out()).toMatch(
+        /desk@example\.test: ended \d+ sessions and revoked \d+ API tokens\./,
+      );
+      expect(await runCli(["user", "disable"], env)).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
 import { seedDemo } from "../demo/seed-demo.js";
@@ -20,7 +21,10 @@ Usage: newsdesk <command> [options]
 
 Commands:
   start        Migrate the database, seed the demo newsroom into an empty one, and serve
-               (PORT, default 8080; --port overrides; --workers N|auto uses N processes)
+               (PORT, default 8080; --port overrides; --workers N|auto uses N processes;
+               --production: no demo content or accounts, DATABASE_URL and PUBLIC_URL
+               required, two-factor authentication for administrators; --create makes a
+               missing SQLite directory). SIGTERM drains requests and jobs, then exits 0.
   migrate      Bring the database schema up to date and exit
   seed-demo    Add the demo newsroom (stories, people, images, banners) to the database
   reindex-search
@@ -34,16 +38,23 @@ Commands:
                Replace the account's roles (roles: reporter, editor, translator, service_admin)
   user reset-password <email>
                Set a new password from NEWSDESK_PASSWORD and end the account's sessions
+  user list    Every account: email, name, roles, active or disabled
+  user disable|enable <email>
+               Disable an account (ends its sessions and API tokens) or enable it again
+  user revoke-tokens <email>
+               End the account's sessions and revoke its API tokens
   source add|list|remove
                Configure wire sources (HTTP pull, drop directory, push); see \`newsdesk source -h\`
   api-key create --name <name> [--rate <N>] | list | revoke <id>
                Content-API keys for partners (the key is printed once); see \`newsdesk api-key -h\`
   webhook add --url <url> [--event <type> …] [--service <id>] | list | remove <id>
                Signed webhooks to partners (the secret is printed once); see \`newsdesk webhook -h\`
-  help         Show this help
+  help         Show this help (--version prints the version)
 
 Environment:
-  DATABASE_URL   sqlite:./data/newsdesk.db (default) or postgres://user@host:5432/db
+  DATABASE_URL   sqlite:<path>, file:<path> or postgres(ql)://user@host:5432/db
+                 (development default: sqlite:./data/newsdesk.db)
+  NODE_ENV       production: the same as start --production
   PORT           HTTP port (default 8080)
   HOST           Interface to bind (default 0.0.0.0)
   PUBLIC_URL     Public origin for canonical links (default http://localhost:PORT)
@@ -78,20 +89,27 @@ export async function runCli(
     return 2;
   }
   const command = parsed.positionals[0] ?? "help";
+  if (parsed.values.version) {
+    process.stdout.write(`newsdesk ${await packageVersion()}\n`);
+    return 0;
+  }
   if (parsed.values.help || command === "help") {
     process.stdout.write(help);
     return 0;
   }
   try {
-    const config = loadConfig({
-      ...env,
-      ...(parsed.values.port ? { PORT: parsed.values.port } : {}),
-    });
+    const config = loadConfig(
+      {
+        ...env,
+        ...(parsed.values.port ? { PORT: parsed.values.port } : {}),
+      },
+      { production: parsed.values.production === true, create: parsed.values.create === true },
+    );
     switch (command) {
       case "start":
         return await runStart(config, { workers: parseWorkers(parsed.values.workers) });
       case "migrate": {
-        const database = await openDatabase(config.databaseUrl);
+        const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
         const applied = await migrateToLatest(database);
         await database.close();
         process.stdout.write(
@@ -100,7 +118,7 @@ export async function runCli(
         return 0;
       }
       case "seed-demo": {
-        const database = await openDatabase(config.databaseUrl);
+        const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
         try {
           await migrateToLatest(database);
           const result = await seedDemo({
@@ -115,7 +133,7 @@ export async function runCli(
         return 0;
       }
       case "reindex-search": {
-        const database = await openDatabase(config.databaseUrl);
+        const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
         try {
           await migrateToLatest(database);
           const count = await reindexSearch(database.db, database.dialect, (done) => {
@@ -152,9 +170,18 @@ function parse(argv: readonly string[]) {
       port: { type: "string" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+      production: { type: "boolean" },
+      create: { type: "boolean" },
       name: { type: "string" },
       admin: { type: "boolean" },
       role: { type: "string", multiple: true },
     },
   });
+}
+
+/** The version in package.json, read next to the compiled code (dist/cli → package.json). */
+async function packageVersion(): Promise<string> {
+  const text = await readFile(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
 }

@@ -58,7 +58,7 @@ export async function runSeedBenchCommand(
   }
   try {
     const config = loadConfig(env);
-    const database = await openDatabase(config.databaseUrl);
+    const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
     try {
       await migrateToLatest(database);
       if (!(await hasAnyStory(database))) {

@@ -10,23 +10,42 @@ import { createNewsdesk, type Newsdesk, startServer } from "../main.js";
  * banner changes between them when there is no PostgreSQL to carry them, and replaces
  * any worker that dies.
  */
+/** How long a shutdown waits for in-flight requests (load balancers allow about 30 s). */
+const drainMs = 25_000;
+
 export async function runStart(config: Config, options: { workers: number }): Promise<number> {
   if (options.workers > 1 && cluster.isPrimary) return runPrimary(config, options.workers);
   const newsdesk = await createNewsdesk(config);
   const server = await startServer(newsdesk);
   newsdesk.startBackground();
   newsdesk.logger.info(
-    { port: server.port, url: config.publicUrl, pid: process.pid },
+    { port: server.port, url: config.publicUrl, pid: process.pid, production: config.production },
     "Newsdesk is serving readers",
   );
-  if (cluster.isPrimary) printWelcome(newsdesk, server.port);
-  const shutdown = async () => {
-    await server.stop();
+  if (!config.publicUrlSet && cluster.isPrimary) {
+    newsdesk.logger.warn(
+      { publicUrl: config.publicUrl },
+      "PUBLIC_URL is not set: canonical links, feeds and sitemaps name localhost",
+    );
+  }
+  if (cluster.isPrimary && !config.production) printWelcome(newsdesk, server.port);
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    // A second signal means "now": the operator gave up waiting.
+    if (stopping) process.exit(1);
+    stopping = true;
+    const started = Date.now();
+    newsdesk.logger.info({ signal, streams: newsdesk.live.connections }, "shutting down: draining");
+    const { finished, cut } = await server.drain(drainMs);
     await newsdesk.close();
+    newsdesk.logger.info(
+      { ms: Date.now() - started, finished, cutRequests: cut },
+      "shut down: requests drained, jobs finished, database closed",
+    );
     process.exit(0);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
   return new Promise<number>(() => undefined);
 }
 
@@ -55,21 +74,31 @@ async function runPrimary(config: Config, workers: number): Promise<number> {
   let listening = 0;
   cluster.on("listening", () => {
     listening++;
-    if (listening === workers) {
-      process.stdout.write(
+    if (listening === workers && !config.production) {
+      process.stderr.write(
         `\nNewsdesk is running at http://localhost:${config.port}/ with ${workers} workers\n`,
       );
-      process.stdout.write(`The newsroom is at http://localhost:${config.port}/newsroom/\n`);
+      process.stderr.write(`The newsroom is at http://localhost:${config.port}/newsroom/\n`);
       printAccounts(accounts);
     }
   });
+  // The primary drains its workers: each finishes its requests and jobs, then exits.
   const shutdown = () => {
+    if (stopping) process.exit(1);
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 3000).unref();
+    const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    if (running.length === 0) process.exit(0);
+    let exited = 0;
+    cluster.on("exit", () => {
+      exited++;
+      if (exited === running.length) process.exit(0);
+    });
+    for (const worker of running) worker.kill("SIGTERM");
+    // Past the workers' own drain limit, give up on them.
+    setTimeout(() => process.exit(1), drainMs + 5_000).unref();
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
   return new Promise<number>(() => undefined);
 }
 
@@ -84,22 +113,23 @@ export function parseWorkers(value: string | undefined): number {
   return n;
 }
 
+/** For people at a terminal, on stderr: stdout carries only the JSON log. */
 function printWelcome(newsdesk: Newsdesk, port: number): void {
-  process.stdout.write(`\nNewsdesk is running at http://localhost:${port}/\n`);
-  process.stdout.write(`The newsroom is at http://localhost:${port}/newsroom/\n`);
+  process.stderr.write(`\nNewsdesk is running at http://localhost:${port}/\n`);
+  process.stderr.write(`The newsroom is at http://localhost:${port}/newsroom/\n`);
   printAccounts(newsdesk.demoAccounts);
 }
 
 function printAccounts(accounts: Newsdesk["demoAccounts"]): void {
   if (accounts.length > 0) {
-    process.stdout.write(
-      "\nDemo accounts (public passwords; set SEED_DEMO=never in production):\n",
+    process.stderr.write(
+      "\nDemo accounts (public passwords; production mode never creates them):\n",
     );
     for (const account of accounts) {
-      process.stdout.write(
+      process.stderr.write(
         `  ${account.email.padEnd(26)} ${account.password.padEnd(26)} ${account.role}\n`,
       );
     }
   }
-  process.stdout.write("\n");
+  process.stderr.write("\n");
 }

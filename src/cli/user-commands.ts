@@ -12,9 +12,10 @@ export async function runUserCommand(
   env: Record<string, string | undefined>,
 ): Promise<number> {
   const [action, email] = args;
-  if (!action || !email || !["create", "set-role", "reset-password"].includes(action)) {
+  const withEmail = ["create", "set-role", "reset-password", "disable", "enable", "revoke-tokens"];
+  if (action !== "list" && (!action || !email || !withEmail.includes(action))) {
     process.stderr.write(
-      "newsdesk: usage: newsdesk user create|set-role|reset-password <email> [options]\n",
+      "newsdesk: usage: newsdesk user list | user create|set-role|reset-password|disable|enable|revoke-tokens <email> [options]\n",
     );
     return 2;
   }
@@ -23,6 +24,17 @@ export async function runUserCommand(
   try {
     const { users } = opened.services;
     const actor = systemActor(`cli user ${action}`);
+    if (action === "list") {
+      for (const { user, grants: roles } of await users.list(actor)) {
+        const state = user.disabledAt ? "disabled" : "active";
+        const what = user.isAdmin
+          ? "administrator"
+          : roles.map((g) => `${g.serviceId}:${g.role}`).join(",") || "no roles";
+        process.stdout.write(`${user.email}\t${user.displayName}\t${what}\t${state}\n`);
+      }
+      return 0;
+    }
+    if (!email) return 2;
     if (action === "create") {
       const user = await users.create(actor, {
         email,
@@ -40,6 +52,23 @@ export async function runUserCommand(
       const set = await users.setGrants(actor, user.id, grants);
       process.stdout.write(
         `${user.email}: ${set.map((g) => `${g.serviceId}:${g.role}`).join(", ") || "no roles"}\n`,
+      );
+      return 0;
+    }
+    if (action === "disable") {
+      await users.disable(actor, user.id);
+      process.stdout.write(`Disabled ${user.email}; their sessions and API tokens have ended.\n`);
+      return 0;
+    }
+    if (action === "enable") {
+      await users.enable(actor, user.id);
+      process.stdout.write(`Enabled ${user.email}.\n`);
+      return 0;
+    }
+    if (action === "revoke-tokens") {
+      const ended = await users.endSessions(actor, user.id);
+      process.stdout.write(
+        `${user.email}: ended ${ended.sessions} sessions and revoked ${ended.tokens} API tokens.\n`,
       );
       return 0;
     }

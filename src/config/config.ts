@@ -1,4 +1,5 @@
 import { delimiter, isAbsolute } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import { parseCidr } from "../domain/users/ip-address.js";
@@ -6,13 +7,20 @@ import { parseCidr } from "../domain/users/ip-address.js";
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default("0.0.0.0"),
+  /**
+   * Strict on purpose: a bare word ("newsdesk", a typo) used to become a new SQLite file and
+   * a freshly seeded demo newsroom. Unset, development uses ./data/newsdesk.db.
+   */
   DATABASE_URL: z
     .string()
-    .min(1)
-    .refine((v) => /^(postgres(ql)?:\/\/|sqlite:)/i.test(v) || !v.includes("://"), {
-      message: "must be postgres://…, sqlite:<path> or a file path",
+    .trim()
+    .refine((v) => /^(postgres(ql)?:\/\/[^\s]+|sqlite:[^\s].*|file:[^\s].*)$/i.test(v), {
+      message:
+        "must be sqlite:<path>, file:<path> (or a file:// URL) or postgres://… / postgresql://…",
     })
-    .default("sqlite:./data/newsdesk.db"),
+    .optional(),
+  /** `production` (or `newsdesk start --production`): see Config.production. */
+  NODE_ENV: z.string().optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PUBLISHER_NAME: z.string().min(1).max(200).default("Meridian News Network"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -91,7 +99,17 @@ const envSchema = z.object({
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** `postgres://…` or `sqlite:<path>` (`file:` forms are normalized to the latter). */
   readonly databaseUrl: string;
+  /**
+   * Production mode: never seeds demo content or accounts, needs an explicit DATABASE_URL
+   * and PUBLIC_URL, and requires two-factor authentication for administrators.
+   */
+  readonly production: boolean;
+  /** Create a missing SQLite directory: `--create`, or the development default path. */
+  readonly createDatabase: boolean;
+  /** Whether PUBLIC_URL was set (development falls back to localhost and says so). */
+  readonly publicUrlSet: boolean;
   readonly publicUrl: string;
   readonly publisherName: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -115,29 +133,63 @@ export interface Config {
   readonly trustedProxies: readonly string[];
 }
 
+const developmentDatabase = "sqlite:./data/newsdesk.db";
+
+/** `file:/x`, `file:x` and `file:///x` name a SQLite file like `sqlite:` does. */
+function normalizeDatabaseUrl(url: string): string {
+  if (/^file:\/\//i.test(url)) return `sqlite:${fileURLToPath(url)}`;
+  if (/^file:/i.test(url)) return `sqlite:${url.slice("file:".length)}`;
+  return url;
+}
+
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  flags: { readonly production?: boolean; readonly create?: boolean } = {},
+): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new NewsdeskError("CONFIG_INVALID", { detail: `Invalid configuration: ${problems}` });
   }
   const e = result.data;
+  const production = flags.production === true || e.NODE_ENV === "production";
+  if (production) {
+    const missing = [
+      e.DATABASE_URL ? null : "DATABASE_URL",
+      e.PUBLIC_URL ? null : "PUBLIC_URL",
+    ].filter((name) => name !== null);
+    const problems = [
+      missing.length > 0 ? `production needs ${missing.join(" and ")} set explicitly` : null,
+      e.SEED_DEMO === "always"
+        ? "SEED_DEMO=always would create demo accounts with public passwords"
+        : null,
+    ].filter((problem) => problem !== null);
+    if (problems.length > 0) {
+      throw new NewsdeskError("CONFIG_INVALID", {
+        detail: `Invalid configuration: ${problems.join("; ")}.`,
+      });
+    }
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl: normalizeDatabaseUrl(e.DATABASE_URL ?? developmentDatabase),
+    production,
+    createDatabase: flags.create === true || e.DATABASE_URL === undefined,
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     publisherName: e.PUBLISHER_NAME,
     logLevel: e.LOG_LEVEL,
-    seedDemo: e.SEED_DEMO,
+    // Demo accounts have public passwords: never in production.
+    seedDemo: production ? "never" : e.SEED_DEMO,
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurgeUrl: e.CDN_PURGE_URL,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
     clusterWorker: e.NEWSDESK_CLUSTER_WORKER === "1",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
-    requireSecondFactor: e.REQUIRE_2FA === "1",
+    requireSecondFactor: production || e.REQUIRE_2FA === "1",
     wireDropRoots: Object.freeze([...e.WIRE_DROP_ROOTS]),
     wireAllowPrivate: e.WIRE_ALLOW_PRIVATE === "1",
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES),

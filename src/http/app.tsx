@@ -40,8 +40,17 @@ export interface AppDeps {
   readonly wirePush: Hono;
   /** Language versions (switcher, hreflang) and full-text reader search. */
   readonly languages: ReaderLanguages;
+  /** What /readyz reports: the database answers, migrations are current, not draining. */
+  readonly readiness: Readiness;
+}
+
+interface Readiness {
   /** Resolves when the database answers; rejects otherwise. */
   readonly checkDatabase: () => Promise<void>;
+  /** Whether every migration this code knows has been applied. */
+  readonly migrationsCurrent: () => Promise<boolean>;
+  /** True once shutdown has begun: load balancers should send traffic elsewhere. */
+  readonly draining: () => boolean;
 }
 
 const contentTypes: Record<string, string> = {
@@ -67,16 +76,26 @@ export function buildApp(deps: AppDeps): Hono {
   app.use(compressHtml());
   app.use(pageCacheMiddleware(deps.pageCache, security));
 
-  app.get("/healthz", async (c) => {
-    try {
-      await deps.checkDatabase();
-      return c.json({ status: "ok", database: "ok" }, 200, { "Cache-Control": "no-store" });
-    } catch (error) {
-      deps.logger.warn({ err: error }, "health check: database unreachable");
-      return c.json({ status: "unavailable", database: "unreachable" }, 503, {
-        "Cache-Control": "no-store",
-      });
+  // Liveness: the process answers. Kubernetes-style probes restart a process that fails it,
+  // so it must not depend on the database (an outage would restart every instance at once).
+  app.get("/healthz", (c) => c.json({ status: "ok" }, 200, { "Cache-Control": "no-store" }));
+
+  // Readiness: whether this instance should get traffic now (docs/ops/README.md).
+  app.get("/readyz", async (c) => {
+    const noStore = { "Cache-Control": "no-store" };
+    if (deps.readiness.draining()) {
+      return c.json({ status: "draining" }, 503, { ...noStore, "Retry-After": "1" });
     }
+    try {
+      await deps.readiness.checkDatabase();
+    } catch (error) {
+      deps.logger.warn({ err: error }, "readiness: database unreachable");
+      return c.json({ status: "unavailable", database: "unreachable" }, 503, noStore);
+    }
+    if (!(await deps.readiness.migrationsCurrent())) {
+      return c.json({ status: "migrating", database: "ok", migrations: "pending" }, 503, noStore);
+    }
+    return c.json({ status: "ready", database: "ok", migrations: "current" }, 200, noStore);
   });
 
   app.get("/media/:id/:name", async (c) => {

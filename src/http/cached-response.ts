@@ -56,9 +56,17 @@ export function cachedReply(
   request: ConditionalRequest & { readonly acceptEncoding: string | undefined },
   /** The deployment's security header options (HSTS), the same the app sets on a miss. */
   security: SecurityHeaderOptions = {},
-): { status: number; headers: Readonly<Record<string, string>>; body: Buffer | null } {
+  now = Date.now(),
+): {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: Buffer | null;
+  /** The hit's Cache-Status value; apart from `headers`, which are shared between hits. */
+  cacheStatus: string;
+} {
+  const cacheStatus = hitStatus(entry, now);
   if (isNotModified(request, entry)) {
-    return { status: 304, headers: headersFor(entry, "304", 0, security), body: null };
+    return { status: 304, headers: headersFor(entry, "304", 0, security), body: null, cacheStatus };
   }
   const accepts = request.acceptEncoding ?? "";
   // Until the compressed variants are made (right after the storing request), identity.
@@ -70,8 +78,26 @@ export function cachedReply(
     status: entry.status,
     headers: headersFor(entry, encoding, body.length, security),
     body: request.method === "HEAD" ? null : body,
+    cacheStatus,
   };
 }
+
+/**
+ * RFC 9211 Cache-Status for a hit from the page cache: `ttl` when the entry has an expiry
+ * (a banner's end), and its age in `detail`. Not the Age header (RFC 9111 §5.1): entries
+ * live until an invalidation, and an Age beyond s-maxage would make the CDN treat every
+ * page it fetched from a long-lived entry as already stale.
+ */
+function hitStatus(entry: CachedResponse, now: number): string {
+  const age = Math.max(0, Math.floor((now - entry.storedAt) / 1000));
+  const ttl = Number.isFinite(entry.expiresAt)
+    ? `; ttl=${Math.max(0, Math.floor((entry.expiresAt - now) / 1000))}`
+    : "";
+  return `${cacheStatusName}; hit${ttl}; detail="age=${age}"`;
+}
+
+/** This cache's name in Cache-Status, before any CDN's entry (RFC 9211 §2). */
+export const cacheStatusName = "Newsdesk";
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];

@@ -94,9 +94,16 @@ export class LiveHub {
     return sent;
   }
 
-  close(): void {
+  /**
+   * Ends every stream. At shutdown a `retry` hint comes first (the SSE spec's reconnection
+   * time), so browsers reconnect soon, through the load balancer, to an instance that stays.
+   */
+  close(options: { readonly retryMs?: number } = {}): void {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
-    for (const clients of this.#clients.values()) for (const res of clients) res.end();
+    const hint = options.retryMs === undefined ? undefined : `retry: ${options.retryMs}\n\n`;
+    for (const clients of this.#clients.values()) {
+      for (const res of clients) res.end(hint);
+    }
     this.#clients.clear();
   }
 

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { PageCache } from "../cache/page-cache.js";
 import { cacheKeyFor, canonicalQuery, splitTarget } from "../cache/page-cache.js";
-import { cachedReply } from "./cached-response.js";
+import { cachedReply, cacheStatusName } from "./cached-response.js";
 import type { SecurityHeaderOptions } from "./security-headers.js";
 
 /** Set by a handler: when (epoch ms) the response must stop being served from cache. */
@@ -79,7 +79,7 @@ export function pageCacheMiddleware(
     const url = new URL(c.req.url);
     const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie"));
     const hit = cache.get(key);
-    const reply = (entry: NonNullable<typeof hit>) => {
+    const reply = (entry: NonNullable<typeof hit>, status?: string) => {
       const out = cachedReply(
         entry,
         {
@@ -92,7 +92,7 @@ export function pageCacheMiddleware(
       );
       return new Response(out.body ? new Uint8Array(out.body) : null, {
         status: out.status,
-        headers: out.headers,
+        headers: { ...out.headers, "Cache-Status": status ?? out.cacheStatus },
       });
     };
     if (hit) return reply(hit);
@@ -141,13 +141,14 @@ export function pageCacheMiddleware(
       // Hono merges the old response's headers into a replacement; the cached reply must
       // stand alone (its ETag, length and encoding), so drop the old one first.
       c.res = undefined as unknown as Response;
-      c.res = reply(stored);
+      c.res = reply(stored, `${cacheStatusName}; fwd=uri-miss; stored`);
       return;
     }
     // Overtaken by an invalidation while rendering: send it, but uncached.
     const sent = c.res;
     const headers = new Headers(sent.headers);
     for (const name of internalHeaders) headers.delete(name);
+    headers.set("Cache-Status", `${cacheStatusName}; fwd=uri-miss`);
     c.res = undefined as unknown as Response;
     c.res = new Response(new Uint8Array(body), { status: sent.status, headers });
   };

@@ -35,6 +35,7 @@ export function createRequestHandler(deps: {
           },
           deps.security,
         );
+        res.setHeader("Cache-Status", reply.cacheStatus);
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body ?? undefined);
         return;

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
@@ -33,10 +33,16 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL only: the schema to use (tests isolate themselves in one schema each). */
   readonly pgSchema?: string;
   readonly pgPoolSize?: number;
+  /**
+   * SQLite only: create the file's directory when it is missing. Off unless asked for
+   * (`newsdesk start --create`, or the development default path), so a mistyped path is an
+   * error instead of a new, empty database.
+   */
+  readonly create?: boolean;
 }
 
 /**
- * Opens `sqlite:<path>` / a bare file path, or `postgres://…`. Fails fast with
+ * Opens `sqlite:<path>` or `postgres://…` (config.ts has already normalized `file:`). Fails fast with
  * DB_UNREACHABLE when the database cannot be reached, so `newsdesk start` exits clearly.
  */
 export async function openDatabase(
@@ -45,7 +51,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const database = /^postgres(ql)?:\/\//i.test(url)
     ? openPostgres(url, options)
-    : openSqlite(url.replace(/^sqlite:(\/\/)?/i, ""));
+    : openSqlite(url.replace(/^sqlite:(\/\/)?/i, ""), options.create ?? false);
   try {
     await sql`select 1`.execute(database.db);
   } catch (cause) {
@@ -58,8 +64,15 @@ export async function openDatabase(
   return database;
 }
 
-function openSqlite(path: string): Database {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+function openSqlite(path: string, create: boolean): Database {
+  if (path !== ":memory:" && !existsSync(dirname(path))) {
+    if (!create) {
+      throw new NewsdeskError("CONFIG_INVALID", {
+        detail: `The directory ${dirname(path)} for the SQLite database does not exist. Create it, fix DATABASE_URL, or pass --create.`,
+      });
+    }
+    mkdirSync(dirname(path), { recursive: true });
+  }
   let native: SqliteDatabase.Database;
   try {
     native = new SqliteDatabase(path);

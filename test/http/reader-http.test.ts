@@ -40,12 +40,14 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     await newsdesk?.dispose();
   });
 
-  it("redirects / to the default service and serves /healthz", async () => {
+  it("redirects / to the default service and serves /healthz and /readyz", async () => {
     const root = await newsdesk.app.request("/");
     expect(root.status).toBe(302);
     expect(root.headers.get("location")).toBe("/english/");
     const health = await newsdesk.app.request("/healthz");
-    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await newsdesk.app.request("/readyz");
+    expect(await ready.json()).toEqual({ status: "ready", database: "ok", migrations: "current" });
   });
 
   it("renders the flagship story with every element of the reference page", async () => {

@@ -42,6 +42,7 @@ export class JobRunner {
   readonly #workerId = newId();
   #timer: NodeJS.Timeout | undefined;
   #running = false;
+  #current: Promise<void> | undefined;
   static readonly maxAttempts = 5;
   static readonly lockMs = 5 * 60_000;
 
@@ -122,17 +123,24 @@ export class JobRunner {
     this.#timer = setInterval(() => {
       if (this.#running) return;
       this.#running = true;
-      this.runOnce()
+      this.#current = this.runOnce()
+        .then(() => undefined)
         .catch((error: unknown) => this.#logger.error({ err: error }, "job runner failed"))
         .finally(() => {
           this.#running = false;
+          this.#current = undefined;
         });
     }, intervalMs);
     this.#timer.unref();
   }
 
-  stop(): void {
+  /**
+   * Takes no new jobs and waits for the running pass to finish, so no claimed job is left
+   * half done at shutdown; a job that fails meanwhile is retried by any instance.
+   */
+  async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    await this.#current;
   }
 }

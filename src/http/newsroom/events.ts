@@ -70,6 +70,22 @@ export class NewsroomEvents implements WireEventListener {
     this.#relay = deps.relay;
   }
 
+  readonly #closers = new Set<(retryMs: number) => void>();
+
+  /** Registers how to end one stream at shutdown; returns the function that removes it. */
+  onShutdown(close: (retryMs: number) => void): () => void {
+    this.#closers.add(close);
+    return () => this.#closers.delete(close);
+  }
+
+  /**
+   * Shutdown: every stream gets a short reconnection hint and ends, so the newsroom
+   * reconnects through the load balancer to an instance that stays.
+   */
+  close(retryMs: number): void {
+    for (const close of [...this.#closers]) close(retryMs);
+  }
+
   /** An event relayed from another instance: for this instance's streams only. */
   deliver(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
     if (event === "notification") {
@@ -159,13 +175,22 @@ export function eventRoutes(r: NewsroomRouter, deps: { readonly events: Newsroom
         actor.kind === "user" ? actor.userId : null,
       );
       const beat = setInterval(() => write(() => stream.write(": keep-alive\n\n")), heartbeatMs);
-      const closed = new Promise<void>((done) => stream.onAbort(done));
+      let shutdown: () => void = () => undefined;
+      const closed = new Promise<void>((done) => {
+        stream.onAbort(done);
+        shutdown = done;
+      });
+      const forget = deps.events.onShutdown((retryMs) => {
+        write(() => stream.write(`retry: ${retryMs}\n\n`));
+        write(async () => shutdown());
+      });
       write(() => stream.write("retry: 5000\n\n"));
       // A first event tells the client the stream is open (and, after a reconnect, to refresh).
       write(() => stream.writeSSE({ event: "ready", data: "{}" }));
       await closed;
       clearInterval(beat);
       unsubscribe();
+      forget();
     });
   });
 }

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../../src/main.js";
+import { startTestNewsdesk } from "../support/test-newsdesk.js";
+
+// RFC 9211 Cache-Status on reader responses: what the page cache did, for operators and CDNs.
+describe("Cache-Status", () => {
+  let newsdesk: Awaited<ReturnType<typeof startTestNewsdesk>>;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    newsdesk = await startTestNewsdesk("sqlite", { env: { PORT: "0", HOST: "127.0.0.1" } });
+    server = await startServer(newsdesk);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await newsdesk?.dispose();
+  });
+
+  it("says miss and stored on the first request, then hit with the entry's age", async () => {
+    newsdesk.pageCache.clear();
+    const first = await newsdesk.app.request("/english/");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-status")).toBe("Newsdesk; fwd=uri-miss; stored");
+    const second = await newsdesk.app.request("/english/");
+    expect(second.headers.get("cache-status")).toMatch(
+      /^Newsdesk; hit(; ttl=\d+)?; detail="age=\d+"$/,
+    );
+    // The socket-level fast path answers hits the same way.
+    const overHttp = await fetch(`http://127.0.0.1:${server.port}/english/`);
+    expect(overHttp.headers.get("cache-status")).toMatch(
+      /^Newsdesk; hit(; ttl=\d+)?; detail="age=\d+"$/,
+    );
+    // A conditional hit says so too.
+    const etag = overHttp.headers.get("etag") ?? "";
+    const notModified = await fetch(`http://127.0.0.1:${server.port}/english/`, {
+      headers: { "If-None-Match": etag },
+    });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get("cache-status")).toMatch(/^Newsdesk; hit/);
+  });
+
+  it("is absent from newsroom responses, which the page cache never handles", async () => {
+    const response = await newsdesk.app.request("/newsroom/api/session");
+    expect(response.headers.get("cache-status")).toBeNull();
+  });
+});
