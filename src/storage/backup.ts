@@ -222,13 +222,15 @@ function runTool(
         onStdoutLine,
       );
     }
-    createInterface({ input: child.stderr, crlfDelay: Number.POSITIVE_INFINITY }).on(
-      "line",
-      (line) => {
-        tail = `${tail}${line}\n`.slice(-stderrTail);
-        options.onToolOutput?.(line);
-      },
-    );
+    if (child.stderr) {
+      createInterface({ input: child.stderr, crlfDelay: Number.POSITIVE_INFINITY }).on(
+        "line",
+        (line) => {
+          tail = `${tail}${line}\n`.slice(-stderrTail);
+          options.onToolOutput?.(line);
+        },
+      );
+    }
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(
@@ -377,9 +379,11 @@ export interface TableCount {
 export async function tableRowCounts(database: Database): Promise<TableCount[]> {
   const names =
     database.dialect === "sqlite"
-      ? (
-          await sql<{ name: string }>`select name from sqlite_master
-            where type = 'table' and name not like 'sqlite_%' order by name`.execute(database.db)
+      ? // Full-text indexes' shadow tables are part of their virtual table, not counted apart.
+        (
+          await sql<{ name: string }>`select name from pragma_table_list
+            where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite_%'
+            order by name`.execute(database.db)
         ).rows
       : (
           await sql<{ name: string }>`select table_name as name from information_schema.tables

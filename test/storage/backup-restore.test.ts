@@ -339,6 +339,12 @@ describe("newsdesk backup and restore errors", () => {
     expect(result.err + result.out).not.toContain("s3cret-pw");
   });
 
+  it("is listed in the help", async () => {
+    const result = await cli(["--help"], "sqlite::memory:");
+    expect(result.out).toContain("backup --out <file>");
+    expect(result.out).toContain("restore <file>");
+  });
+
   it("explains usage mistakes with exit code 2", async () => {
     expect((await cli(["backup"], "sqlite::memory:")).code).toBe(2);
     expect((await cli(["restore"], "sqlite::memory:")).code).toBe(2);
