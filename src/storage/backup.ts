@@ -56,7 +56,7 @@ export interface ToolOptions {
 
 const defaultTimeoutMs = 6 * 60 * 60 * 1000;
 
-export function dialectOf(url: string): BackupKind {
+function dialectOf(url: string): BackupKind {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
 }
 
@@ -71,7 +71,7 @@ function sqlitePathOf(url: string): string {
 }
 
 /** What kind of backup a file is, from its magic bytes. */
-export function detectBackupKind(file: string): BackupKind {
+function detectBackupKind(file: string): BackupKind {
   if (!existsSync(file)) throw new BackupError(`${file} does not exist.`);
   if (!statSync(file).isFile()) throw new BackupError(`${file} is not a file.`);
   const head = Buffer.alloc(16);
