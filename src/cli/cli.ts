@@ -9,6 +9,7 @@ import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
 import { reindexSearch } from "../storage/search-index.js";
+import { runBackupCommand } from "./backup-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
@@ -49,6 +50,11 @@ Commands:
                Content-API keys for partners (the key is printed once); see \`newsdesk api-key -h\`
   webhook add --url <url> [--event <type> …] [--service <id>] | list | remove <id>
                Signed webhooks to partners (the secret is printed once); see \`newsdesk webhook -h\`
+  backup --out <file>
+               Consistent online backup of the database, media included (SQLite file or
+               pg_dump archive); see \`newsdesk backup -h\`
+  restore <file>
+               Restore a backup into an empty database, then migrate it up to date
   help         Show this help (--version prints the version)
 
 Environment:
@@ -80,6 +86,9 @@ export async function runCli(
       return runDistributionCommand("api-key", argv.slice(1), env);
     case "webhook":
       return runDistributionCommand("webhook", argv.slice(1), env);
+    case "backup":
+    case "restore":
+      return runBackupCommand(argv[0], argv.slice(1), env);
   }
   let parsed: ReturnType<typeof parse>;
   try {

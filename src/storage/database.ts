@@ -127,7 +127,8 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
 
-function redactUrl(url: string): string {
+/** The URL with its password replaced by ***, for messages. */
+export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
 }
 
