@@ -10,6 +10,7 @@ const roleKeys: Record<BylineRole, MessageKey> = {
   author: "bylines.role.author",
   contributor: "bylines.role.contributor",
   photographer: "bylines.role.photographer",
+  translator: "bylines.role.translator",
 };
 
 /**
