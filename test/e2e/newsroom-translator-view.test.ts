@@ -303,3 +303,129 @@ describe("newsroom: the story preview", () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+/**
+ * Latin-letter words in the visible interface text of the page, that is text whose nearest
+ * `lang` is the interface's (stories, names and other content carry their own `lang`), and in
+ * the accessible names of controls. Technical strings that stay Latin in every language
+ * (abbreviations, formats, codes) are allowed.
+ */
+async function latinInterfaceWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const allowed = new Set([
+      "API",
+      "URL",
+      "HTTP",
+      "HTTPS",
+      "JSON",
+      "ninjs",
+      "RSS",
+      "Atom",
+      "JPEG",
+      "PNG",
+      "WebP",
+      "AVIF",
+      "MB",
+      "KB",
+      "px",
+      "ID",
+      "TOTP",
+      "CSRF",
+      "HMAC",
+      "SHA",
+      "UTC",
+      "IPTC",
+      "NewsML",
+      "NITF",
+      // Service names (Meridian News) where a table cell shows one.
+      "Meridian",
+      "News",
+      // The wire desk's example language tags.
+      "en",
+      "fa",
+      "pt-BR",
+    ]);
+    const found = new Set<string>();
+    const check = (text: string, where: string) => {
+      for (const word of text.match(/[A-Za-z][A-Za-z'’-]+/g) ?? []) {
+        if (!allowed.has(word)) found.add(`${word} (${where})`);
+      }
+    };
+    const interfaceLang = document.documentElement.lang;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim()) continue;
+      if (parent.closest("[lang]")?.getAttribute("lang") !== interfaceLang) continue;
+      // Names and other content isolated inside interface sentences (<bdi>), and codes.
+      if (parent.closest("bdi, code, kbd, samp, [translate='no']")) continue;
+      if (!parent.checkVisibility() && !parent.closest(".nr-visually-hidden")) continue;
+      check(node.textContent, parent.tagName.toLowerCase());
+    }
+    // Placeholders are the interface's own words (labels with content in them are not
+    // checked here: a name or a headline in them is content).
+    for (const element of document.querySelectorAll<HTMLElement>(
+      "input[placeholder], textarea[placeholder]",
+    )) {
+      if (element.closest("[lang]")?.getAttribute("lang") !== interfaceLang) continue;
+      if (!element.checkVisibility()) continue;
+      check(element.getAttribute("placeholder") ?? "", "placeholder");
+    }
+    return [...found].sort();
+  });
+}
+
+describe("newsroom: the Persian interface has no English words on its main screens", () => {
+  it("dashboard, editor with its figure dialog, media library, tokens, users, wire and breaking news", async () => {
+    const page = await signIn(await suite.newContext(), suite.server.baseUrl, demoAccounts.admin);
+    await chooseLanguage(page, "فارسی");
+    const found: Record<string, string[]> = {};
+    const visit = async (path: string, ready: () => Promise<unknown>) => {
+      await page.goto(url(path));
+      await ready();
+      const words = await latinInterfaceWords(page);
+      if (words.length > 0) found[path] = words;
+    };
+    await visit("/newsroom/?service=en", () =>
+      page.getByRole("button", { name: fa["dashboard.create"] }).waitFor(),
+    );
+    // A demo story with a lead image, and its figure dialog.
+    const api = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const list = (await api.request("GET", "/stories?service=en&limit=50")).json as {
+      items: { id: string }[];
+    };
+    let withFigure: string | undefined;
+    for (const item of list.items) {
+      const detail = (await api.request("GET", `/stories/${item.id}`)).json as {
+        revision: { content: { leadFigure: unknown } };
+      };
+      if (detail.revision.content.leadFigure) {
+        withFigure = item.id;
+        break;
+      }
+    }
+    if (!withFigure) throw new Error("no demo story with a lead image");
+    await visit(`/newsroom/stories/${withFigure}`, () =>
+      page.getByRole("textbox", { name: fa["editor.body"] }).waitFor(),
+    );
+    await page.getByRole("button", { name: fa["editor.editLead"] }).click();
+    const dialog = page.getByRole("dialog", { name: fa["figure.title"] });
+    await dialog.getByRole("button", { name: /^.+$/ }).first().waitFor();
+    await dialog.locator(".nr-focal img").waitFor();
+    const dialogWords = await latinInterfaceWords(page);
+    if (dialogWords.length > 0) found["figure dialog"] = dialogWords;
+    await page.keyboard.press("Escape");
+    await visit("/newsroom/media", () =>
+      page.getByRole("heading", { level: 1, name: fa["media.title"] }).waitFor(),
+    );
+    await visit("/newsroom/tokens", () => page.locator("main h1").waitFor());
+    await page.locator("main form, main fieldset").first().waitFor();
+    found["/newsroom/tokens"] = await latinInterfaceWords(page);
+    await visit("/newsroom/users", () => page.locator("main h1").waitFor());
+    await visit("/newsroom/wire", () => page.locator("main h1").waitFor());
+    await visit("/newsroom/breaking?service=en", () => page.locator("main h1").waitFor());
+    await visit("/newsroom/account", () => page.locator("main h1").waitFor());
+    for (const [key, words] of Object.entries(found)) if (words.length === 0) delete found[key];
+    expect(found).toEqual({});
+  });
+});
