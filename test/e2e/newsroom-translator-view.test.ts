@@ -115,18 +115,22 @@ describe("newsroom: the translator view", () => {
     await expect.poll(() => rows.count()).toBe(4);
 
     const cells = async (row: Locator) => ({
-      header: (await row.locator("th").innerText()).trim(),
-      source: (await row.locator("td").nth(0).innerText()).trim(),
-      translation: (await row.locator("td").nth(1).innerText()).trim(),
+      header: ((await row.locator("th").textContent()) ?? "").trim(),
+      source: ((await row.locator("td").nth(0).textContent()) ?? "").trim(),
+      translation: ((await row.locator("td").nth(1).textContent()) ?? "").trim(),
     });
     const first = await cells(rows.nth(0));
     expect(first.source).toBe("Delegates met.");
     expect(first.translation).toBe("نمایندگان دیدار کردند.");
     // The rewritten block shows the old and the new source text, next to its translation.
     const changed = rows.nth(1);
-    expect(await changed.locator("th").innerText()).toContain(en["translatorView.change.changed"]);
-    expect(await changed.locator("td").nth(0).locator("del").innerText()).toContain("They talked.");
-    expect(await changed.locator("td").nth(0).locator("ins").innerText()).toContain(
+    expect(await changed.locator("th").textContent()).toContain(
+      en["translatorView.change.changed"],
+    );
+    expect(await changed.locator("td").nth(0).locator("del").textContent()).toContain(
+      "They talked.",
+    );
+    expect(await changed.locator("td").nth(0).locator("ins").textContent()).toContain(
       "They talked for nine hours.",
     );
     expect((await cells(changed)).translation).toBe("آن‌ها گفت‌وگو کردند.");
@@ -147,7 +151,7 @@ describe("newsroom: the translator view", () => {
     expect(direction).toBe("rtl");
     // The headline row: unchanged; the source has no inputs at all (read-only).
     const fields = page.getByRole("table", { name: en["translatorView.fieldsHeading"] });
-    expect(await fields.locator("tbody tr").first().locator("td").nth(0).innerText()).toBe(
+    expect(await fields.locator("tbody tr").first().locator("td").nth(0).textContent()).toBe(
       "E2E: Talks resume",
     );
     expect(await page.locator("main").getByRole("textbox").count()).toBe(0);
@@ -157,7 +161,7 @@ describe("newsroom: the translator view", () => {
     await chooseLanguage(page, "فارسی");
     const faBody = page.getByRole("table", { name: fa["translatorView.bodyHeading"] });
     await faBody.waitFor();
-    expect(await faBody.locator("tbody tr").nth(1).locator("th").innerText()).toContain(
+    expect(await faBody.locator("tbody tr").nth(1).locator("th").textContent()).toContain(
       fa["translatorView.change.changed"],
     );
     expect(await faBody.locator("tbody tr").nth(0).locator("td").nth(0).getAttribute("lang")).toBe(
@@ -179,6 +183,101 @@ describe("newsroom: the translator view", () => {
     const link = (await translatorApi.request("GET", `/stories/${translation.id}/translations`))
       .json as { family: { storyId: string; stale: boolean }[] };
     expect(link.family.find((m) => m.storyId === translation.id)?.stale).toBe(false);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
+describe("newsroom: a translator localizes a figure's caption and alt text", () => {
+  it("edits them in the figure dialog of the translation, leaving the shared image and the source as they were", async () => {
+    const editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const translatorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.translator);
+    const image = await testImage(800, 450, 11);
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(image)], "harbour.png", { type: "image/png" }));
+    form.set("caption", "The harbour at dawn.");
+    form.set("alt", "Fishing boats moored in a calm harbour.");
+    const upload = await fetch(url("/newsroom/api/media"), {
+      method: "POST",
+      headers: {
+        Cookie: editorApi.cookie,
+        Origin: suite.server.baseUrl,
+        "X-CSRF-Token": editorApi.csrfToken,
+      },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    const { asset } = (await upload.json()) as { asset: { id: string } };
+    const figure = {
+      type: "figure",
+      mediaId: asset.id,
+      caption: "The harbour at dawn.",
+      credit: "Meridian",
+      alt: "Fishing boats moored in a calm harbour.",
+    };
+    const created = await editorApi.request("POST", "/stories", {
+      serviceId: "en",
+      content: {
+        ...english("E2E: Harbour reopens", ["The harbour reopened."]),
+        slug: "e2e-harbour",
+        leadFigure: figure,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const source = (created.json as { story: { id: string } }).story;
+    await editorApi.request("POST", `/stories/${source.id}/publish`, { mode: "first" });
+    const translated = await translatorApi.request("POST", `/stories/${source.id}/translations`, {
+      serviceId: "fa",
+    });
+    expect(translated.status, translated.text).toBe(201);
+    const translation = (translated.json as { story: { id: string } }).story;
+
+    const page = await signIn(
+      await suite.newContext(),
+      suite.server.baseUrl,
+      demoAccounts.translator,
+      `/newsroom/stories/${translation.id}`,
+    );
+    const watch = watchPage(page);
+    await page.getByRole("button", { name: en["editor.editLead"] }).click();
+    const dialog = page.getByRole("dialog", { name: en["figure.title"] });
+    const caption = dialog.getByLabel(en["media.caption"]);
+    await expect.poll(() => caption.inputValue()).toBe("The harbour at dawn.");
+    // The fields are in the translation's language and direction.
+    expect(await caption.getAttribute("lang")).toBe("fa");
+    expect(await caption.getAttribute("dir")).toBe("rtl");
+    await caption.fill("بندر در سپیده‌دم.");
+    await dialog.getByLabel(/^Alt text/).fill("قایق‌های ماهیگیری در بندری آرام.");
+    await dialog.getByRole("button", { name: en["figure.save"] }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: en["editor.save"], exact: true }).click();
+    const preview = page.frameLocator(".nr-preview iframe");
+    await preview.getByText("بندر در سپیده‌دم.").waitFor();
+    expect(await preview.locator("main img").first().getAttribute("alt")).toBe(
+      "قایق‌های ماهیگیری در بندری آرام.",
+    );
+
+    const saved = (await translatorApi.request("GET", `/stories/${translation.id}`)).json as {
+      revision: { content: { leadFigure: Record<string, unknown> } };
+    };
+    expect(saved.revision.content.leadFigure).toMatchObject({
+      mediaId: asset.id,
+      caption: "بندر در سپیده‌دم.",
+      alt: "قایق‌های ماهیگیری در بندری آرام.",
+    });
+    const shared = (await editorApi.request("GET", `/media/${asset.id}`)).json as {
+      asset: Record<string, unknown>;
+    };
+    expect(shared.asset).toMatchObject({
+      caption: "The harbour at dawn.",
+      alt: "Fishing boats moored in a calm harbour.",
+    });
+    const sourceNow = (await editorApi.request("GET", `/stories/${source.id}`)).json as {
+      revision: { content: { leadFigure: Record<string, unknown> } };
+    };
+    expect(sourceNow.revision.content.leadFigure).toMatchObject({
+      caption: "The harbour at dawn.",
+      alt: "Fishing boats moored in a calm harbour.",
+    });
     expect(watch.errors).toEqual([]);
   });
 });
@@ -392,10 +491,11 @@ describe("newsroom: the Persian interface has no English words on its main scree
     // A demo story with a lead image, and its figure dialog.
     const api = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const list = (await api.request("GET", "/stories?service=en&limit=50")).json as {
-      items: { id: string }[];
+      items: { id: string; headline: string }[];
     };
     let withFigure: string | undefined;
-    for (const item of list.items) {
+    // A demo story: the other tests' stories have translations whose text is still English.
+    for (const item of list.items.filter((i) => !i.headline.startsWith("E2E"))) {
       const detail = (await api.request("GET", `/stories/${item.id}`)).json as {
         revision: { content: { leadFigure: unknown } };
       };
