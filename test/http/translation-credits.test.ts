@@ -146,6 +146,9 @@ describe.each(dialects)("a published translation's credits and figures on %s", (
         url: expect.stringMatching(/\/english\//),
       }),
     ]);
+    expect(article.translationOfWork).toEqual({
+      "@id": expect.stringMatching(new RegExp(`/english/world/.*${source.id}#article$`)),
+    });
     expect(article.translator).toEqual([
       expect.objectContaining({ "@type": "Person", name: "نسرین احمدی" }),
     ]);

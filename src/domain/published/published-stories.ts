@@ -43,6 +43,9 @@ export interface PublishedStory {
 export interface SourceCredits {
   readonly service: ServiceConfig;
   readonly storyId: string;
+  /** Where the source is read: its published slug and section. */
+  readonly slug: string;
+  readonly section: string;
   readonly people: readonly Person[];
   readonly desks: readonly Desk[];
 }
@@ -148,6 +151,8 @@ export class PublishedStories {
     return {
       service: services[found.story.serviceId],
       storyId: found.story.id,
+      slug: found.revision.content.slug,
+      section: found.revision.content.section,
       people: inOrder(personIds, people, (p) => p.id),
       desks: inOrder(deskIds, desks, (d) => d.id),
     };

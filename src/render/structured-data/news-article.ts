@@ -114,6 +114,14 @@ export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataCont
         ? authors
         : [{ "@type": "Organization", name: service.name, url: `${publicUrl}${homeUrl(service)}` }],
     ...(translators.length > 0 ? { translator: translators } : {}),
+    // A translation points at the work it translates (schema.org CreativeWork).
+    ...(model.source
+      ? {
+          translationOfWork: {
+            "@id": `${publicUrl}${storyUrl(model.source.service, { id: model.source.storyId, slug: model.source.slug, section: model.source.section })}#article`,
+          },
+        }
+      : {}),
     publisher: publisherJsonLd(ctx),
     inLanguage: bcp47(service.locale),
     isAccessibleForFree: true,
