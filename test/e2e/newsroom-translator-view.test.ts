@@ -103,11 +103,16 @@ describe("newsroom: the translator view", () => {
       await suite.newContext(),
       suite.server.baseUrl,
       demoAccounts.translator,
-      `/newsroom/stories/${translation.id}`,
+      "/newsroom/?service=fa",
     );
     const watch = watchPage(page);
-    // The editor of the translation leads to the view.
-    await page.getByRole("link", { name: en["translatorView.open"] }).click();
+    // The translator's queue on the dashboard leads to the view.
+    await page
+      .getByRole("region", { name: en["translations.queueHeading"] })
+      .getByRole("listitem")
+      .filter({ hasText: "ای‌تو‌ای: گفت‌وگوها از سر گرفته شد" })
+      .getByRole("link", { name: en["translatorView.open"] })
+      .click();
     await page.waitForURL(`**/newsroom/stories/${translation.id}/translate`);
     const body = page.getByRole("table", { name: en["translatorView.bodyHeading"] });
     await body.waitFor();
@@ -180,6 +185,12 @@ describe("newsroom: the translator view", () => {
     expect(
       await page.getByRole("button", { name: en["translatorView.markUpToDate"] }).count(),
     ).toBe(0);
+    // From the view to the editor of the translation, whose panel leads back.
+    await page.getByRole("link", { name: en["translatorView.edit"] }).click();
+    await page.getByRole("textbox", { name: en["editor.body"] }).waitFor();
+    await page.getByRole("link", { name: en["translatorView.open"] }).click();
+    await page.waitForURL(`**/newsroom/stories/${translation.id}/translate`);
+    await body.waitFor();
     const link = (await translatorApi.request("GET", `/stories/${translation.id}/translations`))
       .json as { family: { storyId: string; stale: boolean }[] };
     expect(link.family.find((m) => m.storyId === translation.id)?.stale).toBe(false);
