@@ -16,7 +16,8 @@ export const en = {
   "story.by": { message: "By {names}", context: "Byline; {names} is a localized list of names." },
   "story.translatedBy": {
     message: "Translated by {names}",
-    context: "Second byline line of a translated story; {names} is a localized list of translators.",
+    context:
+      "Second byline line of a translated story; {names} is a localized list of translators.",
   },
   "story.agencyNote": {
     message: "This story contains information from {agencies}.",
