@@ -1,5 +1,6 @@
 import type { ConsoleMessage, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { ar } from "../../src/newsroom-ui/i18n/ar.js";
 import { en } from "../../src/newsroom-ui/i18n/en.js";
 import { fa } from "../../src/newsroom-ui/i18n/fa.js";
 import {
@@ -23,9 +24,9 @@ const suite = newsroomBrowserSuite("newsroom translator view");
 const url = (path: string) => suite.url(path);
 
 /** The interface language through the header's switcher (stored in localStorage). */
-async function chooseLanguage(page: Page, label: "English" | "فارسی") {
+async function chooseLanguage(page: Page, label: "English" | "فارسی" | "العربية") {
   await page.locator("#ui-language").selectOption({ label });
-  const lang = label === "English" ? "en" : "fa";
+  const lang = label === "English" ? "en" : label === "فارسی" ? "fa" : "ar";
   await waitUntil(async () => (await page.locator("html").getAttribute("lang")) === lang, {
     what: `the interface in ${lang}`,
   });
@@ -172,6 +173,10 @@ describe("newsroom: the translator view", () => {
     expect(await faBody.locator("tbody tr").nth(0).locator("td").nth(0).getAttribute("lang")).toBe(
       "en",
     );
+    expect(await axeViolations(page)).toEqual([]);
+    await chooseLanguage(page, "العربية");
+    await page.getByRole("table", { name: ar["translatorView.bodyHeading"] }).waitFor();
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await axeViolations(page)).toEqual([]);
     await chooseLanguage(page, "English");
 
