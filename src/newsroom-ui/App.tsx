@@ -26,6 +26,7 @@ import { parseRoute, type Route, routeHref } from "./shared/router.js";
 import { useScreenTitle } from "./shared/screen-title.js";
 import { Dashboard } from "./stories/Dashboard.js";
 import { RevisionHistory } from "./stories/RevisionHistory.js";
+import { TranslatorView } from "./stories/TranslatorView.js";
 import { SyndicationDeliveries } from "./syndication/SyndicationDeliveries.js";
 import { SyndicationKeys } from "./syndication/SyndicationKeys.js";
 import { SyndicationWebhooks } from "./syndication/SyndicationWebhooks.js";
@@ -228,6 +229,8 @@ function Screen(props: { readonly route: Route }) {
       return <LazyStoryEditor key={route.storyId} storyId={route.storyId} />;
     case "history":
       return <RevisionHistory key={route.storyId} storyId={route.storyId} />;
+    case "translate":
+      return <TranslatorView key={route.storyId} storyId={route.storyId} />;
     case "media":
       return <MediaLibrary />;
     case "banners":

@@ -85,6 +85,36 @@ describe.each(dialects)("the translation flow through the newsroom API on %s", (
     expect(
       report.diff.some((line) => line.op === "added" && line.text.includes("Passengers cheered.")),
     ).toBe(true);
+    // The translator view pairs the blocks and shows the source's change inline.
+    const sideBySide = await translator.json<{
+      source: { revisionId: string };
+      fields: { field: string; source: string; previous: string | null; translation: string }[];
+      rows: {
+        change: string;
+        source: string | null;
+        previous: string | null;
+        translation: string | null;
+      }[];
+    }>("GET", `/stories/${created.story.id}/translation/side-by-side`);
+    expect(sideBySide.source.revisionId).toBe(report.toRevisionId);
+    expect(sideBySide.fields[0]).toEqual({
+      field: "headline",
+      source: "Ferry service resumes after storm",
+      previous: "Ferry service resumes",
+      translation: "Ferry service resumes",
+    });
+    expect(sideBySide.rows).toEqual([
+      {
+        change: "changed",
+        source: "The ferry sailed at dawn. Passengers cheered.",
+        previous: "The ferry sailed at dawn.",
+        translation: "The ferry sailed at dawn.",
+      },
+    ]);
+    expect(
+      (await reporter.request("GET", `/stories/${created.story.id}/translation/side-by-side`))
+        .status,
+    ).toBe(403);
     const done = await translator.json<{ link: Json }>(
       "POST",
       `/stories/${created.story.id}/translation/up-to-date`,

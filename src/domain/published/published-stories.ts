@@ -31,6 +31,23 @@ export interface PublishedStory {
   readonly agencies: readonly Agency[];
   /** Every figure's image (lead and body), by media id. */
   readonly media: ReadonlyMap<string, ResolvedMedia>;
+  /** For a translation whose source is published: the source's authors. */
+  readonly source?: SourceCredits | null;
+}
+
+/**
+ * A translation credits the writers of its source: the source's published authors and
+ * desks (photographers and translators of the source are not carried over), in the source
+ * service, whose pages their links go to.
+ */
+export interface SourceCredits {
+  readonly service: ServiceConfig;
+  readonly storyId: string;
+  /** Where the source is read: its published slug and section. */
+  readonly slug: string;
+  readonly section: string;
+  readonly people: readonly Person[];
+  readonly desks: readonly Desk[];
 }
 
 /** Where a story stands for readers and partners, with its published revision if any. */
@@ -92,15 +109,17 @@ export class PublishedStories {
     const service = services[story.serviceId];
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
-    const [corrections, sections, people, desks, agencies, topics, media] = await Promise.all([
-      this.#stories.listCorrections(story.id),
-      this.#catalog.listSections(service.id),
-      this.#catalog.findPeople(personIds),
-      this.#catalog.findDesks(deskIds),
-      this.#catalog.findAgencies(content.agencies),
-      this.#catalog.findTopics(service.id, content.topics),
-      this.resolveMedia(figureMediaIds(content)),
-    ]);
+    const [corrections, sections, people, desks, agencies, topics, media, source] =
+      await Promise.all([
+        this.#stories.listCorrections(story.id),
+        this.#catalog.listSections(service.id),
+        this.#catalog.findPeople(personIds),
+        this.#catalog.findDesks(deskIds),
+        this.#catalog.findAgencies(content.agencies),
+        this.#catalog.findTopics(service.id, content.topics),
+        this.resolveMedia(figureMediaIds(content)),
+        story.familyId === story.id ? null : this.#sourceCredits(story.familyId),
+      ]);
     return {
       service,
       story,
@@ -113,6 +132,29 @@ export class PublishedStories {
       desks: inOrder(deskIds, desks, (d) => d.id),
       agencies: inOrder(content.agencies, agencies, (a) => a.code),
       media,
+      source,
+    };
+  }
+
+  async #sourceCredits(sourceStoryId: string): Promise<SourceCredits | null> {
+    const found = await this.lookup(sourceStoryId);
+    if (found.kind !== "published") return null;
+    const { bylines } = found.revision.content;
+    const personIds = bylines.flatMap((b) =>
+      b.kind === "person" && (b.role === "author" || b.role === "contributor") ? [b.personId] : [],
+    );
+    const deskIds = bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
+    const [people, desks] = await Promise.all([
+      this.#catalog.findPeople(personIds),
+      this.#catalog.findDesks(deskIds),
+    ]);
+    return {
+      service: services[found.story.serviceId],
+      storyId: found.story.id,
+      slug: found.revision.content.slug,
+      section: found.revision.content.section,
+      people: inOrder(personIds, people, (p) => p.id),
+      desks: inOrder(deskIds, desks, (d) => d.id),
     };
   }
 

@@ -112,6 +112,7 @@ export class ReaderService {
       topics: assembled.topics,
       media,
       related,
+      source: assembled.source ?? null,
     };
   }
 

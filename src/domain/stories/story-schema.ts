@@ -17,7 +17,11 @@ export const slugSchema = z
     message: "Slugs are lowercase words joined by hyphens.",
   });
 
-export const bylineRoles = ["author", "contributor", "photographer"] as const;
+/**
+ * `translator`: the person who translated this language version; readers see "Translated
+ * by" after the source's authors, and structured data names them as `translator`.
+ */
+export const bylineRoles = ["author", "contributor", "photographer", "translator"] as const;
 export type BylineRole = (typeof bylineRoles)[number];
 
 /**

@@ -11,7 +11,12 @@ import type { StoryRepository } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
 import { factsOf, type StoryService } from "../stories/story-service.js";
 import { assertCan, can } from "../users/access-policy.js";
-import { contentDiff, type DiffLine } from "./translation-diff.js";
+import {
+  type Alignment,
+  alignForTranslator,
+  contentDiff,
+  type DiffLine,
+} from "./translation-diff.js";
 import type { FamilyVersion, TranslationRepository } from "./translation-repository.js";
 import {
   markUpToDateInputSchema,
@@ -41,6 +46,22 @@ export interface StaleReport {
   /** Corrections appended to the source since the last review. */
   readonly corrections: readonly Correction[];
   readonly events: readonly StaleEvent[];
+}
+
+/** The translator's view: source and translation side by side, with the stale diff inline. */
+export interface SideBySide extends Alignment {
+  readonly link: TranslationLink;
+  readonly source: {
+    readonly storyId: string;
+    readonly serviceId: ServiceId;
+    /** The source revision shown: its published one, or its newest if never published. */
+    readonly revisionId: string;
+  };
+  readonly translation: {
+    readonly storyId: string;
+    readonly serviceId: ServiceId;
+    readonly revisionId: string;
+  };
 }
 
 /** One member of a story's language family, as the newsroom lists it. */
@@ -214,6 +235,36 @@ export class TranslationService implements StoryEventListener {
       diffTooLarge: diff.bodyTooLarge,
       corrections: corrections.filter((c) => c.createdAt > link.reviewedAt),
       events: link.staleEvents,
+    };
+  }
+
+  /**
+   * The source (read-only) and the translation block by block, the source as it is now and
+   * the translation as last saved; source blocks changed since the translation was last
+   * reviewed carry their old text (the same diff the stale report gives, per block).
+   */
+  async sideBySide(actor: Actor, storyId: string): Promise<SideBySide> {
+    const link = await this.link(storyId);
+    assertCan(actor, "translation.edit", link.targetServiceId);
+    const [source, translation] = await Promise.all([
+      this.#requireStory(link.sourceStoryId),
+      this.#requireStory(storyId),
+    ]);
+    const sourceRevisionId = source.publishedRevisionId ?? source.currentRevisionId;
+    const [reviewed, current, translated] = await Promise.all([
+      this.#requireRevision(link.reviewedRevisionId),
+      this.#requireRevision(sourceRevisionId),
+      this.#requireRevision(translation.currentRevisionId),
+    ]);
+    return {
+      link,
+      source: { storyId: source.id, serviceId: source.serviceId, revisionId: sourceRevisionId },
+      translation: {
+        storyId: translation.id,
+        serviceId: translation.serviceId,
+        revisionId: translated.id,
+      },
+      ...alignForTranslator(reviewed.content, current.content, translated.content),
     };
   }
 

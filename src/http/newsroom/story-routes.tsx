@@ -266,6 +266,8 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
       publicUrl: deps.publicUrl,
       publisherName: deps.publisherName,
       now: deps.clock.now(),
+      // The newsroom's preview frame runs no script; a page without any logs no refusals.
+      scriptless: true,
     });
     const html = renderHtml(<StoryPage ctx={ctx} model={model} />);
     return c.html(html, 200, { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });

@@ -36,6 +36,12 @@ export function translationRoutes(
     async (c, { actor }) => c.json(await deps.translations.staleReport(actor, pathParam(c, "id"))),
   );
 
+  r.get(
+    "/stories/:id/translation/side-by-side",
+    { action: "translation.edit", scope: "stories:read" },
+    async (c, { actor }) => c.json(await deps.translations.sideBySide(actor, pathParam(c, "id"))),
+  );
+
   r.post(
     "/stories/:id/translation/up-to-date",
     { action: "translation.edit", scope: "stories:write" },

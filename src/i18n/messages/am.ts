@@ -12,6 +12,7 @@ export const am: Catalogue = {
   "story.published": "የታተመው",
   "story.updated": "የዘመነው",
   "story.by": "ጸሐፊ፡ {names}",
+  "story.translatedBy": "ትርጉም፡ {names}",
   "story.agencyNote": "ይህ ዘገባ ከ{agencies} የተገኘ መረጃ ይዟል።",
   "story.corrections": "እርማቶች",
   "story.topics": "ርዕሰ ጉዳዮች",

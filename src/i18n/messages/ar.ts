@@ -12,6 +12,7 @@ export const ar: Catalogue = {
   "story.published": "نُشر",
   "story.updated": "حُدّث",
   "story.by": "بقلم {names}",
+  "story.translatedBy": "ترجمة {names}",
   "story.agencyNote": "يتضمن هذا الخبر معلومات من {agencies}.",
   "story.corrections": "تصويبات",
   "story.topics": "مواضيع",

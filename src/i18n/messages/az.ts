@@ -12,6 +12,7 @@ export const az: Catalogue = {
   "story.published": "Dərc edilib",
   "story.updated": "Yenilənib",
   "story.by": "Müəllif: {names}",
+  "story.translatedBy": "Tərcüməçi: {names}",
   "story.agencyNote": "Bu xəbərdə {agencies} agentliklərinin məlumatlarından istifadə olunub.",
   "story.corrections": "Düzəlişlər",
   "story.topics": "Mövzular",

@@ -12,6 +12,7 @@ export const bm: Catalogue = {
   "story.published": "A bɔra",
   "story.updated": "A kurayara",
   "story.by": "Sɛbɛnbaga: {names}",
+  "story.translatedBy": "Kanyɛlɛmabaga: {names}",
   "story.agencyNote": "Nin kunnafoni in bɛ kunnafoniw kɔnɔ minnu bɔra {agencies} fɛ.",
   "story.corrections": "Latilenniw",
   "story.topics": "Kuma kunw",

@@ -12,6 +12,7 @@ export const bn: Catalogue = {
   "story.published": "প্রকাশিত",
   "story.updated": "হালনাগাদ",
   "story.by": "লিখেছেন {names}",
+  "story.translatedBy": "অনুবাদ করেছেন {names}",
   "story.agencyNote": "এই প্রতিবেদনে {agencies}-এর তথ্য রয়েছে।",
   "story.corrections": "সংশোধনী",
   "story.topics": "বিষয়",

@@ -12,6 +12,7 @@ export const bo: Catalogue = {
   "story.published": "སྤེལ་ཟིན།",
   "story.updated": "གསར་བཅོས་བྱས་ཟིན།",
   "story.by": "རྩོམ་པ་པོ། {names}",
+  "story.translatedBy": "ལོ་ཙཱ་བ། {names}",
   "story.agencyNote": "གསར་འགྱུར་འདིའི་ནང་ {agencies} ནས་ཐོབ་པའི་ཆ་འཕྲིན་ཡོད།",
   "story.corrections": "ནོར་བཅོས།",
   "story.topics": "བརྗོད་གཞི།",

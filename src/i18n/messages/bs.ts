@@ -12,6 +12,7 @@ export const bs: Catalogue = {
   "story.published": "Objavljeno",
   "story.updated": "Ažurirano",
   "story.by": "Piše: {names}",
+  "story.translatedBy": "Prijevod: {names}",
   "story.agencyNote": "Ovaj članak sadrži informacije agencija {agencies}.",
   "story.corrections": "Ispravke",
   "story.topics": "Teme",

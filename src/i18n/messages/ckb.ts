@@ -12,6 +12,7 @@ export const ckb: Catalogue = {
   "story.published": "بڵاوکرایەوە",
   "story.updated": "نوێکرایەوە",
   "story.by": "نووسینی {names}",
+  "story.translatedBy": "وەرگێڕانی {names}",
   "story.agencyNote": "ئەم هەواڵە زانیاری لە {agencies} وەرگرتووە.",
   "story.corrections": "ڕاستکردنەوەکان",
   "story.topics": "بابەتەکان",

@@ -14,6 +14,11 @@ export const en = {
   "story.published": { message: "Published", context: "Label before the first-published time." },
   "story.updated": { message: "Updated", context: "Tag and label shown when a story was updated." },
   "story.by": { message: "By {names}", context: "Byline; {names} is a localized list of names." },
+  "story.translatedBy": {
+    message: "Translated by {names}",
+    context:
+      "Second byline line of a translated story; {names} is a localized list of translators.",
+  },
   "story.agencyNote": {
     message: "This story contains information from {agencies}.",
     context: "Agency credit note; {agencies} is a localized list such as 'AFP and Reuters'.",

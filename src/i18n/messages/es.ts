@@ -12,6 +12,7 @@ export const es: Catalogue = {
   "story.published": "Publicado",
   "story.updated": "Actualizado",
   "story.by": "Por {names}",
+  "story.translatedBy": "Traducción de {names}",
   "story.agencyNote": "Esta noticia contiene información de {agencies}.",
   "story.corrections": "Correcciones",
   "story.topics": "Temas",

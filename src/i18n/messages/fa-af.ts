@@ -12,6 +12,7 @@ export const faAf: Catalogue = {
   "story.published": "نشر شده",
   "story.updated": "تازه شده",
   "story.by": "نوشتهٔ {names}",
+  "story.translatedBy": "ترجمهٔ {names}",
   "story.agencyNote": "این گزارش دارای معلوماتی از {agencies} است.",
   "story.corrections": "اصلاحات",
   "story.topics": "موضوعات",

@@ -12,6 +12,7 @@ export const fa: Catalogue = {
   "story.published": "منتشر شده",
   "story.updated": "به‌روز شده",
   "story.by": "نوشته {names}",
+  "story.translatedBy": "ترجمه {names}",
   "story.agencyNote": "این گزارش حاوی اطلاعاتی از {agencies} است.",
   "story.corrections": "اصلاحیه‌ها",
   "story.topics": "موضوع‌ها",

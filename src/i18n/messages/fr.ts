@@ -12,6 +12,7 @@ export const fr: Catalogue = {
   "story.published": "Publié",
   "story.updated": "Mis à jour",
   "story.by": "Par {names}",
+  "story.translatedBy": "Traduit par {names}",
   "story.agencyNote": "Cet article contient des informations de {agencies}.",
   "story.corrections": "Rectificatifs",
   "story.topics": "Thèmes",

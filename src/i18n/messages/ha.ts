@@ -12,6 +12,7 @@ export const ha: Catalogue = {
   "story.published": "An wallafa",
   "story.updated": "An sabunta",
   "story.by": "Daga {names}",
+  "story.translatedBy": "Fassarar {names}",
   "story.agencyNote": "Wannan labari na ƙunshe da bayanai daga {agencies}.",
   "story.corrections": "Gyare-gyare",
   "story.topics": "Batutuwa",

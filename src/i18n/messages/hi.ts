@@ -12,6 +12,7 @@ export const hi: Catalogue = {
   "story.published": "प्रकाशित",
   "story.updated": "अपडेट किया गया",
   "story.by": "लेखक: {names}",
+  "story.translatedBy": "अनुवाद: {names}",
   "story.agencyNote": "इस ख़बर में {agencies} से मिली जानकारी शामिल है।",
   "story.corrections": "सुधार",
   "story.topics": "विषय",

@@ -12,6 +12,7 @@ export const ht: Catalogue = {
   "story.published": "Pibliye",
   "story.updated": "Mete ajou",
   "story.by": "Pa {names}",
+  "story.translatedBy": "Tradiksyon pa {names}",
   "story.agencyNote": "Atik sa a gen enfòmasyon ki soti nan {agencies}.",
   "story.corrections": "Koreksyon",
   "story.topics": "Sijè",

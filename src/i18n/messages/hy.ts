@@ -12,6 +12,7 @@ export const hy: Catalogue = {
   "story.published": "Հրապարակված է",
   "story.updated": "Թարմացված է",
   "story.by": "Հեղինակ՝ {names}",
+  "story.translatedBy": "Թարգմանիչ՝ {names}",
   "story.agencyNote":
     "Այս նյութում օգտագործվել են {agencies} գործակալությունների տեղեկությունները։",
   "story.corrections": "Ուղղումներ",

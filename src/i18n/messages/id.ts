@@ -12,6 +12,7 @@ export const id: Catalogue = {
   "story.published": "Diterbitkan",
   "story.updated": "Diperbarui",
   "story.by": "Oleh {names}",
+  "story.translatedBy": "Diterjemahkan oleh {names}",
   "story.agencyNote": "Berita ini memuat informasi dari {agencies}.",
   "story.corrections": "Koreksi",
   "story.topics": "Topik",

@@ -12,6 +12,7 @@ export const ka: Catalogue = {
   "story.published": "გამოქვეყნდა",
   "story.updated": "განახლდა",
   "story.by": "ავტორი: {names}",
+  "story.translatedBy": "მთარგმნელი: {names}",
   "story.agencyNote": "სტატიაში გამოყენებულია ინფორმაცია სააგენტოებიდან: {agencies}.",
   "story.corrections": "შესწორებები",
   "story.topics": "თემები",

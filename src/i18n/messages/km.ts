@@ -12,6 +12,7 @@ export const km: Catalogue = {
   "story.published": "បានផ្សាយ",
   "story.updated": "បានធ្វើបច្ចុប្បន្នភាព",
   "story.by": "ដោយ {names}",
+  "story.translatedBy": "បកប្រែដោយ {names}",
   "story.agencyNote": "អត្ថបទនេះមានព័ត៌មានពី {agencies}។",
   "story.corrections": "ការកែតម្រូវ",
   "story.topics": "ប្រធានបទ",

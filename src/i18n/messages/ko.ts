@@ -12,6 +12,7 @@ export const ko: Catalogue = {
   "story.published": "게시",
   "story.updated": "업데이트",
   "story.by": "글: {names}",
+  "story.translatedBy": "번역: {names}",
   "story.agencyNote": "이 기사에는 {agencies}의 정보가 포함되어 있습니다.",
   "story.corrections": "정정",
   "story.topics": "주제",

@@ -12,6 +12,7 @@ export const ku: Catalogue = {
   "story.published": "Hate weşandin",
   "story.updated": "Hate nûkirin",
   "story.by": "Ji aliyê {names} ve",
+  "story.translatedBy": "Wergêr: {names}",
   "story.agencyNote": "Ev nûçe agahiyên ji {agencies} dihewîne.",
   "story.corrections": "Rastkirin",
   "story.topics": "Mijar",

@@ -12,6 +12,7 @@ export const ln: Catalogue = {
   "story.published": "Ebimisami",
   "story.updated": "Ebongisami sika",
   "story.by": "Na {names}",
+  "story.translatedBy": "Ebongolami na {names}",
   "story.agencyNote": "Nsango oyo ezali na bansango oyo euti na {agencies}.",
   "story.corrections": "Bobongisi",
   "story.topics": "Mitó ya makambo",

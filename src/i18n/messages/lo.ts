@@ -12,6 +12,7 @@ export const lo: Catalogue = {
   "story.published": "ເຜີຍແຜ່",
   "story.updated": "ອັບເດດ",
   "story.by": "ໂດຍ {names}",
+  "story.translatedBy": "ແປໂດຍ {names}",
   "story.agencyNote": "ລາຍງານນີ້ມີຂໍ້ມູນຈາກ {agencies}.",
   "story.corrections": "ການແກ້ໄຂ",
   "story.topics": "ຫົວຂໍ້",

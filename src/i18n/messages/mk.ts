@@ -12,6 +12,7 @@ export const mk: Catalogue = {
   "story.published": "Објавено",
   "story.updated": "Ажурирано",
   "story.by": "Автор: {names}",
+  "story.translatedBy": "Превод: {names}",
   "story.agencyNote": "Оваа статија содржи информации од {agencies}.",
   "story.corrections": "Исправки",
   "story.topics": "Теми",

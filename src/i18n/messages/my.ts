@@ -12,6 +12,7 @@ export const my: Catalogue = {
   "story.published": "ထုတ်ဝေသည်",
   "story.updated": "မွမ်းမံသည်",
   "story.by": "ရေးသားသူ {names}",
+  "story.translatedBy": "ဘာသာပြန်သူ {names}",
   "story.agencyNote": "ဤသတင်းတွင် {agencies} ထံမှ သတင်းအချက်အလက်များ ပါဝင်သည်။",
   "story.corrections": "ပြင်ဆင်ချက်များ",
   "story.topics": "ခေါင်းစဉ်များ",

@@ -12,6 +12,7 @@ export const nd: Catalogue = {
   "story.published": "Kushicilelwe",
   "story.updated": "Kubuyekeziwe",
   "story.by": "Kubhalwe ngu {names}",
+  "story.translatedBy": "Kuhunyushwe ngu {names}",
   "story.agencyNote": "Lolu daba lulolwazi oluvela ku {agencies}.",
   "story.corrections": "Ukulungiswa",
   "story.topics": "Izihloko",

@@ -12,6 +12,7 @@ export const ne: Catalogue = {
   "story.published": "प्रकाशित",
   "story.updated": "अद्यावधिक गरिएको",
   "story.by": "लेखक: {names}",
+  "story.translatedBy": "अनुवादक: {names}",
   "story.agencyNote": "यस समाचारमा {agencies} बाट प्राप्त जानकारी समावेश छ।",
   "story.corrections": "संशोधनहरू",
   "story.topics": "विषयहरू",

@@ -12,6 +12,7 @@ export const om: Catalogue = {
   "story.published": "Maxxanfame",
   "story.updated": "Haaromfame",
   "story.by": "Kan barreesse {names}",
+  "story.translatedBy": "Kan hiike {names}",
   "story.agencyNote": "Oduun kun odeeffannoo {agencies} irraa argame qaba.",
   "story.corrections": "Sirreeffamoota",
   "story.topics": "Mata dureewwan",

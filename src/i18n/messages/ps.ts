@@ -12,6 +12,7 @@ export const ps: Catalogue = {
   "story.published": "خپور شو",
   "story.updated": "تازه شو",
   "story.by": "لیکوال: {names}",
+  "story.translatedBy": "ژباړن: {names}",
   "story.agencyNote": "دا راپور د {agencies} معلومات لري.",
   "story.corrections": "سمونې",
   "story.topics": "موضوعګانې",

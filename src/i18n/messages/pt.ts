@@ -12,6 +12,7 @@ export const pt: Catalogue = {
   "story.published": "Publicado",
   "story.updated": "Atualizado",
   "story.by": "Por {names}",
+  "story.translatedBy": "Tradução de {names}",
   "story.agencyNote": "Esta reportagem contém informações de {agencies}.",
   "story.corrections": "Correções",
   "story.topics": "Temas",

@@ -12,6 +12,7 @@ export const rn: Catalogue = {
   "story.published": "Vyasohowe",
   "story.updated": "Vyavuguruwe",
   "story.by": "Vyanditswe na {names}",
+  "story.translatedBy": "Vyahinduwe na {names}",
   "story.agencyNote": "Iyi nkuru irimwo amakuru yavuye kuri {agencies}.",
   "story.corrections": "Ivyakosowe",
   "story.topics": "Ingingo",

@@ -12,6 +12,7 @@ export const ru: Catalogue = {
   "story.published": "Опубликовано",
   "story.updated": "Обновлено",
   "story.by": "Авторы: {names}",
+  "story.translatedBy": "Перевод: {names}",
   "story.agencyNote": "В материале использована информация {agencies}.",
   "story.corrections": "Исправления",
   "story.topics": "Темы",

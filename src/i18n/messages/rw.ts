@@ -12,6 +12,7 @@ export const rw: Catalogue = {
   "story.published": "Yatangajwe",
   "story.updated": "Yavuguruwe",
   "story.by": "Byanditswe na {names}",
+  "story.translatedBy": "Byahinduwe na {names}",
   "story.agencyNote": "Iyi nkuru irimo amakuru yaturutse kuri {agencies}.",
   "story.corrections": "Ibyakosowe",
   "story.topics": "Ingingo",

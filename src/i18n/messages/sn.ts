@@ -12,6 +12,7 @@ export const sn: Catalogue = {
   "story.published": "Zvakabudiswa",
   "story.updated": "Zvakagadziridzwa",
   "story.by": "Yakanyorwa na {names}",
+  "story.translatedBy": "Yakashandurwa na {names}",
   "story.agencyNote": "Nhau iyi ine ruzivo rwakabva kuna {agencies}.",
   "story.corrections": "Zvakagadziriswa",
   "story.topics": "Misoro",

@@ -12,6 +12,7 @@ export const so: Catalogue = {
   "story.published": "La daabacay",
   "story.updated": "La cusboonaysiiyay",
   "story.by": "Waxaa qoray {names}",
+  "story.translatedBy": "Waxaa turjumay {names}",
   "story.agencyNote": "Warkan waxa uu ka kooban yahay xog laga helay {agencies}.",
   "story.corrections": "Saxitaanno",
   "story.topics": "Mowduucyada",

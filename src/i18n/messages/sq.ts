@@ -12,6 +12,7 @@ export const sq: Catalogue = {
   "story.published": "Publikuar",
   "story.updated": "Përditësuar",
   "story.by": "Nga {names}",
+  "story.translatedBy": "Përktheu {names}",
   "story.agencyNote": "Ky artikull përmban informacion nga {agencies}.",
   "story.corrections": "Korrigjime",
   "story.topics": "Temat",

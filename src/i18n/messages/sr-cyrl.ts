@@ -12,6 +12,7 @@ export const srCyrl: Catalogue = {
   "story.published": "Објављено",
   "story.updated": "Ажурирано",
   "story.by": "Пише: {names}",
+  "story.translatedBy": "Превод: {names}",
   "story.agencyNote": "Овај текст садржи информације агенција {agencies}.",
   "story.corrections": "Исправке",
   "story.topics": "Теме",

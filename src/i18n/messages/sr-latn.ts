@@ -12,6 +12,7 @@ export const srLatn: Catalogue = {
   "story.published": "Objavljeno",
   "story.updated": "Ažurirano",
   "story.by": "Piše: {names}",
+  "story.translatedBy": "Prevod: {names}",
   "story.agencyNote": "Ovaj tekst sadrži informacije agencija {agencies}.",
   "story.corrections": "Ispravke",
   "story.topics": "Teme",

@@ -12,6 +12,7 @@ export const sw: Catalogue = {
   "story.published": "Imechapishwa",
   "story.updated": "Imesasishwa",
   "story.by": "Na {names}",
+  "story.translatedBy": "Imetafsiriwa na {names}",
   "story.agencyNote": "Habari hii ina taarifa kutoka {agencies}.",
   "story.corrections": "Masahihisho",
   "story.topics": "Mada",

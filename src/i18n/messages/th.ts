@@ -12,6 +12,7 @@ export const th: Catalogue = {
   "story.published": "เผยแพร่",
   "story.updated": "อัปเดต",
   "story.by": "โดย {names}",
+  "story.translatedBy": "แปลโดย {names}",
   "story.agencyNote": "รายงานนี้มีข้อมูลจาก {agencies}",
   "story.corrections": "การแก้ไข",
   "story.topics": "หัวข้อ",

@@ -12,6 +12,7 @@ export const ti: Catalogue = {
   "story.published": "ዝተሓትመ",
   "story.updated": "ዝተሓደሰ",
   "story.by": "ጸሓፊ፡ {names}",
+  "story.translatedBy": "ትርጉም፡ {names}",
   "story.agencyNote": "እዚ ጸብጻብ ካብ {agencies} ዝተረኽበ ሓበሬታ ሒዙ ኣሎ።",
   "story.corrections": "እርማታት",
   "story.topics": "ኣርእስትታት",

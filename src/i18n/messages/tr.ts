@@ -12,6 +12,7 @@ export const tr: Catalogue = {
   "story.published": "Yayınlanma",
   "story.updated": "Güncellendi",
   "story.by": "Yazan: {names}",
+  "story.translatedBy": "Çeviren: {names}",
   "story.agencyNote": "Bu haber {agencies} kaynaklı bilgiler içermektedir.",
   "story.corrections": "Düzeltmeler",
   "story.topics": "Konular",

@@ -12,6 +12,7 @@ export const uk: Catalogue = {
   "story.published": "Опубліковано",
   "story.updated": "Оновлено",
   "story.by": "Автор: {names}",
+  "story.translatedBy": "Переклад: {names}",
   "story.agencyNote": "У матеріалі використано інформацію агентств {agencies}.",
   "story.corrections": "Виправлення",
   "story.topics": "Теми",

@@ -12,6 +12,7 @@ export const ur: Catalogue = {
   "story.published": "شائع ہوا",
   "story.updated": "اپ ڈیٹ کیا گیا",
   "story.by": "تحریر: {names}",
+  "story.translatedBy": "ترجمہ: {names}",
   "story.agencyNote": "اس خبر میں {agencies} سے حاصل کردہ معلومات شامل ہیں۔",
   "story.corrections": "تصحیحات",
   "story.topics": "موضوعات",

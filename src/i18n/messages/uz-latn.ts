@@ -12,6 +12,7 @@ export const uzLatn: Catalogue = {
   "story.published": "Eʼlon qilindi",
   "story.updated": "Yangilandi",
   "story.by": "Muallif: {names}",
+  "story.translatedBy": "Tarjimon: {names}",
   "story.agencyNote": "Ushbu maqolada {agencies} maʼlumotlaridan foydalanilgan.",
   "story.corrections": "Tuzatishlar",
   "story.topics": "Mavzular",

@@ -12,6 +12,7 @@ export const vi: Catalogue = {
   "story.published": "Đăng lúc",
   "story.updated": "Cập nhật",
   "story.by": "Tác giả: {names}",
+  "story.translatedBy": "Dịch giả: {names}",
   "story.agencyNote": "Bài viết có sử dụng thông tin từ {agencies}.",
   "story.corrections": "Đính chính",
   "story.topics": "Chủ đề",

@@ -12,6 +12,7 @@ export const yue: Catalogue = {
   "story.published": "發佈",
   "story.updated": "更新",
   "story.by": "記者：{names}",
+  "story.translatedBy": "翻譯：{names}",
   "story.agencyNote": "呢篇報道包含嚟自{agencies}嘅資料。",
   "story.corrections": "更正",
   "story.topics": "話題",

@@ -12,6 +12,7 @@ export const zhHans: Catalogue = {
   "story.published": "发布时间",
   "story.updated": "已更新",
   "story.by": "作者：{names}",
+  "story.translatedBy": "翻译：{names}",
   "story.agencyNote": "本文包含来自{agencies}的信息。",
   "story.corrections": "更正",
   "story.topics": "话题",

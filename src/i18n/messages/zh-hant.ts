@@ -12,6 +12,7 @@ export const zhHant: Catalogue = {
   "story.published": "發佈",
   "story.updated": "更新",
   "story.by": "作者：{names}",
+  "story.translatedBy": "翻譯：{names}",
   "story.agencyNote": "本文包含來自{agencies}的資訊。",
   "story.corrections": "更正",
   "story.topics": "話題",

@@ -3,6 +3,7 @@ import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import type { MessageKey } from "./en.js";
 import { syndicationAr } from "./syndication-ar.js";
+import { translationAr } from "./translation-ar.js";
 import { writingAr } from "./writing-ar.js";
 
 /**
@@ -775,4 +776,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
 
   ...commentsAr,
   ...conflictAr,
+  ...translationAr,
 };

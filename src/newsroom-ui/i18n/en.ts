@@ -2,6 +2,7 @@ import { accountEn } from "./account-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
 import { syndicationEn } from "./syndication-en.js";
+import { translationEn } from "./translation-en.js";
 import { writingEn } from "./writing-en.js";
 
 /**
@@ -871,6 +872,8 @@ export const en = {
 
   // The conflict view's merge and not-merged revisions in the history: conflict-en.ts
   ...conflictEn,
+  // The translator view and the translator byline role: translation-en.ts
+  ...translationEn,
 };
 
 export type MessageKey = keyof typeof en;

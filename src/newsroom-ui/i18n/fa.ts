@@ -3,6 +3,7 @@ import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
+import { translationFa } from "./translation-fa.js";
 import { writingFa } from "./writing-fa.js";
 
 /**
@@ -793,4 +794,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...writingFa,
   ...commentsFa,
   ...conflictFa,
+  ...translationFa,
 };

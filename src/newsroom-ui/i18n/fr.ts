@@ -3,6 +3,7 @@ import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFr } from "./syndication-fr.js";
+import { translationFr } from "./translation-fr.js";
 import { writingFr } from "./writing-fr.js";
 
 /**
@@ -813,4 +814,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
 
   ...commentsFr,
   ...conflictFr,
+  ...translationFr,
 };

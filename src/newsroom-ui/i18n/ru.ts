@@ -3,6 +3,7 @@ import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
 import type { MessageKey } from "./en.js";
 import { syndicationRu } from "./syndication-ru.js";
+import { translationRu } from "./translation-ru.js";
 import { writingRu } from "./writing-ru.js";
 
 /**
@@ -799,4 +800,5 @@ export const ru: Readonly<Record<MessageKey, string>> = {
 
   ...commentsRu,
   ...conflictRu,
+  ...translationRu,
 };

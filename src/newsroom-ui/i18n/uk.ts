@@ -3,6 +3,7 @@ import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
 import type { MessageKey } from "./en.js";
 import { syndicationUk } from "./syndication-uk.js";
+import { translationUk } from "./translation-uk.js";
 import { writingUk } from "./writing-uk.js";
 
 /**
@@ -801,4 +802,5 @@ export const uk: Readonly<Record<MessageKey, string>> = {
 
   ...commentsUk,
   ...conflictUk,
+  ...translationUk,
 };

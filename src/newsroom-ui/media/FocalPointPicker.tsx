@@ -1,18 +1,47 @@
-import { useId } from "preact/hooks";
+import { useCallback, useEffect, useId, useRef, useState } from "preact/hooks";
 import { useUiText } from "../i18n/ui-language.js";
 import {
+  type Box,
   clampFraction,
   type FocalPoint,
   focalFromClick,
   nudgeFocal,
-  percent,
+  renderedImageBox,
 } from "./focal-point.js";
+
+/** The picture's drawn box inside the image element, and the element's offset in the button. */
+interface Placement {
+  readonly offsetLeft: number;
+  readonly offsetTop: number;
+  readonly picture: Box;
+}
+
+function placementOf(img: HTMLImageElement): Placement {
+  const style = getComputedStyle(img);
+  // The content box: borders and padding are not part of the picture.
+  const padLeft = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.borderLeftWidth);
+  const padTop = Number.parseFloat(style.paddingTop) + Number.parseFloat(style.borderTopWidth);
+  const width =
+    img.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+  const height =
+    img.clientHeight - Number.parseFloat(style.paddingTop) - Number.parseFloat(style.paddingBottom);
+  return {
+    offsetLeft: img.offsetLeft + padLeft,
+    offsetTop: img.offsetTop + padTop,
+    picture: renderedImageBox(
+      { width, height },
+      { width: img.naturalWidth, height: img.naturalHeight },
+      style.objectFit,
+    ),
+  };
+}
 
 /**
  * Pick the focal point by clicking on the image, with the arrow keys, or by typing
  * percentages (WCAG 2.2 SC 2.1.1 keyboard and SC 2.5.7: no dragging needed).
  * The marker is placed with physical `left`/`top` on purpose: it addresses pixels of the
- * image, which do not flip in right-to-left text.
+ * image, which do not flip in right-to-left text. It is placed on the picture as drawn
+ * (measured, with `object-fit` letterboxing), so wide and tall images put it on the photo.
  */
 export function FocalPointPicker(props: {
   readonly src: string;
@@ -22,6 +51,20 @@ export function FocalPointPicker(props: {
   const id = useId();
   const { t } = useUiText();
   const { value, onChange } = props;
+  const imgRef = useRef<HTMLImageElement>(null);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  const measure = useCallback(() => {
+    const img = imgRef.current;
+    if (img?.complete && img.naturalWidth > 0) setPlacement(placementOf(img));
+  }, []);
+  useEffect(() => {
+    const img = imgRef.current;
+    if (!img) return;
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(img);
+    return () => observer.disconnect();
+  }, [measure]);
   return (
     <fieldset class="nr-focal">
       <legend>{t("focal.legend")}</legend>
@@ -30,11 +73,20 @@ export function FocalPointPicker(props: {
         class="nr-focal-image"
         aria-describedby={`${id}-help`}
         onClick={(event) => {
-          const img = event.currentTarget.querySelector("img");
+          const img = imgRef.current;
           if (!img) return;
           // A keyboard "click" has no pointer position (detail 0): keep the current point.
           if (event.detail === 0) return;
-          onChange(focalFromClick(event.clientX, event.clientY, img.getBoundingClientRect()));
+          const { offsetLeft, offsetTop, picture } = placementOf(img);
+          const rect = img.getBoundingClientRect();
+          onChange(
+            focalFromClick(event.clientX, event.clientY, {
+              left: rect.left + (offsetLeft - img.offsetLeft) + picture.left,
+              top: rect.top + (offsetTop - img.offsetTop) + picture.top,
+              width: picture.width,
+              height: picture.height,
+            }),
+          );
         }}
         onKeyDown={(event) => {
           const next = nudgeFocal(value, event.key, false);
@@ -44,12 +96,17 @@ export function FocalPointPicker(props: {
           }
         }}
       >
-        <img src={props.src} alt="" />
-        <span
-          class="nr-focal-marker"
-          aria-hidden="true"
-          style={{ left: percent(value.x), top: percent(value.y) }}
-        />
+        <img ref={imgRef} src={props.src} alt="" onLoad={measure} />
+        {placement ? (
+          <span
+            class="nr-focal-marker"
+            aria-hidden="true"
+            style={{
+              left: `${placement.offsetLeft + placement.picture.left + value.x * placement.picture.width}px`,
+              top: `${placement.offsetTop + placement.picture.top + value.y * placement.picture.height}px`,
+            }}
+          />
+        ) : null}
         <span class="nr-visually-hidden">
           {t("focal.button", {
             x: Math.round(value.x * 100),

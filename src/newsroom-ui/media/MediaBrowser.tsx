@@ -76,7 +76,12 @@ export function MediaBrowser(props: {
                   loading="lazy"
                 />
                 <figcaption dir="auto">
-                  {item.asset.caption || t("media.browse.noCaption")}
+                  {/* The caption is content, in whatever language it was written: isolated. */}
+                  {item.asset.caption ? (
+                    <bdi>{item.asset.caption}</bdi>
+                  ) : (
+                    t("media.browse.noCaption")
+                  )}
                   {item.asset.credit ? (
                     <span class="nr-credit">
                       {" "}

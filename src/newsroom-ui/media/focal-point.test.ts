@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { capabilitiesFor, roleIn } from "../shared/permissions.js";
-import { clampFraction, focalFromClick, nudgeFocal } from "./focal-point.js";
+import { clampFraction, focalFromClick, nudgeFocal, renderedImageBox } from "./focal-point.js";
 import { mediaErrorText, uploadProblem } from "./media-files.js";
 
 describe("focal point", () => {
@@ -12,6 +12,30 @@ describe("focal point", () => {
       x: 0.5,
       y: 0.5,
     });
+  });
+  it("finds a letterboxed picture inside its element, whatever its aspect ratio", () => {
+    const element = { width: 400, height: 300 };
+    // 1600×400 (4:1) drawn with object-fit: contain: 400×100, centred vertically.
+    expect(renderedImageBox(element, { width: 1600, height: 400 }, "contain")).toEqual({
+      left: 0,
+      top: 100,
+      width: 400,
+      height: 100,
+    });
+    // 400×1600 (1:4): 75×300, centred horizontally.
+    expect(renderedImageBox(element, { width: 400, height: 1600 }, "contain")).toEqual({
+      left: 162.5,
+      top: 0,
+      width: 75,
+      height: 300,
+    });
+    expect(renderedImageBox(element, { width: 1600, height: 400 }, "fill")).toEqual({
+      left: 0,
+      top: 0,
+      width: 400,
+      height: 300,
+    });
+    expect(renderedImageBox(element, { width: 0, height: 0 }, "contain").width).toBe(400);
   });
   it("moves with the arrow keys", () => {
     expect(nudgeFocal({ x: 0.5, y: 0.5 }, "ArrowRight", false)).toEqual({ x: 0.55, y: 0.5 });

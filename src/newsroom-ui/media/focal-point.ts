@@ -48,6 +48,42 @@ export function nudgeFocal(point: FocalPoint, key: string, rtl: boolean): FocalP
   }
 }
 
-export function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Where the picture itself is drawn inside an <img> element's box: with `object-fit:
+ * contain` (or `scale-down`) a wide or tall image is letterboxed and centred, with `cover`
+ * it overflows, with `fill` (the default) it fills the box. Offsets are from the element's
+ * top-left corner; the focal marker and clicks are placed against this box, not the element.
+ */
+export function renderedImageBox(
+  element: { readonly width: number; readonly height: number },
+  natural: { readonly width: number; readonly height: number },
+  objectFit: string,
+): Box {
+  const whole = { left: 0, top: 0, width: element.width, height: element.height };
+  if (natural.width <= 0 || natural.height <= 0 || element.width <= 0 || element.height <= 0) {
+    return whole;
+  }
+  const widthScale = element.width / natural.width;
+  const heightScale = element.height / natural.height;
+  let scale: number;
+  if (objectFit === "contain") scale = Math.min(widthScale, heightScale);
+  else if (objectFit === "cover") scale = Math.max(widthScale, heightScale);
+  else if (objectFit === "scale-down") scale = Math.min(1, widthScale, heightScale);
+  else if (objectFit === "none") scale = 1;
+  else return whole;
+  const width = natural.width * scale;
+  const height = natural.height * scale;
+  return {
+    left: (element.width - width) / 2,
+    top: (element.height - height) / 2,
+    width,
+    height,
+  };
 }

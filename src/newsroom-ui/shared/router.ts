@@ -17,6 +17,7 @@ export type Route =
     }
   | { readonly screen: "story"; readonly storyId: string }
   | { readonly screen: "history"; readonly storyId: string }
+  | { readonly screen: "translate"; readonly storyId: string }
   | { readonly screen: "media" }
   | { readonly screen: "banners"; readonly serviceId: string | null }
   | { readonly screen: "alerts" }
@@ -87,6 +88,9 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (first === "stories" && second !== undefined && idPattern.test(second)) {
     if (parts.length === 2) return { screen: "story", storyId: second };
     if (parts.length === 3 && third === "history") return { screen: "history", storyId: second };
+    if (parts.length === 3 && third === "translate") {
+      return { screen: "translate", storyId: second };
+    }
   }
   return { screen: "not-found", path: pathname };
 }
@@ -108,6 +112,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}stories/${encodeURIComponent(route.storyId)}`;
     case "history":
       return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/history`;
+    case "translate":
+      return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/translate`;
     case "media":
       return `${appBasePath}media`;
     case "banners":

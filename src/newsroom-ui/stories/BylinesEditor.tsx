@@ -4,12 +4,14 @@ import { bylineRoles } from "../../domain/stories/story-schema.js";
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
 import type { Catalog } from "../shared/api-schemas.js";
+import { Message } from "../shared/Message.js";
 import { bylineName, hasByline, moveItem, removeItem } from "./story-draft.js";
 
 const roleKeys: Record<BylineRole, MessageKey> = {
   author: "bylines.role.author",
   contributor: "bylines.role.contributor",
   photographer: "bylines.role.photographer",
+  translator: "bylines.role.translator",
 };
 
 /**
@@ -74,7 +76,17 @@ export function BylinesEditor(props: {
               {byline.kind === "person" ? (
                 <>
                   <label class="nr-visually-hidden" for={`${id}-role-${index}`}>
-                    {t("bylines.roleOf", { name })}
+                    <Message
+                      text={t("bylines.roleOf")}
+                      parts={{
+                        // The name is content, in the story's language, not the interface's.
+                        name: (
+                          <bdi lang={props.lang} dir={props.dir}>
+                            {name}
+                          </bdi>
+                        ),
+                      }}
+                    />
                   </label>
                   <select
                     id={`${id}-role-${index}`}

@@ -3,7 +3,10 @@ import { useUiText } from "../i18n/ui-language.js";
 
 /**
  * The draft exactly as readers will see it: the server's own reader page for the current
- * revision. Sandboxed without scripts, so nothing in the story can run in the newsroom.
+ * revision. Sandboxed without scripts, so nothing in the story can run in the newsroom (the
+ * server sends the preview without any script, so the sandbox has nothing to refuse). Loaded
+ * at once, not lazily: it shows the story on opening and after each save without a refresh,
+ * wherever the editor has scrolled.
  */
 export function PreviewPane(props: {
   readonly src: string;
@@ -30,7 +33,6 @@ export function PreviewPane(props: {
         src={src}
         sandbox=""
         title={t("preview.frameTitle", { headline: props.headline })}
-        loading="lazy"
       />
     </section>
   );

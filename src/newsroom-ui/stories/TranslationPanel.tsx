@@ -138,6 +138,13 @@ export function TranslationPanel(props: {
     <section class="nr-panel" aria-labelledby={`${id}-heading`} lang={lang} dir={dir}>
       <h2 id={`${id}-heading`}>{t("translations.heading")}</h2>
       {unavailable ? <p>{t("translations.unavailable")}</p> : null}
+      {family?.some((m) => m.storyId === props.storyId && m.role === "translation") ? (
+        <p>
+          <AppLink href={routeHref({ screen: "translate", storyId: props.storyId })}>
+            {t("translatorView.open")}
+          </AppLink>
+        </p>
+      ) : null}
       {report ? (
         <section class="nr-flag" aria-labelledby={`${id}-stale`}>
           <h3 id={`${id}-stale`}>{t("translations.staleHeading")}</h3>

@@ -65,7 +65,10 @@ export function TranslationQueue(props: { readonly serviceId: string }) {
               </AppLink>
               {last
                 ? ` ${t(last.kind === "corrected" ? "translations.eventCorrected" : "translations.eventUpdated", { time: dateTime(last.at) })}`
-                : ""}
+                : ""}{" "}
+              <AppLink href={routeHref({ screen: "translate", storyId: link.storyId })}>
+                {t("translatorView.open")}
+              </AppLink>
             </li>
           );
         })}

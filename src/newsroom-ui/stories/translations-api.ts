@@ -114,3 +114,38 @@ export function staleTranslations(
     query: { serviceId: serviceId ?? undefined },
   });
 }
+
+const sideBySideSchema = z.looseObject({
+  link: translationLinkSchema,
+  source: z.looseObject({ storyId: z.string(), serviceId: z.string(), revisionId: z.string() }),
+  translation: z.looseObject({
+    storyId: z.string(),
+    serviceId: z.string(),
+    revisionId: z.string(),
+  }),
+  fields: z.array(
+    z.looseObject({
+      field: z.enum(["headline", "standfirst", "dateline"]),
+      source: z.string(),
+      previous: nullableString,
+      translation: z.string(),
+    }),
+  ),
+  rows: z.array(
+    z.looseObject({
+      change: z.enum(["same", "changed", "added", "removed"]),
+      source: nullableString,
+      previous: nullableString,
+      translation: nullableString,
+    }),
+  ),
+  tooLarge: z.boolean(),
+});
+export type SideBySide = z.infer<typeof sideBySideSchema>;
+
+/** The translator view: source and translation block by block, the source's changes inline. */
+export function sideBySide(api: ApiClient, storyId: string): Promise<SideBySide> {
+  return api.request("GET", `${story(storyId)}/translation/side-by-side`, {
+    schema: sideBySideSchema,
+  });
+}

@@ -1,5 +1,6 @@
 import { bcp47 } from "../../domain/distribution/language-tags.js";
 import type { PublishedStory } from "../../domain/published/published-stories.js";
+import { storyCredits } from "../../domain/published/story-credits.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import type { Story } from "../../domain/stories/story-schema.js";
 import { translatorFor } from "../../i18n/message-catalogue.js";
@@ -36,11 +37,28 @@ export function ninjsDocument(
   const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;
   const html = storyHtml(s, publicUrl);
   const text = bodyPlainText(content.body);
+  // A translation credits its source's authors, and names its translators apart.
+  const credits = storyCredits({
+    service,
+    content,
+    people: new Map(s.people.map((p) => [p.id, p])),
+    desks: new Map(s.desks.map((d) => [d.id, d])),
+    source: s.source,
+  });
   // A byline for people to read, joined in the story's language ("A, B and C", "A، B و C").
-  const byline = translatorFor(service.locale).list([
-    ...s.people.map((p) => p.name),
-    ...s.desks.map((d) => d.name),
-  ]);
+  const byline = translatorFor(service.locale).list(credits.authors.map((c) => c.name));
+  const personCredits = [
+    // Photographers stay among the people (credited on their pictures), as authors before.
+    ...credits.authors.filter((c) => c.kind === "person").map((c) => ({ c, rel: "author" })),
+    ...s.people
+      .filter((p) => !credits.authors.some((c) => c.kind === "person" && c.id === p.id))
+      .filter((p) => !credits.translators.some((c) => c.id === p.id))
+      .map((p) => ({
+        c: { kind: "person" as const, id: p.id, name: p.name, service },
+        rel: "author",
+      })),
+    ...credits.translators.map((c) => ({ c, rel: "translator" })),
+  ];
   return {
     uri: ninjsUri(publicUrl, story.id),
     standard: ninjsStandard,
@@ -68,12 +86,12 @@ export function ninjsDocument(
     ...(byline ? { by: byline } : {}),
     ...(content.dateline ? { located: content.dateline } : {}),
     slugline: content.slug,
-    ...(s.people.length > 0
+    ...(personCredits.length > 0
       ? {
-          people: s.people.map((p) => ({
-            name: p.name,
-            rel: "author",
-            uri: `${publicUrl}${personUrl(service, p.id)}`,
+          people: personCredits.map(({ c, rel }) => ({
+            name: c.name,
+            rel,
+            uri: `${publicUrl}${personUrl(c.service, c.id)}`,
           })),
         }
       : {}),

@@ -105,10 +105,12 @@ export function Layout(props: LayoutProps) {
         <main id="main" class="wrap" tabIndex={-1}>
           {props.children}
         </main>
-        <script
-          // Our own constant script (live breaking news), allowed by its CSP hash.
-          dangerouslySetInnerHTML={{ __html: liveScript }}
-        />
+        {ctx.scriptless ? null : (
+          <script
+            // Our own constant script (live breaking news), allowed by its CSP hash.
+            dangerouslySetInnerHTML={{ __html: liveScript }}
+          />
+        )}
         <footer class="site-foot">
           <div class="wrap">
             <LanguagePicker ctx={ctx} />

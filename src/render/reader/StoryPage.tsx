@@ -1,3 +1,4 @@
+import { storyCredits } from "../../domain/published/story-credits.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { Byline } from "../../domain/stories/story-schema.js";
 import { messageParts } from "../../i18n/message-parts.js";
@@ -33,15 +34,18 @@ export function StoryPage({
     const desk = b.kind === "desk" ? model.desks.get(b.deskId) : undefined;
     return desk ? [desk] : [];
   });
-  // The byline credits the writers and the desk; photographers are credited on their images
-  // and among the contributors, not as authors.
-  const bylineNames = [
-    ...people.flatMap((b) => {
-      const name = b.role === "photographer" ? undefined : model.people.get(b.personId)?.name;
-      return name ? [name] : [];
-    }),
-    ...desks.map((desk) => desk.name),
-  ];
+  // The byline credits the writers and the desk (a translation: its source's, then its own);
+  // photographers are credited on their images and among the contributors, not as authors;
+  // translators are named apart ("Translated by").
+  const credits = storyCredits({
+    service,
+    content,
+    people: model.people,
+    desks: model.desks,
+    source: model.source,
+  });
+  const bylineNames = credits.authors.map((credit) => credit.name);
+  const translatorNames = credits.translators.map((credit) => credit.name);
   const path = storyUrl(service, { id: story.id, slug: content.slug, section: content.section });
   return (
     <Layout
@@ -55,10 +59,12 @@ export function StoryPage({
       currentSection={content.section}
       head={
         <>
-          <StoryHeadTags
-            model={model}
-            ctx={{ service, publicUrl: ctx.publicUrl, publisherName: ctx.publisherName }}
-          />
+          {ctx.scriptless ? null : (
+            <StoryHeadTags
+              model={model}
+              ctx={{ service, publicUrl: ctx.publicUrl, publisherName: ctx.publisherName }}
+            />
+          )}
           <LanguageAlternates ctx={ctx} versions={versions} />
         </>
       }
@@ -78,6 +84,19 @@ export function StoryPage({
               <Isolated
                 // Names in another script than the page are isolated (W3C bidi, <bdi>).
                 parts={messageParts(t, "story.by", {}, { names: bylineNames }, ctx.locale.dir)}
+              />
+            </p>
+          ) : null}
+          {translatorNames.length > 0 ? (
+            <p class="byline">
+              <Isolated
+                parts={messageParts(
+                  t,
+                  "story.translatedBy",
+                  {},
+                  { names: translatorNames },
+                  ctx.locale.dir,
+                )}
               />
             </p>
           ) : null}

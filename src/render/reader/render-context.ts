@@ -20,6 +20,12 @@ export interface RenderContext {
   readonly publicUrl: string;
   readonly publisherName: string;
   readonly year: number;
+  /**
+   * A page with no <script> at all: the newsroom preview shows the reader page in an iframe
+   * sandboxed without scripts, where any script element (the live-update script, JSON-LD
+   * data blocks) is refused with a console error.
+   */
+  readonly scriptless?: boolean;
 }
 
 export function renderContext(input: {
@@ -29,6 +35,7 @@ export function renderContext(input: {
   publicUrl: string;
   publisherName: string;
   now: Date;
+  scriptless?: boolean;
 }): RenderContext {
   return {
     service: input.service,
@@ -40,5 +47,6 @@ export function renderContext(input: {
     publicUrl: input.publicUrl,
     publisherName: input.publisherName,
     year: input.now.getUTCFullYear(),
+    ...(input.scriptless ? { scriptless: true } : {}),
   };
 }

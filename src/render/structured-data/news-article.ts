@@ -1,6 +1,7 @@
 import { bcp47 } from "../../domain/distribution/language-tags.js";
 import type { RenditionInfo, RenditionShape } from "../../domain/media/media-schema.js";
 import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import { type Credit, storyCredits } from "../../domain/published/story-credits.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { brandImages, brandImageUrl } from "../brand-assets.js";
@@ -65,30 +66,29 @@ export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataCont
   const { story, content } = model;
   const canonical = `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
   const section = model.sections.find((s) => s.slug === content.section);
-  const authors = content.bylines.flatMap((b) => {
-    if (b.kind === "person") {
-      const person = model.people.get(b.personId);
-      return person && b.role !== "photographer"
-        ? [
-            {
-              "@type": "Person",
-              name: person.name,
-              url: `${publicUrl}${personUrl(service, person.id)}`,
-            },
-          ]
-        : [];
-    }
-    const desk = model.desks.get(b.deskId);
-    return desk
-      ? [
-          {
-            "@type": "Organization",
-            name: desk.name,
-            url: `${publicUrl}${deskUrl(service, desk.id)}`,
-          },
-        ]
-      : [];
+  // A translation's authors are its source's (their pages are in the source's service), and
+  // its translators are schema.org `translator` (CreativeWork), not authors.
+  const credits = storyCredits({
+    service,
+    content,
+    people: model.people,
+    desks: model.desks,
+    source: model.source,
   });
+  const creditJsonLd = (credit: Credit) =>
+    credit.kind === "person"
+      ? {
+          "@type": "Person",
+          name: credit.name,
+          url: `${publicUrl}${personUrl(credit.service, credit.id)}`,
+        }
+      : {
+          "@type": "Organization",
+          name: credit.name,
+          url: `${publicUrl}${deskUrl(credit.service, credit.id)}`,
+        };
+  const authors = credits.authors.map(creditJsonLd);
+  const translators = credits.translators.map(creditJsonLd);
   const images = articleImages(representativeMedia(model), publicUrl);
   return {
     "@context": "https://schema.org",
@@ -113,6 +113,15 @@ export function newsArticleJsonLd(model: StoryPageModel, ctx: StructuredDataCont
       authors.length > 0
         ? authors
         : [{ "@type": "Organization", name: service.name, url: `${publicUrl}${homeUrl(service)}` }],
+    ...(translators.length > 0 ? { translator: translators } : {}),
+    // A translation points at the work it translates (schema.org CreativeWork).
+    ...(model.source
+      ? {
+          translationOfWork: {
+            "@id": `${publicUrl}${storyUrl(model.source.service, { id: model.source.storyId, slug: model.source.slug, section: model.source.section })}#article`,
+          },
+        }
+      : {}),
     publisher: publisherJsonLd(ctx),
     inLanguage: bcp47(service.locale),
     isAccessibleForFree: true,

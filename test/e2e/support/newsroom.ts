@@ -175,13 +175,10 @@ export interface PageWatch {
 
 /**
  * Console errors that are not script running: HTTP error statuses the app handles itself
- * (401 before sign-in, 403/409 answers), and the sandboxed preview refusing the reader
- * page's JSON-LD data blocks (the preview runs no script by design).
+ * (401 before sign-in, 403/409 answers). The sandboxed preview is served without scripts, so
+ * a "Blocked script execution" there is an error like any other.
  */
-const benignConsole = [
-  /^Failed to load resource: the server responded with a status of \d{3}/,
-  /^Blocked script execution in '[^']*\/newsroom\/api\/stories\/[^/']+\/preview[^']*' because the document's frame is sandboxed/,
-];
+const benignConsole = [/^Failed to load resource: the server responded with a status of \d{3}/];
 
 export function watchPage(page: Page, options: { ignore?: RegExp } = {}): PageWatch {
   const watch: PageWatch = { dialogs: [], errors: [] };
