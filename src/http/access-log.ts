@@ -7,7 +7,7 @@ import { resolveClientIp, type TrustedProxies } from "./client-ip.js";
 const requestIdPattern = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
 /** The request's id: the caller's `X-Request-Id` when it is sane, else a new UUID. */
-export function requestIdFrom(header: string | string[] | undefined): string {
+function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && requestIdPattern.test(value) ? value : randomUUID();
 }
