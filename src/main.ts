@@ -47,6 +47,7 @@ import { WireQueue } from "./domain/wire/wire-queue.js";
 import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
 import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
+import { withAccessLog } from "./http/access-log.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
 import { LiveHub } from "./http/live-hub.js";
@@ -460,6 +461,7 @@ export async function createNewsdesk(
           ).flat();
     const newsroomApi = createNewsroomApi({
       ...services,
+      logger,
       catalog: repositories.catalog,
       events: newsroomEvents,
       clock,
@@ -595,12 +597,19 @@ export interface RunningServer {
 
 export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
   const { config } = newsdesk;
-  const handler = createRequestHandler({
-    app: newsdesk.app,
-    cache: newsdesk.pageCache,
-    live: newsdesk.live,
-    security: securityHeaderOptions(newsdesk.config.publicUrl),
-  });
+  const handler = withAccessLog(
+    createRequestHandler({
+      app: newsdesk.app,
+      cache: newsdesk.pageCache,
+      live: newsdesk.live,
+      security: securityHeaderOptions(newsdesk.config.publicUrl),
+    }),
+    {
+      logger: newsdesk.logger,
+      trusted: trustedProxies(config.trustedProxies),
+      sample: config.accessLogSample,
+    },
+  );
   // Requests whose response has not finished: what a drain waits for.
   let inFlight = 0;
   let settled: (() => void) | undefined;

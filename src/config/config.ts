@@ -19,6 +19,17 @@ const envSchema = z.object({
         "must be sqlite:<path>, file:<path> (or a file:// URL) or postgres://… / postgresql://…",
     })
     .optional(),
+  /**
+   * The access log: `full` (every request, the default), `off`, or the share of requests to
+   * log (`0.1`); responses with a server error are always logged.
+   */
+  ACCESS_LOG: z
+    .string()
+    .default("full")
+    .transform((value) => (value === "full" ? 1 : value === "off" ? 0 : Number(value)))
+    .refine((share) => Number.isFinite(share) && share >= 0 && share <= 1, {
+      message: "must be full, off or a share between 0 and 1",
+    }),
   /** `production` (or `newsdesk start --production`): see Config.production. */
   NODE_ENV: z.string().optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -110,6 +121,8 @@ export interface Config {
   readonly createDatabase: boolean;
   /** Whether PUBLIC_URL was set (development falls back to localhost and says so). */
   readonly publicUrlSet: boolean;
+  /** ACCESS_LOG: the share of requests with an access-log line (1 = all). */
+  readonly accessLogSample: number;
   readonly publicUrl: string;
   readonly publisherName: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -178,6 +191,7 @@ export function loadConfig(
     production,
     createDatabase: flags.create === true || e.DATABASE_URL === undefined,
     publicUrlSet: e.PUBLIC_URL !== undefined,
+    accessLogSample: e.ACCESS_LOG,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     publisherName: e.PUBLISHER_NAME,
     logLevel: e.LOG_LEVEL,

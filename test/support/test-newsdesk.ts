@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import type { Logger } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
@@ -17,7 +18,7 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: { clock?: Clock; seed?: boolean; env?: Record<string, string> } = {},
+  options: { clock?: Clock; seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -51,6 +52,7 @@ export async function startTestNewsdesk(
     // Cheap argon2 parameters keep tests fast; production uses the OWASP minimum.
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     ...newsdesk,

@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { ApiKeyService } from "../../domain/api/api-key-service.js";
 import type { AuditLog } from "../../domain/audit/audit-log.js";
 import type { BreakingAlertService } from "../../domain/breaking/breaking-alert.js";
@@ -16,7 +17,7 @@ import type { AuthService } from "../../domain/users/auth-service.js";
 import type { SecondFactorService } from "../../domain/users/second-factor-service.js";
 import type { UserService } from "../../domain/users/user-service.js";
 import type { WritingSettingsService } from "../../domain/writing/writing-settings-service.js";
-import type { TrustedProxies } from "../client-ip.js";
+import { clientIpOf, type TrustedProxies } from "../client-ip.js";
 import { problemResponse } from "../problem-json.js";
 import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
@@ -64,9 +65,45 @@ export interface NewsroomApiDeps {
   readonly publisherName: string;
   /** Upload limit for media, in bytes. */
   readonly maxUploadBytes: number;
+  /** Where security events go (the app's pino logger); none in some unit tests. */
+  readonly logger?: Logger;
   /** Tests inject a stub; production resolves sessions and API tokens. */
   readonly authenticate?: Authenticator;
   readonly limits?: Partial<RouterLimits>;
+}
+
+/**
+ * The routes whose every outcome goes to the security log (OWASP Logging Cheat Sheet: log-in
+ * successes and failures, privilege changes, credentials issued or revoked, account
+ * changes), with the actor, the client address and the request id.
+ */
+const securityEvents: ReadonlyMap<string, string> = new Map([
+  ["POST /session", "login"],
+  ["DELETE /session", "logout"],
+  ["POST /session/logout-everywhere", "logout.everywhere"],
+  ["POST /account/password", "password.changed"],
+  ["POST /account/reauthenticate", "reauthenticated"],
+  ["POST /account/2fa/confirm", "2fa.enabled"],
+  ["POST /account/2fa/disable", "2fa.disabled"],
+  ["POST /account/2fa/recovery-codes", "2fa.recovery-codes.regenerated"],
+  ["POST /users", "user.created"],
+  ["PUT /users/:id/grants", "user.grants.changed"],
+  ["POST /users/:id/reset-password", "user.password.reset"],
+  ["POST /users/:id/disable", "user.disabled"],
+  ["POST /users/:id/enable", "user.enabled"],
+  ["POST /users/:id/sessions/end", "user.sessions.ended"],
+  ["POST /tokens", "token.created"],
+  ["DELETE /tokens/:id", "token.revoked"],
+  ["POST /api-keys", "api-key.created"],
+  ["DELETE /api-keys/:id", "api-key.revoked"],
+  ["POST /webhooks", "webhook.created"],
+  ["DELETE /webhooks/:id", "webhook.removed"],
+]);
+
+/** 429 is a throttle (log-in attempts), any other 4xx/5xx a failure. */
+function outcomeOf(status: number): "success" | "throttled" | "failure" {
+  if (status === 429) return "throttled";
+  return status < 400 ? "success" : "failure";
 }
 
 /**
@@ -74,10 +111,29 @@ export interface NewsroomApiDeps {
  * (docs/newsroom-api.md lists them with their action and scope).
  */
 export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
+  const logger = deps.logger;
   const router = new NewsroomRouter({
     authenticate: deps.authenticate ?? sessionOrTokenAuthenticator(deps.auth),
     publicUrl: deps.publicUrl,
     ...(deps.limits ? { limits: deps.limits } : {}),
+    securityEvents,
+    ...(logger
+      ? {
+          onSecurityEvent: (c, record) =>
+            logger.info(
+              {
+                security: record.event,
+                outcome: outcomeOf(record.status),
+                status: record.status,
+                actorId: record.actorId,
+                ...(record.email ? { email: record.email } : {}),
+                ip: clientIpOf(c, deps.trustedProxies),
+                reqId: c.req.header("x-request-id"),
+              },
+              "security event",
+            ),
+        }
+      : {}),
   });
   sessionRoutes(router, deps);
   accountRoutes(router, deps);

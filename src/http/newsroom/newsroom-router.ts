@@ -1,7 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { Actor } from "../../domain/actor.js";
-import { NewsdeskError } from "../../domain/error-catalogue.js";
+import { isNewsdeskError, NewsdeskError } from "../../domain/error-catalogue.js";
 import { assertCanSomewhere, type RouteAction } from "../../domain/users/access-policy.js";
 import { type SessionView, secretsEqual } from "../../domain/users/auth-service.js";
 import type { TokenScope } from "../../domain/users/user-schema.js";
@@ -87,6 +87,19 @@ export type AnonymousHandler = (
   input: { readonly body: unknown },
 ) => Response | Promise<Response>;
 
+/**
+ * A security-relevant request and how it ended, for the security log (docs/ops/README.md):
+ * log-ins, role and account changes, credentials issued or revoked.
+ */
+export interface SecurityEventRecord {
+  /** e.g. `login`, `user.grants.changed`, `token.created`. */
+  readonly event: string;
+  readonly status: number;
+  readonly actorId: string | null;
+  /** The address a log-in attempt named (the actor is not known yet). */
+  readonly email?: string;
+}
+
 /** Resolves the caller from the request headers, or throws AUTH_REQUIRED. */
 export type Authenticator = (c: Context) => Promise<NewsroomAuth>;
 
@@ -116,12 +129,20 @@ export class NewsroomRouter {
   readonly #ownOrigin: string;
   readonly #guard: MiddlewareHandler;
 
+  readonly #securityEvents: ReadonlyMap<string, string>;
+  readonly #onSecurityEvent: ((c: Context, record: SecurityEventRecord) => void) | undefined;
+
   constructor(deps: {
     authenticate: Authenticator;
     /** The public origin: a browser-sent `Origin` on a state change must be this (or the request's). */
     publicUrl: string;
     limits?: Partial<RouterLimits>;
+    /** `"POST /session"` → `"login"`: the routes whose every outcome is a security event. */
+    securityEvents?: ReadonlyMap<string, string>;
+    onSecurityEvent?: (c: Context, record: SecurityEventRecord) => void;
   }) {
+    this.#securityEvents = deps.securityEvents ?? new Map();
+    this.#onSecurityEvent = deps.onSecurityEvent;
     this.#authenticate = deps.authenticate;
     this.#limits = { ...defaultRouterLimits, ...deps.limits };
     this.#ownOrigin = new URL(deps.publicUrl).origin;
@@ -196,9 +217,18 @@ export class NewsroomRouter {
     handler: AnonymousHandler,
   ): this {
     const limit = declaration.maxBodyBytes ?? this.#limits.anonymousBytes;
+    const event = this.#securityEvents.get(`${method} ${path}`);
     const wrapped = async (c: Context<NewsroomEnv>) => {
-      const body = unsafeMethods.has(method) ? await this.#readBody(c, "json", limit) : undefined;
-      return handler(c, { body });
+      let body: unknown;
+      return this.#reported(
+        c,
+        event,
+        () => ({ actorId: null, email: emailOf(body) }),
+        async () => {
+          body = unsafeMethods.has(method) ? await this.#readBody(c, "json", limit) : undefined;
+          return handler(c, { body });
+        },
+      );
     };
     this.#register(method, path, wrapped);
     this.#routes.push({ method, path, action: "anonymous", scope: "anonymous" });
@@ -217,7 +247,31 @@ export class NewsroomRouter {
     const bodyKind =
       declaration.body ?? (method === "GET" || method === "DELETE" ? "none" : "json");
     const limit = declaration.maxBodyBytes ?? this.#limits.jsonBytes;
-    const wrapped = async (c: Context<NewsroomEnv>) => {
+    const event = this.#securityEvents.get(`${method} ${path}`);
+    const actorOf = (c: Context<NewsroomEnv>) => {
+      const actor = c.get("auth")?.actor;
+      return { actorId: actor?.kind === "user" ? actor.userId : null };
+    };
+    const wrapped = (c: Context<NewsroomEnv>) =>
+      this.#reported(
+        c,
+        event,
+        () => actorOf(c),
+        () => this.#run(c, declaration, handler, bodyKind, limit),
+      );
+    this.#register(method, path, wrapped);
+    this.#routes.push({ method, path, action: declaration.action, scope: declaration.scope });
+    return this;
+  }
+
+  async #run(
+    c: Context<NewsroomEnv>,
+    declaration: RouteDeclaration,
+    handler: RouteHandler,
+    bodyKind: BodyKind,
+    limit: number,
+  ): Promise<Response> {
+    {
       const auth = await this.#authenticate(c);
       if (auth.credential.kind === "session") this.#checkCsrf(c, auth.credential.session);
       checkScope(auth.credential, declaration.scope);
@@ -232,10 +286,29 @@ export class NewsroomRouter {
       c.set("auth", auth);
       const body = await this.#readBody(c, bodyKind, limit, declaration.tooLargeCode);
       return handler(c, { actor: auth.actor, auth, body });
+    }
+  }
+
+  /** Runs a route; when it is a security event, reports how it ended, thrown errors included. */
+  async #reported(
+    c: Context<NewsroomEnv>,
+    event: string | undefined,
+    who: () => { actorId: string | null; email?: string | undefined },
+    run: () => Promise<Response>,
+  ): Promise<Response> {
+    if (event === undefined || !this.#onSecurityEvent) return run();
+    const report = (status: number) => {
+      const { actorId, email } = who();
+      this.#onSecurityEvent?.(c, { event, status, actorId, ...(email ? { email } : {}) });
     };
-    this.#register(method, path, wrapped);
-    this.#routes.push({ method, path, action: declaration.action, scope: declaration.scope });
-    return this;
+    try {
+      const response = await run();
+      report(response.status);
+      return response;
+    } catch (error) {
+      report(isNewsdeskError(error) ? error.status : 500);
+      throw error;
+    }
   }
 
   #register(method: Method, path: string, wrapped: (c: Context<NewsroomEnv>) => unknown): void {
@@ -361,4 +434,11 @@ export function pathParam(c: Context, name: string): string {
     });
   }
   return value;
+}
+
+/** The email a log-in attempt named, bounded (a hostile body may put anything there). */
+function emailOf(body: unknown): string | undefined {
+  if (body === null || typeof body !== "object" || !("email" in body)) return undefined;
+  const email = (body as { email: unknown }).email;
+  return typeof email === "string" && email.length <= 320 ? email.trim().toLowerCase() : undefined;
 }
