@@ -55,8 +55,20 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
       return problemResponse(c, "VALIDATION_FAILED", "content must be summary or full.");
     }
     const format = formatByFile[c.req.param("file") ?? ""] ?? "rss";
-    const resolved = await deps.distribution.resolveScope(service, scopeOf(c));
-    if (!resolved) return problemResponse(c, "NOT_FOUND", "There is no such feed.");
+    const wanted = scopeOf(c);
+    const resolved = await deps.distribution.resolveScope(service, wanted);
+    if (!resolved) {
+      // A merged or renamed topic, or a renamed section: its feeds move with it (RFC 9110
+      // §15.4.2), so subscribers follow without losing the feed.
+      if (wanted.kind === "topic" || wanted.kind === "section") {
+        const moved = await deps.distribution.movedTo(service, wanted.kind, wanted.slug);
+        if (moved !== undefined) {
+          const paths = feedPaths(service, { kind: wanted.kind, slug: moved });
+          return c.redirect(`${paths[format]}${new URL(c.req.url).search}`, 301);
+        }
+      }
+      return problemResponse(c, "NOT_FOUND", "There is no such feed.");
+    }
     const [stories, lastWithdrawnAt] = await Promise.all([
       deps.distribution.feedStories(service, resolved.scope),
       deps.distribution.lastWithdrawnAt(service),

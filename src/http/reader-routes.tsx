@@ -247,6 +247,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
 
   /**
+   * The page under a moved key with the request's query (the page number) kept:
+   * `/english/topics/old?page=2` → `/english/topics/new?page=2`.
+   */
+  const movedUrl = (c: Context, path: string) => `${path}${new URL(c.req.url).search}`;
+
+  /**
    * Topic, person and desk pages: one page shape. Each differs only in how its subject is
    * found, which stories it lists, and how it is titled, described and tagged.
    */
@@ -254,6 +260,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     segment: "topics" | "people" | "desks",
     page: {
       find(service: ServiceConfig, key: string): Promise<Subject | undefined>;
+      /** Where a subject that moved (a merged or renamed topic) now lives (topics only). */
+      movedTo?(service: ServiceConfig, key: string): Promise<string | undefined>;
       filter(subject: Subject): Parameters<ReaderService["list"]>[1];
       title(ctx: RenderContext, subject: Subject): string;
       description?(subject: Subject): string;
@@ -267,7 +275,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       const query = pageQuery.safeParse(c.req.query());
       if (!query.success) return message(c, service, "badRequest");
       const subject = await page.find(service, c.req.param("key"));
-      if (!subject) return message(c, service, "notFound");
+      if (!subject) {
+        const moved = await page.movedTo?.(service, c.req.param("key"));
+        if (moved !== undefined) return c.redirect(movedUrl(c, topicUrl(service, moved)), 301);
+        return message(c, service, "notFound");
+      }
       const ctx = ctxFor(c, service);
       const model = await deps.reader.list(service, page.filter(subject), query.data.page);
       if (pastTheEnd(model)) return message(c, service, "notFound", model);
@@ -297,6 +309,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
 
   subjectList("topics", {
     find: (service, slug) => deps.reader.topic(service, slug),
+    movedTo: (service, slug) => deps.reader.movedTo(service, "topic", slug),
     filter: (topic) => ({ topic: topic.slug }),
     title: (ctx, topic) => ctx.t.t("list.topic", { name: topic.name }),
     basePath: (service, topic) => topicUrl(service, topic.slug),
@@ -326,7 +339,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     if (!query.success) return message(c, service, "badRequest");
     const chrome = await deps.reader.chrome(service);
     const section = deps.reader.section(chrome, c.req.param("section"));
-    if (!section) return message(c, service, "notFound", chrome);
+    if (!section) {
+      const moved = await deps.reader.movedTo(service, "section", c.req.param("section"));
+      if (moved !== undefined) return c.redirect(movedUrl(c, sectionUrl(service, moved)), 301);
+      return message(c, service, "notFound", chrome);
+    }
     const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
     if (pastTheEnd(model)) return message(c, service, "notFound", model);
     return html(

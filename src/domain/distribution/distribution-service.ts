@@ -1,6 +1,6 @@
 import type { MediaRepository } from "../media/media-repository.js";
-import type { CatalogRepository } from "../people/catalog-repository.js";
-import type { Section } from "../people/people-schema.js";
+import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
+import { type Section, writesFor } from "../people/people-schema.js";
 import {
   PublishedStories,
   type PublishedStory,
@@ -70,6 +70,15 @@ export class DistributionService {
   }
 
   /** Resolves a feed scope; undefined when the section, topic, person or desk is unknown. */
+  /** Where a merged or renamed topic's, or a renamed section's, feeds now live. */
+  async movedTo(
+    service: ServiceConfig,
+    kind: RedirectKind,
+    key: string,
+  ): Promise<string | undefined> {
+    return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
+  }
+
   async resolveScope(service: ServiceConfig, scope: FeedScope): Promise<ResolvedScope | undefined> {
     switch (scope.kind) {
       case "service":
@@ -81,12 +90,14 @@ export class DistributionService {
         return section ? { scope, name: section.name, description: undefined } : undefined;
       }
       case "topic": {
-        const [topic] = await this.#catalog.findTopics(service.id, [scope.slug]);
+        const topic = (await this.#catalog.findTopics(service.id, [scope.slug])).find(
+          (t) => t.slug === scope.slug,
+        );
         return topic ? { scope, name: topic.name, description: undefined } : undefined;
       }
       case "person": {
         const [person] = await this.#catalog.findPeople([scope.id]);
-        return person?.serviceId === service.id
+        return person && writesFor(person, service.id)
           ? { scope, name: person.name, description: person.title || undefined }
           : undefined;
       }

@@ -1,8 +1,8 @@
 import type { BreakingNewsRepository } from "../breaking/breaking-news-repository.js";
 import type { Clock } from "../clock.js";
 import type { MediaRepository } from "../media/media-repository.js";
-import type { CatalogRepository } from "../people/catalog-repository.js";
-import type { Desk, Person, Section } from "../people/people-schema.js";
+import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
+import { type Desk, type Person, type Section, writesFor } from "../people/people-schema.js";
 import { PublishedStories } from "../published/published-stories.js";
 import type {
   PublishedStoryFilter,
@@ -138,13 +138,23 @@ export class ReaderService {
   }
 
   async topic(service: ServiceConfig, slug: string) {
-    const [topic] = await this.#catalog.findTopics(service.id, [slug]);
-    return topic;
+    // Only the topic's own slug: a merged-away slug answers with a redirect (`movedTo`).
+    const topics = await this.#catalog.findTopics(service.id, [slug]);
+    return topics.find((t) => t.slug === slug);
+  }
+
+  /** Where a merged or renamed topic, or a renamed section, now lives. */
+  async movedTo(
+    service: ServiceConfig,
+    kind: RedirectKind,
+    key: string,
+  ): Promise<string | undefined> {
+    return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
   }
 
   async person(service: ServiceConfig, id: string): Promise<Person | undefined> {
     const [person] = await this.#catalog.findPeople([id]);
-    return person?.serviceId === service.id ? person : undefined;
+    return person && writesFor(person, service.id) ? person : undefined;
   }
 
   async desk(service: ServiceConfig, id: string): Promise<Desk | undefined> {
