@@ -286,19 +286,11 @@ export class CatalogSqlRepository implements CatalogRepository {
 
   async findTopics(serviceId: ServiceId, slugs: readonly string[]): Promise<Topic[]> {
     if (slugs.length === 0) return [];
-    const moved = await this.#db
-      .selectFrom("catalog_redirects")
-      .select(["from_key", "to_key"])
-      .where("service_id", "=", serviceId)
-      .where("kind", "=", "topic")
-      .where("from_key", "in", [...slugs])
-      .execute();
-    const wanted = [...new Set([...slugs, ...moved.map((m) => m.to_key)])];
     const rows = await this.#db
       .selectFrom("topics")
       .selectAll()
       .where("service_id", "=", serviceId)
-      .where("slug", "in", wanted)
+      .where("slug", "in", [...slugs])
       .execute();
     return rows.map((r) => ({
       serviceId: r.service_id as ServiceId,
@@ -339,7 +331,8 @@ export class CatalogSqlRepository implements CatalogRepository {
   async countReferences(reference: CatalogReference): Promise<number> {
     // Drafts are found in the current revision's content (JSON text); the quoted forms below
     // can only over-count (a headline quoting the same word), which refuses a removal, never
-    // allows a wrong one. Published stories are also found through their index rows.
+    // allows a wrong one. Published stories are found through their index rows too, which
+    // follow merges and renames that their published content predates.
     const needle =
       reference.kind === "person"
         ? `"personId":"${reference.id}"`
@@ -350,24 +343,42 @@ export class CatalogSqlRepository implements CatalogRepository {
             : reference.kind === "section"
               ? `"section":"${reference.slug}"`
               : `"${reference.slug}"`;
-    let query = this.#db
+    const rows = await this.#db
       .selectFrom("stories")
       .innerJoin("story_revisions", "story_revisions.id", "stories.current_revision_id")
       .select((eb) => eb.fn.countAll<number | string>().as("count"))
-      .where(likeContaining(sql.ref("story_revisions.content"), needle));
-    if (reference.kind === "topic" || reference.kind === "section") {
-      query = query.where("stories.service_id", "=", reference.serviceId);
-    }
-    const drafts = Number((await query.executeTakeFirst())?.count ?? 0);
-    if (drafts > 0 || reference.kind !== "topic") return drafts;
-    const published = await this.#db
-      .selectFrom("story_topics")
-      .innerJoin("stories", "stories.id", "story_topics.story_id")
-      .select((eb) => eb.fn.countAll<number | string>().as("count"))
-      .where("stories.service_id", "=", reference.serviceId)
-      .where("story_topics.topic", "=", reference.slug)
+      .where((eb) => {
+        const conditions = [likeContaining(sql.ref("story_revisions.content"), needle)];
+        if (reference.kind === "section") {
+          conditions.push(eb("stories.section", "=", reference.slug));
+        } else if (reference.kind === "topic") {
+          conditions.push(
+            eb(
+              "stories.id",
+              "in",
+              eb.selectFrom("story_topics").select("story_id").where("topic", "=", reference.slug),
+            ),
+          );
+        } else if (reference.kind === "person" || reference.kind === "desk") {
+          conditions.push(
+            eb(
+              "stories.id",
+              "in",
+              eb
+                .selectFrom("story_contributors")
+                .select("story_id")
+                .where("kind", "=", reference.kind)
+                .where("ref_id", "=", reference.id),
+            ),
+          );
+        }
+        const scoped = eb.or(conditions);
+        return reference.kind === "topic" || reference.kind === "section"
+          ? eb.and([eb("stories.service_id", "=", reference.serviceId), scoped])
+          : scoped;
+      })
       .executeTakeFirst();
-    return Number(published?.count ?? 0);
+    return Number(rows?.count ?? 0);
   }
 
   async moveKey(kind: RedirectKind, serviceId: ServiceId, from: string, to: string) {

@@ -90,9 +90,7 @@ export class DistributionService {
         return section ? { scope, name: section.name, description: undefined } : undefined;
       }
       case "topic": {
-        const topic = (await this.#catalog.findTopics(service.id, [scope.slug])).find(
-          (t) => t.slug === scope.slug,
-        );
+        const [topic] = await this.#catalog.findTopics(service.id, [scope.slug]);
         return topic ? { scope, name: topic.name, description: undefined } : undefined;
       }
       case "person": {

@@ -25,10 +25,7 @@ export interface CatalogRepository {
   findDesks(ids: readonly string[]): Promise<Desk[]>;
   findAgencies(codes: readonly string[]): Promise<Agency[]>;
   listSections(serviceId: ServiceId): Promise<Section[]>;
-  /**
-   * Topics by slug; a slug that was merged away or renamed answers with the topic it
-   * redirects to, so stories written before the move still show (and link to) it.
-   */
+  /** Topics by slug (current slugs only; `redirectsFor` maps old ones). */
   findTopics(serviceId: ServiceId, slugs: readonly string[]): Promise<Topic[]>;
   /** Everything an editor picks from when writing in this service. */
   listForService(

@@ -351,8 +351,8 @@ export class CatalogService {
   }
 
   async #topic(serviceId: ServiceId, slug: string): Promise<Topic | undefined> {
-    const topics = await this.#repository.findTopics(serviceId, [bounded(slug)]);
-    return topics.find((t) => t.slug === slug);
+    const [topic] = await this.#repository.findTopics(serviceId, [bounded(slug)]);
+    return topic;
   }
 
   async #requireTopic(serviceId: ServiceId, slug: string): Promise<Topic> {

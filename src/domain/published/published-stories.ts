@@ -109,6 +109,13 @@ export class PublishedStories {
     const service = services[story.serviceId];
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
+    // A topic merged or renamed, or a section renamed, since publication: show where it lives.
+    const [movedTopics, movedSections] = await Promise.all([
+      this.#catalog.redirectsFor("topic", service.id, content.topics),
+      this.#catalog.redirectsFor("section", service.id, [content.section]),
+    ]);
+    const topicSlugs = [...new Set(content.topics.map((slug) => movedTopics.get(slug) ?? slug))];
+    const sectionSlug = movedSections.get(content.section) ?? content.section;
     const [corrections, sections, people, desks, agencies, topics, media, source] =
       await Promise.all([
         this.#stories.listCorrections(story.id),
@@ -116,7 +123,7 @@ export class PublishedStories {
         this.#catalog.findPeople(personIds),
         this.#catalog.findDesks(deskIds),
         this.#catalog.findAgencies(content.agencies),
-        this.#catalog.findTopics(service.id, content.topics),
+        this.#catalog.findTopics(service.id, topicSlugs),
         this.resolveMedia(figureMediaIds(content)),
         story.familyId === story.id ? null : this.#sourceCredits(story.familyId),
       ]);
@@ -125,9 +132,9 @@ export class PublishedStories {
       story,
       content,
       corrections,
-      section: sections.find((s) => s.slug === content.section),
+      section: sections.find((s) => s.slug === sectionSlug),
       // The editor's order, whatever order the database returned them in.
-      topics: inOrder(content.topics, topics, (t) => t.slug),
+      topics: inOrder(topicSlugs, topics, (t) => t.slug),
       people: inOrder(personIds, people, (p) => p.id),
       desks: inOrder(deskIds, desks, (d) => d.id),
       agencies: inOrder(content.agencies, agencies, (a) => a.code),

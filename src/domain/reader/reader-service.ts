@@ -138,9 +138,9 @@ export class ReaderService {
   }
 
   async topic(service: ServiceConfig, slug: string) {
-    // Only the topic's own slug: a merged-away slug answers with a redirect (`movedTo`).
-    const topics = await this.#catalog.findTopics(service.id, [slug]);
-    return topics.find((t) => t.slug === slug);
+    // A merged-away or renamed slug is no topic: it answers with a redirect (`movedTo`).
+    const [topic] = await this.#catalog.findTopics(service.id, [slug]);
+    return topic;
   }
 
   /** Where a merged or renamed topic, or a renamed section, now lives. */
