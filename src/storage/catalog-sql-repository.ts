@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
 import { parseOrThrow } from "../domain/parse-or-throw.js";
 import type {
   CatalogReference,
@@ -348,7 +348,9 @@ export class CatalogSqlRepository implements CatalogRepository {
       .innerJoin("story_revisions", "story_revisions.id", "stories.current_revision_id")
       .select((eb) => eb.fn.countAll<number | string>().as("count"))
       .where((eb) => {
-        const conditions = [likeContaining(sql.ref("story_revisions.content"), needle)];
+        const conditions: Expression<SqlBool>[] = [
+          likeContaining(sql.ref("story_revisions.content"), needle),
+        ];
         if (reference.kind === "section") {
           conditions.push(eb("stories.section", "=", reference.slug));
         } else if (reference.kind === "topic") {

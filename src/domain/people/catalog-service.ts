@@ -85,6 +85,8 @@ export const agencyInputSchema = z.strictObject({
   link: linkSchema.default(null),
 });
 
+type EntryAction = "story.view" | "catalog.edit" | "catalog.manage";
+
 /** Most entries a list answers with; a service's catalogue is far smaller. */
 const listLimit = 500;
 
@@ -125,6 +127,10 @@ export class CatalogService {
     assertCan(actor, "story.view", serviceId);
     const { people } = await this.#repository.listForService(serviceId);
     return matching(people, query, (p) => [p.name, p.title]);
+  }
+
+  async person(actor: Actor, id: string): Promise<Person> {
+    return this.#person(actor, id, "story.view");
   }
 
   async createPerson(actor: Actor, serviceId: ServiceId, raw: unknown): Promise<Person> {
@@ -170,7 +176,7 @@ export class CatalogService {
     await this.#invalidate([cacheTags.person(id)]);
   }
 
-  async #person(actor: Actor, id: string, action: "catalog.edit" | "catalog.manage") {
+  async #person(actor: Actor, id: string, action: EntryAction) {
     const [person] = await this.#repository.findPeople([bounded(id)]);
     if (!person) throw new NewsdeskError("NOT_FOUND", { detail: "There is no such person." });
     assertCan(actor, action, person.serviceId);
@@ -200,6 +206,10 @@ export class CatalogService {
     assertCan(actor, "story.view", serviceId);
     const { desks } = await this.#repository.listForService(serviceId);
     return matching(desks, query, (d) => [d.name, d.description]);
+  }
+
+  async desk(actor: Actor, id: string): Promise<Desk> {
+    return this.#desk(actor, id, "story.view");
   }
 
   async createDesk(actor: Actor, serviceId: ServiceId, raw: unknown): Promise<Desk> {
@@ -239,7 +249,7 @@ export class CatalogService {
     await this.#invalidate([cacheTags.desk(id)]);
   }
 
-  async #desk(actor: Actor, id: string, action: "catalog.edit" | "catalog.manage") {
+  async #desk(actor: Actor, id: string, action: EntryAction) {
     const [desk] = await this.#repository.findDesks([bounded(id)]);
     if (!desk) throw new NewsdeskError("NOT_FOUND", { detail: "There is no such desk." });
     assertCan(actor, action, desk.serviceId);
