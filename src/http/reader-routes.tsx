@@ -26,7 +26,7 @@ import {
   textSizes,
 } from "../render/reader/render-context.js";
 import { SearchPage } from "../render/reader/SearchPage.js";
-import { StoryListPage } from "../render/reader/StoryListPage.js";
+import { type ListPageAbout, StoryListPage } from "../render/reader/StoryListPage.js";
 import { StoryPage } from "../render/reader/StoryPage.js";
 import {
   deskUrl,
@@ -265,6 +265,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       filter(subject: Subject): Parameters<ReaderService["list"]>[1];
       title(ctx: RenderContext, subject: Subject): string;
       description?(subject: Subject): string;
+      /** A longer text (a person's bio) and a picture (their photo) under the title. */
+      about?(subject: Subject): ListPageAbout;
       basePath(service: ServiceConfig, subject: Subject): string;
       tag(service: ServiceConfig, subject: Subject): string;
     },
@@ -284,6 +286,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       const model = await deps.reader.list(service, page.filter(subject), query.data.page);
       if (pastTheEnd(model)) return message(c, service, "notFound", model);
       const description = page.description?.(subject);
+      const about = page.about?.(subject);
       return html(
         c,
         renderHtml(
@@ -292,6 +295,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
             model={model}
             title={page.title(ctx, subject)}
             {...(description === undefined ? {} : { description })}
+            {...(about === undefined ? {} : { about })}
             basePath={page.basePath(service, subject)}
             versions={scriptVersions(service, (e) =>
               paged(page.basePath(e, subject), query.data.page),
@@ -316,12 +320,16 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     tag: (service, topic) => cacheTags.topic(service.id, topic.slug),
   });
   subjectList("people", {
-    find: (service, id) => deps.reader.person(service, id),
-    filter: (person) => ({ personId: person.id }),
-    title: (ctx, person) => ctx.t.t("list.author", { name: person.name }),
-    description: (person) => person.title,
-    basePath: (service, person) => personUrl(service, person.id),
-    tag: (_service, person) => cacheTags.person(person.id),
+    find: (service, id) => deps.reader.author(service, id),
+    filter: ({ person }) => ({ personId: person.id }),
+    title: (ctx, { person }) => ctx.t.t("list.author", { name: person.name }),
+    description: ({ person }) => person.title,
+    about: ({ person, photo }) => ({
+      text: person.bio ?? "",
+      ...(photo ? { photo, alt: person.name } : {}),
+    }),
+    basePath: (service, { person }) => personUrl(service, person.id),
+    tag: (_service, { person }) => cacheTags.person(person.id),
   });
   subjectList("desks", {
     find: (service, id) => deps.reader.desk(service, id),

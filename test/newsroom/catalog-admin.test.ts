@@ -115,8 +115,13 @@ describe.each(dialects)("people, desks, topics, sections and agencies on %s", (d
       story({ bylines: [{ kind: "person", personId: person.id, role: "author" }] }),
     );
     expect((await page(`/english/people/${person.id}`)).status).toBe(200);
-    expect(await (await page(`/english/people/${person.id}`)).text()).toContain(
-      "Glaciers retreat faster than forecast",
+    const authorPage = await (await page(`/english/people/${person.id}`)).text();
+    expect(authorPage).toContain("Glaciers retreat faster than forecast");
+    // The author page shows the title, the bio (a paragraph per line) and the photo.
+    expect(authorPage).toContain('<p class="standfirst">Caucasus correspondent</p>');
+    expect(authorPage).toContain("<p>Mina reports from Tbilisi.</p><p>She joined in 2024.</p>");
+    expect(authorPage).toMatch(
+      new RegExp(`<img src="/media/${asset.id}/[^"]+"[^>]* alt="Mina Karimi"`),
     );
 
     // A byline keeps the person: removing them is refused while a story names them.

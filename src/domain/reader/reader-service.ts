@@ -3,7 +3,7 @@ import type { Clock } from "../clock.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
 import { type Desk, type Person, type Section, writesFor } from "../people/people-schema.js";
-import { PublishedStories } from "../published/published-stories.js";
+import { PublishedStories, type ResolvedMedia } from "../published/published-stories.js";
 import type {
   PublishedStoryFilter,
   PublishedStoryRepository,
@@ -155,6 +155,19 @@ export class ReaderService {
   async person(service: ServiceConfig, id: string): Promise<Person | undefined> {
     const [person] = await this.#catalog.findPeople([id]);
     return person && writesFor(person, service.id) ? person : undefined;
+  }
+
+  /** A person's page: the person and their photo with its renditions, if they have one. */
+  async author(
+    service: ServiceConfig,
+    id: string,
+  ): Promise<{ person: Person; photo: ResolvedMedia | undefined } | undefined> {
+    const person = await this.person(service, id);
+    if (!person) return undefined;
+    const photos = person.photoMediaId
+      ? await this.#assembled.resolveMedia([person.photoMediaId])
+      : new Map<string, ResolvedMedia>();
+    return { person, photo: person.photoMediaId ? photos.get(person.photoMediaId) : undefined };
   }
 
   async desk(service: ServiceConfig, id: string): Promise<Desk | undefined> {
