@@ -44,19 +44,19 @@ const text = (max: number) =>
     .refine((value) => !hasControl(value, "\n"), { message: "Use plain text." });
 const name = line(200).pipe(z.string().min(1, { message: "A name is required." }));
 
-export const personInputSchema = z.strictObject({
+const personInputSchema = z.strictObject({
   name,
   title: line(200).default(""),
   bio: text(2000).default(""),
   photoMediaId: z.string().min(1).max(64).nullable().default(null),
   alsoWritesFor: z.array(serviceIdSchema).max(serviceIds.length).default([]),
 });
-export const deskInputSchema = z.strictObject({
+const deskInputSchema = z.strictObject({
   name,
   description: text(2000).default(""),
   members: z.array(z.string().min(1).max(64)).max(200).default([]),
 });
-export const topicInputSchema = z.strictObject({
+const topicInputSchema = z.strictObject({
   slug: slugSchema,
   name: line(100).pipe(z.string().min(1, { message: "A name is required." })),
   description: text(2000).default(""),
@@ -64,7 +64,7 @@ export const topicInputSchema = z.strictObject({
 const sectionSlugSchema = slugSchema.refine((slug) => !reservedSectionSlugs.includes(slug), {
   message: `A section slug cannot be ${reservedSectionSlugs.join(", ")}: reader routes use them.`,
 });
-export const sectionInputSchema = z.strictObject({
+const sectionInputSchema = z.strictObject({
   slug: sectionSlugSchema,
   name: line(100).pipe(z.string().min(1, { message: "A name is required." })),
   position: z.number().int().min(0).max(10_000),
@@ -78,7 +78,7 @@ const linkSchema = z
   .url({ protocol: /^https?$/, message: "A link is an http(s) address." })
   .max(500)
   .nullable();
-export const agencyInputSchema = z.strictObject({
+const agencyInputSchema = z.strictObject({
   code: agencyCodeSchema,
   name: line(100).pipe(z.string().min(1, { message: "A name is required." })),
   creditLine: line(200).default(""),
