@@ -17,7 +17,7 @@ describe("newsdesk people, desks, topics, sections and agencies", () => {
     expect(await runCli(["topics", "-h"], {})).toBe(0);
     expect(io.out()).toContain("newsdesk topics merge <from> <to> --service <id>");
     expect(await runCli(["topics", "merge", "only-one"], {})).toBe(2);
-    expect(await runCli(["people", "merge", "a", "b"], {})).toBe(2);
+    expect(await runCli(["desks", "merge", "a", "b"], {})).toBe(2);
     expect(await runCli(["desks", "rename"], {})).toBe(2);
     expect(await runCli(["agencies", "add", "--colour", "red"], {})).toBe(2);
     expect(io.err()).toContain("unknown or incomplete command");
@@ -173,6 +173,15 @@ describe("newsdesk people, desks, topics, sections and agencies", () => {
       );
       expect(io.err()).toContain("A link is an http(s) address.");
       expect(await run("agencies", "remove", "DPA")).toBe(0);
+
+      expect(await run("people", "add", "--service", "en", "--name", "M. Karimi")).toBe(0);
+      const duplicate = /Added (\S+) "M\. Karimi"/.exec(io.out())?.[1] ?? "";
+      expect(await run("people", "merge", duplicate, id)).toBe(0);
+      expect(io.out()).toContain(
+        `Merged ${duplicate} into ${id} "Mina Karimi"; ${duplicate} now redirects to it.`,
+      );
+      expect(await run("people", "merge", id, id)).toBe(1);
+      expect(io.err()).toContain("A person cannot be merged into themselves.");
 
       expect(await run("desks", "remove", desk)).toBe(0);
       expect(await run("people", "remove", id)).toBe(0);

@@ -15,6 +15,8 @@ const help: Record<CatalogCommand, string> = {
   newsdesk people add --service <id> --name <name> [--title <title>] [--bio <text>]
                       [--photo <media id>] [--also <service id> …]
   newsdesk people edit <id> [--name …] [--title …] [--bio …] [--photo <media id>|none] [--also … | --also none]
+  newsdesk people merge <from id> <to id>
+                      (bylines move to <to>; <from>'s author page redirects to it)
   newsdesk people remove <id>          (refused while a story bylines them)
 `,
   desks: `Usage:
@@ -97,7 +99,7 @@ export async function runCatalogCommand(
   }
   const [action = "", ...rest] = parsed.positionals;
   const wanted = arity[action];
-  const allowed = command === "topics" || action !== "merge";
+  const allowed = command === "topics" || command === "people" || action !== "merge";
   if (wanted === undefined || !allowed || rest.length !== wanted) {
     process.stderr.write(`newsdesk ${command}: unknown or incomplete command\n\n${help[command]}`);
     return 2;
@@ -205,6 +207,11 @@ async function people(action: string, { catalog, actor, values, rest }: Run) {
         alsoWritesFor: list(values.also, before.alsoWritesFor ?? []),
       });
       write(`Saved ${person.id} "${person.name}".`);
+      return 0;
+    }
+    case "merge": {
+      const survivor = await catalog.mergePerson(actor, id, rest[1] ?? "");
+      write(`Merged ${id} into ${survivor.id} "${survivor.name}"; ${id} now redirects to it.`);
       return 0;
     }
     default:

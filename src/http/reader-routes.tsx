@@ -260,7 +260,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     segment: "topics" | "people" | "desks",
     page: {
       find(service: ServiceConfig, key: string): Promise<Subject | undefined>;
-      /** Where a subject that moved (a merged or renamed topic) now lives (topics only). */
+      /** The page of a subject that moved (a merged or renamed topic, a merged person). */
       movedTo?(service: ServiceConfig, key: string): Promise<string | undefined>;
       filter(subject: Subject): Parameters<ReaderService["list"]>[1];
       title(ctx: RenderContext, subject: Subject): string;
@@ -279,7 +279,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       const subject = await page.find(service, c.req.param("key"));
       if (!subject) {
         const moved = await page.movedTo?.(service, c.req.param("key"));
-        if (moved !== undefined) return c.redirect(movedUrl(c, topicUrl(service, moved)), 301);
+        if (moved !== undefined) return c.redirect(movedUrl(c, moved), 301);
         return message(c, service, "notFound");
       }
       const ctx = ctxFor(c, service);
@@ -313,7 +313,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
 
   subjectList("topics", {
     find: (service, slug) => deps.reader.topic(service, slug),
-    movedTo: (service, slug) => deps.reader.movedTo(service, "topic", slug),
+    movedTo: async (service, slug) => {
+      const moved = await deps.reader.movedTo(service, "topic", slug);
+      return moved === undefined ? undefined : topicUrl(service, moved);
+    },
     filter: (topic) => ({ topic: topic.slug }),
     title: (ctx, topic) => ctx.t.t("list.topic", { name: topic.name }),
     basePath: (service, topic) => topicUrl(service, topic.slug),
@@ -321,6 +324,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
   subjectList("people", {
     find: (service, id) => deps.reader.author(service, id),
+    movedTo: async (service, id) => {
+      const moved = await deps.reader.personMovedTo(id);
+      return moved === undefined ? undefined : personUrl(service, moved);
+    },
     filter: ({ person }) => ({ personId: person.id }),
     title: (ctx, { person }) => ctx.t.t("list.author", { name: person.name }),
     description: ({ person }) => person.title,

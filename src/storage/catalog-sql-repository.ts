@@ -407,6 +407,70 @@ export class CatalogSqlRepository implements CatalogRepository {
     });
   }
 
+  async mergePeople(from: Person, into: Person): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      // A story or desk with both keeps one row (the survivor's).
+      await trx
+        .deleteFrom("story_contributors")
+        .where("kind", "=", "person")
+        .where("ref_id", "=", from.id)
+        .where(
+          "story_id",
+          "in",
+          trx
+            .selectFrom("story_contributors")
+            .select("story_id")
+            .where("kind", "=", "person")
+            .where("ref_id", "=", into.id),
+        )
+        .execute();
+      await trx
+        .updateTable("story_contributors")
+        .set({ ref_id: into.id })
+        .where("kind", "=", "person")
+        .where("ref_id", "=", from.id)
+        .execute();
+      await trx
+        .deleteFrom("desk_members")
+        .where("person_id", "=", from.id)
+        .where(
+          "desk_id",
+          "in",
+          trx.selectFrom("desk_members").select("desk_id").where("person_id", "=", into.id),
+        )
+        .execute();
+      await trx
+        .updateTable("desk_members")
+        .set({ person_id: into.id })
+        .where("person_id", "=", from.id)
+        .execute();
+      await trx.deleteFrom("people").where("id", "=", from.id).execute();
+      await trx
+        .updateTable("catalog_redirects")
+        .set({ to_key: into.id })
+        .where("kind", "=", "person")
+        .where("to_key", "=", from.id)
+        .execute();
+      await trx
+        .insertInto("catalog_redirects")
+        .values({ service_id: from.serviceId, kind: "person", from_key: from.id, to_key: into.id })
+        .execute();
+    });
+  }
+
+  async peopleMovedTo(ids: readonly string[]) {
+    if (ids.length === 0) return new Map<string, string>();
+    // Person ids are unique across services, so the service a redirect was written in does
+    // not matter here.
+    const rows = await this.#db
+      .selectFrom("catalog_redirects")
+      .select(["from_key", "to_key"])
+      .where("kind", "=", "person")
+      .where("from_key", "in", [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.from_key, r.to_key]));
+  }
+
   async redirectsFor(kind: RedirectKind, serviceId: ServiceId, keys: readonly string[]) {
     if (keys.length === 0) return new Map<string, string>();
     const rows = await this.#db

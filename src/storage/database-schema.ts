@@ -86,7 +86,7 @@ interface DeskMembersTable {
 
 interface CatalogRedirectsTable {
   service_id: string;
-  kind: "topic" | "section";
+  kind: "topic" | "section" | "person";
   from_key: string;
   to_key: string;
   created_at: Generated<string>;

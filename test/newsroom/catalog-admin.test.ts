@@ -349,6 +349,74 @@ describe.each(dialects)("people, desks, topics, sections and agencies on %s", (d
     expect((await serviceAdmin.request("DELETE", "/catalog/en/sections/empty")).status).toBe(204);
   });
 
+  it("merges a duplicate person: bylines move, the old author page and feeds redirect", async () => {
+    const { person: duplicate } = await editor.json<{ person: { id: string } }>(
+      "POST",
+      "/catalog/en/people",
+      { name: "L. Okafor", title: "Correspondent" },
+    );
+    const storyId = await publish(
+      story({
+        slug: "delta-floods-recede",
+        headline: "Delta floods recede",
+        bylines: [
+          { kind: "person", personId: duplicate.id, role: "author" },
+          { kind: "person", personId: "lena-okafor", role: "author" },
+        ],
+      }),
+    );
+    const draft = await editor.json<{ story: { id: string }; revision: { id: string } }>(
+      "POST",
+      "/stories",
+      {
+        serviceId: "en",
+        content: story({
+          slug: "draft-by-duplicate",
+          bylines: [{ kind: "person", personId: duplicate.id, role: "author" }],
+        }),
+      },
+    );
+    // Merging removes a person: editors may not.
+    expect(
+      (await editor.request("POST", `/people/${duplicate.id}/merge`, { into: "lena-okafor" }))
+        .status,
+    ).toBe(403);
+    const merged = await serviceAdmin.json<{ person: { id: string } }>(
+      "POST",
+      `/people/${duplicate.id}/merge`,
+      { into: "lena-okafor" },
+    );
+    expect(merged.person.id).toBe("lena-okafor");
+
+    const old = await page(`/english/people/${duplicate.id}?page=1`);
+    expect(old.status).toBe(301);
+    expect(old.headers.get("location")).toBe("/english/people/lena-okafor?page=1");
+    expect(
+      (await page(`/english/people/${duplicate.id}/feeds/feed.json`)).headers.get("location"),
+    ).toBe("/english/people/lena-okafor/feeds/feed.json");
+    expect(await (await page("/english/people/lena-okafor")).text()).toContain(
+      "Delta floods recede",
+    );
+    // The story names the survivor once.
+    const storyPage = await (await page(`/english/world/delta-floods-recede-${storyId}`)).text();
+    expect(storyPage.match(/href="\/english\/people\/lena-okafor"/g)?.length).toBe(1);
+    expect(storyPage).not.toContain(duplicate.id);
+    const saved = await editor.json<{ revision: { content: { bylines: Json[] } } }>(
+      "PUT",
+      `/stories/${draft.story.id}/draft`,
+      {
+        baseRevisionId: draft.revision.id,
+        content: story({
+          slug: "draft-by-duplicate",
+          bylines: [{ kind: "person", personId: duplicate.id, role: "author" }],
+        }),
+      },
+    );
+    expect(saved.revision.content.bylines).toEqual([
+      { kind: "person", personId: "lena-okafor", role: "author" },
+    ]);
+  });
+
   it("manages desks and their members, and removes what no story uses", async () => {
     const { desk } = await editor.json<{ desk: Json & { id: string } }>(
       "POST",

@@ -70,12 +70,13 @@ export class DistributionService {
   }
 
   /** Resolves a feed scope; undefined when the section, topic, person or desk is unknown. */
-  /** Where a merged or renamed topic's, or a renamed section's, feeds now live. */
+  /** Where a merged or renamed topic's, a renamed section's or a merged person's feeds live. */
   async movedTo(
     service: ServiceConfig,
-    kind: RedirectKind,
+    kind: RedirectKind | "person",
     key: string,
   ): Promise<string | undefined> {
+    if (kind === "person") return (await this.#catalog.peopleMovedTo([key])).get(key);
     return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
   }
 

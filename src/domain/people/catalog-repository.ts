@@ -47,6 +47,13 @@ export interface CatalogRepository {
    * A topic `to` that exists is a merge; one that does not is a rename.
    */
   moveKey(kind: RedirectKind, serviceId: ServiceId, from: string, to: string): Promise<void>;
+  /**
+   * Merges a duplicate person into another: bylines (index rows) and desk memberships move,
+   * the duplicate is removed, and its id redirects to the survivor's.
+   */
+  mergePeople(from: Person, into: Person): Promise<void>;
+  /** Where merged people's ids now lead: only ids that moved are in the map. */
+  peopleMovedTo(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Where old keys now live: only the keys that moved are in the map. */
   redirectsFor(
     kind: RedirectKind,

@@ -176,6 +176,39 @@ export class CatalogService {
     await this.#invalidate([cacheTags.person(id)]);
   }
 
+  /**
+   * Merges a duplicate person into another of the same service: bylines and desk
+   * memberships move to the survivor, and the duplicate's author page and feeds redirect
+   * there permanently. Service admins only: the duplicate is removed.
+   */
+  async mergePerson(actor: Actor, from: string, into: string): Promise<Person> {
+    const source = await this.#person(actor, from, "catalog.manage");
+    const target = await this.#person(actor, into, "catalog.manage");
+    if (source.id === target.id) {
+      throw new NewsdeskError("VALIDATION_FAILED", {
+        detail: "A person cannot be merged into themselves.",
+      });
+    }
+    if (!writesFor(target, source.serviceId)) {
+      throw new NewsdeskError("VALIDATION_FAILED", {
+        detail: "The person who stays must write for the duplicate's service.",
+      });
+    }
+    await this.#repository.mergePeople(source, target);
+    await this.#audit.record(
+      actor,
+      "catalog.person.merge",
+      { serviceId: source.serviceId },
+      { from: source.id, into: target.id },
+    );
+    await this.#invalidate([
+      cacheTags.person(source.id),
+      cacheTags.person(target.id),
+      ...servicesOf(source, target).flatMap((s) => [cacheTags.chrome(s), cacheTags.feeds(s)]),
+    ]);
+    return target;
+  }
+
   async #person(actor: Actor, id: string, action: EntryAction) {
     const [person] = await this.#repository.findPeople([bounded(id)]);
     if (!person) throw new NewsdeskError("NOT_FOUND", { detail: "There is no such person." });

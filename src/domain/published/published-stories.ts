@@ -1,6 +1,7 @@
 import type { MediaRepository } from "../media/media-repository.js";
 import type { MediaAsset, RenditionInfo } from "../media/media-schema.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
+import { currentKeys } from "../people/current-keys.js";
 import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
 import { type ServiceConfig, services } from "../services/service-registry.js";
 import type { StoryRepository } from "../stories/story-repository.js";
@@ -103,19 +104,17 @@ export class PublishedStories {
     return { kind: "published", story: await this.assemble(found.story, found.revision) };
   }
 
-  /** The story with `revision` as its content, and everything that content names. */
+  /**
+   * The story with `revision` as its content, and everything that content names. Content
+   * names what it named when it was written; a topic or person merged since, or a topic or
+   * section renamed, is replaced by where it lives now (the revision itself never changes).
+   */
   async assemble(story: Story, revision: StoryRevision): Promise<PublishedStory> {
-    const { content } = revision;
+    const written = revision.content;
     const service = services[story.serviceId];
+    const content = await currentKeys(this.#catalog, service.id, written);
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
-    // A topic merged or renamed, or a section renamed, since publication: show where it lives.
-    const [movedTopics, movedSections] = await Promise.all([
-      this.#catalog.redirectsFor("topic", service.id, content.topics),
-      this.#catalog.redirectsFor("section", service.id, [content.section]),
-    ]);
-    const topicSlugs = [...new Set(content.topics.map((slug) => movedTopics.get(slug) ?? slug))];
-    const sectionSlug = movedSections.get(content.section) ?? content.section;
     const [corrections, sections, people, desks, agencies, topics, media, source] =
       await Promise.all([
         this.#stories.listCorrections(story.id),
@@ -123,7 +122,7 @@ export class PublishedStories {
         this.#catalog.findPeople(personIds),
         this.#catalog.findDesks(deskIds),
         this.#catalog.findAgencies(content.agencies),
-        this.#catalog.findTopics(service.id, topicSlugs),
+        this.#catalog.findTopics(service.id, content.topics),
         this.resolveMedia(figureMediaIds(content)),
         story.familyId === story.id ? null : this.#sourceCredits(story.familyId),
       ]);
@@ -132,9 +131,9 @@ export class PublishedStories {
       story,
       content,
       corrections,
-      section: sections.find((s) => s.slug === sectionSlug),
+      section: sections.find((s) => s.slug === content.section),
       // The editor's order, whatever order the database returned them in.
-      topics: inOrder(topicSlugs, topics, (t) => t.slug),
+      topics: inOrder(content.topics, topics, (t) => t.slug),
       people: inOrder(personIds, people, (p) => p.id),
       desks: inOrder(deskIds, desks, (d) => d.id),
       agencies: inOrder(content.agencies, agencies, (a) => a.code),

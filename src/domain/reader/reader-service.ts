@@ -91,11 +91,10 @@ export class ReaderService {
     story: Story,
     revision: StoryRevision,
   ): Promise<StoryPageModel> {
-    const { content } = revision;
-    const [assembled, related] = await Promise.all([
-      this.#assembled.assemble(story, revision),
-      this.#published.listRelated(story, content.topics, content.section, 4),
-    ]);
+    // The content as it reads now (moved topics, sections and people followed).
+    const assembled = await this.#assembled.assemble(story, revision);
+    const { content } = assembled;
+    const related = await this.#published.listRelated(story, content.topics, content.section, 4);
     const media = new Map(assembled.media);
     const relatedMedia = await this.#assembled.resolveMedia(
       related.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
@@ -155,6 +154,11 @@ export class ReaderService {
   async person(service: ServiceConfig, id: string): Promise<Person | undefined> {
     const [person] = await this.#catalog.findPeople([id]);
     return person && writesFor(person, service.id) ? person : undefined;
+  }
+
+  /** Where a merged person's page now is. */
+  async personMovedTo(id: string): Promise<string | undefined> {
+    return (await this.#catalog.peopleMovedTo([id])).get(id);
   }
 
   /** A person's page: the person and their photo with its renditions, if they have one. */

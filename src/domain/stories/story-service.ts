@@ -6,6 +6,7 @@ import { newId } from "../ids.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
+import { currentKeys } from "../people/current-keys.js";
 import { writesFor } from "../people/people-schema.js";
 import { type ServiceId, serviceIds } from "../services/service-registry.js";
 import { type Action, assertCan, can, type StoryFacts } from "../users/access-policy.js";
@@ -432,20 +433,11 @@ export class StoryService {
   }
 
   /**
-   * A topic merged away or renamed, or a renamed section, is saved under its new key, so a
-   * draft written before the move saves cleanly and lands on the surviving page.
+   * A topic merged away or renamed, a renamed section, or a merged person is saved under its
+   * new key, so a draft written before the move saves cleanly and lands on the surviving page.
    */
   async #followMoves(serviceId: ServiceId, content: StoryContent): Promise<StoryContent> {
-    const [topics, sections] = await Promise.all([
-      this.#deps.catalog.redirectsFor("topic", serviceId, content.topics),
-      this.#deps.catalog.redirectsFor("section", serviceId, [content.section]),
-    ]);
-    if (topics.size === 0 && sections.size === 0) return content;
-    return {
-      ...content,
-      section: sections.get(content.section) ?? content.section,
-      topics: [...new Set(content.topics.map((slug) => topics.get(slug) ?? slug))],
-    };
+    return currentKeys(this.#deps.catalog, serviceId, content);
   }
 
   /** Schema check, NFC normalization, then every reference must exist in this service. */

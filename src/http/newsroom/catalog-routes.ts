@@ -35,6 +35,10 @@ export function catalogRoutes(r: NewsroomRouter, deps: CatalogRouteDeps): void {
   r.put("/people/:id", edit, async (c, { actor, body }) =>
     c.json({ person: await catalog.editPerson(actor, pathParam(c, "id"), body) }),
   );
+  r.post("/people/:id/merge", manage, async (c, { actor, body }) => {
+    const { into } = parseOrThrow(mergeBody, body);
+    return c.json({ person: await catalog.mergePerson(actor, pathParam(c, "id"), into) });
+  });
   r.delete("/people/:id", manage, async (c, { actor }) => {
     await catalog.removePerson(actor, pathParam(c, "id"));
     return c.body(null, 204);

@@ -48,7 +48,7 @@ export function catalogAdminMigration(): Migration {
       await db.schema
         .createTable("catalog_redirects")
         .addColumn("service_id", "text", (c) => c.notNull())
-        // "topic" or "section": the reader URL segment the key lives in.
+        // "topic", "section" or "person": the reader URL segment the key lives in.
         .addColumn("kind", "text", (c) => c.notNull())
         .addColumn("from_key", "text", (c) => c.notNull())
         .addColumn("to_key", "text", (c) => c.notNull())
