@@ -177,4 +177,37 @@ describe("newsroom: people, desks, topics, sections and agencies", () => {
     expect(old.status).toBe(301);
     expect(old.headers.get("location")).toBe("/english/topics/diplomacy");
   });
+
+  it("a service admin's merge of a duplicate person sends the old author page to the survivor", async () => {
+    const admin = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const added = await admin.request("POST", "/catalog/en/people", {
+      name: "T. Reyes (duplicate)",
+      title: "Reporter",
+    });
+    expect(added.status, added.text).toBe(201);
+    const duplicate = (added.json as { person: { id: string } }).person.id;
+
+    const page = await signIn(
+      await suite.newContext(),
+      suite.server.baseUrl,
+      demoAccounts.admin,
+      "/newsroom/catalog/people?service=en",
+    );
+    await page
+      .getByRole("button", { name: "Merge T. Reyes (duplicate) into another person" })
+      .click();
+    const dialog = page.getByRole("dialog", { name: "Merge into another person" });
+    await dialog
+      .getByLabel("Person who stays")
+      .selectOption({ label: "Tomás Reyes — Diplomatic reporter" });
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Merge" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Merged T. Reyes (duplicate) into Tomás Reyes." })
+      .waitFor();
+    const old = await fetch(url(`/english/people/${duplicate}`), { redirect: "manual" });
+    expect(old.status).toBe(301);
+    expect(old.headers.get("location")).toBe("/english/people/tomas-reyes");
+  });
 });

@@ -208,6 +208,7 @@ function PeoplePanel(props: PanelProps) {
     useCallback((q: string) => catalogApi.people(api, service.id, q), [api, service.id]),
   );
   const [editing, setEditing] = useState<CatalogPerson | "new" | null>(null);
+  const [merging, setMerging] = useState<CatalogPerson | null>(null);
   const removal = useRemoval(
     (personId) => catalogApi.removePerson(api, personId),
     (name) => {
@@ -265,6 +266,15 @@ function PeoplePanel(props: PanelProps) {
                     {rights.manage ? (
                       <button
                         type="button"
+                        aria-label={t("catalog.person.mergeOf", { name: person.name })}
+                        onClick={() => setMerging(person)}
+                      >
+                        {t("catalog.person.merge")}
+                      </button>
+                    ) : null}
+                    {rights.manage ? (
+                      <button
+                        type="button"
                         class="nr-danger"
                         aria-label={t("catalog.removeOf", { name: person.name })}
                         onClick={() => removal.setPending({ key: person.id, name: person.name })}
@@ -279,6 +289,18 @@ function PeoplePanel(props: PanelProps) {
           </tbody>
         </table>
       )}
+      {merging !== null ? (
+        <MergePersonDialog
+          service={service}
+          person={merging}
+          onClose={() => setMerging(null)}
+          onMerged={(into) => {
+            props.onStatus(t("catalog.merged", { from: merging.name, into: into.name }));
+            setMerging(null);
+            void list.reload();
+          }}
+        />
+      ) : null}
       {editing !== null ? (
         <PersonDialog
           service={service}
@@ -297,6 +319,68 @@ function PeoplePanel(props: PanelProps) {
         onConfirm={() => void removal.confirm()}
       />
     </section>
+  );
+}
+
+function MergePersonDialog(props: {
+  readonly service: ServiceInfo;
+  readonly person: CatalogPerson;
+  readonly onClose: () => void;
+  readonly onMerged: (into: CatalogPerson) => void;
+}) {
+  const { api } = useApp();
+  const { t, lang } = useUiText();
+  const id = useId();
+  const { person, service } = props;
+  const [others, setOthers] = useState<CatalogPerson[]>([]);
+  const [into, setInto] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    catalogApi.people(api, person.serviceId).then(
+      (people) => setOthers(people.filter((p) => p.id !== person.id)),
+      (failure: unknown) => setError(catalogErrorText(failure, lang)),
+    );
+  }, [api, person, lang]);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (into === "") return;
+    try {
+      props.onMerged(await catalogApi.mergePerson(api, person.id, into));
+    } catch (failure) {
+      setError(catalogErrorText(failure, lang));
+    }
+  };
+  return (
+    <Dialog title={t("catalog.person.mergeTitle")} open onClose={props.onClose}>
+      <form class="nr-form" onSubmit={submit}>
+        <p>{t("catalog.person.mergeBody", { name: person.name })}</p>
+        <div class="nr-field">
+          <label for={`${id}-into`}>{t("catalog.person.mergeInto")}</label>
+          <select
+            id={`${id}-into`}
+            value={into}
+            required
+            onChange={(e) => setInto(e.currentTarget.value)}
+          >
+            <option value="">{t("catalog.person.chooseSurvivor")}</option>
+            {others.map((other) => (
+              <option key={other.id} value={other.id} lang={service.locale}>
+                {other.title ? `${other.name} — ${other.title}` : other.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ErrorMessage message={error} />
+        <div class="nr-dialog-actions">
+          <button type="submit" class="nr-danger">
+            {t("catalog.person.merge")}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 
@@ -689,7 +773,7 @@ function TopicsPanel(props: PanelProps) {
     if (!merging || into === "") return;
     try {
       const survivor = await catalogApi.mergeTopic(api, service.id, merging.slug, into);
-      props.onStatus(t("catalog.topic.merged", { from: merging.name, into: survivor.name }));
+      props.onStatus(t("catalog.merged", { from: merging.name, into: survivor.name }));
       setMerging(null);
       void list.reload();
     } catch (failure) {

@@ -75,6 +75,15 @@ export const catalogApi = {
         : await api.request("POST", `${base(target.serviceId)}/people`, { schema, json: input });
     return saved.person;
   },
+  async mergePerson(api: ApiClient, from: string, into: string): Promise<CatalogPerson> {
+    const schema = z.looseObject({ person: personSchema });
+    return (
+      await api.request("POST", `/people/${encodeURIComponent(from)}/merge`, {
+        schema,
+        json: { into },
+      })
+    ).person;
+  },
   async removePerson(api: ApiClient, id: string): Promise<void> {
     await api.request("DELETE", `/people/${encodeURIComponent(id)}`);
   },

@@ -64,6 +64,13 @@ export const catalogEn = {
   "catalog.person.changePhoto": "Change the photo",
   "catalog.person.removePhoto": "Remove the photo",
   "catalog.person.alsoWritesFor": "Also writes for",
+  "catalog.person.merge": "Merge",
+  "catalog.person.mergeOf": "Merge {name} into another person",
+  "catalog.person.mergeTitle": "Merge into another person",
+  "catalog.person.mergeBody":
+    "The bylines and desk places of {name} move to the person you choose, {name} is removed, and their author page sends readers to that person.",
+  "catalog.person.mergeInto": "Person who stays",
+  "catalog.person.chooseSurvivor": "Choose a person",
 
   "catalog.desk.add": "Add a desk",
   "catalog.desk.edit": "Edit desk",
@@ -81,7 +88,7 @@ export const catalogEn = {
     "The stories of {name} move to the topic you choose, {name} disappears, and its page and feeds send readers to that topic.",
   "catalog.topic.mergeInto": "Topic that stays",
   "catalog.topic.chooseSurvivor": "Choose a topic",
-  "catalog.topic.merged": "Merged {from} into {into}.",
+  "catalog.merged": "Merged {from} into {into}.",
 
   "catalog.section.add": "Add a section",
   "catalog.section.edit": "Edit section",

@@ -61,6 +61,13 @@ export const catalogFa: Readonly<Record<CatalogMessageKey, string>> = {
   "catalog.person.changePhoto": "تغییر عکس",
   "catalog.person.removePhoto": "برداشتن عکس",
   "catalog.person.alsoWritesFor": "برای این سرویس‌ها هم می‌نویسد",
+  "catalog.person.merge": "ادغام",
+  "catalog.person.mergeOf": "ادغام {name} در فردی دیگر",
+  "catalog.person.mergeTitle": "ادغام در فردی دیگر",
+  "catalog.person.mergeBody":
+    "امضاها و جایگاه‌های {name} در میزها به فردی که برمی‌گزینید منتقل می‌شوند، {name} حذف می‌شود و صفحهٔ نویسنده‌اش خوانندگان را به آن فرد می‌فرستد.",
+  "catalog.person.mergeInto": "فردی که می‌ماند",
+  "catalog.person.chooseSurvivor": "فردی برگزینید",
 
   "catalog.desk.add": "افزودن میز",
   "catalog.desk.edit": "ویرایش میز",
@@ -78,7 +85,7 @@ export const catalogFa: Readonly<Record<CatalogMessageKey, string>> = {
     "خبرهای {name} به موضوعی که برمی‌گزینید منتقل می‌شوند، {name} از میان می‌رود و صفحه و خوراک‌هایش خوانندگان را به آن موضوع می‌فرستند.",
   "catalog.topic.mergeInto": "موضوعی که می‌ماند",
   "catalog.topic.chooseSurvivor": "موضوعی برگزینید",
-  "catalog.topic.merged": "{from} در {into} ادغام شد.",
+  "catalog.merged": "{from} در {into} ادغام شد.",
 
   "catalog.section.add": "افزودن بخش",
   "catalog.section.edit": "ویرایش بخش",
