@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { ar } from "../../src/newsroom-ui/i18n/ar.js";
 import { en } from "../../src/newsroom-ui/i18n/en.js";
 import { fa } from "../../src/newsroom-ui/i18n/fa.js";
 import {
@@ -17,14 +18,14 @@ import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 // correspondent a byline with photo (uploaded through the media picker), title and bio, and
 // then picks her in the story editor's byline control; a duplicate topic is merged from the
 // screen and its reader address answers with a permanent redirect. axe finds nothing in
-// English or Persian. The tests share one server and run in order.
+// English, Persian or Arabic. The tests share one server and run in order.
 
 const suite = newsroomBrowserSuite("newsroom catalogue");
 const url = (path: string) => suite.url(path);
 
-async function chooseLanguage(page: Page, label: "English" | "فارسی") {
+async function chooseLanguage(page: Page, label: "English" | "فارسی" | "العربية") {
   await page.locator("#ui-language").selectOption({ label });
-  const lang = label === "English" ? "en" : "fa";
+  const lang = label === "English" ? "en" : label === "فارسی" ? "fa" : "ar";
   await waitUntil(async () => (await page.locator("html").getAttribute("lang")) === lang, {
     what: `the interface in ${lang}`,
   });
@@ -33,7 +34,7 @@ async function chooseLanguage(page: Page, label: "English" | "فارسی") {
 describe("newsroom: people, desks, topics, sections and agencies", () => {
   let personId = "";
 
-  it("an editor adds a correspondent with photo, title and bio; axe finds nothing in English or Persian", async () => {
+  it("an editor adds a correspondent with photo, title and bio; axe finds nothing in English, Persian or Arabic", async () => {
     const page = await signIn(
       await suite.newContext(),
       suite.server.baseUrl,
@@ -91,6 +92,10 @@ describe("newsroom: people, desks, topics, sections and agencies", () => {
     await page.getByRole("link", { name: fa["catalog.topics"], exact: true }).click();
     await page.getByRole("heading", { level: 2, name: fa["catalog.topics"] }).waitFor();
     await page.getByRole("row").filter({ hasText: "diplomacy" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await chooseLanguage(page, "العربية");
+    await page.getByRole("heading", { level: 1, name: ar["catalog.title"] }).waitFor();
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await axeViolations(page)).toEqual([]);
     await chooseLanguage(page, "English");
     expect(watch.errors).toEqual([]);
