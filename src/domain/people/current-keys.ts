@@ -4,7 +4,7 @@ import type { CatalogRepository } from "./catalog-repository.js";
 
 /**
  * Content with moved keys replaced by where they live now: merged or renamed topics, a
- * renamed section, merged people (a byline named twice is kept once). Saving a draft does
+ * renamed section, merged people (the same person in the same role is kept once). Saving a draft does
  * the same (StoryService), so only content written before a move differs.
  */
 export async function currentKeys(
@@ -23,8 +23,9 @@ export async function currentKeys(
   const bylines = content.bylines.flatMap((byline): StoryContent["bylines"] => {
     if (byline.kind !== "person") return [byline];
     const personId = people.get(byline.personId) ?? byline.personId;
-    if (seen.has(personId)) return [];
-    seen.add(personId);
+    const key = `${personId} ${byline.role}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
     return [{ ...byline, personId }];
   });
   return {
