@@ -29,6 +29,7 @@ import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
@@ -112,6 +113,8 @@ interface WireDesk {
 
 /** The domain services, shared by HTTP, CLI and background jobs. */
 export interface NewsroomServices {
+  /** People, desks, topics, sections and agencies as the newsroom manages them. */
+  readonly catalogAdmin: CatalogService;
   readonly stories: StoryService;
   readonly media: MediaService;
   readonly breaking: BreakingNewsService;
@@ -190,6 +193,8 @@ export function buildServices(
     wireListeners: readonly WireEventListener[];
     /** Told whom new notifications are for (the newsroom's live events). */
     onNotified?: (userIds: readonly string[]) => void;
+    /** Told which cached reader pages a catalogue change (topic merge, section rename) touched. */
+    onCatalogChange?: (tags: readonly string[]) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -278,6 +283,12 @@ export function buildServices(
     stories,
     media,
     breaking,
+    catalogAdmin: new CatalogService({
+      repository: repositories.catalog,
+      media: repositories.media,
+      audit,
+      ...(deps.onCatalogChange ? { invalidate: deps.onCatalogChange } : {}),
+    }),
     alerts: new BreakingAlertService({
       alerts: repositories.alerts,
       banners: breaking,
@@ -425,6 +436,7 @@ export async function createNewsdesk(
         live?.onBannerChange(serviceId, banner, previous),
       wireListeners: [newsroomEvents],
       onNotified: (userIds) => newsroomEvents.notify(userIds),
+      onCatalogChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -553,12 +565,18 @@ export async function openServices(
   options: { readonly logger?: Logger } = {},
 ): Promise<{ readonly services: NewsroomServices; close(): Promise<void> }> {
   const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
+  let bus: PgChangeBus | undefined;
   try {
     await migrateToLatest(database);
+    const logger = options.logger ?? createLogger(config);
+    // On PostgreSQL the running servers listen on the change bus: a catalogue change made
+    // here (a topic merge) still invalidates the reader pages they cached.
+    if (database.dialect === "postgres")
+      bus = await PgChangeBus.connect(config.databaseUrl, logger);
     const services = buildServices(sqlRepositories(database), {
       config,
       clock: systemClock,
-      logger: options.logger ?? createLogger(config),
+      logger,
       hasher: new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
@@ -566,15 +584,18 @@ export async function openServices(
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
       wireListeners: [],
+      onCatalogChange: async (tags) => bus?.publish({ kind: "invalidate", tags }),
     });
     return {
       services,
       close: async () => {
         await services.wire.parser.close();
+        await bus?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await bus?.close();
     await database.close();
     throw error;
   }

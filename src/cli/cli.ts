@@ -10,6 +10,7 @@ import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
 import { reindexSearch } from "../storage/search-index.js";
 import { runBackupCommand } from "./backup-commands.js";
+import { catalogCommands, runCatalogCommand } from "./catalog-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
@@ -55,6 +56,9 @@ Commands:
                pg_dump archive); see \`newsdesk backup -h\`
   restore <file>
                Restore a backup into an empty database, then migrate it up to date
+  people|desks|topics|sections|agencies list|add|edit|remove
+               The newsroom's reference data; \`topics merge <from> <to>\` merges a duplicate
+               topic (its address redirects); see \`newsdesk topics -h\`
   help         Show this help (--version prints the version)
 
 Environment:
@@ -90,6 +94,9 @@ export async function runCli(
     case "restore":
       return runBackupCommand(argv[0], argv.slice(1), env);
   }
+  // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
+  const catalogCommand = catalogCommands.find((name) => name === argv[0]);
+  if (catalogCommand) return runCatalogCommand(catalogCommand, argv.slice(1), env);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);

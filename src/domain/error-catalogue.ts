@@ -125,6 +125,14 @@ export const errorCatalogue = {
     status: 409,
     message: "The translation has no source changes to bring up to date or waive.",
   },
+  CATALOG_KEY_TAKEN: {
+    status: 409,
+    message: "Another entry in this service already uses this slug or code.",
+  },
+  CATALOG_IN_USE: {
+    status: 409,
+    message: "Stories still refer to this entry; move them (or merge the topic) first.",
+  },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -55,8 +55,31 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
       return problemResponse(c, "VALIDATION_FAILED", "content must be summary or full.");
     }
     const format = formatByFile[c.req.param("file") ?? ""] ?? "rss";
-    const resolved = await deps.distribution.resolveScope(service, scopeOf(c));
-    if (!resolved) return problemResponse(c, "NOT_FOUND", "There is no such feed.");
+    const wanted = scopeOf(c);
+    const movedScope = async (
+      kind: "topic" | "section" | "person",
+      key: string,
+      scope: (key: string) => FeedScope,
+    ) => {
+      const to = await deps.distribution.movedTo(service, kind, key);
+      return to === undefined ? undefined : scope(to);
+    };
+    const resolved = await deps.distribution.resolveScope(service, wanted);
+    if (!resolved) {
+      // A merged or renamed topic, or a renamed section: its feeds move with it (RFC 9110
+      // §15.4.2), so subscribers follow without losing the feed.
+      const moved =
+        wanted.kind === "topic" || wanted.kind === "section"
+          ? await movedScope(wanted.kind, wanted.slug, (slug) => ({ kind: wanted.kind, slug }))
+          : wanted.kind === "person"
+            ? await movedScope("person", wanted.id, (id) => ({ kind: "person", id }))
+            : undefined;
+      if (moved !== undefined) {
+        const paths = feedPaths(service, moved);
+        return c.redirect(`${paths[format]}${new URL(c.req.url).search}`, 301);
+      }
+      return problemResponse(c, "NOT_FOUND", "There is no such feed.");
+    }
     const [stories, lastWithdrawnAt] = await Promise.all([
       deps.distribution.feedStories(service, resolved.scope),
       deps.distribution.lastWithdrawnAt(service),

@@ -26,7 +26,7 @@ import {
   textSizes,
 } from "../render/reader/render-context.js";
 import { SearchPage } from "../render/reader/SearchPage.js";
-import { StoryListPage } from "../render/reader/StoryListPage.js";
+import { type ListPageAbout, StoryListPage } from "../render/reader/StoryListPage.js";
 import { StoryPage } from "../render/reader/StoryPage.js";
 import {
   deskUrl,
@@ -247,6 +247,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
 
   /**
+   * The page under a moved key with the request's query (the page number) kept:
+   * `/english/topics/old?page=2` → `/english/topics/new?page=2`.
+   */
+  const movedUrl = (c: Context, path: string) => `${path}${new URL(c.req.url).search}`;
+
+  /**
    * Topic, person and desk pages: one page shape. Each differs only in how its subject is
    * found, which stories it lists, and how it is titled, described and tagged.
    */
@@ -254,9 +260,13 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     segment: "topics" | "people" | "desks",
     page: {
       find(service: ServiceConfig, key: string): Promise<Subject | undefined>;
+      /** The page of a subject that moved (a merged or renamed topic, a merged person). */
+      movedTo?(service: ServiceConfig, key: string): Promise<string | undefined>;
       filter(subject: Subject): Parameters<ReaderService["list"]>[1];
       title(ctx: RenderContext, subject: Subject): string;
       description?(subject: Subject): string;
+      /** A longer text (a person's bio) and a picture (their photo) under the title. */
+      about?(subject: Subject): ListPageAbout;
       basePath(service: ServiceConfig, subject: Subject): string;
       tag(service: ServiceConfig, subject: Subject): string;
     },
@@ -267,11 +277,16 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       const query = pageQuery.safeParse(c.req.query());
       if (!query.success) return message(c, service, "badRequest");
       const subject = await page.find(service, c.req.param("key"));
-      if (!subject) return message(c, service, "notFound");
+      if (!subject) {
+        const moved = await page.movedTo?.(service, c.req.param("key"));
+        if (moved !== undefined) return c.redirect(movedUrl(c, moved), 301);
+        return message(c, service, "notFound");
+      }
       const ctx = ctxFor(c, service);
       const model = await deps.reader.list(service, page.filter(subject), query.data.page);
       if (pastTheEnd(model)) return message(c, service, "notFound", model);
       const description = page.description?.(subject);
+      const about = page.about?.(subject);
       return html(
         c,
         renderHtml(
@@ -280,6 +295,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
             model={model}
             title={page.title(ctx, subject)}
             {...(description === undefined ? {} : { description })}
+            {...(about === undefined ? {} : { about })}
             basePath={page.basePath(service, subject)}
             versions={scriptVersions(service, (e) =>
               paged(page.basePath(e, subject), query.data.page),
@@ -297,18 +313,30 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
 
   subjectList("topics", {
     find: (service, slug) => deps.reader.topic(service, slug),
+    movedTo: async (service, slug) => {
+      const moved = await deps.reader.movedTo(service, "topic", slug);
+      return moved === undefined ? undefined : topicUrl(service, moved);
+    },
     filter: (topic) => ({ topic: topic.slug }),
     title: (ctx, topic) => ctx.t.t("list.topic", { name: topic.name }),
     basePath: (service, topic) => topicUrl(service, topic.slug),
     tag: (service, topic) => cacheTags.topic(service.id, topic.slug),
   });
   subjectList("people", {
-    find: (service, id) => deps.reader.person(service, id),
-    filter: (person) => ({ personId: person.id }),
-    title: (ctx, person) => ctx.t.t("list.author", { name: person.name }),
-    description: (person) => person.title,
-    basePath: (service, person) => personUrl(service, person.id),
-    tag: (_service, person) => cacheTags.person(person.id),
+    find: (service, id) => deps.reader.author(service, id),
+    movedTo: async (service, id) => {
+      const moved = await deps.reader.personMovedTo(id);
+      return moved === undefined ? undefined : personUrl(service, moved);
+    },
+    filter: ({ person }) => ({ personId: person.id }),
+    title: (ctx, { person }) => ctx.t.t("list.author", { name: person.name }),
+    description: ({ person }) => person.title,
+    about: ({ person, photo }) => ({
+      text: person.bio ?? "",
+      ...(photo ? { photo, alt: person.name } : {}),
+    }),
+    basePath: (service, { person }) => personUrl(service, person.id),
+    tag: (_service, { person }) => cacheTags.person(person.id),
   });
   subjectList("desks", {
     find: (service, id) => deps.reader.desk(service, id),
@@ -326,7 +354,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     if (!query.success) return message(c, service, "badRequest");
     const chrome = await deps.reader.chrome(service);
     const section = deps.reader.section(chrome, c.req.param("section"));
-    if (!section) return message(c, service, "notFound", chrome);
+    if (!section) {
+      const moved = await deps.reader.movedTo(service, "section", c.req.param("section"));
+      if (moved !== undefined) return c.redirect(movedUrl(c, sectionUrl(service, moved)), 301);
+      return message(c, service, "notFound", chrome);
+    }
     const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
     if (pastTheEnd(model)) return message(c, service, "notFound", model);
     return html(

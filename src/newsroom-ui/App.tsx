@@ -4,6 +4,7 @@ import { ApiTokens } from "./admin/ApiTokens.js";
 import { UsersAdmin } from "./admin/UsersAdmin.js";
 import { BannerControl } from "./breaking/BannerControl.js";
 import { BreakingAlerts } from "./breaking/BreakingAlerts.js";
+import { CatalogAdmin } from "./catalog/CatalogAdmin.js";
 import {
   hasCatalogue,
   loadCatalogue,
@@ -239,6 +240,8 @@ function Screen(props: { readonly route: Route }) {
       return <BreakingAlerts />;
     case "users":
       return <UsersAdmin />;
+    case "catalog":
+      return <CatalogAdmin kind={route.kind} serviceId={route.serviceId} />;
     case "wire":
       return <WireDesk />;
     case "wire-item":

@@ -69,6 +69,27 @@ interface PeopleTable {
   service_id: string;
   name: string;
   title: string;
+  bio: Generated<string>;
+  photo_media_id: string | null;
+}
+
+interface PersonServicesTable {
+  person_id: string;
+  service_id: string;
+}
+
+interface DeskMembersTable {
+  desk_id: string;
+  person_id: string;
+  position: number;
+}
+
+interface CatalogRedirectsTable {
+  service_id: string;
+  kind: "topic" | "section" | "person";
+  from_key: string;
+  to_key: string;
+  created_at: Generated<string>;
 }
 
 interface DesksTable {
@@ -81,6 +102,8 @@ interface DesksTable {
 interface AgenciesTable {
   code: string;
   name: string;
+  credit_line: Generated<string>;
+  link: string | null;
 }
 
 interface SectionsTable {
@@ -94,6 +117,7 @@ interface TopicsTable {
   service_id: string;
   slug: string;
   name: string;
+  description: Generated<string>;
 }
 
 interface BreakingBannersTable {
@@ -412,6 +436,9 @@ export interface DatabaseSchema {
   agencies: AgenciesTable;
   sections: SectionsTable;
   topics: TopicsTable;
+  person_services: PersonServicesTable;
+  desk_members: DeskMembersTable;
+  catalog_redirects: CatalogRedirectsTable;
   breaking_banners: BreakingBannersTable;
   media: MediaTable;
   media_renditions: MediaRenditionsTable;

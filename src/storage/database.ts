@@ -18,6 +18,7 @@ import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expir
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
+import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 
@@ -149,6 +150,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0019-comments": commentsMigration(),
     "0020-writing-settings": writingSettingsMigration(),
     "0016-revision-kinds": revisionKindsMigration(),
+    "0018-catalog-admin": catalogAdminMigration(),
   };
 }
 

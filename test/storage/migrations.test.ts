@@ -160,7 +160,10 @@ describe.each(dialects)("migrations on %s", (dialect) => {
 
   it("0012 drops the legacy search tables and column; search still finds published stories", async () => {
     database = await openTestDatabase(dialect, { migrate: false });
-    await migrateToWith(database, "0011-second-factor", ["0016-revision-kinds"]);
+    await migrateToWith(database, "0011-second-factor", [
+      "0016-revision-kinds",
+      "0018-catalog-admin",
+    ]);
     const repos = sqlRepositories(database);
     await seedCatalog(repos);
     const stories = new StoryService({ ...repos, clock: fixedClock(now) });

@@ -1,6 +1,6 @@
 import type { MediaRepository } from "../media/media-repository.js";
-import type { CatalogRepository } from "../people/catalog-repository.js";
-import type { Section } from "../people/people-schema.js";
+import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
+import { type Section, writesFor } from "../people/people-schema.js";
 import {
   PublishedStories,
   type PublishedStory,
@@ -70,6 +70,16 @@ export class DistributionService {
   }
 
   /** Resolves a feed scope; undefined when the section, topic, person or desk is unknown. */
+  /** Where a merged or renamed topic's, a renamed section's or a merged person's feeds live. */
+  async movedTo(
+    service: ServiceConfig,
+    kind: RedirectKind | "person",
+    key: string,
+  ): Promise<string | undefined> {
+    if (kind === "person") return (await this.#catalog.peopleMovedTo([key])).get(key);
+    return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
+  }
+
   async resolveScope(service: ServiceConfig, scope: FeedScope): Promise<ResolvedScope | undefined> {
     switch (scope.kind) {
       case "service":
@@ -86,7 +96,7 @@ export class DistributionService {
       }
       case "person": {
         const [person] = await this.#catalog.findPeople([scope.id]);
-        return person?.serviceId === service.id
+        return person && writesFor(person, service.id)
           ? { scope, name: person.name, description: person.title || undefined }
           : undefined;
       }

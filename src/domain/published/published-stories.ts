@@ -1,6 +1,7 @@
 import type { MediaRepository } from "../media/media-repository.js";
 import type { MediaAsset, RenditionInfo } from "../media/media-schema.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
+import { currentKeys } from "../people/current-keys.js";
 import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
 import { type ServiceConfig, services } from "../services/service-registry.js";
 import type { StoryRepository } from "../stories/story-repository.js";
@@ -103,10 +104,15 @@ export class PublishedStories {
     return { kind: "published", story: await this.assemble(found.story, found.revision) };
   }
 
-  /** The story with `revision` as its content, and everything that content names. */
+  /**
+   * The story with `revision` as its content, and everything that content names. Content
+   * names what it named when it was written; a topic or person merged since, or a topic or
+   * section renamed, is replaced by where it lives now (the revision itself never changes).
+   */
   async assemble(story: Story, revision: StoryRevision): Promise<PublishedStory> {
-    const { content } = revision;
+    const written = revision.content;
     const service = services[story.serviceId];
+    const content = await currentKeys(this.#catalog, service.id, written);
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
     const [corrections, sections, people, desks, agencies, topics, media, source] =

@@ -1,9 +1,9 @@
 import type { BreakingNewsRepository } from "../breaking/breaking-news-repository.js";
 import type { Clock } from "../clock.js";
 import type { MediaRepository } from "../media/media-repository.js";
-import type { CatalogRepository } from "../people/catalog-repository.js";
-import type { Desk, Person, Section } from "../people/people-schema.js";
-import { PublishedStories } from "../published/published-stories.js";
+import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
+import { type Desk, type Person, type Section, writesFor } from "../people/people-schema.js";
+import { PublishedStories, type ResolvedMedia } from "../published/published-stories.js";
 import type {
   PublishedStoryFilter,
   PublishedStoryRepository,
@@ -91,11 +91,10 @@ export class ReaderService {
     story: Story,
     revision: StoryRevision,
   ): Promise<StoryPageModel> {
-    const { content } = revision;
-    const [assembled, related] = await Promise.all([
-      this.#assembled.assemble(story, revision),
-      this.#published.listRelated(story, content.topics, content.section, 4),
-    ]);
+    // The content as it reads now (moved topics, sections and people followed).
+    const assembled = await this.#assembled.assemble(story, revision);
+    const { content } = assembled;
+    const related = await this.#published.listRelated(story, content.topics, content.section, 4);
     const media = new Map(assembled.media);
     const relatedMedia = await this.#assembled.resolveMedia(
       related.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
@@ -138,13 +137,41 @@ export class ReaderService {
   }
 
   async topic(service: ServiceConfig, slug: string) {
+    // A merged-away or renamed slug is no topic: it answers with a redirect (`movedTo`).
     const [topic] = await this.#catalog.findTopics(service.id, [slug]);
     return topic;
   }
 
+  /** Where a merged or renamed topic, or a renamed section, now lives. */
+  async movedTo(
+    service: ServiceConfig,
+    kind: RedirectKind,
+    key: string,
+  ): Promise<string | undefined> {
+    return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
+  }
+
   async person(service: ServiceConfig, id: string): Promise<Person | undefined> {
     const [person] = await this.#catalog.findPeople([id]);
-    return person?.serviceId === service.id ? person : undefined;
+    return person && writesFor(person, service.id) ? person : undefined;
+  }
+
+  /** Where a merged person's page now is. */
+  async personMovedTo(id: string): Promise<string | undefined> {
+    return (await this.#catalog.peopleMovedTo([id])).get(id);
+  }
+
+  /** A person's page: the person and their photo with its renditions, if they have one. */
+  async author(
+    service: ServiceConfig,
+    id: string,
+  ): Promise<{ person: Person; photo: ResolvedMedia | undefined } | undefined> {
+    const person = await this.person(service, id);
+    if (!person) return undefined;
+    const photos = person.photoMediaId
+      ? await this.#assembled.resolveMedia([person.photoMediaId])
+      : new Map<string, ResolvedMedia>();
+    return { person, photo: person.photoMediaId ? photos.get(person.photoMediaId) : undefined };
   }
 
   async desk(service: ServiceConfig, id: string): Promise<Desk | undefined> {

@@ -6,6 +6,8 @@ import { newId } from "../ids.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
+import { currentKeys } from "../people/current-keys.js";
+import { writesFor } from "../people/people-schema.js";
 import { type ServiceId, serviceIds } from "../services/service-registry.js";
 import { type Action, assertCan, can, type StoryFacts } from "../users/access-policy.js";
 import { diffRevisions, type RevisionDiff } from "./revision-diff.js";
@@ -430,9 +432,20 @@ export class StoryService {
     return revision;
   }
 
+  /**
+   * A topic merged away or renamed, a renamed section, or a merged person is saved under its
+   * new key, so a draft written before the move saves cleanly and lands on the surviving page.
+   */
+  async #followMoves(serviceId: ServiceId, content: StoryContent): Promise<StoryContent> {
+    return currentKeys(this.#deps.catalog, serviceId, content);
+  }
+
   /** Schema check, NFC normalization, then every reference must exist in this service. */
   async #validateContent(serviceId: ServiceId, raw: unknown): Promise<StoryContent> {
-    const content = normalizeStrings(parseOrThrow(storyContentSchema, raw));
+    const content = await this.#followMoves(
+      serviceId,
+      normalizeStrings(parseOrThrow(storyContentSchema, raw)),
+    );
     const missing: string[] = [];
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
@@ -444,8 +457,7 @@ export class StoryService {
       this.#deps.catalog.findTopics(serviceId, content.topics),
     ]);
     for (const id of personIds) {
-      if (!people.some((p) => p.id === id && p.serviceId === serviceId))
-        missing.push(`person ${id}`);
+      if (!people.some((p) => p.id === id && writesFor(p, serviceId))) missing.push(`person ${id}`);
     }
     for (const id of deskIds) {
       if (!desks.some((d) => d.id === id && d.serviceId === serviceId)) missing.push(`desk ${id}`);

@@ -54,10 +54,12 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "wire.read":
       return true;
     case "wire.acknowledge":
+    case "catalog.edit":
       return editorial;
     case "users.manage":
     case "wire.sources.manage":
     case "settings.manage":
+    case "catalog.manage":
       return role === "service_admin";
   }
 }

@@ -29,6 +29,8 @@ export const actions = [
   "wire.acknowledge",
   "wire.sources.manage",
   "settings.manage",
+  "catalog.edit",
+  "catalog.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -89,9 +91,15 @@ function allowed(
       return has(...editorial);
     case "media.upload":
       return has("reporter", "translator", ...editorial);
+    // People, desks and topics: editors add and edit them (and merge duplicate topics);
+    // removing them, changing a topic's slug and every section change are the service
+    // admin's, since they move reader URLs. Agencies belong to no service: administrators.
+    case "catalog.edit":
+      return has(...editorial);
     case "users.manage":
     case "wire.sources.manage":
     case "settings.manage":
+    case "catalog.manage":
       return has("service_admin");
   }
 }
@@ -136,6 +144,8 @@ const needs: Record<Action, string> = {
   "media.upload": "a reporter, translator or editor role",
   "users.manage": "the service admin role",
   "settings.manage": "the service admin role",
+  "catalog.edit": "the editor role",
+  "catalog.manage": "the service admin role",
 };
 
 export function assertCan(

@@ -8,6 +8,7 @@ import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
+import type { CatalogService } from "../../domain/people/catalog-service.js";
 import type { PresenceService } from "../../domain/presence/presence-service.js";
 import type { ReaderService } from "../../domain/reader/reader-service.js";
 import type { SearchService } from "../../domain/search/search-service.js";
@@ -22,6 +23,7 @@ import { problemResponse } from "../problem-json.js";
 import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
 import { breakingRoutes } from "./breaking-routes.js";
+import { catalogRoutes } from "./catalog-routes.js";
 import { commentRoutes } from "./comment-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { mediaRoutes } from "./media-routes.js";
@@ -42,6 +44,8 @@ export interface NewsroomApiDeps {
   readonly users: UserService;
   readonly stories: StoryService;
   readonly catalog: CatalogRepository;
+  /** Management of people, desks, topics, sections and agencies. */
+  readonly catalogAdmin: CatalogService;
   readonly media: MediaService;
   readonly breaking: BreakingNewsService;
   readonly alerts: BreakingAlertService;
@@ -142,6 +146,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   breakingRoutes(router, deps);
   mediaRoutes(router, deps);
   userRoutes(router, deps);
+  catalogRoutes(router, deps);
   translationRoutes(router, deps);
   searchRoutes(router, deps);
   syndicationRoutes(router, deps);

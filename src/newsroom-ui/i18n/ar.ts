@@ -1,4 +1,5 @@
 import { accountAr } from "./account-ar.js";
+import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import type { MessageKey } from "./en.js";
@@ -773,6 +774,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...accountAr,
 
   ...writingAr,
+
+  ...catalogAr,
 
   ...commentsAr,
   ...conflictAr,

@@ -1,4 +1,5 @@
 import { accountEn } from "./account-en.js";
+import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
 import { syndicationEn } from "./syndication-en.js";
@@ -874,6 +875,7 @@ export const en = {
   ...conflictEn,
   // The translator view and the translator byline role: translation-en.ts
   ...translationEn,
+  ...catalogEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { accountEs } from "./account-es.js";
+import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
 import type { MessageKey } from "./en.js";
@@ -807,6 +808,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...accountEs,
 
   ...writingEs,
+
+  ...catalogEs,
 
   ...commentsEs,
   ...conflictEs,

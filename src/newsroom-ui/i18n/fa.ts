@@ -1,4 +1,5 @@
 import { accountFa } from "./account-fa.js";
+import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import type { MessageKey } from "./en.js";
@@ -795,4 +796,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...commentsFa,
   ...conflictFa,
   ...translationFa,
+  ...catalogFa,
 };

@@ -1,4 +1,5 @@
 import { accountFr } from "./account-fr.js";
+import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import type { MessageKey } from "./en.js";
@@ -811,6 +812,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...accountFr,
 
   ...writingFr,
+
+  ...catalogFr,
 
   ...commentsFr,
   ...conflictFr,

@@ -1,4 +1,5 @@
 import { accountRu } from "./account-ru.js";
+import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
 import type { MessageKey } from "./en.js";
@@ -797,6 +798,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...accountRu,
 
   ...writingRu,
+
+  ...catalogRu,
 
   ...commentsRu,
   ...conflictRu,

@@ -1,4 +1,5 @@
 import { accountUk } from "./account-uk.js";
+import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
 import type { MessageKey } from "./en.js";
@@ -799,6 +800,8 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...accountUk,
 
   ...writingUk,
+
+  ...catalogUk,
 
   ...commentsUk,
   ...conflictUk,

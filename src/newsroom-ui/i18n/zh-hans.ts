@@ -1,4 +1,5 @@
 import { accountZhHans } from "./account-zh-hans.js";
+import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
 import type { MessageKey } from "./en.js";
@@ -758,6 +759,8 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...accountZhHans,
 
   ...writingZhHans,
+
+  ...catalogZhHans,
 
   ...commentsZhHans,
   ...conflictZhHans,

@@ -77,6 +77,14 @@ export function Header(props: { readonly route: Route }) {
               {t("header.breaking")}
             </AppLink>
           </li>
+          <li>
+            <AppLink
+              href={routeHref({ screen: "catalog", kind: "people", serviceId: null })}
+              current={screen === "catalog"}
+            >
+              {t("header.catalog")}
+            </AppLink>
+          </li>
           {canSeeUsersAdmin(session) ? (
             <li>
               <AppLink href={routeHref({ screen: "users" })} current={screen === "users"}>

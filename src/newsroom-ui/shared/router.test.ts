@@ -23,6 +23,12 @@ describe("newsroom routes", () => {
     ["/newsroom/breaking", "?service=en", { screen: "banners", serviceId: "en" }],
     ["/newsroom/alerts", "", { screen: "alerts" }],
     ["/newsroom/users/", "", { screen: "users" }],
+    ["/newsroom/catalog", "", { screen: "catalog", kind: "people", serviceId: null }],
+    [
+      "/newsroom/catalog/topics",
+      "?service=fa",
+      { screen: "catalog", kind: "topics", serviceId: "fa" },
+    ],
     ["/newsroom/wire", "", { screen: "wire" }],
     ["/newsroom/wire/items/w_01", "", { screen: "wire-item", itemId: "w_01" }],
     ["/newsroom/wire/quarantine", "", { screen: "wire-quarantine" }],

@@ -22,6 +22,12 @@ export type Route =
   | { readonly screen: "banners"; readonly serviceId: string | null }
   | { readonly screen: "alerts" }
   | { readonly screen: "users" }
+  | {
+      readonly screen: "catalog";
+      readonly kind: CatalogKind;
+      /** Null: the first service the user can see (agencies belong to no service). */
+      readonly serviceId: string | null;
+    }
   | { readonly screen: "wire" }
   | { readonly screen: "wire-item"; readonly itemId: string }
   | { readonly screen: "wire-quarantine" }
@@ -35,6 +41,10 @@ export type Route =
   | { readonly screen: "not-found"; readonly path: string };
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The catalogue screen's lists, one page each. */
+export const catalogKinds = ["people", "desks", "topics", "sections", "agencies"] as const;
+export type CatalogKind = (typeof catalogKinds)[number];
 
 export function parseRoute(pathname: string, search = ""): Route {
   const params = new URLSearchParams(search);
@@ -57,6 +67,10 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "media") return { screen: "media" };
   if (parts.length === 1 && first === "users") return { screen: "users" };
   if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
+  if (first === "catalog" && parts.length <= 2) {
+    const kind = parts.length === 1 ? "people" : catalogKinds.find((k) => k === second);
+    if (kind) return { screen: "catalog", kind, serviceId: params.get("service") };
+  }
   if (parts.length === 1 && first === "account") return { screen: "account" };
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
   if (parts.length === 2 && first === "settings" && second === "writing") {
@@ -122,6 +136,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}alerts`;
     case "users":
       return `${appBasePath}users`;
+    case "catalog":
+      return `${appBasePath}catalog/${route.kind}${route.serviceId && route.kind !== "agencies" ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "wire":
       return `${appBasePath}wire`;
     case "wire-item":

@@ -1,11 +1,21 @@
+import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import type { PageVersion } from "../page-versions.js";
+import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { Pager } from "./Pager.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards } from "./StoryCards.js";
+
+/** What an author page shows about its person under the title: bio and photo. */
+export interface ListPageAbout {
+  readonly text: string;
+  readonly photo?: ResolvedMedia;
+  /** The photo's alt text: the person's name (a portrait of them). */
+  readonly alt?: string;
+}
 
 /** Section, topic, person and desk pages: a titled, paginated list of stories. */
 export function StoryListPage(props: {
@@ -13,6 +23,7 @@ export function StoryListPage(props: {
   model: StoryListModel;
   title: string;
   description?: string;
+  about?: ListPageAbout;
   basePath: string;
   currentSection?: string;
   /** The same list in the service's other script editions (hreflang and the switcher). */
@@ -42,6 +53,18 @@ export function StoryListPage(props: {
     >
       <h1>{props.title}</h1>
       {props.description ? <p class="standfirst">{props.description}</p> : null}
+      {props.about?.photo ? (
+        <Figure
+          media={props.about.photo}
+          caption=""
+          credit=""
+          alt={props.about.alt ?? ""}
+          sizes="(min-width: 48rem) 20rem, 100vw"
+        />
+      ) : null}
+      {props.about?.text
+        ? props.about.text.split(/\n+/u).map((paragraph) => <p key={paragraph}>{paragraph}</p>)
+        : null}
       {model.stories.length > 0 ? (
         <StoryCards ctx={ctx} stories={model.stories} media={model.media} headingLevel={2} />
       ) : (

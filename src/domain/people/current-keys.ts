@@ -1,0 +1,37 @@
+import type { ServiceId } from "../services/service-registry.js";
+import type { StoryContent } from "../stories/story-schema.js";
+import type { CatalogRepository } from "./catalog-repository.js";
+
+/**
+ * Content with moved keys replaced by where they live now: merged or renamed topics, a
+ * renamed section, merged people (the same person in the same role is kept once). Saving a draft does
+ * the same (StoryService), so only content written before a move differs.
+ */
+export async function currentKeys(
+  catalog: Pick<CatalogRepository, "redirectsFor" | "peopleMovedTo">,
+  serviceId: ServiceId,
+  content: StoryContent,
+): Promise<StoryContent> {
+  const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
+  const [topics, sections, people] = await Promise.all([
+    catalog.redirectsFor("topic", serviceId, content.topics),
+    catalog.redirectsFor("section", serviceId, [content.section]),
+    catalog.peopleMovedTo(personIds),
+  ]);
+  if (topics.size === 0 && sections.size === 0 && people.size === 0) return content;
+  const seen = new Set<string>();
+  const bylines = content.bylines.flatMap((byline): StoryContent["bylines"] => {
+    if (byline.kind !== "person") return [byline];
+    const personId = people.get(byline.personId) ?? byline.personId;
+    const key = `${personId} ${byline.role}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ ...byline, personId }];
+  });
+  return {
+    ...content,
+    section: sections.get(content.section) ?? content.section,
+    topics: [...new Set(content.topics.map((slug) => topics.get(slug) ?? slug))],
+    bylines,
+  };
+}
