@@ -30,6 +30,8 @@ import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
+import { CuratedStories } from "./domain/curation/curated-stories.js";
+import { CurationService } from "./domain/curation/curation-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
@@ -117,6 +119,8 @@ export interface NewsroomServices {
   readonly breaking: BreakingNewsService;
   readonly alerts: BreakingAlertService;
   readonly reader: ReaderService;
+  /** Pinned stories of home and section pages, and picked related stories. */
+  readonly curation: CurationService;
   readonly auth: AuthService;
   /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
@@ -190,6 +194,8 @@ export function buildServices(
     wireListeners: readonly WireEventListener[];
     /** Told whom new notifications are for (the newsroom's live events). */
     onNotified?: (userIds: readonly string[]) => void;
+    /** Told the cache tags of the pages a curation save changed. */
+    onCurationChange: (tags: readonly string[]) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -240,6 +246,17 @@ export function buildServices(
     issuer: config.publisherName,
     recentAuthenticationMs: authPolicy.recentAuthenticationMs,
   });
+  const reader = new ReaderService({ ...repositories, clock });
+  const curation = new CurationService({
+    repository: repositories.curation,
+    curated: new CuratedStories(repositories),
+    stories: repositories.stories,
+    catalog: repositories.catalog,
+    users: repositories.users,
+    audit,
+    clock,
+    onChange: deps.onCurationChange,
+  });
   const distribution = new DistributionService(repositories);
   const webhooks = new WebhookService({
     repository: repositories.distribution,
@@ -284,7 +301,8 @@ export function buildServices(
       bannerRepository: repositories.breaking,
       clock,
     }),
-    reader: new ReaderService({ ...repositories, clock }),
+    reader,
+    curation,
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -425,6 +443,7 @@ export async function createNewsdesk(
         live?.onBannerChange(serviceId, banner, previous),
       wireListeners: [newsroomEvents],
       onNotified: (userIds) => newsroomEvents.notify(userIds),
+      onCurationChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -566,6 +585,9 @@ export async function openServices(
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
       wireListeners: [],
+      // The server's page cache is not reachable from a one-shot command; CLI commands do
+      // not curate, so nothing is lost.
+      onCurationChange: async () => {},
     });
     return {
       services,

@@ -401,6 +401,21 @@ interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface CuratedListsTable {
+  service_id: string;
+  list_key: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface CuratedListItemsTable {
+  service_id: string;
+  list_key: string;
+  position: number;
+  story_id: string;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -440,4 +455,6 @@ export interface DatabaseSchema {
   service_writing_settings: ServiceWritingSettingsTable;
   story_comments: StoryCommentsTable;
   notifications: NotificationsTable;
+  curated_lists: CuratedListsTable;
+  curated_list_items: CuratedListItemsTable;
 }

@@ -20,6 +20,7 @@ import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
+import { curationMigration } from "./migrations/0017-curation.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -149,6 +150,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0019-comments": commentsMigration(),
     "0020-writing-settings": writingSettingsMigration(),
     "0016-revision-kinds": revisionKindsMigration(),
+    "0017-curation": curationMigration(),
   };
 }
 
