@@ -24,14 +24,14 @@ import {
 } from "./domain/breaking/breaking-news-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
+import { CuratedStories } from "./domain/curation/curated-stories.js";
+import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
-import { CuratedStories } from "./domain/curation/curated-stories.js";
-import { CurationService } from "./domain/curation/curation-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";

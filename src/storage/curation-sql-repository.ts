@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type {
-  CurationRepository,
   CuratedListWrite,
+  CurationRepository,
 } from "../domain/curation/curation-repository.js";
 import type { CuratedItem, CuratedList } from "../domain/curation/curation-schema.js";
 import type { PublishedSummary } from "../domain/published/published-story-repository.js";
@@ -105,7 +105,9 @@ export class CurationSqlRepository implements CurationRepository {
 
   async items(ids: readonly string[]): Promise<CuratedItem[]> {
     if (ids.length === 0) return [];
-    const rows = await this.#itemQuery().where("id", "in", [...ids]).execute();
+    const rows = await this.#itemQuery()
+      .where("id", "in", [...ids])
+      .execute();
     return rows.map(itemFromRow);
   }
 

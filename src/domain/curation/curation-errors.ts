@@ -2,7 +2,8 @@
 export const curationProblemCatalogue = {
   CURATION_CONFLICT: {
     status: 409,
-    message: "Someone else saved this list since you opened it. Reload it and make your change again.",
+    message:
+      "Someone else saved this list since you opened it. Reload it and make your change again.",
   },
   CURATION_STORY_NOT_LIVE: {
     status: 422,

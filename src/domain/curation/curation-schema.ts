@@ -10,12 +10,20 @@ const storyId = z.string().min(1).max(64);
 /** What an editor saves: the ordered story ids, against the version they loaded. */
 export const curationSaveSchema = z.object({
   /** The version the editor started from; 0 when the list has never been saved. */
-  version: z.number().int().min(0).max(2 ** 31),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
   storyIds: z.array(storyId).max(maxPinnedStories),
 });
 
 export const relatedSaveSchema = z.object({
-  version: z.number().int().min(0).max(2 ** 31),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
   storyIds: z.array(storyId).max(maxRelatedStories),
 });
 

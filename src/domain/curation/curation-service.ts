@@ -95,8 +95,7 @@ export class CurationService {
     assertCan(actor, "curation.manage", serviceId);
     const input = parseOrThrow(curationSaveSchema, body);
     const key = await this.#frontKey(serviceId, section);
-    const shown = () =>
-      this.#curated.front(serviceId, section, 0, readerPageSize + 1).then(idsOf);
+    const shown = () => this.#curated.front(serviceId, section, 0, readerPageSize + 1).then(idsOf);
     await this.#save(actor, serviceId, key, input, {
       accept: (item) => item.serviceId === serviceId,
       shown,
