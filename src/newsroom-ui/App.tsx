@@ -4,6 +4,7 @@ import { ApiTokens } from "./admin/ApiTokens.js";
 import { UsersAdmin } from "./admin/UsersAdmin.js";
 import { BannerControl } from "./breaking/BannerControl.js";
 import { BreakingAlerts } from "./breaking/BreakingAlerts.js";
+import { CurationScreen } from "./curation/CurationScreen.js";
 import {
   hasCatalogue,
   loadCatalogue,
@@ -237,6 +238,8 @@ function Screen(props: { readonly route: Route }) {
       return <BannerControl serviceId={route.serviceId} />;
     case "alerts":
       return <BreakingAlerts />;
+    case "curation":
+      return <CurationScreen serviceId={route.serviceId} section={route.section} />;
     case "users":
       return <UsersAdmin />;
     case "wire":

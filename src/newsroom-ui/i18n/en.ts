@@ -1,6 +1,7 @@
 import { accountEn } from "./account-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
+import { curationEn } from "./curation-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
 import { writingEn } from "./writing-en.js";
@@ -874,6 +875,7 @@ export const en = {
   ...conflictEn,
   // The translator view and the translator byline role: translation-en.ts
   ...translationEn,
+  ...curationEn,
 };
 
 export type MessageKey = keyof typeof en;
