@@ -401,7 +401,7 @@ interface NotificationsTable {
   read_at: string | null;
 }
 
-export interface CuratedListsTable {
+interface CuratedListsTable {
   service_id: string;
   list_key: string;
   version: number;
@@ -409,7 +409,7 @@ export interface CuratedListsTable {
   updated_by: string | null;
 }
 
-export interface CuratedListItemsTable {
+interface CuratedListItemsTable {
   service_id: string;
   list_key: string;
   position: number;

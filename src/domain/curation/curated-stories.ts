@@ -8,7 +8,7 @@ import type { CurationRepository } from "./curation-repository.js";
 import { type CuratedListKey, listKeyText } from "./curation-schema.js";
 
 /** Automatic related stories when the editors picked none. */
-export const automaticRelatedCount = 4;
+const automaticRelatedCount = 4;
 
 /** Stories a reader page shows, and every story id its editors put there (live or not). */
 export interface CuratedSelection {

@@ -27,8 +27,6 @@ export const relatedSaveSchema = z.object({
   storyIds: z.array(storyId).max(maxRelatedStories),
 });
 
-export type CurationSave = z.infer<typeof curationSaveSchema>;
-
 /** Which curated list: a service's home page, one of its sections, or one story's related. */
 export type CuratedListKey =
   | { readonly kind: "home" }
