@@ -225,6 +225,14 @@ describe.each(dialects)("front-page, section and related curation on %s", (diale
     await editor.json("PUT", `/stories/${storyId}/related`, { version: 1, storyIds: [] });
     expect(block(await page(url ?? ""))).toBe(block(automatic));
     expect((await editor.json<CurationView>("GET", `/stories/${storyId}/related`)).limit).toBe(6);
+
+    // A story from another service links to its own edition, its headline in its language.
+    const persian = linkedIds(await page("/persian/"), "persian")[0] ?? "";
+    await editor.json("PUT", `/stories/${storyId}/related`, { version: 2, storyIds: [persian] });
+    const crossService = block(await page(url ?? ""));
+    expect(crossService).toMatch(
+      new RegExp(`<a href="/persian/[a-z-]+/[^"]+-${persian}" lang="fa" dir="rtl">`),
+    );
   });
 
   it("invalidates exactly the pages a save changes", async () => {
