@@ -111,6 +111,20 @@ describe("newsroom: top stories", () => {
       { what: "the reader home page in the new order" },
     );
 
+    // Someone else saves meanwhile: this editor's save is refused, nothing is overwritten,
+    // and Reload shows the other list.
+    const theirs = await editorApi.request("PUT", "/curation/en/home", {
+      version: 2,
+      storyIds: [a.id],
+    });
+    expect(theirs.status, theirs.text).toBe(200);
+    await page.getByRole("button", { name: `Remove: ${c.headline}` }).click();
+    await page.getByRole("button", { name: "Save order" }).click();
+    await page.getByRole("alert").filter({ hasText: "Someone else saved this list" }).waitFor();
+    await page.getByRole("button", { name: "Reload the list" }).click();
+    await expect.poll(() => pinned.allTextContents()).toEqual([a.headline]);
+    await page.getByText(/Version 3, saved by Elif Editor/).waitFor();
+
     // The same screen in Persian.
     await page.locator("#ui-language").selectOption({ label: "فارسی" });
     await page.getByRole("heading", { level: 1, name: "خبرهای برگزیدهٔ Meridian News" }).waitFor();
