@@ -28,6 +28,8 @@ export function CuratedListEditor(props: {
   readonly serviceId: string;
   /** Offer "search every service" (related stories may come from any). */
   readonly anyServiceOption: boolean;
+  /** List the newest published stories before anything is typed (the top-stories screen). */
+  readonly browseWhenEmpty: boolean;
   readonly canEdit: boolean;
   /** Headings: the list's, and the search's. */
   readonly heading: string;
@@ -69,6 +71,10 @@ export function CuratedListEditor(props: {
   }, [listKey]);
 
   useEffect(() => {
+    if (!props.canEdit || (!props.browseWhenEmpty && query.trim() === "")) {
+      setResults(null);
+      return;
+    }
     let live = true;
     const timer = setTimeout(() => {
       findCandidates(api, { serviceId: props.serviceId, q: query.trim(), anyService })
@@ -79,7 +85,7 @@ export function CuratedListEditor(props: {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, props.serviceId, query, anyService]);
+  }, [api, props.serviceId, props.canEdit, props.browseWhenEmpty, query, anyService]);
 
   useEffect(() => {
     const target = focusAfterMove.current;

@@ -90,6 +90,7 @@ export function CurationScreen(props: {
           list={{ kind: "front", serviceId: service.id, section: props.section }}
           serviceId={service.id}
           anyServiceOption={false}
+          browseWhenEmpty
           canEdit={can.canPublish}
           heading={
             section

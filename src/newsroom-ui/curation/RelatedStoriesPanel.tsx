@@ -17,6 +17,7 @@ export function RelatedStoriesPanel(props: {
         list={{ kind: "related", storyId: props.storyId }}
         serviceId={props.serviceId}
         anyServiceOption
+        browseWhenEmpty={false}
         canEdit={props.canEdit}
         heading={t("related.heading")}
         headingLevel={2}

@@ -10,7 +10,7 @@ export const curationEn = {
   // {service} is the service's name, {page} "Home page" or a section's name.
   "curation.documentTitle": "Top stories: {service}, {page}",
   "curation.heading": "Top stories of {service}",
-  "curation.pages": "Pages",
+  "curation.pages": "Home page and sections",
   "curation.home": "Home page",
   "curation.intro":
     "Pin the stories that lead the page, in order. Below them the page fills with the newest stories by itself; no story is shown twice. Killed or unpublished stories drop off the page on their own.",

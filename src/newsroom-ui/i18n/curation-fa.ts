@@ -7,7 +7,7 @@ export const curationFa: Readonly<Record<CurationMessageKey, string>> = {
   "curation.title": "خبرهای برگزیده",
   "curation.documentTitle": "خبرهای برگزیده: {service}، {page}",
   "curation.heading": "خبرهای برگزیدهٔ {service}",
-  "curation.pages": "صفحه‌ها",
+  "curation.pages": "صفحهٔ اصلی و بخش‌ها",
   "curation.home": "صفحهٔ اصلی",
   "curation.intro":
     "خبرهایی را که در صدر صفحه می‌آیند به ترتیب سنجاق کنید. زیر آن‌ها صفحه خودبه‌خود با تازه‌ترین خبرها پر می‌شود و هیچ خبری دو بار نمی‌آید. خبرهای لغوشده یا از انتشار خارج‌شده خودبه‌خود از صفحه برداشته می‌شوند.",
