@@ -18,9 +18,9 @@ import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expir
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
+import { curationMigration } from "./migrations/0017-curation.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
-import { curationMigration } from "./migrations/0017-curation.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
