@@ -132,6 +132,16 @@ describe("newsroom: top stories", () => {
     await expectNoAxeViolations(page, "top stories (fa)");
     await page.locator("#ui-language").selectOption({ label: "English" });
 
+    // A section has its own list, reached from the page tabs.
+    await page
+      .getByRole("navigation", { name: "Home page and sections" })
+      .getByRole("link", { name: "World" })
+      .click();
+    await page.getByRole("heading", { level: 2, name: "Pinned in World" }).waitFor();
+    await page.getByText("Nothing has been pinned here yet.").waitFor();
+    expect(new URL(page.url()).search).toBe("?service=en&section=world");
+    await expectNoAxeViolations(page, "top stories of a section (en)");
+
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
