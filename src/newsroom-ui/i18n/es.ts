@@ -1,6 +1,7 @@
 import { accountEs } from "./account-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
+import { curationEs } from "./curation-es.js";
 import type { MessageKey } from "./en.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -811,4 +812,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...commentsEs,
   ...conflictEs,
   ...translationEs,
+  ...curationEs,
 };

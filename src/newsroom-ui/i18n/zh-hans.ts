@@ -1,6 +1,7 @@
 import { accountZhHans } from "./account-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
+import { curationZhHans } from "./curation-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
@@ -762,4 +763,5 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...commentsZhHans,
   ...conflictZhHans,
   ...translationZhHans,
+  ...curationZhHans,
 };
