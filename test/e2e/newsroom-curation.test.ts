@@ -14,7 +14,7 @@ import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
 // published stories by typing, pins three, reorders them with the keyboard alone (WCAG 2.2
 // SC 2.5.7) and by dragging, saves, and the reader home page (no JavaScript) shows that
 // order; the related-stories picker does the same for one story page. axe finds nothing in
-// the English or the Persian interface.
+// the English, Persian or Arabic interface.
 
 const suite = newsroomBrowserSuite("newsroom curation");
 
@@ -130,6 +130,12 @@ describe("newsroom: top stories", () => {
     await page.getByRole("heading", { level: 1, name: "خبرهای برگزیدهٔ Meridian News" }).waitFor();
     await page.getByRole("button", { name: `بالا ببر: ${a.headline}` }).waitFor();
     await expectNoAxeViolations(page, "top stories (fa)");
+    await page.locator("#ui-language").selectOption({ label: "العربية" });
+    await page
+      .getByRole("heading", { level: 1, name: "الأخبار المختارة في Meridian News" })
+      .waitFor();
+    await page.getByRole("button", { name: `إلى الأعلى: ${a.headline}` }).waitFor();
+    await expectNoAxeViolations(page, "top stories (ar)");
     await page.locator("#ui-language").selectOption({ label: "English" });
 
     // A section has its own list, reached from the page tabs.
@@ -179,6 +185,9 @@ describe("newsroom: top stories", () => {
     await page.locator("#ui-language").selectOption({ label: "فارسی" });
     await page.getByRole("heading", { level: 2, name: "خبرهای مرتبط" }).waitFor();
     await expectNoAxeViolations(page, "story editor with related stories (fa)");
+    await page.locator("#ui-language").selectOption({ label: "العربية" });
+    await page.getByRole("heading", { level: 2, name: "أخبار ذات صلة" }).waitFor();
+    await expectNoAxeViolations(page, "story editor with related stories (ar)");
     await page.locator("#ui-language").selectOption({ label: "English" });
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);
