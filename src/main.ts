@@ -24,6 +24,8 @@ import {
 } from "./domain/breaking/breaking-news-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
+import { CuratedStories } from "./domain/curation/curated-stories.js";
+import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
@@ -120,6 +122,8 @@ export interface NewsroomServices {
   readonly breaking: BreakingNewsService;
   readonly alerts: BreakingAlertService;
   readonly reader: ReaderService;
+  /** Pinned stories of home and section pages, and picked related stories. */
+  readonly curation: CurationService;
   readonly auth: AuthService;
   /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
@@ -195,6 +199,8 @@ export function buildServices(
     onNotified?: (userIds: readonly string[]) => void;
     /** Told which cached reader pages a catalogue change (topic merge, section rename) touched. */
     onCatalogChange?: (tags: readonly string[]) => Promise<void>;
+    /** Told the cache tags of the pages a curation save changed. */
+    onCurationChange: (tags: readonly string[]) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -244,6 +250,17 @@ export function buildServices(
     // Shown in authenticator apps above the account: the publisher's name.
     issuer: config.publisherName,
     recentAuthenticationMs: authPolicy.recentAuthenticationMs,
+  });
+  const reader = new ReaderService({ ...repositories, clock });
+  const curation = new CurationService({
+    repository: repositories.curation,
+    curated: new CuratedStories(repositories),
+    stories: repositories.stories,
+    catalog: repositories.catalog,
+    users: repositories.users,
+    audit,
+    clock,
+    onChange: deps.onCurationChange,
   });
   const distribution = new DistributionService(repositories);
   const webhooks = new WebhookService({
@@ -295,7 +312,8 @@ export function buildServices(
       bannerRepository: repositories.breaking,
       clock,
     }),
-    reader: new ReaderService({ ...repositories, clock }),
+    reader,
+    curation,
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -437,6 +455,7 @@ export async function createNewsdesk(
       wireListeners: [newsroomEvents],
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
+      onCurationChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -585,6 +604,9 @@ export async function openServices(
       onBannerChange: async () => {},
       wireListeners: [],
       onCatalogChange: async (tags) => bus?.publish({ kind: "invalidate", tags }),
+      // The server's page cache is not reachable from a one-shot command; CLI commands do
+      // not curate, so nothing is lost.
+      onCurationChange: async () => {},
     });
     return {
       services,

@@ -1,4 +1,5 @@
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
+import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
@@ -112,6 +113,7 @@ export const errorCatalogue = {
   ...wireProblemCatalogue,
   ...distributionProblemCatalogue,
   ...commentProblemCatalogue,
+  ...curationProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

@@ -4,6 +4,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
+import { listKeyText } from "../domain/curation/curation-schema.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
@@ -227,7 +228,13 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const home = <HomePage ctx={ctxFor(c, service)} model={model} versions={homeVersions()} />;
     return html(c, renderHtml(home), 200, {
       chrome: model,
-      tags: [cacheTags.home(service.id), ...storyTags(model.stories)],
+      tags: [
+        cacheTags.home(service.id),
+        cacheTags.curated(service.id, listKeyText({ kind: "home" })),
+        ...storyTags(model.stories),
+        // Pins not live now: the page changes when one is published again.
+        ...storyTags(model.curatedIds.map((id) => ({ id }))),
+      ],
     });
   });
 
@@ -378,7 +385,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       200,
       {
         chrome: model,
-        tags: [cacheTags.section(service.id, section.slug), ...storyTags(model.stories)],
+        tags: [
+          cacheTags.section(service.id, section.slug),
+          cacheTags.curated(service.id, listKeyText({ kind: "section", slug: section.slug })),
+          ...storyTags(model.stories),
+          ...storyTags(model.curatedIds.map((id) => ({ id }))),
+        ],
         query: { page: query.data.page },
       },
     );
@@ -417,6 +429,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         cacheTags.section(service.id, content.section),
         ...content.topics.map((slug) => cacheTags.topic(service.id, slug)),
         ...storyTags(model.related),
+        // The editors' related picks, live or not (a pick published again comes back).
+        cacheTags.curated(service.id, listKeyText({ kind: "related", storyId: story.id })),
+        ...storyTags(model.curatedRelatedIds.map((id) => ({ id }))),
       ],
     });
   });

@@ -5,6 +5,7 @@ import { UsersAdmin } from "./admin/UsersAdmin.js";
 import { BannerControl } from "./breaking/BannerControl.js";
 import { BreakingAlerts } from "./breaking/BreakingAlerts.js";
 import { CatalogAdmin } from "./catalog/CatalogAdmin.js";
+import { CurationScreen } from "./curation/CurationScreen.js";
 import {
   hasCatalogue,
   loadCatalogue,
@@ -238,6 +239,8 @@ function Screen(props: { readonly route: Route }) {
       return <BannerControl serviceId={route.serviceId} />;
     case "alerts":
       return <BreakingAlerts />;
+    case "curation":
+      return <CurationScreen serviceId={route.serviceId} section={route.section} />;
     case "users":
       return <UsersAdmin />;
     case "catalog":

@@ -425,6 +425,21 @@ interface NotificationsTable {
   read_at: string | null;
 }
 
+interface CuratedListsTable {
+  service_id: string;
+  list_key: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+interface CuratedListItemsTable {
+  service_id: string;
+  list_key: string;
+  position: number;
+  story_id: string;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -467,4 +482,6 @@ export interface DatabaseSchema {
   service_writing_settings: ServiceWritingSettingsTable;
   story_comments: StoryCommentsTable;
   notifications: NotificationsTable;
+  curated_lists: CuratedListsTable;
+  curated_list_items: CuratedListItemsTable;
 }

@@ -19,6 +19,7 @@ import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
+import { curationMigration } from "./migrations/0017-curation.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 
@@ -151,6 +152,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0020-writing-settings": writingSettingsMigration(),
     "0016-revision-kinds": revisionKindsMigration(),
     "0018-catalog-admin": catalogAdminMigration(),
+    "0017-curation": curationMigration(),
   };
 }
 

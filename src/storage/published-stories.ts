@@ -49,6 +49,9 @@ export function publishedStoriesIn(filter: PublishedStoryFilter) {
     if (filter.modifiedSince) {
       conditions.push(eb("stories.last_modified_at", ">=", filter.modifiedSince));
     }
+    if (filter.excludeIds && filter.excludeIds.length > 0) {
+      conditions.push(eb("stories.id", "not in", [...filter.excludeIds]));
+    }
     if (filter.publishedSince) {
       conditions.push(eb("stories.first_published_at", ">=", filter.publishedSince));
     }

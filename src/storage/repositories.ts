@@ -3,6 +3,7 @@ import type { AuditRepository } from "../domain/audit/audit-log.js";
 import type { AlertRepository } from "../domain/breaking/breaking-alert.js";
 import type { BreakingNewsRepository } from "../domain/breaking/breaking-news-repository.js";
 import type { CommentRepository } from "../domain/comments/comment-repository.js";
+import type { CurationRepository } from "../domain/curation/curation-repository.js";
 import type { ApiKeyRepository } from "../domain/distribution/api-key-repository.js";
 import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
 import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
@@ -23,6 +24,7 @@ import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
 import { CatalogSqlRepository } from "./catalog-sql-repository.js";
 import { CommentSqlRepository } from "./comment-sql-repository.js";
+import { CurationSqlRepository } from "./curation-sql-repository.js";
 import type { Database } from "./database.js";
 import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
@@ -66,6 +68,8 @@ export interface Repositories {
   readonly writingSettings: WritingSettingsRepository;
   /** Story comments and the notifications mentions create. */
   readonly comments: CommentRepository;
+  /** Pinned stories of home and section pages, and stories' picked related stories. */
+  readonly curation: CurationRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -93,6 +97,7 @@ export function sqlRepositories(database: Database): Repositories {
       lineage: new WireLineageSqlRepository(database.db, database.dialect),
     },
     comments: new CommentSqlRepository(database.db),
+    curation: new CurationSqlRepository(database.db),
   };
 }
 

@@ -77,7 +77,8 @@ describe("page cache invalidation", () => {
     | { kind: "correct"; story: number }
     | { kind: "kill"; story: number }
     | { kind: "publish"; section: string; topic: string; person: string }
-    | { kind: "banner"; on: boolean };
+    | { kind: "banner"; on: boolean }
+    | { kind: "pin"; list: "home" | "world" | "related"; target: number; stories: number[] };
 
   const action: fc.Arbitrary<Action> = fc.oneof(
     fc.record({
@@ -99,6 +100,14 @@ describe("page cache invalidation", () => {
       person: fc.constantFrom("lena-okafor", "tomas-reyes"),
     }),
     fc.record({ kind: fc.constant("banner" as const), on: fc.boolean() }),
+    // Editors pin and order a home or section page, or pick a story's related stories
+    // (an empty list unpins everything).
+    fc.record({
+      kind: fc.constant("pin" as const),
+      list: fc.constantFrom("home" as const, "world" as const, "related" as const),
+      target: fc.nat(20),
+      stories: fc.array(fc.nat(20), { maxLength: 4 }),
+    }),
   );
 
   async function apply(step: Action): Promise<void> {
@@ -158,6 +167,29 @@ describe("page cache invalidation", () => {
         await stories.publish(actor, story.id, { mode: "first" });
         englishIds.push(story.id);
         storyUrls.push(`/english/${step.section}/new-story-${story.id}`);
+        return;
+      }
+      case "pin": {
+        const { curation } = cached.services;
+        const ids = [...new Set(step.stories.map(pick))];
+        const published = [];
+        for (const id of ids) {
+          if ((await cached.repositories.stories.findStory(id))?.status === "published") {
+            published.push(id);
+          }
+        }
+        if (step.list === "related") {
+          const id = pick(step.target);
+          const { version } = await curation.related(actor, id);
+          await curation.saveRelated(actor, id, {
+            version,
+            storyIds: published.filter((other) => other !== id),
+          });
+          return;
+        }
+        const section = step.list === "world" ? "world" : undefined;
+        const { version } = await curation.front(actor, "en", section);
+        await curation.saveFront(actor, "en", section, { version, storyIds: published });
         return;
       }
       case "banner":

@@ -24,6 +24,12 @@ export const cacheTags = {
   feeds: (serviceId: ServiceId) => `feeds:${serviceId}`,
   /** The breaking-news bar shown on every page of a service. */
   banner: (serviceId: ServiceId) => `banner:${serviceId}`,
+  /**
+   * A curated list: a home page's or a section's pinned stories (`home`, `section:<slug>`), or
+   * one story's picked related stories (`related:<id>`). Only the page showing the list
+   * carries it (all pages of a section, since pins shift the pages after them).
+   */
+  curated: (serviceId: ServiceId, listKey: string) => `curated:${serviceId}:${listKey}`,
   /** Navigation and other per-service page furniture. */
   chrome: (serviceId: ServiceId) => `chrome:${serviceId}`,
 } as const;

@@ -13,6 +13,8 @@ export interface PublishedStoryFilter {
   readonly modifiedSince?: IsoDateTime;
   /** Only stories first published at or after this time (Google News: the last 2 days). */
   readonly publishedSince?: IsoDateTime;
+  /** Stories to leave out (a front page's pinned stories, shown above the list); ≤ 20. */
+  readonly excludeIds?: readonly string[];
 }
 
 /** A page of a list ordered newest first by first publication. */

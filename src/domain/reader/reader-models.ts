@@ -5,6 +5,9 @@ import type { ServiceConfig } from "../services/service-registry.js";
 import type { StorySummary } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent } from "../stories/story-schema.js";
 
+/** Stories per reader list page. */
+export const readerPageSize = 20;
+
 /** What every reader page shares: its service, navigation and breaking-news bar. */
 export interface PageChrome {
   readonly service: ServiceConfig;
@@ -24,6 +27,8 @@ export interface StoryPageModel extends PageChrome {
   readonly related: readonly StorySummary[];
   /** For a translation: its source's authors, credited in the byline. */
   readonly source?: SourceCredits | null;
+  /** Every story the editors picked as related, live or not (its page carries their tags). */
+  readonly curatedRelatedIds: readonly string[];
 }
 
 export interface StoryListModel extends PageChrome {
@@ -31,6 +36,8 @@ export interface StoryListModel extends PageChrome {
   readonly media: ReadonlyMap<string, ResolvedMedia>;
   readonly page: number;
   readonly hasMore: boolean;
+  /** Every story the editors pinned to this list, live or not (the page carries their tags). */
+  readonly curatedIds: readonly string[];
 }
 
 export type StoryLookup =

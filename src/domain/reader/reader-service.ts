@@ -1,5 +1,7 @@
 import type { BreakingNewsRepository } from "../breaking/breaking-news-repository.js";
 import type { Clock } from "../clock.js";
+import { CuratedStories } from "../curation/curated-stories.js";
+import type { CurationRepository } from "../curation/curation-repository.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
 import { type Desk, type Person, type Section, writesFor } from "../people/people-schema.js";
@@ -11,10 +13,15 @@ import type {
 import { type ServiceConfig, services } from "../services/service-registry.js";
 import type { StoryRepository, StorySummary } from "../stories/story-repository.js";
 import type { Story, StoryRevision } from "../stories/story-schema.js";
-import type { PageChrome, StoryListModel, StoryLookup, StoryPageModel } from "./reader-models.js";
+import {
+  type PageChrome,
+  readerPageSize,
+  type StoryListModel,
+  type StoryLookup,
+  type StoryPageModel,
+} from "./reader-models.js";
 
-/** Stories per reader list page. */
-const pageSize = 20;
+const pageSize = readerPageSize;
 
 /** A reader list: the whole service, or one section, topic, person or desk. */
 type ReaderListFilter = Pick<PublishedStoryFilter, "section" | "topic" | "personId" | "deskId">;
@@ -32,8 +39,10 @@ export class ReaderService {
   readonly #breaking: BreakingNewsRepository;
   readonly #clock: Clock;
   readonly #assembled: PublishedStories;
+  readonly #curated: CuratedStories;
 
   constructor(deps: {
+    curation: CurationRepository;
     stories: StoryRepository;
     published: PublishedStoryRepository;
     catalog: CatalogRepository;
@@ -47,6 +56,7 @@ export class ReaderService {
     this.#breaking = deps.breaking;
     this.#clock = deps.clock;
     this.#assembled = new PublishedStories(deps);
+    this.#curated = new CuratedStories(deps);
   }
 
   async chrome(service: ServiceConfig): Promise<PageChrome> {
@@ -91,10 +101,11 @@ export class ReaderService {
     story: Story,
     revision: StoryRevision,
   ): Promise<StoryPageModel> {
-    // The content as it reads now (moved topics, sections and people followed).
+    // The content as it reads now (moved topics, sections and people followed), then the
+    // related stories the desk picked for it, or the automatic list.
     const assembled = await this.#assembled.assemble(story, revision);
     const { content } = assembled;
-    const related = await this.#published.listRelated(story, content.topics, content.section, 4);
+    const { stories: related, curatedIds } = await this.#curated.related(story, content);
     const media = new Map(assembled.media);
     const relatedMedia = await this.#assembled.resolveMedia(
       related.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
@@ -112,6 +123,7 @@ export class ReaderService {
       media,
       related,
       source: assembled.source ?? null,
+      curatedRelatedIds: curatedIds,
     };
   }
 
@@ -120,16 +132,18 @@ export class ReaderService {
     filter: ReaderListFilter,
     page: number,
   ): Promise<StoryListModel> {
-    const [chrome, rows] = await Promise.all([
+    const offset = (page - 1) * pageSize;
+    // The home page and section pages are curated: pinned stories first.
+    const curated = !filter.topic && !filter.personId && !filter.deskId;
+    const [chrome, selection] = await Promise.all([
       this.chrome(service),
-      this.#published.listPublished({
-        serviceId: service.id,
-        ...filter,
-        limit: pageSize + 1,
-        offset: (page - 1) * pageSize,
-      }),
+      curated
+        ? this.#curated.front(service.id, filter.section, offset, pageSize + 1)
+        : this.#published
+            .listPublished({ serviceId: service.id, ...filter, limit: pageSize + 1, offset })
+            .then((stories) => ({ stories, curatedIds: [] })),
     ]);
-    return this.#listModel(chrome, rows, page);
+    return this.#listModel(chrome, selection.stories, page, selection.curatedIds);
   }
 
   section(chrome: PageChrome, slug: string): Section | undefined {
@@ -183,11 +197,12 @@ export class ReaderService {
     chrome: PageChrome,
     rows: readonly StorySummary[],
     page: number,
+    curatedIds: readonly string[],
   ): Promise<StoryListModel> {
     const stories = rows.slice(0, pageSize);
     const media = await this.#assembled.resolveMedia(
       stories.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
     );
-    return { ...chrome, stories, media, page, hasMore: rows.length > pageSize };
+    return { ...chrome, stories, media, page, hasMore: rows.length > pageSize, curatedIds };
   }
 }

@@ -44,6 +44,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "story.kill":
     case "story.unpublish":
     case "banner.manage":
+    case "curation.manage":
       return editorial;
     case "translation.create":
     case "translation.edit":

@@ -21,6 +21,7 @@ export const actions = [
   "translation.create",
   "translation.edit",
   "banner.manage",
+  "curation.manage",
   "alert.translate",
   "media.upload",
   "users.manage",
@@ -79,6 +80,7 @@ function allowed(
     case "story.kill":
     case "story.unpublish":
     case "banner.manage":
+    case "curation.manage":
       return has(...editorial);
     case "translation.create":
     case "translation.edit":
@@ -134,6 +136,7 @@ const needs: Record<Action, string> = {
   "story.kill": "the editor role",
   "story.unpublish": "the editor role",
   "banner.manage": "the editor role",
+  "curation.manage": "the editor role",
   "alert.translate": "the translator or editor role",
   "audit.read": "a role",
   "wire.read": "a role",

@@ -5,6 +5,7 @@ import type { BreakingAlertService } from "../../domain/breaking/breaking-alert.
 import type { BreakingNewsService } from "../../domain/breaking/breaking-news-service.js";
 import type { Clock } from "../../domain/clock.js";
 import type { CommentService } from "../../domain/comments/comment-service.js";
+import type { CurationService } from "../../domain/curation/curation-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
@@ -25,6 +26,7 @@ import { sessionOrTokenAuthenticator } from "./authenticate.js";
 import { breakingRoutes } from "./breaking-routes.js";
 import { catalogRoutes } from "./catalog-routes.js";
 import { commentRoutes } from "./comment-routes.js";
+import { curationRoutes } from "./curation-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { mediaRoutes } from "./media-routes.js";
 import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
@@ -52,6 +54,7 @@ export interface NewsroomApiDeps {
   readonly presence: PresenceService;
   readonly audit: AuditLog;
   readonly reader: ReaderService;
+  readonly curation: CurationService;
   readonly translations: TranslationService;
   readonly search: SearchService;
   readonly webhooks: WebhookService;
@@ -144,6 +147,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   storyRoutes(router, deps);
   commentRoutes(router, deps);
   breakingRoutes(router, deps);
+  curationRoutes(router, deps);
   mediaRoutes(router, deps);
   userRoutes(router, deps);
   catalogRoutes(router, deps);

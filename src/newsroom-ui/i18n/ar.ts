@@ -2,6 +2,7 @@ import { accountAr } from "./account-ar.js";
 import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
+import { curationAr } from "./curation-ar.js";
 import type { MessageKey } from "./en.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -780,4 +781,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...commentsAr,
   ...conflictAr,
   ...translationAr,
+  ...curationAr,
 };

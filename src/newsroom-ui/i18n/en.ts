@@ -2,6 +2,7 @@ import { accountEn } from "./account-en.js";
 import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
+import { curationEn } from "./curation-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
 import { writingEn } from "./writing-en.js";
@@ -876,6 +877,7 @@ export const en = {
   // The translator view and the translator byline role: translation-en.ts
   ...translationEn,
   ...catalogEn,
+  ...curationEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { accountEs } from "./account-es.js";
 import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
+import { curationEs } from "./curation-es.js";
 import type { MessageKey } from "./en.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -814,4 +815,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...commentsEs,
   ...conflictEs,
   ...translationEs,
+  ...curationEs,
 };

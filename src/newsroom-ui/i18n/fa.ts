@@ -2,6 +2,7 @@ import { accountFa } from "./account-fa.js";
 import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
+import { curationFa } from "./curation-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -797,4 +798,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...conflictFa,
   ...translationFa,
   ...catalogFa,
+  ...curationFa,
 };

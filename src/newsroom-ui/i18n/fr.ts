@@ -2,6 +2,7 @@ import { accountFr } from "./account-fr.js";
 import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
+import { curationFr } from "./curation-fr.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
@@ -818,4 +819,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...commentsFr,
   ...conflictFr,
   ...translationFr,
+  ...curationFr,
 };

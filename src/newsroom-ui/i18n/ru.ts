@@ -2,6 +2,7 @@ import { accountRu } from "./account-ru.js";
 import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
+import { curationRu } from "./curation-ru.js";
 import type { MessageKey } from "./en.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
@@ -804,4 +805,5 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...commentsRu,
   ...conflictRu,
   ...translationRu,
+  ...curationRu,
 };

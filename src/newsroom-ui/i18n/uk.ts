@@ -2,6 +2,7 @@ import { accountUk } from "./account-uk.js";
 import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
+import { curationUk } from "./curation-uk.js";
 import type { MessageKey } from "./en.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
@@ -806,4 +807,5 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...commentsUk,
   ...conflictUk,
   ...translationUk,
+  ...curationUk,
 };

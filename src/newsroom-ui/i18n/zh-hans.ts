@@ -2,6 +2,7 @@ import { accountZhHans } from "./account-zh-hans.js";
 import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
+import { curationZhHans } from "./curation-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
@@ -765,4 +766,5 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...commentsZhHans,
   ...conflictZhHans,
   ...translationZhHans,
+  ...curationZhHans,
 };

@@ -65,6 +65,14 @@ export function Header(props: { readonly route: Route }) {
             </AppLink>
           </li>
           <li>
+            <AppLink
+              href={routeHref({ screen: "curation", serviceId: null, section: null })}
+              current={screen === "curation"}
+            >
+              {t("header.curation")}
+            </AppLink>
+          </li>
+          <li>
             <AppLink href={routeHref({ screen: "media" })} current={screen === "media"}>
               {t("header.media")}
             </AppLink>

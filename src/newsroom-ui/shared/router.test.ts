@@ -22,6 +22,18 @@ describe("newsroom routes", () => {
     ["/newsroom/media", "", { screen: "media" }],
     ["/newsroom/breaking", "?service=en", { screen: "banners", serviceId: "en" }],
     ["/newsroom/alerts", "", { screen: "alerts" }],
+    ["/newsroom/curation", "", { screen: "curation", serviceId: null, section: null }],
+    [
+      "/newsroom/curation",
+      "?service=fa&section=world",
+      { screen: "curation", serviceId: "fa", section: "world" },
+    ],
+    // A section that is no slug is the home page, not text echoed into requests.
+    [
+      "/newsroom/curation",
+      "?service=en&section=..%2Fx",
+      { screen: "curation", serviceId: "en", section: null },
+    ],
     ["/newsroom/users/", "", { screen: "users" }],
     ["/newsroom/catalog", "", { screen: "catalog", kind: "people", serviceId: null }],
     [

@@ -20,6 +20,12 @@ export type Route =
   | { readonly screen: "translate"; readonly storyId: string }
   | { readonly screen: "media" }
   | { readonly screen: "banners"; readonly serviceId: string | null }
+  | {
+      readonly screen: "curation";
+      readonly serviceId: string | null;
+      /** A section's slug; null for the home page. */
+      readonly section: string | null;
+    }
   | { readonly screen: "alerts" }
   | { readonly screen: "users" }
   | {
@@ -96,6 +102,14 @@ export function parseRoute(pathname: string, search = ""): Route {
       return { screen: "wire-item", itemId: third };
     }
   }
+  if (parts.length === 1 && first === "curation") {
+    const section = params.get("section");
+    return {
+      screen: "curation",
+      serviceId: params.get("service"),
+      section: section && /^[a-z0-9-]{1,100}$/.test(section) ? section : null,
+    };
+  }
   if (parts.length === 1 && first === "breaking") {
     return { screen: "banners", serviceId: params.get("service") };
   }
@@ -134,6 +148,13 @@ export function routeHref(route: Route): string {
       return `${appBasePath}breaking${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "alerts":
       return `${appBasePath}alerts`;
+    case "curation": {
+      const params = new URLSearchParams();
+      if (route.serviceId) params.set("service", route.serviceId);
+      if (route.section) params.set("section", route.section);
+      const search = params.toString();
+      return `${appBasePath}curation${search ? `?${search}` : ""}`;
+    }
     case "users":
       return `${appBasePath}users`;
     case "catalog":

@@ -3,6 +3,7 @@ import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
 import type { FigureBlock } from "../../domain/stories/story-body-schema.js";
 import { writingReport } from "../../domain/writing/pre-publish-checks.js";
 import { CommentsPanel } from "../comments/CommentsPanel.js";
+import { RelatedStoriesPanel } from "../curation/RelatedStoriesPanel.js";
 import type { FigureAttrs } from "../editor/figure-node.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { MediaPicker } from "../media/MediaPicker.js";
@@ -278,6 +279,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
             onChanged={() => void draft.reload()}
           />
           <CommentsPanel storyId={storyId} editor={draft.editor} lang={text.lang} dir={text.dir} />
+          <RelatedStoriesPanel storyId={storyId} serviceId={service.id} canEdit={can.canPublish} />
         </div>
       </div>
 

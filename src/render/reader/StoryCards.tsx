@@ -1,5 +1,7 @@
 import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import { services } from "../../domain/services/service-registry.js";
 import type { StorySummary } from "../../domain/stories/story-repository.js";
+import { locales } from "../../i18n/locale-registry.js";
 import { storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
 import type { RenderContext } from "./render-context.js";
@@ -21,7 +23,10 @@ export function StoryCards(props: {
   return (
     <ul class="cards">
       {props.stories.map((story) => {
-        const href = storyUrl(ctx.service, story);
+        // Editors may relate a story from another service: it links to its own edition, in
+        // its headline in its own language and direction (WCAG 2.2 SC 3.1.2).
+        const own = story.serviceId === ctx.service.id ? undefined : services[story.serviceId];
+        const href = storyUrl(own ?? ctx.service, story);
         const media = story.leadMediaId ? props.media.get(story.leadMediaId) : undefined;
         return (
           <li key={story.id} class="card">
@@ -35,7 +40,9 @@ export function StoryCards(props: {
               />
             ) : null}
             <Heading>
-              <a href={href}>{story.headline}</a>
+              <a href={href} {...(own ? { lang: own.locale, dir: locales[own.locale].dir } : {})}>
+                {story.headline}
+              </a>
             </Heading>
             <p>
               <TeaserTime ctx={ctx} story={story} />

@@ -120,6 +120,7 @@ function hostileModel(): StoryPageModel {
     topics: [{ serviceId: "en", slug: "t", name: hostile }],
     media: new Map([["img000000001", media]]),
     related: [],
+    curatedRelatedIds: [],
   };
 }
 

@@ -1,0 +1,57 @@
+import type { CurationMessageKey } from "./curation-en.js";
+
+/** The curation screens and the related-stories picker in Spanish; spread into es.ts. */
+export const curationEs: Readonly<Record<CurationMessageKey, string>> = {
+  "header.curation": "Noticias destacadas",
+
+  "curation.title": "Noticias destacadas",
+  "curation.documentTitle": "Noticias destacadas: {service}, {page}",
+  "curation.heading": "Noticias destacadas de {service}",
+  "curation.pages": "Portada y secciones",
+  "curation.home": "Portada",
+  "curation.intro":
+    "Fija en orden las noticias que encabezan la página. Debajo, la página se completa sola con las noticias más recientes; ninguna aparece dos veces. Las noticias retiradas o despublicadas desaparecen de la página por sí solas.",
+  "curation.noSuchSection": "Este servicio no tiene esa sección. Elige una página arriba.",
+  "curation.homeHeading": "Fijadas en la portada",
+  "curation.sectionHeading": "Fijadas en {section}",
+  "curation.loading": "Cargando la lista…",
+  "curation.lastSaved": "Versión {version}, guardada por {name} el {when}.",
+  "curation.neverSaved": "Todavía no se ha fijado nada aquí.",
+  "curation.system": "el sistema",
+  "curation.count": "{count} de un máximo de {limit} noticias.",
+  "curation.empty": "No hay noticias fijadas. Los lectores ven las más recientes.",
+  "curation.dragHint": "Arrastra una noticia a otro lugar, o usa sus botones «Subir» y «Bajar».",
+  "curation.notLive": "Ya no está publicada",
+  "curation.moveUp": "Subir",
+  "curation.moveDown": "Bajar",
+  "curation.remove": "Quitar",
+  "curation.moveUpStory": "Subir: {headline}",
+  "curation.moveDownStory": "Bajar: {headline}",
+  "curation.removeStory": "Quitar: {headline}",
+  "curation.moved": "«{headline}» pasó a la posición {position} de {count}.",
+  "curation.removed": "Se quitó «{headline}». Guarda para aplicarlo.",
+  "curation.added": "Se añadió «{headline}» en la posición {position}. Guarda para aplicarlo.",
+  "curation.saved": "Guardado. Los lectores ya ven el nuevo orden.",
+  "curation.save": "Guardar el orden",
+  "curation.saving": "Guardando…",
+  "curation.discard": "Descartar los cambios",
+  "curation.conflict":
+    "Otra persona guardó esta lista después de que la abrieras, así que tus cambios no se guardaron. Vuelve a cargarla para ver su versión y repite tu cambio.",
+  "curation.reload": "Volver a cargar la lista",
+  "curation.search": "Buscar noticias publicadas",
+  "curation.searchHint": "Escribe palabras del titular; los resultados cambian mientras escribes.",
+  "curation.anyService": "Buscar en todos los servicios en los que trabajo",
+  "curation.results": "Noticias publicadas",
+  "curation.resultCount": "Noticias encontradas: {count}.",
+  "curation.noResults": "Ninguna noticia publicada coincide.",
+  "curation.add": "Añadir",
+  "curation.addStory": "Añadir: {headline}",
+  "curation.inList": "En la lista",
+  "curation.inListStory": "En la lista: {headline}",
+  "curation.full": "La lista está llena ({limit} noticias). Quita una para añadir otra.",
+  "curation.readOnly": "Solo los editores pueden cambiar esta lista.",
+
+  "related.heading": "Noticias relacionadas",
+  "related.fallback":
+    "Si no eliges ninguna, la página de la noticia muestra las más recientes de su sección y sus temas.",
+};

@@ -1,0 +1,57 @@
+import type { CurationMessageKey } from "./curation-en.js";
+
+/** The curation screens and the related-stories picker in Russian; spread into ru.ts. */
+export const curationRu: Readonly<Record<CurationMessageKey, string>> = {
+  "header.curation": "Главные новости",
+
+  "curation.title": "Главные новости",
+  "curation.documentTitle": "Главные новости: {service}, {page}",
+  "curation.heading": "Главные новости — {service}",
+  "curation.pages": "Главная страница и рубрики",
+  "curation.home": "Главная страница",
+  "curation.intro":
+    "Закрепите по порядку материалы, которые открывают страницу. Ниже страница сама заполняется самыми свежими материалами; ни один не показывается дважды. Отозванные или снятые с публикации материалы исчезают со страницы сами.",
+  "curation.noSuchSection": "В этой службе нет такой рубрики. Выберите страницу выше.",
+  "curation.homeHeading": "Закреплено на главной странице",
+  "curation.sectionHeading": "Закреплено в рубрике {section}",
+  "curation.loading": "Загружаем список…",
+  "curation.lastSaved": "Версия {version}, сохранил(а) {name}, {when}.",
+  "curation.neverSaved": "Здесь пока ничего не закреплено.",
+  "curation.system": "система",
+  "curation.count": "Материалов: {count} из максимум {limit}.",
+  "curation.empty": "Закреплённых материалов нет. Читатели видят самые свежие.",
+  "curation.dragHint": "Перетащите материал на новое место или нажмите его кнопки «Выше» и «Ниже».",
+  "curation.notLive": "Больше не опубликован",
+  "curation.moveUp": "Выше",
+  "curation.moveDown": "Ниже",
+  "curation.remove": "Убрать",
+  "curation.moveUpStory": "Выше: {headline}",
+  "curation.moveDownStory": "Ниже: {headline}",
+  "curation.removeStory": "Убрать: {headline}",
+  "curation.moved": "«{headline}» теперь на месте {position} из {count}.",
+  "curation.removed": "«{headline}» убран из списка. Сохраните, чтобы применить.",
+  "curation.added": "«{headline}» добавлен на место {position}. Сохраните, чтобы применить.",
+  "curation.saved": "Сохранено. Читатели уже видят новый порядок.",
+  "curation.save": "Сохранить порядок",
+  "curation.saving": "Сохраняем…",
+  "curation.discard": "Отменить изменения",
+  "curation.conflict":
+    "Кто-то другой сохранил этот список после того, как вы его открыли, поэтому ваши изменения не сохранены. Загрузите список заново, чтобы увидеть его версию, и повторите своё изменение.",
+  "curation.reload": "Загрузить список заново",
+  "curation.search": "Найти опубликованные материалы",
+  "curation.searchHint": "Введите слова из заголовка; результаты обновляются по мере ввода.",
+  "curation.anyService": "Искать во всех службах, где я работаю",
+  "curation.results": "Опубликованные материалы",
+  "curation.resultCount": "Найдено материалов: {count}.",
+  "curation.noResults": "Подходящих опубликованных материалов нет.",
+  "curation.add": "Добавить",
+  "curation.addStory": "Добавить: {headline}",
+  "curation.inList": "В списке",
+  "curation.inListStory": "В списке: {headline}",
+  "curation.full": "Список заполнен (материалов: {limit}). Уберите один, чтобы добавить другой.",
+  "curation.readOnly": "Менять этот список могут только редакторы.",
+
+  "related.heading": "Материалы по теме",
+  "related.fallback":
+    "Если ничего не выбрано, на странице материала показываются самые свежие материалы его рубрики и тем.",
+};
