@@ -2,6 +2,7 @@ import { accountEn } from "./account-en.js";
 import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
+import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
 import { writingEn } from "./writing-en.js";
@@ -876,6 +877,7 @@ export const en = {
   // The translator view and the translator byline role: translation-en.ts
   ...translationEn,
   ...catalogEn,
+  ...storyListEn,
 };
 
 export type MessageKey = keyof typeof en;

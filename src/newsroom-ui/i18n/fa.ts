@@ -3,6 +3,7 @@ import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import type { MessageKey } from "./en.js";
+import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
 import { writingFa } from "./writing-fa.js";
@@ -797,4 +798,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...conflictFa,
   ...translationFa,
   ...catalogFa,
+  ...storyListFa,
 };
