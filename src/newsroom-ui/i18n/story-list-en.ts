@@ -3,7 +3,7 @@
  * actions, the trash); spread into en.ts. story-list-fa.ts has the same keys.
  */
 export const storyListEn = {
-  "storyList.tab": "{label} ({count})",
+  "storyList.tabCount": "({count})",
   "storyList.trash": "Trash",
 
   "storyList.filters": "Filter and sort stories",
@@ -22,7 +22,6 @@ export const storyListEn = {
   "storyList.dir": "Order",
   "storyList.dir.desc": "Descending",
   "storyList.dir.asc": "Ascending",
-  "storyList.apply": "Apply",
   "storyList.clear": "Clear filters",
 
   "storyList.col.image": "Image",

@@ -2,7 +2,7 @@ import type { StoryListMessageKey } from "./story-list-en.js";
 
 /** The dashboard story list in Persian; spread into fa.ts. */
 export const storyListFa: Readonly<Record<StoryListMessageKey, string>> = {
-  "storyList.tab": "{label} ({count} خبر)",
+  "storyList.tabCount": "({count} خبر)",
   "storyList.trash": "زباله‌دان",
 
   "storyList.filters": "پالایش و مرتب‌سازی خبرها",
@@ -21,7 +21,6 @@ export const storyListFa: Readonly<Record<StoryListMessageKey, string>> = {
   "storyList.dir": "ترتیب",
   "storyList.dir.desc": "نزولی",
   "storyList.dir.asc": "صعودی",
-  "storyList.apply": "اعمال",
   "storyList.clear": "پاک کردن پالایه‌ها",
 
   "storyList.col.image": "تصویر",

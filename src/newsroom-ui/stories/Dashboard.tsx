@@ -255,10 +255,9 @@ export function Dashboard(props: {
         label={t("dashboard.states")}
         tabs={tabs.map((s) => ({
           href: href({ status: s }),
-          label:
-            list === null
-              ? tabLabel(s)
-              : t("storyList.tab", { label: tabLabel(s), count: list.counts[s] ?? 0 }),
+          label: tabLabel(s),
+          count:
+            list === null ? undefined : t("storyList.tabCount", { count: list.counts[s] ?? 0 }),
           current: s === tab,
         }))}
       />

@@ -143,7 +143,7 @@ export function StoryListFilters(props: {
           <label for="list-mine">{t("storyList.mine")}</label>
         </div>
         <div class="nr-list-filter-actions">
-          <button type="submit">{t("storyList.apply")}</button>
+          <button type="submit">{t("dashboard.searchButton")}</button>
           <AppLink href={props.clearHref}>{t("storyList.clear")}</AppLink>
         </div>
       </form>
