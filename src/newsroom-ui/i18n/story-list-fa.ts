@@ -40,7 +40,7 @@ export const storyListFa: Readonly<Record<StoryListMessageKey, string>> = {
   "storyList.bulk.apply": "اعمال بر انتخاب‌شده‌ها",
   "storyList.bulk.noneSelected": "نخست یک یا چند خبر را انتخاب کنید.",
   "storyList.bulk.result": "انجام شد: {done}. رد شد: {refused}.",
-  "storyList.bulk.refusal": "«{headline}»: {reason}",
+  "storyList.bulk.refusal": "خبر «{headline}»: {reason}",
   "storyList.refused.forbidden": "اجازهٔ تغییر این خبر را ندارید",
   "storyList.refused.notTrashable": "منتشر شده است و نمی‌تواند به زباله‌دان برود",
   "storyList.refused.inTrash": "در زباله‌دان است",
