@@ -23,8 +23,14 @@ export function Tabs(props: { readonly label: string; readonly tabs: readonly Ta
         {props.tabs.map((tab) => (
           <li key={tab.href}>
             <AppLink href={tab.href} current={tab.current} lang={tab.lang} dir={tab.dir}>
-              {tab.label}
-              {tab.count ? <span class="nr-tab-count"> {tab.count}</span> : null}
+              {tab.count ? (
+                <>
+                  <span>{tab.label}</span>
+                  <span class="nr-tab-count"> {tab.count}</span>
+                </>
+              ) : (
+                tab.label
+              )}
             </AppLink>
           </li>
         ))}
