@@ -10,7 +10,10 @@
 // request after another over keep-alive, each view `BENCH_SAMPLES` times after a warm-up.
 // Prints p50/p95 per view and dialect as a Markdown table and writes
 // bench/results/story-list.json. The PostgreSQL schema is dropped afterwards.
+// BENCH_SQLITE_FILE=<path> keeps the SQLite database there and, when it exists already,
+// measures it again without seeding (BENCH_DIALECT=sqlite|postgres runs one dialect).
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -159,14 +162,17 @@ async function measure(baseUrl, cookie, query) {
   };
 }
 
-async function benchDialect(dialect, databaseUrl) {
-  console.log(`story-list bench: ${dialect}: seeding the demo newsroom …`);
-  const first = await startServerChild({ repoRoot, databaseUrl, timeoutMs: 120_000 });
-  await first.stop();
-  console.log(`story-list bench: ${dialect}: newsdesk seed-bench --stories ${stories} …`);
-  await runCli(["seed-bench", "--stories", String(stories)], databaseUrl);
-  const mix = await mixStatuses(databaseUrl, dialect);
-  console.log(`story-list bench: ${dialect}: English stories by status ${JSON.stringify(mix)}`);
+async function benchDialect(dialect, databaseUrl, seeded = false) {
+  let mix = {};
+  if (!seeded) {
+    console.log(`story-list bench: ${dialect}: seeding the demo newsroom …`);
+    const first = await startServerChild({ repoRoot, databaseUrl, timeoutMs: 120_000 });
+    await first.stop();
+    console.log(`story-list bench: ${dialect}: newsdesk seed-bench --stories ${stories} …`);
+    await runCli(["seed-bench", "--stories", String(stories)], databaseUrl);
+    mix = await mixStatuses(databaseUrl, dialect);
+    console.log(`story-list bench: ${dialect}: English stories by status ${JSON.stringify(mix)}`);
+  }
   const server = await startServerChild({
     repoRoot,
     databaseUrl,
@@ -197,7 +203,8 @@ try {
   const runs = [];
   const only = process.env.BENCH_DIALECT;
   if (!only || only === "sqlite") {
-    runs.push(await benchDialect("sqlite", `sqlite:${join(dir, "story-list.db")}`));
+    const file = process.env.BENCH_SQLITE_FILE ?? join(dir, "story-list.db");
+    runs.push(await benchDialect("sqlite", `sqlite:${file}`, existsSync(file)));
   }
   if (!only || only === "postgres") {
     const pg = await createPgSchema("story_list");

@@ -22,6 +22,7 @@ import {
   type StoryRevision,
   type StoryStatus,
   storyContentSchema,
+  storyStatuses,
 } from "../domain/stories/story-schema.js";
 import { bodyWordCount } from "../domain/stories/word-count.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
@@ -32,9 +33,12 @@ type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 export class StorySqlRepository implements StoryRepository {
   readonly #db: Kysely<DatabaseSchema>;
+  readonly #countLimit: number;
 
-  constructor(db: Kysely<DatabaseSchema>) {
+  /** `countLimit`: where the dashboard's counts stop (tests lower it). */
+  constructor(db: Kysely<DatabaseSchema>, options: { countLimit?: number } = {}) {
     this.#db = db;
+    this.#countLimit = options.countLimit ?? defaultCountLimit;
   }
 
   async insertStory(story: Story, firstRevision: StoryRevision): Promise<void> {
@@ -152,61 +156,85 @@ export class StorySqlRepository implements StoryRepository {
   }
 
   /**
-   * One page of the dashboard and the count of every tab under the same filters. Each query
+   * One page of the dashboard and the count of every tab under the same filters. Every query
    * is an index range (migration 0015): equality on service, trash and status, then the sort
-   * column, so a page reads `offset + limit` index entries and a count only its tab's range.
+   * column. The page reads ids from the index alone (`offset + limit` entries), then its rows
+   * by id; each count stops after `countLimit` (the current tab's after `offset + limit +
+   * countLimit`), so no request reads a whole 100,000-story service.
    */
   async listForNewsroom(query: NewsroomListQuery): Promise<NewsroomListPage> {
-    if (query.serviceIds.length === 0) return { items: [], total: 0, counts: {} };
-    const filtered = this.#filtered(query);
-    let page = filtered;
-    if (query.tab === "trash") page = page.where("trashed_at", "is not", null);
-    else {
-      page = page.where("trashed_at", "is", null);
-      if (query.tab) page = page.where("status", "=", query.tab);
+    if (query.serviceIds.length === 0) {
+      return { items: [], total: 0, totalExact: true, counts: {}, over: [] };
     }
-    const column = sortColumns[query.sort];
+    const filtered = this.#filtered(query);
+    const inTab = (tab: NewsroomTab | undefined) => {
+      if (tab === "trash") return filtered.where("trashed_at", "is not", null);
+      const live = filtered.where("trashed_at", "is", null);
+      return tab ? live.where("status", "=", tab) : live;
+    };
+    const page = inTab(query.tab);
     const ordered =
       query.sort === "published"
         ? // Never-published stories last in both directions, the same on both dialects.
           page.orderBy(sql`first_published_at ${sql.raw(query.direction)} nulls last`)
-        : page.orderBy(column, query.direction);
-    const [rows, live, trashed] = await Promise.all([
-      ordered
-        .selectAll()
+        : page.orderBy(sortColumns[query.sort], query.direction);
+    const ids = (
+      await ordered
+        .select("id")
         .orderBy("id", query.direction)
         .limit(query.limit)
         .offset(query.offset)
-        .execute(),
-      filtered
-        .where("trashed_at", "is", null)
-        .select(["status", (eb) => eb.fn.countAll().as("n")])
-        .groupBy("status")
-        .execute(),
-      filtered
-        .where("trashed_at", "is not", null)
+        .execute()
+    ).map((row) => row.id);
+    const cappedCount = async (tab: NewsroomTab | undefined, limit: number) => {
+      const row = await this.#db
+        .selectFrom(
+          inTab(tab)
+            .select(sql<number>`1`.as("one"))
+            .limit(limit + 1)
+            .as("capped"),
+        )
         .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow(),
-    ]);
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const countLimit = this.#countLimit;
     const counts: Partial<Record<NewsroomTab, number>> = {};
-    for (const row of live) counts[row.status as NewsroomTab] = Number(row.n);
-    if (Number(trashed.n) > 0) counts.trash = Number(trashed.n);
-    const total =
-      query.tab === undefined
-        ? live.reduce((sum, row) => sum + Number(row.n), 0)
-        : (counts[query.tab] ?? 0);
-    const bylines = await this.#draftBylines(rows.map((row) => row.id));
+    const over: NewsroomTab[] = [];
+    for (const tab of newsroomTabs) {
+      const n = await cappedCount(tab, countLimit);
+      if (n > countLimit) over.push(tab);
+      if (n > 0) counts[tab] = Math.min(n, countLimit);
+    }
+    const totalLimit = query.offset + query.limit + countLimit;
+    const counted = await cappedCount(query.tab, totalLimit);
+    const [rows, bylines] = await Promise.all([
+      ids.length > 0
+        ? this.#db.selectFrom("stories").selectAll().where("id", "in", ids).execute()
+        : Promise.resolve([]),
+      this.#draftBylines(ids),
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return {
-      total,
+      total: Math.min(counted, totalLimit),
+      totalExact: counted <= totalLimit,
       counts,
-      items: rows.map((row) => ({
-        story: storyFromRow(row),
-        workingHeadline: row.working_headline ?? "",
-        section: row.working_section,
-        wordCount: Number(row.word_count),
-        leadMediaId: row.working_lead_media_id,
-        bylines: bylines.get(row.id) ?? [],
-      })),
+      over,
+      items: ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row
+          ? [
+              {
+                story: storyFromRow(row),
+                workingHeadline: row.working_headline ?? "",
+                section: row.working_section,
+                wordCount: Number(row.word_count),
+                leadMediaId: row.working_lead_media_id,
+                bylines: bylines.get(id) ?? [],
+              },
+            ]
+          : [];
+      }),
     };
   }
 
@@ -220,12 +248,17 @@ export class StorySqlRepository implements StoryRepository {
     if (filter.section !== undefined) q = q.where("working_section", "=", filter.section);
     if (filter.personId !== undefined) {
       const personId = filter.personId;
-      q = q.where("id", "in", (eb) =>
-        eb
-          .selectFrom("story_draft_bylines")
-          .select("story_id")
-          .where("ref_id", "=", personId)
-          .where("kind", "=", "person"),
+      // EXISTS, not IN: probed per candidate row in index order, so a page stops early and
+      // nothing materializes every story of a prolific author.
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("story_draft_bylines as b")
+            .select("b.story_id")
+            .whereRef("b.story_id", "=", "stories.id")
+            .where("b.ref_id", "=", personId)
+            .where("b.kind", "=", "person"),
+        ),
       );
     }
     if (filter.changedFrom) q = q.where("last_modified_at", ">=", filter.changedFrom);
@@ -414,6 +447,10 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
   }
   return true;
 }
+
+/** Counts stop here: a tab with more shows "more than 10,000". */
+const defaultCountLimit = 10_000;
+const newsroomTabs: readonly NewsroomTab[] = [...storyStatuses, "trash"];
 
 const sortColumns = {
   changed: "last_modified_at",

@@ -20,6 +20,8 @@ interface Item {
 }
 interface Page {
   total: number;
+  totalExact: boolean;
+  over: string[];
   counts: Record<string, number>;
   items: Item[];
 }
@@ -116,7 +118,9 @@ describe.each(dialects)("the dashboard story list on %s", (dialect) => {
   it("counts every tab under the filters and shows section, bylines and word count", async () => {
     const drafts = await list(ed, "status=draft");
     expect(drafts.total).toBe(3);
+    expect(drafts.totalExact).toBe(true);
     expect(drafts.counts).toEqual({ draft: 3, published: 1 });
+    expect(drafts.over).toEqual([]);
     expect(headlines(drafts)).toEqual([
       "Quokka C reporter's own",
       "Quokka A economy",

@@ -101,10 +101,16 @@ export interface NewsroomListRow extends NewsroomStoryRow {
 
 export interface NewsroomListPage {
   readonly items: NewsroomListRow[];
-  /** Stories in the asked tab matching the filters. */
+  /**
+   * Stories in the asked tab matching the filters: exact when `totalExact`, else a lower
+   * bound (counting stops 10,000 stories past the page).
+   */
   readonly total: number;
-  /** Stories per tab matching the filters (tabs without any are absent). */
+  readonly totalExact: boolean;
+  /** Stories per tab matching the filters, up to 10,000 (tabs without any are absent). */
   readonly counts: Partial<Record<NewsroomTab, number>>;
+  /** Tabs holding more than their count says (more than 10,000). */
+  readonly over: NewsroomTab[];
 }
 
 export interface StoryRepository {

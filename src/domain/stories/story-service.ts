@@ -492,7 +492,9 @@ export class StoryService {
     const visible = serviceIds.filter(
       (id) => can(actor, "story.view", id) && (serviceId === undefined || id === serviceId),
     );
-    if (visible.length === 0) return { items: [], total: 0, counts: {} };
+    if (visible.length === 0) {
+      return { items: [], total: 0, totalExact: true, counts: {}, over: [] };
+    }
     const page = await this.#deps.stories.listForNewsroom({
       ...rest,
       ...(mine ? { createdBy: actorId(actor) ?? "" } : {}),

@@ -100,7 +100,9 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
     });
     return c.json({
       total: result.total,
+      totalExact: result.totalExact,
       counts: result.counts,
+      over: result.over,
       items: result.items.map(
         ({ story, workingHeadline, section, wordCount, bylines, thumbnail, leadMediaId }) => ({
           id: story.id,

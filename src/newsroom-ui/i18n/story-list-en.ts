@@ -4,6 +4,9 @@
  */
 export const storyListEn = {
   "storyList.tabCount": "({count})",
+  "storyList.tabCountOver": "({count}+)",
+  "storyList.countOver": "More than {count} stories",
+  "storyList.pagerOver": "Page {page} of at least {pages}",
   "storyList.trash": "Trash",
 
   "storyList.filters": "Filter and sort stories",

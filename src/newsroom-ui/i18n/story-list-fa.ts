@@ -3,6 +3,9 @@ import type { StoryListMessageKey } from "./story-list-en.js";
 /** The dashboard story list in Persian; spread into fa.ts. */
 export const storyListFa: Readonly<Record<StoryListMessageKey, string>> = {
   "storyList.tabCount": "({count} خبر)",
+  "storyList.tabCountOver": "(بیش از {count} خبر)",
+  "storyList.countOver": "بیش از {count} خبر",
+  "storyList.pagerOver": "صفحهٔ {page} از دست‌کم {pages}",
   "storyList.trash": "زباله‌دان",
 
   "storyList.filters": "پالایش و مرتب‌سازی خبرها",

@@ -88,7 +88,9 @@ export type StoryListItem = z.infer<typeof storyListItemSchema>;
 export const storyListSchema = z.looseObject({
   items: z.array(storyListItemSchema),
   total: z.number(),
+  totalExact: z.boolean(),
   counts: z.record(z.string(), z.number()),
+  over: z.array(z.string()),
 });
 export const bulkResultSchema = z.looseObject({
   done: z.number(),

@@ -257,7 +257,11 @@ export function Dashboard(props: {
           href: href({ status: s }),
           label: tabLabel(s),
           count:
-            list === null ? undefined : t("storyList.tabCount", { count: list.counts[s] ?? 0 }),
+            list === null
+              ? undefined
+              : t(list.over.includes(s) ? "storyList.tabCountOver" : "storyList.tabCount", {
+                  count: (list.counts[s] ?? 0).toLocaleString(lang),
+                }),
           current: s === tab,
         }))}
       />
@@ -340,9 +344,11 @@ export function Dashboard(props: {
           ) : (
             <table class="nr-table nr-story-list">
               <caption class="nr-visually-hidden">
-                {list.total === 1
-                  ? t("dashboard.countOne")
-                  : t("dashboard.count", { count: list.total })}
+                {!list.totalExact
+                  ? t("storyList.countOver", { count: list.total.toLocaleString(lang) })
+                  : list.total === 1
+                    ? t("dashboard.countOne")
+                    : t("dashboard.count", { count: list.total })}
               </caption>
               <thead>
                 <tr>
@@ -457,6 +463,7 @@ export function Dashboard(props: {
           <ListPager
             page={props.page}
             pages={Math.ceil(Math.min(list.total, 100_000 + pageSize) / pageSize)}
+            atLeast={!list.totalExact}
             hrefFor={(page) => href({ page })}
           />
         ) : null}
