@@ -153,6 +153,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0016-revision-kinds": revisionKindsMigration(),
     "0018-catalog-admin": catalogAdminMigration(),
     "0015-story-list": storyListMigration(),
+    "0015-story-list": storyListMigration(dialect),
   };
 }
 

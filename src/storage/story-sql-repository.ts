@@ -448,8 +448,8 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
   return true;
 }
 
-/** Counts stop here: a tab with more shows "more than 10,000". */
-const defaultCountLimit = 10_000;
+/** Counts stop here: a tab with more shows "more than 1,000". */
+const defaultCountLimit = 1_000;
 const newsroomTabs: readonly NewsroomTab[] = [...storyStatuses, "trash"];
 
 const sortColumns = {

@@ -103,13 +103,13 @@ export interface NewsroomListPage {
   readonly items: NewsroomListRow[];
   /**
    * Stories in the asked tab matching the filters: exact when `totalExact`, else a lower
-   * bound (counting stops 10,000 stories past the page).
+   * bound (counting stops 1,000 stories past the page).
    */
   readonly total: number;
   readonly totalExact: boolean;
-  /** Stories per tab matching the filters, up to 10,000 (tabs without any are absent). */
+  /** Stories per tab matching the filters, up to 1,000 (tabs without any are absent). */
   readonly counts: Partial<Record<NewsroomTab, number>>;
-  /** Tabs holding more than their count says (more than 10,000). */
+  /** Tabs holding more than their count says (more than 1,000). */
   readonly over: NewsroomTab[];
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from "kysely";
+import type { SqlDialectName } from "../database.js";
 
 /**
  * The dashboard's story list at scale (100k stories in a service):
@@ -9,13 +10,15 @@ import { type Kysely, type Migration, sql } from "kysely";
  * - the trash for never-published drafts: `trashed_at`, `trashed_by`;
  * - one index per sort order under the equality filters every query has (service, trash,
  *   status), ending in `id` for the tie-break, so a page and each tab's count read an index
- *   range instead of the table; and indexes for the "mine", section and author filters.
+ *   range instead of the table; and indexes for the "mine", section and author filters;
+ * - on PostgreSQL, when pg_trgm is installed (0003), a trigram index on the lowercased
+ *   working headline for the list's substring search.
  *
  * Existing stories are backfilled from their current revision. Frozen: the body's plain text
  * and word count are copied here from src/domain/stories (story-body-schema.ts bodyPlainText,
  * word-count.ts), not imported.
  */
-export function storyListMigration(): Migration {
+export function storyListMigration(dialect: SqlDialectName): Migration {
   return {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("stories").addColumn("working_section", "text").execute();
@@ -67,8 +70,21 @@ export function storyListMigration(): Migration {
         "last_modified_at",
         "id",
       ]);
+      if (dialect === "postgres") await createHeadlineTrigramIndex(db);
     },
   };
+}
+
+/** Only where 0003 could install pg_trgm; elsewhere the search scans the tab's index. */
+async function createHeadlineTrigramIndex(db: Kysely<unknown>): Promise<void> {
+  const found = await sql<{ schema: string }>`
+    select n.nspname as schema from pg_extension e
+    join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
+  const schema = found.rows[0]?.schema;
+  if (!schema) return;
+  // The expression is the one the list filters on (story-sql-repository.ts).
+  await sql`create index stories_working_headline_trgm on stories
+    using gin ((lower(coalesce(working_headline, ''))) ${sql.id(schema)}.gin_trgm_ops)`.execute(db);
 }
 
 interface Inline {
