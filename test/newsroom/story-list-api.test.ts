@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Newsdesk } from "../../src/main.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
@@ -277,6 +278,64 @@ describe.each(dialects)("the dashboard story list on %s", (dialect) => {
       storyIds: Array.from({ length: 201 }, (_, i) => `id${i}`),
     });
     expect(tooMany.status).toBe(400);
+  });
+
+  it("shows the lead image's narrowest rendition as the row's thumbnail", async () => {
+    const bytes = await sharp({
+      create: { width: 1600, height: 900, channels: 3, background: "#3a6ea5" },
+    })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), "quokka.png");
+    form.set("caption", "Quokka");
+    form.set("credit", "Staff");
+    form.set("alt", "A quokka");
+    const uploaded = (await (await ed.request("POST", "/media", form)).json()) as {
+      asset: { id: string };
+      renditions: { url: string; format: string; width: number }[];
+    };
+    const narrowest = Math.min(
+      ...uploaded.renditions
+        .filter((r) => r.format === "jpeg" && r.url.includes("/16x9-"))
+        .map((r) => r.width),
+    );
+    const created = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content("Quokka E pictured", {
+        leadFigure: {
+          type: "figure",
+          mediaId: uploaded.asset.id,
+          caption: "Quokka",
+          credit: "Staff",
+          alt: "A quokka",
+        },
+      }),
+    });
+    const row = (await list(ed, "status=draft")).items.find((i) => i.id === created.story.id);
+    expect(row?.thumbnail).toMatchObject({
+      url: `/media/${uploaded.asset.id}/16x9-${narrowest}.jpg`,
+      width: narrowest,
+    });
+    expect((await newsdesk.app.request(row?.thumbnail?.url ?? "")).status).toBe(200);
+    await ed.json("POST", `/stories/${created.story.id}/trash`);
+  });
+
+  it("search finds unpublished and trashed stories and says in which tab", async () => {
+    const pulled = await ed.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: content("Quokka F pulled"),
+    });
+    await ed.json("POST", `/stories/${pulled.story.id}/publish`, { mode: "first" });
+    await ed.json("POST", `/stories/${pulled.story.id}/unpublish`);
+    const found = await ed.json<Page>("GET", "/stories?service=en&q=QUOKKA%20F&status=draft");
+    expect(found.total).toBe(0);
+    expect(found.counts).toEqual({ unpublished: 1 });
+    const inTrash = await ed.json<Page>("GET", "/stories?service=en&q=pictured&status=trash");
+    expect(inTrash.items.map((i) => i.headline)).toEqual(["Quokka E pictured"]);
+    // Trashed drafts never reach readers: nothing of it on the English search page.
+    const reader = await newsdesk.app.request("/english/search?q=pictured");
+    expect(await reader.text()).not.toContain("Quokka E pictured");
   });
 
   it("lists only services the caller works in", async () => {

@@ -639,10 +639,17 @@ function staleHead(): NewsdeskError {
   });
 }
 
-/** The narrowest rendition, preferring the 16:9 JPEG every browser shows. */
+/**
+ * The narrowest rendition, preferring the 16:9 crop (every row the same shape), then JPEG,
+ * which every browser shows.
+ */
 function smallest(renditions: readonly RenditionInfo[]): RenditionInfo | null {
-  const jpeg = renditions.filter((r) => r.format === "jpeg");
-  const pool = jpeg.length > 0 ? jpeg : renditions;
+  const preferred = [
+    renditions.filter((r) => r.shape === "16x9" && r.format === "jpeg"),
+    renditions.filter((r) => r.format === "jpeg"),
+    renditions,
+  ];
+  const pool = preferred.find((list) => list.length > 0) ?? [];
   return pool.reduce<RenditionInfo | null>(
     (a, r) => (a === null || r.width < a.width ? r : a),
     null,
