@@ -619,7 +619,7 @@ export interface ListedStory extends NewsroomListRow {
 
 export const bulkActions = ["assign-section", "submit", "trash"] as const;
 export type BulkAction = (typeof bulkActions)[number];
-export interface BulkRefusal {
+interface BulkRefusal {
   readonly storyId: string;
   readonly code: string;
   readonly detail: string;

@@ -5,7 +5,7 @@ import { bodyPlainText, type StoryBody } from "./story-body-schema.js";
 const words = new Intl.Segmenter(undefined, { granularity: "word" });
 
 /** Words in a text as ICU segments them (punctuation and spaces are not words). */
-export function countWords(text: string): number {
+function countWords(text: string): number {
   let count = 0;
   for (const segment of words.segment(text)) if (segment.isWordLike) count++;
   return count;
