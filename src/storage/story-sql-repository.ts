@@ -559,7 +559,7 @@ function storyFromRow(row: Selectable<StoriesTable>): Story {
     killReason: row.kill_reason,
     createdAt: row.created_at,
     createdBy: row.created_by,
-    trashedAt: row.trashed_at,
+    ...(row.trashed_at ? { trashedAt: row.trashed_at } : {}),
   };
 }
 

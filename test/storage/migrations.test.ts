@@ -164,6 +164,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       "0016-revision-kinds",
       "0018-catalog-admin",
     ]);
+    await migrateToWith(database, "0011-second-factor", ["0015-story-list", "0016-revision-kinds"]);
     const repos = sqlRepositories(database);
     await seedCatalog(repos);
     const stories = new StoryService({ ...repos, clock: fixedClock(now) });
