@@ -8,9 +8,10 @@ import type { SqlDialectName } from "../database.js";
  *   revision JSON: `working_section`, `working_lead_media_id`, `word_count`, and the draft's
  *   bylines in `story_draft_bylines` (the author filter);
  * - the trash for never-published drafts: `trashed_at`, `trashed_by`;
- * - one index per sort order under the equality filters every query has (service, trash,
- *   status), ending in `id` for the tie-break, so a page and each tab's count read an index
- *   range instead of the table; and indexes for the "mine", section and author filters;
+ * - one partial index (not in the trash) per sort order under the equality filters every
+ *   query has (service, status), ending in `id` for the tie-break, so a page and each tab's
+ *   count read an index range instead of the table; one for the trash; and indexes for the
+ *   "mine", section and author filters;
  * - on PostgreSQL, when pg_trgm is installed (0003), a trigram index on the lowercased
  *   working headline for the list's substring search.
  *
@@ -47,29 +48,47 @@ export function storyListMigration(dialect: SqlDialectName): Migration {
 
       await backfill(db);
 
-      const list = (name: string, columns: string[]) =>
-        db.schema.createIndex(name).on("stories").columns(columns).execute();
-      const tab = ["service_id", "trashed_at", "status"];
-      await list("stories_list_changed", [...tab, "last_modified_at", "id"]);
-      await list("stories_list_created", [...tab, "created_at", "id"]);
-      await list("stories_list_headline", [...tab, "working_headline", "id"]);
-      await list("stories_list_published", [...tab, "first_published_at", "id"]);
-      await list("stories_list_mine", [
+      // Partial indexes on what is not in the trash: equality on service and status then
+      // orders the rows (PostgreSQL derives no order from `trashed_at IS NULL` inside an
+      // index, so that column must not sit between the equalities and the sort column).
+      const live = (name: string, columns: string[]) =>
+        db.schema
+          .createIndex(name)
+          .on("stories")
+          .columns(columns)
+          .where(sql.ref("trashed_at"), "is", null)
+          .execute();
+      await live("stories_list_changed", ["service_id", "status", "last_modified_at", "id"]);
+      await live("stories_list_created", ["service_id", "status", "created_at", "id"]);
+      await live("stories_list_headline", ["service_id", "status", "working_headline", "id"]);
+      await live("stories_list_published", ["service_id", "status", "first_published_at", "id"]);
+      await live("stories_list_mine", [
         "service_id",
         "created_by",
-        "trashed_at",
         "status",
         "last_modified_at",
         "id",
       ]);
-      await list("stories_list_section", [
+      await live("stories_list_section", [
         "service_id",
         "working_section",
-        "trashed_at",
         "status",
         "last_modified_at",
         "id",
       ]);
+      await db.schema
+        .createIndex("stories_list_trash")
+        .on("stories")
+        .columns(["service_id", "last_modified_at", "id"])
+        .where(sql.ref("trashed_at"), "is not", null)
+        .execute();
+      if (dialect === "postgres") {
+        // Newest publication first with never-published stories last (the list's order):
+        // PostgreSQL's ascending index read backwards would put them first.
+        await sql`create index stories_list_published_desc on stories
+          (service_id, status, first_published_at desc nulls last, id desc)
+          where trashed_at is null`.execute(db);
+      }
       if (dialect === "postgres") await createHeadlineTrigramIndex(db);
     },
   };
