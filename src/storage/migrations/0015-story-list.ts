@@ -51,11 +51,13 @@ export function storyListMigration(dialect: SqlDialectName): Migration {
       // Partial indexes on what is not in the trash: equality on service and status then
       // orders the rows (PostgreSQL derives no order from `trashed_at IS NULL` inside an
       // index, so that column must not sit between the equalities and the sort column).
+      // `trashed_at` last as well: SQLite counts an index as covering only when it holds every
+      // column the query names, the partial index's own condition included.
       const live = (name: string, columns: string[]) =>
         db.schema
           .createIndex(name)
           .on("stories")
-          .columns(columns)
+          .columns([...columns, "trashed_at"])
           .where(sql.ref("trashed_at"), "is", null)
           .execute();
       await live("stories_list_changed", ["service_id", "status", "last_modified_at", "id"]);
@@ -79,7 +81,7 @@ export function storyListMigration(dialect: SqlDialectName): Migration {
       await db.schema
         .createIndex("stories_list_trash")
         .on("stories")
-        .columns(["service_id", "last_modified_at", "id"])
+        .columns(["service_id", "last_modified_at", "id", "trashed_at"])
         .where(sql.ref("trashed_at"), "is not", null)
         .execute();
       if (dialect === "postgres") {
