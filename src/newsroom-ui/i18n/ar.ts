@@ -3,6 +3,7 @@ import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import type { MessageKey } from "./en.js";
+import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
 import { writingAr } from "./writing-ar.js";
@@ -780,4 +781,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...commentsAr,
   ...conflictAr,
   ...translationAr,
+  ...storyListAr,
 };

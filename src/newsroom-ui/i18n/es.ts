@@ -3,6 +3,7 @@ import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
 import type { MessageKey } from "./en.js";
+import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
 import { writingEs } from "./writing-es.js";
@@ -814,4 +815,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...commentsEs,
   ...conflictEs,
   ...translationEs,
+  ...storyListEs,
 };

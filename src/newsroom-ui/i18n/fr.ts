@@ -3,6 +3,7 @@ import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import type { MessageKey } from "./en.js";
+import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
 import { writingFr } from "./writing-fr.js";
@@ -818,4 +819,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...commentsFr,
   ...conflictFr,
   ...translationFr,
+  ...storyListFr,
 };

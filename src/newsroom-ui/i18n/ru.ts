@@ -3,6 +3,7 @@ import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
 import type { MessageKey } from "./en.js";
+import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
 import { writingRu } from "./writing-ru.js";
@@ -804,4 +805,5 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...commentsRu,
   ...conflictRu,
   ...translationRu,
+  ...storyListRu,
 };

@@ -3,6 +3,7 @@ import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
 import type { MessageKey } from "./en.js";
+import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
 import { writingUk } from "./writing-uk.js";
@@ -806,4 +807,5 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...commentsUk,
   ...conflictUk,
   ...translationUk,
+  ...storyListUk,
 };

@@ -3,6 +3,7 @@ import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
 import type { MessageKey } from "./en.js";
+import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
 import { writingZhHans } from "./writing-zh-hans.js";
@@ -765,4 +766,5 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...commentsZhHans,
   ...conflictZhHans,
   ...translationZhHans,
+  ...storyListZhHans,
 };
