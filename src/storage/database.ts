@@ -152,7 +152,6 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0020-writing-settings": writingSettingsMigration(),
     "0016-revision-kinds": revisionKindsMigration(),
     "0018-catalog-admin": catalogAdminMigration(),
-    "0015-story-list": storyListMigration(),
     "0015-story-list": storyListMigration(dialect),
   };
 }

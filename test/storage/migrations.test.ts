@@ -161,10 +161,10 @@ describe.each(dialects)("migrations on %s", (dialect) => {
   it("0012 drops the legacy search tables and column; search still finds published stories", async () => {
     database = await openTestDatabase(dialect, { migrate: false });
     await migrateToWith(database, "0011-second-factor", [
+      "0015-story-list",
       "0016-revision-kinds",
       "0018-catalog-admin",
     ]);
-    await migrateToWith(database, "0011-second-factor", ["0015-story-list", "0016-revision-kinds"]);
     const repos = sqlRepositories(database);
     await seedCatalog(repos);
     const stories = new StoryService({ ...repos, clock: fixedClock(now) });
