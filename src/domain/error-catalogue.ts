@@ -24,6 +24,15 @@ export const errorCatalogue = {
     status: 409,
     message: "That workflow action is not possible in the story's current state.",
   },
+  STORY_NOT_TRASHABLE: {
+    status: 409,
+    message:
+      "Only a draft or a story in review that was never published can be moved to the trash.",
+  },
+  STORY_IN_TRASH: {
+    status: 409,
+    message: "The story is in the trash; restore it before changing it.",
+  },
   UNKNOWN_REFERENCE: {
     status: 422,
     message:

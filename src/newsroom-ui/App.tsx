@@ -225,6 +225,7 @@ function Screen(props: { readonly route: Route }) {
           status={route.screen === "dashboard" ? route.status : null}
           q={route.screen === "dashboard" ? route.q : ""}
           page={route.screen === "dashboard" ? route.page : 1}
+          filters={route.screen === "dashboard" ? route.filters : undefined}
         />
       );
     case "story":

@@ -6,6 +6,7 @@ import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import { type StoryContent, storyContentSchema } from "../domain/stories/story-schema.js";
 import { projectionOf } from "../domain/stories/story-service.js";
 import { slugify } from "../domain/stories/story-slug.js";
+import { bodyWordCount } from "../domain/stories/word-count.js";
 import type { Database, SqlDialectName } from "./database.js";
 import type { DatabaseSchema } from "./database-schema.js";
 import {
@@ -219,6 +220,9 @@ async function insertBatch(
       created_at: s.createdAt,
       created_by: null,
       working_headline: s.content.headline,
+      working_section: s.content.section,
+      working_lead_media_id: s.content.leadFigure?.mediaId ?? null,
+      word_count: bodyWordCount(s.content.body),
       headline: projection.headline,
       standfirst: projection.standfirst,
       slug: projection.slug,
@@ -246,6 +250,14 @@ async function insertBatch(
       ...[...new Set(projection.deskIds)].map((ref_id) => ({ kind: "desk" as const, ref_id })),
     ].map((c, position) => ({ story_id: s.storyId, position, ...c }));
   });
+  const draftBylineRows = stories.flatMap((s) =>
+    s.content.bylines.map((b, position) => ({
+      story_id: s.storyId,
+      position,
+      kind: b.kind,
+      ref_id: b.kind === "person" ? b.personId : b.deskId,
+    })),
+  );
   for (const chunk of chunks(storyRows)) await trx.insertInto("stories").values(chunk).execute();
   for (const chunk of chunks(revisionRows))
     await trx.insertInto("story_revisions").values(chunk).execute();
@@ -253,6 +265,8 @@ async function insertBatch(
     await trx.insertInto("story_topics").values(chunk).execute();
   for (const chunk of chunks(contributorRows))
     await trx.insertInto("story_contributors").values(chunk).execute();
+  for (const chunk of chunks(draftBylineRows))
+    await trx.insertInto("story_draft_bylines").values(chunk).execute();
   const documents = stories.flatMap((s) => (s.search ? [s.search] : []));
   await writeSearchDocuments(trx, dialect, documents);
 }

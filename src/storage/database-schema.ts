@@ -30,6 +30,19 @@ export interface StoriesTable {
   lead_media_id: string | null;
   created_by: string | null;
   working_headline: string | null;
+  // What the dashboard shows of the working draft (0015), and the trash.
+  working_section: string | null;
+  working_lead_media_id: string | null;
+  word_count: Generated<number>;
+  trashed_at: string | null;
+  trashed_by: string | null;
+}
+
+interface StoryDraftBylinesTable {
+  story_id: string;
+  position: number;
+  kind: "person" | "desk";
+  ref_id: string;
 }
 
 export interface StoryRevisionsTable {
@@ -446,6 +459,7 @@ export interface DatabaseSchema {
   story_corrections: StoryCorrectionsTable;
   story_topics: StoryTopicsTable;
   story_contributors: StoryContributorsTable;
+  story_draft_bylines: StoryDraftBylinesTable;
   people: PeopleTable;
   desks: DesksTable;
   agencies: AgenciesTable;

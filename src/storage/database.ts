@@ -17,9 +17,10 @@ import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
+import { storyListMigration } from "./migrations/0015-story-list.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
-import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { curationMigration } from "./migrations/0017-curation.js";
+import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 
@@ -153,6 +154,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0016-revision-kinds": revisionKindsMigration(),
     "0018-catalog-admin": catalogAdminMigration(),
     "0017-curation": curationMigration(),
+    "0015-story-list": storyListMigration(dialect),
   };
 }
 

@@ -1,8 +1,13 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { ServiceId } from "../domain/services/service-registry.js";
 import type {
+  DraftByline,
+  NewsroomListFilter,
+  NewsroomListPage,
   NewsroomListQuery,
+  NewsroomSort,
   NewsroomStoryRow,
+  NewsroomTab,
   PublishedProjection,
   StoryHeadChange,
   StoryRepository,
@@ -13,10 +18,13 @@ import {
   type RevisionKind,
   type RevisionSummary,
   type Story,
+  type StoryContent,
   type StoryRevision,
   type StoryStatus,
   storyContentSchema,
+  storyStatuses,
 } from "../domain/stories/story-schema.js";
+import { bodyWordCount } from "../domain/stories/word-count.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
 import { likeContaining } from "./like-patterns.js";
 import { syncSearchIndex } from "./search-index.js";
@@ -25,18 +33,22 @@ type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
 export class StorySqlRepository implements StoryRepository {
   readonly #db: Kysely<DatabaseSchema>;
+  readonly #countLimit: number;
 
-  constructor(db: Kysely<DatabaseSchema>) {
+  /** `countLimit`: where the dashboard's counts stop (tests lower it). */
+  constructor(db: Kysely<DatabaseSchema>, options: { countLimit?: number } = {}) {
     this.#db = db;
+    this.#countLimit = options.countLimit ?? defaultCountLimit;
   }
 
   async insertStory(story: Story, firstRevision: StoryRevision): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto("stories")
-        .values({ ...storyRow(story), working_headline: firstRevision.content.headline })
+        .values({ ...storyRow(story), ...workingColumns(firstRevision.content) })
         .execute();
       await trx.insertInto("story_revisions").values(revisionRow(firstRevision)).execute();
+      await writeDraftBylines(trx, story.id, firstRevision.content);
     });
   }
 
@@ -47,9 +59,10 @@ export class StorySqlRepository implements StoryRepository {
       // the number read next cannot be taken by another save of this story meanwhile.
       const result = await trx
         .updateTable("stories")
-        .set({ current_revision_id: draft.id, working_headline: draft.content.headline })
+        .set({ current_revision_id: draft.id, ...workingColumns(draft.content) })
         .where("id", "=", draft.storyId)
         .where("current_revision_id", "=", draft.baseRevisionId ?? "")
+        .where("trashed_at", "is", null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return null;
       const revision: StoryRevision = { ...draft, number: await nextNumber(trx, draft.storyId) };
@@ -59,6 +72,7 @@ export class StorySqlRepository implements StoryRepository {
         .where("id", "=", draft.storyId)
         .execute();
       await trx.insertInto("story_revisions").values(revisionRow(revision)).execute();
+      await writeDraftBylines(trx, revision.storyId, revision.content);
       return revision;
     });
   }
@@ -125,33 +139,159 @@ export class StorySqlRepository implements StoryRepository {
     return row ? storyFromRow(row) : undefined;
   }
 
-  async listForNewsroom(
-    query: NewsroomListQuery,
-  ): Promise<{ items: NewsroomStoryRow[]; total: number }> {
-    if (query.serviceIds.length === 0) return { items: [], total: 0 };
-    let q = this.#db.selectFrom("stories").where("service_id", "in", [...query.serviceIds]);
-    if (query.status) q = q.where("status", "=", query.status);
-    if (query.q) {
-      const headline = sql`lower(coalesce(working_headline, ''))`;
-      q = q.where(likeContaining(headline, query.q.toLocaleLowerCase("und")));
+  async setTrashed(
+    expected: StoryHeadChange["expected"] & { readonly id: string },
+    trashedAt: string | null,
+    by: string | null,
+  ): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("stories")
+      .set({ trashed_at: trashedAt, trashed_by: by })
+      .where("id", "=", expected.id)
+      .where("status", "=", expected.status)
+      .where("current_revision_id", "=", expected.currentRevisionId)
+      .where("trashed_at", trashedAt === null ? "is not" : "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * One page of the dashboard and the count of every tab under the same filters. Every query
+   * is an index range (migration 0015): equality on service, trash and status, then the sort
+   * column. The page reads ids from the index alone (`offset + limit` entries), then its rows
+   * by id; each count stops after `countLimit` (the current tab's after `offset + limit +
+   * countLimit`), so no request reads a whole 100,000-story service.
+   */
+  async listForNewsroom(query: NewsroomListQuery): Promise<NewsroomListPage> {
+    if (query.serviceIds.length === 0) {
+      return { items: [], total: 0, totalExact: true, counts: {}, over: [] };
     }
-    const [count, rows] = await Promise.all([
-      q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-      q
-        .selectAll()
-        .orderBy("last_modified_at", "desc")
-        .orderBy("id", "desc")
+    const filtered = this.#filtered(query);
+    const inTab = (tab: NewsroomTab | undefined) => {
+      if (tab === "trash") return filtered.where("trashed_at", "is not", null);
+      const live = filtered.where("trashed_at", "is", null);
+      return tab ? live.where("status", "=", tab) : live;
+    };
+    const page = inTab(query.tab);
+    const ordered =
+      query.sort === "published"
+        ? // Never-published stories last in both directions, the same on both dialects.
+          page.orderBy(sql`first_published_at ${sql.raw(query.direction)} nulls last`)
+        : page.orderBy(sortColumns[query.sort], query.direction);
+    const ids = (
+      await ordered
+        .select("id")
+        .orderBy("id", query.direction)
         .limit(query.limit)
         .offset(query.offset)
-        .execute(),
-    ]);
-    return {
-      total: Number(count.n),
-      items: rows.map((row) => ({
-        story: storyFromRow(row),
-        workingHeadline: row.working_headline ?? "",
-      })),
+        .execute()
+    ).map((row) => row.id);
+    const cappedCount = async (tab: NewsroomTab | undefined, limit: number) => {
+      const row = await this.#db
+        .selectFrom(
+          inTab(tab)
+            .select(sql<number>`1`.as("one"))
+            .limit(limit + 1)
+            .as("capped"),
+        )
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     };
+    const countLimit = this.#countLimit;
+    const counts: Partial<Record<NewsroomTab, number>> = {};
+    const over: NewsroomTab[] = [];
+    for (const tab of newsroomTabs) {
+      const n = await cappedCount(tab, countLimit);
+      if (n > countLimit) over.push(tab);
+      if (n > 0) counts[tab] = Math.min(n, countLimit);
+    }
+    const totalLimit = query.offset + query.limit + countLimit;
+    const counted = await cappedCount(query.tab, totalLimit);
+    const [rows, bylines] = await Promise.all([
+      ids.length > 0
+        ? this.#db.selectFrom("stories").selectAll().where("id", "in", ids).execute()
+        : Promise.resolve([]),
+      this.#draftBylines(ids),
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return {
+      total: Math.min(counted, totalLimit),
+      totalExact: counted <= totalLimit,
+      counts,
+      over,
+      items: ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row
+          ? [
+              {
+                story: storyFromRow(row),
+                workingHeadline: row.working_headline ?? "",
+                section: row.working_section,
+                wordCount: Number(row.word_count),
+                leadMediaId: row.working_lead_media_id,
+                bylines: bylines.get(id) ?? [],
+              },
+            ]
+          : [];
+      }),
+    };
+  }
+
+  #filtered(filter: NewsroomListFilter) {
+    let q = this.#db.selectFrom("stories").where("service_id", "in", [...filter.serviceIds]);
+    if (filter.q) {
+      const headline = sql`lower(coalesce(working_headline, ''))`;
+      q = q.where(likeContaining(headline, filter.q.toLocaleLowerCase("und")));
+    }
+    if (filter.createdBy !== undefined) q = q.where("created_by", "=", filter.createdBy);
+    if (filter.section !== undefined) q = q.where("working_section", "=", filter.section);
+    if (filter.personId !== undefined) {
+      const personId = filter.personId;
+      // EXISTS, not IN: probed per candidate row in index order, so a page stops early and
+      // nothing materializes every story of a prolific author.
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("story_draft_bylines as b")
+            .select("b.story_id")
+            .whereRef("b.story_id", "=", "stories.id")
+            .where("b.ref_id", "=", personId)
+            .where("b.kind", "=", "person"),
+        ),
+      );
+    }
+    if (filter.changedFrom) q = q.where("last_modified_at", ">=", filter.changedFrom);
+    if (filter.changedBefore) q = q.where("last_modified_at", "<", filter.changedBefore);
+    return q;
+  }
+
+  async #draftBylines(storyIds: readonly string[]): Promise<Map<string, DraftByline[]>> {
+    const byStory = new Map<string, DraftByline[]>();
+    if (storyIds.length === 0) return byStory;
+    const rows = await this.#db
+      .selectFrom("story_draft_bylines as b")
+      .leftJoin("people as p", (join) =>
+        join.onRef("p.id", "=", "b.ref_id").on("b.kind", "=", "person"),
+      )
+      .leftJoin("desks as d", (join) =>
+        join.onRef("d.id", "=", "b.ref_id").on("b.kind", "=", "desk"),
+      )
+      .select(["b.story_id", "b.kind", "b.ref_id", "p.name as person", "d.name as desk"])
+      .where("b.story_id", "in", [...storyIds])
+      .orderBy("b.story_id")
+      .orderBy("b.position")
+      .execute();
+    for (const row of rows) {
+      const list = byStory.get(row.story_id) ?? [];
+      list.push({
+        kind: row.kind,
+        id: row.ref_id,
+        name: (row.kind === "person" ? row.person : row.desk) ?? null,
+      });
+      byStory.set(row.story_id, list);
+    }
+    return byStory;
   }
 
   async listFamily(familyId: string): Promise<NewsroomStoryRow[]> {
@@ -258,6 +398,7 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
     .where("id", "=", next.id)
     .where("status", "=", expected.status)
     .where("current_revision_id", "=", expected.currentRevisionId)
+    .where("trashed_at", "is", null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   // Search stays consistent with publish, update and kill: same transaction.
@@ -305,6 +446,38 @@ async function applyHeadChange(trx: Db, change: StoryHeadChange): Promise<boolea
     }
   }
   return true;
+}
+
+/** Counts stop here: a tab with more shows "more than 1,000". */
+const defaultCountLimit = 1_000;
+const newsroomTabs: readonly NewsroomTab[] = [...storyStatuses, "trash"];
+
+const sortColumns = {
+  changed: "last_modified_at",
+  created: "created_at",
+  headline: "working_headline",
+  published: "first_published_at",
+} as const satisfies Record<NewsroomSort, string>;
+
+/** What the dashboard shows of the working draft, written with every revision. */
+function workingColumns(content: StoryContent) {
+  return {
+    working_headline: content.headline,
+    working_section: content.section,
+    working_lead_media_id: content.leadFigure?.mediaId ?? null,
+    word_count: bodyWordCount(content.body),
+  };
+}
+
+async function writeDraftBylines(trx: Db, storyId: string, content: StoryContent) {
+  await trx.deleteFrom("story_draft_bylines").where("story_id", "=", storyId).execute();
+  const rows = content.bylines.map((b, position) => ({
+    story_id: storyId,
+    position,
+    kind: b.kind,
+    ref_id: b.kind === "person" ? b.personId : b.deskId,
+  }));
+  if (rows.length > 0) await trx.insertInto("story_draft_bylines").values(rows).execute();
 }
 
 function projectionRow(p: PublishedProjection) {
@@ -386,6 +559,7 @@ function storyFromRow(row: Selectable<StoriesTable>): Story {
     killReason: row.kill_reason,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    ...(row.trashed_at ? { trashedAt: row.trashed_at } : {}),
   };
 }
 

@@ -161,6 +161,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
   it("0012 drops the legacy search tables and column; search still finds published stories", async () => {
     database = await openTestDatabase(dialect, { migrate: false });
     await migrateToWith(database, "0011-second-factor", [
+      "0015-story-list",
       "0016-revision-kinds",
       "0018-catalog-admin",
     ]);

@@ -16,7 +16,9 @@ export type StoryEventType =
   | "silently-fixed"
   | "corrected"
   | "killed"
-  | "unpublished";
+  | "unpublished"
+  | "trashed"
+  | "restored";
 
 export interface StoryEvent {
   readonly type: StoryEventType;

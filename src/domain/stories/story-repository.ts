@@ -52,12 +52,65 @@ export interface NewsroomStoryRow {
   readonly workingHeadline: string;
 }
 
-export interface NewsroomListQuery {
+/** The dashboard's tabs: each status, and the trash (never-published drafts set aside). */
+export type NewsroomTab = Story["status"] | "trash";
+
+/** Orders of the dashboard list: last change, creation, headline, first publication. */
+export const newsroomSorts = ["changed", "created", "headline", "published"] as const;
+export type NewsroomSort = (typeof newsroomSorts)[number];
+
+/** Filters shared by the list and by its per-tab counts. */
+export interface NewsroomListFilter {
   readonly serviceIds: readonly ServiceId[];
-  readonly status?: Story["status"];
+  /** Case-insensitive substring of the working headline. */
   readonly q?: string;
+  /** Stories created by this user ("mine"). */
+  readonly createdBy?: string;
+  /** Section slug of the working draft. */
+  readonly section?: string;
+  /** A person in the working draft's bylines. */
+  readonly personId?: string;
+  /** Last change at or after / before this time (ISO). */
+  readonly changedFrom?: string;
+  readonly changedBefore?: string;
+}
+
+export interface NewsroomListQuery extends NewsroomListFilter {
+  /** One tab; absent: every story that is not in the trash. */
+  readonly tab?: NewsroomTab;
+  readonly sort: NewsroomSort;
+  readonly direction: "asc" | "desc";
   readonly limit: number;
   readonly offset: number;
+}
+
+/** A byline of the working draft with its name (a deleted person or desk has none). */
+export interface DraftByline {
+  readonly kind: "person" | "desk";
+  readonly id: string;
+  readonly name: string | null;
+}
+
+/** A dashboard row: the head plus what the list shows of the working draft. */
+export interface NewsroomListRow extends NewsroomStoryRow {
+  readonly section: string | null;
+  readonly wordCount: number;
+  readonly leadMediaId: string | null;
+  readonly bylines: readonly DraftByline[];
+}
+
+export interface NewsroomListPage {
+  readonly items: NewsroomListRow[];
+  /**
+   * Stories in the asked tab matching the filters: exact when `totalExact`, else a lower
+   * bound (counting stops 1,000 stories past the page).
+   */
+  readonly total: number;
+  readonly totalExact: boolean;
+  /** Stories per tab matching the filters, up to 1,000 (tabs without any are absent). */
+  readonly counts: Partial<Record<NewsroomTab, number>>;
+  /** Tabs holding more than their count says (more than 1,000). */
+  readonly over: NewsroomTab[];
 }
 
 export interface StoryRepository {
@@ -81,7 +134,16 @@ export interface StoryRepository {
   insertCorrection(correction: Correction, change: StoryHeadChange): Promise<boolean>;
 
   findStory(id: string): Promise<Story | undefined>;
-  listForNewsroom(query: NewsroomListQuery): Promise<{ items: NewsroomStoryRow[]; total: number }>;
+  listForNewsroom(query: NewsroomListQuery): Promise<NewsroomListPage>;
+  /**
+   * Moves a story into the trash (`trashedAt` a time) or out of it (`null`), only if its head
+   * still matches `expected` and it is (not) in the trash; false otherwise.
+   */
+  setTrashed(
+    expected: StoryHeadChange["expected"] & { readonly id: string },
+    trashedAt: IsoDateTime | null,
+    by: string | null,
+  ): Promise<boolean>;
   /** Every language version of a story (same family), oldest first. */
   listFamily(familyId: string): Promise<NewsroomStoryRow[]>;
   /** Scheduled stories whose time has come, oldest first. */

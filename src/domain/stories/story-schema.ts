@@ -106,6 +106,11 @@ export interface Story {
   readonly createdAt: IsoDateTime;
   /** The user who created the story (reporters may edit their own drafts). */
   readonly createdBy: string | null;
+  /**
+   * When a never-published draft was moved to the trash (null or absent: not in the trash).
+   * Only `StoryRepository.setTrashed` changes it; head changes never touch it.
+   */
+  readonly trashedAt?: IsoDateTime | null;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
 import type { MediaRepository } from "../media/media-repository.js";
+import type { RenditionInfo } from "../media/media-schema.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import { currentKeys } from "../people/current-keys.js";
@@ -19,8 +20,9 @@ import {
   type StoryEventType,
 } from "./story-events.js";
 import type {
+  NewsroomListPage,
   NewsroomListQuery,
-  NewsroomStoryRow,
+  NewsroomListRow,
   PublishedProjection,
   StoryRepository,
 } from "./story-repository.js";
@@ -126,6 +128,7 @@ export class StoryService {
   ): Promise<StoryRevision> {
     const story = await this.#requireStory(storyId);
     this.#authorize(actor, "story.edit", story);
+    requireOutOfTrash(story);
     if (story.status === "killed") {
       throw new NewsdeskError("INVALID_TRANSITION", { detail: "A killed story cannot be edited." });
     }
@@ -184,6 +187,7 @@ export class StoryService {
     const input: PublishInput = parseOrThrow(publishInputSchema, rawInput);
     const story = await this.#requireStory(storyId);
     this.#authorize(actor, "story.publish", story);
+    requireOutOfTrash(story);
     const now = this.#now();
     if (input.mode === "first" && story.embargoUntil && isEmbargoed(story, now)) {
       // Publishing an embargoed story schedules it for the moment the embargo lifts.
@@ -221,6 +225,7 @@ export class StoryService {
   async kill(actor: Actor, storyId: string, reason: string): Promise<Story> {
     const story = await this.#requireStory(storyId);
     this.#authorize(actor, "story.kill", story);
+    requireOutOfTrash(story);
     const next = applyKill(story, reason.trim() || "Withdrawn", this.#now());
     await this.#change(actor, story, next, null);
     await this.#emit("killed", next, actor, next.killReason ?? undefined, story);
@@ -240,6 +245,7 @@ export class StoryService {
   async submit(actor: Actor, storyId: string): Promise<Story> {
     const story = await this.#requireStory(storyId);
     this.#authorize(actor, "story.submit", story);
+    requireOutOfTrash(story);
     const next = applySubmit(story, this.#now());
     await this.#change(actor, story, next, undefined);
     await this.#emit("submitted", next, actor, undefined, story);
@@ -251,6 +257,7 @@ export class StoryService {
     const when = at === null ? null : parseOrThrow(isoDateTimeSchema, at);
     const story = await this.#requireStory(storyId);
     this.#authorize(actor, "story.schedule", story);
+    requireOutOfTrash(story);
     const next = applySchedule(story, when, this.#now());
     await this.#change(actor, story, next, undefined);
     await this.#emit("scheduled", next, actor, undefined, story);
@@ -261,10 +268,103 @@ export class StoryService {
     const when = until === null ? null : parseOrThrow(isoDateTimeSchema, until);
     const story = await this.#requireStory(storyId);
     this.#authorize(actor, "story.schedule", story);
+    requireOutOfTrash(story);
     const next = applyEmbargo(story, when, this.#now());
     await this.#change(actor, story, next, undefined);
     await this.#emit("embargoed", next, actor, undefined, story);
     return next;
+  }
+
+  /**
+   * Moves a draft into the trash: out of every other tab, kept with all its revisions until
+   * restored. Only what readers never saw can be trashed; published copy is killed instead.
+   */
+  async trash(actor: Actor, storyId: string): Promise<Story> {
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.trash", story);
+    requireOutOfTrash(story);
+    if (
+      (story.status !== "draft" && story.status !== "in_review") ||
+      story.firstPublishedAt !== null
+    ) {
+      throw new NewsdeskError("STORY_NOT_TRASHABLE", {
+        detail:
+          story.firstPublishedAt !== null
+            ? "The story has been published; kill or unpublish it instead of trashing it."
+            : "Only a draft or a story in review can be moved to the trash.",
+        details: { status: story.status },
+      });
+    }
+    const now = this.#now();
+    const ok = await this.#deps.stories.setTrashed(
+      { id: story.id, status: story.status, currentRevisionId: story.currentRevisionId },
+      now,
+      actorId(actor),
+    );
+    if (!ok) throw staleHead();
+    const next: Story = { ...story, trashedAt: now };
+    await this.#emit("trashed", next, actor, undefined, story);
+    return next;
+  }
+
+  /** Takes a story out of the trash, back into the tab of its status. */
+  async untrash(actor: Actor, storyId: string): Promise<Story> {
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.trash", story);
+    if (!story.trashedAt) {
+      throw new NewsdeskError("INVALID_TRANSITION", { detail: "The story is not in the trash." });
+    }
+    const ok = await this.#deps.stories.setTrashed(
+      { id: story.id, status: story.status, currentRevisionId: story.currentRevisionId },
+      null,
+      actorId(actor),
+    );
+    if (!ok) throw staleHead();
+    const next: Story = { ...story, trashedAt: null };
+    await this.#emit("restored", next, actor, undefined, story);
+    return next;
+  }
+
+  /** Moves the working draft to another section of its service, as a new revision. */
+  async assignSection(actor: Actor, storyId: string, section: string): Promise<StoryRevision> {
+    const story = await this.#requireStory(storyId);
+    this.#authorize(actor, "story.edit", story);
+    requireOutOfTrash(story);
+    const current = await this.#requireRevision(story.currentRevisionId);
+    return this.saveDraft(actor, storyId, {
+      baseRevisionId: current.id,
+      content: { ...current.content, section },
+      note: `Section: ${section}`,
+    });
+  }
+
+  /**
+   * One action on many stories, each checked on its own exactly as if done one by one: what
+   * the actor may not do, or what the story's state forbids, is refused for that story only.
+   */
+  async bulk(
+    actor: Actor,
+    input: { action: BulkAction; storyIds: readonly string[]; section?: string },
+  ): Promise<BulkResult> {
+    const done: string[] = [];
+    const refused: BulkRefusal[] = [];
+    for (const storyId of new Set(input.storyIds)) {
+      try {
+        if (input.action === "trash") await this.trash(actor, storyId);
+        else if (input.action === "submit") await this.submit(actor, storyId);
+        else {
+          if (input.section === undefined) {
+            throw new NewsdeskError("VALIDATION_FAILED", { detail: "Choose a section." });
+          }
+          await this.assignSection(actor, storyId, input.section);
+        }
+        done.push(storyId);
+      } catch (error) {
+        if (!(error instanceof NewsdeskError)) throw error;
+        refused.push({ storyId, code: error.code, detail: error.message });
+      }
+    }
+    return { done, refused };
   }
 
   /** Restoring never rewrites history: the old content becomes a new revision. */
@@ -376,17 +476,40 @@ export class StoryService {
     return story;
   }
 
-  /** The newsroom dashboard: stories in the services the actor works in, filtered. */
+  /**
+   * The newsroom dashboard: stories in the services the actor works in, filtered, with the
+   * count of every tab under the same filters and each row's smallest lead-image rendition.
+   * `mine` keeps the stories the actor created.
+   */
   async list(
     actor: Actor,
-    query: Omit<NewsroomListQuery, "serviceIds"> & { serviceId?: ServiceId },
-  ): Promise<{ items: NewsroomStoryRow[]; total: number }> {
-    const { serviceId, ...rest } = query;
+    query: Omit<NewsroomListQuery, "serviceIds" | "createdBy"> & {
+      serviceId?: ServiceId;
+      mine?: boolean;
+    },
+  ): Promise<Omit<NewsroomListPage, "items"> & { items: ListedStory[] }> {
+    const { serviceId, mine, ...rest } = query;
     const visible = serviceIds.filter(
       (id) => can(actor, "story.view", id) && (serviceId === undefined || id === serviceId),
     );
-    if (visible.length === 0) return { items: [], total: 0 };
-    return this.#deps.stories.listForNewsroom({ ...rest, serviceIds: visible });
+    if (visible.length === 0) {
+      return { items: [], total: 0, totalExact: true, counts: {}, over: [] };
+    }
+    const page = await this.#deps.stories.listForNewsroom({
+      ...rest,
+      ...(mine ? { createdBy: actorId(actor) ?? "" } : {}),
+      serviceIds: visible,
+    });
+    const leadIds = [...new Set(page.items.flatMap((row) => row.leadMediaId ?? []))];
+    const renditions =
+      leadIds.length > 0 ? await this.#deps.media.listRenditions(leadIds) : new Map();
+    return {
+      ...page,
+      items: page.items.map((row) => ({
+        ...row,
+        thumbnail: row.leadMediaId ? smallest(renditions.get(row.leadMediaId) ?? []) : null,
+      })),
+    };
   }
 
   /** Revisions of a story the actor may see, newest first. */
@@ -487,6 +610,50 @@ export class StoryService {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
+}
+
+/** A dashboard row with its lead image's smallest rendition. */
+export interface ListedStory extends NewsroomListRow {
+  readonly thumbnail: RenditionInfo | null;
+}
+
+export const bulkActions = ["assign-section", "submit", "trash"] as const;
+export type BulkAction = (typeof bulkActions)[number];
+interface BulkRefusal {
+  readonly storyId: string;
+  readonly code: string;
+  readonly detail: string;
+}
+export interface BulkResult {
+  readonly done: string[];
+  readonly refused: BulkRefusal[];
+}
+
+function requireOutOfTrash(story: Story): void {
+  if (story.trashedAt) throw new NewsdeskError("STORY_IN_TRASH");
+}
+
+function staleHead(): NewsdeskError {
+  return new NewsdeskError("REVISION_CONFLICT", {
+    detail: "The story changed while the action was in progress; reload and try again.",
+  });
+}
+
+/**
+ * The narrowest rendition, preferring the 16:9 crop (every row the same shape), then JPEG,
+ * which every browser shows.
+ */
+function smallest(renditions: readonly RenditionInfo[]): RenditionInfo | null {
+  const preferred = [
+    renditions.filter((r) => r.shape === "16x9" && r.format === "jpeg"),
+    renditions.filter((r) => r.format === "jpeg"),
+    renditions,
+  ];
+  const pool = preferred.find((list) => list.length > 0) ?? [];
+  return pool.reduce<RenditionInfo | null>(
+    (a, r) => (a === null || r.width < a.width ? r : a),
+    null,
+  );
 }
 
 function nextTurn(): Promise<void> {

@@ -38,6 +38,10 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
       if (editorial) return true;
       if (role === "reporter") return story === own;
       return role === "translator" && story === translation;
+    case "story.trash":
+      // Translators set nothing aside; a reporter trashes only their own draft.
+      if (editorial) return true;
+      return role === "reporter" && story === own;
     case "story.publish":
     case "story.schedule":
     case "story.correct":

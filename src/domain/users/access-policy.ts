@@ -18,6 +18,7 @@ export const actions = [
   "story.unpublish",
   "story.view",
   "story.comment",
+  "story.trash",
   "translation.create",
   "translation.edit",
   "banner.manage",
@@ -73,6 +74,12 @@ function allowed(
       if (has("reporter") && story.createdBy === userId && story.unpublished) return true;
       return (
         has("translator") && story.isTranslation && (action === "story.edit" || story.unpublished)
+      );
+    case "story.trash":
+      // Editors trash any draft; a reporter only their own.
+      if (has(...editorial)) return true;
+      return (
+        has("reporter") && story !== undefined && story.createdBy === userId && story.unpublished
       );
     case "story.publish":
     case "story.schedule":
@@ -135,6 +142,7 @@ const needs: Record<Action, string> = {
   "story.correct": "the editor role",
   "story.kill": "the editor role",
   "story.unpublish": "the editor role",
+  "story.trash": "the editor role, or to be the reporter of this draft",
   "banner.manage": "the editor role",
   "curation.manage": "the editor role",
   "alert.translate": "the translator or editor role",

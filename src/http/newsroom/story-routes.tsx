@@ -3,14 +3,16 @@ import type { Actor } from "../../domain/actor.js";
 import type { AuditLog } from "../../domain/audit/audit-log.js";
 import type { Clock } from "../../domain/clock.js";
 import { NewsdeskError } from "../../domain/error-catalogue.js";
+import { renditionName } from "../../domain/media/media-schema.js";
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
 import type { PresenceService } from "../../domain/presence/presence-service.js";
 import type { ReaderService } from "../../domain/reader/reader-service.js";
 import { serviceIds, services } from "../../domain/services/service-registry.js";
 import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
+import { newsroomSorts } from "../../domain/stories/story-repository.js";
 import { storyStatuses } from "../../domain/stories/story-schema.js";
-import type { StoryService } from "../../domain/stories/story-service.js";
+import { bulkActions, type StoryService } from "../../domain/stories/story-service.js";
 import { assertCan } from "../../domain/users/access-policy.js";
 import type { TokenScope } from "../../domain/users/user-schema.js";
 import { htmlToBlocks } from "../../ingest/html-to-blocks.js";
@@ -31,12 +33,25 @@ export interface StoryRouteDeps {
   readonly publisherName: string;
 }
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, "a date as YYYY-MM-DD");
 const listQuery = z.object({
   service: z.enum(serviceIds).optional(),
-  status: z.enum(storyStatuses).optional(),
+  status: z.enum([...storyStatuses, "trash"]).optional(),
   q: z.string().max(200).optional(),
+  mine: z.enum(["true", "false"]).optional(),
+  section: z.string().min(1).max(64).optional(),
+  author: z.string().min(1).max(64).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  sort: z.enum(newsroomSorts).default("changed"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+const bulkBody = z.object({
+  action: z.enum(bulkActions),
+  storyIds: z.array(z.string().min(1).max(64)).min(1).max(200),
+  section: z.string().min(1).max(64).optional(),
 });
 const createBody = z.object({ serviceId: z.enum(serviceIds), content: z.unknown() });
 const draftBody = z.object({
@@ -70,29 +85,56 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
     const query = parseOrThrow(listQuery, c.req.query());
     const result = await deps.stories.list(actor, {
       ...(query.service ? { serviceId: query.service } : {}),
-      ...(query.status ? { status: query.status } : {}),
+      ...(query.status ? { tab: query.status } : {}),
       ...(query.q ? { q: query.q } : {}),
+      ...(query.mine === "true" ? { mine: true } : {}),
+      ...(query.section ? { section: query.section } : {}),
+      ...(query.author ? { personId: query.author } : {}),
+      // Whole UTC days, both ends included.
+      ...(query.from ? { changedFrom: `${query.from}T00:00:00.000Z` } : {}),
+      ...(query.to ? { changedBefore: nextDay(query.to) } : {}),
+      sort: query.sort,
+      direction: query.dir,
       limit: query.limit,
       offset: query.offset,
     });
     return c.json({
       total: result.total,
-      items: result.items.map(({ story, workingHeadline }) => ({
-        id: story.id,
-        serviceId: story.serviceId,
-        status: story.status,
-        headline: workingHeadline,
-        currentRevisionNumber: story.currentRevisionNumber,
-        lastModifiedAt: story.lastModifiedAt,
-        firstPublishedAt: story.firstPublishedAt,
-        updatedAt: story.updatedAt,
-        scheduledAt: story.scheduledAt,
-        embargoUntil: story.embargoUntil,
-        flags:
-          story.publishedRevisionId && story.publishedRevisionId !== story.currentRevisionId
-            ? ["unpublished-changes"]
-            : [],
-      })),
+      totalExact: result.totalExact,
+      counts: result.counts,
+      over: result.over,
+      items: result.items.map(
+        ({ story, workingHeadline, section, wordCount, bylines, thumbnail, leadMediaId }) => ({
+          id: story.id,
+          serviceId: story.serviceId,
+          status: story.status,
+          headline: workingHeadline,
+          section,
+          wordCount,
+          bylines,
+          thumbnail:
+            thumbnail && leadMediaId
+              ? {
+                  url: `/media/${leadMediaId}/${renditionName(thumbnail)}`,
+                  width: thumbnail.width,
+                  height: thumbnail.height,
+                }
+              : null,
+          createdAt: story.createdAt,
+          createdBy: story.createdBy,
+          currentRevisionNumber: story.currentRevisionNumber,
+          lastModifiedAt: story.lastModifiedAt,
+          firstPublishedAt: story.firstPublishedAt,
+          updatedAt: story.updatedAt,
+          scheduledAt: story.scheduledAt,
+          embargoUntil: story.embargoUntil,
+          trashedAt: story.trashedAt ?? null,
+          flags:
+            story.publishedRevisionId && story.publishedRevisionId !== story.currentRevisionId
+              ? ["unpublished-changes"]
+              : [],
+        }),
+      ),
     });
   });
 
@@ -106,6 +148,25 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
         content: input.content,
       });
       return c.json(created, 201);
+    },
+  );
+
+  r.post(
+    "/stories/bulk",
+    { action: "story.edit", scope: "stories:write" },
+    async (c, { actor, body }) => {
+      const input = parseOrThrow(bulkBody, body);
+      const result = await deps.stories.bulk(actor, {
+        action: input.action,
+        storyIds: input.storyIds,
+        ...(input.section ? { section: input.section } : {}),
+      });
+      return c.json({
+        done: result.done.length,
+        refused: result.refused.length,
+        doneIds: result.done,
+        refusals: result.refused,
+      });
     },
   );
 
@@ -141,7 +202,13 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
 
   const workflow = (
     path: string,
-    action: "story.submit" | "story.publish" | "story.schedule" | "story.kill" | "story.unpublish",
+    action:
+      | "story.submit"
+      | "story.publish"
+      | "story.schedule"
+      | "story.kill"
+      | "story.unpublish"
+      | "story.trash",
     scope: TokenScope,
     run: (actor: Actor, storyId: string, body: unknown) => Promise<unknown>,
   ) =>
@@ -170,6 +237,12 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
   );
   workflow("unpublish", "story.unpublish", "stories:publish", (actor, storyId) =>
     deps.stories.unpublish(actor, storyId),
+  );
+  workflow("trash", "story.trash", "stories:write", (actor, storyId) =>
+    deps.stories.trash(actor, storyId),
+  );
+  workflow("untrash", "story.trash", "stories:write", (actor, storyId) =>
+    deps.stories.untrash(actor, storyId),
   );
 
   r.post(
@@ -295,6 +368,13 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
       return c.json({ doc: blocksToPmDoc(blocks), warnings });
     },
   );
+}
+
+/** The first instant after the UTC day `date` (YYYY-MM-DD). */
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
 }
 
 function id(value: string | undefined): string {

@@ -4,6 +4,7 @@ import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import { curationAr } from "./curation-ar.js";
 import type { MessageKey } from "./en.js";
+import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
 import { writingAr } from "./writing-ar.js";
@@ -782,4 +783,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...conflictAr,
   ...translationAr,
   ...curationAr,
+  ...storyListAr,
 };

@@ -3,6 +3,7 @@ import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
+import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
 import { writingEn } from "./writing-en.js";
@@ -878,6 +879,7 @@ export const en = {
   ...translationEn,
   ...catalogEn,
   ...curationEn,
+  ...storyListEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
 import type { MessageKey } from "./en.js";
+import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
 import { writingEs } from "./writing-es.js";
@@ -816,4 +817,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...conflictEs,
   ...translationEs,
   ...curationEs,
+  ...storyListEs,
 };

@@ -4,6 +4,7 @@ import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
 import type { MessageKey } from "./en.js";
+import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
 import { writingFa } from "./writing-fa.js";
@@ -799,4 +800,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...translationFa,
   ...catalogFa,
   ...curationFa,
+  ...storyListFa,
 };

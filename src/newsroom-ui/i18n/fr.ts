@@ -4,6 +4,7 @@ import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
 import type { MessageKey } from "./en.js";
+import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
 import { writingFr } from "./writing-fr.js";
@@ -820,4 +821,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...conflictFr,
   ...translationFr,
   ...curationFr,
+  ...storyListFr,
 };

@@ -4,6 +4,7 @@ import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
 import { curationRu } from "./curation-ru.js";
 import type { MessageKey } from "./en.js";
+import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
 import { writingRu } from "./writing-ru.js";
@@ -806,4 +807,5 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...conflictRu,
   ...translationRu,
   ...curationRu,
+  ...storyListRu,
 };

@@ -4,6 +4,7 @@ import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
 import type { MessageKey } from "./en.js";
+import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
 import { writingUk } from "./writing-uk.js";
@@ -808,4 +809,5 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...conflictUk,
   ...translationUk,
   ...curationUk,
+  ...storyListUk,
 };

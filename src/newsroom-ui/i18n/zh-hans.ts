@@ -4,6 +4,7 @@ import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
 import { curationZhHans } from "./curation-zh-hans.js";
 import type { MessageKey } from "./en.js";
+import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
 import { writingZhHans } from "./writing-zh-hans.js";
@@ -767,4 +768,5 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...conflictZhHans,
   ...translationZhHans,
   ...curationZhHans,
+  ...storyListZhHans,
 };

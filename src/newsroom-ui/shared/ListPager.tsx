@@ -10,6 +10,8 @@ export function ListPager(props: {
   readonly page: number;
   readonly pages: number;
   readonly hrefFor: (page: number) => string;
+  /** The count of pages is a lower bound: there may be more after the last. */
+  readonly atLeast?: boolean;
 }) {
   const { t, number } = useUiText();
   const { page, pages } = props;
@@ -17,7 +19,7 @@ export function ListPager(props: {
     <nav class="nr-pager" aria-label={t("pager.label")}>
       {page > 1 ? <AppLink href={props.hrefFor(page - 1)}>{t("pager.previous")}</AppLink> : null}
       <span aria-current="page">
-        {t("pager.position", {
+        {t(props.atLeast ? "storyList.pagerOver" : "pager.position", {
           page: number(page),
           pages: number(pages),
         })}

@@ -5,6 +5,8 @@ import { useApp } from "./app-context.js";
 interface Tab {
   readonly href: string;
   readonly label: string;
+  /** Shown after the label in its own element, e.g. "(12)". */
+  readonly count?: string | undefined;
   readonly current: boolean;
   readonly lang?: string | undefined;
   readonly dir?: "ltr" | "rtl" | undefined;
@@ -21,7 +23,14 @@ export function Tabs(props: { readonly label: string; readonly tabs: readonly Ta
         {props.tabs.map((tab) => (
           <li key={tab.href}>
             <AppLink href={tab.href} current={tab.current} lang={tab.lang} dir={tab.dir}>
-              {tab.label}
+              {tab.count ? (
+                <>
+                  <span>{tab.label}</span>
+                  <span class="nr-tab-count"> {tab.count}</span>
+                </>
+              ) : (
+                tab.label
+              )}
             </AppLink>
           </li>
         ))}

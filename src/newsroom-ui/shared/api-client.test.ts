@@ -149,7 +149,9 @@ describe("ApiClient", () => {
   });
 
   it("builds query strings without empty values and encodes path segments", async () => {
-    const { calls, fetch } = fakeFetch(() => json(200, { items: [], total: 0 }));
+    const { calls, fetch } = fakeFetch(() =>
+      json(200, { items: [], total: 0, totalExact: true, counts: {}, over: [] }),
+    );
     await new ApiClient({ fetch }).listStories({ service: "fa", status: "draft", q: "" });
     expect(calls[0]?.url).toBe("/newsroom/api/stories?service=fa&status=draft");
     const api = new ApiClient({ fetch });

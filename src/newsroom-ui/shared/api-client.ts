@@ -3,7 +3,9 @@ import {
   type AuditEntry,
   auditListSchema,
   type Banner,
+  type BulkResult,
   bannerResultSchema,
+  bulkResultSchema,
   type Catalog,
   type Conflict,
   type Content,
@@ -109,6 +111,13 @@ interface StoryQuery {
   readonly service: string;
   readonly status?: string;
   readonly q?: string;
+  readonly mine?: "true";
+  readonly section?: string;
+  readonly author?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly sort?: string;
+  readonly dir?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -341,6 +350,23 @@ export class ApiClient {
         json: { reason },
       })
     ).story;
+  }
+
+  async trash(id: string): Promise<StoryHead> {
+    return (await this.request("POST", `${story(id)}/trash`, { schema: storyResultSchema })).story;
+  }
+
+  async untrash(id: string): Promise<StoryHead> {
+    return (await this.request("POST", `${story(id)}/untrash`, { schema: storyResultSchema }))
+      .story;
+  }
+
+  bulkStories(input: {
+    action: "assign-section" | "submit" | "trash";
+    storyIds: readonly string[];
+    section?: string;
+  }): Promise<BulkResult> {
+    return this.request("POST", "/stories/bulk", { schema: bulkResultSchema, json: input });
   }
 
   async unpublish(id: string): Promise<StoryHead> {

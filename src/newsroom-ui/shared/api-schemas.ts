@@ -76,12 +76,28 @@ const storyListItemSchema = z.looseObject({
   scheduledAt: nullableString,
   embargoUntil: nullableString,
   flags: z.array(z.string()),
+  section: nullableString,
+  wordCount: z.number(),
+  bylines: z.array(
+    z.looseObject({ kind: z.enum(["person", "desk"]), id: z.string(), name: nullableString }),
+  ),
+  thumbnail: z.looseObject({ url: z.string(), width: z.number(), height: z.number() }).nullable(),
+  trashedAt: nullableString,
 });
 export type StoryListItem = z.infer<typeof storyListItemSchema>;
 export const storyListSchema = z.looseObject({
   items: z.array(storyListItemSchema),
   total: z.number(),
+  totalExact: z.boolean(),
+  counts: z.record(z.string(), z.number()),
+  over: z.array(z.string()),
 });
+export const bulkResultSchema = z.looseObject({
+  done: z.number(),
+  refused: z.number(),
+  refusals: z.array(z.looseObject({ storyId: z.string(), code: z.string(), detail: z.string() })),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
 export type StoryList = z.infer<typeof storyListSchema>;
 
 /**

@@ -15,6 +15,26 @@ describe("newsroom routes", () => {
       "?service=en&status=unpublished&page=3",
       { screen: "dashboard", serviceId: "en", status: "unpublished", q: "", page: 3 },
     ],
+    [
+      "/newsroom/",
+      "?service=en&status=trash&q=bridge&mine=true&section=world&author=lena-okafor&from=2026-03-01&to=2026-03-31&sort=headline&dir=asc&page=2",
+      {
+        screen: "dashboard",
+        serviceId: "en",
+        status: "trash",
+        q: "bridge",
+        page: 2,
+        filters: {
+          mine: true,
+          section: "world",
+          author: "lena-okafor",
+          from: "2026-03-01",
+          to: "2026-03-31",
+          sort: "headline",
+          dir: "asc",
+        },
+      },
+    ],
     ["/newsroom/login", "", { screen: "login" }],
     ["/newsroom/stories/st_01", "", { screen: "story", storyId: "st_01" }],
     ["/newsroom/stories/st_01/history", "", { screen: "history", storyId: "st_01" }],
@@ -62,6 +82,12 @@ describe("newsroom routes", () => {
       const href = new URL(routeHref(route), "http://x");
       expect(parseRoute(href.pathname, href.search)).toEqual(route);
     }
+  });
+
+  it("drops list filters the API would refuse", () => {
+    expect(
+      parseRoute("/newsroom/", "?mine=yes&section=a%20b&from=March&sort=random&dir=up"),
+    ).toEqual({ screen: "dashboard", serviceId: null, status: null, q: "", page: 1 });
   });
 
   it("refuses odd story ids and unknown paths", () => {

@@ -5,6 +5,21 @@
 
 const appBasePath = "/newsroom/";
 
+/** The dashboard list's filters and order, all kept in the address (only those set). */
+export interface DashboardFilters {
+  readonly mine?: boolean;
+  readonly section?: string;
+  readonly author?: string;
+  /** `YYYY-MM-DD`, last change on or after / on or before. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly sort?: "changed" | "created" | "headline" | "published";
+  readonly dir?: "asc" | "desc";
+}
+
+const sortValues = ["changed", "created", "headline", "published"] as const;
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
 export type Route =
   | { readonly screen: "login" }
   | {
@@ -14,6 +29,8 @@ export type Route =
       readonly q: string;
       /** 1-based page of the story list. */
       readonly page: number;
+      /** Present only when the address sets a filter or an order. */
+      readonly filters?: DashboardFilters;
     }
   | { readonly screen: "story"; readonly storyId: string }
   | { readonly screen: "history"; readonly storyId: string }
@@ -61,12 +78,14 @@ export function parseRoute(pathname: string, search = ""): Route {
   const parts = rest === "" ? [] : rest.split("/").map((part) => safeDecode(part));
   const [first, second, third] = parts;
   if (parts.length === 0) {
+    const filters = dashboardFilters(params);
     return {
       screen: "dashboard",
       serviceId: params.get("service"),
       status: params.get("status"),
       q: params.get("q") ?? "",
       page: pageNumber(params.get("page")),
+      ...(Object.keys(filters).length > 0 ? { filters } : {}),
     };
   }
   if (parts.length === 1 && first === "login") return { screen: "login" };
@@ -132,6 +151,14 @@ export function routeHref(route: Route): string {
       if (route.serviceId) params.set("service", route.serviceId);
       if (route.status) params.set("status", route.status);
       if (route.q) params.set("q", route.q);
+      const f = route.filters ?? {};
+      if (f.mine) params.set("mine", "true");
+      if (f.section) params.set("section", f.section);
+      if (f.author) params.set("author", f.author);
+      if (f.from) params.set("from", f.from);
+      if (f.to) params.set("to", f.to);
+      if (f.sort) params.set("sort", f.sort);
+      if (f.dir) params.set("dir", f.dir);
       if (route.page > 1) params.set("page", String(route.page));
       const search = params.toString();
       return `${appBasePath}${search ? `?${search}` : ""}`;
@@ -190,6 +217,32 @@ function safeDecode(part: string): string {
   } catch {
     return part;
   }
+}
+
+/** The filters an address sets; values the list API would refuse are left out. */
+function dashboardFilters(params: URLSearchParams): DashboardFilters {
+  const id = (name: string) => {
+    const value = params.get(name);
+    return value !== null && idPattern.test(value) ? value : undefined;
+  };
+  const day = (name: string) => {
+    const value = params.get(name);
+    return value !== null && dayPattern.test(value) ? value : undefined;
+  };
+  const sort = sortValues.find((value) => value === params.get("sort"));
+  const dir = params.get("dir");
+  const entries = {
+    mine: params.get("mine") === "true" ? true : undefined,
+    section: id("section"),
+    author: id("author"),
+    from: day("from"),
+    to: day("to"),
+    sort,
+    dir: dir === "asc" || dir === "desc" ? dir : undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(entries).filter(([, value]) => value !== undefined),
+  ) as DashboardFilters;
 }
 
 /** The API pages up to offset 100,000; anything else in the address is the first page. */
