@@ -13,7 +13,7 @@ import { problemJson } from "./problem-json.js";
  * What a request is, for the `route` label: a closed set, so a scanner probing random paths
  * cannot create new time series (Prometheus' advice: never put unbounded values in labels).
  */
-export const routeClasses = [
+const routeClasses = [
   "reader",
   "feed",
   "sitemap",

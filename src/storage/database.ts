@@ -34,7 +34,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export interface PoolStats {
+interface PoolStats {
   /** Connections open, busy or idle. */
   readonly total: number;
   readonly idle: number;
