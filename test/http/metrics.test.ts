@@ -140,6 +140,13 @@ describe.each(dialects)("metrics on %s", (dialect) => {
       contentType: "application/json",
     });
     expect(bad.status).toBe("rejected");
+    // A file a transport refused before parsing (too large) is quarantined too.
+    await nd.services.wire.ingest.reject(
+      source,
+      { filename: "huge.xml", size: 999_999_999 },
+      "WIRE_TOO_LARGE",
+      "The file is larger than the source allows.",
+    );
     await nd.services.jobs.enqueue("metrics.test", {}, new Date(Date.now() + 3_600_000));
     const close = await openLiveStream(running.port);
 
@@ -174,9 +181,9 @@ describe.each(dialects)("metrics on %s", (dialect) => {
       1,
     );
     expect(sample(text, "newsdesk_wire_files_total", { ...sourceLabel, status: "rejected" })).toBe(
-      1,
+      2,
     );
-    expect(sample(text, "newsdesk_wire_quarantined_total", sourceLabel)).toBe(1);
+    expect(sample(text, "newsdesk_wire_quarantined_total", sourceLabel)).toBe(2);
     expect(sample(text, "newsdesk_wire_items_ingested_total", sourceLabel)).toBe(1);
     // Process and event-loop metrics from prom-client's defaults.
     expect(sample(text, "process_cpu_seconds_total")).toBeGreaterThan(0);
