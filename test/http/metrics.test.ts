@@ -97,12 +97,18 @@ describe.each(dialects)("metrics on %s", (dialect) => {
     const nd = newsdesk as TestNewsdesk;
     for (let i = 0; i < 3; i++) expect((await fetch(`${base}/english/`)).status).toBe(200);
     expect((await fetch(`${base}/english/no-such-section/nothing-here`)).status).toBe(404);
-    const login = await fetch(`${base}/newsroom/api/session`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: base },
-      body: JSON.stringify({ email: "editor@newsdesk.test", password: "not the password" }),
-    });
-    expect(login.status).toBe(401);
+    // Five wrong passwords for one account fail; the sixth attempt is throttled.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const login = await fetch(`${base}/newsroom/api/session`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: base },
+        body: JSON.stringify({ email: "editor@newsdesk.test", password: "not the password" }),
+      });
+      await login.arrayBuffer();
+      statuses.push(login.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // A publish: its pages leave the cache, which is the moment readers can see it.
     const { story } = await nd.services.stories.create(actor, {
       serviceId: "en",
@@ -157,7 +163,7 @@ describe.each(dialects)("metrics on %s", (dialect) => {
     expect(sample(text, "http_requests_total", { ...reader, status: "404" })).toBe(1);
     expect(
       sample(text, "http_requests_total", { route: "newsroom-api", method: "POST", status: "401" }),
-    ).toBe(1);
+    ).toBe(5);
     expect(sample(text, "http_request_duration_seconds_count", reader)).toBe(4);
     expect(sample(text, "http_request_duration_seconds_bucket", { ...reader, le: "+Inf" })).toBe(4);
     expect(sample(text, "newsdesk_page_cache_hits_total")).toBeGreaterThanOrEqual(2);
@@ -165,11 +171,12 @@ describe.each(dialects)("metrics on %s", (dialect) => {
     expect(sample(text, "newsdesk_page_cache_entries")).toBeGreaterThanOrEqual(0);
     expect(sample(text, "newsdesk_page_cache_bytes")).toBeGreaterThanOrEqual(0);
     expect(sample(text, "newsdesk_page_cache_evictions_total")).toBe(0);
-    expect(sample(text, "newsdesk_login_attempts_total", { outcome: "failure" })).toBe(1);
-    expect(sample(text, "newsdesk_login_attempts_total", { outcome: "throttled" })).toBe(0);
+    expect(sample(text, "newsdesk_login_attempts_total", { outcome: "failure" })).toBe(5);
+    expect(sample(text, "newsdesk_login_attempts_total", { outcome: "throttled" })).toBe(1);
+    expect(sample(text, "newsdesk_login_attempts_total", { outcome: "success" })).toBe(0);
     expect(
       sample(text, "newsdesk_security_events_total", { event: "login", outcome: "failure" }),
-    ).toBe(1);
+    ).toBe(5);
     expect(sample(text, "newsdesk_sse_connections", { stream: "reader" })).toBe(1);
     expect(sample(text, "newsdesk_sse_connections", { stream: "newsroom" })).toBe(0);
     expect(sample(text, "newsdesk_jobs", { state: "queued" })).toBeGreaterThanOrEqual(1);
