@@ -237,6 +237,15 @@ describe("metrics exposure", () => {
     ).toBe(200);
   });
 
+  it("still answers when the database is down, without the job gauges", async () => {
+    const { base } = await start("sqlite", { METRICS_TOKEN: token }, false);
+    expect(sample(await scrape(base), "newsdesk_jobs", { state: "queued" })).toBe(0);
+    await (newsdesk as TestNewsdesk).database.close();
+    const text = await scrape(base);
+    expect(sample(text, "newsdesk_jobs", { state: "queued" })).toBeUndefined();
+    expect(sample(text, "newsdesk_page_cache_entries")).toBe(0);
+  });
+
   it("has no /metrics when neither a token nor a port is configured", async () => {
     const { base } = await start("sqlite", {}, false);
     const response = await fetch(`${base}/metrics`, {
