@@ -54,6 +54,7 @@ import { withAccessLog } from "./http/access-log.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
 import { LiveHub } from "./http/live-hub.js";
+import { metricsEndpoint, NewsdeskMetrics, startMetricsServer } from "./http/metrics.js";
 import { NewsroomEvents } from "./http/newsroom/events.js";
 import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
 import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
@@ -88,6 +89,8 @@ export interface Newsdesk {
   /** The newsroom's own event streams (wire queue, flags, notifications). */
   readonly newsroomEvents: NewsroomEvents;
   readonly liveUpdates: LiveUpdates;
+  /** This instance's Prometheus metrics (its own registry); served by `startServer`. */
+  readonly metrics: NewsdeskMetrics;
   /** Demo accounts present in this database (printed at start), or none. */
   readonly demoAccounts: readonly { email: string; password: string; role: string }[];
   /** Starts background work: scheduled publishing, AVIF renditions, wire polling, other jobs. */
@@ -442,6 +445,7 @@ export async function createNewsdesk(
         );
       }
     });
+    const metrics = new NewsdeskMetrics();
     let live: LiveUpdates | undefined;
     const services = buildServices(repositories, {
       config,
@@ -452,7 +456,7 @@ export async function createNewsdesk(
       images,
       onBannerChange: async (serviceId, banner, previous) =>
         live?.onBannerChange(serviceId, banner, previous),
-      wireListeners: [newsroomEvents],
+      wireListeners: [newsroomEvents, metrics],
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
@@ -465,8 +469,17 @@ export async function createNewsdesk(
       banners: hub,
       logger,
       ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
+      onVisible: (event) =>
+        metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
     services.storyListeners.push(live);
+    metrics.watch({
+      pageCache,
+      sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
+      jobs: services.jobs,
+      database,
+      onCollectError: (error) => logger.warn({ err: error }, "a metrics collector failed"),
+    });
     const shouldSeed =
       options.seed ??
       (config.seedDemo === "always" ||
@@ -493,6 +506,7 @@ export async function createNewsdesk(
     const newsroomApi = createNewsroomApi({
       ...services,
       logger,
+      onSecurityOutcome: (event, outcome) => metrics.securityOutcome(event, outcome),
       catalog: repositories.catalog,
       events: newsroomEvents,
       clock,
@@ -553,6 +567,7 @@ export async function createNewsdesk(
       live: hub,
       newsroomEvents,
       liveUpdates: live,
+      metrics,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       lifecycle,
       startBackground: (intervalMs) => {
@@ -626,6 +641,8 @@ export async function openServices(
 /** Listens on the configured port; resolves once the socket is bound. */
 export interface RunningServer {
   readonly port: number;
+  /** The separate metrics listener's port (METRICS_PORT), when there is one. */
+  readonly metricsPort: number | undefined;
   /** Requests whose response has not finished (live streams included). */
   readonly inFlight: number;
   /**
@@ -639,14 +656,24 @@ export interface RunningServer {
 }
 
 export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
-  const { config } = newsdesk;
+  const { config, metrics } = newsdesk;
+  const pages = createRequestHandler({
+    app: newsdesk.app,
+    cache: newsdesk.pageCache,
+    live: newsdesk.live,
+    security: securityHeaderOptions(newsdesk.config.publicUrl),
+  });
+  // With METRICS_TOKEN, /metrics is answered before the page cache and the router; without
+  // it the path is unknown like any other (404).
+  const scrape = config.metricsToken ? metricsEndpoint(metrics, config.metricsToken) : undefined;
   const handler = withAccessLog(
-    createRequestHandler({
-      app: newsdesk.app,
-      cache: newsdesk.pageCache,
-      live: newsdesk.live,
-      security: securityHeaderOptions(newsdesk.config.publicUrl),
-    }),
+    metrics.instrument(
+      scrape
+        ? (req, res) => {
+            if (!scrape(req, res)) pages(req, res);
+          }
+        : pages,
+    ),
     {
       logger: newsdesk.logger,
       trusted: trustedProxies(config.trustedProxies),
@@ -665,14 +692,21 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
     handler(req, res);
   });
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+  const metricsServer = config.metricsListen
+    ? await startMetricsServer(metrics, config.metricsListen)
+    : undefined;
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) => {
+      void metricsServer?.close();
+      reject(error);
+    });
     // A deep accept queue: under a spike, a full queue makes clients retry their SYN after a
     // second, which is what readers would see as the slowest page loads.
     server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
       const address = server.address();
       resolve({
         port: typeof address === "object" && address ? address.port : config.port,
+        metricsPort: metricsServer?.port,
         get inFlight() {
           return inFlight;
         },
@@ -694,6 +728,8 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
           const cut = inFlight;
           server.closeAllConnections();
           await closed;
+          // Scraped until the end: the drain itself shows on the dashboards.
+          await metricsServer?.close();
           return { finished, cut };
         },
         stop: async () => {
@@ -701,6 +737,7 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
           server.closeAllConnections();
           server.close();
           await closed;
+          await metricsServer?.close();
         },
       });
     });

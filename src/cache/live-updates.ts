@@ -32,6 +32,7 @@ export class LiveUpdates implements StoryEventListener {
   readonly #banners: BannerSink | undefined;
   readonly #logger: Logger;
   readonly #purge: ((tags: readonly string[]) => Promise<void>) | undefined;
+  readonly #onVisible: ((event: StoryEvent) => void) | undefined;
 
   constructor(deps: {
     cache: PageCache;
@@ -41,6 +42,11 @@ export class LiveUpdates implements StoryEventListener {
     logger: Logger;
     /** Optional CDN purge by tag (Surrogate-Key / Cache-Tag). */
     purge?: (tags: readonly string[]) => Promise<void>;
+    /**
+     * Told once a public story change is visible on this instance (its pages dropped from
+     * the cache, so the next request renders the new version): publish→visible latency.
+     */
+    onVisible?: (event: StoryEvent) => void;
   }) {
     this.#cache = deps.cache;
     this.#bus = deps.bus;
@@ -48,6 +54,7 @@ export class LiveUpdates implements StoryEventListener {
     this.#banners = deps.banners;
     this.#logger = deps.logger;
     this.#purge = deps.purge;
+    this.#onVisible = deps.onVisible;
     this.#bus.subscribe((message) => this.#apply(message));
   }
 
@@ -68,7 +75,10 @@ export class LiveUpdates implements StoryEventListener {
       beforeContent,
       afterContent,
     });
-    await this.#announce({ kind: "invalidate", tags });
+    const message: ChangeMessage = { kind: "invalidate", tags };
+    this.#apply(message);
+    this.#onVisible?.(event);
+    await this.#publish(message);
   }
 
   async onBannerChange(
@@ -89,6 +99,10 @@ export class LiveUpdates implements StoryEventListener {
 
   async #announce(message: ChangeMessage): Promise<void> {
     this.#apply(message);
+    await this.#publish(message);
+  }
+
+  async #publish(message: ChangeMessage): Promise<void> {
     try {
       await this.#bus.publish(message);
     } catch (error) {

@@ -58,6 +58,7 @@ describe("the page cache", () => {
     cache.store("c", cache.beginRender(), page("z".repeat(400), ["t"]));
     expect(cache.has("a")).toBe(true);
     expect(cache.has("b")).toBe(false);
+    expect(cache.evictions).toBe(1);
     cache.store("d", cache.beginRender(), { ...page("d", ["t"]), expiresAt: 2000 });
     now = 2000;
     expect(cache.get("d")).toBeUndefined();

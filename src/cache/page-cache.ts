@@ -93,6 +93,8 @@ export class PageCache {
   #bytes = 0;
   hits = 0;
   misses = 0;
+  /** Entries dropped to stay within the byte budget (least recently used first). */
+  evictions = 0;
 
   constructor(options: { maxBytes?: number; now?: () => number } = {}) {
     this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
@@ -180,7 +182,7 @@ export class PageCache {
     while (this.#bytes > this.#maxBytes) {
       const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
-      this.#delete(oldest);
+      if (this.#delete(oldest)) this.evictions++;
     }
     return entry;
   }

@@ -46,6 +46,19 @@ const envSchema = z.object({
    * networks). Refused by default, against server-side request forgery.
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /**
+   * `GET /metrics` on the main port, for whoever sends `Authorization: Bearer <token>`.
+   * Unset (and no METRICS_PORT): there is no metrics endpoint.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: "must be at least 16 characters" })
+    .max(256)
+    .regex(/^[\x21-\x7e]+$/, { message: "must be printable ASCII without spaces" })
+    .optional(),
+  /** A separate listener that serves only `/metrics`, without a token (keep it private). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   /** Set by `newsdesk start --workers N` on the processes it forks; not for operators. */
   NEWSDESK_CLUSTER_WORKER: z.enum(["0", "1"]).default("0"),
   /** OWASP ASVS 4.0.3 V3.3.2 (level 2): sessions end after 30 minutes without a request… */
@@ -144,6 +157,10 @@ export interface Config {
   readonly wireAllowPrivate: boolean;
   /** TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed (src/http/client-ip.ts). */
   readonly trustedProxies: readonly string[];
+  /** METRICS_TOKEN: `/metrics` on the main port needs it as a bearer token. */
+  readonly metricsToken: string | undefined;
+  /** METRICS_PORT and METRICS_HOST: a separate metrics listener, or none. */
+  readonly metricsListen: { readonly port: number; readonly host: string } | undefined;
 }
 
 const developmentDatabase = "sqlite:./data/newsdesk.db";
@@ -207,5 +224,10 @@ export function loadConfig(
     wireDropRoots: Object.freeze([...e.WIRE_DROP_ROOTS]),
     wireAllowPrivate: e.WIRE_ALLOW_PRIVATE === "1",
     trustedProxies: Object.freeze(e.TRUSTED_PROXIES),
+    metricsToken: e.METRICS_TOKEN,
+    metricsListen:
+      e.METRICS_PORT === undefined
+        ? undefined
+        : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
   });
 }

@@ -49,6 +49,10 @@ export const errorCatalogue = {
     message: "An API key is required: send it as 'Authorization: Bearer <key>'.",
   },
   API_KEY_INVALID: { status: 401, message: "The API key is not valid or has been revoked." },
+  METRICS_TOKEN_INVALID: {
+    status: 401,
+    message: "The metrics endpoint needs 'Authorization: Bearer <METRICS_TOKEN>'.",
+  },
   RATE_LIMITED: { status: 429, message: "Too many requests. Wait until Retry-After and retry." },
   CURSOR_INVALID: { status: 400, message: "The pagination cursor is not valid." },
   AUTH_REQUIRED: { status: 401, message: "Please log in to continue." },

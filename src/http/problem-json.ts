@@ -13,16 +13,25 @@ export function problemResponse(
   extra: Record<string, unknown> = {},
 ): Response {
   const entry = errorCatalogue[code];
-  const body = {
+  return c.body(problemJson(code, detail, extra), entry.status as ContentfulStatusCode, {
+    "Content-Type": "application/problem+json; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
+}
+
+/** The problem document's JSON text, for answers written straight to a Node response. */
+export function problemJson(
+  code: ErrorCode,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+): string {
+  const entry = errorCatalogue[code];
+  return JSON.stringify({
     type: `https://newsdesk.dev/errors/${code.toLowerCase().replaceAll("_", "-")}`,
     title: entry.message,
     status: entry.status,
     code,
     ...(detail ? { detail } : {}),
     ...extra,
-  };
-  return c.body(JSON.stringify(body), entry.status as ContentfulStatusCode, {
-    "Content-Type": "application/problem+json; charset=utf-8",
-    "Cache-Control": "no-store",
   });
 }

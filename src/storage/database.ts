@@ -29,7 +29,18 @@ export type SqlDialectName = "sqlite" | "postgres";
 export interface Database {
   readonly db: Kysely<DatabaseSchema>;
   readonly dialect: SqlDialectName;
+  /** PostgreSQL's connection pool right now (metrics); SQLite has no pool. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+interface PoolStats {
+  /** Connections open, busy or idle. */
+  readonly total: number;
+  readonly idle: number;
+  /** Queries waiting for a connection. */
+  readonly waiting: number;
+  readonly max: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -127,7 +138,18 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on("error", () => undefined);
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  const max = options.pgPoolSize ?? 10;
+  return {
+    db,
+    dialect: "postgres",
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max,
+    }),
+    close: () => db.destroy(),
+  };
 }
 
 /** The URL with its password replaced by ***, for messages. */

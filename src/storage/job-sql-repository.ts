@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Job, JobRepository } from "../domain/jobs/job-queue.js";
+import type { Job, JobBacklog, JobRepository } from "../domain/jobs/job-queue.js";
 import type { SqlDialectName } from "./database.js";
 import type { DatabaseSchema, JobsTable } from "./database-schema.js";
 
@@ -83,5 +83,17 @@ export class JobSqlRepository implements JobRepository {
       }))
       .where("id", "=", id)
       .execute();
+  }
+
+  async countPending(now: string): Promise<JobBacklog> {
+    // `done_at is null` uses the jobs_due index: finished jobs, however many, are not read.
+    const result = await sql<{ state: string; n: number | string }>`
+      select case when locked_until is not null and locked_until > ${now}
+                  then 'running' else 'queued' end as state,
+             count(*) as n
+      from jobs where done_at is null
+      group by 1`.execute(this.#db);
+    const count = (state: string) => Number(result.rows.find((r) => r.state === state)?.n ?? 0);
+    return { queued: count("queued"), running: count("running") };
   }
 }

@@ -85,3 +85,50 @@ describe.each(dialects)("background jobs on %s", (dialect) => {
     expect(ticks).toBe(2);
   });
 });
+
+describe.each(dialects)("job backlog and outcomes on %s", (dialect) => {
+  let database: TestDatabase;
+  let repository: JobSqlRepository;
+  const clock = fixedClock("2026-11-20T10:00:00.000Z");
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    repository = new JobSqlRepository(database.db, dialect);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("counts queued and running jobs and what this runner's jobs ended as", async () => {
+    const runner = new JobRunner({ repository, clock, logger: silent })
+      .handle("ok", async () => undefined)
+      .handle("broken", async () => {
+        throw new Error("always fails");
+      });
+    expect(await runner.backlog()).toEqual({ queued: 0, running: 0 });
+    // A job another worker holds is running.
+    const now = clock.now();
+    await runner.enqueue("ok", {}, new Date(now.getTime() - 1000));
+    await repository.claim(
+      now.toISOString(),
+      "other-worker",
+      new Date(now.getTime() + 60_000).toISOString(),
+    );
+    await runner.enqueue("ok", {});
+    await runner.enqueue("broken", {});
+    // A job due later is queued too.
+    await runner.enqueue("ok", {}, new Date(now.getTime() + 3_600_000));
+    expect(await runner.backlog()).toEqual({ queued: 3, running: 1 });
+
+    await runner.runOnce();
+    // The broken job waits for its retry; the held one is still running elsewhere.
+    expect(await runner.backlog()).toEqual({ queued: 2, running: 1 });
+    expect(runner.outcomes).toEqual({ succeeded: 1, retrying: 1, failed: 0 });
+    for (let attempt = 1; attempt < JobRunner.maxAttempts; attempt++) {
+      clock.advance(2 ** attempt * 1000);
+      await runner.runOnce();
+    }
+    expect(runner.outcomes.failed).toBe(1);
+    expect(runner.outcomes.retrying).toBe(JobRunner.maxAttempts - 1);
+  });
+});

@@ -25,6 +25,25 @@ export interface JobRepository {
   complete(id: string, at: string): Promise<void>;
   /** Records a failure; `retryAt` null means no attempts are left. */
   fail(id: string, error: string, retryAt: string | null, at: string): Promise<void>;
+  /**
+   * Jobs not done yet, at `now`: `running` are claimed by a worker whose lock holds,
+   * `queued` wait for a worker (due now, later, or a retry).
+   */
+  countPending(now: string): Promise<JobBacklog>;
+}
+
+export interface JobBacklog {
+  readonly queued: number;
+  readonly running: number;
+}
+
+/** What this runner's jobs ended as since it started (operations' counters). */
+export interface JobOutcomes {
+  succeeded: number;
+  /** Failed an attempt and will be retried. */
+  retrying: number;
+  /** Failed the last attempt: given up. */
+  failed: number;
 }
 
 export type JobHandler = (job: Job) => Promise<void>;
@@ -43,6 +62,7 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running = false;
   #current: Promise<void> | undefined;
+  readonly #outcomes: JobOutcomes = { succeeded: 0, retrying: 0, failed: 0 };
   static readonly maxAttempts = 5;
   static readonly lockMs = 5 * 60_000;
 
@@ -98,6 +118,7 @@ export class JobRunner {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
         await handler(job);
         await this.#repository.complete(job.id, this.#clock.now().toISOString());
+        this.#outcomes.succeeded++;
       } catch (error) {
         const attempts = job.attempts + 1;
         const retryAt =
@@ -114,8 +135,20 @@ export class JobRunner {
           retryAt,
           this.#clock.now().toISOString(),
         );
+        if (retryAt === null) this.#outcomes.failed++;
+        else this.#outcomes.retrying++;
       }
     }
+  }
+
+  /** Jobs waiting and running now, across every instance (one grouped query). */
+  backlog(): Promise<JobBacklog> {
+    return this.#repository.countPending(this.#clock.now().toISOString());
+  }
+
+  /** Outcomes of the jobs this runner ran. */
+  get outcomes(): Readonly<JobOutcomes> {
+    return { ...this.#outcomes };
   }
 
   start(intervalMs = 1000): void {

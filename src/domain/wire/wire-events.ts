@@ -13,7 +13,15 @@ export type WireEvent =
       readonly sourceId: string;
       readonly itemIds: readonly string[];
     }
-  | { readonly type: "stories-flagged"; readonly flags: readonly StoryWireFlag[] };
+  | { readonly type: "stories-flagged"; readonly flags: readonly StoryWireFlag[] }
+  | {
+      /** One file from a source is done with (operations' counters: ingest and quarantine). */
+      readonly type: "file-processed";
+      readonly sourceId: string;
+      readonly status: "ingested" | "duplicate-file" | "rejected";
+      /** Quarantine entries this file added (the whole file, or items in it). */
+      readonly quarantined: number;
+    };
 
 export interface WireEventListener {
   onWireEvent(event: WireEvent): void | Promise<void>;

@@ -84,6 +84,19 @@ export class WireIngest {
    * Bad input never throws: it is quarantined with a stable code and logged.
    */
   async ingest(source: WireSource, document: WireDocument): Promise<IngestReport> {
+    const report = await this.#ingest(source, document);
+    await this.#deps.events.emit([
+      {
+        type: "file-processed",
+        sourceId: source.id,
+        status: report.status,
+        quarantined: report.quarantined,
+      },
+    ]);
+    return report;
+  }
+
+  async #ingest(source: WireSource, document: WireDocument): Promise<IngestReport> {
     const receivedAt = this.#now();
     const contentHash = sha256(document.bytes);
     const log = { sourceId: source.id, filename: document.filename, contentHash };
@@ -247,6 +260,9 @@ export class WireIngest {
       { sourceId: source.id, filename: document.filename, code, reason: detail },
       "wire file quarantined",
     );
+    await this.#deps.events.emit([
+      { type: "file-processed", sourceId: source.id, status: "rejected", quarantined: 1 },
+    ]);
     return entry;
   }
 

@@ -133,6 +133,7 @@ export class NewsroomEvents implements WireEventListener {
       }
       return;
     }
+    if (event.type !== "stories-flagged") return;
     for (const flag of event.flags) {
       this.#broadcast("flag", {
         storyId: flag.storyId,

@@ -74,6 +74,8 @@ export interface NewsroomApiDeps {
   readonly maxUploadBytes: number;
   /** Where security events go (the app's pino logger); none in some unit tests. */
   readonly logger?: Logger;
+  /** Told each security event's outcome as well (the metrics' log-in counters). */
+  readonly onSecurityOutcome?: (event: string, outcome: SecurityOutcome) => void;
   /** Tests inject a stub; production resolves sessions and API tokens. */
   readonly authenticate?: Authenticator;
   readonly limits?: Partial<RouterLimits>;
@@ -107,8 +109,10 @@ const securityEvents: ReadonlyMap<string, string> = new Map([
   ["DELETE /webhooks/:id", "webhook.removed"],
 ]);
 
+export type SecurityOutcome = "success" | "throttled" | "failure";
+
 /** 429 is a throttle (log-in attempts), any other 4xx/5xx a failure. */
-function outcomeOf(status: number): "success" | "throttled" | "failure" {
+function outcomeOf(status: number): SecurityOutcome {
   if (status === 429) return "throttled";
   return status < 400 ? "success" : "failure";
 }
@@ -118,19 +122,21 @@ function outcomeOf(status: number): "success" | "throttled" | "failure" {
  * (docs/newsroom-api.md lists them with their action and scope).
  */
 export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
-  const logger = deps.logger;
+  const { logger, onSecurityOutcome } = deps;
   const router = new NewsroomRouter({
     authenticate: deps.authenticate ?? sessionOrTokenAuthenticator(deps.auth),
     publicUrl: deps.publicUrl,
     ...(deps.limits ? { limits: deps.limits } : {}),
     securityEvents,
-    ...(logger
+    ...(logger || onSecurityOutcome
       ? {
-          onSecurityEvent: (c, record) =>
-            logger.info(
+          onSecurityEvent: (c, record) => {
+            const outcome = outcomeOf(record.status);
+            onSecurityOutcome?.(record.event, outcome);
+            logger?.info(
               {
                 security: record.event,
-                outcome: outcomeOf(record.status),
+                outcome,
                 status: record.status,
                 actorId: record.actorId,
                 ...(record.email ? { email: record.email } : {}),
@@ -138,7 +144,8 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
                 reqId: c.req.header("x-request-id"),
               },
               "security event",
-            ),
+            );
+          },
         }
       : {}),
   });
