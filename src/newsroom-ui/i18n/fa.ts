@@ -3,6 +3,7 @@ import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
+import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -799,4 +800,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...translationFa,
   ...catalogFa,
   ...curationFa,
+  ...deskFa,
 };
