@@ -49,6 +49,12 @@ export interface StoryFacts {
    * stories in review and killed stories stay within their service.
    */
   readonly published?: boolean;
+  /**
+   * Services that hold a translation made from this story. Whoever may work on one of those
+   * translations may read its source, published or not (never change it: only `story.view`
+   * looks at this).
+   */
+  readonly translatedInto?: readonly ServiceId[];
 }
 
 const editorial: readonly Role[] = ["editor", "service_admin"];
@@ -114,10 +120,13 @@ export function can(
 ): boolean {
   if (actor.kind === "system" || actor.isAdmin) return true;
   // Comments go with reading: whoever may read a story may discuss it with its desk.
+  const reading = action === "story.view" || action === "story.comment";
+  if (reading && story?.published === true && actor.grants.length > 0) return true;
   if (
-    (action === "story.view" || action === "story.comment") &&
-    story?.published === true &&
-    actor.grants.length > 0
+    reading &&
+    story?.translatedInto?.some((target) =>
+      allowed(rolesIn(actor, target), "translation.edit", actor.userId, undefined),
+    )
   ) {
     return true;
   }
@@ -151,6 +160,18 @@ const needs: Record<Action, string> = {
   "catalog.manage": "the service admin role",
 };
 
+/**
+ * Refusals whose rule does not fit "You need <role> in the <service> service to do that."
+ * as one sentence; `service` is the service's name in words ("English").
+ */
+const sentences: Partial<Record<Action, (service: string) => string>> = {
+  "story.view": (service) => `You need a role in the ${service} service to open this story.`,
+  "story.edit": (service) =>
+    `Only editors of the ${service} service can change this story; reporters can change their own stories there until they are published.`,
+  "story.submit": (service) =>
+    `Only editors of the ${service} service, or the reporter who wrote this story, can send it for review.`,
+};
+
 export function assertCan(
   actor: Actor,
   action: Action,
@@ -158,8 +179,11 @@ export function assertCan(
   story?: StoryFacts,
 ): void {
   if (!can(actor, action, serviceId, story)) {
+    const service = serviceNameInEnglish(serviceId);
     throw new NewsdeskError("FORBIDDEN", {
-      detail: `You need ${needs[action]} in the ${serviceNameInEnglish(serviceId)} service to do that.`,
+      detail:
+        sentences[action]?.(service) ??
+        `You need ${needs[action]} in the ${service} service to do that.`,
       details: { action, serviceId },
     });
   }
