@@ -325,6 +325,7 @@ export function buildServices(
     secondFactors,
     users: new UserService({
       users: repositories.users,
+      catalog: repositories.catalog,
       hasher: deps.hasher,
       clock,
       commonPasswords: deps.commonPasswords,

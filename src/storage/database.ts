@@ -22,6 +22,7 @@ import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { curationMigration } from "./migrations/0017-curation.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
+import { userPersonAuditFiltersMigration } from "./migrations/0013-user-person-audit-filters.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -147,6 +148,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0011-second-factor": secondFactorMigration(),
     "0010-token-expiry-login-attempts": tokenExpiryLoginAttemptsMigration(),
     "0012-drop-legacy-search": dropLegacySearchMigration(dialect),
+    "0013-user-person-audit-filters": userPersonAuditFiltersMigration(),
     "0007-search-speed": searchSpeedMigration(dialect),
     "0019-comments": commentsMigration(),
     "0020-writing-settings": writingSettingsMigration(),

@@ -41,6 +41,7 @@ describe.each(dialects)("the withdrawn-copy list's scope on %s", (dialect) => {
               isAdmin: false,
               createdAt: "2026-01-01T00:00:00.000Z",
               disabledAt: null,
+              personId: null,
             },
             grants: [],
             csrfToken: "csrf",

@@ -257,6 +257,7 @@ const userActions = [
   "user.disable",
   "user.enable",
   "user.endSessions",
+  "user.person",
 ] as const;
 export type UserAction = (typeof userActions)[number];
 
