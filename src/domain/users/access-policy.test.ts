@@ -61,6 +61,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "wire.sources.manage":
     case "settings.manage":
     case "catalog.manage":
+    case "audit.browse":
       return role === "service_admin";
   }
 }

@@ -26,6 +26,7 @@ export const actions = [
   "media.upload",
   "users.manage",
   "audit.read",
+  "audit.browse",
   "wire.read",
   "wire.acknowledge",
   "wire.sources.manage",
@@ -108,6 +109,7 @@ function allowed(
     case "wire.sources.manage":
     case "settings.manage":
     case "catalog.manage":
+    case "audit.browse":
       return has("service_admin");
   }
 }
@@ -148,6 +150,7 @@ const needs: Record<Action, string> = {
   "curation.manage": "the editor role",
   "alert.translate": "the translator or editor role",
   "audit.read": "a role",
+  "audit.browse": "the service admin role",
   "wire.read": "a role",
   "wire.acknowledge": "the editor role",
   "wire.sources.manage": "the service admin role",

@@ -285,6 +285,11 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
     );
   });
 
+  // The audit-log screen: filters by user, action, service and time, a page at a time.
+  r.get("/audit/entries", { action: "audit.browse", scope: "session" }, async (c, { actor }) =>
+    c.json(await deps.audit.search(actor, c.req.query()), 200, { "Cache-Control": "no-store" }),
+  );
+
   r.post(
     "/paste",
     { action: "story.edit", scope: "stories:write", maxBodyBytes: 2 * 1024 * 1024 },
