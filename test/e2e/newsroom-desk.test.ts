@@ -163,3 +163,54 @@ describe("newsroom: the audit log", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe("newsroom: a translator opens the source of their translation", () => {
+  it("reads the unpublished English source, read-only, from the Persian translation", async () => {
+    const editor = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const source = await editor.request("POST", "/stories", {
+      serviceId: "en",
+      content: {
+        headline: "E2E desk: Harbour crane collapses",
+        standfirst: "",
+        dateline: "",
+        slug: "e2e-desk-harbour-crane",
+        section: "world",
+        topics: [],
+        leadFigure: null,
+        body: [{ type: "paragraph", content: [{ text: "Nobody was hurt." }] }],
+        bylines: [],
+        agencies: [],
+      },
+    });
+    expect(source.status, source.text).toBe(201);
+    const sourceId = (source.json as { story: { id: string } }).story.id;
+    const translation = await editor.request("POST", `/stories/${sourceId}/translations`, {
+      serviceId: "fa",
+    });
+    expect(translation.status, translation.text).toBe(201);
+    const translationId = (translation.json as { story: { id: string } }).story.id;
+
+    const page = await signIn(
+      await newContext(),
+      suite.server.baseUrl,
+      demoAccounts.translator,
+      `/newsroom/stories/${translationId}`,
+    );
+    await page.getByRole("heading", { level: 1, name: /^Editing: / }).waitFor();
+    await page.getByRole("link", { name: "E2E desk: Harbour crane collapses" }).click();
+    await waitUntil(async () => page.url().endsWith(`/newsroom/stories/${sourceId}`), {
+      what: "the source's editor address",
+    });
+    await page
+      .getByRole("heading", { level: 1, name: "Editing: E2E desk: Harbour crane collapses" })
+      .waitFor();
+    await page
+      .getByText("You have no role in Meridian News, so you can read this story but not change it.")
+      .waitFor();
+    expect(await page.getByText(/^You need a role/).count()).toBe(0);
+    // Read-only: no Save, and the fields cannot be changed.
+    expect(await page.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
+    expect(await page.getByLabel("Headline", { exact: true }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -60,6 +60,8 @@ describe.each(dialects)("a translator reads the source of their translation on %
         .headline,
     ).toBe("Bridge reopens");
     expect((await translator.request("GET", `/stories/${sourceId}/revisions`)).status).toBe(200);
+    // The editor screen also needs the source service's catalogue to show its bylines.
+    expect((await translator.request("GET", "/catalog/en")).status).toBe(200);
 
     const family = await translator.json<{ family: { storyId: string; role: string }[] }>(
       "GET",
