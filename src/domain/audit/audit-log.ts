@@ -8,22 +8,21 @@ import { parseOrThrow } from "../parse-or-throw.js";
 import type { ServiceId } from "../services/service-registry.js";
 import { serviceIds } from "../services/service-registry.js";
 import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
-import { type AuditAction, auditActions } from "./audit-actions.js";
 import {
   assertAdmin,
   assertCan,
   assertCanSomewhere,
   managedServices,
 } from "../users/access-policy.js";
-
+import { type AuditAction, auditActions } from "./audit-actions.js";
 
 /** The largest page the audit-log screen may ask for. */
-export const maxAuditPageSize = 100;
+const maxAuditPageSize = 100;
 
 const isoInstant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
 
 /** The audit-log screen's filters, as the query string carries them. */
-export const auditSearchSchema = z.object({
+const auditSearchSchema = z.object({
   userId: z.string().min(1).max(64).optional(),
   action: z.enum(auditActions).optional(),
   serviceId: z.enum(serviceIds).optional(),

@@ -40,7 +40,7 @@ export interface AuditFilters {
 export const auditPageSize = 50;
 
 /** Midnight at the start of a calendar day (`2031-05-01`) where the user is, as ISO 8601. */
-export function startOfDay(date: string, plusDays = 0): string {
+function startOfDay(date: string, plusDays = 0): string {
   const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
   return new Date(year, month - 1, day + plusDays).toISOString();
 }
