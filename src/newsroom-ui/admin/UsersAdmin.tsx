@@ -7,8 +7,8 @@ import { ConfirmDialog, Dialog } from "../shared/Dialog.js";
 import { Message, ServiceName } from "../shared/Message.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { useScreenTitle } from "../shared/screen-title.js";
-import { type RoleChoices, RoleGrants, roleKeys } from "./RoleGrants.js";
 import { serviceFor } from "../shared/service-info.js";
+import { type RoleChoices, RoleGrants, roleKeys } from "./RoleGrants.js";
 import {
   accountState,
   createUser,

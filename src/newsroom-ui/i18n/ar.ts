@@ -3,6 +3,7 @@ import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import { curationAr } from "./curation-ar.js";
+import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -782,4 +783,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...conflictAr,
   ...translationAr,
   ...curationAr,
+  ...deskAr,
 };

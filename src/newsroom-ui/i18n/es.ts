@@ -3,6 +3,7 @@ import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
+import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -816,4 +817,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...conflictEs,
   ...translationEs,
   ...curationEs,
+  ...deskEs,
 };

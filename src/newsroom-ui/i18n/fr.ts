@@ -3,6 +3,7 @@ import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
+import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
@@ -820,4 +821,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...conflictFr,
   ...translationFr,
   ...curationFr,
+  ...deskFr,
 };
