@@ -41,5 +41,11 @@ export const auditActions = [
   "webhook.retry",
   "api-key.issue",
   "api-key.revoke",
+  "comment.added",
+  "comment.edited",
+  "comment.deleted",
+  "comment.resolved",
+  "comment.reopened",
+  "settings.writing.updated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -43,6 +43,12 @@ const labels: Record<AuditAction, MessageKey> = {
   "webhook.retry": "audit.webhook.retry",
   "api-key.issue": "audit.api-key.issue",
   "api-key.revoke": "audit.api-key.revoke",
+  "comment.added": "audit.comment.added",
+  "comment.edited": "audit.comment.edited",
+  "comment.deleted": "audit.comment.deleted",
+  "comment.resolved": "audit.comment.resolved",
+  "comment.reopened": "audit.comment.reopened",
+  "settings.writing.updated": "audit.settings.writing.updated",
 };
 
 /** The actions in the order the filter offers them. */

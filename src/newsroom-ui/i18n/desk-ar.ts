@@ -79,4 +79,10 @@ export const deskAr: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "أعاد محاولة تسليم webhook",
   "audit.api-key.issue": "أصدر مفتاح API للمحتوى",
   "audit.api-key.revoke": "ألغى مفتاح API للمحتوى",
+  "audit.comment.added": "علّق على قصة",
+  "audit.comment.edited": "عدّل تعليقًا",
+  "audit.comment.deleted": "حذف تعليقًا",
+  "audit.comment.resolved": "أغلق سلسلة تعليقات بوصفها محلولة",
+  "audit.comment.reopened": "أعاد فتح سلسلة تعليقات",
+  "audit.settings.writing.updated": "غيّر إعدادات الكتابة",
 };

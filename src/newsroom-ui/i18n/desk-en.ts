@@ -89,6 +89,12 @@ export const deskEn = {
   "audit.webhook.retry": "Retried a webhook delivery",
   "audit.api-key.issue": "Issued a content-API key",
   "audit.api-key.revoke": "Revoked a content-API key",
+  "audit.comment.added": "Commented on a story",
+  "audit.comment.edited": "Edited a comment",
+  "audit.comment.deleted": "Deleted a comment",
+  "audit.comment.resolved": "Resolved a comment thread",
+  "audit.comment.reopened": "Reopened a comment thread",
+  "audit.settings.writing.updated": "Changed the writing settings",
 };
 
 export type DeskMessageKey = keyof typeof deskEn;

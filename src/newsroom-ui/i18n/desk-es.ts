@@ -80,4 +80,10 @@ export const deskEs: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "Reintentó un envío de webhook",
   "audit.api-key.issue": "Emitió una clave de la API de contenidos",
   "audit.api-key.revoke": "Revocó una clave de la API de contenidos",
+  "audit.comment.added": "Comentó una noticia",
+  "audit.comment.edited": "Editó un comentario",
+  "audit.comment.deleted": "Eliminó un comentario",
+  "audit.comment.resolved": "Resolvió un hilo de comentarios",
+  "audit.comment.reopened": "Reabrió un hilo de comentarios",
+  "audit.settings.writing.updated": "Cambió los ajustes de redacción",
 };

@@ -82,4 +82,10 @@ export const deskFa: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "ارسال وب‌هوک را دوباره امتحان کرد",
   "audit.api-key.issue": "کلید API محتوا صادر کرد",
   "audit.api-key.revoke": "کلید API محتوا را باطل کرد",
+  "audit.comment.added": "روی خبری یادداشت گذاشت",
+  "audit.comment.edited": "یادداشتی را ویرایش کرد",
+  "audit.comment.deleted": "یادداشتی را حذف کرد",
+  "audit.comment.resolved": "رشتهٔ یادداشت‌ها را حل‌شده علامت زد",
+  "audit.comment.reopened": "رشتهٔ یادداشت‌ها را دوباره باز کرد",
+  "audit.settings.writing.updated": "تنظیمات نگارش را عوض کرد",
 };

@@ -81,4 +81,10 @@ export const deskFr: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "A relancé une livraison de webhook",
   "audit.api-key.issue": "A émis une clé de l’API de contenus",
   "audit.api-key.revoke": "A révoqué une clé de l’API de contenus",
+  "audit.comment.added": "A commenté un article",
+  "audit.comment.edited": "A modifié un commentaire",
+  "audit.comment.deleted": "A supprimé un commentaire",
+  "audit.comment.resolved": "A résolu un fil de commentaires",
+  "audit.comment.reopened": "A rouvert un fil de commentaires",
+  "audit.settings.writing.updated": "A modifié les réglages d’écriture",
 };

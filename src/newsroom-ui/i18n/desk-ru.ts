@@ -79,4 +79,10 @@ export const deskRu: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "Повторил доставку вебхука",
   "audit.api-key.issue": "Выдал ключ API контента",
   "audit.api-key.revoke": "Отозвал ключ API контента",
+  "audit.comment.added": "Прокомментировал материал",
+  "audit.comment.edited": "Изменил комментарий",
+  "audit.comment.deleted": "Удалил комментарий",
+  "audit.comment.resolved": "Закрыл ветку комментариев как решённую",
+  "audit.comment.reopened": "Снова открыл ветку комментариев",
+  "audit.settings.writing.updated": "Изменил настройки письма",
 };

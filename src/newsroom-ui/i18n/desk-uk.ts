@@ -79,4 +79,10 @@ export const deskUk: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "Повторив доставку вебхука",
   "audit.api-key.issue": "Видав ключ API контенту",
   "audit.api-key.revoke": "Відкликав ключ API контенту",
+  "audit.comment.added": "Прокоментував матеріал",
+  "audit.comment.edited": "Змінив коментар",
+  "audit.comment.deleted": "Видалив коментар",
+  "audit.comment.resolved": "Закрив гілку коментарів як розв’язану",
+  "audit.comment.reopened": "Знову відкрив гілку коментарів",
+  "audit.settings.writing.updated": "Змінив налаштування письма",
 };

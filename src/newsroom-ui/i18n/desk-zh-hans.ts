@@ -79,4 +79,10 @@ export const deskZhHans: Readonly<Record<DeskMessageKey, string>> = {
   "audit.webhook.retry": "重试了 Webhook 推送",
   "audit.api-key.issue": "签发了内容 API 密钥",
   "audit.api-key.revoke": "吊销了内容 API 密钥",
+  "audit.comment.added": "评论了稿件",
+  "audit.comment.edited": "编辑了评论",
+  "audit.comment.deleted": "删除了评论",
+  "audit.comment.resolved": "将评论串标为已解决",
+  "audit.comment.reopened": "重新打开了评论串",
+  "audit.settings.writing.updated": "更改了写作设置",
 };
