@@ -290,6 +290,7 @@ export function buildServices(
   const comments = new CommentService({
     comments: repositories.comments,
     stories: repositories.stories,
+    translations: repositories.translations,
     audit,
     clock,
     ...(deps.onNotified ? { onNotified: deps.onNotified } : {}),

@@ -62,6 +62,9 @@ describe.each(dialects)("a translator reads the source of their translation on %
     expect((await translator.request("GET", `/stories/${sourceId}/revisions`)).status).toBe(200);
     // The editor screen also needs the source service's catalogue to show its bylines.
     expect((await translator.request("GET", "/catalog/en")).status).toBe(200);
+    // …and its comments, which go with reading.
+    expect((await translator.request("GET", `/stories/${sourceId}/comments`)).status).toBe(200);
+    expect((await translator.request("GET", `/stories/${sourceId}/mentionable`)).status).toBe(200);
 
     const family = await translator.json<{ family: { storyId: string; role: string }[] }>(
       "GET",
