@@ -74,6 +74,8 @@ describe.each(dialects)("a translator reads the source of their translation on %
       [sourceId, "source"],
       [translationId, "translation"],
     ]);
+    // The source's own editor screen asks for its family too.
+    expect((await translator.request("GET", `/stories/${sourceId}/translations`)).status).toBe(200);
 
     // Read-only: the translator cannot save over the source.
     const detail = await translator.json<{ revision: { id: string } }>(

@@ -175,8 +175,8 @@ export class TranslationService implements StoryEventListener {
    * member in another service shows only that it exists to those who work there).
    */
   async family(actor: Actor, storyId: string): Promise<FamilyMemberView[]> {
-    const story = await this.#requireStory(storyId);
-    assertCan(actor, "story.view", story.serviceId, factsOf(story));
+    // The source of a translation the actor works on included (`viewable`).
+    const story = await this.#deps.stories.viewable(actor, storyId);
     const family = await this.#deps.storyRepository.listFamily(story.familyId);
     const visible = await Promise.all(
       family.map(
