@@ -17,6 +17,7 @@ import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
+import { userPersonAuditFiltersMigration } from "./migrations/0013-user-person-audit-filters.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { curationMigration } from "./migrations/0017-curation.js";

@@ -49,6 +49,23 @@ const labels: Record<AuditAction, MessageKey> = {
   "comment.resolved": "audit.comment.resolved",
   "comment.reopened": "audit.comment.reopened",
   "settings.writing.updated": "audit.settings.writing.updated",
+  "catalog.person.create": "audit.catalog.person.create",
+  "catalog.person.edit": "audit.catalog.person.edit",
+  "catalog.person.merge": "audit.catalog.person.merge",
+  "catalog.person.remove": "audit.catalog.person.remove",
+  "catalog.desk.create": "audit.catalog.desk.create",
+  "catalog.desk.edit": "audit.catalog.desk.edit",
+  "catalog.desk.remove": "audit.catalog.desk.remove",
+  "catalog.topic.create": "audit.catalog.topic.create",
+  "catalog.topic.edit": "audit.catalog.topic.edit",
+  "catalog.topic.merge": "audit.catalog.topic.merge",
+  "catalog.topic.remove": "audit.catalog.topic.remove",
+  "catalog.section.create": "audit.catalog.section.create",
+  "catalog.section.edit": "audit.catalog.section.edit",
+  "catalog.section.remove": "audit.catalog.section.remove",
+  "catalog.agency.create": "audit.catalog.agency.create",
+  "catalog.agency.edit": "audit.catalog.agency.edit",
+  "catalog.agency.remove": "audit.catalog.agency.remove",
 };
 
 /** The actions in the order the filter offers them. */

@@ -95,6 +95,23 @@ export const deskEn = {
   "audit.comment.resolved": "Resolved a comment thread",
   "audit.comment.reopened": "Reopened a comment thread",
   "audit.settings.writing.updated": "Changed the writing settings",
+  "audit.catalog.person.create": "Added a person",
+  "audit.catalog.person.edit": "Edited a person",
+  "audit.catalog.person.merge": "Merged two people",
+  "audit.catalog.person.remove": "Removed a person",
+  "audit.catalog.desk.create": "Added a desk",
+  "audit.catalog.desk.edit": "Edited a desk",
+  "audit.catalog.desk.remove": "Removed a desk",
+  "audit.catalog.topic.create": "Added a topic",
+  "audit.catalog.topic.edit": "Edited a topic",
+  "audit.catalog.topic.merge": "Merged two topics",
+  "audit.catalog.topic.remove": "Removed a topic",
+  "audit.catalog.section.create": "Added a section",
+  "audit.catalog.section.edit": "Edited a section",
+  "audit.catalog.section.remove": "Removed a section",
+  "audit.catalog.agency.create": "Added an agency",
+  "audit.catalog.agency.edit": "Edited an agency",
+  "audit.catalog.agency.remove": "Removed an agency",
 };
 
 export type DeskMessageKey = keyof typeof deskEn;

@@ -4,8 +4,8 @@ import { bylineRoles } from "../../domain/stories/story-schema.js";
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
 import type { Catalog } from "../shared/api-schemas.js";
-import { Message } from "../shared/Message.js";
 import { useApp } from "../shared/app-context.js";
+import { Message } from "../shared/Message.js";
 import { bylineName, hasByline, moveItem, removeItem } from "./story-draft.js";
 
 const roleKeys: Record<BylineRole, MessageKey> = {
