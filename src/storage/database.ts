@@ -19,9 +19,8 @@ import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
 import { userPersonAuditFiltersMigration } from "./migrations/0013-user-person-audit-filters.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
-import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { curationMigration } from "./migrations/0017-curation.js";
-import { userPersonAuditFiltersMigration } from "./migrations/0013-user-person-audit-filters.js";
+import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 

@@ -64,5 +64,6 @@ export const auditActions = [
   "catalog.agency.create",
   "catalog.agency.edit",
   "catalog.agency.remove",
+  "curation.saved",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

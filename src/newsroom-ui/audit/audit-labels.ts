@@ -66,6 +66,7 @@ const labels: Record<AuditAction, MessageKey> = {
   "catalog.agency.create": "audit.catalog.agency.create",
   "catalog.agency.edit": "audit.catalog.agency.edit",
   "catalog.agency.remove": "audit.catalog.agency.remove",
+  "curation.saved": "audit.curation.saved",
 };
 
 /** The actions in the order the filter offers them. */

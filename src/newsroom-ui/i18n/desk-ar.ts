@@ -102,4 +102,5 @@ export const deskAr: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "أضاف وكالة",
   "audit.catalog.agency.edit": "عدّل وكالة",
   "audit.catalog.agency.remove": "حذف وكالة",
+  "audit.curation.saved": "غيّر القصص المختارة في الصفحة الأولى أو في قسم",
 };

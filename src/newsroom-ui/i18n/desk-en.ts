@@ -112,6 +112,7 @@ export const deskEn = {
   "audit.catalog.agency.create": "Added an agency",
   "audit.catalog.agency.edit": "Edited an agency",
   "audit.catalog.agency.remove": "Removed an agency",
+  "audit.curation.saved": "Changed a front page's or section's top stories",
 };
 
 export type DeskMessageKey = keyof typeof deskEn;

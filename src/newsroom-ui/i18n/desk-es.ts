@@ -103,4 +103,5 @@ export const deskEs: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "Añadió una agencia",
   "audit.catalog.agency.edit": "Editó una agencia",
   "audit.catalog.agency.remove": "Eliminó una agencia",
+  "audit.curation.saved": "Cambió las noticias destacadas de la portada o de una sección",
 };

@@ -105,4 +105,5 @@ export const deskFa: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "خبرگزاری‌ای افزود",
   "audit.catalog.agency.edit": "خبرگزاری‌ای را ویرایش کرد",
   "audit.catalog.agency.remove": "خبرگزاری‌ای را حذف کرد",
+  "audit.curation.saved": "خبرهای برگزیدهٔ صفحهٔ اول یا یک بخش را عوض کرد",
 };

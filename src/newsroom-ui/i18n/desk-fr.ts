@@ -104,4 +104,5 @@ export const deskFr: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "A ajouté une agence",
   "audit.catalog.agency.edit": "A modifié une agence",
   "audit.catalog.agency.remove": "A supprimé une agence",
+  "audit.curation.saved": "A modifié les articles à la une de l’accueil ou d’une rubrique",
 };

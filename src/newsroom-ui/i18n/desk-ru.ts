@@ -102,4 +102,5 @@ export const deskRu: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "Добавил агентство",
   "audit.catalog.agency.edit": "Изменил агентство",
   "audit.catalog.agency.remove": "Удалил агентство",
+  "audit.curation.saved": "Изменил главные материалы первой страницы или рубрики",
 };

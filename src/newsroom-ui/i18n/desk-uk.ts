@@ -102,4 +102,5 @@ export const deskUk: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "Додав агенцію",
   "audit.catalog.agency.edit": "Змінив агенцію",
   "audit.catalog.agency.remove": "Видалив агенцію",
+  "audit.curation.saved": "Змінив головні матеріали першої сторінки або рубрики",
 };

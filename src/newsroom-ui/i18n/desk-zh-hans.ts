@@ -102,4 +102,5 @@ export const deskZhHans: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.create": "添加了通讯社",
   "audit.catalog.agency.edit": "编辑了通讯社",
   "audit.catalog.agency.remove": "删除了通讯社",
+  "audit.curation.saved": "更改了首页或栏目的置顶稿件",
 };
