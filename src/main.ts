@@ -293,6 +293,7 @@ export function buildServices(
   const comments = new CommentService({
     comments: repositories.comments,
     stories: repositories.stories,
+    translations: repositories.translations,
     audit,
     clock,
     ...(deps.onNotified ? { onNotified: deps.onNotified } : {}),
@@ -328,6 +329,7 @@ export function buildServices(
     secondFactors,
     users: new UserService({
       users: repositories.users,
+      catalog: repositories.catalog,
       hasher: deps.hasher,
       clock,
       commonPasswords: deps.commonPasswords,

@@ -76,6 +76,7 @@ export const errorCatalogue = {
   },
   USER_EXISTS: { status: 409, message: "An account with this email address already exists." },
   USER_NOT_FOUND: { status: 404, message: "The user does not exist." },
+  PERSON_NOT_FOUND: { status: 404, message: "No person with that id is in the catalogue." },
   HTML_TOO_COMPLEX: {
     status: 400,
     message:

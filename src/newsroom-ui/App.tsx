@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { AccountScreen } from "./admin/AccountScreen.js";
 import { ApiTokens } from "./admin/ApiTokens.js";
 import { UsersAdmin } from "./admin/UsersAdmin.js";
+import { AuditLogScreen } from "./audit/AuditLogScreen.js";
 import { BannerControl } from "./breaking/BannerControl.js";
 import { BreakingAlerts } from "./breaking/BreakingAlerts.js";
 import { CatalogAdmin } from "./catalog/CatalogAdmin.js";
@@ -246,6 +247,8 @@ function Screen(props: { readonly route: Route }) {
       return <UsersAdmin />;
     case "catalog":
       return <CatalogAdmin kind={route.kind} serviceId={route.serviceId} />;
+    case "audit":
+      return <AuditLogScreen filters={route} />;
     case "wire":
       return <WireDesk />;
     case "wire-item":

@@ -184,6 +184,8 @@ export interface UsersTable {
   is_admin: number;
   created_at: string;
   disabled_at: string | null;
+  /** The catalogue person the account writes as (0013); null when not linked. */
+  person_id: string | null;
 }
 
 interface UserGrantsTable {

@@ -17,6 +17,7 @@ import { rateWindowsMigration } from "./migrations/0009-rate-windows.js";
 import { tokenExpiryLoginAttemptsMigration } from "./migrations/0010-token-expiry-login-attempts.js";
 import { secondFactorMigration } from "./migrations/0011-second-factor.js";
 import { dropLegacySearchMigration } from "./migrations/0012-drop-legacy-search.js";
+import { userPersonAuditFiltersMigration } from "./migrations/0013-user-person-audit-filters.js";
 import { storyListMigration } from "./migrations/0015-story-list.js";
 import { revisionKindsMigration } from "./migrations/0016-revision-kinds.js";
 import { curationMigration } from "./migrations/0017-curation.js";
@@ -170,6 +171,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0011-second-factor": secondFactorMigration(),
     "0010-token-expiry-login-attempts": tokenExpiryLoginAttemptsMigration(),
     "0012-drop-legacy-search": dropLegacySearchMigration(dialect),
+    "0013-user-person-audit-filters": userPersonAuditFiltersMigration(),
     "0007-search-speed": searchSpeedMigration(dialect),
     "0019-comments": commentsMigration(),
     "0020-writing-settings": writingSettingsMigration(),

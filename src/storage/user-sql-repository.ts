@@ -34,6 +34,7 @@ export class UserSqlRepository implements UserRepository {
           is_admin: user.isAdmin ? 1 : 0,
           created_at: user.createdAt,
           disabled_at: user.disabledAt,
+          person_id: user.personId,
         })
         .execute();
       if (grants.length > 0) {
@@ -99,6 +100,14 @@ export class UserSqlRepository implements UserRepository {
     await this.#db
       .updateTable("users")
       .set({ password_hash: passwordHash })
+      .where("id", "=", userId)
+      .execute();
+  }
+
+  async setPerson(userId: string, personId: string | null): Promise<void> {
+    await this.#db
+      .updateTable("users")
+      .set({ person_id: personId })
       .where("id", "=", userId)
       .execute();
   }
@@ -348,6 +357,7 @@ function userFromRow(row: Selectable<UsersTable>): User {
     isAdmin: Number(row.is_admin) === 1,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    personId: row.person_id ?? null,
   };
 }
 

@@ -234,6 +234,8 @@ describe("newsroom: the wire desk in a browser", () => {
     await list
       .getByRole("link", { name: "E2E wire: Dam opens floodgates, towns evacuated" })
       .waitFor();
+    // Each entry names its story's service, never a bare story id.
+    await list.getByText("(Meridian News service)").waitFor();
     expect(await axeViolations(dashboard)).toEqual([]);
 
     await banner.getByRole("button", { name: "Acknowledge" }).click();

@@ -6,6 +6,7 @@ import type { User } from "../../src/domain/users/user-schema.js";
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
+import { CatalogSqlRepository } from "../../src/storage/catalog-sql-repository.js";
 import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { fixedClock } from "../support/test-clock.js";
@@ -33,7 +34,13 @@ describe.each(dialects)("API tokens on %s", (dialect) => {
       clock,
       issuer: "Newsdesk",
     });
-    accounts = new UserService({ users, hasher, clock, commonPasswords });
+    accounts = new UserService({
+      users,
+      catalog: new CatalogSqlRepository(database.db),
+      hasher,
+      clock,
+      commonPasswords,
+    });
     auth = new AuthService({ users, hasher, clock, secondFactors, commonPasswords });
   });
   afterAll(async () => {

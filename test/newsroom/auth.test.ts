@@ -5,6 +5,7 @@ import { SecondFactorService } from "../../src/domain/users/second-factor-servic
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
+import { CatalogSqlRepository } from "../../src/storage/catalog-sql-repository.js";
 import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { fixedClock } from "../support/test-clock.js";
@@ -27,7 +28,13 @@ describe.each(dialects)("accounts and sessions on %s", (dialect) => {
     const factors = new SecondFactorSqlRepository(database.db);
     const secondFactors = new SecondFactorService({ factors, clock, issuer: "Newsdesk" });
     auth = new AuthService({ users, hasher, clock, secondFactors, commonPasswords });
-    accounts = new UserService({ users, hasher, clock, commonPasswords });
+    accounts = new UserService({
+      users,
+      catalog: new CatalogSqlRepository(database.db),
+      hasher,
+      clock,
+      commonPasswords,
+    });
     await accounts.create(systemActor("test"), {
       email: "Editor@Example.org",
       displayName: "Eda Editor",

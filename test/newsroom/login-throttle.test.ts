@@ -6,6 +6,7 @@ import { SecondFactorService } from "../../src/domain/users/second-factor-servic
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
+import { CatalogSqlRepository } from "../../src/storage/catalog-sql-repository.js";
 import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { fixedClock } from "../support/test-clock.js";
@@ -47,7 +48,13 @@ describe.each(dialects)("log-in throttling under concurrency on %s", (dialect) =
       clock,
       issuer: "Newsdesk",
     });
-    accounts = new UserService({ users, hasher, clock, commonPasswords });
+    accounts = new UserService({
+      users,
+      catalog: new CatalogSqlRepository(database.db),
+      hasher,
+      clock,
+      commonPasswords,
+    });
     auth = new AuthService({
       users,
       hasher,

@@ -11,6 +11,7 @@ import { SecondFactorService } from "../../src/domain/users/second-factor-servic
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
+import { CatalogSqlRepository } from "../../src/storage/catalog-sql-repository.js";
 import { SecondFactorSqlRepository } from "../../src/storage/second-factor-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { fixedClock } from "../support/test-clock.js";
@@ -63,6 +64,7 @@ describe.each(dialects)("sessions, password change and two-factor log-in on %s",
     database = await openTestDatabase(dialect);
     accounts = new UserService({
       users: new UserSqlRepository(database.db),
+      catalog: new CatalogSqlRepository(database.db),
       hasher,
       clock,
       commonPasswords,

@@ -5,6 +5,7 @@ import type { Grant } from "../../src/domain/users/user-schema.js";
 import { UserService } from "../../src/domain/users/user-service.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "../../src/security/common-password-list.js";
+import { CatalogSqlRepository } from "../../src/storage/catalog-sql-repository.js";
 import { UserSqlRepository } from "../../src/storage/user-sql-repository.js";
 import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
@@ -105,7 +106,13 @@ describe.each(dialects)("user management by target on %s", (dialect) => {
     database = await openTestDatabase(dialect);
     users = new UserSqlRepository(database.db);
     const commonPasswords = new BundledCommonPasswords();
-    accounts = new UserService({ users, hasher, clock, commonPasswords });
+    accounts = new UserService({
+      users,
+      catalog: new CatalogSqlRepository(database.db),
+      hasher,
+      clock,
+      commonPasswords,
+    });
   });
   afterAll(async () => {
     await database.dispose();

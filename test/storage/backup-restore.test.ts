@@ -122,6 +122,7 @@ function startWriter(repos: Repositories) {
           isAdmin: false,
           createdAt: "2026-12-01T10:00:00.000Z",
           disabledAt: null,
+          personId: null,
         },
         "not-a-real-hash",
         [{ serviceId: "en", role: "reporter" }],

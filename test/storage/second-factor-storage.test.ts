@@ -21,6 +21,7 @@ describe.each(dialects)("second-factor storage on %s", (dialect) => {
           isAdmin: false,
           createdAt: at,
           disabledAt: null,
+          personId: null,
         },
         "hash",
         [],

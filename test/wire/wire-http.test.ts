@@ -45,6 +45,7 @@ describe.each(dialects)("wire HTTP API on %s", (dialect) => {
               isAdmin: caller.kind === "user" && caller.isAdmin,
               createdAt: "2026-01-01T00:00:00.000Z",
               disabledAt: null,
+              personId: null,
             },
             grants: [],
             csrfToken,

@@ -8,6 +8,7 @@ import type { StoryEvent, StoryEventListener } from "../stories/story-events.js"
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { Story } from "../stories/story-schema.js";
 import { factsOf } from "../stories/story-service.js";
+import type { TranslationRepository } from "../translations/translation-repository.js";
 import { assertCan, can } from "../users/access-policy.js";
 import { resolveAnchor } from "./comment-anchor.js";
 import type { CommentRepository, CommentRow } from "./comment-repository.js";
@@ -47,6 +48,7 @@ const mentionResults = 10;
 export class CommentService implements StoryEventListener {
   readonly #comments: CommentRepository;
   readonly #stories: StoryRepository;
+  readonly #translations: Pick<TranslationRepository, "listLinksFromSource">;
   readonly #audit: AuditLog;
   readonly #clock: Clock;
   readonly #onNotified: (userIds: readonly string[]) => void;
@@ -54,6 +56,8 @@ export class CommentService implements StoryEventListener {
   constructor(deps: {
     readonly comments: CommentRepository;
     readonly stories: StoryRepository;
+    /** Which services hold translations of a story (their translators may read it). */
+    readonly translations: Pick<TranslationRepository, "listLinksFromSource">;
     readonly audit: AuditLog;
     readonly clock: Clock;
     /** Told whom new notifications are for, after they are stored (the live events). */
@@ -61,6 +65,7 @@ export class CommentService implements StoryEventListener {
   }) {
     this.#comments = deps.comments;
     this.#stories = deps.stories;
+    this.#translations = deps.translations;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
     this.#onNotified = deps.onNotified ?? (() => undefined);
@@ -328,7 +333,14 @@ export class CommentService implements StoryEventListener {
   ): Promise<Story> {
     const story = await this.#stories.findStory(storyId);
     if (!story) throw new NewsdeskError("STORY_NOT_FOUND");
-    assertCan(actor, action, story.serviceId, factsOf(story));
+    const facts = factsOf(story);
+    if (can(actor, action, story.serviceId, facts)) return story;
+    // Translators of a translation made from this story read (and discuss) it, published or not.
+    const links = await this.#translations.listLinksFromSource(story.id);
+    assertCan(actor, action, story.serviceId, {
+      ...facts,
+      translatedInto: links.map((link) => link.targetServiceId),
+    });
     return story;
   }
 

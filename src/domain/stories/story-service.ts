@@ -10,6 +10,7 @@ import type { CatalogRepository } from "../people/catalog-repository.js";
 import { currentKeys } from "../people/current-keys.js";
 import { writesFor } from "../people/people-schema.js";
 import { type ServiceId, serviceIds } from "../services/service-registry.js";
+import type { TranslationRepository } from "../translations/translation-repository.js";
 import { type Action, assertCan, can, type StoryFacts } from "../users/access-policy.js";
 import { diffRevisions, type RevisionDiff } from "./revision-diff.js";
 import { bodyPlainText } from "./story-body-schema.js";
@@ -54,6 +55,8 @@ export interface StoryServiceDeps {
   readonly stories: StoryRepository;
   readonly catalog: CatalogRepository;
   readonly media: MediaRepository;
+  /** Which services hold translations of a story (their translators may read it). */
+  readonly translations: Pick<TranslationRepository, "listLinksFromSource">;
   readonly clock: Clock;
   /** Told about every committed change (caches, feeds, webhooks, translations). */
   readonly listeners?: readonly StoryEventListener[];
@@ -472,8 +475,20 @@ export class StoryService {
    */
   async viewable(actor: Actor, storyId: string): Promise<Story> {
     const story = await this.#requireStory(storyId);
-    this.#authorize(actor, "story.view", story);
+    const facts = factsOf(story);
+    if (can(actor, "story.view", story.serviceId, facts)) return story;
+    // Translators of a translation made from this story read it, published or not.
+    assertCan(actor, "story.view", story.serviceId, {
+      ...facts,
+      translatedInto: await this.translatedInto(story.id),
+    });
     return story;
+  }
+
+  /** The services holding a translation made from the story. */
+  async translatedInto(storyId: string): Promise<ServiceId[]> {
+    const links = await this.#deps.translations.listLinksFromSource(storyId);
+    return links.map((link) => link.targetServiceId);
   }
 
   /**

@@ -175,11 +175,21 @@ export class TranslationService implements StoryEventListener {
    * member in another service shows only that it exists to those who work there).
    */
   async family(actor: Actor, storyId: string): Promise<FamilyMemberView[]> {
-    const story = await this.#requireStory(storyId);
-    assertCan(actor, "story.view", story.serviceId, factsOf(story));
-    const members = (await this.#deps.storyRepository.listFamily(story.familyId)).filter((m) =>
-      can(actor, "story.view", m.story.serviceId, factsOf(m.story)),
+    // The source of a translation the actor works on included (`viewable`).
+    const story = await this.#deps.stories.viewable(actor, storyId);
+    const family = await this.#deps.storyRepository.listFamily(story.familyId);
+    const visible = await Promise.all(
+      family.map(
+        async (m) =>
+          can(actor, "story.view", m.story.serviceId, factsOf(m.story)) ||
+          // The source of a translation the actor works on, published or not.
+          can(actor, "story.view", m.story.serviceId, {
+            ...factsOf(m.story),
+            translatedInto: await this.#deps.stories.translatedInto(m.story.id),
+          }),
+      ),
     );
+    const members = family.filter((_, i) => visible[i]);
     const links = await Promise.all(
       members.map((m) => this.#deps.translations.findLink(m.story.id)),
     );

@@ -65,6 +65,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "wire.sources.manage":
     case "settings.manage":
     case "catalog.manage":
+    case "audit.browse":
       return role === "service_admin";
   }
 }
@@ -147,11 +148,35 @@ describe("the router's coarse check", () => {
   });
 });
 
+describe("the source of a translation", () => {
+  const draft = { createdBy: "someone", unpublished: true, isTranslation: false };
+  it("is readable, never editable, by those who work on a translation of it", () => {
+    const translator = userActor("t1", [{ serviceId: "fa", role: "translator" }]);
+    const reporter = userActor("r1", [{ serviceId: "fa", role: "reporter" }]);
+    const linked = { ...draft, translatedInto: ["fa"] as const };
+    expect(can(translator, "story.view", "en", draft)).toBe(false);
+    expect(can(translator, "story.view", "en", linked)).toBe(true);
+    expect(can(translator, "story.edit", "en", linked)).toBe(false);
+    expect(can(translator, "story.view", "en", { ...draft, translatedInto: ["ru"] })).toBe(false);
+    // Reporters do not work on translations, so a linked one opens nothing for them.
+    expect(can(reporter, "story.view", "en", linked)).toBe(false);
+  });
+});
+
 describe("the refusal message", () => {
   it("names the service in words and reads as a sentence", () => {
     const translator = userActor("u9", [{ serviceId: "fa", role: "translator" }]);
     expect(() => assertCan(translator, "story.view", "en")).toThrowError(
-      "You need a role in the English service to do that.",
+      "You need a role in the English service to open this story.",
+    );
+    expect(() =>
+      assertCan(translator, "story.edit", "en", {
+        createdBy: "someone",
+        unpublished: true,
+        isTranslation: false,
+      }),
+    ).toThrowError(
+      "Only editors of the English service can change this story; reporters can change their own stories there until they are published.",
     );
     expect(() => assertCan(translator, "story.publish", "fa")).toThrowError(
       "You need the editor role in the Persian service to do that.",

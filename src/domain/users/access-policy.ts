@@ -27,6 +27,7 @@ export const actions = [
   "media.upload",
   "users.manage",
   "audit.read",
+  "audit.browse",
   "wire.read",
   "wire.acknowledge",
   "wire.sources.manage",
@@ -50,6 +51,12 @@ export interface StoryFacts {
    * stories in review and killed stories stay within their service.
    */
   readonly published?: boolean;
+  /**
+   * Services that hold a translation made from this story. Whoever may work on one of those
+   * translations may read its source, published or not (never change it: only `story.view`
+   * looks at this).
+   */
+  readonly translatedInto?: readonly ServiceId[];
 }
 
 const editorial: readonly Role[] = ["editor", "service_admin"];
@@ -109,6 +116,7 @@ function allowed(
     case "wire.sources.manage":
     case "settings.manage":
     case "catalog.manage":
+    case "audit.browse":
       return has("service_admin");
   }
 }
@@ -121,10 +129,13 @@ export function can(
 ): boolean {
   if (actor.kind === "system" || actor.isAdmin) return true;
   // Comments go with reading: whoever may read a story may discuss it with its desk.
+  const reading = action === "story.view" || action === "story.comment";
+  if (reading && story?.published === true && actor.grants.length > 0) return true;
   if (
-    (action === "story.view" || action === "story.comment") &&
-    story?.published === true &&
-    actor.grants.length > 0
+    reading &&
+    story?.translatedInto?.some((target) =>
+      allowed(rolesIn(actor, target), "translation.edit", actor.userId, undefined),
+    )
   ) {
     return true;
   }
@@ -147,6 +158,7 @@ const needs: Record<Action, string> = {
   "curation.manage": "the editor role",
   "alert.translate": "the translator or editor role",
   "audit.read": "a role",
+  "audit.browse": "the service admin role",
   "wire.read": "a role",
   "wire.acknowledge": "the editor role",
   "wire.sources.manage": "the service admin role",
@@ -159,6 +171,18 @@ const needs: Record<Action, string> = {
   "catalog.manage": "the service admin role",
 };
 
+/**
+ * Refusals whose rule does not fit "You need <role> in the <service> service to do that."
+ * as one sentence; `service` is the service's name in words ("English").
+ */
+const sentences: Partial<Record<Action, (service: string) => string>> = {
+  "story.view": (service) => `You need a role in the ${service} service to open this story.`,
+  "story.edit": (service) =>
+    `Only editors of the ${service} service can change this story; reporters can change their own stories there until they are published.`,
+  "story.submit": (service) =>
+    `Only editors of the ${service} service, or the reporter who wrote this story, can send it for review.`,
+};
+
 export function assertCan(
   actor: Actor,
   action: Action,
@@ -166,8 +190,11 @@ export function assertCan(
   story?: StoryFacts,
 ): void {
   if (!can(actor, action, serviceId, story)) {
+    const service = serviceNameInEnglish(serviceId);
     throw new NewsdeskError("FORBIDDEN", {
-      detail: `You need ${needs[action]} in the ${serviceNameInEnglish(serviceId)} service to do that.`,
+      detail:
+        sentences[action]?.(service) ??
+        `You need ${needs[action]} in the ${service} service to do that.`,
       details: { action, serviceId },
     });
   }
@@ -241,6 +268,7 @@ const userActions = [
   "user.disable",
   "user.enable",
   "user.endSessions",
+  "user.person",
 ] as const;
 export type UserAction = (typeof userActions)[number];
 

@@ -33,6 +33,8 @@ export interface UserRepository extends LoginAttemptStore {
   grantsOf(userId: string): Promise<Grant[]>;
   setGrants(userId: string, grants: readonly Grant[]): Promise<void>;
   setPassword(userId: string, passwordHash: string): Promise<void>;
+  /** Links the account to a catalogue person (null: no link). */
+  setPerson(userId: string, personId: string | null): Promise<void>;
   /** Disables (a time) or re-enables (null) the account. */
   setDisabled(userId: string, disabledAt: string | null): Promise<void>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { serviceIds } from "../services/service-registry.js";
+import { type ServiceId, serviceIds } from "../services/service-registry.js";
 
 /**
  * Roles are granted per language service. Administrators (a flag on the user) may do
@@ -19,7 +19,20 @@ export interface User {
   readonly isAdmin: boolean;
   readonly createdAt: string;
   readonly disabledAt: string | null;
+  /** The catalogue person this account writes as ("Add me" in the byline control). */
+  readonly personId: string | null;
 }
+
+/** The person linked to an account, as the Users screen shows it. */
+export interface LinkedPerson {
+  readonly id: string;
+  readonly serviceId: ServiceId;
+  readonly name: string;
+}
+
+export const setPersonInputSchema = z.object({
+  personId: z.string().min(1).max(64).nullable(),
+});
 
 const emailSchema = z
   .string()

@@ -3,6 +3,7 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
+import type { CatalogRepository } from "../people/catalog-repository.js";
 import {
   type AccountFacts,
   assertCanManageUser,
@@ -18,7 +19,9 @@ import {
   createUserInputSchema,
   type Grant,
   grantSchema,
+  type LinkedPerson,
   passwordSchema,
+  setPersonInputSchema,
   type User,
 } from "./user-schema.js";
 
@@ -27,6 +30,8 @@ export interface UserListEntry {
   readonly user: User;
   readonly grants: Grant[];
   readonly manageable: boolean;
+  /** The catalogue person the account writes as, with its name and service. */
+  readonly person: LinkedPerson | null;
 }
 
 /**
@@ -39,9 +44,12 @@ export class UserService {
   readonly #hasher: PasswordHasher;
   readonly #clock: Clock;
   readonly #commonPasswords: CommonPasswords;
+  readonly #catalog: Pick<CatalogRepository, "findPeople">;
 
   constructor(deps: {
     users: UserRepository;
+    /** The people accounts are linked to for their own bylines. */
+    catalog: Pick<CatalogRepository, "findPeople">;
     hasher: PasswordHasher;
     clock: Clock;
     /** Chosen passwords are screened against it (ASVS 4.0.3 V2.1.7). */
@@ -51,6 +59,7 @@ export class UserService {
     this.#hasher = deps.hasher;
     this.#clock = deps.clock;
     this.#commonPasswords = deps.commonPasswords;
+    this.#catalog = deps.catalog;
   }
 
   async create(actor: Actor, raw: unknown): Promise<User> {
@@ -66,6 +75,7 @@ export class UserService {
       isAdmin: input.isAdmin,
       createdAt: this.#clock.now().toISOString(),
       disabledAt: null,
+      personId: null,
     };
     await this.#users.insertUser(user, await this.#hasher.hash(input.password), grants);
     return user;
@@ -119,17 +129,55 @@ export class UserService {
     return this.#users.endUserSessions(userId, this.#clock.now().toISOString());
   }
 
+  /**
+   * Links the account to a person of the catalogue, or removes the link (`personId: null`),
+   * so its owner can add themselves as a byline. A service admin links only people of the
+   * services they administer, on accounts they manage.
+   */
+  async setPerson(actor: Actor, userId: string, raw: unknown): Promise<UserListEntry> {
+    const { personId } = parseOrThrow(setPersonInputSchema, raw);
+    const target = await this.#target(actor, "user.person", userId);
+    assertCanManageUser(actor, "user.person", target);
+    let person: LinkedPerson | null = null;
+    if (personId !== null) {
+      const [found] = await this.#catalog.findPeople([personId]);
+      if (!found) throw new NewsdeskError("PERSON_NOT_FOUND");
+      if (!managedServices(actor).includes(found.serviceId)) {
+        throw new NewsdeskError("FORBIDDEN", {
+          detail: "You can only link people of services you administer.",
+          details: { action: "user.person", userId },
+        });
+      }
+      person = { id: found.id, serviceId: found.serviceId, name: found.name };
+    }
+    await this.#users.setPerson(userId, personId);
+    const user = await this.#users.findUser(userId);
+    if (!user) throw new NewsdeskError("USER_NOT_FOUND");
+    return {
+      user,
+      grants: [...target.grants],
+      manageable: canManageUser(actor, "user.resetPassword", target),
+      person,
+    };
+  }
+
   async list(actor: Actor): Promise<UserListEntry[]> {
     if (managedServices(actor).length === 0)
       throw new NewsdeskError("FORBIDDEN", { detail: "You need the service admin role." });
-    const all = await this.#users.listUsers();
-    return all
-      .filter(({ user, grants }) => canSeeUser(actor, facts(user, grants)))
-      .map(({ user, grants }) => ({
+    const all = (await this.#users.listUsers()).filter(({ user, grants }) =>
+      canSeeUser(actor, facts(user, grants)),
+    );
+    const linked = [...new Set(all.flatMap(({ user }) => user.personId ?? []))];
+    const people = linked.length > 0 ? await this.#catalog.findPeople(linked) : [];
+    return all.map(({ user, grants }) => {
+      const person = people.find((p) => p.id === user.personId);
+      return {
         user,
         grants,
         manageable: canManageUser(actor, "user.resetPassword", facts(user, grants)),
-      }));
+        person: person ? { id: person.id, serviceId: person.serviceId, name: person.name } : null,
+      };
+    });
   }
 
   async findByEmail(email: string): Promise<User | undefined> {

@@ -1,11 +1,18 @@
 import { type Actor, actorId } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
+import type { ServiceId } from "../services/service-registry.js";
 import type { StoryRepository } from "../stories/story-repository.js";
 import { factsOf } from "../stories/story-service.js";
 import { can } from "../users/access-policy.js";
 import { assertWireEditor, assertWireReader } from "./wire-access.js";
 import type { StoryWireFlag, WireLineageRepository } from "./wire-repository.js";
+
+/** A flag as the dashboard lists it: with the story's service and working headline. */
+export type ListedStoryWireFlag = StoryWireFlag & {
+  readonly serviceId: ServiceId;
+  readonly headline: string;
+};
 
 export interface WireFlagsDeps {
   readonly lineage: Pick<WireLineageRepository, "listFlags" | "acknowledgeFlag">;
@@ -28,22 +35,31 @@ export class WireFlags {
   async listFlags(
     actor: Actor,
     query: { readonly open?: boolean; readonly limit?: number },
-  ): Promise<StoryWireFlag[]> {
+  ): Promise<ListedStoryWireFlag[]> {
     assertWireReader(actor);
     const flags = await this.#deps.lineage.listFlags({
       open: query.open ?? true,
       limit: Math.min(Math.max(query.limit ?? 100, 1), 500),
     });
-    // Flags name stories: each caller sees only those on stories they may see.
-    const visible = new Map<string, boolean>();
+    // Flags are work for the desk of the story's service: each caller sees only those on
+    // stories of services they have a role in. Published copy is readable from any service,
+    // but a Russian reporter has nothing to do about an English story's withdrawn source.
+    const visible = new Map<string, { serviceId: ServiceId; headline: string }>();
     for (const storyId of new Set(flags.map((f) => f.storyId))) {
       const story = await this.#deps.storyRepository.findStory(storyId);
-      visible.set(
-        storyId,
-        story !== undefined && can(actor, "story.view", story.serviceId, factsOf(story)),
-      );
+      if (story === undefined) continue;
+      if (!can(actor, "story.view", story.serviceId)) continue;
+      if (!can(actor, "story.view", story.serviceId, factsOf(story))) continue;
+      const revision = await this.#deps.storyRepository.findRevision(story.currentRevisionId);
+      visible.set(storyId, {
+        serviceId: story.serviceId,
+        headline: revision?.content.headline ?? "",
+      });
     }
-    return flags.filter((f) => visible.get(f.storyId) === true);
+    return flags.flatMap((f) => {
+      const story = visible.get(f.storyId);
+      return story === undefined ? [] : [{ ...f, ...story }];
+    });
   }
 
   async acknowledgeFlag(actor: Actor, flagId: string): Promise<StoryWireFlag> {

@@ -12,8 +12,7 @@ import {
   serviceIdSchema,
   slugSchema,
 } from "../stories/story-schema.js";
-import { factsOf, type StoryService } from "../stories/story-service.js";
-import { assertCan } from "../users/access-policy.js";
+import type { StoryService } from "../stories/story-service.js";
 import { assertWireReader } from "./wire-access.js";
 import type { WireEvents } from "./wire-events.js";
 import type { WireItem } from "./wire-item-schema.js";
@@ -145,9 +144,8 @@ export class WireStories {
   }> {
     assertWireReader(actor);
     // A story's wire lineage is part of the story: only for those who may see the story.
-    const story = await this.#deps.storyRepository.findStory(storyId);
-    if (story === undefined) throw new NewsdeskError("STORY_NOT_FOUND");
-    assertCan(actor, "story.view", story.serviceId, factsOf(story));
+    // (`viewable`: translators of its translations included.)
+    await this.#deps.stories.viewable(actor, storyId);
     const [links, flags] = await Promise.all([
       this.#deps.lineage.listLinks({ storyId }),
       this.#deps.lineage.listFlags({ storyId, limit: 200 }),

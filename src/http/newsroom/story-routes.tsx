@@ -13,7 +13,6 @@ import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
 import { newsroomSorts } from "../../domain/stories/story-repository.js";
 import { storyStatuses } from "../../domain/stories/story-schema.js";
 import { bulkActions, type StoryService } from "../../domain/stories/story-service.js";
-import { assertCan } from "../../domain/users/access-policy.js";
 import type { TokenScope } from "../../domain/users/user-schema.js";
 import { htmlToBlocks } from "../../ingest/html-to-blocks.js";
 import { renderContext } from "../../render/reader/render-context.js";
@@ -71,9 +70,11 @@ const auditQuery = z.object({
 export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
   const read = { scope: "stories:read" } as const;
 
-  r.get("/catalog/:serviceId", { action: "story.view", ...read }, async (c, { actor }) => {
+  // The catalogue is reference data that reader pages publish anyway (people, desks,
+  // sections, topics, agencies): anyone with a newsroom role (the router's check) reads any
+  // service's, as a translator does opening the source of their translation.
+  r.get("/catalog/:serviceId", { action: "story.view", ...read }, async (c) => {
     const serviceId = parseOrThrow(z.enum(serviceIds), pathParam(c, "serviceId"));
-    assertCan(actor, "story.view", serviceId);
     const [sections, catalog] = await Promise.all([
       deps.catalog.listSections(serviceId),
       deps.catalog.listForService(serviceId),
@@ -357,6 +358,11 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
       }),
     );
   });
+
+  // The audit-log screen: filters by user, action, service and time, a page at a time.
+  r.get("/audit/entries", { action: "audit.browse", scope: "session" }, async (c, { actor }) =>
+    c.json(await deps.audit.search(actor, c.req.query()), 200, { "Cache-Control": "no-store" }),
+  );
 
   r.post(
     "/paste",

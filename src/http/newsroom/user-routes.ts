@@ -38,6 +38,17 @@ export function userRoutes(r: NewsroomRouter, deps: UserRouteDeps): void {
     return c.json({ grants });
   });
 
+  r.put("/users/:id/person", manage, async (c, { actor, body }) => {
+    const entry = await deps.users.setPerson(actor, pathParam(c, "id"), body);
+    await deps.audit.record(
+      actor,
+      "user.person",
+      {},
+      { userId: entry.user.id, personId: entry.user.personId },
+    );
+    return c.json(entry);
+  });
+
   r.post("/users/:id/reset-password", manage, async (c, { actor, body }) => {
     const input = parseOrThrow(z.object({ password: z.unknown() }), body);
     await deps.users.resetPassword(actor, pathParam(c, "id"), input.password);

@@ -4,9 +4,10 @@ import { useUiText } from "../i18n/ui-language.js";
 import type { Grant, ServiceInfo } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { ConfirmDialog, Dialog } from "../shared/Dialog.js";
-import { Message } from "../shared/Message.js";
+import { Message, ServiceName } from "../shared/Message.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
 import { useScreenTitle } from "../shared/screen-title.js";
+import { serviceFor } from "../shared/service-info.js";
 import { type RoleChoices, RoleGrants, roleKeys } from "./RoleGrants.js";
 import {
   accountState,
@@ -18,6 +19,7 @@ import {
   listUsers,
   resetPassword,
   setGrants,
+  setPerson,
   type UserEntry,
   userErrorText,
 } from "./users-api.js";
@@ -65,6 +67,7 @@ export function UsersAdmin() {
   const [status, setStatus] = useState("");
   const [editing, setEditing] = useState<UserEntry | null>(null);
   const [resetting, setResetting] = useState<UserEntry | null>(null);
+  const [linking, setLinking] = useState<UserEntry | null>(null);
   const [pending, setPending] = useState<{ action: AccountAction; entry: UserEntry } | null>(null);
   /** A confirmed action still waiting for the server: a second click does nothing. */
   const busy = useRef(false);
@@ -97,6 +100,24 @@ export function UsersAdmin() {
             }),
           )
           .join(t("users.grantSeparator"));
+
+  const personText = (entry: UserEntry) => {
+    if (!entry.person) return t("users.personNone");
+    const service = serviceFor(entry.person.serviceId, services);
+    return (
+      <Message
+        text={t("users.personOf")}
+        parts={{
+          name: (
+            <bdi lang={service.locale} dir={service.dir}>
+              {entry.person.name}
+            </bdi>
+          ),
+          service: <ServiceName service={service} />,
+        }}
+      />
+    );
+  };
 
   const toggleId = (userId: string) => `${id}-toggle-${userId}`;
 
@@ -149,6 +170,13 @@ export function UsersAdmin() {
           onClick={() => setEditing(entry)}
         >
           {t("users.editRoles")}
+        </button>
+        <button
+          type="button"
+          aria-label={t("users.choosePersonOf", { name: user.displayName })}
+          onClick={() => setLinking(entry)}
+        >
+          {t("users.choosePerson")}
         </button>
         <button
           type="button"
@@ -224,6 +252,7 @@ export function UsersAdmin() {
                 <th scope="col">{t("users.col.name")}</th>
                 <th scope="col">{t("users.col.email")}</th>
                 <th scope="col">{t("users.col.roles")}</th>
+                <th scope="col">{t("users.col.person")}</th>
                 <th scope="col">{t("users.col.state")}</th>
                 <th scope="col">{t("users.col.actions")}</th>
               </tr>
@@ -242,6 +271,7 @@ export function UsersAdmin() {
                     {entry.user.isAdmin ? `${t("users.administrator")} ` : ""}
                     {grantsText(entry.grants)}
                   </td>
+                  <td>{personText(entry)}</td>
                   <td>{stateOf(entry.user)}</td>
                   <td>{actionsOf(entry)}</td>
                 </tr>
@@ -262,6 +292,15 @@ export function UsersAdmin() {
         onSaved={(name) => {
           setEditing(null);
           setStatus(t("users.rolesSaved", { name }));
+          void load();
+        }}
+      />
+      <PersonDialog
+        entry={linking}
+        onClose={() => setLinking(null)}
+        onSaved={(name) => {
+          setLinking(null);
+          setStatus(t("users.personSaved", { name }));
           void load();
         }}
       />
@@ -526,6 +565,124 @@ function ResetPasswordDialog(props: {
         <div class="nr-dialog-actions">
           <button type="submit" class="nr-danger">
             {t("users.resetPassword")}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * The catalogue person an account writes as: a service (those the caller administers),
+ * then one of its people, or nobody. People belong to services, so the byline works in
+ * stories of that service.
+ */
+function PersonDialog(props: {
+  readonly entry: UserEntry | null;
+  readonly onClose: () => void;
+  readonly onSaved: (name: string) => void;
+}) {
+  const { api } = useApp();
+  const services = useGrantableServices();
+  const { t, lang } = useUiText();
+  const id = useId();
+  const { entry } = props;
+  const [serviceId, setServiceId] = useState("");
+  const [personId, setPersonId] = useState("");
+  const [people, setPeople] = useState<readonly { id: string; name: string; title: string }[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setServiceId(entry?.person?.serviceId ?? entry?.grants[0]?.serviceId ?? services[0]?.id ?? "");
+    setPersonId(entry?.person?.id ?? "");
+    setError(null);
+  }, [entry, services]);
+
+  useEffect(() => {
+    if (!entry || serviceId === "") return;
+    let current = true;
+    setLoading(true);
+    api
+      .catalog(serviceId)
+      .then((catalog) => {
+        if (current) setPeople(catalog.people);
+      })
+      .catch((failure: unknown) => {
+        if (current) setError(userErrorText(failure, lang));
+      })
+      .finally(() => {
+        if (current) setLoading(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, entry, serviceId, lang]);
+
+  const service = services.find((s) => s.id === serviceId);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!entry) return;
+    try {
+      await setPerson(api, entry.user.id, personId === "" ? null : personId);
+      props.onSaved(entry.user.displayName);
+    } catch (failure) {
+      setError(userErrorText(failure, lang));
+    }
+  };
+
+  return (
+    <Dialog
+      title={entry ? t("users.personTitle", { name: entry.user.displayName }) : ""}
+      open={entry !== null}
+      onClose={props.onClose}
+    >
+      <form class="nr-form" onSubmit={save}>
+        <p id={`${id}-help`} class="nr-help">
+          {t("users.personHelp")}
+        </p>
+        <div class="nr-field">
+          <label for={`${id}-service`}>{t("users.personService")}</label>
+          <select
+            id={`${id}-service`}
+            value={serviceId}
+            onChange={(event) => {
+              setServiceId(event.currentTarget.value);
+              setPersonId("");
+            }}
+          >
+            {services.map((s) => (
+              <option key={s.id} value={s.id} lang={s.locale} dir={s.dir}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="nr-field">
+          <label for={`${id}-person`}>{t("users.personPerson")}</label>
+          <select
+            id={`${id}-person`}
+            value={personId}
+            aria-describedby={`${id}-help`}
+            aria-busy={loading ? "true" : undefined}
+            onChange={(event) => setPersonId(event.currentTarget.value)}
+          >
+            <option value="">{t("users.personNoLink")}</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id} lang={service?.locale} dir={service?.dir}>
+                {person.title ? `${person.name} — ${person.title}` : person.name}
+              </option>
+            ))}
+          </select>
+          {loading ? <p class="nr-help">{t("users.personLoading")}</p> : null}
+        </div>
+        <ErrorMessage message={error} />
+        <div class="nr-dialog-actions">
+          <button type="submit" class="nr-primary" disabled={loading}>
+            {t("users.personSave")}
           </button>
           <button type="button" onClick={props.onClose}>
             {t("common.cancel")}

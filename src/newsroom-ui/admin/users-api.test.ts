@@ -33,27 +33,39 @@ describe("the users API client", () => {
           user: person("u1", null),
           grants: [{ serviceId: "en", role: "editor" }],
           manageable: true,
+          person: { id: "lena-okafor", serviceId: "en", name: "Lena Okafor" },
         },
-        { user: person("u2", "2031-02-01T09:00:00.000Z"), grants: [], manageable: false },
+        {
+          user: person("u2", "2031-02-01T09:00:00.000Z"),
+          grants: [],
+          manageable: false,
+          person: null,
+        },
       ]),
     );
     const entries = await listUsers(api);
     expect(calls.map((c) => [c.method, c.url])).toEqual([["GET", "/newsroom/api/users"]]);
-    expect(entries.map((e) => [e.user.id, accountState(e.user), e.manageable])).toEqual([
-      ["u1", "active", true],
-      ["u2", "disabled", false],
+    expect(
+      entries.map((e) => [e.user.id, accountState(e.user), e.manageable, e.person?.name]),
+    ).toEqual([
+      ["u1", "active", true, "Lena Okafor"],
+      ["u2", "disabled", false, undefined],
     ]);
   });
 
   it("refuses a listing without the state or the manageable flag rather than guessing", async () => {
     const withoutFlag = await listUsers(
-      fakeNewsroomApi(() => jsonAnswer(200, [{ user: person("u1", null), grants: [] }])).api,
+      fakeNewsroomApi(() =>
+        jsonAnswer(200, [{ user: person("u1", null), grants: [], person: null }]),
+      ).api,
     ).catch((e: unknown) => e);
     expect(withoutFlag).toBeInstanceOf(ApiError);
     expect((withoutFlag as ApiError).code).toBe("UNEXPECTED_RESPONSE");
     const { disabledAt: _, ...noState } = person("u1", null);
     const withoutState = await listUsers(
-      fakeNewsroomApi(() => jsonAnswer(200, [{ user: noState, grants: [], manageable: true }])).api,
+      fakeNewsroomApi(() =>
+        jsonAnswer(200, [{ user: noState, grants: [], manageable: true, person: null }]),
+      ).api,
     ).catch((e: unknown) => e);
     expect((withoutState as ApiError).code).toBe("UNEXPECTED_RESPONSE");
   });

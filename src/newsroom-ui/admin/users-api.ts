@@ -21,6 +21,8 @@ const userEntrySchema = z.looseObject({
   grants: z.array(grantSchema),
   /** Whether the caller may change this account (never their own, never above them). */
   manageable: z.boolean(),
+  /** The catalogue person the account writes as, with its service. */
+  person: z.looseObject({ id: z.string(), serviceId: z.string(), name: z.string() }).nullable(),
 });
 export type UserEntry = z.infer<typeof userEntrySchema>;
 
@@ -77,6 +79,18 @@ export async function setGrants(
   return saved.grants;
 }
 
+/** Links the account to a catalogue person (its owner's own byline), or removes the link. */
+export function setPerson(
+  api: ApiClient,
+  userId: string,
+  personId: string | null,
+): Promise<UserEntry> {
+  return api.request("PUT", userPath(userId, "person"), {
+    schema: userEntrySchema,
+    json: { personId },
+  });
+}
+
 /** Sets a new password; the server ends the person's sessions and revokes their tokens. */
 export async function resetPassword(
   api: ApiClient,
@@ -109,6 +123,7 @@ export function userErrorText(error: unknown, lang: UiLanguage = "en"): string {
     if (error.code === "FORBIDDEN") return translate(lang, "users.error.forbidden");
     if (error.code === "USER_NOT_FOUND") return translate(lang, "users.error.notFound");
     if (error.code === "USER_EXISTS") return translate(lang, "users.error.exists");
+    if (error.code === "PERSON_NOT_FOUND") return translate(lang, "users.error.personNotFound");
   }
   return passwordErrorText(error, lang);
 }

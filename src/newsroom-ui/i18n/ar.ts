@@ -3,6 +3,7 @@ import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import { curationAr } from "./curation-ar.js";
+import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
@@ -784,4 +785,5 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...translationAr,
   ...curationAr,
   ...storyListAr,
+  ...deskAr,
 };

@@ -3,6 +3,7 @@ import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
+import { deskEn } from "./desk-en.js";
 import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
@@ -880,6 +881,8 @@ export const en = {
   ...catalogEn,
   ...curationEn,
   ...storyListEn,
+  // The desk's screens (withdrawn copy, bylines, audit log): desk-en.ts
+  ...deskEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
+import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
@@ -818,4 +819,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...translationEs,
   ...curationEs,
   ...storyListEs,
+  ...deskEs,
 };

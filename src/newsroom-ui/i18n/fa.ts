@@ -3,6 +3,7 @@ import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
+import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
@@ -801,4 +802,5 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...catalogFa,
   ...curationFa,
   ...storyListFa,
+  ...deskFa,
 };

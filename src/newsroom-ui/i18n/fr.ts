@@ -3,6 +3,7 @@ import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
+import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
@@ -822,4 +823,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...translationFr,
   ...curationFr,
   ...storyListFr,
+  ...deskFr,
 };

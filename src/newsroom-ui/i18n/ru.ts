@@ -3,6 +3,7 @@ import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
 import { curationRu } from "./curation-ru.js";
+import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
@@ -808,4 +809,5 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...translationRu,
   ...curationRu,
   ...storyListRu,
+  ...deskRu,
 };

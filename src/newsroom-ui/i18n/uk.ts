@@ -3,6 +3,7 @@ import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
+import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
@@ -810,4 +811,5 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...translationUk,
   ...curationUk,
   ...storyListUk,
+  ...deskUk,
 };

@@ -3,6 +3,7 @@ import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
 import { curationZhHans } from "./curation-zh-hans.js";
+import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
@@ -769,4 +770,5 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...translationZhHans,
   ...curationZhHans,
   ...storyListZhHans,
+  ...deskZhHans,
 };

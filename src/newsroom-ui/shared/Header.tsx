@@ -110,6 +110,25 @@ export function Header(props: { readonly route: Route }) {
               </AppLink>
             </li>
           ) : null}
+          {/* The audit log is for the same people as the Users screen (GET /audit/entries). */}
+          {canSeeUsersAdmin(session) ? (
+            <li>
+              <AppLink
+                href={routeHref({
+                  screen: "audit",
+                  userId: null,
+                  action: null,
+                  serviceId: null,
+                  from: null,
+                  to: null,
+                  page: 1,
+                })}
+                current={screen === "audit"}
+              >
+                {t("header.audit")}
+              </AppLink>
+            </li>
+          ) : null}
           {session.user.isAdmin ? (
             <li>
               <AppLink

@@ -17,6 +17,8 @@ export const userSchema = z.looseObject({
   email: z.string(),
   displayName: z.string(),
   isAdmin: z.boolean(),
+  /** The catalogue person the account writes as ("Add me" in the byline control). */
+  personId: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -61,6 +61,32 @@ describe("newsroom routes", () => {
       "?service=fa",
       { screen: "catalog", kind: "topics", serviceId: "fa" },
     ],
+    [
+      "/newsroom/audit",
+      "",
+      {
+        screen: "audit",
+        userId: null,
+        action: null,
+        serviceId: null,
+        from: null,
+        to: null,
+        page: 1,
+      },
+    ],
+    [
+      "/newsroom/audit",
+      "?user=u_1&action=story.published&service=fa&from=2031-05-01&to=2031-05-31&page=2",
+      {
+        screen: "audit",
+        userId: "u_1",
+        action: "story.published",
+        serviceId: "fa",
+        from: "2031-05-01",
+        to: "2031-05-31",
+        page: 2,
+      },
+    ],
     ["/newsroom/wire", "", { screen: "wire" }],
     ["/newsroom/wire/items/w_01", "", { screen: "wire-item", itemId: "w_01" }],
     ["/newsroom/wire/quarantine", "", { screen: "wire-quarantine" }],
@@ -72,6 +98,12 @@ describe("newsroom routes", () => {
     for (const page of ["0", "-2", "1.5", "x", "99999999999"]) {
       expect(parseRoute("/newsroom/", `?page=${page}`), page).toMatchObject({ page: 1 });
     }
+  });
+  it("drops an audit date that is not a calendar date", () => {
+    expect(parseRoute("/newsroom/audit", "?from=yesterday&to=2031-5-1")).toMatchObject({
+      from: null,
+      to: null,
+    });
   });
   it.each(cases)("parses %s%s", (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);

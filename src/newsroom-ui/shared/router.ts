@@ -51,6 +51,16 @@ export type Route =
       /** Null: the first service the user can see (agencies belong to no service). */
       readonly serviceId: string | null;
     }
+  | {
+      readonly screen: "audit";
+      /** The filters, as the address keeps them (dates are YYYY-MM-DD, both included). */
+      readonly userId: string | null;
+      readonly action: string | null;
+      readonly serviceId: string | null;
+      readonly from: string | null;
+      readonly to: string | null;
+      readonly page: number;
+    }
   | { readonly screen: "wire" }
   | { readonly screen: "wire-item"; readonly itemId: string }
   | { readonly screen: "wire-quarantine" }
@@ -91,6 +101,17 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "login") return { screen: "login" };
   if (parts.length === 1 && first === "media") return { screen: "media" };
   if (parts.length === 1 && first === "users") return { screen: "users" };
+  if (parts.length === 1 && first === "audit") {
+    return {
+      screen: "audit",
+      userId: params.get("user"),
+      action: params.get("action"),
+      serviceId: params.get("service"),
+      from: dateParam(params.get("from")),
+      to: dateParam(params.get("to")),
+      page: pageNumber(params.get("page")),
+    };
+  }
   if (parts.length === 1 && first === "tokens") return { screen: "tokens" };
   if (first === "catalog" && parts.length <= 2) {
     const kind = parts.length === 1 ? "people" : catalogKinds.find((k) => k === second);
@@ -186,6 +207,17 @@ export function routeHref(route: Route): string {
       return `${appBasePath}users`;
     case "catalog":
       return `${appBasePath}catalog/${route.kind}${route.serviceId && route.kind !== "agencies" ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
+    case "audit": {
+      const params = new URLSearchParams();
+      if (route.userId) params.set("user", route.userId);
+      if (route.action) params.set("action", route.action);
+      if (route.serviceId) params.set("service", route.serviceId);
+      if (route.from) params.set("from", route.from);
+      if (route.to) params.set("to", route.to);
+      if (route.page > 1) params.set("page", String(route.page));
+      const search = params.toString();
+      return `${appBasePath}audit${search ? `?${search}` : ""}`;
+    }
     case "wire":
       return `${appBasePath}wire`;
     case "wire-item":
@@ -243,6 +275,11 @@ function dashboardFilters(params: URLSearchParams): DashboardFilters {
   return Object.fromEntries(
     Object.entries(entries).filter(([, value]) => value !== undefined),
   ) as DashboardFilters;
+}
+
+/** A calendar date from the address (`2031-05-01`), or null for anything else. */
+function dateParam(value: string | null): string | null {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }
 
 /** The API pages up to offset 100,000; anything else in the address is the first page. */

@@ -4,6 +4,7 @@ import { bylineRoles } from "../../domain/stories/story-schema.js";
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
 import type { Catalog } from "../shared/api-schemas.js";
+import { useApp } from "../shared/app-context.js";
 import { Message } from "../shared/Message.js";
 import { bylineName, hasByline, moveItem, removeItem } from "./story-draft.js";
 
@@ -27,7 +28,12 @@ export function BylinesEditor(props: {
 }) {
   const id = useId();
   const { t } = useUiText();
+  const { session } = useApp();
   const { bylines, catalog, onChange } = props;
+  // "Add me": the person the signed-in account writes as (linked in the Users screen), if it
+  // is one of this service's people; otherwise the control says why and how to get one.
+  const myPersonId = session.user.personId ?? null;
+  const me = catalog.people.find((person) => person.id === myPersonId);
   const [choice, setChoice] = useState("");
   const [role, setRole] = useState<BylineRole>("author");
   const [message, setMessage] = useState("");
@@ -45,19 +51,23 @@ export function BylinesEditor(props: {
     setRefocus(null);
   }, [refocus]);
 
+  const append = (byline: Byline): boolean => {
+    if (hasByline(bylines, byline)) {
+      setMessage(t("bylines.already", { name: bylineName(byline, catalog) }));
+      return false;
+    }
+    onChange([...bylines, byline]);
+    setMessage(t("bylines.added", { name: bylineName(byline, catalog) }));
+    return true;
+  };
+
   const add = (event: Event) => {
     event.preventDefault();
     const [kind, value] = choice.split(":", 2);
     if (!value) return;
     const byline: Byline =
       kind === "desk" ? { kind: "desk", deskId: value } : { kind: "person", personId: value, role };
-    if (hasByline(bylines, byline)) {
-      setMessage(t("bylines.already", { name: bylineName(byline, catalog) }));
-      return;
-    }
-    onChange([...bylines, byline]);
-    setMessage(t("bylines.added", { name: bylineName(byline, catalog) }));
-    setChoice("");
+    if (append(byline)) setChoice("");
   };
 
   return (
@@ -194,6 +204,21 @@ export function BylinesEditor(props: {
         <button type="button" onClick={add} disabled={choice === ""}>
           {t("bylines.add")}
         </button>
+      </div>
+      <div class="nr-inline-form">
+        {me ? (
+          <button
+            type="button"
+            aria-label={t("bylines.addMeLabel", { name: me.name })}
+            onClick={() => append({ kind: "person", personId: me.id, role: "author" })}
+          >
+            {t("bylines.addMe")}
+          </button>
+        ) : (
+          <p class="nr-help">
+            {myPersonId === null ? t("bylines.meUnlinked") : t("bylines.meElsewhere")}
+          </p>
+        )}
       </div>
       <p class="nr-visually-hidden" role="status">
         {message}

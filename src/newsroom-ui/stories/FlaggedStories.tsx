@@ -6,42 +6,25 @@ import { useApp } from "../shared/app-context.js";
 import { useNewsroomEvents } from "../shared/live-events.js";
 import { ErrorMessage } from "../shared/Notice.js";
 import { routeHref } from "../shared/router.js";
-import { listFlags, type StoryFlag } from "../wire/wire-api.js";
-
-/** Headlines for a few story ids; a story the user cannot open keeps its id. */
-async function headlines(
-  load: (id: string) => Promise<string>,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)].slice(0, 30);
-  const entries = await Promise.all(
-    unique.map(async (id) => [id, await load(id).catch(() => id)] as const),
-  );
-  return new Map(entries);
-}
+import { serviceFor } from "../shared/service-info.js";
+import { type ListedStoryFlag, listFlags } from "../wire/wire-api.js";
 
 /**
  * The dashboard's list of stories built on agency copy that was withheld or canceled and
  * not yet acknowledged. Refreshed live when a flag is raised.
  */
 export function FlaggedStories() {
-  const { api } = useApp();
+  const { api, services } = useApp();
   const { t, dateTime, lang, dir } = useUiText();
   const id = useId();
-  const [flags, setFlags] = useState<StoryFlag[] | null>(null);
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [flags, setFlags] = useState<ListedStoryFlag[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const open = await listFlags(api);
-      setFlags(open);
-      setNames(
-        await headlines(
-          async (storyId) => (await api.getStory(storyId)).revision.content.headline,
-          open.map((flag) => flag.storyId),
-        ),
-      );
+      // The server lists only stories of services the user works in, each with its
+      // headline and service, so nothing here loads a story the user could not open.
+      setFlags(await listFlags(api));
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -60,18 +43,26 @@ export function FlaggedStories() {
     <section aria-labelledby={`${id}-heading`} class="nr-flag" lang={lang} dir={dir}>
       <h2 id={`${id}-heading`}>{t("flags.dashboardHeading")}</h2>
       <ul>
-        {flags.map((flag) => (
-          <li key={flag.id}>
-            <AppLink href={routeHref({ screen: "story", storyId: flag.storyId })} dir="auto">
-              {names.get(flag.storyId) ?? flag.storyId}
-            </AppLink>
-            {": "}
-            {t(flag.pubStatus === "withheld" ? "flags.withheld" : "flags.canceled", {
-              agency: flag.agencyCode,
-              time: dateTime(flag.flaggedAt),
-            })}
-          </li>
-        ))}
+        {flags.map((flag) => {
+          const service = serviceFor(flag.serviceId, services);
+          return (
+            <li key={flag.id}>
+              <AppLink
+                href={routeHref({ screen: "story", storyId: flag.storyId })}
+                lang={service.locale}
+                dir={service.dir}
+              >
+                {flag.headline}
+              </AppLink>{" "}
+              <span class="nr-meta">({t("flags.inService", { service: service.name })})</span>
+              {": "}
+              {t(flag.pubStatus === "withheld" ? "flags.withheld" : "flags.canceled", {
+                agency: flag.agencyCode,
+                time: dateTime(flag.flaggedAt),
+              })}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

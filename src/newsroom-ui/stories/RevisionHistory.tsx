@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState } from "preact/hooks";
+import { AuditActionName } from "../audit/AuditActionName.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { AppLink } from "../shared/AppLink.js";
 import { errorMessage } from "../shared/api-client.js";
@@ -268,11 +269,7 @@ export function RevisionHistory(props: { readonly storyId: string }) {
                         </bdi>
                       </td>
                       <td>
-                        {isAuditLabelled(entry.action) ? (
-                          t(`audit.${entry.action}`)
-                        ) : (
-                          <code dir="ltr">{entry.action}</code>
-                        )}
+                        <AuditActionName action={entry.action} />
                       </td>
                       <td dir="auto">{detailsText(entry.details)}</td>
                     </tr>
@@ -374,23 +371,4 @@ function detailsText(details: unknown): string {
       .join("; ");
   }
   return String(details);
-}
-
-const storyAuditActions = [
-  "story.created",
-  "story.saved",
-  "story.submitted",
-  "story.scheduled",
-  "story.embargoed",
-  "story.published",
-  "story.updated",
-  "story.silently-fixed",
-  "story.corrected",
-  "story.killed",
-  "story.unpublished",
-] as const;
-
-/** Story events have readable names; other actions (from newer servers) show their code. */
-function isAuditLabelled(action: string): action is (typeof storyAuditActions)[number] {
-  return (storyAuditActions as readonly string[]).includes(action);
 }

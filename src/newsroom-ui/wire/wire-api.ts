@@ -125,6 +125,10 @@ const storyFlagSchema = z.looseObject({
 });
 export type StoryFlag = z.infer<typeof storyFlagSchema>;
 
+/** A flag in the dashboard's list: the server adds the story's service and headline. */
+const listedFlagSchema = storyFlagSchema.extend({ serviceId: z.string(), headline: z.string() });
+export type ListedStoryFlag = z.infer<typeof listedFlagSchema>;
+
 const storyWireSchema = z.looseObject({
   links: z.array(wireLinkSchema),
   flags: z.array(storyFlagSchema),
@@ -244,10 +248,10 @@ export function listQuarantine(
   });
 }
 
-export async function listFlags(api: ApiClient): Promise<StoryFlag[]> {
+export async function listFlags(api: ApiClient): Promise<ListedStoryFlag[]> {
   return (
     await api.request("GET", wire("/flags"), {
-      schema: z.looseObject({ flags: z.array(storyFlagSchema) }),
+      schema: z.looseObject({ flags: z.array(listedFlagSchema) }),
     })
   ).flags;
 }
