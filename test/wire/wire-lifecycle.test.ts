@@ -178,7 +178,7 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
     const [entry] = (await h.queue.listQueue(h.editor, { q: "harbour reopens" })).items;
     const used = await h.wireStories.useInNewStory(h.editor, entry?.id ?? "", { section: "world" });
     const names = await h.repos.catalog.findAgencies(used.revision.content.agencies);
-    expect(names).toEqual([{ code: "TESTAG", name: "Test Agency" }]);
+    expect(names).toEqual([{ code: "TESTAG", name: "Test Agency", creditLine: "", link: null }]);
   });
 
   it("filters by agency, language, urgency, subject and time, newest first with a cursor", async () => {
