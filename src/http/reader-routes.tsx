@@ -415,6 +415,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     // Old links keep working after a headline or section change.
     if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
     const { story, content } = model;
+    // The related block shows the editors' live picks, or else the automatic list drawn from
+    // the story's section and topics: only a page showing the automatic list changes when a
+    // story is published there (src/domain/curation/curated-stories.ts).
+    const showsPicks = model.related.some((s) => model.curatedRelatedIds.includes(s.id));
     const versions = storyVersions(
       await deps.languages.translations.versions(model.story.familyId),
       model.story.familyId,
@@ -425,9 +429,14 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       tags: [
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
-        // Related stories come from the story's section and topics.
-        cacheTags.section(service.id, content.section),
-        ...content.topics.map((slug) => cacheTags.topic(service.id, slug)),
+        // Topic names and links show whatever the related block does.
+        ...content.topics.map((slug) => cacheTags.topicName(service.id, slug)),
+        ...(showsPicks
+          ? []
+          : [
+              cacheTags.section(service.id, content.section),
+              ...content.topics.map((slug) => cacheTags.topic(service.id, slug)),
+            ]),
         ...storyTags(model.related),
         // The editors' related picks, live or not (a pick published again comes back).
         cacheTags.curated(service.id, listKeyText({ kind: "related", storyId: story.id })),

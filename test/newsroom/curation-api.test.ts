@@ -305,6 +305,45 @@ describe.each(dialects)("front-page, section and related curation on %s", (diale
     expect(linkedIds(await page("/serbian-cyrillic/"), "serbian-cyrillic")[0]).toBe(serbian.at(-1));
   });
 
+  it("keeps a page with live related picks when a story is published in its section", async () => {
+    const storyUrls = [...(await page("/english/")).matchAll(storyLink("english"))]
+      .map((m) => m[1] ?? "")
+      .filter((url, i, all) => all.indexOf(url) === i);
+    const [pickedUrl, automaticUrl] = storyUrls.filter((url) => url.startsWith("/english/world/"));
+    expect(pickedUrl && automaticUrl).toBeTruthy();
+    const pickedId = (pickedUrl ?? "").slice(-12);
+    const related = await editor.json<CurationView>("GET", `/stories/${pickedId}/related`);
+    await editor.json("PUT", `/stories/${pickedId}/related`, {
+      version: related.version,
+      storyIds: [english.find((id) => id !== pickedId)],
+    });
+    for (const url of [pickedUrl, automaticUrl]) await page(url ?? "");
+    const before = await page(pickedUrl ?? "");
+
+    const { story } = await editor.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      content: {
+        headline: "Ferries resume across the strait",
+        standfirst: "",
+        dateline: "",
+        slug: "ferries-resume",
+        section: "world",
+        topics: [],
+        leadFigure: null,
+        body: [{ type: "paragraph", content: [{ text: "The first ferry sailed at dawn." }] }],
+        bylines: [{ kind: "desk", deskId: "meridian-news" }],
+        agencies: [],
+      },
+    });
+    await editor.json("POST", `/stories/${story.id}/publish`, { mode: "first" });
+    // The page that shows the editors' picks does not list the section's newest stories,
+    // so it stays cached and unchanged; a page with the automatic list shows the new story.
+    expect(cached(pickedUrl ?? "")).toBe(true);
+    expect(await page(pickedUrl ?? "")).toBe(before);
+    expect(cached(automaticUrl ?? "")).toBe(false);
+    expect(linkedIds(await page(automaticUrl ?? ""))).toContain(story.id);
+  });
+
   it("searches published stories as the editor types", async () => {
     const { items } = await editor.json<{
       items: { id: string; headline: string; live: boolean }[];

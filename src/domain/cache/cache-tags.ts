@@ -18,6 +18,11 @@ export const cacheTags = {
   home: (serviceId: ServiceId) => `list:home:${serviceId}`,
   section: (serviceId: ServiceId, slug: string) => `list:section:${serviceId}:${slug}`,
   topic: (serviceId: ServiceId, slug: string) => `list:topic:${serviceId}:${slug}`,
+  /**
+   * A topic's name and address, shown on the page of every story that carries it: changed
+   * by catalogue edits only, not by publications (those change the topic's list).
+   */
+  topicName: (serviceId: ServiceId, slug: string) => `topic:${serviceId}:${slug}`,
   person: (id: string) => `list:person:${id}`,
   desk: (id: string) => `list:desk:${id}`,
   /** Feeds and sitemaps of a service: every publication can change them. */

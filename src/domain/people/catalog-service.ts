@@ -347,8 +347,8 @@ export class CatalogService {
       { slug: topic.slug, ...(input.slug === before.slug ? {} : { from: before.slug }) },
     );
     await this.#invalidate([
-      cacheTags.topic(serviceId, before.slug),
-      cacheTags.topic(serviceId, topic.slug),
+      ...topicTags(serviceId, before.slug),
+      ...topicTags(serviceId, topic.slug),
       cacheTags.feeds(serviceId),
     ]);
     return topic;
@@ -377,8 +377,8 @@ export class CatalogService {
     // Both topic pages, every story page on either topic (they are tagged with their topics
     // for related stories) and the service's feeds.
     await this.#invalidate([
-      cacheTags.topic(serviceId, source.slug),
-      cacheTags.topic(serviceId, target.slug),
+      ...topicTags(serviceId, source.slug),
+      ...topicTags(serviceId, target.slug),
       cacheTags.feeds(serviceId),
     ]);
     return target;
@@ -390,7 +390,7 @@ export class CatalogService {
     await this.#refuseInUse({ kind: "topic", serviceId, slug: topic.slug });
     await this.#repository.removeTopic(serviceId, topic.slug);
     await this.#audit.record(actor, "catalog.topic.remove", { serviceId }, { slug: topic.slug });
-    await this.#invalidate([cacheTags.topic(serviceId, topic.slug)]);
+    await this.#invalidate(topicTags(serviceId, topic.slug));
   }
 
   async #topic(serviceId: ServiceId, slug: string): Promise<Topic | undefined> {
@@ -566,4 +566,9 @@ function changedFields(before: object, after: object): string[] {
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
   return Object.keys(b).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
+
+/** A topic's list and its name: catalogue changes touch both. */
+function topicTags(serviceId: ServiceId, slug: string): string[] {
+  return [cacheTags.topic(serviceId, slug), cacheTags.topicName(serviceId, slug)];
 }
