@@ -182,9 +182,34 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
   };
 }
 
+/**
+ * Kysely's migrator looks for its bookkeeping table by introspecting every schema of the
+ * database (`getTables`), which PostgreSQL answers with `3F000 invalid_schema_name` when
+ * another application (or another test) drops a schema of its own at that instant. That
+ * says nothing about ours, so the attempt is repeated; migrations themselves run in a
+ * transaction behind Kysely's lock, so a repeat never applies one twice.
+ */
+const unrelatedSchemaRetries = 5;
+
+function droppedElsewhere(error: unknown, ownSchema: string | undefined): boolean {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== "3F000") return false;
+  const missing = /schema "([^"]+)" does not exist/.exec(error.message)?.[1];
+  return missing !== undefined && missing !== ownSchema;
+}
+
 /** Brings the schema up to date; safe to run on every start and from several instances. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const { error, results } = await (await migratorFor(database)).migrateToLatest();
+  let attempt = 0;
+  let outcome = await (await migratorFor(database)).migrateToLatest();
+  while (
+    outcome.error !== undefined &&
+    attempt < unrelatedSchemaRetries &&
+    droppedElsewhere(outcome.error, await currentSchema(database))
+  ) {
+    attempt++;
+    outcome = await (await migratorFor(database)).migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) {
     throw new NewsdeskError("INTERNAL", {
       detail: `Migration failed: ${String(error)}`,
@@ -194,15 +219,18 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
+/** PostgreSQL's schema for this connection (tests and operators may choose one); none on SQLite. */
+async function currentSchema(database: Database): Promise<string | undefined> {
+  if (database.dialect !== "postgres") return undefined;
+  return (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+    .rows[0]?.schema;
+}
+
 /** The migrator over this database's migrations (also used to stop at a given migration). */
 export async function migratorFor(database: Database): Promise<Migrator> {
   // On PostgreSQL the migration bookkeeping lives in the connection's own schema; Kysely
   // would otherwise find another schema's tables by introspection and skip creating its own.
-  const schema =
-    database.dialect === "postgres"
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
-          .rows[0]?.schema
-      : undefined;
+  const schema = await currentSchema(database);
   return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrationsFor(database.dialect) },
