@@ -264,6 +264,7 @@ export function buildServices(
     audit,
     clock,
     onChange: deps.onCurationChange,
+    viewable: (actor, storyId) => stories.viewable(actor, storyId),
   });
   const distribution = new DistributionService(repositories);
   const webhooks = new WebhookService({

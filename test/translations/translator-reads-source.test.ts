@@ -65,6 +65,8 @@ describe.each(dialects)("a translator reads the source of their translation on %
     // …and its comments, which go with reading.
     expect((await translator.request("GET", `/stories/${sourceId}/comments`)).status).toBe(200);
     expect((await translator.request("GET", `/stories/${sourceId}/mentionable`)).status).toBe(200);
+    // …and the related stories its side column lists (read only: saving needs an editor).
+    expect((await translator.request("GET", `/stories/${sourceId}/related`)).status).toBe(200);
 
     const family = await translator.json<{ family: { storyId: string; role: string }[] }>(
       "GET",

@@ -57,6 +57,7 @@ export class CurationService {
   readonly #audit: AuditLog;
   readonly #clock: Clock;
   readonly #onChange: (tags: readonly string[]) => Promise<void>;
+  readonly #viewable: (actor: Actor, storyId: string) => Promise<Story>;
 
   constructor(deps: {
     repository: CurationRepository;
@@ -68,6 +69,11 @@ export class CurationService {
     clock: Clock;
     /** Told the cache tags of the pages a save changed. */
     onChange: (tags: readonly string[]) => Promise<void>;
+    /**
+     * The story if the actor may read it (StoryService.viewable): the one rule, which lets a
+     * translator read the source of their translation.
+     */
+    viewable: (actor: Actor, storyId: string) => Promise<Story>;
   }) {
     this.#repository = deps.repository;
     this.#curated = deps.curated;
@@ -77,6 +83,7 @@ export class CurationService {
     this.#audit = deps.audit;
     this.#clock = deps.clock;
     this.#onChange = deps.onChange;
+    this.#viewable = deps.viewable;
   }
 
   /** The home page's (no section) or a section's pinned stories. */
@@ -106,13 +113,7 @@ export class CurationService {
 
   /** The related stories the editors picked for a story. */
   async related(actor: Actor, storyId: string): Promise<CurationView> {
-    const story = await this.#story(storyId);
-    assertCan(actor, "story.view", story.serviceId, {
-      createdBy: story.createdBy,
-      unpublished: story.status !== "published",
-      isTranslation: false,
-      published: story.status === "published",
-    });
+    const story = await this.#viewable(actor, storyId);
     return this.#view(story.serviceId, { kind: "related", storyId }, maxRelatedStories);
   }
 
