@@ -186,10 +186,11 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
  * Kysely's migrator looks for its bookkeeping table by introspecting every schema of the
  * database (`getTables`), which PostgreSQL answers with `3F000 invalid_schema_name` when
  * another application (or another test) drops a schema of its own at that instant. That
- * says nothing about ours, so the attempt is repeated; migrations themselves run in a
- * transaction behind Kysely's lock, so a repeat never applies one twice.
+ * says nothing about ours, so the attempt is repeated, backing off, for up to 30 s;
+ * migrations themselves run in a transaction behind Kysely's lock, so a repeat never
+ * applies one twice.
  */
-const unrelatedSchemaRetries = 5;
+const unrelatedSchemaRetryMs = 30_000;
 
 function droppedElsewhere(error: unknown, ownSchema: string | undefined): boolean {
   if (!(error instanceof Error) || (error as { code?: unknown }).code !== "3F000") return false;
@@ -199,14 +200,17 @@ function droppedElsewhere(error: unknown, ownSchema: string | undefined): boolea
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  let attempt = 0;
+  const giveUpAt = Date.now() + unrelatedSchemaRetryMs;
+  let pause = 20;
   let outcome = await (await migratorFor(database)).migrateToLatest();
   while (
     outcome.error !== undefined &&
-    attempt < unrelatedSchemaRetries &&
+    Date.now() < giveUpAt &&
     droppedElsewhere(outcome.error, await currentSchema(database))
   ) {
-    attempt++;
+    // Back off, so a burst of drops elsewhere (a test run tearing down) is over first.
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(pause * 2, 500);
     outcome = await (await migratorFor(database)).migrateToLatest();
   }
   const { error, results } = outcome;
