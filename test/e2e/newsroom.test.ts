@@ -231,7 +231,8 @@ describe("newsroom: the editorial day in a browser", () => {
     expect(problem.code).toBe("FORBIDDEN");
     expect((problem.detail ?? problem.title ?? "").length).toBeGreaterThan(10);
 
-    // In the browser: the English story is not theirs to open, and in Persian, where they
+    // In the browser: the English story is published, so any newsroom role may read it
+    // (access-policy.ts), read-only and without publish controls; in Persian, where they
     // translate, the publish controls are replaced by a sentence naming the role needed.
     const page = await signIn(
       await newContext(),
@@ -240,9 +241,11 @@ describe("newsroom: the editorial day in a browser", () => {
       `/newsroom/stories/${storyId}`,
     );
     await page
-      .getByRole("alert")
-      .filter({ hasText: /This story cannot be opened: .+/ })
+      .getByText("You have no role in Meridian News, so you can read this story but not change it.")
       .waitFor();
+    expect(await page.getByRole("button", { name: "Publish", exact: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Publish as update" }).count()).toBe(0);
+    expect(await page.getByLabel("Headline", { exact: true }).isDisabled()).toBe(true);
     const persian = await translator.request("GET", "/stories?service=fa&limit=1");
     const faStory = (persian.json as { items: { id: string }[] }).items[0];
     expect(faStory).toBeDefined();
