@@ -140,6 +140,10 @@ describe("newsroom: writing aids", () => {
     expect(await help.textContent()).toContain(en["writing.shortcuts.publish"]);
     expect(await axeViolations(page)).toEqual([]);
     await help.getByRole("button", { name: en["writing.shortcuts.close"] }).click();
+    // Page shortcuts are off while any dialog is open: wait until this one has closed.
+    await waitUntil(async () => (await page.locator("dialog[open]").count()) === 0, {
+      what: "the shortcuts dialog closed",
+    });
 
     // Ctrl+Shift+Enter opens the publishing dialog, which lists the house-style findings.
     await page.keyboard.press("Control+Shift+Enter");
