@@ -1,3 +1,4 @@
+import { Server as NetServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { sql } from "kysely";
@@ -658,6 +659,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a draining server still answers requests on connections kept alive from before:
+ * long enough for a client that was mid-exchange to send its next request and be told the
+ * connection ends; idle connections that send nothing in it are closed.
+ */
+const keepAliveGraceMs = 1000;
+
 export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
   const { config, metrics } = newsdesk;
   const pages = createRequestHandler({
@@ -683,16 +691,47 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
       sample: config.accessLogSample,
     },
   );
-  // Requests whose response has not finished: what a drain waits for.
+  // Requests whose response has not finished, and open connections: what a drain waits for.
   let inFlight = 0;
-  let settled: (() => void) | undefined;
+  let connections = 0;
+  let draining = false;
+  const changed = new Set<() => void>();
+  const notify = () => {
+    for (const check of changed) check();
+  };
+  /** Resolves true once `done()` holds, false when `ms` pass first. */
+  const until = (done: () => boolean, ms: number) =>
+    new Promise<boolean>((resolve) => {
+      if (done()) return resolve(true);
+      const finish = (result: boolean) => {
+        clearTimeout(timer);
+        changed.delete(check);
+        resolve(result);
+      };
+      const check = () => {
+        if (done()) finish(true);
+      };
+      const timer = setTimeout(() => finish(false), Math.max(0, ms));
+      timer.unref();
+      changed.add(check);
+    });
   const server = createHttpServer((req, res) => {
     inFlight++;
     res.once("close", () => {
       inFlight--;
-      if (inFlight === 0) settled?.();
+      notify();
     });
+    // While draining, a request that arrives on a kept-alive connection is answered, and the
+    // answer says the connection ends (RFC 9112 §9.6): the client opens its next one elsewhere.
+    if (draining) res.setHeader("Connection", "close");
     handler(req, res);
+  });
+  server.on("connection", (socket) => {
+    connections++;
+    socket.once("close", () => {
+      connections--;
+      notify();
+    });
   });
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   const metricsServer = config.metricsListen
@@ -714,22 +753,24 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
           return inFlight;
         },
         drain: async (timeoutMs) => {
+          const deadline = Date.now() + timeoutMs;
           newsdesk.lifecycle.draining = true;
-          // Stops accepting; idle keep-alive sockets close now, busy ones after their response.
-          server.close();
+          draining = true;
+          // Stops accepting new connections but keeps the idle keep-alive ones: http.Server's
+          // own close() would drop those at once, and a client whose next request is already
+          // on the wire would see its connection reset instead of an answer.
+          NetServer.prototype.close.call(server);
           newsdesk.live.close({ retryMs: 1000 });
           newsdesk.newsroomEvents.close(1000);
-          const finished = await new Promise<boolean>((done) => {
-            if (inFlight === 0) return done(true);
-            const timer = setTimeout(() => done(false), timeoutMs);
-            timer.unref();
-            settled = () => {
-              clearTimeout(timer);
-              done(true);
-            };
-          });
+          // The grace window: each connection that carries one more request gets its answer
+          // with `Connection: close` and ends; those still silent after it are closed idle.
+          await until(() => connections === 0, Math.min(keepAliveGraceMs, timeoutMs));
+          server.closeIdleConnections();
+          const finished = await until(() => inFlight === 0, deadline - Date.now());
           const cut = inFlight;
           server.closeAllConnections();
+          // http.Server's close() now, for its timers (the connections are gone already).
+          server.close();
           await closed;
           // Scraped until the end: the drain itself shows on the dashboards.
           await metricsServer?.close();
