@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { sql } from "kysely";
 import { type Logger, pino } from "pino";
+import { cdnPurgeAdapter } from "./cache/cdn-purge-adapters.js";
+import { type CdnPurgeMetrics, CdnPurgeQueue } from "./cache/cdn-purge-queue.js";
 import {
   type ChangeBus,
   ClusterChangeBus,
@@ -466,13 +468,14 @@ export async function createNewsdesk(
       onCurationChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
+    const purge = cdnPurgeQueue(config, logger, metrics);
     live = new LiveUpdates({
       cache: pageCache,
       bus,
       stories: repositories.stories,
       banners: hub,
       logger,
-      ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
+      ...(purge ? { purge } : {}),
       onVisible: (event) =>
         metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
@@ -581,6 +584,8 @@ export async function createNewsdesk(
       close: async () => {
         await services.jobs.stop();
         hub.close();
+        // Purges already queued (the last publishes) get a few seconds to reach the CDN.
+        await settleWithin(purge?.idle(), 5000);
         await bus.close();
         await services.wire.scheduler.stop();
         await services.wire.parser.close();
@@ -607,6 +612,7 @@ export async function openServices(
   try {
     await migrateToLatest(database);
     const logger = options.logger ?? createLogger(config);
+    const purge = cdnPurgeQueue(config, logger);
     // On PostgreSQL the running servers listen on the change bus: a catalogue change made
     // here (a topic merge) still invalidates the reader pages they cached.
     if (database.dialect === "postgres")
@@ -622,7 +628,12 @@ export async function openServices(
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
       wireListeners: [],
-      onCatalogChange: async (tags) => bus?.publish({ kind: "invalidate", tags }),
+      onCatalogChange: async (tags) => {
+        // The servers drop the pages from their own caches; the CDN is purged from here,
+        // where the change was made (only the originating instance purges).
+        purge?.enqueue(tags);
+        await bus?.publish({ kind: "invalidate", tags });
+      },
       // The server's page cache is not reachable from a one-shot command; CLI commands do
       // not curate, so nothing is lost.
       onCurationChange: async () => {},
@@ -631,6 +642,7 @@ export async function openServices(
       services,
       close: async () => {
         await services.wire.parser.close();
+        await settleWithin(purge?.idle(), 5000);
         await bus?.close();
         await database.close();
       },
@@ -788,14 +800,38 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
   });
 }
 
-/** Purges CDN objects by tag: POSTs `{ "tags": [...] }` to the configured endpoint. */
-function cdnPurger(url: string) {
-  return async (tags: readonly string[]) => {
-    await fetch(url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ tags }),
-      signal: AbortSignal.timeout(5000),
-    });
-  };
+/** Waits for `work`, at most `ms`; never throws. */
+async function settleWithin(work: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/**
+ * The CDN purge queue for the configured provider (CDN_PURGE_PROVIDER), or none. Purges go
+ * through the outbound guard; an endpoint the operator set in CDN_PURGE_URL may be a private
+ * or loopback address (a Varnish beside Newsdesk, an egress proxy): the guard is against
+ * addresses that users choose (webhooks, wire sources), and this one comes from the
+ * deployment's own environment. Fastly's and Cloudflare's own API hosts are public, and a
+ * private answer for them (a poisoned resolver) is refused.
+ */
+function cdnPurgeQueue(
+  config: Config,
+  logger: Logger,
+  metrics?: CdnPurgeMetrics,
+): CdnPurgeQueue | undefined {
+  const settings = config.cdnPurge;
+  if (!settings) return undefined;
+  return new CdnPurgeQueue({
+    adapter: cdnPurgeAdapter(settings),
+    outbound: new OutboundHttp({ allowPrivate: settings.url !== undefined }),
+    logger,
+    ...(metrics ? { metrics } : {}),
+  });
 }
