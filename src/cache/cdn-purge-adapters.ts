@@ -4,7 +4,7 @@ import type { CdnPurgeConfig } from "../config/cdn-purge-config.js";
 export const purgeEverything = "*";
 
 /** One HTTP request that purges a batch of tags. */
-export interface PurgeRequest {
+interface PurgeRequest {
   readonly method: "POST" | "PURGE";
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
