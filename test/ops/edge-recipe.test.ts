@@ -379,6 +379,31 @@ describe.skipIf(missing.length > 0 && !ci)(
       expect((await edge(url)).headers["cache-status"]).toMatch(/varnish; hit$/);
     });
 
+    it("keeps image renditions in nginx's disk cache, and never caches the newsroom", async () => {
+      const home = (await edge("/english/")).body;
+      const media = /(\/media\/[^"\s,]+\.(?:webp|jpg|avif))/.exec(home)?.[1];
+      expect(media).toBeDefined();
+      const first = await edge(media as string);
+      expect(first.status).toBe(200);
+      expect(first.headers["x-media-cache"]).toBe("MISS");
+      expect((await edge(media as string)).headers["x-media-cache"]).toBe("HIT");
+
+      // Newsroom and API addresses go past the cache every time (passed: "fwd=uri-miss").
+      for (const path of ["/newsroom/", "/newsroom/", "/newsroom/api/session", "/api/v1/stories"]) {
+        expect((await edge(path)).headers["cache-status"]).toMatch(/varnish; fwd=uri-miss$/);
+      }
+      // A log-in sets a cookie: never stored, whatever else the response says.
+      const login = await edge("/newsroom/api/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: `https://${host}` },
+        body: JSON.stringify({ email: "editor@newsdesk.test", password: "demo-password-elif" }),
+        localAddress: "127.0.0.4",
+      });
+      expect(login.status).toBe(200);
+      expect(login.headers["set-cookie"]).toBeDefined();
+      expect(login.headers["cache-status"]).toMatch(/varnish; fwd=uri-miss$/);
+    });
+
     it("streams live events (SSE) through nginx and Varnish as they happen", async () => {
       const nd = newsdesk as NonNullable<typeof newsdesk>;
       let text = "";
