@@ -99,8 +99,10 @@ sub vcl_backend_response {
         return (deliver);
     }
     # Newsdesk's Cache-Control is respected as Varnish reads it: s-maxage first (RFC 9111
-    # §5.2.2.10), then max-age; private, no-store and no-cache make the response uncacheable.
-    if (beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
+    # §5.2.2.10), then max-age; private, no-store and no-cache make the response uncacheable,
+    # as does no freshness at all or `Vary: *` (as in Varnish's built-in VCL).
+    if (beresp.ttl <= 0s || beresp.http.Vary == "*" ||
+        beresp.http.Cache-Control ~ "(?i)(private|no-store|no-cache)") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

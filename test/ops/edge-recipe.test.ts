@@ -377,6 +377,19 @@ describe.skipIf(missing.length > 0 && !ci)(
       expect(ms).toBeLessThan(1000);
       // And the new page is what Varnish caches from then on.
       expect((await edge(url)).headers["cache-status"]).toMatch(/varnish; hit$/);
+      // The purge is counted for the dashboards.
+      expect(
+        await nd.metrics.registry.getSingleMetricAsString("newsdesk_cdn_purge_requests_total"),
+      ).toMatch(/newsdesk_cdn_purge_requests_total\{provider="varnish",outcome="success"\} [1-9]/);
+
+      // "Start clean" (`*`) empties Varnish too: the page is fetched anew.
+      await nd.liveUpdates.invalidate(["*"]);
+      let refetched = false;
+      for (let n = 0; n < 200 && !refetched; n++) {
+        refetched = /varnish; fwd=miss$/.test(String((await edge(url)).headers["cache-status"]));
+        if (!refetched) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(refetched).toBe(true);
     });
 
     it("keeps image renditions in nginx's disk cache, and never caches the newsroom", async () => {
