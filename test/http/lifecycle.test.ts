@@ -225,8 +225,9 @@ describe("graceful shutdown", () => {
     let complete = 0;
     let draining = false;
     let answeredWhileDraining = 0;
+    const served = new Array<number>(16).fill(0);
     /** One client: requests back to back until the server says it is closing the connection. */
-    const client = async () => {
+    const client = async (index: number) => {
       for (let i = 0; i < 10_000; i++) {
         const outcome = await new Promise<"again" | "closing">((resolve) => {
           request({ port, path: "/healthz", agent }, (res) => {
@@ -240,6 +241,7 @@ describe("graceful shutdown", () => {
               resolve("closing");
             });
             res.on("end", () => {
+              served[index] = (served[index] ?? 0) + 1;
               if (res.statusCode === 200 && body === '{"status":"ok"}') complete++;
               else errors.push(`incomplete: ${res.statusCode} ${body}`);
               if (draining) answeredWhileDraining++;
@@ -255,8 +257,13 @@ describe("graceful shutdown", () => {
         if (outcome === "closing") return;
       }
     };
-    const clients = Array.from({ length: 16 }, () => client());
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const clients = Array.from({ length: 16 }, (_, index) => client(index));
+    // Every client's connection accepted and in use: one still in the kernel's accept queue
+    // when the listener closes is reset by the kernel, before Node ever sees it.
+    for (let i = 0; i < 1000 && served.some((n) => n < 2); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(served.every((n) => n >= 2)).toBe(true);
     draining = true;
     const result = await server.drain(5000);
     await Promise.all(clients);
