@@ -6,7 +6,7 @@ import { type serviceIdSchema, slugSchema } from "../stories/story-schema.js";
  * links (Apple Podcasts, Spotify, YouTube Music…) are data an editor edits: a new platform
  * needs no code change (Simorgh needed one per platform).
  */
-export const programmeKinds = ["radio", "tv", "podcast"] as const;
+const programmeKinds = ["radio", "tv", "podcast"] as const;
 export type ProgrammeKind = (typeof programmeKinds)[number];
 
 /** Only https links leave our pages for platforms; a `javascript:` URL never gets in. */
@@ -18,7 +18,7 @@ const httpsUrl = z
     message: "Use a full https:// address.",
   });
 
-export const programmeLinkSchema = z.object({
+const programmeLinkSchema = z.object({
   /** What readers see: "Apple Podcasts", "Spotify", "RSS"… */
   label: z.string().trim().min(1).max(60),
   url: httpsUrl,
@@ -37,7 +37,7 @@ export const programmeInputSchema = z.object({
   /** The live stream (HLS `.m3u8`) this programme is heard or seen on, if any. */
   liveStreamUrl: httpsUrl.nullable(),
 });
-export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
+type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 
 export interface Programme extends ProgrammeInput {
   readonly id: string;
@@ -79,7 +79,7 @@ export const scheduleSlotInputSchema = z
     message: "The slot ends before it starts.",
     path: ["validUntil"],
   });
-export type ScheduleSlotInput = z.infer<typeof scheduleSlotInputSchema>;
+type ScheduleSlotInput = z.infer<typeof scheduleSlotInputSchema>;
 
 export interface ScheduleSlot extends ScheduleSlotInput {
   readonly id: string;
@@ -101,7 +101,7 @@ export const scheduleExceptionInputSchema = z.discriminatedUnion("kind", [
     programmeId: z.string().min(1).max(64).nullable(),
   }),
 ]);
-export type ScheduleExceptionInput = z.infer<typeof scheduleExceptionInputSchema>;
+type ScheduleExceptionInput = z.infer<typeof scheduleExceptionInputSchema>;
 export type ScheduleException = ScheduleExceptionInput & { readonly id: string };
 
 /** Limits that keep one service's schedule a schedule, not a denial of service. */

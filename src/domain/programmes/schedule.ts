@@ -23,7 +23,7 @@ export interface Occurrence {
 const dayMs = 86_400_000;
 
 /** The offset of `zone` from UTC at `instant`, in milliseconds (east positive). */
-export function zoneOffsetMs(zone: string, instant: number): number {
+function zoneOffsetMs(zone: string, instant: number): number {
   const parts = partsFormatter(zone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value ?? 0);
