@@ -36,6 +36,8 @@ import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
+import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
+import { ProgrammeService } from "./domain/programmes/programme-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
@@ -130,6 +132,8 @@ export interface NewsroomServices {
   readonly reader: ReaderService;
   /** Pinned stories of home and section pages, and picked related stories. */
   readonly curation: CurationService;
+  /** Programmes (shows, podcasts) and the broadcast schedule. */
+  readonly programmes: ProgrammeService;
   readonly auth: AuthService;
   /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
@@ -207,6 +211,8 @@ export function buildServices(
     onCatalogChange?: (tags: readonly string[]) => Promise<void>;
     /** Told the cache tags of the pages a curation save changed. */
     onCurationChange: (tags: readonly string[]) => Promise<void>;
+    /** Told the cache tags of the pages a programme or schedule change affects. */
+    onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -322,6 +328,13 @@ export function buildServices(
     }),
     reader,
     curation,
+    programmes: new ProgrammeService({
+      repository: repositories.programmes,
+      audit,
+      clock,
+      onChange: deps.onProgrammeChange ?? (async () => {}),
+      personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
+    }),
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -426,7 +439,12 @@ export async function createNewsdesk(
     const repositories = sqlRepositories(database);
     const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
-    const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
+    // The page cache reads the same clock as everything else: entries that expire with the
+    // broadcast on air or a banner expire on the clock those were computed with.
+    const pageCache = new PageCache({
+      maxBytes: config.pageCacheBytes,
+      now: () => clock.now().getTime(),
+    });
     const bus: ChangeBus =
       database.dialect === "postgres"
         ? await PgChangeBus.connect(config.databaseUrl, logger)
@@ -466,6 +484,7 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
+      onProgrammeChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     const purge = cdnPurgeQueue(config, logger, metrics);
@@ -527,6 +546,7 @@ export async function createNewsdesk(
     const app = buildApp({
       pageCache,
       reader: services.reader,
+      programmes: new ProgrammeReader({ ...repositories, clock }),
       languages: { translations: services.translations, search: services.search },
       media: repositories.media,
       clock,
@@ -637,6 +657,7 @@ export async function openServices(
       // The server's page cache is not reachable from a one-shot command; CLI commands do
       // not curate, so nothing is lost.
       onCurationChange: async () => {},
+      onProgrammeChange: async (tags) => bus?.publish({ kind: "invalidate", tags }),
     });
     return {
       services,
