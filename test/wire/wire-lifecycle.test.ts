@@ -313,4 +313,61 @@ describe.each(dialects)("wire lifecycle on %s", (dialect) => {
       3,
     );
   });
+  // A batch is decided item by item in file order, even though it reads and writes in bulk:
+  // the second copy of a guid in one file sees the first.
+  it("decides versions of one guid within one file in order: new, newer, same again, older", async () => {
+    const warningsBefore = h.logger.entries.filter((e) => e.level === "warn").length;
+    const report = await ingest(
+      ninjsBytes(
+        {
+          uri: "urn:t:batch",
+          version: "1",
+          versioncreated: "2031-06-01T09:00:00Z",
+          headline: "Bridge closes for repairs",
+          subject: [{ code: "medtop:01000000", name: "Arts" }],
+        },
+        {
+          uri: "urn:t:batch",
+          version: "2",
+          versioncreated: "2031-06-01T10:00:00Z",
+          headline: "Bridge reopens early",
+          subject: [{ code: "medtop:04000000", name: "economy" }],
+        },
+        {
+          uri: "urn:t:batch",
+          version: "2",
+          versioncreated: "2031-06-01T10:00:00Z",
+          headline: "Bridge reopens early",
+          subject: [{ code: "medtop:04000000", name: "economy" }],
+        },
+        {
+          uri: "urn:t:batch",
+          version: "0",
+          versioncreated: "2031-06-01T08:00:00Z",
+          headline: "Bridge inspection due",
+        },
+        { uri: "urn:t:batch-other", headline: "Ferry timetable changes" },
+      ),
+      "batch.json",
+    );
+    expect(report).toMatchObject({
+      items: 5,
+      newItems: 2,
+      newVersions: 1,
+      duplicates: 1,
+      historyVersions: 1,
+    });
+    // Stored as one batch: not by the item-by-item retry that follows a failed batch.
+    expect(h.logger.entries.filter((e) => e.level === "warn")).toHaveLength(warningsBefore);
+    const [entry] = (await h.queue.listQueue(h.editor, { q: "bridge reopens" })).items;
+    const detail = await h.queue.getItem(h.editor, entry?.id ?? "");
+    expect(detail.current.item.headline).toBe("Bridge reopens early");
+    expect(detail.item.versionCount).toBe(3);
+    expect(detail.versions.map((v) => v.version).sort()).toEqual(["0", "1", "2"]);
+    // The current version's subjects replaced the first one's.
+    const bySubject = async (subject: string) =>
+      (await h.queue.listQueue(h.editor, { subject })).items.map((i) => i.guid);
+    expect(await bySubject("economy")).toContain("urn:t:batch");
+    expect(await bySubject("arts")).not.toContain("urn:t:batch");
+  });
 });
