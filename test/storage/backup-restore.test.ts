@@ -381,6 +381,75 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
   }, 60_000);
 });
 
+describe("backups made before media stores", () => {
+  it("restore as they are: images whose bytes are in the database stay served from there", async () => {
+    const sourceUrl = await freshDatabaseUrl("sqlite");
+    const source = await openDatabase(sourceUrl);
+    const bytes = mediaBytes(3);
+    try {
+      await migrateToLatest(source);
+      await source.db
+        .insertInto("media")
+        .values({
+          id: "legacy000001",
+          mime: "image/png",
+          width: 10,
+          height: 10,
+          bytes: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          caption: "",
+          credit: "",
+          alt: "",
+          focal_x: 0.5,
+          focal_y: 0.5,
+          rights_source: "",
+          rights_usage: "",
+          created_at: "2026-12-01T10:00:00.000Z",
+        })
+        .execute();
+      await source.db
+        .insertInto("media_renditions")
+        .values({
+          media_id: "legacy000001",
+          name: "16x9-320.webp",
+          shape: "16x9",
+          format: "webp",
+          width: 320,
+          height: 180,
+          data: bytes,
+        })
+        .execute();
+    } finally {
+      await source.close();
+    }
+    // The old format: one bare SQLite file made with SQLite's backup API.
+    const file = join(dir, "before-media-stores.backup");
+    const native = new SqliteDatabase(sourceUrl.slice("sqlite:".length));
+    await native.backup(file);
+    native.close();
+
+    const targetUrl = await freshDatabaseUrl("sqlite");
+    const restore = await cli(["restore", file], targetUrl);
+    expect(restore.err).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.out).not.toContain("Media:");
+    const target = await openDatabase(targetUrl);
+    try {
+      const repository = sqlRepositories(target).media;
+      const objects = new MediaObjects({
+        repository,
+        stores: { primary: new DirectoryObjectStore({ root: mediaDirOf(targetUrl) }) },
+      });
+      expect((await repository.findObject("legacy000001", "16x9-320.webp"))?.location).toBe("db");
+      expect(Buffer.from((await objects.readAll("legacy000001", "16x9-320.webp")) ?? [])).toEqual(
+        Buffer.from(bytes),
+      );
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+});
+
 describe("newsdesk backup and restore errors", () => {
   it("refuses a file that is not a backup", async () => {
     const file = join(dir, "notes.txt");
