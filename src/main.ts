@@ -33,6 +33,7 @@ import { DistributionService } from "./domain/distribution/distribution-service.
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
+import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
@@ -70,6 +71,7 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
+import { openMediaStores } from "./media/media-stores.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
@@ -201,6 +203,8 @@ export function buildServices(
     hasher: PasswordHasher;
     commonPasswords: CommonPasswords;
     images: ImageProcessor;
+    /** Media bytes in MEDIA_STORE (and the previous store during a migration). */
+    mediaObjects: MediaObjects;
     /** Told when a service's breaking-news banner changes (live updates to reader pages). */
     onBannerChange: BannerChangeListener;
     /** Told after wire commits (the newsroom's live events). */
@@ -236,6 +240,7 @@ export function buildServices(
   });
   const media = new MediaService({
     repository: repositories.media,
+    objects: deps.mediaObjects,
     images: deps.images,
     clock,
     scheduleBackground: async (mediaId) => {
@@ -438,6 +443,8 @@ export async function createNewsdesk(
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     const repositories = sqlRepositories(database);
     const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
+    const mediaStores = openMediaStores(config.media);
+    const mediaObjects = new MediaObjects({ repository: repositories.media, stores: mediaStores });
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
     // The page cache reads the same clock as everything else: entries that expire with the
     // broadcast on air or a banner expire on the clock those were computed with.
@@ -478,6 +485,7 @@ export async function createNewsdesk(
       hasher: options.passwordHasher ?? new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images,
+      mediaObjects,
       onBannerChange: async (serviceId, banner, previous) =>
         live?.onBannerChange(serviceId, banner, previous),
       wireListeners: [newsroomEvents, metrics],
@@ -511,7 +519,7 @@ export async function createNewsdesk(
       (config.seedDemo === "always" ||
         (config.seedDemo === "auto" && !(await hasAnyStory(database))));
     if (shouldSeed) {
-      const seeded = await seedDemo({ repositories, images, now: clock.now() });
+      const seeded = await seedDemo({ repositories, images, mediaObjects, now: clock.now() });
       for (const account of demoAccounts) {
         if (!(await services.users.findByEmail(account.email))) {
           await services.users.create(systemActor("demo seed"), account);
@@ -548,7 +556,7 @@ export async function createNewsdesk(
       reader: services.reader,
       programmes: new ProgrammeReader({ ...repositories, clock }),
       languages: { translations: services.translations, search: services.search },
-      media: repositories.media,
+      media: mediaObjects,
       clock,
       logger,
       publicUrl: config.publicUrl,
@@ -609,6 +617,7 @@ export async function createNewsdesk(
         await bus.close();
         await services.wire.scheduler.stop();
         await services.wire.parser.close();
+        mediaStores.close();
         await database.close();
       },
     };
@@ -629,6 +638,7 @@ export async function openServices(
 ): Promise<{ readonly services: NewsroomServices; close(): Promise<void> }> {
   const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
   let bus: PgChangeBus | undefined;
+  let mediaStores: ReturnType<typeof openMediaStores> | undefined;
   try {
     await migrateToLatest(database);
     const logger = options.logger ?? createLogger(config);
@@ -637,13 +647,16 @@ export async function openServices(
     // here (a topic merge) still invalidates the reader pages they cached.
     if (database.dialect === "postgres")
       bus = await PgChangeBus.connect(config.databaseUrl, logger);
-    const services = buildServices(sqlRepositories(database), {
+    const repositories = sqlRepositories(database);
+    mediaStores = openMediaStores(config.media);
+    const services = buildServices(repositories, {
       config,
       clock: systemClock,
       logger,
       hasher: new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+      mediaObjects: new MediaObjects({ repository: repositories.media, stores: mediaStores }),
       // A one-shot command has no reader pages open to tell; the server's change bus
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
@@ -665,10 +678,12 @@ export async function openServices(
         await services.wire.parser.close();
         await settleWithin(purge?.idle(), 5000);
         await bus?.close();
+        mediaStores?.close();
         await database.close();
       },
     };
   } catch (error) {
+    mediaStores?.close();
     await bus?.close();
     await database.close();
     throw error;
