@@ -7,7 +7,7 @@ import type { ServiceId } from "../domain/services/service-registry.js";
  */
 
 /** One post: minutes after the page went live, and what it says. */
-export interface DemoLivePost {
+interface DemoLivePost {
   readonly minutes: number;
   readonly title: string | null;
   readonly paragraphs: readonly string[];
