@@ -1,6 +1,7 @@
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
+import { liveProblemCatalogue } from "./live/live-errors.js";
 import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
 import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
@@ -131,6 +132,7 @@ export const errorCatalogue = {
   ...commentProblemCatalogue,
   ...curationProblemCatalogue,
   ...mediaStoreProblemCatalogue,
+  ...liveProblemCatalogue,
   ...programmeProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {

@@ -24,6 +24,8 @@ import { curationMigration } from "./migrations/0017-curation.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
+import { storyKindMigration } from "./migrations/0021-story-kind.js";
+import { livePagesMigration } from "./migrations/0022-live-pages.js";
 import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
 import { programmesMigration } from "./migrations/0027-programmes.js";
 
@@ -182,6 +184,8 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0017-curation": curationMigration(),
     "0015-story-list": storyListMigration(dialect),
     "0023-media-object-keys": mediaObjectKeysMigration(),
+    "0021-story-kind": storyKindMigration(),
+    "0022-live-pages": livePagesMigration(),
     "0027-programmes": programmesMigration(),
   };
 }

@@ -67,6 +67,8 @@ export const auditActions = [
   "catalog.agency.edit",
   "catalog.agency.remove",
   "curation.saved",
+  "live.settings-changed",
+  "live.post-deleted",
   "programme.create",
   "programme.edit",
   "programme.remove",

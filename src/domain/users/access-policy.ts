@@ -35,6 +35,9 @@ export const actions = [
   "settings.manage",
   "catalog.edit",
   "catalog.manage",
+  "live.post",
+  "live.manage",
+  "live.edit",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -96,8 +99,18 @@ function allowed(
     case "story.unpublish":
     case "banner.manage":
     case "curation.manage":
+    // Live pages (issue 15): settings, pins, key events and others' posts are the editors'.
+    case "live.manage":
     case "programme.manage":
       return has(...editorial);
+    // Posting on a live page: reporters too, where the page's settings allow it (the live
+    // service checks those, and that a reporter changes only their own posts).
+    case "live.post":
+      return has("reporter", ...editorial);
+    // Editing a post: reporters their own, translators the drafts offered to their service,
+    // editors any; the live service checks which post it is.
+    case "live.edit":
+      return has("reporter", "translator", ...editorial);
     case "translation.create":
     case "translation.edit":
     case "alert.translate":
@@ -172,6 +185,9 @@ const needs: Record<Action, string> = {
   "settings.manage": "the service admin role",
   "catalog.edit": "the editor role",
   "catalog.manage": "the service admin role",
+  "live.post": "the reporter or editor role",
+  "live.manage": "the editor role",
+  "live.edit": "the reporter, translator or editor role",
 };
 
 /**
