@@ -18,6 +18,7 @@ import {
   uiText,
   useUiText,
 } from "./i18n/ui-language.js";
+import { LiveScreen } from "./live/LiveScreen.js";
 import { MediaLibrary } from "./media/MediaLibrary.js";
 import { type ApiClient, errorMessage, isApiError } from "./shared/api-client.js";
 import type { ServiceInfo, Session } from "./shared/api-schemas.js";
@@ -235,6 +236,8 @@ function Screen(props: { readonly route: Route }) {
       return <RevisionHistory key={route.storyId} storyId={route.storyId} />;
     case "translate":
       return <TranslatorView key={route.storyId} storyId={route.storyId} />;
+    case "live":
+      return <LiveScreen key={route.storyId} storyId={route.storyId} />;
     case "media":
       return <MediaLibrary />;
     case "banners":

@@ -95,7 +95,7 @@ export interface PostPatch {
 }
 
 /** How many posts one request brings (the server allows 1–100). */
-export const postPageSize = 30;
+const postPageSize = 30;
 
 function storyPath(storyId: string): string {
   return `/stories/${encodeURIComponent(storyId)}`;
@@ -121,7 +121,7 @@ export function saveLiveSettings(
 export function listPosts(
   api: ApiClient,
   storyId: string,
-  page: { readonly before?: string | null; readonly includeDeleted?: boolean } = {},
+  page: { readonly before?: string | null | undefined; readonly includeDeleted?: boolean } = {},
 ): Promise<PostPage> {
   return api.request("GET", `${storyPath(storyId)}/posts`, {
     schema: postPageSchema,

@@ -102,3 +102,13 @@ export function newFromOthers(
     (post) => !known.has(post.id) && post.createdBy !== userId && post.deletedAt === null,
   );
 }
+
+/**
+ * The cursor whose page starts at `postId`: no cursor for the newest post (the first page),
+ * the next newer post's id otherwise; null when the post is not loaded (nothing to refresh).
+ */
+export function cursorFor(stream: LiveStream, postId: string): string | undefined | null {
+  const index = stream.posts.findIndex((post) => post.id === postId);
+  if (index === -1) return null;
+  return index === 0 ? undefined : stream.posts[index - 1]?.id;
+}

@@ -1,0 +1,357 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useUiText } from "../i18n/ui-language.js";
+import { AppLink } from "../shared/AppLink.js";
+import { errorMessage } from "../shared/api-client.js";
+import type { Catalog, StoryDetail } from "../shared/api-schemas.js";
+import { useApp } from "../shared/app-context.js";
+import { contentDirection } from "../shared/format.js";
+import { type NewsroomEvent, useNewsroomEvents } from "../shared/live-events.js";
+import { Message, ServiceName } from "../shared/Message.js";
+import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
+import { capabilitiesFor } from "../shared/permissions.js";
+import { routeHref } from "../shared/router.js";
+import { useScreenTitle } from "../shared/screen-title.js";
+import { serviceFor } from "../shared/service-info.js";
+import { LiveSettingsPanel, statusKeys } from "./LiveSettingsPanel.js";
+import { LiveTabs } from "./LiveTabs.js";
+import { type LivePage, type LivePost, listPosts, loadLivePage } from "./live-api.js";
+import { postingBlock } from "./live-settings.js";
+import {
+  cursorFor,
+  emptyStream,
+  type LiveStream,
+  newFromOthers,
+  withDeleted,
+  withFirstPage,
+  withOlderPage,
+  withPinned,
+} from "./live-stream.js";
+import { PostComposer } from "./PostComposer.js";
+import { DeletePostDialog, PostHistoryDialog } from "./PostDialogs.js";
+import { PostItem } from "./PostItem.js";
+
+const blockKeys = {
+  ended: "live.blocked.ended",
+  reportersClosed: "live.blocked.reportersClosed",
+  noRole: "live.blocked.noRole",
+} as const;
+
+/** The post at the top of the viewport and its position, to keep it still while posts arrive. */
+interface ScrollAnchor {
+  readonly postId: string;
+  readonly top: number;
+}
+
+/**
+ * Once the user has scrolled into the stream, posts arriving above what they read would push
+ * it down; this finds the first post in view so its position can be restored. While the
+ * stream's top is in view (the posting box is), new posts simply appear there. The screen
+ * sets `overflow-anchor: none`, so the browser's own scroll anchoring does not adjust twice.
+ */
+function scrollAnchor(list: HTMLElement | null): ScrollAnchor | null {
+  if (!list || list.getBoundingClientRect().top >= 0) return null;
+  for (const item of list.querySelectorAll<HTMLElement>("[data-post-id]")) {
+    const rect = item.getBoundingClientRect();
+    if (rect.bottom > 0) return { postId: item.dataset.postId ?? "", top: rect.top };
+  }
+  return null;
+}
+
+/**
+ * A live page's own screen (issue 15): the posting box at the top, the settings for
+ * editors, and the stream of posts, newest first, kept current by the newsroom events
+ * without moving the reader's focus or scroll; "N new posts from colleagues" is announced.
+ */
+export function LiveScreen(props: { readonly storyId: string }) {
+  const { api, session, services } = useApp();
+  const { t } = useUiText();
+  const { storyId } = props;
+  const headingId = useId();
+  const [detail, setDetail] = useState<StoryDetail | null>(null);
+  const [page, setPage] = useState<LivePage | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [stream, setStream] = useState<LiveStream>(emptyStream);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [olderBusy, setOlderBusy] = useState(false);
+  const [olderError, setOlderError] = useState<string | null>(null);
+  const [announced, setAnnounced] = useState({ text: "", count: 0 });
+  // The same words twice ("Posted", "Posted") must still be announced: every message
+  // changes the live region, an invisible character alternating behind the text.
+  const setAnnouncement = useCallback(
+    (text: string) => setAnnounced((current) => ({ text, count: current.count + 1 })),
+    [],
+  );
+  const [deleting, setDeleting] = useState<LivePost | null>(null);
+  const [history, setHistory] = useState<LivePost | null>(null);
+  const streamRef = useRef(stream);
+  streamRef.current = stream;
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  const listRef = useRef<HTMLOListElement>(null);
+  const anchor = useRef<ScrollAnchor | null>(null);
+  const refreshing = useRef<Promise<void> | null>(null);
+
+  useScreenTitle(
+    detail
+      ? t("live.documentTitle", { headline: detail.revision.content.headline })
+      : t("live.loadingTitle"),
+  );
+
+  const moderator = page?.canModerate ?? false;
+
+  /** A stream change from the events: the post in view stays where it is. */
+  const applyFromEvents = useCallback((change: (current: LiveStream) => LiveStream) => {
+    anchor.current = scrollAnchor(listRef.current);
+    setStream(change);
+  }, []);
+
+  useLayoutEffect(() => {
+    const held = anchor.current;
+    anchor.current = null;
+    if (!held) return;
+    const item = listRef.current?.querySelector<HTMLElement>(
+      `[data-post-id="${CSS.escape(held.postId)}"]`,
+    );
+    if (!item) return;
+    const moved = item.getBoundingClientRect().top - held.top;
+    if (moved !== 0) window.scrollBy(0, moved);
+  }, [stream]);
+
+  const loadPage = useCallback(async () => {
+    const loaded = await loadLivePage(api, storyId);
+    setPage(loaded);
+    return loaded;
+  }, [api, storyId]);
+
+  useEffect(() => {
+    let live = true;
+    setLoadError(null);
+    Promise.all([api.getStory(storyId), loadLivePage(api, storyId)])
+      .then(async ([story, loaded]) => {
+        if (!live) return;
+        setDetail(story);
+        setPage(loaded);
+        api
+          .catalog(story.story.serviceId)
+          .then((result) => live && setCatalog(result))
+          .catch(() => undefined);
+        const first = await listPosts(api, storyId, { includeDeleted: loaded.canModerate });
+        if (live) setStream(withFirstPage(emptyStream, first));
+      })
+      .catch((failure: unknown) => live && setLoadError(errorMessage(failure)));
+    return () => {
+      live = false;
+    };
+  }, [api, storyId]);
+
+  /**
+   * Loads the page of posts starting at `postId` (or the first page) and merges it. Calls
+   * made while one is in flight wait for it, so a burst of events costs few requests.
+   */
+  const refresh = useCallback(
+    async (postId: string | null) => {
+      const current = streamRef.current;
+      const cursor = postId === null ? undefined : cursorFor(current, postId);
+      if (cursor === null) return;
+      while (refreshing.current) await refreshing.current;
+      const run = (async () => {
+        const includeDeleted = pageRef.current?.canModerate ?? false;
+        const loaded = await listPosts(api, storyId, { before: cursor, includeDeleted });
+        const before = streamRef.current;
+        const after = withFirstPage(before, loaded);
+        const fresh = newFromOthers(before, after, session.user.id);
+        applyFromEvents(() => after);
+        if (fresh.length > 0) {
+          setAnnouncement(
+            fresh.length === 1
+              ? t("live.announce.newOne")
+              : t("live.announce.newMany", { count: fresh.length }),
+          );
+        }
+      })();
+      refreshing.current = run;
+      try {
+        await run;
+      } catch {
+        // A missed refresh is made good by the next event or the stream's reconnection.
+      } finally {
+        refreshing.current = null;
+      }
+    },
+    [api, storyId, session.user.id, applyFromEvents, setAnnouncement, t],
+  );
+
+  const onEvent = useCallback(
+    (event: NewsroomEvent) => {
+      if (event.type === "ready" || event.type === "poll") {
+        void refresh(null);
+        void loadPage().catch(() => undefined);
+        return;
+      }
+      if (event.type === "live-settings" && event.data.storyId === storyId) {
+        void loadPage().catch(() => undefined);
+        return;
+      }
+      if (event.type !== "live-post" || event.data.storyId !== storyId) return;
+      const { postId, action } = event.data;
+      if (action === "deleted") {
+        applyFromEvents((current) =>
+          withDeleted(
+            current,
+            postId,
+            new Date().toISOString(),
+            pageRef.current?.canModerate ?? false,
+          ),
+        );
+      } else {
+        void refresh(action === "published" ? null : postId);
+      }
+    },
+    [storyId, refresh, loadPage, applyFromEvents],
+  );
+  useNewsroomEvents(onEvent);
+
+  const loadOlder = async () => {
+    if (!stream.nextBefore) return;
+    setOlderBusy(true);
+    setOlderError(null);
+    try {
+      const older = await listPosts(api, storyId, {
+        before: stream.nextBefore,
+        includeDeleted: moderator,
+      });
+      setStream((current) => withOlderPage(current, older));
+      setAnnouncement(t("live.older.loaded", { count: older.items.length }));
+    } catch (failure) {
+      setOlderError(t("live.older.failed", { error: errorMessage(failure) }));
+    } finally {
+      setOlderBusy(false);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t("live.loadingTitle")}</h1>
+        <ErrorMessage message={t("live.loadFailed", { error: loadError })} />
+      </>
+    );
+  }
+  if (!detail || !page) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t("live.loadingTitle")}</h1>
+        <StatusMessage>{t("live.loading")}</StatusMessage>
+      </>
+    );
+  }
+
+  const service = serviceFor(detail.story.serviceId, services);
+  const text = contentDirection(service);
+  const can = capabilitiesFor(session, service.id);
+  const block = postingBlock(page, can);
+  const headline = detail.revision.content.headline;
+
+  return (
+    <div class="nr-live">
+      <h1 tabIndex={-1} id={headingId}>
+        <Message
+          text={t("live.title")}
+          parts={{
+            headline: (
+              <span lang={text.lang} dir={text.dir}>
+                {headline}
+              </span>
+            ),
+          }}
+        />
+      </h1>
+      <p class="nr-meta">
+        <ServiceName service={service} />
+        {" · "}
+        <span class={`nr-tag nr-live-status-${page.status}`}>{t(statusKeys[page.status])}</span>
+        {detail.story.status !== "published" ? (
+          <span class="nr-live-unpublished">{` · ${t("live.unpublished")}`}</span>
+        ) : null}
+      </p>
+      <LiveTabs storyId={storyId} current="live" />
+
+      <p class="nr-visually-hidden" role="status" aria-live="polite">
+        {announced.text}
+        {announced.count % 2 === 1 ? "\u200b" : ""}
+      </p>
+
+      {block === null ? (
+        <PostComposer
+          storyId={storyId}
+          catalog={catalog}
+          lang={text.lang}
+          dir={text.dir}
+          onPosted={(post) => {
+            setStream((current) => withPinned(current, post));
+            setAnnouncement(t("live.announce.posted"));
+          }}
+          onRefused={() => void loadPage().catch(() => undefined)}
+        />
+      ) : (
+        <p class="nr-note nr-live-blocked">{t(blockKeys[block])}</p>
+      )}
+
+      {page.canModerate ? (
+        <LiveSettingsPanel
+          page={page}
+          lang={text.lang}
+          dir={text.dir}
+          onSaved={setPage}
+          onReload={() => void loadPage().catch(() => undefined)}
+        />
+      ) : null}
+
+      <section aria-labelledby={`${headingId}-posts`} class="nr-live-stream">
+        <h2 id={`${headingId}-posts`}>{t("live.stream.heading")}</h2>
+        {stream.posts.length === 0 ? <p>{t("live.stream.empty")}</p> : null}
+        <ol class="nr-live-posts" ref={listRef}>
+          {stream.posts.map((post) => (
+            <PostItem
+              key={post.id}
+              post={post}
+              lang={text.lang}
+              dir={text.dir}
+              canModerate={page.canModerate}
+              onChanged={(updated) => setStream((current) => withPinned(current, updated))}
+              onDelete={setDeleting}
+              onHistory={setHistory}
+              onAnnounce={setAnnouncement}
+            />
+          ))}
+        </ol>
+        {stream.nextBefore ? (
+          <button type="button" disabled={olderBusy} onClick={() => void loadOlder()}>
+            {olderBusy ? t("live.older.loading") : t("live.older.button")}
+          </button>
+        ) : null}
+        <ErrorMessage message={olderError} />
+        <p>
+          <AppLink href={routeHref({ screen: "story", storyId })}>{t("live.backToStory")}</AppLink>
+        </p>
+      </section>
+
+      <DeletePostDialog
+        post={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(post) => {
+          setStream((current) =>
+            withDeleted(current, post.id, new Date().toISOString(), moderator),
+          );
+          setAnnouncement(t("live.announce.deleted"));
+        }}
+      />
+      <PostHistoryDialog
+        post={history}
+        lang={text.lang}
+        dir={text.dir}
+        onClose={() => setHistory(null)}
+      />
+    </div>
+  );
+}
