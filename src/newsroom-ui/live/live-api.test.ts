@@ -128,6 +128,49 @@ describe("live-page API calls", () => {
     ]);
   });
 
+  it("creates a live page with kind live and a plain story as before", async () => {
+    const created = {
+      story: {
+        id: "s1",
+        serviceId: "en",
+        status: "draft",
+        currentRevisionId: "r1",
+        currentRevisionNumber: 1,
+        publishedRevisionId: null,
+        firstPublishedAt: null,
+        updatedAt: null,
+        lastModifiedAt: "2026-12-05T10:00:00.000Z",
+        scheduledAt: null,
+        embargoUntil: null,
+        kind: "live",
+      },
+      revision: {
+        id: "r1",
+        number: 1,
+        content: {
+          headline: "Siege",
+          standfirst: "",
+          dateline: "",
+          slug: "siege",
+          section: "world",
+          topics: [],
+          leadFigure: null,
+          body: [],
+          bylines: [],
+          agencies: [],
+        },
+        createdAt: "2026-12-05T10:00:00.000Z",
+        createdBy: null,
+        note: null,
+      },
+    };
+    const { api, calls } = fakeApi(() => json(201, created));
+    const content = created.revision.content as never;
+    expect((await api.createStory("en", content, "live")).story.kind).toBe("live");
+    await api.createStory("en", content);
+    expect(calls.map((c) => (c.body as { kind?: string }).kind)).toEqual(["live", undefined]);
+  });
+
   it("turns a stale edit into LIVE_POST_CONFLICT with the problem kept", async () => {
     const { api } = fakeApi(() =>
       json(409, { code: "LIVE_POST_CONFLICT", title: "Conflict", detail: "Changed meanwhile." }),
@@ -158,7 +201,9 @@ describe("live-page API calls", () => {
         ],
       }),
     );
-    const carried = await newerVersionOf(api, "p1", { current: { ...post, revision: 4 } });
+    // The server's problem carries the stored post (no list names), as `current`.
+    const { createdByName: _name, bylineNames: _names, ...stored } = post;
+    const carried = await newerVersionOf(api, "p1", { current: { ...stored, revision: 4 } });
     expect(carried.revision).toBe(4);
     expect(calls).toHaveLength(0);
     const fetched = await newerVersionOf(api, "p1", { code: "LIVE_POST_CONFLICT" });

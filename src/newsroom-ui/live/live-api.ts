@@ -152,6 +152,9 @@ export async function postRevisions(api: ApiClient, postId: string): Promise<Pos
   ).items;
 }
 
+/** The post a 409 LIVE_POST_CONFLICT carries: the stored post, without the names added for lists. */
+const conflictCurrentSchema = z.looseObject({ revision: z.number(), content: postContentSchema });
+
 /**
  * The newer version behind a 409 LIVE_POST_CONFLICT: the post the problem carries when the
  * server includes it (`current`), else the newest of the post's revisions, so the editor can
@@ -162,7 +165,7 @@ export async function newerVersionOf(
   postId: string,
   problem: Readonly<Record<string, unknown>>,
 ): Promise<{ readonly revision: number; readonly content: LivePostContent }> {
-  const carried = livePostSchema.safeParse(problem.current);
+  const carried = conflictCurrentSchema.safeParse(problem.current);
   if (carried.success) return { revision: carried.data.revision, content: carried.data.content };
   const revisions = await postRevisions(api, postId);
   const newest = revisions.reduce<PostRevision | null>(
