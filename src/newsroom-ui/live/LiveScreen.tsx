@@ -90,6 +90,9 @@ export function LiveScreen(props: { readonly storyId: string }) {
   const listRef = useRef<HTMLOListElement>(null);
   const anchor = useRef<ScrollAnchor | null>(null);
   const refreshing = useRef<Promise<void> | null>(null);
+  // Until the first page has loaded, events have nothing to add to (and the posts already
+  // there must not be announced as new).
+  const initialised = useRef(false);
 
   useScreenTitle(
     detail
@@ -136,7 +139,9 @@ export function LiveScreen(props: { readonly storyId: string }) {
           .then((result) => live && setCatalog(result))
           .catch(() => undefined);
         const first = await listPosts(api, storyId, { includeDeleted: loaded.canModerate });
-        if (live) setStream(withFirstPage(emptyStream, first));
+        if (!live) return;
+        setStream(withFirstPage(emptyStream, first));
+        initialised.current = true;
       })
       .catch((failure: unknown) => live && setLoadError(errorMessage(failure)));
     return () => {
@@ -150,6 +155,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
    */
   const refresh = useCallback(
     async (postId: string | null) => {
+      if (!initialised.current) return;
       const current = streamRef.current;
       const cursor = postId === null ? undefined : cursorFor(current, postId);
       if (cursor === null) return;
