@@ -12,10 +12,11 @@ import { capabilitiesFor } from "../shared/permissions.js";
 import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { serviceFor } from "../shared/service-info.js";
-import { LiveSettingsPanel, statusKeys } from "./LiveSettingsPanel.js";
+import { DeletePostDialog } from "./DeletePostDialog.js";
+import { LiveSettingsPanel } from "./LiveSettingsPanel.js";
 import { LiveTabs } from "./LiveTabs.js";
 import { type LivePage, type LivePost, listPosts, loadLivePage } from "./live-api.js";
-import { postingBlock } from "./live-settings.js";
+import { postingBlock, statusKeys } from "./live-settings.js";
 import {
   cursorFor,
   emptyStream,
@@ -27,7 +28,7 @@ import {
   withPinned,
 } from "./live-stream.js";
 import { PostComposer } from "./PostComposer.js";
-import { DeletePostDialog, PostHistoryDialog } from "./PostDialogs.js";
+import { PostHistoryDialog } from "./PostHistoryDialog.js";
 import { PostItem } from "./PostItem.js";
 
 const blockKeys = {

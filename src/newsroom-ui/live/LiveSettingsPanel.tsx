@@ -17,13 +17,8 @@ import {
   type SettingsForm,
   settingsChanged,
   settingsFormOf,
+  statusKeys,
 } from "./live-settings.js";
-
-export const statusKeys = {
-  upcoming: "live.status.upcoming",
-  live: "live.status.live",
-  ended: "live.status.ended",
-} as const satisfies Record<LiveStatus, string>;
 
 /**
  * Editors' settings for a live page: status (ending it asks first), key points (one per

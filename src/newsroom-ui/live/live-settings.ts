@@ -1,6 +1,13 @@
 import type { Capabilities } from "../shared/permissions.js";
 import { type LivePage, type LiveStatus, maxKeyPointLength, maxKeyPoints } from "./live-api.js";
 
+/** Each status's name in the interface catalogue. */
+export const statusKeys = {
+  upcoming: "live.status.upcoming",
+  live: "live.status.live",
+  ended: "live.status.ended",
+} as const satisfies Record<LiveStatus, string>;
+
 /** The settings form's values: key points as the text area holds them, one per line. */
 export interface SettingsForm {
   readonly status: LiveStatus;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LivePost } from "./live-api.js";
 import {
+  cursorFor,
   emptyStream,
   mergePosts,
   newFromOthers,
@@ -87,5 +88,12 @@ describe("the live stream", () => {
       post("a", 1, { revision: 2 }),
     ]);
     expect(ids(newFromOthers(before, after, "u1"))).toEqual(["b"]);
+  });
+
+  it("refreshes an edited post from the page that starts at it", () => {
+    const stream = mergePosts(emptyStream, [post("a", 1), post("b", 2), post("c", 3)]);
+    expect(cursorFor(stream, "c")).toBeUndefined();
+    expect(cursorFor(stream, "a")).toBe("b");
+    expect(cursorFor(stream, "zzz")).toBeNull();
   });
 });
