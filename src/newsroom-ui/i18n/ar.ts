@@ -6,6 +6,7 @@ import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { liveAr } from "./live-ar.js";
+import { liveAuditAr } from "./live-audit-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -787,6 +788,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...curationAr,
   ...storyListAr,
   ...deskAr,
+  // Live pages' audit-log labels: live-audit-ar.ts
+  ...liveAuditAr,
   // Live pages: the posting box, stream and settings (issue 15): live-ar.ts
   ...liveAr,
 };
