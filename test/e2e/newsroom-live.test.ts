@@ -1,0 +1,232 @@
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  apiSignIn,
+  axeViolations,
+  demoAccounts,
+  signIn,
+  testImage,
+  waitUntil,
+  watchPage,
+} from "./support/newsroom.js";
+import { newsroomBrowserSuite } from "./support/newsroom-suite.js";
+
+// Live pages in the newsroom (issue 15), in Debian's Chromium against the real server: an
+// editor creates a live page from the "new story" form; a reporter on a 360 px phone posts
+// text and then a photo; the editor, in a second browser, sees each post arrive over the
+// newsroom events without a reload and without losing focus, pins one, marks it a key
+// event, edits it (through a revision conflict that keeps the editor's text) and deletes
+// the other; the reporter's draft survives a reload; after "End live page" the reporter is
+// told posting is closed. axe finds nothing on the Live screen in English or Persian.
+
+const suite = newsroomBrowserSuite("newsroom live pages");
+
+async function chooseLanguage(page: Page, label: "English" | "فارسی") {
+  await page.locator("#ui-language").selectOption({ label });
+  const lang = label === "English" ? "en" : "fa";
+  await waitUntil(async () => (await page.locator("html").getAttribute("lang")) === lang, {
+    what: `the interface in ${lang}`,
+  });
+}
+
+function postItem(page: Page, text: string): Locator {
+  return page.locator(".nr-live-posts > li").filter({ hasText: text });
+}
+
+describe("newsroom: live pages", () => {
+  it("a reporter posts from a phone; an editor moderates the stream live and ends the page", async () => {
+    // The reporter writes as Tomás Reyes, so the byline defaults to him.
+    const adminApi = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const users = await adminApi.request("GET", "/users");
+    const reporterEntry = (users.json as { user: { id: string; email: string } }[]).find(
+      (entry) => entry.user.email === demoAccounts.reporter.email,
+    );
+    expect(reporterEntry, users.text).toBeDefined();
+    const linked = await adminApi.request("PUT", `/users/${reporterEntry?.user.id}/person`, {
+      personId: "tomas-reyes",
+    });
+    expect(linked.status, linked.text).toBe(200);
+
+    // The editor creates the live page through the "new story" form.
+    const editor = await signIn(
+      await suite.newContext(),
+      suite.server.baseUrl,
+      demoAccounts.editor,
+    );
+    const editorWatch = watchPage(editor);
+    await editor.getByLabel("Headline", { exact: true }).fill("E2E live: Siege of the old town");
+    await editor.getByLabel("Kind").selectOption({ label: "Live page" });
+    await editor.getByRole("button", { name: "Create" }).click();
+    await editor
+      .getByRole("heading", { level: 1, name: "Live: E2E live: Siege of the old town" })
+      .waitFor();
+    const storyId = /\/newsroom\/stories\/([^/]+)\/live$/.exec(new URL(editor.url()).pathname)?.[1];
+    expect(storyId).toBeDefined();
+    await editor.getByRole("navigation", { name: "Live page screens" }).waitFor();
+    await editor.getByText("No posts yet.").waitFor();
+
+    // The reporter, on a phone, opens the live screen.
+    const reporterContext = await suite.newContext();
+    const reporter = await signIn(
+      reporterContext,
+      suite.server.baseUrl,
+      demoAccounts.reporter,
+      `/newsroom/stories/${storyId}/live`,
+    );
+    await reporter.setViewportSize({ width: 360, height: 740 });
+    const reporterWatch = watchPage(reporter);
+    const text = reporter.getByLabel("Post text");
+    await text.waitFor();
+    // Reporters see no settings; their byline is their linked person.
+    expect(await reporter.getByRole("region", { name: "Live page settings" }).count()).toBe(0);
+    const byline = reporter.getByLabel("Byline");
+    await byline.locator("option", { hasText: "Tomás Reyes (me)" }).waitFor({ state: "attached" });
+    expect(await byline.inputValue()).toBe("tomas-reyes");
+    // Nothing at 360 px needs sideways scrolling (WCAG 2.2 SC 1.4.10).
+    expect(await reporter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+
+    // The editor is typing key points when the reporter's post arrives: focus stays put.
+    const keyPoints = editor.getByLabel("Key points (one per line)");
+    await keyPoints.click();
+    await keyPoints.pressSequentially("Talks resume");
+
+    await text.fill("Troops have entered the old town's north gate.");
+    // The text area grows with the text.
+    const before = await text.evaluate((area) => area.getBoundingClientRect().height);
+    await text.fill(
+      "Troops have entered the old town's north gate.\n\nResidents report gunfire near the market.\n\nA curfew is announced.\n\nMore soon.",
+    );
+    expect(await text.evaluate((area) => area.getBoundingClientRect().height)).toBeGreaterThan(
+      before,
+    );
+    await reporter.getByRole("button", { name: "Post", exact: true }).click();
+    await reporter.getByRole("status").filter({ hasText: "Posted." }).waitFor();
+    expect(await text.inputValue()).toBe("");
+    await postItem(reporter, "north gate").waitFor();
+
+    await postItem(editor, "north gate").waitFor();
+    await editor.getByRole("status").filter({ hasText: "1 new post from colleagues." }).waitFor();
+    expect(await editor.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    expect(await keyPoints.evaluate((area) => area === document.activeElement)).toBe(true);
+    expect(await keyPoints.inputValue()).toBe("Talks resume");
+
+    // The reporter posts a photo with Ctrl+Enter.
+    const chooser = reporter.waitForEvent("filechooser");
+    await reporter.getByRole("button", { name: "Add photo" }).click();
+    await (await chooser).setFiles({
+      name: "gate.png",
+      mimeType: "image/png",
+      buffer: await testImage(640, 480, 1.2),
+    });
+    await reporter.getByLabel("Caption").fill("The north gate at noon.");
+    await text.fill("Photo from the gate.");
+    // Without a description the post is refused before sending, and the text is kept.
+    await text.press("Control+Enter");
+    await reporter
+      .getByText("Describe the photo for people who cannot see it before posting.")
+      .waitFor();
+    await reporter
+      .getByLabel("Description for people who cannot see the photo (alt text)")
+      .fill("An armoured vehicle under a stone arch.");
+    await text.press("Control+Enter");
+    await reporter.getByRole("status").filter({ hasText: "Posted." }).waitFor();
+    const photoPost = postItem(editor, "Photo from the gate.");
+    await photoPost.getByRole("img", { name: "An armoured vehicle under a stone arch." }).waitFor();
+    await photoPost.getByText("The north gate at noon.").waitFor();
+
+    // The reporter's unfinished draft survives a reload.
+    await text.fill("Draft kept across a reload");
+    await reporter.reload();
+    await reporter.getByLabel("Post text").waitFor();
+    await waitUntil(
+      async () =>
+        (await reporter.getByLabel("Post text").inputValue()) === "Draft kept across a reload",
+      { what: "the draft restored from storage" },
+    );
+
+    // The editor pins the first post and marks it a key event.
+    // Found by its id from here on: while it is edited, its text is in a text area.
+    const firstId = await postItem(editor, "Troops have entered").getAttribute("data-post-id");
+    const first = editor.locator(`[data-post-id="${firstId}"]`);
+    await first.getByRole("button", { name: "Pin" }).click();
+    await first.getByText("Pinned", { exact: true }).waitFor();
+    await first.getByRole("button", { name: "Key event" }).click();
+    await first.locator(".nr-live-tag-key").waitFor();
+    expect(
+      await first.getByRole("button", { name: "Key event" }).getAttribute("aria-pressed"),
+    ).toBe("true");
+
+    // The editor edits it while the reporter changes it too: the editor is shown the newer
+    // version, keeps their own text and saves it over.
+    await first.getByRole("button", { name: "Edit" }).click();
+    const editBox = first.getByLabel("Text", { exact: true });
+    await editBox.fill("Troops hold the north gate, the army says.");
+    const reporterApi = await apiSignIn(suite.server.baseUrl, demoAccounts.reporter);
+    const posts = await reporterApi.request("GET", `/stories/${storyId}/posts`);
+    const target = (
+      posts.json as { items: { id: string; revision: number; content: { body: unknown[] } }[] }
+    ).items.find((item) => item.id === firstId);
+    expect(target, posts.text).toBeDefined();
+    const theirs = await reporterApi.request("PATCH", `/posts/${target?.id}`, {
+      revision: target?.revision,
+      body: [{ type: "paragraph", content: [{ text: "Troops entered the north gate at dawn." }] }],
+    });
+    expect(theirs.status, theirs.text).toBe(200);
+    await first.getByRole("button", { name: "Save post" }).click();
+    await first.getByText("Someone changed this post while you were editing it.").waitFor();
+    await first.getByText("Troops entered the north gate at dawn.").waitFor();
+    expect(await editBox.inputValue()).toBe("Troops hold the north gate, the army says.");
+    await first.getByRole("button", { name: "Save my version" }).click();
+    const edited = postItem(editor, "Troops hold the north gate, the army says.");
+    await edited.getByText("Edited", { exact: true }).waitFor();
+    await postItem(reporter, "Troops hold the north gate, the army says.").waitFor();
+
+    // Its history has all three versions.
+    await edited.getByRole("button", { name: "History" }).click();
+    const history = editor.getByRole("dialog", { name: "Post history" });
+    await history.getByText(/^Version 3, /).waitFor();
+    await history.getByText(/^Version 1, /).waitFor();
+    await history.getByRole("button", { name: "Close" }).click();
+
+    // The editor deletes the photo post, with a reason; the reporter's copy goes away.
+    await photoPost.getByRole("button", { name: "Delete" }).click();
+    const confirm = editor.getByRole("dialog", { name: "Delete this post?" });
+    await confirm.getByLabel("Reason (optional, kept in the audit log)").fill("Wrong gate");
+    await confirm.getByRole("button", { name: "Delete post" }).click();
+    await photoPost.getByText(/^Deleted /).waitFor();
+    await waitUntil(async () => (await postItem(reporter, "Photo from the gate.").count()) === 0, {
+      what: "the deleted post gone from the reporter's stream",
+    });
+
+    // The Live screen passes axe in English and in Persian (right to left).
+    expect(await axeViolations(editor), "live screen, English").toEqual([]);
+    await chooseLanguage(editor, "فارسی");
+    expect(await editor.locator("html").getAttribute("dir")).toBe("rtl");
+    await editor.getByRole("heading", { level: 2, name: "تنظیمات صفحهٔ زنده" }).waitFor();
+    expect(await axeViolations(editor), "live screen, Persian").toEqual([]);
+    await chooseLanguage(editor, "English");
+
+    // The editor ends the page; the reporter is told, live, that posting is closed.
+    await editor.getByRole("button", { name: "End live page" }).click();
+    const endDialog = editor.getByRole("dialog", { name: "End this live page?" });
+    await endDialog.getByRole("button", { name: "End live page" }).click();
+    await editor.getByRole("status").filter({ hasText: "The live page has ended." }).waitFor();
+    await reporter
+      .getByText("This live page has ended, so nobody can post to it any more.")
+      .waitFor();
+    expect(await reporter.getByLabel("Post text").count()).toBe(0);
+    expect(await axeViolations(reporter), "reporter's live screen, ended").toEqual([]);
+
+    // The story list marks the live page.
+    await editor.getByRole("link", { name: "Story", exact: true }).click();
+    await editor.getByRole("heading", { level: 1, name: /^Editing: / }).waitFor();
+    await editor.goto(suite.url("/newsroom/?service=en&status=draft"));
+    const row = editor.getByRole("row").filter({ hasText: "E2E live: Siege of the old town" });
+    await row.locator(".nr-live-marker").filter({ hasText: "Live" }).waitFor();
+
+    expect(editorWatch.errors).toEqual([]);
+    expect(reporterWatch.errors).toEqual([]);
+  });
+});
