@@ -112,6 +112,17 @@ describe("newsroom: live pages", () => {
     expect(await keyPoints.evaluate((area) => area === document.activeElement)).toBe(true);
     expect(await keyPoints.inputValue()).toBe("Talks resume");
 
+    // The editor scrolls down to read the first post; what they read must not move when
+    // the next post arrives above it.
+    await editor.setViewportSize({ width: 1280, height: 400 });
+    const reading = postItem(editor, "Troops have entered");
+    await reading.evaluate((item) => {
+      item.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -10);
+    });
+    const readingTop = await reading.evaluate((item) => item.getBoundingClientRect().top);
+    expect(await editor.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
     // The reporter posts a photo with Ctrl+Enter.
     const chooser = reporter.waitForEvent("filechooser");
     await reporter.getByRole("button", { name: "Add photo" }).click();
@@ -135,6 +146,12 @@ describe("newsroom: live pages", () => {
     const photoPost = postItem(editor, "Photo from the gate.");
     await photoPost.getByRole("img", { name: "An armoured vehicle under a stone arch." }).waitFor();
     await photoPost.getByText("The north gate at noon.").waitFor();
+    expect(await reading.evaluate((item) => item.getBoundingClientRect().top)).toBeCloseTo(
+      readingTop,
+      0,
+    );
+    expect(await keyPoints.evaluate((area) => area === document.activeElement)).toBe(true);
+    await editor.setViewportSize({ width: 1280, height: 900 });
 
     // The reporter's unfinished draft survives a reload.
     await text.fill("Draft kept across a reload");
@@ -228,5 +245,51 @@ describe("newsroom: live pages", () => {
 
     expect(editorWatch.errors).toEqual([]);
     expect(reporterWatch.errors).toEqual([]);
+  });
+
+  it("loads older posts by cursor, 30 at a time", async () => {
+    const editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const created = await editorApi.request("POST", "/stories", {
+      serviceId: "en",
+      kind: "live",
+      content: {
+        headline: "E2E live: A long day",
+        standfirst: "",
+        dateline: "",
+        slug: "e2e-live-a-long-day",
+        section: "world",
+        topics: [],
+        leadFigure: null,
+        body: [],
+        bylines: [],
+        agencies: [],
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const storyId = (created.json as { story: { id: string } }).story.id;
+    for (let n = 1; n <= 33; n += 1) {
+      const posted = await editorApi.request("POST", `/stories/${storyId}/posts`, {
+        title: null,
+        body: [{ type: "paragraph", content: [{ text: `Update number ${n}.` }] }],
+        bylines: [],
+      });
+      expect(posted.status, posted.text).toBe(201);
+    }
+    const editor = await signIn(
+      await suite.newContext(),
+      suite.server.baseUrl,
+      demoAccounts.editor,
+      `/newsroom/stories/${storyId}/live`,
+    );
+    const items = editor.locator(".nr-live-posts > li");
+    await postItem(editor, "Update number 33.").waitFor();
+    expect(await items.count()).toBe(30);
+    expect(await items.first().textContent()).toContain("Update number 33.");
+    await editor.getByRole("button", { name: "Older posts" }).click();
+    await postItem(editor, "Update number 1.").waitFor();
+    expect(await items.count()).toBe(33);
+    expect(await items.last().textContent()).toContain("Update number 1.");
+    expect(await editor.getByRole("button", { name: "Older posts" }).count()).toBe(0);
+    await editor.getByRole("status").filter({ hasText: "3 older posts loaded." }).waitFor();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useId, useRef, useState } from "preact/hooks";
 import { useUiText } from "../i18n/ui-language.js";
 import { AppLink } from "../shared/AppLink.js";
 import { errorMessage } from "../shared/api-client.js";
@@ -30,33 +30,13 @@ import {
 import { PostComposer } from "./PostComposer.js";
 import { PostHistoryDialog } from "./PostHistoryDialog.js";
 import { PostItem } from "./PostItem.js";
+import { useScrollAnchor } from "./use-scroll-anchor.js";
 
 const blockKeys = {
   ended: "live.blocked.ended",
   reportersClosed: "live.blocked.reportersClosed",
   noRole: "live.blocked.noRole",
 } as const;
-
-/** The post at the top of the viewport and its position, to keep it still while posts arrive. */
-interface ScrollAnchor {
-  readonly postId: string;
-  readonly top: number;
-}
-
-/**
- * Once the user has scrolled into the stream, posts arriving above what they read would push
- * it down; this finds the first post in view so its position can be restored. While the
- * stream's top is in view (the posting box is), new posts simply appear there. The screen
- * sets `overflow-anchor: none`, so the browser's own scroll anchoring does not adjust twice.
- */
-function scrollAnchor(list: HTMLElement | null): ScrollAnchor | null {
-  if (!list || list.getBoundingClientRect().top >= 0) return null;
-  for (const item of list.querySelectorAll<HTMLElement>("[data-post-id]")) {
-    const rect = item.getBoundingClientRect();
-    if (rect.bottom > 0) return { postId: item.dataset.postId ?? "", top: rect.top };
-  }
-  return null;
-}
 
 /**
  * A live page's own screen (issue 15): the posting box at the top, the settings for
@@ -88,8 +68,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
   streamRef.current = stream;
   const pageRef = useRef(page);
   pageRef.current = page;
-  const listRef = useRef<HTMLOListElement>(null);
-  const anchor = useRef<ScrollAnchor | null>(null);
+  const screenRef = useRef<HTMLDivElement>(null);
   const refreshing = useRef<Promise<void> | null>(null);
   // Until the first page has loaded, events have nothing to add to (and the posts already
   // there must not be announced as new).
@@ -103,23 +82,16 @@ export function LiveScreen(props: { readonly storyId: string }) {
 
   const moderator = page?.canModerate ?? false;
 
-  /** A stream change from the events: the post in view stays where it is. */
-  const applyFromEvents = useCallback((change: (current: LiveStream) => LiveStream) => {
-    anchor.current = scrollAnchor(listRef.current);
-    setStream(change);
-  }, []);
+  const captureAnchor = useScrollAnchor(screenRef, stream);
 
-  useLayoutEffect(() => {
-    const held = anchor.current;
-    anchor.current = null;
-    if (!held) return;
-    const item = listRef.current?.querySelector<HTMLElement>(
-      `[data-post-id="${CSS.escape(held.postId)}"]`,
-    );
-    if (!item) return;
-    const moved = item.getBoundingClientRect().top - held.top;
-    if (moved !== 0) window.scrollBy(0, moved);
-  }, [stream]);
+  /** A stream change from the events: what the user is looking at stays where it is. */
+  const applyFromEvents = useCallback(
+    (change: (current: LiveStream) => LiveStream) => {
+      captureAnchor();
+      setStream(change);
+    },
+    [captureAnchor],
+  );
 
   const loadPage = useCallback(async () => {
     const loaded = await loadLivePage(api, storyId);
@@ -260,7 +232,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
   const headline = detail.revision.content.headline;
 
   return (
-    <div class="nr-live">
+    <div class="nr-live" ref={screenRef}>
       <h1 tabIndex={-1} id={headingId}>
         <Message
           text={t("live.title")}
@@ -317,7 +289,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
       <section aria-labelledby={`${headingId}-posts`} class="nr-live-stream">
         <h2 id={`${headingId}-posts`}>{t("live.stream.heading")}</h2>
         {stream.posts.length === 0 ? <p>{t("live.stream.empty")}</p> : null}
-        <ol class="nr-live-posts" ref={listRef}>
+        <ol class="nr-live-posts">
           {stream.posts.map((post) => (
             <PostItem
               key={post.id}
