@@ -213,6 +213,15 @@ describe("newsroom: live pages", () => {
     await confirm.getByLabel("Reason (optional, kept in the audit log)").fill("Wrong gate");
     await confirm.getByRole("button", { name: "Delete post" }).click();
     await photoPost.getByText(/^Deleted /).waitFor();
+    // Its Delete button is gone, so focus lands on the deleted post itself.
+    const photoId = await photoPost.getAttribute("data-post-id");
+    await waitUntil(
+      async () =>
+        (await editor.evaluate(() =>
+          document.activeElement?.closest("[data-post-id]")?.getAttribute("data-post-id"),
+        )) === photoId,
+      { what: "focus on the deleted post" },
+    );
     await waitUntil(async () => (await postItem(reporter, "Photo from the gate.").count()) === 0, {
       what: "the deleted post gone from the reporter's stream",
     });
@@ -234,6 +243,10 @@ describe("newsroom: live pages", () => {
       .getByText("This live page has ended, so nobody can post to it any more.")
       .waitFor();
     expect(await reporter.getByLabel("Post text").count()).toBe(0);
+    // The text the reporter had not posted is still there to copy.
+    expect(await reporter.getByLabel("Your unposted text, kept on this device").inputValue()).toBe(
+      "Draft kept across a reload",
+    );
     expect(await axeViolations(reporter), "reporter's live screen, ended").toEqual([]);
 
     // The story list marks the live page.

@@ -23,6 +23,7 @@ export const liveAr: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.blocked.reportersClosed":
     "أغلق المحرّرون هذه الصفحة المباشرة أمام منشورات المراسلين. اطلب من محرّر أن ينشر أو أن يعيد فتحها.",
   "live.blocked.noRole": "يمكنك قراءة هذه الصفحة المباشرة لكن لا يمكنك النشر فيها.",
+  "live.blocked.draftKept": "نصّك غير المنشور، محفوظ على هذا الجهاز",
   "live.composer.heading": "منشور جديد",
   "live.composer.text": "نص المنشور",
   "live.composer.keys": "السطر الفارغ يبدأ فقرة جديدة. ‏Ctrl+Enter أو ⌘+Enter ينشر.",
@@ -43,6 +44,10 @@ export const liveAr: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.composer.empty": "اكتب شيئًا أو أضف صورة أولًا.",
   "live.composer.altMissing": "صِف الصورة لمن لا يستطيع رؤيتها قبل النشر.",
   "live.composer.failed": "لم يُنشر: {error} احتفظنا بنصّك؛ حاول مرة أخرى.",
+  "live.composer.offline":
+    "لم يُنشر: لا يوجد اتصال بغرفة الأخبار. احتفظنا بنصّك على هذا الجهاز؛ انشر مرة أخرى عند توفّر الإشارة.",
+  "live.composer.closed":
+    "لم يُنشر: أُغلق النشر في هذه الصفحة المباشرة للتوّ. احتفظنا بنصّك على هذا الجهاز.",
   "live.announce.posted": "نُشر.",
   "live.announce.deleted": "حُذف المنشور.",
   "live.announce.newOne": "منشور جديد واحد من الزملاء.",

@@ -29,6 +29,7 @@ export const liveEn = {
   "live.blocked.reportersClosed":
     "Editors have closed this live page to reporters' posts. Ask an editor to post or to reopen it.",
   "live.blocked.noRole": "You can read this live page but not post to it.",
+  "live.blocked.draftKept": "Your unposted text, kept on this device",
   "live.composer.heading": "New post",
   "live.composer.text": "Post text",
   "live.composer.keys": "A blank line starts a new paragraph. Ctrl+Enter or ⌘+Enter posts.",
@@ -51,6 +52,10 @@ export const liveEn = {
   "live.composer.altMissing": "Describe the photo for people who cannot see it before posting.",
   "live.composer.failed": "Not posted: {error} Your text is kept; try again.",
   // Announced to screen readers.
+  "live.composer.offline":
+    "Not posted: there is no connection to the newsroom. Your text is kept on this device; post again when you have a signal.",
+  "live.composer.closed":
+    "Not posted: posting to this live page has just been closed. Your text is kept on this device.",
   "live.announce.posted": "Posted.",
   "live.announce.deleted": "Post deleted.",
   "live.announce.newOne": "1 new post from colleagues.",

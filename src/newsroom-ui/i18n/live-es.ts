@@ -25,6 +25,7 @@ export const liveEs: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.blocked.reportersClosed":
     "Los editores han cerrado esta página en directo a las entradas de los periodistas. Pide a un editor que publique o que la reabra.",
   "live.blocked.noRole": "Puedes leer esta página en directo, pero no publicar en ella.",
+  "live.blocked.draftKept": "Tu texto sin publicar, guardado en este dispositivo",
   "live.composer.heading": "Nueva entrada",
   "live.composer.text": "Texto de la entrada",
   "live.composer.keys":
@@ -46,6 +47,10 @@ export const liveEs: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.composer.empty": "Escribe algo o añade una foto primero.",
   "live.composer.altMissing": "Describe la foto para quien no puede verla antes de publicar.",
   "live.composer.failed": "No se publicó: {error} Tu texto se conserva; inténtalo de nuevo.",
+  "live.composer.offline":
+    "No se publicó: no hay conexión con la redacción. Tu texto se conserva en este dispositivo; vuelve a publicar cuando tengas señal.",
+  "live.composer.closed":
+    "No se publicó: la publicación en esta página en directo se acaba de cerrar. Tu texto se conserva en este dispositivo.",
   "live.announce.posted": "Publicado.",
   "live.announce.deleted": "Entrada eliminada.",
   "live.announce.newOne": "1 entrada nueva de los compañeros.",

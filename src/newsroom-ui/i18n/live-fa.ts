@@ -23,6 +23,7 @@ export const liveFa: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.blocked.reportersClosed":
     "دبیران این صفحهٔ زنده را به روی پست‌های خبرنگاران بسته‌اند. از یک دبیر بخواهید پست را بگذارد یا صفحه را دوباره باز کند.",
   "live.blocked.noRole": "شما می‌توانید این صفحهٔ زنده را بخوانید، اما نمی‌توانید در آن پست بگذارید.",
+  "live.blocked.draftKept": "متن ارسال‌نشدهٔ شما که روی همین دستگاه نگه داشته شده است",
   "live.composer.heading": "پست تازه",
   "live.composer.text": "متن پست",
   "live.composer.keys": "یک خط خالی بند تازه‌ای آغاز می‌کند. Ctrl+Enter یا ⌘+Enter پست را می‌فرستد.",
@@ -43,6 +44,10 @@ export const liveFa: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.composer.empty": "اول چیزی بنویسید یا عکسی بیفزایید.",
   "live.composer.altMissing": "پیش از ارسال، عکس را برای کسانی که آن را نمی‌بینند توضیح دهید.",
   "live.composer.failed": "ارسال نشد: {error} متن شما نگه داشته شده است؛ دوباره تلاش کنید.",
+  "live.composer.offline":
+    "ارسال نشد: اتصالی به تحریریه نیست. متن شما روی همین دستگاه نگه داشته شده است؛ وقتی آنتن داشتید دوباره بفرستید.",
+  "live.composer.closed":
+    "ارسال نشد: ارسال پست در این صفحهٔ زنده همین حالا بسته شد. متن شما روی همین دستگاه نگه داشته شده است.",
   "live.announce.posted": "ارسال شد.",
   "live.announce.deleted": "پست حذف شد.",
   "live.announce.newOne": "۱ پست تازه از همکاران.",

@@ -24,6 +24,7 @@ export const liveFr: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.blocked.reportersClosed":
     "Les éditeurs ont fermé cette page en direct aux messages des reporters. Demandez à un éditeur de publier ou de la rouvrir.",
   "live.blocked.noRole": "Vous pouvez lire cette page en direct, mais pas y publier.",
+  "live.blocked.draftKept": "Votre texte non publié, conservé sur cet appareil",
   "live.composer.heading": "Nouveau message",
   "live.composer.text": "Texte du message",
   "live.composer.keys":
@@ -45,6 +46,10 @@ export const liveFr: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.composer.empty": "Écrivez quelque chose ou ajoutez d’abord une photo.",
   "live.composer.altMissing": "Décrivez la photo pour qui ne peut pas la voir avant de publier.",
   "live.composer.failed": "Non publié : {error} Votre texte est conservé ; réessayez.",
+  "live.composer.offline":
+    "Non publié : pas de connexion avec la rédaction. Votre texte est conservé sur cet appareil ; publiez à nouveau quand vous aurez du réseau.",
+  "live.composer.closed":
+    "Non publié : la publication sur cette page en direct vient d’être fermée. Votre texte est conservé sur cet appareil.",
   "live.announce.posted": "Publié.",
   "live.announce.deleted": "Message supprimé.",
   "live.announce.newOne": "1 nouveau message de vos collègues.",

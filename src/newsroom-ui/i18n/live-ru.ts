@@ -24,6 +24,7 @@ export const liveRu: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.blocked.reportersClosed":
     "Редакторы закрыли эту трансляцию для сообщений корреспондентов. Попросите редактора опубликовать сообщение или снова открыть трансляцию.",
   "live.blocked.noRole": "Вы можете читать эту трансляцию, но не писать в неё.",
+  "live.blocked.draftKept": "Ваш неопубликованный текст, сохранённый на этом устройстве",
   "live.composer.heading": "Новое сообщение",
   "live.composer.text": "Текст сообщения",
   "live.composer.keys":
@@ -45,6 +46,10 @@ export const liveRu: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.composer.empty": "Сначала напишите текст или добавьте фото.",
   "live.composer.altMissing": "Перед публикацией опишите фото для тех, кто его не видит.",
   "live.composer.failed": "Не опубликовано: {error} Ваш текст сохранён; попробуйте ещё раз.",
+  "live.composer.offline":
+    "Не опубликовано: нет связи с редакцией. Ваш текст сохранён на этом устройстве; опубликуйте снова, когда появится связь.",
+  "live.composer.closed":
+    "Не опубликовано: публикация в этой трансляции только что закрыта. Ваш текст сохранён на этом устройстве.",
   "live.announce.posted": "Опубликовано.",
   "live.announce.deleted": "Сообщение удалено.",
   "live.announce.newOne": "1 новое сообщение от коллег.",

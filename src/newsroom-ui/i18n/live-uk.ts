@@ -24,6 +24,7 @@ export const liveUk: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.blocked.reportersClosed":
     "Редактори закрили цю трансляцію для повідомлень кореспондентів. Попросіть редактора опублікувати повідомлення або знову відкрити трансляцію.",
   "live.blocked.noRole": "Ви можете читати цю трансляцію, але не писати до неї.",
+  "live.blocked.draftKept": "Ваш неопублікований текст, збережений на цьому пристрої",
   "live.composer.heading": "Нове повідомлення",
   "live.composer.text": "Текст повідомлення",
   "live.composer.keys":
@@ -45,6 +46,10 @@ export const liveUk: Readonly<Record<keyof typeof liveEn, string>> = {
   "live.composer.empty": "Спершу напишіть текст або додайте фото.",
   "live.composer.altMissing": "Перед публікацією опишіть фото для тих, хто його не бачить.",
   "live.composer.failed": "Не опубліковано: {error} Ваш текст збережено; спробуйте ще раз.",
+  "live.composer.offline":
+    "Не опубліковано: немає зв’язку з редакцією. Ваш текст збережено на цьому пристрої; опублікуйте знову, коли з’явиться зв’язок.",
+  "live.composer.closed":
+    "Не опубліковано: публікацію в цій трансляції щойно закрито. Ваш текст збережено на цьому пристрої.",
   "live.announce.posted": "Опубліковано.",
   "live.announce.deleted": "Повідомлення видалено.",
   "live.announce.newOne": "1 нове повідомлення від колег.",

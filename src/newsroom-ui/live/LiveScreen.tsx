@@ -13,6 +13,7 @@ import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { serviceFor } from "../shared/service-info.js";
 import { DeletePostDialog } from "./DeletePostDialog.js";
+import { KeptDraft } from "./KeptDraft.js";
 import { LiveSettingsPanel } from "./LiveSettingsPanel.js";
 import { LiveTabs } from "./LiveTabs.js";
 import { type LivePage, type LivePost, listPosts, loadLivePage } from "./live-api.js";
@@ -83,6 +84,24 @@ export function LiveScreen(props: { readonly storyId: string }) {
   const moderator = page?.canModerate ?? false;
 
   const captureAnchor = useScrollAnchor(screenRef, stream);
+
+  // The Delete button that opened the dialog is gone once its post is deleted, so focus
+  // goes to the post itself (editors still see it, marked deleted) or, for those who no
+  // longer see it, to the stream's heading (WCAG 2.2 SC 2.4.3), once the dialog has closed.
+  const deletedFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const postId = deletedFocus.current;
+    if (deleting !== null || postId === null) return;
+    deletedFocus.current = null;
+    const timer = setTimeout(() => {
+      const root = screenRef.current;
+      const post = root?.querySelector<HTMLElement>(
+        `[data-post-id="${CSS.escape(postId)}"] article`,
+      );
+      (post ?? root?.querySelector<HTMLElement>(".nr-live-stream h2"))?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [deleting]);
 
   /** A stream change from the events: what the user is looking at stays where it is. */
   const applyFromEvents = useCallback(
@@ -273,7 +292,10 @@ export function LiveScreen(props: { readonly storyId: string }) {
           onRefused={() => void loadPage().catch(() => undefined)}
         />
       ) : (
-        <p class="nr-note nr-live-blocked">{t(blockKeys[block])}</p>
+        <div class="nr-note nr-live-blocked">
+          <p>{t(blockKeys[block])}</p>
+          <KeptDraft storyId={storyId} lang={text.lang} dir={text.dir} />
+        </div>
       )}
 
       {page.canModerate ? (
@@ -287,7 +309,9 @@ export function LiveScreen(props: { readonly storyId: string }) {
       ) : null}
 
       <section aria-labelledby={`${headingId}-posts`} class="nr-live-stream">
-        <h2 id={`${headingId}-posts`}>{t("live.stream.heading")}</h2>
+        <h2 id={`${headingId}-posts`} tabIndex={-1}>
+          {t("live.stream.heading")}
+        </h2>
         {stream.posts.length === 0 ? <p>{t("live.stream.empty")}</p> : null}
         <ol class="nr-live-posts">
           {stream.posts.map((post) => (
@@ -323,6 +347,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
             withDeleted(current, post.id, new Date().toISOString(), moderator),
           );
           setAnnouncement(t("live.announce.deleted"));
+          deletedFocus.current = post.id;
         }}
       />
       <PostHistoryDialog

@@ -7,6 +7,7 @@ import { useApp } from "../shared/app-context.js";
 import { ErrorMessage } from "../shared/Notice.js";
 import { createPost, type LivePost } from "./live-api.js";
 import {
+  browserStorage,
   draftProblem,
   emptyDraft,
   type PostDraft,
@@ -14,14 +15,6 @@ import {
   readDraft,
   writeDraft,
 } from "./live-draft.js";
-
-function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** Grows a text area with what is typed, so a phone shows the whole post without scrolling it. */
 function fitHeight(area: HTMLTextAreaElement | null): void {
@@ -117,7 +110,14 @@ export function PostComposer(props: {
       textRef.current?.focus();
     } catch (failure) {
       // The text stays in the box (and in storage): nothing typed in the field is lost.
-      setError(t("live.composer.failed", { error: errorMessage(failure) }));
+      const code = isApiError(failure) ? failure.code : null;
+      setError(
+        code === "NETWORK_ERROR"
+          ? t("live.composer.offline")
+          : code === "LIVE_POSTING_CLOSED"
+            ? t("live.composer.closed")
+            : t("live.composer.failed", { error: errorMessage(failure) }),
+      );
       if (isApiError(failure) && (failure.status === 403 || failure.status === 409)) {
         props.onRefused();
       }

@@ -114,7 +114,8 @@ export function PostItem(props: {
 
   return (
     <li class={classes.join(" ")} data-post-id={post.id}>
-      <article aria-labelledby={`${id}-time`}>
+      {/* Focusable from script only: after a deletion, focus lands on the post (or its place). */}
+      <article aria-labelledby={`${id}-time`} tabIndex={-1}>
         <p class="nr-live-meta">
           <time id={`${id}-time`} dateTime={post.postedAt}>
             {dateTime(post.postedAt)}

@@ -22,6 +22,15 @@ export function emptyDraft(personId: string | null): PostDraft {
   return { text: "", title: "", photo: null, personId: personId ?? "" };
 }
 
+/** The browser's localStorage, or null where there is none or it may not be used. */
+export function browserStorage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function draftStorageKey(storyId: string): string {
   return `newsdesk.newsroom.liveDraft.${storyId}`;
 }
