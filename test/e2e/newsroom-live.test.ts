@@ -74,7 +74,8 @@ describe("newsroom: live pages", () => {
       `/newsroom/stories/${storyId}/live`,
     );
     await reporter.setViewportSize({ width: 360, height: 740 });
-    const reporterWatch = watchPage(reporter);
+    // The reporter goes offline on purpose once: the browser logs the refused request.
+    const reporterWatch = watchPage(reporter, { ignore: /net::ERR_INTERNET_DISCONNECTED/ });
     const text = reporter.getByLabel("Post text");
     await text.waitFor();
     // Reporters see no settings; their byline is their linked person.
@@ -153,8 +154,16 @@ describe("newsroom: live pages", () => {
     expect(await keyPoints.evaluate((area) => area === document.activeElement)).toBe(true);
     await editor.setViewportSize({ width: 1280, height: 900 });
 
-    // The reporter's unfinished draft survives a reload.
+    // Posting without a connection fails, says why, and keeps the text; so does a reload.
     await text.fill("Draft kept across a reload");
+    await reporterContext.setOffline(true);
+    await reporter.getByRole("button", { name: "Post", exact: true }).click();
+    await reporter
+      .getByRole("alert")
+      .filter({ hasText: /^Not posted: there is no connection to the newsroom\./ })
+      .waitFor();
+    expect(await text.inputValue()).toBe("Draft kept across a reload");
+    await reporterContext.setOffline(false);
     await reporter.reload();
     await reporter.getByLabel("Post text").waitFor();
     await waitUntil(
@@ -233,6 +242,29 @@ describe("newsroom: live pages", () => {
     await editor.getByRole("heading", { level: 2, name: "تنظیمات صفحهٔ زنده" }).waitFor();
     expect(await axeViolations(editor), "live screen, Persian").toEqual([]);
     await chooseLanguage(editor, "English");
+
+    // Another editor saves the settings while this one has unsaved key points: the form
+    // keeps them and offers to reload, then shows the newer settings.
+    const editorApi = await apiSignIn(suite.server.baseUrl, demoAccounts.editor);
+    const current = await editorApi.request("GET", `/stories/${storyId}/live`);
+    const saved = await editorApi.request("PUT", `/stories/${storyId}/live`, {
+      status: "live",
+      keyPoints: ["The army controls the north gate."],
+      reportersMayPost: true,
+      version: (current.json as { version: number }).version,
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const stale = editor
+      .getByRole("alert")
+      .filter({ hasText: "Someone else changed these settings after you opened them." });
+    await stale.waitFor();
+    expect(await keyPoints.inputValue()).toBe("Talks resume");
+    await stale.getByRole("button", { name: "Reload settings" }).click();
+    await waitUntil(
+      async () => (await keyPoints.inputValue()) === "The army controls the north gate.",
+      { what: "the other editor's key points in the form" },
+    );
+    expect(await editor.getByLabel("Status").inputValue()).toBe("live");
 
     // The editor ends the page; the reporter is told, live, that posting is closed.
     await editor.getByRole("button", { name: "End live page" }).click();
