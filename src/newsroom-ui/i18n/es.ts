@@ -5,7 +5,7 @@ import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditEs } from "./live-audit-es.js";
+import { liveAdminEs } from "./live-admin-es.js";
 import { liveEs } from "./live-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
@@ -822,8 +822,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...curationEs,
   ...storyListEs,
   ...deskEs,
-  // Live pages' audit-log labels: live-audit-es.ts
-  ...liveAuditEs,
+  // Live pages' audit-log labels and webhook event names: live-admin-es.ts
+  ...liveAdminEs,
   // Live pages: the posting box, stream and settings (issue 15): live-es.ts
   ...liveEs,
 };

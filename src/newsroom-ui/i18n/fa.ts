@@ -5,7 +5,7 @@ import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditFa } from "./live-audit-fa.js";
+import { liveAdminFa } from "./live-admin-fa.js";
 import { liveFa } from "./live-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
@@ -805,8 +805,8 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...curationFa,
   ...storyListFa,
   ...deskFa,
-  // Live pages' audit-log labels: live-audit-fa.ts
-  ...liveAuditFa,
+  // Live pages' audit-log labels and webhook event names: live-admin-fa.ts
+  ...liveAdminFa,
   // Live pages: the posting box, stream and settings (issue 15): live-fa.ts
   ...liveFa,
 };

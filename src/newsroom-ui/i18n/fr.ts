@@ -5,7 +5,7 @@ import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditFr } from "./live-audit-fr.js";
+import { liveAdminFr } from "./live-admin-fr.js";
 import { liveFr } from "./live-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
@@ -826,8 +826,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...curationFr,
   ...storyListFr,
   ...deskFr,
-  // Live pages' audit-log labels: live-audit-fr.ts
-  ...liveAuditFr,
+  // Live pages' audit-log labels and webhook event names: live-admin-fr.ts
+  ...liveAdminFr,
   // Live pages: the posting box, stream and settings (issue 15): live-fr.ts
   ...liveFr,
 };

@@ -5,7 +5,7 @@ import { conflictRu } from "./conflict-ru.js";
 import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditRu } from "./live-audit-ru.js";
+import { liveAdminRu } from "./live-admin-ru.js";
 import { liveRu } from "./live-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
@@ -812,8 +812,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...curationRu,
   ...storyListRu,
   ...deskRu,
-  // Live pages' audit-log labels: live-audit-ru.ts
-  ...liveAuditRu,
+  // Live pages' audit-log labels and webhook event names: live-admin-ru.ts
+  ...liveAdminRu,
   // Live pages: the posting box, stream and settings (issue 15): live-ru.ts
   ...liveRu,
 };

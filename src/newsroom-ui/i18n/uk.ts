@@ -5,7 +5,7 @@ import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditUk } from "./live-audit-uk.js";
+import { liveAdminUk } from "./live-admin-uk.js";
 import { liveUk } from "./live-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
@@ -814,8 +814,8 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...curationUk,
   ...storyListUk,
   ...deskUk,
-  // Live pages' audit-log labels: live-audit-uk.ts
-  ...liveAuditUk,
+  // Live pages' audit-log labels and webhook event names: live-admin-uk.ts
+  ...liveAdminUk,
   // Live pages: the posting box, stream and settings (issue 15): live-uk.ts
   ...liveUk,
 };
