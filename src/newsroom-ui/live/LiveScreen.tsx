@@ -70,7 +70,10 @@ export function LiveScreen(props: { readonly storyId: string }) {
   const pageRef = useRef(page);
   pageRef.current = page;
   const screenRef = useRef<HTMLDivElement>(null);
-  const refreshing = useRef<Promise<void> | null>(null);
+  const queued = useRef(new Set<string>());
+  const draining = useRef(false);
+  // Every post id the stream has held: what is new is what is not in here.
+  const known = useRef(new Set<string>());
   // Until the first page has loaded, events have nothing to add to (and the posts already
   // there must not be announced as new).
   const initialised = useRef(false);
@@ -133,6 +136,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
         const first = await listPosts(api, storyId, { includeDeleted: loaded.canModerate });
         if (!live) return;
         setStream(withFirstPage(emptyStream, first));
+        for (const post of first.items) known.current.add(post.id);
         initialised.current = true;
       })
       .catch((failure: unknown) => live && setLoadError(errorMessage(failure)));
@@ -142,23 +146,24 @@ export function LiveScreen(props: { readonly storyId: string }) {
   }, [api, storyId]);
 
   /**
-   * Loads the page of posts starting at `postId` (or the first page) and merges it. Calls
-   * made while one is in flight wait for it, so a burst of events costs few requests.
+   * Loads the page of posts starting at `postId` (null: the first page) and merges it.
+   * Requests queue while one is in flight and are taken together afterwards, so a burst of
+   * events costs one request per distinct page, not one per event.
    */
   const refresh = useCallback(
-    async (postId: string | null) => {
+    (postId: string | null) => {
       if (!initialised.current) return;
-      const current = streamRef.current;
-      const cursor = postId === null ? undefined : cursorFor(current, postId);
-      if (cursor === null) return;
-      while (refreshing.current) await refreshing.current;
-      const run = (async () => {
+      queued.current.add(postId ?? "");
+      if (draining.current) return;
+      draining.current = true;
+      const loadOne = async (key: string) => {
+        const cursor = key === "" ? undefined : cursorFor(streamRef.current, key);
+        if (cursor === null) return;
         const includeDeleted = pageRef.current?.canModerate ?? false;
         const loaded = await listPosts(api, storyId, { before: cursor, includeDeleted });
-        const before = streamRef.current;
-        const after = withFirstPage(before, loaded);
-        const fresh = newFromOthers(before, after, session.user.id);
-        applyFromEvents(() => after);
+        const fresh = newFromOthers(known.current, loaded.items, session.user.id);
+        for (const post of loaded.items) known.current.add(post.id);
+        applyFromEvents((current) => withFirstPage(current, loaded));
         if (fresh.length > 0) {
           setAnnouncement(
             fresh.length === 1
@@ -166,15 +171,21 @@ export function LiveScreen(props: { readonly storyId: string }) {
               : t("live.announce.newMany", { count: fresh.length }),
           );
         }
+      };
+      void (async () => {
+        try {
+          while (queued.current.size > 0) {
+            const keys = [...queued.current];
+            queued.current.clear();
+            for (const key of keys) {
+              // A missed refresh is made good by the next event or the stream's reconnection.
+              await loadOne(key).catch(() => undefined);
+            }
+          }
+        } finally {
+          draining.current = false;
+        }
       })();
-      refreshing.current = run;
-      try {
-        await run;
-      } catch {
-        // A missed refresh is made good by the next event or the stream's reconnection.
-      } finally {
-        refreshing.current = null;
-      }
     },
     [api, storyId, session.user.id, applyFromEvents, setAnnouncement, t],
   );
@@ -182,7 +193,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
   const onEvent = useCallback(
     (event: NewsroomEvent) => {
       if (event.type === "ready" || event.type === "poll") {
-        void refresh(null);
+        refresh(null);
         void loadPage().catch(() => undefined);
         return;
       }
@@ -202,7 +213,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
           ),
         );
       } else {
-        void refresh(action === "published" ? null : postId);
+        refresh(action === "published" ? null : postId);
       }
     },
     [storyId, refresh, loadPage, applyFromEvents],
@@ -218,6 +229,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
         before: stream.nextBefore,
         includeDeleted: moderator,
       });
+      for (const post of older.items) known.current.add(post.id);
       setStream((current) => withOlderPage(current, older));
       setAnnouncement(t("live.older.loaded", { count: older.items.length }));
     } catch (failure) {
@@ -286,6 +298,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
           lang={text.lang}
           dir={text.dir}
           onPosted={(post) => {
+            known.current.add(post.id);
             setStream((current) => withPinned(current, post));
             setAnnouncement(t("live.announce.posted"));
           }}

@@ -89,16 +89,15 @@ export function withPinned(stream: LiveStream, updated: LivePost): LiveStream {
 }
 
 /**
- * Posts in `after` that `before` did not hold and the user did not write: what the
- * "N new posts from colleagues" announcement counts.
+ * Posts of a loaded page that the stream never held and the user did not write: what the
+ * "N new posts from colleagues" announcement counts. `known` holds every id seen so far.
  */
 export function newFromOthers(
-  before: LiveStream,
-  after: LiveStream,
+  known: ReadonlySet<string>,
+  loaded: readonly LivePost[],
   userId: string,
 ): readonly LivePost[] {
-  const known = new Set(before.posts.map((post) => post.id));
-  return after.posts.filter(
+  return loaded.filter(
     (post) => !known.has(post.id) && post.createdBy !== userId && post.deletedAt === null,
   );
 }
