@@ -18,7 +18,6 @@ import {
   uiText,
   useUiText,
 } from "./i18n/ui-language.js";
-import { LiveScreen } from "./live/LiveScreen.js";
 import { MediaLibrary } from "./media/MediaLibrary.js";
 import { type ApiClient, errorMessage, isApiError } from "./shared/api-client.js";
 import type { ServiceInfo, Session } from "./shared/api-schemas.js";
@@ -237,7 +236,7 @@ function Screen(props: { readonly route: Route }) {
     case "translate":
       return <TranslatorView key={route.storyId} storyId={route.storyId} />;
     case "live":
-      return <LiveScreen key={route.storyId} storyId={route.storyId} />;
+      return <LazyLiveScreen key={route.storyId} storyId={route.storyId} />;
     case "media":
       return <MediaLibrary />;
     case "banners":
@@ -300,6 +299,31 @@ function LazyStoryEditor(props: { readonly storyId: string }) {
         <ErrorMessage message={t("editor.moduleFailed", { error })} />
       ) : (
         <p role="status">{t("editor.loadingModule")}</p>
+      )}
+    </>
+  );
+}
+
+type LiveScreenModule = typeof import("./live/LiveScreen.js");
+
+/** A live page's posting screen is its own chunk too, so the dashboard does not carry it. */
+function LazyLiveScreen(props: { readonly storyId: string }) {
+  const [module, setModule] = useState<LiveScreenModule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { t } = useUiText();
+  useEffect(() => {
+    import("./live/LiveScreen.js")
+      .then((loaded) => setModule(loaded))
+      .catch((failure: unknown) => setError(errorMessage(failure)));
+  }, []);
+  if (module) return <module.LiveScreen storyId={props.storyId} />;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t("live.loadingTitle")}</h1>
+      {error ? (
+        <ErrorMessage message={t("live.loadFailed", { error })} />
+      ) : (
+        <p role="status">{t("live.loading")}</p>
       )}
     </>
   );
