@@ -210,12 +210,13 @@ export function PostItem(props: {
         </p>
 
         {!editing ? (
+          // Each post has the same buttons; the post's time tells them apart for screen readers.
           <div class="nr-live-actions">
             {props.canModerate && !deleted ? (
               <>
                 <button
                   type="button"
-                  aria-pressed={post.pinned}
+                  aria-describedby={`${id}-time`}
                   disabled={busy}
                   onClick={() =>
                     void toggle(
@@ -228,6 +229,7 @@ export function PostItem(props: {
                 </button>
                 <button
                   type="button"
+                  aria-describedby={`${id}-time`}
                   aria-pressed={post.keyEvent}
                   disabled={busy}
                   onClick={() =>
@@ -243,16 +245,32 @@ export function PostItem(props: {
             ) : null}
             {mayEdit && !deleted ? (
               <>
-                <button type="button" ref={editButton} disabled={busy} onClick={openEdit}>
+                <button
+                  type="button"
+                  aria-describedby={`${id}-time`}
+                  ref={editButton}
+                  disabled={busy}
+                  onClick={openEdit}
+                >
                   {t("live.post.edit")}
                 </button>
-                <button type="button" class="nr-link-button" onClick={() => props.onDelete(post)}>
+                <button
+                  type="button"
+                  aria-describedby={`${id}-time`}
+                  class="nr-link-button"
+                  onClick={() => props.onDelete(post)}
+                >
                   {t("live.post.delete")}
                 </button>
               </>
             ) : null}
             {post.revision > 1 || deleted || props.canModerate ? (
-              <button type="button" class="nr-link-button" onClick={() => props.onHistory(post)}>
+              <button
+                type="button"
+                aria-describedby={`${id}-time`}
+                class="nr-link-button"
+                onClick={() => props.onHistory(post)}
+              >
                 {t("live.post.history")}
               </button>
             ) : null}
