@@ -337,4 +337,33 @@ describe("newsroom: live pages", () => {
     expect(await editor.getByRole("button", { name: "Older posts" }).count()).toBe(0);
     await editor.getByRole("status").filter({ hasText: "3 older posts loaded." }).waitFor();
   });
+
+  it("shows the demo's Persian live page right to left, with its photos, pin and key events", async () => {
+    const adminApi = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const listed = await adminApi.request("GET", "/stories?service=fa&status=published&limit=100");
+    expect(listed.status, listed.text).toBe(200);
+    const live = (listed.json as { items: { id: string; kind?: string }[] }).items.find(
+      (item) => item.kind === "live",
+    );
+    expect(live, "the demo's Persian live page").toBeDefined();
+    const admin = await signIn(await suite.newContext(), suite.server.baseUrl, demoAccounts.admin);
+    await chooseLanguage(admin, "فارسی");
+    await admin.goto(suite.url(`/newsroom/stories/${live?.id}/live`));
+    await admin.getByRole("heading", { level: 1, name: /^زنده: / }).waitFor();
+    const posts = admin.locator(".nr-live-posts > li");
+    await posts.first().waitFor();
+    expect(await posts.first().locator(".nr-live-body").getAttribute("dir")).toBe("rtl");
+    await admin.locator(".nr-live-tag-pinned").first().waitFor();
+    await admin.locator(".nr-live-tag-key").first().waitFor();
+    // Photos load lazily: scrolled into view, the first one arrives.
+    const photo = admin.locator(".nr-live-figure img").first();
+    await photo.scrollIntoViewIfNeeded();
+    await waitUntil(
+      async () => (await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0,
+      {
+        what: "the first photo of the demo live page",
+      },
+    );
+    expect(await axeViolations(admin), "demo Persian live page, Persian interface").toEqual([]);
+  });
 });
