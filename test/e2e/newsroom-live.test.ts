@@ -366,4 +366,48 @@ describe("newsroom: live pages", () => {
     );
     expect(await axeViolations(admin), "demo Persian live page, Persian interface").toEqual([]);
   });
+
+  it("an editor publishes a post offered from the English live page to the Persian one", async () => {
+    const adminApi = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
+    const liveIn = async (service: string) => {
+      const listed = await adminApi.request(
+        "GET",
+        `/stories?service=${service}&status=published&limit=100`,
+      );
+      expect(listed.status, listed.text).toBe(200);
+      const found = (listed.json as { items: { id: string; kind?: string }[] }).items.find(
+        (item) => item.kind === "live",
+      );
+      expect(found, `the demo's ${service} live page`).toBeDefined();
+      return found?.id ?? "";
+    };
+    const englishId = await liveIn("en");
+    const persianId = await liveIn("fa");
+    const posts = await adminApi.request("GET", `/stories/${englishId}/posts?limit=1`);
+    const source = (posts.json as { items: { id: string }[] }).items[0];
+    const offered = await adminApi.request("POST", `/posts/${source?.id}/offer`, {
+      targetStoryId: persianId,
+    });
+    expect(offered.status, offered.text).toBe(201);
+    const draftId = (offered.json as { id: string }).id;
+
+    const admin = await signIn(
+      await suite.newContext(),
+      suite.server.baseUrl,
+      demoAccounts.admin,
+      `/newsroom/stories/${persianId}/live`,
+    );
+    const draft = admin.locator(`[data-post-id="${draftId}"]`);
+    await draft.getByText("Offered from another service: not published yet").waitFor();
+    // A draft is not pinned or marked until it is published.
+    expect(await draft.getByRole("button", { name: "Pin" }).count()).toBe(0);
+    await draft.getByRole("button", { name: "Publish post" }).click();
+    await admin.getByRole("status").filter({ hasText: "Post published." }).waitFor();
+    await waitUntil(
+      async () =>
+        (await draft.getByText("Offered from another service: not published yet").count()) === 0,
+      { what: "the draft marker gone after publishing" },
+    );
+    await draft.getByRole("button", { name: "Pin" }).waitFor();
+  });
 });

@@ -334,6 +334,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
               lang={text.lang}
               dir={text.dir}
               canModerate={page.canModerate}
+              canPost={page.canPost}
               onChanged={(updated) => setStream((current) => withPinned(current, updated))}
               onDelete={setDeleting}
               onHistory={setHistory}

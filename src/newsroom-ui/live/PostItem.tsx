@@ -8,6 +8,7 @@ import {
   type LivePostContent,
   newerVersionOf,
   type PostPatch,
+  publishOfferedPost,
   updatePost,
 } from "./live-api.js";
 import { applyTextEdit, editableText } from "./live-draft.js";
@@ -25,6 +26,8 @@ export function PostItem(props: {
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
   readonly canModerate: boolean;
+  /** Whether the user may post here, and so publish a draft offered from another service. */
+  readonly canPost: boolean;
   readonly onChanged: (post: LivePost) => void;
   readonly onDelete: (post: LivePost) => void;
   readonly onHistory: (post: LivePost) => void;
@@ -45,6 +48,20 @@ export function PostItem(props: {
   const own = post.createdBy === session.user.id;
   const mayEdit = props.canModerate || own;
   const deleted = post.deletedAt !== null;
+  const draft = post.draft === true;
+
+  const publish = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      props.onChanged(await publishOfferedPost(api, post.id));
+      props.onAnnounce(t("live.post.publishedDone"));
+    } catch (failure) {
+      setError(t("live.post.changeFailed", { error: errorMessage(failure) }));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const openEdit = () => {
     setTitle(post.content.title ?? "");
@@ -131,6 +148,8 @@ export function PostItem(props: {
               {t("live.post.edited")}
             </span>
           ) : null}
+          {draft ? <span class="nr-tag">{t("live.post.draft")}</span> : null}
+          {post.stale ? <span class="nr-tag">{t("live.post.stale")}</span> : null}
           {deleted ? (
             <span class="nr-tag nr-live-tag-deleted">
               {t("live.post.deleted", { time: dateTime(post.deletedAt) })}
@@ -212,7 +231,18 @@ export function PostItem(props: {
         {!editing ? (
           // Each post has the same buttons; the post's time tells them apart for screen readers.
           <div class="nr-live-actions">
-            {props.canModerate && !deleted ? (
+            {draft && props.canPost && !deleted ? (
+              <button
+                type="button"
+                class="nr-primary"
+                aria-describedby={`${id}-time`}
+                disabled={busy}
+                onClick={() => void publish()}
+              >
+                {t("live.post.publish")}
+              </button>
+            ) : null}
+            {props.canModerate && !deleted && !draft ? (
               <>
                 <button
                   type="button"

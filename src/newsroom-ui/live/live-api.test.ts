@@ -6,6 +6,7 @@ import {
   listPosts,
   loadLivePage,
   newerVersionOf,
+  publishOfferedPost,
   saveLiveSettings,
   updatePost,
 } from "./live-api.js";
@@ -116,6 +117,7 @@ describe("live-page API calls", () => {
     await updatePost(api, "p1", { revision: 1, pinned: true });
     await deletePost(api, "p1", "");
     await deletePost(api, "p1", "Duplicate");
+    await publishOfferedPost(api, "p1");
     expect(calls.map((c) => [c.method, c.url, c.body])).toEqual([
       [
         "POST",
@@ -125,6 +127,7 @@ describe("live-page API calls", () => {
       ["PATCH", "/newsroom/api/posts/p1", { revision: 1, pinned: true }],
       ["DELETE", "/newsroom/api/posts/p1", {}],
       ["DELETE", "/newsroom/api/posts/p1", { reason: "Duplicate" }],
+      ["POST", "/newsroom/api/posts/p1/publish", undefined],
     ]);
   });
 

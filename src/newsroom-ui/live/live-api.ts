@@ -52,6 +52,10 @@ const livePostSchema = z.looseObject({
   createdBy: nullableString,
   createdByName: nullableString,
   bylineNames: z.array(z.string()),
+  /** A copy offered from another service's live page, not yet published (readers never see it). */
+  draft: z.boolean().optional(),
+  /** Offered from another service, and that source post was edited since. */
+  stale: z.boolean().optional(),
 });
 export type LivePost = z.infer<typeof livePostSchema>;
 
@@ -154,6 +158,11 @@ export async function postRevisions(api: ApiClient, postId: string): Promise<Pos
 
 /** The post a 409 LIVE_POST_CONFLICT carries: the stored post, without the names added for lists. */
 const conflictCurrentSchema = z.looseObject({ revision: z.number(), content: postContentSchema });
+
+/** Publishes a draft offered from another service: readers see it from now on. */
+export function publishOfferedPost(api: ApiClient, postId: string): Promise<LivePost> {
+  return api.request("POST", `${postPath(postId)}/publish`, { schema: livePostSchema });
+}
 
 /**
  * The newer version behind a 409 LIVE_POST_CONFLICT: the post the problem carries when the

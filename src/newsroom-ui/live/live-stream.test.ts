@@ -86,6 +86,8 @@ describe("the live stream", () => {
       post("mine", 3, { createdBy: "u1" }),
       post("gone", 4, { deletedAt: "t" }),
       post("a", 1, { revision: 2 }),
+      // A copy offered from another service waits for publication: nothing for readers yet.
+      post("offered", 5, { draft: true }),
     ];
     expect(ids(newFromOthers(known, loaded, "u1"))).toEqual(["b"]);
   });

@@ -98,7 +98,8 @@ export function newFromOthers(
   userId: string,
 ): readonly LivePost[] {
   return loaded.filter(
-    (post) => !known.has(post.id) && post.createdBy !== userId && post.deletedAt === null,
+    (post) =>
+      !known.has(post.id) && post.createdBy !== userId && post.deletedAt === null && !post.draft,
   );
 }
 
