@@ -367,7 +367,7 @@ describe("newsroom: live pages", () => {
     expect(await axeViolations(admin), "demo Persian live page, Persian interface").toEqual([]);
   });
 
-  it("an editor publishes a post offered from the English live page to the Persian one", async () => {
+  it("the English desk offers a post to the Persian live page, which publishes it", async () => {
     const adminApi = await apiSignIn(suite.server.baseUrl, demoAccounts.admin);
     const liveIn = async (service: string) => {
       const listed = await adminApi.request(
@@ -385,18 +385,35 @@ describe("newsroom: live pages", () => {
     const persianId = await liveIn("fa");
     const posts = await adminApi.request("GET", `/stories/${englishId}/posts?limit=1`);
     const source = (posts.json as { items: { id: string }[] }).items[0];
-    const offered = await adminApi.request("POST", `/posts/${source?.id}/offer`, {
-      targetStoryId: persianId,
-    });
-    expect(offered.status, offered.text).toBe(201);
-    const draftId = (offered.json as { id: string }).id;
 
+    // The English desk offers its newest post to the Persian live page.
     const admin = await signIn(
       await suite.newContext(),
       suite.server.baseUrl,
       demoAccounts.admin,
-      `/newsroom/stories/${persianId}/live`,
+      `/newsroom/stories/${englishId}/live`,
     );
+    await admin
+      .locator(`[data-post-id="${source?.id}"]`)
+      .getByRole("button", { name: "Offer to other services" })
+      .click();
+    const dialog = admin.getByRole("dialog", { name: "Offer this post to other services" });
+    const choices = dialog.getByRole("checkbox");
+    await choices.first().waitFor();
+    expect(await choices.count()).toBe(1);
+    await choices.first().check();
+    await dialog.getByRole("button", { name: "Offer", exact: true }).click();
+    await dialog.getByText(/: offered as a draft to translate and publish$/).waitFor();
+    expect(await axeViolations(admin), "offer dialog").toEqual([]);
+    await dialog.getByRole("button", { name: "Close" }).click();
+
+    const offered = await adminApi.request("GET", `/stories/${persianId}/posts?limit=5`);
+    const draftId = (
+      offered.json as { items: { id: string; sourcePostId: string | null }[] }
+    ).items.find((item) => item.sourcePostId === source?.id)?.id;
+    expect(draftId, offered.text).toBeDefined();
+
+    await admin.goto(suite.url(`/newsroom/stories/${persianId}/live`));
     const draft = admin.locator(`[data-post-id="${draftId}"]`);
     await draft.getByText("Offered from another service: not published yet").waitFor();
     // A draft is not pinned or marked until it is published.

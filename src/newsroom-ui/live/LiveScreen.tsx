@@ -12,6 +12,7 @@ import { capabilitiesFor } from "../shared/permissions.js";
 import { routeHref } from "../shared/router.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { serviceFor } from "../shared/service-info.js";
+import { storyFamily } from "../stories/translations-api.js";
 import { DeletePostDialog } from "./DeletePostDialog.js";
 import { KeptDraft } from "./KeptDraft.js";
 import { LiveSettingsPanel } from "./LiveSettingsPanel.js";
@@ -28,6 +29,7 @@ import {
   withOlderPage,
   withPinned,
 } from "./live-stream.js";
+import { OfferPostDialog, type OfferTarget } from "./OfferPostDialog.js";
 import { PostComposer } from "./PostComposer.js";
 import { PostHistoryDialog } from "./PostHistoryDialog.js";
 import { PostItem } from "./PostItem.js";
@@ -65,6 +67,8 @@ export function LiveScreen(props: { readonly storyId: string }) {
   );
   const [deleting, setDeleting] = useState<LivePost | null>(null);
   const [history, setHistory] = useState<LivePost | null>(null);
+  const [offering, setOffering] = useState<LivePost | null>(null);
+  const [offerTargets, setOfferTargets] = useState<readonly OfferTarget[]>([]);
   const streamRef = useRef(stream);
   streamRef.current = stream;
   const pageRef = useRef(page);
@@ -133,6 +137,22 @@ export function LiveScreen(props: { readonly storyId: string }) {
           .catalog(story.story.serviceId)
           .then((result) => live && setCatalog(result))
           .catch(() => undefined);
+        // The same story's live pages in other services where this person may offer posts.
+        storyFamily(api, storyId)
+          .then((family) => {
+            if (!live) return;
+            setOfferTargets(
+              family
+                .filter(
+                  (member) =>
+                    member.storyId !== storyId &&
+                    member.status !== "killed" &&
+                    capabilitiesFor(session, member.serviceId).canTranslate,
+                )
+                .map((member) => ({ storyId: member.storyId, serviceId: member.serviceId })),
+            );
+          })
+          .catch(() => undefined);
         const first = await listPosts(api, storyId, { includeDeleted: loaded.canModerate });
         if (!live) return;
         setStream(withFirstPage(emptyStream, first));
@@ -143,7 +163,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
     return () => {
       live = false;
     };
-  }, [api, storyId]);
+  }, [api, storyId, session]);
 
   /**
    * Loads the page of posts starting at `postId` (null: the first page) and merges it.
@@ -338,6 +358,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
               onChanged={(updated) => setStream((current) => withPinned(current, updated))}
               onDelete={setDeleting}
               onHistory={setHistory}
+              onOffer={offerTargets.length > 0 ? setOffering : undefined}
               onAnnounce={setAnnouncement}
             />
           ))}
@@ -363,6 +384,12 @@ export function LiveScreen(props: { readonly storyId: string }) {
           setAnnouncement(t("live.announce.deleted"));
           deletedFocus.current = post.id;
         }}
+      />
+      <OfferPostDialog
+        post={offering}
+        targets={offerTargets}
+        onClose={() => setOffering(null)}
+        onAnnounce={setAnnouncement}
       />
       <PostHistoryDialog
         post={history}

@@ -31,6 +31,8 @@ export function PostItem(props: {
   readonly onChanged: (post: LivePost) => void;
   readonly onDelete: (post: LivePost) => void;
   readonly onHistory: (post: LivePost) => void;
+  /** Offering to other services' live pages; absent when there is nowhere to offer. */
+  readonly onOffer?: ((post: LivePost) => void) | undefined;
   readonly onAnnounce: (message: string) => void;
 }) {
   const { api, session } = useApp();
@@ -293,6 +295,16 @@ export function PostItem(props: {
                   {t("live.post.delete")}
                 </button>
               </>
+            ) : null}
+            {props.onOffer && !deleted && !draft ? (
+              <button
+                type="button"
+                aria-describedby={`${id}-time`}
+                class="nr-link-button"
+                onClick={() => props.onOffer?.(post)}
+              >
+                {t("live.offer.button")}
+              </button>
             ) : null}
             {post.revision > 1 || deleted || props.canModerate ? (
               <button

@@ -159,6 +159,21 @@ export async function postRevisions(api: ApiClient, postId: string): Promise<Pos
 /** The post a 409 LIVE_POST_CONFLICT carries: the stored post, without the names added for lists. */
 const conflictCurrentSchema = z.looseObject({ revision: z.number(), content: postContentSchema });
 
+/**
+ * Offers a post to the same story's live page in another service: a draft copy there for
+ * that service's translators and editors (409 LIVE_POST_ALREADY_OFFERED when one exists).
+ */
+export function offerPost(
+  api: ApiClient,
+  postId: string,
+  targetStoryId: string,
+): Promise<LivePost> {
+  return api.request("POST", `${postPath(postId)}/offer`, {
+    schema: livePostSchema,
+    json: { targetStoryId },
+  });
+}
+
 /** Publishes a draft offered from another service: readers see it from now on. */
 export function publishOfferedPost(api: ApiClient, postId: string): Promise<LivePost> {
   return api.request("POST", `${postPath(postId)}/publish`, { schema: livePostSchema });
