@@ -6,6 +6,7 @@ import {
   listPosts,
   loadLivePage,
   newerVersionOf,
+  offerPost,
   publishOfferedPost,
   saveLiveSettings,
   updatePost,
@@ -118,6 +119,7 @@ describe("live-page API calls", () => {
     await deletePost(api, "p1", "");
     await deletePost(api, "p1", "Duplicate");
     await publishOfferedPost(api, "p1");
+    await offerPost(api, "p1", "s-fa");
     expect(calls.map((c) => [c.method, c.url, c.body])).toEqual([
       [
         "POST",
@@ -128,6 +130,7 @@ describe("live-page API calls", () => {
       ["DELETE", "/newsroom/api/posts/p1", {}],
       ["DELETE", "/newsroom/api/posts/p1", { reason: "Duplicate" }],
       ["POST", "/newsroom/api/posts/p1/publish", undefined],
+      ["POST", "/newsroom/api/posts/p1/offer", { targetStoryId: "s-fa" }],
     ]);
   });
 
