@@ -236,6 +236,8 @@ function Screen(props: { readonly route: Route }) {
       return <RevisionHistory key={route.storyId} storyId={route.storyId} />;
     case "translate":
       return <TranslatorView key={route.storyId} storyId={route.storyId} />;
+    case "live":
+      return <LazyLiveScreen key={route.storyId} storyId={route.storyId} />;
     case "media":
       return <MediaLibrary />;
     case "banners":
@@ -300,6 +302,31 @@ function LazyStoryEditor(props: { readonly storyId: string }) {
         <ErrorMessage message={t("editor.moduleFailed", { error })} />
       ) : (
         <p role="status">{t("editor.loadingModule")}</p>
+      )}
+    </>
+  );
+}
+
+type LiveScreenModule = typeof import("./live/LiveScreen.js");
+
+/** A live page's posting screen is its own chunk too, so the dashboard does not carry it. */
+function LazyLiveScreen(props: { readonly storyId: string }) {
+  const [module, setModule] = useState<LiveScreenModule | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { t } = useUiText();
+  useEffect(() => {
+    import("./live/LiveScreen.js")
+      .then((loaded) => setModule(loaded))
+      .catch((failure: unknown) => setError(errorMessage(failure)));
+  }, []);
+  if (module) return <module.LiveScreen storyId={props.storyId} />;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t("live.loadingTitle")}</h1>
+      {error ? (
+        <ErrorMessage message={t("live.loadFailed", { error })} />
+      ) : (
+        <p role="status">{t("live.loading")}</p>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminAr } from "./live-admin-ar.js";
+import { liveAr } from "./live-ar.js";
 import { programmesAr } from "./programmes-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
@@ -791,4 +792,6 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...deskAr,
   // Live pages' audit-log labels and webhook event names: live-admin-ar.ts
   ...liveAdminAr,
+  // Live pages: the posting box, stream and settings (issue 15): live-ar.ts
+  ...liveAr,
 };

@@ -5,6 +5,7 @@ import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
 import { deskEn } from "./desk-en.js";
 import { liveAdminEn } from "./live-admin-en.js";
+import { liveEn } from "./live-en.js";
 import { programmesEn } from "./programmes-en.js";
 import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
@@ -888,6 +889,8 @@ export const en = {
   ...deskEn,
   // Live pages' audit-log labels and webhook event names: live-admin-en.ts
   ...liveAdminEn,
+  // Live pages: the posting box, stream and settings (issue 15): live-en.ts
+  ...liveEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminEs } from "./live-admin-es.js";
+import { liveEs } from "./live-es.js";
 import { programmesEs } from "./programmes-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
@@ -825,4 +826,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...deskEs,
   // Live pages' audit-log labels and webhook event names: live-admin-es.ts
   ...liveAdminEs,
+  // Live pages: the posting box, stream and settings (issue 15): live-es.ts
+  ...liveEs,
 };

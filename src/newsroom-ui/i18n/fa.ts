@@ -6,6 +6,7 @@ import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminFa } from "./live-admin-fa.js";
+import { liveFa } from "./live-fa.js";
 import { programmesFa } from "./programmes-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
@@ -808,4 +809,6 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...deskFa,
   // Live pages' audit-log labels and webhook event names: live-admin-fa.ts
   ...liveAdminFa,
+  // Live pages: the posting box, stream and settings (issue 15): live-fa.ts
+  ...liveFa,
 };

@@ -6,6 +6,7 @@ import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminFr } from "./live-admin-fr.js";
+import { liveFr } from "./live-fr.js";
 import { programmesFr } from "./programmes-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
@@ -829,4 +830,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...deskFr,
   // Live pages' audit-log labels and webhook event names: live-admin-fr.ts
   ...liveAdminFr,
+  // Live pages: the posting box, stream and settings (issue 15): live-fr.ts
+  ...liveFr,
 };

@@ -6,6 +6,7 @@ import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminRu } from "./live-admin-ru.js";
+import { liveRu } from "./live-ru.js";
 import { programmesRu } from "./programmes-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
@@ -815,4 +816,6 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...deskRu,
   // Live pages' audit-log labels and webhook event names: live-admin-ru.ts
   ...liveAdminRu,
+  // Live pages: the posting box, stream and settings (issue 15): live-ru.ts
+  ...liveRu,
 };

@@ -6,6 +6,7 @@ import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminUk } from "./live-admin-uk.js";
+import { liveUk } from "./live-uk.js";
 import { programmesUk } from "./programmes-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
@@ -817,4 +818,6 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...deskUk,
   // Live pages' audit-log labels and webhook event names: live-admin-uk.ts
   ...liveAdminUk,
+  // Live pages: the posting box, stream and settings (issue 15): live-uk.ts
+  ...liveUk,
 };

@@ -6,6 +6,7 @@ import { curationZhHans } from "./curation-zh-hans.js";
 import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminZhHans } from "./live-admin-zh-hans.js";
+import { liveZhHans } from "./live-zh-hans.js";
 import { programmesZhHans } from "./programmes-zh-hans.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
@@ -776,4 +777,6 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...deskZhHans,
   // Live pages' audit-log labels and webhook event names: live-admin-zh-hans.ts
   ...liveAdminZhHans,
+  // Live pages: the posting box, stream and settings (issue 15): live-zh-hans.ts
+  ...liveZhHans,
 };

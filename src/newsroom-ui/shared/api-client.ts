@@ -288,10 +288,12 @@ export class ApiClient {
   createStory(
     serviceId: string,
     content: Content,
+    kind: "story" | "live" = "story",
   ): Promise<{ story: StoryHead; revision: Revision }> {
     return this.request("POST", "/stories", {
       schema: createdStorySchema,
-      json: { serviceId, content },
+      // A plain story is sent as before, so servers without story kinds keep accepting it.
+      json: kind === "story" ? { serviceId, content } : { serviceId, content, kind },
     });
   }
 

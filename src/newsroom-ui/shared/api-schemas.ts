@@ -66,6 +66,10 @@ export const storyStatusSchema = z.enum([
 ]);
 export type StoryStatus = z.infer<typeof storyStatusSchema>;
 
+/** A story's kind (issue 15): "live" for live pages; older servers send none (a story). */
+const storyKinds = ["story", "live", "episode"] as const;
+const storyKindSchema = z.enum(storyKinds).optional();
+
 const storyListItemSchema = z.looseObject({
   id: z.string(),
   serviceId: z.string(),
@@ -85,6 +89,7 @@ const storyListItemSchema = z.looseObject({
   ),
   thumbnail: z.looseObject({ url: z.string(), width: z.number(), height: z.number() }).nullable(),
   trashedAt: nullableString,
+  kind: storyKindSchema,
 });
 export type StoryListItem = z.infer<typeof storyListItemSchema>;
 export const storyListSchema = z.looseObject({
@@ -124,6 +129,7 @@ export const storyHeadSchema = z.looseObject({
   embargoUntil: nullableString,
   killedAt: nullableString.optional(),
   killReason: nullableString.optional(),
+  kind: storyKindSchema,
 });
 export type StoryHead = z.infer<typeof storyHeadSchema>;
 

@@ -53,6 +53,26 @@ describe("newsroom live events", () => {
     expect(fake?.closed).toBe(true);
   });
 
+  it("parses live-page post and settings events and ignores malformed ones", () => {
+    const seen: NewsroomEvent[] = [];
+    let fake: FakeEventSource | undefined;
+    subscribeNewsroomEvents({
+      eventSource: (url) => {
+        fake = new FakeEventSource(url);
+        return fake;
+      },
+      onEvent: (event) => seen.push(event),
+    });
+    fake?.emit("live-post", JSON.stringify({ storyId: "s1", postId: "p1", action: "edited" }));
+    fake?.emit("live-post", JSON.stringify({ storyId: "s1", postId: "p1", action: "moved" }));
+    fake?.emit("live-settings", JSON.stringify({ storyId: "s1" }));
+    fake?.emit("live-settings", "[]");
+    expect(seen).toEqual([
+      { type: "live-post", data: { storyId: "s1", postId: "p1", action: "edited" } },
+      { type: "live-settings", data: { storyId: "s1" } },
+    ]);
+  });
+
   it("polls every 30 seconds when EventSource is unavailable", () => {
     const seen: NewsroomEvent[] = [];
     let tick: (() => void) | undefined;

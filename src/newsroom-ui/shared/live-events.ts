@@ -5,7 +5,8 @@ import { apiBasePath } from "./api-client.js";
 /**
  * Live newsroom events (`GET /newsroom/api/events`, Server-Sent Events): `wire` when an
  * agency item arrives or changes, `flag` when a story is built on killed copy,
- * `notification` when the signed-in person has a new notification, and `ready`
+ * `notification` when the signed-in person has a new notification, `live-post` and
+ * `live-settings` when a live page's posts or settings change, and `ready`
  * when the stream (re)opens, after which screens refresh in case they missed something.
  * Where EventSource is unavailable, the screen polls every 30 seconds instead.
  */
@@ -26,10 +27,21 @@ const flagEventSchema = z.looseObject({
 });
 type FlagEventData = z.infer<typeof flagEventSchema>;
 
+// Live pages (issue 15): a post published, edited or deleted, or a page's settings changed.
+const livePostEventSchema = z.looseObject({
+  storyId: z.string(),
+  postId: z.string(),
+  action: z.enum(["published", "edited", "deleted"]),
+});
+type LivePostEventData = z.infer<typeof livePostEventSchema>;
+const liveSettingsEventSchema = z.looseObject({ storyId: z.string() });
+
 export type NewsroomEvent =
   | { readonly type: "wire"; readonly data: WireEventData }
   | { readonly type: "flag"; readonly data: FlagEventData }
   | { readonly type: "notification" }
+  | { readonly type: "live-post"; readonly data: LivePostEventData }
+  | { readonly type: "live-settings"; readonly data: { readonly storyId: string } }
   | { readonly type: "ready" }
   | { readonly type: "poll" };
 
@@ -83,6 +95,14 @@ export function subscribeNewsroomEvents(options: {
     if (data) onEvent({ type: "flag", data });
   });
   source.addEventListener("notification", () => onEvent({ type: "notification" }));
+  source.addEventListener("live-post", (event) => {
+    const data = parse(livePostEventSchema, event.data);
+    if (data) onEvent({ type: "live-post", data });
+  });
+  source.addEventListener("live-settings", (event) => {
+    const data = parse(liveSettingsEventSchema, event.data);
+    if (data) onEvent({ type: "live-settings", data });
+  });
   source.addEventListener("ready", () => onEvent({ type: "ready" }));
   return () => source.close();
 }

@@ -39,6 +39,7 @@ describe("newsroom routes", () => {
     ["/newsroom/stories/st_01", "", { screen: "story", storyId: "st_01" }],
     ["/newsroom/stories/st_01/history", "", { screen: "history", storyId: "st_01" }],
     ["/newsroom/stories/st_01/translate", "", { screen: "translate", storyId: "st_01" }],
+    ["/newsroom/stories/st_01/live", "", { screen: "live", storyId: "st_01" }],
     ["/newsroom/media", "", { screen: "media" }],
     ["/newsroom/breaking", "?service=en", { screen: "banners", serviceId: "en" }],
     ["/newsroom/alerts", "", { screen: "alerts" }],

@@ -35,6 +35,8 @@ export type Route =
   | { readonly screen: "story"; readonly storyId: string }
   | { readonly screen: "history"; readonly storyId: string }
   | { readonly screen: "translate"; readonly storyId: string }
+  /** A live page's posting screen and stream (issue 15). */
+  | { readonly screen: "live"; readonly storyId: string }
   | { readonly screen: "media" }
   | { readonly screen: "banners"; readonly serviceId: string | null }
   | {
@@ -163,6 +165,7 @@ export function parseRoute(pathname: string, search = ""): Route {
     if (parts.length === 3 && third === "translate") {
       return { screen: "translate", storyId: second };
     }
+    if (parts.length === 3 && third === "live") return { screen: "live", storyId: second };
   }
   return { screen: "not-found", path: pathname };
 }
@@ -194,6 +197,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/history`;
     case "translate":
       return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/translate`;
+    case "live":
+      return `${appBasePath}stories/${encodeURIComponent(route.storyId)}/live`;
     case "media":
       return `${appBasePath}media`;
     case "banners":

@@ -77,6 +77,7 @@ export function Dashboard(props: {
   const [outcome, setOutcome] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<string[]>([]);
   const [headline, setHeadline] = useState("");
+  const [kind, setKind] = useState<"story" | "live">("story");
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const filterKey = JSON.stringify(filters);
@@ -221,8 +222,15 @@ export function Dashboard(props: {
     setCreateError(null);
     try {
       const catalogNow = catalog ?? (await api.catalog(service.id));
-      const created = await api.createStory(service.id, newStoryContent(headline, catalogNow));
-      navigate(routeHref({ screen: "story", storyId: created.story.id }));
+      const created = await api.createStory(
+        service.id,
+        newStoryContent(headline, catalogNow),
+        kind,
+      );
+      // A new live page opens on its posting screen; its story tab holds the rest.
+      navigate(
+        routeHref({ screen: kind === "live" ? "live" : "story", storyId: created.story.id }),
+      );
     } catch (failure) {
       setCreateError(errorMessage(failure));
       setCreating(false);
@@ -410,6 +418,9 @@ export function Dashboard(props: {
                       >
                         {item.headline}
                       </AppLink>
+                      {item.kind === "live" ? (
+                        <span class="nr-tag nr-live-marker"> {t("live.kind.marker")}</span>
+                      ) : null}
                     </th>
                     <td lang={text.lang} dir={text.dir}>
                       {item.bylines.map((b) => b.name ?? b.id).join(t("common.listSeparator"))}
@@ -483,6 +494,15 @@ export function Dashboard(props: {
               value={headline}
               onInput={(event) => setHeadline(event.currentTarget.value)}
             />
+            <label for="new-kind">{t("live.kind.label")}</label>
+            <select
+              id="new-kind"
+              value={kind}
+              onChange={(event) => setKind(event.currentTarget.value === "live" ? "live" : "story")}
+            >
+              <option value="story">{t("live.kind.story")}</option>
+              <option value="live">{t("live.kind.live")}</option>
+            </select>
             <button type="submit" class="nr-primary" disabled={creating}>
               {t("dashboard.create")}
             </button>

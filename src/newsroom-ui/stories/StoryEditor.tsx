@@ -133,6 +133,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
         revisionNumber={detail.revision.number}
         others={others}
         readOnly={readOnly}
+        live={detail.story.kind === "live"}
       />
       <WireFlagBanner storyId={storyId} canAcknowledge={can.canPublish} />
 

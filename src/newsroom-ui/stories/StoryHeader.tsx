@@ -1,4 +1,5 @@
 import { useUiText } from "../i18n/ui-language.js";
+import { LiveTabs } from "../live/LiveTabs.js";
 import { AppLink } from "../shared/AppLink.js";
 import type { ServiceInfo } from "../shared/api-schemas.js";
 import { Message, ServiceName } from "../shared/Message.js";
@@ -18,6 +19,8 @@ export function StoryHeader(props: {
   readonly revisionNumber: number;
   readonly others: readonly string[];
   readonly readOnly: boolean;
+  /** A live page (issue 15) gets tabs to its live screen. */
+  readonly live?: boolean;
 }) {
   const { t } = useUiText();
   const { service, others } = props;
@@ -42,6 +45,7 @@ export function StoryHeader(props: {
           {t("editor.history")}
         </AppLink>
       </p>
+      {props.live ? <LiveTabs storyId={props.storyId} current="story" /> : null}
       <p class="nr-presence" aria-live="polite">
         {others.length > 0 ? (
           <Message
