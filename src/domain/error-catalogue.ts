@@ -1,3 +1,4 @@
+import { clipProblemCatalogue } from "./clips/clip-errors.js";
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
@@ -128,6 +129,7 @@ export const errorCatalogue = {
   ...distributionProblemCatalogue,
   ...commentProblemCatalogue,
   ...curationProblemCatalogue,
+  ...clipProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

@@ -455,6 +455,49 @@ interface CuratedListItemsTable {
   story_id: string;
 }
 
+export interface ClipsTable {
+  id: string;
+  kind: string;
+  title: string;
+  source: string;
+  external_url: string | null;
+  duration_ms: number | string | null;
+  width: number | null;
+  height: number | null;
+  original_key: string | null;
+  original_format: string | null;
+  original_bytes: number | string | null;
+  sha256: string | null;
+  status: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClipRenditionsTable {
+  clip_id: string;
+  name: string;
+  role: string;
+  object_key: string;
+  mime: string;
+  codecs: string;
+  bitrate: number;
+  bytes: number | string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ClipCaptionsTable {
+  clip_id: string;
+  lang: string;
+  vtt: string;
+  transcript: string;
+  transcript_edited: number;
+  cue_count: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -500,4 +543,7 @@ export interface DatabaseSchema {
   notifications: NotificationsTable;
   curated_lists: CuratedListsTable;
   curated_list_items: CuratedListItemsTable;
+  clips: ClipsTable;
+  clip_renditions: ClipRenditionsTable;
+  clip_captions: ClipCaptionsTable;
 }

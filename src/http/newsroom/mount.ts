@@ -8,6 +8,7 @@ import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { CurationService } from "../../domain/curation/curation-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
+import type { ClipService } from "../../domain/clips/clip-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
 import type { CatalogService } from "../../domain/people/catalog-service.js";
 import type { PresenceService } from "../../domain/presence/presence-service.js";
@@ -25,6 +26,7 @@ import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
 import { breakingRoutes } from "./breaking-routes.js";
 import { catalogRoutes } from "./catalog-routes.js";
+import { clipRoutes } from "./clip-routes.js";
 import { commentRoutes } from "./comment-routes.js";
 import { curationRoutes } from "./curation-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
@@ -72,6 +74,8 @@ export interface NewsroomApiDeps {
   readonly publisherName: string;
   /** Upload limit for media, in bytes. */
   readonly maxUploadBytes: number;
+  /** Audio and video clips; absent where no media object store is configured. */
+  readonly clips?: ClipService;
   /** Where security events go (the app's pino logger); none in some unit tests. */
   readonly logger?: Logger;
   /** Told each security event's outcome as well (the metrics' log-in counters). */
@@ -155,6 +159,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   commentRoutes(router, deps);
   breakingRoutes(router, deps);
   curationRoutes(router, deps);
+  if (deps.clips) clipRoutes(router, { clips: deps.clips, audit: deps.audit });
   mediaRoutes(router, deps);
   userRoutes(router, deps);
   catalogRoutes(router, deps);

@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+
+export interface ProcessResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+}
+
+/** Output kept per stream; ffmpeg's log and ffprobe's JSON for one file stay well below. */
+const maxCaptureBytes = 4 * 1024 * 1024;
+
+/**
+ * Runs a media tool as a child process at low CPU priority (`nice`), so transcoding never
+ * competes with request handling; killed at the deadline. The event loop only relays pipes.
+ */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { readonly timeoutMs: number; readonly nice?: boolean },
+): Promise<ProcessResult> {
+  const [file, argv] = options.nice === false ? [command, args] : ["nice", ["-n", "10", command, ...args]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let timedOut = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (outBytes < maxCaptureBytes) out.push(chunk);
+      outBytes += chunk.byteLength;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (errBytes < maxCaptureBytes) err.push(chunk);
+      errBytes += chunk.byteLength;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, options.timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        timedOut,
+      });
+    });
+  });
+}
