@@ -97,7 +97,10 @@ export const clipTitleSchema = z.string().trim().max(300);
 
 export const externalClipSchema = z.object({
   kind: z.enum(["audio", "video"]),
-  url: z.string().url().max(2000),
+  url: z
+    .string()
+    .max(2000)
+    .regex(/^https?:\/\//i, "Give an http or https address."),
   title: clipTitleSchema.default(""),
 });
 

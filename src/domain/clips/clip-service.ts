@@ -272,6 +272,7 @@ export class ClipService {
     if (!parsed.ok) {
       throw new NewsdeskError("CAPTIONS_INVALID", {
         detail: parsed.problems.map((p) => `Line ${p.line}: ${p.message}`).join("\n"),
+        details: { problems: parsed.problems },
       });
     }
     const previous = (await this.#repository.captions([clipId]))
