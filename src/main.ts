@@ -28,7 +28,10 @@ import { CuratedStories } from "./domain/curation/curated-stories.js";
 import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
+import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
+import { defaultClipLimits } from "./domain/clips/clip-schema.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
+import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -65,6 +68,8 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
+import { FfmpegClipTranscoder } from "./media/ffmpeg-clip-transcoder.js";
+import { FfprobeMediaProber } from "./media/ffprobe-media-prober.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
@@ -154,6 +159,8 @@ export interface NewsroomServices {
   readonly storyListeners: StoryEventListener[];
   /** Editor-to-editor comments on stories, mentions and notifications. */
   readonly comments: CommentService;
+  /** Audio and video clips; present when a media object store is configured. */
+  readonly clips?: ClipService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -166,6 +173,8 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
+  /** Where audio and video bytes go; without one, clips are not offered. */
+  readonly mediaStore?: MediaObjectStore;
 }
 
 /** What the services read from the configuration. */
@@ -179,6 +188,7 @@ type ServiceConfig = Pick<
   | "wireAllowPrivate"
   | "wireDropRoots"
   | "webhookAllowPrivate"
+  | "clipLimits"
 >;
 
 /**
@@ -204,6 +214,8 @@ export function buildServices(
     onCatalogChange?: (tags: readonly string[]) => Promise<void>;
     /** Told the cache tags of the pages a curation save changed. */
     onCurationChange: (tags: readonly string[]) => Promise<void>;
+    /** Where audio and video bytes go; clips are built only with one. */
+    mediaStore?: MediaObjectStore;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -301,7 +313,9 @@ export function buildServices(
   });
   // Block comments follow their paragraphs from revision to revision.
   storyListeners.push(comments);
+  const clips = deps.mediaStore ? buildClips(repositories, jobs, deps.mediaStore, deps) : undefined;
   return {
+    ...(clips ? { clips } : {}),
     stories,
     media,
     breaking,
@@ -353,6 +367,37 @@ export function buildServices(
     storyListeners,
     comments,
   };
+}
+
+/** Audio and video clips: ffprobe checks, ffmpeg transcoding as a job, bytes in the store. */
+function buildClips(
+  repositories: Repositories,
+  jobs: JobRunner,
+  store: MediaObjectStore,
+  deps: { config: Pick<Config, "clipLimits">; clock: Clock },
+): ClipService {
+  const limits = { ...defaultClipLimits, ...deps.config.clipLimits };
+  const clips = new ClipService({
+    repository: repositories.clips,
+    store,
+    prober: new FfprobeMediaProber({ timeoutMs: limits.probeTimeoutMs }),
+    // One ffmpeg run may take up to 6 h of wall time (a 4 h video on a busy machine);
+    // the job's lock is renewed meanwhile, so no other instance starts it again.
+    transcoder: new FfmpegClipTranscoder({ timeoutMs: 6 * 3_600_000 }),
+    // External stream URLs are never fetched by Newsdesk, but must be public addresses.
+    outbound: new OutboundHttp({ allowPrivate: false }),
+    clock: deps.clock,
+    limits,
+    enqueueTranscode: async (clipId) => {
+      await jobs.enqueue(transcodeJobKind, { clipId });
+    },
+  });
+  jobs.handle(transcodeJobKind, (job) =>
+    clips.transcode(String(job.payload.clipId), {
+      finalAttempt: job.attempts + 1 >= JobRunner.maxAttempts,
+    }),
+  );
+  return clips;
 }
 
 /**
@@ -463,6 +508,7 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
+      ...(options.mediaStore ? { mediaStore: options.mediaStore } : {}),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -518,6 +564,10 @@ export async function createNewsdesk(
       publisherName: config.publisherName,
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
+    const clipMedia =
+      services.clips && options.mediaStore
+        ? { clips: services.clips, store: options.mediaStore }
+        : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
     const app = buildApp({
@@ -538,6 +588,7 @@ export async function createNewsdesk(
         publisherName: config.publisherName,
       },
       newsroom: newsroomApi,
+      ...(clipMedia ? { clipMedia } : {}),
       wirePush: wirePushRoutes({
         ingest: services.wire.ingest,
         sources: services.wire.sources,

@@ -11,6 +11,7 @@ import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
 import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { brandRoutes } from "./brand-routes.js";
+import { type ClipMediaDeps, clipMediaRoutes } from "./clip-media-routes.js";
 import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly languages: ReaderLanguages;
   /** What /readyz reports: the database answers, migrations are current, not draining. */
   readonly readiness: Readiness;
+  /** Audio and video files, HLS and captions for readers; absent without a media store. */
+  readonly clipMedia?: ClipMediaDeps;
 }
 
 interface Readiness {
@@ -97,6 +100,8 @@ export function buildApp(deps: AppDeps): Hono {
     }
     return c.json({ status: "ready", database: "ok", migrations: "current" }, 200, noStore);
   });
+
+  if (deps.clipMedia) app.route("/", clipMediaRoutes(deps.clipMedia));
 
   app.get("/media/:id/:name", async (c) => {
     const name = c.req.param("name");
@@ -156,7 +161,10 @@ export function buildApp(deps: AppDeps): Hono {
       if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
       // Conflicts carry both versions so the editor can show them side by side.
       const extra =
-        error.code === "REVISION_CONFLICT" || error.code === "VALIDATION_FAILED"
+        error.code === "REVISION_CONFLICT" ||
+        error.code === "VALIDATION_FAILED" ||
+        // Each WebVTT mistake with its line, for the captions editor to point at.
+        error.code === "CAPTIONS_INVALID"
           ? { ...error.details }
           : {};
       return problemResponse(c, error.code, error.message, extra);

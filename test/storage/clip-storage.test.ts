@@ -12,6 +12,7 @@ import { ClipService, type SpooledUpload, transcodeJobKind } from "../../src/dom
 import { isNewsdeskError } from "../../src/domain/error-catalogue.js";
 import { JobRunner } from "../../src/domain/jobs/job-queue.js";
 import { ClipSqlRepository } from "../../src/storage/clip-sql-repository.js";
+import { OutboundHttp } from "../../src/security/outbound-http.js";
 import { JobSqlRepository } from "../../src/storage/job-sql-repository.js";
 import { MemoryObjectStore } from "../support/memory-object-store.js";
 import { fixedClock } from "../support/test-clock.js";
@@ -78,7 +79,15 @@ describe.each(dialects)("clips on %s", (dialect) => {
       store,
       prober: { probe: async () => audioProbe },
       transcoder,
-      outbound: { check: async (url) => (url.includes("10.0.0.1") ? { ok: false, reason: "private", detail: "10.0.0.1 is a private address." } : { ok: true, url }) },
+      // The real guard, with DNS scripted: radio.example is public, intranet.example private.
+      outbound: new OutboundHttp({
+        allowPrivate: false,
+        resolver: {
+          lookup: async (host) => [
+            { address: host === "radio.example" ? "93.184.216.34" : "10.0.0.7", family: 4 },
+          ],
+        },
+      }),
       clock,
       enqueueTranscode: async (clipId) => {
         await runner.enqueue(transcodeJobKind, { clipId });
@@ -215,7 +224,7 @@ describe.each(dialects)("clips on %s", (dialect) => {
     const { clips } = instance();
     const view = await clips.registerExternal(system, { kind: "audio", url: "https://radio.example/live.m3u8", title: "Live" });
     expect(view.clip).toMatchObject({ source: "external", status: "ready", externalUrl: "https://radio.example/live.m3u8" });
-    await expect(clips.registerExternal(system, { kind: "audio", url: "http://10.0.0.1/x.mp3" })).rejects.toMatchObject({ code: "CLIP_URL_REFUSED" });
+    await expect(clips.registerExternal(system, { kind: "audio", url: "http://intranet.example/x.mp3" })).rejects.toMatchObject({ code: "CLIP_URL_REFUSED" });
     await expect(clips.registerExternal(system, { kind: "audio", url: "file:///etc/passwd" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 });

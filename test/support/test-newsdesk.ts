@@ -5,10 +5,12 @@ import pg from "pg";
 import type { Logger } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
+import type { MediaObjectStore } from "../../src/domain/media/media-object-store.js";
 import { newId } from "../../src/domain/ids.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
+import { MemoryObjectStore } from "./memory-object-store.js";
 import { postgresUrl } from "./test-databases.js";
 
 /**
@@ -18,7 +20,14 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: { clock?: Clock; seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    seed?: boolean;
+    env?: Record<string, string>;
+    logger?: Logger;
+    /** Where audio and video bytes go: a fresh in-memory store unless given. */
+    mediaStore?: MediaObjectStore;
+  } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -53,6 +62,7 @@ export async function startTestNewsdesk(
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    mediaStore: options.mediaStore ?? new MemoryObjectStore(),
   });
   return {
     ...newsdesk,
