@@ -57,18 +57,34 @@ export class FfprobeMediaProber implements MediaProber {
         video?.width && video.height
           ? { codec: video.codec_name ?? "", width: video.width, height: video.height }
           : null,
-      tailDecodes: audio ? await this.#tailDecodes(path) : false,
+      tailDecodes:
+        audio && Number.isFinite(seconds) ? await this.#decodesToTheEnd(path, seconds) : false,
     };
   }
 
-  /** Decodes the last seconds of the sound track: a whole file yields frames and no error. */
-  async #tailDecodes(path: string): Promise<boolean> {
+  /**
+   * Decodes the last seconds of the sound track, keeping the file's own timestamps
+   * (`-copyts`): a whole file decodes without error up to the duration its header declares;
+   * one cut short stops early (or fails), even when its header (MP3's Xing frame count, an
+   * MP4 index written first) still declares the full length.
+   */
+  async #decodesToTheEnd(path: string, declaredSeconds: number): Promise<boolean> {
     const tail = await runProcess(
       "ffmpeg",
-      ["-nostdin", "-v", "error", "-sseof", `-${tailSeconds}`, "-i", `file:${path}`, "-map", "0:a:0", "-f", "framecrc", "-"],
+      [
+        "-nostdin", "-v", "error", "-copyts", "-sseof", `-${tailSeconds}`,
+        "-i", `file:${path}`, "-map", "0:a:0", "-f", "framecrc", "-",
+      ],
       { timeoutMs: this.#timeoutMs, nice: false },
     );
     if (tail.code !== 0 || tail.timedOut || tail.stderr.trim() !== "") return false;
-    return tail.stdout.split("\n").some((line) => line !== "" && !line.startsWith("#"));
+    // framecrc: "#tb 0: 1/44100", then "stream, dts, pts, duration, size, crc" per packet.
+    const timeBase = /^#tb 0: (\d+)\/(\d+)$/m.exec(tail.stdout);
+    const packets = tail.stdout.split("\n").filter((line) => /^0,/.test(line));
+    const last = packets.at(-1)?.split(",").map((field) => Number(field.trim()));
+    if (!timeBase || !last || last.length < 4) return false;
+    const [, , pts = 0, duration = 0] = last;
+    const endSeconds = ((pts + duration) * Number(timeBase[1])) / Number(timeBase[2]);
+    return endSeconds >= declaredSeconds - Math.max(1, declaredSeconds * 0.03);
   }
 }

@@ -71,4 +71,4 @@ export function checkProbe(
 }
 
 const minutes = (ms: number) => (ms / 60_000).toFixed(1);
-const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
