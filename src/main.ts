@@ -33,6 +33,7 @@ import { defaultClipLimits } from "./domain/clips/clip-schema.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
+import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
@@ -68,6 +69,7 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
+import { openMediaStores } from "./media/media-stores.js";
 import { FfmpegClipTranscoder } from "./media/ffmpeg-clip-transcoder.js";
 import { FfprobeMediaProber } from "./media/ffprobe-media-prober.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
@@ -204,6 +206,8 @@ export function buildServices(
     hasher: PasswordHasher;
     commonPasswords: CommonPasswords;
     images: ImageProcessor;
+    /** Media bytes in MEDIA_STORE (and the previous store during a migration). */
+    mediaObjects: MediaObjects;
     /** Told when a service's breaking-news banner changes (live updates to reader pages). */
     onBannerChange: BannerChangeListener;
     /** Told after wire commits (the newsroom's live events). */
@@ -239,6 +243,7 @@ export function buildServices(
   });
   const media = new MediaService({
     repository: repositories.media,
+    objects: deps.mediaObjects,
     images: deps.images,
     clock,
     scheduleBackground: async (mediaId) => {
@@ -467,6 +472,8 @@ export async function createNewsdesk(
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     const repositories = sqlRepositories(database);
     const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
+    const mediaStores = openMediaStores(config.media);
+    const mediaObjects = new MediaObjects({ repository: repositories.media, stores: mediaStores });
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
     const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
     const bus: ChangeBus =
@@ -502,13 +509,15 @@ export async function createNewsdesk(
       hasher: options.passwordHasher ?? new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images,
+      mediaObjects,
       onBannerChange: async (serviceId, banner, previous) =>
         live?.onBannerChange(serviceId, banner, previous),
       wireListeners: [newsroomEvents, metrics],
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
-      ...(options.mediaStore ? { mediaStore: options.mediaStore } : {}),
+      // Clips write to MEDIA_STORE's primary store (a test may give its own).
+      mediaStore: options.mediaStore ?? mediaStores.primary,
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -534,7 +543,7 @@ export async function createNewsdesk(
       (config.seedDemo === "always" ||
         (config.seedDemo === "auto" && !(await hasAnyStory(database))));
     if (shouldSeed) {
-      const seeded = await seedDemo({ repositories, images, now: clock.now() });
+      const seeded = await seedDemo({ repositories, images, mediaObjects, now: clock.now() });
       for (const account of demoAccounts) {
         if (!(await services.users.findByEmail(account.email))) {
           await services.users.create(systemActor("demo seed"), account);
@@ -564,17 +573,16 @@ export async function createNewsdesk(
       publisherName: config.publisherName,
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
-    const clipMedia =
-      services.clips && options.mediaStore
-        ? { clips: services.clips, store: options.mediaStore }
-        : undefined;
+    const clipMedia = services.clips
+      ? { clips: services.clips, store: options.mediaStore ?? mediaStores.primary }
+      : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
     const app = buildApp({
       pageCache,
       reader: services.reader,
       languages: { translations: services.translations, search: services.search },
-      media: repositories.media,
+      media: mediaObjects,
       clock,
       logger,
       publicUrl: config.publicUrl,
@@ -634,6 +642,7 @@ export async function createNewsdesk(
         await bus.close();
         await services.wire.scheduler.stop();
         await services.wire.parser.close();
+        mediaStores.close();
         await database.close();
       },
     };
@@ -654,6 +663,7 @@ export async function openServices(
 ): Promise<{ readonly services: NewsroomServices; close(): Promise<void> }> {
   const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
   let bus: PgChangeBus | undefined;
+  let mediaStores: ReturnType<typeof openMediaStores> | undefined;
   try {
     await migrateToLatest(database);
     const logger = options.logger ?? createLogger(config);
@@ -661,13 +671,16 @@ export async function openServices(
     // here (a topic merge) still invalidates the reader pages they cached.
     if (database.dialect === "postgres")
       bus = await PgChangeBus.connect(config.databaseUrl, logger);
-    const services = buildServices(sqlRepositories(database), {
+    const repositories = sqlRepositories(database);
+    mediaStores = openMediaStores(config.media);
+    const services = buildServices(repositories, {
       config,
       clock: systemClock,
       logger,
       hasher: new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+      mediaObjects: new MediaObjects({ repository: repositories.media, stores: mediaStores }),
       // A one-shot command has no reader pages open to tell; the server's change bus
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
@@ -682,10 +695,12 @@ export async function openServices(
       close: async () => {
         await services.wire.parser.close();
         await bus?.close();
+        mediaStores?.close();
         await database.close();
       },
     };
   } catch (error) {
+    mediaStores?.close();
     await bus?.close();
     await database.close();
     throw error;

@@ -2,6 +2,7 @@ import { clipProblemCatalogue } from "./clips/clip-errors.js";
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
+import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
 /**
@@ -129,6 +130,7 @@ export const errorCatalogue = {
   ...distributionProblemCatalogue,
   ...commentProblemCatalogue,
   ...curationProblemCatalogue,
+  ...mediaStoreProblemCatalogue,
   ...clipProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {

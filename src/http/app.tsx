@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
-import type { MediaRepository } from "../domain/media/media-repository.js";
+import type { MediaObjects } from "../domain/media/media-objects.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -14,6 +14,7 @@ import { brandRoutes } from "./brand-routes.js";
 import { type ClipMediaDeps, clipMediaRoutes } from "./clip-media-routes.js";
 import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
+import { mediaRoutes } from "./media-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
@@ -26,7 +27,8 @@ export interface AppDeps {
   /** Rendered pages, feeds and API responses, invalidated by tag. */
   readonly pageCache: PageCache;
   readonly reader: ReaderService;
-  readonly media: MediaRepository;
+  /** Media bytes wherever they are (ADR 0014). */
+  readonly media: MediaObjects;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly publicUrl: string;
@@ -55,12 +57,6 @@ interface Readiness {
   /** True once shutdown has begun: load balancers should send traffic elsewhere. */
   readonly draining: () => boolean;
 }
-
-const contentTypes: Record<string, string> = {
-  webp: "image/webp",
-  jpg: "image/jpeg",
-  avif: "image/avif",
-};
 
 /** Builds the whole HTTP app without listening (tests call `app.request()`). */
 export function buildApp(deps: AppDeps): Hono {
@@ -102,19 +98,7 @@ export function buildApp(deps: AppDeps): Hono {
   });
 
   if (deps.clipMedia) app.route("/", clipMediaRoutes(deps.clipMedia));
-
-  app.get("/media/:id/:name", async (c) => {
-    const name = c.req.param("name");
-    const ext = /^(?:16x9|4x3|1x1|original)-\d{2,4}\.(webp|jpg|avif)$/.exec(name)?.[1];
-    if (!ext) return problemResponse(c, "NOT_FOUND", "No such image rendition.");
-    const rendition = await deps.media.readRendition(c.req.param("id"), name);
-    if (!rendition) return problemResponse(c, "MEDIA_NOT_FOUND");
-    // Renditions never change under a name (new crops get new assets), so cache forever.
-    return c.body(rendition.data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": contentTypes[ext] ?? "application/octet-stream",
-      "Cache-Control": "public, max-age=31536000, immutable",
-    });
-  });
+  app.route("/", mediaRoutes({ media: deps.media, logger: deps.logger }));
 
   app.route("/", apiRoutes(deps.distribution));
   app.route("/", feedRoutes(deps.distribution));

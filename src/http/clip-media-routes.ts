@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { clipKey } from "../domain/clips/clip-schema.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { ClipService } from "../domain/clips/clip-service.js";
 import type { MediaObjectStore } from "../domain/media/media-object-store.js";
 import { isNotModified } from "./conditional-get.js";
@@ -55,8 +56,15 @@ export function clipMediaRoutes(deps: ClipMediaDeps): Hono {
     if (!clipIdPattern.test(id) || !servedName.test(name)) {
       return problemResponse(c, "NOT_FOUND", "No such clip file.");
     }
-    const response = await storedObjectResponse(c.req.raw, deps.store, clipKey(id, name));
-    return response ?? problemResponse(c, "CLIP_NOT_FOUND");
+    try {
+      const response = await storedObjectResponse(c.req.raw, deps.store, clipKey(id, name));
+      return response ?? problemResponse(c, "CLIP_NOT_FOUND");
+    } catch (error) {
+      if (isNewsdeskError(error) && error.code === "MEDIA_STORE_UNAVAILABLE") {
+        return problemResponse(c, "MEDIA_STORE_UNAVAILABLE");
+      }
+      throw error;
+    }
   });
 
   return app;

@@ -167,7 +167,13 @@ interface MediaRenditionsTable {
   format: string;
   width: number;
   height: number;
+  /** Zero bytes once the object is in a media store (migration 0023). */
   data: Uint8Array;
+  /** `db`, `dir` or `s3`: where the bytes are. */
+  store: Generated<string>;
+  object_key: string | null;
+  byte_length: number | string | null;
+  sha256: string | null;
 }
 
 interface AppMetaTable {

@@ -24,6 +24,7 @@ import { curationMigration } from "./migrations/0017-curation.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
+import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
 import { clipsMigration } from "./migrations/0026-clips.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
@@ -180,6 +181,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0018-catalog-admin": catalogAdminMigration(),
     "0017-curation": curationMigration(),
     "0015-story-list": storyListMigration(dialect),
+    "0023-media-object-keys": mediaObjectKeysMigration(),
     "0026-clips": clipsMigration(),
   };
 }

@@ -31,6 +31,8 @@ export async function startTestNewsdesk(
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
+  // Media bytes (MEDIA_STORE): SQLite's default is beside its file; PostgreSQL gets its own.
+  let mediaEnv: Record<string, string> = {};
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-http-"));
     databaseUrl = `sqlite:${join(dir, "newsdesk.db")}`;
@@ -42,11 +44,14 @@ export async function startTestNewsdesk(
     await admin.query(`create schema ${schema}`);
     await admin.end();
     databaseUrl = `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const mediaDir = mkdtempSync(join(tmpdir(), "newsdesk-media-"));
+    mediaEnv = { MEDIA_STORE: `dir:${mediaDir}` };
     cleanup = async () => {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
       await client.query(`drop schema ${schema} cascade`);
       await client.end();
+      rmSync(mediaDir, { recursive: true, force: true });
     };
   }
   const config = loadConfig({
@@ -54,6 +59,7 @@ export async function startTestNewsdesk(
     LOG_LEVEL: "silent",
     SEED_DEMO: "never",
     PUBLIC_URL: "https://news.example.org",
+    ...mediaEnv,
     ...options.env,
   });
   const newsdesk = await createNewsdesk(config, {
