@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewsroomClient } from "../support/newsroom-client.js";
 import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
-import { MemoryObjectStore } from "../support/memory-object-store.js";
+import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 type Newsdesk = Awaited<ReturnType<typeof startTestNewsdesk>>;
@@ -22,13 +22,15 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
   let small: Newsdesk;
   let editor: NewsroomClient;
   let dir: string;
-  const store = new MemoryObjectStore();
+  let store: DirectoryObjectStore;
   let tone: Uint8Array;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "clip-http-"));
     ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-c:a", "libmp3lame", "-b:a", "64k", join(dir, "tone.mp3")]);
     tone = new Uint8Array(readFileSync(join(dir, "tone.mp3")));
+    // The directory adapter MEDIA_STORE=dir: opens, here on a folder the test can look into.
+    store = new DirectoryObjectStore({ root: join(dir, "store"), publicBaseUrl: undefined });
     newsdesk = await startTestNewsdesk("sqlite", { mediaStore: store });
     editor = new NewsroomClient(newsdesk.app);
     await editor.login("editor@newsdesk.test", "demo-password-elif");

@@ -10,7 +10,6 @@ import { newId } from "../../src/domain/ids.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
-import { MemoryObjectStore } from "./memory-object-store.js";
 import { postgresUrl } from "./test-databases.js";
 
 /**
@@ -25,7 +24,7 @@ export async function startTestNewsdesk(
     seed?: boolean;
     env?: Record<string, string>;
     logger?: Logger;
-    /** Where audio and video bytes go: a fresh in-memory store unless given. */
+    /** Where audio and video bytes go instead of MEDIA_STORE (to look inside it). */
     mediaStore?: MediaObjectStore;
   } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
@@ -68,7 +67,7 @@ export async function startTestNewsdesk(
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
-    mediaStore: options.mediaStore ?? new MemoryObjectStore(),
+    ...(options.mediaStore ? { mediaStore: options.mediaStore } : {}),
   });
   return {
     ...newsdesk,
