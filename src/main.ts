@@ -22,17 +22,17 @@ import {
   type BannerChangeListener,
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
+import { defaultClipLimits } from "./domain/clips/clip-schema.js";
+import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
 import { CuratedStories } from "./domain/curation/curated-stories.js";
 import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
-import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
-import { defaultClipLimits } from "./domain/clips/clip-schema.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
-import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
+import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -69,9 +69,9 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
-import { openMediaStores } from "./media/media-stores.js";
 import { FfmpegClipTranscoder } from "./media/ffmpeg-clip-transcoder.js";
 import { FfprobeMediaProber } from "./media/ffprobe-media-prober.js";
+import { openMediaStores } from "./media/media-stores.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";

@@ -49,7 +49,12 @@ const envSchema = z.object({
   /** Largest audio and video uploads, in MB, and the longest clip, in minutes (issue 17). */
   CLIP_MAX_AUDIO_MB: z.coerce.number().int().min(1).max(4096).default(200),
   CLIP_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(16_384).default(500),
-  CLIP_MAX_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(240),
+  CLIP_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(240),
   /**
    * `GET /metrics` on the main port, for whoever sends `Authorization: Bearer <token>`.
    * Unset (and no METRICS_PORT): there is no metrics endpoint.

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { clipKey } from "../domain/clips/clip-schema.js";
-import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { ClipService } from "../domain/clips/clip-service.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaObjectStore } from "../domain/media/media-object-store.js";
 import { isNotModified } from "./conditional-get.js";
 import { problemResponse } from "./problem-json.js";

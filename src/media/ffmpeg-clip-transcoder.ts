@@ -1,13 +1,16 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createWriteStream } from "node:fs";
 import { z } from "zod";
 import type { ClipKind, RenditionRole } from "../domain/clips/clip-schema.js";
-import type { ClipTranscoder, TranscodedFile, TranscodeResult } from "../domain/clips/clip-transcoder.js";
+import type {
+  ClipTranscoder,
+  TranscodedFile,
+  TranscodeResult,
+} from "../domain/clips/clip-transcoder.js";
 import { runProcess } from "./run-process.js";
 
 /** One audio rendition: what readers on each kind of connection and player get. */
@@ -36,14 +39,40 @@ export const audioProfiles: readonly AudioProfile[] = [
   {
     name: "audio-aac-32k.m4a",
     role: "audio-low-aac",
-    args: ["-c:a", "aac", "-b:a", "32k", "-ac", "1", "-ar", "22050", "-movflags", "+faststart", "-f", "mp4"],
+    args: [
+      "-c:a",
+      "aac",
+      "-b:a",
+      "32k",
+      "-ac",
+      "1",
+      "-ar",
+      "22050",
+      "-movflags",
+      "+faststart",
+      "-f",
+      "mp4",
+    ],
     mime: "audio/mp4; codecs=mp4a.40.2",
     codecs: "mp4a.40.2",
   },
   {
     name: "audio-aac-96k.m4a",
     role: "audio-standard",
-    args: ["-c:a", "aac", "-b:a", "96k", "-ac", "2", "-ar", "44100", "-movflags", "+faststart", "-f", "mp4"],
+    args: [
+      "-c:a",
+      "aac",
+      "-b:a",
+      "96k",
+      "-ac",
+      "2",
+      "-ar",
+      "44100",
+      "-movflags",
+      "+faststart",
+      "-f",
+      "mp4",
+    ],
     mime: "audio/mp4; codecs=mp4a.40.2",
     codecs: "mp4a.40.2",
   },
@@ -123,7 +152,15 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     // One decode, three encodes: each output takes the first sound track.
     const args = ["-i", `file:${source}`];
     for (const profile of audioProfiles) {
-      args.push("-map", "0:a:0", "-vn", "-map_metadata", "-1", ...profile.args, `file:${join(out, profile.name)}`);
+      args.push(
+        "-map",
+        "0:a:0",
+        "-vn",
+        "-map_metadata",
+        "-1",
+        ...profile.args,
+        `file:${join(out, profile.name)}`,
+      );
     }
     await this.#ffmpeg(args);
     const files: TranscodedFile[] = [];
@@ -143,15 +180,17 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     return files;
   }
 
-  async #video(source: string, out: string, sourceHeight: number | null): Promise<TranscodedFile[]> {
+  async #video(
+    source: string,
+    out: string,
+    sourceHeight: number | null,
+  ): Promise<TranscodedFile[]> {
     // Never scale up: renditions above the source's height are left out, the smallest kept.
     const ladder = videoLadder.filter(
       (rung, index) => index === 0 || sourceHeight === null || rung.height <= sourceHeight,
     );
     const split = ladder.map((_, i) => `[v${i}]`).join("");
-    const scales = ladder
-      .map((rung, i) => `[v${i}]scale=-2:${rung.height}[s${i}]`)
-      .join(";");
+    const scales = ladder.map((rung, i) => `[v${i}]scale=-2:${rung.height}[s${i}]`).join(";");
     const args = [
       "-i",
       `file:${source}`,
@@ -161,21 +200,51 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     const streamMap: string[] = [];
     ladder.forEach((rung, i) => {
       args.push("-map", `[s${i}]`, "-map", "0:a:0");
-      args.push(`-b:v:${i}`, `${rung.videoKbps}k`, `-maxrate:v:${i}`, `${Math.round(rung.videoKbps * 1.1)}k`, `-bufsize:v:${i}`, `${rung.videoKbps * 2}k`);
+      args.push(
+        `-b:v:${i}`,
+        `${rung.videoKbps}k`,
+        `-maxrate:v:${i}`,
+        `${Math.round(rung.videoKbps * 1.1)}k`,
+        `-bufsize:v:${i}`,
+        `${rung.videoKbps * 2}k`,
+      );
       streamMap.push(`v:${i},a:${i},name:${rung.name}`);
     });
     args.push("-map", "0:a:0");
     streamMap.push(`a:${ladder.length},name:audio`);
     await mkdir(join(out, "hls"));
     args.push(
-      "-c:v", "libx264", "-preset", this.#options.x264Preset ?? "veryfast", "-profile:v", "main",
-      "-pix_fmt", "yuv420p",
+      "-c:v",
+      "libx264",
+      "-preset",
+      this.#options.x264Preset ?? "veryfast",
+      "-profile:v",
+      "main",
+      "-pix_fmt",
+      "yuv420p",
       // Keyframes on segment boundaries so every rendition switches cleanly (HLS authoring §1.2).
-      "-force_key_frames", `expr:gte(t,n_forced*${segmentSeconds})`, "-sc_threshold", "0",
-      "-c:a", "aac", "-b:a", `${hlsAudioKbps}k`, "-ac", "2", "-ar", "44100",
-      "-f", "hls", "-hls_time", String(segmentSeconds), "-hls_playlist_type", "vod",
-      "-hls_segment_filename", join(out, "hls", "%v", "segment-%05d.ts"),
-      "-var_stream_map", streamMap.join(" "),
+      "-force_key_frames",
+      `expr:gte(t,n_forced*${segmentSeconds})`,
+      "-sc_threshold",
+      "0",
+      "-c:a",
+      "aac",
+      "-b:a",
+      `${hlsAudioKbps}k`,
+      "-ac",
+      "2",
+      "-ar",
+      "44100",
+      "-f",
+      "hls",
+      "-hls_time",
+      String(segmentSeconds),
+      "-hls_playlist_type",
+      "vod",
+      "-hls_segment_filename",
+      join(out, "hls", "%v", "segment-%05d.ts"),
+      "-var_stream_map",
+      streamMap.join(" "),
       join(out, "hls", "%v", "index.m3u8"),
     );
     await this.#ffmpeg(args);
@@ -193,9 +262,21 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       const top = variants.at(-2) ?? variants[0];
       const rendition =
         name === "hls/master.m3u8"
-          ? { role: "hls-master" as const, codecs: top?.codecs ?? "", bitrate: top?.bandwidth ?? 0, width: top?.width ?? null, height: top?.height ?? null }
+          ? {
+              role: "hls-master" as const,
+              codecs: top?.codecs ?? "",
+              bitrate: top?.bandwidth ?? 0,
+              width: top?.width ?? null,
+              height: top?.height ?? null,
+            }
           : name.startsWith("poster.")
-            ? { role: "poster" as const, codecs: "", bitrate: 0, width: top?.width ?? null, height: top?.height ?? null }
+            ? {
+                role: "poster" as const,
+                codecs: "",
+                bitrate: 0,
+                width: top?.width ?? null,
+                height: top?.height ?? null,
+              }
             : undefined;
       files.push(await fileAt(out, path, mime, rendition));
     }
@@ -210,19 +291,47 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     ] as const) {
       // A frame a second in (or the first, for a shorter clip) rather than a black intro.
       await this.#ffmpeg([
-        "-ss", "1", "-i", `file:${source}`, "-frames:v", "1", "-vf", `scale=-2:${height}`, ...codec,
-        "-update", "1", `file:${join(out, name)}`,
+        "-ss",
+        "1",
+        "-i",
+        `file:${source}`,
+        "-frames:v",
+        "1",
+        "-vf",
+        `scale=-2:${height}`,
+        ...codec,
+        "-update",
+        "1",
+        `file:${join(out, name)}`,
       ]).catch(() =>
-        this.#ffmpeg(["-i", `file:${source}`, "-frames:v", "1", "-vf", `scale=-2:${height}`, ...codec, "-update", "1", `file:${join(out, name)}`]),
+        this.#ffmpeg([
+          "-i",
+          `file:${source}`,
+          "-frames:v",
+          "1",
+          "-vf",
+          `scale=-2:${height}`,
+          ...codec,
+          "-update",
+          "1",
+          `file:${join(out, name)}`,
+        ]),
       );
     }
   }
 
   async #ffmpeg(args: readonly string[]): Promise<void> {
-    const result = await runProcess("ffmpeg", ["-nostdin", "-hide_banner", "-v", "error", "-y", ...args], {
-      timeoutMs: this.#options.timeoutMs,
-    });
-    if (result.timedOut) throw new Error(`ffmpeg did not finish within ${Math.round(this.#options.timeoutMs / 1000)} s.`);
+    const result = await runProcess(
+      "ffmpeg",
+      ["-nostdin", "-hide_banner", "-v", "error", "-y", ...args],
+      {
+        timeoutMs: this.#options.timeoutMs,
+      },
+    );
+    if (result.timedOut)
+      throw new Error(
+        `ffmpeg did not finish within ${Math.round(this.#options.timeoutMs / 1000)} s.`,
+      );
     if (result.code !== 0) throw new Error(`ffmpeg failed: ${result.stderr.trim().slice(-500)}`);
   }
 }
@@ -259,7 +368,9 @@ async function variantOf(out: string, name: string, hasVideo: boolean): Promise<
   const first = segments[0];
   const probed = first ? await probeOutput(join(dir, first.file)) : undefined;
   const video = probed?.streams.find((s) => s.codec_type === "video");
-  const codecs = [hasVideo && video ? avcCodec(video.profile, video.level) : undefined, "mp4a.40.2"].filter(Boolean).join(",");
+  const codecs = [hasVideo && video ? avcCodec(video.profile, video.level) : undefined, "mp4a.40.2"]
+    .filter(Boolean)
+    .join(",");
   return {
     name,
     bandwidth: Math.ceil(peak),
@@ -303,7 +414,8 @@ async function probeOutput(path: string): Promise<z.infer<typeof outputProbe>> {
     ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", `file:${path}`],
     { timeoutMs: 30_000, nice: false },
   );
-  if (result.code !== 0) throw new Error(`ffprobe could not read ${path}: ${result.stderr.slice(0, 300)}`);
+  if (result.code !== 0)
+    throw new Error(`ffprobe could not read ${path}: ${result.stderr.slice(0, 300)}`);
   return outputProbe.parse(JSON.parse(result.stdout));
 }
 

@@ -72,8 +72,19 @@ export class FfprobeMediaProber implements MediaProber {
     const tail = await runProcess(
       "ffmpeg",
       [
-        "-nostdin", "-v", "error", "-copyts", "-sseof", `-${tailSeconds}`,
-        "-i", `file:${path}`, "-map", "0:a:0", "-f", "framecrc", "-",
+        "-nostdin",
+        "-v",
+        "error",
+        "-copyts",
+        "-sseof",
+        `-${tailSeconds}`,
+        "-i",
+        `file:${path}`,
+        "-map",
+        "0:a:0",
+        "-f",
+        "framecrc",
+        "-",
       ],
       { timeoutMs: this.#timeoutMs, nice: false },
     );
@@ -81,7 +92,10 @@ export class FfprobeMediaProber implements MediaProber {
     // framecrc: "#tb 0: 1/44100", then "stream, dts, pts, duration, size, crc" per packet.
     const timeBase = /^#tb 0: (\d+)\/(\d+)$/m.exec(tail.stdout);
     const packets = tail.stdout.split("\n").filter((line) => /^0,/.test(line));
-    const last = packets.at(-1)?.split(",").map((field) => Number(field.trim()));
+    const last = packets
+      .at(-1)
+      ?.split(",")
+      .map((field) => Number(field.trim()));
     if (!timeBase || !last || last.length < 4) return false;
     const [, , pts = 0, duration = 0] = last;
     const endSeconds = ((pts + duration) * Number(timeBase[1])) / Number(timeBase[2]);

@@ -19,7 +19,8 @@ export function runProcess(
   args: readonly string[],
   options: { readonly timeoutMs: number; readonly nice?: boolean },
 ): Promise<ProcessResult> {
-  const [file, argv] = options.nice === false ? [command, args] : ["nice", ["-n", "10", command, ...args]];
+  const [file, argv] =
+    options.nice === false ? [command, args] : ["nice", ["-n", "10", command, ...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];

@@ -49,7 +49,11 @@ export class ClipSqlRepository implements ClipRepository {
   }
 
   async find(id: string): Promise<Clip | undefined> {
-    const row = await this.#db.selectFrom("clips").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom("clips")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row ? toClip(row) : undefined;
   }
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NewsroomClient } from "../support/newsroom-client.js";
-import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
+import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
+import { NewsroomClient } from "../support/newsroom-client.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 type Newsdesk = Awaited<ReturnType<typeof startTestNewsdesk>>;
@@ -27,14 +27,26 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "clip-http-"));
-    ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-c:a", "libmp3lame", "-b:a", "64k", join(dir, "tone.mp3")]);
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=440:duration=4",
+      "-c:a",
+      "libmp3lame",
+      "-b:a",
+      "64k",
+      join(dir, "tone.mp3"),
+    ]);
     tone = new Uint8Array(readFileSync(join(dir, "tone.mp3")));
     // The directory adapter MEDIA_STORE=dir: opens, here on a folder the test can look into.
     store = new DirectoryObjectStore({ root: join(dir, "store"), publicBaseUrl: undefined });
     newsdesk = await startTestNewsdesk("sqlite", { mediaStore: store });
     editor = new NewsroomClient(newsdesk.app);
     await editor.login("editor@newsdesk.test", "demo-password-elif");
-    small = await startTestNewsdesk("sqlite", { env: { CLIP_MAX_AUDIO_MB: "1", CLIP_MAX_VIDEO_MB: "2" } });
+    small = await startTestNewsdesk("sqlite", {
+      env: { CLIP_MAX_AUDIO_MB: "1", CLIP_MAX_VIDEO_MB: "2" },
+    });
   });
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -83,12 +95,25 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
     expect(response.status).toBe(413);
     expect(((await response.json()) as { code: string }).code).toBe("MEDIA_TOO_LARGE");
     // 1.5 MB of WAV: under the video limit the body may have, over the audio limit.
-    ffmpeg(["-f", "lavfi", "-i", "sine=duration=17", "-ac", "1", "-c:a", "pcm_s16le", join(dir, "long.wav")]);
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=duration=17",
+      "-ac",
+      "1",
+      "-c:a",
+      "pcm_s16le",
+      join(dir, "long.wav"),
+    ]);
     const wav = new Uint8Array(readFileSync(join(dir, "long.wav")));
     expect(wav.byteLength).toBeGreaterThan(1024 * 1024);
     const audio = await rawUpload(client, small, wav, "");
     expect(audio.status).toBe(413);
-    expect(await audio.json()).toMatchObject({ code: "MEDIA_TOO_LARGE", detail: `The audio file is ${(wav.byteLength / 1048576).toFixed(1)} MB; the limit for audio is 1.0 MB.` });
+    expect(await audio.json()).toMatchObject({
+      code: "MEDIA_TOO_LARGE",
+      detail: `The audio file is ${(wav.byteLength / 1048576).toFixed(1)} MB; the limit for audio is 1.0 MB.`,
+    });
   });
 
   it("serves renditions with Range, 416, conditional GET and immutable caching", async () => {
@@ -111,41 +136,61 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
 
     const tail = await newsdesk.app.request(rendition.url, { headers: { Range: "bytes=-50" } });
-    expect(tail.headers.get("content-range")).toBe(`bytes ${rendition.bytes - 50}-${rendition.bytes - 1}/${rendition.bytes}`);
+    expect(tail.headers.get("content-range")).toBe(
+      `bytes ${rendition.bytes - 50}-${rendition.bytes - 1}/${rendition.bytes}`,
+    );
     expect(new Uint8Array(await tail.arrayBuffer())).toEqual(bytes.subarray(rendition.bytes - 50));
 
-    const beyond = await newsdesk.app.request(rendition.url, { headers: { Range: `bytes=${rendition.bytes}-` } });
+    const beyond = await newsdesk.app.request(rendition.url, {
+      headers: { Range: `bytes=${rendition.bytes}-` },
+    });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get("content-range")).toBe(`bytes */${rendition.bytes}`);
 
-    const stale = await newsdesk.app.request(rendition.url, { headers: { Range: "bytes=0-9", "If-Range": '"other"' } });
+    const stale = await newsdesk.app.request(rendition.url, {
+      headers: { Range: "bytes=0-9", "If-Range": '"other"' },
+    });
     expect(stale.status).toBe(200);
 
-    const unchanged = await newsdesk.app.request(rendition.url, { headers: { "If-None-Match": etag } });
+    const unchanged = await newsdesk.app.request(rendition.url, {
+      headers: { "If-None-Match": etag },
+    });
     expect(unchanged.status).toBe(304);
 
     // Only rendition names are served: never the original, never another key.
     const id = ready?.id;
     expect((await newsdesk.app.request(`/media/clips/${id}/original`)).status).toBe(404);
-    expect((await newsdesk.app.request(`/media/clips/${id}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect((await newsdesk.app.request(`/media/clips/${id}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(
+      404,
+    );
   });
 
   it("attaches captions, serves them as text/vtt, and refuses malformed cue timings by line", async () => {
     const { items } = await editor.json<{ items: ClipJson[] }>("GET", "/media/clips");
     const id = items[0]?.id;
     const vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nA tone at four hundred and forty hertz.\n";
-    const put = await editor.json<{ caption: { transcript: string } }>("PUT", `/media/clips/${id}/captions/en`, { vtt });
+    const put = await editor.json<{ caption: { transcript: string } }>(
+      "PUT",
+      `/media/clips/${id}/captions/en`,
+      { vtt },
+    );
     expect(put.caption.transcript).toBe("A tone at four hundred and forty hertz.");
     const served = await newsdesk.app.request(`/media/clips/${id}/captions/en.vtt`);
     expect(served.headers.get("content-type")).toBe("text/vtt; charset=utf-8");
     expect(await served.text()).toBe(vtt);
-    const bad = await editor.request("PUT", `/media/clips/${id}/captions/fa`, { vtt: "WEBVTT\n\n00:00.000 --> 00:00.000\nx\n" });
+    const bad = await editor.request("PUT", `/media/clips/${id}/captions/fa`, {
+      vtt: "WEBVTT\n\n00:00.000 --> 00:00.000\nx\n",
+    });
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({
       code: "CAPTIONS_INVALID",
       problems: [{ line: 3, message: "The cue ends before or when it starts." }],
     });
-    const edited = await editor.json<{ caption: { transcript: string } }>("PUT", `/media/clips/${id}/transcripts/en`, { transcript: "A 440 Hz tone." });
+    const edited = await editor.json<{ caption: { transcript: string } }>(
+      "PUT",
+      `/media/clips/${id}/transcripts/en`,
+      { transcript: "A 440 Hz tone." },
+    );
     expect(edited.caption.transcript).toBe("A 440 Hz tone.");
     expect((await editor.request("DELETE", `/media/clips/${id}/captions/en`)).status).toBe(204);
     expect((await newsdesk.app.request(`/media/clips/${id}/captions/en.vtt`)).status).toBe(404);

@@ -36,11 +36,34 @@ describe.runIf(ffmpegPresent())("probing uploads with ffprobe", () => {
     ffmpeg([...tone, "-c:a", "aac", "-movflags", "+faststart", join(dir, "tone.m4a")]);
     ffmpeg([...tone, join(dir, "tone.wav")]);
     ffmpeg([
-      "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=4",
-      "-f", "lavfi", "-i", "sine=frequency=330:duration=4",
-      "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", join(dir, "clip.mp4"),
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=320x240:rate=25:duration=4",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=330:duration=4",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-c:a",
+      "aac",
+      "-shortest",
+      join(dir, "clip.mp4"),
     ]);
-    ffmpeg(["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-c:v", "libx264", "-preset", "ultrafast", join(dir, "silent.mp4")]);
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=320x240:rate=25:duration=2",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      join(dir, "silent.mp4"),
+    ]);
     ffmpeg(["-f", "lavfi", "-i", "testsrc=size=64x64", "-frames:v", "1", join(dir, "still.png")]);
     writeFileSync(join(dir, "notes.mp3"), "This is a text file with an .mp3 name.\n".repeat(200));
   });
@@ -82,9 +105,13 @@ describe.runIf(ffmpegPresent())("probing uploads with ffprobe", () => {
 
   it("refuses clips over the duration limit and files over the size limit of their kind", async () => {
     const path = join(dir, "tone.mp3");
-    expect(await verdict(path, { ...defaultClipLimits, maxDurationMs: 5_000 })).toBe("CLIP_TOO_LONG");
+    expect(await verdict(path, { ...defaultClipLimits, maxDurationMs: 5_000 })).toBe(
+      "CLIP_TOO_LONG",
+    );
     const size = statSync(path).size;
-    expect(await verdict(path, { ...defaultClipLimits, maxAudioBytes: size - 1 })).toBe("MEDIA_TOO_LARGE");
+    expect(await verdict(path, { ...defaultClipLimits, maxAudioBytes: size - 1 })).toBe(
+      "MEDIA_TOO_LARGE",
+    );
     // The audio limit does not apply to video, nor the video limit to audio.
     expect(await verdict(path, { ...defaultClipLimits, maxVideoBytes: 1 })).toBe("accepted: audio");
   });

@@ -10,7 +10,10 @@ let dir: string;
 const transcoder = new FfmpegClipTranscoder({ timeoutMs: 120_000, x264Preset: "ultrafast" });
 
 /** Writes the transcoder's files out (as the store would get them) to probe them. */
-async function writeOut(files: readonly TranscodedFile[], to: string): Promise<Map<string, string>> {
+async function writeOut(
+  files: readonly TranscodedFile[],
+  to: string,
+): Promise<Map<string, string>> {
   const paths = new Map<string, string>();
   for (const file of files) {
     const chunks: Uint8Array[] = [];
@@ -30,14 +33,39 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
     dir = mkdtempSync(join(tmpdir(), "clip-transcode-"));
     // Pink noise over a tone: closer to speech's bit rate needs than a pure sine.
     ffmpeg([
-      "-f", "lavfi", "-i", "anoisesrc=d=20:c=pink:a=0.15",
-      "-f", "lavfi", "-i", "sine=frequency=220:duration=20",
-      "-filter_complex", "amix=inputs=2", "-ac", "2", "-c:a", "pcm_s16le", join(dir, "talk.wav"),
+      "-f",
+      "lavfi",
+      "-i",
+      "anoisesrc=d=20:c=pink:a=0.15",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=220:duration=20",
+      "-filter_complex",
+      "amix=inputs=2",
+      "-ac",
+      "2",
+      "-c:a",
+      "pcm_s16le",
+      join(dir, "talk.wav"),
     ]);
     ffmpeg([
-      "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=25:duration=7",
-      "-f", "lavfi", "-i", "sine=frequency=330:duration=7",
-      "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", join(dir, "report.mp4"),
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=1280x720:rate=25:duration=7",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=330:duration=7",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-c:a",
+      "aac",
+      "-shortest",
+      join(dir, "report.mp4"),
     ]);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,10 +87,16 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
       expect(opus.format.format_name).toBe("ogg");
       expect(opus.streams[0]).toMatchObject({ codec_name: "opus", channels: 1 });
       const low = ffprobeJson(paths.get("audio-aac-32k.m4a") ?? "");
-      expect(low.streams[0]).toMatchObject({ codec_name: "aac", profile: "LC", channels: 1, sample_rate: "22050" });
+      expect(low.streams[0]).toMatchObject({
+        codec_name: "aac",
+        profile: "LC",
+        channels: 1,
+        sample_rate: "22050",
+      });
       const standard = ffprobeJson(paths.get("audio-aac-96k.m4a") ?? "");
       expect(standard.streams[0]).toMatchObject({ codec_name: "aac", profile: "LC", channels: 2 });
-      const kbps = (name: string) => (result.files.find((f) => f.name === name)?.rendition?.bitrate ?? 0) / 1000;
+      const kbps = (name: string) =>
+        (result.files.find((f) => f.name === name)?.rendition?.bitrate ?? 0) / 1000;
       expect(kbps("audio-opus-24k.ogg")).toBeGreaterThan(16);
       expect(kbps("audio-opus-24k.ogg")).toBeLessThan(30);
       expect(kbps("audio-aac-32k.m4a")).toBeGreaterThan(24);
@@ -101,15 +135,27 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
         "360p/index.m3u8",
         "720p/index.m3u8",
       ]);
-      expect(variants[0]?.attributes).toMatch(/^BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="mp4a\.40\.2"$/);
-      for (const [index, size] of [[1, "426x240"], [2, "640x360"], [3, "1280x720"]] as const) {
+      expect(variants[0]?.attributes).toMatch(
+        /^BANDWIDTH=\d+,AVERAGE-BANDWIDTH=\d+,CODECS="mp4a\.40\.2"$/,
+      );
+      for (const [index, size] of [
+        [1, "426x240"],
+        [2, "640x360"],
+        [3, "1280x720"],
+      ] as const) {
         expect(variants[index]?.attributes).toMatch(
-          new RegExp(`^BANDWIDTH=\\d+,AVERAGE-BANDWIDTH=\\d+,CODECS="avc1\\.(?:4d40|42e0)[0-9a-f]{2},mp4a\\.40\\.2",RESOLUTION=${size}$`),
+          new RegExp(
+            `^BANDWIDTH=\\d+,AVERAGE-BANDWIDTH=\\d+,CODECS="avc1\\.(?:4d40|42e0)[0-9a-f]{2},mp4a\\.40\\.2",RESOLUTION=${size}$`,
+          ),
         );
       }
       const bandwidths = variants.map((v) => Number(/BANDWIDTH=(\d+)/.exec(v.attributes)?.[1]));
       expect([...bandwidths].sort((a, b) => a - b)).toEqual(bandwidths);
-      for (const [name, height] of [["240p", 240], ["360p", 360], ["720p", 720]] as const) {
+      for (const [name, height] of [
+        ["240p", 240],
+        ["360p", 360],
+        ["720p", 720],
+      ] as const) {
         const segment = ffprobeJson(paths.get(`hls/${name}/segment-00000.ts`) ?? "");
         expect(segment.format.format_name).toBe("mpegts");
         const video = segment.streams.find((s) => s.codec_type === "video");
@@ -122,9 +168,17 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
       }
       const audioOnly = ffprobeJson(paths.get("hls/audio/segment-00000.ts") ?? "");
       expect(audioOnly.streams.map((s) => s.codec_type)).toEqual(["audio"]);
-      expect(ffprobeJson(paths.get("poster.jpg") ?? "").streams[0]).toMatchObject({ codec_name: "mjpeg", height: 720 });
+      expect(ffprobeJson(paths.get("poster.jpg") ?? "").streams[0]).toMatchObject({
+        codec_name: "mjpeg",
+        height: 720,
+      });
       expect(ffprobeJson(paths.get("poster.webp") ?? "").streams[0]?.codec_name).toBe("webp");
-      expect(result.files.filter((f) => f.rendition?.role === "poster").map((f) => f.contentType).sort()).toEqual(["image/jpeg", "image/webp"]);
+      expect(
+        result.files
+          .filter((f) => f.rendition?.role === "poster")
+          .map((f) => f.contentType)
+          .sort(),
+      ).toEqual(["image/jpeg", "image/webp"]);
     } finally {
       await result.dispose();
     }
@@ -132,11 +186,28 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
 
   it("never scales a small video up", async () => {
     ffmpeg([
-      "-f", "lavfi", "-i", "testsrc=size=480x360:rate=25:duration=2",
-      "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=480x360:rate=25:duration=2",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=duration=2",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-c:a",
+      "aac",
+      "-shortest",
       join(dir, "small.mp4"),
     ]);
-    const result = await transcoder.transcode({ kind: "video", original: createReadStream(join(dir, "small.mp4")), height: 360 });
+    const result = await transcoder.transcode({
+      kind: "video",
+      original: createReadStream(join(dir, "small.mp4")),
+      height: 360,
+    });
     try {
       const names = result.files.map((f) => f.name);
       expect(names).toContain("hls/360p/index.m3u8");

@@ -8,7 +8,11 @@ export interface MediaProbe {
   readonly durationMs: number;
   readonly audio: { readonly codec: string; readonly channels: number } | null;
   /** A moving picture; cover art in an audio file (attached picture) does not count. */
-  readonly video: { readonly codec: string; readonly width: number; readonly height: number } | null;
+  readonly video: {
+    readonly codec: string;
+    readonly width: number;
+    readonly height: number;
+  } | null;
   /**
    * Whether the file's last seconds decode without error. A file cut short in transit
    * often still has a readable header (MP3's Xing frame count, MP4 with the index first)

@@ -17,5 +17,11 @@ export interface ClipRepository {
   /** Inserts or replaces the captions in `caption.lang`. */
   putCaption(clipId: string, caption: ClipCaption, by: string | null): Promise<void>;
   deleteCaption(clipId: string, lang: string): Promise<boolean>;
-  setTranscript(clipId: string, lang: string, transcript: string, edited: boolean, at: string): Promise<boolean>;
+  setTranscript(
+    clipId: string,
+    lang: string,
+    transcript: string,
+    edited: boolean,
+    at: string,
+  ): Promise<boolean>;
 }

@@ -221,7 +221,7 @@ export class ClipService {
     ]);
     for (const id of unique) {
       const clip = await this.#repository.find(id);
-      if (!clip || clip.status !== "ready") continue;
+      if (clip?.status !== "ready") continue;
       views.set(id, {
         clip,
         renditions: renditions.get(id) ?? [],
@@ -264,7 +264,12 @@ export class ClipService {
    * Attaches or replaces the WebVTT captions in one language. The transcript is derived
    * from the cues again unless an editor has written their own.
    */
-  async putCaptions(actor: Actor, clipId: string, rawLang: string, vtt: string): Promise<ClipCaption> {
+  async putCaptions(
+    actor: Actor,
+    clipId: string,
+    rawLang: string,
+    vtt: string,
+  ): Promise<ClipCaption> {
     assertMayUseLibrary(actor);
     const lang = parseOrThrow(captionLangSchema, rawLang);
     await this.#found(clipId);
@@ -281,7 +286,9 @@ export class ClipService {
     const caption: ClipCaption = {
       lang,
       vtt,
-      transcript: previous?.transcriptEdited ? previous.transcript : transcriptFromCues(parsed.cues),
+      transcript: previous?.transcriptEdited
+        ? previous.transcript
+        : transcriptFromCues(parsed.cues),
       transcriptEdited: previous?.transcriptEdited ?? false,
       cueCount: parsed.cues.length,
       updatedAt: this.#now(),
@@ -301,7 +308,12 @@ export class ClipService {
    * Sets the reading transcript in one language; an empty text goes back to the one
    * derived from the cues.
    */
-  async setTranscript(actor: Actor, clipId: string, rawLang: string, raw: unknown): Promise<ClipCaption> {
+  async setTranscript(
+    actor: Actor,
+    clipId: string,
+    rawLang: string,
+    raw: unknown,
+  ): Promise<ClipCaption> {
     assertMayUseLibrary(actor);
     const lang = parseOrThrow(captionLangSchema, rawLang);
     const { transcript } = parseOrThrow(transcriptSchema, raw);

@@ -22,9 +22,27 @@ describe("parseWebVtt", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.cues).toEqual([
-      { id: "intro", startMs: 0, endMs: 2500, settings: "", text: "<v Anchor>Good evening, this is the news." },
-      { id: "", startMs: 2600, endMs: 5000, settings: "align:start line:90%", text: "The river rose &amp; the bridge closed." },
-      { id: "", startMs: 8000, endMs: 10000, settings: "", text: "<v Reporter>I am at the bridge." },
+      {
+        id: "intro",
+        startMs: 0,
+        endMs: 2500,
+        settings: "",
+        text: "<v Anchor>Good evening, this is the news.",
+      },
+      {
+        id: "",
+        startMs: 2600,
+        endMs: 5000,
+        settings: "align:start line:90%",
+        text: "The river rose &amp; the bridge closed.",
+      },
+      {
+        id: "",
+        startMs: 8000,
+        endMs: 10000,
+        settings: "",
+        text: "<v Reporter>I am at the bridge.",
+      },
     ]);
   });
 
@@ -38,13 +56,33 @@ describe("parseWebVtt", () => {
     ["a signature run on", "WEBVTTX\n\n00:00.000 --> 00:01.000\nHi\n", 1, "WEBVTT"],
     ["two-digit milliseconds", "WEBVTT\n\n00:00.00 --> 00:01.000\nHi\n", 3, "hh:mm:ss.ttt"],
     ["minutes over 59", "WEBVTT\n\n00:61:00.000 --> 01:02:00.000\nHi\n", 3, "hh:mm:ss.ttt"],
-    ["a comma for the decimal point", "WEBVTT\n\n00:00:00,000 --> 00:00:01,000\nHi\n", 3, "hh:mm:ss.ttt"],
+    [
+      "a comma for the decimal point",
+      "WEBVTT\n\n00:00:00,000 --> 00:00:01,000\nHi\n",
+      3,
+      "hh:mm:ss.ttt",
+    ],
     ["an end before the start", "WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nHi\n", 3, "ends before"],
     ["an empty cue", "WEBVTT\n\n00:00:01.000 --> 00:00:01.000\nHi\n", 3, "ends before"],
-    ["cues out of order", "WEBVTT\n\n00:05.000 --> 00:06.000\nA\n\n00:01.000 --> 00:02.000\nB\n", 6, "order"],
+    [
+      "cues out of order",
+      "WEBVTT\n\n00:05.000 --> 00:06.000\nA\n\n00:01.000 --> 00:02.000\nB\n",
+      6,
+      "order",
+    ],
     ["an unknown setting", "WEBVTT\n\n00:00.000 --> 00:01.000 colour:red\nHi\n", 3, "setting"],
-    ["a setting given twice", "WEBVTT\n\n00:00.000 --> 00:01.000 align:start align:end\nHi\n", 3, "twice"],
-    ["two cues without a blank line", "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n00:01.000 --> 00:02.000\nThere\n", 4, "blank line"],
+    [
+      "a setting given twice",
+      "WEBVTT\n\n00:00.000 --> 00:01.000 align:start align:end\nHi\n",
+      3,
+      "twice",
+    ],
+    [
+      "two cues without a blank line",
+      "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n00:01.000 --> 00:02.000\nThere\n",
+      4,
+      "blank line",
+    ],
     ["a block with no timing", "WEBVTT\n\nhello\nworld\n", 3, "cue timing"],
   ])("refuses %s, naming the line", (_, text, line, words) => {
     const result = parseWebVtt(text);
@@ -56,8 +94,16 @@ describe("parseWebVtt", () => {
 
   it("refuses files over the size limit and too many cues", () => {
     expect(parseWebVtt(`WEBVTT\n\n${"x".repeat(600_000)}`).ok).toBe(false);
-    const many = Array.from({ length: 11 }, (_, i) => `00:${String(i).padStart(2, "0")}.000 --> 00:${String(i).padStart(2, "0")}.500\nc${i}`);
-    const result = parseWebVtt(`WEBVTT\n\n${many.join("\n\n")}\n`, { maxBytes: 10_000, maxCues: 10, maxCueChars: 100 });
+    const many = Array.from(
+      { length: 11 },
+      (_, i) =>
+        `00:${String(i).padStart(2, "0")}.000 --> 00:${String(i).padStart(2, "0")}.500\nc${i}`,
+    );
+    const result = parseWebVtt(`WEBVTT\n\n${many.join("\n\n")}\n`, {
+      maxBytes: 10_000,
+      maxCues: 10,
+      maxCueChars: 100,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.message).toContain("at most 10 cues");
   });
@@ -88,7 +134,9 @@ describe("transcriptFromCues", () => {
   });
 
   it("does not repeat roll-up lines", () => {
-    const result = parseWebVtt("WEBVTT\n\n00:00.000 --> 00:01.000\nsame words\n\n00:01.000 --> 00:02.000\nsame words\n\n00:02.000 --> 00:03.000\n<i>new</i> words\n");
+    const result = parseWebVtt(
+      "WEBVTT\n\n00:00.000 --> 00:01.000\nsame words\n\n00:01.000 --> 00:02.000\nsame words\n\n00:02.000 --> 00:03.000\n<i>new</i> words\n",
+    );
     if (!result.ok) throw new Error("fixture");
     expect(transcriptFromCues(result.cues)).toBe("same words new words");
   });

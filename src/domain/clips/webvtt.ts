@@ -72,7 +72,10 @@ export function formatTimestamp(ms: number): string {
   return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(ms % 1000, 3)}`;
 }
 
-export function parseWebVtt(input: string, limits: WebVttLimits = defaultWebVttLimits): WebVttResult {
+export function parseWebVtt(
+  input: string,
+  limits: WebVttLimits = defaultWebVttLimits,
+): WebVttResult {
   if (new TextEncoder().encode(input).byteLength > limits.maxBytes) {
     return fail(1, `The captions may have at most ${Math.round(limits.maxBytes / 1024)} KB.`);
   }
@@ -123,7 +126,10 @@ export function parseWebVtt(input: string, limits: WebVttLimits = defaultWebVttL
     const startMs = match ? parseTimestamp(match[1] ?? "") : undefined;
     const endMs = match ? parseTimestamp(match[2] ?? "") : undefined;
     if (!match || startMs === undefined || endMs === undefined) {
-      report(line, `The cue timing "${timing.slice(0, 80)}" is not "start --> end" in hh:mm:ss.ttt.`);
+      report(
+        line,
+        `The cue timing "${timing.slice(0, 80)}" is not "start --> end" in hh:mm:ss.ttt.`,
+      );
       continue;
     }
     if (endMs <= startMs) {
