@@ -27,6 +27,7 @@ interface AudioProfile {
  * the AAC fallback. Debian's ffmpeg has no HE-AAC encoder (libfdk_aac is not free), so the
  * low AAC rendition is AAC-LC at 32 kbit/s mono, 22.05 kHz, and is labelled mp4a.40.2,
  * which is what it is.
+ * @public bench/clip-transcode-bench.js imports it from the build (dist/).
  */
 export const audioProfiles: readonly AudioProfile[] = [
   {
@@ -78,7 +79,10 @@ export const audioProfiles: readonly AudioProfile[] = [
   },
 ];
 
-/** HLS video renditions (Apple HLS authoring spec, 2.x: 16:9 ladder, 6 s segments). */
+/**
+ * HLS video renditions (Apple HLS authoring spec, 2.x: 16:9 ladder, 6 s segments).
+ * @public bench/clip-transcode-bench.js imports it from the build (dist/).
+ */
 export const videoLadder = [
   { name: "240p", height: 240, videoKbps: 300 },
   { name: "360p", height: 360, videoKbps: 700 },
@@ -382,7 +386,7 @@ async function variantOf(out: string, name: string, hasVideo: boolean): Promise<
 }
 
 /** RFC 6381 §3.3 `avc1.PPCCLL`: profile_idc, constraint flags, level_idc in hex. */
-export function avcCodec(profile: string | undefined, level: number | undefined): string {
+function avcCodec(profile: string | undefined, level: number | undefined): string {
   const profiles: Record<string, string> = {
     "Constrained Baseline": "42e0",
     Baseline: "4200",
@@ -394,7 +398,7 @@ export function avcCodec(profile: string | undefined, level: number | undefined)
 }
 
 /** The master playlist (RFC 8216 §4.3.4.2), lowest bandwidth first so players start small. */
-export function masterPlaylist(variants: readonly Variant[]): string {
+function masterPlaylist(variants: readonly Variant[]): string {
   const lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-INDEPENDENT-SEGMENTS"];
   for (const v of [...variants].sort((a, b) => a.bandwidth - b.bandwidth)) {
     const attributes = [

@@ -93,7 +93,7 @@ export const captionLangSchema = z
   .max(35)
   .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "Give the captions' language as a BCP 47 tag.");
 
-export const clipTitleSchema = z.string().trim().max(300);
+const clipTitleSchema = z.string().trim().max(300);
 
 export const externalClipSchema = z.object({
   kind: z.enum(["audio", "video"]),
@@ -121,11 +121,11 @@ export function clipKey(clipId: string, name: string): string {
 }
 
 /** Where readers fetch a clip's file (served by src/http/clip-media-routes.ts). */
-export function clipFileUrl(clipId: string, name: string): string {
+function clipFileUrl(clipId: string, name: string): string {
   return `/media/clips/${clipId}/${name}`;
 }
 
-export function clipCaptionUrl(clipId: string, lang: string): string {
+function clipCaptionUrl(clipId: string, lang: string): string {
   return `/media/clips/${clipId}/captions/${lang}.vtt`;
 }
 

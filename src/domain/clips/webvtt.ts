@@ -33,7 +33,7 @@ export interface WebVttLimits {
   readonly maxCueChars: number;
 }
 
-export const defaultWebVttLimits: WebVttLimits = {
+const defaultWebVttLimits: WebVttLimits = {
   maxBytes: 512 * 1024,
   maxCues: 10_000,
   maxCueChars: 2_000,
@@ -198,7 +198,7 @@ const entities: Record<string, string> = {
 };
 
 /** A cue's words without markup: tags (`<v Anchor>`, `<i>`, timestamps) go, entities decode. */
-export function cuePlainText(text: string): string {
+function cuePlainText(text: string): string {
   return text
     .replace(/<[^>]*>/g, "")
     .replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => entities[name] ?? "")

@@ -19,7 +19,6 @@ const captionSchema = z.looseObject({
   transcript: z.string(),
   transcriptEdited: z.boolean(),
 });
-export type ClipCaptionItem = z.infer<typeof captionSchema>;
 
 const clipSchema = z.looseObject({
   id: z.string(),
@@ -44,11 +43,6 @@ export const captionProblemsSchema = z.array(z.object({ line: z.number(), messag
 
 export function listClips(api: ApiClient, query: { q?: string; offset?: number }) {
   return api.request("GET", "/media/clips", { schema: listSchema, query: { ...query, limit: 20 } });
-}
-
-export async function getClip(api: ApiClient, id: string): Promise<ClipItem> {
-  return (await api.request("GET", `/media/clips/${encodeURIComponent(id)}`, { schema: oneSchema }))
-    .clip;
 }
 
 export async function uploadClip(api: ApiClient, file: File, title: string): Promise<ClipItem> {
