@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { NewsdeskError } from "../domain/error-catalogue.js";
 
 export interface ProcessResult {
   readonly code: number | null;
@@ -42,10 +43,24 @@ export function runProcess(
     }, options.timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
-      reject(error);
+      reject(
+        (error as NodeJS.ErrnoException).code === "ENOENT"
+          ? new NewsdeskError("MEDIA_TOOLS_MISSING", {
+              detail: `${file} is not installed.`,
+              cause: error,
+            })
+          : error,
+      );
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      // nice(1) exits 127 when the command it should run does not exist.
+      if (code === 127 && file === "nice") {
+        reject(
+          new NewsdeskError("MEDIA_TOOLS_MISSING", { detail: `${command} is not installed.` }),
+        );
+        return;
+      }
       resolve({
         code,
         stdout: Buffer.concat(out).toString("utf8"),

@@ -116,3 +116,15 @@ describe.runIf(ffmpegPresent())("probing uploads with ffprobe", () => {
     expect(await verdict(path, { ...defaultClipLimits, maxVideoBytes: 1 })).toBe("accepted: audio");
   });
 });
+
+describe("without ffmpeg on the PATH", () => {
+  it("refuses with MEDIA_TOOLS_MISSING (503) rather than failing obscurely", async () => {
+    const { runProcess } = await import("../../src/media/run-process.js");
+    await expect(
+      runProcess("newsdesk-no-such-ffmpeg", ["-version"], { timeoutMs: 5000, nice: false }),
+    ).rejects.toMatchObject({ code: "MEDIA_TOOLS_MISSING", status: 503 });
+    await expect(
+      runProcess("newsdesk-no-such-ffmpeg", ["-version"], { timeoutMs: 5000 }),
+    ).rejects.toMatchObject({ code: "MEDIA_TOOLS_MISSING" });
+  });
+});

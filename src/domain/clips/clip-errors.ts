@@ -20,6 +20,10 @@ export const clipProblemCatalogue = {
     status: 409,
     message: "The clip is an external stream: Newsdesk has no file of it to transcode.",
   },
+  MEDIA_TOOLS_MISSING: {
+    status: 503,
+    message: "Audio and video cannot be processed now: ffmpeg is not installed on the server.",
+  },
   CAPTIONS_INVALID: { status: 422, message: "The captions are not valid WebVTT." },
   CAPTIONS_NOT_FOUND: {
     status: 404,

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { AuditLog } from "../../domain/audit/audit-log.js";
 import { clipJson } from "../../domain/clips/clip-schema.js";
 import type { ClipService } from "../../domain/clips/clip-service.js";
-import { NewsdeskError } from "../../domain/error-catalogue.js";
+import { isNewsdeskError, NewsdeskError } from "../../domain/error-catalogue.js";
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
 import { spoolUpload } from "../../media/spool-upload.js";
+import { problemResponse } from "../problem-json.js";
 import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
 
 export interface ClipRouteDeps {
@@ -57,6 +58,12 @@ export function clipRoutes(r: NewsroomRouter, deps: ClipRouteDeps): void {
           { clipId: view.clip.id, bytes: spooled.file.bytes, reused },
         );
         return c.json({ clip: clipJson(view), reused }, reused ? 200 : 201);
+      } catch (error) {
+        // A 503 the client should see as one (the app answers other 5xx as INTERNAL).
+        if (isNewsdeskError(error) && error.code === "MEDIA_TOOLS_MISSING") {
+          return problemResponse(c, "MEDIA_TOOLS_MISSING", error.message);
+        }
+        throw error;
       } finally {
         await spooled.file.dispose();
       }
