@@ -133,6 +133,8 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     kind: ClipKind;
     original: AsyncIterable<Uint8Array>;
     height: number | null;
+    durationMs?: number | null;
+    onProgress?: (fraction: number) => void;
   }): Promise<TranscodeResult> {
     const dir = await mkdtemp(join(this.#options.workDir ?? tmpdir(), "newsdesk-clip-"));
     const dispose = () => rm(dir, { recursive: true, force: true });
@@ -141,10 +143,11 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       await pipeline(Readable.from(input.original), createWriteStream(source));
       const out = join(dir, "out");
       await mkdir(out);
+      const progress = progressReader(input.durationMs ?? null, input.onProgress);
       const files =
         input.kind === "audio"
-          ? await this.#audio(source, out)
-          : await this.#video(source, out, input.height);
+          ? await this.#audio(source, out, progress)
+          : await this.#video(source, out, input.height, progress);
       return { files, dispose };
     } catch (error) {
       await dispose();
@@ -152,7 +155,7 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     }
   }
 
-  async #audio(source: string, out: string): Promise<TranscodedFile[]> {
+  async #audio(source: string, out: string, progress?: LineReader): Promise<TranscodedFile[]> {
     // One decode, three encodes: each output takes the first sound track.
     const args = ["-i", `file:${source}`];
     for (const profile of audioProfiles) {
@@ -166,7 +169,7 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
         `file:${join(out, profile.name)}`,
       );
     }
-    await this.#ffmpeg(args);
+    await this.#ffmpeg(args, progress);
     const files: TranscodedFile[] = [];
     for (const profile of audioProfiles) {
       const path = join(out, profile.name);
@@ -188,6 +191,7 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     source: string,
     out: string,
     sourceHeight: number | null,
+    progress?: LineReader,
   ): Promise<TranscodedFile[]> {
     // Never scale up: renditions above the source's height are left out, the smallest kept.
     const ladder = videoLadder.filter(
@@ -251,7 +255,7 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       streamMap.join(" "),
       join(out, "hls", "%v", "index.m3u8"),
     );
-    await this.#ffmpeg(args);
+    await this.#ffmpeg(args, progress);
     const variants = [];
     for (const rung of ladder) variants.push(await variantOf(out, rung.name, true));
     variants.push(await variantOf(out, "audio", false));
@@ -324,13 +328,19 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     }
   }
 
-  async #ffmpeg(args: readonly string[]): Promise<void> {
+  async #ffmpeg(args: readonly string[], progress?: LineReader): Promise<void> {
     const result = await runProcess(
       "ffmpeg",
-      ["-nostdin", "-hide_banner", "-v", "error", "-y", ...args],
-      {
-        timeoutMs: this.#options.timeoutMs,
-      },
+      [
+        "-nostdin",
+        "-hide_banner",
+        "-v",
+        "error",
+        "-y",
+        ...(progress ? ["-progress", "pipe:1", "-nostats"] : []),
+        ...args,
+      ],
+      { timeoutMs: this.#options.timeoutMs, ...(progress ? { onLine: progress } : {}) },
     );
     if (result.timedOut)
       throw new Error(
@@ -338,6 +348,23 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       );
     if (result.code !== 0) throw new Error(`ffmpeg failed: ${result.stderr.trim().slice(-500)}`);
   }
+}
+
+type LineReader = (line: string) => void;
+
+/**
+ * Reads ffmpeg's `-progress` lines (`out_time_us=…`, microseconds of output written) into
+ * a fraction of the source's duration.
+ */
+function progressReader(
+  durationMs: number | null,
+  onProgress: ((fraction: number) => void) | undefined,
+): LineReader | undefined {
+  if (!onProgress || !durationMs || durationMs <= 0) return undefined;
+  return (line) => {
+    const micros = /^out_time_us=(\d+)$/.exec(line.trim())?.[1];
+    if (micros) onProgress(Math.min(1, Number(micros) / 1000 / durationMs));
+  };
 }
 
 interface Variant {

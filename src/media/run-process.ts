@@ -18,7 +18,12 @@ const maxCaptureBytes = 4 * 1024 * 1024;
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { readonly timeoutMs: number; readonly nice?: boolean },
+  options: {
+    readonly timeoutMs: number;
+    readonly nice?: boolean;
+    /** Told each line of standard output as it arrives (ffmpeg's `-progress pipe:1`). */
+    readonly onLine?: (line: string) => void;
+  },
 ): Promise<ProcessResult> {
   const [file, argv] =
     options.nice === false ? [command, args] : ["nice", ["-n", "10", command, ...args]];
@@ -29,7 +34,14 @@ export function runProcess(
     let outBytes = 0;
     let errBytes = 0;
     let timedOut = false;
+    let partial = "";
     child.stdout.on("data", (chunk: Buffer) => {
+      if (options.onLine) {
+        const lines = (partial + chunk.toString("utf8")).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) options.onLine(line);
+        return;
+      }
       if (outBytes < maxCaptureBytes) out.push(chunk);
       outBytes += chunk.byteLength;
     });

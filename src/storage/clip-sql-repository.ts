@@ -42,6 +42,7 @@ export class ClipSqlRepository implements ClipRepository {
         sha256: clip.sha256,
         status: clip.status,
         error: clip.error,
+        progress_permille: null,
         created_at: clip.createdAt,
         updated_at: clip.updatedAt,
       })
@@ -98,8 +99,17 @@ export class ClipSqlRepository implements ClipRepository {
   async setStatus(id: string, status: ClipStatus, error: string | null, at: string): Promise<void> {
     await this.#db
       .updateTable("clips")
-      .set({ status, error, updated_at: at })
+      .set({ status, error, progress_permille: null, updated_at: at })
       .where("id", "=", id)
+      .execute();
+  }
+
+  async setProgress(id: string, fraction: number): Promise<void> {
+    await this.#db
+      .updateTable("clips")
+      .set({ progress_permille: Math.round(Math.min(1, Math.max(0, fraction)) * 1000) })
+      .where("id", "=", id)
+      .where("status", "=", "running")
       .execute();
   }
 
@@ -131,7 +141,7 @@ export class ClipSqlRepository implements ClipRepository {
       }
       await trx
         .updateTable("clips")
-        .set({ status: "ready", error: null, updated_at: at })
+        .set({ status: "ready", error: null, progress_permille: null, updated_at: at })
         .where("id", "=", id)
         .execute();
     });
@@ -234,6 +244,7 @@ function toClip(row: Selectable<ClipsTable>): Clip {
     sha256: row.sha256,
     status: row.status as ClipStatus,
     error: row.error,
+    progress: row.progress_permille === null ? null : Number(row.progress_permille) / 1000,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

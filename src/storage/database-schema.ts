@@ -476,6 +476,7 @@ export interface ClipsTable {
   sha256: string | null;
   status: string;
   error: string | null;
+  progress_permille: number | null;
   created_at: string;
   updated_at: string;
 }

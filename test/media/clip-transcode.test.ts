@@ -71,10 +71,13 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("makes Opus ~24 kbit/s, AAC ~32 kbit/s and AAC-LC ~96 kbit/s renditions with exact lengths", async () => {
+    const progress: number[] = [];
     const result = await transcoder.transcode({
       kind: "audio",
       original: createReadStream(join(dir, "talk.wav")),
       height: null,
+      durationMs: 20_000,
+      onProgress: (fraction) => progress.push(fraction),
     });
     try {
       expect(result.files.map((f) => [f.name, f.rendition?.role, f.contentType])).toEqual([
@@ -103,6 +106,10 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
       expect(kbps("audio-aac-32k.m4a")).toBeLessThan(40);
       expect(kbps("audio-aac-96k.m4a")).toBeGreaterThan(64);
       expect(kbps("audio-aac-96k.m4a")).toBeLessThan(110);
+      // ffmpeg's -progress lines arrive as it goes, up to the whole duration.
+      expect(progress.length).toBeGreaterThan(0);
+      expect([...progress].sort((x, y) => x - y)).toEqual(progress);
+      expect(progress.at(-1)).toBeGreaterThan(0.95);
       for (const file of result.files) {
         const duration = Number(ffprobeJson(paths.get(file.name) ?? "").format.duration);
         expect(duration, file.name).toBeGreaterThan(19.5);

@@ -202,6 +202,44 @@ describe.each(dialects)("clips on %s", (dialect) => {
     expect(await Promise.all(instances.map((i) => i.runner.runOnce()))).toEqual([0, 0, 0]);
   });
 
+  it("shows a running transcode's progress, and clears it when done", async () => {
+    const { clips } = instance();
+    const { view } = await clips.upload(system, spooled(`progress ${dialect}`), "");
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: ClipTranscoder = {
+      transcode: async (input) => {
+        input.onProgress?.(0.25);
+        await held;
+        return { files: [], dispose: async () => undefined };
+      },
+    };
+    const watched = new ClipService({
+      repository,
+      store,
+      prober: { probe: async () => audioProbe },
+      transcoder: slow,
+      outbound: { check: async (url) => ({ ok: true, url }) },
+      clock,
+      enqueueTranscode: async () => undefined,
+    });
+    const running = watched.transcode(view.clip.id, { finalAttempt: false });
+    let seen: { status: string; progress: number | null } | undefined;
+    for (let i = 0; i < 50 && seen?.progress !== 0.25; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen = (await watched.view(system, view.clip.id)).clip;
+    }
+    expect(seen).toMatchObject({ status: "running", progress: 0.25 });
+    release();
+    await running;
+    expect((await watched.view(system, view.clip.id)).clip).toMatchObject({
+      status: "ready",
+      progress: null,
+    });
+  });
+
   it("reuses a clip uploaded twice instead of transcoding it again", async () => {
     const { clips } = instance();
     const first = await clips.upload(system, spooled(`same ${dialect}`), "");

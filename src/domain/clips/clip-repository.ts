@@ -9,7 +9,10 @@ export interface ClipRepository {
     total: number;
   }>;
   setTitle(id: string, title: string, at: string): Promise<boolean>;
+  /** Sets the state; any recorded progress is cleared. */
   setStatus(id: string, status: ClipStatus, error: string | null, at: string): Promise<void>;
+  /** Records a running transcode's progress (0–1). */
+  setProgress(id: string, fraction: number): Promise<void>;
   /** Replaces the clip's renditions and marks it ready, in one transaction. */
   completeRenditions(id: string, renditions: readonly ClipRendition[], at: string): Promise<void>;
   renditions(ids: readonly string[]): Promise<Map<string, ClipRendition[]>>;

@@ -27,6 +27,8 @@ export interface Clip {
   readonly status: ClipStatus;
   /** Why transcoding failed, for the newsroom; null otherwise. */
   readonly error: string | null;
+  /** How far the running transcode is, 0–1; null when none is running. */
+  readonly progress: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -145,6 +147,7 @@ export function clipJson(view: ClipView) {
     originalBytes: clip.originalBytes,
     status: clip.status,
     error: clip.error,
+    progress: clip.progress,
     createdAt: clip.createdAt,
     updatedAt: clip.updatedAt,
     renditions: view.renditions.map((r) => ({

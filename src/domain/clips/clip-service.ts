@@ -32,6 +32,8 @@ export interface SpooledUpload {
   read(): AsyncIterable<Uint8Array>;
 }
 
+const progressIntervalMs = 2000;
+
 /** The job kind that transcodes a clip; payload `{ clipId }`. */
 export const transcodeJobKind = "clip.transcode";
 
@@ -113,6 +115,7 @@ export class ClipService {
       sha256: file.sha256,
       status: "queued",
       error: null,
+      progress: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -146,6 +149,7 @@ export class ClipService {
       sha256: null,
       status: "ready",
       error: null,
+      progress: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -166,10 +170,19 @@ export class ClipService {
     try {
       const original = await this.#store.get(clip.originalKey);
       if (!original) throw new Error(`The original of clip ${clipId} is missing from the store.`);
+      let reportedAt = 0;
       const result = await this.#transcoder.transcode({
         kind: clip.kind,
         original: original.body,
         height: clip.height,
+        durationMs: clip.durationMs,
+        // At most one write every two seconds; a lost update only delays the next figure.
+        onProgress: (fraction) => {
+          const now = this.#clock.now().getTime();
+          if (now - reportedAt < progressIntervalMs) return;
+          reportedAt = now;
+          this.#repository.setProgress(clipId, fraction).catch(() => undefined);
+        },
       });
       try {
         const renditions: ClipRendition[] = [];

@@ -35,5 +35,9 @@ export interface ClipTranscoder {
     readonly original: AsyncIterable<Uint8Array>;
     /** The source's height, so video is never scaled up past it. */
     readonly height: number | null;
+    /** The source's duration, to tell progress by; null when unknown. */
+    readonly durationMs: number | null;
+    /** Told how far the work is (0–1) as it goes. */
+    readonly onProgress?: (fraction: number) => void;
   }): Promise<TranscodeResult>;
 }

@@ -139,7 +139,12 @@ export function ClipLibrary() {
               <p role="status">
                 {clip.status === "failed"
                   ? t("av.status.failed", { error: clip.error ?? "" })
-                  : t(`av.status.${clip.status}`)}
+                  : t(`av.status.${clip.status}`)}{" "}
+                {clip.status === "running" && clip.progress !== null ? (
+                  <progress value={clip.progress} max={1} aria-label={t("av.status.running")}>
+                    {number(Math.round(clip.progress * 100))}%
+                  </progress>
+                ) : null}
               </p>
               <button
                 type="button"

@@ -29,6 +29,7 @@ const clipSchema = z.looseObject({
   durationMs: z.number().nullable(),
   status: z.enum(["queued", "running", "ready", "failed"]),
   error: z.string().nullable(),
+  progress: z.number().nullable(),
   renditions: z.array(renditionSchema),
   captions: z.array(captionSchema),
 });

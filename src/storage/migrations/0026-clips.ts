@@ -26,6 +26,8 @@ export function clipsMigration(): Migration {
         .addColumn("sha256", "text", (c) => c.unique())
         .addColumn("status", "text", (c) => c.notNull())
         .addColumn("error", "text")
+        // Transcoding progress while running, in thousandths.
+        .addColumn("progress_permille", "integer")
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("updated_at", "text", (c) => c.notNull())
         .execute();
