@@ -170,7 +170,7 @@ const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const prefixSegment = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** `dir:<path>` or `s3://bucket/prefix`; a sentence naming the problem otherwise. */
-export function parseMediaStore(variable: string, value: string): MediaStoreConfig {
+function parseMediaStore(variable: string, value: string): MediaStoreConfig {
   const fail = (why: string): never => {
     throw new NewsdeskError("CONFIG_INVALID", {
       detail: `Invalid configuration: ${variable}: ${JSON.stringify(value.slice(0, 200))} ${why}; use ${mediaStoreForms}.`,

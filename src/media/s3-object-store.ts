@@ -65,21 +65,32 @@ export class S3ObjectStore implements MediaObjectStore {
     body: Uint8Array | AsyncIterable<Uint8Array>,
     meta: ObjectMeta,
   ): Promise<void> {
-    await this.#send(
-      (client) =>
-        client.send(
-          new PutObjectCommand({
-            Bucket: this.#bucket,
-            Key: this.#objectKey(key),
-            // A stream needs its length up front (S3 has no chunked uploads without checksums).
-            Body: body instanceof Uint8Array ? body : Readable.from(body),
-            ContentLength: meta.bytes,
-            ContentType: meta.contentType,
-            CacheControl: "public, max-age=31536000, immutable",
-          }),
-        ),
-      key,
-    );
+    // A stream that fails, or yields other than the announced length, aborts the request:
+    // the SDK's HTTP handler does not watch the body for errors, and S3 would wait for the
+    // missing bytes until its timeout.
+    const abort = new AbortController();
+    let failure: Error | undefined;
+    const stop = (error: Error) => {
+      failure ??= error;
+      abort.abort(error);
+    };
+    try {
+      await this.#client.send(
+        new PutObjectCommand({
+          Bucket: this.#bucket,
+          Key: this.#objectKey(key),
+          // A stream needs its length up front (no chunked uploads without checksums).
+          Body:
+            body instanceof Uint8Array ? body : Readable.from(exactly(body, meta.bytes, key, stop)),
+          ContentLength: meta.bytes,
+          ContentType: meta.contentType,
+          CacheControl: "public, max-age=31536000, immutable",
+        }),
+        { abortSignal: abort.signal },
+      );
+    } catch (error) {
+      throw unavailable(failure ?? error, key);
+    }
   }
 
   async head(key: string): Promise<ObjectMeta | undefined> {
@@ -175,6 +186,37 @@ export class S3ObjectStore implements MediaObjectStore {
   }
 }
 
+/**
+ * The stream's chunks; when it fails or yields more or fewer bytes than announced, `stop`
+ * is told and the stream just ends (an error thrown into the SDK's body stream would be
+ * left unhandled).
+ */
+async function* exactly(
+  body: AsyncIterable<Uint8Array>,
+  expected: number,
+  key: string,
+  stop: (error: Error) => void,
+): AsyncIterable<Uint8Array> {
+  let seen = 0;
+  try {
+    for await (const chunk of body) {
+      seen += chunk.byteLength;
+      if (seen > expected) break;
+      yield chunk;
+    }
+  } catch (error) {
+    stop(error as Error);
+    return;
+  }
+  if (seen !== expected) {
+    stop(
+      new Error(
+        `media object ${key}: the body has ${seen > expected ? "more" : "fewer"} bytes than the ${expected} announced`,
+      ),
+    );
+  }
+}
+
 function isNotFound(error: unknown): boolean {
   return (
     error instanceof S3ServiceException &&
@@ -184,8 +226,12 @@ function isNotFound(error: unknown): boolean {
   );
 }
 
-function unavailable(error: unknown, key: string): NewsdeskError {
+function unavailable(error: unknown, key: string): Error {
   if (error instanceof NewsdeskError) return error;
+  // The caller's own body failed: not the store's fault.
+  if (!(error instanceof S3ServiceException) && /^media object /.test((error as Error).message)) {
+    return error as Error;
+  }
   return new NewsdeskError("MEDIA_STORE_UNAVAILABLE", {
     detail: `The S3 media store failed on ${JSON.stringify(key)}: ${(error as Error).message}`,
     cause: error,
