@@ -26,6 +26,7 @@ import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
 import { clipsMigration } from "./migrations/0026-clips.js";
+import { programmesMigration } from "./migrations/0027-programmes.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -183,6 +184,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0015-story-list": storyListMigration(dialect),
     "0023-media-object-keys": mediaObjectKeysMigration(),
     "0026-clips": clipsMigration(),
+    "0027-programmes": programmesMigration(),
   };
 }
 
