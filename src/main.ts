@@ -25,6 +25,8 @@ import {
   type BannerChangeListener,
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
+import { defaultClipLimits } from "./domain/clips/clip-schema.js";
+import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
 import { CuratedStories } from "./domain/curation/curated-stories.js";
@@ -36,6 +38,7 @@ import type { LiveEventListener } from "./domain/live/live-schema.js";
 import { LiveService } from "./domain/live/live-service.js";
 import { LivePostsReader } from "./domain/live/published-live-posts.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
+import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -75,6 +78,8 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
+import { FfmpegClipTranscoder } from "./media/ffmpeg-clip-transcoder.js";
+import { FfprobeMediaProber } from "./media/ffprobe-media-prober.js";
 import { openMediaStores } from "./media/media-stores.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { livePostOut } from "./render/feeds/live-post-out.js";
@@ -178,6 +183,8 @@ export interface NewsroomServices {
   readonly liveListeners: LiveEventListener[];
   /** Published live pages' posts with their images and people (distribution, readers). */
   readonly livePosts: LivePostsReader;
+  /** Audio and video clips; present when a media object store is configured. */
+  readonly clips?: ClipService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -190,6 +197,8 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
+  /** Where audio and video bytes go; without one, clips are not offered. */
+  readonly mediaStore?: MediaObjectStore;
 }
 
 /** What the services read from the configuration. */
@@ -203,6 +212,7 @@ type ServiceConfig = Pick<
   | "wireAllowPrivate"
   | "wireDropRoots"
   | "webhookAllowPrivate"
+  | "clipLimits"
 >;
 
 /**
@@ -230,6 +240,8 @@ export function buildServices(
     onCatalogChange?: (tags: readonly string[]) => Promise<void>;
     /** Told the cache tags of the pages a curation save changed. */
     onCurationChange: (tags: readonly string[]) => Promise<void>;
+    /** Where audio and video bytes go; clips are built only with one. */
+    mediaStore?: MediaObjectStore;
     /** Told the cache tags of the pages a programme or schedule change affects. */
     onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
   },
@@ -368,7 +380,9 @@ export function buildServices(
         "live listener failed",
       ),
   });
+  const clips = deps.mediaStore ? buildClips(repositories, jobs, deps.mediaStore, deps) : undefined;
   return {
+    ...(clips ? { clips } : {}),
     stories,
     media,
     breaking,
@@ -430,6 +444,37 @@ export function buildServices(
     liveListeners,
     livePosts,
   };
+}
+
+/** Audio and video clips: ffprobe checks, ffmpeg transcoding as a job, bytes in the store. */
+function buildClips(
+  repositories: Repositories,
+  jobs: JobRunner,
+  store: MediaObjectStore,
+  deps: { config: Pick<Config, "clipLimits">; clock: Clock },
+): ClipService {
+  const limits = { ...defaultClipLimits, ...deps.config.clipLimits };
+  const clips = new ClipService({
+    repository: repositories.clips,
+    store,
+    prober: new FfprobeMediaProber({ timeoutMs: limits.probeTimeoutMs }),
+    // One ffmpeg run may take up to 6 h of wall time (a 4 h video on a busy machine);
+    // the job's lock is renewed meanwhile, so no other instance starts it again.
+    transcoder: new FfmpegClipTranscoder({ timeoutMs: 6 * 3_600_000 }),
+    // External stream URLs are never fetched by Newsdesk, but must be public addresses.
+    outbound: new OutboundHttp({ allowPrivate: false }),
+    clock: deps.clock,
+    limits,
+    enqueueTranscode: async (clipId) => {
+      await jobs.enqueue(transcodeJobKind, { clipId });
+    },
+  });
+  jobs.handle(transcodeJobKind, (job) =>
+    clips.transcode(String(job.payload.clipId), {
+      finalAttempt: job.attempts + 1 >= JobRunner.maxAttempts,
+    }),
+  );
+  return clips;
 }
 
 /**
@@ -548,6 +593,8 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
+      // Clips write to MEDIA_STORE's primary store (a test may give its own).
+      mediaStore: options.mediaStore ?? mediaStores.primary,
       onProgrammeChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
@@ -607,6 +654,9 @@ export async function createNewsdesk(
       publisherName: config.publisherName,
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
+    const clipMedia = services.clips
+      ? { clips: services.clips, store: options.mediaStore ?? mediaStores.primary }
+      : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
     const app = buildApp({
@@ -629,6 +679,7 @@ export async function createNewsdesk(
         publisherName: config.publisherName,
       },
       newsroom: newsroomApi,
+      ...(clipMedia ? { clipMedia } : {}),
       wirePush: wirePushRoutes({
         ingest: services.wire.ingest,
         sources: services.wire.sources,

@@ -45,6 +45,15 @@ const envSchema = z.object({
    * networks). Refused by default, against server-side request forgery.
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** Largest audio and video uploads, in MB, and the longest clip, in minutes (issue 17). */
+  CLIP_MAX_AUDIO_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  CLIP_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(16_384).default(500),
+  CLIP_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(240),
   /**
    * `GET /metrics` on the main port, for whoever sends `Authorization: Bearer <token>`.
    * Unset (and no METRICS_PORT): there is no metrics endpoint.
@@ -253,6 +262,12 @@ export interface Config {
   readonly cdnPurge: CdnPurgeConfig | undefined;
   /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private and loopback addresses. */
   readonly webhookAllowPrivate: boolean;
+  /** CLIP_MAX_AUDIO_MB, CLIP_MAX_VIDEO_MB and CLIP_MAX_MINUTES, in bytes and milliseconds. */
+  readonly clipLimits: {
+    readonly maxAudioBytes: number;
+    readonly maxVideoBytes: number;
+    readonly maxDurationMs: number;
+  };
   /** This process is a worker forked by `--workers N`: changes fan out over cluster IPC. */
   readonly clusterWorker: boolean;
   /** SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS, in milliseconds. */
@@ -335,6 +350,11 @@ export function loadConfig(
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurge: cdnPurge.config,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
+    clipLimits: Object.freeze({
+      maxAudioBytes: e.CLIP_MAX_AUDIO_MB * 1024 * 1024,
+      maxVideoBytes: e.CLIP_MAX_VIDEO_MB * 1024 * 1024,
+      maxDurationMs: e.CLIP_MAX_MINUTES * 60_000,
+    }),
     clusterWorker: e.NEWSDESK_CLUSTER_WORKER === "1",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

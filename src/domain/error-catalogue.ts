@@ -1,3 +1,4 @@
+import { clipProblemCatalogue } from "./clips/clip-errors.js";
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
@@ -133,6 +134,7 @@ export const errorCatalogue = {
   ...curationProblemCatalogue,
   ...mediaStoreProblemCatalogue,
   ...liveProblemCatalogue,
+  ...clipProblemCatalogue,
   ...programmeProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {

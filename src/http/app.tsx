@@ -12,6 +12,7 @@ import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
 import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { brandRoutes } from "./brand-routes.js";
+import { type ClipMediaDeps, clipMediaRoutes } from "./clip-media-routes.js";
 import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
 import { mediaRoutes } from "./media-routes.js";
@@ -47,6 +48,8 @@ export interface AppDeps {
   readonly languages: ReaderLanguages;
   /** What /readyz reports: the database answers, migrations are current, not draining. */
   readonly readiness: Readiness;
+  /** Audio and video files, HLS and captions for readers; absent without a media store. */
+  readonly clipMedia?: ClipMediaDeps;
 }
 
 interface Readiness {
@@ -97,6 +100,7 @@ export function buildApp(deps: AppDeps): Hono {
     return c.json({ status: "ready", database: "ok", migrations: "current" }, 200, noStore);
   });
 
+  if (deps.clipMedia) app.route("/", clipMediaRoutes(deps.clipMedia));
   app.route("/", mediaRoutes({ media: deps.media, logger: deps.logger }));
 
   app.route("/", apiRoutes(deps.distribution));
@@ -147,7 +151,9 @@ export function buildApp(deps: AppDeps): Hono {
         error.code === "REVISION_CONFLICT" ||
         error.code === "VALIDATION_FAILED" ||
         error.code === "LIVE_SETTINGS_CONFLICT" ||
-        error.code === "LIVE_POST_CONFLICT"
+        error.code === "LIVE_POST_CONFLICT" ||
+        // Each WebVTT mistake with its line, for the captions editor to point at.
+        error.code === "CAPTIONS_INVALID"
           ? { ...error.details }
           : {};
       return problemResponse(c, error.code, error.message, extra);

@@ -502,6 +502,50 @@ export interface LivePagesTable {
   updated_by: string | null;
 }
 
+export interface ClipsTable {
+  id: string;
+  kind: string;
+  title: string;
+  source: string;
+  external_url: string | null;
+  duration_ms: number | string | null;
+  width: number | null;
+  height: number | null;
+  original_key: string | null;
+  original_format: string | null;
+  original_bytes: number | string | null;
+  sha256: string | null;
+  status: string;
+  error: string | null;
+  progress_permille: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClipRenditionsTable {
+  clip_id: string;
+  name: string;
+  role: string;
+  object_key: string;
+  mime: string;
+  codecs: string;
+  bitrate: number;
+  bytes: number | string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ClipCaptionsTable {
+  clip_id: string;
+  lang: string;
+  vtt: string;
+  transcript: string;
+  transcript_edited: number;
+  cue_count: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface LivePostsTable {
   id: string;
   story_id: string;
@@ -578,4 +622,7 @@ export interface DatabaseSchema {
   live_pages: LivePagesTable;
   live_posts: LivePostsTable;
   live_post_revisions: LivePostRevisionsTable;
+  clips: ClipsTable;
+  clip_renditions: ClipRenditionsTable;
+  clip_captions: ClipCaptionsTable;
 }

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
+import type { MediaObjectStore } from "../../src/domain/media/media-object-store.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
@@ -18,7 +19,14 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: { clock?: Clock; seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    seed?: boolean;
+    env?: Record<string, string>;
+    logger?: Logger;
+    /** Where audio and video bytes go instead of MEDIA_STORE (to look inside it). */
+    mediaStore?: MediaObjectStore;
+  } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -59,6 +67,7 @@ export async function startTestNewsdesk(
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.mediaStore ? { mediaStore: options.mediaStore } : {}),
   });
   return {
     ...newsdesk,
