@@ -8,6 +8,7 @@ import {
   LocalChangeBus,
   PgChangeBus,
 } from "./cache/change-bus.js";
+import { LivePostUpdates } from "./cache/live-post-updates.js";
 import { LiveUpdates } from "./cache/live-updates.js";
 import { PageCache } from "./cache/page-cache.js";
 import type { Config } from "./config/config.js";
@@ -29,12 +30,16 @@ import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
+import { LiveReader } from "./domain/live/live-reader.js";
+import type { LiveReadRepository } from "./domain/live/live-schema.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
+import { PublishedStories } from "./domain/published/published-stories.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
+import { services as serviceRegistry } from "./domain/services/service-registry.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
@@ -67,6 +72,7 @@ import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
+import { livePostFrames } from "./render/reader/live-post-frames.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
@@ -89,6 +95,8 @@ export interface Newsdesk {
   /** The newsroom's own event streams (wire queue, flags, notifications). */
   readonly newsroomEvents: NewsroomEvents;
   readonly liveUpdates: LiveUpdates;
+  /** Live pages' posts: cache invalidation and open pages (a LiveEventListener). */
+  readonly livePosts: LivePostUpdates | undefined;
   /** This instance's Prometheus metrics (its own registry); served by `startServer`. */
   readonly metrics: NewsdeskMetrics;
   /** Demo accounts present in this database (printed at start), or none. */
@@ -166,6 +174,8 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
+  /** Where readers' live pages read posts (live pages are off without one). */
+  readonly liveRead?: LiveReadRepository;
 }
 
 /** What the services read from the configuration. */
@@ -476,6 +486,40 @@ export async function createNewsdesk(
         metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
     services.storyListeners.push(live);
+    // Live pages (issue 15): readers' pages of posts, and each post's way to open pages.
+    const publishedStories = new PublishedStories(repositories);
+    const liveReader = options.liveRead
+      ? new LiveReader({
+          live: options.liveRead,
+          now: () => clock.now(),
+          findPeople: (ids) => repositories.catalog.findPeople(ids),
+          resolveMedia: (ids) => publishedStories.resolveMedia(ids),
+        })
+      : undefined;
+    const livePosts = liveReader
+      ? new LivePostUpdates({
+          cache: pageCache,
+          bus,
+          sink: hub,
+          logger,
+          statusOf: async (storyId) => (await liveReader.livePage(storyId))?.status,
+          frames: (event) =>
+            livePostFrames(
+              {
+                live: liveReader,
+                storyAddress: async (storyId, serviceId) => {
+                  const found = await services.reader.story(serviceRegistry[serviceId], storyId);
+                  return found.kind === "published" ? found.model.content : undefined;
+                },
+                publicUrl: config.publicUrl,
+                publisherName: config.publisherName,
+                now: () => clock.now(),
+              },
+              event,
+            ),
+          ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
+        })
+      : undefined;
     metrics.watch({
       pageCache,
       sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
@@ -524,6 +568,7 @@ export async function createNewsdesk(
       pageCache,
       reader: services.reader,
       languages: { translations: services.translations, search: services.search },
+      ...(liveReader ? { live: liveReader } : {}),
       media: repositories.media,
       clock,
       logger,
@@ -570,6 +615,7 @@ export async function createNewsdesk(
       live: hub,
       newsroomEvents,
       liveUpdates: live,
+      livePosts,
       metrics,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       lifecycle,

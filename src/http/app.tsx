@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { LiveReader } from "../domain/live/live-reader.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly languages: ReaderLanguages;
   /** What /readyz reports: the database answers, migrations are current, not draining. */
   readonly readiness: Readiness;
+  /** Live pages' posts for readers (src/domain/live). */
+  readonly live?: LiveReader;
 }
 
 interface Readiness {

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
+import { liveCacheTags } from "../domain/live/live-cache-tags.js";
+import type { LiveReader, LiveStreamRequest } from "../domain/live/live-reader.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
@@ -18,6 +20,7 @@ import type { TranslationService } from "../domain/translations/translation-serv
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
+import { LivePage } from "../render/reader/LivePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
 import {
   defaultTextSize,
@@ -57,6 +60,8 @@ export interface ReaderRoutesDeps {
   readonly publisherName: string;
   /** Language versions (switcher, hreflang) and full-text search. */
   readonly languages: ReaderLanguages;
+  /** Live pages (stories of kind "live"): their posts, by a stable cursor. */
+  readonly live?: LiveReader;
 }
 
 export interface ReaderLanguages {
@@ -74,6 +79,11 @@ const pageQuery = z.object({
 const searchQuery = pageQuery.extend({ q: z.string().max(200).default("") });
 /** `return` is read apart: sameOriginRedirect checks it and falls back, never fails. */
 const textSizeQuery = z.object({ size: z.enum(textSizes) });
+/** A live page's older posts (`?before=`) or one shared post (`?post=`), never both. */
+const postIdParam = z.string().regex(/^[0-9a-z]{1,64}$/);
+const liveQuery = z
+  .object({ before: postIdParam.optional(), post: postIdParam.optional() })
+  .refine((q) => !(q.before && q.post));
 
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
@@ -423,6 +433,36 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       await deps.languages.translations.versions(model.story.familyId),
       model.story.familyId,
     );
+    const livePage = deps.live ? await deps.live.livePage(story.id) : undefined;
+    if (deps.live && livePage) {
+      const query = liveQuery.safeParse(c.req.query());
+      if (!query.success) return message(c, service, "badRequest", model);
+      const request: LiveStreamRequest = query.data.before
+        ? { kind: "before", postId: query.data.before }
+        : query.data.post
+          ? { kind: "around", postId: query.data.post }
+          : { kind: "latest" };
+      const stream = await deps.live.stream(livePage, request);
+      if (!stream) return message(c, service, "notFound", model);
+      const live = (
+        <LivePage ctx={ctxFor(c, service)} model={model} stream={stream} versions={versions} />
+      );
+      return html(c, renderHtml(live), 200, {
+        chrome: model,
+        // Older and share pages do not carry the first page's tag: a new post leaves them be.
+        tags: [
+          cacheTags.story(story.id),
+          cacheTags.family(story.familyId),
+          liveCacheTags.status(story.id),
+          ...(stream.request.kind === "latest" ? [liveCacheTags.first(story.id)] : []),
+          ...stream.dependsOn.map((id) => liveCacheTags.post(id)),
+        ],
+        query: {
+          ...(query.data.before ? { before: query.data.before } : {}),
+          ...(query.data.post ? { post: query.data.post } : {}),
+        },
+      });
+    }
     const page = <StoryPage ctx={ctxFor(c, service)} model={model} versions={versions} />;
     return html(c, renderHtml(page), 200, {
       chrome: model,

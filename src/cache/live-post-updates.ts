@@ -1,0 +1,120 @@
+import type { Logger } from "pino";
+import { tagsForLiveEvent } from "../domain/live/live-cache-tags.js";
+import type { LiveEvent, LiveEventListener, LiveStatus } from "../domain/live/live-schema.js";
+import type { LivePostFrame } from "../render/reader/live-post-frames.js";
+import type { ChangeBus, ChangeMessage } from "./change-bus.js";
+import type { PageCache } from "./page-cache.js";
+
+/** Where post events go on this instance: the reader SSE hub (src/http/live-hub.ts). */
+export interface LivePostSink {
+  broadcastPost(
+    edition: LivePostFrame["edition"],
+    storyId: string,
+    at: number,
+    data: object,
+  ): unknown;
+}
+
+/** Live pages whose status this instance last saw; past this, the oldest is forgotten. */
+const statusMemory = 10_000;
+
+/**
+ * Keeps cached pages and open live pages in step with posts, like LiveUpdates does for
+ * stories: each change is applied here at once (cache tags dropped, the post sent to this
+ * instance's open pages), then told to the other instances over the change bus, which do
+ * the same for theirs. Only what the change shows in is dropped (tagsForLiveEvent): a new
+ * post leaves the older pages (`?before=`) and other posts' share pages cached.
+ */
+export class LivePostUpdates implements LiveEventListener {
+  readonly #cache: PageCache;
+  readonly #bus: ChangeBus;
+  readonly #sink: LivePostSink | undefined;
+  readonly #logger: Logger;
+  readonly #statusOf: (storyId: string) => Promise<LiveStatus | undefined>;
+  readonly #frames: (event: LiveEvent) => Promise<readonly LivePostFrame[]>;
+  readonly #purge: ((tags: readonly string[]) => Promise<void>) | undefined;
+  readonly #onVisible: ((event: LiveEvent) => void) | undefined;
+  /** The status each live page had at its last change here (LIVE badges in lists). */
+  readonly #statuses = new Map<string, LiveStatus | null>();
+
+  constructor(deps: {
+    cache: PageCache;
+    bus: ChangeBus;
+    sink?: LivePostSink;
+    logger: Logger;
+    statusOf(storyId: string): Promise<LiveStatus | undefined>;
+    frames(event: LiveEvent): Promise<readonly LivePostFrame[]>;
+    purge?: (tags: readonly string[]) => Promise<void>;
+    /** Told once the change is visible on this instance (post→visible latency). */
+    onVisible?: (event: LiveEvent) => void;
+  }) {
+    this.#cache = deps.cache;
+    this.#bus = deps.bus;
+    this.#sink = deps.sink;
+    this.#logger = deps.logger;
+    this.#statusOf = deps.statusOf;
+    this.#frames = deps.frames;
+    this.#purge = deps.purge;
+    this.#onVisible = deps.onVisible;
+    this.#bus.subscribe((message) => {
+      if (message.kind === "live") void this.#apply(message);
+    });
+  }
+
+  async onLiveEvent(event: LiveEvent): Promise<void> {
+    let status: LiveStatus | null = null;
+    let before: LiveStatus | undefined;
+    if (event.type === "settings-changed") {
+      status = (await this.#statusOf(event.storyId)) ?? null;
+      // Not seen here yet: count it as changed, so no list keeps a stale badge.
+      before = this.#statuses.has(event.storyId)
+        ? (this.#statuses.get(event.storyId) ?? undefined)
+        : status === "live"
+          ? undefined
+          : "live";
+    }
+    const tags = tagsForLiveEvent(event, {
+      before,
+      after: status ?? undefined,
+    });
+    const message: ChangeMessage = { kind: "live", event, tags, status };
+    await this.#apply(message);
+    this.#onVisible?.(event);
+    try {
+      await this.#bus.publish(message);
+    } catch (error) {
+      // Other instances' caches expire by max-age at worst; the write itself has committed.
+      this.#logger.error(
+        { err: error },
+        "could not announce a live-page change to other instances",
+      );
+    }
+  }
+
+  async #apply(message: Extract<ChangeMessage, { kind: "live" }>): Promise<void> {
+    const { event } = message;
+    if (event.type === "settings-changed") this.#remember(event.storyId, message.status);
+    this.#cache.invalidate(message.tags);
+    void this.#purge?.(message.tags).catch((error: unknown) =>
+      this.#logger.warn({ err: error }, "CDN purge failed"),
+    );
+    if (!this.#sink) return;
+    try {
+      for (const frame of await this.#frames(event)) {
+        this.#sink.broadcastPost(frame.edition, frame.storyId, frame.at, frame.data);
+      }
+    } catch (error) {
+      // Open pages get the post on their next load; the cached pages are already dropped.
+      this.#logger.warn({ err: error }, "could not send a live post to open pages");
+    }
+  }
+
+  #remember(storyId: string, status: LiveStatus | null): void {
+    this.#statuses.delete(storyId);
+    this.#statuses.set(storyId, status);
+    if (this.#statuses.size > statusMemory) {
+      const oldest = this.#statuses.keys().next().value;
+      if (oldest !== undefined) this.#statuses.delete(oldest);
+    }
+  }
+}
