@@ -24,6 +24,8 @@ import { curationMigration } from "./migrations/0017-curation.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
+import { storyKindMigration } from "./migrations/0021-story-kind.js";
+import { livePagesMigration } from "./migrations/0022-live-pages.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -179,6 +181,8 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0018-catalog-admin": catalogAdminMigration(),
     "0017-curation": curationMigration(),
     "0015-story-list": storyListMigration(dialect),
+    "0021-story-kind": storyKindMigration(),
+    "0022-live-pages": livePagesMigration(),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ApiKeyRepository } from "../domain/distribution/api-key-repository
 import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
 import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
 import type { JobRepository } from "../domain/jobs/job-queue.js";
+import type { LiveRepository } from "../domain/live/live-repository.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
@@ -28,6 +29,7 @@ import { CurationSqlRepository } from "./curation-sql-repository.js";
 import type { Database } from "./database.js";
 import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
+import { LiveSqlRepository } from "./live-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
 import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
@@ -70,6 +72,8 @@ export interface Repositories {
   readonly comments: CommentRepository;
   /** Pinned stories of home and section pages, and stories' picked related stories. */
   readonly curation: CurationRepository;
+  /** Live pages: settings, posts and post revisions (readers use its LiveReadRepository side). */
+  readonly live: LiveRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -98,6 +102,7 @@ export function sqlRepositories(database: Database): Repositories {
     },
     comments: new CommentSqlRepository(database.db),
     curation: new CurationSqlRepository(database.db),
+    live: new LiveSqlRepository(database.db),
   };
 }
 

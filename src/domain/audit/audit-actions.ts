@@ -67,5 +67,7 @@ export const auditActions = [
   "catalog.agency.edit",
   "catalog.agency.remove",
   "curation.saved",
+  "live.settings-changed",
+  "live.post-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

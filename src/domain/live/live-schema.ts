@@ -55,7 +55,6 @@ export interface LivePost {
   readonly sourcePostId: string | null;
 }
 
-
 /** Announced after a post or the live settings change has committed (like StoryEvent). */
 export interface LiveEvent {
   readonly type: "post-published" | "post-edited" | "post-deleted" | "settings-changed";

@@ -50,6 +50,11 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "banner.manage":
     case "curation.manage":
       return editorial;
+    // Live pages: editors manage; reporters post too (page settings are the live service's).
+    case "live.manage":
+      return editorial;
+    case "live.post":
+      return role === "reporter" || editorial;
     case "translation.create":
     case "translation.edit":
     case "alert.translate":

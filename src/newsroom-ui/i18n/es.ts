@@ -5,6 +5,7 @@ import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
+import { liveAuditEs } from "./live-audit-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -820,4 +821,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...curationEs,
   ...storyListEs,
   ...deskEs,
+  // Live pages' audit-log labels: live-audit-es.ts
+  ...liveAuditEs,
 };

@@ -5,6 +5,7 @@ import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
+import { liveAuditFa } from "./live-audit-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -803,4 +804,6 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...curationFa,
   ...storyListFa,
   ...deskFa,
+  // Live pages' audit-log labels: live-audit-fa.ts
+  ...liveAuditFa,
 };

@@ -5,6 +5,7 @@ import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
+import { liveAuditUk } from "./live-audit-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
@@ -812,4 +813,6 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...curationUk,
   ...storyListUk,
   ...deskUk,
+  // Live pages' audit-log labels: live-audit-uk.ts
+  ...liveAuditUk,
 };
