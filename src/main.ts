@@ -31,7 +31,6 @@ import { DistributionService } from "./domain/distribution/distribution-service.
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import { LiveReader } from "./domain/live/live-reader.js";
-import type { LiveReadRepository } from "./domain/live/live-schema.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -96,7 +95,7 @@ export interface Newsdesk {
   readonly newsroomEvents: NewsroomEvents;
   readonly liveUpdates: LiveUpdates;
   /** Live pages' posts: cache invalidation and open pages (a LiveEventListener). */
-  readonly livePosts: LivePostUpdates | undefined;
+  readonly livePosts: LivePostUpdates;
   /** This instance's Prometheus metrics (its own registry); served by `startServer`. */
   readonly metrics: NewsdeskMetrics;
   /** Demo accounts present in this database (printed at start), or none. */
@@ -174,8 +173,6 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
-  /** Where readers' live pages read posts (live pages are off without one). */
-  readonly liveRead?: LiveReadRepository;
 }
 
 /** What the services read from the configuration. */
@@ -488,38 +485,34 @@ export async function createNewsdesk(
     services.storyListeners.push(live);
     // Live pages (issue 15): readers' pages of posts, and each post's way to open pages.
     const publishedStories = new PublishedStories(repositories);
-    const liveReader = options.liveRead
-      ? new LiveReader({
-          live: options.liveRead,
-          now: () => clock.now(),
-          findPeople: (ids) => repositories.catalog.findPeople(ids),
-          resolveMedia: (ids) => publishedStories.resolveMedia(ids),
-        })
-      : undefined;
-    const livePosts = liveReader
-      ? new LivePostUpdates({
-          cache: pageCache,
-          bus,
-          sink: hub,
-          logger,
-          statusOf: async (storyId) => (await liveReader.livePage(storyId))?.status,
-          frames: (event) =>
-            livePostFrames(
-              {
-                live: liveReader,
-                storyAddress: async (storyId, serviceId) => {
-                  const found = await services.reader.story(serviceRegistry[serviceId], storyId);
-                  return found.kind === "published" ? found.model.content : undefined;
-                },
-                publicUrl: config.publicUrl,
-                publisherName: config.publisherName,
-                now: () => clock.now(),
-              },
-              event,
-            ),
-          ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
-        })
-      : undefined;
+    const liveReader = new LiveReader({
+      live: repositories.live,
+      now: () => clock.now(),
+      findPeople: (ids) => repositories.catalog.findPeople(ids),
+      resolveMedia: (ids) => publishedStories.resolveMedia(ids),
+    });
+    const livePosts = new LivePostUpdates({
+      cache: pageCache,
+      bus,
+      sink: hub,
+      logger,
+      statusOf: async (storyId) => (await liveReader.livePage(storyId))?.status,
+      frames: (event) =>
+        livePostFrames(
+          {
+            live: liveReader,
+            storyAddress: async (storyId, serviceId) => {
+              const found = await services.reader.story(serviceRegistry[serviceId], storyId);
+              return found.kind === "published" ? found.model.content : undefined;
+            },
+            publicUrl: config.publicUrl,
+            publisherName: config.publisherName,
+            now: () => clock.now(),
+          },
+          event,
+        ),
+      ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
+    });
     metrics.watch({
       pageCache,
       sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
@@ -568,7 +561,7 @@ export async function createNewsdesk(
       pageCache,
       reader: services.reader,
       languages: { translations: services.translations, search: services.search },
-      ...(liveReader ? { live: liveReader } : {}),
+      live: liveReader,
       media: repositories.media,
       clock,
       logger,

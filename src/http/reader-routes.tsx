@@ -433,7 +433,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       await deps.languages.translations.versions(model.story.familyId),
       model.story.familyId,
     );
-    const livePage = deps.live ? await deps.live.livePage(story.id) : undefined;
+    const livePage =
+      deps.live && story.kind === "live" ? await deps.live.livePage(story.id) : undefined;
     if (deps.live && livePage) {
       const query = liveQuery.safeParse(c.req.query());
       if (!query.success) return message(c, service, "badRequest", model);
