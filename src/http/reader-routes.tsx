@@ -235,7 +235,15 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
     const model = await deps.reader.list(service, {}, 1);
-    const home = <HomePage ctx={ctxFor(c, service)} model={model} versions={homeVersions()} />;
+    const live = await deps.live?.liveNow(model.stories);
+    const home = (
+      <HomePage
+        ctx={ctxFor(c, service)}
+        model={model}
+        versions={homeVersions()}
+        {...(live ? { live } : {})}
+      />
+    );
     return html(c, renderHtml(home), 200, {
       chrome: model,
       tags: [
@@ -378,12 +386,14 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     }
     const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
     if (pastTheEnd(model)) return message(c, service, "notFound", model);
+    const live = await deps.live?.liveNow(model.stories);
     return html(
       c,
       renderHtml(
         <StoryListPage
           ctx={ctxFor(c, service)}
           model={model}
+          {...(live ? { live } : {})}
           title={section.name}
           basePath={sectionUrl(service, section.slug)}
           currentSection={section.slug}

@@ -111,6 +111,35 @@ describe.each(dialects)("live pages for readers on %s", (dialect) => {
     );
   });
 
+  it("badges the live page on home and section pages while it is live, and only then", async () => {
+    const { livePosts, pageCache } = newsdesk;
+    const teaser = (html: string) => {
+      const at = html.indexOf(`siege-live-${live.storyId}"`);
+      return html.slice(at, html.indexOf("</li>", at));
+    };
+    const badge = '<span class="live-badge is-live">Live</span>';
+    for (const page of ["/english/", "/english/world"]) {
+      expect(teaser(await get(page)), page).toContain(badge);
+    }
+    // Key points change no list; ending the page takes the badge off every list.
+    await live.settings({ keyPoints: ["Curfew lifted"] });
+    await livePosts.onLiveEvent(event("settings-changed", null));
+    await livePosts.onLiveEvent(event("settings-changed", null));
+    await get("/english/world");
+    await live.settings({ keyPoints: ["Curfew lifted", "Port open"] });
+    await livePosts.onLiveEvent(event("settings-changed", null));
+    expect(pageCache.has(cacheKeyFor("/english/world", undefined))).toBe(true);
+    await live.settings({ status: "ended" });
+    await livePosts.onLiveEvent(event("settings-changed", null));
+    expect(pageCache.has(cacheKeyFor("/english/world", undefined))).toBe(false);
+    for (const page of ["/english/", "/english/world"]) {
+      expect(teaser(await get(page)), page).not.toContain("live-badge");
+    }
+    expect(await get(live.url)).toContain('<span class="live-badge">Ended</span>');
+    await live.settings({ status: "live" });
+    await livePosts.onLiveEvent(event("settings-changed", null));
+  });
+
   it("leaves ordinary stories as they were, whatever their query", async () => {
     const home = await get("/english/");
     const other = [...home.matchAll(/href="(\/english\/[a-z-]+\/[^"]+-([0-9a-z]{12}))"/g)]

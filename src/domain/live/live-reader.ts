@@ -59,6 +59,19 @@ export class LiveReader {
     return this.#deps.live.findLivePage(storyId);
   }
 
+  /**
+   * Which of these stories are live pages covering events now (their teasers' LIVE badge).
+   * Only stories of kind "live" are looked up.
+   */
+  async liveNow(stories: readonly { id: string; kind?: string }[]): Promise<Set<string>> {
+    const pages = await Promise.all(
+      stories
+        .filter((s) => s.kind === undefined || s.kind === "live")
+        .map((s) => this.#deps.live.findLivePage(s.id)),
+    );
+    return new Set(pages.flatMap((p) => (p?.status === "live" ? [p.storyId] : [])));
+  }
+
   /** One post readers can see (not deleted), with its bylines' people and its pictures. */
   async post(postId: string): Promise<LivePostView | undefined> {
     const post = await this.#deps.live.findPost(postId);

@@ -5,6 +5,7 @@ import { homeUrl, storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
+import { LiveBadge } from "./LiveBadge.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards, TeaserTime } from "./StoryCards.js";
 
@@ -13,9 +14,12 @@ export function HomePage({
   ctx,
   model,
   versions = [],
+  live,
 }: {
   ctx: RenderContext;
   model: StoryListModel;
+  /** Stories that are live pages covering events now (LIVE badges). */
+  live?: ReadonlySet<string>;
   /** Every edition's home (hreflang); the switcher offers this service's other scripts. */
   versions?: readonly PageVersion[];
 }) {
@@ -62,6 +66,7 @@ export function HomePage({
             </h2>
             {top.standfirst ? <p class="standfirst">{top.standfirst}</p> : null}
             <p class="meta">
+              {live?.has(top.id) ? <LiveBadge ctx={ctx} status="live" /> : null}
               <TeaserTime ctx={ctx} story={top} />
             </p>
           </div>
@@ -72,7 +77,13 @@ export function HomePage({
       {latest.length > 0 ? (
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">{t.t("home.latest")}</h2>
-          <StoryCards ctx={ctx} stories={latest} media={model.media} headingLevel={3} />
+          <StoryCards
+            ctx={ctx}
+            stories={latest}
+            media={model.media}
+            headingLevel={3}
+            {...(live ? { live } : {})}
+          />
         </section>
       ) : null}
     </Layout>

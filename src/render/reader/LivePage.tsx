@@ -1,11 +1,10 @@
 import { type LiveStreamModel, postBylineNames } from "../../domain/live/live-reader.js";
-import type { LivePost, LiveStatus } from "../../domain/live/live-schema.js";
+import type { LivePost } from "../../domain/live/live-schema.js";
 import type { Person } from "../../domain/people/people-schema.js";
 import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { inlinePlainText } from "../../domain/stories/story-body-schema.js";
 import { messageParts } from "../../i18n/message-parts.js";
-import type { MessageKey } from "../../i18n/messages/en.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import type { PageVersion } from "../page-versions.js";
 import { sectionUrl, storyUrl } from "../reader-urls.js";
@@ -13,23 +12,17 @@ import { liveBlogPostingJsonLd } from "../structured-data/live-blog-posting.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
+import { LiveBadge } from "./LiveBadge.js";
 import { livePageScript, newPostsLabels } from "./live-page-script.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
 import { TimeTag } from "./TimeTag.js";
-
-const statusKeys: Record<LiveStatus, MessageKey> = {
-  live: "live.status.live",
-  upcoming: "live.status.upcoming",
-  ended: "live.status.ended",
-};
 
 /**
  * The live page's own rules, added to the shared stylesheet on live pages only (other pages
  * do not carry them). Logical properties only, so right-to-left pages mirror.
  */
 export const liveStyles =
-  ".live-badge{display:inline-block;font-weight:700;font-size:.8rem;padding:.1rem .5rem;border-radius:2px;background:#4a4a4a;color:#fff;margin-inline-end:.5rem}.live-badge.is-live{background:#b3001b}" +
   ".key-points,.key-events,.pinned{border-block-start:1px solid #d6d6d6;margin-block:1.5rem}" +
   ".posts>ol{list-style:none;padding:0;margin:0}.post{border-block-start:1px solid #d6d6d6;padding-block:1rem}" +
   ".post-meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin:0}.post h3{margin-block:.25rem}" +
@@ -203,15 +196,6 @@ export function LivePage({
         />
       ) : null}
     </Layout>
-  );
-}
-
-/** LIVE, Upcoming or Ended, as the page and teasers show it. */
-export function LiveBadge({ ctx, status }: { ctx: RenderContext; status: LiveStatus }) {
-  return (
-    <span class={status === "live" ? "live-badge is-live" : "live-badge"}>
-      {ctx.t.t(statusKeys[status])}
-    </span>
   );
 }
 
