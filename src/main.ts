@@ -31,6 +31,8 @@ import { DistributionService } from "./domain/distribution/distribution-service.
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import { LiveReader } from "./domain/live/live-reader.js";
+import type { LiveEventListener } from "./domain/live/live-schema.js";
+import { LiveService } from "./domain/live/live-service.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -161,6 +163,13 @@ export interface NewsroomServices {
   readonly storyListeners: StoryEventListener[];
   /** Editor-to-editor comments on stories, mentions and notifications. */
   readonly comments: CommentService;
+  /** Live pages (issue 15): settings, posts, their revisions. */
+  readonly livePages: LiveService;
+  /**
+   * Everyone told about committed live-page changes (posts, settings): the newsroom's
+   * stream, webhooks, and readers' pages and caches add themselves here.
+   */
+  readonly liveListeners: LiveEventListener[];
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -308,6 +317,23 @@ export function buildServices(
   });
   // Block comments follow their paragraphs from revision to revision.
   storyListeners.push(comments);
+  // Live pages: posts and settings; listeners are appended by whoever needs to hear of them.
+  const liveListeners: LiveEventListener[] = [];
+  const livePages = new LiveService({
+    live: repositories.live,
+    stories: repositories.stories,
+    viewable: (actor, storyId) => stories.viewable(actor, storyId),
+    catalog: repositories.catalog,
+    media: repositories.media,
+    audit,
+    clock,
+    listeners: liveListeners,
+    onListenerError: (error, event) =>
+      logger.error(
+        { err: error, story: event.storyId, post: event.postId, event: event.type },
+        "live listener failed",
+      ),
+  });
   return {
     stories,
     media,
@@ -359,6 +385,8 @@ export function buildServices(
     }),
     storyListeners,
     comments,
+    livePages,
+    liveListeners,
   };
 }
 
@@ -513,6 +541,9 @@ export async function createNewsdesk(
         ),
       ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
     });
+    // Live pages: who hears of each committed post and settings change (append here).
+    services.liveListeners.push(newsroomEvents);
+    services.liveListeners.push(livePosts);
     metrics.watch({
       pageCache,
       sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
