@@ -515,7 +515,6 @@ export async function createNewsdesk(
     const publishedStories = new PublishedStories(repositories);
     const liveReader = new LiveReader({
       live: repositories.live,
-      now: () => clock.now(),
       findPeople: (ids) => repositories.catalog.findPeople(ids),
       resolveMedia: (ids) => publishedStories.resolveMedia(ids),
     });
@@ -525,6 +524,7 @@ export async function createNewsdesk(
       sink: hub,
       logger,
       statusOf: async (storyId) => (await liveReader.livePage(storyId))?.status,
+      findPost: (postId) => repositories.live.findPost(postId),
       frames: (event) =>
         livePostFrames(
           {

@@ -25,6 +25,8 @@ export type ChangeMessage =
       readonly event: LiveEvent;
       readonly tags: readonly string[];
       readonly status: LiveStatus | null;
+      /** The edited post's stream fingerprint after the change (postFingerprint). */
+      readonly fingerprint: { readonly stream: string; readonly flags: string } | null;
     }
   /** Newsroom live events (wire queue, kill flags, notifications) for browsers connected elsewhere. */
   | {

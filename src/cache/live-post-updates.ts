@@ -1,6 +1,11 @@
 import type { Logger } from "pino";
-import { tagsForLiveEvent } from "../domain/live/live-cache-tags.js";
-import type { LiveEvent, LiveEventListener, LiveStatus } from "../domain/live/live-schema.js";
+import { postFingerprint, tagsForLiveEvent } from "../domain/live/live-cache-tags.js";
+import type {
+  LiveEvent,
+  LiveEventListener,
+  LivePost,
+  LiveStatus,
+} from "../domain/live/live-schema.js";
 import type { LivePostFrame } from "../render/reader/live-post-frames.js";
 import type { ChangeBus, ChangeMessage } from "./change-bus.js";
 import type { PageCache } from "./page-cache.js";
@@ -15,8 +20,8 @@ export interface LivePostSink {
   ): unknown;
 }
 
-/** Live pages whose status this instance last saw; past this, the oldest is forgotten. */
-const statusMemory = 10_000;
+/** Live pages and posts this instance remembers; past this, the oldest is forgotten. */
+const memory = 10_000;
 
 /**
  * Keeps cached pages and open live pages in step with posts, like LiveUpdates does for
@@ -31,11 +36,14 @@ export class LivePostUpdates implements LiveEventListener {
   readonly #sink: LivePostSink | undefined;
   readonly #logger: Logger;
   readonly #statusOf: (storyId: string) => Promise<LiveStatus | undefined>;
+  readonly #findPost: (postId: string) => Promise<LivePost | undefined>;
   readonly #frames: (event: LiveEvent) => Promise<readonly LivePostFrame[]>;
   readonly #purge: ((tags: readonly string[]) => Promise<void>) | undefined;
   readonly #onVisible: ((event: LiveEvent) => void) | undefined;
   /** The status each live page had at its last change here (LIVE badges in lists). */
   readonly #statuses = new Map<string, LiveStatus | null>();
+  /** What each post last showed in the stream, so a pin-only edit leaves its pages be. */
+  readonly #fingerprints = new Map<string, { stream: string; flags: string } | null>();
 
   constructor(deps: {
     cache: PageCache;
@@ -43,6 +51,7 @@ export class LivePostUpdates implements LiveEventListener {
     sink?: LivePostSink;
     logger: Logger;
     statusOf(storyId: string): Promise<LiveStatus | undefined>;
+    findPost(postId: string): Promise<LivePost | undefined>;
     frames(event: LiveEvent): Promise<readonly LivePostFrame[]>;
     purge?: (tags: readonly string[]) => Promise<void>;
     /** Told once the change is visible on this instance (post→visible latency). */
@@ -53,6 +62,7 @@ export class LivePostUpdates implements LiveEventListener {
     this.#sink = deps.sink;
     this.#logger = deps.logger;
     this.#statusOf = deps.statusOf;
+    this.#findPost = deps.findPost;
     this.#frames = deps.frames;
     this.#purge = deps.purge;
     this.#onVisible = deps.onVisible;
@@ -63,21 +73,28 @@ export class LivePostUpdates implements LiveEventListener {
 
   async onLiveEvent(event: LiveEvent): Promise<void> {
     let status: LiveStatus | null = null;
-    let before: LiveStatus | undefined;
+    let before: LiveStatus | undefined | "unknown" = "unknown";
     if (event.type === "settings-changed") {
       status = (await this.#statusOf(event.storyId)) ?? null;
       // Not seen here yet: count it as changed, so no list keeps a stale badge.
       before = this.#statuses.has(event.storyId)
         ? (this.#statuses.get(event.storyId) ?? undefined)
-        : status === "live"
-          ? undefined
-          : "live";
+        : "unknown";
     }
-    const tags = tagsForLiveEvent(event, {
-      before,
-      after: status ?? undefined,
-    });
-    const message: ChangeMessage = { kind: "live", event, tags, status };
+    let fingerprint: { stream: string; flags: string } | null = null;
+    let change: { shown: boolean; flags: boolean } | undefined;
+    if (event.type !== "settings-changed" && event.postId) {
+      const post = await this.#findPost(event.postId);
+      fingerprint = post ? postFingerprint(post) : null;
+      // Not seen here yet: count it as changed everywhere, so no page keeps a stale post.
+      const known = this.#fingerprints.get(event.postId);
+      change =
+        known && fingerprint
+          ? { shown: known.stream !== fingerprint.stream, flags: known.flags !== fingerprint.flags }
+          : undefined;
+    }
+    const tags = tagsForLiveEvent(event, { before, after: status ?? undefined }, change);
+    const message: ChangeMessage = { kind: "live", event, tags, status, fingerprint };
     await this.#apply(message);
     this.#onVisible?.(event);
     try {
@@ -93,7 +110,8 @@ export class LivePostUpdates implements LiveEventListener {
 
   async #apply(message: Extract<ChangeMessage, { kind: "live" }>): Promise<void> {
     const { event } = message;
-    if (event.type === "settings-changed") this.#remember(event.storyId, message.status);
+    if (event.type === "settings-changed") remember(this.#statuses, event.storyId, message.status);
+    else if (event.postId) remember(this.#fingerprints, event.postId, message.fingerprint);
     this.#cache.invalidate(message.tags);
     void this.#purge?.(message.tags).catch((error: unknown) =>
       this.#logger.warn({ err: error }, "CDN purge failed"),
@@ -108,13 +126,14 @@ export class LivePostUpdates implements LiveEventListener {
       this.#logger.warn({ err: error }, "could not send a live post to open pages");
     }
   }
+}
 
-  #remember(storyId: string, status: LiveStatus | null): void {
-    this.#statuses.delete(storyId);
-    this.#statuses.set(storyId, status);
-    if (this.#statuses.size > statusMemory) {
-      const oldest = this.#statuses.keys().next().value;
-      if (oldest !== undefined) this.#statuses.delete(oldest);
-    }
+/** Sets a key as the newest entry of a bounded memory, forgetting the oldest past the bound. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > memory) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
   }
 }

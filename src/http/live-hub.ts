@@ -27,7 +27,10 @@ interface PostFrame {
  */
 const replayLimit = 64;
 const replayMs = 15 * 60_000;
-/** Pages rendered this long before an event still get it: the render may have read the posts just before the event's write committed. */
+/**
+ * A page says the time of the latest change it shows (`since`); events up to this long
+ * before it come again too, since writes may commit out of their time order.
+ */
 const sinceMarginMs = 5_000;
 
 /** Each edition's stream is named by its BCP 47 tag, the page's `<html lang>`. */
@@ -133,7 +136,7 @@ export class LiveHub {
 
   /**
    * A live page's stream: after a reconnect the browser sends the last event id it saw
-   * (`p-<ms>`, HTML §9.2.4); a first connection says when its page was rendered (`since`).
+   * (`p-<ms>`, HTML §9.2.4); a first connection says the latest change its page shows (`since`).
    * Every kept event newer than that is sent again; the page applies each one idempotently.
    */
   #followPage(

@@ -7,6 +7,7 @@ import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
 import { liveCacheTags } from "../domain/live/live-cache-tags.js";
 import type { LiveReader, LiveStreamRequest } from "../domain/live/live-reader.js";
+import type { LiveStatus } from "../domain/live/live-schema.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
@@ -235,7 +236,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
     const model = await deps.reader.list(service, {}, 1);
-    const live = await deps.live?.liveNow(model.stories);
+    const liveStatuses = await deps.live?.statuses(model.stories);
+    const live = liveStatuses && liveNow(liveStatuses);
     const home = (
       <HomePage
         ctx={ctxFor(c, service)}
@@ -252,6 +254,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         ...storyTags(model.stories),
         // Pins not live now: the page changes when one is published again.
         ...storyTags(model.curatedIds.map((id) => ({ id }))),
+        ...[...(liveStatuses?.keys() ?? [])].map((id) => liveCacheTags.badge(id)),
       ],
     });
   });
@@ -386,7 +389,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     }
     const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
     if (pastTheEnd(model)) return message(c, service, "notFound", model);
-    const live = await deps.live?.liveNow(model.stories);
+    const liveStatuses = await deps.live?.statuses(model.stories);
+    const live = liveStatuses && liveNow(liveStatuses);
     return html(
       c,
       renderHtml(
@@ -410,6 +414,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           cacheTags.curated(service.id, listKeyText({ kind: "section", slug: section.slug })),
           ...storyTags(model.stories),
           ...storyTags(model.curatedIds.map((id) => ({ id }))),
+          ...[...(liveStatuses?.keys() ?? [])].map((id) => liveCacheTags.badge(id)),
         ],
         query: { page: query.data.page },
       },
@@ -497,6 +502,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
 
   return app;
+}
+
+/** The live pages covering events now, whose teasers carry a LIVE badge. */
+function liveNow(statuses: ReadonlyMap<string, LiveStatus>): Set<string> {
+  return new Set([...statuses].flatMap(([id, status]) => (status === "live" ? [id] : [])));
 }
 
 /** A page number beyond the last page: no such page (an empty first page is a real one). */

@@ -1,5 +1,4 @@
-import { cacheTags } from "../cache/cache-tags.js";
-import type { LiveEvent, LiveStatus } from "./live-schema.js";
+import type { LiveEvent, LivePost, LiveStatus } from "./live-schema.js";
 
 /**
  * Cache tags of live pages, beside the story tags (src/domain/cache/cache-tags.ts). A live
@@ -14,6 +13,8 @@ export const liveCacheTags = {
   post: (postId: string) => `live-post:${postId}`,
   /** Every page of a live page: each shows its status (LIVE, Upcoming, Ended). */
   status: (storyId: string) => `live-status:${storyId}`,
+  /** Lists showing the live page's teaser, whose LIVE badge follows its status. */
+  badge: (storyId: string) => `live-badge:${storyId}`,
   /** The live page's own RSS, Atom and JSON feeds. */
   feeds: (storyId: string) => `live-feeds:${storyId}`,
 } as const;
@@ -21,22 +22,50 @@ export const liveCacheTags = {
 /**
  * Exactly the tags a live event changes:
  * - a new post: the first page and the feeds (not the older pages, not the share pages);
- * - an edit or deletion: also every page showing that post (a share page, an older page);
+ * - an edit or deletion: every page showing that post (each carries the tag of every post
+ *   it shows, the first page its pinned post and key events too) and the feeds; an edit that
+ *   changed nothing the stream shows (a pin) leaves those be, and the first page is dropped
+ *   when the post's flags moved (it enters or leaves the pinned slot or the key events);
  * - settings: the first page (key points); when the status changed, every page of the live
- *   page and the lists showing its teaser with the LIVE badge.
+ *   page, and the lists showing its teaser when it went live or stopped being live.
  */
 export function tagsForLiveEvent(
   event: Pick<LiveEvent, "type" | "storyId" | "postId">,
-  status: { readonly before: LiveStatus | undefined; readonly after: LiveStatus | undefined },
+  /** The status before and after; "unknown" (not seen before) counts as changed. */
+  status: {
+    readonly before: LiveStatus | undefined | "unknown";
+    readonly after: LiveStatus | undefined;
+  },
+  /** For an edit, what moved; unknown (undefined) counts as everything. */
+  change: { readonly shown: boolean; readonly flags: boolean } | undefined = undefined,
 ): string[] {
-  const tags = [liveCacheTags.first(event.storyId)];
   if (event.type === "settings-changed") {
-    if (status.before !== status.after) {
-      tags.push(liveCacheTags.status(event.storyId), cacheTags.teaser(event.storyId));
+    const tags = [liveCacheTags.first(event.storyId)];
+    if (status.before !== status.after) tags.push(liveCacheTags.status(event.storyId));
+    // Teasers show a badge only while the page is live.
+    const wasLive =
+      status.before === "unknown" ? status.after !== "live" : status.before === "live";
+    if (wasLive !== (status.after === "live")) {
+      tags.push(liveCacheTags.badge(event.storyId));
     }
     return tags;
   }
-  tags.push(liveCacheTags.feeds(event.storyId));
-  if (event.type !== "post-published" && event.postId) tags.push(liveCacheTags.post(event.postId));
+  const tags = [liveCacheTags.feeds(event.storyId)];
+  if (event.type === "post-published") return [liveCacheTags.first(event.storyId), ...tags];
+  if (!event.postId) return tags;
+  if (event.type === "post-deleted" || !change || change.shown) {
+    tags.push(liveCacheTags.post(event.postId));
+  }
+  if (event.type === "post-edited" && (!change || change.flags)) {
+    tags.push(liveCacheTags.first(event.storyId));
+  }
   return tags;
+}
+
+/** What a post shows in the stream, and where the first page lists it (pinned, key event). */
+export function postFingerprint(post: LivePost): { stream: string; flags: string } {
+  return {
+    stream: JSON.stringify([post.content, post.keyEvent, post.revision, post.deletedAt]),
+    flags: JSON.stringify([post.keyEvent, post.pinned]),
+  };
 }

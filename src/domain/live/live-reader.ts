@@ -1,6 +1,6 @@
 import type { Person } from "../people/people-schema.js";
 import type { ResolvedMedia } from "../published/published-stories.js";
-import type { LivePage, LivePost, LiveReadRepository } from "./live-schema.js";
+import type { LivePage, LivePost, LiveReadRepository, LiveStatus } from "./live-schema.js";
 
 /** Posts per page of a live page's stream (the first page, and each `?before=` page). */
 export const livePageSize = 20;
@@ -18,8 +18,11 @@ export type LiveStreamRequest =
 export interface LiveStreamModel {
   readonly page: LivePage;
   readonly request: LiveStreamRequest;
-  /** When the posts were read: open pages get the events after it (live-hub.ts). */
-  readonly renderedAt: string;
+  /**
+   * The latest change this page shows (a post's time or edit): open pages get the events
+   * after it (live-hub.ts). From the content, not the clock, so equal pages are equal bytes.
+   */
+  readonly latestChange: string | null;
   /** The posts shown in the stream, newest first. */
   readonly posts: readonly LivePost[];
   /** The cursor of the next older page, or null when these are the oldest posts. */
@@ -37,7 +40,6 @@ export interface LiveStreamModel {
 
 export interface LiveReaderDeps {
   readonly live: LiveReadRepository;
-  now(): Date;
   findPeople(ids: readonly string[]): Promise<readonly Person[]>;
   resolveMedia(ids: readonly string[]): Promise<ReadonlyMap<string, ResolvedMedia>>;
 }
@@ -60,16 +62,18 @@ export class LiveReader {
   }
 
   /**
-   * Which of these stories are live pages covering events now (their teasers' LIVE badge).
-   * Only stories of kind "live" are looked up.
+   * The live pages among these stories, with their status (a teaser's LIVE badge shows
+   * while it is "live"). Only stories of kind "live" are looked up.
    */
-  async liveNow(stories: readonly { id: string; kind?: string }[]): Promise<Set<string>> {
+  async statuses(
+    stories: readonly { id: string; kind?: string }[],
+  ): Promise<Map<string, LiveStatus>> {
     const pages = await Promise.all(
       stories
         .filter((s) => s.kind === undefined || s.kind === "live")
         .map((s) => this.#deps.live.findLivePage(s.id)),
     );
-    return new Set(pages.flatMap((p) => (p?.status === "live" ? [p.storyId] : [])));
+    return new Map(pages.flatMap((p) => (p ? [[p.storyId, p.status] as const] : [])));
   }
 
   /** One post readers can see (not deleted), with its bylines' people and its pictures. */
@@ -91,8 +95,6 @@ export class LiveReader {
    */
   async stream(page: LivePage, request: LiveStreamRequest): Promise<LiveStreamModel | undefined> {
     const { live } = this.#deps;
-    // Taken before reading: an event written meanwhile is replayed to the page, not lost.
-    const renderedAt = this.#deps.now().toISOString();
     const storyId = page.storyId;
     let focus: LivePost | undefined;
     let removedPostId: string | null = null;
@@ -137,7 +139,11 @@ export class LiveReader {
     return {
       page,
       request: effective,
-      renderedAt,
+      latestChange:
+        shown
+          .flatMap((p) => (p.editedAt ? [p.postedAt, p.editedAt] : [p.postedAt]))
+          .sort()
+          .at(-1) ?? null,
       posts,
       nextBefore,
       pinned,

@@ -158,7 +158,7 @@ export function LivePage({
               id="live-notice"
               aria-live="polite"
               data-story={story.id}
-              data-since={String(Date.parse(stream.renderedAt))}
+              data-since={String(stream.latestChange ? Date.parse(stream.latestChange) : 0)}
               data-l={JSON.stringify(newPostsLabels(ctx.t))}
             />
           ) : null}

@@ -159,7 +159,7 @@ function stream(posts: readonly LivePost[]): LiveStreamModel {
       version: 2,
     },
     request: { kind: "latest" },
-    renderedAt: "2026-11-24T12:00:00.000Z",
+    latestChange: "2026-11-24T11:00:00.000Z",
     posts,
     nextBefore: posts.at(-1)?.id ?? null,
     pinned: posts[0],

@@ -6,7 +6,7 @@
  * textContent; the one innerHTML is a constant.
  *
  * On a live page's first page (`#live-notice[data-story]`) the same stream also carries the
- * page's posts (`?story=`, with `since`, when the page was rendered); the stream is left on
+ * page's posts (`?story=`, with `since`, the latest change the page shows); the stream is left on
  * `document.ndLive` for the live page's own script (live-page-script.ts).
  */
 export const liveScript = `(function(){var d=document,s=d.documentElement.lang;if(!s||!window.EventSource)return;var t,p=d.getElementById("live-notice"),es=d.ndLive=new EventSource("/_/live/"+encodeURIComponent(s)+(p?"?story="+p.getAttribute("data-story")+"&since="+p.getAttribute("data-since"):""));es.addEventListener("banner",function(e){var b=JSON.parse(e.data),el=d.getElementById("breaking");clearTimeout(t);if(!b.text){if(el)el.remove();return}if(!el){el=d.createElement("section");el.className="breaking";el.id="breaking";el.setAttribute("aria-labelledby","breaking-label");el.innerHTML='<div class="wrap"><strong id="breaking-label"></strong><span></span></div>';d.querySelector(".site-head").appendChild(el)}var w=el.firstChild,n=d.createElement(b.url?"a":"span");w.firstChild.textContent=b.label;if(b.url)n.href=b.url;n.textContent=b.text;w.replaceChild(n,w.childNodes[1]);var left=Date.parse(b.expiresAt)-Date.now();if(left>0&&left<2147483647)t=setTimeout(function(){el.remove()},left)})})();`;
