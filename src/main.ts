@@ -33,6 +33,7 @@ import { JobRunner } from "./domain/jobs/job-queue.js";
 import { LiveReader } from "./domain/live/live-reader.js";
 import type { LiveEventListener } from "./domain/live/live-schema.js";
 import { LiveService } from "./domain/live/live-service.js";
+import { LivePostsReader } from "./domain/live/published-live-posts.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -72,8 +73,10 @@ import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
+import { livePostOut } from "./render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { livePostFrames } from "./render/reader/live-post-frames.js";
+import { storyUrl } from "./render/reader-urls.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
@@ -170,6 +173,8 @@ export interface NewsroomServices {
    * stream, webhooks, and readers' pages and caches add themselves here.
    */
   readonly liveListeners: LiveEventListener[];
+  /** Published live pages' posts with their images and people (distribution, readers). */
+  readonly livePosts: LivePostsReader;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -283,6 +288,13 @@ export function buildServices(
     viewable: (actor, storyId) => stories.viewable(actor, storyId),
   });
   const distribution = new DistributionService(repositories);
+  // Live pages' published posts with their images and people (content API, ninjs, webhooks).
+  const assembled = new PublishedStories(repositories);
+  const livePosts = new LivePostsReader({
+    live: repositories.live,
+    resolveMedia: (ids) => assembled.resolveMedia(ids),
+    findPeople: (ids) => repositories.catalog.findPeople(ids),
+  });
   const webhooks = new WebhookService({
     repository: repositories.distribution,
     clock,
@@ -293,6 +305,18 @@ export function buildServices(
       return story.kind === "published"
         ? ninjsDocument(story.story, config.publicUrl, config.publisherName)
         : ninjsWithdrawal(event.story, config.publicUrl);
+    },
+    // A post reaches partners only once its live page is published (as readers see it).
+    livePayload: async (event) => {
+      const page = await distribution.availability(event.storyId);
+      const found = event.postId ? await livePosts.post(event.postId) : undefined;
+      const post = found?.posts[0];
+      if (page.kind !== "published" || !found || !post) return null;
+      const { story, content, service } = page.story;
+      const pageUrl = `${config.publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
+      return post.deletedAt
+        ? { id: post.id, url: `${pageUrl}#post-${post.id}`, deleted: true }
+        : livePostOut(post, { ...found, service, pageUrl, publicUrl: config.publicUrl });
     },
   });
   storyListeners.push(webhooks);
@@ -319,6 +343,8 @@ export function buildServices(
   storyListeners.push(comments);
   // Live pages: posts and settings; listeners are appended by whoever needs to hear of them.
   const liveListeners: LiveEventListener[] = [];
+  // Partners hear of each post of a published live page.
+  liveListeners.push(webhooks);
   const livePages = new LiveService({
     live: repositories.live,
     stories: repositories.stories,
@@ -387,6 +413,7 @@ export function buildServices(
     comments,
     livePages,
     liveListeners,
+    livePosts,
   };
 }
 
@@ -602,6 +629,7 @@ export async function createNewsdesk(
         distribution: services.distribution,
         apiKeys: services.apiKeys,
         rateLimiter: services.rateLimiter,
+        livePosts: services.livePosts,
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoLiveEnglish, demoLivePersian } from "../../src/demo/demo-live.js";
+import { systemActor } from "../../src/domain/actor.js";
+import { services } from "../../src/domain/services/service-registry.js";
 import type { Newsdesk } from "../../src/main.js";
+import { homeUrl, storyUrl } from "../../src/render/reader-urls.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
@@ -427,5 +431,53 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
       409,
       "INVALID_TRANSITION",
     );
+  });
+
+  it("seeds a live page in English and its Persian counterpart, linked from both home pages", async () => {
+    const actor = systemActor("test");
+    const found = [];
+    for (const serviceId of ["en", "fa"] as const) {
+      const list = await newsdesk.services.stories.list(actor, {
+        serviceId,
+        tab: "published",
+        sort: "published",
+        direction: "desc",
+        limit: 50,
+        offset: 0,
+      });
+      // The demo's own page (other tests here create live pages of their own).
+      const demo = serviceId === "en" ? demoLiveEnglish : demoLivePersian;
+      const live = list.items.filter(
+        (item) => item.story.kind === "live" && item.workingHeadline === demo.headline,
+      );
+      expect(live).toHaveLength(1);
+      const story = live[0]?.story;
+      if (!story) throw new Error("no live page");
+      found.push(story);
+      const page = await newsdesk.services.livePages.page(actor, story.id);
+      expect(page.status).toBe("live");
+      expect(page.keyPoints.length).toBeGreaterThan(0);
+      const posts = await newsdesk.services.livePages.listPosts(actor, story.id, { limit: 100 });
+      expect(posts.items.length).toBeGreaterThanOrEqual(25);
+      expect(posts.items.filter((p) => p.keyEvent).length).toBeGreaterThanOrEqual(3);
+      expect(posts.items.filter((p) => p.pinned)).toHaveLength(1);
+      const photos = posts.items.flatMap((p) => p.content.body.filter((b) => b.type === "figure"));
+      expect(photos).toHaveLength(2);
+      // Newest first, each at its own time.
+      const times = posts.items.map((p) => p.postedAt);
+      expect([...times].sort().reverse()).toEqual(times);
+      const revision = await newsdesk.repositories.stories.findRevision(
+        story.publishedRevisionId ?? "",
+      );
+      const url = storyUrl(services[serviceId], {
+        id: story.id,
+        slug: revision?.content.slug ?? "",
+        section: revision?.content.section ?? "",
+      });
+      const home = await (await newsdesk.app.request(homeUrl(services[serviceId]))).text();
+      expect(home).toContain(`href="${url}"`);
+    }
+    // One story family: the Persian page is the English page's counterpart.
+    expect(found[1]?.familyId).toBe(found[0]?.familyId);
   });
 });

@@ -5,7 +5,7 @@ import { conflictAr } from "./conflict-ar.js";
 import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditAr } from "./live-audit-ar.js";
+import { liveAdminAr } from "./live-admin-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -787,6 +787,6 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...curationAr,
   ...storyListAr,
   ...deskAr,
-  // Live pages' audit-log labels: live-audit-ar.ts
-  ...liveAuditAr,
+  // Live pages' audit-log labels and webhook event names: live-admin-ar.ts
+  ...liveAdminAr,
 };

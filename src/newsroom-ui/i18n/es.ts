@@ -5,7 +5,7 @@ import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditEs } from "./live-audit-es.js";
+import { liveAdminEs } from "./live-admin-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -821,6 +821,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...curationEs,
   ...storyListEs,
   ...deskEs,
-  // Live pages' audit-log labels: live-audit-es.ts
-  ...liveAuditEs,
+  // Live pages' audit-log labels and webhook event names: live-admin-es.ts
+  ...liveAdminEs,
 };

@@ -5,7 +5,7 @@ import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditFa } from "./live-audit-fa.js";
+import { liveAdminFa } from "./live-admin-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -804,6 +804,6 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...curationFa,
   ...storyListFa,
   ...deskFa,
-  // Live pages' audit-log labels: live-audit-fa.ts
-  ...liveAuditFa,
+  // Live pages' audit-log labels and webhook event names: live-admin-fa.ts
+  ...liveAdminFa,
 };

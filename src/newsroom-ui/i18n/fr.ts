@@ -5,7 +5,7 @@ import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditFr } from "./live-audit-fr.js";
+import { liveAdminFr } from "./live-admin-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
@@ -825,6 +825,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...curationFr,
   ...storyListFr,
   ...deskFr,
-  // Live pages' audit-log labels: live-audit-fr.ts
-  ...liveAuditFr,
+  // Live pages' audit-log labels and webhook event names: live-admin-fr.ts
+  ...liveAdminFr,
 };

@@ -5,7 +5,7 @@ import { conflictRu } from "./conflict-ru.js";
 import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditRu } from "./live-audit-ru.js";
+import { liveAdminRu } from "./live-admin-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
@@ -811,6 +811,6 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...curationRu,
   ...storyListRu,
   ...deskRu,
-  // Live pages' audit-log labels: live-audit-ru.ts
-  ...liveAuditRu,
+  // Live pages' audit-log labels and webhook event names: live-admin-ru.ts
+  ...liveAdminRu,
 };

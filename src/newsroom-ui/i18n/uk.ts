@@ -5,7 +5,7 @@ import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditUk } from "./live-audit-uk.js";
+import { liveAdminUk } from "./live-admin-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
@@ -813,6 +813,6 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...curationUk,
   ...storyListUk,
   ...deskUk,
-  // Live pages' audit-log labels: live-audit-uk.ts
-  ...liveAuditUk,
+  // Live pages' audit-log labels and webhook event names: live-admin-uk.ts
+  ...liveAdminUk,
 };

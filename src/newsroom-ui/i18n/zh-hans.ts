@@ -5,7 +5,7 @@ import { conflictZhHans } from "./conflict-zh-hans.js";
 import { curationZhHans } from "./curation-zh-hans.js";
 import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
-import { liveAuditZhHans } from "./live-audit-zh-hans.js";
+import { liveAdminZhHans } from "./live-admin-zh-hans.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
@@ -772,6 +772,6 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...curationZhHans,
   ...storyListZhHans,
   ...deskZhHans,
-  // Live pages' audit-log labels: live-audit-zh-hans.ts
-  ...liveAuditZhHans,
+  // Live pages' audit-log labels and webhook event names: live-admin-zh-hans.ts
+  ...liveAdminZhHans,
 };
