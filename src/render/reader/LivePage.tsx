@@ -28,9 +28,13 @@ export const liveStyles =
   ".post-meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin:0}.post h3{margin-block:.25rem}" +
   ".post-share{font-size:.9rem;margin:0}.live-notice button{font:inherit;font-weight:700;padding:.5rem 1rem;margin-block:.5rem;border:0;border-radius:2px;background:#0b4f9c;color:#fff;cursor:pointer}";
 
-/** The address of a post's share page: the live page around that post, scrolled to it. */
-export function postShareUrl(pagePath: string, postId: string): string {
-  return `${pagePath}?post=${postId}#post-${postId}`;
+/**
+ * The address of a post's share page: the live page around that post, scrolled to it. In
+ * the page it is relative (a query on the page's own path, RFC 3986 §5.2): 20 posts' links
+ * then cost a tenth of their full paths.
+ */
+export function postShareUrl(postId: string): string {
+  return `?post=${postId}#post-${postId}`;
 }
 
 export function LivePage({
@@ -51,7 +55,7 @@ export function LivePage({
   const path = storyUrl(service, { id: story.id, slug: content.slug, section: content.section });
   const first = stream.request.kind === "latest";
   const onPage = new Set(stream.posts.map((p) => p.id));
-  const postRef = (id: string) => (onPage.has(id) ? `#post-${id}` : postShareUrl(path, id));
+  const postRef = (id: string) => (onPage.has(id) ? `#post-${id}` : postShareUrl(id));
   const headingId = "posts-h";
   return (
     <Layout
@@ -136,7 +140,6 @@ export function LivePage({
                 <PostArticle
                   ctx={ctx}
                   post={stream.pinned}
-                  pagePath={path}
                   people={stream.people}
                   media={stream.media}
                   anchored={false}
@@ -168,7 +171,6 @@ export function LivePage({
                 <PostArticle
                   ctx={ctx}
                   post={post}
-                  pagePath={path}
                   people={stream.people}
                   media={stream.media}
                   anchored
@@ -219,7 +221,6 @@ function postLabel(post: LivePost): string {
 export function PostArticle(props: {
   ctx: RenderContext;
   post: LivePost;
-  pagePath: string;
   people: ReadonlyMap<string, Person>;
   media: ReadonlyMap<string, ResolvedMedia>;
   anchored: boolean;
@@ -248,7 +249,7 @@ export function PostArticle(props: {
         </p>
       ) : null}
       <p class="post-share">
-        <a href={postShareUrl(props.pagePath, post.id)}>{t.t("live.share")}</a>
+        <a href={postShareUrl(post.id)}>{t.t("live.share")}</a>
       </p>
     </article>
   );

@@ -85,14 +85,7 @@ export async function livePostFrames(
       now: deps.now(),
     });
     const html = renderToString(
-      <PostArticle
-        ctx={ctx}
-        post={view.post}
-        pagePath={path}
-        people={view.people}
-        media={view.media}
-        anchored
-      />,
+      <PostArticle ctx={ctx} post={view.post} people={view.people} media={view.media} anchored />,
     );
     // The Latin edition of Serbian is its Cyrillic pages transliterated (ADR 0005).
     const script =
