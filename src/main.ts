@@ -626,6 +626,21 @@ export async function createNewsdesk(
       publicUrl: config.publicUrl,
       publisherName: config.publisherName,
       distribution: {
+        liveFeed: async (service, storyId) => {
+          const found = await services.reader.story(service, storyId);
+          if (found.kind !== "published" || found.model.story.kind !== "live") return undefined;
+          const page = await liveReader.livePage(storyId);
+          const stream = page ? await liveReader.stream(page, { kind: "latest" }) : undefined;
+          if (!stream) return undefined;
+          const { story, content } = found.model;
+          return {
+            service,
+            story: { ...content, id: story.id, lastModifiedAt: story.lastModifiedAt },
+            posts: stream.posts,
+            people: stream.people,
+            media: stream.media,
+          };
+        },
         distribution: services.distribution,
         apiKeys: services.apiKeys,
         rateLimiter: services.rateLimiter,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheKeyFor } from "../../src/cache/page-cache.js";
 import type { LiveEvent } from "../../src/domain/live/live-schema.js";
+import { checkFeed } from "../support/feed-rules.js";
 import { LiveFixture } from "../support/live-fixtures.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
@@ -138,6 +139,34 @@ describe.each(dialects)("live pages for readers on %s", (dialect) => {
     expect(await get(live.url)).toContain('<span class="live-badge">Ended</span>');
     await live.settings({ status: "live" });
     await livePosts.onLiveEvent(event("settings-changed", null));
+  });
+
+  it("has its own RSS, Atom and JSON feeds of its posts, linked from the page", async () => {
+    const { url } = live;
+    const first = await get(url);
+    const rss = `${url}/feeds/rss.xml`;
+    expect(first).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="Siege of Kessara: live (RSS)" href="https://news.example.org${rss}"/>`,
+    );
+    for (const file of ["rss.xml", "atom.xml", "rss.xml?content=full", "atom.xml?content=full"]) {
+      const res = await newsdesk.app.request(`${url}/feeds/${file}`);
+      expect(res.status, file).toBe(200);
+      expect(checkFeed(await res.text()), file).toEqual([]);
+    }
+    const json = (await (await newsdesk.app.request(`${url}/feeds/feed.json`)).json()) as {
+      items: { id: string; url: string }[];
+    };
+    expect(json.items.map((i) => i.url)).toEqual(
+      streamIds(first).map((id) => `https://news.example.org${url}?post=${id}#post-${id}`),
+    );
+    // A new post is in the feed at once: the post drops the cached feed.
+    const post = await live.post({ title: "Feed item" });
+    ids.unshift(post.id);
+    await newsdesk.livePosts.onLiveEvent(event("post-published", post.id));
+    expect(await (await newsdesk.app.request(rss)).text()).toContain("<title>Feed item</title>");
+    expect(
+      (await newsdesk.app.request(`/english/world/no-such-abcdefghjkmn/feeds/rss.xml`)).status,
+    ).toBe(404);
   });
 
   it("leaves ordinary stories as they were, whatever their query", async () => {
