@@ -3,9 +3,9 @@ import type { ResolvedMedia } from "../published/published-stories.js";
 import type { LivePage, LivePost, LiveReadRepository, LiveStatus } from "./live-schema.js";
 
 /** Posts per page of a live page's stream (the first page, and each `?before=` page). */
-export const livePageSize = 20;
+const livePageSize = 20;
 /** Key events listed at the top of the first page. */
-export const liveKeyEventLimit = 20;
+const liveKeyEventLimit = 20;
 
 /** Which part of the stream a reader asked for. */
 export type LiveStreamRequest =

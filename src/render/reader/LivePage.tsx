@@ -22,7 +22,7 @@ import { TimeTag } from "./TimeTag.js";
  * The live page's own rules, added to the shared stylesheet on live pages only (other pages
  * do not carry them). Logical properties only, so right-to-left pages mirror.
  */
-export const liveStyles =
+const liveStyles =
   ".key-points,.key-events,.pinned{border-block-start:1px solid #d6d6d6;margin-block:1.5rem}" +
   ".posts>ol{list-style:none;padding:0;margin:0}.post{border-block-start:1px solid #d6d6d6;padding-block:1rem}" +
   ".post-meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin:0}.post h3{margin-block:.25rem}" +
@@ -33,7 +33,7 @@ export const liveStyles =
  * the page it is relative (a query on the page's own path, RFC 3986 §5.2): 20 posts' links
  * then cost a tenth of their full paths.
  */
-export function postShareUrl(postId: string): string {
+function postShareUrl(postId: string): string {
   return `?post=${postId}#post-${postId}`;
 }
 

@@ -6,7 +6,7 @@ import { storyUrl } from "../reader-urls.js";
 import { newsArticleJsonLd, type StructuredDataContext } from "./news-article.js";
 
 /** Posts in `liveBlogUpdate`: the latest ones, as the first page shows them. */
-export const liveBlogUpdateLimit = 20;
+const liveBlogUpdateLimit = 20;
 
 /**
  * schema.org LiveBlogPosting (a subtype of NewsArticle, so it keeps every NewsArticle field
