@@ -41,7 +41,6 @@ import { PresenceService } from "./domain/presence/presence-service.js";
 import { PublishedStories } from "./domain/published/published-stories.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
-import { services as serviceRegistry } from "./domain/services/service-registry.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
@@ -556,9 +555,11 @@ export async function createNewsdesk(
         livePostFrames(
           {
             live: liveReader,
-            storyAddress: async (storyId, serviceId) => {
-              const found = await services.reader.story(serviceRegistry[serviceId], storyId);
-              return found.kind === "published" ? found.model.content : undefined;
+            // Two point reads, not the whole page model: this runs before every fan-out.
+            storyAddress: async (storyId) => {
+              const story = await repositories.stories.findStory(storyId);
+              if (story?.status !== "published" || !story.publishedRevisionId) return undefined;
+              return (await repositories.stories.findRevision(story.publishedRevisionId))?.content;
             },
             publicUrl: config.publicUrl,
             publisherName: config.publisherName,
