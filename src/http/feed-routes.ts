@@ -122,7 +122,21 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
     });
   };
 
-  // A live page's own feeds, under its address: its posts are the items.
+  app.get(`/:prefix/feeds/${file}`, (c) => serve(c, () => ({ kind: "service" })));
+  app.get(`/:prefix/topics/:slug/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "topic", slug: c.req.param("slug") })),
+  );
+  app.get(`/:prefix/people/:id/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "person", id: c.req.param("id") })),
+  );
+  app.get(`/:prefix/desks/:id/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "desk", id: c.req.param("id") })),
+  );
+  app.get(`/:prefix/:section/feeds/${file}`, (c) =>
+    serve(c, () => ({ kind: "section", slug: c.req.param("section") })),
+  );
+  // A live page's own feeds, under its address: its posts are the items. Registered last,
+  // so topic, person and desk feeds (same shape of path) are matched first.
   app.get(`/:prefix/:section/:segment/feeds/${file}`, async (c) => {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     const parsed = parseStorySegment(c.req.param("segment"));
@@ -152,19 +166,6 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
       query: { content: query.data.content },
     });
   });
-  app.get(`/:prefix/feeds/${file}`, (c) => serve(c, () => ({ kind: "service" })));
-  app.get(`/:prefix/topics/:slug/feeds/${file}`, (c) =>
-    serve(c, () => ({ kind: "topic", slug: c.req.param("slug") })),
-  );
-  app.get(`/:prefix/people/:id/feeds/${file}`, (c) =>
-    serve(c, () => ({ kind: "person", id: c.req.param("id") })),
-  );
-  app.get(`/:prefix/desks/:id/feeds/${file}`, (c) =>
-    serve(c, () => ({ kind: "desk", id: c.req.param("id") })),
-  );
-  app.get(`/:prefix/:section/feeds/${file}`, (c) =>
-    serve(c, () => ({ kind: "section", slug: c.req.param("section") })),
-  );
   return app;
 }
 

@@ -167,6 +167,15 @@ describe.each(dialects)("live pages for readers on %s", (dialect) => {
     expect(
       (await newsdesk.app.request(`/english/world/no-such-abcdefghjkmn/feeds/rss.xml`)).status,
     ).toBe(404);
+    // Topic, person and desk feeds have paths of the same shape; they still answer.
+    for (const feed of [
+      "/english/topics/climate/feeds/rss.xml",
+      "/english/people/lena-okafor/feeds/atom.xml",
+    ]) {
+      const res = await newsdesk.app.request(feed);
+      expect(res.status, feed).toBe(200);
+      expect(checkFeed(await res.text()), feed).toEqual([]);
+    }
   });
 
   it("leaves ordinary stories as they were, whatever their query", async () => {
