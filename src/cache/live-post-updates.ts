@@ -8,6 +8,7 @@ import type {
 } from "../domain/live/live-schema.js";
 import type { LivePostFrame } from "../render/reader/live-post-frames.js";
 import type { ChangeBus, ChangeMessage } from "./change-bus.js";
+import type { CdnPurge } from "./live-updates.js";
 import type { PageCache } from "./page-cache.js";
 
 /** Where post events go on this instance: the reader SSE hub (src/http/live-hub.ts). */
@@ -38,7 +39,7 @@ export class LivePostUpdates implements LiveEventListener {
   readonly #statusOf: (storyId: string) => Promise<LiveStatus | undefined>;
   readonly #findPost: (postId: string) => Promise<LivePost | undefined>;
   readonly #frames: (event: LiveEvent) => Promise<readonly LivePostFrame[]>;
-  readonly #purge: ((tags: readonly string[]) => Promise<void>) | undefined;
+  readonly #purge: CdnPurge | undefined;
   readonly #onVisible: ((event: LiveEvent) => void) | undefined;
   /** The status each live page had at its last change here (LIVE badges in lists). */
   readonly #statuses = new Map<string, LiveStatus | null>();
@@ -53,7 +54,8 @@ export class LivePostUpdates implements LiveEventListener {
     statusOf(storyId: string): Promise<LiveStatus | undefined>;
     findPost(postId: string): Promise<LivePost | undefined>;
     frames(event: LiveEvent): Promise<readonly LivePostFrame[]>;
-    purge?: (tags: readonly string[]) => Promise<void>;
+    /** The CDN purge queue; only the instance where the change was made purges. */
+    purge?: CdnPurge;
     /** Told once the change is visible on this instance (post→visible latency). */
     onVisible?: (event: LiveEvent) => void;
   }) {
@@ -96,6 +98,7 @@ export class LivePostUpdates implements LiveEventListener {
     const tags = tagsForLiveEvent(event, { before, after: status ?? undefined }, change);
     const message: ChangeMessage = { kind: "live", event, tags, status, fingerprint };
     await this.#apply(message);
+    this.#purge?.enqueue(tags);
     this.#onVisible?.(event);
     try {
       await this.#bus.publish(message);
@@ -113,9 +116,6 @@ export class LivePostUpdates implements LiveEventListener {
     if (event.type === "settings-changed") remember(this.#statuses, event.storyId, message.status);
     else if (event.postId) remember(this.#fingerprints, event.postId, message.fingerprint);
     this.#cache.invalidate(message.tags);
-    void this.#purge?.(message.tags).catch((error: unknown) =>
-      this.#logger.warn({ err: error }, "CDN purge failed"),
-    );
     if (!this.#sink) return;
     try {
       for (const frame of await this.#frames(event)) {

@@ -39,7 +39,13 @@ const textSizeVariant = /(?:^|;\s*)nd_ts=(xs|sm|lg)(?:;|$)/;
  * ones it read (page-cache-middleware.ts); a page that reads one not listed here is never
  * stored, so forgetting to list one costs speed, never correctness.
  */
-const cacheQueryParameters: ReadonlySet<string> = new Set(["content", "page", "before", "post"]);
+const cacheQueryParameters: ReadonlySet<string> = new Set([
+  "content",
+  "page",
+  "week",
+  "before",
+  "post",
+]);
 
 /** Slash-separated unreserved characters (RFC 3986 §2.3), no "." or ".." segment. */
 const plainPath = /^(?:\/(?!\.\.?(?:\/|$))[\w.~-]*)+$/;

@@ -5,6 +5,7 @@ import type { Clock } from "../domain/clock.js";
 import { LiveService } from "../domain/live/live-service.js";
 import type { ImageProcessor } from "../domain/media/image-processor.js";
 import { MediaService } from "../domain/media/media-service.js";
+import { ProgrammeService } from "../domain/programmes/programme-service.js";
 import { services } from "../domain/services/service-registry.js";
 import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import type { StoryContent } from "../domain/stories/story-schema.js";
@@ -26,6 +27,7 @@ import {
 import { drawDemoImage } from "./demo-images.js";
 import { demoLiveEnglish, demoLivePersian, demoLiveStartedHoursAgo } from "./demo-live.js";
 import { demoFamilies } from "./demo-more-services.js";
+import { seedDemoProgrammes } from "./demo-programmes.js";
 
 const hour = 3_600_000;
 
@@ -160,6 +162,17 @@ export async function seedDemo(deps: {
       expiresAt: new Date(deps.now.getTime() + 7 * 24 * hour).toISOString(),
     });
   }
+  await seedDemoProgrammes(
+    new ProgrammeService({
+      repository: repos.programmes,
+      audit: new AuditLog({ repository: repos.audit, clock }),
+      clock,
+      onChange: async () => {},
+      personExists: async (id) => (await repos.catalog.findPeople([id])).length === 1,
+    }),
+    actor,
+    deps.now,
+  );
   return { stories: demoStories.length + livePages, images: mediaIds.size };
 }
 

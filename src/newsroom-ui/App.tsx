@@ -19,6 +19,7 @@ import {
   useUiText,
 } from "./i18n/ui-language.js";
 import { MediaLibrary } from "./media/MediaLibrary.js";
+import { ProgrammesScreen } from "./programmes/ProgrammesScreen.js";
 import { type ApiClient, errorMessage, isApiError } from "./shared/api-client.js";
 import type { ServiceInfo, Session } from "./shared/api-schemas.js";
 import { AppContext, type AppState } from "./shared/app-context.js";
@@ -269,6 +270,8 @@ function Screen(props: { readonly route: Route }) {
       return <SyndicationKeys />;
     case "writing-settings":
       return <WritingSettingsScreen key={route.serviceId} serviceId={route.serviceId} />;
+    case "programmes":
+      return <ProgrammesScreen key={route.serviceId} serviceId={route.serviceId} />;
     case "not-found":
       return <NotFound />;
   }

@@ -26,6 +26,7 @@ import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 import { storyKindMigration } from "./migrations/0021-story-kind.js";
 import { livePagesMigration } from "./migrations/0022-live-pages.js";
+import { programmesMigration } from "./migrations/0027-programmes.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -183,6 +184,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0015-story-list": storyListMigration(dialect),
     "0021-story-kind": storyKindMigration(),
     "0022-live-pages": livePagesMigration(),
+    "0027-programmes": programmesMigration(),
   };
 }
 

@@ -69,5 +69,9 @@ export const auditActions = [
   "curation.saved",
   "live.settings-changed",
   "live.post-deleted",
+  "programme.create",
+  "programme.edit",
+  "programme.remove",
+  "schedule.saved",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

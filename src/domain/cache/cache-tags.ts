@@ -37,6 +37,12 @@ export const cacheTags = {
   curated: (serviceId: ServiceId, listKey: string) => `curated:${serviceId}:${listKey}`,
   /** Navigation and other per-service page furniture. */
   chrome: (serviceId: ServiceId) => `chrome:${serviceId}`,
+  /** The service's programme list and every programme page (a slot or programme changed). */
+  programmes: (serviceId: ServiceId) => `programmes:${serviceId}`,
+  /** One programme's page. */
+  programme: (id: string) => `programme:${id}`,
+  /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
+  schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;
 
 /** The lists a published story belongs to, from its content. */

@@ -23,6 +23,7 @@ export const actions = [
   "translation.edit",
   "banner.manage",
   "curation.manage",
+  "programme.manage",
   "alert.translate",
   "media.upload",
   "users.manage",
@@ -100,6 +101,7 @@ function allowed(
     case "curation.manage":
     // Live pages (issue 15): settings, pins, key events and others' posts are the editors'.
     case "live.manage":
+    case "programme.manage":
       return has(...editorial);
     // Posting on a live page: reporters too, where the page's settings allow it (the live
     // service checks those, and that a reporter changes only their own posts).
@@ -169,6 +171,7 @@ const needs: Record<Action, string> = {
   "story.trash": "the editor role, or to be the reporter of this draft",
   "banner.manage": "the editor role",
   "curation.manage": "the editor role",
+  "programme.manage": "the editor role",
   "alert.translate": "the translator or editor role",
   "audit.read": "a role",
   "audit.browse": "the service admin role",

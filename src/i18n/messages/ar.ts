@@ -74,4 +74,16 @@ export const ar: Catalogue = {
   "live.removed": "أُزيل المنشور الذي تبحث عنه.",
   "live.newPosts":
     "{count, plural, zero {لا منشورات جديدة} one {منشور جديد واحد} two {منشوران جديدان} few {# منشورات جديدة} many {# منشورًا جديدًا} other {# منشور جديد}}",
+  "programmes.title": "البرامج",
+  "programmes.empty": "لا توجد برامج بعد.",
+  "programmes.presenters": "تقديم {names}",
+  "programmes.listenOn": "استمع عبر",
+  "schedule.title": "جدول البث",
+  "schedule.onNow": "على الهواء الآن",
+  "schedule.next": "التالي",
+  "schedule.live": "البث المباشر",
+  "schedule.previousWeek": "الأسبوع السابق",
+  "schedule.nextWeek": "الأسبوع التالي",
+  "schedule.calendar": "أضف إلى تقويمك (iCal)",
+  "schedule.empty": "لا شيء مجدول هذا الأسبوع.",
 };

@@ -75,4 +75,16 @@ export const nd: Catalogue = {
   "live.removed": "Okuthunyelweyo obukudinga sekususiwe.",
   "live.newPosts":
     "{count, plural, one {Okuthunyelweyo okutsha #} other {Okuthunyelweyo okutsha #}}",
+  "programmes.title": "Izinhlelo",
+  "programmes.empty": "Akukabi lezinhlelo.",
+  "programmes.presenters": "Kwethulwa ngu {names}",
+  "programmes.listenOn": "Lalela ku",
+  "schedule.title": "Uhlelo lokusakaza",
+  "schedule.onNow": "Okusakazwa khathesi",
+  "schedule.next": "Okulandelayo",
+  "schedule.live": "Ukusakaza bukhoma",
+  "schedule.previousWeek": "Iviki eledlulayo",
+  "schedule.nextWeek": "Iviki elizayo",
+  "schedule.calendar": "Engeza kukhalenda yakho (iCal)",
+  "schedule.empty": "Akukho okuhleliweyo kuleli viki.",
 };

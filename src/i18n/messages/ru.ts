@@ -75,4 +75,16 @@ export const ru: Catalogue = {
   "live.removed": "Запись, которую вы ищете, удалена.",
   "live.newPosts":
     "{count, plural, one {# новая запись} few {# новые записи} many {# новых записей} other {# новой записи}}",
+  "programmes.title": "Программы",
+  "programmes.empty": "Программ пока нет.",
+  "programmes.presenters": "Ведущие: {names}",
+  "programmes.listenOn": "Слушайте на",
+  "schedule.title": "Сетка вещания",
+  "schedule.onNow": "Сейчас в эфире",
+  "schedule.next": "Далее",
+  "schedule.live": "Прямой эфир",
+  "schedule.previousWeek": "Предыдущая неделя",
+  "schedule.nextWeek": "Следующая неделя",
+  "schedule.calendar": "Добавить в календарь (iCal)",
+  "schedule.empty": "На этой неделе ничего не запланировано.",
 };

@@ -75,4 +75,16 @@ export const srCyrl: Catalogue = {
   "live.removed": "Објава коју тражите је уклоњена.",
   "live.newPosts":
     "{count, plural, one {# нова објава} few {# нове објаве} other {# нових објава}}",
+  "programmes.title": "Емисије",
+  "programmes.empty": "Још нема емисија.",
+  "programmes.presenters": "Воде: {names}",
+  "programmes.listenOn": "Слушајте на",
+  "schedule.title": "Програмска шема",
+  "schedule.onNow": "Сада у програму",
+  "schedule.next": "Следи",
+  "schedule.live": "Уживо",
+  "schedule.previousWeek": "Претходна недеља",
+  "schedule.nextWeek": "Следећа недеља",
+  "schedule.calendar": "Додајте у свој календар (iCal)",
+  "schedule.empty": "Ове недеље ништа није заказано.",
 };

@@ -75,4 +75,16 @@ export const srLatn: Catalogue = {
   "live.removed": "Objava koju tražite je uklonjena.",
   "live.newPosts":
     "{count, plural, one {# nova objava} few {# nove objave} other {# novih objava}}",
+  "programmes.title": "Emisije",
+  "programmes.empty": "Još nema emisija.",
+  "programmes.presenters": "Vode: {names}",
+  "programmes.listenOn": "Slušajte na",
+  "schedule.title": "Programska šema",
+  "schedule.onNow": "Sada u programu",
+  "schedule.next": "Sledi",
+  "schedule.live": "Uživo",
+  "schedule.previousWeek": "Prethodna nedelja",
+  "schedule.nextWeek": "Sledeća nedelja",
+  "schedule.calendar": "Dodajte u svoj kalendar (iCal)",
+  "schedule.empty": "Ove nedelje ništa nije zakazano.",
 };

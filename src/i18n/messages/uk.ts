@@ -74,4 +74,16 @@ export const uk: Catalogue = {
   "live.removed": "Допис, який ви шукаєте, видалено.",
   "live.newPosts":
     "{count, plural, one {# новий допис} few {# нові дописи} many {# нових дописів} other {# нового допису}}",
+  "programmes.title": "Програми",
+  "programmes.empty": "Програм поки немає.",
+  "programmes.presenters": "Ведучі: {names}",
+  "programmes.listenOn": "Слухайте на",
+  "schedule.title": "Сітка мовлення",
+  "schedule.onNow": "Зараз в ефірі",
+  "schedule.next": "Далі",
+  "schedule.live": "Пряма трансляція",
+  "schedule.previousWeek": "Попередній тиждень",
+  "schedule.nextWeek": "Наступний тиждень",
+  "schedule.calendar": "Додати до календаря (iCal)",
+  "schedule.empty": "Цього тижня нічого не заплановано.",
 };

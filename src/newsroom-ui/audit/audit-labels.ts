@@ -71,6 +71,10 @@ const labels: Record<AuditAction, MessageKey> = {
   "curation.saved": "audit.curation.saved",
   "live.settings-changed": "audit.live.settings-changed",
   "live.post-deleted": "audit.live.post-deleted",
+  "programme.create": "audit.programme.create",
+  "programme.edit": "audit.programme.edit",
+  "programme.remove": "audit.programme.remove",
+  "schedule.saved": "audit.schedule.saved",
 };
 
 /** The actions in the order the filter offers them. */

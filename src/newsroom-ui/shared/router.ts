@@ -71,6 +71,7 @@ export type Route =
   | { readonly screen: "syndication-deliveries"; readonly webhookId: string }
   | { readonly screen: "syndication-keys" }
   | { readonly screen: "writing-settings"; readonly serviceId: string | null }
+  | { readonly screen: "programmes"; readonly serviceId: string | null }
   | { readonly screen: "not-found"; readonly path: string };
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -119,6 +120,9 @@ export function parseRoute(pathname: string, search = ""): Route {
   }
   if (parts.length === 1 && first === "account") return { screen: "account" };
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
+  if (parts.length === 1 && first === "programmes") {
+    return { screen: "programmes", serviceId: params.get("service") };
+  }
   if (parts.length === 2 && first === "settings" && second === "writing") {
     return { screen: "writing-settings", serviceId: params.get("service") };
   }
@@ -238,6 +242,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}syndication/keys`;
     case "writing-settings":
       return `${appBasePath}settings/writing${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
+    case "programmes":
+      return `${appBasePath}programmes${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "not-found":
       return route.path;
   }

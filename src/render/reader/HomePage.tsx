@@ -1,3 +1,4 @@
+import type { OnAir } from "../../domain/programmes/programme-reader.js";
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import type { PageVersion } from "../page-versions.js";
@@ -6,6 +7,7 @@ import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
+import { OnAirNow } from "./ProgrammePages.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards, TeaserTime } from "./StoryCards.js";
 
@@ -15,6 +17,7 @@ export function HomePage({
   model,
   versions = [],
   live,
+  onAir,
 }: {
   ctx: RenderContext;
   model: StoryListModel;
@@ -22,6 +25,8 @@ export function HomePage({
   live?: ReadonlySet<string>;
   /** Every edition's home (hreflang); the switcher offers this service's other scripts. */
   versions?: readonly PageVersion[];
+  /** The broadcast on air now and the next one, when the service has a schedule. */
+  onAir?: OnAir;
 }) {
   const { t, service } = ctx;
   const [top, ...latest] = model.stories;
@@ -74,6 +79,7 @@ export function HomePage({
       ) : (
         <p class="notice">{t.t("list.empty")}</p>
       )}
+      {onAir ? <OnAirNow ctx={ctx} onAir={onAir} /> : null}
       {latest.length > 0 ? (
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">{t.t("home.latest")}</h2>
