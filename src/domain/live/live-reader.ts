@@ -110,20 +110,23 @@ export class LiveReader {
       }
     }
     const first = effective.kind === "latest";
-    // One post more than the page shows tells whether an older page exists.
+    // Posts past the page tell whether an older page exists, and whether that depends on a
+    // single post (then deleting it changes this page's "Older posts" link).
+    const extra = 2;
     const [rows, pinned, keyEvents] = await Promise.all([
       effective.kind === "latest"
-        ? live.listPosts(storyId, { limit: livePageSize + 1 })
+        ? live.listPosts(storyId, { limit: livePageSize + extra })
         : effective.kind === "before"
-          ? live.listPosts(storyId, { before: effective.postId, limit: livePageSize + 1 })
-          : live.listPosts(storyId, { before: effective.postId, limit: livePageSize }),
+          ? live.listPosts(storyId, { before: effective.postId, limit: livePageSize + extra })
+          : live.listPosts(storyId, { before: effective.postId, limit: livePageSize + extra - 1 }),
       first ? live.findPinned(storyId) : Promise.resolve(undefined),
       first ? live.listKeyEvents(storyId, liveKeyEventLimit) : Promise.resolve([]),
     ]);
     const all = focus ? [focus, ...rows] : rows;
     const posts = all.slice(0, livePageSize);
     const nextBefore = all.length > livePageSize ? (posts.at(-1)?.id ?? null) : null;
-    const shown = [...all, ...(pinned ? [pinned] : []), ...keyEvents];
+    const probe = all.length === livePageSize + 1 ? all[livePageSize] : undefined;
+    const shown = [...posts, ...(pinned ? [pinned] : []), ...keyEvents];
     const [people, media] = await Promise.all([
       this.#deps.findPeople([
         ...new Set(shown.flatMap((p) => p.content.bylines.map((b) => b.personId))),
@@ -149,9 +152,12 @@ export class LiveReader {
       pinned,
       keyEvents,
       removedPostId,
-      // The probe post too: deleting it changes whether this page has an older one.
       dependsOn: [
-        ...new Set([...shown.map((p) => p.id), ...(removedPostId ? [removedPostId] : [])]),
+        ...new Set([
+          ...shown.map((p) => p.id),
+          ...(probe ? [probe.id] : []),
+          ...(removedPostId ? [removedPostId] : []),
+        ]),
       ],
       people: new Map(people.map((p) => [p.id, p])),
       media,
