@@ -11,6 +11,7 @@ import {
   LocalChangeBus,
   PgChangeBus,
 } from "./cache/change-bus.js";
+import { LivePostUpdates } from "./cache/live-post-updates.js";
 import { LiveUpdates } from "./cache/live-updates.js";
 import { PageCache } from "./cache/page-cache.js";
 import type { Config } from "./config/config.js";
@@ -34,6 +35,7 @@ import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
+import { LiveReader } from "./domain/live/live-reader.js";
 import type { LiveEventListener } from "./domain/live/live-schema.js";
 import { LiveService } from "./domain/live/live-service.js";
 import { LivePostsReader } from "./domain/live/published-live-posts.js";
@@ -84,6 +86,7 @@ import { openMediaStores } from "./media/media-stores.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { livePostOut } from "./render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
+import { livePostFrames } from "./render/reader/live-post-frames.js";
 import { storyUrl } from "./render/reader-urls.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
@@ -107,6 +110,8 @@ export interface Newsdesk {
   /** The newsroom's own event streams (wire queue, flags, notifications). */
   readonly newsroomEvents: NewsroomEvents;
   readonly liveUpdates: LiveUpdates;
+  /** Live pages' posts: cache invalidation and open pages (a LiveEventListener). */
+  readonly livePosts: LivePostUpdates;
   /** This instance's Prometheus metrics (its own registry); served by `startServer`. */
   readonly metrics: NewsdeskMetrics;
   /** Demo accounts present in this database (printed at start), or none. */
@@ -610,8 +615,41 @@ export async function createNewsdesk(
         metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
     services.storyListeners.push(live);
+    // Live pages (issue 15): readers' pages of posts, and each post's way to open pages.
+    const publishedStories = new PublishedStories(repositories);
+    const liveReader = new LiveReader({
+      live: repositories.live,
+      findPeople: (ids) => repositories.catalog.findPeople(ids),
+      resolveMedia: (ids) => publishedStories.resolveMedia(ids),
+    });
+    const livePosts = new LivePostUpdates({
+      cache: pageCache,
+      bus,
+      sink: hub,
+      logger,
+      statusOf: async (storyId) => (await liveReader.livePage(storyId))?.status,
+      findPost: (postId) => repositories.live.findPost(postId),
+      frames: (event) =>
+        livePostFrames(
+          {
+            live: liveReader,
+            // Two point reads, not the whole page model: this runs before every fan-out.
+            storyAddress: async (storyId) => {
+              const story = await repositories.stories.findStory(storyId);
+              if (story?.status !== "published" || !story.publishedRevisionId) return undefined;
+              return (await repositories.stories.findRevision(story.publishedRevisionId))?.content;
+            },
+            publicUrl: config.publicUrl,
+            publisherName: config.publisherName,
+            now: () => clock.now(),
+          },
+          event,
+        ),
+      ...(purge ? { purge } : {}),
+    });
     // Live pages: who hears of each committed post and settings change (append here).
     services.liveListeners.push(newsroomEvents);
+    services.liveListeners.push(livePosts);
     metrics.watch({
       pageCache,
       sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
@@ -664,12 +702,28 @@ export async function createNewsdesk(
       reader: services.reader,
       programmes: new ProgrammeReader({ ...repositories, clock }),
       languages: { translations: services.translations, search: services.search },
+      live: liveReader,
       media: mediaObjects,
       clock,
       logger,
       publicUrl: config.publicUrl,
       publisherName: config.publisherName,
       distribution: {
+        liveFeed: async (service, storyId) => {
+          const found = await services.reader.story(service, storyId);
+          if (found.kind !== "published" || found.model.story.kind !== "live") return undefined;
+          const page = await liveReader.livePage(storyId);
+          const stream = page ? await liveReader.stream(page, { kind: "latest" }) : undefined;
+          if (!stream) return undefined;
+          const { story, content } = found.model;
+          return {
+            service,
+            story: { ...content, id: story.id, lastModifiedAt: story.lastModifiedAt },
+            posts: stream.posts,
+            people: stream.people,
+            media: stream.media,
+          };
+        },
         distribution: services.distribution,
         apiKeys: services.apiKeys,
         rateLimiter: services.rateLimiter,
@@ -712,6 +766,7 @@ export async function createNewsdesk(
       live: hub,
       newsroomEvents,
       liveUpdates: live,
+      livePosts,
       metrics,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       lifecycle,

@@ -84,14 +84,18 @@ export async function runSseBench({ repoRoot, dir, connections, clients, timeout
 }
 
 /**
+ * A client process holding `count` streams on `/_/live/<edition>` (the edition's tag, which
+ * may carry a live page's query: `en?story=…`).
  * @param {number} port
  * @param {number} count
+ * @param {string} [edition]
  */
-function startClient(port, count) {
+export function startClient(port, count, edition = "en") {
   const [command, args] = withFdLimit(process.execPath, [
     clientScript,
     String(port),
     String(count),
+    edition,
   ]);
   const child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
   /** @type {any[]} */

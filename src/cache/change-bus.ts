@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Logger } from "pino";
 import type { BreakingBanner } from "../domain/breaking/breaking-news-schema.js";
 import { newId } from "../domain/ids.js";
+import type { LiveEvent, LiveStatus } from "../domain/live/live-schema.js";
 import type { ServiceId } from "../domain/services/service-registry.js";
 
 /** What instances tell each other: caches to drop, banners to push to open pages. */
@@ -13,6 +14,19 @@ export type ChangeMessage =
       readonly banner: BreakingBanner | null;
       /** False when only the expiry moved: open pages need the event, cached pages stay. */
       readonly pagesChange: boolean;
+    }
+  /**
+   * A live page's post or settings change (src/cache/live-post-updates.ts): the tags its
+   * origin computed, the status it saw, and the event, which each instance renders for its
+   * own open pages (post HTML would not fit a NOTIFY payload).
+   */
+  | {
+      readonly kind: "live";
+      readonly event: LiveEvent;
+      readonly tags: readonly string[];
+      readonly status: LiveStatus | null;
+      /** The edited post's stream fingerprint after the change (postFingerprint). */
+      readonly fingerprint: { readonly stream: string; readonly flags: string } | null;
     }
   /** Newsroom live events (wire queue, kill flags, notifications) for browsers connected elsewhere. */
   | {

@@ -32,13 +32,20 @@ export interface RenderTicket {
 const textSizeVariant = /(?:^|;\s*)nd_ts=(xs|sm|lg)(?:;|$)/;
 
 /**
- * The query parameters some cacheable page reads (`page` on lists, `content` on feeds).
+ * The query parameters some cacheable page reads (`page` on lists, `content` on feeds,
+ * `before` and `post` on live pages).
  * No other parameter reaches a cache key, so `?utm_source=…` or a random `?x=` is served the
  * page it decorates instead of filling the cache with copies of it. A page declares the
  * ones it read (page-cache-middleware.ts); a page that reads one not listed here is never
  * stored, so forgetting to list one costs speed, never correctness.
  */
-const cacheQueryParameters: ReadonlySet<string> = new Set(["content", "page", "week"]);
+const cacheQueryParameters: ReadonlySet<string> = new Set([
+  "content",
+  "page",
+  "week",
+  "before",
+  "post",
+]);
 
 /** Slash-separated unreserved characters (RFC 3986 §2.3), no "." or ".." segment. */
 const plainPath = /^(?:\/(?!\.\.?(?:\/|$))[\w.~-]*)+$/;

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { LiveReader } from "../domain/live/live-reader.js";
 import type { MediaObjects } from "../domain/media/media-objects.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
@@ -50,6 +51,8 @@ export interface AppDeps {
   readonly readiness: Readiness;
   /** Audio and video files, HLS and captions for readers; absent without a media store. */
   readonly clipMedia?: ClipMediaDeps;
+  /** Live pages' posts for readers (src/domain/live). */
+  readonly live?: LiveReader;
 }
 
 interface Readiness {

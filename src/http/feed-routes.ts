@@ -6,12 +6,20 @@ import type {
   DistributionService,
   FeedScope,
 } from "../domain/distribution/distribution-service.js";
-import { serviceByUrlPrefix } from "../domain/services/service-registry.js";
+import { liveCacheTags } from "../domain/live/live-cache-tags.js";
+import { type ServiceConfig, serviceByUrlPrefix } from "../domain/services/service-registry.js";
 import { atomFeed } from "../render/feeds/atom-feed.js";
 import { feedDocument } from "../render/feeds/feed-document.js";
-import { type FeedFormat, feedPaths, scopePagePath } from "../render/feeds/feed-urls.js";
+import {
+  type FeedFormat,
+  feedPaths,
+  feedPathsForPage,
+  scopePagePath,
+} from "../render/feeds/feed-urls.js";
 import { jsonFeed } from "../render/feeds/json-feed.js";
+import { type LiveFeedInput, liveFeedDocument } from "../render/feeds/live-feed-document.js";
 import { rssFeed } from "../render/feeds/rss-feed.js";
+import { parseStorySegment, storyUrl } from "../render/reader-urls.js";
 import { entityTag, httpDate, isNotModified } from "./conditional-get.js";
 import {
   type CacheHeaders,
@@ -25,6 +33,13 @@ export interface FeedRoutesDeps {
   readonly distribution: DistributionService;
   readonly publicUrl: string;
   readonly publisherName: string;
+  /** A published live page and its latest posts, for its own feeds. */
+  readonly liveFeed?: (
+    service: ServiceConfig,
+    storyId: string,
+  ) => Promise<
+    Omit<LiveFeedInput, "publicUrl" | "publisherName" | "fullText" | "selfPaths"> | undefined
+  >;
 }
 
 const file = ":file{rss\\.xml|atom\\.xml|feed\\.json}";
@@ -120,6 +135,37 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
   app.get(`/:prefix/:section/feeds/${file}`, (c) =>
     serve(c, () => ({ kind: "section", slug: c.req.param("section") })),
   );
+  // A live page's own feeds, under its address: its posts are the items. Registered last,
+  // so topic, person and desk feeds (same shape of path) are matched first.
+  app.get(`/:prefix/:section/:segment/feeds/${file}`, async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    const parsed = parseStorySegment(c.req.param("segment"));
+    if (!service || !parsed || !deps.liveFeed) return c.notFound();
+    const query = feedQuery.safeParse(c.req.query());
+    if (!query.success) {
+      return problemResponse(c, "VALIDATION_FAILED", "content must be summary or full.");
+    }
+    const found = await deps.liveFeed(service, parsed.id);
+    if (!found) return problemResponse(c, "NOT_FOUND", "There is no such feed.");
+    const format = formatByFile[c.req.param("file") ?? ""] ?? "rss";
+    const document = liveFeedDocument({
+      ...found,
+      publicUrl: deps.publicUrl,
+      publisherName: deps.publisherName,
+      fullText: query.data.content === "full",
+      selfPaths: withQuery(feedPathsForPage(storyUrl(service, found.story)), query.data.content),
+    });
+    const body =
+      format === "rss"
+        ? rssFeed(document)
+        : format === "atom"
+          ? atomFeed(document)
+          : jsonFeed(document);
+    return conditional(c, body, mediaTypes[format], document.updated, undefined, {
+      tags: [cacheTags.story(found.story.id), liveCacheTags.feeds(found.story.id)],
+      query: { content: query.data.content },
+    });
+  });
   return app;
 }
 

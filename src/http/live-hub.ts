@@ -15,6 +15,24 @@ interface LiveState {
   readonly frame: string;
 }
 
+/** A post event kept for replay: its time (the SSE id) and its encoded frame. */
+interface PostFrame {
+  readonly at: number;
+  readonly frame: string;
+}
+
+/**
+ * How many recent post events each live page keeps, and for how long, for pages that
+ * reconnect (`Last-Event-ID`) or were rendered just before an event (`since`).
+ */
+const replayLimit = 64;
+const replayMs = 15 * 60_000;
+/**
+ * A page says the time of the latest change it shows (`since`); events up to this long
+ * before it come again too, since writes may commit out of their time order.
+ */
+const sinceMarginMs = 5_000;
+
 /** Each edition's stream is named by its BCP 47 tag, the page's `<html lang>`. */
 const editionByTag = new Map<string, ServiceConfig>(serviceEditions.map((e) => [e.locale, e]));
 
@@ -28,6 +46,9 @@ const editionByTag = new Map<string, ServiceConfig>(serviceEditions.map((e) => [
 export class LiveHub {
   readonly #clients = new Map<ServiceConfig, Set<ServerResponse>>();
   readonly #state = new Map<ServiceConfig, LiveState>();
+  /** Open live pages, by edition and story: the posts' own channel beside the banner's. */
+  readonly #pages = new Map<string, Set<ServerResponse>>();
+  readonly #replay = new Map<string, PostFrame[]>();
   readonly #current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined>;
   #heartbeat: NodeJS.Timeout | undefined;
   /** Set by close(): streams opened after it end at once (with the `retry` hint, if any). */
@@ -81,6 +102,9 @@ export class LiveHub {
     clients.add(res);
     req.socket.setNoDelay(true);
     req.on("close", () => clients?.delete(res));
+    const query = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+    const storyId = query.get("story") ?? "";
+    if (/^[0-9a-z]{1,64}$/.test(storyId)) this.#followPage(req, res, edition, storyId, query);
     void this.#stateFor(edition).then((state) => {
       if (state.id !== lastEventId && !res.writableEnded) res.write(state.frame);
     });
@@ -103,6 +127,55 @@ export class LiveHub {
   }
 
   /**
+   * Sends one post event to the open pages of one live page in one edition, encoded once
+   * for all of them, and keeps it for replay. `at` (the event's time, ms) is its SSE id.
+   */
+  broadcastPost(edition: ServiceConfig, storyId: string, at: number, data: object): number {
+    const key = pageKey(edition, storyId);
+    const frame = `id: p-${at}\nevent: post\ndata: ${JSON.stringify(data)}\n\n`;
+    const kept = (this.#replay.get(key) ?? []).filter((f) => f.at > at - replayMs);
+    kept.push({ at, frame });
+    this.#replay.set(key, kept.slice(-replayLimit));
+    const clients = this.#pages.get(key);
+    if (!clients) return 0;
+    for (const res of clients) res.write(frame);
+    return clients.size;
+  }
+
+  /**
+   * A live page's stream: after a reconnect the browser sends the last event id it saw
+   * (`p-<ms>`, HTML §9.2.4); a first connection says the latest change its page shows (`since`).
+   * Every kept event newer than that is sent again; the page applies each one idempotently.
+   */
+  #followPage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    edition: ServiceConfig,
+    storyId: string,
+    query: URLSearchParams,
+  ): void {
+    const key = pageKey(edition, storyId);
+    let clients = this.#pages.get(key);
+    if (!clients) {
+      clients = new Set();
+      this.#pages.set(key, clients);
+    }
+    clients.add(res);
+    req.on("close", () => {
+      clients.delete(res);
+      if (clients.size === 0) this.#pages.delete(key);
+    });
+    const lastId = /^p-(\d{1,15})$/.exec(String(req.headers["last-event-id"] ?? ""));
+    const since = Number(query.get("since"));
+    const after = lastId?.[1]
+      ? Number(lastId[1])
+      : Number.isFinite(since) && since > 0
+        ? since - sinceMarginMs
+        : Number.POSITIVE_INFINITY;
+    for (const kept of this.#replay.get(key) ?? []) if (kept.at > after) res.write(kept.frame);
+  }
+
+  /**
    * Ends every stream. At shutdown a `retry` hint comes first (the SSE spec's reconnection
    * time), so browsers reconnect soon, through the load balancer, to an instance that stays.
    */
@@ -114,6 +187,7 @@ export class LiveHub {
       for (const res of clients) res.end(hint);
     }
     this.#clients.clear();
+    this.#pages.clear();
   }
 
   async #stateFor(edition: ServiceConfig): Promise<LiveState> {
@@ -132,6 +206,10 @@ export class LiveHub {
     }, 25_000);
     this.#heartbeat.unref();
   }
+}
+
+function pageKey(edition: ServiceConfig, storyId: string): string {
+  return `${edition.locale} ${storyId}`;
 }
 
 /** The banner as the edition's pages show it: its label, text and link in its script. */

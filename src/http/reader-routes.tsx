@@ -5,6 +5,9 @@ import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
+import { liveCacheTags } from "../domain/live/live-cache-tags.js";
+import type { LiveReader, LiveStreamRequest } from "../domain/live/live-reader.js";
+import type { LiveStatus } from "../domain/live/live-schema.js";
 import { scheduleCalendar } from "../domain/programmes/icalendar.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
@@ -20,6 +23,7 @@ import type { TranslationService } from "../domain/translations/translation-serv
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
+import { LivePage } from "../render/reader/LivePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
 import { ProgrammeListPage, ProgrammePage, SchedulePage } from "../render/reader/ProgrammePages.js";
 import {
@@ -62,6 +66,8 @@ export interface ReaderRoutesDeps {
   readonly publisherName: string;
   /** Language versions (switcher, hreflang) and full-text search. */
   readonly languages: ReaderLanguages;
+  /** Live pages (stories of kind "live"): their posts, by a stable cursor. */
+  readonly live?: LiveReader;
 }
 
 export interface ReaderLanguages {
@@ -79,6 +85,11 @@ const pageQuery = z.object({
 const searchQuery = pageQuery.extend({ q: z.string().max(200).default("") });
 /** `return` is read apart: sameOriginRedirect checks it and falls back, never fails. */
 const textSizeQuery = z.object({ size: z.enum(textSizes) });
+/** A live page's older posts (`?before=`) or one shared post (`?post=`), never both. */
+const postIdParam = z.string().regex(/^[0-9a-z]{1,64}$/);
+const liveQuery = z
+  .object({ before: postIdParam.optional(), post: postIdParam.optional() })
+  .refine((q) => !(q.before && q.post));
 const weekQuery = z.object({ week: z.iso.date().optional() });
 
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
@@ -240,8 +251,16 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       deps.reader.list(service, {}, 1),
       deps.programmes.onAir(service),
     ]);
+    const liveStatuses = await deps.live?.statuses(model.stories);
+    const live = liveStatuses && liveNow(liveStatuses);
     const home = (
-      <HomePage ctx={ctxFor(c, service)} model={model} versions={homeVersions()} onAir={onAir} />
+      <HomePage
+        ctx={ctxFor(c, service)}
+        model={model}
+        versions={homeVersions()}
+        onAir={onAir}
+        {...(live ? { live } : {})}
+      />
     );
     return html(c, renderHtml(home), 200, {
       chrome: model,
@@ -253,6 +272,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         ...storyTags(model.stories),
         // Pins not live now: the page changes when one is published again.
         ...storyTags(model.curatedIds.map((id) => ({ id }))),
+        ...[...(liveStatuses?.keys() ?? [])].map((id) => liveCacheTags.badge(id)),
       ],
     });
   });
@@ -475,12 +495,15 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     }
     const model = await deps.reader.list(service, { section: section.slug }, query.data.page);
     if (pastTheEnd(model)) return message(c, service, "notFound", model);
+    const liveStatuses = await deps.live?.statuses(model.stories);
+    const live = liveStatuses && liveNow(liveStatuses);
     return html(
       c,
       renderHtml(
         <StoryListPage
           ctx={ctxFor(c, service)}
           model={model}
+          {...(live ? { live } : {})}
           title={section.name}
           basePath={sectionUrl(service, section.slug)}
           currentSection={section.slug}
@@ -497,6 +520,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           cacheTags.curated(service.id, listKeyText({ kind: "section", slug: section.slug })),
           ...storyTags(model.stories),
           ...storyTags(model.curatedIds.map((id) => ({ id }))),
+          ...[...(liveStatuses?.keys() ?? [])].map((id) => liveCacheTags.badge(id)),
         ],
         query: { page: query.data.page },
       },
@@ -530,6 +554,37 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       await deps.languages.translations.versions(model.story.familyId),
       model.story.familyId,
     );
+    const livePage =
+      deps.live && story.kind === "live" ? await deps.live.livePage(story.id) : undefined;
+    if (deps.live && livePage) {
+      const query = liveQuery.safeParse(c.req.query());
+      if (!query.success) return message(c, service, "badRequest", model);
+      const request: LiveStreamRequest = query.data.before
+        ? { kind: "before", postId: query.data.before }
+        : query.data.post
+          ? { kind: "around", postId: query.data.post }
+          : { kind: "latest" };
+      const stream = await deps.live.stream(livePage, request);
+      if (!stream) return message(c, service, "notFound", model);
+      const live = (
+        <LivePage ctx={ctxFor(c, service)} model={model} stream={stream} versions={versions} />
+      );
+      return html(c, renderHtml(live), 200, {
+        chrome: model,
+        // Older and share pages do not carry the first page's tag: a new post leaves them be.
+        tags: [
+          cacheTags.story(story.id),
+          cacheTags.family(story.familyId),
+          liveCacheTags.status(story.id),
+          ...(stream.request.kind === "latest" ? [liveCacheTags.first(story.id)] : []),
+          ...stream.dependsOn.map((id) => liveCacheTags.post(id)),
+        ],
+        query: {
+          ...(query.data.before ? { before: query.data.before } : {}),
+          ...(query.data.post ? { post: query.data.post } : {}),
+        },
+      });
+    }
     const page = <StoryPage ctx={ctxFor(c, service)} model={model} versions={versions} />;
     return html(c, renderHtml(page), 200, {
       chrome: model,
@@ -553,6 +608,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   });
 
   return app;
+}
+
+/** The live pages covering events now, whose teasers carry a LIVE badge. */
+function liveNow(statuses: ReadonlyMap<string, LiveStatus>): Set<string> {
+  return new Set([...statuses].flatMap(([id, status]) => (status === "live" ? [id] : [])));
 }
 
 /** A page number beyond the last page: no such page (an empty first page is a real one). */

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
+import { livePageScript } from "../render/reader/live-page-script.js";
 import { liveScript } from "../render/reader/live-script.js";
 
 const liveScriptHash = createHash("sha256").update(liveScript).digest("base64");
+/** A live page's own script (new posts, edits, deletions), beside the shared one. */
+const livePageScriptHash = createHash("sha256").update(livePageScript).digest("base64");
 
 /**
  * The reader pages' Content-Security-Policy: nothing loads from elsewhere; the only script
- * is our inline live-update script, allowed by its hash (CSP Level 3 hash-source).
+ * are our inline live-update scripts, allowed by their hashes (CSP Level 3 hash-source).
  */
 const readerCsp = [
   "default-src 'none'",
@@ -13,7 +16,7 @@ const readerCsp = [
   // The service's web app manifest (src/http/brand-routes.ts).
   "manifest-src 'self'",
   "style-src 'unsafe-inline'",
-  `script-src 'sha256-${liveScriptHash}'`,
+  `script-src 'sha256-${liveScriptHash}' 'sha256-${livePageScriptHash}'`,
   "connect-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",

@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config/config.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
+import { LiveFixture } from "../support/live-fixtures.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 const actor = systemActor("property test");
@@ -34,6 +35,10 @@ describe("page cache invalidation", () => {
   ];
   const storyUrls: string[] = [];
   const englishIds: string[] = [];
+  /** A live page: its first page, an older page and a share page are among the URLs. */
+  let liveFixture: LiveFixture;
+  const livePostIds: string[] = [];
+  const liveUrls: string[] = [];
 
   beforeAll(async () => {
     cached = await startTestNewsdesk("sqlite");
@@ -55,13 +60,38 @@ describe("page cache invalidation", () => {
       }
     }
     expect(englishIds.length).toBeGreaterThanOrEqual(4);
+    liveFixture = await LiveFixture.create(cached, { headline: "Siege live" });
+    // Through the newsroom's service, as in production: each change reaches the listeners.
+    const { livePages } = cached.services;
+    const page = await livePages.page(actor, liveFixture.storyId);
+    await livePages.updateSettings(actor, liveFixture.storyId, {
+      status: "live",
+      keyPoints: [],
+      reportersMayPost: true,
+      version: page.version,
+    });
+    for (let i = 0; i < 25; i += 1) {
+      const post = await livePages.post(actor, liveFixture.storyId, {
+        title: null,
+        body: [{ type: "paragraph", content: [{ text: `Update ${i}.` }] }],
+        bylines: [],
+        keyEvent: i % 6 === 0,
+      });
+      livePostIds.push(post.id);
+    }
+    // Oldest first: [5] is on the second page, [20] on the first.
+    liveUrls.push(
+      liveFixture.url,
+      `${liveFixture.url}?before=${livePostIds[6]}`,
+      `${liveFixture.url}?post=${livePostIds[3]}`,
+    );
   });
   afterAll(async () => {
     await fresh?.close();
     await cached?.dispose();
   });
 
-  const urls = () => [...fixedUrls, ...storyUrls];
+  const urls = () => [...fixedUrls, ...storyUrls, ...liveUrls];
   const get = async (app: Newsdesk, url: string) => {
     const response = await app.app.request(url);
     return `${response.status} ${await response.text()}`;
@@ -78,7 +108,11 @@ describe("page cache invalidation", () => {
     | { kind: "kill"; story: number }
     | { kind: "publish"; section: string; topic: string; person: string }
     | { kind: "banner"; on: boolean }
-    | { kind: "pin"; list: "home" | "world" | "related"; target: number; stories: number[] };
+    | { kind: "pin"; list: "home" | "world" | "related"; target: number; stories: number[] }
+    | { kind: "live-post"; keyEvent: boolean; pinned: boolean }
+    | { kind: "live-edit"; post: number; title: string | null; pinned: boolean }
+    | { kind: "live-delete"; post: number }
+    | { kind: "live-settings"; status: "upcoming" | "live" | "ended"; keyPoint: string };
 
   const action: fc.Arbitrary<Action> = fc.oneof(
     fc.record({
@@ -107,6 +141,24 @@ describe("page cache invalidation", () => {
       list: fc.constantFrom("home" as const, "world" as const, "related" as const),
       target: fc.nat(20),
       stories: fc.array(fc.nat(20), { maxLength: 4 }),
+    }),
+    // Live pages: a reporter posts, an editor edits, pins, deletes, changes the settings.
+    fc.record({
+      kind: fc.constant("live-post" as const),
+      keyEvent: fc.boolean(),
+      pinned: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant("live-edit" as const),
+      post: fc.nat(40),
+      title: fc.option(fc.constantFrom("Convoy moves", "Port reopens"), { nil: null }),
+      pinned: fc.boolean(),
+    }),
+    fc.record({ kind: fc.constant("live-delete" as const), post: fc.nat(40) }),
+    fc.record({
+      kind: fc.constant("live-settings" as const),
+      status: fc.constantFrom("upcoming" as const, "live" as const, "ended" as const),
+      keyPoint: fc.constantFrom("Curfew lifted", "Talks resume"),
     }),
   );
 
@@ -190,6 +242,44 @@ describe("page cache invalidation", () => {
         const section = step.list === "world" ? "world" : undefined;
         const { version } = await curation.front(actor, "en", section);
         await curation.saveFront(actor, "en", section, { version, storyIds: published });
+        return;
+      }
+      case "live-post": {
+        const post = await cached.services.livePages.post(actor, liveFixture.storyId, {
+          title: null,
+          body: [{ type: "paragraph", content: [{ text: "News from the crossing." }] }],
+          bylines: [],
+          keyEvent: step.keyEvent,
+          pinned: step.pinned,
+        });
+        livePostIds.push(post.id);
+        return;
+      }
+      case "live-edit":
+      case "live-delete": {
+        const id = livePostIds[step.post % livePostIds.length] ?? "";
+        const post = await cached.repositories.live.findPost(id);
+        if (!post || post.deletedAt) return;
+        if (step.kind === "live-delete") {
+          await cached.services.livePages.deletePost(actor, id, undefined);
+          return;
+        }
+        await cached.services.livePages.editPost(actor, id, {
+          revision: post.revision,
+          title: step.title,
+          pinned: step.pinned,
+        });
+        return;
+      }
+      case "live-settings": {
+        const page = await cached.repositories.live.findLivePage(liveFixture.storyId);
+        if (!page) return;
+        await cached.services.livePages.updateSettings(actor, liveFixture.storyId, {
+          status: step.status,
+          keyPoints: [step.keyPoint],
+          reportersMayPost: true,
+          version: page.version,
+        });
         return;
       }
       case "banner":

@@ -111,6 +111,36 @@ describe("three instances sharing one PostgreSQL", () => {
     await Promise.all(streams.map((s) => s.close()));
   });
 
+  it("pushes a live post made on one instance to the live page open on the others", async () => {
+    const [, b, c] = instances;
+    // The demo's English live page, as the home page badges it.
+    const home = await (await fetch(`${b?.baseUrl}/english/`)).text();
+    const badge = home.indexOf('class="live-badge is-live"');
+    const href = /href="([^"]+)"/.exec(home.slice(home.lastIndexOf("<a ", badge)))?.[1] ?? "";
+    const storyId = /-([0-9a-z]{12})$/.exec(href)?.[1] ?? "";
+    expect(storyId, "a live page on /english/").not.toBe("");
+    // Each instance has the first page cached before the post.
+    for (const i of [b, c]) await fetch(`${i?.baseUrl}${href}`);
+    const streams = await Promise.all(
+      [b, c].map((i) => openSse(`${i?.baseUrl}/_/live/en?story=${storyId}&since=1`)),
+    );
+    const text = `Post ${newId(6)}`;
+    const postedAt = Date.now();
+    const post = (await editor.json("POST", `/stories/${storyId}/posts`, {
+      title: null,
+      body: [{ type: "paragraph", content: [{ text }] }],
+      bylines: [],
+    })) as Json;
+    for (const stream of streams) {
+      const event = await stream.waitFor((e) => e.event === "post" && e.data.includes(text), 1000);
+      expect(event.at - postedAt).toBeLessThan(1000);
+      expect(event.id).toMatch(/^p-\d+$/);
+    }
+    // The next load of the page on another instance shows the post (its cache was dropped).
+    expect(await (await fetch(`${c?.baseUrl}${href}`)).text()).toContain(`id="post-${post.id}"`);
+    await Promise.all(streams.map((s) => s.close()));
+  });
+
   it("tells newsroom browsers on every instance about wire copy ingested on one", async () => {
     const [a, b] = instances;
     const admin = new NewsroomSession(a?.baseUrl ?? "");

@@ -139,6 +139,64 @@ export const en = {
     message: "© {year} {publisher}. All rights reserved.",
     context: "Copyright line in the page footer.",
   },
+  "live.status.live": {
+    message: "Live",
+    context: "Badge of a live page whose coverage is going on now (live blog).",
+  },
+  "live.status.upcoming": {
+    message: "Upcoming",
+    context: "Badge of a live page whose coverage has not started yet.",
+  },
+  "live.status.ended": {
+    message: "Ended",
+    context: "Badge of a live page whose coverage has ended.",
+  },
+  "live.keyPoints": {
+    message: "Key points",
+    context: "Heading of the short summary points at the top of a live page.",
+  },
+  "live.keyEvents": {
+    message: "Key events",
+    context:
+      "Heading of the list of links to a live page's most important posts; also the tag on such a post.",
+  },
+  "live.keyEvent": {
+    message: "Key event",
+    context: "Tag on one post of a live page that the editors marked as a key event.",
+  },
+  "live.pinned": {
+    message: "Pinned post",
+    context: "Heading above the post the editors pinned to the top of a live page.",
+  },
+  "live.posts": {
+    message: "Latest updates",
+    context: "Heading of a live page's stream of posts, newest first.",
+  },
+  "live.older": {
+    message: "Older posts",
+    context: "Link to the next page of a live page's older posts.",
+  },
+  "live.latest": {
+    message: "Go to the latest posts",
+    context: "Link from an older page of posts, or a shared post, back to the newest posts.",
+  },
+  "live.edited": {
+    message: "Edited",
+    context: "Tag on a live-page post that was changed after it was first posted.",
+  },
+  "live.share": {
+    message: "Link to this post",
+    context: "Link to a post's own address (its share URL).",
+  },
+  "live.removed": {
+    message: "The post you were looking for has been removed.",
+    context: "Shown when a reader follows a link to a live-page post that the editors deleted.",
+  },
+  "live.newPosts": {
+    message: "{count, plural, one {# new post} other {# new posts}}",
+    context:
+      "Button announcing posts that arrived while reading; pressing it shows them. Uses CLDR plural categories.",
+  },
   "programmes.title": {
     message: "Programmes",
     context: "Title of the page listing a service's programmes (radio and TV shows, podcasts).",

@@ -6,6 +6,7 @@ import { homeUrl, storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
+import { LiveBadge } from "./LiveBadge.js";
 import { OnAirNow } from "./ProgrammePages.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards, TeaserTime } from "./StoryCards.js";
@@ -15,10 +16,13 @@ export function HomePage({
   ctx,
   model,
   versions = [],
+  live,
   onAir,
 }: {
   ctx: RenderContext;
   model: StoryListModel;
+  /** Stories that are live pages covering events now (LIVE badges). */
+  live?: ReadonlySet<string>;
   /** Every edition's home (hreflang); the switcher offers this service's other scripts. */
   versions?: readonly PageVersion[];
   /** The broadcast on air now and the next one, when the service has a schedule. */
@@ -67,6 +71,7 @@ export function HomePage({
             </h2>
             {top.standfirst ? <p class="standfirst">{top.standfirst}</p> : null}
             <p class="meta">
+              {live?.has(top.id) ? <LiveBadge ctx={ctx} status="live" /> : null}
               <TeaserTime ctx={ctx} story={top} />
             </p>
           </div>
@@ -78,7 +83,13 @@ export function HomePage({
       {latest.length > 0 ? (
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">{t.t("home.latest")}</h2>
-          <StoryCards ctx={ctx} stories={latest} media={model.media} headingLevel={3} />
+          <StoryCards
+            ctx={ctx}
+            stories={latest}
+            media={model.media}
+            headingLevel={3}
+            {...(live ? { live } : {})}
+          />
         </section>
       ) : null}
     </Layout>

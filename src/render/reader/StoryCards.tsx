@@ -4,6 +4,7 @@ import type { StorySummary } from "../../domain/stories/story-repository.js";
 import { locales } from "../../i18n/locale-registry.js";
 import { storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
+import { LiveBadge } from "./LiveBadge.js";
 import type { RenderContext } from "./render-context.js";
 import { TimeTag } from "./TimeTag.js";
 
@@ -17,6 +18,8 @@ export function StoryCards(props: {
   stories: readonly StorySummary[];
   media: ReadonlyMap<string, ResolvedMedia>;
   headingLevel: 2 | 3;
+  /** Stories that are live pages covering events now: their teasers carry a LIVE badge. */
+  live?: ReadonlySet<string>;
 }) {
   const { ctx } = props;
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
@@ -45,6 +48,7 @@ export function StoryCards(props: {
               </a>
             </Heading>
             <p>
+              {props.live?.has(story.id) ? <LiveBadge ctx={ctx} status="live" /> : null}
               <TeaserTime ctx={ctx} story={story} />
             </p>
           </li>

@@ -28,6 +28,8 @@ export function StoryListPage(props: {
   currentSection?: string;
   /** The same list in the service's other script editions (hreflang and the switcher). */
   versions?: readonly PageVersion[];
+  /** Stories that are live pages covering events now (LIVE badges). */
+  live?: ReadonlySet<string>;
 }) {
   const { ctx, model } = props;
   const versions = props.versions ?? [];
@@ -66,7 +68,13 @@ export function StoryListPage(props: {
         ? props.about.text.split(/\n+/u).map((paragraph) => <p key={paragraph}>{paragraph}</p>)
         : null}
       {model.stories.length > 0 ? (
-        <StoryCards ctx={ctx} stories={model.stories} media={model.media} headingLevel={2} />
+        <StoryCards
+          ctx={ctx}
+          stories={model.stories}
+          media={model.media}
+          headingLevel={2}
+          {...(props.live ? { live: props.live } : {})}
+        />
       ) : (
         <p class="notice">{ctx.t.t("list.empty")}</p>
       )}

@@ -64,6 +64,7 @@ h2{font-size:1.25rem}
 .standfirst{font-size:1.2rem;color:#333;margin-block:0 1rem}
 .meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin-block:.5rem}
 .tag-updated{display:inline-block;background:#0b4f9c;color:#fff;font-weight:700;font-size:.8rem;padding:.1rem .5rem;border-radius:2px;margin-inline-end:.5rem}
+.live-badge{display:inline-block;background:#4a4a4a;color:#fff;font-weight:700;font-size:.8rem;padding:.1rem .5rem;border-radius:2px;margin-inline-end:.5rem}.live-badge.is-live{background:#b3001b}
 .byline{font-weight:600;margin-block:.25rem}
 .byline .role{font-weight:400;color:#4a4a4a}
 .update-note{border-inline-start:4px solid #0b4f9c;padding-inline-start:.75rem;color:#333}

@@ -18,7 +18,12 @@ import {
  * BreadcrumbList), Open Graph with the article namespace (ogp.me), Twitter card tags, and
  * feed autodiscovery for the service and the story's section.
  */
-export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDataContext }) {
+export function StoryHeadTags(props: {
+  model: StoryPageModel;
+  ctx: StructuredDataContext;
+  /** The article's JSON-LD when it is a subtype (a live page's LiveBlogPosting). */
+  article?: object;
+}) {
   const { model, ctx } = props;
   const { service, publicUrl } = ctx;
   const { story, content } = model;
@@ -47,7 +52,9 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
       <script
         type="application/ld+json"
         // safeJsonLd escapes <, > and &, so story text cannot close the script element.
-        dangerouslySetInnerHTML={{ __html: safeJsonLd(newsArticleJsonLd(model, ctx)) }}
+        dangerouslySetInnerHTML={{
+          __html: safeJsonLd(props.article ?? newsArticleJsonLd(model, ctx)),
+        }}
       />
       <script
         type="application/ld+json"
