@@ -22,6 +22,7 @@ import {
   type BannerChangeListener,
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
+import { cacheTags } from "./domain/cache/cache-tags.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
 import { CuratedStories } from "./domain/curation/curated-stories.js";
@@ -31,10 +32,13 @@ import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { MirrorDirectory } from "./domain/mirrors/mirror-directory.js";
+import { MirrorService } from "./domain/mirrors/mirror-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
+import type { ServiceId } from "./domain/services/service-registry.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
@@ -58,6 +62,7 @@ import { metricsEndpoint, NewsdeskMetrics, startMetricsServer } from "./http/met
 import { NewsroomEvents } from "./http/newsroom/events.js";
 import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
 import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
+import { fastPathReach } from "./http/reach.js";
 import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
@@ -67,6 +72,7 @@ import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
+import { renderMirrorLine } from "./render/reader/MirrorLine.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
@@ -84,6 +90,8 @@ export interface Newsdesk {
   readonly newsroomApi: NewsroomRouter;
   readonly logger: Logger;
   readonly pageCache: PageCache;
+  /** Every service's mirrors, in memory for reader requests (issue 16). */
+  readonly mirrorDirectory: MirrorDirectory;
   /** Server-Sent Events to open reader pages. */
   readonly live: LiveHub;
   /** The newsroom's own event streams (wire queue, flags, notifications). */
@@ -154,6 +162,8 @@ export interface NewsroomServices {
   readonly storyListeners: StoryEventListener[];
   /** Editor-to-editor comments on stories, mentions and notifications. */
   readonly comments: CommentService;
+  /** Each service's mirrors (issue 16): administrators list, add and remove them. */
+  readonly mirrors: MirrorService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -204,6 +214,8 @@ export function buildServices(
     onCatalogChange?: (tags: readonly string[]) => Promise<void>;
     /** Told the cache tags of the pages a curation save changed. */
     onCurationChange: (tags: readonly string[]) => Promise<void>;
+    /** Told after a service's mirror list changed (reader pages' directory and cache). */
+    onMirrorChange?: (serviceId: ServiceId) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -352,6 +364,12 @@ export function buildServices(
     }),
     storyListeners,
     comments,
+    mirrors: new MirrorService({
+      repository: repositories.mirrors,
+      audit,
+      clock,
+      ...(deps.onMirrorChange ? { onChange: deps.onMirrorChange } : {}),
+    }),
   };
 }
 
@@ -449,6 +467,12 @@ export async function createNewsdesk(
       }
     });
     const metrics = new NewsdeskMetrics();
+    // Mirror hosts, known to every reader request without a query (src/http/reach.ts).
+    const mirrorDirectory = new MirrorDirectory({
+      repository: repositories.mirrors,
+      onError: (error) => logger.warn({ err: error }, "could not reload the mirror list"),
+    });
+    await mirrorDirectory.refresh();
     let live: LiveUpdates | undefined;
     const services = buildServices(repositories, {
       config,
@@ -463,6 +487,10 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
+      onMirrorChange: async (serviceId) => {
+        await mirrorDirectory.changed();
+        await live?.invalidate([cacheTags.mirrors(serviceId)]);
+      },
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -557,6 +585,12 @@ export async function createNewsdesk(
         },
         draining: () => lifecycle.draining,
       },
+      reach: {
+        mirrors: mirrorDirectory,
+        trusted: trustedProxies(config.trustedProxies),
+        mirrorLine: renderMirrorLine,
+      },
+      reachPage: { mirrors: repositories.mirrors },
     });
     return {
       config,
@@ -567,6 +601,7 @@ export async function createNewsdesk(
       newsroomApi,
       logger,
       pageCache,
+      mirrorDirectory,
       live: hub,
       newsroomEvents,
       liveUpdates: live,
@@ -665,6 +700,10 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
     cache: newsdesk.pageCache,
     live: newsdesk.live,
     security: securityHeaderOptions(newsdesk.config.publicUrl),
+    reach: fastPathReach({
+      mirrors: newsdesk.mirrorDirectory,
+      trusted: trustedProxies(config.trustedProxies),
+    }),
   });
   // With METRICS_TOKEN, /metrics is answered before the page cache and the router; without
   // it the path is unknown like any other (404).

@@ -45,6 +45,22 @@ export function searchUrl(service: ServiceConfig): string {
   return `/${service.urlPrefix}/search`;
 }
 
+/** The edition's "Can't reach us?" page: its mirrors and how to check them (issue 16). */
+export function reachUrl(service: ServiceConfig): string {
+  return `/${service.urlPrefix}/mirrors`;
+}
+
+/**
+ * The page at `path` (with its query) in or out of text-only mode: `lite=1` turns it on
+ * and `lite=0` off, for this and later pages (a cookie remembers it).
+ */
+export function liteToggleUrl(path: string, lite: boolean): string {
+  const [pathname = "/", query = ""] = path.split("?", 2);
+  const params = new URLSearchParams(query);
+  params.set("lite", lite ? "1" : "0");
+  return `${pathname}?${params.toString()}`;
+}
+
 export function mediaUrl(
   mediaId: string,
   rendition: Pick<RenditionInfo, "shape" | "format" | "width">,

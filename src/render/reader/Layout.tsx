@@ -1,8 +1,18 @@
 import type { ComponentChildren } from "preact";
 import type { BreakingBanner } from "../../domain/breaking/breaking-news-schema.js";
 import type { Section } from "../../domain/people/people-schema.js";
+import { reachTranslatorFor } from "../../i18n/reach-catalogues.js";
 import { brandImageUrl, webAppManifestUrl } from "../brand-assets.js";
-import { editionPath, homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
+import {
+  editionPath,
+  homeUrl,
+  liteToggleUrl,
+  reachUrl,
+  searchUrl,
+  sectionUrl,
+  textSizeUrl,
+} from "../reader-urls.js";
+import { LitePhotos } from "./Figure.js";
 import { LanguagePicker } from "./LanguageSwitcher.js";
 import { liveScript } from "./live-script.js";
 import { readerStylesFor } from "./reader-styles.js";
@@ -33,6 +43,8 @@ export function Layout(props: LayoutProps) {
   const { ctx } = props;
   const { t, service, locale } = ctx;
   const htmlClass = ctx.textSize === "md" ? undefined : `ts-${ctx.textSize}`;
+  const reach = reachTranslatorFor(service.locale);
+  const litePhoto = ctx.lite ? (alt: string) => reach("lite.photo", { alt }) : undefined;
   return (
     <html lang={service.locale} dir={locale.dir} class={htmlClass} data-service={service.id}>
       <head>
@@ -101,10 +113,12 @@ export function Layout(props: LayoutProps) {
           </nav>
           {props.banner ? <BreakingNewsBar ctx={ctx} banner={props.banner} /> : null}
         </header>
-        {props.beforeMain}
-        <main id="main" class="wrap" tabIndex={-1}>
-          {props.children}
-        </main>
+        <LitePhotos.Provider value={litePhoto}>
+          {props.beforeMain}
+          <main id="main" class="wrap" tabIndex={-1}>
+            {props.children}
+          </main>
+        </LitePhotos.Provider>
         {ctx.scriptless ? null : (
           <script
             // Our own constant script (live breaking news), allowed by its CSP hash.
@@ -113,6 +127,17 @@ export function Layout(props: LayoutProps) {
         )}
         <footer class="site-foot">
           <div class="wrap">
+            {/* Every page, whatever host it arrived on: the way out when this one is blocked. */}
+            <ul class="reach-links">
+              <li>
+                <a href={reachUrl(service)}>{reach("reach.link")}</a>
+              </li>
+              <li>
+                <a href={liteToggleUrl(ctx.path, !ctx.lite)}>
+                  {reach(ctx.lite ? "lite.off" : "lite.on")}
+                </a>
+              </li>
+            </ul>
             <LanguagePicker ctx={ctx} />
             <p>
               {t.t("footer.rights", {
