@@ -51,14 +51,15 @@ export function reachUrl(service: ServiceConfig): string {
 }
 
 /**
- * The page at `path` (with its query) in or out of text-only mode: `lite=1` turns it on
- * and `lite=0` off, for this and later pages (a cookie remembers it).
+ * The current page in or out of text-only mode, as a query-only reference (RFC 3986 §4.2:
+ * it keeps the page's path, whatever host or prefix serves it), with the page's other
+ * parameters: `lite=1` turns the mode on and `lite=0` off, for later pages too (a cookie).
  */
 export function liteToggleUrl(path: string, lite: boolean): string {
-  const [pathname = "/", query = ""] = path.split("?", 2);
+  const query = path.includes("?") ? path.slice(path.indexOf("?") + 1) : "";
   const params = new URLSearchParams(query);
   params.set("lite", lite ? "1" : "0");
-  return `${pathname}?${params.toString()}`;
+  return `?${params.toString()}`;
 }
 
 export function mediaUrl(

@@ -15,7 +15,7 @@ import {
 import { LitePhotos } from "./Figure.js";
 import { LanguagePicker } from "./LanguageSwitcher.js";
 import { liveScript } from "./live-script.js";
-import { readerStylesFor } from "./reader-styles.js";
+import { liteStylesFor, readerStylesFor } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
 import { textSizes } from "./render-context.js";
 
@@ -51,17 +51,27 @@ export function Layout(props: LayoutProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${service.name}`}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.description && !ctx.lite ? (
+          <meta name="description" content={props.description} />
+        ) : null}
         {props.canonicalPath ? (
           <link rel="canonical" href={`${ctx.publicUrl}${props.canonicalPath}`} />
         ) : null}
-        <link rel="icon" type="image/png" sizes="32x32" href={brandImageUrl("icon-32.png")} />
-        <link rel="apple-touch-icon" href={brandImageUrl("icon-180.png")} />
-        <link rel="manifest" href={webAppManifestUrl(service)} />
-        {props.head}
+        {ctx.lite ? null : (
+          <>
+            <link rel="icon" type="image/png" sizes="32x32" href={brandImageUrl("icon-32.png")} />
+            <link rel="apple-touch-icon" href={brandImageUrl("icon-180.png")} />
+            <link rel="manifest" href={webAppManifestUrl(service)} />
+          </>
+        )}
+        {/* Text-only pages keep to what reading needs: no feeds, social or structured data
+            (the canonical, full page carries them), and a stylesheet of ≈1 KB. */}
+        {ctx.lite ? null : props.head}
         <style
           // Our own constant stylesheet: no user input reaches it.
-          dangerouslySetInnerHTML={{ __html: readerStylesFor(locale) }}
+          dangerouslySetInnerHTML={{
+            __html: ctx.lite ? liteStylesFor(locale) : readerStylesFor(locale),
+          }}
         />
       </head>
       <body>
@@ -70,12 +80,17 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href="#main">{t.t("skip.main")}</a>
             </li>
-            <li>
-              <a href="#nav">{t.t("skip.nav")}</a>
-            </li>
-            <li>
-              <a href="#search-q">{t.t("skip.search")}</a>
-            </li>
+            {/* A text-only page's header is a few lines: one bypass link is enough. */}
+            {ctx.lite ? null : (
+              <>
+                <li>
+                  <a href="#nav">{t.t("skip.nav")}</a>
+                </li>
+                <li>
+                  <a href="#search-q">{t.t("skip.search")}</a>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
         <header class="site-head">
@@ -92,7 +107,7 @@ export function Layout(props: LayoutProps) {
                 <button type="submit">{t.t("search.label")}</button>
               </form>
             </search>
-            <TextSizeControl ctx={ctx} />
+            {ctx.lite ? null : <TextSizeControl ctx={ctx} />}
           </div>
           <nav id="nav" class="wrap nav" aria-label={t.t("nav.sections")} tabIndex={-1}>
             <ul>
@@ -119,7 +134,7 @@ export function Layout(props: LayoutProps) {
             {props.children}
           </main>
         </LitePhotos.Provider>
-        {ctx.scriptless ? null : (
+        {ctx.scriptless || ctx.lite ? null : (
           <script
             // Our own constant script (live breaking news), allowed by its CSP hash.
             dangerouslySetInnerHTML={{ __html: liveScript }}
@@ -138,7 +153,7 @@ export function Layout(props: LayoutProps) {
                 </a>
               </li>
             </ul>
-            <LanguagePicker ctx={ctx} />
+            {ctx.lite ? null : <LanguagePicker ctx={ctx} />}
             <p>
               {t.t("footer.rights", {
                 year: ctx.t.year(ctx.year),

@@ -90,8 +90,7 @@ export function ReachPage(props: ReachPageProps) {
       )}
       {hasOnion ? <p>{t("reach.onionHelp")}</p> : null}
       <p>
-        {t("reach.liteHelp")}{" "}
-        <a href={liteToggleUrl(reachUrl(ctx.service), true)}>{t("lite.on")}</a>
+        {t("reach.liteHelp")} <a href={liteToggleUrl(ctx.path, true)}>{t("lite.on")}</a>
       </p>
       {props.publicKey ? (
         <section aria-labelledby="reach-verify">
