@@ -24,7 +24,7 @@ const gzipAsync = promisify(gzip);
  * - `mirror`: the known mirror whose host name the request arrived on: its pages get a
  *   footer line saying so and naming the other mirrors; nothing redirects to PUBLIC_URL.
  */
-export interface RequestReach {
+interface RequestReach {
   readonly prefix: string;
   readonly mirror: Mirror | undefined;
 }
