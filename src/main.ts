@@ -586,6 +586,7 @@ export async function createNewsdesk(
         draining: () => lifecycle.draining,
       },
       reach: {
+        publicUrl: config.publicUrl,
         mirrors: mirrorDirectory,
         trusted: trustedProxies(config.trustedProxies),
         mirrorLine: renderMirrorLine,

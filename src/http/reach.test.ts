@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { MirrorSnapshot } from "../domain/mirrors/mirror-directory.js";
 import type { Mirror } from "../domain/mirrors/mirror-schema.js";
-import { insertInFooter, onionLocationFor, prefixRootRelative, requestReach } from "./reach.js";
+import {
+  insertInFooter,
+  onionLocationFor,
+  prefixRootRelative,
+  requestReach,
+  rewriteFeedLinks,
+} from "./reach.js";
 
 const onion = "http://duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion";
 const mirrors: Mirror[] = [
@@ -79,5 +85,26 @@ describe("onionLocationFor", () => {
     expect(onionLocationFor(snapshot, "/english/", undefined)).toBeUndefined();
     expect(onionLocationFor(snapshot, "/persian/", mirrors[1])).toBeUndefined();
     expect(onionLocationFor(snapshot, "/brand/icon-32.png", undefined)).toBeUndefined();
+  });
+});
+
+describe("rewriteFeedLinks", () => {
+  it("moves every link to the mirror but the feed's self link and id", () => {
+    const atom =
+      "<feed><id>https://news.example.org/persian/feeds/atom.xml</id>" +
+      '<link rel="self" type="application/atom+xml" href="https://news.example.org/persian/feeds/atom.xml"/>' +
+      '<link rel="alternate" href="https://news.example.org/persian/"/>' +
+      "<content>&lt;a href=&quot;https://news.example.org/persian/world&quot;&gt;</content></feed>";
+    expect(rewriteFeedLinks(atom, "https://news.example.org", "http://x.onion")).toBe(
+      "<feed><id>https://news.example.org/persian/feeds/atom.xml</id>" +
+        '<link rel="self" type="application/atom+xml" href="https://news.example.org/persian/feeds/atom.xml"/>' +
+        '<link rel="alternate" href="http://x.onion/persian/"/>' +
+        "<content>&lt;a href=&quot;http://x.onion/persian/world&quot;&gt;</content></feed>",
+    );
+    const json =
+      '{"home_page_url":"https://news.example.org/persian/","feed_url":"https://news.example.org/persian/feeds/feed.json"}';
+    expect(rewriteFeedLinks(json, "https://news.example.org", "https://m.example.net/fa")).toBe(
+      '{"home_page_url":"https://m.example.net/fa/persian/","feed_url":"https://news.example.org/persian/feeds/feed.json"}',
+    );
   });
 });

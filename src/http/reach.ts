@@ -96,7 +96,32 @@ export function insertInFooter(html: string, line: string): string {
   return at < 0 ? html : `${html.slice(0, at)}${line}${html.slice(at)}`;
 }
 
+/** A feed's own address and identifiers: they keep naming PUBLIC_URL on every host. */
+const feedSelf = /<id>[^<]*<\/id>|<(?:atom:)?link\b[^>]*\brel="self"[^>]*>|"feed_url":"[^"]*"/g;
+
+/**
+ * A feed read through a mirror links its items, authors and pictures on that mirror, so a
+ * reader subscribed there is never sent back to the blocked host; the feed's self link and
+ * ids keep PUBLIC_URL (issue 16: "only feeds' self links use PUBLIC_URL"), so feed readers
+ * see one feed and one story, whichever address they fetched it from.
+ */
+export function rewriteFeedLinks(feed: string, publicUrl: string, origin: string): string {
+  const from = `${publicUrl}/`;
+  const to = `${origin}/`;
+  let out = "";
+  let last = 0;
+  for (const match of feed.matchAll(feedSelf)) {
+    out += feed.slice(last, match.index).replaceAll(from, to) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + feed.slice(last).replaceAll(from, to);
+}
+
+const feedType = /^application\/(?:rss\+xml|atom\+xml|feed\+json)/;
+
 export interface ReachDeps {
+  /** PUBLIC_URL: what feeds read through a mirror stop linking to. */
+  readonly publicUrl: string;
   readonly mirrors: MirrorDirectory;
   /** TRUSTED_PROXIES: only their `X-Forwarded-Prefix` is believed. */
   readonly trusted: TrustedProxies;
@@ -200,10 +225,13 @@ export function reachMiddleware(deps: ReachDeps): MiddlewareHandler {
     if (reach.prefix && location && isRootRelative(location)) {
       c.header("Location", `${reach.prefix}${location}`);
     }
-    if (!isHtml || !res.body || (c.req.method !== "GET" && c.req.method !== "HEAD")) return;
+    const isFeed = reach.mirror !== undefined && feedType.test(type);
+    if (!(isHtml || isFeed) || !res.body || (c.req.method !== "GET" && c.req.method !== "HEAD")) {
+      return;
+    }
     const edition = editionOfPath(url.pathname);
     const line =
-      reach.mirror && edition
+      isHtml && reach.mirror && edition
         ? deps.mirrorLine(
             edition,
             reach.mirror,
@@ -214,15 +242,20 @@ export function reachMiddleware(deps: ReachDeps): MiddlewareHandler {
       Buffer.from(await res.arrayBuffer()),
       res.headers.get("Content-Encoding"),
     ).toString("utf8");
-    // The line goes in first, so its own links get the prefix as well.
-    const page = Buffer.from(prefixRootRelative(insertInFooter(identity, line), reach.prefix));
+    const origin = reach.mirror ? `${new URL(reach.mirror.url).origin}${reach.prefix}` : "";
+    const page = Buffer.from(
+      isFeed
+        ? rewriteFeedLinks(identity, deps.publicUrl, origin)
+        : // The line goes in first, so its own links get the prefix as well.
+          prefixRootRelative(insertInFooter(identity, line), reach.prefix),
+    );
     const headers = new Headers(res.headers);
     headers.delete("Content-Encoding");
     headers.delete("Content-Length");
     const etag = res.headers.get("ETag");
     if (etag) {
       const digest = createHash("sha256")
-        .update(`${reach.prefix}\n${line}`)
+        .update(`${reach.prefix}\n${isFeed ? origin : line}`)
         .digest("base64url")
         .slice(0, 12);
       const variant = etag.replace(/"$/, `-${digest}"`);

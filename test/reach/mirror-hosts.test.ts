@@ -88,6 +88,31 @@ describe("mirror hosts", () => {
     expect(page.body).not.toMatch(/href="\/persian\//);
   });
 
+  it("links a feed read through a mirror to that mirror, keeping its self link and ids", async () => {
+    for (const path of [
+      "/persian/feeds/rss.xml",
+      "/persian/feeds/atom.xml",
+      "/persian/feeds/feed.json",
+    ]) {
+      const direct = await get(path);
+      const viaMirror = await get(path, { Host: "cdn.example.com" });
+      expect(viaMirror.status, path).toBe(200);
+      expect(direct.body, path).toContain("https://news.example.org/persian/");
+      expect(viaMirror.body, path).toContain("https://cdn.example.com/meridian-fa/persian/");
+      // What is left naming PUBLIC_URL is the feed's own address, and nothing else.
+      const left = [...viaMirror.body.matchAll(/https:\/\/news\.example\.org\/[^"<\s]*/g)].map(
+        (m) => m[0],
+      );
+      expect(new Set(left), path).toEqual(new Set([`https://news.example.org${path}`]));
+      // Ids stay the same on every host, so readers see one story whichever feed they use.
+      const ids = (body: string) =>
+        [...body.matchAll(/tag:news\.example\.org,[^<"]+/g)].map((m) => m[0]);
+      expect(ids(viaMirror.body), path).toEqual(ids(direct.body));
+    }
+    // The shared cache keeps the PUBLIC_URL feed.
+    expect((await get("/persian/feeds/rss.xml")).body).not.toContain("cdn.example.com");
+  });
+
   it("sends Onion-Location on HTML pages of a service with an onion mirror, from the cache too", async () => {
     newsdesk.pageCache.clear();
     const miss = await get("/persian/economy");
