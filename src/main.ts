@@ -26,6 +26,7 @@ import {
   type BannerChangeListener,
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
+import { cacheTags } from "./domain/cache/cache-tags.js";
 import { defaultClipLimits } from "./domain/clips/clip-schema.js";
 import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
@@ -43,6 +44,8 @@ import type { ImageProcessor } from "./domain/media/image-processor.js";
 import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { MirrorDirectory } from "./domain/mirrors/mirror-directory.js";
+import { MirrorService } from "./domain/mirrors/mirror-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
@@ -50,6 +53,7 @@ import { ProgrammeService } from "./domain/programmes/programme-service.js";
 import { PublishedStories } from "./domain/published/published-stories.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
+import type { ServiceId } from "./domain/services/service-registry.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
@@ -73,6 +77,7 @@ import { metricsEndpoint, NewsdeskMetrics, startMetricsServer } from "./http/met
 import { NewsroomEvents } from "./http/newsroom/events.js";
 import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
 import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
+import { fastPathReach } from "./http/reach.js";
 import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
@@ -87,6 +92,7 @@ import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { livePostOut } from "./render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
 import { livePostFrames } from "./render/reader/live-post-frames.js";
+import { renderMirrorLine } from "./render/reader/MirrorLine.js";
 import { storyUrl } from "./render/reader-urls.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
@@ -105,6 +111,8 @@ export interface Newsdesk {
   readonly newsroomApi: NewsroomRouter;
   readonly logger: Logger;
   readonly pageCache: PageCache;
+  /** Every service's mirrors, in memory for reader requests (issue 16). */
+  readonly mirrorDirectory: MirrorDirectory;
   /** Server-Sent Events to open reader pages. */
   readonly live: LiveHub;
   /** The newsroom's own event streams (wire queue, flags, notifications). */
@@ -190,6 +198,8 @@ export interface NewsroomServices {
   readonly livePosts: LivePostsReader;
   /** Audio and video clips; present when a media object store is configured. */
   readonly clips?: ClipService;
+  /** Each service's mirrors (issue 16): administrators list, add and remove them. */
+  readonly mirrors: MirrorService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -247,6 +257,8 @@ export function buildServices(
     onCurationChange: (tags: readonly string[]) => Promise<void>;
     /** Where audio and video bytes go; clips are built only with one. */
     mediaStore?: MediaObjectStore;
+    /** Told after a service's mirror list changed (reader pages' directory and cache). */
+    onMirrorChange?: (serviceId: ServiceId) => Promise<void>;
     /** Told the cache tags of the pages a programme or schedule change affects. */
     onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
   },
@@ -448,6 +460,12 @@ export function buildServices(
     livePages,
     liveListeners,
     livePosts,
+    mirrors: new MirrorService({
+      repository: repositories.mirrors,
+      audit,
+      clock,
+      ...(deps.onMirrorChange ? { onChange: deps.onMirrorChange } : {}),
+    }),
   };
 }
 
@@ -583,6 +601,12 @@ export async function createNewsdesk(
       }
     });
     const metrics = new NewsdeskMetrics();
+    // Mirror hosts, known to every reader request without a query (src/http/reach.ts).
+    const mirrorDirectory = new MirrorDirectory({
+      repository: repositories.mirrors,
+      onError: (error) => logger.warn({ err: error }, "could not reload the mirror list"),
+    });
+    await mirrorDirectory.refresh();
     let live: LiveUpdates | undefined;
     const services = buildServices(repositories, {
       config,
@@ -600,6 +624,10 @@ export async function createNewsdesk(
       onCurationChange: async (tags) => live?.invalidate(tags),
       // Clips write to MEDIA_STORE's primary store (a test may give its own).
       mediaStore: options.mediaStore ?? mediaStores.primary,
+      onMirrorChange: async (serviceId) => {
+        await mirrorDirectory.changed();
+        await live?.invalidate([cacheTags.mirrors(serviceId)]);
+      },
       onProgrammeChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
@@ -753,6 +781,13 @@ export async function createNewsdesk(
         },
         draining: () => lifecycle.draining,
       },
+      reach: {
+        publicUrl: config.publicUrl,
+        mirrors: mirrorDirectory,
+        trusted: trustedProxies(config.trustedProxies),
+        mirrorLine: renderMirrorLine,
+      },
+      reachPage: { mirrors: repositories.mirrors },
     });
     return {
       config,
@@ -763,6 +798,7 @@ export async function createNewsdesk(
       newsroomApi,
       logger,
       pageCache,
+      mirrorDirectory,
       live: hub,
       newsroomEvents,
       liveUpdates: live,
@@ -886,6 +922,10 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
     cache: newsdesk.pageCache,
     live: newsdesk.live,
     security: securityHeaderOptions(newsdesk.config.publicUrl),
+    reach: fastPathReach({
+      mirrors: newsdesk.mirrorDirectory,
+      trusted: trustedProxies(config.trustedProxies),
+    }),
   });
   // With METRICS_TOKEN, /metrics is answered before the page cache and the router; without
   // it the path is unknown like any other (404).

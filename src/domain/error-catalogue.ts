@@ -4,6 +4,7 @@ import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { liveProblemCatalogue } from "./live/live-errors.js";
 import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
+import { mirrorProblemCatalogue } from "./mirrors/mirror-errors.js";
 import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
@@ -135,6 +136,7 @@ export const errorCatalogue = {
   ...mediaStoreProblemCatalogue,
   ...liveProblemCatalogue,
   ...clipProblemCatalogue,
+  ...mirrorProblemCatalogue,
   ...programmeProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {

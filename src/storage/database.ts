@@ -27,6 +27,7 @@ import { writingSettingsMigration } from "./migrations/0020-writing-settings.js"
 import { storyKindMigration } from "./migrations/0021-story-kind.js";
 import { livePagesMigration } from "./migrations/0022-live-pages.js";
 import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
+import { mirrorsMigration } from "./migrations/0024-mirrors.js";
 import { clipsMigration } from "./migrations/0026-clips.js";
 import { programmesMigration } from "./migrations/0027-programmes.js";
 
@@ -188,6 +189,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0021-story-kind": storyKindMigration(),
     "0022-live-pages": livePagesMigration(),
     "0026-clips": clipsMigration(),
+    "0024-mirrors": mirrorsMigration(),
     "0027-programmes": programmesMigration(),
   };
 }

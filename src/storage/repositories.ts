@@ -11,6 +11,7 @@ import type { WebhookRepository } from "../domain/distribution/webhook-repositor
 import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { LiveRepository } from "../domain/live/live-repository.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
+import type { MirrorRepository } from "../domain/mirrors/mirror-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
 import type { ProgrammeRepository } from "../domain/programmes/programme-repository.js";
@@ -34,6 +35,7 @@ import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
 import { LiveSqlRepository } from "./live-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
+import { MirrorSqlRepository } from "./mirror-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
 import { ProgrammeSqlRepository } from "./programme-sql-repository.js";
 import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
@@ -80,6 +82,8 @@ export interface Repositories {
   readonly live: LiveRepository;
   /** Audio and video clips: metadata, renditions' store keys, captions. */
   readonly clips: ClipRepository;
+  /** Each service's mirror origins (issue 16): read by pages and exports, changed by admins. */
+  readonly mirrors: MirrorRepository;
   /** Programmes and broadcast schedules. */
   readonly programmes: ProgrammeRepository;
 }
@@ -112,6 +116,7 @@ export function sqlRepositories(database: Database): Repositories {
     curation: new CurationSqlRepository(database.db),
     live: new LiveSqlRepository(database.db),
     clips: new ClipSqlRepository(database.db),
+    mirrors: new MirrorSqlRepository(database.db),
     programmes: new ProgrammeSqlRepository(database.db),
   };
 }

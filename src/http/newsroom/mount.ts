@@ -10,6 +10,7 @@ import type { CurationService } from "../../domain/curation/curation-service.js"
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
 import type { LiveService } from "../../domain/live/live-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
+import type { MirrorService } from "../../domain/mirrors/mirror-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
 import type { CatalogService } from "../../domain/people/catalog-service.js";
 import type { PresenceService } from "../../domain/presence/presence-service.js";
@@ -34,6 +35,7 @@ import { curationRoutes } from "./curation-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { liveRoutes } from "./live-routes.js";
 import { mediaRoutes } from "./media-routes.js";
+import { mirrorRoutes } from "./mirror-routes.js";
 import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
 import { programmeRoutes } from "./programme-routes.js";
 import { searchRoutes } from "./search-routes.js";
@@ -67,6 +69,8 @@ export interface NewsroomApiDeps {
   readonly webhooks: WebhookService;
   readonly apiKeys: ApiKeyService;
   readonly writingSettings: WritingSettingsService;
+  /** Each service's mirror list (issue 16), administrators only. */
+  readonly mirrors: MirrorService;
   /** Story comments, mentions and notifications. */
   readonly comments: CommentService;
   /** Live pages: settings and posts (issue 15). */
@@ -177,6 +181,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   wireRoutes(router, deps.wire);
   writingRoutes(router, deps);
   liveRoutes(router, deps);
+  mirrorRoutes(router, deps);
   eventRoutes(router, deps);
   router.notFound((c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   return router;

@@ -8,6 +8,7 @@ import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminAr } from "./live-admin-ar.js";
 import { liveAr } from "./live-ar.js";
+import { mirrorsAr } from "./mirrors-ar.js";
 import { programmesAr } from "./programmes-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
@@ -781,6 +782,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...accountAr,
 
   ...writingAr,
+  // Mirrors of each language service (issue 16): mirrors-ar.ts
+  ...mirrorsAr,
 
   ...catalogAr,
 

@@ -7,6 +7,7 @@ import { curationEn } from "./curation-en.js";
 import { deskEn } from "./desk-en.js";
 import { liveAdminEn } from "./live-admin-en.js";
 import { liveEn } from "./live-en.js";
+import { mirrorsEn } from "./mirrors-en.js";
 import { programmesEn } from "./programmes-en.js";
 import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
@@ -875,6 +876,8 @@ export const en = {
   // The account screen and the log-in second-factor step: account-en.ts
   ...accountEn,
   ...writingEn,
+  // Mirrors of each language service (issue 16): mirrors-en.ts
+  ...mirrorsEn,
   // Comments beside the editor and the header's notifications: comments-en.ts
   ...commentsEn,
   // Audio and video in the media library: av-en.ts

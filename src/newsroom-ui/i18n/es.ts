@@ -8,6 +8,7 @@ import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminEs } from "./live-admin-es.js";
 import { liveEs } from "./live-es.js";
+import { mirrorsEs } from "./mirrors-es.js";
 import { programmesEs } from "./programmes-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
@@ -815,6 +816,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...accountEs,
 
   ...writingEs,
+  // Mirrors of each language service (issue 16): mirrors-es.ts
+  ...mirrorsEs,
 
   ...catalogEs,
 

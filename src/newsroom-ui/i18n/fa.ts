@@ -8,6 +8,7 @@ import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminFa } from "./live-admin-fa.js";
 import { liveFa } from "./live-fa.js";
+import { mirrorsFa } from "./mirrors-fa.js";
 import { programmesFa } from "./programmes-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
@@ -800,6 +801,8 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...syndicationFa,
   ...accountFa,
   ...writingFa,
+  // Mirrors of each language service (issue 16): mirrors-fa.ts
+  ...mirrorsFa,
   ...commentsFa,
   // Audio and video in the media library: av-fa.ts
   ...avFa,

@@ -8,6 +8,7 @@ import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminFr } from "./live-admin-fr.js";
 import { liveFr } from "./live-fr.js";
+import { mirrorsFr } from "./mirrors-fr.js";
 import { programmesFr } from "./programmes-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
@@ -819,6 +820,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...accountFr,
 
   ...writingFr,
+  // Mirrors of each language service (issue 16): mirrors-fr.ts
+  ...mirrorsFr,
 
   ...catalogFr,
 

@@ -8,6 +8,7 @@ import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminRu } from "./live-admin-ru.js";
 import { liveRu } from "./live-ru.js";
+import { mirrorsRu } from "./mirrors-ru.js";
 import { programmesRu } from "./programmes-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
@@ -805,6 +806,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...accountRu,
 
   ...writingRu,
+  // Mirrors of each language service (issue 16): mirrors-ru.ts
+  ...mirrorsRu,
 
   ...catalogRu,
 

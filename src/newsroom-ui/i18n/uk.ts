@@ -8,6 +8,7 @@ import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminUk } from "./live-admin-uk.js";
 import { liveUk } from "./live-uk.js";
+import { mirrorsUk } from "./mirrors-uk.js";
 import { programmesUk } from "./programmes-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
@@ -807,6 +808,8 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...accountUk,
 
   ...writingUk,
+  // Mirrors of each language service (issue 16): mirrors-uk.ts
+  ...mirrorsUk,
 
   ...catalogUk,
 

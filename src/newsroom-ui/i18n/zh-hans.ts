@@ -8,6 +8,7 @@ import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { liveAdminZhHans } from "./live-admin-zh-hans.js";
 import { liveZhHans } from "./live-zh-hans.js";
+import { mirrorsZhHans } from "./mirrors-zh-hans.js";
 import { programmesZhHans } from "./programmes-zh-hans.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
@@ -766,6 +767,8 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...accountZhHans,
 
   ...writingZhHans,
+  // Mirrors of each language service (issue 16): mirrors-zh-hans.ts
+  ...mirrorsZhHans,
 
   ...catalogZhHans,
 

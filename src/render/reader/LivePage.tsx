@@ -82,7 +82,7 @@ export function LivePage({
               })}
             />
           )}
-          <FeedLinks publicUrl={ctx.publicUrl} pagePath={path} title={content.headline} />
+          <FeedLinks pagePath={path} title={content.headline} />
           <LanguageAlternates ctx={ctx} versions={versions} />
           <style
             // Our own constant rules: no user input reaches them.
