@@ -22,6 +22,7 @@ import {
 } from "../domain/services/service-registry.js";
 import type { TranslationService } from "../domain/translations/translation-service.js";
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
+import { compactHrefs } from "../render/iri-hrefs.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
 import { LivePage } from "../render/reader/LivePage.js";
@@ -160,9 +161,13 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
     c.header("Vary", "Cookie, Accept-Encoding");
+    // Text-only pages spend their bytes on text, not on percent-encoded links.
+    const asked = c.req.query("lite");
+    const lite = asked === "1" || (asked !== "0" && getCookie(c, liteCookie) === "1");
+    const page = lite ? compactHrefs(body) : body;
     if (!cache) {
       setCacheHeaders(c, revalidateAlways);
-      return c.html(body, status);
+      return c.html(page, status);
     }
     const { service, banner } = cache.chrome;
     const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
@@ -174,7 +179,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     ];
     if (expiries.length > 0) c.header(cacheExpiresHeader, String(Math.min(...expiries)));
     declareCacheQuery(c, cache.query ?? {});
-    return c.html(body, status);
+    return c.html(page, status);
   };
   /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
   const storyTags = (stories: readonly { id: string }[]) =>
