@@ -31,6 +31,9 @@ import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { InMemoryMirrorRepository } from "./domain/mirrors/in-memory-mirror-repository.js";
+import { MirrorListPublisher } from "./domain/mirrors/mirror-list.js";
+import type { MirrorReadRepository } from "./domain/mirrors/mirror-schema.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
@@ -70,6 +73,7 @@ import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
+import { type KeyRing, readKeyRing } from "./security/signing-key-file.js";
 import { type Database, migrateToLatest, migratorFor, openDatabase } from "./storage/database.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 
@@ -99,6 +103,12 @@ export interface Newsdesk {
   readonly lifecycle: { draining: boolean };
   /** Stops background work (a running job finishes first), closes streams and the database. */
   close(): Promise<void>;
+  /** Issue 16: the signing key (if its file exists), the mirrors and the signed mirror list. */
+  readonly reach: {
+    readonly keyRing: KeyRing | undefined;
+    readonly mirrors: MirrorReadRepository;
+    readonly mirrorList: MirrorListPublisher;
+  };
 }
 
 /** The wire desk: one service per job, the parser thread and the background scheduler. */
@@ -166,6 +176,8 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
+  /** Where mirrors are read from (issue 16); none listed by default. */
+  readonly mirrors?: MirrorReadRepository;
 }
 
 /** What the services read from the configuration. */
@@ -520,6 +532,20 @@ export async function createNewsdesk(
     });
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
+    const keyRing = await readKeyRing(config.signingKeyFile);
+    if (!keyRing) {
+      logger.warn(
+        { signingKeyFile: config.signingKeyFile },
+        "no signing key: /mirrors.json is not served until `newsdesk keys generate`",
+      );
+    }
+    const mirrors = options.mirrors ?? new InMemoryMirrorRepository();
+    const mirrorList = new MirrorListPublisher({
+      mirrors,
+      publicUrl: config.publicUrl,
+      publisherName: config.publisherName,
+      key: keyRing?.current,
+    });
     const app = buildApp({
       pageCache,
       reader: services.reader,
@@ -544,6 +570,7 @@ export async function createNewsdesk(
         logger,
       }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
+      mirrorList,
       readiness: {
         checkDatabase: async () => {
           await sql`select 1`.execute(database.db);
@@ -573,6 +600,7 @@ export async function createNewsdesk(
       metrics,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       lifecycle,
+      reach: { keyRing, mirrors, mirrorList },
       startBackground: (intervalMs) => {
         services.jobs.start(intervalMs);
         services.wire.scheduler.start();

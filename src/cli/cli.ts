@@ -12,6 +12,7 @@ import { reindexSearch } from "../storage/search-index.js";
 import { runBackupCommand } from "./backup-commands.js";
 import { catalogCommands, runCatalogCommand } from "./catalog-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
+import { runKeyCommand } from "./key-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -59,6 +60,9 @@ Commands:
   people|desks|topics|sections|agencies list|add|edit|remove
                The newsroom's reference data; \`topics merge <from> <to>\` merges a duplicate
                topic (its address redirects); see \`newsdesk topics -h\`
+  keys generate|show|rotate
+               The Ed25519 key signing /mirrors.json, mirror exports and offline packages
+               (minisign format; the private key is in SIGNING_KEY_FILE); see \`newsdesk keys -h\`
   help         Show this help (--version prints the version)
 
 Environment:
@@ -72,6 +76,8 @@ Environment:
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
   WEBHOOK_ALLOW_PRIVATE  1 lets webhooks target private/loopback addresses (default 0)
   WIRE_ALLOW_PRIVATE     1 lets HTTP-pull wire sources fetch from private/loopback addresses (default 0)
+  SIGNING_KEY_FILE       The signing key file (default: signing-key.json beside a SQLite
+                         database, else ./data/signing-key.json)
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
 `;
 
@@ -93,6 +99,8 @@ export async function runCli(
     case "backup":
     case "restore":
       return runBackupCommand(argv[0], argv.slice(1), env);
+    case "keys":
+      return runKeyCommand(argv.slice(1), env);
   }
   // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
   const catalogCommand = catalogCommands.find((name) => name === argv[0]);

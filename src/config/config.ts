@@ -1,4 +1,4 @@
-import { delimiter, isAbsolute } from "node:path";
+import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
@@ -118,6 +118,12 @@ const envSchema = z.object({
         }
       }
     }),
+  /**
+   * The Ed25519 key that signs /mirrors.json, static exports and offline packages (issue 16):
+   * a file outside the database, created by `newsdesk keys generate` with mode 0600.
+   * Default: signing-key.json beside a SQLite database, else ./data/signing-key.json.
+   */
+  SIGNING_KEY_FILE: z.string().trim().min(1).optional(),
 });
 
 export interface Config {
@@ -161,6 +167,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** METRICS_PORT and METRICS_HOST: a separate metrics listener, or none. */
   readonly metricsListen: { readonly port: number; readonly host: string } | undefined;
+  /** SIGNING_KEY_FILE: the signing key file (src/security/signing-key-file.ts). */
+  readonly signingKeyFile: string;
 }
 
 const developmentDatabase = "sqlite:./data/newsdesk.db";
@@ -170,6 +178,15 @@ function normalizeDatabaseUrl(url: string): string {
   if (/^file:\/\//i.test(url)) return `sqlite:${fileURLToPath(url)}`;
   if (/^file:/i.test(url)) return `sqlite:${url.slice("file:".length)}`;
   return url;
+}
+
+/** Beside a SQLite database (its data directory); PostgreSQL deployments use ./data. */
+function defaultSigningKeyFile(databaseUrl: string): string {
+  const sqlitePath = /^sqlite:(.+)$/i.exec(databaseUrl)?.[1];
+  return join(
+    sqlitePath && sqlitePath !== ":memory:" ? dirname(sqlitePath) : "data",
+    "signing-key.json",
+  );
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -201,10 +218,11 @@ export function loadConfig(
       });
     }
   }
+  const databaseUrl = normalizeDatabaseUrl(e.DATABASE_URL ?? developmentDatabase);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    databaseUrl: normalizeDatabaseUrl(e.DATABASE_URL ?? developmentDatabase),
+    databaseUrl,
     production,
     createDatabase: flags.create === true || e.DATABASE_URL === undefined,
     publicUrlSet: e.PUBLIC_URL !== undefined,
@@ -229,5 +247,6 @@ export function loadConfig(
       e.METRICS_PORT === undefined
         ? undefined
         : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    signingKeyFile: e.SIGNING_KEY_FILE ?? defaultSigningKeyFile(databaseUrl),
   });
 }

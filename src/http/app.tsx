@@ -4,6 +4,7 @@ import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
+import type { MirrorListPublisher } from "../domain/mirrors/mirror-list.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -13,6 +14,7 @@ import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { brandRoutes } from "./brand-routes.js";
 import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
+import { mirrorListRoutes } from "./mirror-list-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
@@ -42,6 +44,8 @@ export interface AppDeps {
   readonly languages: ReaderLanguages;
   /** What /readyz reports: the database answers, migrations are current, not draining. */
   readonly readiness: Readiness;
+  /** The signed `/mirrors.json` (issue 16). */
+  readonly mirrorList: MirrorListPublisher;
 }
 
 interface Readiness {
@@ -113,6 +117,7 @@ export function buildApp(deps: AppDeps): Hono {
 
   app.route("/", apiRoutes(deps.distribution));
   app.route("/", feedRoutes(deps.distribution));
+  app.route("/", mirrorListRoutes({ mirrorList: deps.mirrorList, clock: deps.clock }));
   app.route("/", sitemapRoutes(deps.distribution));
   app.route("/newsroom/api", deps.newsroom.app);
   app.route("/ingest", deps.wirePush);

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
+import type { MirrorReadRepository } from "../../src/domain/mirrors/mirror-schema.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
@@ -18,7 +19,13 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: { clock?: Clock; seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    seed?: boolean;
+    env?: Record<string, string>;
+    logger?: Logger;
+    mirrors?: MirrorReadRepository;
+  } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -53,6 +60,7 @@ export async function startTestNewsdesk(
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.mirrors ? { mirrors: options.mirrors } : {}),
   });
   return {
     ...newsdesk,
