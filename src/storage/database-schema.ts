@@ -205,6 +205,17 @@ interface SessionsTable {
   reauthenticated_at: string | null;
 }
 
+/** A mirror origin of a service (migration 0024). */
+interface ServiceMirrorsTable {
+  id: string;
+  service_id: string;
+  kind: string;
+  url: string;
+  note: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 /** A service's writing guidance (migration 0020): one JSON document per service. */
 interface ServiceWritingSettingsTable {
   service_id: string;
@@ -500,4 +511,5 @@ export interface DatabaseSchema {
   notifications: NotificationsTable;
   curated_lists: CuratedListsTable;
   curated_list_items: CuratedListItemsTable;
+  service_mirrors: ServiceMirrorsTable;
 }

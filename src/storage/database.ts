@@ -24,6 +24,7 @@ import { curationMigration } from "./migrations/0017-curation.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
+import { mirrorsMigration } from "./migrations/0024-mirrors.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -179,6 +180,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0018-catalog-admin": catalogAdminMigration(),
     "0017-curation": curationMigration(),
     "0015-story-list": storyListMigration(dialect),
+    "0024-mirrors": mirrorsMigration(),
   };
 }
 

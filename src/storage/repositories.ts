@@ -9,6 +9,7 @@ import type { DistributionRepository } from "../domain/distribution/distribution
 import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
 import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
+import type { MirrorRepository } from "../domain/mirrors/mirror-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
 import type { PublishedStoryRepository } from "../domain/published/published-story-repository.js";
@@ -29,6 +30,7 @@ import type { Database } from "./database.js";
 import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
+import { MirrorSqlRepository } from "./mirror-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
 import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
 import { RateWindowSqlStore } from "./rate-window-sql-store.js";
@@ -70,6 +72,8 @@ export interface Repositories {
   readonly comments: CommentRepository;
   /** Pinned stories of home and section pages, and stories' picked related stories. */
   readonly curation: CurationRepository;
+  /** Each service's mirror origins (issue 16): read by pages and exports, changed by admins. */
+  readonly mirrors: MirrorRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -98,6 +102,7 @@ export function sqlRepositories(database: Database): Repositories {
     },
     comments: new CommentSqlRepository(database.db),
     curation: new CurationSqlRepository(database.db),
+    mirrors: new MirrorSqlRepository(database.db),
   };
 }
 

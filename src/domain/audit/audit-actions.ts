@@ -49,6 +49,8 @@ export const auditActions = [
   "comment.resolved",
   "comment.reopened",
   "settings.writing.updated",
+  "mirror.add",
+  "mirror.remove",
   "catalog.person.create",
   "catalog.person.edit",
   "catalog.person.merge",

@@ -51,6 +51,8 @@ const labels: Record<AuditAction, MessageKey> = {
   "comment.resolved": "audit.comment.resolved",
   "comment.reopened": "audit.comment.reopened",
   "settings.writing.updated": "audit.settings.writing.updated",
+  "mirror.add": "audit.mirror.add",
+  "mirror.remove": "audit.mirror.remove",
   "catalog.person.create": "audit.catalog.person.create",
   "catalog.person.edit": "audit.catalog.person.edit",
   "catalog.person.merge": "audit.catalog.person.merge",

@@ -5,6 +5,7 @@ import { conflictAr } from "./conflict-ar.js";
 import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsAr } from "./mirrors-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -777,6 +778,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...accountAr,
 
   ...writingAr,
+  // Mirrors of each language service (issue 16): mirrors-ar.ts
+  ...mirrorsAr,
 
   ...catalogAr,
 

@@ -4,6 +4,7 @@ import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
 import { deskEn } from "./desk-en.js";
+import { mirrorsEn } from "./mirrors-en.js";
 import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
@@ -871,6 +872,8 @@ export const en = {
   // The account screen and the log-in second-factor step: account-en.ts
   ...accountEn,
   ...writingEn,
+  // Mirrors of each language service (issue 16): mirrors-en.ts
+  ...mirrorsEn,
   // Comments beside the editor and the header's notifications: comments-en.ts
   ...commentsEn,
 

@@ -5,6 +5,7 @@ import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsEs } from "./mirrors-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -811,6 +812,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...accountEs,
 
   ...writingEs,
+  // Mirrors of each language service (issue 16): mirrors-es.ts
+  ...mirrorsEs,
 
   ...catalogEs,
 

@@ -5,6 +5,7 @@ import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsFa } from "./mirrors-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -796,6 +797,8 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...syndicationFa,
   ...accountFa,
   ...writingFa,
+  // Mirrors of each language service (issue 16): mirrors-fa.ts
+  ...mirrorsFa,
   ...commentsFa,
   ...conflictFa,
   ...translationFa,

@@ -5,6 +5,7 @@ import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsFr } from "./mirrors-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
@@ -815,6 +816,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...accountFr,
 
   ...writingFr,
+  // Mirrors of each language service (issue 16): mirrors-fr.ts
+  ...mirrorsFr,
 
   ...catalogFr,
 

@@ -5,6 +5,7 @@ import { conflictRu } from "./conflict-ru.js";
 import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsRu } from "./mirrors-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
@@ -801,6 +802,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...accountRu,
 
   ...writingRu,
+  // Mirrors of each language service (issue 16): mirrors-ru.ts
+  ...mirrorsRu,
 
   ...catalogRu,
 

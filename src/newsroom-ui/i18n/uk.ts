@@ -5,6 +5,7 @@ import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsUk } from "./mirrors-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
@@ -803,6 +804,8 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...accountUk,
 
   ...writingUk,
+  // Mirrors of each language service (issue 16): mirrors-uk.ts
+  ...mirrorsUk,
 
   ...catalogUk,
 

@@ -5,6 +5,7 @@ import { conflictZhHans } from "./conflict-zh-hans.js";
 import { curationZhHans } from "./curation-zh-hans.js";
 import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
+import { mirrorsZhHans } from "./mirrors-zh-hans.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
@@ -762,6 +763,8 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...accountZhHans,
 
   ...writingZhHans,
+  // Mirrors of each language service (issue 16): mirrors-zh-hans.ts
+  ...mirrorsZhHans,
 
   ...catalogZhHans,
 
