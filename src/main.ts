@@ -31,7 +31,6 @@ import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
-import { InMemoryMirrorRepository } from "./domain/mirrors/in-memory-mirror-repository.js";
 import { MirrorListPublisher } from "./domain/mirrors/mirror-list.js";
 import type { MirrorReadRepository } from "./domain/mirrors/mirror-schema.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
@@ -176,8 +175,6 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
-  /** Where mirrors are read from (issue 16); none listed by default. */
-  readonly mirrors?: MirrorReadRepository;
 }
 
 /** What the services read from the configuration. */
@@ -539,7 +536,7 @@ export async function createNewsdesk(
         "no signing key: /mirrors.json is not served until `newsdesk keys generate`",
       );
     }
-    const mirrors = options.mirrors ?? new InMemoryMirrorRepository();
+    const mirrors: MirrorReadRepository = repositories.mirrors;
     const mirrorList = new MirrorListPublisher({
       mirrors,
       publicUrl: config.publicUrl,

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InMemoryMirrorRepository } from "../../src/domain/mirrors/in-memory-mirror-repository.js";
 import { MirrorListPublisher } from "../../src/domain/mirrors/mirror-list.js";
 import {
   parsePublicKey,
@@ -13,6 +12,7 @@ import {
 } from "../../src/domain/signing/minisign.js";
 import { generateKeyFile, type KeyRing } from "../../src/security/signing-key-file.js";
 import { systemToolPresent } from "../support/system-tools.js";
+import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsdesk-mirror-list-"));
@@ -31,23 +31,24 @@ const mirror = (
   createdAt: "2026-01-01T00:00:00.000Z",
 });
 
-describe("/mirrors.json", () => {
+describe.each(dialects)("/mirrors.json (%s)", (dialect) => {
   let ring: KeyRing;
   let newsdesk: Awaited<ReturnType<typeof startTestNewsdesk>>;
-  const mirrors = new InMemoryMirrorRepository([
-    mirror("m1", "fa", "https", "https://fa-mirror.example.net"),
-    mirror("m2", "fa", "onion", `http://${"a".repeat(56)}.onion`),
-    mirror("m3", "en", "static", "https://static.example.com/meridian"),
-  ]);
 
   beforeAll(async () => {
-    const keyFile = join(dir, "signing-key.json");
+    const keyFile = join(dir, `signing-key-${dialect}.json`);
     ring = await generateKeyFile(keyFile, new Date());
-    newsdesk = await startTestNewsdesk("sqlite", {
+    newsdesk = await startTestNewsdesk(dialect, {
       seed: false,
       env: { SIGNING_KEY_FILE: keyFile },
-      mirrors,
     });
+    for (const m of [
+      mirror("m1", "fa", "https", "https://fa-mirror.example.net"),
+      mirror("m2", "fa", "onion", `http://${"a".repeat(56)}.onion`),
+      mirror("m3", "en", "static", "https://static.example.com/meridian"),
+    ]) {
+      await newsdesk.repositories.mirrors.insert(m, null);
+    }
   });
   afterAll(async () => newsdesk?.dispose());
 
@@ -85,7 +86,11 @@ describe("/mirrors.json", () => {
 
   it("follows a mirror change at once, re-signed", async () => {
     const before = await (await newsdesk.app.request("/mirrors.json")).text();
-    mirrors.replace([mirror("m4", "ru", "https", "https://ru-mirror.example.org")]);
+    await newsdesk.repositories.mirrors.remove("fa", "m1");
+    await newsdesk.repositories.mirrors.insert(
+      mirror("m4", "ru", "https", "https://ru-mirror.example.org"),
+      null,
+    );
     const after = await (await newsdesk.app.request("/mirrors.json")).text();
     expect(after).not.toBe(before);
     expect(after).toContain("https://ru-mirror.example.org");
@@ -125,22 +130,24 @@ describe("/mirrors.json", () => {
   );
 
   it("is the same bytes from two instances in the same hour (a list and its signature match)", async () => {
-    const now = new Date();
     const options = {
-      mirrors,
+      mirrors: newsdesk.repositories.mirrors,
       publicUrl: "https://x.example",
       publisherName: "P",
       key: ring.current,
     };
-    const a = await new MirrorListPublisher(options).current(now);
-    const b = await new MirrorListPublisher(options).current(new Date(now.getTime() + 1000));
-    // Same hour unless the second crossed it; compare only when the issue hour is equal.
-    if (a?.issued === b?.issued) expect(a?.minisig).toBe(b?.minisig);
-    expect(a?.json).toBe((await new MirrorListPublisher(options).current(now))?.json);
+    const a = await new MirrorListPublisher(options).current(new Date("2026-03-01T10:05:00Z"));
+    const b = await new MirrorListPublisher(options).current(new Date("2026-03-01T10:55:00Z"));
+    const c = await new MirrorListPublisher(options).current(new Date("2026-03-01T11:00:00Z"));
+    expect(b?.json).toBe(a?.json);
+    expect(b?.minisig).toBe(a?.minisig);
+    expect(a?.issued).toBe("2026-03-01T10:00:00.000Z");
+    expect(c?.issued).toBe("2026-03-01T11:00:00.000Z");
+    expect(c?.minisig).not.toBe(a?.minisig);
   });
 
   it("says so (problem+json) when the site has no signing key", async () => {
-    const bare = await startTestNewsdesk("sqlite", {
+    const bare = await startTestNewsdesk(dialect, {
       seed: false,
       env: { SIGNING_KEY_FILE: join(dir, "absent.json") },
     });

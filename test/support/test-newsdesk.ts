@@ -6,7 +6,6 @@ import type { Logger } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
-import type { MirrorReadRepository } from "../../src/domain/mirrors/mirror-schema.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
@@ -24,7 +23,6 @@ export async function startTestNewsdesk(
     seed?: boolean;
     env?: Record<string, string>;
     logger?: Logger;
-    mirrors?: MirrorReadRepository;
   } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
@@ -60,7 +58,6 @@ export async function startTestNewsdesk(
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.mirrors ? { mirrors: options.mirrors } : {}),
   });
   return {
     ...newsdesk,
