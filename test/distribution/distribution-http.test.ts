@@ -80,7 +80,13 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       expect(checkFeed(body)).toEqual([]);
       const channel = xml.parse(body).rss.channel;
       expect(channel.language).toBe(svc.rss);
-      expect(channel["atom:link"]["@rel"]).toBe("self");
+      const atomLinks: { "@rel": string; "@href": string }[] = channel["atom:link"];
+      expect(atomLinks.map((link) => link["@rel"])).toEqual(["self", "related", "related"]);
+      // The signed mirror list travels with the feed (issue 16).
+      expect(atomLinks.slice(1).map((link) => link["@href"])).toEqual([
+        "https://news.example.org/mirrors.json",
+        "https://news.example.org/mirrors.json.minisig",
+      ]);
       const published = await storyIds(svc.id);
       expect(
         channel.item
@@ -110,6 +116,14 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       const feed = xml.parse(body).feed;
       expect(feed["@xml:lang"]).toBe(svc.atom);
       expect(isRfc3339(feed.updated)).toBe(true);
+      expect(
+        feed.link
+          .filter((link: { "@rel": string }) => link["@rel"] === "related")
+          .map((link: { "@href": string }) => link["@href"]),
+      ).toEqual([
+        "https://news.example.org/mirrors.json",
+        "https://news.example.org/mirrors.json.minisig",
+      ]);
       for (const entry of feed.entry) {
         expect(entry.id).toMatch(/^tag:news\.example\.org,\d{4}-\d{2}-\d{2}:story\/[0-9a-z]{12}$/);
         expect(isRfc3339(entry.updated) && isRfc3339(entry.published)).toBe(true);

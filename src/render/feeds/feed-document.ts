@@ -20,6 +20,11 @@ export interface FeedDocument {
   readonly updated: string;
   readonly publisherName: string;
   readonly items: readonly FeedItem[];
+  /**
+   * The signed mirror list (issue 16) and its minisign signature: a feed copied to a reader
+   * who cannot reach the site still says where its mirrors are, verifiably.
+   */
+  readonly mirrorList: { readonly url: string; readonly signatureUrl: string };
 }
 
 export interface FeedSelfUrls {
@@ -93,6 +98,10 @@ export function feedDocument(stories: readonly PublishedStory[], ctx: FeedContex
     updated: isoSeconds(updated),
     publisherName: ctx.publisherName,
     items,
+    mirrorList: {
+      url: `${publicUrl}/mirrors.json`,
+      signatureUrl: `${publicUrl}/mirrors.json.minisig`,
+    },
   };
 }
 
