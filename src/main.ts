@@ -52,6 +52,7 @@ import { WireQueue } from "./domain/wire/wire-queue.js";
 import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
 import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
+import { MirrorSync } from "./export/mirror-sync.js";
 import { withAccessLog } from "./http/access-log.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
@@ -537,6 +538,21 @@ export async function createNewsdesk(
       );
     }
     const mirrors: MirrorReadRepository = repositories.mirrors;
+    const mirrorSync =
+      keyRing && config.mirrorSync.targets.length > 0
+        ? new MirrorSync({
+            ...config.mirrorSync,
+            fetchPage: async (path) => app.request(path),
+            publicUrl: config.publicUrl,
+            key: keyRing.current,
+            clock,
+            logger,
+          })
+        : undefined;
+    if (mirrorSync) services.jobs.everyPoll(() => mirrorSync.poll());
+    else if (config.mirrorSync.targets.length > 0) {
+      logger.warn("MIRROR_SYNC is set but there is no signing key: mirrors are not synced");
+    }
     const mirrorList = new MirrorListPublisher({
       mirrors,
       publicUrl: config.publicUrl,
@@ -604,6 +620,7 @@ export async function createNewsdesk(
       },
       close: async () => {
         await services.jobs.stop();
+        await mirrorSync?.settle();
         hub.close();
         await bus.close();
         await services.wire.scheduler.stop();

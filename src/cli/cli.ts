@@ -13,6 +13,7 @@ import { runBackupCommand } from "./backup-commands.js";
 import { catalogCommands, runCatalogCommand } from "./catalog-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
 import { runKeyCommand } from "./key-commands.js";
+import { runMirrorCommand } from "./mirror-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -63,6 +64,8 @@ Commands:
   keys generate|show|rotate
                The Ed25519 key signing /mirrors.json, mirror exports and offline packages
                (minisign format; the private key is in SIGNING_KEY_FILE); see \`newsdesk keys -h\`
+  mirror export --service <id> --out <dir> [--since <time>|--incremental]
+               A signed static copy of an edition for any static host; see \`newsdesk mirror -h\`
   help         Show this help (--version prints the version)
 
 Environment:
@@ -78,6 +81,8 @@ Environment:
   WIRE_ALLOW_PRIVATE     1 lets HTTP-pull wire sources fetch from private/loopback addresses (default 0)
   SIGNING_KEY_FILE       The signing key file (default: signing-key.json beside a SQLite
                          database, else ./data/signing-key.json)
+  MIRROR_SYNC            <service>=<dir>,…: static mirrors the server keeps in sync, every
+                         MIRROR_SYNC_MINUTES (15), then runs MIRROR_SYNC_COMMAND
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
 `;
 
@@ -101,6 +106,8 @@ export async function runCli(
       return runBackupCommand(argv[0], argv.slice(1), env);
     case "keys":
       return runKeyCommand(argv.slice(1), env);
+    case "mirror":
+      return runMirrorCommand(argv.slice(1), env);
   }
   // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
   const catalogCommand = catalogCommands.find((name) => name === argv[0]);
