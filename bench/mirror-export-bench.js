@@ -85,7 +85,11 @@ try {
     const results = {
       stories,
       seedSeconds: Number(seedS.toFixed(1)),
-      full: { ...full, seconds: Number(fullS.toFixed(2)), pagesPerSecond: Math.round(full.pages / fullS) },
+      full: {
+        ...full,
+        seconds: Number(fullS.toFixed(2)),
+        pagesPerSecond: Math.round(full.pages / fullS),
+      },
       incremental: { ...incremental, seconds: Number(incrementalS.toFixed(2)) },
     };
     console.log(`| measure | value | target |\n|---|---|---|`);
