@@ -41,7 +41,7 @@ const keyFileSchema = z.object({
 });
 type KeyFile = z.infer<typeof keyFileSchema>;
 
-export interface PreviousPublicKey {
+interface PreviousPublicKey {
   readonly key: PublicKey;
   readonly retiredAt: string;
   readonly listedUntil: string;

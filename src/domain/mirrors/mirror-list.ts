@@ -15,7 +15,7 @@ import type { Mirror, MirrorReadRepository } from "./mirror-schema.js";
  * (`minisign -Vm mirrors.json -P <key>`) wherever they got it from: a mirror, a feed, a
  * messenger forward. The JSON schema is documented in docs/mirrors-json.md.
  */
-export interface MirrorListDocument {
+interface MirrorListDocument {
   readonly format: "newsdesk-mirrors/1";
   readonly publisher: string;
   /** The canonical origin (PUBLIC_URL): where the list would be fetched without a block. */
@@ -45,7 +45,7 @@ interface MirrorListEdition {
 }
 
 /** A list is valid for a week: long enough to outlive a blocking wave, short against replay. */
-export const mirrorListValidityMs = 7 * 86_400_000;
+const mirrorListValidityMs = 7 * 86_400_000;
 /**
  * The issue time is the start of the hour: every instance builds byte-identical documents
  * (Ed25519 signatures are deterministic), so a JSON file from one instance and its signature
@@ -57,11 +57,11 @@ const issueGranularityMs = 3_600_000;
  * An edition's home on a mirror. A static mirror holds one edition's export, whose
  * `index.html` is the home; a proxying (https/onion) mirror serves the whole site.
  */
-export function mirrorHome(mirror: Pick<Mirror, "kind" | "url">, edition: ServiceConfig): string {
+function mirrorHome(mirror: Pick<Mirror, "kind" | "url">, edition: ServiceConfig): string {
   return mirror.kind === "static" ? `${mirror.url}/` : `${mirror.url}/${edition.urlPrefix}/`;
 }
 
-export function mirrorListDocument(
+function mirrorListDocument(
   mirrors: readonly Mirror[],
   options: { publicUrl: string; publisherName: string; key: SigningKey; now: Date },
 ): MirrorListDocument {

@@ -85,7 +85,7 @@ export function parsePublicKey(text: string): PublicKey {
   };
 }
 
-export function blake2b512(data: Uint8Array): Buffer {
+function blake2b512(data: Uint8Array): Buffer {
   return createHash("blake2b512").update(data).digest();
 }
 
