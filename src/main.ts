@@ -22,6 +22,7 @@ import {
   type BannerChangeListener,
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
+import { cacheTags } from "./domain/cache/cache-tags.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
 import { CuratedStories } from "./domain/curation/curated-stories.js";
@@ -31,12 +32,16 @@ import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { MirrorDirectory } from "./domain/mirrors/mirror-directory.js";
 import { MirrorListPublisher } from "./domain/mirrors/mirror-list.js";
 import type { MirrorReadRepository } from "./domain/mirrors/mirror-schema.js";
+import { MirrorService } from "./domain/mirrors/mirror-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
+import type { ServiceId } from "./domain/services/service-registry.js";
+import { publicKeyBase64, publicKeyOf } from "./domain/signing/minisign.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
@@ -61,6 +66,7 @@ import { metricsEndpoint, NewsdeskMetrics, startMetricsServer } from "./http/met
 import { NewsroomEvents } from "./http/newsroom/events.js";
 import { newsroomApi as createNewsroomApi } from "./http/newsroom/mount.js";
 import type { NewsroomRouter } from "./http/newsroom/newsroom-router.js";
+import { fastPathReach } from "./http/reach.js";
 import { securityHeaderOptions } from "./http/security-headers.js";
 import { createHttpServer, createRequestHandler } from "./http/server.js";
 import { wirePushRoutes } from "./http/wire-push-routes.js";
@@ -70,6 +76,7 @@ import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
+import { renderMirrorLine } from "./render/reader/MirrorLine.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
@@ -88,6 +95,8 @@ export interface Newsdesk {
   readonly newsroomApi: NewsroomRouter;
   readonly logger: Logger;
   readonly pageCache: PageCache;
+  /** Every service's mirrors, in memory for reader requests (issue 16). */
+  readonly mirrorDirectory: MirrorDirectory;
   /** Server-Sent Events to open reader pages. */
   readonly live: LiveHub;
   /** The newsroom's own event streams (wire queue, flags, notifications). */
@@ -164,6 +173,8 @@ export interface NewsroomServices {
   readonly storyListeners: StoryEventListener[];
   /** Editor-to-editor comments on stories, mentions and notifications. */
   readonly comments: CommentService;
+  /** Each service's mirrors (issue 16): administrators list, add and remove them. */
+  readonly mirrors: MirrorService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -214,6 +225,8 @@ export function buildServices(
     onCatalogChange?: (tags: readonly string[]) => Promise<void>;
     /** Told the cache tags of the pages a curation save changed. */
     onCurationChange: (tags: readonly string[]) => Promise<void>;
+    /** Told after a service's mirror list changed (reader pages' directory and cache). */
+    onMirrorChange?: (serviceId: ServiceId) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -362,6 +375,12 @@ export function buildServices(
     }),
     storyListeners,
     comments,
+    mirrors: new MirrorService({
+      repository: repositories.mirrors,
+      audit,
+      clock,
+      ...(deps.onMirrorChange ? { onChange: deps.onMirrorChange } : {}),
+    }),
   };
 }
 
@@ -459,6 +478,12 @@ export async function createNewsdesk(
       }
     });
     const metrics = new NewsdeskMetrics();
+    // Mirror hosts, known to every reader request without a query (src/http/reach.ts).
+    const mirrorDirectory = new MirrorDirectory({
+      repository: repositories.mirrors,
+      onError: (error) => logger.warn({ err: error }, "could not reload the mirror list"),
+    });
+    await mirrorDirectory.refresh();
     let live: LiveUpdates | undefined;
     const services = buildServices(repositories, {
       config,
@@ -473,6 +498,10 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
+      onMirrorChange: async (serviceId) => {
+        await mirrorDirectory.changed();
+        await live?.invalidate([cacheTags.mirrors(serviceId)]);
+      },
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     live = new LiveUpdates({
@@ -597,6 +626,18 @@ export async function createNewsdesk(
         },
         draining: () => lifecycle.draining,
       },
+      reach: {
+        publicUrl: config.publicUrl,
+        mirrors: mirrorDirectory,
+        trusted: trustedProxies(config.trustedProxies),
+        mirrorLine: renderMirrorLine,
+      },
+      reachPage: {
+        mirrors: repositories.mirrors,
+        // One key signs for every edition (the site's key); shown on each "Can't reach us?".
+        publicKey: async () =>
+          keyRing ? publicKeyBase64(publicKeyOf(keyRing.current)) : undefined,
+      },
     });
     return {
       config,
@@ -607,6 +648,7 @@ export async function createNewsdesk(
       newsroomApi,
       logger,
       pageCache,
+      mirrorDirectory,
       live: hub,
       newsroomEvents,
       liveUpdates: live,
@@ -707,6 +749,10 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
     cache: newsdesk.pageCache,
     live: newsdesk.live,
     security: securityHeaderOptions(newsdesk.config.publicUrl),
+    reach: fastPathReach({
+      mirrors: newsdesk.mirrorDirectory,
+      trusted: trustedProxies(config.trustedProxies),
+    }),
   });
   // With METRICS_TOKEN, /metrics is answered before the page cache and the router; without
   // it the path is unknown like any other (404).

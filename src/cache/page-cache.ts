@@ -30,6 +30,8 @@ export interface RenderTicket {
 }
 
 const textSizeVariant = /(?:^|;\s*)nd_ts=(xs|sm|lg)(?:;|$)/;
+/** Text-only mode (issue 16), remembered by the reader-routes' `nd_lite` cookie. */
+const liteVariant = /(?:^|;\s*)nd_lite=1(?:;|$)/;
 
 /**
  * The query parameters some cacheable page reads (`page` on lists, `content` on feeds).
@@ -69,14 +71,22 @@ export function splitTarget(pathAndQuery: string): { path: string; query: [strin
 /**
  * The one cache key both the fast path and the Hono fill use: the path, the query
  * parameters a page may read (`cacheQueryParameters`, in canonical order), plus the
- * text-size preference (four values), so pages stay shared by everyone with the same size
- * and are never personal.
+ * text-size preference (four values) and text-only mode (two), so pages stay shared by
+ * everyone with the same preferences and are never personal.
  */
 export function cacheKeyFor(pathAndQuery: string, cookieHeader: string | undefined): string {
   const size = cookieHeader ? (textSizeVariant.exec(cookieHeader)?.[1] ?? "md") : "md";
   const { path, query } = splitTarget(pathAndQuery);
   const kept = canonicalQuery(query.filter(([name]) => cacheQueryParameters.has(name)));
-  return kept ? `${size} ${path}?${kept}` : `${size} ${path}`;
+  // Text-only pages are their own variant. A request that switches the mode (`?lite=1`,
+  // `?lite=0`) sets the cookie, so it is answered fresh: its key names no stored page.
+  const asked = query.find(([name]) => name === "lite");
+  const lite = asked
+    ? ` lite=${encodeURIComponent(asked[1])}`
+    : cookieHeader && liteVariant.test(cookieHeader)
+      ? " lite"
+      : "";
+  return kept ? `${size}${lite} ${path}?${kept}` : `${size}${lite} ${path}`;
 }
 
 /**

@@ -19,7 +19,8 @@ import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
 import { problemResponse } from "./problem-json.js";
-import { type ReaderLanguages, readerRoutes } from "./reader-routes.js";
+import { type ReachDeps, reachMiddleware } from "./reach.js";
+import { type ReachPageSource, type ReaderLanguages, readerRoutes } from "./reader-routes.js";
 import { securityHeaderOptions, securityHeadersToSet } from "./security-headers.js";
 import { sitemapRoutes } from "./sitemap-routes.js";
 
@@ -46,6 +47,10 @@ export interface AppDeps {
   readonly readiness: Readiness;
   /** The signed `/mirrors.json` (issue 16). */
   readonly mirrorList: MirrorListPublisher;
+  /** Mirror hosts and path prefixes (issue 16); without it pages are served as rendered. */
+  readonly reach?: ReachDeps;
+  /** The "Can't reach us?" pages' mirrors, public key and offline packages (issue 16). */
+  readonly reachPage?: ReachPageSource;
 }
 
 interface Readiness {
@@ -76,6 +81,9 @@ export function buildApp(deps: AppDeps): Hono {
     }
   });
 
+  // Outside the page cache and the compressor: the cache holds the host-independent page,
+  // and each mirror host or path prefix gets its own links and footer line on the way out.
+  if (deps.reach) app.use(reachMiddleware(deps.reach));
   // Outside the page cache, so what the cache stores is always the identity body.
   app.use(compressHtml());
   app.use(pageCacheMiddleware(deps.pageCache, security));

@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
+import type { MirrorReadRepository } from "../domain/mirrors/mirror-schema.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
@@ -19,6 +20,7 @@ import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
+import { type OfflinePackage, ReachPage } from "../render/reader/ReachPage.js";
 import {
   defaultTextSize,
   type RenderContext,
@@ -57,6 +59,19 @@ export interface ReaderRoutesDeps {
   readonly publisherName: string;
   /** Language versions (switcher, hreflang) and full-text search. */
   readonly languages: ReaderLanguages;
+  /** What the "Can't reach us?" pages show; without it they list no mirrors. */
+  readonly reachPage?: ReachPageSource;
+}
+
+/**
+ * The "Can't reach us?" page's data (issue 16): the service's mirrors, read fresh (the
+ * page is cached and invalidated by `cacheTags.mirrors`), and, once the mirror list is
+ * signed and packages are built, the public key and the latest offline packages.
+ */
+export interface ReachPageSource {
+  readonly mirrors: MirrorReadRepository;
+  publicKey?(serviceId: string): Promise<string | undefined>;
+  packages?(serviceId: string): Promise<readonly OfflinePackage[]>;
 }
 
 export interface ReaderLanguages {
@@ -65,6 +80,8 @@ export interface ReaderLanguages {
 }
 
 const textSizeCookie = "nd_ts";
+/** Text-only mode, on when "1" (issue 16); the page cache keys on it (page-cache.ts). */
+const liteCookie = "nd_lite";
 /** The edition the reader picked, by URL prefix; read only by `/`. */
 const editionCookie = "nd_ed";
 
@@ -103,6 +120,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       publicUrl: deps.publicUrl,
       publisherName: deps.publisherName,
       now: deps.clock.now(),
+      lite: liteMode(c),
     });
 
   /**
@@ -193,6 +211,24 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     secure: deps.publicUrl.startsWith("https:"),
   } as const;
 
+  /**
+   * Text-only mode: `?lite=1` turns it on and `?lite=0` off, remembered in a cookie for
+   * later pages; the page cache keeps the two versions apart (cacheKeyFor) and never stores
+   * the answer to a `lite=` request itself, which carries the cookie.
+   */
+  const liteMode = (c: Context): boolean => {
+    const asked = c.req.query("lite");
+    if (asked === "1") {
+      setCookie(c, liteCookie, "1", readerPreference);
+      return true;
+    }
+    if (asked === "0") {
+      deleteCookie(c, liteCookie, { path: "/" });
+      return false;
+    }
+    return getCookie(c, liteCookie) === "1";
+  };
+
   // The language picker's links: remember the edition for `/`, then open it. The target is
   // looked up in the registry and the redirect built from it, never from the input.
   app.get(editionChoicePath, async (c) => {
@@ -235,6 +271,32 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         // Pins not live now: the page changes when one is published again.
         ...storyTags(model.curatedIds.map((id) => ({ id }))),
       ],
+    });
+  });
+
+  // "Can't reach us?": the edition's mirrors, in its language (issue 16).
+  app.get("/:prefix/mirrors", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const source = deps.reachPage;
+    const [chrome, mirrors, publicKey, packages] = await Promise.all([
+      deps.reader.chrome(service),
+      source ? source.mirrors.listForService(service.id) : [],
+      source?.publicKey?.(service.id),
+      source?.packages?.(service.id),
+    ]);
+    const page = (
+      <ReachPage
+        ctx={ctxFor(c, service)}
+        chrome={chrome}
+        mirrors={mirrors}
+        {...(publicKey ? { publicKey } : {})}
+        {...(packages ? { packages } : {})}
+      />
+    );
+    return html(c, renderHtml(page), 200, {
+      chrome,
+      tags: [cacheTags.mirrors(service.id)],
     });
   });
 

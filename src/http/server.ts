@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { cacheKeyFor, type PageCache } from "../cache/page-cache.js";
 import { cachedReply, headerValue } from "./cached-response.js";
 import type { LiveHub } from "./live-hub.js";
+import type { fastPathReach } from "./reach.js";
 import type { SecurityHeaderOptions } from "./security-headers.js";
 
 /**
@@ -17,13 +18,20 @@ export function createRequestHandler(deps: {
   live: LiveHub;
   /** The same options the app uses, so a cache hit carries the headers a miss carries. */
   security: SecurityHeaderOptions;
+  /**
+   * Mirrors and path prefixes (src/http/reach.ts): requests that need their page adapted
+   * go through the app; other hits get the headers it adds (Onion-Location).
+   */
+  reach?: ReturnType<typeof fastPathReach>;
 }) {
   const fallback = getRequestListener(deps.app.fetch);
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === "GET" || req.method === "HEAD") {
       const url = req.url ?? "/";
       if (url.startsWith("/_/live/") && deps.live.handle(req, res)) return;
-      const hit = deps.cache.get(cacheKeyFor(url, req.headers.cookie));
+      const hit = deps.reach?.needsApp(req)
+        ? undefined
+        : deps.cache.get(cacheKeyFor(url, req.headers.cookie));
       if (hit) {
         const reply = cachedReply(
           hit,
@@ -36,6 +44,8 @@ export function createRequestHandler(deps: {
           deps.security,
         );
         res.setHeader("Cache-Status", reply.cacheStatus);
+        const extra = deps.reach?.headers(req, hit.contentType);
+        if (extra) for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body ?? undefined);
         return;

@@ -19,6 +19,7 @@ import {
   useUiText,
 } from "./i18n/ui-language.js";
 import { MediaLibrary } from "./media/MediaLibrary.js";
+import { MirrorsScreen } from "./mirrors/MirrorsScreen.js";
 import { type ApiClient, errorMessage, isApiError } from "./shared/api-client.js";
 import type { ServiceInfo, Session } from "./shared/api-schemas.js";
 import { AppContext, type AppState } from "./shared/app-context.js";
@@ -267,6 +268,8 @@ function Screen(props: { readonly route: Route }) {
       return <SyndicationDeliveries key={route.webhookId} webhookId={route.webhookId} />;
     case "syndication-keys":
       return <SyndicationKeys />;
+    case "mirrors":
+      return <MirrorsScreen key={route.serviceId} serviceId={route.serviceId} />;
     case "writing-settings":
       return <WritingSettingsScreen key={route.serviceId} serviceId={route.serviceId} />;
     case "not-found":

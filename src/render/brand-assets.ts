@@ -62,7 +62,9 @@ export function brandSvg(name: BrandImageName): string {
 
 /**
  * The service's web app manifest (W3C Web Application Manifest): its name, language and
- * direction, its home as start and scope, and the PNG icons.
+ * direction, its home as start and scope, and the PNG icons. Its URLs are relative: the
+ * spec resolves them against the manifest's own URL (`/<edition>/manifest.webmanifest`), so
+ * the same manifest works on a mirror host or under a path prefix (issue 16).
  */
 export function webAppManifest(
   service: ServiceConfig,
@@ -75,13 +77,13 @@ export function webAppManifest(
     description: t.t("home.description", { service: service.name }),
     lang: service.locale,
     dir: locale.dir,
-    start_url: homeUrl(service),
-    scope: homeUrl(service),
+    start_url: "./",
+    scope: "./",
     display: "browser",
     background_color: "#ffffff",
     theme_color: navy,
     icons: (["icon-192.png", "icon-512.png"] as const).map((name) => ({
-      src: brandImageUrl(name),
+      src: `..${brandImageUrl(name)}`,
       sizes: `${brandImages[name].width}x${brandImages[name].height}`,
       type: "image/png",
       purpose: "any",

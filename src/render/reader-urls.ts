@@ -45,6 +45,23 @@ export function searchUrl(service: ServiceConfig): string {
   return `/${service.urlPrefix}/search`;
 }
 
+/** The edition's "Can't reach us?" page: its mirrors and how to check them (issue 16). */
+export function reachUrl(service: ServiceConfig): string {
+  return `/${service.urlPrefix}/mirrors`;
+}
+
+/**
+ * The current page in or out of text-only mode, as a query-only reference (RFC 3986 §4.2:
+ * it keeps the page's path, whatever host or prefix serves it), with the page's other
+ * parameters: `lite=1` turns the mode on and `lite=0` off, for later pages too (a cookie).
+ */
+export function liteToggleUrl(path: string, lite: boolean): string {
+  const query = path.includes("?") ? path.slice(path.indexOf("?") + 1) : "";
+  const params = new URLSearchParams(query);
+  params.set("lite", lite ? "1" : "0");
+  return `?${params.toString()}`;
+}
+
 export function mediaUrl(
   mediaId: string,
   rendition: Pick<RenditionInfo, "shape" | "format" | "width">,

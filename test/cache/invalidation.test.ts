@@ -62,13 +62,15 @@ describe("page cache invalidation", () => {
   });
 
   const urls = () => [...fixedUrls, ...storyUrls];
-  const get = async (app: Newsdesk, url: string) => {
-    const response = await app.app.request(url);
+  // Every page in both versions: as rendered, and text-only (issue 16), its own cache entry.
+  const variants = [undefined, "nd_lite=1"] as const;
+  const get = async (app: Newsdesk, url: string, cookie?: string) => {
+    const response = await app.app.request(url, cookie ? { headers: { Cookie: cookie } } : {});
     return `${response.status} ${await response.text()}`;
   };
-  const freshGet = async (url: string) => {
+  const freshGet = async (url: string, cookie?: string) => {
     fresh.pageCache.clear();
-    return get(fresh, url);
+    return get(fresh, url, cookie);
   };
 
   type Action =
@@ -213,20 +215,28 @@ describe("page cache invalidation", () => {
           // Warm the cache and remember what every page looked like.
           const before = new Map<string, string>();
           for (const url of urls()) {
-            before.set(url, await get(cached, url));
-            expect(cached.pageCache.has(cacheKeyFor(url, undefined)), `not cacheable: ${url}`).toBe(
-              true,
-            );
+            for (const cookie of variants) {
+              before.set(`${cookie} ${url}`, await get(cached, url, cookie));
+              expect(
+                cached.pageCache.has(cacheKeyFor(url, cookie)),
+                `not cacheable: ${url} (${cookie})`,
+              ).toBe(true);
+            }
           }
           await apply(step);
           for (const url of urls()) {
-            const key = cacheKeyFor(url, undefined);
-            const stillCached = cached.pageCache.has(key);
-            const now = await freshGet(url);
-            const served = await get(cached, url);
-            expect(served, `${step.kind}: stale ${url}`).toBe(now);
-            if (before.has(url) && before.get(url) === now) {
-              expect(stillCached, `${step.kind}: needlessly dropped ${url}`).toBe(true);
+            for (const cookie of variants) {
+              const key = cacheKeyFor(url, cookie);
+              const stillCached = cached.pageCache.has(key);
+              const now = await freshGet(url, cookie);
+              const served = await get(cached, url, cookie);
+              expect(served, `${step.kind}: stale ${url} (${cookie})`).toBe(now);
+              const was = before.get(`${cookie} ${url}`);
+              if (was !== undefined && was === now) {
+                expect(stillCached, `${step.kind}: needlessly dropped ${url} (${cookie})`).toBe(
+                  true,
+                );
+              }
             }
           }
         }

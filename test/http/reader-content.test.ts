@@ -259,7 +259,9 @@ describe("icons and web app manifests", () => {
         name: service.name,
         lang: service.locale,
         dir: locales[service.locale].dir,
-        start_url: `/${prefix}/`,
+        // Relative to the manifest's own URL, so mirrors and path prefixes keep it working.
+        start_url: "./",
+        scope: "./",
       });
       const { html } = await page(`/${prefix}/`);
       expect(html).toContain(`<link rel="manifest" href="/${prefix}/manifest.webmanifest"/>`);
@@ -288,7 +290,8 @@ describe("icons and web app manifests", () => {
     };
     expect(manifest.icons.length).toBeGreaterThanOrEqual(2);
     for (const icon of [...manifest.icons, { src: "/brand/icon-32.png", sizes: "32x32" }]) {
-      const response = await newsdesk.app.request(icon.src);
+      const url = new URL(icon.src, "https://news.example.org/english/manifest.webmanifest");
+      const response = await newsdesk.app.request(url.pathname);
       expect(response.headers.get("content-type")).toBe("image/png");
       const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
       expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);

@@ -36,6 +36,7 @@ describe("the newsroom route inventory", () => {
       ...actions,
       "account.self",
       "syndication.manage",
+      "mirrors.manage",
       "anonymous",
     ]);
     const knownScopes = new Set<string>([...tokenScopes, "session", "anonymous"]);

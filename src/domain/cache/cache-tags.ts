@@ -37,6 +37,8 @@ export const cacheTags = {
   curated: (serviceId: ServiceId, listKey: string) => `curated:${serviceId}:${listKey}`,
   /** Navigation and other per-service page furniture. */
   chrome: (serviceId: ServiceId) => `chrome:${serviceId}`,
+  /** A service's mirror list: its "Can't reach us?" page (issue 16). */
+  mirrors: (serviceId: ServiceId) => `mirrors:${serviceId}`,
 } as const;
 
 /** The lists a published story belongs to, from its content. */

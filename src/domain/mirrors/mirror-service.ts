@@ -13,24 +13,25 @@ import { checkMirrorUrl } from "./mirror-url.js";
 /**
  * Lists, adds and removes a service's mirrors (docs/newsroom-api.md, "Mirrors").
  * Administrators only: a mirror sends readers to another origin, which makes it as
- * sensitive as the site's own domain. `onChange` tells the reader pages' mirror directory.
+ * sensitive as the site's own domain.
  */
 export class MirrorService {
   readonly #repository: MirrorRepository;
   readonly #audit: AuditLog;
   readonly #clock: Clock;
-  readonly #onChange: () => void;
+  readonly #onChange: (serviceId: ServiceId) => Promise<void>;
 
   constructor(deps: {
     repository: MirrorRepository;
     audit: AuditLog;
     clock: Clock;
-    onChange?: () => void;
+    /** Told after each change: the reader pages' mirror directory and cached pages. */
+    onChange?: (serviceId: ServiceId) => Promise<void>;
   }) {
     this.#repository = deps.repository;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
-    this.#onChange = deps.onChange ?? (() => {});
+    this.#onChange = deps.onChange ?? (async () => {});
   }
 
   async list(actor: Actor, serviceId: ServiceId): Promise<Mirror[]> {
@@ -67,7 +68,7 @@ export class MirrorService {
       { serviceId },
       { mirrorId: mirror.id, kind: mirror.kind, url: mirror.url },
     );
-    this.#onChange();
+    await this.#onChange(serviceId);
     return mirror;
   }
 
@@ -81,6 +82,6 @@ export class MirrorService {
       { serviceId },
       { mirrorId: id, kind: removed.kind, url: removed.url },
     );
-    this.#onChange();
+    await this.#onChange(serviceId);
   }
 }

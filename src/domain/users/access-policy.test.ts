@@ -124,7 +124,12 @@ describe("published copy", () => {
 });
 
 describe("the router's coarse check", () => {
-  const routeActions: RouteAction[] = [...actions, "account.self", "syndication.manage"];
+  const routeActions: RouteAction[] = [
+    ...actions,
+    "account.self",
+    "syndication.manage",
+    "mirrors.manage",
+  ];
 
   it("passes exactly the actions a role could perform on some story in its service", () => {
     for (const role of roles) {
@@ -137,6 +142,7 @@ describe("the router's coarse check", () => {
       }
       expect(canSomewhere(actor, "account.self")).toBe(true);
       expect(canSomewhere(actor, "syndication.manage")).toBe(false);
+      expect(canSomewhere(actor, "mirrors.manage")).toBe(false);
     }
   });
 

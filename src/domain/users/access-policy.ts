@@ -221,9 +221,10 @@ export function assertAdmin(actor: Actor, what: string): void {
 /**
  * What a newsroom route may declare: an action of the matrix above, `account.self` (a
  * signed-in person acting on their own account: any user actor), or `syndication.manage`
- * (settings that belong to no single service: administrators only).
+ * (settings that belong to no single service: administrators only), or `mirrors.manage`
+ * (the addresses a service is also served at: administrators only, like its domain).
  */
-export type RouteAction = Action | "account.self" | "syndication.manage";
+export type RouteAction = Action | "account.self" | "syndication.manage" | "mirrors.manage";
 
 /** Story facts under which a story-bound action is most permissive: "could this ever pass?" */
 function bestCaseFacts(userId: string): StoryFacts {
@@ -237,7 +238,7 @@ function bestCaseFacts(userId: string): StoryFacts {
 export function canSomewhere(actor: Actor, action: RouteAction): boolean {
   if (actor.kind === "system" || actor.isAdmin) return true;
   if (action === "account.self") return true;
-  if (action === "syndication.manage") return false;
+  if (action === "syndication.manage" || action === "mirrors.manage") return false;
   const facts = bestCaseFacts(actor.userId);
   return serviceIds.some((id) => allowed(rolesIn(actor, id), action, actor.userId, facts));
 }
@@ -248,9 +249,11 @@ export function assertCanSomewhere(actor: Actor, action: RouteAction): void {
     detail:
       action === "syndication.manage"
         ? "Only administrators can change syndication settings."
-        : action === "account.self"
-          ? "Only people can do that."
-          : `You need ${needs[action]} in a language service to do that.`,
+        : action === "mirrors.manage"
+          ? "Only administrators can change a service's mirrors."
+          : action === "account.self"
+            ? "Only people can do that."
+            : `You need ${needs[action]} in a language service to do that.`,
     details: { action },
   });
 }

@@ -8,6 +8,7 @@ import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { CurationService } from "../../domain/curation/curation-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
+import type { MirrorService } from "../../domain/mirrors/mirror-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
 import type { CatalogService } from "../../domain/people/catalog-service.js";
 import type { PresenceService } from "../../domain/presence/presence-service.js";
@@ -29,6 +30,7 @@ import { commentRoutes } from "./comment-routes.js";
 import { curationRoutes } from "./curation-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { mediaRoutes } from "./media-routes.js";
+import { mirrorRoutes } from "./mirror-routes.js";
 import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
 import { searchRoutes } from "./search-routes.js";
 import { sessionRoutes } from "./session-routes.js";
@@ -60,6 +62,8 @@ export interface NewsroomApiDeps {
   readonly webhooks: WebhookService;
   readonly apiKeys: ApiKeyService;
   readonly writingSettings: WritingSettingsService;
+  /** Each service's mirror list (issue 16), administrators only. */
+  readonly mirrors: MirrorService;
   /** Story comments, mentions and notifications. */
   readonly comments: CommentService;
   /** The wire desk's queue, story links, flags and sources. */
@@ -163,6 +167,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   syndicationRoutes(router, deps);
   wireRoutes(router, deps.wire);
   writingRoutes(router, deps);
+  mirrorRoutes(router, deps);
   eventRoutes(router, deps);
   router.notFound((c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   return router;

@@ -5,7 +5,6 @@ export const mirrorsAr: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "المواقع البديلة",
   "mirrors.intro":
     "عناوين أخرى تعرض صفحات الخدمة حيث يُحجب نطاقها الأصلي. يجدها القرّاء في صفحة «لا تستطيع الوصول إلينا؟» الخاصة بالخدمة، ويُعرض عنوان البصل أيضًا على مستخدمي متصفح تور.",
-  "mirrors.service": "الخدمة اللغوية",
   "mirrors.listHeading": "المواقع البديلة لـ{service}",
   "mirrors.loading": "جارٍ تحميل المواقع البديلة…",
   "mirrors.empty": "لا توجد مواقع بديلة لهذه الخدمة بعد.",

@@ -7,7 +7,6 @@ export const mirrorsEn = {
   "mirrors.title": "Mirrors",
   "mirrors.intro":
     "Other addresses that serve a service's pages where its own domain is blocked. Readers find them on the service's “Can't reach us?” page; an onion address is also offered to Tor Browser users.",
-  "mirrors.service": "Language service",
   "mirrors.listHeading": "Mirrors of {service}",
   "mirrors.loading": "Loading mirrors…",
   "mirrors.empty": "This service has no mirrors yet.",

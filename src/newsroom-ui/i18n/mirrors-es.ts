@@ -5,7 +5,6 @@ export const mirrorsEs: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "Espejos",
   "mirrors.intro":
     "Otras direcciones que sirven las páginas de un servicio donde su dominio está bloqueado. Los lectores las encuentran en la página «¿No puede acceder?» del servicio; la dirección onion también se ofrece a quienes usan Tor Browser.",
-  "mirrors.service": "Servicio de idioma",
   "mirrors.listHeading": "Espejos de {service}",
   "mirrors.loading": "Cargando los espejos…",
   "mirrors.empty": "Este servicio aún no tiene espejos.",

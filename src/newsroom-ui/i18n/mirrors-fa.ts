@@ -5,7 +5,6 @@ export const mirrorsFa: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "نشانی‌های جایگزین",
   "mirrors.intro":
     "نشانی‌های دیگری که صفحه‌های یک بخش را در جاهایی که دامنهٔ اصلی آن مسدود است نشان می‌دهند. خوانندگان آن‌ها را در صفحهٔ «به ما دسترسی ندارید؟» همان بخش می‌بینند؛ نشانی پیازی به کاربران مرورگر تور هم پیشنهاد می‌شود.",
-  "mirrors.service": "بخش زبانی",
   "mirrors.listHeading": "نشانی‌های جایگزین {service}",
   "mirrors.loading": "در حال بارگیری نشانی‌های جایگزین…",
   "mirrors.empty": "این بخش هنوز نشانی جایگزینی ندارد.",

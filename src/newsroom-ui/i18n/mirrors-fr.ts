@@ -5,7 +5,6 @@ export const mirrorsFr: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "Miroirs",
   "mirrors.intro":
     "D’autres adresses qui servent les pages d’un service là où son domaine est bloqué. Les lecteurs les trouvent sur la page « Vous n’arrivez pas à nous joindre ? » du service ; l’adresse onion est aussi proposée aux utilisateurs de Tor Browser.",
-  "mirrors.service": "Service linguistique",
   "mirrors.listHeading": "Miroirs de {service}",
   "mirrors.loading": "Chargement des miroirs…",
   "mirrors.empty": "Ce service n’a pas encore de miroir.",

@@ -5,7 +5,6 @@ export const mirrorsRu: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "Зеркала",
   "mirrors.intro":
     "Другие адреса, по которым открываются страницы службы там, где её домен заблокирован. Читатели находят их на странице службы «Не удаётся открыть сайт?»; адрес onion также предлагается пользователям Tor Browser.",
-  "mirrors.service": "Языковая служба",
   "mirrors.listHeading": "Зеркала: {service}",
   "mirrors.loading": "Загрузка зеркал…",
   "mirrors.empty": "У этой службы пока нет зеркал.",

@@ -5,7 +5,6 @@ export const mirrorsUk: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "Дзеркала",
   "mirrors.intro":
     "Інші адреси, за якими відкриваються сторінки служби там, де її домен заблоковано. Читачі знаходять їх на сторінці служби «Не вдається відкрити сайт?»; адресу onion також пропонують користувачам Tor Browser.",
-  "mirrors.service": "Мовна служба",
   "mirrors.listHeading": "Дзеркала: {service}",
   "mirrors.loading": "Завантаження дзеркал…",
   "mirrors.empty": "У цієї служби ще немає дзеркал.",

@@ -5,7 +5,6 @@ export const mirrorsZhHans: Readonly<Record<keyof typeof mirrorsEn, string>> = {
   "mirrors.title": "镜像站点",
   "mirrors.intro":
     "在语言服务的域名被封锁时，提供其页面的其他地址。读者可在该服务的“无法访问我们？”页面找到它们；洋葱地址也会提供给 Tor 浏览器用户。",
-  "mirrors.service": "语言服务",
   "mirrors.listHeading": "{service}的镜像站点",
   "mirrors.loading": "正在加载镜像站点…",
   "mirrors.empty": "此服务尚无镜像站点。",

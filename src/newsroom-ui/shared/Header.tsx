@@ -139,6 +139,16 @@ export function Header(props: { readonly route: Route }) {
               </AppLink>
             </li>
           ) : null}
+          {session.user.isAdmin ? (
+            <li>
+              <AppLink
+                href={routeHref({ screen: "mirrors", serviceId: null })}
+                current={screen === "mirrors"}
+              >
+                {t("mirrors.title")}
+              </AppLink>
+            </li>
+          ) : null}
           <li>
             <AppLink href={routeHref({ screen: "tokens" })} current={screen === "tokens"}>
               {t("header.tokens")}

@@ -70,6 +70,7 @@ export type Route =
   | { readonly screen: "syndication" }
   | { readonly screen: "syndication-deliveries"; readonly webhookId: string }
   | { readonly screen: "syndication-keys" }
+  | { readonly screen: "mirrors"; readonly serviceId: string | null }
   | { readonly screen: "writing-settings"; readonly serviceId: string | null }
   | { readonly screen: "not-found"; readonly path: string };
 
@@ -121,6 +122,9 @@ export function parseRoute(pathname: string, search = ""): Route {
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
   if (parts.length === 2 && first === "settings" && second === "writing") {
     return { screen: "writing-settings", serviceId: params.get("service") };
+  }
+  if (parts.length === 1 && first === "mirrors") {
+    return { screen: "mirrors", serviceId: params.get("service") };
   }
   if (first === "syndication") {
     if (parts.length === 1) return { screen: "syndication" };
@@ -236,6 +240,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}syndication/webhooks/${encodeURIComponent(route.webhookId)}`;
     case "syndication-keys":
       return `${appBasePath}syndication/keys`;
+    case "mirrors":
+      return `${appBasePath}mirrors${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "writing-settings":
       return `${appBasePath}settings/writing${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "not-found":

@@ -1,6 +1,14 @@
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
 import type { RenditionInfo } from "../../domain/media/media-schema.js";
 import type { ResolvedMedia } from "../../domain/published/published-stories.js";
 import { mediaUrl } from "../reader-urls.js";
+
+/**
+ * Text-only mode (`?lite=1`, issue 16): when given, figures leave their picture out and
+ * link to it instead, named by this function from the alt text. Provided by Layout.
+ */
+export const LitePhotos = createContext<((alt: string) => string) | undefined>(undefined);
 
 export interface FigureProps {
   readonly media: ResolvedMedia | undefined;
@@ -28,6 +36,33 @@ export function Figure(props: FigureProps) {
   const fallback = jpeg.find((r) => r.width >= 640) ?? jpeg.at(-1);
   const mediaId = props.media?.asset.id;
   const hasText = props.caption.length > 0 || props.credit.length > 0;
+  const litePhoto = useContext(LitePhotos);
+  if (litePhoto) {
+    // Decorative pictures (teasers, alt="") simply go; a described one becomes a link to
+    // its largest JPEG, so a reader who wants it can still open it.
+    const largest = jpeg.at(-1);
+    const described = props.alt || props.caption;
+    if (!hasText && !(mediaId && largest && props.alt)) return null;
+    return (
+      <figure class="lite-figure">
+        {mediaId && largest && described ? (
+          <p>
+            <a href={mediaUrl(mediaId, largest)}>{litePhoto(described)}</a>
+          </p>
+        ) : null}
+        {hasText ? (
+          <figcaption>
+            {props.caption}
+            {props.credit ? (
+              <span class="credit">
+                <bdi>{props.credit}</bdi>
+              </span>
+            ) : null}
+          </figcaption>
+        ) : null}
+      </figure>
+    );
+  }
   return (
     <figure>
       {mediaId && fallback ? (

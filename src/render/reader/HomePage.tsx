@@ -32,7 +32,7 @@ export function HomePage({
       banner={model.banner}
       head={
         <>
-          <FeedLinks publicUrl={ctx.publicUrl} pagePath={homeUrl(service)} title={service.name} />
+          <FeedLinks pagePath={homeUrl(service)} title={service.name} />
           <LanguageAlternates ctx={ctx} versions={versions} />
         </>
       }

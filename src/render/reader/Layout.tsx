@@ -1,11 +1,21 @@
 import type { ComponentChildren } from "preact";
 import type { BreakingBanner } from "../../domain/breaking/breaking-news-schema.js";
 import type { Section } from "../../domain/people/people-schema.js";
+import { reachTranslatorFor } from "../../i18n/reach-catalogues.js";
 import { brandImageUrl, webAppManifestUrl } from "../brand-assets.js";
-import { editionPath, homeUrl, searchUrl, sectionUrl, textSizeUrl } from "../reader-urls.js";
+import {
+  editionPath,
+  homeUrl,
+  liteToggleUrl,
+  reachUrl,
+  searchUrl,
+  sectionUrl,
+  textSizeUrl,
+} from "../reader-urls.js";
+import { LitePhotos } from "./Figure.js";
 import { LanguagePicker } from "./LanguageSwitcher.js";
 import { liveScript } from "./live-script.js";
-import { readerStylesFor } from "./reader-styles.js";
+import { liteStylesFor, readerStylesFor } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
 import { textSizes } from "./render-context.js";
 
@@ -33,23 +43,35 @@ export function Layout(props: LayoutProps) {
   const { ctx } = props;
   const { t, service, locale } = ctx;
   const htmlClass = ctx.textSize === "md" ? undefined : `ts-${ctx.textSize}`;
+  const reach = reachTranslatorFor(service.locale);
+  const litePhoto = ctx.lite ? (alt: string) => reach("lite.photo", { alt }) : undefined;
   return (
     <html lang={service.locale} dir={locale.dir} class={htmlClass} data-service={service.id}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${service.name}`}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.description && !ctx.lite ? (
+          <meta name="description" content={props.description} />
+        ) : null}
         {props.canonicalPath ? (
           <link rel="canonical" href={`${ctx.publicUrl}${props.canonicalPath}`} />
         ) : null}
-        <link rel="icon" type="image/png" sizes="32x32" href={brandImageUrl("icon-32.png")} />
-        <link rel="apple-touch-icon" href={brandImageUrl("icon-180.png")} />
-        <link rel="manifest" href={webAppManifestUrl(service)} />
-        {props.head}
+        {ctx.lite ? null : (
+          <>
+            <link rel="icon" type="image/png" sizes="32x32" href={brandImageUrl("icon-32.png")} />
+            <link rel="apple-touch-icon" href={brandImageUrl("icon-180.png")} />
+            <link rel="manifest" href={webAppManifestUrl(service)} />
+          </>
+        )}
+        {/* Text-only pages keep to what reading needs: no feeds, social or structured data
+            (the canonical, full page carries them), and a stylesheet of ≈1 KB. */}
+        {ctx.lite ? null : props.head}
         <style
           // Our own constant stylesheet: no user input reaches it.
-          dangerouslySetInnerHTML={{ __html: readerStylesFor(locale) }}
+          dangerouslySetInnerHTML={{
+            __html: ctx.lite ? liteStylesFor(locale) : readerStylesFor(locale),
+          }}
         />
       </head>
       <body>
@@ -58,12 +80,17 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href="#main">{t.t("skip.main")}</a>
             </li>
-            <li>
-              <a href="#nav">{t.t("skip.nav")}</a>
-            </li>
-            <li>
-              <a href="#search-q">{t.t("skip.search")}</a>
-            </li>
+            {/* A text-only page's header is a few lines: one bypass link is enough. */}
+            {ctx.lite ? null : (
+              <>
+                <li>
+                  <a href="#nav">{t.t("skip.nav")}</a>
+                </li>
+                <li>
+                  <a href="#search-q">{t.t("skip.search")}</a>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
         <header class="site-head">
@@ -80,7 +107,7 @@ export function Layout(props: LayoutProps) {
                 <button type="submit">{t.t("search.label")}</button>
               </form>
             </search>
-            <TextSizeControl ctx={ctx} />
+            {ctx.lite ? null : <TextSizeControl ctx={ctx} />}
           </div>
           <nav id="nav" class="wrap nav" aria-label={t.t("nav.sections")} tabIndex={-1}>
             <ul>
@@ -101,11 +128,13 @@ export function Layout(props: LayoutProps) {
           </nav>
           {props.banner ? <BreakingNewsBar ctx={ctx} banner={props.banner} /> : null}
         </header>
-        {props.beforeMain}
-        <main id="main" class="wrap" tabIndex={-1}>
-          {props.children}
-        </main>
-        {ctx.scriptless ? null : (
+        <LitePhotos.Provider value={litePhoto}>
+          {props.beforeMain}
+          <main id="main" class="wrap" tabIndex={-1}>
+            {props.children}
+          </main>
+        </LitePhotos.Provider>
+        {ctx.scriptless || ctx.lite ? null : (
           <script
             // Our own constant script (live breaking news), allowed by its CSP hash.
             dangerouslySetInnerHTML={{ __html: liveScript }}
@@ -113,7 +142,18 @@ export function Layout(props: LayoutProps) {
         )}
         <footer class="site-foot">
           <div class="wrap">
-            <LanguagePicker ctx={ctx} />
+            {/* Every page, whatever host it arrived on: the way out when this one is blocked. */}
+            <ul class="reach-links">
+              <li>
+                <a href={reachUrl(service)}>{reach("reach.link")}</a>
+              </li>
+              <li>
+                <a href={liteToggleUrl(ctx.path, !ctx.lite)}>
+                  {reach(ctx.lite ? "lite.off" : "lite.on")}
+                </a>
+              </li>
+            </ul>
+            {ctx.lite ? null : <LanguagePicker ctx={ctx} />}
             <p>
               {t.t("footer.rights", {
                 year: ctx.t.year(ctx.year),

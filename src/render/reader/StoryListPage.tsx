@@ -40,11 +40,7 @@ export function StoryListPage(props: {
       banner={model.banner}
       head={
         <>
-          <FeedLinks
-            publicUrl={ctx.publicUrl}
-            pagePath={props.basePath}
-            title={`${props.title} - ${ctx.service.name}`}
-          />
+          <FeedLinks pagePath={props.basePath} title={`${props.title} - ${ctx.service.name}`} />
           <LanguageAlternates ctx={ctx} versions={versions} />
         </>
       }

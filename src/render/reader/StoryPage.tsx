@@ -129,7 +129,8 @@ export function StoryPage({
         ) : null}
         <StoryBody blocks={content.body} media={model.media} dateline={content.dateline} />
         <footer>
-          {people.length > 0 ? (
+          {/* Text-only pages leave the contributor list to the byline above, which names them. */}
+          {people.length > 0 && !ctx.lite ? (
             <ul class="contributors">
               {people.map((b) => {
                 const person = model.people.get(b.personId);
@@ -173,7 +174,8 @@ export function StoryPage({
                     <bdi>{desk.name}</bdi>
                   </a>
                 </h2>
-                <p>{desk.description}</p>
+                {/* Text-only pages link to the desk; its page has the description. */}
+                {ctx.lite ? null : <p>{desk.description}</p>}
               </div>
             </section>
           ))}

@@ -157,3 +157,22 @@ export function readerStylesFor(locale: LocaleConfig): string {
   const type = scriptTypography[locale.scriptFamily];
   return `${rootProperties(type, locale.numberingSystem)}${baseStyles}${familyRules(type)}`;
 }
+
+/**
+ * Text-only mode's stylesheet (issue 16): the same script settings, the bare minimum of
+ * layout (≈0.7 KB), no pictures to place. Focus stays visible and skip links still work.
+ */
+const liteBaseStyles =
+  "html{font-size:calc(100%*var(--scale))}" +
+  "body{margin:0;font-family:var(--font);line-height:var(--lh);overflow-wrap:anywhere}" +
+  "h1,h2,h3{line-height:var(--lh-h)}ol{list-style-type:var(--ol)}" +
+  ":focus-visible{outline:3px solid #f0a400}" +
+  ".vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}" +
+  ".skip a{position:absolute;inset-inline-start:-999em}.skip a:focus{inset-inline-start:0}" +
+  ".wrap{max-width:44rem;margin-inline:auto;padding-inline:1rem}" +
+  ".nav ul,.reach-links{padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem}";
+
+export function liteStylesFor(locale: LocaleConfig): string {
+  const type = scriptTypography[locale.scriptFamily];
+  return `${rootProperties(type, locale.numberingSystem)}${liteBaseStyles}${familyRules(type)}`;
+}

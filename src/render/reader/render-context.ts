@@ -26,6 +26,8 @@ export interface RenderContext {
    * data blocks) is refused with a console error.
    */
   readonly scriptless?: boolean;
+  /** Text-only mode (issue 16): pictures become links, the page stays small. */
+  readonly lite?: boolean;
 }
 
 export function renderContext(input: {
@@ -36,6 +38,7 @@ export function renderContext(input: {
   publisherName: string;
   now: Date;
   scriptless?: boolean;
+  lite?: boolean;
 }): RenderContext {
   return {
     service: input.service,
@@ -48,5 +51,6 @@ export function renderContext(input: {
     publisherName: input.publisherName,
     year: input.now.getUTCFullYear(),
     ...(input.scriptless ? { scriptless: true } : {}),
+    ...(input.lite ? { lite: true } : {}),
   };
 }

@@ -80,10 +80,9 @@ export function StoryHeadTags(props: { model: StoryPageModel; ctx: StructuredDat
       {socialDescription ? <meta name="twitter:description" content={socialDescription} /> : null}
       <meta name="twitter:image" content={image.url} />
       {imageAlt ? <meta name="twitter:image:alt" content={imageAlt} /> : null}
-      <FeedLinks publicUrl={publicUrl} pagePath={homeUrl(service)} title={service.name} />
+      <FeedLinks pagePath={homeUrl(service)} title={service.name} />
       {section ? (
         <FeedLinks
-          publicUrl={publicUrl}
           pagePath={sectionUrl(service, section.slug)}
           title={`${section.name} - ${service.name}`}
         />
