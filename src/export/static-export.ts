@@ -134,6 +134,8 @@ export async function exportEdition(options: ExportOptions): Promise<ExportRepor
     `${root}feeds/atom.xml`,
     `${root}feeds/feed.json`,
     `${root}manifest.webmanifest`,
+    // "Can't reach us?": the edition's mirrors and the public key to check this export with.
+    `${root}mirrors`,
     ...(options.extraPaths ?? []),
   ];
   for (const path of fixed) enqueue(pageKeyOf(new URL(path, options.publicUrl), scope) ?? path);

@@ -58,7 +58,9 @@ describe.runIf(haveTools)("static signed mirror export served by nginx", () => {
 
   beforeAll(async () => {
     ring = await generateKeyFile(join(dir, "signing-key.json"), new Date());
-    newsdesk = await startTestNewsdesk("sqlite");
+    newsdesk = await startTestNewsdesk("sqlite", {
+      env: { SIGNING_KEY_FILE: join(dir, "signing-key.json") },
+    });
     mkdirSync(www, { recursive: true });
     nginx = await startNginx(join(dir, "nginx"), www);
   }, 60_000);
@@ -93,6 +95,11 @@ describe.runIf(haveTools)("static signed mirror export served by nginx", () => {
       // Server-only features are gone: the cookie form and the live updates script.
       expect(html).not.toContain("/_/text-size");
       expect(html).not.toContain("EventSource");
+    });
+
+    it("holds the \"Can't reach us?\" page with the key that verifies it", async () => {
+      const page = readFileSync(join(outOf(edition), "mirrors", "index.html"), "utf8");
+      expect(page).toContain(publicKeyBase64(publicKeyOf(ring.current)));
     });
 
     it("serves pre-compressed .gz twins (gzip_static) and .br files beside each text file", async () => {
