@@ -176,7 +176,8 @@ export async function exportEdition(options: ExportOptions): Promise<ExportRepor
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, body);
     manifest.set(file, { sha256: sha256(body), bytes: body.byteLength });
-    if (compressible.test(file)) {
+    // The state file is for the next run, not for readers: no compressed twins.
+    if (compressible.test(file) && file !== stateFile) {
       const [br, gz] = await Promise.all([
         // Quality 6 / level 6: most of the size win at a fraction of the time of the
         // maximum settings, which would dominate a 10,000-story export.
