@@ -97,7 +97,7 @@ describe.runIf(haveTools)("static signed mirror export served by nginx", () => {
       expect(html).not.toContain("EventSource");
     });
 
-    it("holds the \"Can't reach us?\" page with the key that verifies it", async () => {
+    it('holds the "Can\'t reach us?" page with the key that verifies it', async () => {
       const page = readFileSync(join(outOf(edition), "mirrors", "index.html"), "utf8");
       expect(page).toContain(publicKeyBase64(publicKeyOf(ring.current)));
     });
