@@ -1,7 +1,10 @@
+import { Server as NetServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { sql } from "kysely";
 import { type Logger, pino } from "pino";
+import { cdnPurgeAdapter } from "./cache/cdn-purge-adapters.js";
+import { type CdnPurgeMetrics, CdnPurgeQueue } from "./cache/cdn-purge-queue.js";
 import {
   type ChangeBus,
   ClusterChangeBus,
@@ -38,6 +41,8 @@ import type { MirrorReadRepository } from "./domain/mirrors/mirror-schema.js";
 import { MirrorService } from "./domain/mirrors/mirror-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
+import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
+import { ProgrammeService } from "./domain/programmes/programme-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
 import type { ServiceId } from "./domain/services/service-registry.js";
@@ -146,6 +151,8 @@ export interface NewsroomServices {
   readonly reader: ReaderService;
   /** Pinned stories of home and section pages, and picked related stories. */
   readonly curation: CurationService;
+  /** Programmes (shows, podcasts) and the broadcast schedule. */
+  readonly programmes: ProgrammeService;
   readonly auth: AuthService;
   /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
@@ -227,6 +234,8 @@ export function buildServices(
     onCurationChange: (tags: readonly string[]) => Promise<void>;
     /** Told after a service's mirror list changed (reader pages' directory and cache). */
     onMirrorChange?: (serviceId: ServiceId) => Promise<void>;
+    /** Told the cache tags of the pages a programme or schedule change affects. */
+    onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -342,6 +351,13 @@ export function buildServices(
     }),
     reader,
     curation,
+    programmes: new ProgrammeService({
+      repository: repositories.programmes,
+      audit,
+      clock,
+      onChange: deps.onProgrammeChange ?? (async () => {}),
+      personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
+    }),
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -452,7 +468,12 @@ export async function createNewsdesk(
     const repositories = sqlRepositories(database);
     const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
-    const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
+    // The page cache reads the same clock as everything else: entries that expire with the
+    // broadcast on air or a banner expire on the clock those were computed with.
+    const pageCache = new PageCache({
+      maxBytes: config.pageCacheBytes,
+      now: () => clock.now().getTime(),
+    });
     const bus: ChangeBus =
       database.dialect === "postgres"
         ? await PgChangeBus.connect(config.databaseUrl, logger)
@@ -502,15 +523,17 @@ export async function createNewsdesk(
         await mirrorDirectory.changed();
         await live?.invalidate([cacheTags.mirrors(serviceId)]);
       },
+      onProgrammeChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
+    const purge = cdnPurgeQueue(config, logger, metrics);
     live = new LiveUpdates({
       cache: pageCache,
       bus,
       stories: repositories.stories,
       banners: hub,
       logger,
-      ...(config.cdnPurgeUrl ? { purge: cdnPurger(config.cdnPurgeUrl) } : {}),
+      ...(purge ? { purge } : {}),
       onVisible: (event) =>
         metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
@@ -591,6 +614,7 @@ export async function createNewsdesk(
     const app = buildApp({
       pageCache,
       reader: services.reader,
+      programmes: new ProgrammeReader({ ...repositories, clock }),
       languages: { translations: services.translations, search: services.search },
       media: repositories.media,
       clock,
@@ -664,6 +688,8 @@ export async function createNewsdesk(
         await services.jobs.stop();
         await mirrorSync?.settle();
         hub.close();
+        // Purges already queued (the last publishes) get a few seconds to reach the CDN.
+        await settleWithin(purge?.idle(), 5000);
         await bus.close();
         await services.wire.scheduler.stop();
         await services.wire.parser.close();
@@ -690,6 +716,7 @@ export async function openServices(
   try {
     await migrateToLatest(database);
     const logger = options.logger ?? createLogger(config);
+    const purge = cdnPurgeQueue(config, logger);
     // On PostgreSQL the running servers listen on the change bus: a catalogue change made
     // here (a topic merge) still invalidates the reader pages they cached.
     if (database.dialect === "postgres")
@@ -705,15 +732,22 @@ export async function openServices(
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
       wireListeners: [],
-      onCatalogChange: async (tags) => bus?.publish({ kind: "invalidate", tags }),
+      onCatalogChange: async (tags) => {
+        // The servers drop the pages from their own caches; the CDN is purged from here,
+        // where the change was made (only the originating instance purges).
+        purge?.enqueue(tags);
+        await bus?.publish({ kind: "invalidate", tags });
+      },
       // The server's page cache is not reachable from a one-shot command; CLI commands do
       // not curate, so nothing is lost.
       onCurationChange: async () => {},
+      onProgrammeChange: async (tags) => bus?.publish({ kind: "invalidate", tags }),
     });
     return {
       services,
       close: async () => {
         await services.wire.parser.close();
+        await settleWithin(purge?.idle(), 5000);
         await bus?.close();
         await database.close();
       },
@@ -741,6 +775,13 @@ export interface RunningServer {
   /** Immediate stop (tests): every connection is closed at once. */
   stop(): Promise<void>;
 }
+
+/**
+ * How long a draining server still answers requests on connections kept alive from before:
+ * long enough for a client that was mid-exchange to send its next request and be told the
+ * connection ends; idle connections that send nothing in it are closed.
+ */
+const keepAliveGraceMs = 1000;
 
 export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
   const { config, metrics } = newsdesk;
@@ -771,16 +812,47 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
       sample: config.accessLogSample,
     },
   );
-  // Requests whose response has not finished: what a drain waits for.
+  // Requests whose response has not finished, and open connections: what a drain waits for.
   let inFlight = 0;
-  let settled: (() => void) | undefined;
+  let connections = 0;
+  let draining = false;
+  const changed = new Set<() => void>();
+  const notify = () => {
+    for (const check of changed) check();
+  };
+  /** Resolves true once `done()` holds, false when `ms` pass first. */
+  const until = (done: () => boolean, ms: number) =>
+    new Promise<boolean>((resolve) => {
+      if (done()) return resolve(true);
+      const finish = (result: boolean) => {
+        clearTimeout(timer);
+        changed.delete(check);
+        resolve(result);
+      };
+      const check = () => {
+        if (done()) finish(true);
+      };
+      const timer = setTimeout(() => finish(false), Math.max(0, ms));
+      timer.unref();
+      changed.add(check);
+    });
   const server = createHttpServer((req, res) => {
     inFlight++;
     res.once("close", () => {
       inFlight--;
-      if (inFlight === 0) settled?.();
+      notify();
     });
+    // While draining, a request that arrives on a kept-alive connection is answered, and the
+    // answer says the connection ends (RFC 9112 §9.6): the client opens its next one elsewhere.
+    if (draining) res.setHeader("Connection", "close");
     handler(req, res);
+  });
+  server.on("connection", (socket) => {
+    connections++;
+    socket.once("close", () => {
+      connections--;
+      notify();
+    });
   });
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
   const metricsServer = config.metricsListen
@@ -802,22 +874,24 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
           return inFlight;
         },
         drain: async (timeoutMs) => {
+          const deadline = Date.now() + timeoutMs;
           newsdesk.lifecycle.draining = true;
-          // Stops accepting; idle keep-alive sockets close now, busy ones after their response.
-          server.close();
+          draining = true;
+          // Stops accepting new connections but keeps the idle keep-alive ones: http.Server's
+          // own close() would drop those at once, and a client whose next request is already
+          // on the wire would see its connection reset instead of an answer.
+          NetServer.prototype.close.call(server);
           newsdesk.live.close({ retryMs: 1000 });
           newsdesk.newsroomEvents.close(1000);
-          const finished = await new Promise<boolean>((done) => {
-            if (inFlight === 0) return done(true);
-            const timer = setTimeout(() => done(false), timeoutMs);
-            timer.unref();
-            settled = () => {
-              clearTimeout(timer);
-              done(true);
-            };
-          });
+          // The grace window: each connection that carries one more request gets its answer
+          // with `Connection: close` and ends; those still silent after it are closed idle.
+          await until(() => connections === 0, Math.min(keepAliveGraceMs, timeoutMs));
+          server.closeIdleConnections();
+          const finished = await until(() => inFlight === 0, deadline - Date.now());
           const cut = inFlight;
           server.closeAllConnections();
+          // http.Server's close() now, for its timers (the connections are gone already).
+          server.close();
           await closed;
           // Scraped until the end: the drain itself shows on the dashboards.
           await metricsServer?.close();
@@ -835,14 +909,38 @@ export async function startServer(newsdesk: Newsdesk): Promise<RunningServer> {
   });
 }
 
-/** Purges CDN objects by tag: POSTs `{ "tags": [...] }` to the configured endpoint. */
-function cdnPurger(url: string) {
-  return async (tags: readonly string[]) => {
-    await fetch(url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ tags }),
-      signal: AbortSignal.timeout(5000),
-    });
-  };
+/** Waits for `work`, at most `ms`; never throws. */
+async function settleWithin(work: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/**
+ * The CDN purge queue for the configured provider (CDN_PURGE_PROVIDER), or none. Purges go
+ * through the outbound guard; an endpoint the operator set in CDN_PURGE_URL may be a private
+ * or loopback address (a Varnish beside Newsdesk, an egress proxy): the guard is against
+ * addresses that users choose (webhooks, wire sources), and this one comes from the
+ * deployment's own environment. Fastly's and Cloudflare's own API hosts are public, and a
+ * private answer for them (a poisoned resolver) is refused.
+ */
+function cdnPurgeQueue(
+  config: Config,
+  logger: Logger,
+  metrics?: CdnPurgeMetrics,
+): CdnPurgeQueue | undefined {
+  const settings = config.cdnPurge;
+  if (!settings) return undefined;
+  return new CdnPurgeQueue({
+    adapter: cdnPurgeAdapter(settings),
+    outbound: new OutboundHttp({ allowPrivate: settings.url !== undefined }),
+    logger,
+    ...(metrics ? { metrics } : {}),
+  });
 }

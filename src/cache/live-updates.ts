@@ -17,6 +17,15 @@ const publicEvents = new Set<StoryEvent["type"]>([
   "unpublished",
 ]);
 
+/**
+ * The CDN purge queue (cdn-purge-queue.ts). Only the instance where a change was made purges:
+ * the CDN is shared, so instances told over the change bus must not purge again, and a bus
+ * reconnection's "start clean" is about this instance's own cache, not the CDN's.
+ */
+export interface CdnPurge {
+  enqueue(tags: readonly string[]): void;
+}
+
 export interface BannerSink {
   broadcast(serviceId: ServiceId, banner: BreakingBanner | null): unknown;
 }
@@ -31,7 +40,7 @@ export class LiveUpdates implements StoryEventListener {
   readonly #stories: StoryRepository;
   readonly #banners: BannerSink | undefined;
   readonly #logger: Logger;
-  readonly #purge: ((tags: readonly string[]) => Promise<void>) | undefined;
+  readonly #purge: CdnPurge | undefined;
   readonly #onVisible: ((event: StoryEvent) => void) | undefined;
 
   constructor(deps: {
@@ -40,8 +49,8 @@ export class LiveUpdates implements StoryEventListener {
     stories: StoryRepository;
     banners?: BannerSink;
     logger: Logger;
-    /** Optional CDN purge by tag (Surrogate-Key / Cache-Tag). */
-    purge?: (tags: readonly string[]) => Promise<void>;
+    /** Optional CDN purge by tag (Surrogate-Key / Cache-Tag), for changes made here. */
+    purge?: CdnPurge;
     /**
      * Told once a public story change is visible on this instance (its pages dropped from
      * the cache, so the next request renders the new version): publish→visible latency.
@@ -77,6 +86,7 @@ export class LiveUpdates implements StoryEventListener {
     });
     const message: ChangeMessage = { kind: "invalidate", tags };
     this.#apply(message);
+    this.#purge?.enqueue(tags);
     this.#onVisible?.(event);
     await this.#publish(message);
   }
@@ -99,6 +109,10 @@ export class LiveUpdates implements StoryEventListener {
 
   async #announce(message: ChangeMessage): Promise<void> {
     this.#apply(message);
+    if (message.kind === "invalidate") this.#purge?.enqueue(message.tags);
+    else if (message.kind === "banner" && message.pagesChange) {
+      this.#purge?.enqueue([cacheTags.banner(message.serviceId)]);
+    }
     await this.#publish(message);
   }
 
@@ -115,9 +129,6 @@ export class LiveUpdates implements StoryEventListener {
     if (message.kind === "invalidate") {
       if (message.tags.includes("*")) this.#cache.clear();
       else this.#cache.invalidate(message.tags);
-      void this.#purge?.(message.tags).catch((error: unknown) =>
-        this.#logger.warn({ err: error }, "CDN purge failed"),
-      );
       return;
     }
     if (message.kind !== "banner") return;

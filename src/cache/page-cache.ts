@@ -40,7 +40,7 @@ const liteVariant = /(?:^|;\s*)nd_lite=1(?:;|$)/;
  * ones it read (page-cache-middleware.ts); a page that reads one not listed here is never
  * stored, so forgetting to list one costs speed, never correctness.
  */
-const cacheQueryParameters: ReadonlySet<string> = new Set(["content", "page"]);
+const cacheQueryParameters: ReadonlySet<string> = new Set(["content", "page", "week"]);
 
 /** Slash-separated unreserved characters (RFC 3986 §2.3), no "." or ".." segment. */
 const plainPath = /^(?:\/(?!\.\.?(?:\/|$))[\w.~-]*)+$/;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import { isServiceId, type ServiceId } from "../domain/services/service-registry.js";
 import { parseCidr } from "../domain/users/ip-address.js";
+import { type CdnPurgeConfig, parseCdnPurgeConfig } from "./cdn-purge-config.js";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -40,8 +41,6 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
   /** Memory for the in-process page cache, in megabytes. */
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
-  /** Optional CDN purge endpoint: receives POST {"tags": [...]} on every invalidation. */
-  CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**
    * 1: webhook URLs may point at private, loopback and link-local addresses (tests, closed
    * networks). Refused by default, against server-side request forgery.
@@ -178,7 +177,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   readonly seedDemo: "auto" | "never" | "always";
   readonly pageCacheBytes: number;
-  readonly cdnPurgeUrl: string | undefined;
+  /** CDN_PURGE_PROVIDER, CDN_PURGE_URL and the provider's credentials (cdn-purge-config.ts). */
+  readonly cdnPurge: CdnPurgeConfig | undefined;
   /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private and loopback addresses. */
   readonly webhookAllowPrivate: boolean;
   /** This process is a worker forked by `--workers N`: changes fan out over cluster IPC. */
@@ -237,6 +237,12 @@ export function loadConfig(
     throw new NewsdeskError("CONFIG_INVALID", { detail: `Invalid configuration: ${problems}` });
   }
   const e = result.data;
+  const cdnPurge = parseCdnPurgeConfig(env);
+  if ("problems" in cdnPurge) {
+    throw new NewsdeskError("CONFIG_INVALID", {
+      detail: `Invalid configuration: ${cdnPurge.problems.join("; ")}`,
+    });
+  }
   const production = flags.production === true || e.NODE_ENV === "production";
   if (production) {
     const missing = [
@@ -270,7 +276,7 @@ export function loadConfig(
     // Demo accounts have public passwords: never in production.
     seedDemo: production ? "never" : e.SEED_DEMO,
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
-    cdnPurgeUrl: e.CDN_PURGE_URL,
+    cdnPurge: cdnPurge.config,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
     clusterWorker: e.NEWSDESK_CLUSTER_WORKER === "1",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

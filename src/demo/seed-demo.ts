@@ -1,8 +1,10 @@
 import { systemActor } from "../domain/actor.js";
+import { AuditLog } from "../domain/audit/audit-log.js";
 import { BreakingNewsService } from "../domain/breaking/breaking-news-service.js";
 import type { Clock } from "../domain/clock.js";
 import type { ImageProcessor } from "../domain/media/image-processor.js";
 import { MediaService } from "../domain/media/media-service.js";
+import { ProgrammeService } from "../domain/programmes/programme-service.js";
 import { services } from "../domain/services/service-registry.js";
 import type { StoryContent } from "../domain/stories/story-schema.js";
 import { StoryService } from "../domain/stories/story-service.js";
@@ -22,6 +24,7 @@ import {
 } from "./demo-content.js";
 import { drawDemoImage } from "./demo-images.js";
 import { demoFamilies } from "./demo-more-services.js";
+import { seedDemoProgrammes } from "./demo-programmes.js";
 
 const hour = 3_600_000;
 
@@ -144,5 +147,16 @@ export async function seedDemo(deps: {
       expiresAt: new Date(deps.now.getTime() + 7 * 24 * hour).toISOString(),
     });
   }
+  await seedDemoProgrammes(
+    new ProgrammeService({
+      repository: repos.programmes,
+      audit: new AuditLog({ repository: repos.audit, clock }),
+      clock,
+      onChange: async () => {},
+      personExists: async (id) => (await repos.catalog.findPeople([id])).length === 1,
+    }),
+    actor,
+    deps.now,
+  );
   return { stories: demoStories.length, images: mediaIds.size };
 }

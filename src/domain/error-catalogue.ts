@@ -2,6 +2,7 @@ import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { mirrorProblemCatalogue } from "./mirrors/mirror-errors.js";
+import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { signingProblemCatalogue } from "./signing/signing-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
@@ -132,6 +133,7 @@ export const errorCatalogue = {
   ...curationProblemCatalogue,
   ...mirrorProblemCatalogue,
   ...signingProblemCatalogue,
+  ...programmeProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

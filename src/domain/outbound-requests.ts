@@ -19,7 +19,8 @@ export type OutboundCheck =
   | ({ readonly ok: false } & OutboundRefusal);
 
 export interface OutboundRequestInit {
-  readonly method: "GET" | "POST";
+  /** PURGE: Varnish's purge method (docs/ops/varnish.vcl), for the configured purge endpoint. */
+  readonly method: "GET" | "POST" | "PURGE";
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   /** The whole exchange, every redirect and the body included. */

@@ -5,6 +5,7 @@ import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { MirrorListPublisher } from "../domain/mirrors/mirror-list.js";
+import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -28,6 +29,8 @@ export interface AppDeps {
   /** Rendered pages, feeds and API responses, invalidated by tag. */
   readonly pageCache: PageCache;
   readonly reader: ReaderService;
+  /** Programme pages, the broadcast schedule and the home page's "on now". */
+  readonly programmes: ProgrammeReader;
   readonly media: MediaRepository;
   readonly clock: Clock;
   readonly logger: Logger;

@@ -116,4 +116,21 @@ describe("LiveHub", () => {
     );
     expect(status).toBe(404);
   });
+  it("sends a stream opened after close() (a drain) on at once, with the retry hint", async () => {
+    const s = await start(banner);
+    hub?.close({ retryMs: 1000 });
+    const { port } = s.address() as AddressInfo;
+    const text = await new Promise<string>((done, fail) =>
+      get({ port, path: "/_/live/sr-Latn" }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => done(body));
+      }).on("error", fail),
+    );
+    expect(text).toBe("retry: 1000\n\n");
+    expect(hub?.connections).toBe(0);
+  });
 });

@@ -30,6 +30,8 @@ export class LiveHub {
   readonly #state = new Map<ServiceConfig, LiveState>();
   readonly #current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined>;
   #heartbeat: NodeJS.Timeout | undefined;
+  /** Set by close(): streams opened after it end at once (with the `retry` hint, if any). */
+  #closed: { readonly hint: string | undefined } | undefined;
 
   constructor(deps: { current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined> }) {
     this.#current = deps.current;
@@ -64,6 +66,12 @@ export class LiveHub {
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     });
+    if (this.#closed) {
+      // A drain is under way (this request came on a kept-alive connection): send the
+      // reader on, as the streams open at close() were, rather than hold the drain up.
+      res.end(this.#closed.hint);
+      return true;
+    }
     res.write("retry: 3000\n\n");
     let clients = this.#clients.get(edition);
     if (!clients) {
@@ -101,6 +109,7 @@ export class LiveHub {
   close(options: { readonly retryMs?: number } = {}): void {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     const hint = options.retryMs === undefined ? undefined : `retry: ${options.retryMs}\n\n`;
+    this.#closed = { hint };
     for (const clients of this.#clients.values()) {
       for (const res of clients) res.end(hint);
     }

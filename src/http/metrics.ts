@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { CdnPurgeMetrics, PurgeOutcome } from "../cache/cdn-purge-queue.js";
 import type { PageCache } from "../cache/page-cache.js";
 import type { JobRunner } from "../domain/jobs/job-queue.js";
 import type { StoryEvent } from "../domain/stories/story-events.js";
@@ -73,7 +74,7 @@ const latencyBuckets = [
  * already keeps (the page cache's hits, the job runner's outcomes) are read at scrape time;
  * requests, security events, wire files and publish→visible latencies are counted here.
  */
-export class NewsdeskMetrics implements WireEventListener {
+export class NewsdeskMetrics implements WireEventListener, CdnPurgeMetrics {
   readonly registry = new Registry();
   readonly #requests: Counter<"route" | "method" | "status">;
   readonly #duration: Histogram<"route" | "method">;
@@ -83,6 +84,8 @@ export class NewsdeskMetrics implements WireEventListener {
   readonly #wireFiles: Counter<"source" | "status">;
   readonly #wireQuarantined: Counter<"source">;
   readonly #wireItems: Counter<"source">;
+  readonly #cdnPurges: Counter<"provider" | "outcome">;
+  readonly #cdnPurgeDropped: Counter<"provider">;
 
   constructor() {
     const registers = [this.registry];
@@ -136,6 +139,18 @@ export class NewsdeskMetrics implements WireEventListener {
       name: "newsdesk_wire_items_ingested_total",
       help: "New wire items and versions stored, by source.",
       labelNames: ["source"],
+      registers,
+    });
+    this.#cdnPurges = new Counter({
+      name: "newsdesk_cdn_purge_requests_total",
+      help: "CDN purge requests by provider and outcome (success, retry: failed and tried again, failure: given up).",
+      labelNames: ["provider", "outcome"],
+      registers,
+    });
+    this.#cdnPurgeDropped = new Counter({
+      name: "newsdesk_cdn_purge_dropped_tags_total",
+      help: "Purge tags dropped because the CDN purge queue was full (their pages expire by s-maxage).",
+      labelNames: ["provider"],
       registers,
     });
     for (const outcome of ["success", "failure", "throttled"] as const)
@@ -283,6 +298,15 @@ export class NewsdeskMetrics implements WireEventListener {
   /** A public story change is visible here `seconds` after it committed. */
   storyVisible(event: StoryEvent["type"], seconds: number): void {
     this.#publishVisible.observe({ event }, Math.max(0, seconds));
+  }
+
+  /** A CDN purge request's outcome (src/cache/cdn-purge-queue.ts). */
+  purgeRequest(provider: string, outcome: PurgeOutcome): void {
+    this.#cdnPurges.inc({ provider, outcome });
+  }
+
+  purgeDropped(provider: string, tags: number): void {
+    this.#cdnPurgeDropped.inc({ provider }, tags);
   }
 
   onWireEvent(event: WireEvent): void {

@@ -6,6 +6,8 @@ import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
 import type { MirrorReadRepository } from "../domain/mirrors/mirror-schema.js";
+import { scheduleCalendar } from "../domain/programmes/icalendar.js";
+import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import type { SearchService } from "../domain/search/search-service.js";
@@ -20,6 +22,7 @@ import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { HomePage } from "../render/reader/HomePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
+import { ProgrammeListPage, ProgrammePage, SchedulePage } from "../render/reader/ProgrammePages.js";
 import { type OfflinePackage, ReachPage } from "../render/reader/ReachPage.js";
 import {
   defaultTextSize,
@@ -37,6 +40,7 @@ import {
   homeUrl,
   parseStorySegment,
   personUrl,
+  programmeUrl,
   sectionUrl,
   storyUrl,
   textSizeUrl,
@@ -54,6 +58,7 @@ import { sameOriginRedirect } from "./safe-redirect.js";
 
 export interface ReaderRoutesDeps {
   readonly reader: ReaderService;
+  readonly programmes: ProgrammeReader;
   readonly clock: Clock;
   readonly publicUrl: string;
   readonly publisherName: string;
@@ -91,6 +96,7 @@ const pageQuery = z.object({
 const searchQuery = pageQuery.extend({ q: z.string().max(200).default("") });
 /** `return` is read apart: sameOriginRedirect checks it and falls back, never fails. */
 const textSizeQuery = z.object({ size: z.enum(textSizes) });
+const weekQuery = z.object({ week: z.iso.date().optional() });
 
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
@@ -137,6 +143,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       chrome: PageChrome;
       tags: readonly string[];
       query?: Readonly<Record<string, string | number>>;
+      /** When the page changes by itself (the broadcast on air ends): cached until then. */
+      changesAt?: Date | null;
     },
   ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
@@ -149,7 +157,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
     setCacheHeaders(c, pageCacheHeaders);
     c.header("Surrogate-Key", [...new Set(tags)].join(" "));
-    if (banner) c.header(cacheExpiresHeader, String(Date.parse(banner.expiresAt)));
+    const expiries = [
+      ...(banner ? [Date.parse(banner.expiresAt)] : []),
+      ...(cache.changesAt ? [cache.changesAt.getTime()] : []),
+    ];
+    if (expiries.length > 0) c.header(cacheExpiresHeader, String(Math.min(...expiries)));
     declareCacheQuery(c, cache.query ?? {});
     return c.html(body, status);
   };
@@ -260,11 +272,18 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   app.get("/:prefix/", async (c) => {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
-    const model = await deps.reader.list(service, {}, 1);
-    const home = <HomePage ctx={ctxFor(c, service)} model={model} versions={homeVersions()} />;
+    const [model, onAir] = await Promise.all([
+      deps.reader.list(service, {}, 1),
+      deps.programmes.onAir(service),
+    ]);
+    const home = (
+      <HomePage ctx={ctxFor(c, service)} model={model} versions={homeVersions()} onAir={onAir} />
+    );
     return html(c, renderHtml(home), 200, {
       chrome: model,
+      changesAt: onAir.changesAt,
       tags: [
+        cacheTags.schedule(service.id),
         cacheTags.home(service.id),
         cacheTags.curated(service.id, listKeyText({ kind: "home" })),
         ...storyTags(model.stories),
@@ -414,6 +433,94 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     description: (desk) => desk.description,
     basePath: (service, desk) => deskUrl(service, desk.id),
     tag: (_service, desk) => cacheTags.desk(desk.id),
+  });
+
+  // Programmes and the broadcast schedule (before the section route: these segments are
+  // reserved section slugs).
+  app.get("/:prefix/schedule", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const query = weekQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
+    const [chrome, week] = await Promise.all([
+      deps.reader.chrome(service),
+      deps.programmes.week(service, query.data.week),
+    ]);
+    if (!week) return message(c, service, "notFound", chrome);
+    return html(
+      c,
+      renderHtml(<SchedulePage ctx={ctxFor(c, service)} chrome={chrome} week={week} />),
+      200,
+      {
+        chrome,
+        changesAt: week.changesAt,
+        query: query.data.week ? { week: query.data.week } : {},
+        tags: [cacheTags.schedule(service.id), cacheTags.programmes(service.id)],
+      },
+    );
+  });
+
+  // iCalendar (RFC 5545) for listeners' calendar apps: the next four weeks, in UTC.
+  app.get("/:prefix/schedule.ics", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const broadcasts = await deps.programmes.upcoming(service, 4);
+    const ctx = ctxFor(c, service);
+    const body = scheduleCalendar({
+      name: `${service.name}: ${ctx.t.t("schedule.title")}`,
+      uidDomain: new URL(deps.publicUrl).hostname,
+      stamp: deps.clock.now(),
+      events: broadcasts.map((b) => ({
+        occurrence: b.occurrence,
+        title: b.programme.title,
+        description: b.programme.description,
+        url: `${deps.publicUrl}${programmeUrl(service, b.programme.slug)}`,
+      })),
+    });
+    setCacheHeaders(c, revalidateAlways);
+    return c.body(body, 200, { "Content-Type": "text/calendar; charset=utf-8" });
+  });
+
+  app.get("/:prefix/programmes", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const [chrome, programmes] = await Promise.all([
+      deps.reader.chrome(service),
+      deps.programmes.list(service),
+    ]);
+    return html(
+      c,
+      renderHtml(
+        <ProgrammeListPage ctx={ctxFor(c, service)} chrome={chrome} programmes={programmes} />,
+      ),
+      200,
+      { chrome, tags: [cacheTags.programmes(service.id)] },
+    );
+  });
+
+  app.get("/:prefix/programmes/:slug", async (c) => {
+    const service = serviceByUrlPrefix(c.req.param("prefix"));
+    if (!service) return c.notFound();
+    const [chrome, found] = await Promise.all([
+      deps.reader.chrome(service),
+      deps.programmes.programme(service, c.req.param("slug")),
+    ]);
+    if (!found) return message(c, service, "notFound", chrome);
+    return html(
+      c,
+      renderHtml(<ProgrammePage ctx={ctxFor(c, service)} chrome={chrome} {...found} />),
+      200,
+      {
+        chrome,
+        changesAt: found.onAir.changesAt,
+        tags: [
+          cacheTags.programme(found.programme.id),
+          cacheTags.programmes(service.id),
+          cacheTags.schedule(service.id),
+          ...found.presenters.map((p) => cacheTags.person(p.id)),
+        ],
+      },
+    );
   });
 
   app.get("/:prefix/:section", async (c) => {

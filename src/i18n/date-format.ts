@@ -8,6 +8,15 @@ import { intlLocaleFor, type LocaleTag, locales } from "./locale-registry.js";
 export interface DateFormatter {
   dateTime(date: Date): string;
   date(date: Date): string;
+  /**
+   * The time of day alone, in the language's digits and clock ("06:30", "۰۶:۳۰"), for
+   * broadcast schedules whose days are headed by the date.
+   */
+  time(date: Date): string;
+  /** A wall-clock time of day ("06:30") written the language's way, with no zone. */
+  wallTime(hhmm: string): string;
+  /** The name of an ISO weekday (1 = Monday … 7 = Sunday). */
+  weekday(isoDay: number): string;
 }
 
 const cache = new Map<string, DateFormatter>();
@@ -35,13 +44,36 @@ export function dateFormatterFor(locale: LocaleTag, timeZone: string): DateForma
       day: "numeric",
       timeZone,
     });
+    const timeOnly = new Intl.DateTimeFormat(tag, { hour: "numeric", minute: "2-digit", timeZone });
+    const wallClock = new Intl.DateTimeFormat(tag, {
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: "UTC",
+    });
+    const weekdayName = new Intl.DateTimeFormat(tag, { weekday: "long", timeZone: "UTC" });
     const fallback = locales[locale].intlFallback;
+    const wallTime = (hhmm: string) => {
+      const [h, m] = hhmm.split(":").map(Number) as [number, number];
+      return wallClock.format(new Date(Date.UTC(2026, 0, 5, h, m)));
+    };
+    // 5 January 2026 was a Monday.
+    const weekday = (isoDay: number) =>
+      fallback?.weekdays[isoDay - 1] ?? weekdayName.format(new Date(Date.UTC(2026, 0, 4 + isoDay)));
     formatter = fallback
       ? {
           dateTime: (d) => withMonthNames(full, d, fallback.months),
           date: (d) => withMonthNames(dateOnly, d, fallback.months),
+          time: (d) => timeOnly.format(d),
+          wallTime,
+          weekday,
         }
-      : { dateTime: (d) => full.format(d), date: (d) => dateOnly.format(d) };
+      : {
+          dateTime: (d) => full.format(d),
+          date: (d) => dateOnly.format(d),
+          time: (d) => timeOnly.format(d),
+          wallTime,
+          weekday,
+        };
     cache.set(key, formatter);
   }
   return formatter;

@@ -128,9 +128,13 @@ export interface LocaleConfig {
   readonly search: SearchStrategy;
   /**
    * For languages ICU has no date data for (Haitian Creole): the locale whose patterns we
-   * borrow, and the month names in the language itself, January first.
+   * borrow, and the month and weekday names in the language itself, January and Monday first.
    */
-  readonly intlFallback?: { readonly locale: string; readonly months: readonly string[] };
+  readonly intlFallback?: {
+    readonly locale: string;
+    readonly months: readonly string[];
+    readonly weekdays: readonly string[];
+  };
 }
 
 type Facts = Omit<LocaleConfig, "tag">;
@@ -194,6 +198,7 @@ const facts: { readonly [K in LocaleTag]: Facts } = {
         "novanm",
         "desanm",
       ],
+      weekdays: ["lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi", "dimanch"],
     },
   }),
   ru: cyrillic("Русский"),

@@ -20,6 +20,7 @@ import {
 } from "./i18n/ui-language.js";
 import { MediaLibrary } from "./media/MediaLibrary.js";
 import { MirrorsScreen } from "./mirrors/MirrorsScreen.js";
+import { ProgrammesScreen } from "./programmes/ProgrammesScreen.js";
 import { type ApiClient, errorMessage, isApiError } from "./shared/api-client.js";
 import type { ServiceInfo, Session } from "./shared/api-schemas.js";
 import { AppContext, type AppState } from "./shared/app-context.js";
@@ -272,6 +273,8 @@ function Screen(props: { readonly route: Route }) {
       return <MirrorsScreen key={route.serviceId} serviceId={route.serviceId} />;
     case "writing-settings":
       return <WritingSettingsScreen key={route.serviceId} serviceId={route.serviceId} />;
+    case "programmes":
+      return <ProgrammesScreen key={route.serviceId} serviceId={route.serviceId} />;
     case "not-found":
       return <NotFound />;
   }

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { reservedSectionSlugs } from "../domain/people/people-schema.js";
 import { services } from "../domain/services/service-registry.js";
 import { feedPaths } from "./feeds/feed-urls.js";
-import { deskUrl, personUrl, searchUrl, sectionUrl, topicUrl } from "./reader-urls.js";
+import {
+  deskUrl,
+  personUrl,
+  programmesUrl,
+  scheduleUrl,
+  searchUrl,
+  sectionUrl,
+  topicUrl,
+} from "./reader-urls.js";
 
 /** The path segment right after the service prefix: `/english/search` → `search`. */
 const firstSegment = (path: string): string | undefined => path.split("/")[2];
@@ -17,6 +25,8 @@ describe("reader URLs and section slugs", () => {
       personUrl(service, "p1"),
       deskUrl(service, "d1"),
       feedPaths(service, { kind: "service" }).rss,
+      programmesUrl(service),
+      scheduleUrl(service),
     ];
     expect(pages.map(firstSegment).sort()).toEqual([...reservedSectionSlugs].sort());
   });

@@ -109,3 +109,20 @@ export function editionPath(edition: ServiceConfig, href: string): string {
   }
   return `/${edition.urlPrefix}${rest}${tail}`;
 }
+
+export function programmesUrl(service: ServiceConfig): string {
+  return `/${service.urlPrefix}/programmes`;
+}
+
+export function programmeUrl(service: ServiceConfig, slug: string): string {
+  return `/${service.urlPrefix}/programmes/${encodeURIComponent(slug)}`;
+}
+
+/** The broadcast schedule; `week` (a Monday, YYYY-MM-DD) for another week than this one. */
+export function scheduleUrl(service: ServiceConfig, week?: string): string {
+  return `/${service.urlPrefix}/schedule${week ? `?week=${week}` : ""}`;
+}
+
+export function scheduleCalendarUrl(service: ServiceConfig): string {
+  return `/${service.urlPrefix}/schedule.ics`;
+}

@@ -224,6 +224,32 @@ interface ServiceWritingSettingsTable {
   updated_by: string | null;
 }
 
+/** Programmes of a service (migration 0027); presenters and links are JSON arrays. */
+interface ProgrammesTable {
+  id: string;
+  service_id: string;
+  slug: string;
+  title: string;
+  description: string;
+  kind: string;
+  artwork_media_id: string | null;
+  presenter_ids: string;
+  links: string;
+  live_stream_url: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A service's broadcast schedule (migration 0027): slots and exceptions as one JSON document. */
+interface ServiceSchedulesTable {
+  service_id: string;
+  document: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 interface TotpFactorsTable {
   user_id: string;
   secret: string;
@@ -507,6 +533,8 @@ export interface DatabaseSchema {
   wire_story_links: WireStoryLinksTable;
   story_wire_flags: StoryWireFlagsTable;
   service_writing_settings: ServiceWritingSettingsTable;
+  programmes: ProgrammesTable;
+  service_schedules: ServiceSchedulesTable;
   story_comments: StoryCommentsTable;
   notifications: NotificationsTable;
   curated_lists: CuratedListsTable;

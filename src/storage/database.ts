@@ -25,6 +25,7 @@ import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 import { mirrorsMigration } from "./migrations/0024-mirrors.js";
+import { programmesMigration } from "./migrations/0027-programmes.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -181,6 +182,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0017-curation": curationMigration(),
     "0015-story-list": storyListMigration(dialect),
     "0024-mirrors": mirrorsMigration(),
+    "0027-programmes": programmesMigration(),
   };
 }
 

@@ -12,6 +12,7 @@ import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { MirrorRepository } from "../domain/mirrors/mirror-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
+import type { ProgrammeRepository } from "../domain/programmes/programme-repository.js";
 import type { PublishedStoryRepository } from "../domain/published/published-story-repository.js";
 import type { SearchRepository } from "../domain/search/search-repository.js";
 import type { StoryRepository } from "../domain/stories/story-repository.js";
@@ -32,6 +33,7 @@ import { JobSqlRepository } from "./job-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { MirrorSqlRepository } from "./mirror-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
+import { ProgrammeSqlRepository } from "./programme-sql-repository.js";
 import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
 import { RateWindowSqlStore } from "./rate-window-sql-store.js";
 import { SearchSqlRepository } from "./search-sql-repository.js";
@@ -74,6 +76,8 @@ export interface Repositories {
   readonly curation: CurationRepository;
   /** Each service's mirror origins (issue 16): read by pages and exports, changed by admins. */
   readonly mirrors: MirrorRepository;
+  /** Programmes and broadcast schedules. */
+  readonly programmes: ProgrammeRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -103,6 +107,7 @@ export function sqlRepositories(database: Database): Repositories {
     comments: new CommentSqlRepository(database.db),
     curation: new CurationSqlRepository(database.db),
     mirrors: new MirrorSqlRepository(database.db),
+    programmes: new ProgrammeSqlRepository(database.db),
   };
 }
 

@@ -29,7 +29,7 @@ describe.each(dialects)("sections on %s", (dialect) => {
   // `/english/search` is the search page and `/english/topics/climate` a topic page: a
   // section with such a slug would have a page nobody reaches and stories another route
   // answers.
-  it.each(["search", "topics", "people", "desks", "feeds"])(
+  it.each(["search", "topics", "people", "desks", "feeds", "programmes", "schedule"])(
     "refuses the slug %s, which a reader route already owns",
     async (slug) => {
       await expect(

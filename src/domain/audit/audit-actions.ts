@@ -69,5 +69,9 @@ export const auditActions = [
   "catalog.agency.edit",
   "catalog.agency.remove",
   "curation.saved",
+  "programme.create",
+  "programme.edit",
+  "programme.remove",
+  "schedule.saved",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

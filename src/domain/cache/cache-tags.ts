@@ -39,6 +39,12 @@ export const cacheTags = {
   chrome: (serviceId: ServiceId) => `chrome:${serviceId}`,
   /** A service's mirror list: its "Can't reach us?" page (issue 16). */
   mirrors: (serviceId: ServiceId) => `mirrors:${serviceId}`,
+  /** The service's programme list and every programme page (a slot or programme changed). */
+  programmes: (serviceId: ServiceId) => `programmes:${serviceId}`,
+  /** One programme's page. */
+  programme: (id: string) => `programme:${id}`,
+  /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
+  schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;
 
 /** The lists a published story belongs to, from its content. */

@@ -60,6 +60,8 @@ export const reservedSectionSlugs: readonly string[] = [
   "people",
   "desks",
   "feeds",
+  "programmes",
+  "schedule",
 ];
 
 /** A section's slug is the first path segment of its page and of its stories' URLs. */

@@ -49,6 +49,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "story.unpublish":
     case "banner.manage":
     case "curation.manage":
+    case "programme.manage":
       return editorial;
     case "translation.create":
     case "translation.edit":

@@ -23,6 +23,7 @@ export const actions = [
   "translation.edit",
   "banner.manage",
   "curation.manage",
+  "programme.manage",
   "alert.translate",
   "media.upload",
   "users.manage",
@@ -95,6 +96,7 @@ function allowed(
     case "story.unpublish":
     case "banner.manage":
     case "curation.manage":
+    case "programme.manage":
       return has(...editorial);
     case "translation.create":
     case "translation.edit":
@@ -156,6 +158,7 @@ const needs: Record<Action, string> = {
   "story.trash": "the editor role, or to be the reporter of this draft",
   "banner.manage": "the editor role",
   "curation.manage": "the editor role",
+  "programme.manage": "the editor role",
   "alert.translate": "the translator or editor role",
   "audit.read": "a role",
   "audit.browse": "the service admin role",

@@ -21,4 +21,14 @@ describe("newsroom live events", () => {
     events.deliver("notification", { userIds: ["elif"] });
     expect(heard).toEqual(["rafael:notification", "elif:notification"]);
   });
+
+  it("ends a stream registered after close() (a drain) at once, with the same hint", () => {
+    const events = new NewsroomEvents({ findItem: async () => undefined });
+    const ended: string[] = [];
+    const forgetEarly = events.onShutdown((retryMs) => ended.push(`early:${retryMs}`));
+    events.close(1000);
+    events.onShutdown((retryMs) => ended.push(`late:${retryMs}`));
+    expect(ended).toEqual(["early:1000", "late:1000"]);
+    forgetEarly();
+  });
 });

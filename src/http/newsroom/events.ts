@@ -71,9 +71,17 @@ export class NewsroomEvents implements WireEventListener {
   }
 
   readonly #closers = new Set<(retryMs: number) => void>();
+  /** Set by close(): the reconnection hint for streams opened after it. */
+  #closedRetryMs: number | undefined;
 
   /** Registers how to end one stream at shutdown; returns the function that removes it. */
   onShutdown(close: (retryMs: number) => void): () => void {
+    if (this.#closedRetryMs !== undefined) {
+      // A drain is under way (the stream came on a kept-alive connection): end it at once,
+      // as the streams open at close() were, rather than hold the drain up.
+      close(this.#closedRetryMs);
+      return () => undefined;
+    }
     this.#closers.add(close);
     return () => this.#closers.delete(close);
   }
@@ -83,6 +91,7 @@ export class NewsroomEvents implements WireEventListener {
    * reconnects through the load balancer to an instance that stays.
    */
   close(retryMs: number): void {
+    this.#closedRetryMs = retryMs;
     for (const close of [...this.#closers]) close(retryMs);
   }
 

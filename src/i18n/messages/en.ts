@@ -139,6 +139,55 @@ export const en = {
     message: "© {year} {publisher}. All rights reserved.",
     context: "Copyright line in the page footer.",
   },
+  "programmes.title": {
+    message: "Programmes",
+    context: "Title of the page listing a service's programmes (radio and TV shows, podcasts).",
+  },
+  "programmes.empty": {
+    message: "There are no programmes yet.",
+    context: "Shown on the programmes page when the service has none.",
+  },
+  "programmes.presenters": {
+    message: "Presented by {names}",
+    context: "Who presents a programme; {names} is a localized list of names.",
+  },
+  "programmes.listenOn": {
+    message: "Listen on",
+    context:
+      "Heading above links to podcast platforms (Apple Podcasts, Spotify\u2026) where a programme can be heard.",
+  },
+  "schedule.title": {
+    message: "Schedule",
+    context: "Title of the broadcast schedule page and its links.",
+  },
+  "schedule.onNow": {
+    message: "On now",
+    context: "Marks the broadcast on air at this moment.",
+  },
+  "schedule.next": {
+    message: "Next",
+    context: "Label before the broadcast that comes after the current one.",
+  },
+  "schedule.live": {
+    message: "Live stream",
+    context: "Link to a programme's live audio or video stream.",
+  },
+  "schedule.previousWeek": {
+    message: "Previous week",
+    context: "Link to the schedule of the week before the one shown.",
+  },
+  "schedule.nextWeek": {
+    message: "Next week",
+    context: "Link to the schedule of the week after the one shown.",
+  },
+  "schedule.calendar": {
+    message: "Add to your calendar (iCal)",
+    context: "Link to the schedule as an iCalendar file for calendar apps.",
+  },
+  "schedule.empty": {
+    message: "Nothing is scheduled this week.",
+    context: "Shown on the schedule page when a week has no broadcasts.",
+  },
 } as const satisfies Record<string, { message: string; context: string }>;
 
 export type MessageKey = keyof typeof en;

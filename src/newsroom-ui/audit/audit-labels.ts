@@ -71,6 +71,10 @@ const labels: Record<AuditAction, MessageKey> = {
   "catalog.agency.edit": "audit.catalog.agency.edit",
   "catalog.agency.remove": "audit.catalog.agency.remove",
   "curation.saved": "audit.curation.saved",
+  "programme.create": "audit.programme.create",
+  "programme.edit": "audit.programme.edit",
+  "programme.remove": "audit.programme.remove",
+  "schedule.saved": "audit.schedule.saved",
 };
 
 /** The actions in the order the filter offers them. */

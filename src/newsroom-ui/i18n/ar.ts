@@ -6,6 +6,7 @@ import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsAr } from "./mirrors-ar.js";
+import { programmesAr } from "./programmes-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -787,6 +788,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...conflictAr,
   ...translationAr,
   ...curationAr,
+  ...programmesAr,
   ...storyListAr,
   ...deskAr,
 };

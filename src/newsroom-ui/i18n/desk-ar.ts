@@ -103,4 +103,8 @@ export const deskAr: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "عدّل وكالة",
   "audit.catalog.agency.remove": "حذف وكالة",
   "audit.curation.saved": "غيّر القصص المختارة في الصفحة الأولى أو في قسم",
+  "audit.programme.create": "أنشأ برنامجًا",
+  "audit.programme.edit": "عدّل برنامجًا",
+  "audit.programme.remove": "حذف برنامجًا",
+  "audit.schedule.saved": "غيّر جدول البث",
 };

@@ -113,6 +113,10 @@ export const deskEn = {
   "audit.catalog.agency.edit": "Edited an agency",
   "audit.catalog.agency.remove": "Removed an agency",
   "audit.curation.saved": "Changed a front page's or section's top stories",
+  "audit.programme.create": "Created a programme",
+  "audit.programme.edit": "Edited a programme",
+  "audit.programme.remove": "Removed a programme",
+  "audit.schedule.saved": "Changed the broadcast schedule",
 };
 
 export type DeskMessageKey = keyof typeof deskEn;

@@ -104,4 +104,8 @@ export const deskEs: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "Editó una agencia",
   "audit.catalog.agency.remove": "Eliminó una agencia",
   "audit.curation.saved": "Cambió las noticias destacadas de la portada o de una sección",
+  "audit.programme.create": "Creó un programa",
+  "audit.programme.edit": "Editó un programa",
+  "audit.programme.remove": "Eliminó un programa",
+  "audit.schedule.saved": "Cambió la programación de emisiones",
 };

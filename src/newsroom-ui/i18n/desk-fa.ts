@@ -106,4 +106,8 @@ export const deskFa: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "خبرگزاری‌ای را ویرایش کرد",
   "audit.catalog.agency.remove": "خبرگزاری‌ای را حذف کرد",
   "audit.curation.saved": "خبرهای برگزیدهٔ صفحهٔ اول یا یک بخش را عوض کرد",
+  "audit.programme.create": "برنامه‌ای ساخت",
+  "audit.programme.edit": "برنامه‌ای را ویرایش کرد",
+  "audit.programme.remove": "برنامه‌ای را حذف کرد",
+  "audit.schedule.saved": "جدول پخش را تغییر داد",
 };

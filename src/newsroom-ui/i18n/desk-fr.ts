@@ -105,4 +105,8 @@ export const deskFr: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "A modifié une agence",
   "audit.catalog.agency.remove": "A supprimé une agence",
   "audit.curation.saved": "A modifié les articles à la une de l’accueil ou d’une rubrique",
+  "audit.programme.create": "A créé une émission",
+  "audit.programme.edit": "A modifié une émission",
+  "audit.programme.remove": "A supprimé une émission",
+  "audit.schedule.saved": "A modifié la grille des programmes",
 };

@@ -103,4 +103,8 @@ export const deskRu: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "Изменил агентство",
   "audit.catalog.agency.remove": "Удалил агентство",
   "audit.curation.saved": "Изменил главные материалы первой страницы или рубрики",
+  "audit.programme.create": "Создал программу",
+  "audit.programme.edit": "Изменил программу",
+  "audit.programme.remove": "Удалил программу",
+  "audit.schedule.saved": "Изменил сетку вещания",
 };

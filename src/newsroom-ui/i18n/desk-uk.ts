@@ -103,4 +103,8 @@ export const deskUk: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "Змінив агенцію",
   "audit.catalog.agency.remove": "Видалив агенцію",
   "audit.curation.saved": "Змінив головні матеріали першої сторінки або рубрики",
+  "audit.programme.create": "Створив програму",
+  "audit.programme.edit": "Змінив програму",
+  "audit.programme.remove": "Видалив програму",
+  "audit.schedule.saved": "Змінив сітку мовлення",
 };

@@ -103,4 +103,8 @@ export const deskZhHans: Readonly<Record<DeskMessageKey, string>> = {
   "audit.catalog.agency.edit": "编辑了通讯社",
   "audit.catalog.agency.remove": "删除了通讯社",
   "audit.curation.saved": "更改了首页或栏目的置顶稿件",
+  "audit.programme.create": "创建了节目",
+  "audit.programme.edit": "编辑了节目",
+  "audit.programme.remove": "删除了节目",
+  "audit.schedule.saved": "修改了播出时间表",
 };

@@ -5,6 +5,7 @@ import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
 import { deskEn } from "./desk-en.js";
 import { mirrorsEn } from "./mirrors-en.js";
+import { programmesEn } from "./programmes-en.js";
 import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
@@ -883,6 +884,7 @@ export const en = {
   ...translationEn,
   ...catalogEn,
   ...curationEn,
+  ...programmesEn,
   ...storyListEn,
   // The desk's screens (withdrawn copy, bylines, audit log): desk-en.ts
   ...deskEn,

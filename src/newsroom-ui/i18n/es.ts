@@ -6,6 +6,7 @@ import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsEs } from "./mirrors-es.js";
+import { programmesEs } from "./programmes-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -821,6 +822,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...conflictEs,
   ...translationEs,
   ...curationEs,
+  ...programmesEs,
   ...storyListEs,
   ...deskEs,
 };

@@ -6,6 +6,7 @@ import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsFa } from "./mirrors-fa.js";
+import { programmesFa } from "./programmes-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -804,6 +805,7 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...translationFa,
   ...catalogFa,
   ...curationFa,
+  ...programmesFa,
   ...storyListFa,
   ...deskFa,
 };

@@ -6,6 +6,7 @@ import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsFr } from "./mirrors-fr.js";
+import { programmesFr } from "./programmes-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
@@ -825,6 +826,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...conflictFr,
   ...translationFr,
   ...curationFr,
+  ...programmesFr,
   ...storyListFr,
   ...deskFr,
 };

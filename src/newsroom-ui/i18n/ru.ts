@@ -6,6 +6,7 @@ import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsRu } from "./mirrors-ru.js";
+import { programmesRu } from "./programmes-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
@@ -811,6 +812,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...conflictRu,
   ...translationRu,
   ...curationRu,
+  ...programmesRu,
   ...storyListRu,
   ...deskRu,
 };

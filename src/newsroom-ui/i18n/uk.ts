@@ -6,6 +6,7 @@ import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsUk } from "./mirrors-uk.js";
+import { programmesUk } from "./programmes-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
@@ -813,6 +814,7 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...conflictUk,
   ...translationUk,
   ...curationUk,
+  ...programmesUk,
   ...storyListUk,
   ...deskUk,
 };

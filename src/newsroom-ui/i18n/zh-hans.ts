@@ -6,6 +6,7 @@ import { curationZhHans } from "./curation-zh-hans.js";
 import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { mirrorsZhHans } from "./mirrors-zh-hans.js";
+import { programmesZhHans } from "./programmes-zh-hans.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
@@ -772,6 +773,7 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...conflictZhHans,
   ...translationZhHans,
   ...curationZhHans,
+  ...programmesZhHans,
   ...storyListZhHans,
   ...deskZhHans,
 };

@@ -73,6 +73,14 @@ export function Header(props: { readonly route: Route }) {
             </AppLink>
           </li>
           <li>
+            <AppLink
+              href={routeHref({ screen: "programmes", serviceId: null })}
+              current={screen === "programmes"}
+            >
+              {t("header.programmes")}
+            </AppLink>
+          </li>
+          <li>
             <AppLink href={routeHref({ screen: "media" })} current={screen === "media"}>
               {t("header.media")}
             </AppLink>

@@ -72,6 +72,7 @@ export type Route =
   | { readonly screen: "syndication-keys" }
   | { readonly screen: "mirrors"; readonly serviceId: string | null }
   | { readonly screen: "writing-settings"; readonly serviceId: string | null }
+  | { readonly screen: "programmes"; readonly serviceId: string | null }
   | { readonly screen: "not-found"; readonly path: string };
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -120,6 +121,9 @@ export function parseRoute(pathname: string, search = ""): Route {
   }
   if (parts.length === 1 && first === "account") return { screen: "account" };
   if (parts.length === 1 && first === "alerts") return { screen: "alerts" };
+  if (parts.length === 1 && first === "programmes") {
+    return { screen: "programmes", serviceId: params.get("service") };
+  }
   if (parts.length === 2 && first === "settings" && second === "writing") {
     return { screen: "writing-settings", serviceId: params.get("service") };
   }
@@ -244,6 +248,8 @@ export function routeHref(route: Route): string {
       return `${appBasePath}mirrors${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "writing-settings":
       return `${appBasePath}settings/writing${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
+    case "programmes":
+      return `${appBasePath}programmes${route.serviceId ? `?service=${encodeURIComponent(route.serviceId)}` : ""}`;
     case "not-found":
       return route.path;
   }

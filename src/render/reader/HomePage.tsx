@@ -1,3 +1,4 @@
+import type { OnAir } from "../../domain/programmes/programme-reader.js";
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import type { PageVersion } from "../page-versions.js";
@@ -5,6 +6,7 @@ import { homeUrl, storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
+import { OnAirNow } from "./ProgrammePages.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards, TeaserTime } from "./StoryCards.js";
 
@@ -13,11 +15,14 @@ export function HomePage({
   ctx,
   model,
   versions = [],
+  onAir,
 }: {
   ctx: RenderContext;
   model: StoryListModel;
   /** Every edition's home (hreflang); the switcher offers this service's other scripts. */
   versions?: readonly PageVersion[];
+  /** The broadcast on air now and the next one, when the service has a schedule. */
+  onAir?: OnAir;
 }) {
   const { t, service } = ctx;
   const [top, ...latest] = model.stories;
@@ -69,6 +74,7 @@ export function HomePage({
       ) : (
         <p class="notice">{t.t("list.empty")}</p>
       )}
+      {onAir ? <OnAirNow ctx={ctx} onAir={onAir} /> : null}
       {latest.length > 0 ? (
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">{t.t("home.latest")}</h2>
