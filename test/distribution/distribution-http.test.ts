@@ -356,14 +356,15 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       '<meta property="article:author" content="https://news.example.org/persian/people/nasrin-ahmadi"/>',
     );
     expect(page).toContain(
-      '<link rel="alternate" type="application/rss+xml" title="مریدین فارسی (RSS)" href="https://news.example.org/persian/feeds/rss.xml"/>',
+      // Root-relative (issue 16): feed autodiscovery works under any host name.
+      '<link rel="alternate" type="application/rss+xml" title="مریدین فارسی (RSS)" href="/persian/feeds/rss.xml"/>',
     );
   });
 
   it("advertises scoped feeds on list pages", async () => {
     const page = await (await newsdesk.app.request("/english/topics/diplomacy")).text();
     expect(page).toContain(
-      'type="application/atom+xml" title="Topic: Diplomacy - Meridian News (Atom)" href="https://news.example.org/english/topics/diplomacy/feeds/atom.xml"',
+      'type="application/atom+xml" title="Topic: Diplomacy - Meridian News (Atom)" href="/english/topics/diplomacy/feeds/atom.xml"',
     );
     const feed = await newsdesk.app.request("/english/topics/diplomacy/feeds/atom.xml");
     expect(feed.status).toBe(200);
