@@ -18,12 +18,7 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: {
-    clock?: Clock;
-    seed?: boolean;
-    env?: Record<string, string>;
-    logger?: Logger;
-  } = {},
+  options: { clock?: Clock; seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
