@@ -45,6 +45,8 @@ import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { MirrorDirectory } from "./domain/mirrors/mirror-directory.js";
+import { MirrorListPublisher } from "./domain/mirrors/mirror-list.js";
+import type { MirrorReadRepository } from "./domain/mirrors/mirror-schema.js";
 import { MirrorService } from "./domain/mirrors/mirror-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
@@ -54,6 +56,7 @@ import { PublishedStories } from "./domain/published/published-stories.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
 import type { ServiceId } from "./domain/services/service-registry.js";
+import { publicKeyBase64, publicKeyOf } from "./domain/signing/minisign.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
 import { TranslationService } from "./domain/translations/translation-service.js";
@@ -69,6 +72,7 @@ import { WireQueue } from "./domain/wire/wire-queue.js";
 import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
 import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
+import { MirrorSync } from "./export/mirror-sync.js";
 import { withAccessLog } from "./http/access-log.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
@@ -97,6 +101,7 @@ import { storyUrl } from "./render/reader-urls.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
+import { type KeyRing, readKeyRing } from "./security/signing-key-file.js";
 import { type Database, migrateToLatest, migratorFor, openDatabase } from "./storage/database.js";
 import { hasAnyStory, type Repositories, sqlRepositories } from "./storage/repositories.js";
 
@@ -130,6 +135,12 @@ export interface Newsdesk {
   readonly lifecycle: { draining: boolean };
   /** Stops background work (a running job finishes first), closes streams and the database. */
   close(): Promise<void>;
+  /** Issue 16: the signing key (if its file exists), the mirrors and the signed mirror list. */
+  readonly reach: {
+    readonly keyRing: KeyRing | undefined;
+    readonly mirrors: MirrorReadRepository;
+    readonly mirrorList: MirrorListPublisher;
+  };
 }
 
 /** The wire desk: one service per job, the parser thread and the background scheduler. */
@@ -725,6 +736,35 @@ export async function createNewsdesk(
       : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
+    const keyRing = await readKeyRing(config.signingKeyFile);
+    if (!keyRing) {
+      logger.warn(
+        { signingKeyFile: config.signingKeyFile },
+        "no signing key: /mirrors.json is not served until `newsdesk keys generate`",
+      );
+    }
+    const mirrors: MirrorReadRepository = repositories.mirrors;
+    const mirrorSync =
+      keyRing && config.mirrorSync.targets.length > 0
+        ? new MirrorSync({
+            ...config.mirrorSync,
+            fetchPage: async (path) => app.request(path),
+            publicUrl: config.publicUrl,
+            key: keyRing.current,
+            clock,
+            logger,
+          })
+        : undefined;
+    if (mirrorSync) services.jobs.everyPoll(() => mirrorSync.poll());
+    else if (config.mirrorSync.targets.length > 0) {
+      logger.warn("MIRROR_SYNC is set but there is no signing key: mirrors are not synced");
+    }
+    const mirrorList = new MirrorListPublisher({
+      mirrors,
+      publicUrl: config.publicUrl,
+      publisherName: config.publisherName,
+      key: keyRing?.current,
+    });
     const app = buildApp({
       pageCache,
       reader: services.reader,
@@ -768,6 +808,7 @@ export async function createNewsdesk(
         logger,
       }),
       newsroomUiDir: fileURLToPath(new URL("../dist/newsroom-ui/", import.meta.url)),
+      mirrorList,
       readiness: {
         checkDatabase: async () => {
           await sql`select 1`.execute(database.db);
@@ -787,7 +828,12 @@ export async function createNewsdesk(
         trusted: trustedProxies(config.trustedProxies),
         mirrorLine: renderMirrorLine,
       },
-      reachPage: { mirrors: repositories.mirrors },
+      reachPage: {
+        mirrors: repositories.mirrors,
+        // One key signs for every edition (the site's key); shown on each "Can't reach us?".
+        publicKey: async () =>
+          keyRing ? publicKeyBase64(publicKeyOf(keyRing.current)) : undefined,
+      },
     });
     return {
       config,
@@ -806,12 +852,14 @@ export async function createNewsdesk(
       metrics,
       demoAccounts: present.map((a) => ({ email: a.email, password: a.password, role: a.role })),
       lifecycle,
+      reach: { keyRing, mirrors, mirrorList },
       startBackground: (intervalMs) => {
         services.jobs.start(intervalMs);
         services.wire.scheduler.start();
       },
       close: async () => {
         await services.jobs.stop();
+        await mirrorSync?.settle();
         hub.close();
         // Purges already queued (the last publishes) get a few seconds to reach the CDN.
         await settleWithin(purge?.idle(), 5000);

@@ -13,7 +13,9 @@ import { reindexSearch } from "../storage/search-index.js";
 import { runBackupCommand } from "./backup-commands.js";
 import { catalogCommands, runCatalogCommand } from "./catalog-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
+import { runKeyCommand } from "./key-commands.js";
 import { runMediaCommand } from "./media-commands.js";
+import { runMirrorCommand } from "./mirror-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -63,6 +65,11 @@ Commands:
   people|desks|topics|sections|agencies list|add|edit|remove
                The newsroom's reference data; \`topics merge <from> <to>\` merges a duplicate
                topic (its address redirects); see \`newsdesk topics -h\`
+  keys generate|show|rotate
+               The Ed25519 key signing /mirrors.json, mirror exports and offline packages
+               (minisign format; the private key is in SIGNING_KEY_FILE); see \`newsdesk keys -h\`
+  mirror export --service <id> --out <dir> [--since <time>|--incremental]
+               A signed static copy of an edition for any static host; see \`newsdesk mirror -h\`
   help         Show this help (--version prints the version)
 
 Environment:
@@ -76,6 +83,10 @@ Environment:
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
   WEBHOOK_ALLOW_PRIVATE  1 lets webhooks target private/loopback addresses (default 0)
   WIRE_ALLOW_PRIVATE     1 lets HTTP-pull wire sources fetch from private/loopback addresses (default 0)
+  SIGNING_KEY_FILE       The signing key file (default: signing-key.json beside a SQLite
+                         database, else ./data/signing-key.json)
+  MIRROR_SYNC            <service>=<dir>,…: static mirrors the server keeps in sync, every
+                         MIRROR_SYNC_MINUTES (15), then runs MIRROR_SYNC_COMMAND
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
   MEDIA_STORE            dir:<path> or s3://<bucket>/<prefix> (default: dir: media/ beside the SQLite file)
                          with MEDIA_S3_ENDPOINT, MEDIA_S3_REGION, MEDIA_S3_FORCE_PATH_STYLE=1,
@@ -102,6 +113,10 @@ export async function runCli(
       return runBackupCommand(argv[0], argv.slice(1), env);
     case "media":
       return runMediaCommand(argv.slice(1), env);
+    case "keys":
+      return runKeyCommand(argv.slice(1), env);
+    case "mirror":
+      return runMirrorCommand(argv.slice(1), env);
   }
   // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
   const catalogCommand = catalogCommands.find((name) => name === argv[0]);

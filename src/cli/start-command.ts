@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Config } from "../config/config.js";
 import { createNewsdesk, type Newsdesk, startServer } from "../main.js";
+import { ensureSigningKey } from "../security/signing-key-file.js";
 
 /**
  * `newsdesk start [--workers N]`. One process serves readers, the newsroom and background
@@ -14,6 +15,10 @@ import { createNewsdesk, type Newsdesk, startServer } from "../main.js";
 const drainMs = 25_000;
 
 export async function runStart(config: Config, options: { workers: number }): Promise<number> {
+  // Development only: sign /mirrors.json from the first start (production: `newsdesk keys`).
+  if (cluster.isPrimary && !config.production) {
+    await ensureSigningKey(config.signingKeyFile, new Date());
+  }
   if (options.workers > 1 && cluster.isPrimary) return runPrimary(config, options.workers);
   const newsdesk = await createNewsdesk(config);
   const server = await startServer(newsdesk);

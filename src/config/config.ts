@@ -2,6 +2,7 @@ import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
+import { isServiceId, type ServiceId } from "../domain/services/service-registry.js";
 import { parseCidr } from "../domain/users/ip-address.js";
 import { type CdnPurgeConfig, parseCdnPurgeConfig } from "./cdn-purge-config.js";
 
@@ -143,6 +144,42 @@ const envSchema = z.object({
   MEDIA_S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
   /** Readers are redirected (302) to this base URL + the object's key instead of streaming. */
   MEDIA_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The Ed25519 key that signs /mirrors.json, static exports and offline packages (issue 16):
+   * a file outside the database, created by `newsdesk keys generate` with mode 0600.
+   * Default: signing-key.json beside a SQLite database, else ./data/signing-key.json.
+   */
+  SIGNING_KEY_FILE: z.string().trim().min(1).optional(),
+  /**
+   * Static mirrors the server keeps in sync (docs/reach.md): `<service>=<absolute dir>`
+   * pairs separated by commas; each is exported incrementally every MIRROR_SYNC_MINUTES,
+   * then MIRROR_SYNC_COMMAND runs with MIRROR_DIR and MIRROR_SERVICE in its environment.
+   */
+  MIRROR_SYNC: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((pair) => pair.trim())
+        .filter((pair) => pair !== "")
+        .map((pair) => {
+          const at = pair.indexOf("=");
+          return { serviceId: pair.slice(0, at), dir: pair.slice(at + 1) };
+        }),
+    )
+    .refine(
+      (targets) =>
+        targets.every((t) => isServiceId(t.serviceId) && t.dir !== "" && isAbsolute(t.dir)),
+      { message: "must be <service id>=<absolute directory> pairs separated by commas" },
+    ),
+  MIRROR_SYNC_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  MIRROR_SYNC_COMMAND: z.string().trim().min(1).max(2000).optional(),
 });
 
 /** A media store as MEDIA_STORE names it. */
@@ -287,6 +324,14 @@ export interface Config {
   readonly metricsListen: { readonly port: number; readonly host: string } | undefined;
   /** MEDIA_STORE and friends: where media bytes live (ADR 0014). */
   readonly media: MediaConfig;
+  /** SIGNING_KEY_FILE: the signing key file (src/security/signing-key-file.ts). */
+  readonly signingKeyFile: string;
+  /** MIRROR_SYNC*: static mirror directories kept in sync (src/export/mirror-sync.ts). */
+  readonly mirrorSync: {
+    readonly targets: readonly { readonly serviceId: ServiceId; readonly dir: string }[];
+    readonly everyMs: number;
+    readonly command: string | undefined;
+  };
 }
 
 const developmentDatabase = "sqlite:./data/newsdesk.db";
@@ -296,6 +341,15 @@ function normalizeDatabaseUrl(url: string): string {
   if (/^file:\/\//i.test(url)) return `sqlite:${fileURLToPath(url)}`;
   if (/^file:/i.test(url)) return `sqlite:${url.slice("file:".length)}`;
   return url;
+}
+
+/** Beside a SQLite database (its data directory); PostgreSQL deployments use ./data. */
+function defaultSigningKeyFile(databaseUrl: string): string {
+  const sqlitePath = /^sqlite:(.+)$/i.exec(databaseUrl)?.[1];
+  return join(
+    sqlitePath && sqlitePath !== ":memory:" ? dirname(sqlitePath) : "data",
+    "signing-key.json",
+  );
 }
 
 /** Parses the environment once, at start; the frozen result is passed to whoever needs it. */
@@ -368,5 +422,15 @@ export function loadConfig(
         ? undefined
         : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
     media: mediaConfig(e, databaseUrl, production),
+    signingKeyFile: e.SIGNING_KEY_FILE ?? defaultSigningKeyFile(databaseUrl),
+    mirrorSync: Object.freeze({
+      targets: Object.freeze(
+        e.MIRROR_SYNC.map((t) =>
+          Object.freeze({ serviceId: t.serviceId as ServiceId, dir: t.dir }),
+        ),
+      ),
+      everyMs: e.MIRROR_SYNC_MINUTES * 60_000,
+      command: e.MIRROR_SYNC_COMMAND,
+    }),
   });
 }

@@ -6,6 +6,7 @@ import { liveProblemCatalogue } from "./live/live-errors.js";
 import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
 import { mirrorProblemCatalogue } from "./mirrors/mirror-errors.js";
 import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
+import { signingProblemCatalogue } from "./signing/signing-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
 /**
@@ -137,6 +138,7 @@ export const errorCatalogue = {
   ...liveProblemCatalogue,
   ...clipProblemCatalogue,
   ...mirrorProblemCatalogue,
+  ...signingProblemCatalogue,
   ...programmeProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {

@@ -5,6 +5,7 @@ import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { LiveReader } from "../domain/live/live-reader.js";
 import type { MediaObjects } from "../domain/media/media-objects.js";
+import type { MirrorListPublisher } from "../domain/mirrors/mirror-list.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
@@ -17,6 +18,7 @@ import { type ClipMediaDeps, clipMediaRoutes } from "./clip-media-routes.js";
 import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
 import { mediaRoutes } from "./media-routes.js";
+import { mirrorListRoutes } from "./mirror-list-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
@@ -54,6 +56,8 @@ export interface AppDeps {
   readonly clipMedia?: ClipMediaDeps;
   /** Live pages' posts for readers (src/domain/live). */
   readonly live?: LiveReader;
+  /** The signed `/mirrors.json` (issue 16). */
+  readonly mirrorList: MirrorListPublisher;
   /** Mirror hosts and path prefixes (issue 16); without it pages are served as rendered. */
   readonly reach?: ReachDeps;
   /** The "Can't reach us?" pages' mirrors, public key and offline packages (issue 16). */
@@ -116,6 +120,7 @@ export function buildApp(deps: AppDeps): Hono {
 
   app.route("/", apiRoutes(deps.distribution));
   app.route("/", feedRoutes(deps.distribution));
+  app.route("/", mirrorListRoutes({ mirrorList: deps.mirrorList, clock: deps.clock }));
   app.route("/", sitemapRoutes(deps.distribution));
   app.route("/newsroom/api", deps.newsroom.app);
   app.route("/ingest", deps.wirePush);

@@ -80,7 +80,13 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       expect(checkFeed(body)).toEqual([]);
       const channel = xml.parse(body).rss.channel;
       expect(channel.language).toBe(svc.rss);
-      expect(channel["atom:link"]["@rel"]).toBe("self");
+      const atomLinks: { "@rel": string; "@href": string }[] = channel["atom:link"];
+      expect(atomLinks.map((link) => link["@rel"])).toEqual(["self", "related", "related"]);
+      // The signed mirror list travels with the feed (issue 16).
+      expect(atomLinks.slice(1).map((link) => link["@href"])).toEqual([
+        "https://news.example.org/mirrors.json",
+        "https://news.example.org/mirrors.json.minisig",
+      ]);
       const published = await storyIds(svc.id);
       expect(
         channel.item
@@ -110,6 +116,14 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       const feed = xml.parse(body).feed;
       expect(feed["@xml:lang"]).toBe(svc.atom);
       expect(isRfc3339(feed.updated)).toBe(true);
+      expect(
+        feed.link
+          .filter((link: { "@rel": string }) => link["@rel"] === "related")
+          .map((link: { "@href": string }) => link["@href"]),
+      ).toEqual([
+        "https://news.example.org/mirrors.json",
+        "https://news.example.org/mirrors.json.minisig",
+      ]);
       for (const entry of feed.entry) {
         expect(entry.id).toMatch(/^tag:news\.example\.org,\d{4}-\d{2}-\d{2}:story\/[0-9a-z]{12}$/);
         expect(isRfc3339(entry.updated) && isRfc3339(entry.published)).toBe(true);
@@ -342,14 +356,15 @@ describe.each(dialects)("distribution over HTTP on %s", (dialect) => {
       '<meta property="article:author" content="https://news.example.org/persian/people/nasrin-ahmadi"/>',
     );
     expect(page).toContain(
-      '<link rel="alternate" type="application/rss+xml" title="مریدین فارسی (RSS)" href="https://news.example.org/persian/feeds/rss.xml"/>',
+      // Root-relative (issue 16): feed autodiscovery works under any host name.
+      '<link rel="alternate" type="application/rss+xml" title="مریدین فارسی (RSS)" href="/persian/feeds/rss.xml"/>',
     );
   });
 
   it("advertises scoped feeds on list pages", async () => {
     const page = await (await newsdesk.app.request("/english/topics/diplomacy")).text();
     expect(page).toContain(
-      'type="application/atom+xml" title="Topic: Diplomacy - Meridian News (Atom)" href="https://news.example.org/english/topics/diplomacy/feeds/atom.xml"',
+      'type="application/atom+xml" title="Topic: Diplomacy - Meridian News (Atom)" href="/english/topics/diplomacy/feeds/atom.xml"',
     );
     const feed = await newsdesk.app.request("/english/topics/diplomacy/feeds/atom.xml");
     expect(feed.status).toBe(200);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 
 /** CI services set `CI` (GitHub Actions, GitLab and others set `CI=true`). */
-function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
+export function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
   const value = env.CI?.trim().toLowerCase() ?? "";
   return value !== "" && value !== "false" && value !== "0";
 }

@@ -3,6 +3,27 @@ import type { FeedDocument } from "./feed-document.js";
 import { element, emptyElement } from "./xml-text.js";
 
 /**
+ * Links to the signed mirror list (issue 16): `rel="related"` (RFC 4287 §4.2.7.2), one for
+ * the list and one for its minisign signature. Also used by RSS as `atom:link`.
+ */
+export function mirrorListLinks(feed: FeedDocument, name: "link" | "atom:link"): string[] {
+  return [
+    emptyElement(name, {
+      rel: "related",
+      type: "application/json",
+      href: feed.mirrorList.url,
+      title: "Mirrors of this site (signed list)",
+    }),
+    emptyElement(name, {
+      rel: "related",
+      type: "text/plain",
+      href: feed.mirrorList.signatureUrl,
+      title: "minisign signature of the mirror list",
+    }),
+  ];
+}
+
+/**
  * Atom 1.0 (RFC 4287). The feed has exactly one id, title and updated (§4.1.1), a
  * publisher author so every entry has an author (§4.1.1), `link rel="self"` and one
  * alternate. Entries keep a permanent `tag:` id (§4.2.6) and carry `xml:lang` (§2).
@@ -17,6 +38,7 @@ export function atomFeed(feed: FeedDocument): string {
     element("updated", feed.updated),
     emptyElement("link", { rel: "self", type: "application/atom+xml", href: feed.selfUrls.atom }),
     emptyElement("link", { rel: "alternate", type: "text/html", href: feed.homeUrl }),
+    ...mirrorListLinks(feed, "link"),
     `<author>${element("name", feed.publisherName)}</author>`,
     element("rights", `© ${feed.publisherName}`, { type: "text" }),
     element("generator", "Newsdesk"),

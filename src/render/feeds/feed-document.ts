@@ -20,6 +20,11 @@ export interface FeedDocument {
   readonly updated: string;
   readonly publisherName: string;
   readonly items: readonly FeedItem[];
+  /**
+   * The signed mirror list (issue 16) and its minisign signature: a feed copied to a reader
+   * who cannot reach the site still says where its mirrors are, verifiably.
+   */
+  readonly mirrorList: { readonly url: string; readonly signatureUrl: string };
 }
 
 export interface FeedSelfUrls {
@@ -93,6 +98,15 @@ export function feedDocument(stories: readonly PublishedStory[], ctx: FeedContex
     updated: isoSeconds(updated),
     publisherName: ctx.publisherName,
     items,
+    mirrorList: mirrorListOf(publicUrl),
+  };
+}
+
+/** The signed mirror list every feed links, so it travels with the feed (issue 16). */
+export function mirrorListOf(publicUrl: string): FeedDocument["mirrorList"] {
+  return {
+    url: `${publicUrl}/mirrors.json`,
+    signatureUrl: `${publicUrl}/mirrors.json.minisig`,
   };
 }
 

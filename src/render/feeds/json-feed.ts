@@ -15,6 +15,8 @@ export function jsonFeed(feed: FeedDocument): string {
     description: feed.description,
     language: bcp47(feed.language),
     authors: [{ name: feed.publisherName }],
+    // A JSON Feed extension (names starting with "_", JSON Feed 1.1 "Extensions").
+    _newsdesk: { mirrors: feed.mirrorList.url, mirrors_signature: feed.mirrorList.signatureUrl },
     items: feed.items.map((item) => ({
       id: item.id,
       url: item.url,

@@ -5,7 +5,7 @@ import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import { locales } from "../../i18n/locale-registry.js";
 import { personUrl, storyUrl } from "../reader-urls.js";
-import { type FeedDocument, type FeedSelfUrls, isoSeconds } from "./feed-document.js";
+import { type FeedDocument, type FeedSelfUrls, isoSeconds, mirrorListOf } from "./feed-document.js";
 import { postBodyHtml } from "./story-html.js";
 import { directionalPlainText } from "./xml-text.js";
 
@@ -78,6 +78,7 @@ export function liveFeedDocument(input: LiveFeedInput): FeedDocument {
       json: `${publicUrl}${input.selfPaths.json}`,
     },
     updated: updated ?? isoSeconds(story.lastModifiedAt),
+    mirrorList: mirrorListOf(publicUrl),
     publisherName: input.publisherName,
     items,
   };

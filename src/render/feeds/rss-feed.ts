@@ -1,4 +1,5 @@
 import { rssLanguage } from "../../domain/distribution/language-tags.js";
+import { mirrorListLinks } from "./atom-feed.js";
 import type { FeedDocument } from "./feed-document.js";
 import { cdata, element, emptyElement, htmlText } from "./xml-text.js";
 
@@ -27,6 +28,7 @@ export function rssFeed(feed: FeedDocument): string {
       rel: "self",
       type: "application/rss+xml",
     }),
+    ...mirrorListLinks(feed, "atom:link"),
     element("language", rssLanguage(feed.language)),
     element("copyright", `© ${feed.publisherName}`),
     element("lastBuildDate", rfc822(feed.updated)),
