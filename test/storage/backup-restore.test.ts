@@ -354,17 +354,25 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
     const files = {
       original: body("original", 5000),
       "audio-aac-96k.m4a": body("audio-aac-96k.m4a", 3100),
-      "hls/master.m3u8": Buffer.from("#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=96000\naudio/index.m3u8\n"),
+      "hls/master.m3u8": Buffer.from(
+        "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=96000\naudio/index.m3u8\n",
+      ),
       "hls/audio/index.m3u8": Buffer.from("#EXTM3U\n#EXTINF:6,\nsegment-00000.ts\n"),
       "hls/audio/segment-00000.ts": body("segment-00000.ts", 4700),
       "hls/audio/segment-00001.ts": body("segment-00001.ts", 1880),
     } as const;
     for (const [name, data] of Object.entries(files)) {
-      await store.put(clipKey(clipId, name), data, { contentType: "application/octet-stream", bytes: data.byteLength });
+      await store.put(clipKey(clipId, name), data, {
+        contentType: "application/octet-stream",
+        bytes: data.byteLength,
+      });
     }
     // An object no clip row names (an upload whose insert failed): not restored.
     const orphan = clipKey(newId(12).toLowerCase(), "original");
-    await store.put(orphan, body("orphan", 10), { contentType: "application/octet-stream", bytes: 10 });
+    await store.put(orphan, body("orphan", 10), {
+      contentType: "application/octet-stream",
+      bytes: 10,
+    });
     const at = "2026-12-01T10:00:00.000Z";
     await repos.clips.insert({
       id: clipId,
@@ -410,7 +418,8 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
     expect(backup.err).toBe("");
     expect(backup.code).toBe(0);
     const listing = execFileSync("tar", ["-tf", file], { encoding: "utf8" }).split("\n");
-    for (const name of Object.keys(files)) expect(listing).toContain(`objects/${clipKey(clipId, name)}`);
+    for (const name of Object.keys(files))
+      expect(listing).toContain(`objects/${clipKey(clipId, name)}`);
 
     const targetUrl = await freshDatabaseUrl(dialect);
     const restore = await cli(["restore", file], targetUrl);
@@ -423,8 +432,8 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
       expect(mediaDirOf(targetUrl)).not.toBe(mediaDirOf(sourceUrl));
       for (const [name, data] of Object.entries(files)) {
         const found = await targetStore.get(clipKey(clipId, name));
-        expect(found, name).toBeDefined();
-        expect(Buffer.from(await collect(found?.body ?? []))).toEqual(data);
+        if (!found) throw new Error(`${name} was not restored`);
+        expect(Buffer.from(await collect(found.body))).toEqual(data);
       }
       expect(await targetStore.head(orphan)).toBeUndefined();
       // Every key the restored rows name exists in the target store.
@@ -436,7 +445,7 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
         ...((await clipRepos.renditions([clipId])).get(clipId) ?? []).map((r) => r.key),
       ];
       expect(named).toHaveLength(3);
-      for (const key of named) expect(await targetStore.head(key ?? ""), key).toBeDefined();
+      for (const key of named) expect(await targetStore.head(key ?? ""), key ?? "").toBeDefined();
     } finally {
       await target.close();
     }
