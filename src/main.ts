@@ -41,6 +41,7 @@ import type { ImageProcessor } from "./domain/media/image-processor.js";
 import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { clipObjectStore } from "./domain/media/migrating-object-store.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
@@ -593,8 +594,9 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
-      // Clips write to MEDIA_STORE's primary store (a test may give its own).
-      mediaStore: options.mediaStore ?? mediaStores.primary,
+      // Clips write to MEDIA_STORE's primary store (a test may give its own), and read the
+      // previous one too while `newsdesk media migrate` moves them.
+      mediaStore: options.mediaStore ?? clipObjectStore(mediaStores),
       onProgrammeChange: async (tags) => live?.invalidate(tags),
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
@@ -655,7 +657,7 @@ export async function createNewsdesk(
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
     const clipMedia = services.clips
-      ? { clips: services.clips, store: options.mediaStore ?? mediaStores.primary }
+      ? { clips: services.clips, store: options.mediaStore ?? clipObjectStore(mediaStores) }
       : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
