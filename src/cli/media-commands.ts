@@ -19,7 +19,8 @@ migrate  Moves every media object that is not yet in MEDIA_STORE into it: object
          Clips' objects (clips/…: originals, renditions, HLS, posters) are then moved
          from MEDIA_PREVIOUS_STORE one by one, with the same checks.
          --concurrency: objects moved at once (default 4, at most 32).
-status   Objects and bytes per location (db, dir, s3).
+status   Objects and bytes per location (db, dir, s3), and the clip objects still in
+         MEDIA_PREVIOUS_STORE when one is set.
 
 Before moving between two stores, restart every server with MEDIA_STORE set to the new
 store and MEDIA_PREVIOUS_STORE to the old one (docs/ops/README.md, "Media storage").
@@ -87,6 +88,15 @@ export async function runMediaCommand(
         for (const [location, count] of Object.entries(counts)) {
           process.stdout.write(
             `${location.padEnd(3)}  ${String(count.objects).padStart(9)} objects  ${megabytes(count.bytes).padStart(10)} MB\n`,
+          );
+        }
+        // Clip objects have no location column: count what is left in the store being emptied.
+        const previous = opened.objects.store(config.media.store.kind === "dir" ? "s3" : "dir");
+        if (previous) {
+          let left = 0;
+          for await (const _key of previous.list("clips/")) left++;
+          process.stdout.write(
+            `clip objects still in the previous ${previous.kind} store: ${left}\n`,
           );
         }
         return 0;

@@ -280,6 +280,8 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
       MEDIA_STORE: `dir:${dirB}`,
       MEDIA_PREVIOUS_STORE: `s3://${s3.bucket}/newsdesk`,
     };
+    const before = await migrate(["status"], toDir);
+    expect(before.out).toContain(`clip objects still in the previous s3 store: ${clipFiles.size}`);
     const servingBack = keepServing(await restartedServer(toDir));
     const back = await migrate(["migrate", "--to", "dir"], toDir);
     const duringBack = await servingBack.stop();
@@ -309,6 +311,7 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
     const status = await migrate(["status"], toDir);
     expect(status.code).toBe(0);
     expect(status.out).toMatch(new RegExp(`^dir +${total} objects`, "m"));
+    expect(status.out).toContain("clip objects still in the previous s3 store: 0");
   }, 180_000);
 
   it("refuses --to a kind MEDIA_STORE is not, and bad arguments", async () => {

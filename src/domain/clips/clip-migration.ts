@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { NewsdeskError } from "../error-catalogue.js";
+import { DeferredDeletes, migrationGraceMs } from "../media/deferred-deletes.js";
 import type { MigrationProgress } from "../media/media-migration.js";
 import type { MediaObjectStore } from "../media/media-object-store.js";
 
@@ -24,6 +25,8 @@ export async function migrateClipObjects(deps: {
   from: MediaObjectStore;
   to: MediaObjectStore;
   concurrency?: number;
+  /** How long originals stay after their copy is verified (default `migrationGraceMs`). */
+  graceMs?: number;
   onProgress?: (progress: MigrationProgress) => void;
 }): Promise<MigrationProgress> {
   const concurrency = Math.min(Math.max(deps.concurrency ?? 4, 1), 32);
@@ -32,6 +35,7 @@ export async function migrateClipObjects(deps: {
   let skipped = 0;
   const failed: { key: string; reason: string }[] = [];
   const progress = () => ({ moved, bytes, skipped, failed: [...failed] });
+  const deletes = new DeferredDeletes(deps.graceMs ?? migrationGraceMs);
   // Workers pull keys from the one listing as they go (an async generator queues
   // concurrent `next` calls); a listing is never held whole.
   const keys = deps.from.list(clipPrefix)[Symbol.asyncIterator]();
@@ -42,12 +46,15 @@ export async function migrateClipObjects(deps: {
   const worker = async () => {
     for (let key = await nextKey(); key !== undefined; key = await nextKey()) {
       try {
-        const size = await moveOne(deps.from, deps.to, key);
+        const size = await moveOne(deps.from, deps.to, key, deletes);
         if (size === undefined) skipped++;
         else {
           moved++;
           bytes += size;
-          if (moved % 100 === 0) deps.onProgress?.(progress());
+          if (moved % 100 === 0) {
+            deps.onProgress?.(progress());
+            await deletes.settle();
+          }
         }
       } catch (error) {
         failed.push({ key, reason: (error as Error).message });
@@ -55,6 +62,7 @@ export async function migrateClipObjects(deps: {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  await deletes.settle(true);
   deps.onProgress?.(progress());
   return progress();
 }
@@ -64,6 +72,7 @@ async function moveOne(
   from: MediaObjectStore,
   to: MediaObjectStore,
   key: string,
+  deletes: DeferredDeletes,
 ): Promise<number | undefined> {
   const original = await from.get(key);
   if (!original) return undefined;
@@ -95,8 +104,9 @@ async function moveOne(
   }
   const copySha = checkHash.digest("hex");
   if (copySha !== sourceSha) throw mismatch(key, `SHA-256 ${copySha} stored, ${sourceSha} read`);
-  // Verified: readers now find the copy first (primary), so the original can go.
-  await from.delete(key);
+  // Verified: readers now find the copy first (primary), so the original can go, once a
+  // reader who found it just before has had time to open it (DeferredDeletes).
+  deletes.add(() => from.delete(key));
   return original.bytes;
 }
 
