@@ -42,7 +42,8 @@ import { type Database, redactUrl, type SqlDialectName } from "./database.js";
  * - Media (ADR 0014): after the snapshot, every object the database points at is copied
  *   from its store. Objects are written before the rows that name them and never change
  *   under a key, so every object the snapshot names exists then; objects uploaded after
- *   the snapshot come along too and are simply not restored.
+ *   the snapshot come along too and are simply not restored. Clips' objects (`clips/…`)
+ *   are listed from the store instead, with a hash index of their own (archiveClipObjects).
  *
  * The three go into one tar archive (backup-archive.ts). Backups made before media stores
  * (a bare SQLite file or pg_dump archive, media inside) still restore: the file says what

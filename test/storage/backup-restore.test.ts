@@ -1,6 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
@@ -15,6 +24,7 @@ import { collect, MediaObjects } from "../../src/domain/media/media-objects.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { tableRowCounts } from "../../src/storage/backup.js";
+import { readArchiveIndex } from "../../src/storage/backup-archive.js";
 import {
   type Database,
   migrateToLatest,
@@ -449,6 +459,30 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
     } finally {
       await target.close();
     }
+
+    // A segment damaged in the archive (no row records its hash: the backup's own index
+    // does) fails the restore, and leaves no bad copy behind.
+    const damaged = join(dir, `clips-damaged-${dialect}.backup`);
+    copyFileSync(file, damaged);
+    const segmentKey = clipKey(clipId, "hls/audio/segment-00001.ts");
+    const entry = (await readArchiveIndex(damaged)).find((e) => e.name === `objects/${segmentKey}`);
+    if (!entry) throw new Error("the segment is not in the archive");
+    const handle = openSync(damaged, "r+");
+    writeSync(
+      handle,
+      Buffer.from([(files["hls/audio/segment-00001.ts"][7] ?? 0) ^ 0xff]),
+      0,
+      1,
+      entry.offset + 7,
+    );
+    closeSync(handle);
+    const damagedUrl = await freshDatabaseUrl(dialect);
+    const refused = await cli(["restore", damaged], damagedUrl);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`The clip object ${segmentKey} in ${damaged} does not match`);
+    expect(
+      await new DirectoryObjectStore({ root: mediaDirOf(damagedUrl) }).head(segmentKey),
+    ).toBeUndefined();
   }, 60_000);
 
   it("refuses to restore into a database that already has Newsdesk tables", async () => {
