@@ -544,7 +544,9 @@ export async function restoreClipObjects(
     if (!entry.name.startsWith(`${objectsPrefix}${clipPrefix}`)) continue;
     const key = entry.name.slice(objectsPrefix.length);
     const clipId = key.slice(clipPrefix.length).split("/", 1)[0] ?? "";
-    byClip.set(clipId, [...(byClip.get(clipId) ?? []), entry]);
+    const list = byClip.get(clipId);
+    if (list) list.push(entry);
+    else byClip.set(clipId, [entry]);
     archived++;
   }
   const indexEntry = entries.find((e) => e.name === clipIndexName);
