@@ -44,6 +44,7 @@ import type { ImageProcessor } from "./domain/media/image-processor.js";
 import type { MediaObjectStore } from "./domain/media/media-object-store.js";
 import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
+import { clipObjectStore } from "./domain/media/migrating-object-store.js";
 import { MirrorDirectory } from "./domain/mirrors/mirror-directory.js";
 import { MirrorListPublisher } from "./domain/mirrors/mirror-list.js";
 import type { MirrorReadRepository } from "./domain/mirrors/mirror-schema.js";
@@ -633,8 +634,9 @@ export async function createNewsdesk(
       onNotified: (userIds) => newsroomEvents.notify(userIds),
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
-      // Clips write to MEDIA_STORE's primary store (a test may give its own).
-      mediaStore: options.mediaStore ?? mediaStores.primary,
+      // Clips write to MEDIA_STORE's primary store (a test may give its own), and read the
+      // previous one too while `newsdesk media migrate` moves them.
+      mediaStore: options.mediaStore ?? clipObjectStore(mediaStores),
       onMirrorChange: async (serviceId) => {
         await mirrorDirectory.changed();
         await live?.invalidate([cacheTags.mirrors(serviceId)]);
@@ -732,7 +734,7 @@ export async function createNewsdesk(
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
     const clipMedia = services.clips
-      ? { clips: services.clips, store: options.mediaStore ?? mediaStores.primary }
+      ? { clips: services.clips, store: options.mediaStore ?? clipObjectStore(mediaStores) }
       : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;

@@ -5,6 +5,7 @@ import { openMediaObjects } from "../media/media-stores.js";
 import {
   BackupError,
   backupDatabase,
+  restoreClipObjects,
   restoreDatabase,
   restoreMediaObjects,
   tableRowCounts,
@@ -116,6 +117,11 @@ export async function runBackupCommand(
           if (!store) throw new BackupError("MEDIA_STORE names no store.");
           const result = await restoreMediaObjects(file, archive, { repository, store });
           restoredMedia = `Media: ${result.objects} objects (${formatBytes(result.bytes)}) written to the ${store.kind} store.`;
+          const clips = await restoreClipObjects(file, archive, {
+            clips: sqlRepositories(database).clips,
+            store,
+          });
+          restoredMedia += `\nClips: ${clips.objects} objects (${formatBytes(clips.bytes)}) written to the ${store.kind} store${clips.orphans ? `; ${clips.orphans} object(s) of clips not in the database left out` : ""}.`;
         } finally {
           media.close();
         }

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
+import { migrateClipObjects } from "../domain/clips/clip-migration.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { migrateMediaObjects } from "../domain/media/media-migration.js";
 import { openMediaObjects } from "../media/media-stores.js";
@@ -15,8 +16,11 @@ migrate  Moves every media object that is not yet in MEDIA_STORE into it: object
          SHA-256), then the database points at the copy and the original is removed.
          Servers keep serving throughout; stop it at any time and run it again to resume.
          --to names MEDIA_STORE's kind, as a check that it is the store you mean.
+         Clips' objects (clips/…: originals, renditions, HLS, posters) are then moved
+         from MEDIA_PREVIOUS_STORE one by one, with the same checks.
          --concurrency: objects moved at once (default 4, at most 32).
-status   Objects and bytes per location (db, dir, s3).
+status   Objects and bytes per location (db, dir, s3), and the clip objects still in
+         MEDIA_PREVIOUS_STORE when one is set.
 
 Before moving between two stores, restart every server with MEDIA_STORE set to the new
 store and MEDIA_PREVIOUS_STORE to the old one (docs/ops/README.md, "Media storage").
@@ -86,6 +90,15 @@ export async function runMediaCommand(
             `${location.padEnd(3)}  ${String(count.objects).padStart(9)} objects  ${megabytes(count.bytes).padStart(10)} MB\n`,
           );
         }
+        // Clip objects have no location column: count what is left in the store being emptied.
+        const previous = opened.objects.store(config.media.store.kind === "dir" ? "s3" : "dir");
+        if (previous) {
+          let left = 0;
+          for await (const _key of previous.list("clips/")) left++;
+          process.stdout.write(
+            `clip objects still in the previous ${previous.kind} store: ${left}\n`,
+          );
+        }
         return 0;
       }
       const started = performance.now();
@@ -101,12 +114,31 @@ export async function runMediaCommand(
       process.stdout.write(
         `Moved ${result.moved} objects (${megabytes(result.bytes)} MB) to the ${config.media.store.kind} store in ${seconds.toFixed(1)} s: ${(result.moved / seconds).toFixed(1)} objects/s, ${(result.bytes / 1_048_576 / seconds).toFixed(1)} MB/s; ${result.skipped} already moved by another process.\n`,
       );
-      for (const failure of result.failed) {
+      // Clips' objects (no location column: moved per object, see clip-migration.ts).
+      const from = opened.objects.store(config.media.store.kind === "dir" ? "s3" : "dir");
+      const to = opened.objects.store(config.media.store.kind);
+      const clipsStarted = performance.now();
+      const clips =
+        from && to
+          ? await migrateClipObjects({
+              from,
+              to,
+              concurrency,
+              onProgress: (p) =>
+                process.stderr.write(`Moved ${p.moved} clip objects (${megabytes(p.bytes)} MB)…\r`),
+            })
+          : { moved: 0, bytes: 0, skipped: 0, failed: [] };
+      const clipSeconds = Math.max((performance.now() - clipsStarted) / 1000, 0.001);
+      process.stdout.write(
+        `Moved ${clips.moved} clip objects (${megabytes(clips.bytes)} MB) to the ${config.media.store.kind} store in ${clipSeconds.toFixed(1)} s${from ? "" : " (no MEDIA_PREVIOUS_STORE to move them from)"}.\n`,
+      );
+      const failures = [...result.failed, ...clips.failed];
+      for (const failure of failures) {
         process.stderr.write(`newsdesk media migrate: not moved: ${failure.reason}\n`);
       }
-      if (result.failed.length > 0) {
+      if (failures.length > 0) {
         process.stderr.write(
-          `newsdesk media migrate: ${result.failed.length} objects were left where they are; fix the cause and run it again.\n`,
+          `newsdesk media migrate: ${failures.length} objects were left where they are; fix the cause and run it again.\n`,
         );
         return 1;
       }

@@ -17,7 +17,8 @@ import { createInterface } from "node:readline";
 import SqliteDatabase from "better-sqlite3";
 import { sql } from "kysely";
 import pg from "pg";
-import type { MediaObjectStore } from "../domain/media/media-object-store.js";
+import type { ClipRepository } from "../domain/clips/clip-repository.js";
+import type { MediaObjectStore, StoredObject } from "../domain/media/media-object-store.js";
 import type { MediaObjects } from "../domain/media/media-objects.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import { contentTypeOf } from "../domain/media/media-schema.js";
@@ -41,7 +42,8 @@ import { type Database, redactUrl, type SqlDialectName } from "./database.js";
  * - Media (ADR 0014): after the snapshot, every object the database points at is copied
  *   from its store. Objects are written before the rows that name them and never change
  *   under a key, so every object the snapshot names exists then; objects uploaded after
- *   the snapshot come along too and are simply not restored.
+ *   the snapshot come along too and are simply not restored. Clips' objects (`clips/…`)
+ *   are listed from the store instead, with a hash index of their own (archiveClipObjects).
  *
  * The three go into one tar archive (backup-archive.ts). Backups made before media stores
  * (a bare SQLite file or pg_dump archive, media inside) still restore: the file says what
@@ -87,6 +89,11 @@ const databaseEntry: Record<BackupKind, string> = {
   postgres: "database.pgdump",
 };
 const objectsPrefix = "objects/";
+const clipPrefix = "clips/";
+/** Size and SHA-256 of every clip object in the archive (see archiveClipObjects). */
+const clipIndexName = "clip-objects.jsonl";
+/** Upper bound for one line of the clip index (a key is far shorter). */
+const clipIndexLine = 4096;
 /** Media rows read per page while copying objects. */
 const objectPage = 500;
 
@@ -169,6 +176,7 @@ export async function backupDatabase(
       await archive.add(databaseEntry[kind], (await stat(snapshot)).size, fileBody(snapshot));
       rmSync(snapshot, { force: true });
       objects = await archiveMedia(archive, media);
+      objects += await archiveClipObjects(archive, media.objects);
       await archive.finish();
     } catch (error) {
       await archive.abort();
@@ -206,6 +214,71 @@ async function archiveMedia(archive: ArchiveWriter, media: BackupMedia): Promise
       count++;
     }
   }
+}
+
+/**
+ * Clips' objects (ADR 0014 stores; keys `clips/<clipId>/…`) are found by listing the store
+ * under `clips/`, not from the clip tables: the tables name the original and each
+ * rendition (for HLS only the master playlist), never the variant playlists and segments,
+ * which are as needed to play the clip. Listing after the snapshot yields a superset of what
+ * the snapshot names (objects are written before their rows and never deleted), including
+ * orphans: objects of an upload whose row was never committed, or of clips committed after
+ * the snapshot. They cost a little space here; `restoreClipObjects` writes back only objects
+ * of clips the restored database has. Nothing records a segment's hash, so the backup
+ * carries its own: `clip-objects.jsonl`, one `{key, bytes, sha256, contentType}` line per object,
+ * computed from the bytes as they are archived and checked again on restore.
+ */
+async function archiveClipObjects(archive: ArchiveWriter, objects: MediaObjects): Promise<number> {
+  const stores = clipStores(objects);
+  // During `newsdesk media migrate` a key is in one store or the other (or, for a moment,
+  // both): the primary wins, as it does for readers.
+  const keys = new Set<string>();
+  for (const store of stores) for await (const key of store.list(clipPrefix)) keys.add(key);
+  const lines: string[] = [];
+  for (const key of [...keys].sort()) {
+    let found: StoredObject | undefined;
+    for (const store of stores) {
+      found = await store.get(key);
+      if (found) break;
+    }
+    if (!found) {
+      throw new BackupError(
+        `The clip object ${key} disappeared during the backup; run the backup again (is a media migration or clean-up running?).`,
+      );
+    }
+    const hash = createHash("sha256");
+    let length = 0;
+    const body = found.body;
+    await archive.add(
+      `${objectsPrefix}${key}`,
+      found.bytes,
+      (async function* () {
+        for await (const chunk of body) {
+          hash.update(chunk);
+          length += chunk.byteLength;
+          yield chunk;
+        }
+      })(),
+    );
+    if (length !== found.bytes) {
+      throw new BackupError(
+        `The clip object ${key} changed size while it was read (${found.bytes} → ${length} bytes).`,
+      );
+    }
+    lines.push(
+      `${JSON.stringify({ key, bytes: length, sha256: hash.digest("hex"), contentType: found.contentType })}\n`,
+    );
+  }
+  const index = Buffer.from(lines.join(""));
+  await archive.add(clipIndexName, index.byteLength, index);
+  return keys.size;
+}
+
+/** The primary store, then the previous one while a migration runs. */
+function clipStores(objects: MediaObjects): MediaObjectStore[] {
+  const primary = objects.store(objects.primaryKind);
+  const previous = objects.store(objects.primaryKind === "dir" ? "s3" : "dir");
+  return [primary, previous].filter((store): store is MediaObjectStore => store !== undefined);
 }
 
 async function backupSqlite(path: string, partial: string): Promise<void> {
@@ -451,6 +524,131 @@ export async function restoreMediaObjects(
     );
   }
   return { objects, bytes };
+}
+
+/**
+ * Writes a restored archive's clip objects into the target store: every object under
+ * `clips/<id>/` of a clip the restored database has, each checked against the size and
+ * SHA-256 the backup recorded (and the original's against the clip row). Objects of clips
+ * the database does not have are orphans (see archiveClipObjects) and are left out.
+ * Fails when a key the rows name is not in the archive.
+ */
+export async function restoreClipObjects(
+  file: string,
+  entries: readonly ArchiveEntry[],
+  media: { readonly clips: ClipRepository; readonly store: MediaObjectStore },
+): Promise<{ readonly objects: number; readonly bytes: number; readonly orphans: number }> {
+  const byClip = new Map<string, ArchiveEntry[]>();
+  let archived = 0;
+  for (const entry of entries) {
+    if (!entry.name.startsWith(`${objectsPrefix}${clipPrefix}`)) continue;
+    const key = entry.name.slice(objectsPrefix.length);
+    const clipId = key.slice(clipPrefix.length).split("/", 1)[0] ?? "";
+    const list = byClip.get(clipId);
+    if (list) list.push(entry);
+    else byClip.set(clipId, [entry]);
+    archived++;
+  }
+  const indexEntry = entries.find((e) => e.name === clipIndexName);
+  const recorded = indexEntry
+    ? await readClipIndex(file, indexEntry)
+    : new Map<string, { bytes: number; sha256: string; contentType: string }>();
+  let objects = 0;
+  let bytes = 0;
+  const missing: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await media.clips.listStoredObjects(after, objectPage);
+    if (page.length === 0) break;
+    for (const clip of page) {
+      after = clip.clipId;
+      const archivedEntries = byClip.get(clip.clipId) ?? [];
+      const names = new Set(archivedEntries.map((e) => e.name.slice(objectsPrefix.length)));
+      for (const named of clip.objects) if (!names.has(named.key)) missing.push(named.key);
+      for (const entry of archivedEntries) {
+        const key = entry.name.slice(objectsPrefix.length);
+        const expected = recorded.get(key);
+        const row = clip.objects.find((o) => o.key === key);
+        if (!expected) {
+          throw new BackupError(
+            `The clip object ${key} in ${file} has no recorded size and SHA-256: the backup is damaged.`,
+          );
+        }
+        const hash = createHash("sha256");
+        const hashed = (async function* () {
+          for await (const chunk of readEntry(file, entry)) {
+            hash.update(chunk);
+            yield chunk;
+          }
+        })();
+        await media.store.put(key, hashed, {
+          contentType: expected.contentType,
+          bytes: entry.size,
+        });
+        const sha256 = hash.digest("hex");
+        if (
+          entry.size !== expected.bytes ||
+          sha256 !== expected.sha256 ||
+          (row?.bytes != null && row.bytes !== entry.size) ||
+          (row?.sha256 && row.sha256 !== sha256)
+        ) {
+          await media.store.delete(key);
+          throw new BackupError(
+            `The clip object ${key} in ${file} does not match its recorded size or SHA-256: the backup is damaged.`,
+          );
+        }
+        objects++;
+        bytes += entry.size;
+      }
+      byClip.delete(clip.clipId);
+    }
+  }
+  if (missing.length > 0) {
+    throw new BackupError(
+      `${missing.length} clip object(s) the database names are not in ${file} (first: ${missing[0]}); the backup is incomplete${indexEntry ? "" : " (it was made before backups carried clips)"}.`,
+    );
+  }
+  return { objects, bytes, orphans: archived - objects };
+}
+
+async function readClipIndex(
+  file: string,
+  entry: ArchiveEntry,
+): Promise<Map<string, { bytes: number; sha256: string; contentType: string }>> {
+  const index = new Map<string, { bytes: number; sha256: string; contentType: string }>();
+  let rest = "";
+  const take = (line: string) => {
+    if (!line) return;
+    let parsed: { key?: unknown; bytes?: unknown; sha256?: unknown; contentType?: unknown };
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      throw new BackupError(`${file} has a damaged ${clipIndexName}.`);
+    }
+    if (
+      typeof parsed.key !== "string" ||
+      typeof parsed.bytes !== "number" ||
+      typeof parsed.sha256 !== "string" ||
+      typeof parsed.contentType !== "string"
+    ) {
+      throw new BackupError(`${file} has a damaged ${clipIndexName}.`);
+    }
+    index.set(parsed.key, {
+      bytes: parsed.bytes,
+      sha256: parsed.sha256,
+      contentType: parsed.contentType,
+    });
+  };
+  const decoder = new TextDecoder();
+  for await (const chunk of readEntry(file, entry)) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+    rest = lines.pop() ?? "";
+    if (rest.length > clipIndexLine)
+      throw new BackupError(`${file} has a damaged ${clipIndexName}.`);
+    for (const line of lines) take(line);
+  }
+  take(rest + decoder.decode());
+  return index;
 }
 
 async function restoreDatabaseFile(

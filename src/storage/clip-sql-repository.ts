@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { ClipRepository } from "../domain/clips/clip-repository.js";
+import type { ClipRepository, ClipStoredObjects } from "../domain/clips/clip-repository.js";
 import type {
   Clip,
   ClipCaption,
@@ -22,6 +22,45 @@ export class ClipSqlRepository implements ClipRepository {
 
   constructor(db: Kysely<DatabaseSchema>) {
     this.#db = db;
+  }
+
+  async listStoredObjects(after: string | undefined, limit: number): Promise<ClipStoredObjects[]> {
+    let query = this.#db
+      .selectFrom("clips")
+      .select(["id", "original_key", "original_bytes", "sha256"])
+      .orderBy("id")
+      .limit(limit);
+    if (after !== undefined) query = query.where("id", ">", after);
+    const clips = await query.execute();
+    if (clips.length === 0) return [];
+    const renditions = await this.#db
+      .selectFrom("clip_renditions")
+      .select(["clip_id", "object_key", "bytes"])
+      .where(
+        "clip_id",
+        "in",
+        clips.map((c) => c.id),
+      )
+      .orderBy("clip_id")
+      .orderBy("object_key")
+      .execute();
+    return clips.map((clip) => ({
+      clipId: clip.id,
+      objects: [
+        ...(clip.original_key
+          ? [
+              {
+                key: clip.original_key,
+                bytes: clip.original_bytes === null ? null : Number(clip.original_bytes),
+                sha256: clip.sha256,
+              },
+            ]
+          : []),
+        ...renditions
+          .filter((r) => r.clip_id === clip.id)
+          .map((r) => ({ key: r.object_key, bytes: Number(r.bytes), sha256: null })),
+      ],
+    }));
   }
 
   async insert(clip: Clip): Promise<void> {

@@ -6,8 +6,13 @@ import { runCli } from "../../src/cli/cli.js";
 import { loadConfig } from "../../src/config/config.js";
 import { drawDemoImage } from "../../src/demo/demo-images.js";
 import { systemActor } from "../../src/domain/actor.js";
+import { clipKey } from "../../src/domain/clips/clip-schema.js";
+import { newId } from "../../src/domain/ids.js";
+import { collect } from "../../src/domain/media/media-objects.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
+import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { MediaSqlRepository } from "../../src/storage/media-sql-repository.js";
+import { sqlRepositories } from "../../src/storage/repositories.js";
 import { captureOutput } from "../support/capture-output.js";
 import { startLocalS3 } from "../support/local-s3.js";
 import { dialects } from "../support/test-databases.js";
@@ -38,6 +43,15 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
   const dirB = mkdtempSync(join(tmpdir(), "newsdesk-migrate-b-"));
   /** Every rendition's path and the bytes it must answer with. */
   const expected = new Map<string, Buffer>();
+  const clipId = newId(12).toLowerCase();
+  const clipBody = (size: number, seed: number) =>
+    Buffer.from(new Uint8Array(size).map((_, k) => (k * 13 + seed) % 256));
+  const clipFiles = new Map<string, Buffer>([
+    ["original", clipBody(9000, 1)],
+    ["audio-aac-96k.m4a", clipBody(7000, 2)],
+    ["hls/audio/index.m3u8", Buffer.from("#EXTM3U\n#EXTINF:6,\nsegment-00000.ts\n")],
+    ["hls/audio/segment-00000.ts", clipBody(3760, 3)],
+  ]);
 
   beforeAll(async () => {
     s3 = await startLocalS3();
@@ -92,6 +106,55 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
       expected.set(path, Buffer.from(await response.arrayBuffer()));
     }
     expect(expected.get(`/media/${someAsset.id}/1x1-320.webp`)).toEqual(legacy);
+
+    // A clip as the transcoder leaves it: original, rendition, HLS playlists and segments
+    // (segments are named by no row), written straight to the store and the clip tables.
+    const store = first.services.clips ? new DirectoryObjectStore({ root: dirA }) : undefined;
+    if (!store) throw new Error("clips are not configured");
+    const at = "2026-12-01T10:00:00.000Z";
+    for (const [name, data] of clipFiles) {
+      await store.put(clipKey(clipId, name), data, {
+        contentType: "audio/mp4",
+        bytes: data.byteLength,
+      });
+    }
+    const clips = sqlRepositories(first.database).clips;
+    await clips.insert({
+      id: clipId,
+      kind: "audio",
+      title: "Migrated clip",
+      source: "upload",
+      externalUrl: null,
+      durationMs: 12_000,
+      width: null,
+      height: null,
+      originalKey: clipKey(clipId, "original"),
+      originalFormat: "mp3",
+      originalBytes: clipFiles.get("original")?.byteLength ?? 0,
+      sha256: null,
+      status: "queued",
+      error: null,
+      progress: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await clips.completeRenditions(
+      clipId,
+      [
+        {
+          name: "audio-aac-96k.m4a",
+          role: "audio-standard",
+          key: clipKey(clipId, "audio-aac-96k.m4a"),
+          mime: "audio/mp4",
+          codecs: "mp4a.40.2",
+          bitrate: 96_000,
+          bytes: clipFiles.get("audio-aac-96k.m4a")?.byteLength ?? 0,
+          width: null,
+          height: null,
+        },
+      ],
+      at,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -135,6 +198,15 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
             wrong.push(`${path}: ${response.status}, ${body.byteLength} bytes`);
           }
           if (stop) break;
+        }
+        const rendition = clipFiles.get("audio-aac-96k.m4a") ?? Buffer.alloc(0);
+        const partial = await server.app.request(`/media/clips/${clipId}/audio-aac-96k.m4a`, {
+          headers: { Range: "bytes=100-1099" },
+        });
+        const part = Buffer.from(await partial.arrayBuffer());
+        requests++;
+        if (partial.status !== 206 || !part.equals(rendition.subarray(100, 1100))) {
+          wrong.push(`clip rendition: ${partial.status}, ${part.byteLength} bytes`);
         }
       }
     })();
@@ -187,7 +259,9 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
       dir: { objects: 0 },
       s3: { objects: total },
     });
-    // The originals are gone from the directory; no bytes are left in the database.
+    expect(moved.out).toMatch(new RegExp(`^Moved ${clipFiles.size} clip objects`, "m"));
+    // The originals (images' and clips') are gone from the directory; no bytes are left in
+    // the database.
     expect(filesUnder(dirA)).toEqual([]);
     const heavy = await first.database.db
       .selectFrom("media_renditions")
@@ -200,11 +274,14 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
     const again = await migrate(["migrate", "--to", "s3"], toS3);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^Moved 0 objects/);
+    expect(again.out).toMatch(/^Moved 0 clip objects/m);
 
     const toDir = {
       MEDIA_STORE: `dir:${dirB}`,
       MEDIA_PREVIOUS_STORE: `s3://${s3.bucket}/newsdesk`,
     };
+    const before = await migrate(["status"], toDir);
+    expect(before.out).toContain(`clip objects still in the previous s3 store: ${clipFiles.size}`);
     const servingBack = keepServing(await restartedServer(toDir));
     const back = await migrate(["migrate", "--to", "dir"], toDir);
     const duringBack = await servingBack.stop();
@@ -212,13 +289,29 @@ describe.each(dialects)("newsdesk media migrate on %s", (dialect) => {
     expect(back.out).toMatch(new RegExp(`^Moved ${total} objects`));
     expect(duringBack.wrong).toEqual([]);
     expect(await locations()).toMatchObject({ dir: { objects: total }, s3: { objects: 0 } });
-    expect(filesUnder(dirB).length).toBe(total);
+    expect(back.out).toMatch(new RegExp(`^Moved ${clipFiles.size} clip objects`, "m"));
+    expect(filesUnder(dirB).length).toBe(total + clipFiles.size);
+    const backInDir = new DirectoryObjectStore({ root: dirB });
+    for (const [name, data] of clipFiles) {
+      const found = await backInDir.get(clipKey(clipId, name));
+      if (!found) throw new Error(`${name} is not in the directory`);
+      expect(Buffer.from(await collect(found.body))).toEqual(data);
+    }
+    const served = await (await restartedServer({ MEDIA_STORE: `dir:${dirB}` })).app.request(
+      `/media/clips/${clipId}/audio-aac-96k.m4a`,
+      { headers: { Range: "bytes=0-99" } },
+    );
+    expect(served.status).toBe(206);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(
+      clipFiles.get("audio-aac-96k.m4a")?.subarray(0, 100),
+    );
     const listed = await fetch(`${s3.endpoint}/${s3.bucket}?list-type=2&prefix=newsdesk/`);
     expect(await listed.text()).not.toContain("<Key>");
 
     const status = await migrate(["status"], toDir);
     expect(status.code).toBe(0);
     expect(status.out).toMatch(new RegExp(`^dir +${total} objects`, "m"));
+    expect(status.out).toContain("clip objects still in the previous s3 store: 0");
   }, 180_000);
 
   it("refuses --to a kind MEDIA_STORE is not, and bad arguments", async () => {

@@ -1,6 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
@@ -9,11 +18,13 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/cli.js";
 import { systemActor } from "../../src/domain/actor.js";
+import { clipKey, type RenditionRole } from "../../src/domain/clips/clip-schema.js";
 import { newId } from "../../src/domain/ids.js";
-import { MediaObjects } from "../../src/domain/media/media-objects.js";
+import { collect, MediaObjects } from "../../src/domain/media/media-objects.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { tableRowCounts } from "../../src/storage/backup.js";
+import { readArchiveIndex } from "../../src/storage/backup-archive.js";
 import {
   type Database,
   migrateToLatest,
@@ -343,6 +354,136 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
       }
     }
   }, 120_000);
+
+  it("carries clips' objects (original, renditions, HLS playlists and segments) to the target's store", async () => {
+    const store = new DirectoryObjectStore({ root: mediaDirOf(sourceUrl) });
+    const clipId = newId(12).toLowerCase();
+    const body = (name: string, size: number) =>
+      Buffer.from(new Uint8Array(size).map((_, k) => (k * 11 + name.length * 3) % 256));
+    // Segments are named by no row: only the playlists are (as the transcoder writes them).
+    const files = {
+      original: body("original", 5000),
+      "audio-aac-96k.m4a": body("audio-aac-96k.m4a", 3100),
+      "hls/master.m3u8": Buffer.from(
+        "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=96000\naudio/index.m3u8\n",
+      ),
+      "hls/audio/index.m3u8": Buffer.from("#EXTM3U\n#EXTINF:6,\nsegment-00000.ts\n"),
+      "hls/audio/segment-00000.ts": body("segment-00000.ts", 4700),
+      "hls/audio/segment-00001.ts": body("segment-00001.ts", 1880),
+    } as const;
+    for (const [name, data] of Object.entries(files)) {
+      await store.put(clipKey(clipId, name), data, {
+        contentType: "application/octet-stream",
+        bytes: data.byteLength,
+      });
+    }
+    // An object no clip row names (an upload whose insert failed): not restored.
+    const orphan = clipKey(newId(12).toLowerCase(), "original");
+    await store.put(orphan, body("orphan", 10), {
+      contentType: "application/octet-stream",
+      bytes: 10,
+    });
+    const at = "2026-12-01T10:00:00.000Z";
+    await repos.clips.insert({
+      id: clipId,
+      kind: "audio",
+      title: "Backed-up clip",
+      source: "upload",
+      externalUrl: null,
+      durationMs: 12_000,
+      width: null,
+      height: null,
+      originalKey: clipKey(clipId, "original"),
+      originalFormat: "mp3",
+      originalBytes: files.original.byteLength,
+      sha256: createHash("sha256").update(files.original).digest("hex"),
+      status: "queued",
+      error: null,
+      progress: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const rendition = (name: keyof typeof files, role: RenditionRole, mime: string) => ({
+      name,
+      role,
+      key: clipKey(clipId, name),
+      mime,
+      codecs: "mp4a.40.2",
+      bitrate: 96_000,
+      bytes: files[name].byteLength,
+      width: null,
+      height: null,
+    });
+    await repos.clips.completeRenditions(
+      clipId,
+      [
+        rendition("audio-aac-96k.m4a", "audio-standard", "audio/mp4"),
+        rendition("hls/master.m3u8", "hls-master", "application/vnd.apple.mpegurl"),
+      ],
+      at,
+    );
+
+    const file = join(dir, `clips-${dialect}.backup`);
+    const backup = await cli(["backup", "--out", file], sourceUrl);
+    expect(backup.err).toBe("");
+    expect(backup.code).toBe(0);
+    const listing = execFileSync("tar", ["-tf", file], { encoding: "utf8" }).split("\n");
+    for (const name of Object.keys(files))
+      expect(listing).toContain(`objects/${clipKey(clipId, name)}`);
+
+    const targetUrl = await freshDatabaseUrl(dialect);
+    const restore = await cli(["restore", file], targetUrl);
+    expect(restore.err).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.out).toMatch(/Clips: \d+ objects/);
+    const target = await openDatabase(targetUrl);
+    try {
+      const targetStore = new DirectoryObjectStore({ root: mediaDirOf(targetUrl) });
+      expect(mediaDirOf(targetUrl)).not.toBe(mediaDirOf(sourceUrl));
+      for (const [name, data] of Object.entries(files)) {
+        const found = await targetStore.get(clipKey(clipId, name));
+        if (!found) throw new Error(`${name} was not restored`);
+        expect(Buffer.from(await collect(found.body))).toEqual(data);
+      }
+      expect(await targetStore.head(orphan)).toBeUndefined();
+      // Every key the restored rows name exists in the target store.
+      const clipRepos = sqlRepositories(target).clips;
+      const restored = await clipRepos.find(clipId);
+      expect(restored?.originalKey).toBe(clipKey(clipId, "original"));
+      const named = [
+        restored?.originalKey,
+        ...((await clipRepos.renditions([clipId])).get(clipId) ?? []).map((r) => r.key),
+      ];
+      expect(named).toHaveLength(3);
+      for (const key of named) expect(await targetStore.head(key ?? ""), key ?? "").toBeDefined();
+    } finally {
+      await target.close();
+    }
+
+    // A segment damaged in the archive (no row records its hash: the backup's own index
+    // does) fails the restore, and leaves no bad copy behind.
+    const damaged = join(dir, `clips-damaged-${dialect}.backup`);
+    copyFileSync(file, damaged);
+    const segmentKey = clipKey(clipId, "hls/audio/segment-00001.ts");
+    const entry = (await readArchiveIndex(damaged)).find((e) => e.name === `objects/${segmentKey}`);
+    if (!entry) throw new Error("the segment is not in the archive");
+    const handle = openSync(damaged, "r+");
+    writeSync(
+      handle,
+      Buffer.from([(files["hls/audio/segment-00001.ts"][7] ?? 0) ^ 0xff]),
+      0,
+      1,
+      entry.offset + 7,
+    );
+    closeSync(handle);
+    const damagedUrl = await freshDatabaseUrl(dialect);
+    const refused = await cli(["restore", damaged], damagedUrl);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`The clip object ${segmentKey} in ${damaged} does not match`);
+    expect(
+      await new DirectoryObjectStore({ root: mediaDirOf(damagedUrl) }).head(segmentKey),
+    ).toBeUndefined();
+  }, 60_000);
 
   it("refuses to restore into a database that already has Newsdesk tables", async () => {
     const file = join(dir, `refuse-${dialect}.backup`);

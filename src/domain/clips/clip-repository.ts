@@ -1,6 +1,18 @@
 import type { Clip, ClipCaption, ClipRendition, ClipStatus } from "./clip-schema.js";
 
+/** The store keys a clip's rows name, with what they record of each object. */
+export interface ClipStoredObjects {
+  readonly clipId: string;
+  readonly objects: readonly {
+    readonly key: string;
+    readonly bytes: number | null;
+    readonly sha256: string | null;
+  }[];
+}
+
 export interface ClipRepository {
+  /** Clips by id after `after`, each with the keys its rows name (backup and restore). */
+  listStoredObjects(after: string | undefined, limit: number): Promise<ClipStoredObjects[]>;
   insert(clip: Clip): Promise<void>;
   find(id: string): Promise<Clip | undefined>;
   findBySha256(sha256: string): Promise<Clip | undefined>;

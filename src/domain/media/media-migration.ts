@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { NewsdeskError } from "../error-catalogue.js";
+import { DeferredDeletes, migrationGraceMs } from "./deferred-deletes.js";
 import type { MediaObjectStore } from "./media-object-store.js";
 import type { MediaObjects, StoreKind } from "./media-objects.js";
 import type { MediaRepository } from "./media-repository.js";
@@ -33,6 +34,8 @@ export async function migrateMediaObjects(deps: {
   objects: MediaObjects;
   to: StoreKind;
   concurrency?: number;
+  /** How long originals stay after the switch-over (default `migrationGraceMs`). */
+  graceMs?: number;
   onProgress?: (progress: MigrationProgress) => void;
 }): Promise<MigrationProgress> {
   const target = deps.objects.store(deps.to);
@@ -47,8 +50,10 @@ export async function migrateMediaObjects(deps: {
   let skipped = 0;
   const failed: { key: string; reason: string }[] = [];
   const progress = () => ({ moved, bytes, skipped, failed: [...failed] });
+  const deletes = new DeferredDeletes(deps.graceMs ?? migrationGraceMs);
   let after: { mediaId: string; name: string } | undefined;
   for (;;) {
+    await deletes.settle();
     const page = await deps.repository.listObjectsOutside(deps.to, after, pageSize);
     if (page.length === 0) break;
     const last = page[page.length - 1];
@@ -59,7 +64,7 @@ export async function migrateMediaObjects(deps: {
         const record = page[index];
         if (!record) continue;
         try {
-          const outcome = await moveOne(deps.repository, deps.objects, target, record);
+          const outcome = await moveOne(deps.repository, deps.objects, target, record, deletes);
           if (outcome === "moved") {
             moved++;
             bytes += record.bytes;
@@ -73,6 +78,7 @@ export async function migrateMediaObjects(deps: {
     await Promise.all(Array.from({ length: concurrency }, worker));
     deps.onProgress?.(progress());
   }
+  await deletes.settle(true);
   return progress();
 }
 
@@ -81,6 +87,7 @@ async function moveOne(
   objects: MediaObjects,
   target: MediaObjectStore,
   record: MediaObjectRecord,
+  deletes: DeferredDeletes,
 ): Promise<"moved" | "skipped"> {
   const source = await objects.resolve(record.mediaId, record.name);
   if (!source || source.record.location === target.kind) return "skipped";
@@ -122,9 +129,11 @@ async function moveOne(
     sha256: sourceSha,
   });
   if (!switched) return "skipped";
-  // The original is no longer referenced; a reader holding its location is redirected.
+  // The original is no longer referenced; a reader holding its location is redirected, and
+  // one that is about to read it still can for a while (DeferredDeletes).
   if (source.record.location !== "db") {
-    await objects.store(source.record.location)?.delete(source.record.key);
+    const store = objects.store(source.record.location);
+    deletes.add(async () => store?.delete(source.record.key));
   }
   return "moved";
 }
