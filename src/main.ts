@@ -32,12 +32,16 @@ import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
+import type { LiveEventListener } from "./domain/live/live-schema.js";
+import { LiveService } from "./domain/live/live-service.js";
+import { LivePostsReader } from "./domain/live/published-live-posts.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
 import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
 import { ProgrammeService } from "./domain/programmes/programme-service.js";
+import { PublishedStories } from "./domain/published/published-stories.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
@@ -71,7 +75,9 @@ import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
+import { livePostOut } from "./render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
+import { storyUrl } from "./render/reader-urls.js";
 import { Argon2PasswordHasher } from "./security/argon2-password-hasher.js";
 import { BundledCommonPasswords } from "./security/common-password-list.js";
 import { OutboundHttp } from "./security/outbound-http.js";
@@ -161,6 +167,15 @@ export interface NewsroomServices {
   readonly storyListeners: StoryEventListener[];
   /** Editor-to-editor comments on stories, mentions and notifications. */
   readonly comments: CommentService;
+  /** Live pages (issue 15): settings, posts, their revisions. */
+  readonly livePages: LiveService;
+  /**
+   * Everyone told about committed live-page changes (posts, settings): the newsroom's
+   * stream, webhooks, and readers' pages and caches add themselves here.
+   */
+  readonly liveListeners: LiveEventListener[];
+  /** Published live pages' posts with their images and people (distribution, readers). */
+  readonly livePosts: LivePostsReader;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -276,6 +291,13 @@ export function buildServices(
     viewable: (actor, storyId) => stories.viewable(actor, storyId),
   });
   const distribution = new DistributionService(repositories);
+  // Live pages' published posts with their images and people (content API, ninjs, webhooks).
+  const assembled = new PublishedStories(repositories);
+  const livePosts = new LivePostsReader({
+    live: repositories.live,
+    resolveMedia: (ids) => assembled.resolveMedia(ids),
+    findPeople: (ids) => repositories.catalog.findPeople(ids),
+  });
   const webhooks = new WebhookService({
     repository: repositories.distribution,
     clock,
@@ -286,6 +308,18 @@ export function buildServices(
       return story.kind === "published"
         ? ninjsDocument(story.story, config.publicUrl, config.publisherName)
         : ninjsWithdrawal(event.story, config.publicUrl);
+    },
+    // A post reaches partners only once its live page is published (as readers see it).
+    livePayload: async (event) => {
+      const page = await distribution.availability(event.storyId);
+      const found = event.postId ? await livePosts.post(event.postId) : undefined;
+      const post = found?.posts[0];
+      if (page.kind !== "published" || !found || !post) return null;
+      const { story, content, service } = page.story;
+      const pageUrl = `${config.publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
+      return post.deletedAt
+        ? { id: post.id, url: `${pageUrl}#post-${post.id}`, deleted: true }
+        : livePostOut(post, { ...found, service, pageUrl, publicUrl: config.publicUrl });
     },
   });
   storyListeners.push(webhooks);
@@ -310,6 +344,25 @@ export function buildServices(
   });
   // Block comments follow their paragraphs from revision to revision.
   storyListeners.push(comments);
+  // Live pages: posts and settings; listeners are appended by whoever needs to hear of them.
+  const liveListeners: LiveEventListener[] = [];
+  // Partners hear of each post of a published live page.
+  liveListeners.push(webhooks);
+  const livePages = new LiveService({
+    live: repositories.live,
+    stories: repositories.stories,
+    viewable: (actor, storyId) => stories.viewable(actor, storyId),
+    catalog: repositories.catalog,
+    media: repositories.media,
+    audit,
+    clock,
+    listeners: liveListeners,
+    onListenerError: (error, event) =>
+      logger.error(
+        { err: error, story: event.storyId, post: event.postId, event: event.type },
+        "live listener failed",
+      ),
+  });
   return {
     stories,
     media,
@@ -368,6 +421,9 @@ export function buildServices(
     }),
     storyListeners,
     comments,
+    livePages,
+    liveListeners,
+    livePosts,
   };
 }
 
@@ -499,6 +555,8 @@ export async function createNewsdesk(
         metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
     services.storyListeners.push(live);
+    // Live pages: who hears of each committed post and settings change (append here).
+    services.liveListeners.push(newsroomEvents);
     metrics.watch({
       pageCache,
       sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
@@ -557,6 +615,7 @@ export async function createNewsdesk(
         distribution: services.distribution,
         apiKeys: services.apiKeys,
         rateLimiter: services.rateLimiter,
+        livePosts: services.livePosts,
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,

@@ -17,7 +17,7 @@ export type ChangeMessage =
   /** Newsroom live events (wire queue, kill flags, notifications) for browsers connected elsewhere. */
   | {
       readonly kind: "newsroom";
-      readonly event: "wire" | "flag" | "notification";
+      readonly event: "wire" | "flag" | "notification" | "live-post" | "live-settings";
       readonly data: unknown;
     };
 

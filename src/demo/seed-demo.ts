@@ -2,10 +2,12 @@ import { systemActor } from "../domain/actor.js";
 import { AuditLog } from "../domain/audit/audit-log.js";
 import { BreakingNewsService } from "../domain/breaking/breaking-news-service.js";
 import type { Clock } from "../domain/clock.js";
+import { LiveService } from "../domain/live/live-service.js";
 import type { ImageProcessor } from "../domain/media/image-processor.js";
 import { MediaService } from "../domain/media/media-service.js";
 import { ProgrammeService } from "../domain/programmes/programme-service.js";
 import { services } from "../domain/services/service-registry.js";
+import type { StoryBlock } from "../domain/stories/story-body-schema.js";
 import type { StoryContent } from "../domain/stories/story-schema.js";
 import { StoryService } from "../domain/stories/story-service.js";
 import { slugify } from "../domain/stories/story-slug.js";
@@ -23,6 +25,7 @@ import {
   toBlocks,
 } from "./demo-content.js";
 import { drawDemoImage } from "./demo-images.js";
+import { demoLiveEnglish, demoLivePersian, demoLiveStartedHoursAgo } from "./demo-live.js";
 import { demoFamilies } from "./demo-more-services.js";
 import { seedDemoProgrammes } from "./demo-programmes.js";
 
@@ -137,6 +140,18 @@ export async function seedDemo(deps: {
     }
   }
 
+  const livePages = await seedDemoLivePages({
+    repos,
+    storyService,
+    clock,
+    setTime: (at) => {
+      current = at;
+    },
+    now: deps.now,
+    mediaId,
+    credit,
+  });
+
   current = deps.now.getTime() - 0.5 * hour;
   for (const banner of demoBanners) {
     await breaking.raise(actor, {
@@ -158,5 +173,90 @@ export async function seedDemo(deps: {
     actor,
     deps.now,
   );
-  return { stories: demoStories.length, images: mediaIds.size };
+  return { stories: demoStories.length + livePages, images: mediaIds.size };
+}
+
+/**
+ * The live page (issue 15) in English and, in the same story family, in Persian: published
+ * when it went live, then each post at its own time through the live service, as a desk
+ * would post them. Returns how many live pages were seeded.
+ */
+async function seedDemoLivePages(deps: {
+  repos: Repositories;
+  storyService: StoryService;
+  clock: Clock;
+  setTime: (at: number) => void;
+  now: Date;
+  mediaId: (key: string) => string;
+  credit: (key: string) => string;
+}): Promise<number> {
+  const { repos, storyService, clock } = deps;
+  const actor = systemActor("demo seed");
+  const livePages = new LiveService({
+    live: repos.live,
+    stories: repos.stories,
+    viewable: (who, storyId) => storyService.viewable(who, storyId),
+    catalog: repos.catalog,
+    media: repos.media,
+    audit: new AuditLog({ repository: repos.audit, clock }),
+    clock,
+  });
+  const startedAt = deps.now.getTime() - demoLiveStartedHoursAgo * hour;
+  let familyId: string | undefined;
+  const pages = [demoLiveEnglish, demoLivePersian];
+  for (const demo of pages) {
+    deps.setTime(startedAt - 0.25 * hour);
+    const { story } = await storyService.create(actor, {
+      serviceId: demo.serviceId,
+      kind: "live",
+      ...(familyId ? { familyId } : {}),
+      content: {
+        headline: demo.headline,
+        standfirst: demo.standfirst,
+        dateline: demo.dateline,
+        slug: slugify(demo.headline),
+        section: demo.section,
+        topics: demo.topics,
+        leadFigure: null,
+        body: demo.summary.map((text) => ({ type: "paragraph", content: [{ text }] })),
+        bylines: [{ kind: "person", personId: demo.bylinePersonId, role: "author" }],
+        agencies: [],
+      },
+    });
+    familyId ??= story.familyId;
+    deps.setTime(startedAt);
+    await storyService.publish(actor, story.id, { mode: "first" });
+    await livePages.updateSettings(actor, story.id, {
+      status: "live",
+      keyPoints: demo.keyPoints,
+      reportersMayPost: true,
+      version: 1,
+    });
+    for (const post of demo.posts) {
+      deps.setTime(startedAt + post.minutes * 60_000);
+      const text: StoryBlock[] = post.paragraphs.map((paragraph) => ({
+        type: "paragraph",
+        content: [{ text: paragraph }],
+      }));
+      const figure: StoryBlock[] = post.figure
+        ? [
+            {
+              type: "figure",
+              mediaId: deps.mediaId(post.figure.image),
+              caption: post.figure.caption,
+              credit: deps.credit(post.figure.image),
+              alt: post.figure.alt,
+            },
+          ]
+        : [];
+      await livePages.post(actor, story.id, {
+        title: post.title,
+        body: [...text, ...figure],
+        bylines: [{ personId: post.byline ?? demo.bylinePersonId }],
+        ...(post.keyEvent ? { keyEvent: true } : {}),
+        ...(post.pinned ? { pinned: true } : {}),
+      });
+    }
+  }
+  return pages.length;
 }

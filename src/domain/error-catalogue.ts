@@ -2,6 +2,7 @@ import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
+import { liveProblemCatalogue } from "./live/live-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
 /**
@@ -130,6 +131,7 @@ export const errorCatalogue = {
   ...commentProblemCatalogue,
   ...curationProblemCatalogue,
   ...programmeProblemCatalogue,
+  ...liveProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

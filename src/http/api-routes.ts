@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { decodeCursor, encodeCursor } from "../domain/api/api-cursor.js";
 import type { ApiKeyService } from "../domain/api/api-key-service.js";
 import {
+  livePostPageOutSchema,
+  livePostsQuerySchema,
   peopleOutSchema,
   sectionsOutSchema,
   servicesOutSchema,
@@ -16,11 +18,14 @@ import { apiOperations, openApiDocument } from "../domain/api/openapi-document.j
 import type { RateLimiter } from "../domain/api/rate-limiter.js";
 import { bcp47 } from "../domain/distribution/language-tags.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { LivePage } from "../domain/live/live-schema.js";
+import type { LivePostsReader } from "../domain/live/published-live-posts.js";
 import { parseOrThrow } from "../domain/parse-or-throw.js";
 import type { PublishedStory } from "../domain/published/published-stories.js";
 import { isServiceId, services } from "../domain/services/service-registry.js";
 import { locales } from "../i18n/locale-registry.js";
 import { isoSeconds } from "../render/feeds/feed-document.js";
+import { livePostOut } from "../render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsUri, ninjsWithdrawal } from "../render/feeds/ninjs-document.js";
 import { feedImage, storyHtml } from "../render/feeds/story-html.js";
 import {
@@ -40,6 +45,8 @@ import type { SitemapRoutesDeps } from "./sitemap-routes.js";
 export interface DistributionHttpDeps extends FeedRoutesDeps, SitemapRoutesDeps {
   readonly apiKeys: ApiKeyService;
   readonly rateLimiter: RateLimiter;
+  /** Live pages' posts (issue 15). */
+  readonly livePosts: LivePostsReader;
 }
 
 const jsonType = "application/json; charset=utf-8";
@@ -216,15 +223,66 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
   app.get("/api/v1/stories/:id", async (c) => {
     const availability = await distribution.availability(c.req.param("id"));
     if (availability.kind !== "published") return problemResponse(c, "STORY_NOT_FOUND");
-    return send(c, storyOutSchema, storyOut(availability.story, publicUrl));
+    const live = await deps.livePosts.settings(availability.story.story.id);
+    return send(c, storyOutSchema, storyOut(availability.story, publicUrl, live));
+  });
+
+  // A live page's posts, newest first (issue 15); a published story of another kind has none.
+  app.get("/api/v1/stories/:id/posts", async (c) => {
+    const query = parseOrThrow(livePostsQuerySchema, c.req.query());
+    const availability = await distribution.availability(c.req.param("id"));
+    if (availability.kind !== "published") return problemResponse(c, "STORY_NOT_FOUND");
+    const { story } = availability.story;
+    if (query.before) {
+      const cursor = await deps.livePosts.post(query.before);
+      const post = cursor?.posts[0];
+      if (!post || post.storyId !== story.id || post.deletedAt) {
+        return problemResponse(c, "CURSOR_INVALID");
+      }
+    }
+    const page = await deps.livePosts.page(story.id, {
+      ...(query.before ? { before: query.before } : {}),
+      limit: query.limit,
+    });
+    const pageUrl = abs(
+      storyUrl(availability.story.service, {
+        id: story.id,
+        slug: availability.story.content.slug,
+        section: availability.story.content.section,
+      }),
+    );
+    const service = availability.story.service;
+    let next: string | null = null;
+    if (page?.nextBefore) {
+      const params = new URLSearchParams(c.req.query());
+      params.set("before", page.nextBefore);
+      next = abs(`/api/v1/stories/${story.id}/posts?${params.toString()}`);
+    }
+    return send(c, livePostPageOutSchema, {
+      data: (page?.posts ?? []).map((post) =>
+        livePostOut(post, {
+          service,
+          pageUrl,
+          publicUrl,
+          media: page?.media ?? new Map(),
+          people: page?.people ?? new Map(),
+        }),
+      ),
+      next,
+    });
   });
 
   app.get("/api/v1/ninjs/stories/:id", async (c) => {
     const availability = await distribution.availability(c.req.param("id"));
     if (availability.kind === "missing") return problemResponse(c, "STORY_NOT_FOUND");
+    // A live page carries its newest posts (the same 20 its structured data lists).
+    const live =
+      availability.kind === "published" && availability.story.story.kind === "live"
+        ? await deps.livePosts.page(availability.story.story.id, { limit: ninjsLivePosts })
+        : undefined;
     const document =
       availability.kind === "published"
-        ? ninjsDocument(availability.story, publicUrl, deps.publisherName)
+        ? ninjsDocument(availability.story, publicUrl, deps.publisherName, live)
         : ninjsWithdrawal(availability.story, publicUrl);
     return conditional(c, JSON.stringify(document), jsonType, undefined, apiCache);
   });
@@ -236,7 +294,14 @@ function serviceParam(value: string) {
   return isServiceId(value) ? services[value] : undefined;
 }
 
-function storyOut(s: PublishedStory, publicUrl: string): z.input<typeof storyOutSchema> {
+/** Posts a live page's ninjs document carries: the newest, like its `liveBlogUpdate` list. */
+const ninjsLivePosts = 20;
+
+function storyOut(
+  s: PublishedStory,
+  publicUrl: string,
+  live: LivePage | undefined,
+): z.input<typeof storyOutSchema> {
   const { story, content, service } = s;
   const abs = (path: string) => `${publicUrl}${path}`;
   const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;
@@ -289,6 +354,16 @@ function storyOut(s: PublishedStory, publicUrl: string): z.input<typeof storyOut
         : null,
     corrections: s.corrections.map((c) => ({ text: c.text, createdAt: isoSeconds(c.createdAt) })),
     ninjsUrl: ninjsUri(publicUrl, story.id),
+    kind: story.kind,
+    live: live
+      ? {
+          status: live.status,
+          keyPoints: [...live.keyPoints],
+          coverageStartTime: live.coverageStartTime ? isoSeconds(live.coverageStartTime) : null,
+          coverageEndTime: live.coverageEndTime ? isoSeconds(live.coverageEndTime) : null,
+          postsUrl: abs(`/api/v1/stories/${story.id}/posts`),
+        }
+      : null,
   };
 }
 

@@ -159,7 +159,10 @@ export function buildApp(deps: AppDeps): Hono {
       if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
       // Conflicts carry both versions so the editor can show them side by side.
       const extra =
-        error.code === "REVISION_CONFLICT" || error.code === "VALIDATION_FAILED"
+        error.code === "REVISION_CONFLICT" ||
+        error.code === "VALIDATION_FAILED" ||
+        error.code === "LIVE_SETTINGS_CONFLICT" ||
+        error.code === "LIVE_POST_CONFLICT"
           ? { ...error.details }
           : {};
       return problemResponse(c, error.code, error.message, extra);

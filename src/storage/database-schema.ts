@@ -36,6 +36,8 @@ export interface StoriesTable {
   word_count: Generated<number>;
   trashed_at: string | null;
   trashed_by: string | null;
+  /** `story`, `live` or `episode` (0021). */
+  kind: Generated<string>;
 }
 
 interface StoryDraftBylinesTable {
@@ -481,6 +483,44 @@ interface CuratedListItemsTable {
   story_id: string;
 }
 
+/** Live pages (0022): a live story's settings, its posts and their revisions. */
+export interface LivePagesTable {
+  story_id: string;
+  status: string;
+  key_points: string;
+  reporters_may_post: number;
+  coverage_start_time: string | null;
+  coverage_end_time: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface LivePostsTable {
+  id: string;
+  story_id: string;
+  posted_at: string;
+  content: string;
+  key_event: number;
+  pinned: number;
+  revision: number;
+  edited_at: string | null;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  delete_reason: string | null;
+  created_by: string | null;
+  source_post_id: string | null;
+  stale: number;
+}
+
+interface LivePostRevisionsTable {
+  post_id: string;
+  revision: number;
+  content: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -528,4 +568,7 @@ export interface DatabaseSchema {
   notifications: NotificationsTable;
   curated_lists: CuratedListsTable;
   curated_list_items: CuratedListItemsTable;
+  live_pages: LivePagesTable;
+  live_posts: LivePostsTable;
+  live_post_revisions: LivePostRevisionsTable;
 }

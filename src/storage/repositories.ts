@@ -8,6 +8,7 @@ import type { ApiKeyRepository } from "../domain/distribution/api-key-repository
 import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
 import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
 import type { JobRepository } from "../domain/jobs/job-queue.js";
+import type { LiveRepository } from "../domain/live/live-repository.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
@@ -29,6 +30,7 @@ import { CurationSqlRepository } from "./curation-sql-repository.js";
 import type { Database } from "./database.js";
 import { DistributionSqlRepository } from "./distribution-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
+import { LiveSqlRepository } from "./live-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
 import { ProgrammeSqlRepository } from "./programme-sql-repository.js";
@@ -74,6 +76,8 @@ export interface Repositories {
   readonly curation: CurationRepository;
   /** Programmes and broadcast schedules. */
   readonly programmes: ProgrammeRepository;
+  /** Live pages: settings, posts and post revisions (readers use its LiveReadRepository side). */
+  readonly live: LiveRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -103,6 +107,7 @@ export function sqlRepositories(database: Database): Repositories {
     comments: new CommentSqlRepository(database.db),
     curation: new CurationSqlRepository(database.db),
     programmes: new ProgrammeSqlRepository(database.db),
+    live: new LiveSqlRepository(database.db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { LivePage } from "../domain/live/live-schema.js";
 import type { ServiceId } from "../domain/services/service-registry.js";
 import type {
   DraftByline,
@@ -19,14 +20,17 @@ import {
   type RevisionSummary,
   type Story,
   type StoryContent,
+  type StoryKind,
   type StoryRevision,
   type StoryStatus,
   storyContentSchema,
+  storyKinds,
   storyStatuses,
 } from "../domain/stories/story-schema.js";
 import { bodyWordCount } from "../domain/stories/word-count.js";
 import type { DatabaseSchema, StoriesTable, StoryRevisionsTable } from "./database-schema.js";
 import { likeContaining } from "./like-patterns.js";
+import { livePageRow } from "./live-sql-repository.js";
 import { syncSearchIndex } from "./search-index.js";
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -41,7 +45,11 @@ export class StorySqlRepository implements StoryRepository {
     this.#countLimit = options.countLimit ?? defaultCountLimit;
   }
 
-  async insertStory(story: Story, firstRevision: StoryRevision): Promise<void> {
+  async insertStory(
+    story: Story,
+    firstRevision: StoryRevision,
+    livePage?: LivePage,
+  ): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto("stories")
@@ -49,6 +57,12 @@ export class StorySqlRepository implements StoryRepository {
         .execute();
       await trx.insertInto("story_revisions").values(revisionRow(firstRevision)).execute();
       await writeDraftBylines(trx, story.id, firstRevision.content);
+      if (livePage) {
+        await trx
+          .insertInto("live_pages")
+          .values(livePageRow(livePage, firstRevision.createdAt, firstRevision.createdBy))
+          .execute();
+      }
     });
   }
 
@@ -493,6 +507,7 @@ function projectionRow(p: PublishedProjection) {
 function storyRow(story: Story) {
   return {
     id: story.id,
+    kind: story.kind,
     service_id: story.serviceId,
     family_id: story.familyId,
     status: story.status,
@@ -536,6 +551,10 @@ async function nextNumber(trx: Db, storyId: string): Promise<number> {
   return Number(row?.n ?? 0) + 1;
 }
 
+function storyKindOf(value: string): StoryKind {
+  return (storyKinds as readonly string[]).includes(value) ? (value as StoryKind) : "story";
+}
+
 function revisionKindOf(value: string): RevisionKind {
   return value === "not_merged" ? "not_merged" : "saved";
 }
@@ -543,6 +562,7 @@ function revisionKindOf(value: string): RevisionKind {
 function storyFromRow(row: Selectable<StoriesTable>): Story {
   return {
     id: row.id,
+    kind: storyKindOf(row.kind),
     serviceId: row.service_id as ServiceId,
     familyId: row.family_id,
     status: row.status as StoryStatus,

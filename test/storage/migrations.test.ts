@@ -164,6 +164,7 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       "0015-story-list",
       "0016-revision-kinds",
       "0018-catalog-admin",
+      "0021-story-kind",
     ]);
     const repos = sqlRepositories(database);
     await seedCatalog(repos);

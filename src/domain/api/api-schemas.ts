@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { liveStatuses } from "../live/live-schema.js";
 import { serviceIds } from "../services/service-registry.js";
+import { storyKinds } from "../stories/story-schema.js";
 
 /**
  * The content API's response shapes. Handlers parse every response through these before
@@ -74,8 +76,36 @@ export const storyOutSchema = storySummaryOutSchema
     image: imageOutSchema.nullable(),
     corrections: z.array(z.object({ text: z.string(), createdAt: isoDateTime })),
     ninjsUrl: z.url(),
+    kind: z.enum(storyKinds).meta({ description: "`live` for a live page (see `live`)." }),
+    live: z
+      .object({
+        status: z.enum(liveStatuses),
+        keyPoints: z.array(z.string()),
+        coverageStartTime: isoDateTime.nullable(),
+        coverageEndTime: isoDateTime.nullable(),
+        postsUrl: z.url().meta({ description: "The page's posts, newest first." }),
+      })
+      .nullable()
+      .meta({ description: "A live page's status and key points; null for other stories." }),
   })
   .meta({ title: "Story" });
+
+/** One post of a live page (issue 15). */
+const livePostOutSchema = z
+  .object({
+    id: z.string(),
+    url: z.url().meta({ description: "The post's permalink on the reader page." }),
+    postedAt: isoDateTime,
+    editedAt: isoDateTime.nullable(),
+    edited: z.boolean(),
+    revision: z.int(),
+    title: z.string().nullable(),
+    bodyHtml: z.string().meta({ description: "Sanitized HTML rendered from the post blocks." }),
+    bylines: z.array(z.object({ id: z.string(), name: z.string(), url: z.url() })),
+    keyEvent: z.boolean(),
+    pinned: z.boolean(),
+  })
+  .meta({ title: "LivePost" });
 
 function page<T extends z.ZodType>(item: T, id: string) {
   return z
@@ -99,6 +129,7 @@ export const peopleOutSchema = z.object({ data: z.array(personOutSchema) }).meta
   id: "ContributorList",
 });
 export const storyPageOutSchema = page(storySummaryOutSchema, "StoryPage");
+export const livePostPageOutSchema = page(livePostOutSchema, "LivePostPage");
 
 export const problemOutSchema = z
   .object({
@@ -120,4 +151,10 @@ export const storyListQuerySchema = z.strictObject({
   updated_since: isoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
+});
+
+/** A live page's posts: newest first, `before` a post id (the previous page's last). */
+export const livePostsQuerySchema = z.strictObject({
+  before: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
 });

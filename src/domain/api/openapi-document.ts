@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { serviceIds } from "../services/service-registry.js";
 import {
+  livePostPageOutSchema,
+  livePostsQuerySchema,
   peopleOutSchema,
   problemOutSchema,
   sectionsOutSchema,
@@ -21,6 +23,7 @@ const components = {
   ContributorList: peopleOutSchema,
   StoryPage: storyPageOutSchema,
   Story: storyOutSchema,
+  LivePostPage: livePostPageOutSchema,
   Problem: problemOutSchema,
 } as const satisfies Record<string, z.ZodType>;
 type ComponentName = keyof typeof components;
@@ -91,6 +94,15 @@ export const apiOperations: readonly Operation[] = [
     summary: "One published story with its full text",
     response: "Story",
     parameters: [idParam],
+    secured: true,
+  },
+  {
+    path: "/api/v1/stories/{id}/posts",
+    operationId: "listLivePosts",
+    summary:
+      "A live page's posts, newest first, with cursor pagination; empty for other published stories",
+    response: "LivePostPage",
+    parameters: [idParam, ...queryParameters(livePostsQuerySchema)],
     secured: true,
   },
   {

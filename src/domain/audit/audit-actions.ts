@@ -71,5 +71,7 @@ export const auditActions = [
   "programme.edit",
   "programme.remove",
   "schedule.saved",
+  "live.settings-changed",
+  "live.post-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

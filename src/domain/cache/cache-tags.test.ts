@@ -17,6 +17,7 @@ const content: StoryContent = {
 
 const head: Story = {
   id: "s1",
+  kind: "story",
   serviceId: "en",
   familyId: "f1",
   status: "published",

@@ -6,6 +6,10 @@ export const webhookEventTypes = [
   "corrected",
   "killed",
   "unpublished",
+  // Live pages (issue 15): one delivery per post published, edited or deleted.
+  "live.post.published",
+  "live.post.edited",
+  "live.post.deleted",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

@@ -4,6 +4,7 @@ import type { Actor } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
+import type { LiveEvent, LiveEventListener } from "../live/live-schema.js";
 import type { OutboundRefusal, OutboundRequests } from "../outbound-requests.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import { serviceIds } from "../services/service-registry.js";
@@ -21,6 +22,18 @@ import { signatureHeader, signPayload } from "./webhook-signature.js";
 
 /** Builds the JSON body for an event (the story as ninjs); wired in src/main.ts. */
 export type WebhookPayloadBuilder = (event: StoryEvent) => Promise<unknown>;
+
+/**
+ * Builds the post for a live-page event (issue 15), or null when partners must not hear of
+ * it (the live page is not published: its posts are not public yet).
+ */
+export type LiveWebhookPayloadBuilder = (event: LiveEvent) => Promise<unknown | null>;
+
+const eventByLiveEvent: Partial<Record<LiveEvent["type"], WebhookEventType>> = {
+  "post-published": "live.post.published",
+  "post-edited": "live.post.edited",
+  "post-deleted": "live.post.deleted",
+};
 
 /** A partner's answer body is not used; a 2xx with more than this is still delivered. */
 const responseBytes = 64 * 1024;
@@ -81,11 +94,12 @@ const eventByStoryEvent: Partial<Record<StoryEvent["type"], WebhookEventType>> =
  * unpublish; `deliverDue` sends them, signed, and reschedules failures with backoff.
  * Deliveries live in the database, so a restart loses none and any instance may send.
  */
-export class WebhookService implements StoryEventListener {
+export class WebhookService implements StoryEventListener, LiveEventListener {
   readonly #repository: WebhookRepository;
   readonly #clock: Clock;
   readonly #outbound: OutboundRequests;
   readonly #payload: WebhookPayloadBuilder;
+  readonly #livePayload: LiveWebhookPayloadBuilder | undefined;
   readonly #timeoutMs: number;
   readonly #onQueued: (() => void) | undefined;
 
@@ -99,6 +113,8 @@ export class WebhookService implements StoryEventListener {
      */
     outbound: OutboundRequests;
     payload: WebhookPayloadBuilder;
+    /** Live pages' posts; without it, live-post events are not delivered. */
+    livePayload?: LiveWebhookPayloadBuilder;
     timeoutMs?: number;
     /** Called after events are recorded, e.g. to trigger an immediate delivery run. */
     onQueued?: () => void;
@@ -107,6 +123,7 @@ export class WebhookService implements StoryEventListener {
     this.#clock = deps.clock;
     this.#outbound = deps.outbound;
     this.#payload = deps.payload;
+    this.#livePayload = deps.livePayload;
     this.#timeoutMs = deps.timeoutMs ?? 10_000;
     this.#onQueued = deps.onQueued;
   }
@@ -189,15 +206,56 @@ export class WebhookService implements StoryEventListener {
     return { delivery: rest, attempts: await this.#repository.listAttempts(deliveryId) };
   }
 
+  /** One delivery per subscription for each post of a published live page (issue 15). */
+  async onLiveEvent(event: LiveEvent): Promise<void> {
+    const type = eventByLiveEvent[event.type];
+    if (!type || event.postId === null || !this.#livePayload) return;
+    const subscriptions = await this.#subscribed(type, event.serviceId);
+    if (subscriptions.length === 0) return;
+    const post = await this.#livePayload(event);
+    if (post === null) return;
+    const now = this.#clock.now().toISOString();
+    await this.#repository.insertDeliveries(
+      subscriptions.map((subscription) => {
+        const id = newId();
+        return {
+          id,
+          subscriptionId: subscription.id,
+          eventType: type,
+          storyId: event.storyId,
+          payload: JSON.stringify({
+            id,
+            event: type,
+            occurredAt: event.at,
+            service: event.serviceId,
+            storyId: event.storyId,
+            postId: event.postId,
+            post,
+          }),
+          status: "pending",
+          attempts: 0,
+          nextAttemptAt: now,
+          lastStatusCode: null,
+          lastError: null,
+          createdAt: now,
+          updatedAt: now,
+        } satisfies WebhookDelivery;
+      }),
+    );
+    this.#onQueued?.();
+  }
+
+  async #subscribed(type: WebhookEventType, serviceId: string): Promise<WebhookSubscription[]> {
+    return (await this.#repository.listSubscriptions()).filter(
+      (s) =>
+        s.active && s.events.includes(type) && (s.serviceId === null || s.serviceId === serviceId),
+    );
+  }
+
   async onStoryEvent(event: StoryEvent): Promise<void> {
     const type = eventByStoryEvent[event.type];
     if (!type) return;
-    const subscriptions = (await this.#repository.listSubscriptions()).filter(
-      (s) =>
-        s.active &&
-        s.events.includes(type) &&
-        (s.serviceId === null || s.serviceId === event.story.serviceId),
-    );
+    const subscriptions = await this.#subscribed(type, event.story.serviceId);
     if (subscriptions.length === 0) return;
     const now = this.#clock.now().toISOString();
     const story = await this.#payload(event);

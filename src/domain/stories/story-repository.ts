@@ -1,3 +1,4 @@
+import type { LivePage } from "../live/live-schema.js";
 import type { ServiceId } from "../services/service-registry.js";
 import type {
   Correction,
@@ -115,7 +116,8 @@ export interface NewsroomListPage {
 
 export interface StoryRepository {
   /** Inserts a story and its first revision in one transaction. */
-  insertStory(story: Story, firstRevision: StoryRevision): Promise<void>;
+  /** `livePage`: a live story's initial settings, written in the same transaction. */
+  insertStory(story: Story, firstRevision: StoryRevision, livePage?: LivePage): Promise<void>;
   /**
    * Appends a `saved` revision and moves the head to it, in one transaction, only if the
    * head is still at `revision.baseRevisionId`. Storage gives it the story's next number.

@@ -81,9 +81,18 @@ export const storyStatuses = [
 ] as const;
 export type StoryStatus = (typeof storyStatuses)[number];
 
+/**
+ * What a story is (issue 15): an ordinary article, a live page (a stream of posts beside the
+ * story's own text, src/domain/live/), or a programme episode (reserved for programmes: the
+ * schema accepts it, nothing treats it differently yet). Fixed when the story is created.
+ */
+export const storyKinds = ["story", "live", "episode"] as const;
+export type StoryKind = (typeof storyKinds)[number];
+
 /** The mutable head of a story; its text lives only in immutable revisions. */
 export interface Story {
   readonly id: string;
+  readonly kind: StoryKind;
   readonly serviceId: z.infer<typeof serviceIdSchema>;
   /** Language versions of one story share a family id. */
   readonly familyId: string;

@@ -3,6 +3,7 @@ import { actorId } from "../actor.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
+import { initialLivePage } from "../live/live-rules.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import type { RenditionInfo } from "../media/media-schema.js";
 import { parseOrThrow } from "../parse-or-throw.js";
@@ -37,6 +38,7 @@ import {
   type RevisionSummary,
   type Story,
   type StoryContent,
+  type StoryKind,
   type StoryRevision,
   storyContentSchema,
 } from "./story-schema.js";
@@ -76,7 +78,7 @@ export class StoryService {
 
   async create(
     actor: Actor,
-    input: { serviceId: ServiceId; content: unknown; familyId?: string },
+    input: { serviceId: ServiceId; content: unknown; familyId?: string; kind?: StoryKind },
   ): Promise<{ story: Story; revision: StoryRevision }> {
     assertCan(actor, input.familyId ? "translation.create" : "story.create", input.serviceId);
     const content = await this.#validateContent(input.serviceId, input.content);
@@ -95,6 +97,7 @@ export class StoryService {
     };
     const story: Story = {
       id: storyId,
+      kind: input.kind ?? "story",
       serviceId: input.serviceId,
       familyId: input.familyId ?? storyId,
       status: "draft",
@@ -112,7 +115,9 @@ export class StoryService {
       createdAt: now,
       createdBy: actorId(actor),
     };
-    await this.#deps.stories.insertStory(story, revision);
+    // A live page starts with its settings, in the same transaction as the story.
+    const livePage = story.kind === "live" ? initialLivePage(story.id) : undefined;
+    await this.#deps.stories.insertStory(story, revision, livePage);
     await this.#emit("created", story, actor);
     return { story, revision };
   }

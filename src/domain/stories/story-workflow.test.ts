@@ -7,6 +7,7 @@ const t1 = "2026-11-20T11:00:00.000Z";
 
 const draft: Story = {
   id: "s1",
+  kind: "story",
   serviceId: "en",
   familyId: "s1",
   status: "draft",

@@ -132,6 +132,8 @@ export class TranslationService implements StoryEventListener {
       serviceId: targetServiceId,
       content,
       familyId: source.familyId,
+      // A live page's translation is a live page too (issue 15: one event in many languages).
+      kind: source.kind,
     });
     const now = this.#now();
     const link: TranslationLink = {

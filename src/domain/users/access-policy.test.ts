@@ -51,6 +51,11 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
     case "curation.manage":
     case "programme.manage":
       return editorial;
+    // Live pages: editors manage; reporters post too (page settings are the live service's).
+    case "live.manage":
+      return editorial;
+    case "live.post":
+      return role === "reporter" || editorial;
     case "translation.create":
     case "translation.edit":
     case "alert.translate":

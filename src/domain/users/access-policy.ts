@@ -35,6 +35,8 @@ export const actions = [
   "settings.manage",
   "catalog.edit",
   "catalog.manage",
+  "live.post",
+  "live.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -97,7 +99,13 @@ function allowed(
     case "banner.manage":
     case "curation.manage":
     case "programme.manage":
+    // Live pages (issue 15): settings, pins, key events and others' posts are the editors'.
+    case "live.manage":
       return has(...editorial);
+    // Posting on a live page: reporters too, where the page's settings allow it (the live
+    // service checks those, and that a reporter changes only their own posts).
+    case "live.post":
+      return has("reporter", ...editorial);
     case "translation.create":
     case "translation.edit":
     case "alert.translate":
@@ -172,6 +180,8 @@ const needs: Record<Action, string> = {
   "settings.manage": "the service admin role",
   "catalog.edit": "the editor role",
   "catalog.manage": "the service admin role",
+  "live.post": "the reporter or editor role",
+  "live.manage": "the editor role",
 };
 
 /**

@@ -1,4 +1,5 @@
 import { streamSSE } from "hono/streaming";
+import type { LiveEvent, LiveEventListener } from "../../domain/live/live-schema.js";
 import type { WireEvent, WireEventListener } from "../../domain/wire/wire-events.js";
 import type { WireQueueEntry } from "../../domain/wire/wire-repository.js";
 import type { NewsroomRouter } from "./newsroom-router.js";
@@ -35,16 +36,29 @@ export interface StoryFlagEvent {
   readonly agency: string;
 }
 
+/**
+ * `event: live-post`: a post of a live page was published, edited or deleted (issue 15), so
+ * the editor's stream of that page updates live; the post itself is read through the API.
+ */
+export interface LivePostEvent {
+  readonly storyId: string;
+  readonly postId: string;
+  readonly action: "published" | "edited" | "deleted";
+}
+
+/** `event: live-settings`: a live page's status, key points or posting rights changed. */
+export interface LiveSettingsEvent {
+  readonly storyId: string;
+}
+
 /** `notification` relayed between instances: whose streams to tell. */
 interface NotificationRelay {
   readonly userIds: readonly string[];
 }
 
-type EventName = "wire" | "flag" | "notification";
-type Send = (
-  event: EventName,
-  data: WireItemEvent | StoryFlagEvent | Record<string, never>,
-) => void;
+type EventName = "wire" | "flag" | "notification" | "live-post" | "live-settings";
+type EventData = WireItemEvent | StoryFlagEvent | LivePostEvent | LiveSettingsEvent;
+type Send = (event: EventName, data: EventData | Record<string, never>) => void;
 
 /** Items looked up per ingest event, at most; a bulk ingest sends one refresh hint instead. */
 const maxItemsPerEvent = 100;
@@ -53,18 +67,16 @@ const maxItemsPerEvent = 100;
  * The fan-out: a `WireEventListener` the composition root hands to the wire desk, and the
  * set of open newsroom streams it writes to.
  */
-export class NewsroomEvents implements WireEventListener {
+export class NewsroomEvents implements WireEventListener, LiveEventListener {
   /** Each open stream, with the person it belongs to (null for none). */
   readonly #clients = new Map<Send, string | null>();
   readonly #findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
-  readonly #relay:
-    | ((event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay) => void)
-    | undefined;
+  readonly #relay: ((event: EventName, data: EventData | NotificationRelay) => void) | undefined;
 
   constructor(deps: {
     findItem: (itemId: string) => Promise<WireQueueEntry | undefined>;
     /** Carries each event to the other instances (the change bus), so every browser hears it. */
-    relay?: (event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay) => void;
+    relay?: (event: EventName, data: EventData | NotificationRelay) => void;
   }) {
     this.#findItem = deps.findItem;
     this.#relay = deps.relay;
@@ -96,7 +108,10 @@ export class NewsroomEvents implements WireEventListener {
   }
 
   /** An event relayed from another instance: for this instance's streams only. */
-  deliver(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
+  deliver(
+    event: EventName,
+    data: WireItemEvent | StoryFlagEvent | LivePostEvent | LiveSettingsEvent | NotificationRelay,
+  ): void {
     if (event === "notification") {
       // Relayed data is another instance's JSON: only a list of ids is taken from it.
       const listed = "userIds" in data && Array.isArray(data.userIds) ? data.userIds : [];
@@ -154,7 +169,23 @@ export class NewsroomEvents implements WireEventListener {
     }
   }
 
-  #broadcast(event: EventName, data: WireItemEvent | StoryFlagEvent | NotificationRelay): void {
+  /** Live pages: every open newsroom stream hears of each post and settings change. */
+  onLiveEvent(event: LiveEvent): void {
+    if (event.type === "settings-changed") {
+      this.#broadcast("live-settings", { storyId: event.storyId });
+      return;
+    }
+    if (event.postId === null) return;
+    const action =
+      event.type === "post-published"
+        ? "published"
+        : event.type === "post-edited"
+          ? "edited"
+          : "deleted";
+    this.#broadcast("live-post", { storyId: event.storyId, postId: event.postId, action });
+  }
+
+  #broadcast(event: EventName, data: EventData | NotificationRelay): void {
     this.deliver(event, data);
     this.#relay?.(event, data);
   }

@@ -7,6 +7,7 @@ import type { Clock } from "../../domain/clock.js";
 import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { CurationService } from "../../domain/curation/curation-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
+import type { LiveService } from "../../domain/live/live-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
 import type { CatalogService } from "../../domain/people/catalog-service.js";
@@ -29,6 +30,7 @@ import { catalogRoutes } from "./catalog-routes.js";
 import { commentRoutes } from "./comment-routes.js";
 import { curationRoutes } from "./curation-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
+import { liveRoutes } from "./live-routes.js";
 import { mediaRoutes } from "./media-routes.js";
 import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
 import { programmeRoutes } from "./programme-routes.js";
@@ -65,6 +67,8 @@ export interface NewsroomApiDeps {
   readonly writingSettings: WritingSettingsService;
   /** Story comments, mentions and notifications. */
   readonly comments: CommentService;
+  /** Live pages: settings and posts (issue 15). */
+  readonly livePages: LiveService;
   /** The wire desk's queue, story links, flags and sources. */
   readonly wire: WireRouteDeps;
   readonly events: NewsroomEvents;
@@ -167,6 +171,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   syndicationRoutes(router, deps);
   wireRoutes(router, deps.wire);
   writingRoutes(router, deps);
+  liveRoutes(router, deps);
   eventRoutes(router, deps);
   router.notFound((c) => problemResponse(c, "NOT_FOUND", "No such newsroom API route."));
   return router;

@@ -11,7 +11,7 @@ import type { ReaderService } from "../../domain/reader/reader-service.js";
 import { serviceIds, services } from "../../domain/services/service-registry.js";
 import { blocksToPmDoc } from "../../domain/stories/prosemirror-mapping.js";
 import { newsroomSorts } from "../../domain/stories/story-repository.js";
-import { storyStatuses } from "../../domain/stories/story-schema.js";
+import { storyKinds, storyStatuses } from "../../domain/stories/story-schema.js";
 import { bulkActions, type StoryService } from "../../domain/stories/story-service.js";
 import type { TokenScope } from "../../domain/users/user-schema.js";
 import { htmlToBlocks } from "../../ingest/html-to-blocks.js";
@@ -52,7 +52,11 @@ const bulkBody = z.object({
   storyIds: z.array(z.string().min(1).max(64)).min(1).max(200),
   section: z.string().min(1).max(64).optional(),
 });
-const createBody = z.object({ serviceId: z.enum(serviceIds), content: z.unknown() });
+const createBody = z.object({
+  serviceId: z.enum(serviceIds),
+  content: z.unknown(),
+  kind: z.enum(storyKinds).optional(),
+});
 const draftBody = z.object({
   baseRevisionId: z.string().min(1).max(64),
   content: z.unknown(),
@@ -107,6 +111,7 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
       items: result.items.map(
         ({ story, workingHeadline, section, wordCount, bylines, thumbnail, leadMediaId }) => ({
           id: story.id,
+          kind: story.kind,
           serviceId: story.serviceId,
           status: story.status,
           headline: workingHeadline,
@@ -147,6 +152,7 @@ export function storyRoutes(r: NewsroomRouter, deps: StoryRouteDeps): void {
       const created = await deps.stories.create(actor, {
         serviceId: input.serviceId,
         content: input.content,
+        ...(input.kind ? { kind: input.kind } : {}),
       });
       return c.json(created, 201);
     },

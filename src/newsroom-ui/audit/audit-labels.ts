@@ -73,6 +73,8 @@ const labels: Record<AuditAction, MessageKey> = {
   "programme.edit": "audit.programme.edit",
   "programme.remove": "audit.programme.remove",
   "schedule.saved": "audit.schedule.saved",
+  "live.settings-changed": "audit.live.settings-changed",
+  "live.post-deleted": "audit.live.post-deleted",
 };
 
 /** The actions in the order the filter offers them. */

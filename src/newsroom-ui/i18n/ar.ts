@@ -6,6 +6,7 @@ import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
 import { programmesAr } from "./programmes-ar.js";
+import { liveAdminAr } from "./live-admin-ar.js";
 import { storyListAr } from "./story-list-ar.js";
 import { syndicationAr } from "./syndication-ar.js";
 import { translationAr } from "./translation-ar.js";
@@ -788,4 +789,6 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...programmesAr,
   ...storyListAr,
   ...deskAr,
+  // Live pages' audit-log labels and webhook event names: live-admin-ar.ts
+  ...liveAdminAr,
 };

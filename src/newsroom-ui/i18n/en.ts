@@ -5,6 +5,7 @@ import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
 import { deskEn } from "./desk-en.js";
 import { programmesEn } from "./programmes-en.js";
+import { liveAdminEn } from "./live-admin-en.js";
 import { storyListEn } from "./story-list-en.js";
 import { syndicationEn } from "./syndication-en.js";
 import { translationEn } from "./translation-en.js";
@@ -885,6 +886,8 @@ export const en = {
   ...storyListEn,
   // The desk's screens (withdrawn copy, bylines, audit log): desk-en.ts
   ...deskEn,
+  // Live pages' audit-log labels and webhook event names: live-admin-en.ts
+  ...liveAdminEn,
 };
 
 export type MessageKey = keyof typeof en;

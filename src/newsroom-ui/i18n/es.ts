@@ -6,6 +6,7 @@ import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
 import { programmesEs } from "./programmes-es.js";
+import { liveAdminEs } from "./live-admin-es.js";
 import { storyListEs } from "./story-list-es.js";
 import { syndicationEs } from "./syndication-es.js";
 import { translationEs } from "./translation-es.js";
@@ -822,4 +823,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...programmesEs,
   ...storyListEs,
   ...deskEs,
+  // Live pages' audit-log labels and webhook event names: live-admin-es.ts
+  ...liveAdminEs,
 };

@@ -6,6 +6,7 @@ import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
 import { programmesFa } from "./programmes-fa.js";
+import { liveAdminFa } from "./live-admin-fa.js";
 import { storyListFa } from "./story-list-fa.js";
 import { syndicationFa } from "./syndication-fa.js";
 import { translationFa } from "./translation-fa.js";
@@ -805,4 +806,6 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...programmesFa,
   ...storyListFa,
   ...deskFa,
+  // Live pages' audit-log labels and webhook event names: live-admin-fa.ts
+  ...liveAdminFa,
 };

@@ -6,6 +6,7 @@ import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
 import { programmesFr } from "./programmes-fr.js";
+import { liveAdminFr } from "./live-admin-fr.js";
 import { storyListFr } from "./story-list-fr.js";
 import { syndicationFr } from "./syndication-fr.js";
 import { translationFr } from "./translation-fr.js";
@@ -826,4 +827,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...programmesFr,
   ...storyListFr,
   ...deskFr,
+  // Live pages' audit-log labels and webhook event names: live-admin-fr.ts
+  ...liveAdminFr,
 };

@@ -6,6 +6,7 @@ import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
 import { programmesRu } from "./programmes-ru.js";
+import { liveAdminRu } from "./live-admin-ru.js";
 import { storyListRu } from "./story-list-ru.js";
 import { syndicationRu } from "./syndication-ru.js";
 import { translationRu } from "./translation-ru.js";
@@ -812,4 +813,6 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...programmesRu,
   ...storyListRu,
   ...deskRu,
+  // Live pages' audit-log labels and webhook event names: live-admin-ru.ts
+  ...liveAdminRu,
 };

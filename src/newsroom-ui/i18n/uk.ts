@@ -6,6 +6,7 @@ import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
 import { programmesUk } from "./programmes-uk.js";
+import { liveAdminUk } from "./live-admin-uk.js";
 import { storyListUk } from "./story-list-uk.js";
 import { syndicationUk } from "./syndication-uk.js";
 import { translationUk } from "./translation-uk.js";
@@ -814,4 +815,6 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...programmesUk,
   ...storyListUk,
   ...deskUk,
+  // Live pages' audit-log labels and webhook event names: live-admin-uk.ts
+  ...liveAdminUk,
 };

@@ -6,6 +6,7 @@ import { curationZhHans } from "./curation-zh-hans.js";
 import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
 import { programmesZhHans } from "./programmes-zh-hans.js";
+import { liveAdminZhHans } from "./live-admin-zh-hans.js";
 import { storyListZhHans } from "./story-list-zh-hans.js";
 import { syndicationZhHans } from "./syndication-zh-hans.js";
 import { translationZhHans } from "./translation-zh-hans.js";
@@ -773,4 +774,6 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...programmesZhHans,
   ...storyListZhHans,
   ...deskZhHans,
+  // Live pages' audit-log labels and webhook event names: live-admin-zh-hans.ts
+  ...liveAdminZhHans,
 };

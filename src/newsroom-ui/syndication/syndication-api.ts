@@ -12,6 +12,10 @@ export const webhookEvents = [
   "corrected",
   "killed",
   "unpublished",
+  // Live pages (issue 15): one delivery per post published, edited or deleted.
+  "live.post.published",
+  "live.post.edited",
+  "live.post.deleted",
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 

@@ -1,4 +1,5 @@
 import { bcp47 } from "../../domain/distribution/language-tags.js";
+import type { PublishedLivePosts } from "../../domain/live/published-live-posts.js";
 import type { PublishedStory } from "../../domain/published/published-stories.js";
 import { storyCredits } from "../../domain/published/story-credits.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
@@ -6,7 +7,7 @@ import type { Story } from "../../domain/stories/story-schema.js";
 import { translatorFor } from "../../i18n/message-catalogue.js";
 import { deskUrl, mediaUrl, personUrl, storyUrl, topicUrl } from "../reader-urls.js";
 import { isoSeconds } from "./feed-document.js";
-import { storyHtml } from "./story-html.js";
+import { postBodyHtml, storyHtml } from "./story-html.js";
 
 /** The ninjs line and version we emit; IPTC recommends 3.x for new work. */
 const ninjsStandard = {
@@ -32,6 +33,8 @@ export function ninjsDocument(
   s: PublishedStory,
   publicUrl: string,
   publisherName: string,
+  /** A live page's newest posts (issue 15): each becomes a `liveBlogUpdate` association. */
+  live?: PublishedLivePosts,
 ): NinjsDocument {
   const { story, content, service } = s;
   const lead = content.leadFigure ? s.media.get(content.leadFigure.mediaId) : undefined;
@@ -59,7 +62,7 @@ export function ninjsDocument(
       })),
     ...credits.translators.map((c) => ({ c, rel: "translator" })),
   ];
-  return {
+  const document: NinjsDocument = {
     uri: ninjsUri(publicUrl, story.id),
     standard: ninjsStandard,
     type: "text",
@@ -119,13 +122,7 @@ export function ninjsDocument(
           ],
         }
       : {}),
-    renditions: [
-      {
-        name: "web",
-        href: `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`,
-        contentType: "text/html",
-      },
-    ],
+    renditions: [{ name: "web", href: webUrl(s, publicUrl), contentType: "text/html" }],
     ...(s.corrections.length > 0
       ? { edNote: s.corrections.map((c) => `Correction ${c.createdAt}: ${c.text}`).join("\n") }
       : {}),
@@ -173,6 +170,60 @@ export function ninjsDocument(
         }
       : {}),
   };
+  return live ? withLivePosts(document, live, webUrl(s, publicUrl), publicUrl) : document;
+}
+
+function webUrl(s: PublishedStory, publicUrl: string): string {
+  const { story, content, service } = s;
+  return `${publicUrl}${storyUrl(service, { id: story.id, slug: content.slug, section: content.section })}`;
+}
+
+/**
+ * A live page's posts, newest first, as associations of the page's document: ninjs 3.1 lets
+ * an association carry any ninjs property, so each post has its own version, times,
+ * headline, bodies and byline; key events and the pinned post are named as genres. The
+ * `uri` is the post's permalink on the reader page (`#post-<id>`).
+ */
+function withLivePosts(
+  document: NinjsDocument,
+  live: PublishedLivePosts,
+  pageUrl: string,
+  publicUrl: string,
+): NinjsDocument {
+  const posts = live.posts.map((post) => {
+    const text = bodyPlainText(post.content.body);
+    const html = postBodyHtml(post.content.body, live.media, publicUrl);
+    const by = post.content.bylines
+      .flatMap((b) => {
+        const person = live.people.get(b.personId);
+        return person ? [person.name] : [];
+      })
+      .join(", ");
+    const genres = [
+      ...(post.keyEvent ? [{ name: "Key event", literal: "key-event" }] : []),
+      ...(post.pinned ? [{ name: "Pinned", literal: "pinned" }] : []),
+    ];
+    return {
+      name: `post-${post.id}`,
+      rel: "liveBlogUpdate",
+      uri: `${pageUrl}#post-${post.id}`,
+      type: "text",
+      version: String(post.revision),
+      contentCreated: isoSeconds(post.postedAt),
+      versionCreated: isoSeconds(post.editedAt ?? post.postedAt),
+      ...(post.content.title
+        ? { headlines: [{ role: "main", contentType: "text/plain", value: post.content.title }] }
+        : {}),
+      bodies: [
+        { role: "main", contentType: "text/html", charCount: [...text].length, value: html },
+        { role: "main", contentType: "text/plain", charCount: [...text].length, value: text },
+      ],
+      ...(by ? { by } : {}),
+      ...(genres.length > 0 ? { genres } : {}),
+    };
+  });
+  const existing = Array.isArray(document.associations) ? document.associations : [];
+  return posts.length > 0 ? { ...document, associations: [...existing, ...posts] } : document;
 }
 
 /**

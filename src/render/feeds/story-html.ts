@@ -44,6 +44,15 @@ export function storyHtml(story: PublishedStory, publicUrl: string): string {
   return sanitizeFeedHtml(parts.join(""));
 }
 
+/** A live post's body as sanitized HTML (content API, ninjs, webhooks), like a story's. */
+export function postBodyHtml(
+  blocks: readonly StoryBlock[],
+  media: ReadonlyMap<string, ResolvedMedia>,
+  publicUrl: string,
+): string {
+  return sanitizeFeedHtml(blocks.map((block) => blockHtml(block, media, publicUrl)).join(""));
+}
+
 function sanitizeFeedHtml(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [

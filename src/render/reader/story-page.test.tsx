@@ -61,6 +61,7 @@ function hostileModel(): StoryPageModel {
     },
     story: {
       id: "abcdefghjkmn",
+      kind: "story",
       serviceId: "en",
       familyId: "abcdefghjkmn",
       status: "published",
