@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Media upload processing time per image: decode check, 16:9 and original-aspect
 // renditions at 320–1600 px in WebP and JPEG (plus the structured-data crops), stored in a
-// temporary SQLite database; then the background AVIF job for a few of them.
+// temporary SQLite database and a media directory beside it; then the background AVIF job
+// for a few of them.
 // Run after a build: `npm run build && node bench/upload-bench.js` (Node 24 via npm's PATH).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,8 @@ const dist = join(dirname(dirname(fileURLToPath(import.meta.url))), "dist");
 const { openDatabase, migrateToLatest } = await import(join(dist, "storage/database.js"));
 const { sqlRepositories } = await import(join(dist, "storage/repositories.js"));
 const { MediaService } = await import(join(dist, "domain/media/media-service.js"));
+const { MediaObjects } = await import(join(dist, "domain/media/media-objects.js"));
+const { DirectoryObjectStore } = await import(join(dist, "media/directory-object-store.js"));
 const { SharpImageProcessor } = await import(join(dist, "media/sharp-image-processor.js"));
 const { drawDemoImage } = await import(join(dist, "demo/demo-images.js"));
 const { systemActor } = await import(join(dist, "domain/actor.js"));
@@ -24,6 +27,10 @@ try {
   const repositories = sqlRepositories(database);
   const media = new MediaService({
     repository: repositories.media,
+    objects: new MediaObjects({
+      repository: repositories.media,
+      stores: { primary: new DirectoryObjectStore({ root: join(dir, "media") }) },
+    }),
     images: new SharpImageProcessor({ maxPixels: 50_000_000 }),
     clock: { now: () => new Date() },
   });

@@ -25,6 +25,8 @@ import {
   type BannerChangeListener,
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
+import { defaultClipLimits } from "./domain/clips/clip-schema.js";
+import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { CommentService } from "./domain/comments/comment-service.js";
 import { CuratedStories } from "./domain/curation/curated-stories.js";
@@ -36,6 +38,8 @@ import type { LiveEventListener } from "./domain/live/live-schema.js";
 import { LiveService } from "./domain/live/live-service.js";
 import { LivePostsReader } from "./domain/live/published-live-posts.js";
 import type { ImageProcessor } from "./domain/media/image-processor.js";
+import type { MediaObjectStore } from "./domain/media/media-object-store.js";
+import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
@@ -74,6 +78,9 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
+import { FfmpegClipTranscoder } from "./media/ffmpeg-clip-transcoder.js";
+import { FfprobeMediaProber } from "./media/ffprobe-media-prober.js";
+import { openMediaStores } from "./media/media-stores.js";
 import { SharpImageProcessor } from "./media/sharp-image-processor.js";
 import { livePostOut } from "./render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsWithdrawal } from "./render/feeds/ninjs-document.js";
@@ -176,6 +183,8 @@ export interface NewsroomServices {
   readonly liveListeners: LiveEventListener[];
   /** Published live pages' posts with their images and people (distribution, readers). */
   readonly livePosts: LivePostsReader;
+  /** Audio and video clips; present when a media object store is configured. */
+  readonly clips?: ClipService;
 }
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -188,6 +197,8 @@ export interface CreateNewsdeskOptions {
   readonly seed?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
+  /** Where audio and video bytes go; without one, clips are not offered. */
+  readonly mediaStore?: MediaObjectStore;
 }
 
 /** What the services read from the configuration. */
@@ -201,6 +212,7 @@ type ServiceConfig = Pick<
   | "wireAllowPrivate"
   | "wireDropRoots"
   | "webhookAllowPrivate"
+  | "clipLimits"
 >;
 
 /**
@@ -216,6 +228,8 @@ export function buildServices(
     hasher: PasswordHasher;
     commonPasswords: CommonPasswords;
     images: ImageProcessor;
+    /** Media bytes in MEDIA_STORE (and the previous store during a migration). */
+    mediaObjects: MediaObjects;
     /** Told when a service's breaking-news banner changes (live updates to reader pages). */
     onBannerChange: BannerChangeListener;
     /** Told after wire commits (the newsroom's live events). */
@@ -228,6 +242,8 @@ export function buildServices(
     onCurationChange: (tags: readonly string[]) => Promise<void>;
     /** Told the cache tags of the pages a programme or schedule change affects. */
     onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
+    /** Where audio and video bytes go; clips are built only with one. */
+    mediaStore?: MediaObjectStore;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -251,6 +267,7 @@ export function buildServices(
   });
   const media = new MediaService({
     repository: repositories.media,
+    objects: deps.mediaObjects,
     images: deps.images,
     clock,
     scheduleBackground: async (mediaId) => {
@@ -363,7 +380,9 @@ export function buildServices(
         "live listener failed",
       ),
   });
+  const clips = deps.mediaStore ? buildClips(repositories, jobs, deps.mediaStore, deps) : undefined;
   return {
+    ...(clips ? { clips } : {}),
     stories,
     media,
     breaking,
@@ -425,6 +444,37 @@ export function buildServices(
     liveListeners,
     livePosts,
   };
+}
+
+/** Audio and video clips: ffprobe checks, ffmpeg transcoding as a job, bytes in the store. */
+function buildClips(
+  repositories: Repositories,
+  jobs: JobRunner,
+  store: MediaObjectStore,
+  deps: { config: Pick<Config, "clipLimits">; clock: Clock },
+): ClipService {
+  const limits = { ...defaultClipLimits, ...deps.config.clipLimits };
+  const clips = new ClipService({
+    repository: repositories.clips,
+    store,
+    prober: new FfprobeMediaProber({ timeoutMs: limits.probeTimeoutMs }),
+    // One ffmpeg run may take up to 6 h of wall time (a 4 h video on a busy machine);
+    // the job's lock is renewed meanwhile, so no other instance starts it again.
+    transcoder: new FfmpegClipTranscoder({ timeoutMs: 6 * 3_600_000 }),
+    // External stream URLs are never fetched by Newsdesk, but must be public addresses.
+    outbound: new OutboundHttp({ allowPrivate: false }),
+    clock: deps.clock,
+    limits,
+    enqueueTranscode: async (clipId) => {
+      await jobs.enqueue(transcodeJobKind, { clipId });
+    },
+  });
+  jobs.handle(transcodeJobKind, (job) =>
+    clips.transcode(String(job.payload.clipId), {
+      finalAttempt: job.attempts + 1 >= JobRunner.maxAttempts,
+    }),
+  );
+  return clips;
 }
 
 /**
@@ -494,6 +544,8 @@ export async function createNewsdesk(
     if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
     const repositories = sqlRepositories(database);
     const images = new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels });
+    const mediaStores = openMediaStores(config.media);
+    const mediaObjects = new MediaObjects({ repository: repositories.media, stores: mediaStores });
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
     // The page cache reads the same clock as everything else: entries that expire with the
     // broadcast on air or a banner expire on the clock those were computed with.
@@ -534,6 +586,7 @@ export async function createNewsdesk(
       hasher: options.passwordHasher ?? new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images,
+      mediaObjects,
       onBannerChange: async (serviceId, banner, previous) =>
         live?.onBannerChange(serviceId, banner, previous),
       wireListeners: [newsroomEvents, metrics],
@@ -541,6 +594,8 @@ export async function createNewsdesk(
       onCatalogChange: async (tags) => live?.invalidate(tags),
       onCurationChange: async (tags) => live?.invalidate(tags),
       onProgrammeChange: async (tags) => live?.invalidate(tags),
+      // Clips write to MEDIA_STORE's primary store (a test may give its own).
+      mediaStore: options.mediaStore ?? mediaStores.primary,
     });
     const hub = new LiveHub({ current: (serviceId) => services.breaking.active(serviceId) });
     const purge = cdnPurgeQueue(config, logger, metrics);
@@ -569,7 +624,7 @@ export async function createNewsdesk(
       (config.seedDemo === "always" ||
         (config.seedDemo === "auto" && !(await hasAnyStory(database))));
     if (shouldSeed) {
-      const seeded = await seedDemo({ repositories, images, now: clock.now() });
+      const seeded = await seedDemo({ repositories, images, mediaObjects, now: clock.now() });
       for (const account of demoAccounts) {
         if (!(await services.users.findByEmail(account.email))) {
           await services.users.create(systemActor("demo seed"), account);
@@ -599,6 +654,9 @@ export async function createNewsdesk(
       publisherName: config.publisherName,
       maxUploadBytes: defaultMediaLimits.maxBytes,
     });
+    const clipMedia = services.clips
+      ? { clips: services.clips, store: options.mediaStore ?? mediaStores.primary }
+      : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
     const app = buildApp({
@@ -606,7 +664,7 @@ export async function createNewsdesk(
       reader: services.reader,
       programmes: new ProgrammeReader({ ...repositories, clock }),
       languages: { translations: services.translations, search: services.search },
-      media: repositories.media,
+      media: mediaObjects,
       clock,
       logger,
       publicUrl: config.publicUrl,
@@ -621,6 +679,7 @@ export async function createNewsdesk(
         publisherName: config.publisherName,
       },
       newsroom: newsroomApi,
+      ...(clipMedia ? { clipMedia } : {}),
       wirePush: wirePushRoutes({
         ingest: services.wire.ingest,
         sources: services.wire.sources,
@@ -668,6 +727,7 @@ export async function createNewsdesk(
         await bus.close();
         await services.wire.scheduler.stop();
         await services.wire.parser.close();
+        mediaStores.close();
         await database.close();
       },
     };
@@ -688,6 +748,7 @@ export async function openServices(
 ): Promise<{ readonly services: NewsroomServices; close(): Promise<void> }> {
   const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
   let bus: PgChangeBus | undefined;
+  let mediaStores: ReturnType<typeof openMediaStores> | undefined;
   try {
     await migrateToLatest(database);
     const logger = options.logger ?? createLogger(config);
@@ -696,13 +757,16 @@ export async function openServices(
     // here (a topic merge) still invalidates the reader pages they cached.
     if (database.dialect === "postgres")
       bus = await PgChangeBus.connect(config.databaseUrl, logger);
-    const services = buildServices(sqlRepositories(database), {
+    const repositories = sqlRepositories(database);
+    mediaStores = openMediaStores(config.media);
+    const services = buildServices(repositories, {
       config,
       clock: systemClock,
       logger,
       hasher: new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+      mediaObjects: new MediaObjects({ repository: repositories.media, stores: mediaStores }),
       // A one-shot command has no reader pages open to tell; the server's change bus
       // picks banner rows up on its next read.
       onBannerChange: async () => {},
@@ -724,10 +788,12 @@ export async function openServices(
         await services.wire.parser.close();
         await settleWithin(purge?.idle(), 5000);
         await bus?.close();
+        mediaStores?.close();
         await database.close();
       },
     };
   } catch (error) {
+    mediaStores?.close();
     await bus?.close();
     await database.close();
     throw error;

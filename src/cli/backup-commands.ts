@@ -1,22 +1,32 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
-import { BackupError, backupDatabase, restoreDatabase, tableRowCounts } from "../storage/backup.js";
+import { openMediaObjects } from "../media/media-stores.js";
+import {
+  BackupError,
+  backupDatabase,
+  restoreDatabase,
+  restoreMediaObjects,
+  tableRowCounts,
+} from "../storage/backup.js";
 import { migrateToLatest, openDatabase, redactUrl } from "../storage/database.js";
+import { sqlRepositories } from "../storage/repositories.js";
 
 const backupHelp = `Usage: newsdesk backup --out <file> [--timeout <minutes>]
 
-Writes a consistent backup of the whole database (DATABASE_URL), media included, while the
-server keeps running. SQLite: one SQLite file made with SQLite's online backup API.
-PostgreSQL: a pg_dump custom-format archive (needs pg_dump: apt install postgresql-client).
+Writes a consistent backup of the whole database (DATABASE_URL) and its media (MEDIA_STORE,
+MEDIA_PREVIOUS_STORE) while the server keeps running: one tar archive holding the database
+snapshot (SQLite: made with SQLite's online backup API; PostgreSQL: a pg_dump custom-format
+archive, needs pg_dump: apt install postgresql-client) and every media object.
 The file must not exist yet. --timeout bounds pg_dump (default 360 minutes).
 `;
 
 const restoreHelp = `Usage: newsdesk restore <file> [--timeout <minutes>]
 
 Restores a backup made by \`newsdesk backup\` into the empty database named by DATABASE_URL
-(the kind of backup is read from the file), brings its schema up to date and prints the
-rows restored per table. Stop the servers using that database first.
+(the kind of backup is read from the file), brings its schema up to date, writes its media
+objects into MEDIA_STORE (checking each one's size and SHA-256) and prints the rows restored
+per table. Stop the servers using that database first.
 PostgreSQL needs pg_restore (apt install postgresql-client). --timeout bounds pg_restore
 (default 360 minutes).
 `;
@@ -68,21 +78,48 @@ export async function runBackupCommand(
     onToolOutput: (line: string) => process.stderr.write(`${line}\n`),
   };
   try {
-    const { databaseUrl } = loadConfig(env);
+    const config = loadConfig(env);
+    const { databaseUrl } = config;
     const shownUrl = redactUrl(databaseUrl);
     const started = performance.now();
     if (command === "backup") {
-      const result = await backupDatabase(databaseUrl, file, toolOptions);
-      const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(
-        `Backed up ${shownUrl} to ${file} (${result.kind === "sqlite" ? "SQLite file" : "pg_dump custom archive"}, ${formatBytes(result.bytes)}) in ${seconds.toFixed(1)} s.\n`,
-      );
-      return 0;
+      const source = await openDatabase(databaseUrl);
+      const { media: repository } = sqlRepositories(source);
+      const media = openMediaObjects(config.media, repository);
+      try {
+        const result = await backupDatabase(
+          databaseUrl,
+          file,
+          { repository, objects: media.objects },
+          toolOptions,
+        );
+        const seconds = (performance.now() - started) / 1000;
+        process.stdout.write(
+          `Backed up ${shownUrl} to ${file} (${result.kind === "sqlite" ? "SQLite" : "pg_dump"} snapshot and ${result.objects} media objects, ${formatBytes(result.bytes)}) in ${seconds.toFixed(1)} s.\n`,
+        );
+        return 0;
+      } finally {
+        media.close();
+        await source.close();
+      }
     }
-    const kind = await restoreDatabase(databaseUrl, file, toolOptions);
+    const { kind, archive } = await restoreDatabase(databaseUrl, file, toolOptions);
     const database = await openDatabase(databaseUrl);
     try {
       const applied = await migrateToLatest(database);
+      let restoredMedia = "";
+      if (archive) {
+        const { media: repository } = sqlRepositories(database);
+        const media = openMediaObjects(config.media, repository);
+        try {
+          const store = media.objects.store(media.objects.primaryKind);
+          if (!store) throw new BackupError("MEDIA_STORE names no store.");
+          const result = await restoreMediaObjects(file, archive, { repository, store });
+          restoredMedia = `Media: ${result.objects} objects (${formatBytes(result.bytes)}) written to the ${store.kind} store.`;
+        } finally {
+          media.close();
+        }
+      }
       const counts = await tableRowCounts(database);
       const rows = counts.reduce((sum, c) => sum + c.rows, 0);
       const seconds = (performance.now() - started) / 1000;
@@ -93,6 +130,7 @@ export async function runBackupCommand(
           applied.length
             ? `Migrations applied to bring it up to date: ${applied.join(", ")}.`
             : "Schema is up to date.",
+          ...(restoredMedia ? [restoredMedia] : []),
           ...counts
             .filter((c) => c.rows > 0)
             .map((c) => `  ${c.table.padEnd(width)}  ${c.rows.toLocaleString("en").padStart(12)}`),

@@ -5,6 +5,7 @@ import { seedDemo } from "../demo/seed-demo.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { defaultMediaLimits } from "../domain/media/media-service.js";
 import { createLogger } from "../main.js";
+import { openMediaObjects } from "../media/media-stores.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
 import { sqlRepositories } from "../storage/repositories.js";
@@ -12,6 +13,7 @@ import { reindexSearch } from "../storage/search-index.js";
 import { runBackupCommand } from "./backup-commands.js";
 import { catalogCommands, runCatalogCommand } from "./catalog-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
+import { runMediaCommand } from "./media-commands.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -56,6 +58,8 @@ Commands:
                pg_dump archive); see \`newsdesk backup -h\`
   restore <file>
                Restore a backup into an empty database, then migrate it up to date
+  media migrate --to dir|s3 | media status
+               Move media bytes into MEDIA_STORE while servers keep serving; see \`newsdesk media -h\`
   people|desks|topics|sections|agencies list|add|edit|remove
                The newsroom's reference data; \`topics merge <from> <to>\` merges a duplicate
                topic (its address redirects); see \`newsdesk topics -h\`
@@ -73,6 +77,9 @@ Environment:
   WEBHOOK_ALLOW_PRIVATE  1 lets webhooks target private/loopback addresses (default 0)
   WIRE_ALLOW_PRIVATE     1 lets HTTP-pull wire sources fetch from private/loopback addresses (default 0)
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
+  MEDIA_STORE            dir:<path> or s3://<bucket>/<prefix> (default: dir: media/ beside the SQLite file)
+                         with MEDIA_S3_ENDPOINT, MEDIA_S3_REGION, MEDIA_S3_FORCE_PATH_STYLE=1,
+                         MEDIA_PUBLIC_BASE_URL, MEDIA_PREVIOUS_STORE; credentials: AWS_ACCESS_KEY_ID…
 `;
 
 /** Runs one CLI command; returns the process exit code. */
@@ -93,6 +100,8 @@ export async function runCli(
     case "backup":
     case "restore":
       return runBackupCommand(argv[0], argv.slice(1), env);
+    case "media":
+      return runMediaCommand(argv.slice(1), env);
   }
   // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
   const catalogCommand = catalogCommands.find((name) => name === argv[0]);
@@ -137,11 +146,14 @@ export async function runCli(
         const database = await openDatabase(config.databaseUrl, { create: config.createDatabase });
         try {
           await migrateToLatest(database);
+          const repositories = sqlRepositories(database);
+          const media = openMediaObjects(config.media, repositories.media);
           const result = await seedDemo({
-            repositories: sqlRepositories(database),
+            repositories,
             images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+            mediaObjects: media.objects,
             now: new Date(),
-          });
+          }).finally(() => media.close());
           process.stdout.write(`Seeded ${result.stories} stories and ${result.images} images.\n`);
         } finally {
           await database.close();

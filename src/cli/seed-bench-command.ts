@@ -4,6 +4,7 @@ import { seedDemo } from "../demo/seed-demo.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import { defaultMediaLimits } from "../domain/media/media-service.js";
 import { isServiceId } from "../domain/services/service-registry.js";
+import { openMediaObjects } from "../media/media-stores.js";
 import { SharpImageProcessor } from "../media/sharp-image-processor.js";
 import { bulkSeedStories } from "../storage/bulk-seed.js";
 import { migrateToLatest, openDatabase } from "../storage/database.js";
@@ -63,11 +64,14 @@ export async function runSeedBenchCommand(
       await migrateToLatest(database);
       if (!(await hasAnyStory(database))) {
         stderr.write("newsdesk seed-bench: empty database; adding the demo newsroom first…\n");
+        const repositories = sqlRepositories(database);
+        const media = openMediaObjects(config.media, repositories.media);
         await seedDemo({
-          repositories: sqlRepositories(database),
+          repositories,
           images: new SharpImageProcessor({ maxPixels: defaultMediaLimits.maxPixels }),
+          mediaObjects: media.objects,
           now: new Date(),
-        });
+        }).finally(() => media.close());
       }
       const progress = progressBar(stderr, "stories");
       const result = await bulkSeedStories(database, {

@@ -63,6 +63,8 @@ describe("production mode", () => {
     NODE_ENV: "production",
     DATABASE_URL: "postgres://news@db/news",
     PUBLIC_URL: "https://news.example.org",
+    // Several instances on one PostgreSQL share one media store (src/config/media-config.test.ts).
+    MEDIA_STORE: "s3://news-media/prod",
   };
 
   it("never seeds demo content, requires two-factor authentication, is off by default", () => {

@@ -1,4 +1,4 @@
-import { delimiter, isAbsolute } from "node:path";
+import { delimiter, dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { NewsdeskError } from "../domain/error-catalogue.js";
@@ -45,6 +45,15 @@ const envSchema = z.object({
    * networks). Refused by default, against server-side request forgery.
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** Largest audio and video uploads, in MB, and the longest clip, in minutes (issue 17). */
+  CLIP_MAX_AUDIO_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  CLIP_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(16_384).default(500),
+  CLIP_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(240),
   /**
    * `GET /metrics` on the main port, for whoever sends `Authorization: Bearer <token>`.
    * Unset (and no METRICS_PORT): there is no metrics endpoint.
@@ -117,7 +126,116 @@ const envSchema = z.object({
         }
       }
     }),
+  /**
+   * Where media bytes live (ADR 0014): `dir:<path>` or `s3://bucket/prefix`. Unset: the
+   * `media` directory beside the SQLite file (PostgreSQL in production must set it).
+   */
+  MEDIA_STORE: z.string().trim().min(1).optional(),
+  /** The store being emptied by `newsdesk media migrate`: still read until it is done. */
+  MEDIA_PREVIOUS_STORE: z.string().trim().min(1).optional(),
+  /** An S3-compatible endpoint (MinIO, Ceph, Garage…); AWS itself when unset. */
+  MEDIA_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  MEDIA_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, { message: "must be a region name such as eu-west-1" })
+    .default("us-east-1"),
+  /** 1: `endpoint/bucket/key` URLs, which most self-hosted stores need. */
+  MEDIA_S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
+  /** Readers are redirected (302) to this base URL + the object's key instead of streaming. */
+  MEDIA_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** A media store as MEDIA_STORE names it. */
+export type MediaStoreConfig =
+  | { readonly kind: "dir"; readonly path: string }
+  | { readonly kind: "s3"; readonly bucket: string; readonly prefix: string };
+
+export interface MediaConfig {
+  /** MEDIA_STORE: new objects go here. */
+  readonly store: MediaStoreConfig;
+  /** MEDIA_PREVIOUS_STORE: read while `newsdesk media migrate` moves its objects. */
+  readonly previousStore: MediaStoreConfig | undefined;
+  readonly s3: {
+    readonly endpoint: string | undefined;
+    readonly region: string;
+    readonly forcePathStyle: boolean;
+  };
+  readonly publicBaseUrl: string | undefined;
+}
+
+const mediaStoreForms = "dir:<path> or s3://<bucket>/<prefix>";
+/** S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens. */
+const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const prefixSegment = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** `dir:<path>` or `s3://bucket/prefix`; a sentence naming the problem otherwise. */
+function parseMediaStore(variable: string, value: string): MediaStoreConfig {
+  const fail = (why: string): never => {
+    throw new NewsdeskError("CONFIG_INVALID", {
+      detail: `Invalid configuration: ${variable}: ${JSON.stringify(value.slice(0, 200))} ${why}; use ${mediaStoreForms}.`,
+    });
+  };
+  if (/^dir:/i.test(value)) {
+    const path = value.slice("dir:".length);
+    if (path.trim() === "" || /[\0]/.test(path)) fail("names no directory");
+    return { kind: "dir", path };
+  }
+  const s3 = /^s3:\/\/([^/]*)(?:\/(.*))?$/i.exec(value);
+  if (s3) {
+    const bucket = s3[1] ?? "";
+    const prefix = (s3[2] ?? "").replace(/\/+$/, "");
+    if (!bucketName.test(bucket)) fail("has no valid bucket name (3–63 of a-z, 0-9, '.', '-')");
+    if (prefix !== "" && !prefix.split("/").every((segment) => prefixSegment.test(segment))) {
+      fail("has a prefix that is not slash-separated letters, digits, '.', '_' and '-'");
+    }
+    return { kind: "s3", bucket, prefix };
+  }
+  return fail("is not a media store");
+}
+
+function mediaConfig(
+  e: z.infer<typeof envSchema>,
+  databaseUrl: string,
+  production: boolean,
+): MediaConfig {
+  const sqlitePath = /^sqlite:/i.test(databaseUrl)
+    ? databaseUrl.replace(/^sqlite:(\/\/)?/i, "")
+    : undefined;
+  if (!e.MEDIA_STORE && production && sqlitePath === undefined) {
+    throw new NewsdeskError("CONFIG_INVALID", {
+      detail:
+        "Invalid configuration: production with PostgreSQL needs MEDIA_STORE set explicitly (s3://<bucket>/<prefix>, or dir:<path> on storage every instance shares).",
+    });
+  }
+  // The embedded default sits beside the database file, so one directory holds a newsroom.
+  const store = e.MEDIA_STORE
+    ? parseMediaStore("MEDIA_STORE", e.MEDIA_STORE)
+    : ({
+        kind: "dir",
+        path:
+          sqlitePath && sqlitePath !== ":memory:"
+            ? join(dirname(sqlitePath), "media")
+            : join("data", "media"),
+      } as const);
+  const previousStore = e.MEDIA_PREVIOUS_STORE
+    ? parseMediaStore("MEDIA_PREVIOUS_STORE", e.MEDIA_PREVIOUS_STORE)
+    : undefined;
+  if (previousStore && previousStore.kind === store.kind) {
+    throw new NewsdeskError("CONFIG_INVALID", {
+      detail: `Invalid configuration: MEDIA_PREVIOUS_STORE must be the other kind of store than MEDIA_STORE (both are ${store.kind}); to move between two ${store.kind === "dir" ? "directories, copy the files" : "buckets, copy the objects"} with the store's own tools.`,
+    });
+  }
+  return Object.freeze({
+    store: Object.freeze(store),
+    previousStore: previousStore && Object.freeze(previousStore),
+    s3: Object.freeze({
+      endpoint: e.MEDIA_S3_ENDPOINT,
+      region: e.MEDIA_S3_REGION,
+      forcePathStyle: e.MEDIA_S3_FORCE_PATH_STYLE === "1",
+    }),
+    publicBaseUrl: e.MEDIA_PUBLIC_BASE_URL?.replace(/\/+$/, ""),
+  });
+}
 
 export interface Config {
   readonly port: number;
@@ -144,6 +262,12 @@ export interface Config {
   readonly cdnPurge: CdnPurgeConfig | undefined;
   /** WEBHOOK_ALLOW_PRIVATE=1: webhooks may target private and loopback addresses. */
   readonly webhookAllowPrivate: boolean;
+  /** CLIP_MAX_AUDIO_MB, CLIP_MAX_VIDEO_MB and CLIP_MAX_MINUTES, in bytes and milliseconds. */
+  readonly clipLimits: {
+    readonly maxAudioBytes: number;
+    readonly maxVideoBytes: number;
+    readonly maxDurationMs: number;
+  };
   /** This process is a worker forked by `--workers N`: changes fan out over cluster IPC. */
   readonly clusterWorker: boolean;
   /** SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS, in milliseconds. */
@@ -161,6 +285,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** METRICS_PORT and METRICS_HOST: a separate metrics listener, or none. */
   readonly metricsListen: { readonly port: number; readonly host: string } | undefined;
+  /** MEDIA_STORE and friends: where media bytes live (ADR 0014). */
+  readonly media: MediaConfig;
 }
 
 const developmentDatabase = "sqlite:./data/newsdesk.db";
@@ -207,10 +333,11 @@ export function loadConfig(
       });
     }
   }
+  const databaseUrl = normalizeDatabaseUrl(e.DATABASE_URL ?? developmentDatabase);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    databaseUrl: normalizeDatabaseUrl(e.DATABASE_URL ?? developmentDatabase),
+    databaseUrl,
     production,
     createDatabase: flags.create === true || e.DATABASE_URL === undefined,
     publicUrlSet: e.PUBLIC_URL !== undefined,
@@ -223,6 +350,11 @@ export function loadConfig(
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurge: cdnPurge.config,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",
+    clipLimits: Object.freeze({
+      maxAudioBytes: e.CLIP_MAX_AUDIO_MB * 1024 * 1024,
+      maxVideoBytes: e.CLIP_MAX_VIDEO_MB * 1024 * 1024,
+      maxDurationMs: e.CLIP_MAX_MINUTES * 60_000,
+    }),
     clusterWorker: e.NEWSDESK_CLUSTER_WORKER === "1",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -235,5 +367,6 @@ export function loadConfig(
       e.METRICS_PORT === undefined
         ? undefined
         : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    media: mediaConfig(e, databaseUrl, production),
   });
 }

@@ -4,6 +4,7 @@ import { BreakingNewsService } from "../domain/breaking/breaking-news-service.js
 import type { Clock } from "../domain/clock.js";
 import { LiveService } from "../domain/live/live-service.js";
 import type { ImageProcessor } from "../domain/media/image-processor.js";
+import type { MediaObjects } from "../domain/media/media-objects.js";
 import { MediaService } from "../domain/media/media-service.js";
 import { ProgrammeService } from "../domain/programmes/programme-service.js";
 import { services } from "../domain/services/service-registry.js";
@@ -38,6 +39,8 @@ const hour = 3_600_000;
 export async function seedDemo(deps: {
   repositories: Repositories;
   images: ImageProcessor;
+  /** Where the photos' bytes go (MEDIA_STORE). */
+  mediaObjects: MediaObjects;
   now: Date;
 }): Promise<{ stories: number; images: number }> {
   const { repositories: repos } = deps;
@@ -45,7 +48,12 @@ export async function seedDemo(deps: {
   const clock: Clock = { now: () => new Date(current) };
   const actor = systemActor("demo seed");
   const storyService = new StoryService({ ...repos, clock });
-  const mediaService = new MediaService({ repository: repos.media, images: deps.images, clock });
+  const mediaService = new MediaService({
+    repository: repos.media,
+    objects: deps.mediaObjects,
+    images: deps.images,
+    clock,
+  });
   const breaking = new BreakingNewsService({ repository: repos.breaking, clock });
 
   for (const agency of demoAgencies) await repos.catalog.upsertAgency(agency);

@@ -1,8 +1,10 @@
+import { clipProblemCatalogue } from "./clips/clip-errors.js";
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { liveProblemCatalogue } from "./live/live-errors.js";
+import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
 /**
@@ -132,6 +134,8 @@ export const errorCatalogue = {
   ...curationProblemCatalogue,
   ...programmeProblemCatalogue,
   ...liveProblemCatalogue,
+  ...mediaStoreProblemCatalogue,
+  ...clipProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

@@ -3,8 +3,8 @@ import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
-import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
+import type { MediaObjects } from "../domain/media/media-objects.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -12,8 +12,10 @@ import { renderContext } from "../render/reader/render-context.js";
 import { renderHtml } from "../render/render-html.js";
 import { apiRoutes, type DistributionHttpDeps } from "./api-routes.js";
 import { brandRoutes } from "./brand-routes.js";
+import { type ClipMediaDeps, clipMediaRoutes } from "./clip-media-routes.js";
 import { compressHtml } from "./compress-html.js";
 import { feedRoutes } from "./feed-routes.js";
+import { mediaRoutes } from "./media-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
@@ -28,7 +30,8 @@ export interface AppDeps {
   readonly reader: ReaderService;
   /** Programme pages, the broadcast schedule and the home page's "on now". */
   readonly programmes: ProgrammeReader;
-  readonly media: MediaRepository;
+  /** Media bytes wherever they are (ADR 0014). */
+  readonly media: MediaObjects;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly publicUrl: string;
@@ -45,6 +48,8 @@ export interface AppDeps {
   readonly languages: ReaderLanguages;
   /** What /readyz reports: the database answers, migrations are current, not draining. */
   readonly readiness: Readiness;
+  /** Audio and video files, HLS and captions for readers; absent without a media store. */
+  readonly clipMedia?: ClipMediaDeps;
 }
 
 interface Readiness {
@@ -55,12 +60,6 @@ interface Readiness {
   /** True once shutdown has begun: load balancers should send traffic elsewhere. */
   readonly draining: () => boolean;
 }
-
-const contentTypes: Record<string, string> = {
-  webp: "image/webp",
-  jpg: "image/jpeg",
-  avif: "image/avif",
-};
 
 /** Builds the whole HTTP app without listening (tests call `app.request()`). */
 export function buildApp(deps: AppDeps): Hono {
@@ -101,18 +100,8 @@ export function buildApp(deps: AppDeps): Hono {
     return c.json({ status: "ready", database: "ok", migrations: "current" }, 200, noStore);
   });
 
-  app.get("/media/:id/:name", async (c) => {
-    const name = c.req.param("name");
-    const ext = /^(?:16x9|4x3|1x1|original)-\d{2,4}\.(webp|jpg|avif)$/.exec(name)?.[1];
-    if (!ext) return problemResponse(c, "NOT_FOUND", "No such image rendition.");
-    const rendition = await deps.media.readRendition(c.req.param("id"), name);
-    if (!rendition) return problemResponse(c, "MEDIA_NOT_FOUND");
-    // Renditions never change under a name (new crops get new assets), so cache forever.
-    return c.body(rendition.data as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": contentTypes[ext] ?? "application/octet-stream",
-      "Cache-Control": "public, max-age=31536000, immutable",
-    });
-  });
+  if (deps.clipMedia) app.route("/", clipMediaRoutes(deps.clipMedia));
+  app.route("/", mediaRoutes({ media: deps.media, logger: deps.logger }));
 
   app.route("/", apiRoutes(deps.distribution));
   app.route("/", feedRoutes(deps.distribution));
@@ -162,7 +151,9 @@ export function buildApp(deps: AppDeps): Hono {
         error.code === "REVISION_CONFLICT" ||
         error.code === "VALIDATION_FAILED" ||
         error.code === "LIVE_SETTINGS_CONFLICT" ||
-        error.code === "LIVE_POST_CONFLICT"
+        error.code === "LIVE_POST_CONFLICT" ||
+        // Each WebVTT mistake with its line, for the captions editor to point at.
+        error.code === "CAPTIONS_INVALID"
           ? { ...error.details }
           : {};
       return problemResponse(c, error.code, error.message, extra);

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   closeSync,
   existsSync,
@@ -9,24 +10,42 @@ import {
   rmSync,
   statSync,
 } from "node:fs";
-import { dirname } from "node:path";
+import { mkdtemp, open, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import SqliteDatabase from "better-sqlite3";
 import { sql } from "kysely";
 import pg from "pg";
+import type { MediaObjectStore } from "../domain/media/media-object-store.js";
+import type { MediaObjects } from "../domain/media/media-objects.js";
+import type { MediaRepository } from "../domain/media/media-repository.js";
+import { contentTypeOf } from "../domain/media/media-schema.js";
+import {
+  type ArchiveEntry,
+  ArchiveWriter,
+  isArchive,
+  readArchiveIndex,
+  readEntry,
+} from "./backup-archive.js";
 import { type Database, redactUrl, type SqlDialectName } from "./database.js";
 
 /**
- * Consistent online backups and restores of the whole Newsdesk database, media included
- * (ADR 0003: media bytes live in the media_renditions table).
+ * Consistent online backups and restores of the whole Newsdesk database and its media.
  *
  * - SQLite: SQLite's online backup API copies every page inside one read transaction, so
  *   the copy is a snapshot even while the server commits (WAL mode: readers never block
- *   writers). The result is one self-contained SQLite file (rollback journal, no -wal).
+ *   writers). The copy is one self-contained SQLite file (rollback journal, no -wal).
  * - PostgreSQL: `pg_dump --format=custom`, which reads in one repeatable-read snapshot;
  *   restored with `pg_restore` in one transaction.
+ * - Media (ADR 0014): after the snapshot, every object the database points at is copied
+ *   from its store. Objects are written before the rows that name them and never change
+ *   under a key, so every object the snapshot names exists then; objects uploaded after
+ *   the snapshot come along too and are simply not restored.
  *
- * The file says what it is by its first bytes, so `restore` needs no options.
+ * The three go into one tar archive (backup-archive.ts). Backups made before media stores
+ * (a bare SQLite file or pg_dump archive, media inside) still restore: the file says what
+ * it is by its first bytes, so `restore` needs no options.
  */
 
 export type BackupKind = SqlDialectName;
@@ -56,6 +75,21 @@ export interface ToolOptions {
 
 const defaultTimeoutMs = 6 * 60 * 60 * 1000;
 
+/** The media a backup copies and a restore writes back (MEDIA_STORE). */
+export interface BackupMedia {
+  readonly repository: MediaRepository;
+  readonly objects: MediaObjects;
+}
+
+const manifestName = "newsdesk-backup.json";
+const databaseEntry: Record<BackupKind, string> = {
+  sqlite: "database.sqlite",
+  postgres: "database.pgdump",
+};
+const objectsPrefix = "objects/";
+/** Media rows read per page while copying objects. */
+const objectPage = 500;
+
 function dialectOf(url: string): BackupKind {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
 }
@@ -71,10 +105,10 @@ function sqlitePathOf(url: string): string {
 }
 
 /** What kind of backup a file is, from its magic bytes. */
-function detectBackupKind(file: string): BackupKind {
+function detectBackupKind(file: string): BackupKind | "archive" {
   if (!existsSync(file)) throw new BackupError(`${file} does not exist.`);
   if (!statSync(file).isFile()) throw new BackupError(`${file} is not a file.`);
-  const head = Buffer.alloc(16);
+  const head = Buffer.alloc(512);
   const fd = openSync(file, "r");
   let read: number;
   try {
@@ -88,14 +122,17 @@ function detectBackupKind(file: string): BackupKind {
   if (read >= pgDumpMagic.length && head.subarray(0, pgDumpMagic.length).equals(pgDumpMagic)) {
     return "postgres";
   }
+  if (isArchive(head.subarray(0, read))) return "archive";
   throw new BackupError(
-    `${file} is not a Newsdesk backup: it is neither a SQLite database nor a pg_dump custom-format archive.`,
+    `${file} is not a Newsdesk backup: it is neither a Newsdesk backup archive, a SQLite database nor a pg_dump custom-format archive.`,
   );
 }
 
 export interface BackupResult {
   readonly kind: BackupKind;
   readonly bytes: number;
+  /** Media objects copied from the store(s). */
+  readonly objects: number;
 }
 
 /**
@@ -105,6 +142,7 @@ export interface BackupResult {
 export async function backupDatabase(
   url: string,
   out: string,
+  media: BackupMedia,
   options: ToolOptions = {},
 ): Promise<BackupResult> {
   if (existsSync(out)) {
@@ -116,15 +154,58 @@ export async function backupDatabase(
     throw new BackupError(`The directory ${dirname(out)} does not exist.`);
   }
   const partial = `${out}.partial-${process.pid}`;
+  const snapshot = `${out}.partial-db-${process.pid}`;
   const kind = dialectOf(url);
+  let objects = 0;
   try {
-    if (kind === "sqlite") await backupSqlite(sqlitePathOf(url), partial);
-    else await backupPostgres(url, partial, options);
+    if (kind === "sqlite") await backupSqlite(sqlitePathOf(url), snapshot);
+    else await backupPostgres(url, snapshot, options);
+    const archive = await ArchiveWriter.create(partial);
+    try {
+      const manifest = Buffer.from(
+        `${JSON.stringify({ format: "newsdesk-backup", version: 1, database: kind, createdAt: new Date().toISOString() })}\n`,
+      );
+      await archive.add(manifestName, manifest.byteLength, manifest);
+      await archive.add(databaseEntry[kind], (await stat(snapshot)).size, fileBody(snapshot));
+      rmSync(snapshot, { force: true });
+      objects = await archiveMedia(archive, media);
+      await archive.finish();
+    } catch (error) {
+      await archive.abort();
+      throw error;
+    }
     renameSync(partial, out);
   } finally {
     rmSync(partial, { force: true });
+    rmSync(snapshot, { force: true });
   }
-  return { kind, bytes: statSync(out).size };
+  return { kind, bytes: statSync(out).size, objects };
+}
+
+async function* fileBody(path: string): AsyncIterable<Uint8Array> {
+  yield* readEntry(path, { name: path, offset: 0, size: (await stat(path)).size });
+}
+
+/** Copies every object the database points at into the archive, streaming each. */
+async function archiveMedia(archive: ArchiveWriter, media: BackupMedia): Promise<number> {
+  let count = 0;
+  let after: { mediaId: string; name: string } | undefined;
+  for (;;) {
+    const page = await media.repository.listStoredObjects(after, objectPage);
+    if (page.length === 0) return count;
+    for (const record of page) {
+      after = { mediaId: record.mediaId, name: record.name };
+      const resolved = await media.objects.resolve(record.mediaId, record.name);
+      const found = resolved && (await media.objects.open(resolved));
+      if (!resolved || !found) {
+        throw new BackupError(
+          `The media object ${record.key} (${record.location} store) is missing; the backup would be incomplete. Check MEDIA_STORE and MEDIA_PREVIOUS_STORE.`,
+        );
+      }
+      await archive.add(`${objectsPrefix}${record.key}`, resolved.bytes, found.body);
+      count++;
+    }
+  }
 }
 
 async function backupSqlite(path: string, partial: string): Promise<void> {
@@ -260,12 +341,129 @@ export async function restoreDatabase(
   url: string,
   file: string,
   options: ToolOptions = {},
+): Promise<{ readonly kind: BackupKind; readonly archive?: readonly ArchiveEntry[] }> {
+  const detected = detectBackupKind(file);
+  if (detected === "archive") return restoreArchive(url, file, options);
+  return { kind: await restoreDatabaseFile(url, file, detected, options) };
+}
+
+/** Restores the archive's database; its objects are restored by `restoreMediaObjects`. */
+async function restoreArchive(
+  url: string,
+  file: string,
+  options: ToolOptions,
+): Promise<{ readonly kind: BackupKind; readonly archive: readonly ArchiveEntry[] }> {
+  let entries: ArchiveEntry[];
+  try {
+    entries = await readArchiveIndex(file);
+  } catch (cause) {
+    throw new BackupError(`${file} is not a usable backup: ${(cause as Error).message}.`);
+  }
+  const database = entries.find(
+    (e) => e.name === databaseEntry.sqlite || e.name === databaseEntry.postgres,
+  );
+  if (!entries.some((e) => e.name === manifestName) || !database) {
+    throw new BackupError(
+      `${file} is a tar archive but not a Newsdesk backup (no ${manifestName} and database).`,
+    );
+  }
+  const kind: BackupKind = database.name === databaseEntry.sqlite ? "sqlite" : "postgres";
+  const scratch = await mkdtemp(join(tmpdir(), "newsdesk-restore-"));
+  const extracted = join(scratch, database.name);
+  try {
+    const writer = await open(extracted, "wx", 0o600);
+    try {
+      let position = 0;
+      for await (const chunk of readEntry(file, database)) {
+        await writer.write(chunk, 0, chunk.byteLength, position);
+        position += chunk.byteLength;
+      }
+    } finally {
+      await writer.close();
+    }
+    await restoreDatabaseFile(url, extracted, kind, options, file);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { kind, archive: entries };
+}
+
+/**
+ * Writes a restored archive's media objects into the target store and points the restored
+ * rows at it, checking each object's size and SHA-256 against the database.
+ */
+export async function restoreMediaObjects(
+  file: string,
+  entries: readonly ArchiveEntry[],
+  media: { readonly repository: MediaRepository; readonly store: MediaObjectStore },
+): Promise<{ readonly objects: number; readonly bytes: number }> {
+  const byKey = new Map(
+    entries
+      .filter((e) => e.name.startsWith(objectsPrefix))
+      .map((e) => [e.name.slice(objectsPrefix.length), e]),
+  );
+  let objects = 0;
+  let bytes = 0;
+  const missing: string[] = [];
+  let after: { mediaId: string; name: string } | undefined;
+  for (;;) {
+    const page = await media.repository.listStoredObjects(after, objectPage);
+    if (page.length === 0) break;
+    for (const record of page) {
+      after = { mediaId: record.mediaId, name: record.name };
+      const entry = byKey.get(record.key);
+      if (!entry) {
+        missing.push(record.key);
+        continue;
+      }
+      const hash = createHash("sha256");
+      const hashed = (async function* () {
+        for await (const chunk of readEntry(file, entry)) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      })();
+      await media.store.put(record.key, hashed, {
+        contentType: contentTypeOf(record.format),
+        bytes: entry.size,
+      });
+      const sha256 = hash.digest("hex");
+      if (entry.size !== record.bytes || (record.sha256 && record.sha256 !== sha256)) {
+        throw new BackupError(
+          `The media object ${record.key} in ${file} does not match the database (size or SHA-256): the backup is damaged.`,
+        );
+      }
+      if (record.location !== media.store.kind) {
+        await media.repository.relocate(record, {
+          location: media.store.kind,
+          key: record.key,
+          bytes: entry.size,
+          sha256,
+        });
+      }
+      objects++;
+      bytes += entry.size;
+    }
+  }
+  if (missing.length > 0) {
+    throw new BackupError(
+      `${missing.length} media object(s) the database names are not in ${file} (first: ${missing[0]}); the backup is incomplete.`,
+    );
+  }
+  return { objects, bytes };
+}
+
+async function restoreDatabaseFile(
+  url: string,
+  file: string,
+  kind: BackupKind,
+  options: ToolOptions,
+  shownFile = file,
 ): Promise<BackupKind> {
-  const kind = detectBackupKind(file);
   const target = dialectOf(url);
   if (kind !== target) {
     throw new BackupError(
-      `${file} is a ${label(kind)} backup but DATABASE_URL (${redactUrl(url)}) is a ${label(target)} database; restore it into a ${label(kind)} DATABASE_URL.`,
+      `${shownFile} is a ${label(kind)} backup but DATABASE_URL (${redactUrl(url)}) is a ${label(target)} database; restore it into a ${label(kind)} DATABASE_URL.`,
     );
   }
   if (kind === "sqlite") await restoreSqlite(file, sqlitePathOf(url));

@@ -169,7 +169,13 @@ interface MediaRenditionsTable {
   format: string;
   width: number;
   height: number;
+  /** Zero bytes once the object is in a media store (migration 0023). */
   data: Uint8Array;
+  /** `db`, `dir` or `s3`: where the bytes are. */
+  store: Generated<string>;
+  object_key: string | null;
+  byte_length: number | string | null;
+  sha256: string | null;
 }
 
 interface AppMetaTable {
@@ -492,6 +498,46 @@ export interface LivePagesTable {
   coverage_start_time: string | null;
   coverage_end_time: string | null;
   version: number;
+export interface ClipsTable {
+  id: string;
+  kind: string;
+  title: string;
+  source: string;
+  external_url: string | null;
+  duration_ms: number | string | null;
+  width: number | null;
+  height: number | null;
+  original_key: string | null;
+  original_format: string | null;
+  original_bytes: number | string | null;
+  sha256: string | null;
+  status: string;
+  error: string | null;
+  progress_permille: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClipRenditionsTable {
+  clip_id: string;
+  name: string;
+  role: string;
+  object_key: string;
+  mime: string;
+  codecs: string;
+  bitrate: number;
+  bytes: number | string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface ClipCaptionsTable {
+  clip_id: string;
+  lang: string;
+  vtt: string;
+  transcript: string;
+  transcript_edited: number;
+  cue_count: number;
   updated_at: string;
   updated_by: string | null;
 }
@@ -571,4 +617,7 @@ export interface DatabaseSchema {
   live_pages: LivePagesTable;
   live_posts: LivePostsTable;
   live_post_revisions: LivePostRevisionsTable;
+  clips: ClipsTable;
+  clip_renditions: ClipRenditionsTable;
+  clip_captions: ClipCaptionsTable;
 }

@@ -27,6 +27,8 @@ import { writingSettingsMigration } from "./migrations/0020-writing-settings.js"
 import { programmesMigration } from "./migrations/0027-programmes.js";
 import { storyKindMigration } from "./migrations/0021-story-kind.js";
 import { livePagesMigration } from "./migrations/0022-live-pages.js";
+import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
+import { clipsMigration } from "./migrations/0026-clips.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -185,6 +187,8 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0027-programmes": programmesMigration(),
     "0021-story-kind": storyKindMigration(),
     "0022-live-pages": livePagesMigration(),
+    "0023-media-object-keys": mediaObjectKeysMigration(),
+    "0026-clips": clipsMigration(),
   };
 }
 

@@ -62,6 +62,17 @@ export class JobSqlRepository implements JobRepository {
     };
   }
 
+  async extend(id: string, workerId: string, lockUntil: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("jobs")
+      .set({ locked_until: lockUntil })
+      .where("id", "=", id)
+      .where("locked_by", "=", workerId)
+      .where("done_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async complete(id: string, at: string): Promise<void> {
     await this.#db
       .updateTable("jobs")

@@ -2,6 +2,7 @@ import type { RateWindowStore } from "../domain/api/rate-limiter.js";
 import type { AuditRepository } from "../domain/audit/audit-log.js";
 import type { AlertRepository } from "../domain/breaking/breaking-alert.js";
 import type { BreakingNewsRepository } from "../domain/breaking/breaking-news-repository.js";
+import type { ClipRepository } from "../domain/clips/clip-repository.js";
 import type { CommentRepository } from "../domain/comments/comment-repository.js";
 import type { CurationRepository } from "../domain/curation/curation-repository.js";
 import type { ApiKeyRepository } from "../domain/distribution/api-key-repository.js";
@@ -25,6 +26,7 @@ import { AlertSqlRepository } from "./alert-sql-repository.js";
 import { AuditSqlRepository } from "./audit-sql-repository.js";
 import { BreakingNewsSqlRepository } from "./breaking-news-sql-repository.js";
 import { CatalogSqlRepository } from "./catalog-sql-repository.js";
+import { ClipSqlRepository } from "./clip-sql-repository.js";
 import { CommentSqlRepository } from "./comment-sql-repository.js";
 import { CurationSqlRepository } from "./curation-sql-repository.js";
 import type { Database } from "./database.js";
@@ -78,6 +80,8 @@ export interface Repositories {
   readonly programmes: ProgrammeRepository;
   /** Live pages: settings, posts and post revisions (readers use its LiveReadRepository side). */
   readonly live: LiveRepository;
+  /** Audio and video clips: metadata, renditions' store keys, captions. */
+  readonly clips: ClipRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -108,6 +112,7 @@ export function sqlRepositories(database: Database): Repositories {
     curation: new CurationSqlRepository(database.db),
     programmes: new ProgrammeSqlRepository(database.db),
     live: new LiveSqlRepository(database.db),
+    clips: new ClipSqlRepository(database.db),
   };
 }
 

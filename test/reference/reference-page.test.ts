@@ -5,13 +5,11 @@ import { drawDemoImage } from "../../src/demo/demo-images.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { BreakingNewsService } from "../../src/domain/breaking/breaking-news-service.js";
 import { systemClock } from "../../src/domain/clock.js";
-import { MediaService } from "../../src/domain/media/media-service.js";
 import type { StoryBlock } from "../../src/domain/stories/story-body-schema.js";
 import type { StoryContent } from "../../src/domain/stories/story-schema.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
 import { slugify } from "../../src/domain/stories/story-slug.js";
 import type { Newsdesk } from "../../src/main.js";
-import { SharpImageProcessor } from "../../src/media/sharp-image-processor.js";
 import { sharedDataPresent } from "../support/shared-data.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
@@ -85,11 +83,8 @@ describe.skipIf(!seedPresent)("the reference story page", () => {
       name: reference.deskName,
       description: reference.deskDescription,
     });
-    const media = new MediaService({
-      repository: repos.media,
-      images: new SharpImageProcessor({ maxPixels: 50_000_000 }),
-      clock: systemClock,
-    });
+    // The server's own media service: its store is the one the page's images are served from.
+    const media = newsdesk.services.media;
     const figures: StoryBlock[] = [];
     for (const [index, caption] of reference.captions.entries()) {
       const bytes = await drawDemoImage(

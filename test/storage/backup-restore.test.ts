@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
@@ -9,7 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { runCli } from "../../src/cli/cli.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { newId } from "../../src/domain/ids.js";
+import { MediaObjects } from "../../src/domain/media/media-objects.js";
 import { StoryService } from "../../src/domain/stories/story-service.js";
+import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { tableRowCounts } from "../../src/storage/backup.js";
 import {
   type Database,
@@ -26,7 +29,8 @@ import { dialects, postgresUrl } from "../support/test-databases.js";
 /**
  * `newsdesk backup` while a writer commits, then `newsdesk restore` into a fresh database:
  * the restored data must be one consistent snapshot (the writer's operations are sequential,
- * so the snapshot holds exactly its first k operations), media bytes intact.
+ * so the snapshot holds exactly its first k operations), media bytes intact and carried from
+ * the source's media store to the target's.
  */
 
 const actor = systemActor("backup test");
@@ -62,9 +66,24 @@ async function freshDatabaseUrl(dialect: SqlDialectName): Promise<string> {
   return url.toString();
 }
 
+/** Each database has its own media directory, so a restore cannot find its media by accident. */
+const mediaDirs = new Map<string, string>();
+function mediaDirOf(databaseUrl: string): string {
+  let path = mediaDirs.get(databaseUrl);
+  if (!path) {
+    path = join(dir, `media-${newId(8)}`);
+    mediaDirs.set(databaseUrl, path);
+  }
+  return path;
+}
+
 async function cli(args: string[], databaseUrl: string) {
   const io = captureOutput();
-  const code = await runCli(args, { ...process.env, DATABASE_URL: databaseUrl });
+  const code = await runCli(args, {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    MEDIA_STORE: `dir:${mediaDirOf(databaseUrl)}`,
+  });
   vi.restoreAllMocks();
   return { code, out: io.out(), err: io.err() };
 }
@@ -76,7 +95,7 @@ function mediaBytes(i: number): Uint8Array {
 }
 
 /** Sequential writes through the real service and repositories, until stopped. */
-function startWriter(repos: Repositories) {
+function startWriter(repos: Repositories, objects: MediaObjects) {
   const stories = new StoryService({ ...repos, clock: fixedClock("2026-12-01T10:00:00.000Z") });
   const log = { storyIds: [] as string[], mediaIds: [] as string[], userIds: [] as string[] };
   let stop = false;
@@ -91,6 +110,23 @@ function startWriter(repos: Repositories) {
       operations++;
       const bytes = mediaBytes(i);
       const mediaId = newId();
+      // Bytes to the media store first, then the rows that name them (as MediaService does).
+      const records = [
+        { name: "source", shape: "source", format: "png", width: 10 + i, height: 10, data: bytes },
+        {
+          name: "16x9-320.webp",
+          shape: "16x9",
+          format: "webp",
+          width: 320,
+          height: 180,
+          data: bytes.slice(0, 500),
+        },
+      ] as const;
+      const objectRecords = [];
+      for (const { data, ...info } of records) {
+        const where = await objects.write(mediaId, info.name, info.format, data);
+        objectRecords.push({ ...info, mediaId, ...where });
+      }
       await repos.media.insert(
         {
           id: mediaId,
@@ -108,8 +144,7 @@ function startWriter(repos: Repositories) {
           rightsUsage: "",
           createdAt: "2026-12-01T10:00:00.000Z",
         },
-        bytes,
-        [{ shape: "16x9", format: "webp", width: 320, height: 180, data: bytes.slice(0, 500) }],
+        objectRecords,
       );
       log.mediaIds.push(mediaId);
       operations++;
@@ -156,6 +191,7 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
   let sourceUrl: string;
   let source: Database;
   let repos: Repositories;
+  let objects: MediaObjects;
 
   beforeAll(async () => {
     sourceUrl = await freshDatabaseUrl(dialect);
@@ -163,13 +199,17 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
     await migrateToLatest(source);
     repos = sqlRepositories(source);
     await seedCatalog(repos);
+    objects = new MediaObjects({
+      repository: repos.media,
+      stores: { primary: new DirectoryObjectStore({ root: mediaDirOf(sourceUrl) }) },
+    });
   });
   afterAll(async () => {
     await source.close();
   });
 
   it("backs up during writes and restores one consistent snapshot with every row and media file", async () => {
-    const writer = startWriter(repos);
+    const writer = startWriter(repos, objects);
     while (writer.operations() < 15) await new Promise((resolve) => setTimeout(resolve, 5));
     const before = await counts(source);
     const file = join(dir, `during-writes-${dialect}.backup`);
@@ -240,26 +280,51 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
         );
       }
 
-      // Every media file restored byte for byte, with its rendition.
+      // Every media file restored byte for byte, with its rendition, into the target's own
+      // media store (another directory than the source's).
+      const targetRepos = sqlRepositories(target);
+      const restoredObjects = new MediaObjects({
+        repository: targetRepos.media,
+        stores: { primary: new DirectoryObjectStore({ root: mediaDirOf(targetUrl) }) },
+      });
+      expect(mediaDirOf(targetUrl)).not.toBe(mediaDirOf(sourceUrl));
+      expect(restore.out).toContain(`Media: ${2 * m} objects`);
       for (const [i, id] of writer.log.mediaIds.slice(0, m).entries()) {
-        const original = await repos.media.readSource(id);
+        const original = await objects.readAll(id, "source");
         expect(Buffer.from(original ?? [])).toEqual(Buffer.from(mediaBytes(i)));
-        const copy = await sqlRepositories(target).media.readSource(id);
+        const copy = await restoredObjects.readAll(id, "source");
         expect(Buffer.from(copy ?? [])).toEqual(Buffer.from(mediaBytes(i)));
+        const rendition = await restoredObjects.readAll(id, "16x9-320.webp");
+        expect(Buffer.from(rendition ?? [])).toEqual(Buffer.from(mediaBytes(i).slice(0, 500)));
         const renditions = await target.db
           .selectFrom("media_renditions")
           .where("media_id", "=", id)
-          .select(["name", "data"])
+          .select(["name", "store"])
           .execute();
-        expect(renditions.map((r) => r.name).sort()).toEqual(["16x9-320.webp", "source"]);
+        expect(renditions.map((r) => `${r.name}@${r.store}`).sort()).toEqual([
+          "16x9-320.webp@dir",
+          "source@dir",
+        ]);
+        // Only metadata and keys in the database.
+        expect(await targetRepos.media.readDatabaseBytes(id, "source")).toBeUndefined();
       }
     } finally {
       await target.close();
     }
 
+    // The backup is a plain tar archive: standard tools list and unpack it.
+    const listing = execFileSync("tar", ["-tf", file], { encoding: "utf8" }).split("\n");
+    expect(listing.slice(0, 2)).toEqual([
+      "newsdesk-backup.json",
+      dialect === "sqlite" ? "database.sqlite" : "database.pgdump",
+    ]);
+    expect(listing.filter((name) => name.startsWith("objects/media/")).length).toBeGreaterThan(0);
     if (dialect === "sqlite") {
-      // The backup is one self-contained SQLite file (no -wal needed to read it).
-      const copy = new SqliteDatabase(file, { readonly: true });
+      // Its database is one self-contained SQLite file (no -wal needed to read it).
+      const unpacked = join(dir, `unpacked-${newId(6)}`);
+      mkdirSync(unpacked);
+      execFileSync("tar", ["-xf", file, "-C", unpacked, "database.sqlite"]);
+      const copy = new SqliteDatabase(join(unpacked, "database.sqlite"), { readonly: true });
       try {
         expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
         expect(copy.prepare("select count(*) from stories").pluck().get()).toBeGreaterThan(0);

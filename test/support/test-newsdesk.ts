@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/domain/clock.js";
 import { newId } from "../../src/domain/ids.js";
+import type { MediaObjectStore } from "../../src/domain/media/media-object-store.js";
 import { createNewsdesk, type Newsdesk } from "../../src/main.js";
 import { Argon2PasswordHasher } from "../../src/security/argon2-password-hasher.js";
 import type { SqlDialectName } from "../../src/storage/database.js";
@@ -18,10 +19,19 @@ import { postgresUrl } from "./test-databases.js";
  */
 export async function startTestNewsdesk(
   dialect: SqlDialectName,
-  options: { clock?: Clock; seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    seed?: boolean;
+    env?: Record<string, string>;
+    logger?: Logger;
+    /** Where audio and video bytes go instead of MEDIA_STORE (to look inside it). */
+    mediaStore?: MediaObjectStore;
+  } = {},
 ): Promise<Newsdesk & { dispose(): Promise<void> }> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
+  // Media bytes (MEDIA_STORE): SQLite's default is beside its file; PostgreSQL gets its own.
+  let mediaEnv: Record<string, string> = {};
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-http-"));
     databaseUrl = `sqlite:${join(dir, "newsdesk.db")}`;
@@ -33,11 +43,14 @@ export async function startTestNewsdesk(
     await admin.query(`create schema ${schema}`);
     await admin.end();
     databaseUrl = `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const mediaDir = mkdtempSync(join(tmpdir(), "newsdesk-media-"));
+    mediaEnv = { MEDIA_STORE: `dir:${mediaDir}` };
     cleanup = async () => {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
       await client.query(`drop schema ${schema} cascade`);
       await client.end();
+      rmSync(mediaDir, { recursive: true, force: true });
     };
   }
   const config = loadConfig({
@@ -45,6 +58,7 @@ export async function startTestNewsdesk(
     LOG_LEVEL: "silent",
     SEED_DEMO: "never",
     PUBLIC_URL: "https://news.example.org",
+    ...mediaEnv,
     ...options.env,
   });
   const newsdesk = await createNewsdesk(config, {
@@ -53,6 +67,7 @@ export async function startTestNewsdesk(
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.mediaStore ? { mediaStore: options.mediaStore } : {}),
   });
   return {
     ...newsdesk,

@@ -22,6 +22,11 @@ export interface JobRepository {
    * A job whose lock expired (its worker died) is claimable again.
    */
   claim(now: string, workerId: string, lockUntil: string): Promise<Job | undefined>;
+  /**
+   * Extends a claimed job's lock while its worker is still at it (long transcodes), so it
+   * is not handed out again; false when the worker no longer holds it.
+   */
+  extend?(id: string, workerId: string, lockUntil: string): Promise<boolean>;
   complete(id: string, at: string): Promise<void>;
   /** Records a failure; `retryAt` null means no attempts are left. */
   fail(id: string, error: string, retryAt: string | null, at: string): Promise<void>;
@@ -114,12 +119,15 @@ export class JobRunner {
       if (!job) return ran;
       ran++;
       const handler = this.#handlers.get(job.kind);
+      const renewal = this.#renewWhileRunning(job.id);
       try {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
         await handler(job);
+        clearInterval(renewal);
         await this.#repository.complete(job.id, this.#clock.now().toISOString());
         this.#outcomes.succeeded++;
       } catch (error) {
+        clearInterval(renewal);
         const attempts = job.attempts + 1;
         const retryAt =
           attempts >= JobRunner.maxAttempts
@@ -139,6 +147,22 @@ export class JobRunner {
         else this.#outcomes.retrying++;
       }
     }
+  }
+
+  /**
+   * Renews the lock every third of its length while a handler runs: a job may take longer
+   * than one lock (a video transcode) and still never be claimed by a second instance;
+   * a worker that dies stops renewing and the job is handed out once the lock expires.
+   */
+  #renewWhileRunning(jobId: string): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      const until = new Date(this.#clock.now().getTime() + JobRunner.lockMs).toISOString();
+      this.#repository.extend?.(jobId, this.#workerId, until).catch((error: unknown) => {
+        this.#logger.warn({ err: error, job: jobId }, "could not renew a job's lock");
+      });
+    }, JobRunner.lockMs / 3);
+    timer.unref();
+    return timer;
   }
 
   /** Jobs waiting and running now, across every instance (one grouped query). */

@@ -61,3 +61,39 @@ export interface Rendition extends RenditionInfo {
 export function renditionName(info: Pick<RenditionInfo, "shape" | "format" | "width">): string {
   return `${info.shape}-${info.width}.${info.format === "jpeg" ? "jpg" : info.format}`;
 }
+
+/**
+ * Where an object's bytes are: a media store, or still in the database (installs from
+ * before ADR 0014, until `newsdesk media migrate` moves them).
+ */
+export type ObjectLocation = "db" | "dir" | "s3";
+
+/** One stored file of an asset: its original ("source") or a rendition, as the database records it. */
+export interface MediaObjectRecord {
+  readonly mediaId: string;
+  /** `source`, or a rendition's name (`renditionName`). */
+  readonly name: string;
+  readonly shape: RenditionShape | "source";
+  /** jpeg, png, webp or avif. */
+  readonly format: string;
+  readonly width: number;
+  readonly height: number;
+  readonly location: ObjectLocation;
+  /** The store key; for bytes still in the database, the key they will get. */
+  readonly key: string;
+  readonly bytes: number;
+  /** Hex SHA-256 of the bytes; unknown for bytes still in the database. */
+  readonly sha256: string | undefined;
+}
+
+/**
+ * The store key of an asset's file: `media/<assetId>/<name>`, the original as
+ * `source.<ext>` so that every key names its type (a directory keeps no metadata).
+ */
+export function objectKeyFor(mediaId: string, name: string, format: string): string {
+  return `media/${mediaId}/${name === "source" ? `source.${format === "jpeg" ? "jpg" : format}` : name}`;
+}
+
+export function contentTypeOf(format: string): string {
+  return `image/${format === "jpg" ? "jpeg" : format}`;
+}

@@ -6,13 +6,17 @@ import { newId } from "../ids.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import { can } from "../users/access-policy.js";
 import type { ImageProcessor } from "./image-processor.js";
+import type { MediaObjects } from "./media-objects.js";
 import type { MediaRepository } from "./media-repository.js";
 import {
   type MediaAsset,
   type MediaMetadata,
+  type MediaObjectRecord,
   mediaMetadataPatchSchema,
   mediaMetadataSchema,
+  type Rendition,
   type RenditionInfo,
+  renditionName,
 } from "./media-schema.js";
 
 export interface MediaLimits {
@@ -37,6 +41,7 @@ const mimeByFormat = {
 /** The media library: checked uploads, metadata, and renditions for every page size. */
 export class MediaService {
   readonly #repository: MediaRepository;
+  readonly #objects: MediaObjects;
   readonly #images: ImageProcessor;
   readonly #clock: Clock;
   readonly #limits: MediaLimits;
@@ -45,6 +50,8 @@ export class MediaService {
 
   constructor(deps: {
     repository: MediaRepository;
+    /** Where the bytes go (ADR 0014: the database keeps only metadata and keys). */
+    objects: MediaObjects;
     images: ImageProcessor;
     clock: Clock;
     limits?: MediaLimits;
@@ -52,6 +59,7 @@ export class MediaService {
     scheduleBackground?: (mediaId: string) => Promise<void>;
   }) {
     this.#repository = deps.repository;
+    this.#objects = deps.objects;
     this.#images = deps.images;
     this.#clock = deps.clock;
     this.#limits = deps.limits ?? defaultMediaLimits;
@@ -113,7 +121,24 @@ export class MediaService {
       createdAt: this.#clock.now().toISOString(),
       ...metadata,
     };
-    await this.#repository.insert(asset, bytes, renditions);
+    // Bytes first, then the rows that point at them: a reader never meets a row whose
+    // object is not written yet. A failed insert leaves objects nobody points at: removed.
+    const source = {
+      shape: "source",
+      format: probed.format,
+      width: asset.width,
+      height: asset.height,
+    } as const;
+    const objects = await this.#writeObjects(asset.id, [
+      { ...source, name: "source", data: bytes },
+      ...renditions.map((r) => ({ ...r, name: renditionName(r) })),
+    ]);
+    try {
+      await this.#repository.insert(asset, objects);
+    } catch (error) {
+      await this.#objects.discard(objects.map((o) => o.key));
+      throw error;
+    }
     await this.#scheduleBackground?.(asset.id);
     return { asset, reused: false };
   }
@@ -122,7 +147,7 @@ export class MediaService {
   async makeAvifRenditions(mediaId: string): Promise<number> {
     const [asset, source] = await Promise.all([
       this.#repository.find(mediaId),
-      this.#repository.readSource(mediaId),
+      this.#objects.readAll(mediaId, "source"),
     ]);
     if (!asset || !source) throw new NewsdeskError("MEDIA_NOT_FOUND");
     const renditions = await this.#images.renditions(source, {
@@ -130,8 +155,35 @@ export class MediaService {
       focalY: asset.focalY,
       formats: ["avif"],
     });
-    await this.#repository.addRenditions(mediaId, renditions);
+    const objects = await this.#writeObjects(
+      mediaId,
+      renditions.map((r) => ({ ...r, name: renditionName(r) })),
+    );
+    await this.#repository.addRenditions(mediaId, objects);
     return renditions.length;
+  }
+
+  /** Writes files to the media store, a few at a time, and returns their records. */
+  async #writeObjects(
+    mediaId: string,
+    files: readonly (Pick<MediaObjectRecord, "name" | "shape" | "format" | "width" | "height"> &
+      Pick<Rendition, "data">)[],
+  ): Promise<MediaObjectRecord[]> {
+    const records: MediaObjectRecord[] = [];
+    // Renditions are small and numerous: 4 concurrent writes hide a remote store's latency.
+    for (let i = 0; i < files.length; i += 4) {
+      const batch = files.slice(i, i + 4);
+      const written = await Promise.all(
+        batch.map((f) => this.#objects.write(mediaId, f.name, f.format, f.data)),
+      );
+      batch.forEach((f, j) => {
+        const where = written[j];
+        if (!where) return;
+        const { data: _data, ...info } = f;
+        records.push({ ...info, mediaId, ...where });
+      });
+    }
+    return records;
   }
 
   /** The shared library, newest first, for anyone with a newsroom role. */

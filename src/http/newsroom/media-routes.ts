@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { AuditLog } from "../../domain/audit/audit-log.js";
-import { NewsdeskError } from "../../domain/error-catalogue.js";
+import { clipJson } from "../../domain/clips/clip-schema.js";
+import type { ClipService } from "../../domain/clips/clip-service.js";
+import { isNewsdeskError, NewsdeskError } from "../../domain/error-catalogue.js";
 import { type RenditionInfo, renditionName } from "../../domain/media/media-schema.js";
 import type { MediaService } from "../../domain/media/media-service.js";
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
@@ -11,6 +13,8 @@ export interface MediaRouteDeps {
   readonly audit: AuditLog;
   /** Upload limit for media, in bytes. */
   readonly maxUploadBytes: number;
+  /** Audio and video clips: `GET /media/:id` answers with the clip when the id is one. */
+  readonly clips?: ClipService;
 }
 
 const listQuery = z.object({
@@ -93,8 +97,18 @@ export function mediaRoutes(r: NewsroomRouter, deps: MediaRouteDeps): void {
   });
 
   r.get("/media/:id", { action: "media.upload", scope: "stories:read" }, async (c, { actor }) => {
-    const { asset, renditions } = await deps.media.view(actor, pathParam(c, "id"));
-    return c.json({ asset, thumbnailUrl: thumbnailUrl(asset.id, renditions) });
+    const id = pathParam(c, "id");
+    try {
+      const { asset, renditions } = await deps.media.view(actor, id);
+      return c.json({ asset, thumbnailUrl: thumbnailUrl(asset.id, renditions) });
+    } catch (error) {
+      // Images and clips share one id space (random ids): a clip answers as itself.
+      if (!deps.clips || !isNewsdeskError(error) || error.code !== "MEDIA_NOT_FOUND") throw error;
+      const view = await deps.clips.view(actor, id).catch((clipError: unknown) => {
+        throw isNewsdeskError(clipError) && clipError.code === "CLIP_NOT_FOUND" ? error : clipError;
+      });
+      return c.json({ clip: clipJson(view) });
+    }
   });
 
   r.patch(

@@ -3,6 +3,7 @@ import type { ApiKeyService } from "../../domain/api/api-key-service.js";
 import type { AuditLog } from "../../domain/audit/audit-log.js";
 import type { BreakingAlertService } from "../../domain/breaking/breaking-alert.js";
 import type { BreakingNewsService } from "../../domain/breaking/breaking-news-service.js";
+import type { ClipService } from "../../domain/clips/clip-service.js";
 import type { Clock } from "../../domain/clock.js";
 import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { CurationService } from "../../domain/curation/curation-service.js";
@@ -27,6 +28,7 @@ import { accountRoutes } from "./account-routes.js";
 import { sessionOrTokenAuthenticator } from "./authenticate.js";
 import { breakingRoutes } from "./breaking-routes.js";
 import { catalogRoutes } from "./catalog-routes.js";
+import { clipRoutes } from "./clip-routes.js";
 import { commentRoutes } from "./comment-routes.js";
 import { curationRoutes } from "./curation-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
@@ -79,6 +81,8 @@ export interface NewsroomApiDeps {
   readonly publisherName: string;
   /** Upload limit for media, in bytes. */
   readonly maxUploadBytes: number;
+  /** Audio and video clips; absent where no media object store is configured. */
+  readonly clips?: ClipService;
   /** Where security events go (the app's pino logger); none in some unit tests. */
   readonly logger?: Logger;
   /** Told each security event's outcome as well (the metrics' log-in counters). */
@@ -163,6 +167,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   breakingRoutes(router, deps);
   curationRoutes(router, deps);
   programmeRoutes(router, deps);
+  if (deps.clips) clipRoutes(router, { clips: deps.clips, audit: deps.audit });
   mediaRoutes(router, deps);
   userRoutes(router, deps);
   catalogRoutes(router, deps);

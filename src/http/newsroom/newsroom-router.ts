@@ -37,7 +37,11 @@ export type NewsroomEnv = { Variables: { auth: NewsroomAuth } };
  */
 type RouteScope = TokenScope | "session";
 
-export type BodyKind = "json" | "form" | "none";
+/**
+ * `stream`: the body is handed over unread (a `ReadableStream` or null) for the handler to
+ * spool to disk within `maxBodyBytes` (audio and video uploads, far too large to buffer).
+ */
+export type BodyKind = "json" | "form" | "none" | "stream";
 
 export interface RouteDeclaration {
   readonly action: RouteAction;
@@ -345,6 +349,7 @@ export class NewsroomRouter {
     if (kind === "none") return undefined;
     const declared = Number(c.req.header("content-length") ?? Number.NaN);
     if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, code);
+    if (kind === "stream") return c.req.raw.body;
     const read = await readLimited(c.req.raw.body, limit);
     if (!read.ok) throw tooLarge(limit, code);
     if (kind === "form") {

@@ -1,4 +1,5 @@
 import { accountAr } from "./account-ar.js";
+import { avAr } from "./av-ar.js";
 import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
@@ -783,6 +784,8 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...catalogAr,
 
   ...commentsAr,
+  // Audio and video in the media library: av-ar.ts
+  ...avAr,
   ...conflictAr,
   ...translationAr,
   ...curationAr,

@@ -1,4 +1,5 @@
 import { accountEn } from "./account-en.js";
+import { avEn } from "./av-en.js";
 import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
@@ -875,6 +876,8 @@ export const en = {
   ...writingEn,
   // Comments beside the editor and the header's notifications: comments-en.ts
   ...commentsEn,
+  // Audio and video in the media library: av-en.ts
+  ...avEn,
 
   // The conflict view's merge and not-merged revisions in the history: conflict-en.ts
   ...conflictEn,

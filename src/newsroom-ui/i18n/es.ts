@@ -1,4 +1,5 @@
 import { accountEs } from "./account-es.js";
+import { avEs } from "./av-es.js";
 import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
@@ -817,6 +818,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...catalogEs,
 
   ...commentsEs,
+  // Audio and video in the media library: av-es.ts
+  ...avEs,
   ...conflictEs,
   ...translationEs,
   ...curationEs,

@@ -1,4 +1,5 @@
 import { accountFa } from "./account-fa.js";
+import { avFa } from "./av-fa.js";
 import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
@@ -799,6 +800,8 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...accountFa,
   ...writingFa,
   ...commentsFa,
+  // Audio and video in the media library: av-fa.ts
+  ...avFa,
   ...conflictFa,
   ...translationFa,
   ...catalogFa,

@@ -1,4 +1,5 @@
 import { accountFr } from "./account-fr.js";
+import { avFr } from "./av-fr.js";
 import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
@@ -821,6 +822,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...catalogFr,
 
   ...commentsFr,
+  // Audio and video in the media library: av-fr.ts
+  ...avFr,
   ...conflictFr,
   ...translationFr,
   ...curationFr,

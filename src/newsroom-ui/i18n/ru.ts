@@ -1,4 +1,5 @@
 import { accountRu } from "./account-ru.js";
+import { avRu } from "./av-ru.js";
 import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
@@ -807,6 +808,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...catalogRu,
 
   ...commentsRu,
+  // Audio and video in the media library: av-ru.ts
+  ...avRu,
   ...conflictRu,
   ...translationRu,
   ...curationRu,

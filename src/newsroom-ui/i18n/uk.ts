@@ -1,4 +1,5 @@
 import { accountUk } from "./account-uk.js";
+import { avUk } from "./av-uk.js";
 import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
@@ -809,6 +810,8 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...catalogUk,
 
   ...commentsUk,
+  // Audio and video in the media library: av-uk.ts
+  ...avUk,
   ...conflictUk,
   ...translationUk,
   ...curationUk,

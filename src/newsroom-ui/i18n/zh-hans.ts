@@ -1,4 +1,5 @@
 import { accountZhHans } from "./account-zh-hans.js";
+import { avZhHans } from "./av-zh-hans.js";
 import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
@@ -768,6 +769,8 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...catalogZhHans,
 
   ...commentsZhHans,
+  // Audio and video in the media library: av-zh-hans.ts
+  ...avZhHans,
   ...conflictZhHans,
   ...translationZhHans,
   ...curationZhHans,

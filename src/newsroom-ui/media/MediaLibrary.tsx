@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { useUiText } from "../i18n/ui-language.js";
 import { useScreenTitle } from "../shared/screen-title.js";
+import { ClipLibrary } from "./ClipLibrary.js";
 import { MediaBrowser, type MediaItem } from "./MediaBrowser.js";
 import { MediaEditor } from "./MediaEditor.js";
 import { UploadForm } from "./UploadForm.js";
@@ -40,6 +41,7 @@ export function MediaLibrary() {
           }}
         />
       </div>
+      <ClipLibrary />
     </>
   );
 }

@@ -102,6 +102,8 @@ interface RequestOptions<T> {
   readonly schema?: z.ZodType<T>;
   readonly json?: unknown;
   readonly form?: FormData;
+  /** A file sent as the body itself (audio and video uploads, streamed by the server). */
+  readonly raw?: Blob;
   readonly query?: Record<string, string | number | undefined>;
 }
 
@@ -185,6 +187,8 @@ export class ApiClient {
       body = JSON.stringify(options.json);
     } else if (options.form) {
       body = options.form; // the browser sets the multipart boundary
+    } else if (options.raw) {
+      body = options.raw;
     }
     if (unsafeMethods.has(method) && this.#csrfToken) {
       headers.set("X-CSRF-Token", this.#csrfToken);

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { Hono } from "hono";
+import { clipKey } from "../domain/clips/clip-schema.js";
+import type { ClipService } from "../domain/clips/clip-service.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { MediaObjectStore } from "../domain/media/media-object-store.js";
+import { isNotModified } from "./conditional-get.js";
+import { problemResponse } from "./problem-json.js";
+import { storedObjectResponse } from "./stored-object-response.js";
+
+export interface ClipMediaDeps {
+  readonly clips: ClipService;
+  readonly store: MediaObjectStore;
+}
+
+const clipIdPattern = /^[0-9a-z]{8,32}$/;
+/**
+ * The files readers may fetch under a clip; the original upload is not one of them.
+ * Names are matched whole, so a request can never name another key of the store.
+ */
+const servedName =
+  /^(?:audio-[a-z0-9-]+\.(?:ogg|m4a)|poster\.(?:jpg|webp)|hls\/master\.m3u8|hls\/(?:240p|360p|720p|audio)\/(?:index\.m3u8|segment-\d{5}\.ts))$/;
+
+/** Clip renditions, HLS and captions for readers, at `/media/clips/<id>/…`. */
+export function clipMediaRoutes(deps: ClipMediaDeps): Hono {
+  const app = new Hono();
+
+  app.get("/media/clips/:id/captions/:file", async (c) => {
+    const id = c.req.param("id");
+    const lang = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.vtt$/.exec(c.req.param("file"))?.[1];
+    if (!clipIdPattern.test(id) || !lang) return problemResponse(c, "NOT_FOUND");
+    const caption = await deps.clips.captionFor(id, lang);
+    if (!caption) return problemResponse(c, "CAPTIONS_NOT_FOUND");
+    const etag = `"${createHash("sha256").update(caption.vtt).digest("base64url").slice(0, 27)}"`;
+    // Captions are edited in place, so they are revalidated rather than cached forever.
+    const headers = {
+      "Content-Type": "text/vtt; charset=utf-8",
+      "Cache-Control": "public, max-age=0, must-revalidate, s-maxage=300",
+      ETag: etag,
+    };
+    if (
+      isNotModified(
+        { method: c.req.method, ifNoneMatch: c.req.header("if-none-match") },
+        { status: 200, etag, lastModified: caption.updatedAt },
+      )
+    ) {
+      return c.body(null, 304, headers);
+    }
+    return c.body(caption.vtt, 200, headers);
+  });
+
+  app.get("/media/clips/:id/*", async (c) => {
+    const id = c.req.param("id");
+    const prefix = `/media/clips/${id}/`;
+    const name = decodeURIComponent(new URL(c.req.url).pathname).slice(prefix.length);
+    if (!clipIdPattern.test(id) || !servedName.test(name)) {
+      return problemResponse(c, "NOT_FOUND", "No such clip file.");
+    }
+    try {
+      const response = await storedObjectResponse(c.req.raw, deps.store, clipKey(id, name));
+      return response ?? problemResponse(c, "CLIP_NOT_FOUND");
+    } catch (error) {
+      if (isNewsdeskError(error) && error.code === "MEDIA_STORE_UNAVAILABLE") {
+        return problemResponse(c, "MEDIA_STORE_UNAVAILABLE");
+      }
+      throw error;
+    }
+  });
+
+  return app;
+}

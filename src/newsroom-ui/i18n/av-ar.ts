@@ -1,0 +1,37 @@
+import type { avEn } from "./av-en.js";
+
+/** قسم الصوت والفيديو في مكتبة الوسائط؛ مفاتيح av-en.ts نفسها. */
+export const avAr: Record<keyof typeof avEn, string> = {
+  "av.heading": "الصوت والفيديو",
+  "av.upload.file": "ملف صوتي أو فيديو",
+  "av.upload.help":
+    "MP3 أو M4A أو MP4 أو WebM أو Ogg أو WAV أو FLAC. يتحقق نيوزديسك من الملف ويصنع نسخًا أصغر للقراء ذوي الاتصال البطيء.",
+  "av.upload.title": "العنوان",
+  "av.upload.submit": "رفع صوت أو فيديو",
+  "av.upload.chooseFirst": "اختر ملفًا صوتيًا أو فيديو أولًا.",
+  "av.upload.uploading": "جارٍ رفع {name}…",
+  "av.upload.uploaded": "تم رفع {name}. تُصنع الآن النسخ الأصغر.",
+  "av.list.empty": "لا يوجد صوت أو فيديو بعد.",
+  "av.list.refresh": "تحديث القائمة",
+  "av.kind.audio": "صوت",
+  "av.kind.video": "فيديو",
+  "av.status.queued": "في انتظار المعالجة",
+  "av.status.running": "قيد المعالجة",
+  "av.status.ready": "جاهز",
+  "av.status.failed": "فشلت المعالجة: {error}",
+  "av.duration": "{minutes} دقيقة و{seconds} ثانية",
+  "av.captions.open": "الترجمة والنص لـ {title}",
+  "av.captions.heading": "الترجمة والنص: {title}",
+  "av.captions.lang": "وسم اللغة، مثل ar أو en",
+  "av.captions.vtt": "الترجمة بصيغة WebVTT",
+  "av.captions.save": "حفظ الترجمة",
+  "av.captions.saved": "حُفظت الترجمة بلغة {lang}: {count} مقطعًا.",
+  "av.captions.remove": "حذف الترجمة بلغة {lang}",
+  "av.captions.removed": "حُذفت الترجمة بلغة {lang}.",
+  "av.captions.invalid": "لم تُحفظ الترجمة. صحّح هذه الأسطر:",
+  "av.captions.line": "السطر {line}: {message}",
+  "av.transcript.label": "النص بلغة {lang}",
+  "av.transcript.help": "يظهر تحت المشغّل ويُعثر عليه في البحث. اتركه فارغًا لاستخدام كلمات الترجمة.",
+  "av.transcript.save": "حفظ النص",
+  "av.transcript.saved": "حُفظ النص بلغة {lang}.",
+};

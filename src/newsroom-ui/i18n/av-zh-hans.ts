@@ -1,0 +1,37 @@
+import type { avEn } from "./av-en.js";
+
+/** 媒体库中的音频和视频；与 av-en.ts 的键相同。 */
+export const avZhHans: Record<keyof typeof avEn, string> = {
+  "av.heading": "音频和视频",
+  "av.upload.file": "音频或视频文件",
+  "av.upload.help":
+    "支持 MP3、M4A、MP4、WebM、Ogg、WAV 或 FLAC。Newsdesk 会检查文件，并为网速慢的读者制作较小的版本。",
+  "av.upload.title": "标题",
+  "av.upload.submit": "上传音频或视频",
+  "av.upload.chooseFirst": "请先选择音频或视频文件。",
+  "av.upload.uploading": "正在上传 {name}…",
+  "av.upload.uploaded": "{name} 已上传，正在制作较小的版本。",
+  "av.list.empty": "还没有音频或视频。",
+  "av.list.refresh": "刷新列表",
+  "av.kind.audio": "音频",
+  "av.kind.video": "视频",
+  "av.status.queued": "等待处理",
+  "av.status.running": "正在处理",
+  "av.status.ready": "就绪",
+  "av.status.failed": "处理失败：{error}",
+  "av.duration": "{minutes} 分 {seconds} 秒",
+  "av.captions.open": "{title} 的字幕和文字稿",
+  "av.captions.heading": "字幕和文字稿：{title}",
+  "av.captions.lang": "语言标签，例如 zh-Hans 或 en",
+  "av.captions.vtt": "WebVTT 字幕",
+  "av.captions.save": "保存字幕",
+  "av.captions.saved": "{lang} 字幕已保存：共 {count} 条。",
+  "av.captions.remove": "删除 {lang} 字幕",
+  "av.captions.removed": "{lang} 字幕已删除。",
+  "av.captions.invalid": "字幕未保存。请更正以下各行：",
+  "av.captions.line": "第 {line} 行：{message}",
+  "av.transcript.label": "{lang} 文字稿",
+  "av.transcript.help": "显示在播放器下方，并可被搜索到。留空则使用字幕中的文字。",
+  "av.transcript.save": "保存文字稿",
+  "av.transcript.saved": "{lang} 文字稿已保存。",
+};

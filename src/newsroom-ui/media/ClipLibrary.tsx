@@ -1,0 +1,299 @@
+import { useEffect, useId, useState } from "preact/hooks";
+import { parseWebVtt, type WebVttProblem } from "../../domain/clips/webvtt.js";
+import { useUiText } from "../i18n/ui-language.js";
+import { errorMessage, isApiError } from "../shared/api-client.js";
+import { useApp } from "../shared/app-context.js";
+import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
+import { TextField } from "../shared/TextField.js";
+import {
+  type ClipItem,
+  captionProblemsSchema,
+  deleteCaptions,
+  listClips,
+  putCaptions,
+  putTranscript,
+  uploadClip,
+} from "./clips-api.js";
+
+/** How often the list is refreshed while a clip is still being processed. */
+const pollMs = 5000;
+
+/**
+ * Audio and video in the media library: upload (the file goes up as it is and the server
+ * probes it), processing status, and captions and transcripts per language.
+ */
+export function ClipLibrary() {
+  const { api } = useApp();
+  const { t, number } = useUiText();
+  const id = useId();
+  const [clips, setClips] = useState<readonly ClipItem[]>([]);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [open, setOpen] = useState<string | null>(null);
+
+  // refreshKey asks for a reload.
+  useEffect(() => {
+    let cancelled = false;
+    void refreshKey;
+    listClips(api, {})
+      .then((list) => {
+        if (!cancelled) setClips(list.items);
+      })
+      .catch((failure: unknown) => {
+        if (!cancelled) setError(errorMessage(failure));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, refreshKey]);
+
+  const processing = clips.some((c) => c.status === "queued" || c.status === "running");
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setTimeout(() => setRefreshKey((key) => key + 1), pollMs);
+    return () => clearTimeout(timer);
+  }, [processing, clips]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) {
+      setError(t("av.upload.chooseFirst"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setStatus(t("av.upload.uploading", { name: file.name }));
+    try {
+      const clip = await uploadClip(api, file, title.normalize("NFC"));
+      setStatus(t("av.upload.uploaded", { name: clip.title || file.name }));
+      (event.currentTarget as HTMLFormElement | null)?.reset();
+      setFile(null);
+      setTitle("");
+      setRefreshKey((key) => key + 1);
+    } catch (failure) {
+      setStatus("");
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const duration = (ms: number | null) => {
+    if (ms === null) return "";
+    const seconds = Math.round(ms / 1000);
+    return t("av.duration", {
+      minutes: number(Math.floor(seconds / 60)),
+      seconds: number(seconds % 60),
+    });
+  };
+
+  return (
+    <section class="nr-clips" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t("av.heading")}</h2>
+      <form class="nr-form" onSubmit={submit}>
+        <div class="nr-field">
+          <label for={`${id}-file`}>{t("av.upload.file")}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="audio/*,video/*"
+            required
+            aria-describedby={`${id}-file-help`}
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+          />
+          <p id={`${id}-file-help`} class="nr-help">
+            {t("av.upload.help")}
+          </p>
+        </div>
+        <TextField
+          id={`${id}-title`}
+          label={t("av.upload.title")}
+          value={title}
+          onInput={setTitle}
+          maxLength={300}
+        />
+        <button type="submit" disabled={busy}>
+          {t("av.upload.submit")}
+        </button>
+        <ErrorMessage message={error} />
+        <StatusMessage>{status}</StatusMessage>
+      </form>
+      <button type="button" onClick={() => setRefreshKey((key) => key + 1)}>
+        {t("av.list.refresh")}
+      </button>
+      {clips.length === 0 ? (
+        <p>{t("av.list.empty")}</p>
+      ) : (
+        <ul class="nr-clip-list">
+          {clips.map((clip) => (
+            <li key={clip.id}>
+              <p>
+                <strong dir="auto">{clip.title || clip.id}</strong>{" "}
+                <span>{t(clip.kind === "audio" ? "av.kind.audio" : "av.kind.video")}</span>{" "}
+                <span>{duration(clip.durationMs)}</span>
+              </p>
+              <p role="status">
+                {clip.status === "failed"
+                  ? t("av.status.failed", { error: clip.error ?? "" })
+                  : t(`av.status.${clip.status}`)}{" "}
+                {clip.status === "running" && clip.progress !== null ? (
+                  <progress value={clip.progress} max={1} aria-label={t("av.status.running")}>
+                    {number(Math.round(clip.progress * 100))}%
+                  </progress>
+                ) : null}
+              </p>
+              <button
+                type="button"
+                aria-expanded={open === clip.id}
+                onClick={() => setOpen(open === clip.id ? null : clip.id)}
+              >
+                {t("av.captions.open", { title: clip.title || clip.id })}
+              </button>
+              {open === clip.id ? (
+                <CaptionsEditor clip={clip} onChanged={() => setRefreshKey((key) => key + 1)} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Captions per language: checked as typed with the server's own WebVTT rules. */
+function CaptionsEditor(props: { readonly clip: ClipItem; readonly onChanged: () => void }) {
+  const { api } = useApp();
+  const { t, number } = useUiText();
+  const id = useId();
+  const [lang, setLang] = useState(props.clip.captions[0]?.lang ?? "");
+  const existing = props.clip.captions.find((c) => c.lang === lang);
+  const [vtt, setVtt] = useState(existing?.vtt ?? "WEBVTT\n\n");
+  const [transcript, setTranscript] = useState(existing?.transcript ?? "");
+  const [problems, setProblems] = useState<readonly WebVttProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+
+  const check = (text: string) => {
+    const parsed = parseWebVtt(text);
+    setProblems(parsed.ok ? [] : parsed.problems);
+    return parsed.ok;
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    if (!check(vtt)) return;
+    try {
+      const caption = await putCaptions(api, props.clip.id, lang.trim(), vtt);
+      setTranscript(caption.transcript);
+      setStatus(t("av.captions.saved", { lang: caption.lang, count: number(caption.cueCount) }));
+      props.onChanged();
+    } catch (failure) {
+      const listed = isApiError(failure)
+        ? captionProblemsSchema.safeParse(failure.problem.problems)
+        : undefined;
+      if (listed?.success) setProblems(listed.data);
+      else setError(errorMessage(failure));
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await deleteCaptions(api, props.clip.id, lang.trim());
+      setStatus(t("av.captions.removed", { lang }));
+      props.onChanged();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  const saveTranscript = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const caption = await putTranscript(api, props.clip.id, lang.trim(), transcript);
+      setTranscript(caption.transcript);
+      setStatus(t("av.transcript.saved", { lang: caption.lang }));
+      props.onChanged();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <div class="nr-captions">
+      <h3>{t("av.captions.heading", { title: props.clip.title || props.clip.id })}</h3>
+      <form class="nr-form" onSubmit={save}>
+        <TextField
+          id={`${id}-lang`}
+          label={t("av.captions.lang")}
+          value={lang}
+          dir="ltr"
+          maxLength={35}
+          required
+          onInput={(value) => {
+            setLang(value);
+            const found = props.clip.captions.find((c) => c.lang === value.trim());
+            if (found) {
+              setVtt(found.vtt);
+              setTranscript(found.transcript);
+            }
+          }}
+        />
+        <div class="nr-field">
+          <label for={`${id}-vtt`}>{t("av.captions.vtt")}</label>
+          <textarea
+            id={`${id}-vtt`}
+            rows={10}
+            dir="auto"
+            value={vtt}
+            aria-invalid={problems.length > 0}
+            aria-describedby={problems.length > 0 ? `${id}-problems` : undefined}
+            onInput={(event) => {
+              setVtt(event.currentTarget.value);
+              if (problems.length > 0) check(event.currentTarget.value);
+            }}
+            onBlur={() => check(vtt)}
+          />
+        </div>
+        {problems.length > 0 ? (
+          <div id={`${id}-problems`} role="alert">
+            <p>{t("av.captions.invalid")}</p>
+            <ul>
+              {problems.map((p) => (
+                <li key={`${p.line}-${p.message}`}>
+                  {t("av.captions.line", { line: number(p.line), message: p.message })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <button type="submit">{t("av.captions.save")}</button>
+        {existing ? (
+          <button type="button" onClick={remove}>
+            {t("av.captions.remove", { lang: existing.lang })}
+          </button>
+        ) : null}
+      </form>
+      {existing ? (
+        <form class="nr-form" onSubmit={saveTranscript}>
+          <TextField
+            id={`${id}-transcript`}
+            label={t("av.transcript.label", { lang: existing.lang })}
+            value={transcript}
+            onInput={setTranscript}
+            multiline
+            lang={existing.lang}
+            help={t("av.transcript.help")}
+          />
+          <button type="submit">{t("av.transcript.save")}</button>
+        </form>
+      ) : null}
+      <ErrorMessage message={error} />
+      <StatusMessage>{status}</StatusMessage>
+    </div>
+  );
+}
