@@ -498,6 +498,8 @@ export interface LivePagesTable {
   coverage_start_time: string | null;
   coverage_end_time: string | null;
   version: number;
+}
+
 export interface ClipsTable {
   id: string;
   kind: string;
