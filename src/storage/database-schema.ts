@@ -559,6 +559,7 @@ export interface LivePostsTable {
   created_by: string | null;
   source_post_id: string | null;
   stale: number;
+  draft: number;
 }
 
 interface LivePostRevisionsTable {

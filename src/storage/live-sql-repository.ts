@@ -40,6 +40,7 @@ export class LiveSqlRepository implements LiveRepository {
 
   async listPosts(storyId: string, page: { before?: string; limit: number }): Promise<LivePost[]> {
     const rows = await this.#stream(storyId, page.before, page.limit, false)
+      .where("p.draft", "=", 0)
       .selectAll("p")
       .execute();
     return rows.map(postFromRow);
@@ -52,6 +53,7 @@ export class LiveSqlRepository implements LiveRepository {
       .where("story_id", "=", storyId)
       .where("key_event", "=", 1)
       .where("deleted_at", "is", null)
+      .where("draft", "=", 0)
       .orderBy("posted_at", "desc")
       .orderBy("id", "desc")
       .limit(limit)
@@ -66,15 +68,18 @@ export class LiveSqlRepository implements LiveRepository {
       .where("story_id", "=", storyId)
       .where("pinned", "=", 1)
       .where("deleted_at", "is", null)
+      .where("draft", "=", 0)
       .executeTakeFirst();
     return row ? postFromRow(row) : undefined;
   }
 
   async findPost(postId: string): Promise<LivePost | undefined> {
+    // Readers' lookup: an offered draft does not exist for them.
     const row = await this.#db
       .selectFrom("live_posts")
       .selectAll()
       .where("id", "=", postId)
+      .where("draft", "=", 0)
       .executeTakeFirst();
     return row ? postFromRow(row) : undefined;
   }
@@ -85,6 +90,7 @@ export class LiveSqlRepository implements LiveRepository {
       .select((eb) => eb.fn.countAll().as("n"))
       .where("story_id", "=", storyId)
       .where("deleted_at", "is", null)
+      .where("draft", "=", 0)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -226,6 +232,17 @@ export class LiveSqlRepository implements LiveRepository {
     }));
   }
 
+  async publishDraft(postId: string, postedAt: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("live_posts")
+      .set({ draft: 0, posted_at: postedAt })
+      .where("id", "=", postId)
+      .where("draft", "=", 1)
+      .where("deleted_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async listOffered(sourcePostId: string): Promise<LivePost[]> {
     const rows = await this.#db
       .selectFrom("live_posts")
@@ -282,6 +299,7 @@ const postColumns = [
   "p.created_by",
   "p.source_post_id",
   "p.stale",
+  "p.draft",
 ] as const;
 
 /** The columns of a live page's row (the story repository writes the first one). */
@@ -324,6 +342,7 @@ function postRow(post: LivePost) {
     created_by: post.createdBy,
     source_post_id: post.sourcePostId,
     stale: 0,
+    draft: post.draft ? 1 : 0,
   };
 }
 
@@ -364,6 +383,7 @@ function postFromRow(row: Selectable<LivePostsTable>): LivePost {
     deletedAt: row.deleted_at,
     createdBy: row.created_by,
     sourcePostId: row.source_post_id,
+    ...(Number(row.draft) === 1 ? { draft: true } : {}),
   };
 }
 

@@ -480,4 +480,105 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
     // One story family: the Persian page is the English page's counterpart.
     expect(found[1]?.familyId).toBe(found[0]?.familyId);
   });
+
+  it("offers a post to the same story's live page in another service, as a draft to translate", async () => {
+    const actor = systemActor("test");
+    const demoPage = async (serviceId: "en" | "fa") => {
+      const demo = serviceId === "en" ? demoLiveEnglish : demoLivePersian;
+      const list = await newsdesk.services.stories.list(actor, {
+        serviceId,
+        tab: "published",
+        sort: "published",
+        direction: "desc",
+        limit: 50,
+        offset: 0,
+      });
+      const id = list.items.find((item) => item.workingHeadline === demo.headline)?.story.id;
+      if (!id) throw new Error(`no ${serviceId} live page`);
+      return id;
+    };
+    const english = await demoPage("en");
+    const persian = await demoPage("fa");
+    const source = (await editor.json<{ items: PostJson[] }>("GET", `/stories/${english}/posts`))
+      .items[0];
+    if (!source) throw new Error("no post");
+
+    await problem(
+      await reporter.request("POST", `/posts/${source.id}/offer`, { targetStoryId: persian }),
+      403,
+      "FORBIDDEN",
+    );
+    const otherEnglish = await createLive();
+    await problem(
+      await editor.request("POST", `/posts/${source.id}/offer`, { targetStoryId: otherEnglish }),
+      422,
+      "LIVE_OFFER_TARGET_INVALID",
+    );
+    heard.length = 0;
+    const offered = await editor.request("POST", `/posts/${source.id}/offer`, {
+      targetStoryId: persian,
+    });
+    expect(offered.status).toBe(201);
+    const draft = (await offered.json()) as PostJson & { draft: boolean; sourcePostId: string };
+    expect(draft).toMatchObject({
+      storyId: persian,
+      draft: true,
+      sourcePostId: source.id,
+      stale: false,
+      revision: 1,
+      content: { title: source.content.title, bylines: [] },
+    });
+    // Nobody outside the newsroom hears of a draft, and readers' reads leave it out.
+    expect(heard).toEqual([]);
+    const readerIds = (await newsdesk.repositories.live.listPosts(persian, { limit: 100 })).map(
+      (p) => p.id,
+    );
+    expect(readerIds).not.toContain(draft.id);
+    await problem(
+      await editor.request("POST", `/posts/${source.id}/offer`, { targetStoryId: persian }),
+      409,
+      "LIVE_POST_ALREADY_OFFERED",
+    );
+
+    // The Persian translator translates the draft; a change to the source makes it stale.
+    const translated = await translator.json<PostJson>("PATCH", `/posts/${draft.id}`, {
+      revision: 1,
+      title: "جمع‌بندی تا این لحظه",
+      bylines: [{ personId: "nasrin-ahmadi" }],
+    });
+    expect(translated).toMatchObject({ revision: 2, stale: false, bylineNames: ["نسرین احمدی"] });
+    await editor.json("PATCH", `/posts/${source.id}`, {
+      revision: source.revision,
+      title: `${source.content.title ?? ""} (updated)`,
+    });
+    expect((await translator.json<PostJson>("GET", `/posts/${draft.id}`)).stale).toBe(true);
+    const refreshed = await translator.json<PostJson>("PATCH", `/posts/${draft.id}`, {
+      revision: 2,
+      title: "جمع‌بندی تازه تا این لحظه",
+    });
+    expect(refreshed.stale).toBe(false);
+    await problem(await translator.request("POST", `/posts/${draft.id}/publish`), 403, "FORBIDDEN");
+    const published = await editor.json<PostJson & { draft: boolean }>(
+      "POST",
+      `/posts/${draft.id}/publish`,
+    );
+    expect(published.draft).toBe(false);
+    expect(heard).toContainEqual({
+      event: "live-post",
+      data: { storyId: persian, postId: draft.id, action: "published" },
+    });
+    const after = await newsdesk.repositories.live.listPosts(persian, { limit: 1 });
+    expect(after.map((p) => p.id)).toEqual([draft.id]);
+    await problem(
+      await editor.request("POST", `/posts/${draft.id}/publish`),
+      409,
+      "LIVE_POST_NOT_DRAFT",
+    );
+    // A published copy is the translator's no more.
+    await problem(
+      await translator.request("PATCH", `/posts/${draft.id}`, { revision: 3, title: "x" }),
+      403,
+      "FORBIDDEN",
+    );
+  });
 });

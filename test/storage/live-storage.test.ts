@@ -213,6 +213,7 @@ describe.each(dialects)("live page storage on %s", (dialect) => {
       created_by: null,
       source_post_id: null,
       stale: 0,
+      draft: 0,
     }));
     for (let i = 0; i < rows.length; i += 200) {
       await database.db
@@ -230,7 +231,7 @@ describe.each(dialects)("live page storage on %s", (dialect) => {
     // The plan names the index rather than sorting the story's rows (a property of the
     // query, checked the way each dialect reports plans).
     const query = sql`select id from live_posts where story_id = ${storyId}
-      and deleted_at is null order by posted_at desc, id desc limit 20`;
+      and deleted_at is null and draft = 0 order by posted_at desc, id desc limit 20`;
     if (dialect === "sqlite") {
       const plan = await sql<{ detail: string }>`explain query plan ${query}`.execute(database.db);
       const text = plan.rows.map((r) => r.detail).join("\n");
@@ -243,5 +244,47 @@ describe.each(dialects)("live page storage on %s", (dialect) => {
       expect(text).toContain("live_posts_stream");
       expect(text).not.toMatch(/\bSort\b/);
     }
+  });
+
+  it("keeps offered drafts from readers until published, then at their publication time", async () => {
+    const storyId = await livePage();
+    await repos.live.insertPost(post(storyId, `${storyId}-seen`, "2026-12-05T10:00:00.000Z"));
+    await repos.live.insertPost(
+      post(storyId, `${storyId}-draft`, "2026-12-05T10:05:00.000Z", {
+        draft: true,
+        sourcePostId: "elsewhere",
+      }),
+    );
+    expect((await repos.live.listPosts(storyId, { limit: 10 })).map((p) => p.id)).toEqual([
+      `${storyId}-seen`,
+    ]);
+    expect(await repos.live.countPosts(storyId)).toBe(1);
+    expect(await repos.live.findPost(`${storyId}-draft`)).toBeUndefined();
+    const newsroom = await repos.live.listNewsroomPosts(storyId, {
+      limit: 10,
+      includeDeleted: false,
+    });
+    expect(newsroom.map((p) => [p.id, p.draft ?? false])).toEqual([
+      [`${storyId}-draft`, true],
+      [`${storyId}-seen`, false],
+    ]);
+    expect((await repos.live.listOffered("elsewhere")).map((p) => p.id)).toEqual([
+      `${storyId}-draft`,
+    ]);
+    await repos.live.setStale([`${storyId}-draft`], true);
+    expect((await repos.live.findNewsroomPost(`${storyId}-draft`))?.stale).toBe(true);
+    expect(await repos.live.publishDraft(`${storyId}-draft`, "2026-12-05T11:00:00.000Z")).toBe(
+      true,
+    );
+    expect(await repos.live.publishDraft(`${storyId}-draft`, "2026-12-05T12:00:00.000Z")).toBe(
+      false,
+    );
+    const published = await repos.live.findPost(`${storyId}-draft`);
+    expect(published?.postedAt).toBe("2026-12-05T11:00:00.000Z");
+    expect(published && "draft" in published).toBe(false);
+    expect((await repos.live.listPosts(storyId, { limit: 10 })).map((p) => p.id)).toEqual([
+      `${storyId}-draft`,
+      `${storyId}-seen`,
+    ]);
   });
 });

@@ -18,4 +18,17 @@ export const liveProblemCatalogue = {
       "Reporters cannot post on this live page now: it has ended, or only editors may post on it.",
   },
   LIVE_POST_DELETED: { status: 409, message: "The post was deleted; it cannot be changed." },
+  LIVE_OFFER_TARGET_INVALID: {
+    status: 422,
+    message:
+      "A post can be offered only to the live page of the same story in another language service.",
+  },
+  LIVE_POST_ALREADY_OFFERED: {
+    status: 409,
+    message: "This post has already been offered to that live page.",
+  },
+  LIVE_POST_NOT_DRAFT: {
+    status: 409,
+    message: "Only an offered post that is still a draft can be published this way.",
+  },
 } as const;

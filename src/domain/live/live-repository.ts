@@ -51,11 +51,13 @@ export interface LiveRepository extends LiveReadRepository {
     storyId: string,
     page: { before?: string; limit: number; includeDeleted: boolean },
   ): Promise<NewsroomLivePost[]>;
-  /** One post as the newsroom shows it, deleted or not. */
+  /** One post as the newsroom shows it, deleted or a draft or not. */
   findNewsroomPost(postId: string): Promise<NewsroomLivePost | undefined>;
   /** Oldest first. */
   listRevisions(postId: string): Promise<LivePostRevision[]>;
-  /** Posts offered from `sourcePostId` (the cross-service copies). */
+  /** Makes an offered draft a post readers see, at `postedAt`, if it is still a draft. */
+  publishDraft(postId: string, postedAt: string): Promise<boolean>;
+  /** Posts offered from `sourcePostId` (the cross-service copies), drafts included. */
   listOffered(sourcePostId: string): Promise<LivePost[]>;
   /** Flags posts stale (their source changed) or current again. */
   setStale(postIds: readonly string[], stale: boolean): Promise<void>;

@@ -35,9 +35,16 @@ export function mayPost(actor: Actor, serviceId: ServiceId, page: LivePage): boo
   return can(actor, "live.post", serviceId) && page.reportersMayPost && page.status !== "ended";
 }
 
-/** Editors change any post; a reporter only their own (flags stay the editors'). */
+/**
+ * Editors change any post; a reporter only their own (flags stay the editors'); translators
+ * of the service the drafts offered to it from another service's page (the translation
+ * workflow), until they are published.
+ */
 export function mayChangePost(actor: Actor, serviceId: ServiceId, post: LivePost): boolean {
   if (mayModerate(actor, serviceId)) return true;
+  if (post.draft === true && post.sourcePostId !== null) {
+    if (can(actor, "translation.edit", serviceId)) return true;
+  }
   const userId = actorId(actor);
   return can(actor, "live.post", serviceId) && userId !== null && post.createdBy === userId;
 }

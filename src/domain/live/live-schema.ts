@@ -53,6 +53,12 @@ export interface LivePost {
   readonly createdBy: string | null;
   /** The source post when this one was offered from another service's live page. */
   readonly sourcePostId: string | null;
+  /**
+   * True for a post offered from another service's page that awaits translation and
+   * publication (absent otherwise). Readers never see drafts: LiveReadRepository leaves
+   * them out.
+   */
+  readonly draft?: boolean;
 }
 
 /** Announced after a post or the live settings change has committed (like StoryEvent). */

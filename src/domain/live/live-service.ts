@@ -59,6 +59,8 @@ export interface LivePostJson extends LivePost {
   readonly bylineNames: string[];
   /** Offered from another service's page, and that source post was edited since. */
   readonly stale: boolean;
+  /** An offered copy still awaiting translation and publication (readers never see it). */
+  readonly draft: boolean;
 }
 
 /** The live page as the newsroom API returns it, with what the caller may do. */
@@ -147,7 +149,7 @@ export class LiveService {
     if (query.includeDeleted) assertCan(actor, "live.manage", story.serviceId);
     const limit = Math.min(Math.max(1, query.limit), maxPostsPerPage);
     if (query.before !== undefined) {
-      const cursor = await this.#deps.live.findPost(query.before);
+      const cursor = await this.#deps.live.findNewsroomPost(query.before);
       if (!cursor || cursor.storyId !== storyId) throw new NewsdeskError("CURSOR_INVALID");
     }
     // One more than asked says whether an older page exists.
@@ -198,6 +200,11 @@ export class LiveService {
       (patch.keyEvent !== undefined && patch.keyEvent !== post.keyEvent) ||
       (patch.pinned !== undefined && patch.pinned !== post.pinned);
     if (flagsChange && !mayModerate(actor, story.serviceId)) throw flagsForbidden(story.serviceId);
+    if (flagsChange && post.draft) {
+      throw new NewsdeskError("VALIDATION_FAILED", {
+        detail: "Publish the offered post before pinning it or marking it as a key event.",
+      });
+    }
     if (patch.revision !== post.revision) throw this.#postConflict(post);
     const proposed: LivePostContent = {
       title: patch.title !== undefined ? patch.title : post.content.title,
@@ -219,9 +226,16 @@ export class LiveService {
     };
     if (!contentChanged && !flagsChange) return this.#requireJson(postId);
     const saved = await this.#deps.live.updatePost(next, post.revision, actorId(actor));
-    if (!saved) throw this.#postConflict((await this.#deps.live.findPost(postId)) ?? post);
-    if (contentChanged) await this.#markOffersStale(post.id);
-    await this.#emit(actor, "post-edited", story, post.id);
+    if (!saved) {
+      throw this.#postConflict((await this.#deps.live.findNewsroomPost(postId)) ?? post);
+    }
+    if (contentChanged) {
+      await this.#markOffersStale(post.id);
+      // An offered copy brought up to date is no longer stale (as a reviewed translation).
+      if (post.sourcePostId !== null) await this.#deps.live.setStale([post.id], false);
+    }
+    // A draft is nobody's business outside the newsroom until it is published.
+    if (!post.draft) await this.#emit(actor, "post-edited", story, post.id);
     return this.#requireJson(postId);
   }
 
@@ -244,7 +258,75 @@ export class LiveService {
         ...(reason ? { reason } : {}),
       },
     );
-    await this.#emit(actor, "post-deleted", story, postId);
+    if (!post.draft) await this.#emit(actor, "post-deleted", story, postId);
+  }
+
+  /**
+   * Offers a post to the live page of the same story family in another service (issue 15,
+   * "across services"): a draft copy there, linked by `sourcePostId`, for that service's
+   * translators and editors to translate and publish. Editing the source later flags the
+   * copy stale, as a source update flags a story translation.
+   */
+  async offer(actor: Actor, postId: string, targetStoryId: string): Promise<LivePostJson> {
+    const source = await this.#requirePost(postId);
+    if (source.deletedAt !== null) throw new NewsdeskError("LIVE_POST_DELETED");
+    if (source.draft) {
+      throw new NewsdeskError("LIVE_POST_NOT_DRAFT", {
+        detail: "Publish this post before offering it to another service.",
+      });
+    }
+    const sourceStory = await this.#deps.viewable(actor, source.storyId);
+    const target = await this.#requireStory(targetStoryId);
+    assertCan(actor, "translation.create", target.serviceId);
+    if (
+      target.kind !== "live" ||
+      target.familyId !== sourceStory.familyId ||
+      target.serviceId === sourceStory.serviceId
+    ) {
+      throw new NewsdeskError("LIVE_OFFER_TARGET_INVALID");
+    }
+    await this.#requirePage(target);
+    requirePostingOpen(target);
+    const existing = (await this.#deps.live.listOffered(source.id)).find(
+      (p) => p.storyId === target.id && p.deletedAt === null,
+    );
+    if (existing) {
+      throw new NewsdeskError("LIVE_POST_ALREADY_OFFERED", { details: { postId: existing.id } });
+    }
+    const post: LivePost = {
+      id: newId(),
+      storyId: target.id,
+      // Replaced by the time of publication; until then, when it was offered.
+      postedAt: this.#now(),
+      // The source's words, to translate; bylines name people of the source's service.
+      content: { ...source.content, bylines: [] },
+      keyEvent: false,
+      pinned: false,
+      revision: 1,
+      editedAt: null,
+      deletedAt: null,
+      createdBy: actorId(actor),
+      sourcePostId: source.id,
+      draft: true,
+    };
+    await this.#deps.live.insertPost(post);
+    return this.#requireJson(post.id);
+  }
+
+  /** Publishes an offered draft: readers see it from now on, at this time. */
+  async publishDraft(actor: Actor, postId: string): Promise<LivePostJson> {
+    const post = await this.#requirePost(postId);
+    const story = await this.#requireStory(post.storyId);
+    assertCan(actor, "live.post", story.serviceId);
+    const page = await this.#requirePage(story);
+    requirePostingOpen(story);
+    if (!mayPost(actor, story.serviceId, page)) throw new NewsdeskError("LIVE_POSTING_CLOSED");
+    if (post.deletedAt !== null) throw new NewsdeskError("LIVE_POST_DELETED");
+    if (!post.draft || !(await this.#deps.live.publishDraft(postId, this.#now()))) {
+      throw new NewsdeskError("LIVE_POST_NOT_DRAFT");
+    }
+    await this.#emit(actor, "post-published", story, postId);
+    return this.#requireJson(postId);
   }
 
   async revisions(actor: Actor, postId: string): Promise<LivePostRevision[]> {
@@ -281,6 +363,7 @@ export class LiveService {
     );
     return rows.map((row) => ({
       ...row,
+      draft: row.draft === true,
       bylineNames: row.content.bylines.flatMap((b) => {
         const name = people.get(b.personId);
         return name === undefined ? [] : [name];
@@ -305,7 +388,6 @@ export class LiveService {
   ): Promise<{ post: LivePost; story: Story }> {
     const post = await this.#requirePost(postId);
     const story = await this.#requireStory(post.storyId);
-    assertCan(actor, "live.post", story.serviceId);
     await this.#requirePage(story);
     if (!mayChangePost(actor, story.serviceId, post)) {
       throw new NewsdeskError("FORBIDDEN", {
@@ -365,7 +447,7 @@ export class LiveService {
   }
 
   async #requirePost(postId: string): Promise<LivePost> {
-    const post = await this.#deps.live.findPost(postId);
+    const post = await this.#deps.live.findNewsroomPost(postId);
     if (!post) throw new NewsdeskError("LIVE_POST_NOT_FOUND");
     return post;
   }

@@ -56,6 +56,8 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
       return editorial;
     case "live.post":
       return role === "reporter" || editorial;
+    case "live.edit":
+      return role === "reporter" || role === "translator" || editorial;
     case "translation.create":
     case "translation.edit":
     case "alert.translate":

@@ -37,6 +37,7 @@ export const actions = [
   "catalog.manage",
   "live.post",
   "live.manage",
+  "live.edit",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -106,6 +107,10 @@ function allowed(
     // service checks those, and that a reporter changes only their own posts).
     case "live.post":
       return has("reporter", ...editorial);
+    // Editing a post: reporters their own, translators the drafts offered to their service,
+    // editors any; the live service checks which post it is.
+    case "live.edit":
+      return has("reporter", "translator", ...editorial);
     case "translation.create":
     case "translation.edit":
     case "alert.translate":
@@ -182,6 +187,7 @@ const needs: Record<Action, string> = {
   "catalog.manage": "the service admin role",
   "live.post": "the reporter or editor role",
   "live.manage": "the editor role",
+  "live.edit": "the reporter, translator or editor role",
 };
 
 /**

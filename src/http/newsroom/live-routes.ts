@@ -9,6 +9,8 @@ import {
 import { parseOrThrow } from "../../domain/parse-or-throw.js";
 import { type NewsroomRouter, pathParam } from "./newsroom-router.js";
 
+const offerBody = z.object({ targetStoryId: z.string().min(1).max(64) });
+
 const listQuery = z.object({
   before: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -69,7 +71,7 @@ export function liveRoutes(r: NewsroomRouter, deps: { readonly livePages: LiveSe
 
   r.patch(
     "/posts/:postId",
-    { ...write, maxBodyBytes: postBodyBytes },
+    { action: "live.edit", scope: "stories:write", maxBodyBytes: postBodyBytes },
     async (c, { actor, body }) => {
       const patch = parseOrThrow(livePostPatchSchema, body);
       return c.json(await deps.livePages.editPost(actor, pathParam(c, "postId"), patch));
@@ -88,5 +90,20 @@ export function liveRoutes(r: NewsroomRouter, deps: { readonly livePages: LiveSe
 
   r.get("/posts/:postId/revisions", read, async (c, { actor }) =>
     c.json({ items: await deps.livePages.revisions(actor, pathParam(c, "postId")) }, 200, noStore),
+  );
+
+  // Across services: a draft copy on the same story's live page in another service, for its
+  // translators; the router's check is the translation workflow's own action.
+  r.post(
+    "/posts/:postId/offer",
+    { action: "translation.create", scope: "stories:write", maxBodyBytes: 4 * 1024 },
+    async (c, { actor, body }) => {
+      const { targetStoryId } = parseOrThrow(offerBody, body);
+      return c.json(await deps.livePages.offer(actor, pathParam(c, "postId"), targetStoryId), 201);
+    },
+  );
+
+  r.post("/posts/:postId/publish", { ...write, maxBodyBytes: 1024 }, async (c, { actor }) =>
+    c.json(await deps.livePages.publishDraft(actor, pathParam(c, "postId"))),
   );
 }

@@ -55,6 +55,8 @@ export function livePagesMigration(): Migration {
         // A post offered from another service's live page, and whether that source changed since.
         .addColumn("source_post_id", "text")
         .addColumn("stale", "integer", (c) => c.notNull().defaultTo(0))
+        // An offered copy awaiting translation and publication: never shown to readers.
+        .addColumn("draft", "integer", (c) => c.notNull().defaultTo(0))
         .execute();
       await sql`create index live_posts_key_events on live_posts (story_id, posted_at desc, id desc) where key_event = 1 and deleted_at is null`.execute(
         db,
