@@ -43,6 +43,8 @@ import { MediaObjects } from "./domain/media/media-objects.js";
 import { defaultMediaLimits, MediaService } from "./domain/media/media-service.js";
 import { CatalogService } from "./domain/people/catalog-service.js";
 import { PresenceService } from "./domain/presence/presence-service.js";
+import { EpisodeReader } from "./domain/episodes/episode-reader.js";
+import { EpisodeService } from "./domain/episodes/episode-service.js";
 import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
 import { ProgrammeService } from "./domain/programmes/programme-service.js";
 import { PublishedStories } from "./domain/published/published-stories.js";
@@ -147,6 +149,8 @@ export interface NewsroomServices {
   readonly curation: CurationService;
   /** Programmes (shows, podcasts) and the broadcast schedule. */
   readonly programmes: ProgrammeService;
+  /** Episodes: a story of kind `episode`'s programme, clip, chapters (issue 17). */
+  readonly episodes: EpisodeService;
   readonly auth: AuthService;
   /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
@@ -407,6 +411,14 @@ export function buildServices(
       onChange: deps.onProgrammeChange ?? (async () => {}),
       personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
     }),
+    episodes: new EpisodeService({
+      episodes: repositories.episodes,
+      programmes: repositories.programmes,
+      clips: repositories.clips,
+      viewable: (actor, storyId) => stories.viewable(actor, storyId),
+      clock,
+      onChange: deps.onProgrammeChange ?? (async () => {}),
+    }),
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -663,6 +675,7 @@ export async function createNewsdesk(
       pageCache,
       reader: services.reader,
       programmes: new ProgrammeReader({ ...repositories, clock }),
+      episodes: new EpisodeReader(repositories),
       languages: { translations: services.translations, search: services.search },
       media: mediaObjects,
       clock,

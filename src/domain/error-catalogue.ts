@@ -2,6 +2,7 @@ import { clipProblemCatalogue } from "./clips/clip-errors.js";
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
+import { episodeProblemCatalogue } from "./episodes/episode-errors.js";
 import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { liveProblemCatalogue } from "./live/live-errors.js";
 import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
@@ -133,6 +134,7 @@ export const errorCatalogue = {
   ...commentProblemCatalogue,
   ...curationProblemCatalogue,
   ...programmeProblemCatalogue,
+  ...episodeProblemCatalogue,
   ...liveProblemCatalogue,
   ...mediaStoreProblemCatalogue,
   ...clipProblemCatalogue,

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
+import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { MediaObjects } from "../domain/media/media-objects.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
@@ -30,6 +31,8 @@ export interface AppDeps {
   readonly reader: ReaderService;
   /** Programme pages, the broadcast schedule and the home page's "on now". */
   readonly programmes: ProgrammeReader;
+  /** Episode pages, programme pages' episodes and podcast feeds (issue 17). */
+  readonly episodes?: EpisodeReader;
   /** Media bytes wherever they are (ADR 0014). */
   readonly media: MediaObjects;
   readonly clock: Clock;

@@ -6,6 +6,7 @@ import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
 import { scheduleCalendar } from "../domain/programmes/icalendar.js";
+import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
@@ -57,6 +58,7 @@ import { sameOriginRedirect } from "./safe-redirect.js";
 export interface ReaderRoutesDeps {
   readonly reader: ReaderService;
   readonly programmes: ProgrammeReader;
+  readonly episodes?: EpisodeReader;
   readonly clock: Clock;
   readonly publicUrl: string;
   readonly publisherName: string;

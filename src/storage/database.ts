@@ -25,6 +25,7 @@ import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
 import { programmesMigration } from "./migrations/0027-programmes.js";
+import { episodesMigration } from "./migrations/0028-episodes.js";
 import { storyKindMigration } from "./migrations/0021-story-kind.js";
 import { livePagesMigration } from "./migrations/0022-live-pages.js";
 import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
@@ -185,6 +186,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0017-curation": curationMigration(),
     "0015-story-list": storyListMigration(dialect),
     "0027-programmes": programmesMigration(),
+    "0028-episodes": episodesMigration(),
     "0021-story-kind": storyKindMigration(),
     "0022-live-pages": livePagesMigration(),
     "0023-media-object-keys": mediaObjectKeysMigration(),

@@ -13,6 +13,7 @@ import type { LiveRepository } from "../domain/live/live-repository.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
 import type { CatalogRepository } from "../domain/people/catalog-repository.js";
 import type { PresenceRepository } from "../domain/presence/presence-service.js";
+import type { EpisodeRepository } from "../domain/episodes/episode-repository.js";
 import type { ProgrammeRepository } from "../domain/programmes/programme-repository.js";
 import type { PublishedStoryRepository } from "../domain/published/published-story-repository.js";
 import type { SearchRepository } from "../domain/search/search-repository.js";
@@ -35,6 +36,7 @@ import { JobSqlRepository } from "./job-sql-repository.js";
 import { LiveSqlRepository } from "./live-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
 import { PresenceSqlRepository } from "./presence-sql-repository.js";
+import { EpisodeSqlRepository } from "./episode-sql-repository.js";
 import { ProgrammeSqlRepository } from "./programme-sql-repository.js";
 import { PublishedStorySqlRepository } from "./published-story-sql-repository.js";
 import { RateWindowSqlStore } from "./rate-window-sql-store.js";
@@ -78,6 +80,8 @@ export interface Repositories {
   readonly curation: CurationRepository;
   /** Programmes and broadcast schedules. */
   readonly programmes: ProgrammeRepository;
+  /** Episodes: a story of kind `episode`'s programme, clip and chapters. */
+  readonly episodes: EpisodeRepository;
   /** Live pages: settings, posts and post revisions (readers use its LiveReadRepository side). */
   readonly live: LiveRepository;
   /** Audio and video clips: metadata, renditions' store keys, captions. */
@@ -111,6 +115,7 @@ export function sqlRepositories(database: Database): Repositories {
     comments: new CommentSqlRepository(database.db),
     curation: new CurationSqlRepository(database.db),
     programmes: new ProgrammeSqlRepository(database.db),
+    episodes: new EpisodeSqlRepository(database.db),
     live: new LiveSqlRepository(database.db),
     clips: new ClipSqlRepository(database.db),
   };

@@ -13,6 +13,7 @@ import type { MediaService } from "../../domain/media/media-service.js";
 import type { CatalogRepository } from "../../domain/people/catalog-repository.js";
 import type { CatalogService } from "../../domain/people/catalog-service.js";
 import type { PresenceService } from "../../domain/presence/presence-service.js";
+import type { EpisodeService } from "../../domain/episodes/episode-service.js";
 import type { ProgrammeService } from "../../domain/programmes/programme-service.js";
 import type { ReaderService } from "../../domain/reader/reader-service.js";
 import type { SearchService } from "../../domain/search/search-service.js";
@@ -35,6 +36,7 @@ import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { liveRoutes } from "./live-routes.js";
 import { mediaRoutes } from "./media-routes.js";
 import { type Authenticator, NewsroomRouter, type RouterLimits } from "./newsroom-router.js";
+import { episodeRoutes } from "./episode-routes.js";
 import { programmeRoutes } from "./programme-routes.js";
 import { searchRoutes } from "./search-routes.js";
 import { sessionRoutes } from "./session-routes.js";
@@ -62,6 +64,8 @@ export interface NewsroomApiDeps {
   readonly reader: ReaderService;
   readonly curation: CurationService;
   readonly programmes: ProgrammeService;
+  /** Episodes beside the story editor (issue 17). */
+  readonly episodes?: EpisodeService;
   readonly translations: TranslationService;
   readonly search: SearchService;
   readonly webhooks: WebhookService;
@@ -167,6 +171,7 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   breakingRoutes(router, deps);
   curationRoutes(router, deps);
   programmeRoutes(router, deps);
+  if (deps.episodes) episodeRoutes(router, { episodes: deps.episodes });
   if (deps.clips) clipRoutes(router, { clips: deps.clips, audit: deps.audit });
   mediaRoutes(router, deps);
   userRoutes(router, deps);
