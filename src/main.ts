@@ -622,6 +622,8 @@ export async function createNewsdesk(
         metrics.storyVisible(event.type, (clock.now().getTime() - Date.parse(event.at)) / 1000),
     });
     services.storyListeners.push(live);
+    // Programme pages and podcast feeds list their published episodes.
+    services.storyListeners.push(services.episodes);
     // Live pages: who hears of each committed post and settings change (append here).
     services.liveListeners.push(newsroomEvents);
     metrics.watch({

@@ -70,6 +70,15 @@ export function setCacheHeaders(c: Context, headers: CacheHeaders): void {
  * with `Surrogate-Key` (its dependency tags) are stored, so nothing personal is cached by
  * accident; the newsroom never sets it.
  */
+/**
+ * Readers who ask to save data (`Save-Data: on`, the Client Hint of the Save-Data draft,
+ * sent by browsers' data-saver modes) get low-bitrate media sources first on episode pages,
+ * so pages are kept per variant and say `Vary: Save-Data`.
+ */
+export function saveDataVariant(header: string | undefined): string {
+  return header?.trim().toLowerCase() === "on" ? " save-data" : "";
+}
+
 export function pageCacheMiddleware(
   cache: PageCache,
   security: SecurityHeaderOptions = {},
@@ -77,7 +86,8 @@ export function pageCacheMiddleware(
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const url = new URL(c.req.url);
-    const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie"));
+    const variant = saveDataVariant(c.req.header("save-data"));
+    const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie")) + variant;
     const hit = cache.get(key);
     const reply = (entry: NonNullable<typeof hit>, status?: string) => {
       const out = cachedReply(
@@ -111,7 +121,9 @@ export function pageCacheMiddleware(
       c.req.method !== "GET" ||
       ![200, 410].includes(c.res.status) ||
       query !== declared ||
-      key !== cacheKeyFor(url.pathname + (declared ? `?${declared}` : ""), c.req.header("cookie"))
+      key !==
+        cacheKeyFor(url.pathname + (declared ? `?${declared}` : ""), c.req.header("cookie")) +
+          variant
     ) {
       if (internalHeaders.some((name) => c.res.headers.has(name))) {
         const sent = c.res;

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
+import { type EpisodeReader, episodesPerPage } from "../domain/episodes/episode-reader.js";
 import { scheduleCalendar } from "../domain/programmes/icalendar.js";
-import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { PageChrome, StoryListModel } from "../domain/reader/reader-models.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
@@ -51,6 +51,7 @@ import {
   declareCacheQuery,
   pageCacheHeaders,
   revalidateAlways,
+  saveDataVariant,
   setCacheHeaders,
 } from "./page-cache-middleware.js";
 import { sameOriginRedirect } from "./safe-redirect.js";
@@ -132,7 +133,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     },
   ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
-    c.header("Vary", "Cookie, Accept-Encoding");
+    c.header("Vary", "Cookie, Accept-Encoding, Save-Data");
     if (!cache) {
       setCacheHeaders(c, revalidateAlways);
       return c.html(body, status);
@@ -441,19 +442,48 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   app.get("/:prefix/programmes/:slug", async (c) => {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
     const [chrome, found] = await Promise.all([
       deps.reader.chrome(service),
       deps.programmes.programme(service, c.req.param("slug")),
     ]);
     if (!found) return message(c, service, "notFound", chrome);
+    const { page } = query.data;
+    const episodes = deps.episodes
+      ? await deps.episodes.published(found.programme, {
+          limit: episodesPerPage,
+          offset: (page - 1) * episodesPerPage,
+        })
+      : undefined;
+    if (page > 1 && (episodes?.items.length ?? 0) === 0) {
+      return message(c, service, "notFound", chrome);
+    }
     return html(
       c,
-      renderHtml(<ProgrammePage ctx={ctxFor(c, service)} chrome={chrome} {...found} />),
+      renderHtml(
+        <ProgrammePage
+          ctx={ctxFor(c, service)}
+          chrome={chrome}
+          {...found}
+          {...(episodes
+            ? {
+                episodes: {
+                  items: episodes.items,
+                  page,
+                  hasMore: page * episodesPerPage < episodes.total,
+                },
+              }
+            : {})}
+        />,
+      ),
       200,
       {
         chrome,
         changesAt: found.onAir.changesAt,
+        query: { page },
         tags: [
+          ...storyTags((episodes?.items ?? []).map((i) => ({ id: i.episode.storyId }))),
           cacheTags.programme(found.programme.id),
           cacheTags.programmes(service.id),
           cacheTags.schedule(service.id),
@@ -532,10 +562,24 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       await deps.languages.translations.versions(model.story.familyId),
       model.story.familyId,
     );
-    const page = <StoryPage ctx={ctxFor(c, service)} model={model} versions={versions} />;
+    // An episode (issue 17) plays its clip; a reader saving data gets the low bitrates first.
+    const episode =
+      story.kind === "episode" && deps.episodes
+        ? await deps.episodes.forStory(story.id)
+        : undefined;
+    const page = (
+      <StoryPage
+        ctx={ctxFor(c, service)}
+        model={model}
+        versions={versions}
+        {...(episode ? { episode } : {})}
+        lowFirst={saveDataVariant(c.req.header("save-data")) !== ""}
+      />
+    );
     return html(c, renderHtml(page), 200, {
       chrome: model,
       tags: [
+        ...(episode ? [cacheTags.programme(episode.programme.id)] : []),
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
         // Topic names and links show whatever the related block does.

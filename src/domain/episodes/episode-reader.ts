@@ -74,7 +74,7 @@ export class EpisodeReader {
     ]);
     const views = new Map<string, ClipView>();
     for (const clip of clips) {
-      if (!clip || clip.status !== "ready") continue;
+      if (clip?.status !== "ready") continue;
       views.set(clip.id, {
         clip,
         renditions: renditions.get(clip.id) ?? [],

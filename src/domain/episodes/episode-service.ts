@@ -5,6 +5,7 @@ import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { parseOrThrow } from "../parse-or-throw.js";
 import type { ProgrammeRepository } from "../programmes/programme-repository.js";
+import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
 import type { Story } from "../stories/story-schema.js";
 import { factsOf } from "../stories/story-service.js";
 import { assertCan } from "../users/access-policy.js";
@@ -15,7 +16,7 @@ import { type Episode, episodeInputSchema } from "./episode-schema.js";
  * An episode's programme, clip, chapters and numbering (issue 17). Whoever may edit the story
  * may edit these; the story itself (show notes, headline, workflow) goes through StoryService.
  */
-export class EpisodeService {
+export class EpisodeService implements StoryEventListener {
   readonly #episodes: EpisodeRepository;
   readonly #programmes: ProgrammeRepository;
   readonly #clips: ClipRepository;
@@ -75,4 +76,25 @@ export class EpisodeService {
     ]);
     return episode;
   }
+
+  /**
+   * A programme page lists its published episodes and its podcast feed carries them, so
+   * publishing, changing or withdrawing an episode changes the programme's pages too.
+   */
+  async onStoryEvent(event: StoryEvent): Promise<void> {
+    if (event.story.kind !== "episode" || !readerVisible.has(event.type)) return;
+    const episode = await this.#episodes.find(event.story.id);
+    if (episode) await this.#onChange([cacheTags.programme(episode.programmeId)]);
+  }
 }
+
+const readerVisible = new Set<StoryEvent["type"]>([
+  "published",
+  "updated",
+  "silently-fixed",
+  "corrected",
+  "killed",
+  "unpublished",
+  "trashed",
+  "restored",
+]);
