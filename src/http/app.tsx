@@ -2,10 +2,10 @@ import { Hono } from "hono";
 import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
-import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
-import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
+import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaObjects } from "../domain/media/media-objects.js";
+import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix, services } from "../domain/services/service-registry.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -20,6 +20,7 @@ import { mediaRoutes } from "./media-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
+import { podcastRoutes } from "./podcast-routes.js";
 import { problemResponse } from "./problem-json.js";
 import { type ReaderLanguages, readerRoutes } from "./reader-routes.js";
 import { securityHeaderOptions, securityHeadersToSet } from "./security-headers.js";
@@ -116,6 +117,9 @@ export function buildApp(deps: AppDeps): Hono {
   app.get("/newsroom/*", newsroomApp);
 
   app.route("/", brandRoutes());
+  if (deps.episodes) {
+    app.route("/", podcastRoutes({ ...deps, episodes: deps.episodes }));
+  }
   app.route("/", readerRoutes(deps));
 
   app.notFound(async (c) => {
