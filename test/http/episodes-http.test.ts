@@ -299,3 +299,37 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     expect(notModified.status).toBe(304);
   });
 });
+
+describe.each(dialects)("demo episodes on %s", (dialect) => {
+  let newsdesk: Newsdesk;
+  beforeAll(async () => {
+    newsdesk = await startTestNewsdesk(dialect);
+  });
+  afterAll(async () => {
+    await newsdesk?.dispose();
+  });
+
+  it("lists Daybreak's three episodes newest first and بامداد's one, linked as translations", async () => {
+    const daybreak = await (await newsdesk.app.request("/english/programmes/daybreak")).text();
+    const titles = [...daybreak.matchAll(/<li><a href="[^"]+">(Daybreak: [^<]+)<\/a>/g)].map(
+      (m) => m[1],
+    );
+    expect(titles).toEqual([
+      "Daybreak: budget talks resume",
+      "Daybreak: a vaccine trial reports, and the river crests",
+      "Daybreak: ports reopen as the storm moves north",
+    ]);
+    const bamdad = await (
+      await newsdesk.app.request(`/persian/programmes/${encodeURIComponent("بامداد")}`)
+    ).text();
+    const href = /<li><a href="(\/persian\/[^"]+)">بامداد: /.exec(bamdad)?.[1] ?? "";
+    expect(href).not.toBe("");
+    const episode = await (await newsdesk.app.request(href)).text();
+    expect(episode).toContain('<ol class="chapters">');
+    expect(episode).toContain("بازگشایی بندرها");
+    // The English episode is the same family: the language switcher links it.
+    expect(episode).toMatch(
+      /hreflang="en"[^>]*href="\/english\/world\/daybreak-ports-reopen|href="\/english\/world\/daybreak-ports-reopen[^"]*"[^>]*hreflang="en"/,
+    );
+  });
+});
