@@ -201,6 +201,26 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     const standard = clip.renditions.find((r) => r.role === "audio-standard");
     expect(html).toContain(`data-bytes="${standard?.bytes}"`);
 
+    // schema.org PodcastEpisode with its AudioObject.
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+      (m) => JSON.parse(m[1] ?? "{}") as Record<string, unknown>,
+    );
+    const podcastEpisode = jsonLd.find((j) => j["@type"] === "PodcastEpisode");
+    expect(podcastEpisode).toMatchObject({
+      name: "Daybreak: the morning's news",
+      episodeNumber: 12,
+      partOfSeries: { "@type": "PodcastSeries", name: "Sunrise Show" },
+      associatedMedia: {
+        "@type": "AudioObject",
+        encodingFormat: "audio/mp4",
+        contentSize: String(standard?.bytes),
+        duration: "PT3S",
+      },
+    });
+    expect((podcastEpisode?.associatedMedia as Record<string, string>).contentUrl).toMatch(
+      /^https:\/\/news\.example\.org\/media\/clips\/[0-9a-z]+\/audio-/,
+    );
+
     // Episode page ≤ 25 KB of HTML+CSS+JS before media (issue 17): styles and the one script
     // are inline, so the document is all of it.
     expect(html).not.toMatch(/<link rel="stylesheet"|<script src=/);

@@ -12,6 +12,8 @@ import {
   storyUrl,
   topicUrl,
 } from "../reader-urls.js";
+import { safeJsonLd } from "../structured-data/json-ld.js";
+import { podcastEpisodeJsonLd } from "../structured-data/podcast-episode.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { EpisodeMedia } from "./EpisodeMedia.js";
 import { Figure } from "./Figure.js";
@@ -81,6 +83,21 @@ export function StoryPage({
             />
           )}
           <LanguageAlternates ctx={ctx} versions={versions} />
+          {episode && !ctx.scriptless ? (
+            <script
+              type="application/ld+json"
+              // safeJsonLd escapes <, > and &, so show notes cannot close the script element.
+              dangerouslySetInnerHTML={{
+                __html: safeJsonLd(
+                  podcastEpisodeJsonLd(model, episode, {
+                    service,
+                    publicUrl: ctx.publicUrl,
+                    publisherName: ctx.publisherName,
+                  }),
+                ),
+              }}
+            />
+          ) : null}
           {episode ? (
             <link
               rel="alternate"
