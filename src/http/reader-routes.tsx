@@ -73,6 +73,8 @@ export interface ReaderLanguages {
 }
 
 const textSizeCookie = "nd_ts";
+/** How long an episode page waiting for its clip's transcode is kept in caches. */
+const clipPendingMs = 10_000;
 /** The edition the reader picked, by URL prefix; read only by `/`. */
 const editionCookie = "nd_ed";
 
@@ -578,6 +580,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     );
     return html(c, renderHtml(page), 200, {
       chrome: model,
+      // A clip still transcoding tells no one when it is ready: keep the page briefly.
+      ...(episode?.episode.clipId && !episode.clip
+        ? { changesAt: new Date(deps.clock.now().getTime() + clipPendingMs) }
+        : {}),
       tags: [
         ...(episode ? [cacheTags.programme(episode.programme.id)] : []),
         cacheTags.story(story.id),
