@@ -43,7 +43,8 @@ const stories = Number(process.env.BENCH_STORIES ?? (quick ? 20_000 : 200_000));
 /** Load parameters: the full run stays under about 8 minutes on a 2-core machine. */
 const plan = {
   cached: {
-    threads: 2,
+    // One wrk thread on its own core (pinned): the method an outsider uses (issue 18, item 0).
+    threads: 1,
     connections: [64, 1000],
     pairs: quick ? 1 : 2,
     durationS: quick ? 2 : 6,
@@ -396,7 +397,7 @@ function tableRows(r) {
       p50Ms: level.nginx.p50Ms,
       p99Ms: level.nginx.p99Ms,
       target: "(reference)",
-      notes: `${level.nginx.cpuPerRequestUs.toFixed(1)} µs CPU/req; ${cached.nginxWorkers} worker; ${cached.responseHeadBytes.nginx} B head; ${level.nginx.listenOverflows} accept-queue overflows${errors(level.nginx)}`,
+      notes: `${level.nginx.cpuPerRequestUs.toFixed(1)} µs CPU/req; ${cached.nginxWorkers} worker; ${cached.pinned ? "pinned: server core 0, wrk -t1 core 1" : "not pinned (one core or no taskset)"}; ${cached.responseHeadBytes.nginx} B head; ${level.nginx.listenOverflows} accept-queue overflows${errors(level.nginx)}`,
     });
   }
   const miss = (

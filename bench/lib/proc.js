@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
 
 let ticksPerSecond = 0;
 
@@ -91,6 +92,49 @@ export function withFdLimit(command, args) {
       ...args,
     ],
   ];
+}
+
+/**
+ * The CPUs a pinned pairing uses: the server (Newsdesk or nginx) on one core and the load
+ * generator on another, so neither steals the other's time and the CPU each server spends per
+ * request is its own (issue 18, item 0: the way an outsider measures). Null when the machine
+ * has one core or no `taskset` (util-linux), in which case nothing is pinned and the report
+ * says so.
+ * @returns {{ server: number, load: number } | null}
+ */
+export function pinnedCpus() {
+  const online = cpus().length;
+  if (online < 2) return null;
+  try {
+    execFileSync("taskset", ["-p", String(process.pid)], { stdio: "ignore" });
+  } catch {
+    return null;
+  }
+  return { server: 0, load: 1 };
+}
+
+/**
+ * Runs `command` on one CPU (`taskset -c`), or as it is when `cpu` is null.
+ * @param {string} command @param {string[]} args @param {number | null} cpu
+ * @returns {[string, string[]]}
+ */
+export function onCpu(command, args, cpu) {
+  return cpu === null ? [command, args] : ["taskset", ["-c", String(cpu), command, ...args]];
+}
+
+/**
+ * Moves a running process and all its threads to one CPU (`taskset -a -p`), or to every
+ * CPU again with `cpu` null. Returns whether it worked.
+ * @param {number} pid @param {number | null} cpu
+ */
+export function pinProcess(pid, cpu) {
+  const list = cpu === null ? `0-${cpus().length - 1}` : String(cpu);
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", list, String(pid)], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

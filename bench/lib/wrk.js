@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { withFdLimit } from "./proc.js";
+import { onCpu, withFdLimit } from "./proc.js";
 
 /**
  * wrk (Debian's package) is the load generator: autocannon saturates at about 14k req/s on
@@ -58,15 +58,16 @@ function onPath(binary) {
 /**
  * Runs wrk with --latency against a URL and parses its report.
  * @param {{ url: string, threads: number, connections: number, durationS: number,
- *   headers?: string[] }} options
+ *   headers?: string[], cpu?: number | null }} options
  * @returns {Promise<WrkResult & { raw: string }>}
  */
-export function runWrk({ url, threads, connections, durationS, headers = [] }) {
+export function runWrk({ url, threads, connections, durationS, headers = [], cpu = null }) {
   const args = [`-t${threads}`, `-c${connections}`, `-d${durationS}s`, "--latency"];
   for (const header of headers) args.push("-H", header);
   args.push(url);
-  // At 1,000 connections wrk needs more than the default 1,024 open files.
-  const [command, argv] = withFdLimit("wrk", args);
+  // At 1,000 connections wrk needs more than the default 1,024 open files; pinned, it runs
+  // on its own core (`cpu`), away from the server it loads.
+  const [command, argv] = withFdLimit(...onCpu("wrk", args, cpu));
   return new Promise((resolve, reject) => {
     const child = execFile(
       command,

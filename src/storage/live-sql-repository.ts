@@ -221,6 +221,8 @@ export class LiveSqlRepository implements LiveRepository {
       ])
       .where("r.post_id", "=", postId)
       .orderBy("r.revision", "asc")
+      // A bound on one response, far above any real post's history.
+      .limit(maxRevisionsListed)
       .execute();
     return rows.map((row) => ({
       postId: row.post_id,
@@ -283,6 +285,8 @@ export class LiveSqlRepository implements LiveRepository {
     return q.orderBy("p.posted_at", "desc").orderBy("p.id", "desc").limit(limit);
   }
 }
+
+const maxRevisionsListed = 1000;
 
 const postColumns = [
   "p.id",

@@ -53,7 +53,7 @@ export interface LiveRepository extends LiveReadRepository {
   ): Promise<NewsroomLivePost[]>;
   /** One post as the newsroom shows it, deleted or a draft or not. */
   findNewsroomPost(postId: string): Promise<NewsroomLivePost | undefined>;
-  /** Oldest first. */
+  /** Oldest first, at most 1,000. */
   listRevisions(postId: string): Promise<LivePostRevision[]>;
   /** Makes an offered draft a post readers see, at `postedAt`, if it is still a draft. */
   publishDraft(postId: string, postedAt: string): Promise<boolean>;

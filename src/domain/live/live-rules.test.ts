@@ -58,6 +58,17 @@ describe("who may post on a live page", () => {
     expect(mayChangePost(translator, "en", post("tara"))).toBe(false);
     expect(mayChangePost(elsewhere, "en", post("far"))).toBe(false);
   });
+
+  it("lets translators of the service change drafts offered to it, and nothing else", () => {
+    const offered = { ...post("elif"), draft: true, sourcePostId: "source" };
+    expect(mayChangePost(translator, "en", offered)).toBe(true);
+    expect(mayChangePost(translator, "en", { ...offered, draft: false })).toBe(false);
+    expect(mayChangePost(translator, "en", { ...offered, sourcePostId: null })).toBe(false);
+    expect(mayChangePost(reporter, "en", offered)).toBe(false);
+    expect(
+      mayChangePost(userActor("tfa", [{ serviceId: "fa", role: "translator" }]), "en", offered),
+    ).toBe(false);
+  });
 });
 
 describe("live settings", () => {

@@ -85,23 +85,51 @@ export class ProgrammeReader {
     const now = this.#clock.now();
     const today = localDateOf(now, service.timeZone);
     // Yesterday's late broadcast may still be on; a week ahead finds the next one.
-    return this.#onAir(service, addDays(today, -1), addDays(today, 8), now);
+    const within = await this.#broadcasts(service);
+    return onAirOf(within(addDays(today, -1), addDays(today, 8)), now);
   }
 
   /** The schedule of the week holding `date` (default: this week), or undefined out of range. */
   async week(service: ServiceConfig, date?: string): Promise<ScheduleWeek | undefined> {
     const now = this.#clock.now();
-    const thisWeek = weekStart(localDateOf(now, service.timeZone));
+    const today = localDateOf(now, service.timeZone);
+    const thisWeek = weekStart(today);
     const week = weekStart(date ?? thisWeek);
     const first = addDays(thisWeek, -7 * scheduleWeeksAround);
     const last = addDays(thisWeek, 7 * scheduleWeeksAround);
     if (week < first || week > last) return undefined;
+    const within = await this.#broadcasts(service);
+    const shown = within(week, addDays(week, 7));
+    const days = Array.from({ length: 7 }, (_, i) => {
+      const day = addDays(week, i);
+      return { date: day, broadcasts: shown.filter((b) => b.occurrence.localDate === day) };
+    });
+    const around = onAirOf(within(addDays(today, -1), addDays(today, 8)), now);
+    return { week, thisWeek, days, ...around };
+  }
+
+  /** Broadcasts not yet over in the coming `weeks`, for the iCalendar export. */
+  async upcoming(service: ServiceConfig, weeks: number): Promise<Broadcast[]> {
+    const now = this.#clock.now();
+    const today = localDateOf(now, service.timeZone);
+    const within = await this.#broadcasts(service);
+    return within(addDays(today, -1), addDays(today, weeks * 7)).filter(
+      (b) => b.occurrence.end > now,
+    );
+  }
+
+  /**
+   * Reads the service's schedule and programmes once, and answers the broadcasts starting
+   * on local dates in [from, to), each with its programme (a slot whose programme is gone
+   * is skipped).
+   */
+  async #broadcasts(service: ServiceConfig): Promise<(from: string, to: string) => Broadcast[]> {
     const [schedule, programmes] = await Promise.all([
       this.#repository.findSchedule(service.id),
       this.#repository.list(service.id),
     ]);
     const byId = new Map(programmes.map((p) => [p.id, p]));
-    const broadcasts = (from: string, to: string) =>
+    return (from, to) =>
       expandSchedule(
         schedule?.slots ?? [],
         schedule?.exceptions ?? [],
@@ -112,55 +140,6 @@ export class ProgrammeReader {
         const programme = byId.get(occurrence.programmeId);
         return programme ? [{ occurrence, programme }] : [];
       });
-    const shown = broadcasts(week, addDays(week, 7));
-    const days = Array.from({ length: 7 }, (_, i) => {
-      const day = addDays(week, i);
-      return { date: day, broadcasts: shown.filter((b) => b.occurrence.localDate === day) };
-    });
-    const today = localDateOf(now, service.timeZone);
-    const around = onAirOf(broadcasts(addDays(today, -1), addDays(today, 8)), now);
-    return { week, thisWeek, days, ...around };
-  }
-
-  /** Broadcasts from now until `until`, for the iCalendar export. */
-  async upcoming(service: ServiceConfig, weeks: number): Promise<Broadcast[]> {
-    const now = this.#clock.now();
-    const today = localDateOf(now, service.timeZone);
-    const [schedule, programmes] = await Promise.all([
-      this.#repository.findSchedule(service.id),
-      this.#repository.list(service.id),
-    ]);
-    const byId = new Map(programmes.map((p) => [p.id, p]));
-    return expandSchedule(
-      schedule?.slots ?? [],
-      schedule?.exceptions ?? [],
-      service.timeZone,
-      addDays(today, -1),
-      addDays(today, weeks * 7),
-    ).flatMap((occurrence) => {
-      const programme = byId.get(occurrence.programmeId);
-      return programme && occurrence.end > now ? [{ occurrence, programme }] : [];
-    });
-  }
-
-  async #onAir(service: ServiceConfig, from: string, to: string, now: Date): Promise<OnAir> {
-    const [schedule, programmes] = await Promise.all([
-      this.#repository.findSchedule(service.id),
-      this.#repository.list(service.id),
-    ]);
-    if (!schedule) return { onNow: null, next: null, changesAt: null };
-    const byId = new Map(programmes.map((p) => [p.id, p]));
-    const broadcasts = expandSchedule(
-      schedule.slots,
-      schedule.exceptions,
-      service.timeZone,
-      from,
-      to,
-    ).flatMap((occurrence) => {
-      const programme = byId.get(occurrence.programmeId);
-      return programme ? [{ occurrence, programme }] : [];
-    });
-    return onAirOf(broadcasts, now);
   }
 }
 
