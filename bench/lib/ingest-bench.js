@@ -25,6 +25,8 @@ export async function runIngestBench({
   const { sqlRepositories } = await import(dist("storage/repositories.js"));
   const { buildServices } = await import(dist("main.js"));
   const { loadConfig } = await import(dist("config/config.js"));
+  const { MediaObjects } = await import(dist("domain/media/media-objects.js"));
+  const { DirectoryObjectStore } = await import(dist("media/directory-object-store.js"));
   const { Argon2PasswordHasher } = await import(dist("security/argon2-password-hasher.js"));
   const { BundledCommonPasswords } = await import(dist("security/common-password-list.js"));
   const { SharpImageProcessor } = await import(dist("media/sharp-image-processor.js"));
@@ -75,6 +77,10 @@ export async function runIngestBench({
           hasher: new Argon2PasswordHasher(),
           commonPasswords: new BundledCommonPasswords(),
           images: new SharpImageProcessor({ maxPixels: 40_000_000 }),
+          mediaObjects: new MediaObjects({
+            repository: repositories.media,
+            stores: { primary: new DirectoryObjectStore({ root: join(dir, "media") }) },
+          }),
           onBannerChange: async () => {},
           wireListeners: [],
         }).wire;

@@ -49,21 +49,28 @@ export function rangeStillApplies(header: string | undefined, etag: string): boo
   return header === undefined || header.trim() === etag;
 }
 
-/** A stream of chunks as a web ReadableStream that stops its source when the client goes. */
+/**
+ * A stream of chunks as a web ReadableStream that stops its source when the client goes.
+ * Nothing is read before the client reads (high-water mark 0): a response nobody reads
+ * opens no file and holds no store connection.
+ */
 export function streamOf(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      } catch (error) {
-        controller.error(error);
-      }
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
     },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }

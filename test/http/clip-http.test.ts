@@ -151,6 +151,7 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
       headers: { Range: "bytes=0-9", "If-Range": '"other"' },
     });
     expect(stale.status).toBe(200);
+    await stale.body?.cancel();
 
     const unchanged = await newsdesk.app.request(rendition.url, {
       headers: { "If-None-Match": etag },
@@ -163,6 +164,64 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
     expect((await newsdesk.app.request(`/media/clips/${id}/..%2F..%2Fetc%2Fpasswd`)).status).toBe(
       404,
     );
+  });
+
+  it("transcodes video to HLS and serves playlists, segments and the poster with their types", async () => {
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=640x360:rate=25:duration=2",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=330:duration=2",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-c:a",
+      "aac",
+      "-shortest",
+      join(dir, "clip.mp4"),
+    ]);
+    const response = await rawUpload(
+      editor,
+      newsdesk,
+      new Uint8Array(readFileSync(join(dir, "clip.mp4"))),
+      "Report",
+    );
+    const { clip } = (await response.json()) as { clip: ClipJson };
+    expect(clip.kind).toBe("video");
+    await newsdesk.services.jobs.runOnce();
+    const ready = (await editor.json<{ clip: ClipJson }>("GET", `/media/clips/${clip.id}`)).clip;
+    expect(ready.status).toBe("ready");
+    expect(ready.renditions.map((r) => [r.role, r.mime]).sort()).toEqual([
+      ["hls-master", "application/vnd.apple.mpegurl"],
+      ["poster", "image/jpeg"],
+      ["poster", "image/webp"],
+    ]);
+    const master = await newsdesk.app.request(`/media/clips/${clip.id}/hls/master.m3u8`);
+    expect(master.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");
+    const text = await master.text();
+    // A 360p source: no 720p variant, 240p, 360p and audio-only.
+    expect([...text.matchAll(/^(\w+)\/index\.m3u8$/gm)].map((m) => m[1]).sort()).toEqual([
+      "240p",
+      "360p",
+      "audio",
+    ]);
+    const variant = await newsdesk.app.request(`/media/clips/${clip.id}/hls/240p/index.m3u8`);
+    const segment = /^segment-\d{5}\.ts$/m.exec(await variant.text())?.[0];
+    const ts = await newsdesk.app.request(`/media/clips/${clip.id}/hls/240p/${segment}`, {
+      headers: { Range: "bytes=0-187" },
+    });
+    expect(ts.status).toBe(206);
+    expect(ts.headers.get("content-type")).toBe("video/mp2t");
+    // MPEG-TS packets are 188 bytes and start with the sync byte 0x47.
+    expect(new Uint8Array(await ts.arrayBuffer())[0]).toBe(0x47);
+    const poster = await newsdesk.app.request(`/media/clips/${clip.id}/poster.jpg`);
+    expect(poster.headers.get("content-type")).toBe("image/jpeg");
+    await poster.body?.cancel();
   });
 
   it("attaches captions, serves them as text/vtt, and refuses malformed cue timings by line", async () => {

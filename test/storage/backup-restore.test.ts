@@ -94,8 +94,32 @@ function mediaBytes(i: number): Uint8Array {
   return bytes;
 }
 
+/** An asset's original and rendition, written to the media store; their records. */
+async function writeObjects(objects: MediaObjects, i: number) {
+  const bytes = mediaBytes(i);
+  const mediaId = newId();
+  const records = [
+    { name: "source", shape: "source", format: "png", width: 10 + i, height: 10, data: bytes },
+    {
+      name: "16x9-320.webp",
+      shape: "16x9",
+      format: "webp",
+      width: 320,
+      height: 180,
+      data: bytes.slice(0, 500),
+    },
+  ] as const;
+  const objectRecords = [];
+  for (const { data, ...info } of records) {
+    const where = await objects.write(mediaId, info.name, info.format, data);
+    objectRecords.push({ ...info, mediaId, ...where });
+  }
+  return { mediaId, objectRecords };
+}
+
 /** Sequential writes through the real service and repositories, until stopped. */
-function startWriter(repos: Repositories, objects: MediaObjects) {
+async function startWriter(repos: Repositories, objects: MediaObjects) {
+  const ahead = await Promise.all(Array.from({ length: 150 }, (_, i) => writeObjects(objects, i)));
   const stories = new StoryService({ ...repos, clock: fixedClock("2026-12-01T10:00:00.000Z") });
   const log = { storyIds: [] as string[], mediaIds: [] as string[], userIds: [] as string[] };
   let stop = false;
@@ -109,24 +133,10 @@ function startWriter(repos: Repositories, objects: MediaObjects) {
       log.storyIds.push(story.id);
       operations++;
       const bytes = mediaBytes(i);
-      const mediaId = newId();
-      // Bytes to the media store first, then the rows that name them (as MediaService does).
-      const records = [
-        { name: "source", shape: "source", format: "png", width: 10 + i, height: 10, data: bytes },
-        {
-          name: "16x9-320.webp",
-          shape: "16x9",
-          format: "webp",
-          width: 320,
-          height: 180,
-          data: bytes.slice(0, 500),
-        },
-      ] as const;
-      const objectRecords = [];
-      for (const { data, ...info } of records) {
-        const where = await objects.write(mediaId, info.name, info.format, data);
-        objectRecords.push({ ...info, mediaId, ...where });
-      }
+      // The objects were written to the media store ahead (objects precede their rows, as
+      // in MediaService): the writer's operations stay database commits, so several land
+      // while the backup runs, as before media stores.
+      const { mediaId, objectRecords } = await (ahead[i] ?? writeObjects(objects, i));
       await repos.media.insert(
         {
           id: mediaId,
@@ -209,7 +219,7 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
   });
 
   it("backs up during writes and restores one consistent snapshot with every row and media file", async () => {
-    const writer = startWriter(repos, objects);
+    const writer = await startWriter(repos, objects);
     while (writer.operations() < 15) await new Promise((resolve) => setTimeout(resolve, 5));
     const before = await counts(source);
     const file = join(dir, `during-writes-${dialect}.backup`);
@@ -368,6 +378,75 @@ describe.each(dialects)("newsdesk backup and restore on %s", (dialect) => {
         ? /is a SQLite backup but DATABASE_URL .* is a PostgreSQL database/
         : /is a PostgreSQL backup but DATABASE_URL .* is a SQLite database/,
     );
+  }, 60_000);
+});
+
+describe("backups made before media stores", () => {
+  it("restore as they are: images whose bytes are in the database stay served from there", async () => {
+    const sourceUrl = await freshDatabaseUrl("sqlite");
+    const source = await openDatabase(sourceUrl);
+    const bytes = mediaBytes(3);
+    try {
+      await migrateToLatest(source);
+      await source.db
+        .insertInto("media")
+        .values({
+          id: "legacy000001",
+          mime: "image/png",
+          width: 10,
+          height: 10,
+          bytes: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          caption: "",
+          credit: "",
+          alt: "",
+          focal_x: 0.5,
+          focal_y: 0.5,
+          rights_source: "",
+          rights_usage: "",
+          created_at: "2026-12-01T10:00:00.000Z",
+        })
+        .execute();
+      await source.db
+        .insertInto("media_renditions")
+        .values({
+          media_id: "legacy000001",
+          name: "16x9-320.webp",
+          shape: "16x9",
+          format: "webp",
+          width: 320,
+          height: 180,
+          data: bytes,
+        })
+        .execute();
+    } finally {
+      await source.close();
+    }
+    // The old format: one bare SQLite file made with SQLite's backup API.
+    const file = join(dir, "before-media-stores.backup");
+    const native = new SqliteDatabase(sourceUrl.slice("sqlite:".length));
+    await native.backup(file);
+    native.close();
+
+    const targetUrl = await freshDatabaseUrl("sqlite");
+    const restore = await cli(["restore", file], targetUrl);
+    expect(restore.err).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.out).not.toContain("Media:");
+    const target = await openDatabase(targetUrl);
+    try {
+      const repository = sqlRepositories(target).media;
+      const objects = new MediaObjects({
+        repository,
+        stores: { primary: new DirectoryObjectStore({ root: mediaDirOf(targetUrl) }) },
+      });
+      expect((await repository.findObject("legacy000001", "16x9-320.webp"))?.location).toBe("db");
+      expect(Buffer.from((await objects.readAll("legacy000001", "16x9-320.webp")) ?? [])).toEqual(
+        Buffer.from(bytes),
+      );
+    } finally {
+      await target.close();
+    }
   }, 60_000);
 });
 
