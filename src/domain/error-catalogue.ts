@@ -3,9 +3,9 @@ import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
 import { episodeProblemCatalogue } from "./episodes/episode-errors.js";
-import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { liveProblemCatalogue } from "./live/live-errors.js";
 import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
+import { programmeProblemCatalogue } from "./programmes/programme-errors.js";
 import { wireProblemCatalogue } from "./wire/wire-errors.js";
 
 /**

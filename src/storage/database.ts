@@ -24,12 +24,12 @@ import { curationMigration } from "./migrations/0017-curation.js";
 import { catalogAdminMigration } from "./migrations/0018-catalog-admin.js";
 import { commentsMigration } from "./migrations/0019-comments.js";
 import { writingSettingsMigration } from "./migrations/0020-writing-settings.js";
-import { programmesMigration } from "./migrations/0027-programmes.js";
-import { episodesMigration } from "./migrations/0028-episodes.js";
 import { storyKindMigration } from "./migrations/0021-story-kind.js";
 import { livePagesMigration } from "./migrations/0022-live-pages.js";
 import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js";
 import { clipsMigration } from "./migrations/0026-clips.js";
+import { programmesMigration } from "./migrations/0027-programmes.js";
+import { episodesMigration } from "./migrations/0028-episodes.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 

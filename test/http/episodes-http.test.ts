@@ -217,7 +217,8 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
         duration: "PT3S",
       },
     });
-    expect((podcastEpisode?.associatedMedia as Record<string, string>).contentUrl).toMatch(
+    const associated = podcastEpisode?.associatedMedia as Record<string, string> | undefined;
+    expect(associated?.contentUrl).toMatch(
       /^https:\/\/news\.example\.org\/media\/clips\/[0-9a-z]+\/audio-/,
     );
 

@@ -31,7 +31,7 @@ export const episodeInputSchema = z.object({
   season: z.number().int().min(1).max(1000).nullable(),
   explicit: z.boolean(),
 });
-export type EpisodeInput = z.infer<typeof episodeInputSchema>;
+type EpisodeInput = z.infer<typeof episodeInputSchema>;
 
 export interface Episode extends EpisodeInput {
   readonly storyId: string;

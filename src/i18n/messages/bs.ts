@@ -68,7 +68,7 @@ export const bs: Catalogue = {
   "episodes.download": "Preuzmi",
   "episodes.transcript": "Transkript",
   "episodes.chapters": "Poglavlja",
-  "episodes.podcast": "Podcast feed (RSS)",
+  "episodes.podcast": "Podcast izvor (RSS)",
   "episodes.play": "Pokreni video",
   "schedule.title": "Programska šema",
   "schedule.onNow": "Sada u programu",

@@ -170,7 +170,8 @@ export const en = {
   },
   "episodes.chapters": {
     message: "Chapters",
-    context: "Heading above an episode's chapter links, each of which jumps to a time in the recording.",
+    context:
+      "Heading above an episode's chapter links, each of which jumps to a time in the recording.",
   },
   "episodes.podcast": {
     message: "Podcast feed (RSS)",

@@ -21,7 +21,7 @@ const lowRoles = new Set(["audio-low-opus", "audio-low-aac"]);
  * edition or `Save-Data: on`) gets the ~24–32 kbit/s renditions first; everyone else the
  * standard one, with the low ones after it for browsers that cannot play it.
  */
-export function audioSources(view: ClipView, lowFirst: boolean): ClipRendition[] {
+function audioSources(view: ClipView, lowFirst: boolean): ClipRendition[] {
   const audio = view.renditions.filter((r) => r.role.startsWith("audio-"));
   const low = audio.filter((r) => lowRoles.has(r.role));
   const standard = audio.filter((r) => !lowRoles.has(r.role));
@@ -29,7 +29,7 @@ export function audioSources(view: ClipView, lowFirst: boolean): ClipRendition[]
 }
 
 /** The captions in the page's language, else the first there are (the transcript shown). */
-export function transcriptOf(view: ClipView, lang: string): ClipCaption | undefined {
+function transcriptOf(view: ClipView, lang: string): ClipCaption | undefined {
   const base = lang.split("-")[0];
   return (
     view.captions.find((c) => c.lang === lang) ??
@@ -101,6 +101,7 @@ export function EpisodeMedia(props: { ctx: RenderContext; view: EpisodeView; low
         <a href={programmeUrl(service, programme.slug)}>{programme.title}</a>
       </p>
       {clip && clip.clip.kind === "audio" && sources.length > 0 ? (
+        // biome-ignore lint/a11y/useMediaCaption: the captions are {tracks}, one per language the clip has; the transcript follows as text.
         <audio controls preload="none" class="episode-player">
           {sources.map((r) => (
             <source key={r.name} src={clipFileUrl(clip.clip.id, r.name)} type={r.mime} />
@@ -168,7 +169,6 @@ export function EpisodeMedia(props: { ctx: RenderContext; view: EpisodeView; low
               .split(/\n{2,}/)
               .filter((p) => p.trim() !== "")
               .map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own
                 <p key={i}>{p}</p>
               ))}
           </div>
