@@ -673,11 +673,12 @@ export async function createNewsdesk(
       : undefined;
     const lifecycle = { draining: false };
     let migrationsKnownCurrent = false;
+    const episodeReader = new EpisodeReader(repositories);
     const app = buildApp({
       pageCache,
       reader: services.reader,
       programmes: new ProgrammeReader({ ...repositories, clock }),
-      episodes: new EpisodeReader(repositories),
+      episodes: episodeReader,
       languages: { translations: services.translations, search: services.search },
       media: mediaObjects,
       clock,
@@ -689,6 +690,7 @@ export async function createNewsdesk(
         apiKeys: services.apiKeys,
         rateLimiter: services.rateLimiter,
         livePosts: services.livePosts,
+        episodes: episodeReader,
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/domain/actor.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { podcastGuid, uuidV5 } from "../../src/render/feeds/podcast-feed.js";
 import { checkFeed } from "../support/feed-rules.js";
@@ -301,6 +302,28 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
       headers: { "If-None-Match": etag },
     });
     expect(revalidated.status).toBe(304);
+  });
+
+  it("carries the clip as a ninjs audio association with its renditions", async () => {
+    const { key } = await newsdesk.services.apiKeys.issue(systemActor("test"), {
+      name: "partner",
+      rateLimitPerMinute: 1000,
+    });
+    const ninjs = (await (
+      await newsdesk.app.request(`/api/v1/ninjs/stories/${storyId}`, {
+        headers: { Authorization: `Bearer ${key}` },
+      })
+    ).json()) as { associations?: Record<string, unknown>[] };
+    const media = ninjs.associations?.find((a) => a.name === "episodeMedia");
+    expect(media?.type).toBe("audio");
+    const renditions = media?.renditions as Record<string, unknown>[];
+    expect(renditions.map((r) => [r.name, r.contentType, r.sizeInBytes])).toEqual(
+      clip.renditions.map((r) => [r.role, r.mime, r.bytes]),
+    );
+    for (const rendition of renditions) {
+      expect(rendition.duration).toBe(3);
+      expect(rendition.href).toMatch(/^https:\/\/news\.example\.org\/media\/clips\//);
+    }
   });
 
   it("answers Range requests and conditional GETs on the enclosure", async () => {
