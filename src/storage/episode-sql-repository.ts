@@ -25,6 +25,20 @@ export class EpisodeSqlRepository implements EpisodeRepository {
     return row ? fromRow(row) : undefined;
   }
 
+  async findMany(storyIds: readonly string[]): Promise<Episode[]> {
+    const found: Episode[] = [];
+    // Chunked: SQLite and PostgreSQL both bound the parameters of one statement.
+    for (let i = 0; i < storyIds.length; i += 500) {
+      const rows = await this.#db
+        .selectFrom("story_episodes")
+        .selectAll()
+        .where("story_id", "in", storyIds.slice(i, i + 500))
+        .execute();
+      found.push(...rows.map(fromRow));
+    }
+    return found;
+  }
+
   async save(episode: Episode): Promise<void> {
     const row = toRow(episode);
     const { story_id, ...changes } = row;

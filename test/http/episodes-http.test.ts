@@ -326,6 +326,76 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     }
   });
 
+  it("lists an episode's video in the story sitemap as video:video", async () => {
+    ffmpeg([
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=320x180:rate=25:duration=2",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=frequency=220:duration=2",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-c:a",
+      "aac",
+      "-shortest",
+      join(dir, "clip.mp4"),
+    ]);
+    const body = new Uint8Array(readFileSync(join(dir, "clip.mp4")));
+    const uploaded = await newsdesk.app.request("/newsroom/api/media/clips?title=Tonight", {
+      method: "POST",
+      headers: {
+        Cookie: editor.cookie,
+        "X-CSRF-Token": editor.csrfToken,
+        Origin: "https://news.example.org",
+        "Content-Type": "video/mp4",
+        "Content-Length": String(body.byteLength),
+      },
+      body: body as Uint8Array<ArrayBuffer>,
+    });
+    const { clip: video } = (await uploaded.json()) as { clip: ClipJson };
+    await newsdesk.services.jobs.runOnce();
+    const created = await editor.json<{ story: { id: string } }>("POST", "/stories", {
+      serviceId: "en",
+      kind: "episode",
+      content: content("The World Tonight: the flood", "world-tonight-flood"),
+    });
+    await editor.json("PUT", `/stories/${created.story.id}/episode`, {
+      programmeId,
+      clipId: video.id,
+      chapters: [],
+      episodeNumber: null,
+      season: null,
+      explicit: false,
+    });
+    await editor.json("POST", `/stories/${created.story.id}/publish`, { mode: "first" });
+
+    const sitemap = await (await newsdesk.app.request("/english/sitemap-stories-1.xml")).text();
+    expect(sitemap).toContain('xmlns:video="http://www.google.com/schemas/sitemap-video/1.1"');
+    const entry = /<url><loc>[^<]*world-tonight-flood[^<]*<\/loc>.*?<\/url>/.exec(sitemap)?.[0];
+    expect(entry).toContain(
+      `<video:video><video:thumbnail_loc>https://news.example.org/media/clips/${video.id}/poster.`,
+    );
+    expect(entry).toContain("<video:title>The World Tonight: the flood</video:title>");
+    expect(entry).toContain(
+      "<video:description>Show notes: The World Tonight: the flood.</video:description>",
+    );
+    expect(entry).toContain(
+      `<video:content_loc>https://news.example.org/media/clips/${video.id}/hls/master.m3u8</video:content_loc>`,
+    );
+    expect(entry).toContain("<video:duration>2</video:duration>");
+    // The episode page plays it with a native <video> over HLS.
+    const page = await (
+      await newsdesk.app.request(new URL(/<loc>([^<]+)/.exec(entry ?? "")?.[1] ?? "").pathname)
+    ).text();
+    expect(page).toMatch(/<video controls preload="none"[^>]*poster="[^"]+"/);
+    expect(page).toContain('type="application/vnd.apple.mpegurl"');
+  });
+
   it("answers Range requests and conditional GETs on the enclosure", async () => {
     const standard = clip.renditions.find((r) => r.role === "audio-standard");
     const url = standard?.url ?? "";

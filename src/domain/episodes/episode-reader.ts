@@ -63,6 +63,19 @@ export class EpisodeReader {
     };
   }
 
+  /** The ready video clips of the episodes among these stories, by story (video sitemaps). */
+  async videos(storyIds: readonly string[]): Promise<Map<string, ClipView>> {
+    if (storyIds.length === 0) return new Map();
+    const episodes = (await this.#episodes.findMany(storyIds)).filter((e) => e.clipId !== null);
+    const clips = await this.#clipViews(episodes.flatMap((e) => e.clipId ?? []));
+    const out = new Map<string, ClipView>();
+    for (const episode of episodes) {
+      const clip = episode.clipId ? clips.get(episode.clipId) : undefined;
+      if (clip?.clip.kind === "video") out.set(episode.storyId, clip);
+    }
+    return out;
+  }
+
   /** Ready clips only: a clip still transcoding has no renditions to offer readers. */
   async #clipViews(ids: readonly string[]): Promise<Map<string, ClipView>> {
     const unique = [...new Set(ids)];

@@ -15,6 +15,8 @@ export interface PublishedEpisodeRow {
 export interface EpisodeRepository {
   find(storyId: string): Promise<Episode | undefined>;
   save(episode: Episode): Promise<void>;
+  /** The episodes among these stories (any number of ids; other stories are skipped). */
+  findMany(storyIds: readonly string[]): Promise<Episode[]>;
   /** The programme's published episodes, newest first, and how many there are. */
   listPublished(
     programmeId: string,
