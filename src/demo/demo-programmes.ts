@@ -153,7 +153,7 @@ const demoEpisodes: readonly {
   {
     serviceId: "en",
     programmeSlug: "daybreak",
-    hoursAgo: 40,
+    hoursAgo: 46,
     headline: "Daybreak: ports reopen as the storm moves north",
     standfirst: "Harbour crews return to work, the morning papers, and the weather for the coast.",
     notes: [
@@ -171,7 +171,7 @@ const demoEpisodes: readonly {
   {
     serviceId: "en",
     programmeSlug: "daybreak",
-    hoursAgo: 20,
+    hoursAgo: 44,
     headline: "Daybreak: a vaccine trial reports, and the river crests",
     standfirst: "Results from the regional vaccine trial, and flood defences along the Meridian.",
     notes: [
@@ -189,7 +189,7 @@ const demoEpisodes: readonly {
   {
     serviceId: "en",
     programmeSlug: "daybreak",
-    hoursAgo: 2,
+    hoursAgo: 42,
     headline: "Daybreak: budget talks resume",
     standfirst: "Negotiators return to the table, and listeners' questions about fuel prices.",
     notes: [
@@ -206,7 +206,7 @@ const demoEpisodes: readonly {
   {
     serviceId: "fa",
     programmeSlug: "بامداد",
-    hoursAgo: 39,
+    hoursAgo: 45,
     headline: "بامداد: بندرها پس از توفان بازگشایی شدند",
     standfirst: "بازگشت کارکنان بندر به کار، مرور روزنامه‌های صبح و پیش‌بینی هوای سواحل.",
     notes: [
