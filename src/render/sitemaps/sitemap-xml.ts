@@ -16,7 +16,7 @@ export interface UrlEntry {
   readonly video?: VideoEntry;
 }
 
-export interface VideoEntry {
+interface VideoEntry {
   readonly thumbnailLoc: string;
   readonly title: string;
   readonly description: string;
