@@ -35,6 +35,8 @@ import { CuratedStories } from "./domain/curation/curated-stories.js";
 import { CurationService } from "./domain/curation/curation-service.js";
 import { DistributionService } from "./domain/distribution/distribution-service.js";
 import { WebhookService } from "./domain/distribution/webhook-service.js";
+import { EpisodeReader } from "./domain/episodes/episode-reader.js";
+import { EpisodeService } from "./domain/episodes/episode-service.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import { LiveReader } from "./domain/live/live-reader.js";
 import type { LiveEventListener } from "./domain/live/live-schema.js";
@@ -172,6 +174,8 @@ export interface NewsroomServices {
   readonly curation: CurationService;
   /** Programmes (shows, podcasts) and the broadcast schedule. */
   readonly programmes: ProgrammeService;
+  /** Episodes: a story of kind `episode`'s programme, clip, chapters (issue 17). */
+  readonly episodes: EpisodeService;
   readonly auth: AuthService;
   /** TOTP enrolment, recovery codes, second-factor checks. */
   readonly secondFactors: SecondFactorService;
@@ -436,6 +440,14 @@ export function buildServices(
       onChange: deps.onProgrammeChange ?? (async () => {}),
       personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
     }),
+    episodes: new EpisodeService({
+      episodes: repositories.episodes,
+      programmes: repositories.programmes,
+      clips: repositories.clips,
+      viewable: (actor, storyId) => stories.viewable(actor, storyId),
+      clock,
+      onChange: deps.onProgrammeChange ?? (async () => {}),
+    }),
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -688,6 +700,8 @@ export async function createNewsdesk(
         ),
       ...(purge ? { purge } : {}),
     });
+    // Programme pages and podcast feeds list their published episodes.
+    services.storyListeners.push(services.episodes);
     // Live pages: who hears of each committed post and settings change (append here).
     services.liveListeners.push(newsroomEvents);
     services.liveListeners.push(livePosts);
@@ -767,10 +781,12 @@ export async function createNewsdesk(
       publisherName: config.publisherName,
       key: keyRing?.current,
     });
+    const episodeReader = new EpisodeReader(repositories);
     const app = buildApp({
       pageCache,
       reader: services.reader,
       programmes: new ProgrammeReader({ ...repositories, clock }),
+      episodes: episodeReader,
       languages: { translations: services.translations, search: services.search },
       live: liveReader,
       media: mediaObjects,
@@ -798,6 +814,7 @@ export async function createNewsdesk(
         apiKeys: services.apiKeys,
         rateLimiter: services.rateLimiter,
         livePosts: services.livePosts,
+        episodes: episodeReader,
         clock,
         publicUrl: config.publicUrl,
         publisherName: config.publisherName,

@@ -76,12 +76,25 @@ export function splitTarget(pathAndQuery: string): { path: string; query: [strin
 }
 
 /**
+ * Readers who ask to save data (`Save-Data: on`, the Client Hint of the Save-Data draft,
+ * sent by browsers' data-saver modes) get low-bitrate media sources first on episode pages,
+ * so pages are kept per variant and say `Vary: Save-Data`.
+ */
+export function savesData(header: string | undefined): boolean {
+  return header?.trim().toLowerCase() === "on";
+}
+
+/**
  * The one cache key both the fast path and the Hono fill use: the path, the query
  * parameters a page may read (`cacheQueryParameters`, in canonical order), plus the
- * text-size preference (four values) and text-only mode (two), so pages stay shared by
- * everyone with the same preferences and are never personal.
+ * text-size preference (four values), text-only mode (two) and Save-Data (two), so pages
+ * stay shared by everyone with the same preferences and are never personal.
  */
-export function cacheKeyFor(pathAndQuery: string, cookieHeader: string | undefined): string {
+export function cacheKeyFor(
+  pathAndQuery: string,
+  cookieHeader: string | undefined,
+  saveDataHeader?: string,
+): string {
   const size = cookieHeader ? (textSizeVariant.exec(cookieHeader)?.[1] ?? "md") : "md";
   const { path, query } = splitTarget(pathAndQuery);
   const kept = canonicalQuery(query.filter(([name]) => cacheQueryParameters.has(name)));
@@ -93,7 +106,8 @@ export function cacheKeyFor(pathAndQuery: string, cookieHeader: string | undefin
     : cookieHeader && liteVariant.test(cookieHeader)
       ? " lite"
       : "";
-  return kept ? `${size}${lite} ${path}?${kept}` : `${size}${lite} ${path}`;
+  const variant = `${size}${lite}${savesData(saveDataHeader) ? " save-data" : ""}`;
+  return kept ? `${variant} ${path}?${kept}` : `${variant} ${path}`;
 }
 
 /**

@@ -1,6 +1,10 @@
 import type { Actor } from "../domain/actor.js";
+import type { EpisodeRepository } from "../domain/episodes/episode-repository.js";
+import type { ProgrammeRepository } from "../domain/programmes/programme-repository.js";
 import type { ProgrammeService } from "../domain/programmes/programme-service.js";
 import type { ServiceId } from "../domain/services/service-registry.js";
+import type { StoryService } from "../domain/stories/story-service.js";
+import { slugify } from "../domain/stories/story-slug.js";
 
 /**
  * The demo broadcaster's programmes and a week of its schedule, in English and Persian:
@@ -125,4 +129,152 @@ export async function seedDemoProgrammes(
     await programmes.saveSchedule(actor, serviceId, { version: 0, slots, exceptions: [] });
   }
   return demoProgrammes.length;
+}
+
+/**
+ * Demo episodes (issue 17): three of Daybreak in English and one of بامداد in Persian, linked
+ * to the first English one as its translation. Show notes are the story body; chapters are
+ * minutes into the programme.
+ */
+const demoEpisodes: readonly {
+  serviceId: ServiceId;
+  programmeSlug: string;
+  /** Hours before the seed's `now` that the episode was published. */
+  hoursAgo: number;
+  headline: string;
+  standfirst: string;
+  notes: string[];
+  chapters: { startSeconds: number; title: string }[];
+  episodeNumber: number;
+  bylinePersonId: string;
+  /** Links the episode to the English episode with this number (same story family). */
+  translates?: number;
+}[] = [
+  {
+    serviceId: "en",
+    programmeSlug: "daybreak",
+    hoursAgo: 46,
+    headline: "Daybreak: ports reopen as the storm moves north",
+    standfirst: "Harbour crews return to work, the morning papers, and the weather for the coast.",
+    notes: [
+      "Lena Okafor talks to harbour masters along the coast as the first ferries sail again.",
+      "Tomás Reyes reads the morning papers and the regional weather.",
+    ],
+    chapters: [
+      { startSeconds: 0, title: "Headlines" },
+      { startSeconds: 6, title: "Ports reopen" },
+      { startSeconds: 14, title: "Weather" },
+    ],
+    episodeNumber: 1,
+    bylinePersonId: "lena-okafor",
+  },
+  {
+    serviceId: "en",
+    programmeSlug: "daybreak",
+    hoursAgo: 44,
+    headline: "Daybreak: a vaccine trial reports, and the river crests",
+    standfirst: "Results from the regional vaccine trial, and flood defences along the Meridian.",
+    notes: [
+      "Our science correspondent explains what the trial's first results do and do not show.",
+      "Reporters on the riverbank describe the night the water reached the defences.",
+    ],
+    chapters: [
+      { startSeconds: 0, title: "Headlines" },
+      { startSeconds: 8, title: "The vaccine trial" },
+      { startSeconds: 15, title: "The river" },
+    ],
+    episodeNumber: 2,
+    bylinePersonId: "tomas-reyes",
+  },
+  {
+    serviceId: "en",
+    programmeSlug: "daybreak",
+    hoursAgo: 42,
+    headline: "Daybreak: budget talks resume",
+    standfirst: "Negotiators return to the table, and listeners' questions about fuel prices.",
+    notes: [
+      "What is on the table as budget talks resume, and what each side says it needs.",
+      "Listeners ask why fuel prices differ between neighbouring towns.",
+    ],
+    chapters: [
+      { startSeconds: 0, title: "Headlines" },
+      { startSeconds: 10, title: "Budget talks" },
+    ],
+    episodeNumber: 3,
+    bylinePersonId: "lena-okafor",
+  },
+  {
+    serviceId: "fa",
+    programmeSlug: "بامداد",
+    hoursAgo: 45,
+    headline: "بامداد: بندرها پس از توفان بازگشایی شدند",
+    standfirst: "بازگشت کارکنان بندر به کار، مرور روزنامه‌های صبح و پیش‌بینی هوای سواحل.",
+    notes: [
+      "نسرین احمدی با مسئولان بندرها دربارهٔ حرکت نخستین کشتی‌ها پس از توفان گفت‌وگو می‌کند.",
+      "مرور روزنامه‌های صبح و پیش‌بینی هوای منطقه.",
+    ],
+    chapters: [
+      { startSeconds: 0, title: "سرخط خبرها" },
+      { startSeconds: 7, title: "بازگشایی بندرها" },
+      { startSeconds: 14, title: "هوا" },
+    ],
+    episodeNumber: 1,
+    bylinePersonId: "nasrin-ahmadi",
+    translates: 1,
+  },
+];
+
+/**
+ * Seeds the demo episodes through the story service (created, then published at their time)
+ * and saves each one's programme, chapters and numbering. Returns how many were seeded.
+ */
+export async function seedDemoEpisodes(deps: {
+  stories: StoryService;
+  episodes: EpisodeRepository;
+  programmes: ProgrammeRepository;
+  actor: Actor;
+  now: Date;
+  setTime: (at: number) => void;
+}): Promise<number> {
+  const families = new Map<number, string>();
+  for (const demo of demoEpisodes) {
+    const programme = await deps.programmes.findBySlug(demo.serviceId, demo.programmeSlug);
+    if (!programme) continue;
+    const publishedAt = deps.now.getTime() - demo.hoursAgo * 3_600_000;
+    deps.setTime(publishedAt - 1_800_000);
+    const familyId = demo.translates ? families.get(demo.translates) : undefined;
+    const { story } = await deps.stories.create(deps.actor, {
+      serviceId: demo.serviceId,
+      kind: "episode",
+      ...(familyId ? { familyId } : {}),
+      content: {
+        headline: demo.headline,
+        standfirst: demo.standfirst,
+        dateline: "",
+        slug: slugify(demo.headline),
+        section: "world",
+        topics: [],
+        leadFigure: null,
+        body: demo.notes.map((text) => ({ type: "paragraph", content: [{ text }] })),
+        bylines: [{ kind: "person", personId: demo.bylinePersonId, role: "author" }],
+        agencies: [],
+      },
+    });
+    if (demo.serviceId === "en") families.set(demo.episodeNumber, story.familyId);
+    await deps.episodes.save({
+      storyId: story.id,
+      programmeId: programme.id,
+      // The seed has no clip service (clips need MEDIA_STORE and ffmpeg's transcoder), so
+      // demo episodes carry show notes and chapters; an editor attaches a clip.
+      clipId: null,
+      chapters: demo.chapters,
+      episodeNumber: demo.episodeNumber,
+      season: null,
+      explicit: false,
+      updatedAt: new Date(publishedAt).toISOString(),
+    });
+    deps.setTime(publishedAt);
+    await deps.stories.publish(deps.actor, story.id, { mode: "first" });
+  }
+  return demoEpisodes.length;
 }

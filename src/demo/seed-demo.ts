@@ -28,7 +28,7 @@ import {
 import { drawDemoImage } from "./demo-images.js";
 import { demoLiveEnglish, demoLivePersian, demoLiveStartedHoursAgo } from "./demo-live.js";
 import { demoFamilies } from "./demo-more-services.js";
-import { seedDemoProgrammes } from "./demo-programmes.js";
+import { seedDemoEpisodes, seedDemoProgrammes } from "./demo-programmes.js";
 
 const hour = 3_600_000;
 
@@ -181,7 +181,17 @@ export async function seedDemo(deps: {
     actor,
     deps.now,
   );
-  return { stories: demoStories.length + livePages, images: mediaIds.size };
+  const episodes = await seedDemoEpisodes({
+    stories: storyService,
+    episodes: repos.episodes,
+    programmes: repos.programmes,
+    actor,
+    now: deps.now,
+    setTime: (at) => {
+      current = at;
+    },
+  });
+  return { stories: demoStories.length + livePages + episodes, images: mediaIds.size };
 }
 
 /**

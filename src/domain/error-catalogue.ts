@@ -2,6 +2,7 @@ import { clipProblemCatalogue } from "./clips/clip-errors.js";
 import { commentProblemCatalogue } from "./comments/comment-errors.js";
 import { curationProblemCatalogue } from "./curation/curation-errors.js";
 import { distributionProblemCatalogue } from "./distribution/distribution-errors.js";
+import { episodeProblemCatalogue } from "./episodes/episode-errors.js";
 import { liveProblemCatalogue } from "./live/live-errors.js";
 import { mediaStoreProblemCatalogue } from "./media/media-store-errors.js";
 import { mirrorProblemCatalogue } from "./mirrors/mirror-errors.js";
@@ -134,12 +135,13 @@ export const errorCatalogue = {
   ...distributionProblemCatalogue,
   ...commentProblemCatalogue,
   ...curationProblemCatalogue,
+  ...programmeProblemCatalogue,
+  ...episodeProblemCatalogue,
   ...mediaStoreProblemCatalogue,
   ...liveProblemCatalogue,
   ...clipProblemCatalogue,
   ...mirrorProblemCatalogue,
   ...signingProblemCatalogue,
-  ...programmeProblemCatalogue,
   TRANSLATION_NOT_FOUND: { status: 404, message: "The story is not a linked translation." },
   TRANSLATION_EXISTS: {
     status: 409,

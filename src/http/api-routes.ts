@@ -17,6 +17,7 @@ import {
 import { apiOperations, openApiDocument } from "../domain/api/openapi-document.js";
 import type { RateLimiter } from "../domain/api/rate-limiter.js";
 import { bcp47 } from "../domain/distribution/language-tags.js";
+import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { LivePage } from "../domain/live/live-schema.js";
 import type { LivePostsReader } from "../domain/live/published-live-posts.js";
@@ -27,6 +28,7 @@ import { locales } from "../i18n/locale-registry.js";
 import { isoSeconds } from "../render/feeds/feed-document.js";
 import { livePostOut } from "../render/feeds/live-post-out.js";
 import { ninjsDocument, ninjsUri, ninjsWithdrawal } from "../render/feeds/ninjs-document.js";
+import { withEpisodeMedia } from "../render/feeds/ninjs-episode.js";
 import { feedImage, storyHtml } from "../render/feeds/story-html.js";
 import {
   deskUrl,
@@ -47,6 +49,8 @@ export interface DistributionHttpDeps extends FeedRoutesDeps, SitemapRoutesDeps 
   readonly rateLimiter: RateLimiter;
   /** Live pages' posts (issue 15). */
   readonly livePosts: LivePostsReader;
+  /** Episodes' clips as ninjs associations (issue 17). */
+  readonly episodes?: EpisodeReader;
 }
 
 const jsonType = "application/json; charset=utf-8";
@@ -280,10 +284,17 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
       availability.kind === "published" && availability.story.story.kind === "live"
         ? await deps.livePosts.page(availability.story.story.id, { limit: ninjsLivePosts })
         : undefined;
-    const document =
+    const episode =
+      availability.kind === "published" &&
+      availability.story.story.kind === "episode" &&
+      deps.episodes
+        ? await deps.episodes.forStory(availability.story.story.id)
+        : undefined;
+    const text =
       availability.kind === "published"
         ? ninjsDocument(availability.story, publicUrl, deps.publisherName, live)
         : ninjsWithdrawal(availability.story, publicUrl);
+    const document = episode ? withEpisodeMedia(text, episode, publicUrl) : text;
     return conditional(c, JSON.stringify(document), jsonType, undefined, apiCache);
   });
 

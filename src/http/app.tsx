@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Logger } from "pino";
 import type { PageCache } from "../cache/page-cache.js";
 import type { Clock } from "../domain/clock.js";
+import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { LiveReader } from "../domain/live/live-reader.js";
 import type { MediaObjects } from "../domain/media/media-objects.js";
@@ -22,6 +23,7 @@ import { mirrorListRoutes } from "./mirror-list-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
+import { podcastRoutes } from "./podcast-routes.js";
 import { problemResponse } from "./problem-json.js";
 import { type ReachDeps, reachMiddleware } from "./reach.js";
 import { type ReachPageSource, type ReaderLanguages, readerRoutes } from "./reader-routes.js";
@@ -34,6 +36,8 @@ export interface AppDeps {
   readonly reader: ReaderService;
   /** Programme pages, the broadcast schedule and the home page's "on now". */
   readonly programmes: ProgrammeReader;
+  /** Episode pages, programme pages' episodes and podcast feeds (issue 17). */
+  readonly episodes?: EpisodeReader;
   /** Media bytes wherever they are (ADR 0014). */
   readonly media: MediaObjects;
   readonly clock: Clock;
@@ -129,6 +133,9 @@ export function buildApp(deps: AppDeps): Hono {
   app.get("/newsroom/*", newsroomApp);
 
   app.route("/", brandRoutes());
+  if (deps.episodes) {
+    app.route("/", podcastRoutes({ ...deps, episodes: deps.episodes }));
+  }
   app.route("/", readerRoutes(deps));
 
   app.notFound(async (c) => {

@@ -30,7 +30,7 @@ function headersFor(
       "Content-Type": entry.contentType,
       "Cache-Control": entry.cacheControl,
       ETag: entry.etag,
-      Vary: "Cookie, Accept-Encoding",
+      Vary: "Cookie, Accept-Encoding, Save-Data",
       // CDN purge keys (Fastly: Surrogate-Key, space separated; Cloudflare: Cache-Tag, commas).
       "Surrogate-Key": entry.tags.join(" "),
       "Cache-Tag": entry.tags.join(","),

@@ -42,7 +42,7 @@ export function compressHtml(): MiddlewareHandler {
     const headers = new Headers(res.headers);
     headers.set("Content-Encoding", encoding);
     headers.set("Content-Length", String(body.length));
-    headers.set("Vary", "Cookie, Accept-Encoding");
+    headers.set("Vary", "Cookie, Accept-Encoding, Save-Data");
     // Hono merges the old response's headers into a replacement: drop it first.
     c.res = undefined as unknown as Response;
     c.res = new Response(new Uint8Array(body), { status: res.status, headers });

@@ -70,6 +70,7 @@ export function setCacheHeaders(c: Context, headers: CacheHeaders): void {
  * with `Surrogate-Key` (its dependency tags) are stored, so nothing personal is cached by
  * accident; the newsroom never sets it.
  */
+
 export function pageCacheMiddleware(
   cache: PageCache,
   security: SecurityHeaderOptions = {},
@@ -77,7 +78,8 @@ export function pageCacheMiddleware(
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const url = new URL(c.req.url);
-    const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie"));
+    const saveData = c.req.header("save-data");
+    const key = cacheKeyFor(url.pathname + url.search, c.req.header("cookie"), saveData);
     const hit = cache.get(key);
     const reply = (entry: NonNullable<typeof hit>, status?: string) => {
       const out = cachedReply(
@@ -111,7 +113,12 @@ export function pageCacheMiddleware(
       c.req.method !== "GET" ||
       ![200, 410].includes(c.res.status) ||
       query !== declared ||
-      key !== cacheKeyFor(url.pathname + (declared ? `?${declared}` : ""), c.req.header("cookie"))
+      key !==
+        cacheKeyFor(
+          url.pathname + (declared ? `?${declared}` : ""),
+          c.req.header("cookie"),
+          saveData,
+        )
     ) {
       if (internalHeaders.some((name) => c.res.headers.has(name))) {
         const sent = c.res;

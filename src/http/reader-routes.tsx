@@ -2,9 +2,11 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { savesData } from "../cache/page-cache.js";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
+import { type EpisodeReader, episodesPerPage } from "../domain/episodes/episode-reader.js";
 import { liveCacheTags } from "../domain/live/live-cache-tags.js";
 import type { LiveReader, LiveStreamRequest } from "../domain/live/live-reader.js";
 import type { LiveStatus } from "../domain/live/live-schema.js";
@@ -64,6 +66,7 @@ import { sameOriginRedirect } from "./safe-redirect.js";
 export interface ReaderRoutesDeps {
   readonly reader: ReaderService;
   readonly programmes: ProgrammeReader;
+  readonly episodes?: EpisodeReader;
   readonly clock: Clock;
   readonly publicUrl: string;
   readonly publisherName: string;
@@ -94,6 +97,8 @@ export interface ReaderLanguages {
 const textSizeCookie = "nd_ts";
 /** Text-only mode, on when "1" (issue 16); the page cache keys on it (page-cache.ts). */
 const liteCookie = "nd_lite";
+/** How long an episode page waiting for its clip's transcode is kept in caches. */
+const clipPendingMs = 10_000;
 /** The edition the reader picked, by URL prefix; read only by `/`. */
 const editionCookie = "nd_ed";
 
@@ -160,7 +165,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     },
   ) => {
     // Pages differ by the text-size cookie only; shared caches must key on it.
-    c.header("Vary", "Cookie, Accept-Encoding");
+    // Episode pages differ by Save-Data too (the low-bitrate sources first).
+    c.header("Vary", "Cookie, Accept-Encoding, Save-Data");
     // Text-only pages spend their bytes on text, not on percent-encoded links.
     const asked = c.req.query("lite");
     const lite = asked === "1" || (asked !== "0" && getCookie(c, liteCookie) === "1");
@@ -526,19 +532,48 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   app.get("/:prefix/programmes/:slug", async (c) => {
     const service = serviceByUrlPrefix(c.req.param("prefix"));
     if (!service) return c.notFound();
+    const query = pageQuery.safeParse(c.req.query());
+    if (!query.success) return message(c, service, "badRequest");
     const [chrome, found] = await Promise.all([
       deps.reader.chrome(service),
       deps.programmes.programme(service, c.req.param("slug")),
     ]);
     if (!found) return message(c, service, "notFound", chrome);
+    const { page } = query.data;
+    const episodes = deps.episodes
+      ? await deps.episodes.published(found.programme, {
+          limit: episodesPerPage,
+          offset: (page - 1) * episodesPerPage,
+        })
+      : undefined;
+    if (page > 1 && (episodes?.items.length ?? 0) === 0) {
+      return message(c, service, "notFound", chrome);
+    }
     return html(
       c,
-      renderHtml(<ProgrammePage ctx={ctxFor(c, service)} chrome={chrome} {...found} />),
+      renderHtml(
+        <ProgrammePage
+          ctx={ctxFor(c, service)}
+          chrome={chrome}
+          {...found}
+          {...(episodes
+            ? {
+                episodes: {
+                  items: episodes.items,
+                  page,
+                  hasMore: page * episodesPerPage < episodes.total,
+                },
+              }
+            : {})}
+        />,
+      ),
       200,
       {
         chrome,
         changesAt: found.onAir.changesAt,
+        query: { page },
         tags: [
+          ...storyTags((episodes?.items ?? []).map((i) => ({ id: i.episode.storyId }))),
           cacheTags.programme(found.programme.id),
           cacheTags.programmes(service.id),
           cacheTags.schedule(service.id),
@@ -652,10 +687,28 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         },
       });
     }
-    const page = <StoryPage ctx={ctxFor(c, service)} model={model} versions={versions} />;
+    // An episode (issue 17) plays its clip; a reader saving data gets the low bitrates first.
+    const episode =
+      story.kind === "episode" && deps.episodes
+        ? await deps.episodes.forStory(story.id)
+        : undefined;
+    const page = (
+      <StoryPage
+        ctx={ctxFor(c, service)}
+        model={model}
+        versions={versions}
+        {...(episode ? { episode } : {})}
+        lowFirst={savesData(c.req.header("save-data"))}
+      />
+    );
     return html(c, renderHtml(page), 200, {
       chrome: model,
+      // A clip still transcoding tells no one when it is ready: keep the page briefly.
+      ...(episode?.episode.clipId && !episode.clip
+        ? { changesAt: new Date(deps.clock.now().getTime() + clipPendingMs) }
+        : {}),
       tags: [
+        ...(episode ? [cacheTags.programme(episode.programme.id)] : []),
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
         // Topic names and links show whatever the related block does.

@@ -31,7 +31,9 @@ export function createRequestHandler(deps: {
       if (url.startsWith("/_/live/") && deps.live.handle(req, res)) return;
       const hit = deps.reach?.needsApp(req)
         ? undefined
-        : deps.cache.get(cacheKeyFor(url, req.headers.cookie));
+        : deps.cache.get(
+            cacheKeyFor(url, req.headers.cookie, headerValue(req.headers, "save-data")),
+          );
       if (hit) {
         const reply = cachedReply(
           hit,

@@ -1,13 +1,16 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { cacheTags } from "../domain/cache/cache-tags.js";
+import type { ClipView } from "../domain/clips/clip-schema.js";
 import type { Clock } from "../domain/clock.js";
 import type { DistributionService } from "../domain/distribution/distribution-service.js";
+import type { EpisodeReader } from "../domain/episodes/episode-reader.js";
 import {
   type ServiceConfig,
   serviceByUrlPrefix,
   serviceEditions,
 } from "../domain/services/service-registry.js";
+import { clipFileUrl } from "../render/reader/EpisodeMedia.js";
 import {
   newsEntries,
   pageUrlEntries,
@@ -29,6 +32,8 @@ export interface SitemapRoutesDeps {
   readonly distribution: DistributionService;
   readonly clock: Clock;
   readonly publicUrl: string;
+  /** Episodes' videos, listed as `video:video` of their pages (issue 17). */
+  readonly episodes?: EpisodeReader;
 }
 
 const xmlType = "application/xml; charset=utf-8";
@@ -42,7 +47,20 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
 
   const storyPages = async (service: ServiceConfig) => {
     const { rows, families } = await deps.distribution.sitemapStories(service);
-    return packSitemaps(storyUrlEntries(service, rows, families, deps.publicUrl));
+    const entries = storyUrlEntries(service, rows, families, deps.publicUrl);
+    const videos = deps.episodes ? await deps.episodes.videos(rows.map((r) => r.id)) : new Map();
+    return packSitemaps(
+      videos.size === 0
+        ? entries
+        : entries.map((entry, i) => {
+            const row = rows[i];
+            const clip = row ? videos.get(row.id) : undefined;
+            const video = clip
+              ? videoEntry(clip, row?.headline ?? "", row?.standfirst ?? "", deps.publicUrl)
+              : undefined;
+            return video ? { ...entry, video } : entry;
+          }),
+    );
   };
   const latest = (entries: readonly UrlEntry[]) =>
     entries
@@ -120,4 +138,21 @@ export function sitemapRoutes(deps: SitemapRoutesDeps): Hono {
   };
 
   return app;
+}
+
+/** A video clip as Google's `video:video`: it needs a thumbnail and a playable file. */
+function videoEntry(clip: ClipView, title: string, description: string, publicUrl: string) {
+  const abs = (path: string) => `${publicUrl}${path}`;
+  const poster = clip.renditions.find((r) => r.role === "poster");
+  const hls = clip.renditions.find((r) => r.role === "hls-master");
+  if (!poster || !hls) return undefined;
+  return {
+    thumbnailLoc: abs(clipFileUrl(clip.clip.id, poster.name)),
+    title,
+    description: description || title,
+    contentLoc: abs(clipFileUrl(clip.clip.id, hls.name)),
+    ...(clip.clip.durationMs !== null
+      ? { durationSeconds: Math.round(clip.clip.durationMs / 1000) }
+      : {}),
+  };
 }

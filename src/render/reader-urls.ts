@@ -118,6 +118,16 @@ export function programmeUrl(service: ServiceConfig, slug: string): string {
   return `/${service.urlPrefix}/programmes/${encodeURIComponent(slug)}`;
 }
 
+/** A programme's podcast feed (RSS 2.0 with the itunes and podcast namespaces). */
+export function podcastFeedUrl(service: ServiceConfig, slug: string): string {
+  return `${programmeUrl(service, slug)}/podcast.xml`;
+}
+
+/** An episode's chapters as a Podcasting 2.0 JSON chapters file. */
+export function episodeChaptersUrl(service: ServiceConfig, storyId: string): string {
+  return `/${service.urlPrefix}/episodes/${encodeURIComponent(storyId)}/chapters.json`;
+}
+
 /** The broadcast schedule; `week` (a Monday, YYYY-MM-DD) for another week than this one. */
 export function scheduleUrl(service: ServiceConfig, week?: string): string {
   return `/${service.urlPrefix}/schedule${week ? `?week=${week}` : ""}`;

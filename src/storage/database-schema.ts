@@ -583,6 +583,18 @@ interface LivePostRevisionsTable {
   created_by: string | null;
 }
 
+/** Episodes (0028): a story of kind `episode`'s programme, clip, chapters and numbering. */
+interface StoryEpisodesTable {
+  story_id: string;
+  programme_id: string;
+  clip_id: string | null;
+  chapters: string;
+  episode_number: number | null;
+  season: number | null;
+  explicit: number;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   stories: StoriesTable;
   story_revisions: StoryRevisionsTable;
@@ -637,4 +649,5 @@ export interface DatabaseSchema {
   clip_renditions: ClipRenditionsTable;
   clip_captions: ClipCaptionsTable;
   service_mirrors: ServiceMirrorsTable;
+  story_episodes: StoryEpisodesTable;
 }

@@ -30,6 +30,7 @@ import { mediaObjectKeysMigration } from "./migrations/0023-media-object-keys.js
 import { mirrorsMigration } from "./migrations/0024-mirrors.js";
 import { clipsMigration } from "./migrations/0026-clips.js";
 import { programmesMigration } from "./migrations/0027-programmes.js";
+import { episodesMigration } from "./migrations/0028-episodes.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -191,6 +192,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0026-clips": clipsMigration(),
     "0024-mirrors": mirrorsMigration(),
     "0027-programmes": programmesMigration(),
+    "0028-episodes": episodesMigration(),
   };
 }
 

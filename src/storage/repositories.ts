@@ -8,6 +8,7 @@ import type { CurationRepository } from "../domain/curation/curation-repository.
 import type { ApiKeyRepository } from "../domain/distribution/api-key-repository.js";
 import type { DistributionRepository } from "../domain/distribution/distribution-repository.js";
 import type { WebhookRepository } from "../domain/distribution/webhook-repository.js";
+import type { EpisodeRepository } from "../domain/episodes/episode-repository.js";
 import type { JobRepository } from "../domain/jobs/job-queue.js";
 import type { LiveRepository } from "../domain/live/live-repository.js";
 import type { MediaRepository } from "../domain/media/media-repository.js";
@@ -32,6 +33,7 @@ import { CommentSqlRepository } from "./comment-sql-repository.js";
 import { CurationSqlRepository } from "./curation-sql-repository.js";
 import type { Database } from "./database.js";
 import { DistributionSqlRepository } from "./distribution-sql-repository.js";
+import { EpisodeSqlRepository } from "./episode-sql-repository.js";
 import { JobSqlRepository } from "./job-sql-repository.js";
 import { LiveSqlRepository } from "./live-sql-repository.js";
 import { MediaSqlRepository } from "./media-sql-repository.js";
@@ -86,6 +88,8 @@ export interface Repositories {
   readonly mirrors: MirrorRepository;
   /** Programmes and broadcast schedules. */
   readonly programmes: ProgrammeRepository;
+  /** Episodes: a story of kind `episode`'s programme, clip and chapters. */
+  readonly episodes: EpisodeRepository;
 }
 
 export function sqlRepositories(database: Database): Repositories {
@@ -118,6 +122,7 @@ export function sqlRepositories(database: Database): Repositories {
     clips: new ClipSqlRepository(database.db),
     mirrors: new MirrorSqlRepository(database.db),
     programmes: new ProgrammeSqlRepository(database.db),
+    episodes: new EpisodeSqlRepository(database.db),
   };
 }
 

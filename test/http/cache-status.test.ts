@@ -39,6 +39,22 @@ describe("Cache-Status", () => {
     expect(notModified.headers.get("cache-status")).toMatch(/^Newsdesk; hit/);
   });
 
+  // Save-Data readers get their own variant (episode pages put the low bitrates first): the
+  // socket fast path must key on it as the app does, or it serves them the other copy.
+  it("keeps Save-Data pages apart on the socket fast path too", async () => {
+    newsdesk.pageCache.clear();
+    const plain = await fetch(`http://127.0.0.1:${server.port}/english/`);
+    expect(plain.headers.get("cache-status")).toBe("Newsdesk; fwd=uri-miss; stored");
+    const saving = await fetch(`http://127.0.0.1:${server.port}/english/`, {
+      headers: { "Save-Data": "on" },
+    });
+    expect(saving.headers.get("cache-status")).toBe("Newsdesk; fwd=uri-miss; stored");
+    const again = await fetch(`http://127.0.0.1:${server.port}/english/`, {
+      headers: { "Save-Data": "on" },
+    });
+    expect(again.headers.get("cache-status")).toMatch(/^Newsdesk; hit/);
+  });
+
   it("is absent from newsroom responses, which the page cache never handles", async () => {
     const response = await newsdesk.app.request("/newsroom/api/session");
     expect(response.headers.get("cache-status")).toBeNull();

@@ -69,11 +69,11 @@ export const auditActions = [
   "catalog.agency.edit",
   "catalog.agency.remove",
   "curation.saved",
-  "live.settings-changed",
-  "live.post-deleted",
   "programme.create",
   "programme.edit",
   "programme.remove",
   "schedule.saved",
+  "live.settings-changed",
+  "live.post-deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -99,9 +99,9 @@ function allowed(
     case "story.unpublish":
     case "banner.manage":
     case "curation.manage":
+    case "programme.manage":
     // Live pages (issue 15): settings, pins, key events and others' posts are the editors'.
     case "live.manage":
-    case "programme.manage":
       return has(...editorial);
     // Posting on a live page: reporters too, where the page's settings allow it (the live
     // service checks those, and that a reporter changes only their own posts).

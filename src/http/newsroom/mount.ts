@@ -8,6 +8,7 @@ import type { Clock } from "../../domain/clock.js";
 import type { CommentService } from "../../domain/comments/comment-service.js";
 import type { CurationService } from "../../domain/curation/curation-service.js";
 import type { WebhookService } from "../../domain/distribution/webhook-service.js";
+import type { EpisodeService } from "../../domain/episodes/episode-service.js";
 import type { LiveService } from "../../domain/live/live-service.js";
 import type { MediaService } from "../../domain/media/media-service.js";
 import type { MirrorService } from "../../domain/mirrors/mirror-service.js";
@@ -32,6 +33,7 @@ import { catalogRoutes } from "./catalog-routes.js";
 import { clipRoutes } from "./clip-routes.js";
 import { commentRoutes } from "./comment-routes.js";
 import { curationRoutes } from "./curation-routes.js";
+import { episodeRoutes } from "./episode-routes.js";
 import { eventRoutes, type NewsroomEvents } from "./events.js";
 import { liveRoutes } from "./live-routes.js";
 import { mediaRoutes } from "./media-routes.js";
@@ -64,6 +66,8 @@ export interface NewsroomApiDeps {
   readonly reader: ReaderService;
   readonly curation: CurationService;
   readonly programmes: ProgrammeService;
+  /** Episodes beside the story editor (issue 17). */
+  readonly episodes?: EpisodeService;
   readonly translations: TranslationService;
   readonly search: SearchService;
   readonly webhooks: WebhookService;
@@ -170,8 +174,9 @@ export function newsroomApi(deps: NewsroomApiDeps): NewsroomRouter {
   commentRoutes(router, deps);
   breakingRoutes(router, deps);
   curationRoutes(router, deps);
-  if (deps.clips) clipRoutes(router, { clips: deps.clips, audit: deps.audit });
   programmeRoutes(router, deps);
+  if (deps.episodes) episodeRoutes(router, { episodes: deps.episodes });
+  if (deps.clips) clipRoutes(router, { clips: deps.clips, audit: deps.audit });
   mediaRoutes(router, deps);
   userRoutes(router, deps);
   catalogRoutes(router, deps);

@@ -214,6 +214,31 @@ export const en = {
     context:
       "Heading above links to podcast platforms (Apple Podcasts, Spotify\u2026) where a programme can be heard.",
   },
+  "episodes.title": {
+    message: "Episodes",
+    context: "Heading above a programme's list of episodes, and of an episode page's player.",
+  },
+  "episodes.download": {
+    message: "Download",
+    context: "Label before an episode's download links; each link names its format and exact size.",
+  },
+  "episodes.transcript": {
+    message: "Transcript",
+    context: "Heading of the text of what is said in an episode, for readers who cannot play it.",
+  },
+  "episodes.chapters": {
+    message: "Chapters",
+    context:
+      "Heading above an episode's chapter links, each of which jumps to a time in the recording.",
+  },
+  "episodes.podcast": {
+    message: "Podcast feed (RSS)",
+    context: "Link to a programme's podcast feed, for podcast apps.",
+  },
+  "episodes.play": {
+    message: "Play video",
+    context: "Button that starts an episode's video in the page (streamed in small pieces).",
+  },
   "schedule.title": {
     message: "Schedule",
     context: "Title of the broadcast schedule page and its links.",

@@ -71,12 +71,12 @@ const labels: Record<AuditAction, MessageKey> = {
   "catalog.agency.edit": "audit.catalog.agency.edit",
   "catalog.agency.remove": "audit.catalog.agency.remove",
   "curation.saved": "audit.curation.saved",
-  "live.settings-changed": "audit.live.settings-changed",
-  "live.post-deleted": "audit.live.post-deleted",
   "programme.create": "audit.programme.create",
   "programme.edit": "audit.programme.edit",
   "programme.remove": "audit.programme.remove",
   "schedule.saved": "audit.schedule.saved",
+  "live.settings-changed": "audit.live.settings-changed",
+  "live.post-deleted": "audit.live.post-deleted",
 };
 
 /** The actions in the order the filter offers them. */

@@ -1,3 +1,4 @@
+import type { PublishedEpisode } from "../../domain/episodes/episode-reader.js";
 import type { Person } from "../../domain/people/people-schema.js";
 import type { Broadcast, OnAir, ScheduleWeek } from "../../domain/programmes/programme-reader.js";
 import type { Programme, ScheduleSlot } from "../../domain/programmes/programme-schema.js";
@@ -5,13 +6,28 @@ import { addDays, isoWeekday } from "../../domain/programmes/schedule.js";
 import type { PageChrome } from "../../domain/reader/reader-models.js";
 import {
   personUrl,
+  podcastFeedUrl,
   programmesUrl,
   programmeUrl,
   scheduleCalendarUrl,
   scheduleUrl,
+  storyUrl,
 } from "../reader-urls.js";
 import { Layout } from "./Layout.js";
+import { Pager } from "./Pager.js";
+import { scheduleStyles } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
+import { TimeTag } from "./TimeTag.js";
+
+/** The schedule's own rules, in the head of the pages that show a schedule or "on now". */
+export function ScheduleStyles() {
+  return (
+    <style
+      // Our own constant rules: no user input reaches them.
+      dangerouslySetInnerHTML={{ __html: scheduleStyles }}
+    />
+  );
+}
 
 /** Noon UTC of a local date: a moment that is that date in every service's zone. */
 const noonOf = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -82,12 +98,15 @@ export function SchedulePage(props: {
       sections={props.chrome.sections}
       banner={props.chrome.banner}
       head={
-        <link
-          rel="alternate"
-          type="text/calendar"
-          href={scheduleCalendarUrl(service)}
-          title={t.t("schedule.calendar")}
-        />
+        <>
+          <link
+            rel="alternate"
+            type="text/calendar"
+            href={scheduleCalendarUrl(service)}
+            title={t.t("schedule.calendar")}
+          />
+          <ScheduleStyles />
+        </>
       }
     >
       <h1>{title}</h1>
@@ -158,6 +177,7 @@ export function ProgrammeListPage(props: {
       canonicalPath={programmesUrl(service)}
       sections={props.chrome.sections}
       banner={props.chrome.banner}
+      head={<ScheduleStyles />}
     >
       <h1>{title}</h1>
       {props.programmes.length === 0 ? (
@@ -188,6 +208,8 @@ export function ProgrammePage(props: {
   presenters: readonly Person[];
   slots: readonly ScheduleSlot[];
   onAir: OnAir;
+  /** The programme's published episodes, newest first, one page of them (issue 17). */
+  episodes?: { items: readonly PublishedEpisode[]; page: number; hasMore: boolean };
 }) {
   const { ctx, programme } = props;
   const { t, service } = ctx;
@@ -201,6 +223,19 @@ export function ProgrammePage(props: {
       canonicalPath={programmeUrl(service, programme.slug)}
       sections={props.chrome.sections}
       banner={props.chrome.banner}
+      head={
+        <>
+          {props.episodes ? (
+            <link
+              rel="alternate"
+              type="application/rss+xml"
+              title={programme.title}
+              href={podcastFeedUrl(service, programme.slug)}
+            />
+          ) : null}
+          <ScheduleStyles />
+        </>
+      }
     >
       <p class="kicker">
         <a href={programmesUrl(service)}>{t.t("programmes.title")}</a>
@@ -238,6 +273,39 @@ export function ProgrammePage(props: {
           </ul>
           <p>
             <a href={scheduleUrl(service)}>{t.t("schedule.title")}</a>
+          </p>
+        </section>
+      ) : null}
+      {props.episodes && (props.episodes.items.length > 0 || props.episodes.page > 1) ? (
+        <section aria-labelledby="episodes-h">
+          <h2 id="episodes-h">{t.t("episodes.title")}</h2>
+          <ul class="episodes">
+            {props.episodes.items.map((item) => (
+              <li key={item.episode.storyId}>
+                <a
+                  href={storyUrl(service, {
+                    id: item.episode.storyId,
+                    slug: item.slug,
+                    section: item.section,
+                  })}
+                >
+                  {item.headline}
+                </a>{" "}
+                <TimeTag ctx={ctx} iso={item.firstPublishedAt} />
+                {item.standfirst ? <p>{item.standfirst}</p> : null}
+              </li>
+            ))}
+          </ul>
+          <Pager
+            ctx={ctx}
+            basePath={programmeUrl(service, programme.slug)}
+            page={props.episodes.page}
+            hasMore={props.episodes.hasMore}
+          />
+          <p>
+            <a href={podcastFeedUrl(service, programme.slug)} type="application/rss+xml">
+              {t.t("episodes.podcast")}
+            </a>
           </p>
         </section>
       ) : null}

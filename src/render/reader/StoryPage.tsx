@@ -1,10 +1,21 @@
+import type { EpisodeView } from "../../domain/episodes/episode-reader.js";
 import { storyCredits } from "../../domain/published/story-credits.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import type { Byline } from "../../domain/stories/story-schema.js";
 import { messageParts } from "../../i18n/message-parts.js";
 import type { PageVersion } from "../page-versions.js";
-import { deskUrl, personUrl, sectionUrl, storyUrl, topicUrl } from "../reader-urls.js";
+import {
+  deskUrl,
+  personUrl,
+  podcastFeedUrl,
+  sectionUrl,
+  storyUrl,
+  topicUrl,
+} from "../reader-urls.js";
+import { safeJsonLd } from "../structured-data/json-ld.js";
+import { podcastEpisodeJsonLd } from "../structured-data/podcast-episode.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
+import { EpisodeMedia } from "./EpisodeMedia.js";
 import { Figure } from "./Figure.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
@@ -18,11 +29,17 @@ export function StoryPage({
   ctx,
   model,
   versions = [],
+  episode,
+  lowFirst = false,
 }: {
   ctx: RenderContext;
   model: StoryPageModel;
   /** Published language versions of the story's family, this one included. */
   versions?: readonly PageVersion[];
+  /** When the story is an episode: its programme and clip (issue 17). */
+  episode?: EpisodeView;
+  /** The reader asked to save data (lite edition or `Save-Data: on`): low-bitrate first. */
+  lowFirst?: boolean;
 }) {
   const { t, service } = ctx;
   const { story, content } = model;
@@ -66,6 +83,29 @@ export function StoryPage({
             />
           )}
           <LanguageAlternates ctx={ctx} versions={versions} />
+          {episode && !ctx.scriptless ? (
+            <script
+              type="application/ld+json"
+              // safeJsonLd escapes <, > and &, so show notes cannot close the script element.
+              dangerouslySetInnerHTML={{
+                __html: safeJsonLd(
+                  podcastEpisodeJsonLd(model, episode, {
+                    service,
+                    publicUrl: ctx.publicUrl,
+                    publisherName: ctx.publisherName,
+                  }),
+                ),
+              }}
+            />
+          ) : null}
+          {episode ? (
+            <link
+              rel="alternate"
+              type="application/rss+xml"
+              title={episode.programme.title}
+              href={podcastFeedUrl(service, episode.programme.slug)}
+            />
+          ) : null}
         </>
       }
       beforeMain={<LanguageSwitcher ctx={ctx} versions={versions} />}
@@ -118,6 +158,7 @@ export function StoryPage({
             <p class="update-note">{story.updateNote}</p>
           ) : null}
         </header>
+        {episode ? <EpisodeMedia ctx={ctx} view={episode} lowFirst={lowFirst} /> : null}
         {content.leadFigure ? (
           <Figure
             media={model.media.get(content.leadFigure.mediaId)}

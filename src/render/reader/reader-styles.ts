@@ -113,16 +113,6 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .picker ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1rem;padding:0}
 .picker a{display:inline-block;min-block-size:24px;padding-block:.15rem;overflow-wrap:anywhere}
 .picker a[aria-current]{font-weight:700;text-decoration:none}
-/* Broadcast schedule and "on now": times never break inside, titles wrap. */
-.on-air{border:1px solid #ddd;border-radius:4px;padding:.75rem 1rem;margin-block:0 2rem;background:#f7f7f7}
-.on-air h2{font-size:1rem;margin:0 0 .25rem}
-.on-air ul,.schedule{list-style:none;padding:0;margin:0}
-.on-air li,.schedule li{padding-block:.3rem;overflow-wrap:anywhere}
-.schedule li{border-block-end:1px solid #eee}
-.schedule li.now{background:#eef4fb}
-.airtime{white-space:nowrap;font-variant-numeric:tabular-nums;margin-inline-end:.5rem}
-.tag-live{display:inline-block;background:#b00020;color:#fff;font-size:.8rem;padding:.05rem .4rem;border-radius:2px}
-.platforms{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0}
 `;
 
 /**
@@ -187,3 +177,9 @@ export function liteStylesFor(locale: LocaleConfig): string {
   const type = scriptTypography[locale.scriptFamily];
   return `${rootProperties(type, locale.numberingSystem)}${liteBaseStyles}${familyRules(type)}`;
 }
+
+/**
+ * Broadcast schedule and "on now" (times never break inside, titles wrap): only on the pages
+ * that show them (home, schedule, programmes), so story and episode pages do not carry them.
+ */
+export const scheduleStyles = `.on-air{border:1px solid #ddd;border-radius:4px;padding:.75rem 1rem;margin-block:0 2rem;background:#f7f7f7}.on-air h2{font-size:1rem;margin:0 0 .25rem}.on-air ul,.schedule{list-style:none;padding:0;margin:0}.on-air li,.schedule li{padding-block:.3rem;overflow-wrap:anywhere}.schedule li{border-block-end:1px solid #eee}.schedule li.now{background:#eef4fb}.airtime{white-space:nowrap;font-variant-numeric:tabular-nums;margin-inline-end:.5rem}.tag-live{display:inline-block;background:#b00020;color:#fff;font-size:.8rem;padding:.05rem .4rem;border-radius:2px}.platforms{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0}`;

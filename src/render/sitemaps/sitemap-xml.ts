@@ -12,6 +12,17 @@ export interface UrlEntry {
   /** W3C Datetime. */
   readonly lastmod: string;
   readonly alternates: readonly HreflangAlternate[];
+  /** An episode's video (Google video sitemaps, sitemap-video/1.1). */
+  readonly video?: VideoEntry;
+}
+
+interface VideoEntry {
+  readonly thumbnailLoc: string;
+  readonly title: string;
+  readonly description: string;
+  readonly contentLoc: string;
+  /** Whole seconds, 1 to 28,800. */
+  readonly durationSeconds?: number;
 }
 
 export interface NewsEntry {
@@ -25,7 +36,7 @@ export interface NewsEntry {
 
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const urlsetOpen =
-  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
+  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">\n';
 const urlsetClose = "</urlset>\n";
 
 /**
@@ -40,7 +51,16 @@ function urlEntryXml(entry: UrlEntry): string {
         `<xhtml:link rel="alternate" hreflang="${escapeAttr(a.hreflang)}" href="${escapeAttr(a.href)}"/>`,
     )
     .join("");
-  return `<url>${element("loc", entry.loc)}${element("lastmod", entry.lastmod)}${links}</url>\n`;
+  return `<url>${element("loc", entry.loc)}${element("lastmod", entry.lastmod)}${links}${entry.video ? videoXml(entry.video) : ""}</url>\n`;
+}
+
+/** `video:video` in the order of Google's sitemap-video/1.1 schema. */
+function videoXml(video: VideoEntry): string {
+  const duration =
+    video.durationSeconds !== undefined
+      ? element("video:duration", String(Math.min(28_800, Math.max(1, video.durationSeconds))))
+      : "";
+  return `<video:video>${element("video:thumbnail_loc", video.thumbnailLoc)}${element("video:title", video.title)}${element("video:description", video.description.slice(0, 2048))}${element("video:content_loc", video.contentLoc)}${duration}</video:video>`;
 }
 
 export function urlsetXml(entries: readonly UrlEntry[]): string {

@@ -1,0 +1,100 @@
+import type { Actor } from "../actor.js";
+import { cacheTags } from "../cache/cache-tags.js";
+import type { ClipRepository } from "../clips/clip-repository.js";
+import type { Clock } from "../clock.js";
+import { NewsdeskError } from "../error-catalogue.js";
+import { parseOrThrow } from "../parse-or-throw.js";
+import type { ProgrammeRepository } from "../programmes/programme-repository.js";
+import type { StoryEvent, StoryEventListener } from "../stories/story-events.js";
+import type { Story } from "../stories/story-schema.js";
+import { factsOf } from "../stories/story-service.js";
+import { assertCan } from "../users/access-policy.js";
+import type { EpisodeRepository } from "./episode-repository.js";
+import { type Episode, episodeInputSchema } from "./episode-schema.js";
+
+/**
+ * An episode's programme, clip, chapters and numbering (issue 17). Whoever may edit the story
+ * may edit these; the story itself (show notes, headline, workflow) goes through StoryService.
+ */
+export class EpisodeService implements StoryEventListener {
+  readonly #episodes: EpisodeRepository;
+  readonly #programmes: ProgrammeRepository;
+  readonly #clips: ClipRepository;
+  readonly #viewable: (actor: Actor, storyId: string) => Promise<Story>;
+  readonly #clock: Clock;
+  readonly #onChange: (tags: readonly string[]) => Promise<void>;
+
+  constructor(deps: {
+    episodes: EpisodeRepository;
+    programmes: ProgrammeRepository;
+    clips: ClipRepository;
+    /** The story if the actor may see it (StoryService.viewable), else it throws. */
+    viewable: (actor: Actor, storyId: string) => Promise<Story>;
+    clock: Clock;
+    onChange: (tags: readonly string[]) => Promise<void>;
+  }) {
+    this.#episodes = deps.episodes;
+    this.#programmes = deps.programmes;
+    this.#clips = deps.clips;
+    this.#viewable = deps.viewable;
+    this.#clock = deps.clock;
+    this.#onChange = deps.onChange;
+  }
+
+  async get(actor: Actor, storyId: string): Promise<Episode> {
+    await this.#viewable(actor, storyId);
+    const episode = await this.#episodes.find(storyId);
+    if (!episode) throw new NewsdeskError("EPISODE_NOT_FOUND");
+    return episode;
+  }
+
+  async save(actor: Actor, storyId: string, raw: unknown): Promise<Episode> {
+    const story = await this.#viewable(actor, storyId);
+    assertCan(actor, "story.edit", story.serviceId, factsOf(story));
+    if (story.kind !== "episode") throw new NewsdeskError("EPISODE_NOT_EPISODE");
+    const input = parseOrThrow(episodeInputSchema, raw);
+    const [programme, clip, before] = await Promise.all([
+      this.#programmes.find(input.programmeId),
+      input.clipId ? this.#clips.find(input.clipId) : undefined,
+      this.#episodes.find(storyId),
+    ]);
+    // An episode belongs to a programme of its own service; its translation in another
+    // service belongs to that service's programme (the family links them).
+    if (!programme || programme.serviceId !== story.serviceId || (input.clipId && !clip)) {
+      throw new NewsdeskError("EPISODE_INVALID");
+    }
+    const episode: Episode = {
+      ...input,
+      storyId,
+      updatedAt: this.#clock.now().toISOString(),
+    };
+    await this.#episodes.save(episode);
+    const programmes = new Set([programme.id, ...(before ? [before.programmeId] : [])]);
+    await this.#onChange([
+      cacheTags.story(storyId),
+      ...[...programmes].map((id) => cacheTags.programme(id)),
+    ]);
+    return episode;
+  }
+
+  /**
+   * A programme page lists its published episodes and its podcast feed carries them, so
+   * publishing, changing or withdrawing an episode changes the programme's pages too.
+   */
+  async onStoryEvent(event: StoryEvent): Promise<void> {
+    if (event.story.kind !== "episode" || !readerVisible.has(event.type)) return;
+    const episode = await this.#episodes.find(event.story.id);
+    if (episode) await this.#onChange([cacheTags.programme(episode.programmeId)]);
+  }
+}
+
+const readerVisible = new Set<StoryEvent["type"]>([
+  "published",
+  "updated",
+  "silently-fixed",
+  "corrected",
+  "killed",
+  "unpublished",
+  "trashed",
+  "restored",
+]);

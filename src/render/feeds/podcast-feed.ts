@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto";
+import type { ClipRendition, ClipView } from "../../domain/clips/clip-schema.js";
+import { rssLanguage } from "../../domain/distribution/language-tags.js";
+import type { PublishedEpisode } from "../../domain/episodes/episode-reader.js";
+import type { Programme } from "../../domain/programmes/programme-schema.js";
+import type { ServiceConfig } from "../../domain/services/service-registry.js";
+import { captionUrl, clipFileUrl } from "../reader/EpisodeMedia.js";
+import { episodeChaptersUrl, podcastFeedUrl, programmeUrl, storyUrl } from "../reader-urls.js";
+import { element, emptyElement, htmlText } from "./xml-text.js";
+
+/** The Podcasting 2.0 namespace's own UUID namespace for `podcast:guid` (podcast-namespace, guid). */
+const podcastGuidNamespace = "ead4c236-bf58-58c6-a2c6-a6b28d128cb6";
+
+/** RFC 9562 §5.5: SHA-1 of namespace + name, version and variant bits set. */
+export function uuidV5(name: string, namespace: string): string {
+  const ns = Buffer.from(namespace.replaceAll("-", ""), "hex");
+  const hash = createHash("sha1").update(ns).update(name, "utf8").digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The feed's `podcast:guid`: UUIDv5 of its URL without the scheme and trailing slashes. */
+export function podcastGuid(feedUrl: string): string {
+  return uuidV5(
+    feedUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, ""),
+    podcastGuidNamespace,
+  );
+}
+
+/** The enclosure: the standard rendition every podcast app plays, else a low one. */
+export function enclosureOf(clip: ClipView): ClipRendition | undefined {
+  const audio = clip.renditions.filter((r) => r.role.startsWith("audio-"));
+  return (
+    audio.find((r) => r.role === "audio-standard") ??
+    audio.find((r) => r.role === "audio-low-aac") ??
+    audio[0]
+  );
+}
+
+/** A MIME type without its parameters (`audio/ogg; codecs=opus` → `audio/ogg`). */
+function baseType(mime: string): string {
+  return mime.split(";")[0]?.trim() ?? mime;
+}
+
+export interface PodcastFeedInput {
+  readonly service: ServiceConfig;
+  readonly programme: Programme;
+  readonly publicUrl: string;
+  readonly publisherName: string;
+  /** Absolute URL of the square artwork, if the programme has one. */
+  readonly artworkUrl: string | null;
+  readonly presenters: readonly string[];
+  /** Published episodes, newest first; those without a playable clip are left out. */
+  readonly episodes: readonly PublishedEpisode[];
+  /** Apple's category (podcasts.apple.com category list); news services are "News". */
+  readonly category?: string;
+}
+
+/**
+ * A programme's podcast feed: RSS 2.0 with Apple Podcasts' `itunes:` tags and the
+ * Podcasting 2.0 namespace (github.com/Podcastindex-org/podcast-namespace): `podcast:guid`,
+ * `podcast:transcript` (WebVTT), `podcast:chapters` (JSON chapters) and
+ * `podcast:alternateEnclosure` naming the low-bitrate renditions for listeners on expensive
+ * data. Enclosure lengths are the renditions' exact byte counts.
+ */
+export function podcastFeed(input: PodcastFeedInput): string {
+  const { service, programme, publicUrl } = input;
+  const abs = (path: string) => `${publicUrl}${path}`;
+  const self = abs(podcastFeedUrl(service, programme.slug));
+  const items = input.episodes.flatMap((item) => {
+    const enclosure = item.clip ? enclosureOf(item.clip) : undefined;
+    return item.clip && enclosure ? [{ item, clip: item.clip, enclosure }] : [];
+  });
+  const explicit = (flag: boolean) => (flag ? "true" : "false");
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0">',
+    "<channel>",
+    element("title", programme.title),
+    element("link", abs(programmeUrl(service, programme.slug))),
+    element("description", htmlText(programme.description || programme.title)),
+    emptyElement("atom:link", { href: self, rel: "self", type: "application/rss+xml" }),
+    element("language", rssLanguage(service.locale)),
+    element("copyright", `© ${input.publisherName}`),
+    element("generator", "Newsdesk"),
+    element("docs", "https://www.rssboard.org/rss-specification"),
+    ...(items[0] ? [element("lastBuildDate", rfc822(items[0].item.firstPublishedAt))] : []),
+    element(
+      "itunes:author",
+      input.presenters.length > 0 ? input.presenters.join(", ") : input.publisherName,
+    ),
+    element("itunes:summary", programme.description || programme.title),
+    ...(input.artworkUrl ? [emptyElement("itunes:image", { href: input.artworkUrl })] : []),
+    emptyElement("itunes:category", { text: input.category ?? "News" }),
+    element("itunes:explicit", explicit(items.some((i) => i.item.episode.explicit))),
+    element(
+      "itunes:type",
+      items.some((i) => i.item.episode.season !== null) ? "serial" : "episodic",
+    ),
+    element("podcast:guid", podcastGuid(self)),
+    element("podcast:medium", "podcast"),
+  ];
+  for (const { item, clip, enclosure } of items) {
+    const { episode } = item;
+    const page = abs(
+      storyUrl(service, { id: episode.storyId, slug: item.slug, section: item.section }),
+    );
+    const file = (name: string) => abs(clipFileUrl(clip.clip.id, name));
+    out.push("<item>");
+    out.push(element("title", item.headline));
+    out.push(element("link", page));
+    out.push(element("description", htmlText(item.standfirst || item.headline)));
+    out.push(element("guid", `urn:newsdesk:episode:${episode.storyId}`, { isPermaLink: "false" }));
+    out.push(element("pubDate", rfc822(item.firstPublishedAt)));
+    out.push(
+      emptyElement("enclosure", {
+        url: file(enclosure.name),
+        length: enclosure.bytes,
+        type: baseType(enclosure.mime),
+      }),
+    );
+    if (clip.clip.durationMs !== null) {
+      out.push(element("itunes:duration", String(Math.round(clip.clip.durationMs / 1000))));
+    }
+    if (episode.episodeNumber !== null) {
+      out.push(element("itunes:episode", String(episode.episodeNumber)));
+      out.push(element("podcast:episode", String(episode.episodeNumber)));
+    }
+    if (episode.season !== null) {
+      out.push(element("itunes:season", String(episode.season)));
+      out.push(element("podcast:season", String(episode.season)));
+    }
+    out.push(element("itunes:episodeType", "full"));
+    out.push(element("itunes:explicit", explicit(episode.explicit)));
+    for (const caption of clip.captions) {
+      out.push(
+        emptyElement("podcast:transcript", {
+          url: abs(captionUrl(clip.clip.id, caption.lang)),
+          type: "text/vtt",
+          language: caption.lang,
+          rel: "captions",
+        }),
+      );
+    }
+    if (episode.chapters.length > 0) {
+      out.push(
+        emptyElement("podcast:chapters", {
+          url: abs(episodeChaptersUrl(service, episode.storyId)),
+          type: "application/json+chapters",
+        }),
+      );
+    }
+    // Every audio rendition as an alternate, the enclosure's own marked default
+    // (podcast-namespace, alternateEnclosure): apps on expensive data pick the low bitrate.
+    for (const rendition of clip.renditions.filter((r) => r.role.startsWith("audio-"))) {
+      out.push(
+        `<podcast:alternateEnclosure${attributes({
+          type: rendition.mime,
+          length: rendition.bytes,
+          bitrate: rendition.bitrate,
+          ...(rendition === enclosure ? { default: "true" } : {}),
+          title: `${Math.round(rendition.bitrate / 1000)} kbit/s`,
+        })}>`,
+      );
+      out.push(emptyElement("podcast:source", { uri: file(rendition.name) }));
+      out.push("</podcast:alternateEnclosure>");
+    }
+    out.push("</item>");
+  }
+  out.push("</channel>", "</rss>");
+  return `${out.join("\n")}\n`;
+}
+
+/** Podcasting 2.0 JSON chapters (jsonChapters.md, version 1.2.0). */
+export function chaptersJson(
+  title: string,
+  chapters: readonly { startSeconds: number; title: string }[],
+): string {
+  return JSON.stringify({
+    version: "1.2.0",
+    title,
+    chapters: chapters.map((c) => ({ startTime: c.startSeconds, title: c.title })),
+  });
+}
+
+function rfc822(iso: string): string {
+  return new Date(iso).toUTCString();
+}
+
+function attributes(values: Record<string, string | number>): string {
+  return emptyElement("x", values).slice(2, -2);
+}
