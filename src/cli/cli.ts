@@ -14,6 +14,7 @@ import { catalogCommands, runCatalogCommand } from "./catalog-commands.js";
 import { runDistributionCommand } from "./distribution-commands.js";
 import { runKeyCommand } from "./key-commands.js";
 import { runMirrorCommand } from "./mirror-commands.js";
+import { runPackageCommand } from "./package-command.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -66,6 +67,8 @@ Commands:
                (minisign format; the private key is in SIGNING_KEY_FILE); see \`newsdesk keys -h\`
   mirror export --service <id> --out <dir> [--since <time>|--incremental]
                A signed static copy of an edition for any static host; see \`newsdesk mirror -h\`
+  package --service <id> --format zim|epub --out <file> [--top 50]
+               A signed offline package (EPUB 3 or ZIM) of the top stories; see \`newsdesk package -h\`
   help         Show this help (--version prints the version)
 
 Environment:
@@ -108,6 +111,8 @@ export async function runCli(
       return runKeyCommand(argv.slice(1), env);
     case "mirror":
       return runMirrorCommand(argv.slice(1), env);
+    case "package":
+      return runPackageCommand(argv.slice(1), env);
   }
   // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
   const catalogCommand = catalogCommands.find((name) => name === argv[0]);

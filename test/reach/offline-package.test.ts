@@ -1,0 +1,199 @@
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serviceByUrlPrefix } from "../../src/domain/services/service-registry.js";
+import { publicKeyBase64, publicKeyOf } from "../../src/domain/signing/minisign.js";
+import { buildPackage } from "../../src/export/offline-package.js";
+import { generateKeyFile, type KeyRing } from "../../src/security/signing-key-file.js";
+import { systemToolPresent } from "../support/system-tools.js";
+import { startTestNewsdesk } from "../support/test-newsdesk.js";
+
+const haveTools =
+  systemToolPresent("minisign", "minisign") &&
+  systemToolPresent("xmllint", "libxml2-utils") &&
+  systemToolPresent("unzip", "unzip") &&
+  systemToolPresent("zimwriterfs", "zim-tools") &&
+  systemToolPresent("kiwix-serve", "kiwix-tools");
+const dir = mkdtempSync(join(tmpdir(), "newsdesk-package-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fiveMegabytes = 5 * 1024 * 1024;
+
+function unzip(file: string, ...args: string[]): string {
+  const result = spawnSync("unzip", [...args, file], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`unzip ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+}
+function entry(file: string, name: string): string {
+  const result = spawnSync("unzip", ["-p", file, name], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`unzip -p ${name}: ${result.stderr}`);
+  return result.stdout;
+}
+function minisignVerifies(file: string, ring: KeyRing): boolean {
+  const pub = publicKeyBase64(publicKeyOf(ring.current));
+  return spawnSync("minisign", ["-Vm", file, "-P", pub], { encoding: "utf8" }).status === 0;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
+  let newsdesk: Awaited<ReturnType<typeof startTestNewsdesk>>;
+  let ring: KeyRing;
+
+  const build = (edition: string, format: "epub" | "zim", top = 50) => {
+    const outFile = join(dir, `${edition}-${top}.${format}`);
+    return buildPackage({
+      fetchPage: async (path) => newsdesk.app.request(path),
+      edition: serviceByUrlPrefix(edition) ?? (undefined as never),
+      publicUrl: newsdesk.config.publicUrl,
+      format,
+      outFile,
+      key: ring.current,
+      now: new Date("2026-12-05T06:00:00Z"),
+      top,
+    }).then((report) => ({ report, outFile }));
+  };
+
+  beforeAll(async () => {
+    ring = await generateKeyFile(join(dir, "signing-key.json"), new Date());
+    newsdesk = await startTestNewsdesk("sqlite", {
+      env: { SIGNING_KEY_FILE: join(dir, "signing-key.json") },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await newsdesk?.dispose();
+  });
+
+  describe.each([
+    { edition: "english", lang: "en", dir: "ltr" },
+    { edition: "persian", lang: "fa", dir: "rtl" },
+  ])("$edition", ({ edition, lang, dir: direction }) => {
+    let epub: Awaited<ReturnType<typeof build>>;
+    beforeAll(async () => {
+      epub = await build(edition, "epub");
+    }, 60_000);
+
+    it("is an EPUB 3 container: mimetype first and stored, container.xml, package.opf", () => {
+      const listing = unzip(epub.outFile, "-Z", "-v");
+      // unzip -Z -v lists members in archive order with their compression method.
+      const first = /Central directory entry #1:\s*-+\s*\n\s*(\S+)/.exec(listing)?.[1];
+      expect(first).toBe("mimetype");
+      expect(listing).toMatch(/mimetype[\s\S]*?compression method:\s+none \(stored\)/);
+      expect(readFileSync(epub.outFile).subarray(30, 38).toString("latin1")).toBe("mimetype");
+      expect(entry(epub.outFile, "mimetype")).toBe("application/epub+zip");
+      expect(entry(epub.outFile, "META-INF/container.xml")).toContain(
+        'full-path="OEBPS/package.opf"',
+      );
+      const opf = entry(epub.outFile, "OEBPS/package.opf");
+      expect(opf).toMatch(/<dc:identifier id="uid">urn:newsdesk:/);
+      expect(opf).toContain(`<dc:language>${lang}</dc:language>`);
+      expect(opf).toMatch(/<meta property="dcterms:modified">2026-12-05T06:00:00Z<\/meta>/);
+      expect(opf).toContain(`page-progression-direction="${direction}"`);
+      // Every manifest item is in the zip, and every zipped file is in the manifest.
+      const hrefs = [...opf.matchAll(/href="([^"]+)"/g)].map((m) => `OEBPS/${m[1]}`).sort();
+      const files = unzip(epub.outFile, "-Z1")
+        .trim()
+        .split("\n")
+        .filter((name) => name.startsWith("OEBPS/") && name !== "OEBPS/package.opf")
+        .sort();
+      expect(files).toEqual(hrefs);
+      expect(epub.report.stories).toBeGreaterThan(0);
+      expect(opf.match(/<itemref /g)?.length).toBe(epub.report.stories + 1);
+    });
+
+    it("has well-formed XHTML (xmllint) in the edition's language and direction", () => {
+      const names = unzip(epub.outFile, "-Z1")
+        .trim()
+        .split("\n")
+        .filter((name) => name.endsWith(".xhtml") || name.endsWith(".opf"));
+      for (const name of [...names, "META-INF/container.xml"]) {
+        const check = spawnSync("xmllint", ["--noout", "-"], {
+          input: entry(epub.outFile, name),
+          encoding: "utf8",
+        });
+        expect(check.stderr, name).toBe("");
+        expect(check.status, name).toBe(0);
+      }
+      const nav = entry(epub.outFile, "OEBPS/nav.xhtml");
+      expect(nav).toContain('epub:type="toc"');
+      expect(nav).toContain(`lang="${lang}" dir="${direction}"`);
+      const story = entry(epub.outFile, "OEBPS/s001.xhtml");
+      expect(story).toContain(`xml:lang="${lang}"`);
+      expect(story).toContain("<h1>");
+      expect(story).not.toMatch(/<script|<nav|<form/);
+      if (lang === "fa") {
+        // Dates as the site shows them: Solar Hijri calendar, Persian digits.
+        expect(nav).toMatch(/[۰-۹]{4}/);
+        expect(nav).toMatch(/آذر|آبان|دی/);
+      }
+      // Every image the stories use is in the package.
+      const all = unzip(epub.outFile, "-Z1");
+      for (const name of names) {
+        for (const [, src] of entry(epub.outFile, name).matchAll(/<img [^>]*src="([^"]+)"/g)) {
+          expect(all).toContain(`OEBPS/${src}`);
+        }
+      }
+    });
+
+    it("is at most 5 MB and signed (minisign -V)", () => {
+      expect(statSync(epub.outFile).size).toBe(epub.report.bytes);
+      expect(epub.report.bytes).toBeLessThanOrEqual(fiveMegabytes);
+      expect(minisignVerifies(epub.outFile, ring)).toBe(true);
+      // A changed byte fails the check: the signature covers the whole file.
+      const tampered = join(dir, `${edition}-tampered.epub`);
+      const bytes = readFileSync(epub.outFile);
+      bytes[bytes.length - 30] = (bytes[bytes.length - 30] ?? 0) ^ 1;
+      writeFileSync(tampered, bytes);
+      copyFileSync(`${epub.outFile}.minisig`, `${tampered}.minisig`);
+      expect(minisignVerifies(tampered, ring)).toBe(false);
+    });
+
+    it("builds a ZIM that kiwix-serve opens, with the welcome page and a story", async () => {
+      const zim = await build(edition, "zim");
+      expect(zim.report.bytes).toBeLessThanOrEqual(fiveMegabytes);
+      expect(minisignVerifies(zim.outFile, ring)).toBe(true);
+      const port = await freePort();
+      const server = spawn("kiwix-serve", ["--address=127.0.0.1", `--port=${port}`, zim.outFile], {
+        stdio: "ignore",
+      });
+      try {
+        // The book's address from kiwix-serve's own OPDS catalogue (/content/<book> in
+        // newer kiwix-tools, /<book> in Debian's 3.3).
+        let catalog = "";
+        for (let i = 0; i < 50 && !catalog; i += 1) {
+          catalog = await fetch(`http://127.0.0.1:${port}/catalog/v2/entries`)
+            .then((r) => (r.ok ? r.text() : ""))
+            .catch(() => "");
+          if (!catalog) await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(catalog).toContain("<language>");
+        expect(catalog).toContain(`<language>${lang === "fa" ? "fas" : "eng"}</language>`);
+        const book = /<link type="text\/html" href="([^"]+)"/.exec(catalog)?.[1];
+        expect(book).toBeDefined();
+        const welcome = await fetch(`http://127.0.0.1:${port}${book}/index.html`);
+        expect(welcome.status).toBe(200);
+        const index = await welcome.text();
+        expect(index).toContain(`lang="${lang}" dir="${direction}"`);
+        const link = /href="(s\d+\.html)"/.exec(index)?.[1];
+        expect(link).toBeDefined();
+        const story = await fetch(`http://127.0.0.1:${port}${book}/${link}`);
+        expect(story.status).toBe(200);
+        expect(await story.text()).toContain("<h1>");
+      } finally {
+        server.kill();
+      }
+    }, 60_000);
+  });
+});
