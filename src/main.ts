@@ -45,7 +45,7 @@ import { ProgrammeReader } from "./domain/programmes/programme-reader.js";
 import { ProgrammeService } from "./domain/programmes/programme-service.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
-import type { ServiceId } from "./domain/services/service-registry.js";
+import { editionsOf, isServiceId, type ServiceId } from "./domain/services/service-registry.js";
 import { publicKeyBase64, publicKeyOf } from "./domain/signing/minisign.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
@@ -63,6 +63,7 @@ import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
 import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
 import { MirrorSync } from "./export/mirror-sync.js";
+import { latestPackages } from "./export/package-directory.js";
 import { withAccessLog } from "./http/access-log.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
@@ -661,7 +662,11 @@ export async function createNewsdesk(
         // One key signs for every edition (the site's key); shown on each "Can't reach us?".
         publicKey: async () =>
           keyRing ? publicKeyBase64(publicKeyOf(keyRing.current)) : undefined,
+        // The latest signed offline package of each format (issue 16, `newsdesk package`).
+        packages: (serviceId) =>
+          latestPackages(config.packagesDir, isServiceId(serviceId) ? editionsOf(serviceId) : []),
       },
+      packagesDir: config.packagesDir,
     });
     return {
       config,

@@ -67,7 +67,7 @@ Commands:
                (minisign format; the private key is in SIGNING_KEY_FILE); see \`newsdesk keys -h\`
   mirror export --service <id> --out <dir> [--since <time>|--incremental]
                A signed static copy of an edition for any static host; see \`newsdesk mirror -h\`
-  package --service <id> --format zim|epub --out <file> [--top 50]
+  package --service <id> --format zim|epub [--out <file>] [--top 50]
                A signed offline package (EPUB 3 or ZIM) of the top stories; see \`newsdesk package -h\`
   help         Show this help (--version prints the version)
 
@@ -86,6 +86,8 @@ Environment:
                          database, else ./data/signing-key.json)
   MIRROR_SYNC            <service>=<dir>,…: static mirrors the server keeps in sync, every
                          MIRROR_SYNC_MINUTES (15), then runs MIRROR_SYNC_COMMAND
+  PACKAGES_DIR           Offline packages served at /_/packages/ (default: packages/ beside
+                         the signing key file)
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
 `;
 

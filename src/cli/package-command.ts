@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
@@ -7,9 +9,10 @@ import {
   serviceByUrlPrefix,
 } from "../domain/services/service-registry.js";
 import { buildPackage, maxTopStories, type PackageFormat } from "../export/offline-package.js";
+import { packageFileName } from "../export/package-directory.js";
 import { createNewsdesk } from "../main.js";
 
-const packageHelp = `Usage: newsdesk package --service <id> --format zim|epub --out <file> [--top 50]
+const packageHelp = `Usage: newsdesk package --service <id> --format zim|epub [--out <file>] [--top 50]
 
 Builds a daily offline package of an edition's top stories (the home page's order: curated
 stories first, then the newest), images resized to 480 px, signed as <file>.minisig with
@@ -19,8 +22,10 @@ such as serbian-cyrillic.
   --format epub   EPUB 3 for any e-book reader (right-to-left page order for RTL editions)
   --format zim    ZIM for Kiwix (needs zimwriterfs: apt-get install zim-tools)
   --top <n>       How many stories, 1 to ${maxTopStories} (default 50)
+  --out <file>    Where to write (default: PACKAGES_DIR/<edition>-<YYYY-MM-DD>.<format>)
 
-Put packages in PACKAGES_DIR to offer them on the edition's "Can't reach us?" page.
+Packages in PACKAGES_DIR named so, with their .minisig, are served at /_/packages/<file>
+and the newest of each format is offered on the edition's "Can't reach us?" page.
 Verify a package: minisign -Vm <file> -P <public key>  (newsdesk keys show)
 `;
 
@@ -62,12 +67,12 @@ export async function runPackageCommand(
         ? "--service must name a service (e.g. en, fa) or an edition prefix"
         : values.format !== "epub" && values.format !== "zim"
           ? "--format must be epub or zim"
-          : !values.out || values.out.length > 4096
-            ? "--out <file> is required"
+          : values.out !== undefined && (values.out === "" || values.out.length > 4096)
+            ? "--out must be a file path"
             : !Number.isInteger(top) || top < 1 || top > maxTopStories
               ? `--top must be a whole number from 1 to ${maxTopStories}`
               : undefined;
-  if (problem || !edition || !values.out) {
+  if (problem || !edition) {
     process.stderr.write(`newsdesk package: ${problem}\n\n${packageHelp}`);
     return 2;
   }
@@ -82,21 +87,25 @@ export async function runPackageCommand(
         );
         return 1;
       }
+      const now = new Date();
+      const format = values.format as PackageFormat;
+      const outFile = values.out ?? join(config.packagesDir, packageFileName(edition, format, now));
+      await mkdir(dirname(outFile), { recursive: true });
       const report = await buildPackage({
         fetchPage: async (path) => newsdesk.app.request(path),
         edition,
         publicUrl: config.publicUrl,
-        format: values.format as PackageFormat,
-        outFile: values.out,
+        format,
+        outFile,
         key,
-        now: new Date(),
+        now,
         top,
       });
       process.stdout.write(
-        `Packaged ${edition.urlPrefix} as ${values.format} into ${values.out}: ` +
+        `Packaged ${edition.urlPrefix} as ${format} into ${outFile}: ` +
           `${report.stories} stories, ${report.images} images, ` +
           `${(report.bytes / 1_000_000).toFixed(2)} MB, ${(report.ms / 1000).toFixed(1)} s; ` +
-          `signature ${values.out}.minisig\n`,
+          `signature ${outFile}.minisig\n`,
       );
       return 0;
     } finally {

@@ -154,6 +154,12 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   MIRROR_SYNC_COMMAND: z.string().trim().min(1).max(2000).optional(),
+  /**
+   * Offline packages (issue 16): where `newsdesk package` writes by default and from where
+   * `/_/packages/<file>` serves them. Default: packages/ beside a SQLite database, else
+   * ./data/packages.
+   */
+  PACKAGES_DIR: z.string().trim().min(1).max(4096).optional(),
 });
 
 export interface Config {
@@ -206,6 +212,8 @@ export interface Config {
     readonly everyMs: number;
     readonly command: string | undefined;
   };
+  /** PACKAGES_DIR: offline packages served at /_/packages/ (src/export/package-directory.ts). */
+  readonly packagesDir: string;
 }
 
 const developmentDatabase = "sqlite:./data/newsdesk.db";
@@ -291,6 +299,7 @@ export function loadConfig(
         ? undefined
         : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
     signingKeyFile: e.SIGNING_KEY_FILE ?? defaultSigningKeyFile(databaseUrl),
+    packagesDir: e.PACKAGES_DIR ?? join(dirname(defaultSigningKeyFile(databaseUrl)), "packages"),
     mirrorSync: Object.freeze({
       targets: Object.freeze(
         e.MIRROR_SYNC.map((t) =>

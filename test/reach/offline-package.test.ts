@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceByUrlPrefix } from "../../src/domain/services/service-registry.js";
 import { publicKeyBase64, publicKeyOf } from "../../src/domain/signing/minisign.js";
 import { buildPackage } from "../../src/export/offline-package.js";
+import { packageFileName } from "../../src/export/package-directory.js";
 import { generateKeyFile, type KeyRing } from "../../src/security/signing-key-file.js";
 import { systemToolPresent } from "../support/system-tools.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
@@ -52,16 +61,19 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
   let newsdesk: Awaited<ReturnType<typeof startTestNewsdesk>>;
   let ring: KeyRing;
 
+  const packagesDir = join(dir, "packages");
+  const now = new Date("2026-12-05T06:00:00Z");
   const build = (edition: string, format: "epub" | "zim", top = 50) => {
-    const outFile = join(dir, `${edition}-${top}.${format}`);
+    const config = serviceByUrlPrefix(edition) ?? (undefined as never);
+    const outFile = join(packagesDir, packageFileName(config, format, now));
     return buildPackage({
       fetchPage: async (path) => newsdesk.app.request(path),
-      edition: serviceByUrlPrefix(edition) ?? (undefined as never),
+      edition: config,
       publicUrl: newsdesk.config.publicUrl,
       format,
       outFile,
       key: ring.current,
-      now: new Date("2026-12-05T06:00:00Z"),
+      now,
       top,
     }).then((report) => ({ report, outFile }));
   };
@@ -69,8 +81,9 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
   beforeAll(async () => {
     ring = await generateKeyFile(join(dir, "signing-key.json"), new Date());
     newsdesk = await startTestNewsdesk("sqlite", {
-      env: { SIGNING_KEY_FILE: join(dir, "signing-key.json") },
+      env: { SIGNING_KEY_FILE: join(dir, "signing-key.json"), PACKAGES_DIR: packagesDir },
     });
+    mkdirSync(packagesDir);
   }, 60_000);
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -195,5 +208,42 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
         server.kill();
       }
     }, 60_000);
+
+    it("serves the packages and offers the latest of each format on “Can't reach us?”", async () => {
+      const epubName = `${edition}-2026-12-05.epub`;
+      // An older, signed package and an unsigned newer one: neither is offered.
+      writeFileSync(join(packagesDir, `${edition}-2026-12-01.epub`), "old");
+      writeFileSync(join(packagesDir, `${edition}-2026-12-01.epub.minisig`), "old");
+      writeFileSync(join(packagesDir, `${edition}-2026-12-09.epub`), "unsigned");
+      const page = await (await newsdesk.app.request(`/${edition}/mirrors`)).text();
+      expect(page).toContain(`href="/_/packages/${epubName}"`);
+      expect(page).toContain(`href="/_/packages/${edition}-2026-12-05.zim"`);
+      expect(page).not.toContain("2026-12-01");
+      expect(page).not.toContain("2026-12-09");
+      expect(page).toContain('id="reach-offline"');
+
+      const whole = await newsdesk.app.request(`/_/packages/${epubName}`);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get("Content-Type")).toBe("application/epub+zip");
+      const bytes = new Uint8Array(await whole.arrayBuffer());
+      expect(bytes.byteLength).toBe(epub.report.bytes);
+      const part = await newsdesk.app.request(`/_/packages/${epubName}`, {
+        headers: { Range: "bytes=30-37" },
+      });
+      expect(part.status).toBe(206);
+      expect(part.headers.get("Content-Range")).toBe(`bytes 30-37/${epub.report.bytes}`);
+      expect(Buffer.from(await part.arrayBuffer()).toString("latin1")).toBe("mimetype");
+      const beyond = await newsdesk.app.request(`/_/packages/${epubName}`, {
+        headers: { Range: `bytes=${epub.report.bytes}-` },
+      });
+      expect(beyond.status).toBe(416);
+      const zim = await newsdesk.app.request(`/_/packages/${edition}-2026-12-05.zim`);
+      expect(zim.headers.get("Content-Type")).toBe("application/x-zim");
+      const signature = await newsdesk.app.request(`/_/packages/${epubName}.minisig`);
+      expect(await signature.text()).toBe(readFileSync(`${epub.outFile}.minisig`, "utf8"));
+      for (const name of ["signing-key.json", "..%2Fsigning-key.json", `${edition}.epub`]) {
+        expect((await newsdesk.app.request(`/_/packages/${name}`)).status).toBe(404);
+      }
+    });
   });
 });
