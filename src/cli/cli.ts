@@ -87,7 +87,7 @@ Environment:
   MIRROR_SYNC            <service>=<dir>,…: static mirrors the server keeps in sync, every
                          MIRROR_SYNC_MINUTES (15), then runs MIRROR_SYNC_COMMAND
   PACKAGES_DIR           Offline packages served at /_/packages/ (default: packages/ beside
-                         the signing key file)
+                         a SQLite database, else ./data/packages)
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
 `;
 
