@@ -103,7 +103,11 @@ export async function runPackageCommand(
       });
       process.stdout.write(
         `Packaged ${edition.urlPrefix} as ${format} into ${outFile}: ` +
-          `${report.stories} stories, ${report.images} images, ` +
+          `${report.stories} stories, ${report.images} images` +
+          (report.imagesLeftOut > 0
+            ? ` (${report.imagesLeftOut} left out to stay within 5 MiB)`
+            : "") +
+          ", " +
           `${(report.bytes / 1_000_000).toFixed(2)} MB, ${(report.ms / 1000).toFixed(1)} s; ` +
           `signature ${outFile}.minisig\n`,
       );

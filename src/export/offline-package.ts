@@ -36,16 +36,21 @@ export interface PackageOptions {
   readonly top?: number;
   /** zimwriterfs may not run longer than this. */
   readonly timeoutMs?: number;
+  /** The package's size limit (default 5 MiB): pictures of the last stories give way first. */
+  readonly maxBytes?: number;
 }
 
 export interface PackageReport {
   readonly stories: number;
   readonly images: number;
+  /** Pictures left out to keep within `maxBytes`. */
+  readonly imagesLeftOut: number;
   readonly bytes: number;
   readonly ms: number;
 }
 
 export const maxTopStories = 500;
+const defaultMaxBytes = 5 * 1024 * 1024;
 const imageWidth = 480;
 const imageQuality = 60;
 /** An image larger than this (before resizing) is left out rather than decoded. */
@@ -69,9 +74,23 @@ interface PackageContent {
 
 export async function buildPackage(options: PackageOptions): Promise<PackageReport> {
   const started = performance.now();
-  const content = await collectContent(options);
-  const bytes =
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const collected = await collectContent(options);
+  const encode = async (content: PackageContent) =>
     options.format === "epub" ? writeEpub(content, options) : await writeZim(content, options);
+  let content = collected;
+  let bytes = await encode(content);
+  // Over the limit (many large pictures): the lowest-ranked stories lose their pictures
+  // first, enough to cover the excess, and the package is written again.
+  while (bytes.byteLength > maxBytes && content.images.size > 0) {
+    content = withoutLastImages(content, bytes.byteLength - maxBytes);
+    bytes = await encode(content);
+  }
+  if (bytes.byteLength > maxBytes) {
+    throw new Error(
+      `the package is ${bytes.byteLength} bytes without pictures, over the ${maxBytes}-byte limit: use a smaller --top`,
+    );
+  }
   await writeFile(options.outFile, bytes);
   const name = options.outFile.split("/").pop() ?? options.outFile;
   await writeFile(
@@ -81,6 +100,7 @@ export async function buildPackage(options: PackageOptions): Promise<PackageRepo
   return {
     stories: content.stories.length,
     images: content.images.size,
+    imagesLeftOut: collected.images.size - content.images.size,
     bytes: bytes.byteLength,
     ms: Math.round(performance.now() - started),
   };
@@ -228,6 +248,25 @@ async function packageImage(options: PackageOptions, path: string): Promise<Buff
   } catch {
     return undefined;
   }
+}
+
+/** The content without the last stories' pictures, at least `excess` bytes of them. */
+function withoutLastImages(content: PackageContent, excess: number): PackageContent {
+  const images = new Map(content.images);
+  let freed = 0;
+  // Files are numbered in story order: the last are the lowest-ranked stories' pictures.
+  for (const file of [...images.keys()].sort().reverse()) {
+    if (freed >= excess) break;
+    freed += images.get(file)?.byteLength ?? 0;
+    images.delete(file);
+  }
+  const stories = content.stories.map((story) => ({
+    ...story,
+    body: story.body.replace(/<img [^>]*src="(i\d+\.jpg)"[^>]*\/>/g, (tag, file: string) =>
+      images.has(file) ? tag : "",
+    ),
+  }));
+  return { ...content, images, stories };
 }
 
 function mainOf(html: string): string {

@@ -63,9 +63,12 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
 
   const packagesDir = join(dir, "packages");
   const now = new Date("2026-12-05T06:00:00Z");
-  const build = (edition: string, format: "epub" | "zim", top = 50) => {
+  const build = (edition: string, format: "epub" | "zim", top = 50, maxBytes?: number) => {
     const config = serviceByUrlPrefix(edition) ?? (undefined as never);
-    const outFile = join(packagesDir, packageFileName(config, format, now));
+    const outFile =
+      maxBytes === undefined
+        ? join(packagesDir, packageFileName(config, format, now))
+        : join(dir, `limit-${maxBytes}.${format}`);
     return buildPackage({
       fetchPage: async (path) => newsdesk.app.request(path),
       edition: config,
@@ -75,6 +78,7 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
       key: ring.current,
       now,
       top,
+      ...(maxBytes === undefined ? {} : { maxBytes }),
     }).then((report) => ({ report, outFile }));
   };
 
@@ -87,6 +91,26 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
   }, 60_000);
   afterAll(async () => {
     await newsdesk?.dispose();
+  });
+
+  it("keeps within the size limit by leaving out the last stories' pictures", async () => {
+    const full = await build("persian", "epub");
+    expect(full.report.images).toBeGreaterThan(0);
+    const limited = await build("persian", "epub", 50, full.report.bytes - 1);
+    expect(limited.report.bytes).toBeLessThanOrEqual(full.report.bytes - 1);
+    expect(limited.report.imagesLeftOut).toBeGreaterThan(0);
+    expect(limited.report.stories).toBe(full.report.stories);
+    const files = unzip(limited.outFile, "-Z1");
+    for (const name of files
+      .trim()
+      .split("\n")
+      .filter((n) => n.endsWith(".xhtml"))) {
+      for (const [, src] of entry(limited.outFile, name).matchAll(/<img [^>]*src="([^"]+)"/g)) {
+        expect(files).toContain(`OEBPS/${src}`);
+      }
+    }
+    expect(minisignVerifies(limited.outFile, ring)).toBe(true);
+    await expect(build("persian", "epub", 50, 2_000)).rejects.toThrow(/use a smaller --top/);
   });
 
   describe.each([
