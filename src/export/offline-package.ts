@@ -10,7 +10,7 @@ import {
   type SigningKey,
   signMinisign,
 } from "../domain/signing/minisign.js";
-import { locales } from "../i18n/locale-registry.js";
+import { intlLocaleFor, locales } from "../i18n/locale-registry.js";
 import { liteStylesFor } from "../render/reader/reader-styles.js";
 import { type EditionScope, isStoryKey, type PageKey, pageKeyOf } from "./export-paths.js";
 import { writeZip, type ZipEntry } from "./zip-writer.js";
@@ -66,7 +66,10 @@ interface PackagedStory {
 interface PackageContent {
   readonly lang: string;
   readonly dir: "rtl" | "ltr";
+  /** The edition's name. */
   readonly title: string;
+  /** The package's day in the edition's calendar, digits and time zone. */
+  readonly day: string;
   readonly css: string;
   readonly stories: readonly PackagedStory[];
   readonly images: ReadonlyMap<string, Buffer>;
@@ -224,8 +227,12 @@ async function collectContent(options: PackageOptions): Promise<PackageContent> 
   const css =
     `${liteStylesFor(locale)}` +
     "body{padding:0 1rem}img{max-width:100%;height:auto}figure{margin:1rem 0}" +
-    ".index li{margin-block:.5rem}.index time{display:block;font-size:.85em;color:#555}";
-  return { lang, dir, title: options.edition.name, css, stories, images };
+    ".index li{margin-block:.5rem}.index small{display:block;color:#555}";
+  const day = new Intl.DateTimeFormat(intlLocaleFor(options.edition.locale), {
+    dateStyle: "long",
+    timeZone: options.edition.timeZone,
+  }).format(options.now);
+  return { lang, dir, title: options.edition.name, day, css, stories, images };
 }
 
 /** Fetches an image through the app and re-encodes it 480 px wide, JPEG. */
@@ -382,12 +389,20 @@ function page(content: PackageContent, title: string, body: string, xml: boolean
     : `<!DOCTYPE html>\n<html ${attrs}>${head}<body>${body}</body></html>\n`;
 }
 
-function indexList(content: PackageContent, fileOf: (story: PackagedStory) => string): string {
+/**
+ * The list of stories. The EPUB navigation document's `toc` allows only a link in each item
+ * (EPUB 3.3 §7.3 "The nav element: restrictions"), so dates are for the ZIM index only.
+ */
+function indexList(
+  content: PackageContent,
+  fileOf: (story: PackagedStory) => string,
+  withTimes: boolean,
+): string {
   return content.stories
     .map(
       (story) =>
         `<li><a href="${escapeXml(fileOf(story))}">${escapeXml(story.title)}</a>` +
-        (story.time ? `<time>${escapeXml(story.time)}</time>` : "") +
+        (withTimes && story.time ? ` <small>${escapeXml(story.time)}</small>` : "") +
         "</li>",
     )
     .join("");
@@ -398,12 +413,12 @@ function writeEpub(content: PackageContent, options: PackageOptions): Buffer {
   const day = options.now.toISOString().slice(0, 10);
   const modified = `${options.now.toISOString().slice(0, 19)}Z`;
   const identifier = `urn:newsdesk:${options.edition.urlPrefix}:${day}`;
-  const title = `${content.title} ${day}`;
+  const title = `${content.title} — ${content.day}`;
   const utf8 = (text: string) => Buffer.from(text, "utf8");
   const nav = page(
     content,
     title,
-    `<nav epub:type="toc" id="toc"><h1>${escapeXml(content.title)}</h1><ol class="index">${indexList(content, (s) => s.file)}</ol></nav>`,
+    `<nav epub:type="toc" id="toc"><h1>${escapeXml(title)}</h1><ol class="index">${indexList(content, (s) => s.file, false)}</ol></nav>`,
     true,
   );
   const manifest = [
@@ -522,7 +537,7 @@ async function writeZim(content: PackageContent, options: PackageOptions): Promi
       page(
         content,
         content.title,
-        `<main><h1>${escapeXml(content.title)}</h1><ol class="index">${indexList(content, (s) => htmlName(s.file))}</ol></main>`,
+        `<main><h1>${escapeXml(content.title)}</h1><p>${escapeXml(content.day)}</p><ol class="index">${indexList(content, (s) => htmlName(s.file), true)}</ol></main>`,
         false,
       ),
     );
@@ -540,7 +555,6 @@ async function writeZim(content: PackageContent, options: PackageOptions): Promi
         .png()
         .toBuffer(),
     );
-    const day = options.now.toISOString().slice(0, 10);
     await run(
       "zimwriterfs",
       [
@@ -548,7 +562,7 @@ async function writeZim(content: PackageContent, options: PackageOptions): Promi
         "--illustration=illustration.png",
         `--language=${iso6393Of(content.lang)}`,
         `--title=${content.title.slice(0, 30)}`,
-        `--description=${`${content.title} ${day}`.slice(0, 80)}`,
+        `--description=${`${content.title} — ${content.day}`.slice(0, 80)}`,
         `--creator=${content.title}`,
         "--publisher=Newsdesk",
         `--name=newsdesk_${options.edition.urlPrefix}`,
