@@ -24,6 +24,7 @@ const haveTools =
   systemToolPresent("minisign", "minisign") &&
   systemToolPresent("xmllint", "libxml2-utils") &&
   systemToolPresent("unzip", "unzip") &&
+  systemToolPresent("epubcheck", "epubcheck") &&
   systemToolPresent("zimwriterfs", "zim-tools") &&
   systemToolPresent("kiwix-serve", "kiwix-tools");
 const dir = mkdtempSync(join(tmpdir(), "newsdesk-package-"));
@@ -187,6 +188,17 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
         }
       }
     });
+
+    it("passes EPUBCheck with no error or warning", () => {
+      // Debian's /usr/bin/epubcheck is the jar itself (run through binfmt where set up).
+      const jar = spawnSync("sh", ["-c", "command -v epubcheck"], { encoding: "utf8" }).stdout;
+      const check = spawnSync("java", ["-jar", jar.trim(), epub.outFile], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(check.stdout + check.stderr).toContain("No errors or warnings detected");
+      expect(check.status).toBe(0);
+    }, 60_000);
 
     it("is at most 5 MB and signed (minisign -V)", () => {
       expect(statSync(epub.outFile).size).toBe(epub.report.bytes);
