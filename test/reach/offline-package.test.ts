@@ -18,6 +18,7 @@ import { buildPackage } from "../../src/export/offline-package.js";
 import { packageFileName } from "../../src/export/package-directory.js";
 import { generateKeyFile, type KeyRing } from "../../src/security/signing-key-file.js";
 import { systemToolPresent } from "../support/system-tools.js";
+import { movableClock } from "../support/test-clock.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 const haveTools =
@@ -63,6 +64,7 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
   let ring: KeyRing;
 
   const packagesDir = join(dir, "packages");
+  const clock = movableClock();
   const now = new Date("2026-12-05T06:00:00Z");
   const build = (edition: string, format: "epub" | "zim", top = 50, maxBytes?: number) => {
     const config = serviceByUrlPrefix(edition) ?? (undefined as never);
@@ -87,6 +89,7 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
     ring = await generateKeyFile(join(dir, "signing-key.json"), new Date());
     newsdesk = await startTestNewsdesk("sqlite", {
       env: { SIGNING_KEY_FILE: join(dir, "signing-key.json"), PACKAGES_DIR: packagesDir },
+      clock,
     });
     mkdirSync(packagesDir);
   }, 60_000);
@@ -261,6 +264,15 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
       expect(page).not.toContain("2026-12-01");
       expect(page).not.toContain("2026-12-09");
       expect(page).toContain('id="reach-offline"');
+      // A newer package appears within minutes, though the page is cached meanwhile.
+      const newer = `${edition}-2026-12-06.epub`;
+      copyFileSync(epub.outFile, join(packagesDir, newer));
+      copyFileSync(`${epub.outFile}.minisig`, join(packagesDir, `${newer}.minisig`));
+      expect(await (await newsdesk.app.request(`/${edition}/mirrors`)).text()).not.toContain(newer);
+      clock.advance(6 * 60_000);
+      expect(await (await newsdesk.app.request(`/${edition}/mirrors`)).text()).toContain(
+        `href="/_/packages/${newer}"`,
+      );
 
       const whole = await newsdesk.app.request(`/_/packages/${epubName}`);
       expect(whole.status).toBe(200);
