@@ -62,6 +62,7 @@ import { WireQueue } from "./domain/wire/wire-queue.js";
 import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
 import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
+import { DailyPackages } from "./export/daily-packages.js";
 import { MirrorSync } from "./export/mirror-sync.js";
 import { latestPackages } from "./export/package-directory.js";
 import { withAccessLog } from "./http/access-log.js";
@@ -606,6 +607,23 @@ export async function createNewsdesk(
     else if (config.mirrorSync.targets.length > 0) {
       logger.warn("MIRROR_SYNC is set but there is no signing key: mirrors are not synced");
     }
+    // Daily offline packages (PACKAGES_DAILY), built on the job runner's poll.
+    const dailyPackages =
+      keyRing && config.packagesDaily.serviceIds.length > 0
+        ? new DailyPackages({
+            ...config.packagesDaily,
+            dir: config.packagesDir,
+            fetchPage: async (path) => app.request(path),
+            publicUrl: config.publicUrl,
+            key: keyRing.current,
+            clock,
+            logger,
+          })
+        : undefined;
+    if (dailyPackages) services.jobs.everyPoll(() => dailyPackages.poll());
+    else if (config.packagesDaily.serviceIds.length > 0) {
+      logger.warn("PACKAGES_DAILY is set but there is no signing key: no packages are built");
+    }
     const mirrorList = new MirrorListPublisher({
       mirrors,
       publicUrl: config.publicUrl,
@@ -692,6 +710,7 @@ export async function createNewsdesk(
       close: async () => {
         await services.jobs.stop();
         await mirrorSync?.settle();
+        await dailyPackages?.settle();
         hub.close();
         // Purges already queued (the last publishes) get a few seconds to reach the CDN.
         await settleWithin(purge?.idle(), 5000);

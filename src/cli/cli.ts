@@ -88,6 +88,8 @@ Environment:
                          MIRROR_SYNC_MINUTES (15), then runs MIRROR_SYNC_COMMAND
   PACKAGES_DIR           Offline packages served at /_/packages/ (default: packages/ beside
                          a SQLite database, else ./data/packages)
+  PACKAGES_DAILY         <service>,…: build each one's packages daily (PACKAGES_FORMATS,
+                         default epub,zim) and keep PACKAGES_KEEP_DAYS (7) days of them
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
 `;
 

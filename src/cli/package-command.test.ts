@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { captureOutput } from "../../test/support/capture-output.js";
+import { loadConfig } from "../config/config.js";
 import { generateKeyFile } from "../security/signing-key-file.js";
 import { runPackageCommand } from "./package-command.js";
 
@@ -52,5 +53,29 @@ describe("newsdesk package", () => {
     expect(readdirSync(env.PACKAGES_DIR).sort()).toEqual([name, `${name}.minisig`]);
     expect(output.out()).toContain(`Packaged serbian-cyrillic as epub into`);
     expect(existsSync(join(env.PACKAGES_DIR, name))).toBe(true);
+  });
+});
+
+describe("PACKAGES_* configuration", () => {
+  it("reads the daily services, formats and kept days, and rejects nonsense", () => {
+    const config = loadConfig({
+      PACKAGES_DIR: "/srv/packages",
+      PACKAGES_DAILY: "fa, ru",
+      PACKAGES_FORMATS: "epub",
+      PACKAGES_KEEP_DAYS: "3",
+    });
+    expect(config.packagesDir).toBe("/srv/packages");
+    expect(config.packagesDaily).toEqual({
+      serviceIds: ["fa", "ru"],
+      formats: ["epub"],
+      keepDays: 3,
+    });
+    expect(loadConfig({}).packagesDaily.formats).toEqual(["epub", "zim"]);
+    expect(loadConfig({ DATABASE_URL: "sqlite:/var/lib/nd/db.sqlite" }).packagesDir).toBe(
+      "/var/lib/nd/packages",
+    );
+    expect(() => loadConfig({ PACKAGES_DAILY: "fa,xx" })).toThrow(/PACKAGES_DAILY/);
+    expect(() => loadConfig({ PACKAGES_FORMATS: "pdf" })).toThrow(/PACKAGES_FORMATS/);
+    expect(() => loadConfig({ PACKAGES_KEEP_DAYS: "0" })).toThrow(/PACKAGES_KEEP_DAYS/);
   });
 });

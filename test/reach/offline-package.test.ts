@@ -3,6 +3,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -11,14 +12,16 @@ import {
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceByUrlPrefix } from "../../src/domain/services/service-registry.js";
 import { publicKeyBase64, publicKeyOf } from "../../src/domain/signing/minisign.js";
+import { DailyPackages } from "../../src/export/daily-packages.js";
 import { buildPackage } from "../../src/export/offline-package.js";
 import { packageFileName } from "../../src/export/package-directory.js";
 import { generateKeyFile, type KeyRing } from "../../src/security/signing-key-file.js";
 import { systemToolPresent } from "../support/system-tools.js";
-import { movableClock } from "../support/test-clock.js";
+import { fixedClock, movableClock } from "../support/test-clock.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
 const haveTools =
@@ -115,6 +118,43 @@ describe.runIf(haveTools)("offline packages (EPUB 3 and ZIM), signed", () => {
     }
     expect(minisignVerifies(limited.outFile, ring)).toBe(true);
     await expect(build("persian", "epub", 50, 2_000)).rejects.toThrow(/use a smaller --top/);
+  });
+
+  it("builds today's packages daily once, and removes those older than the kept days", async () => {
+    const daily = join(dir, "daily");
+    const logger = pino({ level: "silent" });
+    const packages = new DailyPackages({
+      serviceIds: ["fa"],
+      formats: ["epub", "zim"],
+      dir: daily,
+      keepDays: 7,
+      fetchPage: async (path) => newsdesk.app.request(path),
+      publicUrl: newsdesk.config.publicUrl,
+      key: ring.current,
+      clock: fixedClock("2026-12-05T04:00:00Z"),
+      logger,
+    });
+    mkdirSync(daily);
+    for (const name of [
+      "persian-2026-11-20.epub",
+      "persian-2026-11-20.epub.minisig",
+      "notes.txt",
+    ]) {
+      writeFileSync(join(daily, name), "x");
+    }
+    expect(await packages.runDue()).toEqual([
+      join(daily, "persian-2026-12-05.epub"),
+      join(daily, "persian-2026-12-05.zim"),
+    ]);
+    expect(minisignVerifies(join(daily, "persian-2026-12-05.zim"), ring)).toBe(true);
+    expect(await packages.runDue()).toEqual([]);
+    expect(readdirSync(daily).sort()).toEqual([
+      "notes.txt",
+      "persian-2026-12-05.epub",
+      "persian-2026-12-05.epub.minisig",
+      "persian-2026-12-05.zim",
+      "persian-2026-12-05.zim.minisig",
+    ]);
   });
 
   describe.each([
