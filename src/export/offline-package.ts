@@ -227,6 +227,9 @@ async function collectContent(options: PackageOptions): Promise<PackageContent> 
   const css =
     `${liteStylesFor(locale)}` +
     "body{padding:0 1rem}img{max-width:100%;height:auto}figure{margin:1rem 0}" +
+    // The site's layout rules these pieces rely on (the full stylesheet is not packaged).
+    ".meta>span,.credit{display:block}.tag-updated{margin-inline-end:.3em}" +
+    "figcaption,.meta,.byline,.kicker{font-size:.875em;color:#444}" +
     ".index li{margin-block:.5rem}.index small{display:block;color:#555}";
   const day = new Intl.DateTimeFormat(intlLocaleFor(options.edition.locale), {
     dateStyle: "long",
