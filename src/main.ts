@@ -58,7 +58,7 @@ import { ProgrammeService } from "./domain/programmes/programme-service.js";
 import { PublishedStories } from "./domain/published/published-stories.js";
 import { ReaderService } from "./domain/reader/reader-service.js";
 import { SearchService } from "./domain/search/search-service.js";
-import type { ServiceId } from "./domain/services/service-registry.js";
+import { editionsOf, isServiceId, type ServiceId } from "./domain/services/service-registry.js";
 import { publicKeyBase64, publicKeyOf } from "./domain/signing/minisign.js";
 import type { StoryEventListener } from "./domain/stories/story-events.js";
 import { StoryService } from "./domain/stories/story-service.js";
@@ -75,7 +75,9 @@ import { WireQueue } from "./domain/wire/wire-queue.js";
 import { WireSourceService } from "./domain/wire/wire-source-service.js";
 import { WireStories } from "./domain/wire/wire-stories.js";
 import { WritingSettingsService } from "./domain/writing/writing-settings-service.js";
+import { DailyPackages } from "./export/daily-packages.js";
 import { MirrorSync } from "./export/mirror-sync.js";
+import { latestPackages } from "./export/package-directory.js";
 import { withAccessLog } from "./http/access-log.js";
 import { buildApp } from "./http/app.js";
 import { trustedProxies } from "./http/client-ip.js";
@@ -775,6 +777,23 @@ export async function createNewsdesk(
     else if (config.mirrorSync.targets.length > 0) {
       logger.warn("MIRROR_SYNC is set but there is no signing key: mirrors are not synced");
     }
+    // Daily offline packages (PACKAGES_DAILY), built on the job runner's poll.
+    const dailyPackages =
+      keyRing && config.packagesDaily.serviceIds.length > 0
+        ? new DailyPackages({
+            ...config.packagesDaily,
+            dir: config.packagesDir,
+            fetchPage: async (path) => app.request(path),
+            publicUrl: config.publicUrl,
+            key: keyRing.current,
+            clock,
+            logger,
+          })
+        : undefined;
+    if (dailyPackages) services.jobs.everyPoll(() => dailyPackages.poll());
+    else if (config.packagesDaily.serviceIds.length > 0) {
+      logger.warn("PACKAGES_DAILY is set but there is no signing key: no packages are built");
+    }
     const mirrorList = new MirrorListPublisher({
       mirrors,
       publicUrl: config.publicUrl,
@@ -852,7 +871,11 @@ export async function createNewsdesk(
         // One key signs for every edition (the site's key); shown on each "Can't reach us?".
         publicKey: async () =>
           keyRing ? publicKeyBase64(publicKeyOf(keyRing.current)) : undefined,
+        // The latest signed offline package of each format (issue 16, `newsdesk package`).
+        packages: (serviceId) =>
+          latestPackages(config.packagesDir, isServiceId(serviceId) ? editionsOf(serviceId) : []),
       },
+      packagesDir: config.packagesDir,
     });
     return {
       config,
@@ -879,6 +902,7 @@ export async function createNewsdesk(
       close: async () => {
         await services.jobs.stop();
         await mirrorSync?.settle();
+        await dailyPackages?.settle();
         hub.close();
         // Purges already queued (the last publishes) get a few seconds to reach the CDN.
         await settleWithin(purge?.idle(), 5000);

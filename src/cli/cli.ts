@@ -16,6 +16,7 @@ import { runDistributionCommand } from "./distribution-commands.js";
 import { runKeyCommand } from "./key-commands.js";
 import { runMediaCommand } from "./media-commands.js";
 import { runMirrorCommand } from "./mirror-commands.js";
+import { runPackageCommand } from "./package-command.js";
 import { runSeedBenchCommand } from "./seed-bench-command.js";
 import { runSourceCommand } from "./source-commands.js";
 import { parseWorkers, runStart } from "./start-command.js";
@@ -70,6 +71,8 @@ Commands:
                (minisign format; the private key is in SIGNING_KEY_FILE); see \`newsdesk keys -h\`
   mirror export --service <id> --out <dir> [--since <time>|--incremental]
                A signed static copy of an edition for any static host; see \`newsdesk mirror -h\`
+  package --service <id> --format zim|epub [--out <file>] [--top 50]
+               A signed offline package (EPUB 3 or ZIM) of the top stories; see \`newsdesk package -h\`
   help         Show this help (--version prints the version)
 
 Environment:
@@ -87,6 +90,10 @@ Environment:
                          database, else ./data/signing-key.json)
   MIRROR_SYNC            <service>=<dir>,…: static mirrors the server keeps in sync, every
                          MIRROR_SYNC_MINUTES (15), then runs MIRROR_SYNC_COMMAND
+  PACKAGES_DIR           Offline packages served at /_/packages/ (default: packages/ beside
+                         a SQLite database, else ./data/packages)
+  PACKAGES_DAILY         <service>,…: build each one's packages daily (PACKAGES_FORMATS,
+                         default epub,zim) and keep PACKAGES_KEEP_DAYS (7) days of them
   WIRE_DROP_ROOTS        Directories drop-directory sources may use, separated by ':' (default none: off)
   MEDIA_STORE            dir:<path> or s3://<bucket>/<prefix> (default: dir: media/ beside the SQLite file)
                          with MEDIA_S3_ENDPOINT, MEDIA_S3_REGION, MEDIA_S3_FORCE_PATH_STYLE=1,
@@ -117,6 +124,8 @@ export async function runCli(
       return runKeyCommand(argv.slice(1), env);
     case "mirror":
       return runMirrorCommand(argv.slice(1), env);
+    case "package":
+      return runPackageCommand(argv.slice(1), env);
   }
   // People, desks, topics, sections and agencies (src/cli/catalog-commands.ts).
   const catalogCommand = catalogCommands.find((name) => name === argv[0]);

@@ -180,6 +180,33 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   MIRROR_SYNC_COMMAND: z.string().trim().min(1).max(2000).optional(),
+  /**
+   * Offline packages (issue 16): where `newsdesk package` writes by default and from where
+   * `/_/packages/<file>` serves them. Default: packages/ beside a SQLite database, else
+   * ./data/packages.
+   */
+  PACKAGES_DIR: z.string().trim().min(1).max(4096).optional(),
+  /** Services whose offline packages the server builds daily (src/export/daily-packages.ts). */
+  PACKAGES_DAILY: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
+    )
+    .refine((ids) => ids.every((id) => isServiceId(id)), {
+      message: "must be service ids separated by commas (e.g. fa,ru)",
+    }),
+  PACKAGES_FORMATS: z
+    .string()
+    .default("epub,zim")
+    .transform((value) => value.split(",").map((f) => f.trim()))
+    .refine((formats) => formats.every((f) => f === "epub" || f === "zim"), {
+      message: "must be epub, zim or epub,zim",
+    }),
+  PACKAGES_KEEP_DAYS: z.coerce.number().int().min(1).max(366).default(7),
 });
 
 /** A media store as MEDIA_STORE names it. */
@@ -332,6 +359,14 @@ export interface Config {
     readonly everyMs: number;
     readonly command: string | undefined;
   };
+  /** PACKAGES_DIR: offline packages served at /_/packages/ (src/export/package-directory.ts). */
+  readonly packagesDir: string;
+  /** PACKAGES_DAILY, PACKAGES_FORMATS, PACKAGES_KEEP_DAYS (src/export/daily-packages.ts). */
+  readonly packagesDaily: {
+    readonly serviceIds: readonly ServiceId[];
+    readonly formats: readonly ("epub" | "zim")[];
+    readonly keepDays: number;
+  };
 }
 
 const developmentDatabase = "sqlite:./data/newsdesk.db";
@@ -423,6 +458,12 @@ export function loadConfig(
         : Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }),
     media: mediaConfig(e, databaseUrl, production),
     signingKeyFile: e.SIGNING_KEY_FILE ?? defaultSigningKeyFile(databaseUrl),
+    packagesDir: e.PACKAGES_DIR ?? join(dirname(defaultSigningKeyFile(databaseUrl)), "packages"),
+    packagesDaily: Object.freeze({
+      serviceIds: Object.freeze(e.PACKAGES_DAILY as ServiceId[]),
+      formats: Object.freeze(e.PACKAGES_FORMATS as ("epub" | "zim")[]),
+      keepDays: e.PACKAGES_KEEP_DAYS,
+    }),
     mirrorSync: Object.freeze({
       targets: Object.freeze(
         e.MIRROR_SYNC.map((t) =>

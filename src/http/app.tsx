@@ -22,6 +22,7 @@ import { mediaRoutes } from "./media-routes.js";
 import { mirrorListRoutes } from "./mirror-list-routes.js";
 import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
+import { packageRoutes } from "./package-routes.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
 import { podcastRoutes } from "./podcast-routes.js";
 import { problemResponse } from "./problem-json.js";
@@ -66,6 +67,8 @@ export interface AppDeps {
   readonly reach?: ReachDeps;
   /** The "Can't reach us?" pages' mirrors, public key and offline packages (issue 16). */
   readonly reachPage?: ReachPageSource;
+  /** PACKAGES_DIR: signed offline packages served at /_/packages/ (issue 16). */
+  readonly packagesDir?: string;
 }
 
 interface Readiness {
@@ -125,6 +128,7 @@ export function buildApp(deps: AppDeps): Hono {
   app.route("/", apiRoutes(deps.distribution));
   app.route("/", feedRoutes(deps.distribution));
   app.route("/", mirrorListRoutes({ mirrorList: deps.mirrorList, clock: deps.clock }));
+  if (deps.packagesDir) app.route("/", packageRoutes({ dir: deps.packagesDir }));
   app.route("/", sitemapRoutes(deps.distribution));
   app.route("/newsroom/api", deps.newsroom.app);
   app.route("/ingest", deps.wirePush);

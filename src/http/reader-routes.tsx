@@ -78,6 +78,9 @@ export interface ReaderRoutesDeps {
   readonly reachPage?: ReachPageSource;
 }
 
+/** How long the "Can't reach us?" page may show a package list before it is read again. */
+const packagesRecheckMs = 5 * 60_000;
+
 /**
  * The "Can't reach us?" page's data (issue 16): the service's mirrors, read fresh (the
  * page is cached and invalidated by `cacheTags.mirrors`), and, once the mirror list is
@@ -347,6 +350,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     return html(c, renderHtml(page), 200, {
       chrome,
       tags: [cacheTags.mirrors(service.id)],
+      // Packages are written by `newsdesk package`, another process that cannot purge this
+      // cache: the page looks at the packages directory again after a few minutes.
+      changesAt: source?.packages ? new Date(deps.clock.now().getTime() + packagesRecheckMs) : null,
     });
   });
 
