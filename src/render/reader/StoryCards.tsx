@@ -20,6 +20,8 @@ export function StoryCards(props: {
   headingLevel: 2 | 3;
   /** Stories that are live pages covering events now: their teasers carry a LIVE badge. */
   live?: ReadonlySet<string>;
+  /** Headlines only (text-only story pages' related stories: every byte is the reader's). */
+  headlinesOnly?: boolean;
 }) {
   const { ctx } = props;
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
@@ -47,10 +49,12 @@ export function StoryCards(props: {
                 {story.headline}
               </a>
             </Heading>
-            <p>
-              {props.live?.has(story.id) ? <LiveBadge ctx={ctx} status="live" /> : null}
-              <TeaserTime ctx={ctx} story={story} />
-            </p>
+            {props.headlinesOnly ? null : (
+              <p>
+                {props.live?.has(story.id) ? <LiveBadge ctx={ctx} status="live" /> : null}
+                <TeaserTime ctx={ctx} story={story} />
+              </p>
+            )}
           </li>
         );
       })}

@@ -266,7 +266,13 @@ export function StoryPage({
       {model.related.length > 0 ? (
         <section class="related" aria-labelledby="related-h">
           <h2 id="related-h">{t.t("story.related")}</h2>
-          <StoryCards ctx={ctx} stories={model.related} media={model.media} headingLevel={3} />
+          <StoryCards
+            ctx={ctx}
+            stories={model.related}
+            media={model.media}
+            headingLevel={3}
+            headlinesOnly={ctx.lite === true}
+          />
         </section>
       ) : null}
     </Layout>
