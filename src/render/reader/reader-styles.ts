@@ -112,6 +112,9 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .picker h2{font-size:1rem;margin-block:0 .5rem}
 .picker ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1rem;padding:0}
 .picker a{display:inline-block;min-block-size:24px;padding-block:.15rem;overflow-wrap:anywhere}
+/* "Can't reach us?" and "Text-only" in the footer: 24 px targets (WCAG 2.2 SC 2.5.8). */
+.reach-links{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.reach-links a{display:inline-block;min-block-size:24px;padding-block:.15rem}
 .picker a[aria-current]{font-weight:700;text-decoration:none}
 `;
 
@@ -171,7 +174,8 @@ const liteBaseStyles =
   ".vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}" +
   ".skip a{position:absolute;inset-inline-start:-999em}.skip a:focus{inset-inline-start:0}" +
   ".wrap{max-width:44rem;margin-inline:auto;padding-inline:1rem}" +
-  ".nav ul,.reach-links{padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem}";
+  ".nav ul,.reach-links{padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem}" +
+  ".reach-links a{display:inline-block;min-block-size:24px}";
 
 export function liteStylesFor(locale: LocaleConfig): string {
   const type = scriptTypography[locale.scriptFamily];
