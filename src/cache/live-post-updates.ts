@@ -77,11 +77,14 @@ export class LivePostUpdates implements LiveEventListener {
     let status: LiveStatus | null = null;
     let before: LiveStatus | undefined | "unknown" = "unknown";
     if (event.type === "settings-changed") {
-      status = (await this.#statusOf(event.storyId)) ?? null;
-      // Not seen here yet: count it as changed, so no list keeps a stale badge.
-      before = this.#statuses.has(event.storyId)
-        ? (this.#statuses.get(event.storyId) ?? undefined)
-        : "unknown";
+      status = event.status?.after ?? (await this.#statusOf(event.storyId)) ?? null;
+      // The service says what the status was; else what this process saw, and if it saw
+      // nothing, count it as changed, so no list keeps a stale badge.
+      before =
+        event.status?.before ??
+        (this.#statuses.has(event.storyId)
+          ? (this.#statuses.get(event.storyId) ?? undefined)
+          : "unknown");
     }
     let fingerprint: { stream: string; flags: string } | null = null;
     let change: { shown: boolean; flags: boolean } | undefined;

@@ -49,6 +49,7 @@ export function podcastRoutes(deps: PodcastRoutesDeps): Hono {
       {
         tags: [
           cacheTags.programme(found.programme.id),
+          cacheTags.programmeEpisodes(found.programme.id),
           cacheTags.programmes(service.id),
           ...items.map((i) => cacheTags.story(i.episode.storyId)),
         ],

@@ -581,6 +581,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         tags: [
           ...storyTags((episodes?.items ?? []).map((i) => ({ id: i.episode.storyId }))),
           cacheTags.programme(found.programme.id),
+          cacheTags.programmeEpisodes(found.programme.id),
           cacheTags.programmes(service.id),
           cacheTags.schedule(service.id),
           ...found.presenters.map((p) => cacheTags.person(p.id)),
@@ -693,6 +694,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         },
       });
     }
+    const lite = ctxFor(c, service).lite === true;
+    const relatedTags = (stories: readonly { id: string }[]) =>
+      lite ? stories.map((s) => cacheTags.headline(s.id)) : storyTags(stories);
     // An episode (issue 17) plays its clip; a reader saving data gets the low bitrates first.
     const episode =
       story.kind === "episode" && deps.episodes
@@ -725,10 +729,11 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
               cacheTags.section(service.id, content.section),
               ...content.topics.map((slug) => cacheTags.topic(service.id, slug)),
             ]),
-        ...storyTags(model.related),
+        // Text-only pages list related stories by headline alone (StoryPage).
+        ...relatedTags(model.related),
         // The editors' related picks, live or not (a pick published again comes back).
         cacheTags.curated(service.id, listKeyText({ kind: "related", storyId: story.id })),
-        ...storyTags(model.curatedRelatedIds.map((id) => ({ id }))),
+        ...relatedTags(model.curatedRelatedIds.map((id) => ({ id }))),
       ],
     });
   });

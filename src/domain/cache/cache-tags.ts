@@ -13,6 +13,11 @@ export const cacheTags = {
   story: (id: string) => `story:${id}`,
   /** The story as a teaser in lists (home, section, related…). */
   teaser: (id: string) => `teaser:${id}`,
+  /**
+   * The story as a bare headline link (text-only pages list related stories by headline
+   * alone): only its headline and address, or its going on or off the site, change it.
+   */
+  headline: (id: string) => `headline:${id}`,
   /** Language versions of one story: their language switchers list each other. */
   family: (familyId: string) => `family:${familyId}`,
   home: (serviceId: ServiceId) => `list:home:${serviceId}`,
@@ -41,8 +46,13 @@ export const cacheTags = {
   mirrors: (serviceId: ServiceId) => `mirrors:${serviceId}`,
   /** The service's programme list and every programme page (a slot or programme changed). */
   programmes: (serviceId: ServiceId) => `programmes:${serviceId}`,
-  /** One programme's page. */
+  /** One programme's own details (title, links), shown on its page, feed and episodes. */
   programme: (id: string) => `programme:${id}`,
+  /**
+   * The list of a programme's published episodes: its page and podcast feed, not the
+   * episodes' own pages (another episode's correction changes none of those).
+   */
+  programmeEpisodes: (id: string) => `programme-episodes:${id}`,
   /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
   schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;
@@ -60,6 +70,10 @@ function listTagsFor(serviceId: ServiceId, content: StoryContent): string[] {
 }
 
 /** What a teaser (a story in a list) shows; lists change only if one of these does. */
+function headlineOf(content: StoryContent): string {
+  return JSON.stringify([content.headline, content.slug, content.section]);
+}
+
 function teaserOf(head: Story, content: StoryContent): string {
   return JSON.stringify([
     content.headline,
@@ -98,6 +112,7 @@ export function tagsForStoryChange(change: StoryChange): string[] {
   if (wasPublic !== isPublic) tags.add(cacheTags.family(after.familyId));
   if (!isPublic || !wasPublic || !before || !beforeContent || !afterContent) {
     tags.add(cacheTags.teaser(after.id));
+    tags.add(cacheTags.headline(after.id));
     tags.add(cacheTags.feeds(serviceId));
     if (afterContent && isPublic)
       for (const tag of listTagsFor(serviceId, afterContent)) tags.add(tag);
@@ -105,6 +120,9 @@ export function tagsForStoryChange(change: StoryChange): string[] {
   }
   if (teaserOf(before, beforeContent) !== teaserOf(after, afterContent)) {
     tags.add(cacheTags.teaser(after.id));
+  }
+  if (headlineOf(beforeContent) !== headlineOf(afterContent)) {
+    tags.add(cacheTags.headline(after.id));
   }
   // Feeds carry full text, so any public change reaches them.
   tags.add(cacheTags.feeds(serviceId));

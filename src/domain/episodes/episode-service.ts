@@ -72,7 +72,7 @@ export class EpisodeService implements StoryEventListener {
     const programmes = new Set([programme.id, ...(before ? [before.programmeId] : [])]);
     await this.#onChange([
       cacheTags.story(storyId),
-      ...[...programmes].map((id) => cacheTags.programme(id)),
+      ...[...programmes].map((id) => cacheTags.programmeEpisodes(id)),
     ]);
     return episode;
   }
@@ -84,7 +84,7 @@ export class EpisodeService implements StoryEventListener {
   async onStoryEvent(event: StoryEvent): Promise<void> {
     if (event.story.kind !== "episode" || !readerVisible.has(event.type)) return;
     const episode = await this.#episodes.find(event.story.id);
-    if (episode) await this.#onChange([cacheTags.programme(episode.programmeId)]);
+    if (episode) await this.#onChange([cacheTags.programmeEpisodes(episode.programmeId)]);
   }
 }
 

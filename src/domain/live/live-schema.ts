@@ -70,6 +70,11 @@ export interface LiveEvent {
   readonly postId: string | null;
   readonly at: string;
   readonly actorId: string | null;
+  /**
+   * For "settings-changed": the page's status before and after, so listeners (listing
+   * badges in caches) know whether it changed without remembering it themselves.
+   */
+  readonly status?: { readonly before: LiveStatus; readonly after: LiveStatus };
 }
 
 export interface LiveEventListener {

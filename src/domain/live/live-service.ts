@@ -20,6 +20,7 @@ import {
   type LivePage,
   type LivePost,
   type LivePostContent,
+  type LiveSettings,
   livePostContentSchema,
   liveSettingsSchema,
 } from "./live-schema.js";
@@ -118,6 +119,11 @@ export class LiveService {
     assertCan(actor, "live.manage", story.serviceId);
     const page = await this.#requirePage(story);
     const { version, ...settings } = input;
+    // Saving what is already there changes nothing: no new version, no audit entry and no
+    // event, so no reader page is dropped from caches for it (a PUT is idempotent).
+    if (version === page.version && sameSettings(page, settings)) {
+      return { ...page, canPost: mayPost(actor, story.serviceId, page), canModerate: true };
+    }
     const now = this.#now();
     const next = applySettings(page, settings, now);
     const saved =
@@ -134,7 +140,10 @@ export class LiveService {
       { storyId, serviceId: story.serviceId },
       { status: next.status, reportersMayPost: next.reportersMayPost, version: next.version },
     );
-    await this.#emit(actor, "settings-changed", story, null);
+    await this.#emit(actor, "settings-changed", story, null, {
+      before: page.status,
+      after: next.status,
+    });
     return { ...next, canPost: mayPost(actor, story.serviceId, next), canModerate: true };
   }
 
@@ -457,6 +466,7 @@ export class LiveService {
     type: LiveEvent["type"],
     story: Story,
     postId: string | null,
+    status?: LiveEvent["status"],
   ): Promise<void> {
     const event: LiveEvent = {
       type,
@@ -465,6 +475,7 @@ export class LiveService {
       postId,
       at: this.#now(),
       actorId: actorId(actor),
+      ...(status ? { status } : {}),
     };
     await dispatchLiveEvent(
       this.#deps.listeners ?? [],
@@ -497,4 +508,12 @@ function flagsForbidden(serviceId: ServiceId): NewsdeskError {
     detail: "Only editors can pin posts or mark them as key events.",
     details: { action: "live.manage", serviceId },
   });
+}
+
+function sameSettings(page: LiveSettings, settings: LiveSettings): boolean {
+  return (
+    page.status === settings.status &&
+    page.reportersMayPost === settings.reportersMayPost &&
+    JSON.stringify(page.keyPoints) === JSON.stringify(settings.keyPoints)
+  );
 }

@@ -16,6 +16,7 @@ import { LiveBadge } from "./LiveBadge.js";
 import { livePageScript, newPostsLabels } from "./live-page-script.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
+import { Corrections } from "./StoryPage.js";
 import { TimeTag } from "./TimeTag.js";
 
 /**
@@ -109,6 +110,7 @@ export function LivePage({
         {first ? (
           <>
             <StoryBody blocks={content.body} media={model.media} dateline={content.dateline} />
+            <Corrections ctx={ctx} corrections={model.corrections} />
             {page.keyPoints.length > 0 ? (
               <section class="key-points" aria-labelledby="key-points-h">
                 <h2 id="key-points-h">{t.t("live.keyPoints")}</h2>

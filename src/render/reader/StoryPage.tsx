@@ -233,22 +233,7 @@ export function StoryPage({
               />
             </p>
           ) : null}
-          {model.corrections.length > 0 ? (
-            <section class="corrections" aria-labelledby="corrections-h">
-              <h2 id="corrections-h">{t.t("story.corrections")}</h2>
-              <ol>
-                {model.corrections.map((c) => (
-                  <li key={c.id}>
-                    <MessageSlots
-                      t={t}
-                      id="story.correction"
-                      slots={{ date: <TimeTag ctx={ctx} iso={c.createdAt} />, text: c.text }}
-                    />
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ) : null}
+          <Corrections ctx={ctx} corrections={model.corrections} />
           {model.topics.length > 0 ? (
             <nav class="topics" aria-labelledby="topics-h">
               <h2 id="topics-h">{t.t("story.topics")}</h2>
@@ -286,4 +271,33 @@ function initials(name: string): string {
     .map((w) => [...w][0] ?? "")
     .join("")
     .toLocaleUpperCase();
+}
+
+/** A story's corrections, dated, at its foot (story and live pages alike). */
+export function Corrections(props: {
+  ctx: RenderContext;
+  corrections: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly createdAt: string;
+  }[];
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return props.corrections.length > 0 ? (
+    <section class="corrections" aria-labelledby="corrections-h">
+      <h2 id="corrections-h">{t.t("story.corrections")}</h2>
+      <ol>
+        {props.corrections.map((c) => (
+          <li key={c.id}>
+            <MessageSlots
+              t={t}
+              id="story.correction"
+              slots={{ date: <TimeTag ctx={ctx} iso={c.createdAt} />, text: c.text }}
+            />
+          </li>
+        ))}
+      </ol>
+    </section>
+  ) : null;
 }
