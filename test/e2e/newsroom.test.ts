@@ -559,6 +559,15 @@ describe("newsroom: media library, history and sessions", () => {
     await page.getByRole("button", { name: "Edit details: E2E library picture" }).first().click();
     const editor = page.getByRole("form", { name: "Edit image details" });
     const picker = editor.getByRole("button", { name: /^Set the focal point/ });
+    // Measure the picture only once it is decoded and laid out: before that its box is the
+    // placeholder's, and a click lands at the wrong percentage (seen under load).
+    await expect
+      .poll(() =>
+        picker
+          .locator("img")
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
     const box = await picker.locator("img").boundingBox();
     if (!box) throw new Error("the focal-point image is not visible");
     await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.75);
