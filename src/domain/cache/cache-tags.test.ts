@@ -57,6 +57,8 @@ describe("cache tags for a story change", () => {
       sorted([
         "story:s1",
         "teaser:s1",
+        // Text-only pages list related stories by headline: a first publication adds one.
+        "headline:s1",
         "family:f1",
         "feeds:en",
         "list:home:en",
@@ -106,6 +108,28 @@ describe("cache tags for a story change", () => {
       beforeContent: content,
       afterContent: null,
     });
-    expect(sorted(tags)).toEqual(sorted(["story:s1", "teaser:s1", "family:f1", "feeds:en"]));
+    expect(sorted(tags)).toEqual(
+      sorted(["story:s1", "teaser:s1", "headline:s1", "family:f1", "feeds:en"]),
+    );
+  });
+
+  it("a headline change reaches headline-only lists; a time change does not", () => {
+    const retitled = tagsForStoryChange({
+      type: "updated",
+      before: head,
+      after: { ...head, updatedAt: "2026-01-02T00:00:00.000Z" },
+      beforeContent: content,
+      afterContent: { ...content, headline: "A new headline" },
+    });
+    expect(retitled).toContain("headline:s1");
+    const retimed = tagsForStoryChange({
+      type: "updated",
+      before: head,
+      after: { ...head, updatedAt: "2026-01-02T00:00:00.000Z" },
+      beforeContent: content,
+      afterContent: content,
+    });
+    expect(retimed).toContain("teaser:s1");
+    expect(retimed).not.toContain("headline:s1");
   });
 });
