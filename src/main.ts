@@ -441,6 +441,7 @@ export function buildServices(
       clock,
       onChange: deps.onProgrammeChange ?? (async () => {}),
       personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
+      imageSize: async (mediaId) => repositories.media.find(mediaId),
     }),
     episodes: new EpisodeService({
       episodes: repositories.episodes,
@@ -500,7 +501,11 @@ function buildClips(
   repositories: Repositories,
   jobs: JobRunner,
   store: MediaObjectStore,
-  deps: { config: Pick<Config, "clipLimits">; clock: Clock },
+  deps: {
+    config: Pick<Config, "clipLimits">;
+    clock: Clock;
+    onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
+  },
 ): ClipService {
   const limits = { ...defaultClipLimits, ...deps.config.clipLimits };
   const clips = new ClipService({
@@ -517,6 +522,7 @@ function buildClips(
     enqueueTranscode: async (clipId) => {
       await jobs.enqueue(transcodeJobKind, { clipId });
     },
+    onChange: deps.onProgrammeChange ?? (async () => {}),
   });
   jobs.handle(transcodeJobKind, (job) =>
     clips.transcode(String(job.payload.clipId), {

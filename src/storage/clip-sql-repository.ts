@@ -15,6 +15,7 @@ import type {
   DatabaseSchema,
 } from "./database-schema.js";
 import { likeContaining } from "./like-patterns.js";
+import { syncEpisodeTranscripts } from "./search-index.js";
 
 /** Clips' metadata, renditions' store keys and captions (the bytes are in the media store). */
 export class ClipSqlRepository implements ClipRepository {
@@ -232,20 +233,27 @@ export class ClipSqlRepository implements ClipRepository {
       updated_at: caption.updatedAt,
       updated_by: by,
     };
-    await this.#db
-      .insertInto("clip_captions")
-      .values({ clip_id: clipId, lang: caption.lang, ...values })
-      .onConflict((oc) => oc.columns(["clip_id", "lang"]).doUpdateSet(values))
-      .execute();
+    // Search finds episodes by their transcript: the index changes with the captions.
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("clip_captions")
+        .values({ clip_id: clipId, lang: caption.lang, ...values })
+        .onConflict((oc) => oc.columns(["clip_id", "lang"]).doUpdateSet(values))
+        .execute();
+      await syncEpisodeTranscripts(trx, { clipId });
+    });
   }
 
   async deleteCaption(clipId: string, lang: string): Promise<boolean> {
-    const result = await this.#db
-      .deleteFrom("clip_captions")
-      .where("clip_id", "=", clipId)
-      .where("lang", "=", lang)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom("clip_captions")
+        .where("clip_id", "=", clipId)
+        .where("lang", "=", lang)
+        .executeTakeFirst();
+      await syncEpisodeTranscripts(trx, { clipId });
+      return Number(result.numDeletedRows) > 0;
+    });
   }
 
   async setTranscript(
@@ -255,13 +263,16 @@ export class ClipSqlRepository implements ClipRepository {
     edited: boolean,
     at: string,
   ): Promise<boolean> {
-    const result = await this.#db
-      .updateTable("clip_captions")
-      .set({ transcript, transcript_edited: edited ? 1 : 0, updated_at: at })
-      .where("clip_id", "=", clipId)
-      .where("lang", "=", lang)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable("clip_captions")
+        .set({ transcript, transcript_edited: edited ? 1 : 0, updated_at: at })
+        .where("clip_id", "=", clipId)
+        .where("lang", "=", lang)
+        .executeTakeFirst();
+      await syncEpisodeTranscripts(trx, { clipId });
+      return Number(result.numUpdatedRows) > 0;
+    });
   }
 }
 

@@ -244,6 +244,9 @@ interface ProgrammesTable {
   presenter_ids: string;
   links: string;
   live_stream_url: string | null;
+  /** Migration 0029: the feed's `itunes:owner`. */
+  owner_name: string | null;
+  owner_email: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -5,6 +5,7 @@ import type {
 } from "../domain/episodes/episode-repository.js";
 import type { Chapter, Episode } from "../domain/episodes/episode-schema.js";
 import type { DatabaseSchema } from "./database-schema.js";
+import { syncEpisodeTranscripts } from "./search-index.js";
 
 type EpisodeRow = Selectable<DatabaseSchema["story_episodes"]>;
 
@@ -42,11 +43,15 @@ export class EpisodeSqlRepository implements EpisodeRepository {
   async save(episode: Episode): Promise<void> {
     const row = toRow(episode);
     const { story_id, ...changes } = row;
-    await this.#db
-      .insertInto("story_episodes")
-      .values(row)
-      .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
-      .execute();
+    // A published episode given another clip is found by the new clip's transcript at once.
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("story_episodes")
+        .values(row)
+        .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
+        .execute();
+      await syncEpisodeTranscripts(trx, { storyId: episode.storyId });
+    });
   }
 
   async listPublished(

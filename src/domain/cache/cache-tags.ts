@@ -53,6 +53,12 @@ export const cacheTags = {
    * episodes' own pages (another episode's correction changes none of those).
    */
   programmeEpisodes: (id: string) => `programme-episodes:${id}`,
+  /**
+   * What readers see of one clip: its renditions and captions, on the pages of the episodes
+   * that play it, their programmes' podcast feeds and the caption files. A caption edit
+   * changes no story, so without this tag those pages would keep the old transcript.
+   */
+  clip: (id: string) => `clip:${id}`,
   /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
   schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;

@@ -1,4 +1,5 @@
 import { type Actor, actorId } from "../actor.js";
+import { cacheTags } from "../cache/cache-tags.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
@@ -51,6 +52,7 @@ export class ClipService {
   readonly #clock: Clock;
   readonly #limits: ClipLimits;
   readonly #enqueueTranscode: (clipId: string) => Promise<void>;
+  readonly #onChange: (tags: readonly string[]) => Promise<void>;
 
   constructor(deps: {
     repository: ClipRepository;
@@ -63,6 +65,11 @@ export class ClipService {
     limits?: ClipLimits;
     /** Queues the transcoding job (the jobs system: exactly once, survives restarts). */
     enqueueTranscode: (clipId: string) => Promise<void>;
+    /**
+     * Told the cache tags a change touched (`cacheTags.clip`): renditions becoming ready and
+     * caption or transcript edits change episode pages, podcast feeds and caption files.
+     */
+    onChange?: (tags: readonly string[]) => Promise<void>;
   }) {
     this.#repository = deps.repository;
     this.#store = deps.store;
@@ -72,6 +79,7 @@ export class ClipService {
     this.#clock = deps.clock;
     this.#limits = deps.limits ?? defaultClipLimits;
     this.#enqueueTranscode = deps.enqueueTranscode;
+    this.#onChange = deps.onChange ?? (async () => {});
   }
 
   get limits(): ClipLimits {
@@ -203,6 +211,7 @@ export class ClipService {
           }
         }
         await this.#repository.completeRenditions(clipId, renditions, this.#now());
+        await this.#onChange([cacheTags.clip(clipId)]);
       } finally {
         await result.dispose();
       }
@@ -307,6 +316,7 @@ export class ClipService {
       updatedAt: this.#now(),
     };
     await this.#repository.putCaption(clipId, caption, actorId(actor));
+    await this.#onChange([cacheTags.clip(clipId)]);
     return caption;
   }
 
@@ -315,6 +325,7 @@ export class ClipService {
     const lang = parseOrThrow(captionLangSchema, rawLang);
     if (!(await this.#repository.deleteCaption(clipId, lang)))
       throw new NewsdeskError("CAPTIONS_NOT_FOUND");
+    await this.#onChange([cacheTags.clip(clipId)]);
   }
 
   /**
@@ -339,6 +350,7 @@ export class ClipService {
     const text = edited ? transcript.trim() : parsed.ok ? transcriptFromCues(parsed.cues) : "";
     const at = this.#now();
     await this.#repository.setTranscript(clipId, lang, text, edited, at);
+    await this.#onChange([cacheTags.clip(clipId)]);
     return { ...caption, transcript: text, transcriptEdited: edited, updatedAt: at };
   }
 
