@@ -719,6 +719,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         : {}),
       tags: [
         ...(episode ? [cacheTags.programme(episode.programme.id)] : []),
+        // Its player, downloads and transcript: renditions or captions changing change it.
+        ...(episode?.episode.clipId ? [cacheTags.clip(episode.episode.clipId)] : []),
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
         // Topic names and links show whatever the related block does.

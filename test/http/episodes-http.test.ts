@@ -266,7 +266,8 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     const item = channel.item as Record<string, unknown>;
     const enclosure = item.enclosure as Record<string, string>;
     const standard = clip.renditions.find((r) => r.role === "audio-standard");
-    expect(enclosure["@type"]).toBe("audio/mp4");
+    // Apple Podcasts names M4A audio/x-m4a (podcast-feed.ts, enclosureType).
+    expect(enclosure["@type"]).toBe("audio/x-m4a");
     expect(Number(enclosure["@length"])).toBe(standard?.bytes);
     expect(item["itunes:episode"]).toBe("12");
     expect(Number(item["itunes:duration"])).toBe(3);
