@@ -32,9 +32,9 @@ export function clipMediaRoutes(deps: ClipMediaDeps): Hono {
     const caption = await deps.clips.captionFor(id, lang);
     if (!caption) return problemResponse(c, "CAPTIONS_NOT_FOUND");
     // Captions are edited in place: revalidated by browsers, kept by the page cache and the
-    // CDN under the clip's tag, which a caption edit purges (cache-tags.ts, `clip`).
+    // CDN under this language's captions tag, which a caption edit purges (cache-tags.ts).
     return conditional(c, caption.vtt, "text/vtt; charset=utf-8", caption.updatedAt, undefined, {
-      tags: [cacheTags.clip(id)],
+      tags: [cacheTags.clipCaptions(id, caption.lang)],
     });
   });
 

@@ -26,6 +26,7 @@ import type { TranslationService } from "../domain/translations/translation-serv
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { compactHrefs } from "../render/iri-hrefs.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
+import { transcriptOf } from "../render/reader/EpisodeMedia.js";
 import { HomePage } from "../render/reader/HomePage.js";
 import { LivePage } from "../render/reader/LivePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -702,6 +703,14 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       story.kind === "episode" && deps.episodes
         ? await deps.episodes.forStory(story.id)
         : undefined;
+    const shownClip = episode?.clip;
+    const shownCaption = shownClip
+      ? transcriptOf(shownClip, ctxFor(c, service).locale.tag)
+      : undefined;
+    const shownTranscript =
+      shownClip && shownCaption
+        ? { clipId: shownClip.clip.id, lang: shownCaption.lang }
+        : undefined;
     const page = (
       <StoryPage
         ctx={ctxFor(c, service)}
@@ -719,8 +728,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         : {}),
       tags: [
         ...(episode ? [cacheTags.programme(episode.programme.id)] : []),
-        // Its player, downloads and transcript: renditions or captions changing change it.
+        // Its player and downloads (the clip's renditions and caption languages), and the
+        // one transcript it shows.
         ...(episode?.episode.clipId ? [cacheTags.clip(episode.episode.clipId)] : []),
+        ...(shownTranscript
+          ? [cacheTags.clipTranscript(shownTranscript.clipId, shownTranscript.lang)]
+          : []),
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
         // Topic names and links show whatever the related block does.

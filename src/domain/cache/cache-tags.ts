@@ -54,11 +54,15 @@ export const cacheTags = {
    */
   programmeEpisodes: (id: string) => `programme-episodes:${id}`,
   /**
-   * What readers see of one clip: its renditions and captions, on the pages of the episodes
-   * that play it, their programmes' podcast feeds and the caption files. A caption edit
-   * changes no story, so without this tag those pages would keep the old transcript.
+   * One clip's renditions and which caption languages it has: the pages of the episodes
+   * that play it and their programmes' podcast feeds (enclosures, alternates, the list of
+   * transcripts). A clip change touches no story, so without it those would go stale.
    */
   clip: (id: string) => `clip:${id}`,
+  /** One language's WebVTT file of a clip: `/media/clips/<id>/captions/<lang>.vtt`. */
+  clipCaptions: (id: string, lang: string) => `clip-captions:${id}:${lang}`,
+  /** One language's reading transcript of a clip, on the episode pages that show it. */
+  clipTranscript: (id: string, lang: string) => `clip-transcript:${id}:${lang}`,
   /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
   schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;

@@ -66,8 +66,9 @@ export class ClipService {
     /** Queues the transcoding job (the jobs system: exactly once, survives restarts). */
     enqueueTranscode: (clipId: string) => Promise<void>;
     /**
-     * Told the cache tags a change touched (`cacheTags.clip`): renditions becoming ready and
-     * caption or transcript edits change episode pages, podcast feeds and caption files.
+     * Told the cache tags a change touched (`cacheTags.clip`, `clipCaptions`,
+     * `clipTranscript`): renditions becoming ready and caption or transcript edits change
+     * episode pages, podcast feeds and caption files.
      */
     onChange?: (tags: readonly string[]) => Promise<void>;
   }) {
@@ -315,8 +316,19 @@ export class ClipService {
       cueCount: parsed.cues.length,
       updatedAt: this.#now(),
     };
+    // Exactly what changed for readers: a new language changes the list every episode page
+    // and feed shows; otherwise the file, the transcript, or both. The same captions again
+    // change nothing: no write, no purge.
+    const tags = [
+      ...(previous ? [] : [cacheTags.clip(clipId)]),
+      ...(previous?.vtt === caption.vtt ? [] : [cacheTags.clipCaptions(clipId, lang)]),
+      ...(previous?.transcript === caption.transcript
+        ? []
+        : [cacheTags.clipTranscript(clipId, lang)]),
+    ];
+    if (previous && tags.length === 0) return previous;
     await this.#repository.putCaption(clipId, caption, actorId(actor));
-    await this.#onChange([cacheTags.clip(clipId)]);
+    await this.#onChange(tags);
     return caption;
   }
 
@@ -325,7 +337,11 @@ export class ClipService {
     const lang = parseOrThrow(captionLangSchema, rawLang);
     if (!(await this.#repository.deleteCaption(clipId, lang)))
       throw new NewsdeskError("CAPTIONS_NOT_FOUND");
-    await this.#onChange([cacheTags.clip(clipId)]);
+    await this.#onChange([
+      cacheTags.clip(clipId),
+      cacheTags.clipCaptions(clipId, lang),
+      cacheTags.clipTranscript(clipId, lang),
+    ]);
   }
 
   /**
@@ -348,9 +364,10 @@ export class ClipService {
     const edited = transcript.trim() !== "";
     const parsed = parseWebVtt(caption.vtt);
     const text = edited ? transcript.trim() : parsed.ok ? transcriptFromCues(parsed.cues) : "";
+    if (text === caption.transcript && edited === caption.transcriptEdited) return caption;
     const at = this.#now();
     await this.#repository.setTranscript(clipId, lang, text, edited, at);
-    await this.#onChange([cacheTags.clip(clipId)]);
+    await this.#onChange([cacheTags.clipTranscript(clipId, lang)]);
     return { ...caption, transcript: text, transcriptEdited: edited, updatedAt: at };
   }
 
