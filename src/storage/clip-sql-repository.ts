@@ -175,6 +175,7 @@ export class ClipSqlRepository implements ClipRepository {
               bytes: r.bytes,
               width: r.width,
               height: r.height,
+              sha256: r.sha256 ?? null,
             })),
           )
           .execute();
@@ -311,6 +312,7 @@ function toRendition(row: Selectable<ClipRenditionsTable>): ClipRendition {
     bytes: Number(row.bytes),
     width: row.width,
     height: row.height,
+    ...(row.sha256 ? { sha256: row.sha256 } : {}),
   };
 }
 

@@ -547,6 +547,8 @@ export interface ClipRenditionsTable {
   bytes: number | string;
   width: number | null;
   height: number | null;
+  /** Migration 0029: hex SHA-256 of the stored bytes; null for renditions made before. */
+  sha256: string | null;
 }
 
 export interface ClipCaptionsTable {

@@ -193,7 +193,14 @@ const input = (): PodcastFeedInput => ({
       "audio0000001",
       "Daybreak: ports reopen",
       "2026-11-20T06:30:00.000Z",
-      clip("clipaud1", "audio", audioRenditions(1)),
+      // Transcoded since renditions' SHA-256 is recorded: the standard one has its integrity.
+      clip("clipaud1", "audio", [
+        ...audioRenditions(1).slice(0, 2),
+        {
+          ...(audioRenditions(1)[2] as ClipRendition),
+          sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        },
+      ]),
       { episodeNumber: 12, chapters: [{ startSeconds: 0, title: "Headlines" }] },
     ),
   ],
@@ -283,6 +290,7 @@ const expected = `<?xml version="1.0" encoding="UTF-8"?>
 <podcast:source uri="https://news.example.org/media/clips/clipaud1/audio-aac-96k.m4a"/>
 <podcast:source uri="https://mirror.example.net/meridian/media/clips/clipaud1/audio-aac-96k.m4a"/>
 <podcast:source uri="http://meridianxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion/media/clips/clipaud1/audio-aac-96k.m4a"/>
+<podcast:integrity type="sri" value="sha256-n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="/>
 </podcast:alternateEnclosure>
 </item>
 </channel>

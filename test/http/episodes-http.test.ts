@@ -1,17 +1,18 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheKeyFor } from "../../src/cache/page-cache.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { podcastGuid, uuidV5 } from "../../src/render/feeds/podcast-feed.js";
-import { cacheKeyFor } from "../../src/cache/page-cache.js";
 import { checkFeed } from "../support/feed-rules.js";
-import { checkPodcastFeed } from "../support/podcast-rules.js";
 import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
+import { checkPodcastFeed } from "../support/podcast-rules.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
@@ -537,8 +538,15 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     const enclosed = await newsdesk.app.request(
       new URL(String((item?.enclosure as FeedNode)["@url"])).pathname,
     );
-    expect((await enclosed.arrayBuffer()).byteLength).toBe(audio?.bytes);
+    const bytes = new Uint8Array(await enclosed.arrayBuffer());
+    expect(bytes.byteLength).toBe(audio?.bytes);
     const alternates = item?.["podcast:alternateEnclosure"] as FeedNode[];
+    // Its Subresource Integrity digest is of exactly the bytes served.
+    const standard = alternates.find((a) => a["@default"] === "true");
+    expect(standard?.["podcast:integrity"]).toEqual({
+      "@type": "sri",
+      "@value": `sha256-${createHash("sha256").update(bytes).digest("base64")}`,
+    });
     const hls = alternates.find((a) => a["@type"] === "application/x-mpegURL");
     expect(uris(hls)[0]).toBe(`https://news.example.org/media/clips/${video.id}/hls/master.m3u8`);
     // The ladder's smallest rung (240p) is kept even for a 180p source.

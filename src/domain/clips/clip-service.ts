@@ -1,3 +1,4 @@
+import { createHash, type Hash } from "node:crypto";
 import { type Actor, actorId } from "../actor.js";
 import { cacheTags } from "../cache/cache-tags.js";
 import type { Clock } from "../clock.js";
@@ -197,7 +198,9 @@ export class ClipService {
         const renditions: ClipRendition[] = [];
         for (const file of result.files) {
           const key = clipKey(clipId, file.name);
-          await this.#store.put(key, file.read(), {
+          // Hashed on the way to the store: the digest is of the bytes readers will get.
+          const hash = createHash("sha256");
+          await this.#store.put(key, hashed(file.read(), hash), {
             contentType: file.contentType,
             bytes: file.bytes,
           });
@@ -207,6 +210,7 @@ export class ClipService {
               key,
               mime: file.contentType,
               bytes: file.bytes,
+              sha256: hash.digest("hex"),
               ...file.rendition,
             });
           }
@@ -396,6 +400,14 @@ export class ClipService {
 
   #now(): string {
     return this.#clock.now().toISOString();
+  }
+}
+
+/** Passes the chunks through, feeding each to `hash`. */
+async function* hashed(chunks: AsyncIterable<Uint8Array>, hash: Hash): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 

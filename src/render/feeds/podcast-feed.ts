@@ -211,6 +211,11 @@ export function podcastFeed(input: PodcastFeedInput): string {
         })}>`,
       );
       out.push(...sources(rendition.name));
+      // W3C Subresource Integrity: apps check a copy from a mirror is the file we made.
+      if (rendition.sha256) {
+        const digest = Buffer.from(rendition.sha256, "hex").toString("base64");
+        out.push(emptyElement("podcast:integrity", { type: "sri", value: `sha256-${digest}` }));
+      }
       out.push("</podcast:alternateEnclosure>");
     }
     // A video episode's picture: the HLS master playlist, which adapts to the connection.
