@@ -196,7 +196,11 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
     await newsdesk.services.jobs.runOnce();
     const ready = (await editor.json<{ clip: ClipJson }>("GET", `/media/clips/${clip.id}`)).clip;
     expect(ready.status).toBe("ready");
+    // The audio renditions too: a video episode's podcast enclosure is its audio.
     expect(ready.renditions.map((r) => [r.role, r.mime]).sort()).toEqual([
+      ["audio-low-aac", "audio/mp4; codecs=mp4a.40.2"],
+      ["audio-low-opus", "audio/ogg; codecs=opus"],
+      ["audio-standard", "audio/mp4; codecs=mp4a.40.2"],
       ["hls-master", "application/vnd.apple.mpegurl"],
       ["poster", "image/jpeg"],
       ["poster", "image/webp"],
