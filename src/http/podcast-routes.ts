@@ -58,7 +58,9 @@ export function podcastRoutes(deps: PodcastRoutesDeps): Hono {
           cacheTags.programmes(service.id),
           // Mirror sources of every enclosure.
           cacheTags.mirrors(service.id),
-          ...items.map((i) => cacheTags.story(i.episode.storyId)),
+          // What an item shows of its story (headline, notes, address, dates) is its teaser;
+          // a correction or a silent fix changes the story's page, not the feed.
+          ...items.map((i) => cacheTags.teaser(i.episode.storyId)),
           // Enclosures, alternates and transcripts come from the clips.
           ...items.flatMap((i) => (i.episode.clipId ? [cacheTags.clip(i.episode.clipId)] : [])),
         ],

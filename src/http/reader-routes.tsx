@@ -585,7 +585,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           cacheTags.programmeEpisodes(found.programme.id),
           cacheTags.programmes(service.id),
           cacheTags.schedule(service.id),
-          ...found.presenters.map((p) => cacheTags.person(p.id)),
+          // Presenters' names: catalogue edits, not their new stories, change them.
+          ...found.presenters.map((p) => cacheTags.personName(p.id)),
         ],
       },
     );

@@ -41,6 +41,8 @@ describe("page cache invalidation", () => {
   const liveUrls: string[] = [];
   /** A demo episode playing a clip: its page, programme page, podcast feed, caption file. */
   const clipId = "cacheclip001";
+  /** The episode's place among the stories the model edits. */
+  let episodeIndex = 0;
   const episodeUrls: string[] = [];
 
   beforeAll(async () => {
@@ -133,6 +135,9 @@ describe("page cache invalidation", () => {
     );
     const { storyId: _storyId, updatedAt: _updatedAt, ...input } = episode;
     await cached.services.episodes.save(actor, episodeId, { ...input, clipId });
+    // Story changes reach the episode too: it is one of the stories the model edits.
+    if (!englishIds.includes(episodeId)) englishIds.push(episodeId);
+    episodeIndex = englishIds.indexOf(episodeId);
     episodeUrls.push(
       episodePath?.[1] ?? "",
       "/english/programmes/daybreak",
@@ -436,6 +441,14 @@ describe("page cache invalidation", () => {
               { kind: "captions", lang: "fr", text: "Good morning." },
               { kind: "transcript", text: "Ferries and pilot boats sail." },
               { kind: "captions", lang: "fr", text: null },
+            ],
+          ],
+          // The episode's own story changes: a correction, a silent fix, an update.
+          [
+            [
+              { kind: "correct", story: episodeIndex },
+              { kind: "silent", story: episodeIndex, text: "Listen again." },
+              { kind: "update", story: episodeIndex, headline: "River rises" },
             ],
           ],
         ],

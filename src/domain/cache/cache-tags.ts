@@ -29,6 +29,11 @@ export const cacheTags = {
    */
   topicName: (serviceId: ServiceId, slug: string) => `topic:${serviceId}:${slug}`,
   person: (id: string) => `list:person:${id}`,
+  /**
+   * A person's name and details where they are named outside bylines (a programme's
+   * presenters): changed by catalogue edits only, not by the stories they write.
+   */
+  personName: (id: string) => `person:${id}`,
   desk: (id: string) => `list:desk:${id}`,
   /** Feeds and sitemaps of a service: every publication can change them. */
   feeds: (serviceId: ServiceId) => `feeds:${serviceId}`,
