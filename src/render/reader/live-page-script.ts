@@ -26,7 +26,19 @@ export const livePageScript = `(function(){var d=document;d.addEventListener("DO
  * the number goes, and the Intl locale the script formats the number in (the edition's
  * digits): `{"tag":"fa-u-nu-arabext","one":"# پست تازه","other":"# پست تازه"}`.
  */
-export function newPostsLabels(t: Translator): Record<string, string> {
+export function newPostsLabels(t: Translator): Readonly<Record<string, string>> {
+  // Computed once per locale: plural rules and number formats are costly next to a render.
+  let labels = labelsByLocale.get(t.locale);
+  if (!labels) {
+    labels = labelsFor(t);
+    labelsByLocale.set(t.locale, labels);
+  }
+  return labels;
+}
+
+const labelsByLocale = new Map<string, Readonly<Record<string, string>>>();
+
+function labelsFor(t: Translator): Record<string, string> {
   const tag = intlLocaleFor(t.locale);
   const rules = new Intl.PluralRules(tag);
   const number = new Intl.NumberFormat(tag);
