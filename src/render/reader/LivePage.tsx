@@ -13,7 +13,7 @@ import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
-import { livePageScript, newPostsLabels } from "./live-page-script.js";
+import { livePageScript, liveScriptLabels } from "./live-page-script.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
 import { Corrections } from "./StoryPage.js";
@@ -137,7 +137,12 @@ export function LivePage({
               </nav>
             ) : null}
             {stream.pinned ? (
-              <section class="pinned" aria-labelledby="pinned-h">
+              <section
+                class="pinned"
+                id="pinned"
+                data-post={stream.pinned.id}
+                aria-labelledby="pinned-h"
+              >
                 <h2 id="pinned-h">{t.t("live.pinned")}</h2>
                 <PostArticle
                   ctx={ctx}
@@ -164,7 +169,7 @@ export function LivePage({
               aria-live="polite"
               data-story={story.id}
               data-since={String(stream.latestChange ? Date.parse(stream.latestChange) : 0)}
-              data-l={JSON.stringify(newPostsLabels(ctx.t))}
+              data-l={JSON.stringify(liveScriptLabels(ctx.t))}
             />
           ) : null}
           <ol id="posts">
@@ -203,13 +208,21 @@ export function LivePage({
   );
 }
 
-/** A key event's link text: its title, else the start of its first paragraph. */
+const keyEventLabelLength = 80;
+
+/**
+ * A key event's link text: its title, else the start of its first paragraph, cut at 80
+ * characters: the list is an index to scan at the top of a page every reader loads, and
+ * the post itself is one tap away.
+ */
 function postLabel(post: LivePost): string {
   if (post.content.title) return post.content.title;
   for (const block of post.content.body) {
     if (block.type === "paragraph" || block.type === "heading" || block.type === "quote") {
       const text = inlinePlainText(block.content);
-      return [...text].length > 120 ? `${[...text].slice(0, 119).join("")}…` : text;
+      return [...text].length > keyEventLabelLength
+        ? `${[...text].slice(0, keyEventLabelLength - 1).join("")}…`
+        : text;
     }
   }
   return "";

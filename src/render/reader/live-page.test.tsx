@@ -6,7 +6,7 @@ import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { services } from "../../domain/services/service-registry.js";
 import { renderHtml } from "../render-html.js";
 import { LivePage, PostArticle } from "./LivePage.js";
-import { livePageScript, newPostsLabels } from "./live-page-script.js";
+import { livePageScript, liveScriptLabels } from "./live-page-script.js";
 import { liveScript } from "./live-script.js";
 import { renderContext } from "./render-context.js";
 
@@ -169,6 +169,31 @@ function stream(posts: readonly LivePost[]): LiveStreamModel {
   };
 }
 
+describe("a live page's key events", () => {
+  it("are labelled by title, else by the first 80 characters of the post's text", () => {
+    const long = "ا".repeat(50) + " " + "ب".repeat(50);
+    const untitled = hostilePost({
+      id: "pst000000077",
+      content: {
+        title: null,
+        body: [{ type: "paragraph", content: [{ text: long }] }],
+        bylines: [],
+      },
+    });
+    const html = renderHtml(
+      <LivePage
+        ctx={ctxFor(services.fa)}
+        model={pageModel()}
+        stream={{ ...stream([untitled]), keyEvents: [untitled] }}
+      />,
+    );
+    const nav = html.slice(html.indexOf('<nav class="key-events"'));
+    const label = /<\/time> ([^<]*)<\/a>/.exec(nav)?.[1] ?? "";
+    expect([...label]).toHaveLength(80);
+    expect(label).toBe(`${"ا".repeat(50)} ${"ب".repeat(28)}…`);
+  });
+});
+
 describe("a live page", () => {
   const posts = Array.from({ length: 20 }, (_, i) =>
     hostilePost({
@@ -222,12 +247,13 @@ describe("the live page script", () => {
   });
 
   it("has a label for each plural category, with # for the number in the edition's digits", () => {
-    expect(newPostsLabels(ctxFor(services.en).t)).toEqual({
+    expect(liveScriptLabels(ctxFor(services.en).t)).toEqual({
       tag: expect.stringMatching(/^en/),
+      pin: "Pinned post",
       one: "# new post",
       other: "# new posts",
     });
-    const fa = newPostsLabels(ctxFor(services.fa).t);
+    const fa = liveScriptLabels(ctxFor(services.fa).t);
     expect(fa.other).toBe("# پست تازه");
     expect(fa.tag).toContain("arabext");
   });

@@ -23,6 +23,8 @@ export interface LivePostFrame {
         readonly id: string;
         readonly action: "published" | "edited";
         readonly rev: number;
+        /** Whether the post is the page's pinned one now (the copy at the top follows it). */
+        readonly pin: boolean;
         readonly html: string;
       }
     | { readonly id: string; readonly action: "deleted" };
@@ -96,7 +98,13 @@ export async function livePostFrames(
       edition,
       storyId: event.storyId,
       at,
-      data: { id: postId, action, rev: view.post.revision, html: script ? script(html) : html },
+      data: {
+        id: postId,
+        action,
+        rev: view.post.revision,
+        pin: view.post.pinned,
+        html: script ? script(html) : html,
+      },
     };
   });
 }
