@@ -160,7 +160,7 @@ describe("story page rendering", () => {
     expect(html.match(/<figure>/g)).toHaveLength(1);
     expect(html.match(/<figcaption>/g)).toHaveLength(1);
     expect(html).toContain(
-      '<span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00.000Z">November 24, 2026 at 11:00 AM UTC</time>',
+      '<span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00Z">November 24, 2026 at 11:00 AM UTC</time>',
     );
   });
 });
@@ -198,7 +198,7 @@ describe("story page punctuation in Chinese", () => {
       '<li><a href="/chinese/people/p1"><bdi>王芳</bdi></a>，<span class="role"><bdi>编辑</bdi></span></li>',
     );
     expect(html).toMatch(
-      /<li><time datetime="2026-11-24T09:00:00.000Z">[^<]+<\/time>：更正了日期<\/li>/,
+      /<li><time datetime="2026-11-24T09:00:00Z">[^<]+<\/time>：更正了日期<\/li>/,
     );
     expect(html).not.toMatch(/[\u4e00-\u9fff], |: 更正/u);
   });
@@ -271,9 +271,9 @@ describe("exact component HTML", () => {
     expect(html).toBe(
       '<ul class="cards">' +
         '<li class="card"><h2><a href="/english/world/convoys-wait-abcdefghjkmn">Convoys wait</a></h2>' +
-        '<p><time datetime="2026-11-24T08:00:00.000Z">November 24, 2026 at 8:00 AM UTC</time></p></li>' +
+        '<p><time datetime="2026-11-24T08:00:00Z">November 24, 2026 at 8:00 AM UTC</time></p></li>' +
         '<li class="card"><h2><a href="/english/world/convoys-wait-bcdefghjkmnp">Convoys wait</a></h2>' +
-        '<p><span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00.000Z">November 24, 2026 at 11:00 AM UTC</time></p></li>' +
+        '<p><span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00Z">November 24, 2026 at 11:00 AM UTC</time></p></li>' +
         "</ul>",
     );
     const underH2 = renderToString(
