@@ -117,6 +117,7 @@ describe.each(dialects)("clips on %s", (dialect) => {
       enqueueTranscode: async (clipId) => {
         await runner.enqueue(transcodeJobKind, { clipId });
       },
+      playedBy: async () => [],
     });
     runner.handle(transcodeJobKind, (job) =>
       clips.transcode(String(job.payload.clipId), {
@@ -224,6 +225,7 @@ describe.each(dialects)("clips on %s", (dialect) => {
       outbound: { check: async (url) => ({ ok: true, url }) },
       clock,
       enqueueTranscode: async () => undefined,
+      playedBy: async () => [],
     });
     const running = watched.transcode(view.clip.id, { finalAttempt: false });
     let seen: { status: string; progress: number | null } | undefined;

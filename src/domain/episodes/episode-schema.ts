@@ -33,6 +33,14 @@ export const episodeInputSchema = z.object({
 });
 type EpisodeInput = z.infer<typeof episodeInputSchema>;
 
+/**
+ * A save from the newsroom: the episode and, optionally, the `updatedAt` of the version the
+ * editor started from (null: they saw none), so a save over someone else's is refused.
+ */
+export const episodeSaveSchema = episodeInputSchema.extend({
+  since: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+
 export interface Episode extends EpisodeInput {
   readonly storyId: string;
   readonly updatedAt: string;
