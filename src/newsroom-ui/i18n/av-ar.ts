@@ -24,6 +24,7 @@ export const avAr: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "الترجمة والنص: {title}",
   "av.captions.lang": "وسم اللغة، مثل ar أو en",
   "av.captions.vtt": "الترجمة بصيغة WebVTT",
+  "av.captions.file": "أو حمّل ملفًا بصيغة WebVTT (.vtt) في المربع",
   "av.captions.save": "حفظ الترجمة",
   "av.captions.saved": "حُفظت الترجمة بلغة {lang}: {count} مقطعًا.",
   "av.captions.remove": "حذف الترجمة بلغة {lang}",

@@ -29,6 +29,7 @@ export const avEn = {
   "av.captions.heading": "Captions and transcript: {title}",
   "av.captions.lang": "Language tag, for example en or fa",
   "av.captions.vtt": "Captions in WebVTT",
+  "av.captions.file": "Or load a WebVTT file (.vtt) into the box",
   "av.captions.save": "Save captions",
   "av.captions.saved": "Captions in {lang} saved: {count} cues.",
   "av.captions.remove": "Remove the captions in {lang}",

@@ -24,6 +24,7 @@ export const avEs: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Subtítulos y transcripción: {title}",
   "av.captions.lang": "Etiqueta de idioma, por ejemplo es o en",
   "av.captions.vtt": "Subtítulos en WebVTT",
+  "av.captions.file": "O cargue un archivo WebVTT (.vtt) en el cuadro",
   "av.captions.save": "Guardar los subtítulos",
   "av.captions.saved": "Subtítulos en {lang} guardados: {count} entradas.",
   "av.captions.remove": "Quitar los subtítulos en {lang}",

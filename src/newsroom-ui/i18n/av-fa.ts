@@ -24,6 +24,7 @@ export const avFa: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "زیرنویس و متن: {title}",
   "av.captions.lang": "برچسب زبان، مثلاً fa یا en",
   "av.captions.vtt": "زیرنویس به قالب WebVTT",
+  "av.captions.file": "یا پرونده‌ای با قالب WebVTT (.vtt) را در کادر بارگذاری کنید",
   "av.captions.save": "ذخیرهٔ زیرنویس",
   "av.captions.saved": "زیرنویس {lang} ذخیره شد: {count} بخش.",
   "av.captions.remove": "حذف زیرنویس {lang}",

@@ -24,6 +24,7 @@ export const avFr: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Sous-titres et transcription : {title}",
   "av.captions.lang": "Code de langue, par exemple fr ou en",
   "av.captions.vtt": "Sous-titres au format WebVTT",
+  "av.captions.file": "Ou chargez un fichier WebVTT (.vtt) dans la zone",
   "av.captions.save": "Enregistrer les sous-titres",
   "av.captions.saved": "Sous-titres en {lang} enregistrés : {count} répliques.",
   "av.captions.remove": "Supprimer les sous-titres en {lang}",

@@ -24,6 +24,7 @@ export const avRu: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Субтитры и расшифровка — {title}",
   "av.captions.lang": "Код языка, например ru или en",
   "av.captions.vtt": "Субтитры в формате WebVTT",
+  "av.captions.file": "Или загрузите в поле файл WebVTT (.vtt)",
   "av.captions.save": "Сохранить субтитры",
   "av.captions.saved": "Субтитры ({lang}) сохранены: реплик — {count}.",
   "av.captions.remove": "Удалить субтитры ({lang})",

@@ -24,6 +24,7 @@ export const avUk: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Субтитри й розшифровка — {title}",
   "av.captions.lang": "Код мови, наприклад uk або en",
   "av.captions.vtt": "Субтитри у форматі WebVTT",
+  "av.captions.file": "Або завантажте в поле файл WebVTT (.vtt)",
   "av.captions.save": "Зберегти субтитри",
   "av.captions.saved": "Субтитри ({lang}) збережено: реплік — {count}.",
   "av.captions.remove": "Видалити субтитри ({lang})",

@@ -24,6 +24,7 @@ export const avZhHans: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "字幕和文字稿：{title}",
   "av.captions.lang": "语言标签，例如 zh-Hans 或 en",
   "av.captions.vtt": "WebVTT 字幕",
+  "av.captions.file": "或将 WebVTT 文件（.vtt）载入文本框",
   "av.captions.save": "保存字幕",
   "av.captions.saved": "{lang} 字幕已保存：共 {count} 条。",
   "av.captions.remove": "删除 {lang} 字幕",

@@ -46,6 +46,11 @@ export function listClips(api: ApiClient, query: { q?: string; offset?: number }
   return api.request("GET", "/media/clips", { schema: listSchema, query: { ...query, limit: 20 } });
 }
 
+export async function getClip(api: ApiClient, id: string): Promise<ClipItem> {
+  return (await api.request("GET", `/media/clips/${encodeURIComponent(id)}`, { schema: oneSchema }))
+    .clip;
+}
+
 export async function uploadClip(api: ApiClient, file: File, title: string): Promise<ClipItem> {
   return (
     await api.request("POST", "/media/clips", { schema: oneSchema, raw: file, query: { title } })
