@@ -211,6 +211,12 @@ export class ClipService {
         await result.dispose();
       }
     } catch (error) {
+      // Deleted while this ran (its renditions then fail their foreign key): there is
+      // nothing to retry, and what this run wrote after the deletion must not stay behind.
+      if (!(await this.#repository.find(clipId))) {
+        await this.#deleteStored(clipId);
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       await this.#repository.setStatus(
         clipId,
@@ -352,7 +358,8 @@ export class ClipService {
    * Refused with CLIP_IN_USE while an episode plays it, in whatever state that story is
    * (a draft or a trashed story may be published or restored later). Clips belong to no
    * single service, so the actor must be an editor somewhere. The rows go first: a store
-   * failure then leaves unreferenced files, never a clip whose files are missing.
+   * failure then leaves unreferenced files, never a clip whose files are missing. A
+   * transcode running meanwhile removes what it wrote when it finds the clip gone.
    */
   async delete(actor: Actor, clipId: string): Promise<Clip> {
     assertCanSomewhere(actor, "media.delete");
@@ -362,10 +369,15 @@ export class ClipService {
       throw new NewsdeskError("CLIP_IN_USE", { details: { storyIds: [...storyIds] } });
     }
     if (!(await this.#repository.delete(clipId))) throw new NewsdeskError("CLIP_NOT_FOUND");
+    await this.#deleteStored(clipId);
+    return clip;
+  }
+
+  /** Every object under the clip's prefix; listed first, as a store may not list while deleting. */
+  async #deleteStored(clipId: string): Promise<void> {
     const keys: string[] = [];
     for await (const key of this.#store.list(clipKey(clipId, ""))) keys.push(key);
     for (const key of keys) await this.#store.delete(key);
-    return clip;
   }
 
   /** One caption file for readers (`<track src>`), or undefined. */
