@@ -192,5 +192,26 @@ describe.runIf(ffmpegPresent())("newsroom: programme episodes in the story edito
     await page.locator("#ui-language").selectOption({ label: "فارسی" });
     await page.getByRole("region", { name: "قسمت" }).waitFor();
     expect(await axeViolations(page), "Persian").toEqual([]);
+
+    // The library refuses to delete the clip the episode plays, and says why.
+    const library = await signIn(
+      await suite.newContext(),
+      baseUrl,
+      demoAccounts.editor,
+      "/newsroom/media",
+    );
+    const section = library.getByRole("region", { name: "Audio and video" });
+    await section
+      .getByRole("listitem")
+      .filter({ hasText: "E2E nightly tone" })
+      .getByRole("button", { name: "Delete E2E nightly tone" })
+      .click();
+    await library.getByRole("dialog").getByRole("button", { name: "Delete for good" }).click();
+    await section
+      .getByText(
+        "E2E nightly tone was not deleted: an episode still plays it. Give the episode another clip first.",
+      )
+      .waitFor();
+    expect((await api.request("GET", `/stories/${storyId}/episode`)).status).toBe(200);
   });
 });

@@ -36,4 +36,12 @@ export const avFa: Record<keyof typeof avEn, string> = {
     "زیر پخش‌کننده نمایش داده می‌شود و در جست‌وجو پیدا می‌شود. خالی بگذارید تا از واژه‌های زیرنویس استفاده شود.",
   "av.transcript.save": "ذخیرهٔ متن",
   "av.transcript.saved": "متن به زبان {lang} ذخیره شد.",
+  "av.delete.open": "حذف {title}",
+  "av.delete.title": "این صدا یا ویدئو حذف شود؟",
+  "av.delete.body":
+    "{title} با همهٔ نسخه‌ها و زیرنویس‌هایش برای همیشه حذف می‌شود. خوانندگان دیگر نمی‌توانند آن را پخش کنند.",
+  "av.delete.confirm": "حذف برای همیشه",
+  "av.delete.done": "{title} حذف شد.",
+  "av.delete.inUse":
+    "{title} حذف نشد: قسمتی هنوز آن را پخش می‌کند. نخست پرونده دیگری به آن قسمت بدهید.",
 };

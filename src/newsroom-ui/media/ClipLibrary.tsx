@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from "preact/hooks";
 import { useUiText } from "../i18n/ui-language.js";
-import { errorMessage } from "../shared/api-client.js";
+import { errorMessage, isApiError } from "../shared/api-client.js";
 import { useApp } from "../shared/app-context.js";
+import { ConfirmDialog } from "../shared/Dialog.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
+import { canDeleteClips } from "../shared/permissions.js";
 import { TextField } from "../shared/TextField.js";
 import { CaptionsEditor } from "./CaptionsEditor.js";
-import { type ClipItem, listClips, uploadClip } from "./clips-api.js";
+import { type ClipItem, deleteClip, listClips, uploadClip } from "./clips-api.js";
 
 /** How often the list is refreshed while a clip is still being processed. */
 const pollMs = 5000;
@@ -15,9 +17,10 @@ const pollMs = 5000;
  * probes it), processing status, and captions and transcripts per language.
  */
 export function ClipLibrary() {
-  const { api } = useApp();
+  const { api, session } = useApp();
   const { t, number } = useUiText();
   const id = useId();
+  const [deleting, setDeleting] = useState<ClipItem | null>(null);
   const [clips, setClips] = useState<readonly ClipItem[]>([]);
   const [refreshKey, setRefreshKey] = useState(0);
   const [file, setFile] = useState<File | null>(null);
@@ -71,6 +74,29 @@ export function ClipLibrary() {
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    const title = deleting.title || deleting.id;
+    setBusy(true);
+    setError(null);
+    try {
+      await deleteClip(api, deleting.id);
+      setStatus(t("av.delete.done", { title }));
+      if (open === deleting.id) setOpen(null);
+      setRefreshKey((key) => key + 1);
+    } catch (failure) {
+      setStatus("");
+      setError(
+        isApiError(failure) && failure.code === "CLIP_IN_USE"
+          ? t("av.delete.inUse", { title })
+          : errorMessage(failure),
+      );
+    } finally {
+      setBusy(false);
+      setDeleting(null);
     }
   };
 
@@ -145,6 +171,11 @@ export function ClipLibrary() {
               >
                 {t("av.captions.open", { title: clip.title || clip.id })}
               </button>
+              {canDeleteClips(session) ? (
+                <button type="button" class="nr-danger" onClick={() => setDeleting(clip)}>
+                  {t("av.delete.open", { title: clip.title || clip.id })}
+                </button>
+              ) : null}
               {open === clip.id ? (
                 <CaptionsEditor clip={clip} onChanged={() => setRefreshKey((key) => key + 1)} />
               ) : null}
@@ -152,6 +183,18 @@ export function ClipLibrary() {
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        title={t("av.delete.title")}
+        open={deleting !== null}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => void remove()}
+        confirmLabel={t("av.delete.confirm")}
+        cancelLabel={t("common.cancel")}
+        tone="danger"
+        busy={busy}
+      >
+        <p>{t("av.delete.body", { title: deleting ? deleting.title || deleting.id : "" })}</p>
+      </ConfirmDialog>
     </section>
   );
 }

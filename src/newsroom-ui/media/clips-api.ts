@@ -70,6 +70,11 @@ export async function putCaptions(api: ApiClient, id: string, lang: string, vtt:
   ).caption;
 }
 
+/** Deletes the clip and its files; 409 CLIP_IN_USE while an episode plays it. */
+export function deleteClip(api: ApiClient, id: string): Promise<void> {
+  return api.request("DELETE", `/media/clips/${encodeURIComponent(id)}`);
+}
+
 export function deleteCaptions(api: ApiClient, id: string, lang: string): Promise<void> {
   return api.request(
     "DELETE",

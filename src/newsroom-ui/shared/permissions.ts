@@ -93,3 +93,11 @@ export function canEditStory(
   if (can.role === "translator") return story.familyId !== undefined && story.familyId !== story.id;
   return false;
 }
+
+/** Deleting audio and video (the server's `media.delete`): editors of any service. */
+export function canDeleteClips(session: Session): boolean {
+  return (
+    session.user.isAdmin ||
+    session.grants.some((grant) => grant.role === "editor" || grant.role === "service_admin")
+  );
+}
