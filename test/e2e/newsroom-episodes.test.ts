@@ -90,6 +90,20 @@ describe.runIf(ffmpegPresent())("newsroom: programme episodes in the story edito
     const panel = page.getByRole("region", { name: "Episode" });
     await panel.getByLabel("Programme").waitFor();
     expect(await panel.getByLabel("Programme").inputValue()).toBe("");
+    expect(await panel.getByRole("button", { name: "Save the episode" }).isEnabled()).toBe(true);
+
+    // A reporter of the service sees an editor's episode but may not change it.
+    const path = new URL(page.url()).pathname;
+    const reporter = await signIn(
+      await suite.newContext(),
+      suite.server.baseUrl,
+      demoAccounts.reporter,
+      path,
+    );
+    const seen = reporter.getByRole("region", { name: "Episode" });
+    await seen.getByText("You can see this episode but not change it.").waitFor();
+    expect(await seen.getByRole("button", { name: "Save the episode" }).isDisabled()).toBe(true);
+    expect(await seen.getByLabel("Programme").isDisabled()).toBe(true);
   });
 
   it("picks a programme and a clip, adds chapters and captions, and readers see them", async () => {
@@ -167,9 +181,10 @@ describe.runIf(ffmpegPresent())("newsroom: programme episodes in the story edito
       mimeType: "text/vtt",
       buffer: Buffer.from("WEBVTT\n\n00:00.000 --> 00:05.000\nGood evening from Nightly.\n"),
     });
-    expect(await panel.getByLabel("Captions in WebVTT").inputValue()).toContain(
-      "Good evening from Nightly.",
-    );
+    // The file is read into the box (asynchronously), not sent as it is.
+    await expect
+      .poll(() => panel.getByLabel("Captions in WebVTT").inputValue())
+      .toContain("Good evening from Nightly.");
     await panel.getByRole("button", { name: "Save captions" }).click();
     await panel.getByText("Captions in en saved: 1 cues.").waitFor();
     expect(await axeViolations(page), "English, saved").toEqual([]);
