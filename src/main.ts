@@ -448,6 +448,7 @@ export function buildServices(
       clips: repositories.clips,
       viewable: (actor, storyId) => stories.viewable(actor, storyId),
       clock,
+      audit,
       onChange: deps.onProgrammeChange ?? (async () => {}),
     }),
     auth: new AuthService({
@@ -517,6 +518,7 @@ function buildClips(
     enqueueTranscode: async (clipId) => {
       await jobs.enqueue(transcodeJobKind, { clipId });
     },
+    playedBy: (clipId) => repositories.episodes.storiesPlaying(clipId),
   });
   jobs.handle(transcodeJobKind, (job) =>
     clips.transcode(String(job.payload.clipId), {

@@ -180,7 +180,9 @@ export function buildApp(deps: AppDeps): Hono {
         error.code === "LIVE_SETTINGS_CONFLICT" ||
         error.code === "LIVE_POST_CONFLICT" ||
         // Each WebVTT mistake with its line, for the captions editor to point at.
-        error.code === "CAPTIONS_INVALID"
+        error.code === "CAPTIONS_INVALID" ||
+        // The episodes that still play a clip, for the newsroom to name.
+        error.code === "CLIP_IN_USE"
           ? { ...error.details }
           : {};
       return problemResponse(c, error.code, error.message, extra);

@@ -39,14 +39,43 @@ export class EpisodeSqlRepository implements EpisodeRepository {
     return found;
   }
 
-  async save(episode: Episode): Promise<void> {
+  async save(episode: Episode, expectedUpdatedAt?: string | null): Promise<boolean> {
     const row = toRow(episode);
     const { story_id, ...changes } = row;
-    await this.#db
-      .insertInto("story_episodes")
-      .values(row)
-      .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
+    if (expectedUpdatedAt === undefined) {
+      await this.#db
+        .insertInto("story_episodes")
+        .values(row)
+        .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
+        .execute();
+      return true;
+    }
+    if (expectedUpdatedAt === null) {
+      const inserted = await this.#db
+        .insertInto("story_episodes")
+        .values(row)
+        .onConflict((oc) => oc.column("story_id").doNothing())
+        .returning("story_id")
+        .executeTakeFirst();
+      return inserted !== undefined;
+    }
+    const updated = await this.#db
+      .updateTable("story_episodes")
+      .set(changes)
+      .where("story_id", "=", story_id)
+      .where("updated_at", "=", expectedUpdatedAt)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  }
+
+  async storiesPlaying(clipId: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom("story_episodes")
+      .select("story_id")
+      .where("clip_id", "=", clipId)
+      .orderBy("story_id")
       .execute();
+    return rows.map((r) => r.story_id);
   }
 
   async listPublished(
