@@ -433,6 +433,69 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
     );
   });
 
+  it("embeds stories the writer may see, refuses others alike, and shows readers published ones only", async () => {
+    const id = await createLive();
+    await editor.json("POST", `/stories/${id}/publish`, { mode: "first" });
+    const story = async (serviceId: "en" | "fa", headline: string, slug: string) =>
+      (
+        await editor.json<{ story: { id: string } }>("POST", "/stories", {
+          serviceId,
+          content: content({ headline, slug, topics: [], bylines: [] }),
+        })
+      ).story.id;
+    const published = await story("en", `Ferries <b>"run"</b> & sail`, "ferries-sail");
+    await editor.json("POST", `/stories/${published}/publish`, { mode: "first" });
+    const draft = await story("en", "Draft headline nobody may read", "draft-embed");
+    // A Persian draft: the English reporter may not see it.
+    const hidden = await story("fa", "پیش‌نویس پنهان", "hidden");
+    const embed = (storyId: string) => ({ type: "storyEmbed", storyId });
+    const postWith = (client: NewsroomClient, body: unknown[]) =>
+      client.request("POST", `/stories/${id}/posts`, { title: null, body, bylines: [] });
+
+    // Missing and hidden read the same: the refusal does not tell whether a story exists.
+    const missing = await problem(
+      await postWith(reporter, [embed("zzzzzzzzzzzz")]),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+    expect(missing.detail).toBe("Unknown references: story zzzzzzzzzzzz.");
+    const unseen = await problem(
+      await postWith(reporter, [embed(hidden)]),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+    expect(unseen.detail).toBe(`Unknown references: story ${hidden}.`);
+    await problem(await postWith(reporter, [embed("not-an-id")]), 400, "VALIDATION_FAILED");
+    await problem(
+      await postWith(reporter, Array.from({ length: 21 }, () => embed(published))),
+      400,
+      "VALIDATION_FAILED",
+    );
+    // The same rule in story bodies.
+    await problem(
+      await reporter.request("POST", "/stories", {
+        serviceId: "en",
+        content: content({ body: [embed(hidden)] }),
+      }),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+
+    const posted = await postWith(editor, [...text("Read more:"), embed(published), embed(draft)]);
+    expect(posted.status).toBe(201);
+    const page = await (
+      await newsdesk.app.request(
+        storyUrl(services.en, { id, slug: "floodwaters-rise-live", section: "world" }),
+      )
+    ).text();
+    expect(page).toContain(
+      `<p class="story-embed"><a href="/english/world/ferries-sail-${published}">` +
+        "Ferries &lt;b>&quot;run&quot;&lt;/b> &amp; sail</a></p>",
+    );
+    expect(page).not.toContain("Draft headline nobody may read");
+    expect(page).not.toContain(draft);
+  });
+
   it("seeds a live page in English and its Persian counterpart, linked from both home pages", async () => {
     const actor = systemActor("test");
     const found = [];

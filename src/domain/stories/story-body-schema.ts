@@ -103,7 +103,7 @@ export type StoryEmbedBlock = z.infer<typeof storyEmbedBlockSchema>;
 export const storyBodySchema = z
   .array(storyBlockSchema)
   .max(2000)
-  .refine((body) => embeddedStoryIds(body).length <= maxStoryEmbeds, {
+  .refine((body) => body.filter((block) => block.type === "storyEmbed").length <= maxStoryEmbeds, {
     message: `A body embeds at most ${maxStoryEmbeds} stories.`,
   });
 export type StoryBody = z.infer<typeof storyBodySchema>;
