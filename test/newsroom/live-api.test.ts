@@ -526,6 +526,11 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
       expect(posts.items.filter((p) => p.pinned)).toHaveLength(1);
       const photos = posts.items.flatMap((p) => p.content.body.filter((b) => b.type === "figure"));
       expect(photos).toHaveLength(2);
+      // The English page embeds the demo's river-levels story (a published English story).
+      const embeds = posts.items.flatMap((p) =>
+        p.content.body.filter((b) => b.type === "storyEmbed"),
+      );
+      expect(embeds).toHaveLength(serviceId === "en" ? 1 : 0);
       // Newest first, each at its own time.
       const times = posts.items.map((p) => p.postedAt);
       expect([...times].sort().reverse()).toEqual(times);
