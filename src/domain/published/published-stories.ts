@@ -40,7 +40,7 @@ export interface PublishedStory {
 }
 
 /** An embedded story as a reader of one service sees it: its headline and address. */
-export interface EmbeddedStory {
+interface EmbeddedStory {
   /** The story shown: the embedded one, or its translation in the reader's service. */
   readonly storyId: string;
   readonly headline: string;

@@ -70,7 +70,7 @@ export const figureBlockSchema = z.object({
  * Story ids as minted by newId() and parsed from reader URLs (src/render/reader-urls.ts):
  * twelve Crockford base32 characters.
  */
-export const storyIdSchema = z.string().regex(/^[0-9a-hjkmnp-tv-z]{12}$/, {
+const storyIdSchema = z.string().regex(/^[0-9a-hjkmnp-tv-z]{12}$/, {
   message: "Story ids are twelve Crockford base32 characters.",
 });
 
@@ -98,7 +98,6 @@ const storyBlockSchema = z.discriminatedUnion("type", [
 ]);
 export type StoryBlock = z.infer<typeof storyBlockSchema>;
 export type FigureBlock = z.infer<typeof figureBlockSchema>;
-export type StoryEmbedBlock = z.infer<typeof storyEmbedBlockSchema>;
 
 export const storyBodySchema = z
   .array(storyBlockSchema)

@@ -24,7 +24,7 @@ export interface PostDraft {
   readonly embeds: readonly EmbeddedInDraft[];
 }
 
-export interface EmbeddedInDraft {
+interface EmbeddedInDraft {
   readonly storyId: string;
   readonly headline: string;
 }
