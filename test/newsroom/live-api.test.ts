@@ -467,7 +467,10 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
     expect(unseen.detail).toBe(`Unknown references: story ${hidden}.`);
     await problem(await postWith(reporter, [embed("not-an-id")]), 400, "VALIDATION_FAILED");
     await problem(
-      await postWith(reporter, Array.from({ length: 21 }, () => embed(published))),
+      await postWith(
+        reporter,
+        Array.from({ length: 21 }, () => embed(published)),
+      ),
       400,
       "VALIDATION_FAILED",
     );
@@ -494,6 +497,48 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
     );
     expect(page).not.toContain("Draft headline nobody may read");
     expect(page).not.toContain(draft);
+  });
+
+  it("shows another service's embedded story through its translation, once one is published", async () => {
+    const actor = systemActor("test");
+    const { stories, livePages } = newsdesk.services;
+    const persian = (overrides: Json) =>
+      content({ topics: [], bylines: [], dateline: "", ...overrides });
+    const source = await stories.create(actor, {
+      serviceId: "en",
+      content: content({ headline: "Dam gates open upstream", slug: "dam-gates", bylines: [] }),
+    });
+    await stories.publish(actor, source.story.id, { mode: "first" });
+    const live = await stories.create(actor, {
+      serviceId: "fa",
+      kind: "live",
+      content: persian({ headline: "سیلاب زنده", slug: "sailab" }),
+    });
+    await stories.publish(actor, live.story.id, { mode: "first" });
+    await livePages.post(actor, live.story.id, {
+      title: null,
+      body: [{ type: "storyEmbed", storyId: source.story.id }],
+      bylines: [],
+    });
+    const url = storyUrl(services.fa, { id: live.story.id, slug: "sailab", section: "world" });
+    const read = async () => (await newsdesk.app.request(url)).text();
+    // No Persian version yet: Persian readers get nothing (not the English headline).
+    const before = await read();
+    expect(before).not.toContain(`class="story-embed"`);
+    expect(before).not.toContain("Dam gates open upstream");
+
+    const translation = await stories.create(actor, {
+      serviceId: "fa",
+      familyId: source.story.familyId,
+      content: persian({ headline: "دریچه‌های سد باز شد", slug: "dam" }),
+    });
+    // A draft translation is not enough.
+    expect(await read()).not.toContain(`class="story-embed"`);
+    await stories.publish(actor, translation.story.id, { mode: "first" });
+    // The cached page was dropped by the family's new version, not left stale.
+    expect(await read()).toContain(
+      `<p class="story-embed"><a href="/persian/world/dam-${translation.story.id}">دریچه‌های سد باز شد</a></p>`,
+    );
   });
 
   it("seeds a live page in English and its Persian counterpart, linked from both home pages", async () => {
