@@ -349,6 +349,7 @@ export function buildServices(
     live: repositories.live,
     resolveMedia: (ids) => assembled.resolveMedia(ids),
     findPeople: (ids) => repositories.catalog.findPeople(ids),
+    resolveEmbeds: (serviceId, ids) => assembled.resolveEmbeds(serviceId, ids),
   });
   const webhooks = new WebhookService({
     repository: repositories.distribution,
@@ -364,7 +365,10 @@ export function buildServices(
     // A post reaches partners only once its live page is published (as readers see it).
     livePayload: async (event) => {
       const page = await distribution.availability(event.storyId);
-      const found = event.postId ? await livePosts.post(event.postId) : undefined;
+      const found =
+        event.postId && page.kind === "published"
+          ? await livePosts.post(event.postId, page.story.service.id)
+          : undefined;
       const post = found?.posts[0];
       if (page.kind !== "published" || !found || !post) return null;
       const { story, content, service } = page.story;
@@ -678,6 +682,7 @@ export async function createNewsdesk(
       live: repositories.live,
       findPeople: (ids) => repositories.catalog.findPeople(ids),
       resolveMedia: (ids) => publishedStories.resolveMedia(ids),
+      resolveEmbeds: (serviceId, ids) => publishedStories.resolveEmbeds(serviceId, ids),
     });
     const livePosts = new LivePostUpdates({
       cache: pageCache,
@@ -820,7 +825,9 @@ export async function createNewsdesk(
           const found = await services.reader.story(service, storyId);
           if (found.kind !== "published" || found.model.story.kind !== "live") return undefined;
           const page = await liveReader.livePage(storyId);
-          const stream = page ? await liveReader.stream(page, { kind: "latest" }) : undefined;
+          const stream = page
+            ? await liveReader.stream(page, { kind: "latest" }, service.id)
+            : undefined;
           if (!stream) return undefined;
           const { story, content } = found.model;
           return {
@@ -829,6 +836,7 @@ export async function createNewsdesk(
             posts: stream.posts,
             people: stream.people,
             media: stream.media,
+            embeds: stream.embeds,
           };
         },
         distribution: services.distribution,

@@ -227,6 +227,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
               thumbnailFor={assets.thumbnailFor}
               onEditFigure={(pos, attrs) => setFigureEdit({ target: { kind: "body", pos }, attrs })}
               onInsertFigure={() => setPicker("body")}
+              serviceId={serviceId}
             />
             <WritingAidsBar text={bodyText} locale={locale} onHelp={() => setHelpOpen(true)} />
           </div>

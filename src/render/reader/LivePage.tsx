@@ -1,7 +1,7 @@
 import { type LiveStreamModel, postBylineNames } from "../../domain/live/live-reader.js";
 import type { LivePost } from "../../domain/live/live-schema.js";
 import type { Person } from "../../domain/people/people-schema.js";
-import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import type { ResolvedMedia, StoryEmbeds } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { inlinePlainText } from "../../domain/stories/story-body-schema.js";
 import { messageParts } from "../../i18n/message-parts.js";
@@ -109,7 +109,13 @@ export function LivePage({
         </header>
         {first ? (
           <>
-            <StoryBody blocks={content.body} media={model.media} dateline={content.dateline} />
+            <StoryBody
+              blocks={content.body}
+              service={service}
+              media={model.media}
+              embeds={model.embeds}
+              dateline={content.dateline}
+            />
             <Corrections ctx={ctx} corrections={model.corrections} />
             {page.keyPoints.length > 0 ? (
               <section class="key-points" aria-labelledby="key-points-h">
@@ -149,6 +155,7 @@ export function LivePage({
                   post={stream.pinned}
                   people={stream.people}
                   media={stream.media}
+                  embeds={stream.embeds}
                   anchored={false}
                 />
               </section>
@@ -180,6 +187,7 @@ export function LivePage({
                   post={post}
                   people={stream.people}
                   media={stream.media}
+                  embeds={stream.embeds}
                   anchored
                 />
               </li>
@@ -238,6 +246,7 @@ export function PostArticle(props: {
   post: LivePost;
   people: ReadonlyMap<string, Person>;
   media: ReadonlyMap<string, ResolvedMedia>;
+  embeds: StoryEmbeds;
   anchored: boolean;
 }) {
   const { ctx, post } = props;
@@ -257,7 +266,12 @@ export function PostArticle(props: {
         {post.revision > 1 ? <span class="tag-updated">{t.t("live.edited")}</span> : null}
       </p>
       {post.content.title ? <h3>{post.content.title}</h3> : null}
-      <StoryBody blocks={post.content.body} media={props.media} />
+      <StoryBody
+        blocks={post.content.body}
+        service={ctx.service}
+        media={props.media}
+        embeds={props.embeds}
+      />
       {names.length > 0 ? (
         <p class="byline">
           <Isolated parts={messageParts(t, "story.by", {}, { names }, ctx.locale.dir)} />

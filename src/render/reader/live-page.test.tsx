@@ -2,6 +2,7 @@ import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import type { LiveStreamModel } from "../../domain/live/live-reader.js";
 import type { LivePost } from "../../domain/live/live-schema.js";
+import { noStoryEmbeds, type StoryEmbeds } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { services } from "../../domain/services/service-registry.js";
 import { renderHtml } from "../render-html.js";
@@ -61,6 +62,7 @@ describe("a live post", () => {
         post={hostilePost()}
         people={people}
         media={new Map()}
+        embeds={noStoryEmbeds}
         anchored
       />,
     );
@@ -78,6 +80,51 @@ describe("a live post", () => {
     );
   });
 
+  it("embeds a readable story as a link named by its escaped headline, and leaves an unreadable one out", () => {
+    const embeds: StoryEmbeds = {
+      shown: new Map([
+        [
+          "bcdefghjkmnp",
+          { storyId: "bcdefghjkmnp", headline: hostile, slug: "convoys", section: "world" },
+        ],
+      ]),
+      headlineIds: ["bcdefghjkmnp", "cdefghjkmnpq"],
+      familyIds: [],
+    };
+    const html = renderToString(
+      <PostArticle
+        ctx={ctxFor(services.en)}
+        post={hostilePost({
+          revision: 1,
+          editedAt: null,
+          keyEvent: false,
+          content: {
+            title: null,
+            body: [
+              { type: "storyEmbed", storyId: "bcdefghjkmnp" },
+              // A draft, killed or embargoed story: resolveEmbeds did not show it.
+              { type: "storyEmbed", storyId: "cdefghjkmnpq" },
+            ],
+            bylines: [],
+          },
+        })}
+        people={new Map()}
+        media={new Map()}
+        embeds={embeds}
+        anchored
+      />,
+    );
+    expect(html).toBe(
+      '<article class="post" id="post-pst000000001" data-rev="1">' +
+        '<p class="post-meta"><a href="#post-pst000000001"><time datetime="2026-11-24T09:05:00.000Z">November 24, 2026 at 9:05 AM UTC</time></a></p>' +
+        '<div class="story-body"><p class="story-embed"><a href="/english/world/convoys-bcdefghjkmnp">' +
+        `${escaped}</a></p></div>` +
+        '<p class="post-share"><a href="?post=pst000000001#post-pst000000001">Link to this post</a></p>' +
+        "</article>",
+    );
+    expect(html).not.toContain("cdefghjkmnpq");
+  });
+
   it("has its time in the edition's digits and calendar, and no anchor when it is the pinned copy", () => {
     const html = renderToString(
       <PostArticle
@@ -85,6 +132,7 @@ describe("a live post", () => {
         post={hostilePost({ revision: 1, editedAt: null, keyEvent: false })}
         people={new Map()}
         media={new Map()}
+        embeds={noStoryEmbeds}
         anchored={false}
       />,
     );
@@ -140,6 +188,7 @@ function pageModel(): StoryPageModel {
     agencies: [],
     topics: [],
     media: new Map(),
+    embeds: noStoryEmbeds,
     related: [],
     curatedRelatedIds: [],
   };
@@ -166,6 +215,7 @@ function stream(posts: readonly LivePost[]): LiveStreamModel {
     dependsOn: posts.map((p) => p.id),
     people,
     media: new Map(),
+    embeds: noStoryEmbeds,
   };
 }
 

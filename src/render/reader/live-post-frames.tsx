@@ -72,7 +72,7 @@ export async function livePostFrames(
     }));
   }
   const [view, address] = await Promise.all([
-    deps.live.post(postId),
+    deps.live.post(postId, serviceId),
     deps.storyAddress(event.storyId, serviceId),
   ]);
   if (!view || !address || view.post.storyId !== event.storyId) return [];
@@ -87,7 +87,14 @@ export async function livePostFrames(
       now: deps.now(),
     });
     const html = renderToString(
-      <PostArticle ctx={ctx} post={view.post} people={view.people} media={view.media} anchored />,
+      <PostArticle
+        ctx={ctx}
+        post={view.post}
+        people={view.people}
+        media={view.media}
+        embeds={view.embeds}
+        anchored
+      />,
     );
     // The Latin edition of Serbian is its Cyrillic pages transliterated (ADR 0005).
     const script =
