@@ -116,7 +116,7 @@ describe("a live post", () => {
     );
     expect(html).toBe(
       '<article class="post" id="post-pst000000001" data-rev="1">' +
-        '<p class="post-meta"><a href="#post-pst000000001"><time datetime="2026-11-24T09:05:00.000Z">November 24, 2026 at 9:05 AM UTC</time></a></p>' +
+        '<p class="post-meta"><a href="#post-pst000000001"><time datetime="2026-11-24T09:05:00Z">November 24, 2026 at 9:05 AM UTC</time></a></p>' +
         '<div class="story-body"><p class="story-embed"><a href="/english/world/convoys-bcdefghjkmnp">' +
         `${escaped}</a></p></div>` +
         '<p class="post-share"><a href="?post=pst000000001#post-pst000000001">Link to this post</a></p>' +
