@@ -1,6 +1,4 @@
-import { createRequire } from "node:module";
-
-const hlsPackage = createRequire(import.meta.url)("hls.js/package.json") as { version: string };
+import hlsPackage from "hls.js/package.json" with { type: "json" };
 
 /**
  * Where readers fetch hls.js (the light build: no EME, subtitles or alternate audio, which
