@@ -28,7 +28,9 @@ const readerCsp = [
   // origin, which is narrower than 'self'. A source expression cannot name a path without a
   // host, and mirrors serve these pages under other hosts.
   `script-src 'sha256-${liveScriptHash}' 'sha256-${livePageScriptHash}' 'sha256-${videoScriptHash}' 'strict-dynamic'`,
-  // hls.js transmuxes in a worker it starts from a `blob:` URL of its own code.
+  // hls.js transmuxes in a worker it starts from a `blob:` URL of its own code. Without this
+  // directive workers fall back to script-src, where Chromium 156 lets 'strict-dynamic' admit
+  // the worker; naming blob: alone says exactly what runs, and nothing else may be a worker.
   "worker-src blob:",
   // The stream events, and hls.js fetching playlists and segments of our clips.
   "connect-src 'self'",
