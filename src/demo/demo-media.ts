@@ -139,7 +139,7 @@ export interface DemoMediaTools {
  */
 export async function seedDemoMedia(deps: {
   clips: ClipService;
-  episodes: EpisodeService;
+  episodes: Pick<EpisodeService, "save">;
   episodeRepository: EpisodeRepository;
   programmes: ProgrammeRepository;
   log: (message: string) => void;

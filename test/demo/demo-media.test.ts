@@ -140,3 +140,40 @@ describe.runIf(ffmpegPresent())("demo media with ffmpeg", () => {
     expect(await episodeClips(newsdesk)).toEqual(before);
   });
 });
+
+describe.runIf(ffmpegPresent())("demo media racing an editor", () => {
+  let newsdesk: Newsdesk;
+  beforeAll(async () => {
+    newsdesk = await startTestNewsdesk("sqlite");
+  });
+  afterAll(async () => {
+    await newsdesk?.dispose();
+  });
+
+  it("leaves an episode an editor saved meanwhile alone and removes the recording it made", async () => {
+    const editor = systemActor("test editor");
+    const real = newsdesk.services.episodes;
+    const result = await seedDemoMedia({
+      ...services(newsdesk),
+      // The editor saves each episode (new chapters, no clip) just before the job does.
+      episodes: {
+        save: async (actor, storyId, raw) => {
+          const { updatedAt: _, storyId: __, ...current } = await real.get(editor, storyId);
+          await real.save(editor, storyId, {
+            ...current,
+            chapters: [{ startSeconds: 0, title: "Edited" }],
+          });
+          return real.save(actor, storyId, raw);
+        },
+      },
+      log: () => undefined,
+    });
+    expect(result).toEqual({ attached: 0 });
+    expect(await episodeClips(newsdesk)).toEqual([null, null, null, null, null]);
+    const { total } = await services(newsdesk).clips.list(systemActor("test"), {
+      limit: 10,
+      offset: 0,
+    });
+    expect(total).toBe(0);
+  }, 120_000);
+});
