@@ -16,6 +16,7 @@ import { LiveUpdates } from "./cache/live-updates.js";
 import { PageCache } from "./cache/page-cache.js";
 import type { Config } from "./config/config.js";
 import { demoAccounts } from "./demo/demo-accounts.js";
+import { demoMediaJobKind, seedDemoMedia } from "./demo/demo-media.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { systemActor } from "./domain/actor.js";
 import { ApiKeyService } from "./domain/api/api-key-service.js";
@@ -228,6 +229,11 @@ export interface CreateNewsdeskOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly seed?: boolean;
+  /**
+   * Whether the demo seed queues the `demo.media` job (generated recordings for the demo
+   * episodes); on unless false. Tests that drive the job runner themselves turn it off.
+   */
+  readonly demoMedia?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
   /** Where audio and video bytes go; without one, clips are not offered. */
@@ -420,6 +426,28 @@ export function buildServices(
       ),
   });
   const clips = deps.mediaStore ? buildClips(repositories, jobs, deps.mediaStore, deps) : undefined;
+  const episodes = new EpisodeService({
+    episodes: repositories.episodes,
+    programmes: repositories.programmes,
+    clips: repositories.clips,
+    viewable: (actor, storyId) => stories.viewable(actor, storyId),
+    clock,
+    audit,
+    onChange: deps.onProgrammeChange ?? (async () => {}),
+  });
+  if (clips) {
+    // Queued with the demo seed (createNewsdesk): the demo episodes' generated recordings.
+    jobs.handle(demoMediaJobKind, async () => {
+      const { attached } = await seedDemoMedia({
+        clips,
+        episodes,
+        episodeRepository: repositories.episodes,
+        programmes: repositories.programmes,
+        log: (message) => logger.warn(message),
+      });
+      if (attached > 0) logger.info({ attached }, "demo media generated; transcoding queued");
+    });
+  }
   return {
     ...(clips ? { clips } : {}),
     stories,
@@ -446,15 +474,7 @@ export function buildServices(
       onChange: deps.onProgrammeChange ?? (async () => {}),
       personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
     }),
-    episodes: new EpisodeService({
-      episodes: repositories.episodes,
-      programmes: repositories.programmes,
-      clips: repositories.clips,
-      viewable: (actor, storyId) => stories.viewable(actor, storyId),
-      clock,
-      audit,
-      onChange: deps.onProgrammeChange ?? (async () => {}),
-    }),
+    episodes,
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -733,6 +753,10 @@ export async function createNewsdesk(
         }
       }
       logger.info(seeded, "demo newsroom seeded");
+      // Recordings for the demo episodes, made in the background: start stays fast.
+      if (services.clips && options.demoMedia !== false) {
+        await services.jobs.enqueue(demoMediaJobKind, {});
+      }
     }
     const present =
       config.seedDemo === "never"
