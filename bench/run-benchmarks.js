@@ -7,6 +7,8 @@
 //   4. SSE: ~19,000 streams on one instance, RSS per connection, banner to all
 //   5. scale: `newsdesk seed-bench` (200k stories by default, BENCH_STORIES=1000000), RSS,
 //      story-page latency on a miss, cold start
+//   6. live pages: post→visible, page weight, cache-miss render at 1,000 posts, a post to
+//      19,000 SSE readers on one instance and on 3 (PostgreSQL)
 //   plus wire ingest items/s, the diff and wire-HTML limits, and log-in
 //   throughput.
 
@@ -22,6 +24,7 @@ import { runCachedPageBench } from "./lib/cached-page-bench.js";
 import { cleanupAll, onCleanup } from "./lib/cleanup.js";
 import { runIngestBench } from "./lib/ingest-bench.js";
 import { runLimitsBench } from "./lib/limits-bench.js";
+import { liveRows, runLivePageBench, runLiveSseBench } from "./lib/live-bench.js";
 import { runLoginBench } from "./lib/login-bench.js";
 import { ensureNginx, nginxVersion } from "./lib/nginx.js";
 import { createPgSchema } from "./lib/pg-schema.js";
@@ -231,6 +234,20 @@ async function main() {
   );
   const sse = await runSseBench({ repoRoot, dir: tempDir, ...plan.sse, log });
 
+  // 6. Live pages (issue 15).
+  console.log("bench: live pages (post→visible, weight, miss render, posts to SSE readers) …");
+  const livePage = await runLivePageBench({
+    repoRoot,
+    dir: tempDir,
+    iterations: quick ? 10 : 30,
+  });
+  const liveFanOuts = [];
+  for (const instances of /** @type {const} */ ([1, 3])) {
+    liveFanOuts.push(
+      await runLiveSseBench({ repoRoot, dir: tempDir, ...plan.sse, log, instances }),
+    );
+  }
+
   // 5. Scale.
   const scale = await runScaleBench({ repoRoot, dir: tempDir, ...plan.scale, log });
 
@@ -288,6 +305,7 @@ async function main() {
     ingest,
     logins,
   });
+  rows.push(...liveRows(livePage, liveFanOuts));
   for (const r of search) {
     rows.push({
       benchmark: `reader search, ${r.stories.toLocaleString("en")} stories (${r.dialect === "sqlite" ? "SQLite FTS5" : "PostgreSQL tsvector/pg_trgm"})`,
@@ -350,6 +368,7 @@ async function main() {
     cacheMissRender: { sqlite: missSqlite, postgres: missPostgres ?? null },
     publishToVisible: { oneInstance: publishOne, threeInstances: publishThree ?? null },
     sse,
+    livePages: { page: livePage, fanOuts: liveFanOuts },
     scale,
     wireIngest: ingest,
     limits,

@@ -16,6 +16,7 @@ import { LiveUpdates } from "./cache/live-updates.js";
 import { PageCache } from "./cache/page-cache.js";
 import type { Config } from "./config/config.js";
 import { demoAccounts } from "./demo/demo-accounts.js";
+import { demoMediaJobKind, seedDemoMedia } from "./demo/demo-media.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { systemActor } from "./domain/actor.js";
 import { ApiKeyService } from "./domain/api/api-key-service.js";
@@ -228,6 +229,11 @@ export interface CreateNewsdeskOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly seed?: boolean;
+  /**
+   * Whether the demo seed queues the `demo.media` job (generated recordings for the demo
+   * episodes); on unless false. Tests that drive the job runner themselves turn it off.
+   */
+  readonly demoMedia?: boolean;
   /** Lower argon2 cost for tests; production uses the OWASP minimum. */
   readonly passwordHasher?: PasswordHasher;
   /** Where audio and video bytes go; without one, clips are not offered. */
@@ -349,6 +355,7 @@ export function buildServices(
     live: repositories.live,
     resolveMedia: (ids) => assembled.resolveMedia(ids),
     findPeople: (ids) => repositories.catalog.findPeople(ids),
+    resolveEmbeds: (serviceId, ids) => assembled.resolveEmbeds(serviceId, ids),
   });
   const webhooks = new WebhookService({
     repository: repositories.distribution,
@@ -364,7 +371,10 @@ export function buildServices(
     // A post reaches partners only once its live page is published (as readers see it).
     livePayload: async (event) => {
       const page = await distribution.availability(event.storyId);
-      const found = event.postId ? await livePosts.post(event.postId) : undefined;
+      const found =
+        event.postId && page.kind === "published"
+          ? await livePosts.post(event.postId, page.story.service.id)
+          : undefined;
       const post = found?.posts[0];
       if (page.kind !== "published" || !found || !post) return null;
       const { story, content, service } = page.story;
@@ -416,6 +426,28 @@ export function buildServices(
       ),
   });
   const clips = deps.mediaStore ? buildClips(repositories, jobs, deps.mediaStore, deps) : undefined;
+  const episodes = new EpisodeService({
+    episodes: repositories.episodes,
+    programmes: repositories.programmes,
+    clips: repositories.clips,
+    viewable: (actor, storyId) => stories.viewable(actor, storyId),
+    clock,
+    audit,
+    onChange: deps.onProgrammeChange ?? (async () => {}),
+  });
+  if (clips) {
+    // Queued with the demo seed (createNewsdesk): the demo episodes' generated recordings.
+    jobs.handle(demoMediaJobKind, async () => {
+      const { attached } = await seedDemoMedia({
+        clips,
+        episodes,
+        episodeRepository: repositories.episodes,
+        programmes: repositories.programmes,
+        log: (message) => logger.warn(message),
+      });
+      if (attached > 0) logger.info({ attached }, "demo media generated; transcoding queued");
+    });
+  }
   return {
     ...(clips ? { clips } : {}),
     stories,
@@ -443,14 +475,7 @@ export function buildServices(
       personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
       imageSize: async (mediaId) => repositories.media.find(mediaId),
     }),
-    episodes: new EpisodeService({
-      episodes: repositories.episodes,
-      programmes: repositories.programmes,
-      clips: repositories.clips,
-      viewable: (actor, storyId) => stories.viewable(actor, storyId),
-      clock,
-      onChange: deps.onProgrammeChange ?? (async () => {}),
-    }),
+    episodes,
     auth: new AuthService({
       users: repositories.users,
       hasher: deps.hasher,
@@ -523,6 +548,7 @@ function buildClips(
       await jobs.enqueue(transcodeJobKind, { clipId });
     },
     onChange: deps.onProgrammeChange ?? (async () => {}),
+    playedBy: (clipId) => repositories.episodes.storiesPlaying(clipId),
   });
   jobs.handle(transcodeJobKind, (job) =>
     clips.transcode(String(job.payload.clipId), {
@@ -682,6 +708,7 @@ export async function createNewsdesk(
       live: repositories.live,
       findPeople: (ids) => repositories.catalog.findPeople(ids),
       resolveMedia: (ids) => publishedStories.resolveMedia(ids),
+      resolveEmbeds: (serviceId, ids) => publishedStories.resolveEmbeds(serviceId, ids),
     });
     const livePosts = new LivePostUpdates({
       cache: pageCache,
@@ -732,6 +759,10 @@ export async function createNewsdesk(
         }
       }
       logger.info(seeded, "demo newsroom seeded");
+      // Recordings for the demo episodes, made in the background: start stays fast.
+      if (services.clips && options.demoMedia !== false) {
+        await services.jobs.enqueue(demoMediaJobKind, {});
+      }
     }
     const present =
       config.seedDemo === "never"
@@ -824,7 +855,9 @@ export async function createNewsdesk(
           const found = await services.reader.story(service, storyId);
           if (found.kind !== "published" || found.model.story.kind !== "live") return undefined;
           const page = await liveReader.livePage(storyId);
-          const stream = page ? await liveReader.stream(page, { kind: "latest" }) : undefined;
+          const stream = page
+            ? await liveReader.stream(page, { kind: "latest" }, service.id)
+            : undefined;
           if (!stream) return undefined;
           const { story, content } = found.model;
           return {
@@ -833,6 +866,7 @@ export async function createNewsdesk(
             posts: stream.posts,
             people: stream.people,
             media: stream.media,
+            embeds: stream.embeds,
           };
         },
         distribution: services.distribution,

@@ -4,6 +4,8 @@ import { pathToFileURL } from "node:url";
 import { brotliCompressSync } from "node:zlib";
 import { onCleanup } from "./cleanup.js";
 import { loginNewsroom } from "./newsroom-client.js";
+import { createPgSchema } from "./pg-schema.js";
+import { formatMs, verdict } from "./report.js";
 import { startServerChild } from "./server.js";
 import { startClient } from "./sse-bench.js";
 import { summarize } from "./stats.js";
@@ -98,9 +100,13 @@ export async function runLivePageBench({ repoRoot, dir, iterations }) {
     for (let i = posts; i < 1000; i++) await post(2000 + i);
     /** @type {number[]} */
     const miss = [];
+    // Each miss is followed by one turn of the event loop, outside the timed window, as a
+    // server has between requests: the page cache compresses what it stored then, and an
+    // in-process loop on SQLite would otherwise pile every page up (see render-bench.js).
     for (let i = 0; i < 30; i++) {
       newsdesk.pageCache.clear();
       await get();
+      await newsdesk.pageCache.settle();
     }
     for (let i = 0; i < 300; i++) {
       newsdesk.pageCache.clear();
@@ -108,6 +114,7 @@ export async function runLivePageBench({ repoRoot, dir, iterations }) {
       const res = await newsdesk.app.request(url);
       await res.text();
       miss.push(performance.now() - t0);
+      await newsdesk.pageCache.settle();
       if (res.status !== 200) throw new Error(`live bench: ${url} answered ${res.status}`);
     }
     return {
@@ -123,36 +130,56 @@ export async function runLivePageBench({ repoRoot, dir, iterations }) {
 }
 
 /**
- * A post to `connections` open live pages of one instance (the same clients as the banner
- * bench, on the live page's stream): time from the editor's POST to the post frame's
- * arrival on every socket.
+ * A post to `connections` open live pages (the same clients as the banner bench, on the live
+ * page's stream): time from the editor's POST to the post frame's arrival on every socket.
+ * With `instances: 3` the servers share one PostgreSQL schema (LISTEN/NOTIFY carries the
+ * change), the readers are spread evenly over them, and the post goes to the first.
  * @param {{ repoRoot: string, dir: string, connections: number, clients: number,
- *   timeoutMs: number, log: (line: string) => void }} options
+ *   timeoutMs: number, log: (line: string) => void, instances?: 1 | 3 }} options
  */
-export async function runLiveSseBench({ repoRoot, dir, connections, clients, timeoutMs, log }) {
-  const server = await startServerChild({
-    repoRoot,
-    databaseUrl: `sqlite:${join(dir, "live-sse.db")}`,
-    timeoutMs: 30_000,
-  });
+export async function runLiveSseBench({
+  repoRoot,
+  dir,
+  connections,
+  clients,
+  timeoutMs,
+  log,
+  instances = 1,
+}) {
+  const schema = instances === 1 ? undefined : await createPgSchema("live_cluster");
+  if (instances !== 1 && !schema) return undefined;
+  const databaseUrl = schema?.url ?? `sqlite:${join(dir, "live-sse.db")}`;
+  // The first instance seeds the demo newsroom alone; the others start on its database.
+  const first = await startServerChild({ repoRoot, databaseUrl, timeoutMs: 30_000 });
+  const servers = [first];
   try {
-    const editor = await loginNewsroom(server.baseUrl);
+    for (let i = 1; i < instances; i++) {
+      servers.push(await startServerChild({ repoRoot, databaseUrl, timeoutMs: 30_000 }));
+    }
+    const editor = await loginNewsroom(first.baseUrl);
     // The demo's English live page: the home page's teaser with a LIVE badge.
-    const home = await (await fetch(`${server.baseUrl}/english/`)).text();
+    const home = await (await fetch(`${first.baseUrl}/english/`)).text();
     const badge = home.indexOf('class="live-badge is-live"');
     const before = home.lastIndexOf('href="', badge);
     const storyId = /-([0-9a-z]{12})"/.exec(home.slice(before, badge))?.[1];
     if (badge < 0 || !storyId) throw new Error("live bench: no live page on /english/");
-    const per = Math.ceil(connections / clients);
-    const children = Array.from({ length: clients }, (_, i) =>
-      startClient(server.port, Math.min(per, connections - i * per), `en?story=${storyId}`),
+    const processes = Math.max(clients, instances);
+    const per = Math.ceil(connections / processes);
+    const children = Array.from({ length: processes }, (_, i) =>
+      startClient(
+        servers[i % instances]?.port ?? first.port,
+        Math.min(per, connections - i * per),
+        `en?story=${storyId}`,
+      ),
     );
     const connectedReports = await Promise.all(
       children.map((c) => c.next("connected", timeoutMs * 4)),
     );
     const connected = connectedReports.reduce((s, r) => s + (r?.connected ?? 0), 0);
     const failed = connectedReports.reduce((s, r) => s + (r?.failed ?? 0), 0);
-    log(`bench: ${connected} live-page SSE connections open (${failed} failed)`);
+    log(
+      `bench: ${connected} live-page SSE connections open on ${instances} instance(s) (${failed} failed)`,
+    );
     await sleep(2000);
     const token = `bench${Math.random().toString(36).slice(2, 12)}`;
     for (const c of children) c.command(`watch ${token}`);
@@ -177,6 +204,7 @@ export async function runLiveSseBench({ repoRoot, dir, connections, clients, tim
     for (const c of children) await c.stop();
     const delivery = summarize(arrivals);
     return {
+      instances,
       connections: connected,
       failed,
       received: arrivals.length,
@@ -185,6 +213,81 @@ export async function runLiveSseBench({ repoRoot, dir, connections, clients, tim
       reachAllMs: arrivals.length === connected ? delivery.maxMs : Number.POSITIVE_INFINITY,
     };
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
+    await schema?.drop();
   }
+}
+
+/**
+ * The issue's rows for live pages (issue 15's targets), for `npm run bench` and
+ * bench/live-pages-bench.js alike.
+ * @param {Awaited<ReturnType<typeof runLivePageBench>>} page
+ * @param {(Awaited<ReturnType<typeof runLiveSseBench>>)[]} fanOuts
+ * @returns {import("./report.js").Row[]}
+ */
+export function liveRows(page, fanOuts) {
+  const kb = (/** @type {number} */ b) => `${(b / 1024).toFixed(1)} KB`;
+  /** @type {import("./report.js").Row[]} */
+  const rows = [
+    {
+      benchmark: "Live page: post → visible on the server-rendered page (one instance)",
+      requestsPerSecond: null,
+      p50Ms: page.postToVisible.p50Ms,
+      p99Ms: page.postToVisible.p99Ms,
+      target: verdict(
+        page.postToVisible.p99Ms <= 50,
+        `${(page.postToVisible.p99Ms / 50).toFixed(2)}× (≤ 50 ms)`,
+      ),
+      notes: `${page.postToVisible.samples} posts, max ${formatMs(page.postToVisible.maxMs)}`,
+    },
+    {
+      benchmark: "Live page, 20 posts: HTML+CSS+JS, raw",
+      requestsPerSecond: null,
+      p50Ms: null,
+      p99Ms: null,
+      target: verdict(
+        page.rawBytes <= 50 * 1024,
+        `${(page.rawBytes / 51200).toFixed(2)}× (≤ 50 KB)`,
+      ),
+      notes: kb(page.rawBytes),
+    },
+    {
+      benchmark: "Live page, 20 posts: HTML+CSS+JS, brotli 11",
+      requestsPerSecond: null,
+      p50Ms: null,
+      p99Ms: null,
+      target: verdict(
+        page.brotliBytes <= 12 * 1024,
+        `${(page.brotliBytes / 12288).toFixed(2)}× (≤ 12 KB)`,
+      ),
+      notes: kb(page.brotliBytes),
+    },
+    {
+      benchmark: `Live page cache-miss render, ${page.posts} posts`,
+      requestsPerSecond: null,
+      p50Ms: page.missRender.p50Ms,
+      p99Ms: page.missRender.p99Ms,
+      target: verdict(
+        page.missRender.p99Ms <= 5,
+        `${(page.missRender.p99Ms / 5).toFixed(2)}× (p99 ≤ 5 ms)`,
+      ),
+      notes: `${page.missRender.samples} renders, page cache cleared before each`,
+    },
+  ];
+  for (const sse of fanOuts) {
+    if (!sse) continue;
+    const limit = sse.instances === 1 ? 250 : 1000;
+    rows.push({
+      benchmark: `Live post to ${sse.connections.toLocaleString("en")} SSE readers, ${sse.instances === 1 ? "one instance" : `${sse.instances} instances (PostgreSQL)`} (last socket)`,
+      requestsPerSecond: null,
+      p50Ms: sse.deliveryMs.p50Ms,
+      p99Ms: sse.reachAllMs,
+      target: verdict(
+        sse.reachAllMs <= limit,
+        `${(sse.reachAllMs / limit).toFixed(2)}× (≤ ${limit.toLocaleString("en")} ms)`,
+      ),
+      notes: `${sse.received} of ${sse.connections} received; POST answered in ${formatMs(sse.postRequestMs)}; p99 column = last socket`,
+    });
+  }
+  return rows;
 }

@@ -84,7 +84,7 @@ describe("the newsdesk CLI", () => {
       expect(await runCli(["migrate"], env)).toBe(0);
       expect(io.out()).toContain("Schema is up to date.");
       expect(await runCli(["seed-demo"], env)).toBe(0);
-      expect(io.out()).toMatch(/Seeded \d+ stories and 4 images\./);
+      expect(io.out()).toMatch(/Seeded \d+ stories and 4 images; the demo episodes. recordings/);
       expect(await runCli(["reindex-search"], env)).toBe(0);
       expect(io.out()).toMatch(/Re-indexed [1-9]\d* stories\./);
     } finally {

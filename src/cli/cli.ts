@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
+import { demoMediaJobKind } from "../demo/demo-media.js";
 import { seedDemo } from "../demo/seed-demo.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
+import { newId } from "../domain/ids.js";
 import { defaultMediaLimits } from "../domain/media/media-service.js";
 import { createLogger } from "../main.js";
 import { openMediaObjects } from "../media/media-stores.js";
@@ -178,7 +180,16 @@ export async function runCli(
             mediaObjects: media.objects,
             now: new Date(),
           }).finally(() => media.close());
-          process.stdout.write(`Seeded ${result.stories} stories and ${result.images} images.\n`);
+          // The demo episodes' recordings: made by the next `newsdesk start` (demo-media.ts).
+          await repositories.jobs.enqueue({
+            id: newId(),
+            kind: demoMediaJobKind,
+            payload: {},
+            runAt: new Date().toISOString(),
+          });
+          process.stdout.write(
+            `Seeded ${result.stories} stories and ${result.images} images; the demo episodes' recordings are made when the server starts.\n`,
+          );
         } finally {
           await database.close();
         }

@@ -20,6 +20,8 @@ interface DemoLivePost {
     readonly alt: string;
   };
   readonly byline?: string;
+  /** A demo story (`demoStories` key) embedded after the text, as a link card. */
+  readonly embed?: string;
 }
 
 export interface DemoLivePage {
@@ -153,6 +155,14 @@ export const demoLiveEnglish: DemoLivePage = {
       paragraphs: [
         "The power company says about 6,000 homes in the Mill Quarter and Halvik are without electricity after it switched off substations that were at risk of flooding.",
       ],
+    },
+    {
+      minutes: 121,
+      title: "From drought to flood",
+      paragraphs: [
+        "Farmers downstream are watching with mixed feelings: until this week they feared the opposite, with the same river at its lowest in memory and their canals dry. Our report from the delta:",
+      ],
+      embed: "river-levels",
     },
     {
       minutes: 128,

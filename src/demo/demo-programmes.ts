@@ -133,8 +133,9 @@ export async function seedDemoProgrammes(
 
 /**
  * Demo episodes (issue 17): three of Daybreak in English and one of بامداد in Persian, linked
- * to the first English one as its translation. Show notes are the story body; chapters are
- * minutes into the programme.
+ * to the first English one as its translation, and one of the TV programme The World Tonight
+ * (its video is what readers see of the demo's TV). Show notes are the story body; chapters
+ * are seconds into the recordings demo-media.ts generates.
  */
 const demoEpisodes: readonly {
   serviceId: ServiceId;
@@ -147,8 +148,8 @@ const demoEpisodes: readonly {
   chapters: { startSeconds: number; title: string }[];
   episodeNumber: number;
   bylinePersonId: string;
-  /** Links the episode to the English episode with this number (same story family). */
-  translates?: number;
+  /** Links the episode to this English episode (same story family). */
+  translates?: { programmeSlug: string; episodeNumber: number };
 }[] = [
   {
     serviceId: "en",
@@ -204,6 +205,23 @@ const demoEpisodes: readonly {
     bylinePersonId: "lena-okafor",
   },
   {
+    serviceId: "en",
+    programmeSlug: "the-world-tonight",
+    hoursAgo: 40,
+    headline: "The World Tonight: the harbour after the storm",
+    standfirst: "What the storm left on the quay, and what the fishing crews lost.",
+    notes: [
+      "Tomás Reyes walks the harbour wall with the crews who sat the storm out ashore.",
+      "Insurers explain why the first claims will take weeks to settle.",
+    ],
+    chapters: [
+      { startSeconds: 0, title: "Tonight" },
+      { startSeconds: 6, title: "The fishing crews" },
+    ],
+    episodeNumber: 1,
+    bylinePersonId: "tomas-reyes",
+  },
+  {
     serviceId: "fa",
     programmeSlug: "بامداد",
     hoursAgo: 45,
@@ -220,7 +238,7 @@ const demoEpisodes: readonly {
     ],
     episodeNumber: 1,
     bylinePersonId: "nasrin-ahmadi",
-    translates: 1,
+    translates: { programmeSlug: "daybreak", episodeNumber: 1 },
   },
 ];
 
@@ -236,13 +254,16 @@ export async function seedDemoEpisodes(deps: {
   now: Date;
   setTime: (at: number) => void;
 }): Promise<number> {
-  const families = new Map<number, string>();
+  const families = new Map<string, string>();
+  const familyKey = (slug: string, episodeNumber: number) => `${slug}#${episodeNumber}`;
   for (const demo of demoEpisodes) {
     const programme = await deps.programmes.findBySlug(demo.serviceId, demo.programmeSlug);
     if (!programme) continue;
     const publishedAt = deps.now.getTime() - demo.hoursAgo * 3_600_000;
     deps.setTime(publishedAt - 1_800_000);
-    const familyId = demo.translates ? families.get(demo.translates) : undefined;
+    const familyId = demo.translates
+      ? families.get(familyKey(demo.translates.programmeSlug, demo.translates.episodeNumber))
+      : undefined;
     const { story } = await deps.stories.create(deps.actor, {
       serviceId: demo.serviceId,
       kind: "episode",
@@ -260,12 +281,14 @@ export async function seedDemoEpisodes(deps: {
         agencies: [],
       },
     });
-    if (demo.serviceId === "en") families.set(demo.episodeNumber, story.familyId);
+    if (demo.serviceId === "en") {
+      families.set(familyKey(demo.programmeSlug, demo.episodeNumber), story.familyId);
+    }
     await deps.episodes.save({
       storyId: story.id,
       programmeId: programme.id,
-      // The seed has no clip service (clips need MEDIA_STORE and ffmpeg's transcoder), so
-      // demo episodes carry show notes and chapters; an editor attaches a clip.
+      // The seed has no clip service (clips need MEDIA_STORE and ffmpeg's transcoder): the
+      // `demo.media` job gives each its recording once the server runs (demo-media.ts).
       clipId: null,
       chapters: demo.chapters,
       episodeNumber: demo.episodeNumber,

@@ -80,6 +80,8 @@ export async function seedDemo(deps: {
   const credit = (key: string) => demoImages[key]?.credit ?? "";
 
   const urls = new Map<string, string>();
+  // Live posts embed demo stories by key (demo-live.ts).
+  const storyIds = new Map<string, string>();
   // Language versions join their source's story family (reader language switcher, hreflang).
   const familyIds = new Map<string, string>();
   // Oldest first, so every step happens at its own point in time.
@@ -116,6 +118,7 @@ export async function seedDemo(deps: {
       ...(familyId ? { familyId } : {}),
     });
     familyIds.set(demo.key, story.familyId);
+    storyIds.set(demo.key, story.id);
     current = publishedAt;
     await storyService.publish(actor, story.id, { mode: "first" });
     urls.set(
@@ -158,6 +161,7 @@ export async function seedDemo(deps: {
     now: deps.now,
     mediaId,
     credit,
+    storyId: (key) => storyIds.get(key),
   });
 
   current = deps.now.getTime() - 0.5 * hour;
@@ -208,6 +212,8 @@ async function seedDemoLivePages(deps: {
   now: Date;
   mediaId: (key: string) => string;
   credit: (key: string) => string;
+  /** The seeded demo story of this key, if any. */
+  storyId: (key: string) => string | undefined;
 }): Promise<number> {
   const { repos, storyService, clock } = deps;
   const actor = systemActor("demo seed");
@@ -268,9 +274,11 @@ async function seedDemoLivePages(deps: {
             },
           ]
         : [];
+      const embedded = post.embed ? deps.storyId(post.embed) : undefined;
+      const embed: StoryBlock[] = embedded ? [{ type: "storyEmbed", storyId: embedded }] : [];
       await livePages.post(actor, story.id, {
         title: post.title,
-        body: [...text, ...figure],
+        body: [...text, ...figure, ...embed],
         bylines: [{ personId: post.byline ?? demo.bylinePersonId }],
         ...(post.keyEvent ? { keyEvent: true } : {}),
         ...(post.pinned ? { pinned: true } : {}),

@@ -43,7 +43,7 @@ export const errorCatalogue = {
   UNKNOWN_REFERENCE: {
     status: 422,
     message:
-      "The story refers to a person, desk, agency, section, topic or image that does not exist.",
+      "The story refers to a person, desk, agency, section, topic, image or story that does not exist (or, for a story, that you may not see).",
   },
   MEDIA_UNSUPPORTED: {
     status: 415,

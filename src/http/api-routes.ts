@@ -22,7 +22,7 @@ import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { LivePage } from "../domain/live/live-schema.js";
 import type { LivePostsReader } from "../domain/live/published-live-posts.js";
 import { parseOrThrow } from "../domain/parse-or-throw.js";
-import type { PublishedStory } from "../domain/published/published-stories.js";
+import { noStoryEmbeds, type PublishedStory } from "../domain/published/published-stories.js";
 import { isServiceId, services } from "../domain/services/service-registry.js";
 import { locales } from "../i18n/locale-registry.js";
 import { isoSeconds } from "../render/feeds/feed-document.js";
@@ -238,13 +238,13 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
     if (availability.kind !== "published") return problemResponse(c, "STORY_NOT_FOUND");
     const { story } = availability.story;
     if (query.before) {
-      const cursor = await deps.livePosts.post(query.before);
+      const cursor = await deps.livePosts.post(query.before, availability.story.service.id);
       const post = cursor?.posts[0];
       if (!post || post.storyId !== story.id || post.deletedAt) {
         return problemResponse(c, "CURSOR_INVALID");
       }
     }
-    const page = await deps.livePosts.page(story.id, {
+    const page = await deps.livePosts.page(story.id, availability.story.service.id, {
       ...(query.before ? { before: query.before } : {}),
       limit: query.limit,
     });
@@ -269,6 +269,7 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
           pageUrl,
           publicUrl,
           media: page?.media ?? new Map(),
+          embeds: page?.embeds ?? noStoryEmbeds,
           people: page?.people ?? new Map(),
         }),
       ),
@@ -282,7 +283,9 @@ export function apiRoutes(deps: DistributionHttpDeps): Hono {
     // A live page carries its newest posts (the same 20 its structured data lists).
     const live =
       availability.kind === "published" && availability.story.story.kind === "live"
-        ? await deps.livePosts.page(availability.story.story.id, { limit: ninjsLivePosts })
+        ? await deps.livePosts.page(availability.story.story.id, availability.story.service.id, {
+            limit: ninjsLivePosts,
+          })
         : undefined;
     const episode =
       availability.kind === "published" &&

@@ -24,6 +24,7 @@ import type { NewsroomRouter } from "./newsroom/newsroom-router.js";
 import { newsroomStatic } from "./newsroom-static.js";
 import { packageRoutes } from "./package-routes.js";
 import { pageCacheMiddleware, revalidateAlways, setCacheHeaders } from "./page-cache-middleware.js";
+import { playerRoutes } from "./player-routes.js";
 import { podcastRoutes } from "./podcast-routes.js";
 import { problemResponse } from "./problem-json.js";
 import { type ReachDeps, reachMiddleware } from "./reach.js";
@@ -122,7 +123,10 @@ export function buildApp(deps: AppDeps): Hono {
     return c.json({ status: "ready", database: "ok", migrations: "current" }, 200, noStore);
   });
 
-  if (deps.clipMedia) app.route("/", clipMediaRoutes(deps.clipMedia));
+  if (deps.clipMedia) {
+    app.route("/", clipMediaRoutes(deps.clipMedia));
+    app.route("/", playerRoutes());
+  }
   app.route("/", mediaRoutes({ media: deps.media, logger: deps.logger }));
 
   app.route("/", apiRoutes(deps.distribution));
@@ -187,7 +191,9 @@ export function buildApp(deps: AppDeps): Hono {
         error.code === "LIVE_SETTINGS_CONFLICT" ||
         error.code === "LIVE_POST_CONFLICT" ||
         // Each WebVTT mistake with its line, for the captions editor to point at.
-        error.code === "CAPTIONS_INVALID"
+        error.code === "CAPTIONS_INVALID" ||
+        // The episodes that still play a clip, for the newsroom to name.
+        error.code === "CLIP_IN_USE"
           ? { ...error.details }
           : {};
       return problemResponse(c, error.code, error.message, extra);

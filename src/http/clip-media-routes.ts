@@ -19,7 +19,7 @@ const clipIdPattern = /^[0-9a-z]{8,32}$/;
  * Names are matched whole, so a request can never name another key of the store.
  */
 const servedName =
-  /^(?:audio-[a-z0-9-]+\.(?:ogg|m4a)|poster\.(?:jpg|webp)|hls\/master\.m3u8|hls\/(?:240p|360p|720p|audio)\/(?:index\.m3u8|segment-\d{5}\.ts))$/;
+  /^(?:audio-[a-z0-9-]+\.(?:ogg|m4a)|poster\.(?:jpg|webp)|video-(?:240p|360p|720p)\.mp4|hls\/master\.m3u8|hls\/(?:240p|360p|720p|audio)\/(?:index\.m3u8|segment-\d{5}\.ts))$/;
 
 /** Clip renditions, HLS and captions for readers, at `/media/clips/<id>/…`. */
 export function clipMediaRoutes(deps: ClipMediaDeps): Hono {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { cacheTags } from "../domain/cache/cache-tags.js";
+import { cacheTags, embedTags } from "../domain/cache/cache-tags.js";
 import type {
   DistributionService,
   FeedScope,
@@ -117,7 +117,11 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
           : jsonFeed(document);
     // Any public change in the service may change its feeds (they carry full text).
     return conditional(c, body, mediaTypes[format], document.updated, undefined, {
-      tags: [cacheTags.feeds(service.id)],
+      tags: [
+        cacheTags.feeds(service.id),
+        // Full text shows embedded stories, which may belong to another service.
+        ...(query.data.content === "full" ? stories.flatMap((s) => embedTags(s.embeds)) : []),
+      ],
       query: { content: query.data.content },
     });
   };
@@ -162,7 +166,11 @@ export function feedRoutes(deps: FeedRoutesDeps): Hono {
           ? atomFeed(document)
           : jsonFeed(document);
     return conditional(c, body, mediaTypes[format], document.updated, undefined, {
-      tags: [cacheTags.story(found.story.id), liveCacheTags.feeds(found.story.id)],
+      tags: [
+        cacheTags.story(found.story.id),
+        liveCacheTags.feeds(found.story.id),
+        ...(query.data.content === "full" ? embedTags(found.embeds) : []),
+      ],
       query: { content: query.data.content },
     });
   });

@@ -9,6 +9,7 @@ import {
 import { translatorFor } from "../i18n/message-catalogue.js";
 import { transliteration } from "../i18n/serbian-script.js";
 import { editionPath } from "../render/reader-urls.js";
+import { SseFanOut } from "./sse-fan-out.js";
 
 interface LiveState {
   readonly id: string;
@@ -50,12 +51,15 @@ export class LiveHub {
   readonly #pages = new Map<string, Set<ServerResponse>>();
   readonly #replay = new Map<string, PostFrame[]>();
   readonly #current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined>;
+  /** One queue for banners, posts and heartbeats, so each stream gets them in order. */
+  readonly #fanOut: SseFanOut;
   #heartbeat: NodeJS.Timeout | undefined;
   /** Set by close(): streams opened after it end at once (with the `retry` hint, if any). */
   #closed: { readonly hint: string | undefined } | undefined;
 
   constructor(deps: { current: (serviceId: ServiceId) => Promise<BreakingBanner | undefined> }) {
     this.#current = deps.current;
+    this.#fanOut = new SseFanOut();
   }
 
   get connections(): number {
@@ -120,7 +124,7 @@ export class LiveHub {
       this.#state.set(edition, state);
       const clients = this.#clients.get(edition);
       if (!clients) continue;
-      for (const res of clients) res.write(state.frame);
+      this.#fanOut.send(clients, state.frame);
       sent += clients.size;
     }
     return sent;
@@ -138,7 +142,7 @@ export class LiveHub {
     this.#replay.set(key, kept.slice(-replayLimit));
     const clients = this.#pages.get(key);
     if (!clients) return 0;
-    for (const res of clients) res.write(frame);
+    this.#fanOut.send(clients, frame);
     return clients.size;
   }
 
@@ -202,7 +206,7 @@ export class LiveHub {
     if (this.#heartbeat) return;
     // A comment line every 25 s keeps proxies from closing idle streams.
     this.#heartbeat = setInterval(() => {
-      for (const clients of this.#clients.values()) for (const res of clients) res.write(":\n\n");
+      for (const clients of this.#clients.values()) this.#fanOut.send(clients, ":\n\n");
     }, 25_000);
     this.#heartbeat.unref();
   }

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { savesData } from "../cache/page-cache.js";
-import { cacheTags } from "../domain/cache/cache-tags.js";
+import { cacheTags, embedTags } from "../domain/cache/cache-tags.js";
 import type { Clock } from "../domain/clock.js";
 import { listKeyText } from "../domain/curation/curation-schema.js";
 import { type EpisodeReader, episodesPerPage } from "../domain/episodes/episode-reader.js";
@@ -675,7 +675,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         : query.data.post
           ? { kind: "around", postId: query.data.post }
           : { kind: "latest" };
-      const stream = await deps.live.stream(livePage, request);
+      const stream = await deps.live.stream(livePage, request, service.id);
       if (!stream) return message(c, service, "notFound", model);
       const live = (
         <LivePage ctx={ctxFor(c, service)} model={model} stream={stream} versions={versions} />
@@ -687,8 +687,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           cacheTags.story(story.id),
           cacheTags.family(story.familyId),
           liveCacheTags.status(story.id),
-          ...(stream.request.kind === "latest" ? [liveCacheTags.first(story.id)] : []),
+          ...(stream.request.kind === "latest"
+            ? [liveCacheTags.first(story.id), ...embedTags(model.embeds)]
+            : []),
           ...stream.dependsOn.map((id) => liveCacheTags.post(id)),
+          // Posts' story embeds show those stories' headlines (StoryBody).
+          ...embedTags(stream.embeds),
         ],
         query: {
           ...(query.data.before ? { before: query.data.before } : {}),
@@ -737,6 +741,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           : []),
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
+        // Story embeds in the body show those stories' headlines (StoryBody).
+        ...embedTags(model.embeds),
         // Topic names and links show whatever the related block does.
         ...content.topics.map((slug) => cacheTags.topicName(service.id, slug)),
         ...(showsPicks

@@ -1,22 +1,38 @@
 import { createHash } from "node:crypto";
 import { livePageScript } from "../render/reader/live-page-script.js";
 import { liveScript } from "../render/reader/live-script.js";
+import { videoScript } from "../render/reader/video-script.js";
 
 const liveScriptHash = createHash("sha256").update(liveScript).digest("base64");
 /** A live page's own script (new posts, edits, deletions), beside the shared one. */
 const livePageScriptHash = createHash("sha256").update(livePageScript).digest("base64");
+/** A video episode's script: hls.js on play where the browser has no native HLS. */
+const videoScriptHash = createHash("sha256").update(videoScript).digest("base64");
 
 /**
- * The reader pages' Content-Security-Policy: nothing loads from elsewhere; the only script
- * are our inline live-update scripts, allowed by their hashes (CSP Level 3 hash-source).
+ * The reader pages' Content-Security-Policy: nothing loads from elsewhere; the only scripts
+ * are our inline scripts, allowed by their hashes (CSP Level 3 hash-source), and what they
+ * load themselves.
  */
 const readerCsp = [
   "default-src 'none'",
   "img-src 'self' data:",
+  // Episode players: our clips' files, and the `blob:` URL of the MediaSource hls.js plays
+  // through (Media Source Extensions §3, createObjectURL).
+  "media-src 'self' blob:",
   // The service's web app manifest (src/http/brand-routes.ts).
   "manifest-src 'self'",
   "style-src 'unsafe-inline'",
-  `script-src 'sha256-${liveScriptHash}' 'sha256-${livePageScriptHash}'`,
+  // 'strict-dynamic' (CSP3 §8.2): a script one of the hashed scripts inserts runs (the video
+  // script's hls.js from /_/hls/); markup can still insert none, not even one from our own
+  // origin, which is narrower than 'self'. A source expression cannot name a path without a
+  // host, and mirrors serve these pages under other hosts.
+  `script-src 'sha256-${liveScriptHash}' 'sha256-${livePageScriptHash}' 'sha256-${videoScriptHash}' 'strict-dynamic'`,
+  // hls.js transmuxes in a worker it starts from a `blob:` URL of its own code. Without this
+  // directive workers fall back to script-src, where Chromium 156 lets 'strict-dynamic' admit
+  // the worker; naming blob: alone says exactly what runs, and nothing else may be a worker.
+  "worker-src blob:",
+  // The stream events, and hls.js fetching playlists and segments of our clips.
   "connect-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",

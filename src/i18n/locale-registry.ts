@@ -425,10 +425,18 @@ export function isLocaleTag(value: string): value is LocaleTag {
  * so output never depends on the server's default ICU data for that language.
  */
 export function intlLocaleFor(tag: LocaleTag): string {
-  const locale = locales[tag];
-  return new Intl.Locale(locale.intlFallback?.locale ?? tag, {
-    calendar: locale.calendar,
-    numberingSystem: locale.numberingSystem,
-    ...(locale.hourCycle ? { hourCycle: locale.hourCycle } : {}),
-  }).toString();
+  let known = intlTags.get(tag);
+  if (known === undefined) {
+    const locale = locales[tag];
+    known = new Intl.Locale(locale.intlFallback?.locale ?? tag, {
+      calendar: locale.calendar,
+      numberingSystem: locale.numberingSystem,
+      ...(locale.hourCycle ? { hourCycle: locale.hourCycle } : {}),
+    }).toString();
+    intlTags.set(tag, known);
+  }
+  return known;
 }
+
+/** intlLocaleFor's answers: one per registry locale, asked on every page render. */
+const intlTags = new Map<LocaleTag, string>();

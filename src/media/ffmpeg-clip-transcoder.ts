@@ -239,6 +239,9 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     variants.push(await variantOf(out, "audio", false));
     const master = masterPlaylist(variants);
     await writeText(join(out, "hls", "master.m3u8"), master);
+    const lowest = variants[0];
+    if (!lowest) throw new Error("ffmpeg made no HLS variant.");
+    const progressive = await this.#progressive(out, lowest);
     await this.#poster(source, out, sourceHeight);
     const files = await audioFiles(out);
     const audioNames = new Set(audioProfiles.map((profile) => profile.name));
@@ -246,7 +249,10 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       const name = relative(out, path);
       if (audioNames.has(name)) continue;
       const ext = name.slice(name.lastIndexOf(".") + 1);
-      const mime = mimeByExtension[ext] ?? "application/octet-stream";
+      const mime =
+        name === progressive.name
+          ? `video/mp4; codecs="${progressive.variant.codecs}"`
+          : (mimeByExtension[ext] ?? "application/octet-stream");
       const top = variants.at(-2) ?? variants[0];
       const rendition =
         name === "hls/master.m3u8"
@@ -257,18 +263,57 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
               width: top?.width ?? null,
               height: top?.height ?? null,
             }
-          : name.startsWith("poster.")
+          : name === progressive.name
             ? {
-                role: "poster" as const,
-                codecs: "",
-                bitrate: 0,
-                width: top?.width ?? null,
-                height: top?.height ?? null,
+                role: "video-progressive" as const,
+                codecs: progressive.variant.codecs,
+                bitrate: progressive.variant.averageBandwidth,
+                width: progressive.variant.width,
+                height: progressive.variant.height,
               }
-            : undefined;
+            : name.startsWith("poster.")
+              ? {
+                  role: "poster" as const,
+                  codecs: "",
+                  bitrate: 0,
+                  width: top?.width ?? null,
+                  height: top?.height ?? null,
+                }
+              : undefined;
       files.push(await fileAt(out, path, mime, rendition));
     }
     return files;
+  }
+
+  /**
+   * One progressive MP4 for browsers that play neither HLS natively nor run our player
+   * script (Firefox or Chromium without JavaScript, text-only readers): the lowest rung's
+   * segments remuxed with `-c copy`, so it costs a second of I/O and no encode. H.264 Main
+   * with AAC-LC in MP4 is the most widely decodable progressive format; a WebM/VP9 file
+   * would mean a second full encode on the 2 shared cores for no reader who lacks H.264 and
+   * could still play HLS. The lowest rung because a file cannot adapt to a slow connection.
+   */
+  async #progressive(out: string, variant: Variant): Promise<{ name: string; variant: Variant }> {
+    const name = `video-${variant.name}.mp4`;
+    await this.#ffmpeg([
+      "-i",
+      `file:${join(out, "hls", variant.name, "index.m3u8")}`,
+      "-map",
+      "0:v:0",
+      "-map",
+      "0:a:0",
+      "-c",
+      "copy",
+      "-map_metadata",
+      "-1",
+      // The index first, so a browser starts playing before the whole file is there.
+      "-movflags",
+      "+faststart",
+      "-f",
+      "mp4",
+      `file:${join(out, name)}`,
+    ]);
+    return { name, variant };
   }
 
   async #poster(source: string, out: string, sourceHeight: number | null): Promise<void> {

@@ -257,6 +257,15 @@ export class ClipSqlRepository implements ClipRepository {
     });
   }
 
+  async delete(clipId: string): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("clip_captions").where("clip_id", "=", clipId).execute();
+      await trx.deleteFrom("clip_renditions").where("clip_id", "=", clipId).execute();
+      const result = await trx.deleteFrom("clips").where("id", "=", clipId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
   async setTranscript(
     clipId: string,
     lang: string,

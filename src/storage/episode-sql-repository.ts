@@ -40,18 +40,50 @@ export class EpisodeSqlRepository implements EpisodeRepository {
     return found;
   }
 
-  async save(episode: Episode): Promise<void> {
+  async save(episode: Episode, expectedUpdatedAt?: string | null): Promise<boolean> {
     const row = toRow(episode);
     const { story_id, ...changes } = row;
-    // A published episode given another clip is found by the new clip's transcript at once.
-    await this.#db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("story_episodes")
-        .values(row)
-        .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
-        .execute();
-      await syncEpisodeTranscripts(trx, { storyId: episode.storyId });
+    // A published episode given another clip is found by the new clip's transcript at once:
+    // the index changes in the transaction that saves the episode.
+    return this.#db.transaction().execute(async (trx) => {
+      let saved: boolean;
+      if (expectedUpdatedAt === undefined) {
+        await trx
+          .insertInto("story_episodes")
+          .values(row)
+          .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
+          .execute();
+        saved = true;
+      } else if (expectedUpdatedAt === null) {
+        const inserted = await trx
+          .insertInto("story_episodes")
+          .values(row)
+          .onConflict((oc) => oc.column("story_id").doNothing())
+          .returning("story_id")
+          .executeTakeFirst();
+        saved = inserted !== undefined;
+      } else {
+        const updated = await trx
+          .updateTable("story_episodes")
+          .set(changes)
+          .where("story_id", "=", story_id)
+          .where("updated_at", "=", expectedUpdatedAt)
+          .executeTakeFirst();
+        saved = Number(updated.numUpdatedRows) > 0;
+      }
+      if (saved) await syncEpisodeTranscripts(trx, { storyId: episode.storyId });
+      return saved;
     });
+  }
+
+  async storiesPlaying(clipId: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom("story_episodes")
+      .select("story_id")
+      .where("clip_id", "=", clipId)
+      .orderBy("story_id")
+      .execute();
+    return rows.map((r) => r.story_id);
   }
 
   async listPublished(

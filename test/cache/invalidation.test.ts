@@ -181,7 +181,8 @@ describe("page cache invalidation", () => {
     | { kind: "live-delete"; post: number }
     | { kind: "live-settings"; status: "upcoming" | "live" | "ended"; keyPoint: string }
     | { kind: "captions"; lang: "en" | "fr"; text: string | null }
-    | { kind: "transcript"; text: string };
+    | { kind: "transcript"; text: string }
+    | { kind: "embed"; into: "live" | "story"; story: number; target: number };
 
   const action: fc.Arbitrary<Action> = fc.oneof(
     fc.record({
@@ -239,6 +240,14 @@ describe("page cache invalidation", () => {
     fc.record({
       kind: fc.constant("transcript" as const),
       text: fc.constantFrom("", "Ferries and pilot boats sail."),
+    }),
+    // A story embedded in a live post or in another story's body (issue 15): its headline,
+    // kill or publication then reaches the embedding page, its other changes do not.
+    fc.record({
+      kind: fc.constant("embed" as const),
+      into: fc.constantFrom("live" as const, "story" as const),
+      story: fc.nat(20),
+      target: fc.nat(20),
     }),
   );
 
@@ -322,6 +331,30 @@ describe("page cache invalidation", () => {
         const section = step.list === "world" ? "world" : undefined;
         const { version } = await curation.front(actor, "en", section);
         await curation.saveFront(actor, "en", section, { version, storyIds: published });
+        return;
+      }
+      case "embed": {
+        const target = pick(step.target);
+        const embed = { type: "storyEmbed" as const, storyId: target };
+        if (step.into === "live") {
+          const post = await cached.services.livePages.post(actor, liveFixture.storyId, {
+            title: null,
+            body: [embed],
+            bylines: [],
+          });
+          livePostIds.push(post.id);
+          return;
+        }
+        const id = pick(step.story);
+        const head = await cached.repositories.stories.findStory(id);
+        if (head?.status !== "published" || id === target) return;
+        const current = await cached.repositories.stories.findRevision(head.currentRevisionId);
+        if (!current) return;
+        await stories.saveDraft(actor, id, {
+          baseRevisionId: head.currentRevisionId,
+          content: { ...current.content, body: [...current.content.body, embed] },
+        });
+        await stories.publish(actor, id, { mode: "silent" });
         return;
       }
       case "live-post": {
@@ -454,5 +487,67 @@ describe("page cache invalidation", () => {
         ],
       },
     );
+  });
+
+  it("drops a live page embedding a story when its headline changes or it is killed, not on other edits", async () => {
+    const { stories, livePages } = cached.services;
+    const { stories: repository } = cached.repositories;
+    const target = await stories.create(actor, {
+      serviceId: "en",
+      content: {
+        headline: "Ferry lines reopen",
+        standfirst: "",
+        dateline: "",
+        slug: "ferry-lines-reopen",
+        section: "economy",
+        topics: [],
+        leadFigure: null,
+        body: [{ type: "paragraph", content: [{ text: "Boats sail again." }] }],
+        bylines: [],
+        agencies: [],
+      },
+    });
+    const id = target.story.id;
+    await stories.publish(actor, id, { mode: "first" });
+    await livePages.post(actor, liveFixture.storyId, {
+      title: null,
+      body: [{ type: "storyEmbed", storyId: id }],
+      bylines: [],
+    });
+    const url = liveFixture.url;
+    const key = cacheKeyFor(url, undefined);
+    const edit = async (
+      change: (body: string) => Record<string, unknown>,
+      mode: "silent" | "update",
+    ) => {
+      const head = await repository.findStory(id);
+      const current = head && (await repository.findRevision(head.currentRevisionId));
+      if (!head || !current) throw new Error("the embedded story is gone");
+      await stories.saveDraft(actor, id, {
+        baseRevisionId: head.currentRevisionId,
+        content: { ...current.content, ...change("More boats sail.") },
+      });
+      await stories.publish(actor, id, { mode });
+    };
+    expect(await get(cached, url)).toContain(`-${id}">Ferry lines reopen</a>`);
+    expect(cached.pageCache.has(key)).toBe(true);
+
+    // Its text and its standfirst are not in the embed: the page stays cached.
+    await edit(
+      (text) => ({ body: [{ type: "paragraph", content: [{ text }] }], standfirst: text }),
+      "update",
+    );
+    expect(cached.pageCache.has(key)).toBe(true);
+
+    await edit(() => ({ headline: "Ferry lines reopen after storm" }), "update");
+    expect(cached.pageCache.has(key)).toBe(false);
+    expect(await get(cached, url)).toContain(`-${id}">Ferry lines reopen after storm</a>`);
+    expect(await get(cached, url)).toBe(await freshGet(url));
+
+    await stories.kill(actor, id, "Legal");
+    expect(cached.pageCache.has(key)).toBe(false);
+    const killed = await get(cached, url);
+    expect(killed).not.toContain("Ferry lines reopen");
+    expect(killed).toBe(await freshGet(url));
   });
 });

@@ -123,7 +123,7 @@ export type Expectations = {
 function firstBodyText(item: WireItem): string | undefined {
   for (const block of item.body) {
     if (block.type === "list") return block.items[0]?.map((part) => part.text).join("");
-    if (block.type === "figure") continue;
+    if (block.type === "figure" || block.type === "storyEmbed") continue;
     const text = block.content.map((part) => part.text).join("");
     if (text.length > 0) return text;
   }

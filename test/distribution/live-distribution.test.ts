@@ -201,6 +201,50 @@ describe.each(dialects)("live pages in distribution on %s", (dialect) => {
     expect(after.data.map((p) => p.id)).toEqual([later.id]);
   });
 
+  it("links embedded stories partners may read, in the API, ninjs, webhooks and the page's feed", async () => {
+    const { stories, livePages, webhooks } = newsdesk.services;
+    const { story } = await stories.create(actor, { serviceId: "en", content, kind: "live" });
+    await stories.publish(actor, story.id, { mode: "first" });
+    const target = await stories.create(actor, {
+      serviceId: "en",
+      content: { ...content, headline: "Ferries <b>sail</b> & dock", slug: "ferries-sail" },
+    });
+    await stories.publish(actor, target.story.id, { mode: "first" });
+    const draft = await stories.create(actor, {
+      serviceId: "en",
+      content: { ...content, headline: "Unpublished embargoed headline", slug: "secret" },
+    });
+    const post = await livePages.post(actor, story.id, {
+      title: null,
+      body: [
+        ...text("Read more:"),
+        { type: "storyEmbed", storyId: target.story.id },
+        { type: "storyEmbed", storyId: draft.story.id },
+      ],
+      bylines: [],
+    });
+    const link =
+      `<p><a href="https://news.example.org/english/world/ferries-sail-${target.story.id}">` +
+      "Ferries &lt;b&gt;sail&lt;/b&gt; &amp; dock</a></p>";
+    const bodyHtml = `<p>Read more:</p>${link}`;
+
+    const posts = (await get(`/api/v1/stories/${story.id}/posts`)).body as { data: Json[] };
+    expect(posts.data[0]).toMatchObject({ id: post.id, bodyHtml });
+    const ninjs = JSON.stringify((await get(`/api/v1/ninjs/stories/${story.id}`)).body);
+    expect(ninjs).toContain(JSON.stringify(bodyHtml).slice(1, -1));
+    await webhooks.deliverDue();
+    expect(receiver.bodies.at(-1)).toMatchObject({ postId: post.id, post: { bodyHtml } });
+    const feed = await newsdesk.app.request(
+      `/english/world/storm-surge-live-${story.id}/feeds/feed.json?content=full`,
+    );
+    const items = ((await feed.json()) as { items: { content_html?: string }[] }).items;
+    expect(items[0]?.content_html).toBe(bodyHtml);
+    for (const text of [ninjs, JSON.stringify(posts), JSON.stringify(items)]) {
+      expect(text).not.toContain("Unpublished embargoed headline");
+      expect(text).not.toContain(draft.story.id);
+    }
+  });
+
   it("answers an empty list for a published story that is not a live page", async () => {
     const { stories } = newsdesk.services;
     const { story } = await stories.create(actor, { serviceId: "en", content });

@@ -181,6 +181,16 @@ const input = (): PodcastFeedInput => ({
           height: 720,
         }),
         rendition({
+          name: "video-240p.mp4",
+          role: "video-progressive",
+          mime: 'video/mp4; codecs="avc1.42c015,mp4a.40.2"',
+          codecs: "avc1.42c015,mp4a.40.2",
+          bitrate: 412_000,
+          bytes: 896_401,
+          width: 426,
+          height: 240,
+        }),
+        rendition({
           name: "poster.jpg",
           role: "poster",
           mime: "image/jpeg",
@@ -255,6 +265,11 @@ const expected = `<?xml version="1.0" encoding="UTF-8"?>
 <podcast:source uri="https://news.example.org/media/clips/clipvid1/audio-aac-96k.m4a"/>
 <podcast:source uri="https://mirror.example.net/meridian/media/clips/clipvid1/audio-aac-96k.m4a"/>
 <podcast:source uri="http://meridianxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion/media/clips/clipvid1/audio-aac-96k.m4a"/>
+</podcast:alternateEnclosure>
+<podcast:alternateEnclosure type="video/mp4" length="896401" bitrate="412000" height="240" codecs="avc1.42c015,mp4a.40.2" title="Video, 240p">
+<podcast:source uri="https://news.example.org/media/clips/clipvid1/video-240p.mp4"/>
+<podcast:source uri="https://mirror.example.net/meridian/media/clips/clipvid1/video-240p.mp4"/>
+<podcast:source uri="http://meridianxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion/media/clips/clipvid1/video-240p.mp4"/>
 </podcast:alternateEnclosure>
 <podcast:alternateEnclosure type="application/x-mpegURL" bitrate="2791000" height="720" codecs="avc1.4d401f,mp4a.40.2" title="Video, up to 720p">
 <podcast:source uri="https://news.example.org/media/clips/clipvid1/hls/master.m3u8" contentType="application/x-mpegURL"/>
@@ -332,9 +347,9 @@ describe("podcast feed", () => {
       { rule: "apple-itunes-image-https", where: "channel" },
       { rule: "apple-itunes-image-format", where: "channel" },
     ]);
-    // Without mirrors each file has one source: four in the video item, three in the audio.
+    // Without mirrors each file has one source: five in the video item, three in the audio.
     const plain = podcastFeed({ ...input(), mirrors: [] });
-    expect(plain.match(/<podcast:source /g)).toHaveLength(7);
+    expect(plain.match(/<podcast:source /g)).toHaveLength(8);
   });
 
   it("leaves out an episode whose clip has no audio file to enclose", () => {

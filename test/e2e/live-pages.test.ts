@@ -133,6 +133,53 @@ describe("with JavaScript", () => {
     await expect.poll(() => page.locator(`#post-${id}`).count()).toBe(0);
     await page.close();
   });
+
+  it("keeps the pinned post at the top in step: pinning another, editing it, unpinning it", async () => {
+    const pinnedPage = await context.newPage();
+    try {
+      await pinnedPage.goto(url(englishPath));
+      await pinnedPage.waitForFunction(
+        () => (document as Document & { ndLive?: EventSource }).ndLive?.readyState === 1,
+      );
+      const id = await newPost("Ceasefire talks resume in the capital.");
+      const revisions = async () =>
+        (
+          (await editor.request("GET", `/posts/${id}/revisions`)).json as {
+            items: { revision: number }[];
+          }
+        ).items.at(-1)?.revision;
+      const pin = await editor.request("PATCH", `/posts/${id}`, {
+        revision: await revisions(),
+        pinned: true,
+      });
+      expect(pin.status, pin.text).toBe(200);
+      const pinned = pinnedPage.locator("section#pinned");
+      await expect.poll(() => pinned.getAttribute("data-post")).toBe(id);
+      expect(await pinned.getByRole("heading", { level: 2 }).textContent()).toBe("Pinned post");
+      expect(await pinned.textContent()).toContain("Ceasefire talks resume in the capital.");
+      // The copy carries no id: the stream keeps the only `post-<id>` anchor (held, not shown).
+      expect(await pinned.locator("article").getAttribute("id")).toBeNull();
+      const edit = await editor.request("PATCH", `/posts/${id}`, {
+        revision: await revisions(),
+        body: [
+          { type: "paragraph", content: [{ text: "Ceasefire talks adjourned until Monday." }] },
+        ],
+      });
+      expect(edit.status, edit.text).toBe(200);
+      await expect.poll(() => pinned.textContent()).toContain("adjourned until Monday");
+      const unpin = await editor.request("PATCH", `/posts/${id}`, {
+        revision: await revisions(),
+        pinned: false,
+      });
+      expect(unpin.status, unpin.text).toBe(200);
+      await expect.poll(() => pinnedPage.locator("section#pinned").count()).toBe(0);
+      // A reload agrees with what the script made of the page.
+      await pinnedPage.reload();
+      expect(await pinnedPage.locator("section#pinned").count()).toBe(0);
+    } finally {
+      await pinnedPage.close();
+    }
+  });
 });
 
 describe("accessibility and validity", () => {

@@ -154,6 +154,25 @@ describe("newsroom: live pages", () => {
     expect(await keyPoints.evaluate((area) => area === document.activeElement)).toBe(true);
     await editor.setViewportSize({ width: 1280, height: 900 });
 
+    // The reporter embeds a published story, found by words of its headline, after a line
+    // of text; it shows as a card naming the story, not as text to edit.
+    const river = "Record Low River Levels Threaten Harvest Across the Delta";
+    await text.fill("Background to the siege:");
+    await reporter.getByRole("button", { name: "Embed a story" }).click();
+    const picker = reporter.getByRole("dialog", { name: "Embed a story" });
+    await picker.getByLabel("Find a published story").fill("river levels");
+    await picker.getByRole("button", { name: river }).click();
+    await picker.waitFor({ state: "hidden" });
+    await reporter.getByText(`Embedded story: ${river}`, { exact: true }).waitFor();
+    expect(await reporter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await reporter.getByRole("button", { name: "Post", exact: true }).click();
+    await reporter.getByRole("status").filter({ hasText: "Posted." }).waitFor();
+    const embedPost = postItem(editor, "Background to the siege:");
+    await embedPost.getByText(`Embedded story: ${river}`, { exact: true }).waitFor();
+    expect(await embedPost.locator("[contenteditable=true], textarea, input").count()).toBe(0);
+
     // Posting without a connection fails, says why, and keeps the text; so does a reload.
     await text.fill("Draft kept across a reload");
     await reporterContext.setOffline(true);
@@ -284,6 +303,16 @@ describe("newsroom: live pages", () => {
     // The story list marks the live page.
     await editor.getByRole("link", { name: "Story", exact: true }).click();
     await editor.getByRole("heading", { level: 1, name: /^Editing: / }).waitFor();
+    // The story editor embeds a story too: a card in the body, outside the editable text.
+    await editor.getByRole("button", { name: "Embed a story" }).click();
+    const storyPicker = editor.getByRole("dialog", { name: "Embed a story" });
+    await storyPicker.getByLabel("Find a published story").fill("river levels");
+    await storyPicker.getByRole("button", { name: river }).click();
+    const card = editor.locator(".nr-prose .nr-story-embed");
+    await card.getByText(`Embedded story: ${river}`, { exact: true }).waitFor();
+    expect(await card.getAttribute("contenteditable")).toBe("false");
+    await editor.getByRole("button", { name: "Save", exact: true }).click();
+    await editor.getByText(/^Saved .* as revision 2\./).waitFor();
     await editor.goto(suite.url("/newsroom/?service=en&status=draft"));
     const row = editor.getByRole("row").filter({ hasText: "E2E live: Siege of the old town" });
     await row.locator(".nr-live-marker").filter({ hasText: "Live" }).waitFor();

@@ -204,6 +204,10 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
       ["hls-master", "application/vnd.apple.mpegurl"],
       ["poster", "image/jpeg"],
       ["poster", "image/webp"],
+      [
+        "video-progressive",
+        expect.stringMatching(/^video\/mp4; codecs="avc1\.[0-9a-f]{6},mp4a\.40\.2"$/),
+      ],
     ]);
     const master = await newsdesk.app.request(`/media/clips/${clip.id}/hls/master.m3u8`);
     expect(master.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");

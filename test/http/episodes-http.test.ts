@@ -9,6 +9,7 @@ import { cacheKeyFor } from "../../src/cache/page-cache.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { podcastGuid, uuidV5 } from "../../src/render/feeds/podcast-feed.js";
+import { hlsScriptPath, videoScript } from "../../src/render/reader/video-script.js";
 import { checkFeed } from "../support/feed-rules.js";
 import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
@@ -259,6 +260,7 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     // Episode page ≤ 25 KB of HTML+CSS+JS before media (issue 17): styles and the one script
     // are inline, so the document is all of it.
     expect(html).not.toMatch(/<link rel="stylesheet"|<script src=/);
+    expect(html).not.toContain(hlsScriptPath);
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(25 * 1024);
 
     // Save-Data: the same address, its own cached variant, low bitrates first.
@@ -521,6 +523,14 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     ).text();
     expect(page).toMatch(/<video controls preload="none"[^>]*poster="[^"]+"/);
     expect(page).toContain('type="application/vnd.apple.mpegurl"');
+    // After HLS, the progressive MP4 for browsers with neither native HLS nor our script.
+    expect(page).toMatch(
+      /<source src="\/media\/clips\/[0-9a-z]+\/video-240p\.mp4" type="video\/mp4; codecs=&quot;avc1\.[0-9a-f]{6},mp4a\.40\.2&quot;"/,
+    );
+    // The script that brings hls.js on play (only here: the audio page has none), and the
+    // page within its 25 KB before media (issue 17).
+    expect(page).toContain(`<script>${videoScript}</script>`);
+    expect(Buffer.byteLength(page)).toBeLessThanOrEqual(25 * 1024);
 
     // In the podcast feed: the audio as the enclosure, the HLS stream as an alternate.
     const feed = await (await newsdesk.app.request(feedUrl)).text();
@@ -551,6 +561,13 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     expect(uris(hls)[0]).toBe(`https://news.example.org/media/clips/${video.id}/hls/master.m3u8`);
     // The ladder's smallest rung (240p) is kept even for a 180p source.
     expect(hls?.["@height"]).toBe("240");
+    // The progressive MP4 too, with its exact length.
+    const progressive = renditions.find((r) => r.role === "video-progressive");
+    const mp4 = alternates.find((a) => a["@type"] === "video/mp4");
+    expect(mp4?.["@length"]).toBe(String(progressive?.bytes));
+    expect(uris(mp4)[0]).toBe(
+      `https://news.example.org/media/clips/${video.id}/${progressive?.name}`,
+    );
   });
 
   it("answers Range requests and conditional GETs on the enclosure", async () => {

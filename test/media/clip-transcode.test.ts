@@ -207,6 +207,35 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
     }
   });
 
+  it("remuxes the lowest rung into one progressive MP4 for browsers without HLS or JavaScript", async () => {
+    const result = await transcoder.transcode({
+      kind: "video",
+      original: createReadStream(join(dir, "report.mp4")),
+      height: 720,
+    });
+    try {
+      const paths = await writeOut(result.files, join(dir, "progressive"));
+      const progressive = result.files.filter((f) => f.rendition?.role === "video-progressive");
+      expect(progressive.map((f) => f.name)).toEqual(["video-240p.mp4"]);
+      const file = progressive[0];
+      const probed = ffprobeJson(paths.get("video-240p.mp4") ?? "");
+      expect(probed.format.format_name).toContain("mp4");
+      const video = probed.streams.find((s) => s.codec_type === "video");
+      expect(video).toMatchObject({ codec_name: "h264", height: 240 });
+      expect(probed.streams.find((s) => s.codec_type === "audio")?.codec_name).toBe("aac");
+      // The whole clip, not one segment: 7 s of source.
+      expect(Number(probed.format.duration)).toBeGreaterThan(6.5);
+      // RFC 6381 codecs, quoted because the list has a comma (RFC 2045 §5.1 parameter value).
+      expect(file?.contentType).toMatch(
+        /^video\/mp4; codecs="avc1\.(?:4d40|42e0)[0-9a-f]{2},mp4a\.40\.2"$/,
+      );
+      expect(file?.rendition).toMatchObject({ width: 426, height: 240 });
+      expect(file?.rendition?.bitrate).toBeGreaterThan(0);
+    } finally {
+      await result.dispose();
+    }
+  });
+
   it("never scales a small video up", async () => {
     ffmpeg([
       "-f",

@@ -433,6 +433,114 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
     );
   });
 
+  it("embeds stories the writer may see, refuses others alike, and shows readers published ones only", async () => {
+    const id = await createLive();
+    await editor.json("POST", `/stories/${id}/publish`, { mode: "first" });
+    const story = async (serviceId: "en" | "fa", headline: string, slug: string) =>
+      (
+        await editor.json<{ story: { id: string } }>("POST", "/stories", {
+          serviceId,
+          content: content({ headline, slug, topics: [], bylines: [] }),
+        })
+      ).story.id;
+    const published = await story("en", `Ferries <b>"run"</b> & sail`, "ferries-sail");
+    await editor.json("POST", `/stories/${published}/publish`, { mode: "first" });
+    const draft = await story("en", "Draft headline nobody may read", "draft-embed");
+    // A Persian draft: the English reporter may not see it.
+    const hidden = await story("fa", "پیش‌نویس پنهان", "hidden");
+    const embed = (storyId: string) => ({ type: "storyEmbed", storyId });
+    const postWith = (client: NewsroomClient, body: unknown[]) =>
+      client.request("POST", `/stories/${id}/posts`, { title: null, body, bylines: [] });
+
+    // Missing and hidden read the same: the refusal does not tell whether a story exists.
+    const missing = await problem(
+      await postWith(reporter, [embed("zzzzzzzzzzzz")]),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+    expect(missing.detail).toBe("Unknown references: story zzzzzzzzzzzz.");
+    const unseen = await problem(
+      await postWith(reporter, [embed(hidden)]),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+    expect(unseen.detail).toBe(`Unknown references: story ${hidden}.`);
+    await problem(await postWith(reporter, [embed("not-an-id")]), 400, "VALIDATION_FAILED");
+    await problem(
+      await postWith(
+        reporter,
+        Array.from({ length: 21 }, () => embed(published)),
+      ),
+      400,
+      "VALIDATION_FAILED",
+    );
+    // The same rule in story bodies.
+    await problem(
+      await reporter.request("POST", "/stories", {
+        serviceId: "en",
+        content: content({ body: [embed(hidden)] }),
+      }),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+
+    const posted = await postWith(editor, [...text("Read more:"), embed(published), embed(draft)]);
+    expect(posted.status).toBe(201);
+    const page = await (
+      await newsdesk.app.request(
+        storyUrl(services.en, { id, slug: "floodwaters-rise-live", section: "world" }),
+      )
+    ).text();
+    expect(page).toContain(
+      `<p class="story-embed"><a href="/english/world/ferries-sail-${published}">` +
+        "Ferries &lt;b>&quot;run&quot;&lt;/b> &amp; sail</a></p>",
+    );
+    expect(page).not.toContain("Draft headline nobody may read");
+    expect(page).not.toContain(draft);
+  });
+
+  it("shows another service's embedded story through its translation, once one is published", async () => {
+    const actor = systemActor("test");
+    const { stories, livePages } = newsdesk.services;
+    const persian = (overrides: Json) =>
+      content({ topics: [], bylines: [], dateline: "", ...overrides });
+    const source = await stories.create(actor, {
+      serviceId: "en",
+      content: content({ headline: "Dam gates open upstream", slug: "dam-gates", bylines: [] }),
+    });
+    await stories.publish(actor, source.story.id, { mode: "first" });
+    const live = await stories.create(actor, {
+      serviceId: "fa",
+      kind: "live",
+      content: persian({ headline: "سیلاب زنده", slug: "sailab" }),
+    });
+    await stories.publish(actor, live.story.id, { mode: "first" });
+    await livePages.post(actor, live.story.id, {
+      title: null,
+      body: [{ type: "storyEmbed", storyId: source.story.id }],
+      bylines: [],
+    });
+    const url = storyUrl(services.fa, { id: live.story.id, slug: "sailab", section: "world" });
+    const read = async () => (await newsdesk.app.request(url)).text();
+    // No Persian version yet: Persian readers get nothing (not the English headline).
+    const before = await read();
+    expect(before).not.toContain(`class="story-embed"`);
+    expect(before).not.toContain("Dam gates open upstream");
+
+    const translation = await stories.create(actor, {
+      serviceId: "fa",
+      familyId: source.story.familyId,
+      content: persian({ headline: "دریچه‌های سد باز شد", slug: "dam" }),
+    });
+    // A draft translation is not enough.
+    expect(await read()).not.toContain(`class="story-embed"`);
+    await stories.publish(actor, translation.story.id, { mode: "first" });
+    // The cached page was dropped by the family's new version, not left stale.
+    expect(await read()).toContain(
+      `<p class="story-embed"><a href="/persian/world/dam-${translation.story.id}">دریچه‌های سد باز شد</a></p>`,
+    );
+  });
+
   it("seeds a live page in English and its Persian counterpart, linked from both home pages", async () => {
     const actor = systemActor("test");
     const found = [];
@@ -463,6 +571,11 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
       expect(posts.items.filter((p) => p.pinned)).toHaveLength(1);
       const photos = posts.items.flatMap((p) => p.content.body.filter((b) => b.type === "figure"));
       expect(photos).toHaveLength(2);
+      // The English page embeds the demo's river-levels story (a published English story).
+      const embeds = posts.items.flatMap((p) =>
+        p.content.body.filter((b) => b.type === "storyEmbed"),
+      );
+      expect(embeds).toHaveLength(serviceId === "en" ? 1 : 0);
       // Newest first, each at its own time.
       const times = posts.items.map((p) => p.postedAt);
       expect([...times].sort().reverse()).toEqual(times);

@@ -119,6 +119,7 @@ describe.each(dialects)("clips on %s", (dialect) => {
       enqueueTranscode: async (clipId) => {
         await runner.enqueue(transcodeJobKind, { clipId });
       },
+      playedBy: async () => [],
     });
     runner.handle(transcodeJobKind, (job) =>
       clips.transcode(String(job.payload.clipId), {
@@ -229,6 +230,7 @@ describe.each(dialects)("clips on %s", (dialect) => {
       outbound: { check: async (url) => ({ ok: true, url }) },
       clock,
       enqueueTranscode: async () => undefined,
+      playedBy: async () => [],
     });
     const running = watched.transcode(view.clip.id, { finalAttempt: false });
     let seen: { status: string; progress: number | null } | undefined;
@@ -243,6 +245,80 @@ describe.each(dialects)("clips on %s", (dialect) => {
       status: "ready",
       progress: null,
     });
+  });
+
+  it("deletes a clip's rows and stored files, and refuses one an episode plays", async () => {
+    const playing = new Set<string>();
+    const clips = new ClipService({
+      repository,
+      store,
+      prober: { probe: async () => audioProbe },
+      transcoder,
+      outbound: { check: async (url) => ({ ok: true, url }) },
+      clock,
+      enqueueTranscode: async () => undefined,
+      playedBy: async (clipId) => (playing.has(clipId) ? ["story1"] : []),
+    });
+    const { view } = await clips.upload(system, spooled(`deleted ${dialect}`), "Gone");
+    await clips.transcode(view.clip.id, { finalAttempt: true });
+    await clips.putCaptions(system, view.clip.id, "en", "WEBVTT\n\n00:00.000 --> 00:01.000\nHi.\n");
+    const keys = async () => {
+      const found: string[] = [];
+      for await (const key of store.list(`clips/${view.clip.id}/`)) found.push(key);
+      return found.sort();
+    };
+    expect(await keys()).toHaveLength(3);
+
+    playing.add(view.clip.id);
+    const refused = await clips.delete(system, view.clip.id).catch((e: unknown) => e);
+    expect(isNewsdeskError(refused) && refused.code).toBe("CLIP_IN_USE");
+    expect(await keys()).toHaveLength(3);
+
+    playing.clear();
+    await clips.delete(system, view.clip.id);
+    expect(await keys()).toEqual([]);
+    expect(await repository.find(view.clip.id)).toBeUndefined();
+    expect((await repository.renditions([view.clip.id])).size).toBe(0);
+    expect((await repository.captions([view.clip.id])).size).toBe(0);
+    const again = await clips.delete(system, view.clip.id).catch((e: unknown) => e);
+    expect(isNewsdeskError(again) && again.code).toBe("CLIP_NOT_FOUND");
+  });
+
+  it("leaves no files behind when a clip is deleted while it is being transcoded", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: ClipTranscoder = {
+      transcode: async (input) => {
+        await held;
+        return transcoder.transcode(input);
+      },
+    };
+    const clips = new ClipService({
+      repository,
+      store,
+      prober: { probe: async () => audioProbe },
+      transcoder: slow,
+      outbound: { check: async (url) => ({ ok: true, url }) },
+      clock,
+      enqueueTranscode: async () => undefined,
+      playedBy: async () => [],
+    });
+    const { view } = await clips.upload(system, spooled(`mid-transcode ${dialect}`), "");
+    const running = clips.transcode(view.clip.id, { finalAttempt: false });
+    for (let i = 0; i < 50; i++) {
+      if ((await repository.find(view.clip.id))?.status === "running") break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await clips.delete(system, view.clip.id);
+    release();
+    // The job ends without an error to retry: there is nothing left to transcode.
+    await running;
+    const left: string[] = [];
+    for await (const key of store.list(`clips/${view.clip.id}/`)) left.push(key);
+    expect(left).toEqual([]);
+    expect(await repository.find(view.clip.id)).toBeUndefined();
   });
 
   it("reuses a clip uploaded twice instead of transcoding it again", async () => {

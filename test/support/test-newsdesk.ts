@@ -22,6 +22,8 @@ export async function startTestNewsdesk(
   options: {
     clock?: Clock;
     seed?: boolean;
+    /** Queue the demo seed's `demo.media` job (off: tests run `jobs.runOnce()` themselves). */
+    demoMedia?: boolean;
     env?: Record<string, string>;
     logger?: Logger;
     /** Where audio and video bytes go instead of MEDIA_STORE (to look inside it). */
@@ -63,6 +65,7 @@ export async function startTestNewsdesk(
   });
   const newsdesk = await createNewsdesk(config, {
     seed: options.seed ?? true,
+    demoMedia: options.demoMedia ?? false,
     // Cheap argon2 parameters keep tests fast; production uses the OWASP minimum.
     passwordHasher: new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -33,6 +33,9 @@ export const auditActions = [
   "user.end-sessions",
   "token.create",
   "media.upload",
+  "clip.captions-saved",
+  "clip.captions-removed",
+  "clip.deleted",
   "banner.raise",
   "banner.clear",
   "alert.raise",
@@ -73,6 +76,7 @@ export const auditActions = [
   "programme.edit",
   "programme.remove",
   "schedule.saved",
+  "episode.saved",
   "live.settings-changed",
   "live.post-deleted",
 ] as const;

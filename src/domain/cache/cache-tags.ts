@@ -1,3 +1,4 @@
+import type { StoryEmbeds } from "../published/published-stories.js";
 import type { ServiceId } from "../services/service-registry.js";
 import type { StoryEventType } from "../stories/story-events.js";
 import type { Story, StoryContent } from "../stories/story-schema.js";
@@ -71,6 +72,19 @@ export const cacheTags = {
   /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
   schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;
+
+/**
+ * The tags of a page showing story embeds: an embed shows a headline and an address only
+ * (like text-only related lists), so it changes with the embedded story's headline or its
+ * going on or off the site, and, for another service's story, with a translation appearing
+ * or going in the page's service.
+ */
+export function embedTags(embeds: StoryEmbeds): string[] {
+  return [
+    ...embeds.headlineIds.map((id) => cacheTags.headline(id)),
+    ...embeds.familyIds.map((id) => cacheTags.family(id)),
+  ];
+}
 
 /** The lists a published story belongs to, from its content. */
 function listTagsFor(serviceId: ServiceId, content: StoryContent): string[] {

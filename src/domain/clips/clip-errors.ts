@@ -24,6 +24,10 @@ export const clipProblemCatalogue = {
     status: 503,
     message: "Audio and video cannot be processed now: ffmpeg is not installed on the server.",
   },
+  CLIP_IN_USE: {
+    status: 409,
+    message: "An episode still plays this clip. Give the episode another clip first.",
+  },
   CAPTIONS_INVALID: { status: 422, message: "The captions are not valid WebVTT." },
   CAPTIONS_NOT_FOUND: {
     status: 404,

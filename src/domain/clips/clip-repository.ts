@@ -32,6 +32,8 @@ export interface ClipRepository {
   /** Inserts or replaces the captions in `caption.lang`. */
   putCaption(clipId: string, caption: ClipCaption, by: string | null): Promise<void>;
   deleteCaption(clipId: string, lang: string): Promise<boolean>;
+  /** Deletes the clip with its renditions and captions, in one transaction. */
+  delete(clipId: string): Promise<boolean>;
   setTranscript(
     clipId: string,
     lang: string,

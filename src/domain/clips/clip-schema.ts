@@ -65,6 +65,11 @@ export type RenditionRole =
   /** AAC-LC in MP4, ~96 kbit/s. */
   | "audio-standard"
   | "hls-master"
+  /**
+   * H.264/AAC in MP4 at the lowest HLS rung, one file: what a browser without native HLS
+   * plays when our player script does not run (src/media/ffmpeg-clip-transcoder.ts).
+   */
+  | "video-progressive"
   | "poster";
 
 export interface ClipCaption {

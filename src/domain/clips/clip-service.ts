@@ -7,7 +7,7 @@ import { newId } from "../ids.js";
 import type { MediaObjectStore } from "../media/media-object-store.js";
 import type { OutboundRequests } from "../outbound-requests.js";
 import { parseOrThrow } from "../parse-or-throw.js";
-import { can } from "../users/access-policy.js";
+import { assertCanSomewhere, can } from "../users/access-policy.js";
 import { checkProbe, type MediaProber } from "./clip-probe.js";
 import type { ClipRepository } from "./clip-repository.js";
 import {
@@ -54,6 +54,7 @@ export class ClipService {
   readonly #limits: ClipLimits;
   readonly #enqueueTranscode: (clipId: string) => Promise<void>;
   readonly #onChange: (tags: readonly string[]) => Promise<void>;
+  readonly #playedBy: (clipId: string) => Promise<readonly string[]>;
 
   constructor(deps: {
     repository: ClipRepository;
@@ -72,6 +73,8 @@ export class ClipService {
      * episode pages, podcast feeds and caption files.
      */
     onChange?: (tags: readonly string[]) => Promise<void>;
+    /** The stories whose episode plays the clip (EpisodeRepository.storiesPlaying). */
+    playedBy: (clipId: string) => Promise<readonly string[]>;
   }) {
     this.#repository = deps.repository;
     this.#store = deps.store;
@@ -82,6 +85,7 @@ export class ClipService {
     this.#limits = deps.limits ?? defaultClipLimits;
     this.#enqueueTranscode = deps.enqueueTranscode;
     this.#onChange = deps.onChange ?? (async () => {});
+    this.#playedBy = deps.playedBy;
   }
 
   get limits(): ClipLimits {
@@ -221,6 +225,12 @@ export class ClipService {
         await result.dispose();
       }
     } catch (error) {
+      // Deleted while this ran (its renditions then fail their foreign key): there is
+      // nothing to retry, and what this run wrote after the deletion must not stay behind.
+      if (!(await this.#repository.find(clipId))) {
+        await this.#deleteStored(clipId);
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       await this.#repository.setStatus(
         clipId,
@@ -373,6 +383,40 @@ export class ClipService {
     await this.#repository.setTranscript(clipId, lang, text, edited, at);
     await this.#onChange([cacheTags.clipTranscript(clipId, lang)]);
     return { ...caption, transcript: text, transcriptEdited: edited, updatedAt: at };
+  }
+
+  /**
+   * Deletes a clip: its rows (renditions and captions with it) and every object the store
+   * keeps under its prefix (original, renditions, HLS playlists and segments, posters).
+   * Refused with CLIP_IN_USE while an episode plays it, in whatever state that story is
+   * (a draft or a trashed story may be published or restored later). Clips belong to no
+   * single service, so the actor must be an editor somewhere. The rows go first: a store
+   * failure then leaves unreferenced files, never a clip whose files are missing. A
+   * transcode running meanwhile removes what it wrote when it finds the clip gone.
+   */
+  async delete(actor: Actor, clipId: string): Promise<Clip> {
+    assertCanSomewhere(actor, "media.delete");
+    const clip = await this.#found(clipId);
+    const storyIds = await this.#playedBy(clipId);
+    if (storyIds.length > 0) {
+      throw new NewsdeskError("CLIP_IN_USE", { details: { storyIds: [...storyIds] } });
+    }
+    const captions = (await this.#repository.captions([clipId])).get(clipId) ?? [];
+    if (!(await this.#repository.delete(clipId))) throw new NewsdeskError("CLIP_NOT_FOUND");
+    await this.#deleteStored(clipId);
+    // No episode plays it, but its caption files may still be cached.
+    await this.#onChange([
+      cacheTags.clip(clipId),
+      ...captions.map((c) => cacheTags.clipCaptions(clipId, c.lang)),
+    ]);
+    return clip;
+  }
+
+  /** Every object under the clip's prefix; listed first, as a store may not list while deleting. */
+  async #deleteStored(clipId: string): Promise<void> {
+    const keys: string[] = [];
+    for await (const key of this.#store.list(clipKey(clipId, ""))) keys.push(key);
+    for (const key of keys) await this.#store.delete(key);
   }
 
   /** One caption file for readers (`<track src>`), or undefined. */

@@ -27,7 +27,8 @@ export interface TranscodeResult {
 /**
  * Makes a clip's renditions from its original (ffmpeg in production:
  * src/media/ffmpeg-clip-transcoder.ts). Audio: Opus ~24 kbit/s, AAC ~32 kbit/s, AAC-LC
- * ~96 kbit/s. Video: HLS at 240p, 360p and 720p plus audio-only, and a poster.
+ * ~96 kbit/s. Video: HLS at 240p, 360p and 720p plus audio-only, a progressive MP4 of the
+ * lowest rung (for browsers without HLS or JavaScript), and a poster.
  */
 export interface ClipTranscoder {
   transcode(input: {

@@ -40,6 +40,9 @@ function blockPlainText(block: StoryBlock): string {
       return block.items.map((item) => inlinePlainText(item)).join("\n");
     case "figure":
       return block.caption;
+    case "storyEmbed":
+      // No text of its own: a comment on it is anchored by the id it shows.
+      return block.storyId;
   }
 }
 

@@ -8,5 +8,9 @@ export const episodeProblemCatalogue = {
     status: 422,
     message: "The episode names a programme of another service, or a clip that does not exist.",
   },
+  EPISODE_CONFLICT: {
+    status: 409,
+    message: "Someone else saved this episode since you opened it. Reload it and try again.",
+  },
   EPISODE_NOT_FOUND: { status: 404, message: "The story has no episode details yet." },
 } as const;

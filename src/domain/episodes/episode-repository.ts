@@ -14,7 +14,13 @@ export interface PublishedEpisodeRow {
 
 export interface EpisodeRepository {
   find(storyId: string): Promise<Episode | undefined>;
-  save(episode: Episode): Promise<void>;
+  /**
+   * Inserts or replaces the episode. With `expectedUpdatedAt`, only if the stored one is
+   * still that version (null: only if there is none); false when it is not.
+   */
+  save(episode: Episode, expectedUpdatedAt?: string | null): Promise<boolean>;
+  /** The stories whose episode plays this clip, whatever their state. */
+  storiesPlaying(clipId: string): Promise<string[]>;
   /** The episodes among these stories (any number of ids; other stories are skipped). */
   findMany(storyIds: readonly string[]): Promise<Episode[]>;
   /** The programme's published episodes, newest first, and how many there are. */

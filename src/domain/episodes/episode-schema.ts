@@ -14,7 +14,7 @@ export type Chapter = z.infer<typeof chapterSchema>;
  * What makes a story an episode (issue 17): its programme, its clip, chapters, numbering and
  * the explicit flag. The show notes are the story body, edited like any story's.
  */
-export const episodeInputSchema = z.object({
+const episodeInputSchema = z.object({
   programmeId: z.string().min(1).max(64),
   /** A media-library audio or video clip; null while the editor has not picked one. */
   clipId: z.string().min(1).max(64).nullable(),
@@ -32,6 +32,14 @@ export const episodeInputSchema = z.object({
   explicit: z.boolean(),
 });
 type EpisodeInput = z.infer<typeof episodeInputSchema>;
+
+/**
+ * A save from the newsroom: the episode and, optionally, the `updatedAt` of the version the
+ * editor started from (null: they saw none), so a save over someone else's is refused.
+ */
+export const episodeSaveSchema = episodeInputSchema.extend({
+  since: z.iso.datetime({ offset: true }).nullable().optional(),
+});
 
 export interface Episode extends EpisodeInput {
   readonly storyId: string;

@@ -1,4 +1,5 @@
 import type { Actor } from "../actor.js";
+import type { AuditLog } from "../audit/audit-log.js";
 import { cacheTags } from "../cache/cache-tags.js";
 import type { ClipRepository } from "../clips/clip-repository.js";
 import type { Clock } from "../clock.js";
@@ -10,7 +11,7 @@ import type { Story } from "../stories/story-schema.js";
 import { factsOf } from "../stories/story-service.js";
 import { assertCan } from "../users/access-policy.js";
 import type { EpisodeRepository } from "./episode-repository.js";
-import { type Episode, episodeInputSchema } from "./episode-schema.js";
+import { type Episode, episodeSaveSchema } from "./episode-schema.js";
 
 /**
  * An episode's programme, clip, chapters and numbering (issue 17). Whoever may edit the story
@@ -22,6 +23,7 @@ export class EpisodeService implements StoryEventListener {
   readonly #clips: ClipRepository;
   readonly #viewable: (actor: Actor, storyId: string) => Promise<Story>;
   readonly #clock: Clock;
+  readonly #audit: Pick<AuditLog, "record">;
   readonly #onChange: (tags: readonly string[]) => Promise<void>;
 
   constructor(deps: {
@@ -31,6 +33,7 @@ export class EpisodeService implements StoryEventListener {
     /** The story if the actor may see it (StoryService.viewable), else it throws. */
     viewable: (actor: Actor, storyId: string) => Promise<Story>;
     clock: Clock;
+    audit: Pick<AuditLog, "record">;
     onChange: (tags: readonly string[]) => Promise<void>;
   }) {
     this.#episodes = deps.episodes;
@@ -38,6 +41,7 @@ export class EpisodeService implements StoryEventListener {
     this.#clips = deps.clips;
     this.#viewable = deps.viewable;
     this.#clock = deps.clock;
+    this.#audit = deps.audit;
     this.#onChange = deps.onChange;
   }
 
@@ -48,11 +52,16 @@ export class EpisodeService implements StoryEventListener {
     return episode;
   }
 
+  /**
+   * Saves the episode. A save that names `since` (the `updatedAt` it started from, null for
+   * "there was none") is refused with EPISODE_CONFLICT when someone else saved in between,
+   * as the story editor refuses a stale revision; the check and the write are one statement.
+   */
   async save(actor: Actor, storyId: string, raw: unknown): Promise<Episode> {
     const story = await this.#viewable(actor, storyId);
     assertCan(actor, "story.edit", story.serviceId, factsOf(story));
     if (story.kind !== "episode") throw new NewsdeskError("EPISODE_NOT_EPISODE");
-    const input = parseOrThrow(episodeInputSchema, raw);
+    const { since, ...input } = parseOrThrow(episodeSaveSchema, raw);
     const [programme, clip, before] = await Promise.all([
       this.#programmes.find(input.programmeId),
       input.clipId ? this.#clips.find(input.clipId) : undefined,
@@ -68,7 +77,24 @@ export class EpisodeService implements StoryEventListener {
       storyId,
       updatedAt: this.#clock.now().toISOString(),
     };
-    await this.#episodes.save(episode);
+    if (since !== undefined && since !== (before?.updatedAt ?? null)) {
+      throw new NewsdeskError("EPISODE_CONFLICT");
+    }
+    if (!(await this.#episodes.save(episode, since))) throw new NewsdeskError("EPISODE_CONFLICT");
+    // Story saves are audited through their story events; an episode's programme, clip and
+    // chapters are saved beside the story, so they are recorded here.
+    await this.#audit.record(
+      actor,
+      "episode.saved",
+      { storyId, serviceId: story.serviceId },
+      {
+        programmeId: episode.programmeId,
+        clipId: episode.clipId,
+        chapters: episode.chapters.length,
+        episodeNumber: episode.episodeNumber,
+        season: episode.season,
+      },
+    );
     const programmes = new Set([programme.id, ...(before ? [before.programmeId] : [])]);
     await this.#onChange([
       cacheTags.story(storyId),

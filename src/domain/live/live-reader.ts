@@ -1,5 +1,7 @@
 import type { Person } from "../people/people-schema.js";
-import type { ResolvedMedia } from "../published/published-stories.js";
+import type { ResolvedMedia, StoryEmbeds } from "../published/published-stories.js";
+import type { ServiceId } from "../services/service-registry.js";
+import { embeddedStoryIds } from "../stories/story-body-schema.js";
 import type { LivePage, LivePost, LiveReadRepository, LiveStatus } from "./live-schema.js";
 
 /** Posts per page of a live page's stream (the first page, and each `?before=` page). */
@@ -36,12 +38,16 @@ export interface LiveStreamModel {
   readonly dependsOn: readonly string[];
   readonly people: ReadonlyMap<string, Person>;
   readonly media: ReadonlyMap<string, ResolvedMedia>;
+  /** The stories the shown posts embed; the page depends on their headlines too. */
+  readonly embeds: StoryEmbeds;
 }
 
 export interface LiveReaderDeps {
   readonly live: LiveReadRepository;
   findPeople(ids: readonly string[]): Promise<readonly Person[]>;
   resolveMedia(ids: readonly string[]): Promise<ReadonlyMap<string, ResolvedMedia>>;
+  /** What embedded stories show to readers of the live page's service. */
+  resolveEmbeds(serviceId: ServiceId, ids: readonly string[]): Promise<StoryEmbeds>;
 }
 
 /**
@@ -76,24 +82,33 @@ export class LiveReader {
     return new Map(pages.flatMap((p) => (p ? [[p.storyId, p.status] as const] : [])));
   }
 
-  /** One post readers can see (not deleted), with its bylines' people and its pictures. */
-  async post(postId: string): Promise<LivePostView | undefined> {
+  /**
+   * One post readers of `serviceId` (its live page's service) can see (not deleted), with
+   * its bylines' people, its pictures and the stories it embeds.
+   */
+  async post(postId: string, serviceId: ServiceId): Promise<LivePostView | undefined> {
     const post = await this.#deps.live.findPost(postId);
     if (!post || post.deletedAt) return undefined;
-    const [people, media] = await Promise.all([
+    const [people, media, embeds] = await Promise.all([
       this.#deps.findPeople(post.content.bylines.map((b) => b.personId)),
       this.#deps.resolveMedia(
         post.content.body.flatMap((b) => (b.type === "figure" ? [b.mediaId] : [])),
       ),
+      this.#deps.resolveEmbeds(serviceId, embeddedStoryIds(post.content.body)),
     ]);
-    return { post, people: new Map(people.map((p) => [p.id, p])), media };
+    return { post, people: new Map(people.map((p) => [p.id, p])), media, embeds };
   }
 
   /**
    * One page of the stream, or undefined when the cursor or shared post is not a post of
    * this page (a made-up or foreign id: the address does not exist).
    */
-  async stream(page: LivePage, request: LiveStreamRequest): Promise<LiveStreamModel | undefined> {
+  async stream(
+    page: LivePage,
+    request: LiveStreamRequest,
+    /** The live page's service: embedded stories show as its readers see them. */
+    serviceId: ServiceId,
+  ): Promise<LiveStreamModel | undefined> {
     const { live } = this.#deps;
     const storyId = page.storyId;
     let focus: LivePost | undefined;
@@ -127,7 +142,8 @@ export class LiveReader {
     const nextBefore = all.length > livePageSize ? (posts.at(-1)?.id ?? null) : null;
     const probe = all.length === livePageSize + 1 ? all[livePageSize] : undefined;
     const shown = [...posts, ...(pinned ? [pinned] : []), ...keyEvents];
-    const [people, media] = await Promise.all([
+    const bodies = [...posts, ...(pinned ? [pinned] : [])];
+    const [people, media, embeds] = await Promise.all([
       this.#deps.findPeople([
         ...new Set(shown.flatMap((p) => p.content.bylines.map((b) => b.personId))),
       ]),
@@ -138,6 +154,10 @@ export class LiveReader {
           ),
         ),
       ]),
+      this.#deps.resolveEmbeds(
+        serviceId,
+        bodies.flatMap((p) => embeddedStoryIds(p.content.body)),
+      ),
     ]);
     return {
       page,
@@ -161,6 +181,7 @@ export class LiveReader {
       ],
       people: new Map(people.map((p) => [p.id, p])),
       media,
+      embeds,
     };
   }
 }
@@ -170,6 +191,7 @@ export interface LivePostView {
   readonly post: LivePost;
   readonly people: ReadonlyMap<string, Person>;
   readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly embeds: StoryEmbeds;
 }
 
 /** The names credited on a post, in its byline order (people no longer known are left out). */

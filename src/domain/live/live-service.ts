@@ -8,6 +8,8 @@ import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import { writesFor } from "../people/people-schema.js";
 import type { ServiceId } from "../services/service-registry.js";
+import type { StoryBlock } from "../stories/story-body-schema.js";
+import { unseenEmbeds } from "../stories/story-embeds.js";
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { Story } from "../stories/story-schema.js";
 import { assertCan } from "../users/access-policy.js";
@@ -183,7 +185,7 @@ export class LiveService {
     if ((input.keyEvent || input.pinned) && !mayModerate(actor, story.serviceId)) {
       throw flagsForbidden(story.serviceId);
     }
-    const content = await this.#validateContent(story.serviceId, input);
+    const content = await this.#validateContent(story.serviceId, input, actor, []);
     const now = this.#now();
     const post: LivePost = {
       id: newId(),
@@ -222,7 +224,7 @@ export class LiveService {
     };
     const contentChanged = JSON.stringify(proposed) !== JSON.stringify(post.content);
     const content = contentChanged
-      ? await this.#validateContent(story.serviceId, proposed)
+      ? await this.#validateContent(story.serviceId, proposed, actor, post.content.body)
       : post.content;
     const now = this.#now();
     const next: LivePost = {
@@ -415,8 +417,16 @@ export class LiveService {
     });
   }
 
-  /** Bylines name catalogue people writing for the service; figures name existing media. */
-  async #validateContent(serviceId: ServiceId, input: LivePostContent): Promise<LivePostContent> {
+  /**
+   * Bylines name catalogue people writing for the service; figures name existing media;
+   * stories newly embedded (not in `before`) are ones the actor may view.
+   */
+  async #validateContent(
+    serviceId: ServiceId,
+    input: LivePostContent,
+    actor: Actor,
+    before: readonly StoryBlock[],
+  ): Promise<LivePostContent> {
     const content: LivePostContent = {
       title: input.title === null || input.title === "" ? null : input.title.normalize("NFC"),
       body: input.body,
@@ -424,15 +434,17 @@ export class LiveService {
     };
     const personIds = content.bylines.map((b) => b.personId);
     const mediaIds = content.body.flatMap((b) => (b.type === "figure" ? [b.mediaId] : []));
-    const [people, media] = await Promise.all([
+    const [people, media, unseen] = await Promise.all([
       personIds.length > 0 ? this.#deps.catalog.findPeople(personIds) : [],
       mediaIds.length > 0 ? this.#deps.media.findMany(mediaIds) : [],
+      unseenEmbeds(content.body, before, (id) => this.#deps.viewable(actor, id)),
     ]);
     const missing = [
       ...personIds
         .filter((id) => !people.some((p) => p.id === id && writesFor(p, serviceId)))
         .map((id) => `person ${id}`),
       ...mediaIds.filter((id) => !media.some((m) => m.id === id)).map((id) => `image ${id}`),
+      ...unseen,
     ];
     if (missing.length > 0) {
       throw new NewsdeskError("UNKNOWN_REFERENCE", {

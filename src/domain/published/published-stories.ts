@@ -3,7 +3,8 @@ import type { MediaAsset, RenditionInfo } from "../media/media-schema.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import { currentKeys } from "../people/current-keys.js";
 import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
-import { type ServiceConfig, services } from "../services/service-registry.js";
+import { type ServiceConfig, type ServiceId, services } from "../services/service-registry.js";
+import { embeddedStoryIds } from "../stories/story-body-schema.js";
 import type { StoryRepository } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent, StoryRevision } from "../stories/story-schema.js";
 import { figureMediaIds } from "../stories/story-service.js";
@@ -34,7 +35,32 @@ export interface PublishedStory {
   readonly media: ReadonlyMap<string, ResolvedMedia>;
   /** For a translation whose source is published: the source's authors. */
   readonly source?: SourceCredits | null;
+  /** The stories its body embeds, as the story's own edition shows them. */
+  readonly embeds: StoryEmbeds;
 }
+
+/** An embedded story as a reader of one service sees it: its headline and address. */
+interface EmbeddedStory {
+  /** The story shown: the embedded one, or its translation in the reader's service. */
+  readonly storyId: string;
+  readonly headline: string;
+  readonly slug: string;
+  readonly section: string;
+}
+
+/**
+ * What a body's story embeds show in one service. An embedded id missing from `shown`
+ * renders nothing (unpublished, killed, or not readable in the service): readers never
+ * learn its headline. The page depends on the headlines of `headlineIds` and on the
+ * language versions of `familyIds` (its cache tags: cacheTags.headline and .family).
+ */
+export interface StoryEmbeds {
+  readonly shown: ReadonlyMap<string, EmbeddedStory>;
+  readonly headlineIds: readonly string[];
+  readonly familyIds: readonly string[];
+}
+
+export const noStoryEmbeds: StoryEmbeds = { shown: new Map(), headlineIds: [], familyIds: [] };
 
 /**
  * A translation credits the writers of its source: the source's published authors and
@@ -115,7 +141,7 @@ export class PublishedStories {
     const content = await currentKeys(this.#catalog, service.id, written);
     const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
     const deskIds = content.bylines.flatMap((b) => (b.kind === "desk" ? [b.deskId] : []));
-    const [corrections, sections, people, desks, agencies, topics, media, source] =
+    const [corrections, sections, people, desks, agencies, topics, media, source, embeds] =
       await Promise.all([
         this.#stories.listCorrections(story.id),
         this.#catalog.listSections(service.id),
@@ -125,6 +151,7 @@ export class PublishedStories {
         this.#catalog.findTopics(service.id, content.topics),
         this.resolveMedia(figureMediaIds(content)),
         story.familyId === story.id ? null : this.#sourceCredits(story.familyId),
+        this.resolveEmbeds(service.id, embeddedStoryIds(content.body)),
       ]);
     return {
       service,
@@ -139,7 +166,46 @@ export class PublishedStories {
       agencies: inOrder(content.agencies, agencies, (a) => a.code),
       media,
       source,
+      embeds,
     };
+  }
+
+  /**
+   * What embeds of these stories show to readers of `serviceId` (issue 15: "embed of another
+   * story"): a story of that service when it is published, or, for a story of another
+   * service that is published, its published translation in this service. Anything else
+   * (a draft, an embargoed, killed or unpublished story, no translation) shows nothing.
+   */
+  async resolveEmbeds(serviceId: ServiceId, ids: readonly string[]): Promise<StoryEmbeds> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return noStoryEmbeds;
+    const shown = new Map<string, EmbeddedStory>();
+    const headlineIds = new Set<string>(unique);
+    const familyIds = new Set<string>();
+    await Promise.all(
+      unique.map(async (id) => {
+        const found = await this.lookup(id);
+        if (found.kind !== "published") return;
+        if (found.story.serviceId === serviceId) {
+          shown.set(id, embeddedOf(found.story, found.revision));
+          return;
+        }
+        // Another service's story: readers of this one get its translation, once published
+        // (a version appearing or going changes the family tag).
+        familyIds.add(found.story.familyId);
+        const family = await this.#stories.listFamily(found.story.familyId);
+        const version = family.find(
+          (row) => row.story.serviceId === serviceId && row.story.status === "published",
+        );
+        if (!version) return;
+        headlineIds.add(version.story.id);
+        const translated = await this.lookup(version.story.id);
+        if (translated.kind === "published") {
+          shown.set(id, embeddedOf(translated.story, translated.revision));
+        }
+      }),
+    );
+    return { shown, headlineIds: [...headlineIds], familyIds: [...familyIds] };
   }
 
   async #sourceCredits(sourceStoryId: string): Promise<SourceCredits | null> {
@@ -176,6 +242,11 @@ export class PublishedStories {
       assets.map((asset) => [asset.id, { asset, renditions: renditions.get(asset.id) ?? [] }]),
     );
   }
+}
+
+function embeddedOf(story: Story, revision: StoryRevision): EmbeddedStory {
+  const { headline, slug, section } = revision.content;
+  return { storyId: story.id, headline, slug, section };
 }
 
 /** `items` in the order of `keys`, each key once. */

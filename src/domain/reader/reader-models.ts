@@ -1,6 +1,6 @@
 import type { BreakingBanner } from "../breaking/breaking-news-schema.js";
 import type { Agency, Desk, Person, Section, Topic } from "../people/people-schema.js";
-import type { ResolvedMedia, SourceCredits } from "../published/published-stories.js";
+import type { ResolvedMedia, SourceCredits, StoryEmbeds } from "../published/published-stories.js";
 import type { ServiceConfig } from "../services/service-registry.js";
 import type { StorySummary } from "../stories/story-repository.js";
 import type { Correction, Story, StoryContent } from "../stories/story-schema.js";
@@ -24,6 +24,8 @@ export interface StoryPageModel extends PageChrome {
   readonly agencies: readonly Agency[];
   readonly topics: readonly Topic[];
   readonly media: ReadonlyMap<string, ResolvedMedia>;
+  /** The stories its body embeds, as readers of its service see them. */
+  readonly embeds: StoryEmbeds;
   readonly related: readonly StorySummary[];
   /** For a translation: its source's authors, credited in the byline. */
   readonly source?: SourceCredits | null;

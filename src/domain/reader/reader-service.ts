@@ -121,6 +121,7 @@ export class ReaderService {
       agencies: assembled.agencies,
       topics: assembled.topics,
       media,
+      embeds: assembled.embeds,
       related,
       source: assembled.source ?? null,
       curatedRelatedIds: curatedIds,

@@ -77,6 +77,18 @@ describe("ProseMirror ↔ blocks", () => {
     expect(() => pmDocToBlocks("<p>hi</p>")).toThrow(/not a ProseMirror document/);
   });
 
+  it("maps a story embed node to its block and refuses one without a story id", () => {
+    const doc = (attrs: Record<string, unknown>) => ({
+      type: "doc",
+      content: [{ type: "storyEmbed", attrs }],
+    });
+    expect(pmDocToBlocks(doc({ storyId: "bcdefghjkmnp" }))).toEqual([
+      { type: "storyEmbed", storyId: "bcdefghjkmnp" },
+    ]);
+    expect(() => pmDocToBlocks(doc({}))).toThrow(/Story ids are twelve/);
+    expect(() => pmDocToBlocks(doc({ storyId: "../admin" }))).toThrow(/Story ids are twelve/);
+  });
+
   it("round-trips any body through the editor format unchanged", () => {
     const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes("\n"));
     const inline = fc.array(
@@ -106,6 +118,9 @@ describe("ProseMirror ↔ blocks", () => {
       fc
         .record({ mediaId: text, caption: fc.string(), credit: fc.string(), alt: fc.string() })
         .map((b) => ({ type: "figure" as const, ...b })),
+      fc
+        .stringMatching(/^[0-9a-hjkmnp-tv-z]{12}$/)
+        .map((storyId) => ({ type: "storyEmbed" as const, storyId })),
     );
     fc.assert(
       fc.property(fc.array(block, { maxLength: 8 }), (body) => {

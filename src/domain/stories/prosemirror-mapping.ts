@@ -131,6 +131,11 @@ export function pmDocToBlocks(raw: unknown): StoryBody {
           alt: str(node.attrs?.alt),
         });
         break;
+      case "storyEmbed":
+        // An atom node (the editor shows it as a card): the id is all it carries; the
+        // schema below refuses a malformed one.
+        blocks.push({ type: "storyEmbed", storyId: str(node.attrs?.storyId) });
+        break;
       default:
         throw invalid(`"${node.type}" blocks are not supported.`);
     }
@@ -201,6 +206,8 @@ function blockToPmNode(block: StoryBlock): PmNode {
           alt: block.alt,
         },
       };
+    case "storyEmbed":
+      return { type: "storyEmbed", attrs: { storyId: block.storyId } };
   }
 }
 

@@ -66,18 +66,53 @@ export const figureBlockSchema = z.object({
   alt: z.string().max(1000),
 });
 
+/**
+ * Story ids as minted by newId() and parsed from reader URLs (src/render/reader-urls.ts):
+ * twelve Crockford base32 characters.
+ */
+const storyIdSchema = z.string().regex(/^[0-9a-hjkmnp-tv-z]{12}$/, {
+  message: "Story ids are twelve Crockford base32 characters.",
+});
+
+/**
+ * Another story shown inside this body as a teaser card (issue 15: live posts embed other
+ * stories). Only the id is stored: the headline and address are read when rendering, in the
+ * reader's edition, so a renamed, killed or unpublished target never shows stale or hidden
+ * text.
+ */
+const storyEmbedBlockSchema = z.object({
+  type: z.literal("storyEmbed"),
+  storyId: storyIdSchema,
+});
+
+/** At most this many embeds in one body: each costs a lookup when the page is rendered. */
+export const maxStoryEmbeds = 20;
+
 const storyBlockSchema = z.discriminatedUnion("type", [
   paragraphBlockSchema,
   headingBlockSchema,
   quoteBlockSchema,
   listBlockSchema,
   figureBlockSchema,
+  storyEmbedBlockSchema,
 ]);
 export type StoryBlock = z.infer<typeof storyBlockSchema>;
 export type FigureBlock = z.infer<typeof figureBlockSchema>;
 
-export const storyBodySchema = z.array(storyBlockSchema).max(2000);
+export const storyBodySchema = z
+  .array(storyBlockSchema)
+  .max(2000)
+  .refine((body) => body.filter((block) => block.type === "storyEmbed").length <= maxStoryEmbeds, {
+    message: `A body embeds at most ${maxStoryEmbeds} stories.`,
+  });
 export type StoryBody = z.infer<typeof storyBodySchema>;
+
+/** The stories a body embeds, each once, in order of first appearance. */
+export function embeddedStoryIds(body: readonly StoryBlock[]): string[] {
+  const ids = new Set<string>();
+  for (const block of body) if (block.type === "storyEmbed") ids.add(block.storyId);
+  return [...ids];
+}
 
 /** Plain text of inline content, for search indexing, summaries and diffs. */
 export function inlinePlainText(content: readonly InlineText[]): string {
@@ -105,6 +140,10 @@ export function bodyPlainText(body: StoryBody): string {
         break;
       case "figure":
         lines.push(block.caption);
+        break;
+      case "storyEmbed":
+        // The embedded story's text is its own: indexing or counting it here would make this
+        // story match searches for the other one.
         break;
     }
   }

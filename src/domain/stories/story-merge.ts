@@ -291,6 +291,8 @@ export function blockText(block: StoryBlock): string {
       return block.items.map((item) => inlinePlainText(item)).join("\n");
     case "figure":
       return block.caption || block.alt || block.mediaId;
+    case "storyEmbed":
+      return block.storyId;
   }
 }
 

@@ -14,7 +14,8 @@ import { type ServiceId, serviceIds } from "../services/service-registry.js";
 import type { TranslationRepository } from "../translations/translation-repository.js";
 import { type Action, assertCan, can, type StoryFacts } from "../users/access-policy.js";
 import { diffRevisions, type RevisionDiff } from "./revision-diff.js";
-import { bodyPlainText } from "./story-body-schema.js";
+import { bodyPlainText, type StoryBlock } from "./story-body-schema.js";
+import { unseenEmbeds } from "./story-embeds.js";
 import {
   dispatchStoryEvent,
   type StoryEvent,
@@ -81,7 +82,7 @@ export class StoryService {
     input: { serviceId: ServiceId; content: unknown; familyId?: string; kind?: StoryKind },
   ): Promise<{ story: Story; revision: StoryRevision }> {
     assertCan(actor, input.familyId ? "translation.create" : "story.create", input.serviceId);
-    const content = await this.#validateContent(input.serviceId, input.content);
+    const content = await this.#validateContent(input.serviceId, input.content, actor, []);
     const now = this.#now();
     const storyId = newId();
     const revision: StoryRevision = {
@@ -140,7 +141,13 @@ export class StoryService {
     if (story.status === "killed") {
       throw new NewsdeskError("INVALID_TRANSITION", { detail: "A killed story cannot be edited." });
     }
-    const content = await this.#validateContent(story.serviceId, input.content);
+    const current = await this.#deps.stories.findRevision(story.currentRevisionId);
+    const content = await this.#validateContent(
+      story.serviceId,
+      input.content,
+      actor,
+      current?.content.body ?? [],
+    );
     const draft: NewRevision = {
       id: newId(),
       storyId,
@@ -583,8 +590,16 @@ export class StoryService {
     return currentKeys(this.#deps.catalog, serviceId, content);
   }
 
-  /** Schema check, NFC normalization, then every reference must exist in this service. */
-  async #validateContent(serviceId: ServiceId, raw: unknown): Promise<StoryContent> {
+  /**
+   * Schema check, NFC normalization, then every reference must exist in this service, and
+   * every story newly embedded (not in `before`) must be one the actor may view.
+   */
+  async #validateContent(
+    serviceId: ServiceId,
+    raw: unknown,
+    actor: Actor,
+    before: readonly StoryBlock[],
+  ): Promise<StoryContent> {
     const content = await this.#followMoves(
       serviceId,
       normalizeStrings(parseOrThrow(storyContentSchema, raw)),
@@ -618,6 +633,7 @@ export class StoryService {
     for (const id of mediaIds) {
       if (!media.some((m) => m.id === id)) missing.push(`image ${id}`);
     }
+    missing.push(...(await unseenEmbeds(content.body, before, (id) => this.viewable(actor, id))));
     if (missing.length > 0) {
       throw new NewsdeskError("UNKNOWN_REFERENCE", {
         detail: `Unknown references: ${missing.join(", ")}.`,

@@ -68,6 +68,7 @@ function expected(role: Role, action: Action, story: StoryFacts | undefined): bo
       return true;
     case "wire.acknowledge":
     case "catalog.edit":
+    case "media.delete":
       return editorial;
     case "users.manage":
     case "wire.sources.manage":

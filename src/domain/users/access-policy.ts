@@ -26,6 +26,7 @@ export const actions = [
   "programme.manage",
   "alert.translate",
   "media.upload",
+  "media.delete",
   "users.manage",
   "audit.read",
   "audit.browse",
@@ -122,6 +123,10 @@ function allowed(
       return has(...editorial);
     case "media.upload":
       return has("reporter", "translator", ...editorial);
+    // Deleting a clip removes it from every service's library (clips belong to no single
+    // service), so it is an editor's decision, never a reporter's.
+    case "media.delete":
+      return has(...editorial);
     // People, desks and topics: editors add and edit them (and merge duplicate topics);
     // removing them, changing a topic's slug and every section change are the service
     // admin's, since they move reader URLs. Agencies belong to no service: administrators.
@@ -181,6 +186,7 @@ const needs: Record<Action, string> = {
   "translation.create": "the translator or editor role",
   "translation.edit": "the translator or editor role",
   "media.upload": "a reporter, translator or editor role",
+  "media.delete": "the editor role",
   "users.manage": "the service admin role",
   "settings.manage": "the service admin role",
   "catalog.edit": "the editor role",

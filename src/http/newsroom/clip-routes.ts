@@ -104,16 +104,35 @@ export function clipRoutes(r: NewsroomRouter, deps: ClipRouteDeps): void {
       c.json({ clip: clipJson(await deps.clips.rename(actor, pathParam(c, "id"), body)) }),
   );
 
+  // Deleting is an editor's (`media.delete`, checked again in ClipService.delete), and is
+  // refused while an episode plays the clip.
+  r.delete(
+    "/media/clips/:id",
+    { action: "media.delete", scope: "media:write" },
+    async (c, { actor }) => {
+      const clip = await deps.clips.delete(actor, pathParam(c, "id"));
+      await deps.audit.record(
+        actor,
+        "clip.deleted",
+        {},
+        { clipId: clip.id, title: clip.title, kind: clip.kind },
+      );
+      return c.body(null, 204);
+    },
+  );
+
   r.put(
     "/media/clips/:id/captions/:lang",
     { action: "media.upload", scope: "media:write" },
     async (c, { actor, body }) => {
       const { vtt } = parseOrThrow(captionsBody, body);
-      const caption = await deps.clips.putCaptions(
+      const clipId = pathParam(c, "id");
+      const caption = await deps.clips.putCaptions(actor, clipId, pathParam(c, "lang"), vtt);
+      await deps.audit.record(
         actor,
-        pathParam(c, "id"),
-        pathParam(c, "lang"),
-        vtt,
+        "clip.captions-saved",
+        {},
+        { clipId, lang: caption.lang, cues: caption.cueCount },
       );
       return c.json({ caption });
     },
@@ -123,7 +142,10 @@ export function clipRoutes(r: NewsroomRouter, deps: ClipRouteDeps): void {
     "/media/clips/:id/captions/:lang",
     { action: "media.upload", scope: "media:write" },
     async (c, { actor }) => {
-      await deps.clips.deleteCaptions(actor, pathParam(c, "id"), pathParam(c, "lang"));
+      const clipId = pathParam(c, "id");
+      const lang = pathParam(c, "lang");
+      await deps.clips.deleteCaptions(actor, clipId, lang);
+      await deps.audit.record(actor, "clip.captions-removed", {}, { clipId, lang });
       return c.body(null, 204);
     },
   );

@@ -35,6 +35,9 @@ const labels: Record<AuditAction, MessageKey> = {
   "user.end-sessions": "audit.user.end-sessions",
   "token.create": "audit.token.create",
   "media.upload": "audit.media.upload",
+  "clip.captions-saved": "audit.clip.captions-saved",
+  "clip.captions-removed": "audit.clip.captions-removed",
+  "clip.deleted": "audit.clip.deleted",
   "banner.raise": "audit.banner.raise",
   "banner.clear": "audit.banner.clear",
   "alert.raise": "audit.alert.raise",
@@ -75,6 +78,7 @@ const labels: Record<AuditAction, MessageKey> = {
   "programme.edit": "audit.programme.edit",
   "programme.remove": "audit.programme.remove",
   "schedule.saved": "audit.schedule.saved",
+  "episode.saved": "audit.episode.saved",
   "live.settings-changed": "audit.live.settings-changed",
   "live.post-deleted": "audit.live.post-deleted",
 };

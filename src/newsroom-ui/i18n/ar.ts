@@ -1,5 +1,6 @@
 import { accountAr } from "./account-ar.js";
 import { avAr } from "./av-ar.js";
+import { episodesAr } from "./episodes-ar.js";
 import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
@@ -790,6 +791,7 @@ export const ar: Readonly<Record<MessageKey, string>> = {
   ...commentsAr,
   // Audio and video in the media library: av-ar.ts
   ...avAr,
+  ...episodesAr,
   ...conflictAr,
   ...translationAr,
   ...curationAr,

@@ -24,6 +24,7 @@ export const avAr: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "الترجمة والنص: {title}",
   "av.captions.lang": "وسم اللغة، مثل ar أو en",
   "av.captions.vtt": "الترجمة بصيغة WebVTT",
+  "av.captions.file": "أو حمّل ملفًا بصيغة WebVTT (.vtt) في المربع",
   "av.captions.save": "حفظ الترجمة",
   "av.captions.saved": "حُفظت الترجمة بلغة {lang}: {count} مقطعًا.",
   "av.captions.remove": "حذف الترجمة بلغة {lang}",
@@ -34,4 +35,10 @@ export const avAr: Record<keyof typeof avEn, string> = {
   "av.transcript.help": "يظهر تحت المشغّل ويُعثر عليه في البحث. اتركه فارغًا لاستخدام كلمات الترجمة.",
   "av.transcript.save": "حفظ النص",
   "av.transcript.saved": "حُفظ النص بلغة {lang}.",
+  "av.delete.open": "احذف {title}",
+  "av.delete.title": "أتحذف هذا الصوت أو الفيديو؟",
+  "av.delete.body": "سيُحذف {title} نهائيًا مع كل نسخه وترجماته. لن يتمكن القراء من تشغيله بعد ذلك.",
+  "av.delete.confirm": "احذف نهائيًا",
+  "av.delete.done": "حُذف {title}.",
+  "av.delete.inUse": "لم يُحذف {title}: ما زالت حلقة تشغّله. أعطِ الحلقة مقطعًا آخر أولًا.",
 };

@@ -29,6 +29,7 @@ export const avEn = {
   "av.captions.heading": "Captions and transcript: {title}",
   "av.captions.lang": "Language tag, for example en or fa",
   "av.captions.vtt": "Captions in WebVTT",
+  "av.captions.file": "Or load a WebVTT file (.vtt) into the box",
   "av.captions.save": "Save captions",
   "av.captions.saved": "Captions in {lang} saved: {count} cues.",
   "av.captions.remove": "Remove the captions in {lang}",
@@ -40,4 +41,12 @@ export const avEn = {
     "Shown under the player and found by search. Leave it empty to use the words of the captions.",
   "av.transcript.save": "Save the transcript",
   "av.transcript.saved": "The transcript in {lang} was saved.",
+  "av.delete.open": "Delete {title}",
+  "av.delete.title": "Delete this audio or video?",
+  "av.delete.body":
+    "{title} and all its versions and captions will be deleted for good. Readers will no longer be able to play it.",
+  "av.delete.confirm": "Delete for good",
+  "av.delete.done": "{title} was deleted.",
+  "av.delete.inUse":
+    "{title} was not deleted: an episode still plays it. Give the episode another clip first.",
 };

@@ -24,6 +24,7 @@ export const avEs: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Subtítulos y transcripción: {title}",
   "av.captions.lang": "Etiqueta de idioma, por ejemplo es o en",
   "av.captions.vtt": "Subtítulos en WebVTT",
+  "av.captions.file": "O cargue un archivo WebVTT (.vtt) en el cuadro",
   "av.captions.save": "Guardar los subtítulos",
   "av.captions.saved": "Subtítulos en {lang} guardados: {count} entradas.",
   "av.captions.remove": "Quitar los subtítulos en {lang}",
@@ -35,4 +36,12 @@ export const avEs: Record<keyof typeof avEn, string> = {
     "Se muestra bajo el reproductor y la encuentra la búsqueda. Déjela vacía para usar las palabras de los subtítulos.",
   "av.transcript.save": "Guardar la transcripción",
   "av.transcript.saved": "Se ha guardado la transcripción en {lang}.",
+  "av.delete.open": "Eliminar {title}",
+  "av.delete.title": "¿Eliminar este audio o vídeo?",
+  "av.delete.body":
+    "{title} y todas sus versiones y subtítulos se eliminarán para siempre. Los lectores ya no podrán reproducirlo.",
+  "av.delete.confirm": "Eliminar para siempre",
+  "av.delete.done": "{title} se eliminó.",
+  "av.delete.inUse":
+    "{title} no se eliminó: un episodio aún lo reproduce. Asigne antes otro clip al episodio.",
 };

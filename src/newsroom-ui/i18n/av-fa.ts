@@ -24,6 +24,7 @@ export const avFa: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "زیرنویس و متن: {title}",
   "av.captions.lang": "برچسب زبان، مثلاً fa یا en",
   "av.captions.vtt": "زیرنویس به قالب WebVTT",
+  "av.captions.file": "یا پرونده‌ای با قالب WebVTT (.vtt) را در کادر بارگذاری کنید",
   "av.captions.save": "ذخیرهٔ زیرنویس",
   "av.captions.saved": "زیرنویس {lang} ذخیره شد: {count} بخش.",
   "av.captions.remove": "حذف زیرنویس {lang}",
@@ -35,4 +36,12 @@ export const avFa: Record<keyof typeof avEn, string> = {
     "زیر پخش‌کننده نمایش داده می‌شود و در جست‌وجو پیدا می‌شود. خالی بگذارید تا از واژه‌های زیرنویس استفاده شود.",
   "av.transcript.save": "ذخیرهٔ متن",
   "av.transcript.saved": "متن به زبان {lang} ذخیره شد.",
+  "av.delete.open": "حذف {title}",
+  "av.delete.title": "این صدا یا ویدئو حذف شود؟",
+  "av.delete.body":
+    "{title} با همهٔ نسخه‌ها و زیرنویس‌هایش برای همیشه حذف می‌شود. خوانندگان دیگر نمی‌توانند آن را پخش کنند.",
+  "av.delete.confirm": "حذف برای همیشه",
+  "av.delete.done": "{title} حذف شد.",
+  "av.delete.inUse":
+    "{title} حذف نشد: قسمتی هنوز آن را پخش می‌کند. نخست پرونده دیگری به آن قسمت بدهید.",
 };

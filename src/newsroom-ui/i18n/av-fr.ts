@@ -24,6 +24,7 @@ export const avFr: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Sous-titres et transcription : {title}",
   "av.captions.lang": "Code de langue, par exemple fr ou en",
   "av.captions.vtt": "Sous-titres au format WebVTT",
+  "av.captions.file": "Ou chargez un fichier WebVTT (.vtt) dans la zone",
   "av.captions.save": "Enregistrer les sous-titres",
   "av.captions.saved": "Sous-titres en {lang} enregistrés : {count} répliques.",
   "av.captions.remove": "Supprimer les sous-titres en {lang}",
@@ -35,4 +36,12 @@ export const avFr: Record<keyof typeof avEn, string> = {
     "Affichée sous le lecteur et trouvée par la recherche. Laissez-la vide pour reprendre les mots des sous-titres.",
   "av.transcript.save": "Enregistrer la transcription",
   "av.transcript.saved": "La transcription en {lang} a été enregistrée.",
+  "av.delete.open": "Supprimer {title}",
+  "av.delete.title": "Supprimer cet audio ou cette vidéo ?",
+  "av.delete.body":
+    "{title} sera supprimé définitivement, avec toutes ses versions et ses sous-titres. Les lecteurs ne pourront plus l'écouter ni le regarder.",
+  "av.delete.confirm": "Supprimer définitivement",
+  "av.delete.done": "{title} a été supprimé.",
+  "av.delete.inUse":
+    "{title} n'a pas été supprimé : un épisode le diffuse encore. Donnez d'abord un autre extrait à cet épisode.",
 };

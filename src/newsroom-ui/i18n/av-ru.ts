@@ -24,6 +24,7 @@ export const avRu: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Субтитры и расшифровка — {title}",
   "av.captions.lang": "Код языка, например ru или en",
   "av.captions.vtt": "Субтитры в формате WebVTT",
+  "av.captions.file": "Или загрузите в поле файл WebVTT (.vtt)",
   "av.captions.save": "Сохранить субтитры",
   "av.captions.saved": "Субтитры ({lang}) сохранены: реплик — {count}.",
   "av.captions.remove": "Удалить субтитры ({lang})",
@@ -35,4 +36,12 @@ export const avRu: Record<keyof typeof avEn, string> = {
     "Показывается под плеером и находится поиском. Оставьте поле пустым, чтобы взять слова из субтитров.",
   "av.transcript.save": "Сохранить расшифровку",
   "av.transcript.saved": "Расшифровка ({lang}) сохранена.",
+  "av.delete.open": "Удалить {title}",
+  "av.delete.title": "Удалить это аудио или видео?",
+  "av.delete.body":
+    "{title} будет удалено навсегда вместе со всеми версиями и субтитрами. Читатели больше не смогут его воспроизвести.",
+  "av.delete.confirm": "Удалить навсегда",
+  "av.delete.done": "{title} удалено.",
+  "av.delete.inUse":
+    "{title} не удалено: его всё ещё воспроизводит выпуск. Сначала дайте выпуску другую запись.",
 };

@@ -24,6 +24,7 @@ export const avUk: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "Субтитри й розшифровка — {title}",
   "av.captions.lang": "Код мови, наприклад uk або en",
   "av.captions.vtt": "Субтитри у форматі WebVTT",
+  "av.captions.file": "Або завантажте в поле файл WebVTT (.vtt)",
   "av.captions.save": "Зберегти субтитри",
   "av.captions.saved": "Субтитри ({lang}) збережено: реплік — {count}.",
   "av.captions.remove": "Видалити субтитри ({lang})",
@@ -35,4 +36,12 @@ export const avUk: Record<keyof typeof avEn, string> = {
     "Показується під плеєром і знаходиться пошуком. Залиште поле порожнім, щоб узяти слова із субтитрів.",
   "av.transcript.save": "Зберегти розшифровку",
   "av.transcript.saved": "Розшифровку ({lang}) збережено.",
+  "av.delete.open": "Видалити {title}",
+  "av.delete.title": "Видалити це аудіо чи відео?",
+  "av.delete.body":
+    "{title} буде видалено назавжди разом з усіма версіями та субтитрами. Читачі більше не зможуть його відтворити.",
+  "av.delete.confirm": "Видалити назавжди",
+  "av.delete.done": "{title} видалено.",
+  "av.delete.inUse":
+    "{title} не видалено: його досі відтворює випуск. Спершу дайте випуску інший запис.",
 };

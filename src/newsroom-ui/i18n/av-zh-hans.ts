@@ -24,6 +24,7 @@ export const avZhHans: Record<keyof typeof avEn, string> = {
   "av.captions.heading": "字幕和文字稿：{title}",
   "av.captions.lang": "语言标签，例如 zh-Hans 或 en",
   "av.captions.vtt": "WebVTT 字幕",
+  "av.captions.file": "或将 WebVTT 文件（.vtt）载入文本框",
   "av.captions.save": "保存字幕",
   "av.captions.saved": "{lang} 字幕已保存：共 {count} 条。",
   "av.captions.remove": "删除 {lang} 字幕",
@@ -34,4 +35,10 @@ export const avZhHans: Record<keyof typeof avEn, string> = {
   "av.transcript.help": "显示在播放器下方，并可被搜索到。留空则使用字幕中的文字。",
   "av.transcript.save": "保存文字稿",
   "av.transcript.saved": "{lang} 文字稿已保存。",
+  "av.delete.open": "删除 {title}",
+  "av.delete.title": "删除此音频或视频？",
+  "av.delete.body": "{title} 及其所有版本和字幕将被永久删除。读者将无法再播放。",
+  "av.delete.confirm": "永久删除",
+  "av.delete.done": "{title} 已删除。",
+  "av.delete.inUse": "{title} 未删除：仍有单集在播放它。请先为该单集换一个片段。",
 };

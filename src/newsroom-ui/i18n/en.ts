@@ -1,5 +1,6 @@
 import { accountEn } from "./account-en.js";
 import { avEn } from "./av-en.js";
+import { episodesEn } from "./episodes-en.js";
 import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
@@ -882,6 +883,7 @@ export const en = {
   ...commentsEn,
   // Audio and video in the media library: av-en.ts
   ...avEn,
+  ...episodesEn,
 
   // The conflict view's merge and not-merged revisions in the history: conflict-en.ts
   ...conflictEn,

@@ -1,5 +1,6 @@
 import { accountEs } from "./account-es.js";
 import { avEs } from "./av-es.js";
+import { episodesEs } from "./episodes-es.js";
 import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
@@ -824,6 +825,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...commentsEs,
   // Audio and video in the media library: av-es.ts
   ...avEs,
+  ...episodesEs,
   ...conflictEs,
   ...translationEs,
   ...curationEs,

@@ -1,5 +1,6 @@
 import { accountFa } from "./account-fa.js";
 import { avFa } from "./av-fa.js";
+import { episodesFa } from "./episodes-fa.js";
 import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
@@ -806,6 +807,7 @@ export const fa: Readonly<Record<MessageKey, string>> = {
   ...commentsFa,
   // Audio and video in the media library: av-fa.ts
   ...avFa,
+  ...episodesFa,
   ...conflictFa,
   ...translationFa,
   ...catalogFa,

@@ -1,5 +1,6 @@
 import { accountFr } from "./account-fr.js";
 import { avFr } from "./av-fr.js";
+import { episodesFr } from "./episodes-fr.js";
 import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
@@ -828,6 +829,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...commentsFr,
   // Audio and video in the media library: av-fr.ts
   ...avFr,
+  ...episodesFr,
   ...conflictFr,
   ...translationFr,
   ...curationFr,

@@ -1,5 +1,6 @@
 import { accountRu } from "./account-ru.js";
 import { avRu } from "./av-ru.js";
+import { episodesRu } from "./episodes-ru.js";
 import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
@@ -814,6 +815,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...commentsRu,
   // Audio and video in the media library: av-ru.ts
   ...avRu,
+  ...episodesRu,
   ...conflictRu,
   ...translationRu,
   ...curationRu,

@@ -1,5 +1,6 @@
 import { accountUk } from "./account-uk.js";
 import { avUk } from "./av-uk.js";
+import { episodesUk } from "./episodes-uk.js";
 import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
@@ -816,6 +817,7 @@ export const uk: Readonly<Record<MessageKey, string>> = {
   ...commentsUk,
   // Audio and video in the media library: av-uk.ts
   ...avUk,
+  ...episodesUk,
   ...conflictUk,
   ...translationUk,
   ...curationUk,

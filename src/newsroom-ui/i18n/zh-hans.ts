@@ -1,5 +1,6 @@
 import { accountZhHans } from "./account-zh-hans.js";
 import { avZhHans } from "./av-zh-hans.js";
+import { episodesZhHans } from "./episodes-zh-hans.js";
 import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
@@ -775,6 +776,7 @@ export const zhHans: Readonly<Record<MessageKey, string>> = {
   ...commentsZhHans,
   // Audio and video in the media library: av-zh-hans.ts
   ...avZhHans,
+  ...episodesZhHans,
   ...conflictZhHans,
   ...translationZhHans,
   ...curationZhHans,

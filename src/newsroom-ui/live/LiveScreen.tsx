@@ -314,6 +314,7 @@ export function LiveScreen(props: { readonly storyId: string }) {
       {block === null ? (
         <PostComposer
           storyId={storyId}
+          serviceId={service.id}
           catalog={catalog}
           lang={text.lang}
           dir={text.dir}

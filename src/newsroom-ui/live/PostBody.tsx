@@ -1,5 +1,6 @@
 import type { StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { originalRendition } from "../media/media-files.js";
+import { EmbeddedStoryName } from "../shared/EmbeddedStory.js";
 
 /** A post's body as the newsroom shows it: plain paragraphs and figures, no reader chrome. */
 export function PostBody(props: {
@@ -36,6 +37,12 @@ export function PostBody(props: {
                 <img src={originalRendition(block.mediaId)} alt={block.alt} loading="lazy" />
                 {block.caption ? <figcaption>{block.caption}</figcaption> : null}
               </figure>
+            );
+          case "storyEmbed":
+            return (
+              <p key={key} class="nr-story-embed" data-story-embed={block.storyId}>
+                <EmbeddedStoryName storyId={block.storyId} />
+              </p>
             );
         }
         return null;

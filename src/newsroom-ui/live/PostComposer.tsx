@@ -1,10 +1,13 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { maxStoryEmbeds } from "../../domain/stories/story-body-schema.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { mediaErrorText, originalRendition, uploadProblem } from "../media/media-files.js";
 import { errorMessage, isApiError } from "../shared/api-client.js";
 import type { Catalog } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
+import { rememberHeadline } from "../shared/embedded-headlines.js";
 import { ErrorMessage } from "../shared/Notice.js";
+import { StoryEmbedDialog } from "../shared/StoryEmbedDialog.js";
 import { createPost, type LivePost } from "./live-api.js";
 import {
   browserStorage,
@@ -31,6 +34,8 @@ function fitHeight(area: HTMLTextAreaElement | null): void {
  */
 export function PostComposer(props: {
   readonly storyId: string;
+  /** The live page's service: the embed search offers its stories first. */
+  readonly serviceId: string;
   readonly catalog: Catalog | null;
   readonly lang: string;
   readonly dir: "ltr" | "rtl";
@@ -51,6 +56,8 @@ export function PostComposer(props: {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const photoButtonRef = useRef<HTMLButtonElement>(null);
+  const embedButtonRef = useRef<HTMLButtonElement>(null);
+  const [embedOpen, setEmbedOpen] = useState(false);
 
   useEffect(() => writeDraft(browserStorage(), props.storyId, draft), [props.storyId, draft]);
   useLayoutEffect(() => fitHeight(textRef.current), [draft.text]);
@@ -259,6 +266,54 @@ export function PostComposer(props: {
             />
           </div>
         )}
+
+        {draft.embeds.length > 0 ? (
+          <ul class="nr-live-embeds" aria-label={t("live.embed.results")}>
+            {draft.embeds.map((embed) => (
+              <li key={embed.storyId} class="nr-story-embed" data-story-embed={embed.storyId}>
+                <span lang={props.lang} dir={props.dir}>
+                  {t("live.embed.card", { headline: embed.headline })}
+                </span>{" "}
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDraft((d) => ({
+                      ...d,
+                      embeds: d.embeds.filter((e) => e.storyId !== embed.storyId),
+                    }));
+                    requestAnimationFrame(() => embedButtonRef.current?.focus());
+                  }}
+                >
+                  {t("live.embed.remove", { headline: embed.headline })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div class="nr-button-row">
+          <button
+            type="button"
+            ref={embedButtonRef}
+            disabled={draft.embeds.length >= maxStoryEmbeds}
+            onClick={() => setEmbedOpen(true)}
+          >
+            {t("live.embed.add")}
+          </button>
+        </div>
+        <StoryEmbedDialog
+          open={embedOpen}
+          serviceId={props.serviceId}
+          onClose={() => setEmbedOpen(false)}
+          onPick={(item) => {
+            rememberHeadline(api, item.id, item.headline);
+            setDraft((d) =>
+              d.embeds.some((e) => e.storyId === item.id)
+                ? d
+                : { ...d, embeds: [...d.embeds, { storyId: item.id, headline: item.headline }] },
+            );
+            setEmbedOpen(false);
+          }}
+        />
 
         <div class="nr-field">
           <label for={`${id}-byline`}>{t("live.composer.byline")}</label>

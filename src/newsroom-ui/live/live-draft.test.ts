@@ -87,6 +87,7 @@ describe("the posting box's draft", () => {
       title: "  ",
       personId: "per1",
       photo: { mediaId: "m1", caption: " Gate ", alt: "A gate" },
+      embeds: [],
     };
     expect(postFromDraft(draft)).toEqual({
       title: null,
@@ -97,6 +98,30 @@ describe("the posting box's draft", () => {
       title: "Border",
       bylines: [],
     });
+  });
+
+  it("embeds picked stories after the text and photo, keeps them through a reload, and posts an embed alone", () => {
+    const storage = memoryStorage();
+    const embeds = [{ storyId: "bcdefghjkmnp", headline: "Ferry lines reopen" }];
+    const draft = { ...emptyDraft("per1"), text: "Read more", embeds };
+    writeDraft(storage, "s1", draft);
+    expect(readDraft(storage, "s1")).toEqual(draft);
+    expect(postFromDraft(draft).body).toEqual([
+      { type: "paragraph", content: [{ text: "Read more" }] },
+      { type: "storyEmbed", storyId: "bcdefghjkmnp" },
+    ]);
+    const alone = { ...emptyDraft(null), embeds };
+    expect(draftProblem(alone)).toBeNull();
+    writeDraft(storage, "s2", alone);
+    expect(readDraft(storage, "s2")?.embeds).toEqual(embeds);
+    // A draft kept before embeds existed reads as one without any; a malformed entry goes.
+    storage.setItem(draftStorageKey("s3"), JSON.stringify({ text: "x", title: "", personId: "" }));
+    expect(readDraft(storage, "s3")?.embeds).toEqual([]);
+    storage.setItem(
+      draftStorageKey("s4"),
+      JSON.stringify({ text: "x", title: "", personId: "", embeds: [{ storyId: 5 }, embeds[0]] }),
+    );
+    expect(readDraft(storage, "s4")?.embeds).toEqual(embeds);
   });
 
   it("edits paragraphs in place and keeps photos and other blocks", () => {

@@ -1,4 +1,8 @@
-import type { FigureBlock, StoryBlock } from "../../domain/stories/story-body-schema.js";
+import {
+  type FigureBlock,
+  maxStoryEmbeds,
+  type StoryBlock,
+} from "../../domain/stories/story-body-schema.js";
 import type { LivePostContent } from "./live-api.js";
 
 /**
@@ -16,10 +20,17 @@ export interface PostDraft {
   } | null;
   /** The byline person; "" for no byline. */
   readonly personId: string;
+  /** Stories embedded after the text and photo, with the headline the picker showed. */
+  readonly embeds: readonly EmbeddedInDraft[];
+}
+
+interface EmbeddedInDraft {
+  readonly storyId: string;
+  readonly headline: string;
 }
 
 export function emptyDraft(personId: string | null): PostDraft {
-  return { text: "", title: "", photo: null, personId: personId ?? "" };
+  return { text: "", title: "", photo: null, personId: personId ?? "", embeds: [] };
 }
 
 /** The browser's localStorage, or null where there is none or it may not be used. */
@@ -35,7 +46,14 @@ export function draftStorageKey(storyId: string): string {
   return `newsdesk.newsroom.liveDraft.${storyId}`;
 }
 
-const limits = { text: 20_000, title: 300, caption: 2000, alt: 1000, id: 64 } as const;
+const limits = {
+  text: 20_000,
+  title: 300,
+  caption: 2000,
+  alt: 1000,
+  id: 64,
+  embeds: maxStoryEmbeds,
+} as const;
 
 function stringOf(value: unknown, max: number): string | null {
   return typeof value === "string" && value.length <= max ? value : null;
@@ -73,7 +91,18 @@ export function readDraft(
     const alt = stringOf(p.alt, limits.alt);
     if (mediaId && caption !== null && alt !== null) photo = { mediaId, caption, alt };
   }
-  return { text, title, photo, personId };
+  // Drafts kept before embeds existed have none.
+  const embeds: EmbeddedInDraft[] = [];
+  if (Array.isArray(record.embeds)) {
+    for (const item of record.embeds.slice(0, limits.embeds) as unknown[]) {
+      if (typeof item !== "object" || item === null) continue;
+      const e = item as Record<string, unknown>;
+      const storyId = stringOf(e.storyId, limits.id);
+      const headline = stringOf(e.headline, limits.title);
+      if (storyId && headline !== null) embeds.push({ storyId, headline });
+    }
+  }
+  return { text, title, photo, personId, embeds };
 }
 
 /** Keeps the draft, or forgets it once it is empty; storage failures leave the page working. */
@@ -83,7 +112,12 @@ export function writeDraft(
   draft: PostDraft,
 ): void {
   try {
-    if (draft.text.trim() === "" && draft.title.trim() === "" && draft.photo === null) {
+    if (
+      draft.text.trim() === "" &&
+      draft.title.trim() === "" &&
+      draft.photo === null &&
+      draft.embeds.length === 0
+    ) {
       storage?.removeItem(draftStorageKey(storyId));
     } else {
       storage?.setItem(draftStorageKey(storyId), JSON.stringify(draft));
@@ -108,13 +142,14 @@ export function paragraphsOf(text: string): StoryBlock[] {
 export type DraftProblem = "empty" | "altMissing";
 
 export function draftProblem(draft: PostDraft): DraftProblem | null {
-  if (paragraphsOf(draft.text).length === 0 && draft.photo === null) return "empty";
+  if (paragraphsOf(draft.text).length === 0 && draft.photo === null && draft.embeds.length === 0)
+    return "empty";
   // A photo needs real alt text for readers who cannot see it (WCAG 2.2 SC 1.1.1).
   if (draft.photo !== null && draft.photo.alt.trim() === "") return "altMissing";
   return null;
 }
 
-/** What the Post button sends: text paragraphs, then the photo's figure. */
+/** What the Post button sends: text paragraphs, then the photo's figure, then the embeds. */
 export function postFromDraft(draft: PostDraft): LivePostContent {
   const body: StoryBlock[] = paragraphsOf(draft.text);
   if (draft.photo) {
@@ -127,6 +162,7 @@ export function postFromDraft(draft: PostDraft): LivePostContent {
     };
     body.push(figure);
   }
+  for (const embed of draft.embeds) body.push({ type: "storyEmbed", storyId: embed.storyId });
   const title = draft.title.trim().normalize("NFC");
   return {
     title: title === "" ? null : title,

@@ -1,19 +1,13 @@
 import { useEffect, useId, useState } from "preact/hooks";
-import { parseWebVtt, type WebVttProblem } from "../../domain/clips/webvtt.js";
 import { useUiText } from "../i18n/ui-language.js";
 import { errorMessage, isApiError } from "../shared/api-client.js";
 import { useApp } from "../shared/app-context.js";
+import { ConfirmDialog } from "../shared/Dialog.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
+import { canDeleteClips } from "../shared/permissions.js";
 import { TextField } from "../shared/TextField.js";
-import {
-  type ClipItem,
-  captionProblemsSchema,
-  deleteCaptions,
-  listClips,
-  putCaptions,
-  putTranscript,
-  uploadClip,
-} from "./clips-api.js";
+import { CaptionsEditor } from "./CaptionsEditor.js";
+import { type ClipItem, deleteClip, listClips, uploadClip } from "./clips-api.js";
 
 /** How often the list is refreshed while a clip is still being processed. */
 const pollMs = 5000;
@@ -23,9 +17,10 @@ const pollMs = 5000;
  * probes it), processing status, and captions and transcripts per language.
  */
 export function ClipLibrary() {
-  const { api } = useApp();
+  const { api, session } = useApp();
   const { t, number } = useUiText();
   const id = useId();
+  const [deleting, setDeleting] = useState<ClipItem | null>(null);
   const [clips, setClips] = useState<readonly ClipItem[]>([]);
   const [refreshKey, setRefreshKey] = useState(0);
   const [file, setFile] = useState<File | null>(null);
@@ -79,6 +74,29 @@ export function ClipLibrary() {
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    const title = deleting.title || deleting.id;
+    setBusy(true);
+    setError(null);
+    try {
+      await deleteClip(api, deleting.id);
+      setStatus(t("av.delete.done", { title }));
+      if (open === deleting.id) setOpen(null);
+      setRefreshKey((key) => key + 1);
+    } catch (failure) {
+      setStatus("");
+      setError(
+        isApiError(failure) && failure.code === "CLIP_IN_USE"
+          ? t("av.delete.inUse", { title })
+          : errorMessage(failure),
+      );
+    } finally {
+      setBusy(false);
+      setDeleting(null);
     }
   };
 
@@ -153,6 +171,11 @@ export function ClipLibrary() {
               >
                 {t("av.captions.open", { title: clip.title || clip.id })}
               </button>
+              {canDeleteClips(session) ? (
+                <button type="button" class="nr-danger" onClick={() => setDeleting(clip)}>
+                  {t("av.delete.open", { title: clip.title || clip.id })}
+                </button>
+              ) : null}
               {open === clip.id ? (
                 <CaptionsEditor clip={clip} onChanged={() => setRefreshKey((key) => key + 1)} />
               ) : null}
@@ -160,140 +183,18 @@ export function ClipLibrary() {
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        title={t("av.delete.title")}
+        open={deleting !== null}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => void remove()}
+        confirmLabel={t("av.delete.confirm")}
+        cancelLabel={t("common.cancel")}
+        tone="danger"
+        busy={busy}
+      >
+        <p>{t("av.delete.body", { title: deleting ? deleting.title || deleting.id : "" })}</p>
+      </ConfirmDialog>
     </section>
-  );
-}
-
-/** Captions per language: checked as typed with the server's own WebVTT rules. */
-function CaptionsEditor(props: { readonly clip: ClipItem; readonly onChanged: () => void }) {
-  const { api } = useApp();
-  const { t, number } = useUiText();
-  const id = useId();
-  const [lang, setLang] = useState(props.clip.captions[0]?.lang ?? "");
-  const existing = props.clip.captions.find((c) => c.lang === lang);
-  const [vtt, setVtt] = useState(existing?.vtt ?? "WEBVTT\n\n");
-  const [transcript, setTranscript] = useState(existing?.transcript ?? "");
-  const [problems, setProblems] = useState<readonly WebVttProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
-
-  const check = (text: string) => {
-    const parsed = parseWebVtt(text);
-    setProblems(parsed.ok ? [] : parsed.problems);
-    return parsed.ok;
-  };
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    if (!check(vtt)) return;
-    try {
-      const caption = await putCaptions(api, props.clip.id, lang.trim(), vtt);
-      setTranscript(caption.transcript);
-      setStatus(t("av.captions.saved", { lang: caption.lang, count: number(caption.cueCount) }));
-      props.onChanged();
-    } catch (failure) {
-      const listed = isApiError(failure)
-        ? captionProblemsSchema.safeParse(failure.problem.problems)
-        : undefined;
-      if (listed?.success) setProblems(listed.data);
-      else setError(errorMessage(failure));
-    }
-  };
-
-  const remove = async () => {
-    try {
-      await deleteCaptions(api, props.clip.id, lang.trim());
-      setStatus(t("av.captions.removed", { lang }));
-      props.onChanged();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
-
-  const saveTranscript = async (event: Event) => {
-    event.preventDefault();
-    try {
-      const caption = await putTranscript(api, props.clip.id, lang.trim(), transcript);
-      setTranscript(caption.transcript);
-      setStatus(t("av.transcript.saved", { lang: caption.lang }));
-      props.onChanged();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
-
-  return (
-    <div class="nr-captions">
-      <h3>{t("av.captions.heading", { title: props.clip.title || props.clip.id })}</h3>
-      <form class="nr-form" onSubmit={save}>
-        <TextField
-          id={`${id}-lang`}
-          label={t("av.captions.lang")}
-          value={lang}
-          dir="ltr"
-          maxLength={35}
-          required
-          onInput={(value) => {
-            setLang(value);
-            const found = props.clip.captions.find((c) => c.lang === value.trim());
-            if (found) {
-              setVtt(found.vtt);
-              setTranscript(found.transcript);
-            }
-          }}
-        />
-        <div class="nr-field">
-          <label for={`${id}-vtt`}>{t("av.captions.vtt")}</label>
-          <textarea
-            id={`${id}-vtt`}
-            rows={10}
-            dir="auto"
-            value={vtt}
-            aria-invalid={problems.length > 0}
-            aria-describedby={problems.length > 0 ? `${id}-problems` : undefined}
-            onInput={(event) => {
-              setVtt(event.currentTarget.value);
-              if (problems.length > 0) check(event.currentTarget.value);
-            }}
-            onBlur={() => check(vtt)}
-          />
-        </div>
-        {problems.length > 0 ? (
-          <div id={`${id}-problems`} role="alert">
-            <p>{t("av.captions.invalid")}</p>
-            <ul>
-              {problems.map((p) => (
-                <li key={`${p.line}-${p.message}`}>
-                  {t("av.captions.line", { line: number(p.line), message: p.message })}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <button type="submit">{t("av.captions.save")}</button>
-        {existing ? (
-          <button type="button" onClick={remove}>
-            {t("av.captions.remove", { lang: existing.lang })}
-          </button>
-        ) : null}
-      </form>
-      {existing ? (
-        <form class="nr-form" onSubmit={saveTranscript}>
-          <TextField
-            id={`${id}-transcript`}
-            label={t("av.transcript.label", { lang: existing.lang })}
-            value={transcript}
-            onInput={setTranscript}
-            multiline
-            lang={existing.lang}
-            help={t("av.transcript.help")}
-          />
-          <button type="submit">{t("av.transcript.save")}</button>
-        </form>
-      ) : null}
-      <ErrorMessage message={error} />
-      <StatusMessage>{status}</StatusMessage>
-    </div>
   );
 }

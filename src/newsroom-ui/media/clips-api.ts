@@ -46,6 +46,11 @@ export function listClips(api: ApiClient, query: { q?: string; offset?: number }
   return api.request("GET", "/media/clips", { schema: listSchema, query: { ...query, limit: 20 } });
 }
 
+export async function getClip(api: ApiClient, id: string): Promise<ClipItem> {
+  return (await api.request("GET", `/media/clips/${encodeURIComponent(id)}`, { schema: oneSchema }))
+    .clip;
+}
+
 export async function uploadClip(api: ApiClient, file: File, title: string): Promise<ClipItem> {
   return (
     await api.request("POST", "/media/clips", { schema: oneSchema, raw: file, query: { title } })
@@ -63,6 +68,11 @@ export async function putCaptions(api: ApiClient, id: string, lang: string, vtt:
       },
     )
   ).caption;
+}
+
+/** Deletes the clip and its files; 409 CLIP_IN_USE while an episode plays it. */
+export function deleteClip(api: ApiClient, id: string): Promise<void> {
+  return api.request("DELETE", `/media/clips/${encodeURIComponent(id)}`);
 }
 
 export function deleteCaptions(api: ApiClient, id: string, lang: string): Promise<void> {

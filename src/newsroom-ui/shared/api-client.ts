@@ -292,7 +292,7 @@ export class ApiClient {
   createStory(
     serviceId: string,
     content: Content,
-    kind: "story" | "live" = "story",
+    kind: "story" | "live" | "episode" = "story",
   ): Promise<{ story: StoryHead; revision: Revision }> {
     return this.request("POST", "/stories", {
       schema: createdStorySchema,

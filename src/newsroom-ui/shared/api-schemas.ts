@@ -130,6 +130,9 @@ export const storyHeadSchema = z.looseObject({
   killedAt: nullableString.optional(),
   killReason: nullableString.optional(),
   kind: storyKindSchema,
+  /** Who created it and its family (what `story.edit` depends on: permissions.ts). */
+  createdBy: nullableString.optional(),
+  familyId: z.string().optional(),
 });
 export type StoryHead = z.infer<typeof storyHeadSchema>;
 

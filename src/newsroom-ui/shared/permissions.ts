@@ -69,3 +69,35 @@ export function canSeeWritingSettings(session: Session): boolean {
     session.grants.some((grant) => grant.role === "editor" || grant.role === "service_admin")
   );
 }
+
+/**
+ * Whether the user may change this story (the server's `story.edit`, access-policy.ts):
+ * editors any story of their service, a reporter their own until it is published, a
+ * translator a translation. Panels beside the story (the episode's programme, clip and
+ * chapters) are enabled by it; the server refuses anything else anyway.
+ */
+export function canEditStory(
+  session: Session,
+  story: {
+    readonly id: string;
+    readonly serviceId: string;
+    readonly status: string;
+    readonly createdBy?: string | null | undefined;
+    readonly familyId?: string | undefined;
+  },
+): boolean {
+  const can = capabilitiesFor(session, story.serviceId);
+  if (can.canPublish) return true;
+  const unpublished = story.status === "draft" || story.status === "in_review";
+  if (can.role === "reporter") return story.createdBy === session.user.id && unpublished;
+  if (can.role === "translator") return story.familyId !== undefined && story.familyId !== story.id;
+  return false;
+}
+
+/** Deleting audio and video (the server's `media.delete`): editors of any service. */
+export function canDeleteClips(session: Session): boolean {
+  return (
+    session.user.isAdmin ||
+    session.grants.some((grant) => grant.role === "editor" || grant.role === "service_admin")
+  );
+}

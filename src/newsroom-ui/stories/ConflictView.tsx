@@ -15,6 +15,7 @@ import {
 import type { MessageKey } from "../i18n/en.js";
 import { useUiText } from "../i18n/ui-language.js";
 import type { Catalog, Conflict, Content } from "../shared/api-schemas.js";
+import { EmbeddedStoryName } from "../shared/EmbeddedStory.js";
 import { ErrorMessage } from "../shared/Notice.js";
 import { ContentView } from "./ContentView.js";
 import { bylineName } from "./story-draft.js";
@@ -272,9 +273,13 @@ function SideValue(props: {
       <>
         {blocks.map((block, index) => (
           <span key={index} class="nr-merge-block">
-            {block.type === "figure"
-              ? t("content.image", { caption: blockText(block) })
-              : blockText(block)}
+            {block.type === "figure" ? (
+              t("content.image", { caption: blockText(block) })
+            ) : block.type === "storyEmbed" ? (
+              <EmbeddedStoryName storyId={block.storyId} />
+            ) : (
+              blockText(block)
+            )}
           </span>
         ))}
       </>

@@ -2,6 +2,7 @@ import type { StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { inlinePlainText } from "../../domain/stories/story-body-schema.js";
 import { useUiText } from "../i18n/ui-language.js";
 import type { Catalog, Content } from "../shared/api-schemas.js";
+import { EmbeddedStoryName } from "../shared/EmbeddedStory.js";
 import { bylineName } from "./story-draft.js";
 
 /** One version of a story as readable text, for the conflict view; differing fields marked. */
@@ -87,6 +88,12 @@ function BlockText(props: { readonly block: StoryBlock }) {
       return (
         <p class="nr-help">
           {t("content.image", { caption: block.caption || block.alt || block.mediaId })}
+        </p>
+      );
+    case "storyEmbed":
+      return (
+        <p class="nr-help">
+          <EmbeddedStoryName storyId={block.storyId} />
         </p>
       );
   }

@@ -77,7 +77,7 @@ export function Dashboard(props: {
   const [outcome, setOutcome] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<string[]>([]);
   const [headline, setHeadline] = useState("");
-  const [kind, setKind] = useState<"story" | "live">("story");
+  const [kind, setKind] = useState<"story" | "live" | "episode">("story");
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const filterKey = JSON.stringify(filters);
@@ -421,6 +421,9 @@ export function Dashboard(props: {
                       {item.kind === "live" ? (
                         <span class="nr-tag nr-live-marker"> {t("live.kind.marker")}</span>
                       ) : null}
+                      {item.kind === "episode" ? (
+                        <span class="nr-tag"> {t("episodes.kind.marker")}</span>
+                      ) : null}
                     </th>
                     <td lang={text.lang} dir={text.dir}>
                       {item.bylines.map((b) => b.name ?? b.id).join(t("common.listSeparator"))}
@@ -498,10 +501,14 @@ export function Dashboard(props: {
             <select
               id="new-kind"
               value={kind}
-              onChange={(event) => setKind(event.currentTarget.value === "live" ? "live" : "story")}
+              onChange={(event) => {
+                const chosen = event.currentTarget.value;
+                setKind(chosen === "live" || chosen === "episode" ? chosen : "story");
+              }}
             >
               <option value="story">{t("live.kind.story")}</option>
               <option value="live">{t("live.kind.live")}</option>
+              <option value="episode">{t("episodes.kind.episode")}</option>
             </select>
             <button type="submit" class="nr-primary" disabled={creating}>
               {t("dashboard.create")}

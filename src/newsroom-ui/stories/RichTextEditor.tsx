@@ -9,8 +9,12 @@ import { PasteGuard } from "../editor/paste-guard.js";
 import { toEditorJson } from "../editor/pm-json.js";
 import { QuoteSpeaker } from "../editor/quote-speaker.js";
 import { SmartQuotes } from "../editor/smart-quotes.js";
+import { StoryEmbedNode } from "../editor/story-embed-node.js";
 import { useUiText } from "../i18n/ui-language.js";
+import { useApp } from "../shared/app-context.js";
 import { Dialog } from "../shared/Dialog.js";
+import { embeddedHeadline, rememberHeadline } from "../shared/embedded-headlines.js";
+import { StoryEmbedDialog } from "../shared/StoryEmbedDialog.js";
 
 interface RichTextEditorProps {
   readonly initialDoc: PmNode;
@@ -26,6 +30,8 @@ interface RichTextEditorProps {
   readonly thumbnailFor: (mediaId: string) => string;
   readonly onEditFigure: (pos: number, attrs: FigureAttrs) => void;
   readonly onInsertFigure: () => void;
+  /** The story's service: the embed search offers its stories first. */
+  readonly serviceId: string;
 }
 
 /**
@@ -45,6 +51,11 @@ export function RichTextEditor(props: RichTextEditorProps) {
   latest.current = props;
   const id = useId();
   const { t } = useUiText();
+  const { api } = useApp();
+  const [embedOpen, setEmbedOpen] = useState(false);
+  // The node view is built once; it reads the interface language as it is when painting.
+  const text = useRef(t);
+  text.current = t;
 
   useEffect(() => {
     const element = host.current;
@@ -84,6 +95,12 @@ export function RichTextEditor(props: RichTextEditorProps) {
         FigureNode.configure({
           thumbnailFor: (mediaId) => latest.current.thumbnailFor(mediaId),
           onEdit: (pos, attrs) => latest.current.onEditFigure(pos, attrs),
+        }),
+        StoryEmbedNode.configure({
+          headlineFor: (storyId) => embeddedHeadline(api, storyId),
+          cardLabel: (headline) => text.current("live.embed.card", { headline }),
+          unavailableLabel: (storyId) => text.current("live.embed.unavailable", { id: storyId }),
+          removeLabel: (headline) => text.current("live.embed.remove", { headline }),
         }),
         PasteGuard.configure({
           sanitize: (html) => latest.current.sanitize(html),
@@ -199,6 +216,14 @@ export function RichTextEditor(props: RichTextEditorProps) {
         return true;
       },
     },
+    {
+      label: t("live.embed.add"),
+      pressed: null,
+      run: () => {
+        setEmbedOpen(true);
+        return true;
+      },
+    },
     { label: t("toolbar.undo"), pressed: null, run: (e) => e.chain().focus().undo().run() },
     { label: t("toolbar.redo"), pressed: null, run: (e) => e.chain().focus().redo().run() },
   ];
@@ -254,6 +279,16 @@ export function RichTextEditor(props: RichTextEditorProps) {
           </div>
         </form>
       </Dialog>
+      <StoryEmbedDialog
+        open={embedOpen}
+        serviceId={props.serviceId}
+        onClose={() => setEmbedOpen(false)}
+        onPick={(item) => {
+          rememberHeadline(api, item.id, item.headline);
+          setEmbedOpen(false);
+          run((e) => e.chain().focus().insertStoryEmbed(item.id).run());
+        }}
+      />
     </div>
   );
 }

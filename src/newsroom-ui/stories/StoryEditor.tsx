@@ -12,7 +12,7 @@ import type { MediaAsset } from "../shared/api-schemas.js";
 import { useApp } from "../shared/app-context.js";
 import { contentDirection } from "../shared/format.js";
 import { ErrorMessage, StatusMessage } from "../shared/Notice.js";
-import { capabilitiesFor } from "../shared/permissions.js";
+import { canEditStory, capabilitiesFor } from "../shared/permissions.js";
 import { useScreenTitle } from "../shared/screen-title.js";
 import { serviceFor } from "../shared/service-info.js";
 import { WireFlagBanner } from "../wire/WireFlagBanner.js";
@@ -23,6 +23,7 @@ import { useEditorShortcuts } from "../writing/use-editor-shortcuts.js";
 import { localeTagOf, useWritingSettings } from "../writing/use-writing-settings.js";
 import { WritingAidsBar } from "../writing/WritingAidsBar.js";
 import { ConflictView, DiscardedVersion } from "./ConflictView.js";
+import { EpisodePanel } from "./EpisodePanel.js";
 import { FigureDialog } from "./FigureDialog.js";
 import { LeadFigureField } from "./LeadFigureField.js";
 import { PreviewPane } from "./PreviewPane.js";
@@ -226,6 +227,7 @@ export function StoryEditor(props: { readonly storyId: string }) {
               thumbnailFor={assets.thumbnailFor}
               onEditFigure={(pos, attrs) => setFigureEdit({ target: { kind: "body", pos }, attrs })}
               onInsertFigure={() => setPicker("body")}
+              serviceId={serviceId}
             />
             <WritingAidsBar text={bodyText} locale={locale} onHelp={() => setHelpOpen(true)} />
           </div>
@@ -253,6 +255,16 @@ export function StoryEditor(props: { readonly storyId: string }) {
         </form>
 
         <div class="nr-side">
+          {detail.story.kind === "episode" ? (
+            <EpisodePanel
+              storyId={storyId}
+              serviceId={service.id}
+              lang={text.lang}
+              dir={text.dir}
+              headline={form.headline}
+              canEdit={canEditStory(session, detail.story)}
+            />
+          ) : null}
           <WorkflowControls
             story={detail.story}
             serviceName={service.name}

@@ -1,6 +1,6 @@
 import type { LivePost } from "../../domain/live/live-schema.js";
 import type { Person } from "../../domain/people/people-schema.js";
-import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import type { ResolvedMedia, StoryEmbeds } from "../../domain/published/published-stories.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import { locales } from "../../i18n/locale-registry.js";
@@ -24,6 +24,7 @@ export interface LiveFeedInput {
   readonly posts: readonly LivePost[];
   readonly people: ReadonlyMap<string, Person>;
   readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly embeds: StoryEmbeds;
   readonly publicUrl: string;
   readonly publisherName: string;
   readonly fullText: boolean;
@@ -48,9 +49,7 @@ export function liveFeedDocument(input: LiveFeedInput): FeedDocument {
       url: `${page}?post=${post.id}#post-${post.id}`,
       title: directionalPlainText(post.content.title || excerpt(text), dir),
       summary: text,
-      contentHtml: input.fullText
-        ? postBodyHtml(post.content.body, input.media, publicUrl)
-        : undefined,
+      contentHtml: input.fullText ? postBodyHtml(post.content.body, input, publicUrl) : undefined,
       published: isoSeconds(post.postedAt),
       updated,
       authors: post.content.bylines.flatMap((b) => {

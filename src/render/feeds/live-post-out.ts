@@ -1,6 +1,6 @@
 import type { LivePost } from "../../domain/live/live-schema.js";
 import type { Person } from "../../domain/people/people-schema.js";
-import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import type { ResolvedMedia, StoryEmbeds } from "../../domain/published/published-stories.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { personUrl } from "../reader-urls.js";
 import { isoSeconds } from "./feed-document.js";
@@ -13,6 +13,7 @@ export interface LivePostContext {
   readonly pageUrl: string;
   readonly publicUrl: string;
   readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly embeds: StoryEmbeds;
   readonly people: ReadonlyMap<string, Person>;
 }
 
@@ -29,7 +30,7 @@ export function livePostOut(post: LivePost, context: LivePostContext) {
     edited: post.revision > 1,
     revision: post.revision,
     title: post.content.title,
-    bodyHtml: postBodyHtml(post.content.body, context.media, context.publicUrl),
+    bodyHtml: postBodyHtml(post.content.body, context, context.publicUrl),
     bylines: post.content.bylines.flatMap((b) => {
       const person = context.people.get(b.personId);
       return person

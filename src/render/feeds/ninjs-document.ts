@@ -2,6 +2,7 @@ import { bcp47 } from "../../domain/distribution/language-tags.js";
 import type { PublishedLivePosts } from "../../domain/live/published-live-posts.js";
 import type { PublishedStory } from "../../domain/published/published-stories.js";
 import { storyCredits } from "../../domain/published/story-credits.js";
+import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import type { Story } from "../../domain/stories/story-schema.js";
 import { translatorFor } from "../../i18n/message-catalogue.js";
@@ -170,7 +171,9 @@ export function ninjsDocument(
         }
       : {}),
   };
-  return live ? withLivePosts(document, live, webUrl(s, publicUrl), publicUrl) : document;
+  return live
+    ? withLivePosts(document, live, { service, pageUrl: webUrl(s, publicUrl), publicUrl })
+    : document;
 }
 
 function webUrl(s: PublishedStory, publicUrl: string): string {
@@ -187,12 +190,11 @@ function webUrl(s: PublishedStory, publicUrl: string): string {
 function withLivePosts(
   document: NinjsDocument,
   live: PublishedLivePosts,
-  pageUrl: string,
-  publicUrl: string,
+  { service, pageUrl, publicUrl }: { service: ServiceConfig; pageUrl: string; publicUrl: string },
 ): NinjsDocument {
   const posts = live.posts.map((post) => {
     const text = bodyPlainText(post.content.body);
-    const html = postBodyHtml(post.content.body, live.media, publicUrl);
+    const html = postBodyHtml(post.content.body, { ...live, service }, publicUrl);
     const by = post.content.bylines
       .flatMap((b) => {
         const person = live.people.get(b.personId);

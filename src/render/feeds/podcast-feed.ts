@@ -199,15 +199,25 @@ export function podcastFeed(input: PodcastFeedInput): string {
       [file(name), ...mirrorBases.map((base) => `${base}${clipFileUrl(clip.clip.id, name)}`)].map(
         (uri) => emptyElement("podcast:source", { uri, contentType }),
       );
-    for (const rendition of clip.renditions.filter((r) => r.role.startsWith("audio-"))) {
+    // A video episode's progressive MP4 (one file, the lowest rung) is one of them too.
+    const files = clip.renditions.filter(
+      (r) => r.role.startsWith("audio-") || r.role === "video-progressive",
+    );
+    for (const rendition of files) {
+      const video = rendition.role === "video-progressive";
       out.push(
         `<podcast:alternateEnclosure${attributes({
           type: baseType(rendition.mime),
           length: rendition.bytes,
           bitrate: rendition.bitrate,
+          ...(video && rendition.height !== null ? { height: rendition.height } : {}),
           codecs: rendition.codecs,
           ...(rendition === enclosure ? { default: "true" } : {}),
-          title: `${Math.round(rendition.bitrate / 1000)} kbit/s`,
+          title: !video
+            ? `${Math.round(rendition.bitrate / 1000)} kbit/s`
+            : rendition.height !== null
+              ? `Video, ${rendition.height}p`
+              : "Video",
         })}>`,
       );
       out.push(...sources(rendition.name));

@@ -1,9 +1,21 @@
 import sanitizeHtml from "sanitize-html";
 import type { RenditionInfo } from "../../domain/media/media-schema.js";
-import type { PublishedStory, ResolvedMedia } from "../../domain/published/published-stories.js";
+import type {
+  PublishedStory,
+  ResolvedMedia,
+  StoryEmbeds,
+} from "../../domain/published/published-stories.js";
+import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import type { InlineText, StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { translatorFor } from "../../i18n/message-catalogue.js";
-import { mediaUrl } from "../reader-urls.js";
+import { mediaUrl, storyUrl } from "../reader-urls.js";
+
+/** What a body's blocks name besides their text: images, and embedded stories. */
+export interface BodyResources {
+  readonly service: ServiceConfig;
+  readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly embeds: StoryEmbeds;
+}
 
 /**
  * Full text for feeds and ninjs: HTML rendered from the block model (never stored HTML,
@@ -31,7 +43,7 @@ export function storyHtml(story: PublishedStory, publicUrl: string): string {
       parts.push(`<p>${esc(`${content.dateline} — `)}${inlineHtml(block.content, publicUrl)}</p>`);
       continue;
     }
-    parts.push(blockHtml(block, story.media, publicUrl));
+    parts.push(blockHtml(block, story, publicUrl));
   }
   if (story.corrections.length > 0) {
     const t = translatorFor(story.service.locale);
@@ -47,10 +59,10 @@ export function storyHtml(story: PublishedStory, publicUrl: string): string {
 /** A live post's body as sanitized HTML (content API, ninjs, webhooks), like a story's. */
 export function postBodyHtml(
   blocks: readonly StoryBlock[],
-  media: ReadonlyMap<string, ResolvedMedia>,
+  resources: BodyResources,
   publicUrl: string,
 ): string {
-  return sanitizeFeedHtml(blocks.map((block) => blockHtml(block, media, publicUrl)).join(""));
+  return sanitizeFeedHtml(blocks.map((block) => blockHtml(block, resources, publicUrl)).join(""));
 }
 
 function sanitizeFeedHtml(html: string): string {
@@ -79,11 +91,7 @@ function sanitizeFeedHtml(html: string): string {
   });
 }
 
-function blockHtml(
-  block: StoryBlock,
-  media: ReadonlyMap<string, ResolvedMedia>,
-  publicUrl: string,
-): string {
+function blockHtml(block: StoryBlock, resources: BodyResources, publicUrl: string): string {
   switch (block.type) {
     case "paragraph":
       return `<p>${inlineHtml(block.content, publicUrl)}</p>`;
@@ -99,12 +107,20 @@ function blockHtml(
     }
     case "figure":
       return figureHtml(
-        media.get(block.mediaId),
+        resources.media.get(block.mediaId),
         block.caption,
         block.credit,
         block.alt,
         publicUrl,
       );
+    case "storyEmbed": {
+      // A link to the embedded story as this service's readers see it; nothing when they
+      // cannot (a draft's or killed story's headline never reaches partners).
+      const shown = resources.embeds.shown.get(block.storyId);
+      if (!shown) return "";
+      const href = `${publicUrl}${storyUrl(resources.service, { id: shown.storyId, slug: shown.slug, section: shown.section })}`;
+      return `<p><a href="${esc(href)}">${esc(shown.headline)}</a></p>`;
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { EpisodeView } from "../../domain/episodes/episode-reader.js";
 import { intlLocaleFor } from "../../i18n/locale-registry.js";
 import { programmeUrl } from "../reader-urls.js";
 import type { RenderContext } from "./render-context.js";
+import { videoScript } from "./video-script.js";
 
 /** Where readers fetch a clip's file (src/http/clip-media-routes.ts serves it). */
 export function clipFileUrl(clipId: string, name: string): string {
@@ -55,8 +56,10 @@ const formatNames: Record<string, string> = {
 /**
  * An episode's player, downloads, chapters and transcript (issue 17). Everything works
  * without JavaScript: native `<audio>`/`<video>` with `preload="none"` (nothing is fetched
- * until the reader presses play), typed sources, captions as `<track>`, and the transcript as
- * text for readers who cannot afford to play anything.
+ * until the reader presses play), typed sources (video: HLS, then a progressive MP4 for
+ * browsers without native HLS), captions as `<track>`, and the transcript as text for readers
+ * who cannot afford to play anything. Video pages add `videoScript`, which brings hls.js
+ * only when the reader presses play in a browser without native HLS.
  */
 export function EpisodeMedia(props: { ctx: RenderContext; view: EpisodeView; lowFirst: boolean }) {
   const { ctx, view } = props;
@@ -72,6 +75,7 @@ export function EpisodeMedia(props: { ctx: RenderContext; view: EpisodeView; low
       : `${numbers.format(Math.ceil(bytes / 1000))} kB`;
   const sources = clip ? audioSources(clip, props.lowFirst) : [];
   const hls = clip?.renditions.find((r) => r.role === "hls-master");
+  const progressive = clip?.renditions.find((r) => r.role === "video-progressive");
   const poster = clip?.renditions.find((r) => r.role === "poster");
   const transcript = clip ? transcriptOf(clip, lang) : undefined;
   const tracks = clip
@@ -120,8 +124,18 @@ export function EpisodeMedia(props: { ctx: RenderContext; view: EpisodeView; low
             : {})}
         >
           <source src={clipFileUrl(clip.clip.id, hls.name)} type="application/vnd.apple.mpegurl" />
+          {progressive ? (
+            <source src={clipFileUrl(clip.clip.id, progressive.name)} type={progressive.mime} />
+          ) : null}
           {tracks}
         </video>
+      ) : null}
+      {clip && clip.clip.kind === "video" && hls && !ctx.scriptless && !ctx.lite ? (
+        <script
+          // Our own constant script (hls.js on play where HLS is not native), allowed by its
+          // CSP hash; text-only and lite pages play the MP4 without it.
+          dangerouslySetInnerHTML={{ __html: videoScript }}
+        />
       ) : null}
       {clip && sources.length > 0 ? (
         <p class="downloads">

@@ -1,7 +1,7 @@
 import { type LiveStreamModel, postBylineNames } from "../../domain/live/live-reader.js";
 import type { LivePost } from "../../domain/live/live-schema.js";
 import type { Person } from "../../domain/people/people-schema.js";
-import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import type { ResolvedMedia, StoryEmbeds } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { inlinePlainText } from "../../domain/stories/story-body-schema.js";
 import { messageParts } from "../../i18n/message-parts.js";
@@ -13,7 +13,7 @@ import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
-import { livePageScript, newPostsLabels } from "./live-page-script.js";
+import { livePageScript, liveScriptLabels } from "./live-page-script.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryBody } from "./StoryBody.js";
 import { Corrections } from "./StoryPage.js";
@@ -109,7 +109,13 @@ export function LivePage({
         </header>
         {first ? (
           <>
-            <StoryBody blocks={content.body} media={model.media} dateline={content.dateline} />
+            <StoryBody
+              blocks={content.body}
+              service={service}
+              media={model.media}
+              embeds={model.embeds}
+              dateline={content.dateline}
+            />
             <Corrections ctx={ctx} corrections={model.corrections} />
             {page.keyPoints.length > 0 ? (
               <section class="key-points" aria-labelledby="key-points-h">
@@ -137,13 +143,19 @@ export function LivePage({
               </nav>
             ) : null}
             {stream.pinned ? (
-              <section class="pinned" aria-labelledby="pinned-h">
+              <section
+                class="pinned"
+                id="pinned"
+                data-post={stream.pinned.id}
+                aria-labelledby="pinned-h"
+              >
                 <h2 id="pinned-h">{t.t("live.pinned")}</h2>
                 <PostArticle
                   ctx={ctx}
                   post={stream.pinned}
                   people={stream.people}
                   media={stream.media}
+                  embeds={stream.embeds}
                   anchored={false}
                 />
               </section>
@@ -164,7 +176,7 @@ export function LivePage({
               aria-live="polite"
               data-story={story.id}
               data-since={String(stream.latestChange ? Date.parse(stream.latestChange) : 0)}
-              data-l={JSON.stringify(newPostsLabels(ctx.t))}
+              data-l={JSON.stringify(liveScriptLabels(ctx.t))}
             />
           ) : null}
           <ol id="posts">
@@ -175,6 +187,7 @@ export function LivePage({
                   post={post}
                   people={stream.people}
                   media={stream.media}
+                  embeds={stream.embeds}
                   anchored
                 />
               </li>
@@ -203,13 +216,21 @@ export function LivePage({
   );
 }
 
-/** A key event's link text: its title, else the start of its first paragraph. */
+const keyEventLabelLength = 80;
+
+/**
+ * A key event's link text: its title, else the start of its first paragraph, cut at 80
+ * characters: the list is an index to scan at the top of a page every reader loads, and
+ * the post itself is one tap away.
+ */
 function postLabel(post: LivePost): string {
   if (post.content.title) return post.content.title;
   for (const block of post.content.body) {
     if (block.type === "paragraph" || block.type === "heading" || block.type === "quote") {
       const text = inlinePlainText(block.content);
-      return [...text].length > 120 ? `${[...text].slice(0, 119).join("")}…` : text;
+      return [...text].length > keyEventLabelLength
+        ? `${[...text].slice(0, keyEventLabelLength - 1).join("")}…`
+        : text;
     }
   }
   return "";
@@ -225,6 +246,7 @@ export function PostArticle(props: {
   post: LivePost;
   people: ReadonlyMap<string, Person>;
   media: ReadonlyMap<string, ResolvedMedia>;
+  embeds: StoryEmbeds;
   anchored: boolean;
 }) {
   const { ctx, post } = props;
@@ -244,7 +266,12 @@ export function PostArticle(props: {
         {post.revision > 1 ? <span class="tag-updated">{t.t("live.edited")}</span> : null}
       </p>
       {post.content.title ? <h3>{post.content.title}</h3> : null}
-      <StoryBody blocks={post.content.body} media={props.media} />
+      <StoryBody
+        blocks={post.content.body}
+        service={ctx.service}
+        media={props.media}
+        embeds={props.embeds}
+      />
       {names.length > 0 ? (
         <p class="byline">
           <Isolated parts={messageParts(t, "story.by", {}, { names }, ctx.locale.dir)} />

@@ -1,14 +1,25 @@
 import { type ComponentChildren, Fragment } from "preact";
-import type { ResolvedMedia } from "../../domain/published/published-stories.js";
+import type { ResolvedMedia, StoryEmbeds } from "../../domain/published/published-stories.js";
+import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import type { InlineText, StoryBlock } from "../../domain/stories/story-body-schema.js";
+import { storyUrl } from "../reader-urls.js";
 import { Figure } from "./Figure.js";
 
+/** What blocks name besides their text, as the page's edition shows it. */
+interface BodyResources {
+  /** The page's edition: embedded stories link to their address in it. */
+  readonly service: ServiceConfig;
+  readonly media: ReadonlyMap<string, ResolvedMedia>;
+  readonly embeds: StoryEmbeds;
+}
+
 /** Maps body blocks to HTML. Every tag is decided here; story text is only ever text. */
-export function StoryBody(props: {
-  blocks: readonly StoryBlock[];
-  media: ReadonlyMap<string, ResolvedMedia>;
-  dateline?: string;
-}) {
+export function StoryBody(
+  props: BodyResources & {
+    blocks: readonly StoryBlock[];
+    dateline?: string;
+  },
+) {
   let datelineUsed = false;
   // A subheading under the headline (h1) is an h2: a level-3 heading before any level-2 one
   // would skip a level (WCAG 2.2 SC 1.3.1), so it is raised.
@@ -30,7 +41,7 @@ export function StoryBody(props: {
           if (level === 2) subheadingSeen = true;
           return <Heading key={index} content={block.content} level={level} />;
         }
-        return <Block key={index} block={block} media={props.media} />;
+        return <Block key={index} block={block} resources={props} />;
       })}
     </div>
   );
@@ -48,7 +59,7 @@ function Heading({ content, level }: { content: readonly InlineText[]; level: 2 
   );
 }
 
-function Block({ block, media }: { block: StoryBlock; media: ReadonlyMap<string, ResolvedMedia> }) {
+function Block({ block, resources }: { block: StoryBlock; resources: BodyResources }) {
   switch (block.type) {
     case "paragraph":
       return (
@@ -84,12 +95,33 @@ function Block({ block, media }: { block: StoryBlock; media: ReadonlyMap<string,
     case "figure":
       return (
         <Figure
-          media={media.get(block.mediaId)}
+          media={resources.media.get(block.mediaId)}
           caption={block.caption}
           credit={block.credit}
           alt={block.alt}
         />
       );
+    case "storyEmbed": {
+      // Nothing unless readers of this edition may read the story: a draft's, an embargoed
+      // or a killed story's headline never reaches the page (resolveEmbeds leaves it out).
+      const shown = resources.embeds.shown.get(block.storyId);
+      if (!shown) return null;
+      // A plain link named by the headline (WCAG 2.2 SC 2.4.4): no script, no picture, so it
+      // reads the same on text-only pages and wraps at any width.
+      return (
+        <p class="story-embed">
+          <a
+            href={storyUrl(resources.service, {
+              id: shown.storyId,
+              slug: shown.slug,
+              section: shown.section,
+            })}
+          >
+            {shown.headline}
+          </a>
+        </p>
+      );
+    }
   }
 }
 

@@ -168,7 +168,13 @@ export function StoryPage({
             eager
           />
         ) : null}
-        <StoryBody blocks={content.body} media={model.media} dateline={content.dateline} />
+        <StoryBody
+          blocks={content.body}
+          service={ctx.service}
+          media={model.media}
+          embeds={model.embeds}
+          dateline={content.dateline}
+        />
         <footer>
           {/* Text-only pages leave the contributor list to the byline above, which names them. */}
           {people.length > 0 && !ctx.lite ? (

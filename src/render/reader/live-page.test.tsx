@@ -2,11 +2,12 @@ import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import type { LiveStreamModel } from "../../domain/live/live-reader.js";
 import type { LivePost } from "../../domain/live/live-schema.js";
+import { noStoryEmbeds, type StoryEmbeds } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { services } from "../../domain/services/service-registry.js";
 import { renderHtml } from "../render-html.js";
 import { LivePage, PostArticle } from "./LivePage.js";
-import { livePageScript, newPostsLabels } from "./live-page-script.js";
+import { livePageScript, liveScriptLabels } from "./live-page-script.js";
 import { liveScript } from "./live-script.js";
 import { renderContext } from "./render-context.js";
 
@@ -61,12 +62,13 @@ describe("a live post", () => {
         post={hostilePost()}
         people={people}
         media={new Map()}
+        embeds={noStoryEmbeds}
         anchored
       />,
     );
     expect(html).toBe(
       '<article class="post" id="post-pst000000001" data-rev="2">' +
-        '<p class="post-meta"><a href="#post-pst000000001"><time datetime="2026-11-24T09:05:00.000Z">November 24, 2026 at 9:05 AM UTC</time></a>' +
+        '<p class="post-meta"><a href="#post-pst000000001"><time datetime="2026-11-24T09:05:00Z">November 24, 2026 at 9:05 AM UTC</time></a>' +
         '<span>Key event</span><span class="tag-updated">Edited</span></p>' +
         `<h3>${escaped}</h3>` +
         `<div class="story-body"><p><a href="/a?b=1&amp;c=&lt;2>">${escaped}</a></p>` +
@@ -78,6 +80,51 @@ describe("a live post", () => {
     );
   });
 
+  it("embeds a readable story as a link named by its escaped headline, and leaves an unreadable one out", () => {
+    const embeds: StoryEmbeds = {
+      shown: new Map([
+        [
+          "bcdefghjkmnp",
+          { storyId: "bcdefghjkmnp", headline: hostile, slug: "convoys", section: "world" },
+        ],
+      ]),
+      headlineIds: ["bcdefghjkmnp", "cdefghjkmnpq"],
+      familyIds: [],
+    };
+    const html = renderToString(
+      <PostArticle
+        ctx={ctxFor(services.en)}
+        post={hostilePost({
+          revision: 1,
+          editedAt: null,
+          keyEvent: false,
+          content: {
+            title: null,
+            body: [
+              { type: "storyEmbed", storyId: "bcdefghjkmnp" },
+              // A draft, killed or embargoed story: resolveEmbeds did not show it.
+              { type: "storyEmbed", storyId: "cdefghjkmnpq" },
+            ],
+            bylines: [],
+          },
+        })}
+        people={new Map()}
+        media={new Map()}
+        embeds={embeds}
+        anchored
+      />,
+    );
+    expect(html).toBe(
+      '<article class="post" id="post-pst000000001" data-rev="1">' +
+        '<p class="post-meta"><a href="#post-pst000000001"><time datetime="2026-11-24T09:05:00Z">November 24, 2026 at 9:05 AM UTC</time></a></p>' +
+        '<div class="story-body"><p class="story-embed"><a href="/english/world/convoys-bcdefghjkmnp">' +
+        `${escaped}</a></p></div>` +
+        '<p class="post-share"><a href="?post=pst000000001#post-pst000000001">Link to this post</a></p>' +
+        "</article>",
+    );
+    expect(html).not.toContain("cdefghjkmnpq");
+  });
+
   it("has its time in the edition's digits and calendar, and no anchor when it is the pinned copy", () => {
     const html = renderToString(
       <PostArticle
@@ -85,12 +132,13 @@ describe("a live post", () => {
         post={hostilePost({ revision: 1, editedAt: null, keyEvent: false })}
         people={new Map()}
         media={new Map()}
+        embeds={noStoryEmbeds}
         anchored={false}
       />,
     );
     expect(html).toMatch(/^<article class="post" data-rev="1"><p class="post-meta">/);
     // 3 Azar 1405, 12:35 in Tehran, in Persian digits (the service's calendar and zone).
-    expect(html).toContain('<time datetime="2026-11-24T09:05:00.000Z">');
+    expect(html).toContain('<time datetime="2026-11-24T09:05:00Z">');
     expect(html).toMatch(/<time[^>]*>[^<]*[۰-۹][^<]*<\/time>/u);
     expect(html).not.toContain("tag-updated");
     expect(html).toContain(">پیوند این پست</a>");
@@ -140,6 +188,7 @@ function pageModel(): StoryPageModel {
     agencies: [],
     topics: [],
     media: new Map(),
+    embeds: noStoryEmbeds,
     related: [],
     curatedRelatedIds: [],
   };
@@ -166,8 +215,34 @@ function stream(posts: readonly LivePost[]): LiveStreamModel {
     dependsOn: posts.map((p) => p.id),
     people,
     media: new Map(),
+    embeds: noStoryEmbeds,
   };
 }
+
+describe("a live page's key events", () => {
+  it("are labelled by title, else by the first 80 characters of the post's text", () => {
+    const long = "ا".repeat(50) + " " + "ب".repeat(50);
+    const untitled = hostilePost({
+      id: "pst000000077",
+      content: {
+        title: null,
+        body: [{ type: "paragraph", content: [{ text: long }] }],
+        bylines: [],
+      },
+    });
+    const html = renderHtml(
+      <LivePage
+        ctx={ctxFor(services.fa)}
+        model={pageModel()}
+        stream={{ ...stream([untitled]), keyEvents: [untitled] }}
+      />,
+    );
+    const nav = html.slice(html.indexOf('<nav class="key-events"'));
+    const label = /<\/time> ([^<]*)<\/a>/.exec(nav)?.[1] ?? "";
+    expect([...label]).toHaveLength(80);
+    expect(label).toBe(`${"ا".repeat(50)} ${"ب".repeat(28)}…`);
+  });
+});
 
 describe("a live page", () => {
   const posts = Array.from({ length: 20 }, (_, i) =>
@@ -222,12 +297,13 @@ describe("the live page script", () => {
   });
 
   it("has a label for each plural category, with # for the number in the edition's digits", () => {
-    expect(newPostsLabels(ctxFor(services.en).t)).toEqual({
+    expect(liveScriptLabels(ctxFor(services.en).t)).toEqual({
       tag: expect.stringMatching(/^en/),
+      pin: "Pinned post",
       one: "# new post",
       other: "# new posts",
     });
-    const fa = newPostsLabels(ctxFor(services.fa).t);
+    const fa = liveScriptLabels(ctxFor(services.fa).t);
     expect(fa.other).toBe("# پست تازه");
     expect(fa.tag).toContain("arabext");
   });

@@ -23,6 +23,8 @@ export interface LivePostFrame {
         readonly id: string;
         readonly action: "published" | "edited";
         readonly rev: number;
+        /** Whether the post is the page's pinned one now (the copy at the top follows it). */
+        readonly pin: boolean;
         readonly html: string;
       }
     | { readonly id: string; readonly action: "deleted" };
@@ -70,7 +72,7 @@ export async function livePostFrames(
     }));
   }
   const [view, address] = await Promise.all([
-    deps.live.post(postId),
+    deps.live.post(postId, serviceId),
     deps.storyAddress(event.storyId, serviceId),
   ]);
   if (!view || !address || view.post.storyId !== event.storyId) return [];
@@ -85,7 +87,14 @@ export async function livePostFrames(
       now: deps.now(),
     });
     const html = renderToString(
-      <PostArticle ctx={ctx} post={view.post} people={view.people} media={view.media} anchored />,
+      <PostArticle
+        ctx={ctx}
+        post={view.post}
+        people={view.people}
+        media={view.media}
+        embeds={view.embeds}
+        anchored
+      />,
     );
     // The Latin edition of Serbian is its Cyrillic pages transliterated (ADR 0005).
     const script =
@@ -96,7 +105,13 @@ export async function livePostFrames(
       edition,
       storyId: event.storyId,
       at,
-      data: { id: postId, action, rev: view.post.revision, html: script ? script(html) : html },
+      data: {
+        id: postId,
+        action,
+        rev: view.post.revision,
+        pin: view.post.pinned,
+        html: script ? script(html) : html,
+      },
     };
   });
 }

@@ -71,6 +71,7 @@ h2{font-size:1.25rem}
 .story{max-width:44rem}
 .story-body{font-size:1.125rem}
 .story-body p,.story-body ul,.story-body ol{margin-block:0 1.1rem}
+.story-body .story-embed{border-inline-start:4px solid #0b4f9c;background:#f7f7f7;padding:.75rem 1rem;font-weight:700}
 .dateline{font-weight:700}
 blockquote{margin:1.5rem 0;padding-inline-start:1rem;border-inline-start:4px solid #ccc;font-size:1.2rem}
 blockquote p{margin:0}

@@ -1,5 +1,6 @@
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import { noStoryEmbeds } from "../../domain/published/published-stories.js";
 import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { services } from "../../domain/services/service-registry.js";
 import type { StoryBlock } from "../../domain/stories/story-body-schema.js";
@@ -101,6 +102,7 @@ function hostileModel(): StoryPageModel {
         { type: "heading", level: 2, content: [{ text: hostile }] },
         { type: "quote", content: [{ text: hostile }], speaker: hostile },
         { type: "list", ordered: false, items: [[{ text: hostile }]] },
+        { type: "storyEmbed", storyId: "bcdefghjkmnp" },
       ],
       bylines: [
         { kind: "person", personId: "p1", role: "author" },
@@ -120,6 +122,16 @@ function hostileModel(): StoryPageModel {
     agencies: [{ code: "AFP", name: hostile }],
     topics: [{ serviceId: "en", slug: "t", name: hostile }],
     media: new Map([["img000000001", media]]),
+    embeds: {
+      shown: new Map([
+        [
+          "bcdefghjkmnp",
+          { storyId: "bcdefghjkmnp", headline: hostile, slug: "y", section: "world" },
+        ],
+      ]),
+      headlineIds: ["bcdefghjkmnp"],
+      familyIds: [],
+    },
     related: [],
     curatedRelatedIds: [],
   };
@@ -160,7 +172,7 @@ describe("story page rendering", () => {
     expect(html.match(/<figure>/g)).toHaveLength(1);
     expect(html.match(/<figcaption>/g)).toHaveLength(1);
     expect(html).toContain(
-      '<span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00.000Z">November 24, 2026 at 11:00 AM UTC</time>',
+      '<span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00Z">November 24, 2026 at 11:00 AM UTC</time>',
     );
   });
 });
@@ -198,7 +210,7 @@ describe("story page punctuation in Chinese", () => {
       '<li><a href="/chinese/people/p1"><bdi>王芳</bdi></a>，<span class="role"><bdi>编辑</bdi></span></li>',
     );
     expect(html).toMatch(
-      /<li><time datetime="2026-11-24T09:00:00.000Z">[^<]+<\/time>：更正了日期<\/li>/,
+      /<li><time datetime="2026-11-24T09:00:00Z">[^<]+<\/time>：更正了日期<\/li>/,
     );
     expect(html).not.toMatch(/[\u4e00-\u9fff], |: 更正/u);
   });
@@ -236,6 +248,39 @@ describe("exact component HTML", () => {
     expect(html).toBe('plain <a href="https://example.org/"><strong>bold link</strong></a>');
   });
 
+  it("embeds a story as a link to its address in the page's edition, named by its escaped headline", () => {
+    // A Persian live page embedding an English story shows its Persian translation.
+    const html = renderToString(
+      <StoryBody
+        blocks={[
+          { type: "storyEmbed", storyId: "bcdefghjkmnp" },
+          { type: "storyEmbed", storyId: "cdefghjkmnpq" },
+        ]}
+        service={services.fa}
+        media={new Map()}
+        embeds={{
+          shown: new Map([
+            [
+              "bcdefghjkmnp",
+              {
+                storyId: "defghjkmnpqr",
+                headline: `کاروان ${hostile}`,
+                slug: "karvan",
+                section: "world",
+              },
+            ],
+          ]),
+          headlineIds: ["bcdefghjkmnp", "defghjkmnpqr", "cdefghjkmnpq"],
+          familyIds: ["bcdefghjkmnp"],
+        }}
+      />,
+    );
+    expect(html).toBe(
+      '<div class="story-body"><p class="story-embed"><a href="/persian/world/karvan-defghjkmnpqr">' +
+        `کاروان ${escapedHostile}</a></p></div>`,
+    );
+  });
+
   it("raises a level-3 subheading that comes before any level-2 one, so no level is skipped", () => {
     const heading = (level: 2 | 3, text: string): StoryBlock => ({
       type: "heading",
@@ -245,7 +290,9 @@ describe("exact component HTML", () => {
     const html = renderToString(
       <StoryBody
         blocks={[heading(3, "a"), heading(3, "b"), heading(2, "c"), heading(3, "d")]}
+        service={services.en}
         media={new Map()}
+        embeds={noStoryEmbeds}
       />,
     );
     expect(html).toBe('<div class="story-body"><h2>a</h2><h3>b</h3><h2>c</h2><h3>d</h3></div>');
@@ -271,9 +318,9 @@ describe("exact component HTML", () => {
     expect(html).toBe(
       '<ul class="cards">' +
         '<li class="card"><h2><a href="/english/world/convoys-wait-abcdefghjkmn">Convoys wait</a></h2>' +
-        '<p><time datetime="2026-11-24T08:00:00.000Z">November 24, 2026 at 8:00 AM UTC</time></p></li>' +
+        '<p><time datetime="2026-11-24T08:00:00Z">November 24, 2026 at 8:00 AM UTC</time></p></li>' +
         '<li class="card"><h2><a href="/english/world/convoys-wait-bcdefghjkmnp">Convoys wait</a></h2>' +
-        '<p><span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00.000Z">November 24, 2026 at 11:00 AM UTC</time></p></li>' +
+        '<p><span class="tag-updated">Updated</span><time datetime="2026-11-24T11:00:00Z">November 24, 2026 at 11:00 AM UTC</time></p></li>' +
         "</ul>",
     );
     const underH2 = renderToString(

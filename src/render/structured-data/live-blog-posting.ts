@@ -33,8 +33,9 @@ export function liveBlogPostingJsonLd(
       const body = bodyPlainText(post.content.body);
       return {
         "@type": "BlogPosting",
-        // A post without a title is headed by the start of its text (headline is required).
-        headline: post.content.title || truncate(body, 110),
+        // A post without a title is headed by the start of its text (headline is required),
+        // cut as the page's key-events list cuts it: the full text follows in articleBody.
+        headline: post.content.title || truncate(body, 80),
         articleBody: body,
         datePublished: isoSeconds(post.postedAt),
         ...(post.editedAt ? { dateModified: isoSeconds(post.editedAt) } : {}),

@@ -1,0 +1,55 @@
+/**
+ * The story editor's episode panel (programme, clip, chapters, numbering) and the audit
+ * names of episode and clip changes, in English; spread into en.ts. episodes-fa.ts and the
+ * others have the same keys.
+ */
+export const episodesEn = {
+  "episodes.kind.episode": "Programme episode",
+  "episodes.kind.marker": "Episode",
+  "episodes.heading": "Episode",
+  "episodes.loading": "Loading the episode…",
+  "episodes.loadFailed": "The episode could not be loaded: {error}",
+  "episodes.readOnly": "You can see this episode but not change it.",
+  "episodes.programme": "Programme",
+  "episodes.programme.choose": "Choose a programme",
+  "episodes.programme.none":
+    "This service has no programmes yet. An editor adds them under Programmes.",
+  "episodes.clip.legend": "Audio or video",
+  "episodes.clip.search": "Find a clip by title",
+  "episodes.clip.choose": "Clip",
+  "episodes.clip.noneChosen": "No clip yet",
+  "episodes.clip.option": "{title} ({kind})",
+  "episodes.upload.file": "Or upload a new audio or video file",
+  "episodes.upload.submit": "Upload and attach",
+  "episodes.upload.attached": "{name} was uploaded and attached. Save the episode to keep it.",
+  "episodes.chapters.legend": "Chapters",
+  "episodes.chapters.help":
+    "Give each start as h:mm:ss, m:ss or seconds. Chapters are put in order of their start when saved.",
+  "episodes.chapters.empty": "No chapters yet.",
+  "episodes.chapters.start": "Start of chapter {row}",
+  "episodes.chapters.title": "Title of chapter {row}",
+  "episodes.chapters.remove": "Remove chapter {row}",
+  "episodes.chapters.add": "Add a chapter",
+  "episodes.number": "Episode number",
+  "episodes.season": "Season",
+  "episodes.explicit": "Explicit content (podcast directories label the episode)",
+  "episodes.save": "Save the episode",
+  "episodes.saved": "The episode was saved.",
+  "episodes.failed": "The episode was not saved: {error}",
+  "episodes.conflict":
+    "Someone else saved this episode since you opened it. Load their version and make your changes again.",
+  "episodes.reload": "Load their version",
+  "episodes.problems": "The episode was not saved. Correct these:",
+  "episodes.problem.programme": "Choose the programme.",
+  "episodes.problem.start": "Chapter {row}: give the start as h:mm:ss, m:ss or seconds.",
+  "episodes.problem.beyondClip": "Chapter {row} starts after the clip ends.",
+  "episodes.problem.sameStart": "Chapter {row} starts at the same time as an earlier one.",
+  "episodes.problem.title": "Chapter {row} needs a title of at most 200 characters.",
+  "episodes.problem.tooManyChapters": "An episode has at most 100 chapters.",
+  "episodes.problem.episodeNumber": "The episode number is a whole number from 1.",
+  "episodes.problem.season": "The season is a whole number from 1 to 1000.",
+  "audit.episode.saved": "Saved an episode's programme, clip or chapters",
+  "audit.clip.captions-saved": "Saved a clip's captions",
+  "audit.clip.captions-removed": "Removed a clip's captions",
+  "audit.clip.deleted": "Deleted an audio or video clip",
+};
