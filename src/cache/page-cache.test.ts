@@ -11,6 +11,23 @@ const page = (body: string, tags: string[]) => ({
 });
 
 describe("the page cache", () => {
+  it("remembers a bounded number of invalidated tags, and stores no render older than what it forgot", () => {
+    const cache = new PageCache({ maxTrackedTags: 100 });
+    const early = cache.beginRender();
+    // A long run invalidates many tags (every story ever edited); past the bound the cache
+    // forgets them all at once rather than grow without end.
+    for (let i = 0; i < 150; i++) cache.invalidate([`story:${i}`]);
+    const late = cache.beginRender();
+    // The early render may have read what a forgotten invalidation changed: not stored.
+    expect(cache.store("a", early, page("a", ["story:unrelated"]))).toBeUndefined();
+    expect(cache.store("b", late, page("b", ["story:unrelated"]))).toBeDefined();
+    // Invalidations after the forgetting still hold back renders begun before them.
+    const before = cache.beginRender();
+    cache.invalidate(["story:7"]);
+    expect(cache.store("c", before, page("c", ["story:7"]))).toBeUndefined();
+    expect(cache.store("d", before, page("d", ["story:8"]))).toBeDefined();
+  });
+
   it("makes brotli and gzip variants once, right after storing, with a strong ETag", async () => {
     const cache = new PageCache();
     const stored = cache.store(

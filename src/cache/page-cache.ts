@@ -121,7 +121,16 @@ export function cacheKeyFor(
 export class PageCache {
   readonly #entries = new Map<string, CachedResponse>();
   readonly #byTag = new Map<string, Set<string>>();
+  /**
+   * When each tag was last invalidated, so a render that began before that is not stored.
+   * Bounded: every tag a long run ever invalidated (each story edited, each post) would
+   * otherwise stay here for good. Past the bound all are forgotten at once, and `#horizon`
+   * moves up to now: renders that began before it are served but not stored, since they
+   * may have read what a forgotten invalidation changed.
+   */
   readonly #tagGeneration = new Map<string, number>();
+  readonly #maxTrackedTags: number;
+  #horizon = 0;
   readonly #maxBytes: number;
   readonly #now: () => number;
   /** Compressions under way in the thread pool (settle() waits for them). */
@@ -133,9 +142,10 @@ export class PageCache {
   /** Entries dropped to stay within the byte budget (least recently used first). */
   evictions = 0;
 
-  constructor(options: { maxBytes?: number; now?: () => number } = {}) {
+  constructor(options: { maxBytes?: number; now?: () => number; maxTrackedTags?: number } = {}) {
     this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     this.#now = options.now ?? Date.now;
+    this.#maxTrackedTags = options.maxTrackedTags ?? 100_000;
   }
 
   get size(): number {
@@ -188,6 +198,7 @@ export class PageCache {
     },
   ): CachedResponse | undefined {
     const tags = [...new Set(response.tags)];
+    if (ticket.generation < this.#horizon) return undefined;
     if (tags.some((tag) => (this.#tagGeneration.get(tag) ?? -1) > ticket.generation))
       return undefined;
     const entry: CachedResponse = {
@@ -267,6 +278,10 @@ export class PageCache {
 
   /** Drops every entry carrying any of the tags; returns how many were dropped. */
   invalidate(tags: Iterable<string>): number {
+    if (this.#tagGeneration.size >= this.#maxTrackedTags) {
+      this.#tagGeneration.clear();
+      this.#horizon = this.#generation + 1;
+    }
     const generation = ++this.#generation;
     let dropped = 0;
     for (const tag of tags) {

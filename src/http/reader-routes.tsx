@@ -700,9 +700,6 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         },
       });
     }
-    const lite = ctxFor(c, service).lite === true;
-    const relatedTags = (stories: readonly { id: string }[]) =>
-      lite ? stories.map((s) => cacheTags.headline(s.id)) : storyTags(stories);
     // An episode (issue 17) plays its clip; a reader saving data gets the low bitrates first.
     const episode =
       story.kind === "episode" && deps.episodes
@@ -716,6 +713,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       shownClip && shownCaption
         ? { clipId: shownClip.clip.id, lang: shownCaption.lang }
         : undefined;
+    // Text-only pages and episode pages list related stories by headline (StoryPage).
+    const headlinesOnly = ctxFor(c, service).lite === true || episode !== undefined;
+    const relatedTags = (stories: readonly { id: string }[]) =>
+      headlinesOnly ? stories.map((s) => cacheTags.headline(s.id)) : storyTags(stories);
     const page = (
       <StoryPage
         ctx={ctxFor(c, service)}

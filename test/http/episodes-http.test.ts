@@ -620,4 +620,25 @@ describe.each(dialects)("demo episodes on %s", (dialect) => {
       /hreflang="en"[^>]*href="\/english\/world\/daybreak-ports-reopen|href="\/english\/world\/daybreak-ports-reopen[^"]*"[^>]*hreflang="en"/,
     );
   });
+
+  it("lists an episode's related stories by headline, with no pictures to download", async () => {
+    const daybreak = await (await newsdesk.app.request("/english/programmes/daybreak")).text();
+    const href = /<li><a href="(\/english\/world\/daybreak-ports-reopen[^"]+)">/.exec(
+      daybreak,
+    )?.[1];
+    const res = await newsdesk.app.request(href ?? "/missing");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const related = /<section class="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(related).toMatch(/<a href="\/english\/[^"]+">[^<]+<\/a>/);
+    expect(related).not.toMatch(/<picture|<img/);
+    // Only their headlines are shown, so only a headline change drops the page.
+    const tags = res.headers.get("surrogate-key") ?? "";
+    const relatedIds = [...related.matchAll(/-([0-9a-z]{12})"/g)].map((m) => m[1]);
+    expect(relatedIds.length).toBeGreaterThan(0);
+    for (const id of relatedIds) {
+      expect(tags).toMatch(new RegExp(`\\bheadline:${id}\\b`));
+      expect(tags).not.toMatch(new RegExp(`\\bteaser:${id}\\b`));
+    }
+  });
 });

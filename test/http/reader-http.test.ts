@@ -50,6 +50,25 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     expect(await ready.json()).toEqual({ status: "ready", database: "ok", migrations: "current" });
   });
 
+  it("reads the service's sections once for a story page that is not cached", async () => {
+    const catalog = newsdesk.repositories.catalog;
+    const listSections = catalog.listSections.bind(catalog);
+    let reads = 0;
+    catalog.listSections = (serviceId) => {
+      reads++;
+      return listSections(serviceId);
+    };
+    try {
+      newsdesk.pageCache.clear();
+      const response = await newsdesk.app.request(storyPath);
+      expect(response.status).toBe(200);
+      // The chrome's list names the story's section too (issue 18: fewer round trips).
+      expect(reads).toBe(1);
+    } finally {
+      catalog.listSections = listSections;
+    }
+  });
+
   it("renders the flagship story with every element of the reference page", async () => {
     const response = await newsdesk.app.request(storyPath);
     expect(response.status).toBe(200);

@@ -135,7 +135,15 @@ export class PublishedStories {
    * names what it named when it was written; a topic or person merged since, or a topic or
    * section renamed, is replaced by where it lives now (the revision itself never changes).
    */
-  async assemble(story: Story, revision: StoryRevision): Promise<PublishedStory> {
+  async assemble(
+    story: Story,
+    revision: StoryRevision,
+    /**
+     * What the caller already read for this page (a reader page's chrome lists the
+     * service's sections): one round trip fewer on every cache miss.
+     */
+    known: { readonly sections?: readonly Section[] } = {},
+  ): Promise<PublishedStory> {
     const written = revision.content;
     const service = services[story.serviceId];
     const content = await currentKeys(this.#catalog, service.id, written);
@@ -144,7 +152,7 @@ export class PublishedStories {
     const [corrections, sections, people, desks, agencies, topics, media, source, embeds] =
       await Promise.all([
         this.#stories.listCorrections(story.id),
-        this.#catalog.listSections(service.id),
+        known.sections ?? this.#catalog.listSections(service.id),
         this.#catalog.findPeople(personIds),
         this.#catalog.findDesks(deskIds),
         this.#catalog.findAgencies(content.agencies),

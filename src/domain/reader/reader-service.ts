@@ -103,7 +103,9 @@ export class ReaderService {
   ): Promise<StoryPageModel> {
     // The content as it reads now (moved topics, sections and people followed), then the
     // related stories the desk picked for it, or the automatic list.
-    const assembled = await this.#assembled.assemble(story, revision);
+    const assembled = await this.#assembled.assemble(story, revision, {
+      sections: chrome.sections,
+    });
     const { content } = assembled;
     const { stories: related, curatedIds } = await this.#curated.related(story, content);
     const media = new Map(assembled.media);

@@ -20,7 +20,10 @@ export function StoryCards(props: {
   headingLevel: 2 | 3;
   /** Stories that are live pages covering events now: their teasers carry a LIVE badge. */
   live?: ReadonlySet<string>;
-  /** Headlines only (text-only story pages' related stories: every byte is the reader's). */
+  /**
+   * Headlines only, no picture and no time (text-only story pages' and episode pages'
+   * related stories: every byte is the reader's).
+   */
   headlinesOnly?: boolean;
 }) {
   const { ctx } = props;
@@ -32,7 +35,10 @@ export function StoryCards(props: {
         // its headline in its own language and direction (WCAG 2.2 SC 3.1.2).
         const own = story.serviceId === ctx.service.id ? undefined : services[story.serviceId];
         const href = storyUrl(own ?? ctx.service, story);
-        const media = story.leadMediaId ? props.media.get(story.leadMediaId) : undefined;
+        const media =
+          story.leadMediaId && !props.headlinesOnly
+            ? props.media.get(story.leadMediaId)
+            : undefined;
         return (
           <li key={story.id} class="card">
             {media ? (

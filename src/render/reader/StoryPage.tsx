@@ -262,7 +262,9 @@ export function StoryPage({
             stories={model.related}
             media={model.media}
             headingLevel={3}
-            headlinesOnly={ctx.lite === true}
+            // An episode page is for listening, often on a slow, paid connection: related
+            // stories by headline, since each picture would cost more than the whole page.
+            headlinesOnly={ctx.lite === true || episode !== undefined}
           />
         </section>
       ) : null}
