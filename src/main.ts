@@ -473,6 +473,7 @@ export function buildServices(
       clock,
       onChange: deps.onProgrammeChange ?? (async () => {}),
       personExists: async (id) => (await repositories.catalog.findPeople([id])).length === 1,
+      imageSize: async (mediaId) => repositories.media.find(mediaId),
     }),
     episodes,
     auth: new AuthService({
@@ -525,7 +526,11 @@ function buildClips(
   repositories: Repositories,
   jobs: JobRunner,
   store: MediaObjectStore,
-  deps: { config: Pick<Config, "clipLimits">; clock: Clock },
+  deps: {
+    config: Pick<Config, "clipLimits">;
+    clock: Clock;
+    onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
+  },
 ): ClipService {
   const limits = { ...defaultClipLimits, ...deps.config.clipLimits };
   const clips = new ClipService({
@@ -542,6 +547,7 @@ function buildClips(
     enqueueTranscode: async (clipId) => {
       await jobs.enqueue(transcodeJobKind, { clipId });
     },
+    onChange: deps.onProgrammeChange ?? (async () => {}),
     playedBy: (clipId) => repositories.episodes.storiesPlaying(clipId),
   });
   jobs.handle(transcodeJobKind, (job) =>

@@ -181,6 +181,7 @@ export async function seedDemo(deps: {
       clock,
       onChange: async () => {},
       personExists: async (id) => (await repos.catalog.findPeople([id])).length === 1,
+      imageSize: async (mediaId) => repos.media.find(mediaId),
     }),
     actor,
     deps.now,

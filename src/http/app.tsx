@@ -142,7 +142,14 @@ export function buildApp(deps: AppDeps): Hono {
 
   app.route("/", brandRoutes());
   if (deps.episodes) {
-    app.route("/", podcastRoutes({ ...deps, episodes: deps.episodes }));
+    app.route(
+      "/",
+      podcastRoutes({
+        ...deps,
+        episodes: deps.episodes,
+        ...(deps.reachPage ? { mirrors: deps.reachPage.mirrors } : {}),
+      }),
+    );
   }
   app.route("/", readerRoutes(deps));
 

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { Hono } from "hono";
+import { cacheTags } from "../domain/cache/cache-tags.js";
 import { clipKey } from "../domain/clips/clip-schema.js";
 import type { ClipService } from "../domain/clips/clip-service.js";
 import { isNewsdeskError } from "../domain/error-catalogue.js";
 import type { MediaObjectStore } from "../domain/media/media-object-store.js";
-import { isNotModified } from "./conditional-get.js";
+import { conditional } from "./feed-routes.js";
 import { problemResponse } from "./problem-json.js";
 import { storedObjectResponse } from "./stored-object-response.js";
 
@@ -31,22 +31,11 @@ export function clipMediaRoutes(deps: ClipMediaDeps): Hono {
     if (!clipIdPattern.test(id) || !lang) return problemResponse(c, "NOT_FOUND");
     const caption = await deps.clips.captionFor(id, lang);
     if (!caption) return problemResponse(c, "CAPTIONS_NOT_FOUND");
-    const etag = `"${createHash("sha256").update(caption.vtt).digest("base64url").slice(0, 27)}"`;
-    // Captions are edited in place, so they are revalidated rather than cached forever.
-    const headers = {
-      "Content-Type": "text/vtt; charset=utf-8",
-      "Cache-Control": "public, max-age=0, must-revalidate, s-maxage=300",
-      ETag: etag,
-    };
-    if (
-      isNotModified(
-        { method: c.req.method, ifNoneMatch: c.req.header("if-none-match") },
-        { status: 200, etag, lastModified: caption.updatedAt },
-      )
-    ) {
-      return c.body(null, 304, headers);
-    }
-    return c.body(caption.vtt, 200, headers);
+    // Captions are edited in place: revalidated by browsers, kept by the page cache and the
+    // CDN under this language's captions tag, which a caption edit purges (cache-tags.ts).
+    return conditional(c, caption.vtt, "text/vtt; charset=utf-8", caption.updatedAt, undefined, {
+      tags: [cacheTags.clipCaptions(id, caption.lang)],
+    });
   });
 
   app.get("/media/clips/:id/*", async (c) => {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { cacheTags } from "../domain/cache/cache-tags.js";
 import { type EpisodeReader, episodesPerFeed } from "../domain/episodes/episode-reader.js";
+import type { MirrorReadRepository } from "../domain/mirrors/mirror-schema.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix } from "../domain/services/service-registry.js";
@@ -14,6 +15,8 @@ export interface PodcastRoutesDeps {
   readonly episodes: EpisodeReader;
   readonly publicUrl: string;
   readonly publisherName: string;
+  /** The services' mirrors: enclosures name their copies there (issue 16); none without. */
+  readonly mirrors?: Pick<MirrorReadRepository, "listForService">;
 }
 
 const storyIdPattern = /^[0-9a-z]{8,32}$/;
@@ -27,16 +30,18 @@ export function podcastRoutes(deps: PodcastRoutesDeps): Hono {
     if (!service) return problemResponse(c, "NOT_FOUND", "There is no such feed.");
     const found = await deps.programmes.programme(service, c.req.param("slug"));
     if (!found) return problemResponse(c, "PROGRAMME_NOT_FOUND");
-    const { items } = await deps.episodes.published(found.programme, {
-      limit: episodesPerFeed,
-      offset: 0,
-    });
+    const [{ items }, artwork, mirrors] = await Promise.all([
+      deps.episodes.published(found.programme, { limit: episodesPerFeed, offset: 0 }),
+      deps.programmes.podcastArtwork(found.programme),
+      deps.mirrors?.listForService(service.id) ?? [],
+    ]);
     const body = podcastFeed({
       service,
       programme: found.programme,
       publicUrl: deps.publicUrl,
       publisherName: deps.publisherName,
-      artworkUrl: null,
+      artworkUrl: artwork ? `${deps.publicUrl}${artwork}` : null,
+      mirrors,
       presenters: found.presenters.map((p) => p.name),
       episodes: items,
     });
@@ -51,7 +56,13 @@ export function podcastRoutes(deps: PodcastRoutesDeps): Hono {
           cacheTags.programme(found.programme.id),
           cacheTags.programmeEpisodes(found.programme.id),
           cacheTags.programmes(service.id),
-          ...items.map((i) => cacheTags.story(i.episode.storyId)),
+          // Mirror sources of every enclosure.
+          cacheTags.mirrors(service.id),
+          // What an item shows of its story (headline, notes, address, dates) is its teaser;
+          // a correction or a silent fix changes the story's page, not the feed.
+          ...items.map((i) => cacheTags.teaser(i.episode.storyId)),
+          // Enclosures, alternates and transcripts come from the clips.
+          ...items.flatMap((i) => (i.episode.clipId ? [cacheTags.clip(i.episode.clipId)] : [])),
         ],
       },
     );

@@ -26,6 +26,7 @@ import type { TranslationService } from "../domain/translations/translation-serv
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
 import { compactHrefs } from "../render/iri-hrefs.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
+import { transcriptOf } from "../render/reader/EpisodeMedia.js";
 import { HomePage } from "../render/reader/HomePage.js";
 import { LivePage } from "../render/reader/LivePage.js";
 import { MessagePage } from "../render/reader/MessagePage.js";
@@ -584,7 +585,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
           cacheTags.programmeEpisodes(found.programme.id),
           cacheTags.programmes(service.id),
           cacheTags.schedule(service.id),
-          ...found.presenters.map((p) => cacheTags.person(p.id)),
+          // Presenters' names: catalogue edits, not their new stories, change them.
+          ...found.presenters.map((p) => cacheTags.personName(p.id)),
         ],
       },
     );
@@ -703,6 +705,14 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
       story.kind === "episode" && deps.episodes
         ? await deps.episodes.forStory(story.id)
         : undefined;
+    const shownClip = episode?.clip;
+    const shownCaption = shownClip
+      ? transcriptOf(shownClip, ctxFor(c, service).locale.tag)
+      : undefined;
+    const shownTranscript =
+      shownClip && shownCaption
+        ? { clipId: shownClip.clip.id, lang: shownCaption.lang }
+        : undefined;
     // Text-only pages and episode pages list related stories by headline (StoryPage).
     const headlinesOnly = ctxFor(c, service).lite === true || episode !== undefined;
     const relatedTags = (stories: readonly { id: string }[]) =>
@@ -724,6 +734,12 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         : {}),
       tags: [
         ...(episode ? [cacheTags.programme(episode.programme.id)] : []),
+        // Its player and downloads (the clip's renditions and caption languages), and the
+        // one transcript it shows.
+        ...(episode?.episode.clipId ? [cacheTags.clip(episode.episode.clipId)] : []),
+        ...(shownTranscript
+          ? [cacheTags.clipTranscript(shownTranscript.clipId, shownTranscript.lang)]
+          : []),
         cacheTags.story(story.id),
         cacheTags.family(story.familyId),
         // Story embeds in the body show those stories' headlines (StoryBody).

@@ -157,34 +157,8 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
 
   async #audio(source: string, out: string, progress?: LineReader): Promise<TranscodedFile[]> {
     // One decode, three encodes: each output takes the first sound track.
-    const args = ["-i", `file:${source}`];
-    for (const profile of audioProfiles) {
-      args.push(
-        "-map",
-        "0:a:0",
-        "-vn",
-        "-map_metadata",
-        "-1",
-        ...profile.args,
-        `file:${join(out, profile.name)}`,
-      );
-    }
-    await this.#ffmpeg(args, progress);
-    const files: TranscodedFile[] = [];
-    for (const profile of audioProfiles) {
-      const path = join(out, profile.name);
-      const probed = await probeOutput(path);
-      files.push(
-        await fileAt(out, path, profile.mime, {
-          role: profile.role,
-          codecs: profile.codecs,
-          bitrate: Number(probed.format.bit_rate ?? 0),
-          width: null,
-          height: null,
-        }),
-      );
-    }
-    return files;
+    await this.#ffmpeg(["-i", `file:${source}`, ...audioOutputs(out)], progress);
+    return audioFiles(out);
   }
 
   async #video(
@@ -254,6 +228,10 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       "-var_stream_map",
       streamMap.join(" "),
       join(out, "hls", "%v", "index.m3u8"),
+      // The audio renditions too, from the same decode: podcast apps download one file, so
+      // a video episode's feed enclosure is its audio (podcast-feed.ts), and listeners on
+      // expensive data can hear it without the picture.
+      ...audioOutputs(out),
     );
     await this.#ffmpeg(args, progress);
     const variants = [];
@@ -265,9 +243,11 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
     if (!lowest) throw new Error("ffmpeg made no HLS variant.");
     const progressive = await this.#progressive(out, lowest);
     await this.#poster(source, out, sourceHeight);
-    const files: TranscodedFile[] = [];
+    const files = await audioFiles(out);
+    const audioNames = new Set(audioProfiles.map((profile) => profile.name));
     for (const path of await listFiles(out)) {
       const name = relative(out, path);
+      if (audioNames.has(name)) continue;
       const ext = name.slice(name.lastIndexOf(".") + 1);
       const mime =
         name === progressive.name
@@ -401,6 +381,38 @@ type LineReader = (line: string) => void;
  * Reads ffmpeg's `-progress` lines (`out_time_us=…`, microseconds of output written) into
  * a fraction of the source's duration.
  */
+/** ffmpeg output arguments writing every audio rendition into `out` from input 0. */
+function audioOutputs(out: string): string[] {
+  return audioProfiles.flatMap((profile) => [
+    "-map",
+    "0:a:0",
+    "-vn",
+    "-map_metadata",
+    "-1",
+    ...profile.args,
+    `file:${join(out, profile.name)}`,
+  ]);
+}
+
+/** The audio renditions written by `audioOutputs`, each with its measured bit rate. */
+async function audioFiles(out: string): Promise<TranscodedFile[]> {
+  const files: TranscodedFile[] = [];
+  for (const profile of audioProfiles) {
+    const path = join(out, profile.name);
+    const probed = await probeOutput(path);
+    files.push(
+      await fileAt(out, path, profile.mime, {
+        role: profile.role,
+        codecs: profile.codecs,
+        bitrate: Number(probed.format.bit_rate ?? 0),
+        width: null,
+        height: null,
+      }),
+    );
+  }
+  return files;
+}
+
 function progressReader(
   durationMs: number | null,
   onProgress: ((fraction: number) => void) | undefined,

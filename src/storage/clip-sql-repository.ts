@@ -15,6 +15,7 @@ import type {
   DatabaseSchema,
 } from "./database-schema.js";
 import { likeContaining } from "./like-patterns.js";
+import { syncEpisodeTranscripts } from "./search-index.js";
 
 /** Clips' metadata, renditions' store keys and captions (the bytes are in the media store). */
 export class ClipSqlRepository implements ClipRepository {
@@ -174,6 +175,7 @@ export class ClipSqlRepository implements ClipRepository {
               bytes: r.bytes,
               width: r.width,
               height: r.height,
+              sha256: r.sha256 ?? null,
             })),
           )
           .execute();
@@ -232,20 +234,27 @@ export class ClipSqlRepository implements ClipRepository {
       updated_at: caption.updatedAt,
       updated_by: by,
     };
-    await this.#db
-      .insertInto("clip_captions")
-      .values({ clip_id: clipId, lang: caption.lang, ...values })
-      .onConflict((oc) => oc.columns(["clip_id", "lang"]).doUpdateSet(values))
-      .execute();
+    // Search finds episodes by their transcript: the index changes with the captions.
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("clip_captions")
+        .values({ clip_id: clipId, lang: caption.lang, ...values })
+        .onConflict((oc) => oc.columns(["clip_id", "lang"]).doUpdateSet(values))
+        .execute();
+      await syncEpisodeTranscripts(trx, { clipId });
+    });
   }
 
   async deleteCaption(clipId: string, lang: string): Promise<boolean> {
-    const result = await this.#db
-      .deleteFrom("clip_captions")
-      .where("clip_id", "=", clipId)
-      .where("lang", "=", lang)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom("clip_captions")
+        .where("clip_id", "=", clipId)
+        .where("lang", "=", lang)
+        .executeTakeFirst();
+      await syncEpisodeTranscripts(trx, { clipId });
+      return Number(result.numDeletedRows) > 0;
+    });
   }
 
   async delete(clipId: string): Promise<boolean> {
@@ -264,13 +273,16 @@ export class ClipSqlRepository implements ClipRepository {
     edited: boolean,
     at: string,
   ): Promise<boolean> {
-    const result = await this.#db
-      .updateTable("clip_captions")
-      .set({ transcript, transcript_edited: edited ? 1 : 0, updated_at: at })
-      .where("clip_id", "=", clipId)
-      .where("lang", "=", lang)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable("clip_captions")
+        .set({ transcript, transcript_edited: edited ? 1 : 0, updated_at: at })
+        .where("clip_id", "=", clipId)
+        .where("lang", "=", lang)
+        .executeTakeFirst();
+      await syncEpisodeTranscripts(trx, { clipId });
+      return Number(result.numUpdatedRows) > 0;
+    });
   }
 }
 
@@ -309,6 +321,7 @@ function toRendition(row: Selectable<ClipRenditionsTable>): ClipRendition {
     bytes: Number(row.bytes),
     width: row.width,
     height: row.height,
+    ...(row.sha256 ? { sha256: row.sha256 } : {}),
   };
 }
 

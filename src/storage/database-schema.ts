@@ -244,6 +244,9 @@ interface ProgrammesTable {
   presenter_ids: string;
   links: string;
   live_stream_url: string | null;
+  /** Migration 0029: the feed's `itunes:owner`. */
+  owner_name: string | null;
+  owner_email: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -544,6 +547,8 @@ export interface ClipRenditionsTable {
   bytes: number | string;
   width: number | null;
   height: number | null;
+  /** Migration 0029: hex SHA-256 of the stored bytes; null for renditions made before. */
+  sha256: string | null;
 }
 
 export interface ClipCaptionsTable {

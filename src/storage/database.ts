@@ -31,6 +31,7 @@ import { mirrorsMigration } from "./migrations/0024-mirrors.js";
 import { clipsMigration } from "./migrations/0026-clips.js";
 import { programmesMigration } from "./migrations/0027-programmes.js";
 import { episodesMigration } from "./migrations/0028-episodes.js";
+import { podcastFeedMigration } from "./migrations/0029-podcast-feed.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -193,6 +194,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0024-mirrors": mirrorsMigration(),
     "0027-programmes": programmesMigration(),
     "0028-episodes": episodesMigration(),
+    "0029-podcast-feed": podcastFeedMigration(),
   };
 }
 

@@ -5,6 +5,7 @@ import type {
 } from "../domain/episodes/episode-repository.js";
 import type { Chapter, Episode } from "../domain/episodes/episode-schema.js";
 import type { DatabaseSchema } from "./database-schema.js";
+import { syncEpisodeTranscripts } from "./search-index.js";
 
 type EpisodeRow = Selectable<DatabaseSchema["story_episodes"]>;
 
@@ -42,30 +43,37 @@ export class EpisodeSqlRepository implements EpisodeRepository {
   async save(episode: Episode, expectedUpdatedAt?: string | null): Promise<boolean> {
     const row = toRow(episode);
     const { story_id, ...changes } = row;
-    if (expectedUpdatedAt === undefined) {
-      await this.#db
-        .insertInto("story_episodes")
-        .values(row)
-        .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
-        .execute();
-      return true;
-    }
-    if (expectedUpdatedAt === null) {
-      const inserted = await this.#db
-        .insertInto("story_episodes")
-        .values(row)
-        .onConflict((oc) => oc.column("story_id").doNothing())
-        .returning("story_id")
-        .executeTakeFirst();
-      return inserted !== undefined;
-    }
-    const updated = await this.#db
-      .updateTable("story_episodes")
-      .set(changes)
-      .where("story_id", "=", story_id)
-      .where("updated_at", "=", expectedUpdatedAt)
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) > 0;
+    // A published episode given another clip is found by the new clip's transcript at once:
+    // the index changes in the transaction that saves the episode.
+    return this.#db.transaction().execute(async (trx) => {
+      let saved: boolean;
+      if (expectedUpdatedAt === undefined) {
+        await trx
+          .insertInto("story_episodes")
+          .values(row)
+          .onConflict((oc) => oc.column("story_id").doUpdateSet(changes))
+          .execute();
+        saved = true;
+      } else if (expectedUpdatedAt === null) {
+        const inserted = await trx
+          .insertInto("story_episodes")
+          .values(row)
+          .onConflict((oc) => oc.column("story_id").doNothing())
+          .returning("story_id")
+          .executeTakeFirst();
+        saved = inserted !== undefined;
+      } else {
+        const updated = await trx
+          .updateTable("story_episodes")
+          .set(changes)
+          .where("story_id", "=", story_id)
+          .where("updated_at", "=", expectedUpdatedAt)
+          .executeTakeFirst();
+        saved = Number(updated.numUpdatedRows) > 0;
+      }
+      if (saved) await syncEpisodeTranscripts(trx, { storyId: episode.storyId });
+      return saved;
+    });
   }
 
   async storiesPlaying(clipId: string): Promise<string[]> {

@@ -1,7 +1,8 @@
 import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from "kysely";
+import { captionInLanguage } from "../domain/clips/caption-language.js";
 import { strategyFor } from "../domain/search/search-folding.js";
 import { indexTextFor } from "../domain/search/search-stemming.js";
-import { isServiceId } from "../domain/services/service-registry.js";
+import { isServiceId, services } from "../domain/services/service-registry.js";
 import type { SqlDialectName } from "./database.js";
 
 /** What the search index holds for one published story. */
@@ -14,9 +15,12 @@ export interface SearchDocument {
   /** Original text, for snippets. */
   readonly headline: string;
   readonly body: string;
+  /** An episode's transcript in the service's language (issue 17); empty for other stories. */
+  readonly transcript: string;
   /** Folded, and for languages with a stemmer stemmed, text for matching (search-stemming.ts). */
   readonly headlineIndex: string;
   readonly bodyIndex: string;
+  readonly transcriptIndex: string;
 }
 
 /** A story head with its reader projection: what a publish, update or kill leaves behind. */
@@ -43,8 +47,11 @@ export function searchDocumentFor(input: {
   headline: string;
   /** Standfirst and body text, one block per line. */
   bodyText: string;
+  /** An episode's transcript (episodeTranscripts); absent for other stories. */
+  transcript?: string;
 }): SearchDocument | undefined {
   if (!isServiceId(input.serviceId)) return undefined;
+  const transcript = input.transcript ?? "";
   return {
     storyId: input.storyId,
     serviceId: input.serviceId,
@@ -53,8 +60,10 @@ export function searchDocumentFor(input: {
     updatedAt: input.updatedAt,
     headline: input.headline,
     body: input.bodyText,
+    transcript,
     headlineIndex: indexTextFor(input.serviceId, input.headline),
     bodyIndex: indexTextFor(input.serviceId, input.bodyText),
+    transcriptIndex: transcript ? indexTextFor(input.serviceId, transcript) : "",
   };
 }
 
@@ -62,7 +71,10 @@ export function searchDocumentFor(input: {
  * The document search holds for a story head; undefined when search must not find the story
  * (not published, or not a known service). Publishing and bulk seeding both go through here.
  */
-export function searchDocumentForHead(head: IndexedHead): SearchDocument | undefined {
+export function searchDocumentForHead(
+  head: IndexedHead,
+  transcript = "",
+): SearchDocument | undefined {
   if (head.status !== "published" || !head.publishedAt) return undefined;
   const lines = head.searchText.split("\n");
   const bodyText = lines[0] === head.headline ? lines.slice(1).join("\n") : head.searchText;
@@ -73,7 +85,75 @@ export function searchDocumentForHead(head: IndexedHead): SearchDocument | undef
     updatedAt: head.updatedAt,
     headline: head.headline,
     bodyText,
+    transcript,
   });
+}
+
+/**
+ * The transcripts search indexes for these stories: for each episode, its clip's captions in
+ * its service's language (issue 17: "the transcript is indexed by search"), by story id.
+ * Stories that are not episodes, or whose clip has no captions in that language, have none.
+ */
+async function episodeTranscripts(
+  db: QueryExecutorProvider,
+  stories: readonly { readonly storyId: string; readonly serviceId: string }[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < stories.length; i += documentsPerStatement) {
+    const batch = stories.slice(i, i + documentsPerStatement);
+    const rows = await sql<{ story_id: string; lang: string; transcript: string }>`
+      select e.story_id, c.lang, c.transcript
+      from story_episodes e join clip_captions c on c.clip_id = e.clip_id
+      where e.story_id in (${sql.join(batch.map((s) => s.storyId))})`.execute(db);
+    for (const story of batch) {
+      if (!isServiceId(story.serviceId)) continue;
+      const captions = rows.rows.filter((r) => r.story_id === story.storyId);
+      const caption = captionInLanguage(captions, services[story.serviceId].sourceLocale);
+      if (caption?.transcript) found.set(story.storyId, caption.transcript);
+    }
+  }
+  return found;
+}
+
+/**
+ * Replaces the indexed transcript of the published episodes that play a clip (its captions
+ * changed) or of one episode (its clip changed), in the caller's transaction, so search
+ * finds what the episode page shows. The show notes already indexed are kept as they are.
+ */
+export async function syncEpisodeTranscripts(
+  db: QueryExecutorProvider,
+  which: { readonly clipId: string } | { readonly storyId: string },
+): Promise<void> {
+  const filter =
+    "clipId" in which ? sql`e.clip_id = ${which.clipId}` : sql`e.story_id = ${which.storyId}`;
+  const rows = await sql<{
+    story_id: string;
+    service_id: string;
+    published_at: string;
+    updated_at: string | null;
+    headline: string;
+    body: string;
+  }>`select ss.story_id, ss.service_id, ss.published_at, ss.updated_at, ss.headline, ss.body
+    from story_search ss join story_episodes e on e.story_id = ss.story_id
+    where ${filter}`.execute(db);
+  if (rows.rows.length === 0) return;
+  const transcripts = await episodeTranscripts(
+    db,
+    rows.rows.map((r) => ({ storyId: r.story_id, serviceId: r.service_id })),
+  );
+  const docs = rows.rows.flatMap((row) => {
+    const doc = searchDocumentFor({
+      storyId: row.story_id,
+      serviceId: row.service_id,
+      publishedAt: row.published_at,
+      updatedAt: row.updated_at,
+      headline: row.headline,
+      bodyText: row.body,
+      transcript: transcripts.get(row.story_id) ?? "",
+    });
+    return doc ? [doc] : [];
+  });
+  await writeSearchDocuments(db, dialectOf(db), docs);
 }
 
 /** The dialect behind a Kysely instance or transaction (search SQL differs per dialect). */
@@ -98,23 +178,31 @@ export async function writeSearchDocuments(
 ): Promise<void> {
   for (let i = 0; i < docs.length; i += documentsPerStatement) {
     const rows = docs.slice(i, i + documentsPerStatement).map((doc) => {
+      // Everything after match_text's first line is the FTS5 `body` column (migration 0007's
+      // triggers): the transcript is matched there, with the show notes.
+      const matchText = [doc.headlineIndex, doc.bodyIndex, doc.transcriptIndex]
+        .filter((part, index) => index < 2 || part !== "")
+        .join("\n");
       const common = sql`${doc.storyId}, ${doc.serviceId}, ${doc.strategy}, ${doc.publishedAt},
-        ${doc.updatedAt}, ${doc.headline}, ${doc.body}, ${`${doc.headlineIndex}\n${doc.bodyIndex}`}`;
+        ${doc.updatedAt}, ${doc.headline}, ${doc.body}, ${doc.transcript}, ${matchText}`;
+      // PostgreSQL: the transcript weighs least (C), below the headline (A) and notes (B).
       return dialect === "postgres"
         ? sql`(${common}, setweight(to_tsvector('simple', ${doc.headlineIndex}), 'A') ||
-            setweight(to_tsvector('simple', ${doc.bodyIndex}), 'B'))`
+            setweight(to_tsvector('simple', ${doc.bodyIndex}), 'B') ||
+            setweight(to_tsvector('simple', ${doc.transcriptIndex}), 'C'))`
         : sql`(${common})`;
     });
     const vector = dialect === "postgres" ? sql`, search_vector` : sql``;
     const updateVector =
       dialect === "postgres" ? sql`, search_vector = excluded.search_vector` : sql``;
     await sql`insert into story_search
-        (story_id, service_id, strategy, published_at, updated_at, headline, body, match_text${vector})
+        (story_id, service_id, strategy, published_at, updated_at, headline, body, transcript,
+         match_text${vector})
       values ${sql.join(rows)}
       on conflict (story_id) do update set
         service_id = excluded.service_id, strategy = excluded.strategy,
         published_at = excluded.published_at, updated_at = excluded.updated_at,
-        headline = excluded.headline, body = excluded.body,
+        headline = excluded.headline, body = excluded.body, transcript = excluded.transcript,
         match_text = excluded.match_text${updateVector}`.execute(db);
   }
 }
@@ -129,7 +217,8 @@ export async function syncSearchIndex(
   head: IndexedHead | null,
   storyId: string,
 ): Promise<void> {
-  const doc = head ? searchDocumentForHead(head) : undefined;
+  const transcript = head ? ((await episodeTranscripts(db, [head])).get(head.storyId) ?? "") : "";
+  const doc = head ? searchDocumentForHead(head, transcript) : undefined;
   if (doc) {
     await writeSearchDocuments(db, dialectOf(db), [doc]);
     return;
@@ -168,6 +257,12 @@ export async function reindexSearch<Schema>(
       from story_search where doc_id > ${after} order by doc_id limit ${reindexBatch}`.execute(db);
     const last = batch.rows.at(-1);
     if (!last) return done;
+    // Transcripts are read again from the captions: this is also how episodes published
+    // before migration 0029 get theirs indexed.
+    const transcripts = await episodeTranscripts(
+      db,
+      batch.rows.map((r) => ({ storyId: r.story_id, serviceId: r.service_id })),
+    );
     const docs = batch.rows.flatMap((row) => {
       const doc = searchDocumentFor({
         storyId: row.story_id,
@@ -176,6 +271,7 @@ export async function reindexSearch<Schema>(
         updatedAt: row.updated_at,
         headline: row.headline,
         bodyText: row.body,
+        transcript: transcripts.get(row.story_id) ?? "",
       });
       return doc ? [doc] : [];
     });

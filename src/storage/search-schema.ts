@@ -17,6 +17,8 @@ type StorySearchTable = {
   /** Original text, for highlighted snippets. */
   headline: string;
   body: string;
+  /** An episode's transcript in its service's language (migration 0029); empty otherwise. */
+  transcript: Generated<string>;
   /** Folded text (search-index.ts), matched by LIKE for short CJK terms and by pg_trgm. */
   match_text: string;
 };

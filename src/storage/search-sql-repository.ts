@@ -20,6 +20,7 @@ import { type SummaryRow, storySummaryFromRow } from "./published-stories.js";
 interface Row extends Omit<SummaryRow, "family_id"> {
   ref: number | string;
   body: string;
+  transcript: string;
 }
 
 /** A match from the newest-first walk: its index key, publish time and relevance. */
@@ -354,7 +355,7 @@ export class SearchSqlRepository implements SearchRepository {
     const key = this.#dialect === "postgres" ? sql`ss.doc_id` : sql`ss.fts_key`;
     const result = await sql<Row>`select ${key} as ref, s.id, s.service_id, s.headline,
         s.standfirst, s.slug, s.section, s.lead_media_id, s.first_published_at, s.updated_at,
-        s.last_modified_at, ss.body
+        s.last_modified_at, ss.body, ss.transcript
       from story_search ss join stories s on s.id = ss.story_id
       where ${key} in (${sql.join(refs)})`.execute(this.#db);
     return new Map(result.rows.map((r) => [Number(r.ref), r]));
@@ -407,5 +408,7 @@ function recency(now: number, candidate: Candidate): number {
 }
 
 function toSearchRow(r: Row, score: number): SearchRow {
-  return { summary: storySummaryFromRow(r), body: r.body, score };
+  // An episode found by its transcript shows the words around the match (issue 17).
+  const body = r.transcript ? `${r.body}\n${r.transcript}` : r.body;
+  return { summary: storySummaryFromRow(r), body, score };
 }

@@ -39,6 +39,11 @@ describe("page cache invalidation", () => {
   let liveFixture: LiveFixture;
   const livePostIds: string[] = [];
   const liveUrls: string[] = [];
+  /** A demo episode playing a clip: its page, programme page, podcast feed, caption file. */
+  const clipId = "cacheclip001";
+  /** The episode's place among the stories the model edits. */
+  let episodeIndex = 0;
+  const episodeUrls: string[] = [];
 
   beforeAll(async () => {
     cached = await startTestNewsdesk("sqlite");
@@ -79,6 +84,66 @@ describe("page cache invalidation", () => {
       });
       livePostIds.push(post.id);
     }
+    // A demo episode gets a clip with renditions and English captions (issue 17).
+    const daybreak = await (await cached.app.request("/english/programmes/daybreak")).text();
+    const episodePath = /<li><a href="(\/english\/[^"]+-([0-9a-z]{12}))">Daybreak: /.exec(daybreak);
+    const episodeId = episodePath?.[2] ?? "";
+    const episode = await cached.repositories.episodes.find(episodeId);
+    if (!episode || !cached.services.clips) throw new Error("no demo episode or clips");
+    const at = new Date().toISOString();
+    await cached.repositories.clips.insert({
+      id: clipId,
+      kind: "audio",
+      title: "Daybreak",
+      source: "upload",
+      externalUrl: null,
+      durationMs: 60_000,
+      width: null,
+      height: null,
+      originalKey: `clips/${clipId}/original`,
+      originalFormat: "mp3",
+      originalBytes: 1000,
+      sha256: clipId,
+      status: "queued",
+      error: null,
+      progress: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await cached.repositories.clips.completeRenditions(
+      clipId,
+      [
+        {
+          name: "audio-aac-96k.m4a",
+          role: "audio-standard",
+          key: `clips/${clipId}/audio-aac-96k.m4a`,
+          mime: "audio/mp4; codecs=mp4a.40.2",
+          codecs: "mp4a.40.2",
+          bitrate: 96_000,
+          bytes: 720_000,
+          width: null,
+          height: null,
+        },
+      ],
+      at,
+    );
+    await cached.services.clips.putCaptions(
+      actor,
+      clipId,
+      "en",
+      "WEBVTT\n\n00:00.000 --> 00:02.000\nGood morning.\n",
+    );
+    const { storyId: _storyId, updatedAt: _updatedAt, ...input } = episode;
+    await cached.services.episodes.save(actor, episodeId, { ...input, clipId });
+    // Story changes reach the episode too: it is one of the stories the model edits.
+    if (!englishIds.includes(episodeId)) englishIds.push(episodeId);
+    episodeIndex = englishIds.indexOf(episodeId);
+    episodeUrls.push(
+      episodePath?.[1] ?? "",
+      "/english/programmes/daybreak",
+      "/english/programmes/daybreak/podcast.xml",
+      `/media/clips/${clipId}/captions/en.vtt`,
+    );
     // Oldest first: [5] is on the second page, [20] on the first.
     liveUrls.push(
       liveFixture.url,
@@ -91,7 +156,7 @@ describe("page cache invalidation", () => {
     await cached?.dispose();
   });
 
-  const urls = () => [...fixedUrls, ...storyUrls, ...liveUrls];
+  const urls = () => [...fixedUrls, ...storyUrls, ...liveUrls, ...episodeUrls];
   // Every page in both versions: as rendered, and text-only (issue 16), its own cache entry.
   const variants = [undefined, "nd_lite=1"] as const;
   const get = async (app: Newsdesk, url: string, cookie?: string) => {
@@ -115,6 +180,8 @@ describe("page cache invalidation", () => {
     | { kind: "live-edit"; post: number; title: string | null; pinned: boolean }
     | { kind: "live-delete"; post: number }
     | { kind: "live-settings"; status: "upcoming" | "live" | "ended"; keyPoint: string }
+    | { kind: "captions"; lang: "en" | "fr"; text: string | null }
+    | { kind: "transcript"; text: string }
     | { kind: "embed"; into: "live" | "story"; story: number; target: number };
 
   const action: fc.Arbitrary<Action> = fc.oneof(
@@ -162,6 +229,17 @@ describe("page cache invalidation", () => {
       kind: fc.constant("live-settings" as const),
       status: fc.constantFrom("upcoming" as const, "live" as const, "ended" as const),
       keyPoint: fc.constantFrom("Curfew lifted", "Talks resume"),
+    }),
+    // Captions of the episode's clip: English changed (never removed: its file is one of the
+    // URLs), French added, changed or removed; the same text again changes nothing.
+    fc.record({
+      kind: fc.constant("captions" as const),
+      lang: fc.constantFrom("en" as const, "fr" as const),
+      text: fc.option(fc.constantFrom("Good morning.", "Ferries sail at dawn."), { nil: null }),
+    }),
+    fc.record({
+      kind: fc.constant("transcript" as const),
+      text: fc.constantFrom("", "Ferries and pilot boats sail."),
     }),
     // A story embedded in a live post or in another story's body (issue 15): its headline,
     // kill or publication then reaches the embedding page, its other changes do not.
@@ -317,6 +395,24 @@ describe("page cache invalidation", () => {
         });
         return;
       }
+      case "captions": {
+        const clips = cached.services.clips;
+        if (!clips) return;
+        if (step.text !== null) {
+          await clips.putCaptions(
+            actor,
+            clipId,
+            step.lang,
+            `WEBVTT\n\n00:00.000 --> 00:02.000\n${step.text}\n`,
+          );
+        } else if (step.lang === "fr" && (await clips.captionFor(clipId, "fr"))) {
+          await clips.deleteCaptions(actor, clipId, "fr");
+        }
+        return;
+      }
+      case "transcript":
+        await cached.services.clips?.setTranscript(actor, clipId, "en", { transcript: step.text });
+        return;
       case "banner":
         if (step.on) {
           await breaking.raise(actor, {
@@ -365,7 +461,31 @@ describe("page cache invalidation", () => {
         }
       }),
       // The database carries over between runs, so shrinking would replay on other state.
-      { numRuns: 8, endOnFailure: true },
+      {
+        numRuns: 8,
+        endOnFailure: true,
+        // Caption edits always run once (issue 17): a change, a language added, the same
+        // text again (nothing to purge), an editor's transcript, a language removed.
+        examples: [
+          [
+            [
+              { kind: "captions", lang: "en", text: "Ferries sail at dawn." },
+              { kind: "captions", lang: "fr", text: "Good morning." },
+              { kind: "captions", lang: "fr", text: "Good morning." },
+              { kind: "transcript", text: "Ferries and pilot boats sail." },
+              { kind: "captions", lang: "fr", text: null },
+            ],
+          ],
+          // The episode's own story changes: a correction, a silent fix, an update.
+          [
+            [
+              { kind: "correct", story: episodeIndex },
+              { kind: "silent", story: episodeIndex, text: "Listen again." },
+              { kind: "update", story: episodeIndex, headline: "River rises" },
+            ],
+          ],
+        ],
+      },
     );
   });
 

@@ -100,7 +100,16 @@ describe.runIf(ffmpegPresent())("demo media with ffmpeg", () => {
       {
         kind: "video",
         status: "ready",
-        roles: ["hls-master", "poster", "poster", "video-progressive"],
+        // The audio renditions too: a video episode's podcast enclosure is its audio.
+        roles: [
+          "audio-low-aac",
+          "audio-low-opus",
+          "audio-standard",
+          "hls-master",
+          "poster",
+          "poster",
+          "video-progressive",
+        ],
         captions: ["en"],
       },
     ]);

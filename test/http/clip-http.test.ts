@@ -196,10 +196,18 @@ describe.runIf(ffmpegPresent())("audio and video over HTTP", () => {
     await newsdesk.services.jobs.runOnce();
     const ready = (await editor.json<{ clip: ClipJson }>("GET", `/media/clips/${clip.id}`)).clip;
     expect(ready.status).toBe("ready");
+    // The audio renditions too: a video episode's podcast enclosure is its audio.
     expect(ready.renditions.map((r) => [r.role, r.mime]).sort()).toEqual([
+      ["audio-low-aac", "audio/mp4; codecs=mp4a.40.2"],
+      ["audio-low-opus", "audio/ogg; codecs=opus"],
+      ["audio-standard", "audio/mp4; codecs=mp4a.40.2"],
       ["hls-master", "application/vnd.apple.mpegurl"],
       ["poster", "image/jpeg"],
       ["poster", "image/webp"],
+      [
+        "video-progressive",
+        expect.stringMatching(/^video\/mp4; codecs="avc1\.[0-9a-f]{6},mp4a\.40\.2"$/),
+      ],
     ]);
     const master = await newsdesk.app.request(`/media/clips/${clip.id}/hls/master.m3u8`);
     expect(master.headers.get("content-type")).toBe("application/vnd.apple.mpegurl");

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheKeyFor } from "../../src/cache/page-cache.js";
 import { systemActor } from "../../src/domain/actor.js";
 import { DirectoryObjectStore } from "../../src/media/directory-object-store.js";
 import { podcastGuid, uuidV5 } from "../../src/render/feeds/podcast-feed.js";
@@ -10,6 +13,7 @@ import { hlsScriptPath, videoScript } from "../../src/render/reader/video-script
 import { checkFeed } from "../support/feed-rules.js";
 import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
+import { checkPodcastFeed } from "../support/podcast-rules.js";
 import { dialects } from "../support/test-databases.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
@@ -18,6 +22,18 @@ interface ClipJson {
   id: string;
   renditions: { name: string; role: string; mime: string; bytes: number; url: string }[];
 }
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  parseTagValue: false,
+  isArray: (name) => ["item", "podcast:alternateEnclosure", "podcast:source"].includes(name),
+});
+type FeedNode = Record<string, unknown>;
+const feedItems = (xml: string) =>
+  ((xmlParser.parse(xml) as { rss: { channel: FeedNode } }).rss.channel.item ?? []) as FeedNode[];
+const uris = (alternate: FeedNode | undefined) =>
+  ((alternate?.["podcast:source"] ?? []) as FeedNode[]).map((s) => String(s["@uri"]));
 
 const content = (headline: string, slug: string) => ({
   headline,
@@ -51,8 +67,22 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
   let dir: string;
   let clip: ClipJson;
   let programmeId: string;
+  let programmeVersion: number;
   let storyId: string;
   let storyPath: string;
+  let admin: NewsroomClient;
+  const feedUrl = "/english/programmes/sunrise-show/podcast.xml";
+  const onion = "http://duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion";
+  const uploadImage = async (width: number, height: number) => {
+    const bytes = await sharp({ create: { width, height, channels: 3, background: "#3a6ea5" } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), "art.png");
+    const response = await editor.request("POST", "/media", form);
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { asset: { id: string } }).asset.id;
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "episodes-http-"));
@@ -90,7 +120,9 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     await editor.json("PUT", `/media/clips/${clip.id}/captions/en`, {
       vtt: "WEBVTT\n\n00:00.000 --> 00:02.000\nGood morning, this is Daybreak.\n",
     });
-    const programme = await editor.json<{ id: string }>("POST", "/programmes/en", {
+    admin = new NewsroomClient(newsdesk.app);
+    await admin.login("admin@newsdesk.test", "demo-password-ada");
+    const programme = await editor.json<{ id: string; version: number }>("POST", "/programmes/en", {
       slug: "sunrise-show",
       title: "Sunrise Show",
       description: "Morning news & calls.",
@@ -101,6 +133,7 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
       liveStreamUrl: null,
     });
     programmeId = programme.id;
+    programmeVersion = programme.version;
   });
   afterAll(async () => {
     await newsdesk?.dispose();
@@ -268,7 +301,8 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     const item = channel.item as Record<string, unknown>;
     const enclosure = item.enclosure as Record<string, string>;
     const standard = clip.renditions.find((r) => r.role === "audio-standard");
-    expect(enclosure["@type"]).toBe("audio/mp4");
+    // Apple Podcasts names M4A audio/x-m4a (podcast-feed.ts, enclosureType).
+    expect(enclosure["@type"]).toBe("audio/x-m4a");
     expect(Number(enclosure["@length"])).toBe(standard?.bytes);
     expect(item["itunes:episode"]).toBe("12");
     expect(Number(item["itunes:duration"])).toBe(3);
@@ -304,6 +338,99 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
       headers: { "If-None-Match": etag },
     });
     expect(revalidated.status).toBe(304);
+  });
+
+  it("takes only square artwork of 1600 px or more, and names it, the owner and mirror copies in the feed", async () => {
+    const save = (over: Record<string, unknown>) =>
+      editor.request("PUT", `/programme/${programmeId}`, {
+        slug: "sunrise-show",
+        title: "Sunrise Show",
+        description: "Morning news & calls.",
+        kind: "radio",
+        artworkMediaId: null,
+        presenterIds: ["lena-okafor"],
+        links: [],
+        liveStreamUrl: null,
+        version: programmeVersion,
+        ...over,
+      });
+    for (const [width, height] of [
+      [1600, 1200],
+      [1400, 1400],
+    ] as const) {
+      const refused = await save({ artworkMediaId: await uploadImage(width, height) });
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { code: string }).code).toBe("PROGRAMME_ARTWORK_INVALID");
+    }
+    const artwork = await uploadImage(2000, 2000);
+    const saved = await save({
+      artworkMediaId: artwork,
+      ownerName: "Sunrise desk",
+      ownerEmail: "sunrise@news.example.org",
+    });
+    expect(saved.status).toBe(200);
+    programmeVersion = ((await saved.json()) as { version: number }).version;
+    // A client that leaves the owner out (an older newsroom) keeps it.
+    const kept = await save({ artworkMediaId: artwork });
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toMatchObject({ ownerEmail: "sunrise@news.example.org" });
+    programmeVersion += 1;
+    for (const [kind, url] of [
+      ["https", "https://en.mirror-one.net"],
+      ["onion", onion],
+    ] as const) {
+      const added = await admin.request("POST", "/services/en/mirrors", { kind, url, note: "" });
+      expect(added.status).toBe(201);
+    }
+
+    const xml = await (await newsdesk.app.request(feedUrl)).text();
+    expect(checkFeed(xml).filter((i) => i.severity === "error")).toEqual([]);
+    expect(checkPodcastFeed(xml)).toEqual([]);
+    const artworkUrl = `https://news.example.org/media/${artwork}/original-1600.jpg`;
+    expect(xml).toContain(`<itunes:image href="${artworkUrl}"/>`);
+    expect(xml).toContain(
+      "<itunes:owner>\n<itunes:name>Sunrise desk</itunes:name>\n<itunes:email>sunrise@news.example.org</itunes:email>\n</itunes:owner>",
+    );
+    const image = await newsdesk.app.request(new URL(artworkUrl).pathname);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(await sharp(new Uint8Array(await image.arrayBuffer())).metadata()).toMatchObject({
+      width: 1600,
+      height: 1600,
+      format: "jpeg",
+    });
+    // Every file on the site, on the https mirror and on the onion service, same path.
+    const [item] = feedItems(xml);
+    for (const alternate of (item?.["podcast:alternateEnclosure"] ?? []) as FeedNode[]) {
+      const [own, ...copies] = uris(alternate);
+      const path = new URL(own ?? "").pathname;
+      expect(copies).toEqual([`https://en.mirror-one.net${path}`, `${onion}${path}`]);
+    }
+  });
+
+  it("purges the episode page, the feed and the caption file when captions change, and search finds the transcript", async () => {
+    const captionsUrl = `/media/clips/${clip.id}/captions/en.vtt`;
+    const search = async () => (await newsdesk.app.request("/english/search?q=tugboats")).text();
+    // Cached, each of them.
+    for (const url of [storyPath, feedUrl, captionsUrl]) {
+      await newsdesk.app.request(url);
+      expect(newsdesk.pageCache.has(cacheKeyFor(url, undefined)), url).toBe(true);
+    }
+    expect(await search()).not.toContain(storyPath);
+    await editor.json("PUT", `/media/clips/${clip.id}/captions/en`, {
+      vtt: "WEBVTT\n\n00:00.000 --> 00:02.000\nThe harbourmaster counted tugboats.\n",
+    });
+    await editor.json("PUT", `/media/clips/${clip.id}/captions/fr`, {
+      vtt: "WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour.\n",
+    });
+    expect(await (await newsdesk.app.request(storyPath)).text()).toContain(
+      "The harbourmaster counted tugboats.",
+    );
+    expect(await (await newsdesk.app.request(captionsUrl)).text()).toContain("tugboats");
+    const [item] = feedItems(await (await newsdesk.app.request(feedUrl)).text());
+    const transcripts = item?.["podcast:transcript"] as FeedNode[];
+    expect(transcripts.map((t) => t["@language"])).toEqual(["en", "fr"]);
+    // Reader search finds the episode by its transcript and links its page.
+    expect(await search()).toContain(`href="${storyPath}"`);
   });
 
   it("carries the clip as a ninjs audio association with its renditions", async () => {
@@ -404,6 +531,43 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     // page within its 25 KB before media (issue 17).
     expect(page).toContain(`<script>${videoScript}</script>`);
     expect(Buffer.byteLength(page)).toBeLessThanOrEqual(25 * 1024);
+
+    // In the podcast feed: the audio as the enclosure, the HLS stream as an alternate.
+    const feed = await (await newsdesk.app.request(feedUrl)).text();
+    expect(checkFeed(feed).filter((i) => i.severity === "error")).toEqual([]);
+    expect(checkPodcastFeed(feed)).toEqual([]);
+    const item = feedItems(feed).find((i) => i.title === "The World Tonight: the flood");
+    const renditions = (await editor.json<{ clip: ClipJson }>("GET", `/media/${video.id}`)).clip
+      .renditions;
+    const audio = renditions.find((r) => r.role === "audio-standard");
+    expect(item?.enclosure).toEqual({
+      "@url": `https://news.example.org/media/clips/${video.id}/${audio?.name}`,
+      "@length": String(audio?.bytes),
+      "@type": "audio/x-m4a",
+    });
+    const enclosed = await newsdesk.app.request(
+      new URL(`https://news.example.org/media/clips/${video.id}/${audio?.name}`).pathname,
+    );
+    const bytes = new Uint8Array(await enclosed.arrayBuffer());
+    expect(bytes.byteLength).toBe(audio?.bytes);
+    const alternates = item?.["podcast:alternateEnclosure"] as FeedNode[];
+    // Its Subresource Integrity digest is of exactly the bytes served.
+    const standard = alternates.find((a) => a["@default"] === "true");
+    expect(standard?.["podcast:integrity"]).toEqual({
+      "@type": "sri",
+      "@value": `sha256-${createHash("sha256").update(bytes).digest("base64")}`,
+    });
+    const hls = alternates.find((a) => a["@type"] === "application/x-mpegURL");
+    expect(uris(hls)[0]).toBe(`https://news.example.org/media/clips/${video.id}/hls/master.m3u8`);
+    // The ladder's smallest rung (240p) is kept even for a 180p source.
+    expect(hls?.["@height"]).toBe("240");
+    // The progressive MP4 too, with its exact length.
+    const progressive = renditions.find((r) => r.role === "video-progressive");
+    const mp4 = alternates.find((a) => a["@type"] === "video/mp4");
+    expect(mp4?.["@length"]).toBe(String(progressive?.bytes));
+    expect(uris(mp4)[0]).toBe(
+      `https://news.example.org/media/clips/${video.id}/${progressive?.name}`,
+    );
   });
 
   it("answers Range requests and conditional GETs on the enclosure", async () => {

@@ -120,7 +120,7 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
     }
   });
 
-  it("makes HLS at 240p, 360p and 720p plus audio-only, a master playlist and posters", async () => {
+  it("makes HLS at 240p, 360p and 720p plus audio-only, a master playlist, posters and the audio renditions", async () => {
     const result = await transcoder.transcode({
       kind: "video",
       original: createReadStream(join(dir, "report.mp4")),
@@ -175,6 +175,22 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
       }
       const audioOnly = ffprobeJson(paths.get("hls/audio/segment-00000.ts") ?? "");
       expect(audioOnly.streams.map((s) => s.codec_type)).toEqual(["audio"]);
+      // Whole audio files as for an audio clip: a video episode's podcast enclosure is one
+      // (writeOut checked each one's exact length).
+      const audio = result.files.filter((f) => f.rendition?.role.startsWith("audio-"));
+      expect(audio.map((f) => [f.name, f.rendition?.role, f.contentType])).toEqual([
+        ["audio-opus-24k.ogg", "audio-low-opus", "audio/ogg; codecs=opus"],
+        ["audio-aac-32k.m4a", "audio-low-aac", "audio/mp4; codecs=mp4a.40.2"],
+        ["audio-aac-96k.m4a", "audio-standard", "audio/mp4; codecs=mp4a.40.2"],
+      ]);
+      for (const file of audio) {
+        const probed = ffprobeJson(paths.get(file.name) ?? "");
+        expect(
+          probed.streams.map((s) => s.codec_type),
+          file.name,
+        ).toEqual(["audio"]);
+        expect(file.rendition?.bitrate, file.name).toBeGreaterThan(0);
+      }
       expect(ffprobeJson(paths.get("poster.jpg") ?? "").streams[0]).toMatchObject({
         codec_name: "mjpeg",
         height: 720,

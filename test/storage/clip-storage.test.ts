@@ -21,6 +21,8 @@ import { MemoryObjectStore } from "../support/memory-object-store.js";
 import { fixedClock } from "../support/test-clock.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
+const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
+
 const silent = pino({ level: "silent" });
 
 function pick<T>(list: readonly T[], index: number): T {
@@ -180,6 +182,8 @@ describe.each(dialects)("clips on %s", (dialect) => {
         bytes: Buffer.byteLength(`opus of clip 4 ${dialect}`),
         width: null,
         height: null,
+        // Of the bytes stored (the feed's podcast:integrity).
+        sha256: sha256Hex(`opus of clip 4 ${dialect}`),
       },
       {
         name: "audio-aac-96k.m4a",
@@ -191,6 +195,7 @@ describe.each(dialects)("clips on %s", (dialect) => {
         bytes: Buffer.byteLength(`aac of clip 4 ${dialect}!`),
         width: null,
         height: null,
+        sha256: sha256Hex(`aac of clip 4 ${dialect}!`),
       },
     ]);
     expect((await store.head(`clips/${ids[4]}/audio-aac-96k.m4a`))?.bytes).toBe(

@@ -165,6 +165,12 @@ describe.each(dialects)("migrations on %s", (dialect) => {
       "0016-revision-kinds",
       "0018-catalog-admin",
       "0021-story-kind",
+      // Publishing indexes an episode's transcript (search-index.ts): the tables it reads
+      // and the column it writes.
+      "0026-clips",
+      "0027-programmes",
+      "0028-episodes",
+      "0029-podcast-feed",
     ]);
     const repos = sqlRepositories(database);
     await seedCatalog(repos);

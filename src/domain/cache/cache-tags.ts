@@ -30,6 +30,11 @@ export const cacheTags = {
    */
   topicName: (serviceId: ServiceId, slug: string) => `topic:${serviceId}:${slug}`,
   person: (id: string) => `list:person:${id}`,
+  /**
+   * A person's name and details where they are named outside bylines (a programme's
+   * presenters): changed by catalogue edits only, not by the stories they write.
+   */
+  personName: (id: string) => `person:${id}`,
   desk: (id: string) => `list:desk:${id}`,
   /** Feeds and sitemaps of a service: every publication can change them. */
   feeds: (serviceId: ServiceId) => `feeds:${serviceId}`,
@@ -54,6 +59,16 @@ export const cacheTags = {
    * episodes' own pages (another episode's correction changes none of those).
    */
   programmeEpisodes: (id: string) => `programme-episodes:${id}`,
+  /**
+   * One clip's renditions and which caption languages it has: the pages of the episodes
+   * that play it and their programmes' podcast feeds (enclosures, alternates, the list of
+   * transcripts). A clip change touches no story, so without it those would go stale.
+   */
+  clip: (id: string) => `clip:${id}`,
+  /** One language's WebVTT file of a clip: `/media/clips/<id>/captions/<lang>.vtt`. */
+  clipCaptions: (id: string, lang: string) => `clip-captions:${id}:${lang}`,
+  /** One language's reading transcript of a clip, on the episode pages that show it. */
+  clipTranscript: (id: string, lang: string) => `clip-transcript:${id}:${lang}`,
   /** The broadcast schedule: the schedule page, and the home page's "on now" line. */
   schedule: (serviceId: ServiceId) => `schedule:${serviceId}`,
 } as const;

@@ -48,6 +48,11 @@ export interface ClipRendition {
   readonly bitrate: number;
   /** The exact byte length (podcast enclosures need it); for HLS the playlist itself. */
   readonly bytes: number;
+  /**
+   * Hex SHA-256 of the bytes, taken as they were stored (the feed's `podcast:integrity`);
+   * absent for renditions made before it was recorded.
+   */
+  readonly sha256?: string;
   readonly width: number | null;
   readonly height: number | null;
 }

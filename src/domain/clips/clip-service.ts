@@ -1,4 +1,6 @@
+import { createHash, type Hash } from "node:crypto";
 import { type Actor, actorId } from "../actor.js";
+import { cacheTags } from "../cache/cache-tags.js";
 import type { Clock } from "../clock.js";
 import { NewsdeskError } from "../error-catalogue.js";
 import { newId } from "../ids.js";
@@ -51,6 +53,7 @@ export class ClipService {
   readonly #clock: Clock;
   readonly #limits: ClipLimits;
   readonly #enqueueTranscode: (clipId: string) => Promise<void>;
+  readonly #onChange: (tags: readonly string[]) => Promise<void>;
   readonly #playedBy: (clipId: string) => Promise<readonly string[]>;
 
   constructor(deps: {
@@ -64,6 +67,12 @@ export class ClipService {
     limits?: ClipLimits;
     /** Queues the transcoding job (the jobs system: exactly once, survives restarts). */
     enqueueTranscode: (clipId: string) => Promise<void>;
+    /**
+     * Told the cache tags a change touched (`cacheTags.clip`, `clipCaptions`,
+     * `clipTranscript`): renditions becoming ready and caption or transcript edits change
+     * episode pages, podcast feeds and caption files.
+     */
+    onChange?: (tags: readonly string[]) => Promise<void>;
     /** The stories whose episode plays the clip (EpisodeRepository.storiesPlaying). */
     playedBy: (clipId: string) => Promise<readonly string[]>;
   }) {
@@ -75,6 +84,7 @@ export class ClipService {
     this.#clock = deps.clock;
     this.#limits = deps.limits ?? defaultClipLimits;
     this.#enqueueTranscode = deps.enqueueTranscode;
+    this.#onChange = deps.onChange ?? (async () => {});
     this.#playedBy = deps.playedBy;
   }
 
@@ -192,7 +202,9 @@ export class ClipService {
         const renditions: ClipRendition[] = [];
         for (const file of result.files) {
           const key = clipKey(clipId, file.name);
-          await this.#store.put(key, file.read(), {
+          // Hashed on the way to the store: the digest is of the bytes readers will get.
+          const hash = createHash("sha256");
+          await this.#store.put(key, hashed(file.read(), hash), {
             contentType: file.contentType,
             bytes: file.bytes,
           });
@@ -202,11 +214,13 @@ export class ClipService {
               key,
               mime: file.contentType,
               bytes: file.bytes,
+              sha256: hash.digest("hex"),
               ...file.rendition,
             });
           }
         }
         await this.#repository.completeRenditions(clipId, renditions, this.#now());
+        await this.#onChange([cacheTags.clip(clipId)]);
       } finally {
         await result.dispose();
       }
@@ -316,7 +330,19 @@ export class ClipService {
       cueCount: parsed.cues.length,
       updatedAt: this.#now(),
     };
+    // Exactly what changed for readers: a new language changes the list every episode page
+    // and feed shows; otherwise the file, the transcript, or both. The same captions again
+    // change nothing: no write, no purge.
+    const tags = [
+      ...(previous ? [] : [cacheTags.clip(clipId)]),
+      ...(previous?.vtt === caption.vtt ? [] : [cacheTags.clipCaptions(clipId, lang)]),
+      ...(previous?.transcript === caption.transcript
+        ? []
+        : [cacheTags.clipTranscript(clipId, lang)]),
+    ];
+    if (previous && tags.length === 0) return previous;
     await this.#repository.putCaption(clipId, caption, actorId(actor));
+    await this.#onChange(tags);
     return caption;
   }
 
@@ -325,6 +351,11 @@ export class ClipService {
     const lang = parseOrThrow(captionLangSchema, rawLang);
     if (!(await this.#repository.deleteCaption(clipId, lang)))
       throw new NewsdeskError("CAPTIONS_NOT_FOUND");
+    await this.#onChange([
+      cacheTags.clip(clipId),
+      cacheTags.clipCaptions(clipId, lang),
+      cacheTags.clipTranscript(clipId, lang),
+    ]);
   }
 
   /**
@@ -347,8 +378,10 @@ export class ClipService {
     const edited = transcript.trim() !== "";
     const parsed = parseWebVtt(caption.vtt);
     const text = edited ? transcript.trim() : parsed.ok ? transcriptFromCues(parsed.cues) : "";
+    if (text === caption.transcript && edited === caption.transcriptEdited) return caption;
     const at = this.#now();
     await this.#repository.setTranscript(clipId, lang, text, edited, at);
+    await this.#onChange([cacheTags.clipTranscript(clipId, lang)]);
     return { ...caption, transcript: text, transcriptEdited: edited, updatedAt: at };
   }
 
@@ -368,8 +401,14 @@ export class ClipService {
     if (storyIds.length > 0) {
       throw new NewsdeskError("CLIP_IN_USE", { details: { storyIds: [...storyIds] } });
     }
+    const captions = (await this.#repository.captions([clipId])).get(clipId) ?? [];
     if (!(await this.#repository.delete(clipId))) throw new NewsdeskError("CLIP_NOT_FOUND");
     await this.#deleteStored(clipId);
+    // No episode plays it, but its caption files may still be cached.
+    await this.#onChange([
+      cacheTags.clip(clipId),
+      ...captions.map((c) => cacheTags.clipCaptions(clipId, c.lang)),
+    ]);
     return clip;
   }
 
@@ -405,6 +444,14 @@ export class ClipService {
 
   #now(): string {
     return this.#clock.now().toISOString();
+  }
+}
+
+/** Passes the chunks through, feeding each to `hash`. */
+async function* hashed(chunks: AsyncIterable<Uint8Array>, hash: Hash): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 

@@ -105,7 +105,9 @@ export class EpisodeService implements StoryEventListener {
 
   /**
    * A programme page lists its published episodes and its podcast feed carries them, so
-   * publishing, changing or withdrawing an episode changes the programme's pages too.
+   * publishing or withdrawing an episode changes which the programme's pages list. What they
+   * show of each (headline, notes, address, dates) changes with its teaser tag, which those
+   * pages carry: a correction or an update of an episode does not drop its programme's pages.
    */
   async onStoryEvent(event: StoryEvent): Promise<void> {
     if (event.story.kind !== "episode" || !readerVisible.has(event.type)) return;
@@ -116,9 +118,6 @@ export class EpisodeService implements StoryEventListener {
 
 const readerVisible = new Set<StoryEvent["type"]>([
   "published",
-  "updated",
-  "silently-fixed",
-  "corrected",
   "killed",
   "unpublished",
   "trashed",

@@ -158,6 +158,7 @@ export class CatalogService {
     // Bylines show the name and title on every page of the services the person writes for.
     await this.#invalidate([
       cacheTags.person(id),
+      cacheTags.personName(id),
       ...servicesOf(before, person).map((s) => cacheTags.chrome(s)),
     ]);
     return person;
@@ -173,7 +174,7 @@ export class CatalogService {
       { serviceId: person.serviceId },
       { id, name: person.name },
     );
-    await this.#invalidate([cacheTags.person(id)]);
+    await this.#invalidate([cacheTags.person(id), cacheTags.personName(id)]);
   }
 
   /**
@@ -204,6 +205,8 @@ export class CatalogService {
     await this.#invalidate([
       cacheTags.person(source.id),
       cacheTags.person(target.id),
+      cacheTags.personName(source.id),
+      cacheTags.personName(target.id),
       ...servicesOf(source, target).flatMap((s) => [cacheTags.chrome(s), cacheTags.feeds(s)]),
     ]);
     return target;

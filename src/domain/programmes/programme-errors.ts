@@ -9,6 +9,11 @@ export const programmeProblemCatalogue = {
     status: 409,
     message: "Someone else saved this programme since you opened it. Reload it and try again.",
   },
+  PROGRAMME_ARTWORK_INVALID: {
+    status: 422,
+    message:
+      "Podcast artwork must be a square image from the media library, at least 1600 pixels wide.",
+  },
   PROGRAMME_IN_USE: {
     status: 409,
     message: "The programme is in the broadcast schedule. Take it out of the schedule first.",

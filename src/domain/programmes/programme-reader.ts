@@ -1,9 +1,15 @@
 import type { Clock } from "../clock.js";
+import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository } from "../people/catalog-repository.js";
 import type { Person } from "../people/people-schema.js";
 import type { ServiceConfig } from "../services/service-registry.js";
 import type { ProgrammeRepository } from "./programme-repository.js";
-import type { Programme, ScheduleSlot } from "./programme-schema.js";
+import {
+  isPodcastArtwork,
+  type Programme,
+  podcastArtworkPath,
+  type ScheduleSlot,
+} from "./programme-schema.js";
 import {
   addDays,
   expandSchedule,
@@ -43,11 +49,28 @@ export class ProgrammeReader {
   readonly #repository: ProgrammeRepository;
   readonly #catalog: CatalogRepository;
   readonly #clock: Clock;
+  readonly #media: Pick<MediaRepository, "find">;
 
-  constructor(deps: { programmes: ProgrammeRepository; catalog: CatalogRepository; clock: Clock }) {
+  constructor(deps: {
+    programmes: ProgrammeRepository;
+    catalog: CatalogRepository;
+    clock: Clock;
+    media: Pick<MediaRepository, "find">;
+  }) {
     this.#repository = deps.programmes;
     this.#catalog = deps.catalog;
     this.#clock = deps.clock;
+    this.#media = deps.media;
+  }
+
+  /**
+   * The path of a programme's podcast artwork, or null without usable artwork: none chosen,
+   * the image gone from the library, or artwork saved before saves checked its size.
+   */
+  async podcastArtwork(programme: Programme): Promise<string | null> {
+    if (programme.artworkMediaId === null) return null;
+    const image = await this.#media.find(programme.artworkMediaId);
+    return image && isPodcastArtwork(image) ? podcastArtworkPath(image.id) : null;
   }
 
   list(service: ServiceConfig): Promise<Programme[]> {

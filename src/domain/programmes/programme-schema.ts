@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { renditionName, renditionWidths } from "../media/media-schema.js";
 import { type serviceIdSchema, slugSchema } from "../stories/story-schema.js";
 
 /**
@@ -18,6 +19,37 @@ const httpsUrl = z
     message: "Use a full https:// address.",
   });
 
+/** Trimmed text where "" means none (null); `undefined` when the field is left out. */
+function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === "" ? null : v));
+}
+
+/**
+ * Podcast artwork: Apple Podcasts asks for a square JPEG or PNG of 1400–3000 px
+ * (podcasters.apple.com, "Artwork requirements"). The media library keeps JPEG renditions
+ * up to `programmeArtworkWidth` wide (media-schema.ts `renditionWidths`), never upscaled, so
+ * artwork must be square and at least that wide: its rendition of that width is then the
+ * image the feed names, within Apple's range.
+ */
+export const programmeArtworkWidth = Math.max(...renditionWidths);
+
+/** Whether an image can be a programme's podcast artwork (see programmeArtworkWidth). */
+export function isPodcastArtwork(size: { width: number; height: number }): boolean {
+  return size.width === size.height && size.width >= programmeArtworkWidth;
+}
+
+/** Where readers fetch a programme's podcast artwork: its square JPEG rendition. */
+export function podcastArtworkPath(mediaId: string): string {
+  const name = renditionName({ shape: "original", format: "jpeg", width: programmeArtworkWidth });
+  return `/media/${mediaId}/${name}`;
+}
+
 const programmeLinkSchema = z.object({
   /** What readers see: "Apple Podcasts", "Spotify", "RSS"… */
   label: z.string().trim().min(1).max(60),
@@ -36,10 +68,21 @@ export const programmeInputSchema = z.object({
   links: z.array(programmeLinkSchema).max(12),
   /** The live stream (HLS `.m3u8`) this programme is heard or seen on, if any. */
   liveStreamUrl: httpsUrl.nullable(),
+  /**
+   * Who podcast directories contact about the feed (Apple Podcasts `itunes:owner`). Empty
+   * means unset. Left out of a save, the saved value stays: a client that does not know
+   * these fields does not erase them.
+   */
+  ownerName: optionalText(200),
+  ownerEmail: optionalText(254).refine((v) => v == null || z.email().safeParse(v).success, {
+    message: "Give an e-mail address.",
+  }),
 });
 type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 
-export interface Programme extends ProgrammeInput {
+export interface Programme extends Omit<ProgrammeInput, "ownerName" | "ownerEmail"> {
+  readonly ownerName: string | null;
+  readonly ownerEmail: string | null;
   readonly id: string;
   readonly serviceId: z.infer<typeof serviceIdSchema>;
   readonly version: number;

@@ -14,6 +14,8 @@ import {
   maxExceptionsPerService,
   maxSlotsPerService,
   type Programme,
+  isPodcastArtwork,
+  programmeArtworkWidth,
   programmeInputSchema,
   type ScheduleException,
   type ScheduleSlot,
@@ -44,6 +46,8 @@ export class ProgrammeService {
   readonly #onChange: (tags: readonly string[]) => Promise<void>;
   /** Whether a person exists (presenters must be people of the catalogue). */
   readonly #personExists: (id: string) => Promise<boolean>;
+  /** A media-library image's size, or undefined when there is no such image. */
+  readonly #imageSize: (mediaId: string) => Promise<{ width: number; height: number } | undefined>;
 
   constructor(deps: {
     repository: ProgrammeRepository;
@@ -51,12 +55,14 @@ export class ProgrammeService {
     clock: Clock;
     onChange: (tags: readonly string[]) => Promise<void>;
     personExists: (id: string) => Promise<boolean>;
+    imageSize: (mediaId: string) => Promise<{ width: number; height: number } | undefined>;
   }) {
     this.#repository = deps.repository;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
     this.#onChange = deps.onChange;
     this.#personExists = deps.personExists;
+    this.#imageSize = deps.imageSize;
   }
 
   async list(actor: Actor, serviceId: ServiceId): Promise<Programme[]> {
@@ -74,9 +80,12 @@ export class ProgrammeService {
     assertCan(actor, "programme.manage", serviceId);
     const input = parseOrThrow(programmeInputSchema, body);
     await this.#checkPresenters(input.presenterIds);
+    await this.#checkArtwork(input.artworkMediaId);
     const now = this.#clock.now().toISOString();
     const programme: Programme = {
       ...input,
+      ownerName: input.ownerName ?? null,
+      ownerEmail: input.ownerEmail ?? null,
       id: newId(),
       serviceId,
       version: 1,
@@ -102,9 +111,15 @@ export class ProgrammeService {
     const { version, ...input } = parseOrThrow(programmeSaveSchema, body);
     if (version !== current.version) throw new NewsdeskError("PROGRAMME_CONFLICT");
     await this.#checkPresenters(input.presenterIds);
+    if (input.artworkMediaId !== current.artworkMediaId) {
+      // Artwork saved before this check stays until it is changed.
+      await this.#checkArtwork(input.artworkMediaId);
+    }
     const next: Programme = {
       ...current,
       ...input,
+      ownerName: input.ownerName === undefined ? current.ownerName : input.ownerName,
+      ownerEmail: input.ownerEmail === undefined ? current.ownerEmail : input.ownerEmail,
       version: current.version + 1,
       updatedAt: this.#clock.now().toISOString(),
     };
@@ -232,6 +247,23 @@ export class ProgrammeService {
     const programme = await this.#repository.find(id);
     if (!programme) throw new NewsdeskError("PROGRAMME_NOT_FOUND");
     return programme;
+  }
+
+  /** Podcast artwork as Apple Podcasts takes it (programmeArtworkWidth explains the size). */
+  async #checkArtwork(mediaId: string | null): Promise<void> {
+    if (mediaId === null) return;
+    const size = await this.#imageSize(mediaId);
+    if (!size) {
+      throw new NewsdeskError("PROGRAMME_ARTWORK_INVALID", {
+        detail: `There is no image with the id ${mediaId} in the media library.`,
+      });
+    }
+    if (!isPodcastArtwork(size)) {
+      throw new NewsdeskError("PROGRAMME_ARTWORK_INVALID", {
+        detail: `The image is ${size.width}×${size.height} pixels; podcast artwork must be square and at least ${programmeArtworkWidth}×${programmeArtworkWidth}.`,
+        details: { width: size.width, height: size.height, minimum: programmeArtworkWidth },
+      });
+    }
   }
 
   async #checkPresenters(ids: readonly string[]): Promise<void> {

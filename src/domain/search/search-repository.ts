@@ -16,7 +16,7 @@ export interface SearchRequest {
 
 export interface SearchRow {
   readonly summary: StorySummary;
-  /** Standfirst and body text as published, for the snippet. */
+  /** Standfirst and body text as published, then an episode's transcript, for the snippet. */
   readonly body: string;
   /** Relevance × recency: higher is better; comparable within one result list only. */
   readonly score: number;

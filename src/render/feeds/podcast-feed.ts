@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ClipRendition, ClipView } from "../../domain/clips/clip-schema.js";
 import { rssLanguage } from "../../domain/distribution/language-tags.js";
 import type { PublishedEpisode } from "../../domain/episodes/episode-reader.js";
+import type { Mirror } from "../../domain/mirrors/mirror-schema.js";
 import type { Programme } from "../../domain/programmes/programme-schema.js";
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { captionUrl, clipFileUrl } from "../reader/EpisodeMedia.js";
@@ -40,9 +41,25 @@ export function enclosureOf(clip: ClipView): ClipRendition | undefined {
   );
 }
 
+/**
+ * HLS's registered type (RFC 8216 §4, Apple's registration), as the Podcasting 2.0 namespace
+ * writes it for streams in `podcast:alternateEnclosure`.
+ */
+const hlsType = "application/x-mpegURL";
+
 /** A MIME type without its parameters (`audio/ogg; codecs=opus` → `audio/ogg`). */
 function baseType(mime: string): string {
   return mime.split(";")[0]?.trim() ?? mime;
+}
+
+/**
+ * The enclosure's type as Apple Podcasts lists it: audio/x-m4a for M4A, not the registered
+ * audio/mp4 (RFC 4337), which its feed requirements do not name. Alternate enclosures, read
+ * by Podcasting 2.0 apps, keep the registered type.
+ */
+function enclosureType(mime: string): string {
+  const type = baseType(mime);
+  return type === "audio/mp4" ? "audio/x-m4a" : type;
 }
 
 export interface PodcastFeedInput {
@@ -50,8 +67,15 @@ export interface PodcastFeedInput {
   readonly programme: Programme;
   readonly publicUrl: string;
   readonly publisherName: string;
-  /** Absolute URL of the square artwork, if the programme has one. */
+  /** Absolute https URL of the square artwork (1400–3000 px), if the programme has one. */
   readonly artworkUrl: string | null;
+  /**
+   * The service's mirrors (issue 16). Those that proxy this site (`https` hosts and `onion`
+   * services) serve every clip file at the same path, so each alternate enclosure names
+   * them as further sources; `static` exports hold only what their pages link, never the
+   * HLS segments, and are left out.
+   */
+  readonly mirrors: readonly Mirror[];
   readonly presenters: readonly string[];
   /** Published episodes, newest first; those without a playable clip are left out. */
   readonly episodes: readonly PublishedEpisode[];
@@ -64,7 +88,10 @@ export interface PodcastFeedInput {
  * Podcasting 2.0 namespace (github.com/Podcastindex-org/podcast-namespace): `podcast:guid`,
  * `podcast:transcript` (WebVTT), `podcast:chapters` (JSON chapters) and
  * `podcast:alternateEnclosure` naming the low-bitrate renditions for listeners on expensive
- * data. Enclosure lengths are the renditions' exact byte counts.
+ * data, a video episode's HLS stream, and each file's copies on the service's mirrors and
+ * onion service. Enclosure lengths are the renditions' exact byte counts. A video episode's
+ * enclosure is its audio-only rendition: podcast apps download one file, and the video
+ * exists only as HLS (ffmpeg-clip-transcoder.ts).
  */
 export function podcastFeed(input: PodcastFeedInput): string {
   const { service, programme, publicUrl } = input;
@@ -75,6 +102,15 @@ export function podcastFeed(input: PodcastFeedInput): string {
     return item.clip && enclosure ? [{ item, clip: item.clip, enclosure }] : [];
   });
   const explicit = (flag: boolean) => (flag ? "true" : "false");
+  const mirrorBases = input.mirrors.filter((m) => m.kind !== "static").map((m) => m.url);
+  const owner = programme.ownerEmail
+    ? [
+        "<itunes:owner>",
+        element("itunes:name", programme.ownerName ?? input.publisherName),
+        element("itunes:email", programme.ownerEmail),
+        "</itunes:owner>",
+      ]
+    : [];
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0">',
@@ -93,6 +129,9 @@ export function podcastFeed(input: PodcastFeedInput): string {
       input.presenters.length > 0 ? input.presenters.join(", ") : input.publisherName,
     ),
     element("itunes:summary", programme.description || programme.title),
+    // Apple Podcasts: an owner's e-mail is how a directory verifies who submits the feed;
+    // without one there is no owner to name.
+    ...owner,
     ...(input.artworkUrl ? [emptyElement("itunes:image", { href: input.artworkUrl })] : []),
     emptyElement("itunes:category", { text: input.category ?? "News" }),
     element("itunes:explicit", explicit(items.some((i) => i.item.episode.explicit))),
@@ -119,7 +158,7 @@ export function podcastFeed(input: PodcastFeedInput): string {
       emptyElement("enclosure", {
         url: file(enclosure.name),
         length: enclosure.bytes,
-        type: baseType(enclosure.mime),
+        type: enclosureType(enclosure.mime),
       }),
     );
     if (clip.clip.durationMs !== null) {
@@ -155,17 +194,54 @@ export function podcastFeed(input: PodcastFeedInput): string {
     }
     // Every audio rendition as an alternate, the enclosure's own marked default
     // (podcast-namespace, alternateEnclosure): apps on expensive data pick the low bitrate.
-    for (const rendition of clip.renditions.filter((r) => r.role.startsWith("audio-"))) {
+    // Each names its file here and on every mirror that proxies the site.
+    const sources = (name: string, contentType?: string) =>
+      [file(name), ...mirrorBases.map((base) => `${base}${clipFileUrl(clip.clip.id, name)}`)].map(
+        (uri) => emptyElement("podcast:source", { uri, contentType }),
+      );
+    // A video episode's progressive MP4 (one file, the lowest rung) is one of them too.
+    const files = clip.renditions.filter(
+      (r) => r.role.startsWith("audio-") || r.role === "video-progressive",
+    );
+    for (const rendition of files) {
+      const video = rendition.role === "video-progressive";
       out.push(
         `<podcast:alternateEnclosure${attributes({
-          type: rendition.mime,
+          type: baseType(rendition.mime),
           length: rendition.bytes,
           bitrate: rendition.bitrate,
+          ...(video && rendition.height !== null ? { height: rendition.height } : {}),
+          codecs: rendition.codecs,
           ...(rendition === enclosure ? { default: "true" } : {}),
-          title: `${Math.round(rendition.bitrate / 1000)} kbit/s`,
+          title: !video
+            ? `${Math.round(rendition.bitrate / 1000)} kbit/s`
+            : rendition.height !== null
+              ? `Video, ${rendition.height}p`
+              : "Video",
         })}>`,
       );
-      out.push(emptyElement("podcast:source", { uri: file(rendition.name) }));
+      out.push(...sources(rendition.name));
+      // W3C Subresource Integrity: apps check a copy from a mirror is the file we made.
+      if (rendition.sha256) {
+        const digest = Buffer.from(rendition.sha256, "hex").toString("base64");
+        out.push(emptyElement("podcast:integrity", { type: "sri", value: `sha256-${digest}` }));
+      }
+      out.push("</podcast:alternateEnclosure>");
+    }
+    // A video episode's picture: the HLS master playlist, which adapts to the connection.
+    // No length: a playlist's bytes are not the stream's.
+    const hls = clip.renditions.find((r) => r.role === "hls-master");
+    if (clip.clip.kind === "video" && hls) {
+      out.push(
+        `<podcast:alternateEnclosure${attributes({
+          type: hlsType,
+          bitrate: hls.bitrate,
+          ...(hls.height !== null ? { height: hls.height } : {}),
+          codecs: hls.codecs,
+          title: hls.height !== null ? `Video, up to ${hls.height}p` : "Video",
+        })}>`,
+      );
+      out.push(...sources(hls.name, hlsType));
       out.push("</podcast:alternateEnclosure>");
     }
     out.push("</item>");

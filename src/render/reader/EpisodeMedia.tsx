@@ -30,7 +30,7 @@ function audioSources(view: ClipView, lowFirst: boolean): ClipRendition[] {
 }
 
 /** The captions in the page's language, else the first there are (the transcript shown). */
-function transcriptOf(view: ClipView, lang: string): ClipCaption | undefined {
+export function transcriptOf(view: ClipView, lang: string): ClipCaption | undefined {
   const base = lang.split("-")[0];
   return (
     view.captions.find((c) => c.lang === lang) ??
