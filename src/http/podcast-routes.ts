@@ -5,7 +5,7 @@ import type { MirrorReadRepository } from "../domain/mirrors/mirror-schema.js";
 import type { ProgrammeReader } from "../domain/programmes/programme-reader.js";
 import type { ReaderService } from "../domain/reader/reader-service.js";
 import { serviceByUrlPrefix } from "../domain/services/service-registry.js";
-import { chaptersJson, podcastFeed } from "../render/feeds/podcast-feed.js";
+import { chaptersJson, enclosureOf, podcastFeed } from "../render/feeds/podcast-feed.js";
 import { conditional } from "./feed-routes.js";
 import { problemResponse } from "./problem-json.js";
 
@@ -54,13 +54,16 @@ export function podcastRoutes(deps: PodcastRoutesDeps): Hono {
       {
         tags: [
           cacheTags.programme(found.programme.id),
-          cacheTags.programmeEpisodes(found.programme.id),
+          cacheTags.programmeFeed(found.programme.id),
           cacheTags.programmes(service.id),
           // Mirror sources of every enclosure.
           cacheTags.mirrors(service.id),
-          // What an item shows of its story (headline, notes, address, dates) is its teaser;
-          // a correction or a silent fix changes the story's page, not the feed.
-          ...items.map((i) => cacheTags.teaser(i.episode.storyId)),
+          // An item shows its story's headline, standfirst, address and first publication:
+          // a correction, a silent fix or a republication changes the story's page, not this.
+          // Only the items the feed carries: an episode with a playable clip (enclosureOf).
+          ...items.flatMap((i) =>
+            i.clip && enclosureOf(i.clip) ? [cacheTags.summary(i.episode.storyId)] : [],
+          ),
           // Enclosures, alternates and transcripts come from the clips.
           ...items.flatMap((i) => (i.episode.clipId ? [cacheTags.clip(i.episode.clipId)] : [])),
         ],

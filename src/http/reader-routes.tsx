@@ -580,7 +580,8 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         changesAt: found.onAir.changesAt,
         query: { page },
         tags: [
-          ...storyTags((episodes?.items ?? []).map((i) => ({ id: i.episode.storyId }))),
+          // Each episode by headline, standfirst and first publication (ProgrammePage).
+          ...(episodes?.items ?? []).map((i) => cacheTags.summary(i.episode.storyId)),
           cacheTags.programme(found.programme.id),
           cacheTags.programmeEpisodes(found.programme.id),
           cacheTags.programmes(service.id),

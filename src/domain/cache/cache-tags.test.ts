@@ -59,6 +59,8 @@ describe("cache tags for a story change", () => {
         "teaser:s1",
         // Text-only pages list related stories by headline: a first publication adds one.
         "headline:s1",
+        // Programme pages and podcast feeds list episodes by headline and summary.
+        "summary:s1",
         "family:f1",
         "feeds:en",
         "list:home:en",
@@ -109,7 +111,7 @@ describe("cache tags for a story change", () => {
       afterContent: null,
     });
     expect(sorted(tags)).toEqual(
-      sorted(["story:s1", "teaser:s1", "headline:s1", "family:f1", "feeds:en"]),
+      sorted(["story:s1", "teaser:s1", "headline:s1", "summary:s1", "family:f1", "feeds:en"]),
     );
   });
 
@@ -131,5 +133,19 @@ describe("cache tags for a story change", () => {
     });
     expect(retimed).toContain("teaser:s1");
     expect(retimed).not.toContain("headline:s1");
+    expect(retimed).not.toContain("summary:s1");
+  });
+
+  it("a new standfirst reaches headline-and-summary lists, not headline-only ones", () => {
+    const tags = tagsForStoryChange({
+      type: "updated",
+      before: head,
+      after: head,
+      beforeContent: content,
+      afterContent: { ...content, standfirst: "A new summary" },
+    });
+    expect(tags).toContain("summary:s1");
+    expect(tags).toContain("teaser:s1");
+    expect(tags).not.toContain("headline:s1");
   });
 });

@@ -19,6 +19,12 @@ export const cacheTags = {
    * alone): only its headline and address, or its going on or off the site, change it.
    */
   headline: (id: string) => `headline:${id}`,
+  /**
+   * The story as headline, address and standfirst, dated by its first publication
+   * (programme pages and podcast feeds list episodes so): a republication's new "updated"
+   * time or a new lead picture does not change it.
+   */
+  summary: (id: string) => `summary:${id}`,
   /** Language versions of one story: their language switchers list each other. */
   family: (familyId: string) => `family:${familyId}`,
   home: (serviceId: ServiceId) => `list:home:${serviceId}`,
@@ -59,6 +65,11 @@ export const cacheTags = {
    * episodes' own pages (another episode's correction changes none of those).
    */
   programmeEpisodes: (id: string) => `programme-episodes:${id}`,
+  /**
+   * The episodes a programme's podcast feed carries: only those with a clip, so publishing
+   * or killing an episode that has none leaves the feed be.
+   */
+  programmeFeed: (id: string) => `programme-feed:${id}`,
   /**
    * One clip's renditions and which caption languages it has: the pages of the episodes
    * that play it and their programmes' podcast feeds (enclosures, alternates, the list of
@@ -103,6 +114,11 @@ function headlineOf(content: StoryContent): string {
   return JSON.stringify([content.headline, content.slug, content.section]);
 }
 
+/** What a headline-and-summary list shows (its first-publication date never changes). */
+function summaryOf(content: StoryContent): string {
+  return JSON.stringify([content.headline, content.slug, content.section, content.standfirst]);
+}
+
 function teaserOf(head: Story, content: StoryContent): string {
   return JSON.stringify([
     content.headline,
@@ -142,6 +158,7 @@ export function tagsForStoryChange(change: StoryChange): string[] {
   if (!isPublic || !wasPublic || !before || !beforeContent || !afterContent) {
     tags.add(cacheTags.teaser(after.id));
     tags.add(cacheTags.headline(after.id));
+    tags.add(cacheTags.summary(after.id));
     tags.add(cacheTags.feeds(serviceId));
     if (afterContent && isPublic)
       for (const tag of listTagsFor(serviceId, afterContent)) tags.add(tag);
@@ -152,6 +169,9 @@ export function tagsForStoryChange(change: StoryChange): string[] {
   }
   if (headlineOf(beforeContent) !== headlineOf(afterContent)) {
     tags.add(cacheTags.headline(after.id));
+  }
+  if (summaryOf(beforeContent) !== summaryOf(afterContent)) {
+    tags.add(cacheTags.summary(after.id));
   }
   // Feeds carry full text, so any public change reaches them.
   tags.add(cacheTags.feeds(serviceId));

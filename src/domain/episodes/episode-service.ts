@@ -98,7 +98,10 @@ export class EpisodeService implements StoryEventListener {
     const programmes = new Set([programme.id, ...(before ? [before.programmeId] : [])]);
     await this.#onChange([
       cacheTags.story(storyId),
-      ...[...programmes].map((id) => cacheTags.programmeEpisodes(id)),
+      ...[...programmes].flatMap((id) => [
+        cacheTags.programmeEpisodes(id),
+        cacheTags.programmeFeed(id),
+      ]),
     ]);
     return episode;
   }
@@ -112,7 +115,13 @@ export class EpisodeService implements StoryEventListener {
   async onStoryEvent(event: StoryEvent): Promise<void> {
     if (event.story.kind !== "episode" || !readerVisible.has(event.type)) return;
     const episode = await this.#episodes.find(event.story.id);
-    if (episode) await this.#onChange([cacheTags.programmeEpisodes(episode.programmeId)]);
+    if (!episode) return;
+    // The feed carries only episodes with a clip (podcast-feed.ts): one without changes
+    // the programme's page alone.
+    await this.#onChange([
+      cacheTags.programmeEpisodes(episode.programmeId),
+      ...(episode.clipId === null ? [] : [cacheTags.programmeFeed(episode.programmeId)]),
+    ]);
   }
 }
 
