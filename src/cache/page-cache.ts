@@ -240,13 +240,22 @@ export class PageCache {
   }
 
   /**
-   * Compresses an entry in libuv's thread pool, off the event loop: brotli at quality 9 and
+   * Compresses an entry in libuv's thread pool, off the event loop, right after the request
+   * that stored it: brotli at quality 9 and
    * gzip at level 6 (most of the size win for a fraction of quality 11's cost). Brotli 9 of a
    * 50 KB page is a few milliseconds of CPU, which in a burst of misses (a breaking story's
    * first minute) would otherwise queue in front of every other reader's request. Until it is
    * done the identity body is served.
    */
   #compressLater(key: string, entry: CachedResponse): void {
+    // Started once the response that stored it has gone out: on two cores, two compressing
+    // threads beside the request still being written slowed that request down.
+    setImmediate(() => {
+      if (this.#entries.get(key) === entry) this.#compress(key, entry);
+    });
+  }
+
+  #compress(key: string, entry: CachedResponse): void {
     const job = Promise.all([
       brotliAsync(entry.identity, {
         params: {
@@ -272,6 +281,7 @@ export class PageCache {
 
   /** Waits for every compression under way (tests and benchmarks use it to settle). */
   async settle(): Promise<void> {
+    // The compressions start in a setImmediate queued before this one.
     await new Promise((resolve) => setImmediate(resolve));
     await Promise.all(this.#compressing);
   }
