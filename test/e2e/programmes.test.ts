@@ -42,6 +42,8 @@ describe("programmes and the broadcast schedule", () => {
       .getByLabel("Address (https://…)")
       .first()
       .fill("https://open.example.com/science-hour");
+    await page.getByLabel("Podcast owner (name, for Apple Podcasts)").fill("Meridian Science Desk");
+    await page.getByLabel(/^Podcast owner's e-mail/).fill("science@news.example.org");
     await page.getByRole("button", { name: "Save programme" }).click();
     await page.getByText("Saved Science Hour.").waitFor();
     await page.getByRole("cell", { name: "Science Hour", exact: true }).waitFor();
@@ -71,6 +73,13 @@ describe("programmes and the broadcast schedule", () => {
     const programme = await (await fetch(suite.url("/english/programmes/science-hour"))).text();
     expect(programme).toContain("Presented by Lena Okafor");
     expect(programme).toContain('href="https://open.example.com/science-hour"');
+    // The podcast feed names its owner as the editor entered it (itunes:owner).
+    const feed = await (
+      await fetch(suite.url("/english/programmes/science-hour/podcast.xml"))
+    ).text();
+    expect(feed).toMatch(
+      /<itunes:owner>\s*<itunes:name>Meridian Science Desk<\/itunes:name>\s*<itunes:email>science@news\.example\.org<\/itunes:email>\s*<\/itunes:owner>/,
+    );
     const ics = await (await fetch(suite.url("/english/schedule.ics"))).text();
     expect(ics).toContain("SUMMARY:Science Hour\r\n");
   });

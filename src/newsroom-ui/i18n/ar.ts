@@ -1,12 +1,12 @@
 import { accountAr } from "./account-ar.js";
 import { avAr } from "./av-ar.js";
-import { episodesAr } from "./episodes-ar.js";
 import { catalogAr } from "./catalog-ar.js";
 import { commentsAr } from "./comments-ar.js";
 import { conflictAr } from "./conflict-ar.js";
 import { curationAr } from "./curation-ar.js";
 import { deskAr } from "./desk-ar.js";
 import type { MessageKey } from "./en.js";
+import { episodesAr } from "./episodes-ar.js";
 import { liveAdminAr } from "./live-admin-ar.js";
 import { liveAr } from "./live-ar.js";
 import { mirrorsAr } from "./mirrors-ar.js";

@@ -1,11 +1,11 @@
 import { accountEn } from "./account-en.js";
 import { avEn } from "./av-en.js";
-import { episodesEn } from "./episodes-en.js";
 import { catalogEn } from "./catalog-en.js";
 import { commentsEn } from "./comments-en.js";
 import { conflictEn } from "./conflict-en.js";
 import { curationEn } from "./curation-en.js";
 import { deskEn } from "./desk-en.js";
+import { episodesEn } from "./episodes-en.js";
 import { liveAdminEn } from "./live-admin-en.js";
 import { liveEn } from "./live-en.js";
 import { mirrorsEn } from "./mirrors-en.js";

@@ -1,12 +1,12 @@
 import { accountEs } from "./account-es.js";
 import { avEs } from "./av-es.js";
-import { episodesEs } from "./episodes-es.js";
 import { catalogEs } from "./catalog-es.js";
 import { commentsEs } from "./comments-es.js";
 import { conflictEs } from "./conflict-es.js";
 import { curationEs } from "./curation-es.js";
 import { deskEs } from "./desk-es.js";
 import type { MessageKey } from "./en.js";
+import { episodesEs } from "./episodes-es.js";
 import { liveAdminEs } from "./live-admin-es.js";
 import { liveEs } from "./live-es.js";
 import { mirrorsEs } from "./mirrors-es.js";

@@ -1,12 +1,12 @@
 import { accountFa } from "./account-fa.js";
 import { avFa } from "./av-fa.js";
-import { episodesFa } from "./episodes-fa.js";
 import { catalogFa } from "./catalog-fa.js";
 import { commentsFa } from "./comments-fa.js";
 import { conflictFa } from "./conflict-fa.js";
 import { curationFa } from "./curation-fa.js";
 import { deskFa } from "./desk-fa.js";
 import type { MessageKey } from "./en.js";
+import { episodesFa } from "./episodes-fa.js";
 import { liveAdminFa } from "./live-admin-fa.js";
 import { liveFa } from "./live-fa.js";
 import { mirrorsFa } from "./mirrors-fa.js";

@@ -1,12 +1,12 @@
 import { accountFr } from "./account-fr.js";
 import { avFr } from "./av-fr.js";
-import { episodesFr } from "./episodes-fr.js";
 import { catalogFr } from "./catalog-fr.js";
 import { commentsFr } from "./comments-fr.js";
 import { conflictFr } from "./conflict-fr.js";
 import { curationFr } from "./curation-fr.js";
 import { deskFr } from "./desk-fr.js";
 import type { MessageKey } from "./en.js";
+import { episodesFr } from "./episodes-fr.js";
 import { liveAdminFr } from "./live-admin-fr.js";
 import { liveFr } from "./live-fr.js";
 import { mirrorsFr } from "./mirrors-fr.js";

@@ -32,6 +32,9 @@ export const programmesAr = {
   "programmes.link.add": "إضافة رابط",
   "programmes.link.remove": "إزالة الرابط",
   "programmes.field.stream": "رابط البث المباشر (HLS، https://…)",
+  "programmes.field.ownerName": "مالك البودكاست (الاسم، لـ Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "البريد الإلكتروني لمالك البودكاست (تراسله Apple Podcasts؛ يظهر في الخلاصة)",
   "programmes.save": "حفظ البرنامج",
   "programmes.cancel": "إلغاء",
   "programmes.saved": "حُفظ {title}.",

@@ -32,6 +32,9 @@ export const programmesEn = {
   "programmes.link.add": "Add a link",
   "programmes.link.remove": "Remove link",
   "programmes.field.stream": "Live stream address (HLS, https://…)",
+  "programmes.field.ownerName": "Podcast owner (name, for Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "Podcast owner's e-mail (Apple Podcasts writes to it; shown in the feed)",
   "programmes.save": "Save programme",
   "programmes.cancel": "Cancel",
   "programmes.saved": "Saved {title}.",

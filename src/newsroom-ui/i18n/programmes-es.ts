@@ -33,6 +33,9 @@ export const programmesEs = {
   "programmes.link.add": "Añadir un enlace",
   "programmes.link.remove": "Quitar enlace",
   "programmes.field.stream": "Dirección de la emisión en directo (HLS, https://…)",
+  "programmes.field.ownerName": "Titular del pódcast (nombre, para Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "Correo del titular del pódcast (Apple Podcasts escribe a él; aparece en el feed)",
   "programmes.save": "Guardar programa",
   "programmes.cancel": "Cancelar",
   "programmes.saved": "{title} guardado.",

@@ -32,6 +32,9 @@ export const programmesFa = {
   "programmes.link.add": "افزودن پیوند",
   "programmes.link.remove": "حذف پیوند",
   "programmes.field.stream": "نشانی پخش زنده (HLS، https://…)",
+  "programmes.field.ownerName": "مالک پادکست (نام، برای Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "ایمیل مالک پادکست (Apple Podcasts به آن نامه می‌فرستد؛ در خوراک دیده می‌شود)",
   "programmes.save": "ذخیرهٔ برنامه",
   "programmes.cancel": "انصراف",
   "programmes.saved": "{title} ذخیره شد.",

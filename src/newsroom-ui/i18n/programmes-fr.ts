@@ -32,6 +32,9 @@ export const programmesFr = {
   "programmes.link.add": "Ajouter un lien",
   "programmes.link.remove": "Retirer le lien",
   "programmes.field.stream": "Adresse du direct (HLS, https://…)",
+  "programmes.field.ownerName": "Propriétaire du podcast (nom, pour Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "Courriel du propriétaire du podcast (Apple Podcasts y écrit ; visible dans le flux)",
   "programmes.save": "Enregistrer l’émission",
   "programmes.cancel": "Annuler",
   "programmes.saved": "{title} enregistrée.",

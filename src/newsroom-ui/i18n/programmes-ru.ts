@@ -32,6 +32,9 @@ export const programmesRu = {
   "programmes.link.add": "Добавить ссылку",
   "programmes.link.remove": "Убрать ссылку",
   "programmes.field.stream": "Адрес прямой трансляции (HLS, https://…)",
+  "programmes.field.ownerName": "Владелец подкаста (имя, для Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "Эл. почта владельца подкаста (Apple Podcasts пишет на неё; видна в ленте)",
   "programmes.save": "Сохранить программу",
   "programmes.cancel": "Отмена",
   "programmes.saved": "«{title}» сохранена.",

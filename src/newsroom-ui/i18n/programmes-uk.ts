@@ -32,6 +32,9 @@ export const programmesUk = {
   "programmes.link.add": "Додати посилання",
   "programmes.link.remove": "Прибрати посилання",
   "programmes.field.stream": "Адреса прямої трансляції (HLS, https://…)",
+  "programmes.field.ownerName": "Власник подкасту (ім’я, для Apple Podcasts)",
+  "programmes.field.ownerEmail":
+    "Ел. пошта власника подкасту (Apple Podcasts пише на неї; видно в стрічці)",
   "programmes.save": "Зберегти програму",
   "programmes.cancel": "Скасувати",
   "programmes.saved": "«{title}» збережено.",

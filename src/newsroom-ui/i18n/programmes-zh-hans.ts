@@ -31,6 +31,8 @@ export const programmesZhHans = {
   "programmes.link.add": "添加链接",
   "programmes.link.remove": "移除链接",
   "programmes.field.stream": "直播流地址（HLS，https://…）",
+  "programmes.field.ownerName": "播客所有者（名称，供 Apple Podcasts 使用）",
+  "programmes.field.ownerEmail": "播客所有者电子邮件（Apple Podcasts 会发信至此；在订阅源中公开）",
   "programmes.save": "保存节目",
   "programmes.cancel": "取消",
   "programmes.saved": "已保存“{title}”。",

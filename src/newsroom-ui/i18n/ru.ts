@@ -1,12 +1,12 @@
 import { accountRu } from "./account-ru.js";
 import { avRu } from "./av-ru.js";
-import { episodesRu } from "./episodes-ru.js";
 import { catalogRu } from "./catalog-ru.js";
 import { commentsRu } from "./comments-ru.js";
 import { conflictRu } from "./conflict-ru.js";
 import { curationRu } from "./curation-ru.js";
 import { deskRu } from "./desk-ru.js";
 import type { MessageKey } from "./en.js";
+import { episodesRu } from "./episodes-ru.js";
 import { liveAdminRu } from "./live-admin-ru.js";
 import { liveRu } from "./live-ru.js";
 import { mirrorsRu } from "./mirrors-ru.js";

@@ -1,12 +1,12 @@
 import { accountUk } from "./account-uk.js";
 import { avUk } from "./av-uk.js";
-import { episodesUk } from "./episodes-uk.js";
 import { catalogUk } from "./catalog-uk.js";
 import { commentsUk } from "./comments-uk.js";
 import { conflictUk } from "./conflict-uk.js";
 import { curationUk } from "./curation-uk.js";
 import { deskUk } from "./desk-uk.js";
 import type { MessageKey } from "./en.js";
+import { episodesUk } from "./episodes-uk.js";
 import { liveAdminUk } from "./live-admin-uk.js";
 import { liveUk } from "./live-uk.js";
 import { mirrorsUk } from "./mirrors-uk.js";

@@ -1,12 +1,12 @@
 import { accountZhHans } from "./account-zh-hans.js";
 import { avZhHans } from "./av-zh-hans.js";
-import { episodesZhHans } from "./episodes-zh-hans.js";
 import { catalogZhHans } from "./catalog-zh-hans.js";
 import { commentsZhHans } from "./comments-zh-hans.js";
 import { conflictZhHans } from "./conflict-zh-hans.js";
 import { curationZhHans } from "./curation-zh-hans.js";
 import { deskZhHans } from "./desk-zh-hans.js";
 import type { MessageKey } from "./en.js";
+import { episodesZhHans } from "./episodes-zh-hans.js";
 import { liveAdminZhHans } from "./live-admin-zh-hans.js";
 import { liveZhHans } from "./live-zh-hans.js";
 import { mirrorsZhHans } from "./mirrors-zh-hans.js";

@@ -30,6 +30,8 @@ export function ProgrammeForm(props: {
       presenterIds: props.programme.presenterIds,
       links: props.programme.links,
       liveStreamUrl: props.programme.liveStreamUrl,
+      ownerName: props.programme.ownerName ?? null,
+      ownerEmail: props.programme.ownerEmail ?? null,
     }) ?? {
       slug: "",
       title: "",
@@ -39,6 +41,8 @@ export function ProgrammeForm(props: {
       presenterIds: [],
       links: [],
       liveStreamUrl: null,
+      ownerName: null,
+      ownerEmail: null,
     },
   );
   const [error, setError] = useState<string | null>(null);
@@ -203,6 +207,27 @@ export function ProgrammeForm(props: {
             maxLength={2048}
             value={draft.liveStreamUrl ?? ""}
             onInput={(e) => set({ liveStreamUrl: e.currentTarget.value.trim() || null })}
+          />
+        </div>
+        <div class="nr-field">
+          <label for={`${id}-owner-name`}>{t("programmes.field.ownerName")}</label>
+          <input
+            id={`${id}-owner-name`}
+            maxLength={200}
+            value={draft.ownerName ?? ""}
+            {...content}
+            onInput={(e) => set({ ownerName: e.currentTarget.value.trim() || null })}
+          />
+        </div>
+        <div class="nr-field">
+          <label for={`${id}-owner-email`}>{t("programmes.field.ownerEmail")}</label>
+          <input
+            id={`${id}-owner-email`}
+            type="email"
+            dir="ltr"
+            maxLength={254}
+            value={draft.ownerEmail ?? ""}
+            onInput={(e) => set({ ownerEmail: e.currentTarget.value.trim() || null })}
           />
         </div>
         <div class="nr-form-actions">

@@ -13,6 +13,8 @@ const programmeSchema = z.looseObject({
   presenterIds: z.array(z.string()),
   links: z.array(linkSchema),
   liveStreamUrl: z.string().nullable(),
+  ownerName: z.string().nullable().optional(),
+  ownerEmail: z.string().nullable().optional(),
   version: z.number(),
 });
 export type ProgrammeView = z.infer<typeof programmeSchema>;
@@ -25,6 +27,9 @@ export interface ProgrammeDraft {
   readonly presenterIds: readonly string[];
   readonly links: readonly { readonly label: string; readonly url: string }[];
   readonly liveStreamUrl: string | null;
+  /** The podcast feed's itunes:owner (Apple Podcasts writes to the e-mail). */
+  readonly ownerName: string | null;
+  readonly ownerEmail: string | null;
   readonly version?: number;
 }
 
