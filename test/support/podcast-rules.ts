@@ -66,7 +66,7 @@ export function checkPodcastFeed(xml: string): PodcastIssue[] {
     if (!text(channel, name)) fail(`apple-channel-${name}`, "channel");
   }
   const image = attr(channel["itunes:image"], "href");
-  if (!image || !image.startsWith("https://")) fail("apple-itunes-image-https", "channel");
+  if (!image?.startsWith("https://")) fail("apple-itunes-image-https", "channel");
   if (!/\.(?:jpe?g|png)$/i.test(image ?? "")) fail("apple-itunes-image-format", "channel");
   const categories = (channel["itunes:category"] ?? []) as Node[];
   if (categories.length === 0 || categories.some((c) => !attr(c, "text"))) {

@@ -11,10 +11,10 @@ import type { ServiceId } from "../services/service-registry.js";
 import { assertCan } from "../users/access-policy.js";
 import type { ProgrammeRepository, StoredSchedule } from "./programme-repository.js";
 import {
+  isPodcastArtwork,
   maxExceptionsPerService,
   maxSlotsPerService,
   type Programme,
-  isPodcastArtwork,
   programmeArtworkWidth,
   programmeInputSchema,
   type ScheduleException,
