@@ -737,9 +737,11 @@ export async function createNewsdesk(
     });
     // Programme pages and podcast feeds list their published episodes.
     services.storyListeners.push(services.episodes);
-    // Live pages: who hears of each committed post and settings change (append here).
+    // Live pages: who hears of each committed post and settings change. Open reader pages
+    // first: listeners run one after another, and a post's reach to 19,000 readers (issue 15)
+    // should not wait for partners' webhooks to be queued or the newsroom's stream.
+    services.liveListeners.unshift(livePosts);
     services.liveListeners.push(newsroomEvents);
-    services.liveListeners.push(livePosts);
     metrics.watch({
       pageCache,
       sseConnections: () => ({ reader: hub.connections, newsroom: newsroomEvents.connections }),
