@@ -150,7 +150,9 @@ export function ClipLibrary() {
           {clips.map((clip) => (
             <li key={clip.id}>
               <p>
-                <strong dir="auto">{clip.title || clip.id}</strong>{" "}
+                <strong>
+                  <bdi>{clip.title || clip.id}</bdi>
+                </strong>{" "}
                 <span>{t(clip.kind === "audio" ? "av.kind.audio" : "av.kind.video")}</span>{" "}
                 <span>{duration(clip.durationMs)}</span>
               </p>
@@ -169,11 +171,11 @@ export function ClipLibrary() {
                 aria-expanded={open === clip.id}
                 onClick={() => setOpen(open === clip.id ? null : clip.id)}
               >
-                {t("av.captions.open", { title: clip.title || clip.id })}
+                {withTitle(t("av.captions.open", { title: slot }), clip.title || clip.id)}
               </button>
               {canDeleteClips(session) ? (
                 <button type="button" class="nr-danger" onClick={() => setDeleting(clip)}>
-                  {t("av.delete.open", { title: clip.title || clip.id })}
+                  {withTitle(t("av.delete.open", { title: slot }), clip.title || clip.id)}
                 </button>
               ) : null}
               {open === clip.id ? (
@@ -196,5 +198,24 @@ export function ClipLibrary() {
         <p>{t("av.delete.body", { title: deleting ? deleting.title || deleting.id : "" })}</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** Where a clip's title goes in an interface sentence (an invisible separator, U+2063). */
+const slot = "\u2063";
+
+/**
+ * An interface sentence with the clip's title isolated in `<bdi>`: a title is content, of a
+ * language and direction the library does not know (clips belong to no service), so it is
+ * kept apart from the interface's words (W3C, "Inline markup and bidirectional text").
+ */
+function withTitle(sentence: string, title: string) {
+  const [before = "", after = ""] = sentence.split(slot);
+  return (
+    <>
+      {before}
+      <bdi>{title}</bdi>
+      {after}
+    </>
   );
 }
