@@ -762,7 +762,7 @@ export async function createNewsdesk(
       }
       logger.info(seeded, "demo newsroom seeded");
       // Recordings for the demo episodes, made in the background: start stays fast.
-      if (services.clips && options.demoMedia !== false) {
+      if (services.clips && config.demoMedia && options.demoMedia !== false) {
         await services.jobs.enqueue(demoMediaJobKind, {});
       }
     }

@@ -39,6 +39,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** auto: seed the demo newsroom when the database has no stories; never/always are explicit. */
   SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  /** on: seeding the demo also queues its generated recordings (ffmpeg, in the background). */
+  DEMO_MEDIA: z.enum(["on", "off"]).default("on"),
   /** Memory for the in-process page cache, in megabytes. */
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
   /**
@@ -321,6 +323,8 @@ export interface Config {
   readonly publisherName: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   readonly seedDemo: "auto" | "never" | "always";
+  /** Whether a demo seed queues the demo episodes' generated recordings (DEMO_MEDIA). */
+  readonly demoMedia: boolean;
   readonly pageCacheBytes: number;
   /** CDN_PURGE_PROVIDER, CDN_PURGE_URL and the provider's credentials (cdn-purge-config.ts). */
   readonly cdnPurge: CdnPurgeConfig | undefined;
@@ -436,6 +440,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     // Demo accounts have public passwords: never in production.
     seedDemo: production ? "never" : e.SEED_DEMO,
+    demoMedia: e.DEMO_MEDIA === "on",
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     cdnPurge: cdnPurge.config,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "1",

@@ -81,7 +81,10 @@ async function playing(page: Page): Promise<{ readyState: number; currentTime: n
 
 describe.runIf(ffmpegPresent())("video episode playback", () => {
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    [server, browser] = await Promise.all([
+      startServer({ env: { DEMO_MEDIA: "on" } }),
+      launchChromium(),
+    ]);
     episodePath = await videoEpisode();
   }, 240_000);
 

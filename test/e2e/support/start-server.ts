@@ -48,6 +48,9 @@ export async function startServer(
       DATABASE_URL: `sqlite:${join(dir, "newsdesk.db")}`,
       SEED_DEMO: "auto",
       LOG_LEVEL: "warn",
+      // The demo's generated recordings cost about half a minute of ffmpeg on two cores per
+      // server; only the tests that play them ask for them.
+      DEMO_MEDIA: "off",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
