@@ -46,7 +46,12 @@ function placementOf(img: HTMLImageElement): Placement {
 export function FocalPointPicker(props: {
   readonly src: string;
   readonly value: FocalPoint;
-  readonly onChange: (point: FocalPoint) => void;
+  /**
+   * Given the new point, or (for one coordinate typed in) how to make it from the current one:
+   * a useState setter. Two fields changed before a render would otherwise each send the
+   * other's old value, and the first change would be lost.
+   */
+  readonly onChange: (point: FocalPoint | ((current: FocalPoint) => FocalPoint)) => void;
 }) {
   const id = useId();
   const { t } = useUiText();
@@ -126,9 +131,10 @@ export function FocalPointPicker(props: {
           max={100}
           step={1}
           value={Math.round(value.x * 100)}
-          onChange={(event) =>
-            onChange({ x: clampFraction(Number(event.currentTarget.value) / 100), y: value.y })
-          }
+          onChange={(event) => {
+            const x = clampFraction(Number(event.currentTarget.value) / 100);
+            onChange((current) => ({ ...current, x }));
+          }}
         />
         <label for={`${id}-y`}>{t("focal.fromTop")}</label>
         <input
@@ -138,9 +144,10 @@ export function FocalPointPicker(props: {
           max={100}
           step={1}
           value={Math.round(value.y * 100)}
-          onChange={(event) =>
-            onChange({ x: value.x, y: clampFraction(Number(event.currentTarget.value) / 100) })
-          }
+          onChange={(event) => {
+            const y = clampFraction(Number(event.currentTarget.value) / 100);
+            onChange((current) => ({ ...current, y }));
+          }}
         />
       </div>
     </fieldset>
