@@ -137,11 +137,26 @@ export async function syncEpisodeTranscripts(
     from story_search ss join story_episodes e on e.story_id = ss.story_id
     where ${filter}`.execute(db);
   if (rows.rows.length === 0) return;
+  await writeSearchDocuments(db, dialectOf(db), await documentsFor(db, rows.rows));
+}
+
+/** Search documents for indexed rows, each with its episode's transcript read afresh. */
+async function documentsFor(
+  db: QueryExecutorProvider,
+  rows: readonly {
+    story_id: string;
+    service_id: string;
+    published_at: string;
+    updated_at: string | null;
+    headline: string;
+    body: string;
+  }[],
+) {
   const transcripts = await episodeTranscripts(
     db,
-    rows.rows.map((r) => ({ storyId: r.story_id, serviceId: r.service_id })),
+    rows.map((r) => ({ storyId: r.story_id, serviceId: r.service_id })),
   );
-  const docs = rows.rows.flatMap((row) => {
+  return rows.flatMap((row) => {
     const doc = searchDocumentFor({
       storyId: row.story_id,
       serviceId: row.service_id,
@@ -153,7 +168,6 @@ export async function syncEpisodeTranscripts(
     });
     return doc ? [doc] : [];
   });
-  await writeSearchDocuments(db, dialectOf(db), docs);
 }
 
 /** The dialect behind a Kysely instance or transaction (search SQL differs per dialect). */
@@ -259,22 +273,7 @@ export async function reindexSearch<Schema>(
     if (!last) return done;
     // Transcripts are read again from the captions: this is also how episodes published
     // before migration 0029 get theirs indexed.
-    const transcripts = await episodeTranscripts(
-      db,
-      batch.rows.map((r) => ({ storyId: r.story_id, serviceId: r.service_id })),
-    );
-    const docs = batch.rows.flatMap((row) => {
-      const doc = searchDocumentFor({
-        storyId: row.story_id,
-        serviceId: row.service_id,
-        publishedAt: row.published_at,
-        updatedAt: row.updated_at,
-        headline: row.headline,
-        bodyText: row.body,
-        transcript: transcripts.get(row.story_id) ?? "",
-      });
-      return doc ? [doc] : [];
-    });
+    const docs = await documentsFor(db, batch.rows);
     await db.transaction().execute((trx) => writeSearchDocuments(trx, dialect, docs));
     done += batch.rows.length;
     after = Number(last.doc_id);
