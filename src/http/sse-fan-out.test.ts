@@ -122,8 +122,11 @@ describe("SseFanOut", () => {
   it("skips streams that ended before their turn", async () => {
     const opened = await streamServer();
     server = opened.server;
-    const readers = await Promise.all(Array.from({ length: 3 }, () => reader(opened.server)));
-    while (opened.streams.length < 3) await new Promise((r) => setTimeout(r, 5));
+    // One after another, so that streams[i] is readers[i]'s (opened at once, the server may
+    // take them in any order, and the test would end another reader's stream).
+    const readers = [];
+    for (let i = 0; i < 3; i++) readers.push(await reader(opened.server));
+    expect(opened.streams).toHaveLength(3);
     const fanOut = new SseFanOut({ sliceSize: 1 });
     fanOut.send(opened.streams, "data: a\n\n");
     opened.streams[2]?.end();
