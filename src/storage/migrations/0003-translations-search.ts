@@ -95,11 +95,15 @@ export function translationsSearchMigration(dialect: SqlDialectName): Migration 
  * pg_trgm is in contrib but creating it needs the CREATE privilege on the database; a
  * savepoint keeps the migration's transaction usable if that is refused, and search then
  * falls back to sequential LIKE scans (same results, slower on large newsrooms).
+ *
+ * An extension is one per database, so it goes to `public`, as 0004 does, never to the first
+ * schema on the search path: instances that share a database each have their own schema, and
+ * dropping the one that held pg_trgm would cascade into the others' trigram indexes.
  */
 async function createTrigramIndex(db: Kysely<unknown>): Promise<void> {
   await sql`savepoint newsdesk_pg_trgm`.execute(db);
   try {
-    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create extension if not exists pg_trgm schema public`.execute(db);
     await sql`release savepoint newsdesk_pg_trgm`.execute(db);
   } catch {
     await sql`rollback to savepoint newsdesk_pg_trgm`.execute(db);
