@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceEditions } from "../../src/domain/services/service-registry.js";
 import { locales } from "../../src/i18n/locale-registry.js";
+import { axeScan } from "./support/axe.js";
 import { launchChromium } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/start-server.js";
 import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
@@ -14,8 +14,6 @@ import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
 // axe-core (WCAG 2.2 AA tags) with no violations, the W3C Nu checker with no errors, the
 // language switcher, and screenshots of a right-to-left and a CJK page checked for a
 // mirrored layout (skip link at the inline start, navigation running right to left).
-
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,14 +28,6 @@ async function open(path: string): Promise<Page> {
   const response = await page.goto(`${server.baseUrl}${path}`, { waitUntil: "load" });
   expect(response?.status(), path).toBe(200);
   return page;
-}
-
-async function axeViolations(page: Page, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  expect(results.passes.length, `axe ran on ${name}`).toBeGreaterThan(10);
-  return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${name} ${v.id}: ${n.target.join(" ")} ${n.failureSummary ?? v.help}`),
-  );
 }
 
 async function firstStoryPath(page: Page, prefix: string): Promise<string> {
@@ -65,7 +55,8 @@ afterAll(async () => {
 });
 
 describe("every language service in the browser", () => {
-  it.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
+  // Two editions at a time (`maxConcurrency`): one tab renders while the other runs axe.
+  it.concurrent.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
     "/%s/: home and story pages have the right lang and dir and no axe violations",
     async (prefix, edition) => {
       const dir = locales[edition.locale].dir;
@@ -73,7 +64,7 @@ describe("every language service in the browser", () => {
       const home = await open(`/${prefix}/`);
       expect(await home.locator("html").getAttribute("lang")).toBe(edition.locale);
       expect(await home.locator("html").getAttribute("dir")).toBe(dir);
-      found.push(...(await axeViolations(home, `${prefix}-home`)));
+      found.push(...(await axeScan(home, `${prefix}-home`)));
       pagesForVnu.push({ name: `${prefix}-home`, html: await home.content() });
       const storyPath = await firstStoryPath(home, prefix);
       await home.close();
@@ -82,7 +73,7 @@ describe("every language service in the browser", () => {
       expect(await story.locator("html").getAttribute("lang")).toBe(edition.locale);
       expect(await story.locator("html").getAttribute("dir")).toBe(dir);
       expect(await story.locator("h1").count()).toBe(1);
-      found.push(...(await axeViolations(story, `${prefix}-story`)));
+      found.push(...(await axeScan(story, `${prefix}-story`)));
       const response = await fetch(`${server.baseUrl}${storyPath}`);
       pagesForVnu.push({ name: `${prefix}-story`, html: await response.text() });
       await story.close();

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServiceConfig, serviceEditions } from "../../src/domain/services/service-registry.js";
 import { type LocaleTag, locales } from "../../src/i18n/locale-registry.js";
+import { axeScan } from "./support/axe.js";
 import { launchChromium } from "./support/browser.js";
 import { type RunningServer, startServer } from "./support/start-server.js";
 import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
@@ -14,8 +14,10 @@ import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
 // Reflow (WCAG 2.2 SC 1.4.10): no reader page of any edition scrolls sideways on a phone,
 // at the default and the largest text size, with scripts on and off; and each script is set
 // with its own line heights, without synthetic italic, and lists count in native digits.
-// One browser, one page per context, reused: the viewport changes without a reload, and
-// the text size (a cookie the server turns into a class on <html>) with one.
+// One browser; each test opens its own contexts (the text size is a cookie the server turns
+// into a class on <html>, so two editions checked at once must not share one), and reuses
+// their page: the viewport changes without a reload. Editions run two at a time
+// (`maxConcurrency` in vitest.config.ts): one tab lays out while the other runs axe.
 
 /** Narrow phones in CSS px: small Android, common Android, iPhone SE / mini. */
 const phoneWidths = [320, 360, 375] as const;
@@ -52,12 +54,8 @@ const tallScriptLocales = new Set<LocaleTag>(["ur", "my"]);
  * also checked by axe (WCAG 2.2 AA) and the Nu HTML checker at 375 px.
  */
 const handful = ["en", "fa", "ur", "my", "am", "zh-Hans", "ru", "hi", "ar", "sr-Latn"] as const;
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
 let server: RunningServer;
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 
 function editionFor(locale: LocaleTag): ServiceConfig {
   const edition = serviceEditions.find((e) => e.locale === locale);
@@ -163,8 +161,18 @@ async function orderedListStyle(on: Page): Promise<string> {
   });
 }
 
+/** A phone-sized tab in a context of its own, with or without JavaScript. */
+async function phone(width: number, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    viewport: { width, height: 740 },
+  });
+  context.setDefaultTimeout(5_000);
+  return context.newPage();
+}
+
 /** The loaded story at MD on a 360 px phone: a screenshot for review, then its typography. */
-async function checkStoryTypography(prefix: string, tag: LocaleTag): Promise<void> {
+async function checkStoryTypography(page: Page, prefix: string, tag: LocaleTag): Promise<void> {
   const locale = locales[tag];
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: join(phoneShotDir, `${prefix}-story.png`), fullPage: true });
@@ -184,9 +192,6 @@ async function checkStoryTypography(prefix: string, tag: LocaleTag): Promise<voi
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  context.setDefaultTimeout(5_000);
-  page = await context.newPage();
   await mkdir(phoneShotDir, { recursive: true });
 });
 
@@ -196,13 +201,14 @@ afterAll(async () => {
 });
 
 describe("every edition on a phone", () => {
-  it.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
+  it.concurrent.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
     "/%s/: home and a story fit 320, 360 and 375 px at MD and LG, set for their script",
     async (prefix, edition) => {
+      const page = await phone(360);
       const failures: string[] = [];
       let storyPath = "";
       for (const size of sweptSizes) {
-        await setTextSize(context, size);
+        await setTextSize(page.context(), size);
         await visit(page, `/${prefix}/`);
         expect(await page.locator("html").getAttribute("class")).toBe(
           size === "md" ? null : `ts-${size}`,
@@ -211,8 +217,9 @@ describe("every edition on a phone", () => {
         failures.push(...(await reflowFailures(page, `${prefix} home ${size}`, phoneWidths)));
         await visit(page, storyPath);
         failures.push(...(await reflowFailures(page, `${prefix} story ${size}`, phoneWidths)));
-        if (size === "md") await checkStoryTypography(prefix, edition.locale);
+        if (size === "md") await checkStoryTypography(page, prefix, edition.locale);
       }
+      await page.context().close();
       expect(failures, failures.join("\n")).toEqual([]);
     },
   );
@@ -244,8 +251,6 @@ async function killStory(storyPath: string): Promise<void> {
 }
 
 describe("every page type on a 320 px phone, with and without JavaScript", () => {
-  let noJs: BrowserContext;
-  let noJsPage: Page;
   /** How many editions each page type was checked in. */
   const covered = new Map<string, number>();
   /** Every page as served, for one run of the Nu checker at the end. */
@@ -253,42 +258,44 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
   let vnuDir: string;
 
   beforeAll(async () => {
-    noJs = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 320, height: 740 },
-    });
-    noJs.setDefaultTimeout(5_000);
-    noJsPage = await noJs.newPage();
     vnuDir = await mkdtemp(join(tmpdir(), "newsdesk-reflow-vnu-"));
   });
 
   afterAll(async () => {
-    await noJs?.close();
     if (vnuDir) await rm(vnuDir, { recursive: true, force: true });
   });
 
   /** axe on the page as a 375 px phone shows it, and the served HTML kept for vnu. */
-  async function accessibility(kind: string, name: string, path: string, status: number) {
-    await setTextSize(context, "md");
+  async function accessibility(
+    page: Page,
+    kind: string,
+    name: string,
+    path: string,
+    status: number,
+  ) {
+    await setTextSize(page.context(), "md");
     await page.setViewportSize({ width: 375, height: 740 });
     await visit(page, path, status);
-    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-    expect(results.passes.length, `axe ran on ${name} ${kind}`).toBeGreaterThan(10);
+    const violations = await axeScan(page, `${name} ${kind}`);
     served.push({
       name: `${name}-${kind}`,
       html: await (await fetch(`${server.baseUrl}${path}`)).text(),
     });
-    return results.violations.flatMap((v) =>
-      v.nodes.map((n) => `${name} ${kind} axe ${v.id}: ${n.target.join(" ")} ${v.help}`),
-    );
+    return violations;
   }
 
   /** The loaded page fits 320 px at MD and LG, with scripts on and off. */
-  async function check(kind: string, name: string, path: string, status: number) {
+  async function check(
+    tabs: { readonly js: Page; readonly noJs: Page },
+    kind: string,
+    name: string,
+    path: string,
+    status: number,
+  ) {
     const failures: string[] = [];
     for (const [on, js] of [
-      [page, "js"],
-      [noJsPage, "no-js"],
+      [tabs.js, "js"],
+      [tabs.noJs, "no-js"],
     ] as const) {
       await on.setViewportSize({ width: 320, height: 740 });
       for (const size of sweptSizes) {
@@ -303,10 +310,12 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
 
   // Runs after the sweep above (tests in a file run in order): it kills the edition's first
   // story at the end, to reach that story's 410 page.
-  it.each(handful.map((locale) => [editionFor(locale).urlPrefix, locale] as const))(
+  it.concurrent.each(handful.map((locale) => [editionFor(locale).urlPrefix, locale] as const))(
     "/%s/: home, section, topic, person, desk, story, search, 404 and 410 fit",
     async (prefix, locale) => {
-      await setTextSize(context, "md");
+      const page = await phone(320);
+      const tabs = { js: page, noJs: await phone(320, false) };
+      await setTextSize(page.context(), "md");
       await page.setViewportSize({ width: 320, height: 740 });
       await visit(page, `/${prefix}/`);
       const storyPath = await firstStoryPath(page, prefix);
@@ -336,12 +345,12 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
       const failures: string[] = [];
       for (const { kind, path, status } of pages) {
         if (!path) continue;
-        failures.push(...(await check(kind, prefix, path, status)));
-        failures.push(...(await accessibility(kind, prefix, path, status)));
+        failures.push(...(await check(tabs, kind, prefix, path, status)));
+        failures.push(...(await accessibility(page, kind, prefix, path, status)));
       }
 
       // Search results are an ordered list: they count in the edition's digits.
-      await setTextSize(context, "md");
+      await setTextSize(page.context(), "md");
       await visit(page, searchPath);
       const results = page.locator("ol.results");
       expect(await results.locator("li").count(), `${prefix} search results`).toBeGreaterThan(0);
@@ -350,8 +359,9 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
       );
 
       await killStory(storyPath);
-      failures.push(...(await check("410", prefix, storyPath, 410)));
-      failures.push(...(await accessibility("410", prefix, storyPath, 410)));
+      failures.push(...(await check(tabs, "410", prefix, storyPath, 410)));
+      failures.push(...(await accessibility(page, "410", prefix, storyPath, 410)));
+      await Promise.all([tabs.js.context().close(), tabs.noJs.context().close()]);
       expect(failures, failures.join("\n")).toEqual([]);
     },
   );

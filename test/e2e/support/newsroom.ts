@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
+import { axeScan } from "./axe.js";
 
 /** Helpers for the newsroom end-to-end tests (test/e2e/newsroom.test.ts). */
 
@@ -45,26 +45,13 @@ export async function assertNewsroomServed(baseUrl: string): Promise<void> {
   }
 }
 
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
 /**
- * axe-core over the whole page, WCAG 2.2 AA; returns readable lines, empty when clean.
- * The preview iframe is left out: it is sandboxed without scripts, so axe cannot run inside
- * it (it would wait 15 s for the frame), and its document is the reader page, which
- * reader-pages.test.ts checks with axe on its own. Its title is checked by the caller.
+ * axe-core over a newsroom screen (WCAG 2.2 AA), without the preview iframe: it is sandboxed
+ * without scripts, so axe cannot run inside it, and its document is the reader page, which
+ * reader-pages.test.ts scans on its own. Its title is checked by the caller.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(wcagTags)
-    .exclude(".nr-preview iframe")
-    .analyze();
-  return results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? "?"}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(" "))
-        .join(" | ")}`,
-  );
+export function axeViolations(page: Page): Promise<string[]> {
+  return axeScan(page, "", { exclude: ".nr-preview iframe" });
 }
 
 /** Signs in through the login screen and waits for the dashboard. */
