@@ -14,10 +14,8 @@ import { formatVnuMessage, isVnuError, runVnu } from "./support/vnu.js";
 // Reflow (WCAG 2.2 SC 1.4.10): no reader page of any edition scrolls sideways on a phone,
 // at the default and the largest text size, with scripts on and off; and each script is set
 // with its own line heights, without synthetic italic, and lists count in native digits.
-// One browser; each test opens its own contexts (the text size is a cookie the server turns
-// into a class on <html>, so two editions checked at once must not share one), and reuses
-// their page: the viewport changes without a reload. Editions run two at a time
-// (`maxConcurrency` in vitest.config.ts): one tab lays out while the other runs axe.
+// One browser, one page per context, reused: the viewport changes without a reload, and
+// the text size (a cookie the server turns into a class on <html>) with one.
 
 /** Narrow phones in CSS px: small Android, common Android, iPhone SE / mini. */
 const phoneWidths = [320, 360, 375] as const;
@@ -56,6 +54,8 @@ const tallScriptLocales = new Set<LocaleTag>(["ur", "my"]);
 const handful = ["en", "fa", "ur", "my", "am", "zh-Hans", "ru", "hi", "ar", "sr-Latn"] as const;
 let server: RunningServer;
 let browser: Browser;
+let context: BrowserContext;
+let page: Page;
 
 function editionFor(locale: LocaleTag): ServiceConfig {
   const edition = serviceEditions.find((e) => e.locale === locale);
@@ -161,18 +161,8 @@ async function orderedListStyle(on: Page): Promise<string> {
   });
 }
 
-/** A phone-sized tab in a context of its own, with or without JavaScript. */
-async function phone(width: number, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled,
-    viewport: { width, height: 740 },
-  });
-  context.setDefaultTimeout(5_000);
-  return context.newPage();
-}
-
 /** The loaded story at MD on a 360 px phone: a screenshot for review, then its typography. */
-async function checkStoryTypography(page: Page, prefix: string, tag: LocaleTag): Promise<void> {
+async function checkStoryTypography(prefix: string, tag: LocaleTag): Promise<void> {
   const locale = locales[tag];
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: join(phoneShotDir, `${prefix}-story.png`), fullPage: true });
@@ -192,6 +182,9 @@ async function checkStoryTypography(page: Page, prefix: string, tag: LocaleTag):
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  context.setDefaultTimeout(5_000);
+  page = await context.newPage();
   await mkdir(phoneShotDir, { recursive: true });
 });
 
@@ -201,14 +194,13 @@ afterAll(async () => {
 });
 
 describe("every edition on a phone", () => {
-  it.concurrent.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
+  it.each(serviceEditions.map((e) => [e.urlPrefix, e] as const))(
     "/%s/: home and a story fit 320, 360 and 375 px at MD and LG, set for their script",
     async (prefix, edition) => {
-      const page = await phone(360);
       const failures: string[] = [];
       let storyPath = "";
       for (const size of sweptSizes) {
-        await setTextSize(page.context(), size);
+        await setTextSize(context, size);
         await visit(page, `/${prefix}/`);
         expect(await page.locator("html").getAttribute("class")).toBe(
           size === "md" ? null : `ts-${size}`,
@@ -217,9 +209,8 @@ describe("every edition on a phone", () => {
         failures.push(...(await reflowFailures(page, `${prefix} home ${size}`, phoneWidths)));
         await visit(page, storyPath);
         failures.push(...(await reflowFailures(page, `${prefix} story ${size}`, phoneWidths)));
-        if (size === "md") await checkStoryTypography(page, prefix, edition.locale);
+        if (size === "md") await checkStoryTypography(prefix, edition.locale);
       }
-      await page.context().close();
       expect(failures, failures.join("\n")).toEqual([]);
     },
   );
@@ -251,6 +242,8 @@ async function killStory(storyPath: string): Promise<void> {
 }
 
 describe("every page type on a 320 px phone, with and without JavaScript", () => {
+  let noJs: BrowserContext;
+  let noJsPage: Page;
   /** How many editions each page type was checked in. */
   const covered = new Map<string, number>();
   /** Every page as served, for one run of the Nu checker at the end. */
@@ -258,22 +251,23 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
   let vnuDir: string;
 
   beforeAll(async () => {
+    noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 740 },
+    });
+    noJs.setDefaultTimeout(5_000);
+    noJsPage = await noJs.newPage();
     vnuDir = await mkdtemp(join(tmpdir(), "newsdesk-reflow-vnu-"));
   });
 
   afterAll(async () => {
+    await noJs?.close();
     if (vnuDir) await rm(vnuDir, { recursive: true, force: true });
   });
 
   /** axe on the page as a 375 px phone shows it, and the served HTML kept for vnu. */
-  async function accessibility(
-    page: Page,
-    kind: string,
-    name: string,
-    path: string,
-    status: number,
-  ) {
-    await setTextSize(page.context(), "md");
+  async function accessibility(kind: string, name: string, path: string, status: number) {
+    await setTextSize(context, "md");
     await page.setViewportSize({ width: 375, height: 740 });
     await visit(page, path, status);
     const violations = await axeScan(page, `${name} ${kind}`);
@@ -285,17 +279,11 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
   }
 
   /** The loaded page fits 320 px at MD and LG, with scripts on and off. */
-  async function check(
-    tabs: { readonly js: Page; readonly noJs: Page },
-    kind: string,
-    name: string,
-    path: string,
-    status: number,
-  ) {
+  async function check(kind: string, name: string, path: string, status: number) {
     const failures: string[] = [];
     for (const [on, js] of [
-      [tabs.js, "js"],
-      [tabs.noJs, "no-js"],
+      [page, "js"],
+      [noJsPage, "no-js"],
     ] as const) {
       await on.setViewportSize({ width: 320, height: 740 });
       for (const size of sweptSizes) {
@@ -310,12 +298,10 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
 
   // Runs after the sweep above (tests in a file run in order): it kills the edition's first
   // story at the end, to reach that story's 410 page.
-  it.concurrent.each(handful.map((locale) => [editionFor(locale).urlPrefix, locale] as const))(
+  it.each(handful.map((locale) => [editionFor(locale).urlPrefix, locale] as const))(
     "/%s/: home, section, topic, person, desk, story, search, 404 and 410 fit",
     async (prefix, locale) => {
-      const page = await phone(320);
-      const tabs = { js: page, noJs: await phone(320, false) };
-      await setTextSize(page.context(), "md");
+      await setTextSize(context, "md");
       await page.setViewportSize({ width: 320, height: 740 });
       await visit(page, `/${prefix}/`);
       const storyPath = await firstStoryPath(page, prefix);
@@ -345,12 +331,12 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
       const failures: string[] = [];
       for (const { kind, path, status } of pages) {
         if (!path) continue;
-        failures.push(...(await check(tabs, kind, prefix, path, status)));
-        failures.push(...(await accessibility(page, kind, prefix, path, status)));
+        failures.push(...(await check(kind, prefix, path, status)));
+        failures.push(...(await accessibility(kind, prefix, path, status)));
       }
 
       // Search results are an ordered list: they count in the edition's digits.
-      await setTextSize(page.context(), "md");
+      await setTextSize(context, "md");
       await visit(page, searchPath);
       const results = page.locator("ol.results");
       expect(await results.locator("li").count(), `${prefix} search results`).toBeGreaterThan(0);
@@ -359,9 +345,8 @@ describe("every page type on a 320 px phone, with and without JavaScript", () =>
       );
 
       await killStory(storyPath);
-      failures.push(...(await check(tabs, "410", prefix, storyPath, 410)));
-      failures.push(...(await accessibility(page, "410", prefix, storyPath, 410)));
-      await Promise.all([tabs.js.context().close(), tabs.noJs.context().close()]);
+      failures.push(...(await check("410", prefix, storyPath, 410)));
+      failures.push(...(await accessibility("410", prefix, storyPath, 410)));
       expect(failures, failures.join("\n")).toEqual([]);
     },
   );
