@@ -82,11 +82,10 @@ export function StoryHeadTags(props: {
       {model.topics.map((t) => (
         <meta key={t.slug} property="article:tag" content={t.name} />
       ))}
+      {/* X reads title, description, image and its alt text from the Open Graph tags above
+          when its own are absent (developer.x.com/cards/markup); only the card type has no
+          fallback. Repeating them costs two bytes a letter per field in most scripts. */}
       <meta name="twitter:card" content="summary_large_image" />
-      <meta name="twitter:title" content={socialTitle} />
-      {socialDescription ? <meta name="twitter:description" content={socialDescription} /> : null}
-      <meta name="twitter:image" content={image.url} />
-      {imageAlt ? <meta name="twitter:image:alt" content={imageAlt} /> : null}
       <FeedLinks pagePath={homeUrl(service)} title={service.name} />
       {section ? (
         <FeedLinks
