@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 const unit = {
   include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
   exclude: ["test/e2e/**", "node_modules/**", "dist/**"],
-  testTimeout: 30_000,
+  // Real ffmpeg encodes (clips, episodes, the demo's recordings) share two cores with the
+  // other worker in CI.
+  testTimeout: 90_000,
   hookTimeout: 60_000,
   // Every core: most files wait on SQLite, PostgreSQL, ffmpeg or sockets, and Vitest's default
   // (cores − 1) is a single worker on a two-core CI machine.

@@ -123,17 +123,23 @@ const weekQuery = z.object({ week: z.iso.date().optional() });
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   const app = new Hono();
 
-  // Script editions (ADR 0005): Serbian is stored in Cyrillic; its Latin edition is the same
-  // page transliterated, one place for every reader route.
+  // Every reader page, once rendered, in one place: the page cache (outside) stores the result.
   app.use("/:prefix/*", async (c, next) => {
     await next();
     const edition = serviceByUrlPrefix(c.req.param("prefix") ?? "");
     const type = c.res.headers.get("Content-Type") ?? "";
-    if (!edition || edition.locale === edition.sourceLocale || !type.startsWith("text/html")) {
-      return;
-    }
-    if (edition.locale !== "sr-Latn" || edition.sourceLocale !== "sr-Cyrl") return;
-    const body = serbianHtmlToLatin(await c.res.text());
+    if (!edition || !type.startsWith("text/html")) return;
+    const rendered = await c.res.text();
+    // Script editions (ADR 0005): Serbian is stored in Cyrillic; its Latin edition is the
+    // same page transliterated.
+    const text =
+      edition.locale === "sr-Latn" && edition.sourceLocale === "sr-Cyrl"
+        ? serbianHtmlToLatin(rendered)
+        : rendered;
+    // Links with their letters, not percent-encoded: a Persian home page's story links alone
+    // are kilobytes of `%D8` (src/render/iri-hrefs.ts). After the transliteration, which
+    // would otherwise rewrite the letters of Russian or Serbian Cyrillic addresses.
+    const body = compactHrefs(text);
     const headers = new Headers(c.res.headers);
     headers.delete("Content-Length");
     c.res = new Response(body, { status: c.res.status, headers });
@@ -171,13 +177,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     // Pages differ by the text-size cookie only; shared caches must key on it.
     // Episode pages differ by Save-Data too (the low-bitrate sources first).
     c.header("Vary", "Cookie, Accept-Encoding, Save-Data");
-    // Text-only pages spend their bytes on text, not on percent-encoded links.
-    const asked = c.req.query("lite");
-    const lite = asked === "1" || (asked !== "0" && getCookie(c, liteCookie) === "1");
-    const page = lite ? compactHrefs(body) : body;
     if (!cache) {
       setCacheHeaders(c, revalidateAlways);
-      return c.html(page, status);
+      return c.html(body, status);
     }
     const { service, banner } = cache.chrome;
     const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
@@ -189,7 +191,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     ];
     if (expiries.length > 0) c.header(cacheExpiresHeader, String(Math.min(...expiries)));
     declareCacheQuery(c, cache.query ?? {});
-    return c.html(page, status);
+    return c.html(body, status);
   };
   /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
   const storyTags = (stories: readonly { id: string }[]) =>

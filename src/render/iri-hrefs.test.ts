@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compactHrefs } from "./iri-hrefs.js";
 
-describe("compact hrefs for text-only pages", () => {
+describe("compact hrefs on reader pages", () => {
   it("writes non-Latin path letters as UTF-8, a third of the bytes, reaching the same address", () => {
     const path = `/persian/world/${encodeURIComponent("کاروان-کمک")}-abc`;
     const out = compactHrefs(`<a href="${path}">x</a>`);

@@ -1,5 +1,5 @@
 /**
- * Text-only pages are for readers who pay for every byte. Links to pages in non-Latin
+ * Readers pay for every byte, most of all on the text-only pages. Links to pages in non-Latin
  * scripts are percent-encoded by the URL builders (`%DA%A9` is six bytes for a Persian letter
  * that UTF-8 writes in two), so a Persian page spends hundreds of bytes per link on the
  * encoding alone. The URL Standard lets `href` hold those characters as they are (a valid

@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  Kysely,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from "kysely";
 import pg from "pg";
 import { NewsdeskError } from "../domain/error-catalogue.js";
 import type { DatabaseSchema } from "./database-schema.js";
@@ -200,18 +208,25 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
 
 /**
  * Kysely's migrator looks for its bookkeeping table by introspecting every schema of the
- * database (`getTables`), which PostgreSQL answers with `3F000 invalid_schema_name` when
- * another application (or another test) drops a schema of its own at that instant. That
- * says nothing about ours, so the attempt is repeated, backing off, for up to 30 s;
- * migrations themselves run in a transaction behind Kysely's lock, so a repeat never
- * applies one twice.
+ * database (`getTables`), which PostgreSQL answers with an error when another application (or
+ * another test) changes its own tables at that instant: `3F000 invalid_schema_name` for a
+ * schema dropped, `42P01`/`42703` for a table or column gone. That says nothing about ours, so
+ * the attempt is repeated, backing off, for up to 30 s; migrations themselves run in a
+ * transaction behind Kysely's lock, so a repeat never applies one twice.
  */
 const unrelatedSchemaRetryMs = 30_000;
+const catalogRaceCodes = new Set(["42P01", "42703"]);
 
-function droppedElsewhere(error: unknown, ownSchema: string | undefined): boolean {
-  if (!(error instanceof Error) || (error as { code?: unknown }).code !== "3F000") return false;
-  const missing = /schema "([^"]+)" does not exist/.exec(error.message)?.[1];
-  return missing !== undefined && missing !== ownSchema;
+function changedElsewhere(outcome: MigrationResultSet, ownSchema: string | undefined): boolean {
+  const { error } = outcome;
+  // With results, a migration of ours ran and failed: that is no race.
+  if (!(error instanceof Error) || outcome.results !== undefined) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === "3F000") {
+    const missing = /schema "([^"]+)" does not exist/.exec(error.message)?.[1];
+    return missing !== undefined && missing !== ownSchema;
+  }
+  return typeof code === "string" && catalogRaceCodes.has(code);
 }
 
 /** Brings the schema up to date; safe to run on every start and from several instances. */
@@ -222,7 +237,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   while (
     outcome.error !== undefined &&
     Date.now() < giveUpAt &&
-    droppedElsewhere(outcome.error, await currentSchema(database))
+    changedElsewhere(outcome, await currentSchema(database))
   ) {
     // Back off, so a burst of drops elsewhere (a test run tearing down) is over first.
     await new Promise((resolve) => setTimeout(resolve, pause));

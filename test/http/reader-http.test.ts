@@ -146,6 +146,22 @@ describe.each(dialects)("reader HTTP on %s", (dialect) => {
     expect(html).toContain("این گزارش حاوی اطلاعاتی از <bdi>AFP</bdi> و <bdi>Reuters</bdi> است.");
   });
 
+  it("writes Persian links with their letters, not percent-encoded, reaching the same pages", async () => {
+    const home = await (await newsdesk.app.request("/persian/")).text();
+    const hrefs = [...home.matchAll(/href="(\/persian\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    const storyLinks = hrefs.filter((h) => /-[0-9a-z]{12}$/.test(h));
+    expect(storyLinks.length).toBeGreaterThan(3);
+    // `%DA%A9` is six bytes for a letter UTF-8 writes in two.
+    expect(hrefs.filter((h) => /%[89A-F][0-9A-F]/i.test(h))).toEqual([]);
+    for (const href of storyLinks.slice(0, 3)) {
+      expect(href).toMatch(/[\u0600-\u06ff]/);
+      // A browser sends the address percent-encoded, as the URL Standard says.
+      const target = new URL(href, "https://news.example.org").pathname;
+      expect(target).toContain("%");
+      expect((await newsdesk.app.request(target)).status).toBe(200);
+    }
+  });
+
   it("serves home, section, topic, person, desk and search pages", async () => {
     for (const [path, text] of [
       ["/english/", "Top story"],

@@ -54,4 +54,45 @@ describe("migrating while other schemas are dropped", () => {
     await admin.end();
     expect(failures).toEqual([]);
   });
+
+  it("applies every migration although unrelated tables lose and gain columns meanwhile", async () => {
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    const others = Array.from({ length: 20 }, () => `oc_${newId(10)}`);
+    for (const schema of others) {
+      await admin.query(`create schema ${schema}`);
+      await admin.query(`create table ${schema}.t (id serial primary key, v text)`);
+    }
+    ours.push(...others);
+    // A burst of two seconds of schema changes elsewhere, as a deploy or a test teardown makes.
+    const burstEnds = Date.now() + 2_000;
+    const alterer = (async () => {
+      for (let round = 0; Date.now() < burstEnds; round++) {
+        for (const schema of others) {
+          await admin.query(
+            round % 2 === 0
+              ? `alter table ${schema}.t drop column v`
+              : `alter table ${schema}.t add column v text`,
+          );
+        }
+      }
+    })();
+    const failures: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const schema = `mc_${newId(10)}`;
+      ours.push(schema);
+      await admin.query(`create schema ${schema}`);
+      const database = await openDatabase(postgresUrl, { pgSchema: schema, pgPoolSize: 2 });
+      try {
+        await migrateToLatest(database);
+      } catch (error) {
+        failures.push(String(error));
+      } finally {
+        await database.close();
+      }
+    }
+    await alterer;
+    await admin.end();
+    expect(failures).toEqual([]);
+  });
 });
