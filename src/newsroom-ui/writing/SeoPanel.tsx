@@ -132,7 +132,7 @@ export function SeoPanel(props: {
 
       <div class="nr-previews">
         <section aria-labelledby={`${id}-serp`}>
-          <h3 id={`${id}-serp`}>{t("writing.seo.searchPreview")}</h3>
+          <h2 id={`${id}-serp`}>{t("writing.seo.searchPreview")}</h2>
           <div class="nr-serp" data-testid="search-preview">
             <p class="nr-serp-site" lang={props.lang} dir={props.dir}>
               {props.serviceName}
@@ -149,7 +149,7 @@ export function SeoPanel(props: {
           </div>
         </section>
         <section aria-labelledby={`${id}-card`}>
-          <h3 id={`${id}-card`}>{t("writing.seo.socialPreview")}</h3>
+          <h2 id={`${id}-card`}>{t("writing.seo.socialPreview")}</h2>
           <div class="nr-social-card" data-testid="social-preview">
             {imageId ? (
               // The card shows what will be shared; the image's own alt text is in its figure.
