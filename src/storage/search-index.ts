@@ -35,6 +35,16 @@ interface IndexedHead {
   readonly searchText: string;
 }
 
+/** A `story_search` row as the transcript re-index paths read it back. */
+interface IndexedRow {
+  readonly story_id: string;
+  readonly service_id: string;
+  readonly published_at: string;
+  readonly updated_at: string | null;
+  readonly headline: string;
+  readonly body: string;
+}
+
 /**
  * A document from a headline and body text (benchmarks load synthetic text this way).
  * @public bench/lib/search-bench.js imports it from the build (dist/), where knip cannot follow.
@@ -126,14 +136,8 @@ export async function syncEpisodeTranscripts(
 ): Promise<void> {
   const filter =
     "clipId" in which ? sql`e.clip_id = ${which.clipId}` : sql`e.story_id = ${which.storyId}`;
-  const rows = await sql<{
-    story_id: string;
-    service_id: string;
-    published_at: string;
-    updated_at: string | null;
-    headline: string;
-    body: string;
-  }>`select ss.story_id, ss.service_id, ss.published_at, ss.updated_at, ss.headline, ss.body
+  const rows =
+    await sql<IndexedRow>`select ss.story_id, ss.service_id, ss.published_at, ss.updated_at, ss.headline, ss.body
     from story_search ss join story_episodes e on e.story_id = ss.story_id
     where ${filter}`.execute(db);
   if (rows.rows.length === 0) return;
@@ -141,17 +145,7 @@ export async function syncEpisodeTranscripts(
 }
 
 /** Search documents for indexed rows, each with its episode's transcript read afresh. */
-async function documentsFor(
-  db: QueryExecutorProvider,
-  rows: readonly {
-    story_id: string;
-    service_id: string;
-    published_at: string;
-    updated_at: string | null;
-    headline: string;
-    body: string;
-  }[],
-) {
+async function documentsFor(db: QueryExecutorProvider, rows: readonly IndexedRow[]) {
   const transcripts = await episodeTranscripts(
     db,
     rows.map((r) => ({ storyId: r.story_id, serviceId: r.service_id })),
@@ -259,15 +253,9 @@ export async function reindexSearch<Schema>(
   let after = 0;
   let done = 0;
   for (;;) {
-    const batch = await sql<{
-      doc_id: number | string;
-      story_id: string;
-      service_id: string;
-      published_at: string;
-      updated_at: string | null;
-      headline: string;
-      body: string;
-    }>`select doc_id, story_id, service_id, published_at, updated_at, headline, body
+    const batch = await sql<
+      IndexedRow & { doc_id: number | string }
+    >`select doc_id, story_id, service_id, published_at, updated_at, headline, body
       from story_search where doc_id > ${after} order by doc_id limit ${reindexBatch}`.execute(db);
     const last = batch.rows.at(-1);
     if (!last) return done;
