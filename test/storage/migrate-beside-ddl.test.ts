@@ -19,6 +19,25 @@ describe("migrating while other schemas are dropped", () => {
     await admin.end();
   });
 
+  /** Migrates six fresh schemas of ours, one after another; returns each failure. */
+  async function migrateFreshSchemas(admin: pg.Client, prefix: string): Promise<string[]> {
+    const failures: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const schema = `${prefix}_${newId(10)}`;
+      ours.push(schema);
+      await admin.query(`create schema ${schema}`);
+      const database = await openDatabase(postgresUrl, { pgSchema: schema, pgPoolSize: 2 });
+      try {
+        await migrateToLatest(database);
+      } catch (error) {
+        failures.push(String(error));
+      } finally {
+        await database.close();
+      }
+    }
+    return failures;
+  }
+
   it("applies every migration although unrelated schemas vanish during the introspection", async () => {
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
@@ -34,20 +53,7 @@ describe("migrating while other schemas are dropped", () => {
         await admin.query(`drop schema ${schema} cascade`);
       }
     })();
-    const failures: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const schema = `mg_${newId(10)}`;
-      ours.push(schema);
-      await admin.query(`create schema ${schema}`);
-      const database = await openDatabase(postgresUrl, { pgSchema: schema, pgPoolSize: 2 });
-      try {
-        await migrateToLatest(database);
-      } catch (error) {
-        failures.push(String(error));
-      } finally {
-        await database.close();
-      }
-    }
+    const failures = await migrateFreshSchemas(admin, "mg");
     dropping = false;
     await dropper;
     for (const schema of others) await admin.query(`drop schema if exists ${schema} cascade`);
@@ -77,20 +83,7 @@ describe("migrating while other schemas are dropped", () => {
         }
       }
     })();
-    const failures: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const schema = `mc_${newId(10)}`;
-      ours.push(schema);
-      await admin.query(`create schema ${schema}`);
-      const database = await openDatabase(postgresUrl, { pgSchema: schema, pgPoolSize: 2 });
-      try {
-        await migrateToLatest(database);
-      } catch (error) {
-        failures.push(String(error));
-      } finally {
-        await database.close();
-      }
-    }
+    const failures = await migrateFreshSchemas(admin, "mc");
     await alterer;
     await admin.end();
     expect(failures).toEqual([]);
