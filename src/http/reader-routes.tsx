@@ -24,7 +24,7 @@ import {
 } from "../domain/services/service-registry.js";
 import type { TranslationService } from "../domain/translations/translation-service.js";
 import { serbianHtmlToLatin } from "../i18n/serbian-script.js";
-import { compactHrefs } from "../render/iri-hrefs.js";
+import { compactUrls } from "../render/iri-urls.js";
 import { homeVersions, scriptVersions, storyVersions } from "../render/page-versions.js";
 import { transcriptOf } from "../render/reader/EpisodeMedia.js";
 import { HomePage } from "../render/reader/HomePage.js";
@@ -137,9 +137,9 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
         ? serbianHtmlToLatin(rendered)
         : rendered;
     // Links with their letters, not percent-encoded: a Persian home page's story links alone
-    // are kilobytes of `%D8` (src/render/iri-hrefs.ts). After the transliteration, which
+    // are kilobytes of `%D8` (src/render/iri-urls.ts). After the transliteration, which
     // would otherwise rewrite the letters of Russian or Serbian Cyrillic addresses.
-    const body = compactHrefs(text);
+    const body = compactUrls(text);
     const headers = new Headers(c.res.headers);
     headers.delete("Content-Length");
     c.res = new Response(body, { status: c.res.status, headers });

@@ -10,7 +10,7 @@ const origin = "https://news.example.org";
 
 /** The hreflang annotations of a page, sorted: `hreflang href` pairs. */
 /**
- * Pages write links with their letters (src/render/iri-hrefs.ts), sitemaps percent-encoded, as
+ * Pages write links with their letters (src/render/iri-urls.ts), sitemaps percent-encoded, as
  * the sitemap protocol asks: both are compared as the URL a client requests.
  */
 const requested = (href: string) => new URL(href, "https://news.example.org").href;

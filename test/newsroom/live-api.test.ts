@@ -588,7 +588,7 @@ describe.each(dialects)("live pages in the newsroom API on %s", (dialect) => {
         section: revision?.content.section ?? "",
       });
       const home = await (await newsdesk.app.request(homeUrl(services[serviceId]))).text();
-      // Reader pages write links with their letters (src/render/iri-hrefs.ts).
+      // Reader pages write links with their letters (src/render/iri-urls.ts).
       expect(home).toContain(`href="${decodeURI(url)}"`);
     }
     // One story family: the Persian page is the English page's counterpart.

@@ -120,7 +120,7 @@ describe.each(dialects)("linked translations end to end on %s", (dialect) => {
     expect(uk.status).toBe(200);
     expect(uk.html).toContain('<html lang="uk" dir="ltr"');
     const origin = "https://news.example.org";
-    // Pages write links with their letters, not percent-encoded (src/render/iri-hrefs.ts).
+    // Pages write links with their letters, not percent-encoded (src/render/iri-urls.ts).
     const ukLink = decodeURI(ukPath);
     expect(ukLink).toMatch(/\p{Script=Cyrillic}/u);
     for (const html of [en.html, uk.html]) {
