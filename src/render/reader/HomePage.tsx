@@ -7,7 +7,7 @@ import { Figure } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
-import { OnAirNow, ScheduleStyles } from "./ProgrammePages.js";
+import { OnAirNow } from "./ProgrammePages.js";
 import type { RenderContext } from "./render-context.js";
 import { StoryCards, TeaserTime } from "./StoryCards.js";
 
@@ -43,7 +43,6 @@ export function HomePage({
         <>
           <FeedLinks pagePath={homeUrl(service)} title={service.name} />
           <LanguageAlternates ctx={ctx} versions={versions} />
-          {onAir?.onNow || onAir?.next ? <ScheduleStyles /> : null}
         </>
       }
       beforeMain={

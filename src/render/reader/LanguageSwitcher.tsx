@@ -6,9 +6,6 @@ import { hreflangAlternates, type PageVersion } from "../page-versions.js";
 import { editionChoiceUrl } from "../reader-urls.js";
 import type { RenderContext } from "./render-context.js";
 
-const switcherStyles =
-  ".languages{border-block-end:1px solid #ddd}.languages .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;padding-block:.5rem;font-size:.95rem}.languages ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}.languages a{display:inline-block;min-block-size:24px;padding-block:.15rem}";
-
 /**
  * `<link rel="alternate" hreflang>` for every version, this page included, plus x-default:
  * the same annotations the sitemaps carry (see page-versions.ts). Goes in Layout's head.
@@ -24,10 +21,6 @@ export function LanguageAlternates(props: {
       {alternates.map((a) => (
         <link key={a.hreflang} rel="alternate" hrefLang={a.hreflang} href={a.href} />
       ))}
-      <style
-        // Our own constant stylesheet for the switcher: no user input reaches it.
-        dangerouslySetInnerHTML={{ __html: switcherStyles }}
-      />
     </>
   );
 }

@@ -20,16 +20,6 @@ import { Corrections } from "./StoryPage.js";
 import { TimeTag } from "./TimeTag.js";
 
 /**
- * The live page's own rules, added to the shared stylesheet on live pages only (other pages
- * do not carry them). Logical properties only, so right-to-left pages mirror.
- */
-const liveStyles =
-  ".key-points,.key-events,.pinned{border-block-start:1px solid #d6d6d6;margin-block:1.5rem}" +
-  ".posts>ol{list-style:none;padding:0;margin:0}.post{border-block-start:1px solid #d6d6d6;padding-block:1rem}" +
-  ".post-meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin:0}.post h3{margin-block:.25rem}" +
-  ".post-share{font-size:.9rem;margin:0}.live-notice button{font:inherit;font-weight:700;padding:.5rem 1rem;margin-block:.5rem;border:0;border-radius:2px;background:#0b4f9c;color:#fff;cursor:pointer}";
-
-/**
  * The address of a post's share page: the live page around that post, scrolled to it. In
  * the page it is relative (a query on the page's own path, RFC 3986 §5.2): 20 posts' links
  * then cost a tenth of their full paths.
@@ -85,10 +75,6 @@ export function LivePage({
           )}
           <FeedLinks pagePath={path} title={content.headline} />
           <LanguageAlternates ctx={ctx} versions={versions} />
-          <style
-            // Our own constant rules: no user input reaches them.
-            dangerouslySetInnerHTML={{ __html: liveStyles }}
-          />
         </>
       }
       beforeMain={<LanguageSwitcher ctx={ctx} versions={versions} />}

@@ -15,19 +15,8 @@ import {
 } from "../reader-urls.js";
 import { Layout } from "./Layout.js";
 import { Pager } from "./Pager.js";
-import { scheduleStyles } from "./reader-styles.js";
 import type { RenderContext } from "./render-context.js";
 import { TimeTag } from "./TimeTag.js";
-
-/** The schedule's own rules, in the head of the pages that show a schedule or "on now". */
-export function ScheduleStyles() {
-  return (
-    <style
-      // Our own constant rules: no user input reaches them.
-      dangerouslySetInnerHTML={{ __html: scheduleStyles }}
-    />
-  );
-}
 
 /** Noon UTC of a local date: a moment that is that date in every service's zone. */
 const noonOf = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -105,7 +94,6 @@ export function SchedulePage(props: {
             href={scheduleCalendarUrl(service)}
             title={t.t("schedule.calendar")}
           />
-          <ScheduleStyles />
         </>
       }
     >
@@ -177,7 +165,6 @@ export function ProgrammeListPage(props: {
       canonicalPath={programmesUrl(service)}
       sections={props.chrome.sections}
       banner={props.chrome.banner}
-      head={<ScheduleStyles />}
     >
       <h1>{title}</h1>
       {props.programmes.length === 0 ? (
@@ -233,7 +220,6 @@ export function ProgrammePage(props: {
               href={podcastFeedUrl(service, programme.slug)}
             />
           ) : null}
-          <ScheduleStyles />
         </>
       }
     >

@@ -9,6 +9,7 @@ import { renderHtml } from "../render-html.js";
 import { LivePage, PostArticle } from "./LivePage.js";
 import { livePageScript, liveScriptLabels } from "./live-page-script.js";
 import { liveScript } from "./live-script.js";
+import { livePostClasses } from "./reader-styles.js";
 import { renderContext } from "./render-context.js";
 
 // Markup, quotes, an ampersand, a right-to-left override and a 300-letter word.
@@ -123,6 +124,68 @@ describe("a live post", () => {
         "</article>",
     );
     expect(html).not.toContain("cdefghjkmnpq");
+  });
+
+  it("uses only classes whose rules every live page carries, whatever its blocks", () => {
+    // Posts reach open pages over SSE; the page's stylesheet was pruned to its first markup
+    // (reader-styles.ts), so every class a post can hold must be among livePostClasses.
+    const media = {
+      asset: {
+        id: "img000000001",
+        mime: "image/jpeg",
+        width: 1600,
+        height: 900,
+        bytes: 1,
+        sha256: "00",
+        createdAt: "2026-11-24T10:00:00.000Z",
+        caption: "c",
+        credit: "c",
+        alt: "a",
+        focalX: 0.5,
+        focalY: 0.5,
+        rightsSource: "",
+        rightsUsage: "",
+      },
+      renditions: [{ shape: "16x9" as const, format: "jpeg" as const, width: 640, height: 360 }],
+    };
+    const html = renderToString(
+      <PostArticle
+        ctx={ctxFor(services.fa)}
+        post={hostilePost({
+          content: {
+            title: "t",
+            body: [
+              { type: "paragraph", content: [{ text: "p", marks: [{ type: "em" }] }] },
+              { type: "heading", level: 2, content: [{ text: "h" }] },
+              { type: "quote", content: [{ text: "q" }], speaker: "s" },
+              { type: "list", ordered: true, items: [[{ text: "i" }]] },
+              { type: "figure", mediaId: "img000000001", caption: "c", credit: "c", alt: "a" },
+              { type: "storyEmbed", storyId: "bcdefghjkmnp" },
+            ],
+            bylines: [{ personId: "p1" }],
+          },
+        })}
+        people={people}
+        media={new Map([["img000000001", media]])}
+        embeds={{
+          shown: new Map([
+            [
+              "bcdefghjkmnp",
+              { storyId: "bcdefghjkmnp", headline: "e", slug: "e", section: "world" },
+            ],
+          ]),
+          headlineIds: ["bcdefghjkmnp"],
+          familyIds: [],
+        }}
+        anchored
+      />,
+    );
+    const classes = new Set(
+      [...html.matchAll(/ class="([^"]+)"/g)].flatMap((m) => (m[1] ?? "").split(" ")),
+    );
+    expect(html).toContain("<figure");
+    expect([...classes].filter((c) => !livePostClasses.includes(c))).toEqual([]);
+    expect(classes.size).toBeGreaterThan(5);
   });
 
   it("has its time in the edition's digits and calendar, and no anchor when it is the pinned copy", () => {

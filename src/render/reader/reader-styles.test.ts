@@ -1,9 +1,23 @@
+import { h } from "preact";
 import { describe, expect, it } from "vitest";
 import { type LocaleTag, locales, localeTags } from "../../i18n/locale-registry.js";
 import { scriptTypography } from "../../i18n/script-families.js";
-import { readerStylesFor } from "./reader-styles.js";
+import { renderHtml } from "../render-html.js";
+import { fillStyleSlot, livePostClasses, readerStylesFor, styleSlot } from "./reader-styles.js";
 
-const css = (tag: LocaleTag) => readerStylesFor(locales[tag]);
+/** A page's stylesheet once its rules are in: the slot filled for the given markup. */
+function sheetFor(tag: LocaleTag, body: string): string {
+  const page = fillStyleSlot(`<style>${readerStylesFor(locales[tag])}</style>${body}`);
+  return page.slice("<style>".length, page.indexOf("</style>"));
+}
+
+/** Every class a story page can carry, chrome included. */
+const storyPageClasses =
+  "skip site-head wrap bar brand search ts ts-label ts-options nav breaking story kicker " +
+  "standfirst meta tag-updated live-badge is-live byline role update-note story-body " +
+  "story-embed dateline contributors credit desk-card desk-mark agency-note corrections " +
+  "topics cards card languages site-foot picker reach-links mirror vh";
+const css = (tag: LocaleTag) => sheetFor(tag, `<p class="${storyPageClasses}"></p>`);
 
 /** The declarations of the first rule whose selector is exactly `selector`. */
 function rule(stylesheet: string, selector: string): string {
@@ -86,8 +100,53 @@ describe("the generated reader stylesheet", () => {
       const sheet = css(tag);
       expect(sheet.split("{").length, tag).toBe(sheet.split("}").length);
       expect(sheet, tag).not.toMatch(/undefined|NaN|url\(|@import|@font-face/u);
-      // The story page's 50 KB budget leaves the stylesheet well under 8 KB.
+      // The story page's 50 KB budget leaves its stylesheet well under 8 KB.
       expect(new TextEncoder().encode(sheet).length, tag).toBeLessThan(8 * 1024);
     }
+  });
+});
+
+describe("each page's rules", () => {
+  const home = '<main class="wrap"><div class="top-story"><h2 class="x"></h2></div></main>';
+
+  it("carries only rules whose classes are on the page", () => {
+    const sheet = sheetFor("en", home);
+    expect(sheet).toContain(".top-story{display:grid");
+    expect(sheet).toContain("@media (min-width:48rem){.top-story{grid-template-columns:3fr 2fr");
+    expect(sheet).toContain("body{margin:0;");
+    for (const unused of [".corrections", ".desk-card", ".schedule", ".post{", ".languages"])
+      expect(sheet).not.toContain(unused);
+    // A media block whose rules are all unused goes with them.
+    expect(sheetFor("en", '<p class="wrap"></p>')).not.toContain("@media");
+    // A compound selector needs all its classes: .top-story.text-only is not in `home`.
+    expect(sheet).not.toContain(".top-story.text-only");
+    expect(sheetFor("en", '<p class="top-story text-only"></p>')).toContain(
+      ".top-story.text-only{grid-template-columns:1fr",
+    );
+  });
+
+  it("keeps what scripts add after load: the breaking bar, text sizes and live posts", () => {
+    const sheet = sheetFor("en", home);
+    expect(sheet).toContain(".breaking{background:#b00020");
+    expect(sheet).toContain("html.ts-lg{--ts:1.1875}");
+    // A live page's stream (class "posts") receives posts of any shape over SSE.
+    const live = sheetFor("en", '<section class="posts"></section>');
+    for (const name of livePostClasses) expect(live, name).toContain(`.${name}`);
+  });
+
+  it("fills the head's slot only, whatever the page's text says", () => {
+    // A headline that spells the slot comes before the stylesheet, in <title>; Preact escapes it.
+    const page = renderHtml(
+      h("html", null, [
+        h("head", null, [
+          h("title", null, styleSlot),
+          h("style", { dangerouslySetInnerHTML: { __html: readerStylesFor(locales.en) } }),
+        ]),
+        h("body", null, h("p", { class: "card", title: styleSlot }, styleSlot)),
+      ]),
+    );
+    expect(page).not.toContain(styleSlot);
+    expect(page.match(/&lt;!--nd:rules-->/g)).toHaveLength(3);
+    expect(page).toMatch(/<style>:root\{[^<]*\.card h2\{/);
   });
 });

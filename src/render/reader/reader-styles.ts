@@ -2,8 +2,9 @@ import type { LocaleConfig, NumberingSystem } from "../../i18n/locale-registry.j
 import { type ScriptTypography, scriptTypography } from "../../i18n/script-families.js";
 
 /**
- * The reader stylesheet, inlined in every page: one request less on slow networks, and
- * small enough (≈6 KB) to keep a story page under the 50 KB budget. Only logical properties
+ * The reader stylesheet, inlined in every page: one request less on slow networks. Each page
+ * carries only the rules its markup uses (see `fillStyleSlot`), so a home page does not pay
+ * for the story page's rules, nor an episode page for the schedule's. Only logical properties
  * (margin-inline-start, inset-inline-start…) so right-to-left layouts mirror by themselves.
  * Text size is set on <html> by class, so the XS–LG control works without JavaScript.
  *
@@ -117,6 +118,15 @@ figcaption{font-size:.9rem;color:#4a4a4a;padding-block-start:.4rem;border-block-
 .reach-links{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .reach-links a{display:inline-block;min-block-size:24px;padding-block:.15rem}
 .picker a[aria-current]{font-weight:700;text-decoration:none}
+/* Live pages (issue 15). */
+.key-points,.key-events,.pinned{border-block-start:1px solid #d6d6d6;margin-block:1.5rem}
+.posts>ol{list-style:none;padding:0;margin:0}.post{border-block-start:1px solid #d6d6d6;padding-block:1rem}
+.post-meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;color:#4a4a4a;margin:0}.post h3{margin-block:.25rem}
+.post-share{font-size:.9rem;margin:0}.live-notice button{font:inherit;font-weight:700;padding:.5rem 1rem;margin-block:.5rem;border:0;border-radius:2px;background:#0b4f9c;color:#fff;cursor:pointer}
+/* The bar of a story's other language versions, above main. */
+.languages{border-block-end:1px solid #ddd}.languages .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;padding-block:.5rem;font-size:.95rem}.languages ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}.languages a{display:inline-block;min-block-size:24px;padding-block:.15rem}
+/* Broadcast schedule and "on now": times never break inside, titles wrap. */
+.on-air{border:1px solid #ddd;border-radius:4px;padding:.75rem 1rem;margin-block:0 2rem;background:#f7f7f7}.on-air h2{font-size:1rem;margin:0 0 .25rem}.on-air ul,.schedule{list-style:none;padding:0;margin:0}.on-air li,.schedule li{padding-block:.3rem;overflow-wrap:anywhere}.schedule li{border-block-end:1px solid #eee}.schedule li.now{background:#eef4fb}.airtime{white-space:nowrap;font-variant-numeric:tabular-nums;margin-inline-end:.5rem}.tag-live{display:inline-block;background:#b00020;color:#fff;font-size:.8rem;padding:.05rem .4rem;border-radius:2px}.platforms{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0}
 `;
 
 /**
@@ -157,10 +167,123 @@ function familyRules(type: ScriptTypography): string {
   return `${caps}${emphasis}`;
 }
 
-/** The whole stylesheet for a page in the given locale. */
+/**
+ * Where a page's rules go: `Layout` writes this in its `<style>` and `renderHtml` replaces
+ * it once the whole page is rendered and its classes are known. It holds `<`, which Preact
+ * escapes in every text and attribute and our JSON-LD writes as `\u003c`, so nothing a
+ * newsroom writes can stand in for it before the head's own.
+ */
+export const styleSlot = "<!--nd:rules-->";
+
+/** The stylesheet for a page in the given locale, with the slot for the page's rules. */
 export function readerStylesFor(locale: LocaleConfig): string {
   const type = scriptTypography[locale.scriptFamily];
-  return `${rootProperties(type, locale.numberingSystem)}${baseStyles}${familyRules(type)}`;
+  return `${rootProperties(type, locale.numberingSystem)}${styleSlot}${familyRules(type)}`;
+}
+
+/**
+ * One rule of the sheet, with the classes each of its selectors needs. A rule is kept when
+ * one of its selectors can match: every class it names is on the page (PurgeCSS's content
+ * matching, done once per page at render time). Rules that name no class (`body`, `figure`,
+ * `h1`) always stay.
+ */
+interface SheetRule {
+  readonly text: string;
+  readonly selectors: readonly (readonly string[])[];
+  readonly inner?: readonly SheetRule[];
+}
+
+function selectorClasses(prelude: string): (readonly string[])[] {
+  return prelude
+    .split(",")
+    .map((selector) => [...selector.matchAll(/\.([A-Za-z][\w-]*)/g)].map((m) => m[1] ?? ""));
+}
+
+/** Splits our own constant stylesheet into rules; `@media` blocks hold rules of their own. */
+function parseSheet(css: string): SheetRule[] {
+  const rules: SheetRule[] = [];
+  let at = 0;
+  while (at < css.length) {
+    const open = css.indexOf("{", at);
+    if (open === -1) break;
+    const prelude = css.slice(at, open).trim();
+    if (prelude.startsWith("@")) {
+      let depth = 1;
+      let end = open + 1;
+      while (depth > 0 && end < css.length) {
+        if (css[end] === "{") depth++;
+        else if (css[end] === "}") depth--;
+        end++;
+      }
+      rules.push({ text: prelude, selectors: [], inner: parseSheet(css.slice(open + 1, end - 1)) });
+      at = end;
+    } else {
+      const close = css.indexOf("}", open);
+      rules.push({ text: css.slice(at, close + 1).trim(), selectors: selectorClasses(prelude) });
+      at = close + 1;
+    }
+  }
+  return rules;
+}
+
+const sheet = parseSheet(baseStyles.replace(/\/\*[\s\S]*?\*\//g, ""));
+
+/**
+ * Classes that scripts add after load, so their rules must come with the page: the breaking
+ * bar (live-script.ts) and the text sizes on `<html>` always; on a live page, whatever a post
+ * sent over SSE may hold (live-post-frames.tsx: the post, its body blocks, the pinned box).
+ */
+const scriptClasses = ["breaking", "ts-xs", "ts-sm", "ts-lg"];
+export const livePostClasses = [
+  "pinned",
+  "post",
+  "post-meta",
+  "post-share",
+  "tag-updated",
+  "byline",
+  "story-body",
+  "story-embed",
+  "dateline",
+  "credit",
+];
+
+function keep(rule: SheetRule, present: ReadonlySet<string>): string {
+  if (rule.inner) {
+    const inner = rule.inner.map((r) => keep(r, present)).join("");
+    return inner ? `${rule.text}{${inner}}` : "";
+  }
+  const used =
+    rule.selectors.length === 0 ||
+    rule.selectors.some((classes) => classes.every((c) => present.has(c)));
+  return used ? rule.text : "";
+}
+
+const classAttribute = / class="([^"]+)"/g;
+const rulesBySignature = new Map<string, string>();
+const maxSignatures = 1024;
+
+/** The page's rules: those its classes (and its scripts' classes) can match. */
+function rulesFor(html: string): string {
+  const present = new Set(scriptClasses);
+  for (const m of html.matchAll(classAttribute))
+    for (const name of (m[1] ?? "").split(" ")) if (name) present.add(name);
+  if (present.has("posts")) for (const name of livePostClasses) present.add(name);
+  const signature = [...present].sort().join(" ");
+  let rules = rulesBySignature.get(signature);
+  if (rules === undefined) {
+    rules = sheet.map((rule) => keep(rule, present)).join("");
+    // Pages have few shapes; the bound only guards against a flood of odd class sets.
+    if (rulesBySignature.size >= maxSignatures) rulesBySignature.clear();
+    rulesBySignature.set(signature, rules);
+  }
+  return rules;
+}
+
+/** Writes the page's rules into its stylesheet's slot (pages without one pass through). */
+export function fillStyleSlot(html: string): string {
+  const at = html.indexOf(styleSlot);
+  if (at === -1) return html;
+  return `${html.slice(0, at)}${rulesFor(html)}${html.slice(at + styleSlot.length)}`;
 }
 
 /**
@@ -182,9 +305,3 @@ export function liteStylesFor(locale: LocaleConfig): string {
   const type = scriptTypography[locale.scriptFamily];
   return `${rootProperties(type, locale.numberingSystem)}${liteBaseStyles}${familyRules(type)}`;
 }
-
-/**
- * Broadcast schedule and "on now" (times never break inside, titles wrap): only on the pages
- * that show them (home, schedule, programmes), so story and episode pages do not carry them.
- */
-export const scheduleStyles = `.on-air{border:1px solid #ddd;border-radius:4px;padding:.75rem 1rem;margin-block:0 2rem;background:#f7f7f7}.on-air h2{font-size:1rem;margin:0 0 .25rem}.on-air ul,.schedule{list-style:none;padding:0;margin:0}.on-air li,.schedule li{padding-block:.3rem;overflow-wrap:anywhere}.schedule li{border-block-end:1px solid #eee}.schedule li.now{background:#eef4fb}.airtime{white-space:nowrap;font-variant-numeric:tabular-nums;margin-inline-end:.5rem}.tag-live{display:inline-block;background:#b00020;color:#fff;font-size:.8rem;padding:.05rem .4rem;border-radius:2px}.platforms{display:flex;flex-wrap:wrap;gap:.5rem 1rem;list-style:none;padding:0}`;
