@@ -615,6 +615,12 @@ describe.each(dialects)("demo episodes on %s", (dialect) => {
     const episode = await (await newsdesk.app.request(href)).text();
     expect(episode).toContain('<ol class="chapters">');
     expect(episode).toContain("بازگشایی بندرها");
+    // Issue 17: ≤ 25 KB before media in Persian too, where every address in the page's
+    // links, Open Graph and JSON-LD is written with its letters, not percent-encoded.
+    expect(Buffer.byteLength(episode)).toBeLessThanOrEqual(25 * 1024);
+    expect(episode).not.toMatch(/(?:href|content)="[^"]*%D[89AB]/);
+    for (const [json] of episode.matchAll(/<script type="application\/ld\+json">.*?<\/script>/g))
+      expect(json).not.toMatch(/%D[89AB]/);
     // The English episode is the same family: the language switcher links it.
     expect(episode).toMatch(
       /hreflang="en"[^>]*href="\/english\/world\/daybreak-ports-reopen|href="\/english\/world\/daybreak-ports-reopen[^"]*"[^>]*hreflang="en"/,
