@@ -3,18 +3,23 @@
 // pink noise over a tone, 128 kbit/s MP3 as a recorder would deliver it) transcoded to the
 // low-bitrate Opus rendition exactly as the clip job runs it (same arguments, `nice`), as a
 // fraction of real time (target ≤ 0.2×) and its size (target ≤ 2 MB); the AAC renditions for
-// comparison; and one minute of 720p video to the 360p HLS rendition.
+// comparison; the whole audio job as the clip job runs it (FfmpegClipTranscoder: one decode,
+// every rendition, HE-AAC through the FDK encoder when `aac-enc` is installed); and one
+// minute of 720p video to the 360p HLS rendition.
 // Run after a build: `npm run build && node bench/clip-transcode-bench.js` (Node 24 via npm).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const dist = join(dirname(dirname(fileURLToPath(import.meta.url))), "dist");
-const { audioProfiles, videoLadder } = await import(join(dist, "media/ffmpeg-clip-transcoder.js"));
+const { audioProfiles, videoLadder, FfmpegClipTranscoder } = await import(
+  join(dist, "media/ffmpeg-clip-transcoder.js")
+);
 const { runProcess } = await import(join(dist, "media/run-process.js"));
+const { executableOnPath } = await import(join(dist, "media/executable-on-path.js"));
 
 const audioSeconds = Number(process.env.BENCH_CLIP_SECONDS ?? 600);
 const videoSeconds = Number(process.env.BENCH_VIDEO_SECONDS ?? 60);
@@ -66,12 +71,28 @@ try {
       `file:${out}`,
     ]);
     rows.push({
-      rendition: profile.name,
+      // ffmpeg's own encoder: the low AAC row is the AAC-LC fallback (no aac-enc).
+      rendition:
+        profile.role === "audio-low-aac" ? `${profile.name} (AAC-LC fallback)` : profile.name,
       seconds,
       realTime: seconds / audioSeconds,
       megabytes: statSync(out).size / 1_000_000,
     });
   }
+  // The whole audio job, as production runs it.
+  const heAacEncoder = executableOnPath("aac-enc");
+  const transcoder = new FfmpegClipTranscoder({ timeoutMs: 3_600_000, heAacEncoder });
+  const jobStart = performance.now();
+  const job = await transcoder.transcode({
+    kind: "audio",
+    original: createReadStream(programme),
+    height: null,
+  });
+  const jobSeconds = (performance.now() - jobStart) / 1000;
+  const jobFiles = job.files.map(
+    (f) => `${f.name} ${f.rendition?.codecs} ${(f.bytes / 1e6).toFixed(2)} MB`,
+  );
+  await job.dispose();
   const report = join(dir, "report.mp4");
   ffmpeg([
     "-f",
@@ -150,6 +171,9 @@ try {
       `| ${row.rendition} | ${audioSeconds / 60} min audio | ${row.seconds.toFixed(1)} s | ${row.realTime.toFixed(3)}× | ${row.megabytes.toFixed(2)} MB | ${target} |`,
     );
   }
+  console.log(
+    `| whole audio job (${jobFiles.join("; ")}) | ${audioSeconds / 60} min audio | ${jobSeconds.toFixed(1)} s | ${(jobSeconds / audioSeconds).toFixed(3)}× | | ${heAacEncoder ? "HE-AAC by aac-enc" : "no aac-enc: AAC-LC"} |`,
+  );
   console.log(
     `| HLS 360p (x264 veryfast, 700 kbit/s) | ${videoSeconds} s of 720p video | ${video.toFixed(1)} s | ${(video / videoSeconds).toFixed(3)}× | | reported |`,
   );

@@ -95,6 +95,7 @@ import { DropRoots } from "./ingest/drop-directory.js";
 import { WireParseThread } from "./ingest/wire-parse-thread.js";
 import { WireScheduler } from "./ingest/wire-scheduler.js";
 import { wireSourceLocations } from "./ingest/wire-source-locations.js";
+import { executableOnPath } from "./media/executable-on-path.js";
 import { FfmpegClipTranscoder } from "./media/ffmpeg-clip-transcoder.js";
 import { FfprobeMediaProber } from "./media/ffprobe-media-prober.js";
 import { openMediaStores } from "./media/media-stores.js";
@@ -539,7 +540,12 @@ function buildClips(
     prober: new FfprobeMediaProber({ timeoutMs: limits.probeTimeoutMs }),
     // One ffmpeg run may take up to 6 h of wall time (a 4 h video on a busy machine);
     // the job's lock is renewed meanwhile, so no other instance starts it again.
-    transcoder: new FfmpegClipTranscoder({ timeoutMs: 6 * 3_600_000 }),
+    // HE-AAC for the low AAC rendition when the FDK encoder is installed (Debian non-free
+    // `aac-enc`); AAC-LC otherwise (ffmpeg-clip-transcoder.ts).
+    transcoder: new FfmpegClipTranscoder({
+      timeoutMs: 6 * 3_600_000,
+      heAacEncoder: executableOnPath("aac-enc"),
+    }),
     // External stream URLs are never fetched by Newsdesk, but must be public addresses.
     outbound: new OutboundHttp({ allowPrivate: false }),
     clock: deps.clock,

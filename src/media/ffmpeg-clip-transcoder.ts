@@ -18,15 +18,27 @@ interface AudioProfile {
   readonly name: string;
   readonly role: RenditionRole;
   readonly args: readonly string[];
-  readonly mime: string;
-  readonly codecs: string;
+  /** The container's MIME type; the codecs parameter is added from the probed file. */
+  readonly container: string;
 }
+
+const lowAacName = "audio-aac-32k.m4a";
+/**
+ * HE-AAC input for the FDK encoder: 44.1 kHz (SBR doubles the 22.05 kHz core), two channels.
+ * ADTS signals SBR implicitly, and a decoder meeting a one-channel implicit stream must
+ * allow for parametric stereo, so ffprobe (and players) take mono for HE-AAC v2; a
+ * two-channel stream is plainly HE-AAC v1, and identical channels cost next to nothing
+ * in joint (M/S) stereo.
+ */
+const heAacSourceArgs = ["-ac", "2", "-ar", "44100", "-c:a", "pcm_s16le", "-f", "wav"];
 
 /**
  * Audio renditions. Opus at 24 kbit/s is transparent enough for speech and half the size of
- * the AAC fallback. Debian's ffmpeg has no HE-AAC encoder (libfdk_aac is not free), so the
- * low AAC rendition is AAC-LC at 32 kbit/s mono, 22.05 kHz, and is labelled mp4a.40.2,
- * which is what it is.
+ * the AAC fallback. The low AAC rendition is HE-AAC (AAC-LC with spectral band replication,
+ * ISO/IEC 14496-3 §4.6.18: `mp4a.40.5`) at 32 kbit/s when the Fraunhofer FDK encoder is
+ * installed (`aac-enc`, Debian's non-free `aac-enc` package; Debian's ffmpeg is built
+ * without libfdk_aac). Without it, ffmpeg's own encoder makes AAC-LC at 32 kbit/s, 22.05 kHz,
+ * and the rendition is labelled `mp4a.40.2`: every label is read back from the file.
  * @public bench/clip-transcode-bench.js imports it from the build (dist/).
  */
 export const audioProfiles: readonly AudioProfile[] = [
@@ -34,11 +46,10 @@ export const audioProfiles: readonly AudioProfile[] = [
     name: "audio-opus-24k.ogg",
     role: "audio-low-opus",
     args: ["-c:a", "libopus", "-b:a", "24k", "-ac", "1", "-application", "audio", "-f", "ogg"],
-    mime: "audio/ogg; codecs=opus",
-    codecs: "opus",
+    container: "audio/ogg",
   },
   {
-    name: "audio-aac-32k.m4a",
+    name: lowAacName,
     role: "audio-low-aac",
     args: [
       "-c:a",
@@ -54,8 +65,7 @@ export const audioProfiles: readonly AudioProfile[] = [
       "-f",
       "mp4",
     ],
-    mime: "audio/mp4; codecs=mp4a.40.2",
-    codecs: "mp4a.40.2",
+    container: "audio/mp4",
   },
   {
     name: "audio-aac-96k.m4a",
@@ -74,8 +84,7 @@ export const audioProfiles: readonly AudioProfile[] = [
       "-f",
       "mp4",
     ],
-    mime: "audio/mp4; codecs=mp4a.40.2",
-    codecs: "mp4a.40.2",
+    container: "audio/mp4",
   },
 ];
 
@@ -119,6 +128,11 @@ export interface TranscoderOptions {
   readonly x264Preset?: string;
   /** Where working directories go (the OS temp directory by default). */
   readonly workDir?: string;
+  /**
+   * The Fraunhofer FDK command-line encoder (`aac-enc`) for the HE-AAC rendition, or null
+   * for AAC-LC from ffmpeg (see `audioProfiles`). main.ts finds it on the PATH.
+   */
+  readonly heAacEncoder?: string | null;
 }
 
 /** Transcodes with Debian's ffmpeg, spawned at low priority with a time limit. */
@@ -157,8 +171,47 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
 
   async #audio(source: string, out: string, progress?: LineReader): Promise<TranscodedFile[]> {
     // One decode, three encodes: each output takes the first sound track.
-    await this.#ffmpeg(["-i", `file:${source}`, ...audioOutputs(out)], progress);
+    await this.#ffmpeg(["-i", `file:${source}`, ...this.#audioOutputs(out)], progress);
+    await this.#heAac(out);
     return audioFiles(out);
+  }
+
+  #audioOutputs(out: string): string[] {
+    return audioOutputs(out, this.#options.heAacEncoder ? heAacSource(out) : undefined);
+  }
+
+  /**
+   * The HE-AAC rendition from the WAV that ffmpeg wrote beside the others: the FDK encoder
+   * writes ADTS (it cannot read a pipe: a piped WAV header has no length), then ffmpeg
+   * copies the stream into MP4 with its index first.
+   */
+  async #heAac(out: string): Promise<void> {
+    const encoder = this.#options.heAacEncoder;
+    if (!encoder) return;
+    const wav = heAacSource(out);
+    const adts = join(out, "low-he-aac.aac");
+    try {
+      // AOT 5: HE-AAC (SBR); 32 kbit/s; afterburner on (better quality, still fast).
+      const result = await runProcess(encoder, ["-r", "32000", "-t", "5", "-a", "1", wav, adts], {
+        timeoutMs: this.#options.timeoutMs,
+      });
+      if (result.timedOut || result.code !== 0)
+        throw new Error(`aac-enc failed: ${(result.stderr || result.stdout).trim().slice(-500)}`);
+      await this.#ffmpeg([
+        "-i",
+        `file:${adts}`,
+        "-c",
+        "copy",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        `file:${join(out, lowAacName)}`,
+      ]);
+    } finally {
+      await rm(wav, { force: true });
+      await rm(adts, { force: true });
+    }
   }
 
   async #video(
@@ -231,9 +284,10 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
       // The audio renditions too, from the same decode: podcast apps download one file, so
       // a video episode's feed enclosure is its audio (podcast-feed.ts), and listeners on
       // expensive data can hear it without the picture.
-      ...audioOutputs(out),
+      ...this.#audioOutputs(out),
     );
     await this.#ffmpeg(args, progress);
+    await this.#heAac(out);
     const variants = [];
     for (const rung of ladder) variants.push(await variantOf(out, rung.name, true));
     variants.push(await variantOf(out, "audio", false));
@@ -381,29 +435,48 @@ type LineReader = (line: string) => void;
  * Reads ffmpeg's `-progress` lines (`out_time_us=…`, microseconds of output written) into
  * a fraction of the source's duration.
  */
-/** ffmpeg output arguments writing every audio rendition into `out` from input 0. */
-function audioOutputs(out: string): string[] {
+const heAacSource = (out: string) => join(out, "low-he-aac.wav");
+
+/**
+ * ffmpeg output arguments writing every audio rendition into `out` from input 0; with
+ * `heAacWav`, the low AAC rendition's sound goes there instead, for the FDK encoder.
+ */
+function audioOutputs(out: string, heAacWav?: string): string[] {
   return audioProfiles.flatMap((profile) => [
     "-map",
     "0:a:0",
     "-vn",
     "-map_metadata",
     "-1",
-    ...profile.args,
-    `file:${join(out, profile.name)}`,
+    ...(heAacWav && profile.name === lowAacName
+      ? [...heAacSourceArgs, `file:${heAacWav}`]
+      : [...profile.args, `file:${join(out, profile.name)}`]),
   ]);
 }
 
-/** The audio renditions written by `audioOutputs`, each with its measured bit rate. */
+/**
+ * RFC 6381 §3.3 codecs for an audio stream as ffprobe names it: AAC by its object type
+ * (2 LC, 5 SBR/HE-AAC, 29 PS/HE-AAC v2), Opus by name.
+ */
+function audioCodecs(stream: { codec_name?: string | undefined; profile?: string | undefined }) {
+  if (stream.codec_name === "opus") return "opus";
+  if (stream.codec_name !== "aac") throw new Error(`unexpected audio codec ${stream.codec_name}`);
+  const objectType = { LC: 2, "HE-AAC": 5, "HE-AACv2": 29 }[stream.profile ?? ""];
+  if (!objectType) throw new Error(`unexpected AAC profile ${stream.profile}`);
+  return `mp4a.40.${objectType}`;
+}
+
+/** The audio renditions written by `audioOutputs`, each labelled from the file itself. */
 async function audioFiles(out: string): Promise<TranscodedFile[]> {
   const files: TranscodedFile[] = [];
   for (const profile of audioProfiles) {
     const path = join(out, profile.name);
     const probed = await probeOutput(path);
+    const codecs = audioCodecs(probed.streams.find((s) => s.codec_type === "audio") ?? {});
     files.push(
-      await fileAt(out, path, profile.mime, {
+      await fileAt(out, path, `${profile.container}; codecs=${codecs}`, {
         role: profile.role,
-        codecs: profile.codecs,
+        codecs,
         bitrate: Number(probed.format.bit_rate ?? 0),
         width: null,
         height: null,

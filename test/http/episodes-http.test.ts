@@ -11,7 +11,7 @@ import { DirectoryObjectStore } from "../../src/media/directory-object-store.js"
 import { podcastGuid, uuidV5 } from "../../src/render/feeds/podcast-feed.js";
 import { hlsScriptPath, videoScript } from "../../src/render/reader/video-script.js";
 import { checkFeed } from "../support/feed-rules.js";
-import { ffmpeg, ffmpegPresent } from "../support/ffmpeg-fixtures.js";
+import { ffmpeg, ffmpegPresent, lowAacMime } from "../support/ffmpeg-fixtures.js";
 import { NewsroomClient } from "../support/newsroom-client.js";
 import { checkPodcastFeed } from "../support/podcast-rules.js";
 import { dialects } from "../support/test-databases.js";
@@ -224,11 +224,7 @@ describe.runIf(ffmpegPresent()).each(dialects)("episodes over HTTP on %s", (dial
     const html = await page.text();
     expect(html).toContain('<audio controls preload="none"');
     const types = [...html.matchAll(/<source src="[^"]+" type="([^"]+)"/g)].map((m) => m[1]);
-    expect(types).toEqual([
-      "audio/mp4; codecs=mp4a.40.2",
-      "audio/ogg; codecs=opus",
-      "audio/mp4; codecs=mp4a.40.2",
-    ]);
+    expect(types).toEqual(["audio/mp4; codecs=mp4a.40.2", "audio/ogg; codecs=opus", lowAacMime()]);
     expect(html).toContain(`<track kind="captions" srclang="en"`);
     expect(html).toContain("Good morning, this is Daybreak.");
     expect(html).toMatch(/href="\/media\/clips\/[0-9a-z]+\/audio-[a-z0-9-]+\.m4a#t=1.5"/);

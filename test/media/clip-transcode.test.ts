@@ -4,10 +4,19 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TranscodedFile } from "../../src/domain/clips/clip-transcoder.js";
 import { FfmpegClipTranscoder } from "../../src/media/ffmpeg-clip-transcoder.js";
-import { ffmpeg, ffmpegPresent, ffprobeJson } from "../support/ffmpeg-fixtures.js";
+import { fdkAacEncoder, ffmpeg, ffmpegPresent, ffprobeJson } from "../support/ffmpeg-fixtures.js";
 
 let dir: string;
-const transcoder = new FfmpegClipTranscoder({ timeoutMs: 120_000, x264Preset: "ultrafast" });
+const heAacEncoder = ffmpegPresent() ? fdkAacEncoder() : null;
+const transcoder = new FfmpegClipTranscoder({
+  timeoutMs: 120_000,
+  x264Preset: "ultrafast",
+  heAacEncoder,
+});
+/** The low AAC rendition: HE-AAC where the FDK encoder is installed (always in CI). */
+const lowAac = heAacEncoder
+  ? { codecs: "mp4a.40.5", profile: "HE-AAC", sampleRate: "44100", channels: 2 }
+  : { codecs: "mp4a.40.2", profile: "LC", sampleRate: "22050", channels: 1 };
 
 /** Writes the transcoder's files out (as the store would get them) to probe them. */
 async function writeOut(
@@ -70,7 +79,7 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("makes Opus ~24 kbit/s, AAC ~32 kbit/s and AAC-LC ~96 kbit/s renditions with exact lengths", async () => {
+  it("makes Opus ~24 kbit/s, HE-AAC ~32 kbit/s and AAC-LC ~96 kbit/s renditions with exact lengths", async () => {
     const progress: number[] = [];
     const result = await transcoder.transcode({
       kind: "audio",
@@ -82,7 +91,7 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
     try {
       expect(result.files.map((f) => [f.name, f.rendition?.role, f.contentType])).toEqual([
         ["audio-opus-24k.ogg", "audio-low-opus", "audio/ogg; codecs=opus"],
-        ["audio-aac-32k.m4a", "audio-low-aac", "audio/mp4; codecs=mp4a.40.2"],
+        ["audio-aac-32k.m4a", "audio-low-aac", `audio/mp4; codecs=${lowAac.codecs}`],
         ["audio-aac-96k.m4a", "audio-standard", "audio/mp4; codecs=mp4a.40.2"],
       ]);
       const paths = await writeOut(result.files, join(dir, "audio"));
@@ -92,10 +101,12 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
       const low = ffprobeJson(paths.get("audio-aac-32k.m4a") ?? "");
       expect(low.streams[0]).toMatchObject({
         codec_name: "aac",
-        profile: "LC",
-        channels: 1,
-        sample_rate: "22050",
+        profile: lowAac.profile,
+        channels: lowAac.channels,
+        sample_rate: lowAac.sampleRate,
       });
+      // The FDK encoder's intermediate files are gone from the job's output.
+      expect(result.files.map((f) => f.name).filter((n) => n.startsWith("low-he-aac"))).toEqual([]);
       const standard = ffprobeJson(paths.get("audio-aac-96k.m4a") ?? "");
       expect(standard.streams[0]).toMatchObject({ codec_name: "aac", profile: "LC", channels: 2 });
       const kbps = (name: string) =>
@@ -115,6 +126,28 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
         expect(duration, file.name).toBeGreaterThan(19.5);
         expect(duration, file.name).toBeLessThan(20.5);
       }
+    } finally {
+      await result.dispose();
+    }
+  });
+
+  it("makes AAC-LC at 22.05 kHz, labelled as such, where the FDK encoder is not installed", async () => {
+    const withoutFdk = new FfmpegClipTranscoder({ timeoutMs: 120_000, heAacEncoder: null });
+    const result = await withoutFdk.transcode({
+      kind: "audio",
+      original: createReadStream(join(dir, "talk.wav")),
+      height: null,
+    });
+    try {
+      const low = result.files.find((f) => f.rendition?.role === "audio-low-aac");
+      expect(low?.contentType).toBe("audio/mp4; codecs=mp4a.40.2");
+      const paths = await writeOut(result.files, join(dir, "audio-lc"));
+      expect(ffprobeJson(paths.get("audio-aac-32k.m4a") ?? "").streams[0]).toMatchObject({
+        codec_name: "aac",
+        profile: "LC",
+        channels: 1,
+        sample_rate: "22050",
+      });
     } finally {
       await result.dispose();
     }
@@ -180,7 +213,7 @@ describe.runIf(ffmpegPresent())("transcoding clips with ffmpeg", () => {
       const audio = result.files.filter((f) => f.rendition?.role.startsWith("audio-"));
       expect(audio.map((f) => [f.name, f.rendition?.role, f.contentType])).toEqual([
         ["audio-opus-24k.ogg", "audio-low-opus", "audio/ogg; codecs=opus"],
-        ["audio-aac-32k.m4a", "audio-low-aac", "audio/mp4; codecs=mp4a.40.2"],
+        ["audio-aac-32k.m4a", "audio-low-aac", `audio/mp4; codecs=${lowAac.codecs}`],
         ["audio-aac-96k.m4a", "audio-standard", "audio/mp4; codecs=mp4a.40.2"],
       ]);
       for (const file of audio) {
