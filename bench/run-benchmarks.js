@@ -466,7 +466,7 @@ function tableRows(r) {
       sseOk,
       `${sse.connections.toLocaleString("en")} conns (≥ 19,000); ${sse.perConnectionKiB.toFixed(1)} KiB each (≤ 16); all in ${formatMs(sse.reachAllMs)} (≤ 250 ms)`,
     ),
-    notes: `p99 column = last socket; RSS ${Math.round(sse.rssBeforeKiB / 1024)} → ${Math.round(sse.rssConnectedKiB / 1024)} MiB; ${sse.received} received; ${sse.failed} failed; connect ${sse.connectSeconds.toFixed(1)} s`,
+    notes: `p99 column = last socket; RSS ${Math.round(sse.rssBeforeKiB / 1024)} → ${Math.round(sse.rssConnectedKiB / 1024)} MiB; ${sse.received} received; ${sse.failed} failed; connect ${sse.connectSeconds.toFixed(1)} s; ${sse.pinned ? "pinned: server core 0, readers core 1" : "not pinned"}`,
   });
   const s = r.scale;
   const full = s.stories >= 1_000_000;

@@ -5,6 +5,7 @@ import { brotliCompressSync } from "node:zlib";
 import { onCleanup } from "./cleanup.js";
 import { loginNewsroom } from "./newsroom-client.js";
 import { createPgSchema } from "./pg-schema.js";
+import { pinnedCpus, pinProcess } from "./proc.js";
 import { formatMs, verdict } from "./report.js";
 import { startServerChild } from "./server.js";
 import { startClient } from "./sse-bench.js";
@@ -156,6 +157,12 @@ export async function runLiveSseBench({
     for (let i = 1; i < instances; i++) {
       servers.push(await startServerChild({ repoRoot, databaseUrl, timeoutMs: 30_000 }));
     }
+    // The demo's clips are transcoded after start; the fan-out is measured after that.
+    await first.jobsIdle();
+    // One instance: the server on one core, the readers on the other (issue 18, item 0).
+    // Three instances share two cores with their readers, unpinned.
+    const cpus = instances === 1 ? pinnedCpus() : null;
+    if (cpus) pinProcess(first.pid, cpus.server);
     const editor = await loginNewsroom(first.baseUrl);
     // The demo's English live page: the home page's teaser with a LIVE badge.
     const home = await (await fetch(`${first.baseUrl}/english/`)).text();
@@ -170,6 +177,7 @@ export async function runLiveSseBench({
         servers[i % instances]?.port ?? first.port,
         Math.min(per, connections - i * per),
         `en?story=${storyId}`,
+        cpus?.load ?? null,
       ),
     );
     const connectedReports = await Promise.all(
@@ -209,6 +217,7 @@ export async function runLiveSseBench({
       failed,
       received: arrivals.length,
       postRequestMs: apiMs,
+      pinned: cpus !== null,
       deliveryMs: delivery,
       reachAllMs: arrivals.length === connected ? delivery.maxMs : Number.POSITIVE_INFINITY,
     };
@@ -286,7 +295,7 @@ export function liveRows(page, fanOuts) {
         sse.reachAllMs <= limit,
         `${(sse.reachAllMs / limit).toFixed(2)}× (≤ ${limit.toLocaleString("en")} ms)`,
       ),
-      notes: `${sse.received} of ${sse.connections} received; POST answered in ${formatMs(sse.postRequestMs)}; p99 column = last socket`,
+      notes: `${sse.received} of ${sse.connections} received; POST answered in ${formatMs(sse.postRequestMs)}; ${sse.pinned ? "pinned: server core 0, readers core 1" : "not pinned"}; p99 column = last socket`,
     });
   }
   return rows;

@@ -29,6 +29,7 @@ export function freePort() {
  * @property {number} healthyAt epoch ms when /healthz first answered 200
  * @property {() => string} output the child's captured stdout+stderr so far
  * @property {() => Promise<void>} stop SIGTERM, then SIGKILL after a grace period
+ * @property {() => Promise<void>} jobsIdle resolves once no background job is queued or running
  */
 
 /**
@@ -52,6 +53,7 @@ export async function startServerChild({ repoRoot, databaseUrl, timeoutMs, env =
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "auto",
       LOG_LEVEL: "warn",
+      METRICS_TOKEN: benchMetricsToken,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -103,7 +105,34 @@ export async function startServerChild({ repoRoot, databaseUrl, timeoutMs, env =
     healthyAt,
     output: () => output,
     stop,
+    jobsIdle: () => jobsIdle(baseUrl, timeoutMs * 4),
   };
+}
+
+/** The bearer token bench servers take for `/metrics` (loopback only). */
+const benchMetricsToken = "bench-metrics-token-0123456789abcdef";
+
+/**
+ * Waits until the server has no background job queued or running (`newsdesk_jobs` on
+ * /metrics): the demo newsroom transcodes its clips after start, and each ffmpeg spawn holds
+ * the event loop for milliseconds, so a measurement taken meanwhile times the demo's
+ * set-up, not the path under test.
+ * @param {string} baseUrl
+ * @param {number} timeoutMs
+ */
+async function jobsIdle(baseUrl, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${baseUrl}/metrics`, {
+      headers: { authorization: `Bearer ${benchMetricsToken}` },
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+    const pending = [...text.matchAll(/^newsdesk_jobs\{state="(?:queued|running)"\} (\d+)/gm)];
+    if (pending.length === 2 && pending.every((m) => m[1] === "0")) return;
+    if (Date.now() > deadline) throw new Error("the server's background jobs did not finish");
+    await sleep(250);
+  }
 }
 
 /**

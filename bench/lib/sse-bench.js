@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { onCleanup } from "./cleanup.js";
 import { loginNewsroom } from "./newsroom-client.js";
-import { rssKiB, withFdLimit } from "./proc.js";
+import { onCpu, pinnedCpus, pinProcess, rssKiB, withFdLimit } from "./proc.js";
 import { startServerChild } from "./server.js";
 import { summarize } from "./stats.js";
 import { epochMs, sleep } from "./timing.js";
@@ -25,13 +25,18 @@ export async function runSseBench({ repoRoot, dir, connections, clients, timeout
     databaseUrl: `sqlite:${join(dir, "sse.db")}`,
     timeoutMs: 30_000,
   });
+  // The demo's clips are transcoded after start (ffmpeg spawns hold the loop): wait it out.
+  await server.jobsIdle();
+  // The server on one core, the readers on the other (issue 18, item 0).
+  const cpus = pinnedCpus();
+  if (cpus) pinProcess(server.pid, cpus.server);
   const editor = await loginNewsroom(server.baseUrl);
   await sleep(1000);
   const rssBefore = rssKiB(server.pid);
   const per = Math.ceil(connections / clients);
   const startedAt = epochMs();
   const children = Array.from({ length: clients }, (_, i) =>
-    startClient(server.port, Math.min(per, connections - i * per)),
+    startClient(server.port, Math.min(per, connections - i * per), "en", cpus?.load ?? null),
   );
   const connectedReports = await Promise.all(
     children.map((c) => c.next("connected", timeoutMs * 4)),
@@ -78,6 +83,7 @@ export async function runSseBench({ repoRoot, dir, connections, clients, timeout
     perConnectionKiB: connected ? (rssConnected - rssBefore) / connected : 0,
     received: arrivals.length,
     bannerRequestMs: apiMs,
+    pinned: cpus !== null,
     deliveryMs: delivery,
     reachAllMs: arrivals.length === connected ? delivery.maxMs : Number.POSITIVE_INFINITY,
   };
@@ -89,14 +95,13 @@ export async function runSseBench({ repoRoot, dir, connections, clients, timeout
  * @param {number} port
  * @param {number} count
  * @param {string} [edition]
+ * @param {number | null} [cpu] the CPU to run on (`taskset`), or any
  */
-export function startClient(port, count, edition = "en") {
-  const [command, args] = withFdLimit(process.execPath, [
-    clientScript,
-    String(port),
-    String(count),
-    edition,
-  ]);
+export function startClient(port, count, edition = "en", cpu = null) {
+  const [command, args] = onCpu(
+    ...withFdLimit(process.execPath, [clientScript, String(port), String(count), edition]),
+    cpu,
+  );
   const child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] });
   /** @type {any[]} */
   const inbox = [];
