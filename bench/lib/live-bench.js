@@ -157,8 +157,6 @@ export async function runLiveSseBench({
     for (let i = 1; i < instances; i++) {
       servers.push(await startServerChild({ repoRoot, databaseUrl, timeoutMs: 30_000 }));
     }
-    // The demo's clips are transcoded after start; the fan-out is measured after that.
-    await first.jobsIdle();
     // One instance: the server on one core, the readers on the other (issue 18, item 0).
     // Three instances share two cores with their readers, unpinned.
     const cpus = instances === 1 ? pinnedCpus() : null;

@@ -25,8 +25,6 @@ export async function runSseBench({ repoRoot, dir, connections, clients, timeout
     databaseUrl: `sqlite:${join(dir, "sse.db")}`,
     timeoutMs: 30_000,
   });
-  // The demo's clips are transcoded after start (ffmpeg spawns hold the loop): wait it out.
-  await server.jobsIdle();
   // The server on one core, the readers on the other (issue 18, item 0).
   const cpus = pinnedCpus();
   if (cpus) pinProcess(server.pid, cpus.server);

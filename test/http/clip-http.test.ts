@@ -13,7 +13,14 @@ interface ClipJson {
   kind: string;
   status: string;
   durationMs: number;
-  renditions: { name: string; role: string; mime: string; bytes: number; url: string }[];
+  renditions: {
+    name: string;
+    role: string;
+    mime: string;
+    bytes: number;
+    bitrate: number;
+    url: string;
+  }[];
   captions: { lang: string; transcript: string; url: string }[];
 }
 
