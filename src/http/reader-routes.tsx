@@ -119,31 +119,25 @@ const liveQuery = z
   .refine((q) => !(q.before && q.post));
 const weekQuery = z.object({ week: z.iso.date().optional() });
 
+/**
+ * Every reader page, rendered, in its last form before the page cache stores it: Serbian's
+ * Latin edition transliterated (ADR 0005: it is stored in Cyrillic), then links and
+ * addresses written with their letters, not percent-encoded (a Persian home page's story
+ * links alone are kilobytes of `%D8`; src/render/iri-urls.ts), after the transliteration,
+ * which would otherwise rewrite the letters of Russian or Serbian Cyrillic addresses.
+ */
+function finalHtml(c: Context, rendered: string): string {
+  const edition = serviceByUrlPrefix(c.req.param("prefix") ?? "");
+  const text =
+    edition?.locale === "sr-Latn" && edition.sourceLocale === "sr-Cyrl"
+      ? serbianHtmlToLatin(rendered)
+      : rendered;
+  return compactUrls(text);
+}
+
 /** Reader pages. Handlers validate, ask the ReaderService, and render; nothing else. */
 export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   const app = new Hono();
-
-  // Every reader page, once rendered, in one place: the page cache (outside) stores the result.
-  app.use("/:prefix/*", async (c, next) => {
-    await next();
-    const edition = serviceByUrlPrefix(c.req.param("prefix") ?? "");
-    const type = c.res.headers.get("Content-Type") ?? "";
-    if (!edition || !type.startsWith("text/html")) return;
-    const rendered = await c.res.text();
-    // Script editions (ADR 0005): Serbian is stored in Cyrillic; its Latin edition is the
-    // same page transliterated.
-    const text =
-      edition.locale === "sr-Latn" && edition.sourceLocale === "sr-Cyrl"
-        ? serbianHtmlToLatin(rendered)
-        : rendered;
-    // Links with their letters, not percent-encoded: a Persian home page's story links alone
-    // are kilobytes of `%D8` (src/render/iri-urls.ts). After the transliteration, which
-    // would otherwise rewrite the letters of Russian or Serbian Cyrillic addresses.
-    const body = compactUrls(text);
-    const headers = new Headers(c.res.headers);
-    headers.delete("Content-Length");
-    c.res = new Response(body, { status: c.res.status, headers });
-  });
 
   const ctxFor = (c: Context, service: ServiceConfig): RenderContext =>
     renderContext({
@@ -177,9 +171,10 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     // Pages differ by the text-size cookie only; shared caches must key on it.
     // Episode pages differ by Save-Data too (the low-bitrate sources first).
     c.header("Vary", "Cookie, Accept-Encoding, Save-Data");
+    const page = finalHtml(c, body);
     if (!cache) {
       setCacheHeaders(c, revalidateAlways);
-      return c.html(body, status);
+      return c.html(page, status);
     }
     const { service, banner } = cache.chrome;
     const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
@@ -191,7 +186,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     ];
     if (expiries.length > 0) c.header(cacheExpiresHeader, String(Math.min(...expiries)));
     declareCacheQuery(c, cache.query ?? {});
-    return c.html(body, status);
+    return c.html(page, status);
   };
   /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
   const storyTags = (stories: readonly { id: string }[]) =>

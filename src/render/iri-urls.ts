@@ -35,6 +35,8 @@ const compact = (url: string): string =>
   url.includes("%") ? url.replace(encodedRun, decodeRun) : url;
 
 export function compactUrls(html: string): string {
+  // Most pages in Latin scripts have no escape at all: one scan for "%" spares the rest.
+  if (!html.includes("%")) return html;
   const attributes = html.replace(attribute, (whole, ...groups: (string | undefined)[]) => {
     const [link, linkValue, meta, metaValue] = groups;
     const name = link ?? meta;

@@ -160,5 +160,7 @@ function storyTagUri(
 
 /** RFC 3339 without fractional seconds: `2026-11-24T09:00:00Z`. */
 export function isoSeconds(iso: string): string {
+  // Stored times are `Date.toISOString()`'s own form (YYYY-MM-DDTHH:MM:SS.sssZ): cut it.
+  if (iso.length === 24 && iso[19] === "." && iso[23] === "Z") return `${iso.slice(0, 19)}Z`;
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
