@@ -22,6 +22,13 @@ describe("compact hrefs on reader pages", () => {
     for (const html of cases) expect(compactUrls(html)).toBe(html);
   });
 
+  it("passes a page with no escaped non-ASCII byte through as it is", () => {
+    const html = '<style>html{width:100%}</style><a href="/a%20b%2F">x</a><p>50% more</p>%';
+    expect(compactUrls(html)).toBe(html);
+    // Lower-case escapes count too.
+    expect(compactUrls('<a href="/%d9%85">x</a>')).toBe('<a href="/م">x</a>');
+  });
+
   it("leaves other attributes and text alone", () => {
     const html = '<p title="%D9%85">%D9%85</p><form action="/q%D9%85"></form>';
     expect(compactUrls(html)).toBe('<p title="%D9%85">%D9%85</p><form action="/qم"></form>');

@@ -34,9 +34,21 @@ function decodeRun(run: string): string {
 const compact = (url: string): string =>
   url.includes("%") ? url.replace(encodedRun, decodeRun) : url;
 
+/**
+ * Whether any `%` is followed by 8–F, the start of an escaped byte of 0x80 or above. Most
+ * pages in Latin scripts have none (their few `%` are in the stylesheet): one `indexOf`
+ * walk spares them the attribute scan.
+ */
+function hasEncodedByte(html: string): boolean {
+  for (let at = html.indexOf("%"); at !== -1; at = html.indexOf("%", at + 1)) {
+    const next = html.charCodeAt(at + 1) | 0x20; // ASCII lower case
+    if ((next >= 0x38 && next <= 0x39) || (next >= 0x61 && next <= 0x66)) return true;
+  }
+  return false;
+}
+
 export function compactUrls(html: string): string {
-  // Most pages in Latin scripts have no escape at all: one scan for "%" spares the rest.
-  if (!html.includes("%")) return html;
+  if (!hasEncodedByte(html)) return html;
   const attributes = html.replace(attribute, (whole, ...groups: (string | undefined)[]) => {
     const [link, linkValue, meta, metaValue] = groups;
     const name = link ?? meta;
