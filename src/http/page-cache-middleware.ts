@@ -145,6 +145,8 @@ export function pageCacheMiddleware(
       expiresAt: Number.isFinite(expires) ? expires : Number.POSITIVE_INFINITY,
     });
     if (stored) {
+      // The reader gets the page in the encoding every later hit will have (page-cache.ts).
+      await cache.compressed(stored);
       // Hono merges the old response's headers into a replacement; the cached reply must
       // stand alone (its ETag, length and encoding), so drop the old one first.
       c.res = undefined as unknown as Response;

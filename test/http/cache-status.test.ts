@@ -39,6 +39,32 @@ describe("Cache-Status", () => {
     expect(notModified.headers.get("cache-status")).toMatch(/^Newsdesk; hit/);
   });
 
+  // Readers on expensive connections, and the CDN that keeps the first answer for a minute,
+  // must get the page compressed from the very first request after an update, not only once
+  // the stored variants are ready.
+  it("sends the storing miss compressed as the reader asked, with the hits' ETag", async () => {
+    for (const [accept, encoding] of [
+      ["br, gzip", "br"],
+      ["gzip", "gzip"],
+    ] as const) {
+      newsdesk.pageCache.clear();
+      const miss = await fetch(`http://127.0.0.1:${server.port}/english/`, {
+        headers: { "Accept-Encoding": accept },
+      });
+      expect(miss.headers.get("cache-status")).toBe("Newsdesk; fwd=uri-miss; stored");
+      expect(miss.headers.get("content-encoding")).toBe(encoding);
+      const page = await miss.text();
+      expect(page).toContain('<html lang="en"');
+      const hit = await fetch(`http://127.0.0.1:${server.port}/english/`, {
+        headers: { "Accept-Encoding": accept },
+      });
+      expect(hit.headers.get("cache-status")).toMatch(/^Newsdesk; hit/);
+      expect(hit.headers.get("content-encoding")).toBe(encoding);
+      expect(hit.headers.get("etag")).toBe(miss.headers.get("etag"));
+      expect(await hit.text()).toBe(page);
+    }
+  });
+
   // Save-Data readers get their own variant (episode pages put the low bitrates first): the
   // socket fast path must key on it as the app does, or it serves them the other copy.
   it("keeps Save-Data pages apart on the socket fast path too", async () => {
