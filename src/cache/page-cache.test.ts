@@ -38,7 +38,9 @@ describe("the page cache", () => {
     // Compressed in the thread pool: not yet when store() returns, done when it says so.
     expect(stored?.br).toBeNull();
     expect(stored?.gzip).toBeNull();
-    if (stored) await cache.compressed(stored);
+    if (stored) await cache.compressed(stored, "gzip, br");
+    expect(stored?.br).not.toBeNull();
+    await cache.settle();
     expect(brotliDecompressSync(stored?.br ?? Buffer.alloc(0)).toString()).toBe(
       "<p>hello hello hello</p>",
     );

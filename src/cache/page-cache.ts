@@ -28,6 +28,12 @@ export interface CachedResponse {
   readonly storedAt: number;
 }
 
+/** The compressions of one stored entry, each resolved once its variant is made. */
+interface Variants {
+  readonly br: Promise<void>;
+  readonly gzip: Promise<void>;
+}
+
 /** Taken when a render starts, so an invalidation during the render is not undone by it. */
 export interface RenderTicket {
   readonly generation: number;
@@ -135,7 +141,7 @@ export class PageCache {
   readonly #now: () => number;
   /** Compressions under way in the thread pool (settle() waits for them). */
   readonly #compressing = new Set<Promise<void>>();
-  readonly #pending = new WeakMap<CachedResponse, Promise<void>>();
+  readonly #pending = new WeakMap<CachedResponse, Variants>();
   #generation = 0;
   #bytes = 0;
   hits = 0;
@@ -248,34 +254,50 @@ export class PageCache {
    * so the response that stored the page can wait for it: the first reader after an update,
    * and a CDN that keeps that answer for a minute, get compressed bytes like everyone else.
    */
-  #compress(key: string, entry: CachedResponse): Promise<void> {
-    const job = Promise.all([
-      brotliAsync(entry.identity, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 5,
-          [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
-        },
-      }),
-      gzipAsync(entry.identity, { level: 6 }),
-    ]).then(
-      ([br, gz]) => {
-        if (this.#entries.get(key) !== entry) return;
-        entry.br = br;
-        entry.gzip = gz;
-        this.#bytes += br.length + gz.length;
+  #compress(key: string, entry: CachedResponse): Variants {
+    const current = () => this.#entries.get(key) === entry;
+    const br = brotliAsync(entry.identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
+      },
+    }).then(
+      (body) => {
+        if (!current()) return;
+        entry.br = body;
+        this.#bytes += body.length;
         this.#evictOverBudget();
       },
       // A failed compression leaves the identity body, which is always correct to serve.
       () => undefined,
     );
-    this.#compressing.add(job);
-    void job.finally(() => this.#compressing.delete(job));
-    return job;
+    const gzip = gzipAsync(entry.identity, { level: 6 }).then(
+      (body) => {
+        if (!current()) return;
+        entry.gzip = body;
+        this.#bytes += body.length;
+        this.#evictOverBudget();
+      },
+      () => undefined,
+    );
+    for (const job of [br, gzip]) {
+      this.#compressing.add(job);
+      void job.finally(() => this.#compressing.delete(job));
+    }
+    return { br, gzip };
   }
 
-  /** Resolves once a stored entry's compressed variants are made (or could not be). */
-  compressed(entry: CachedResponse): Promise<void> {
-    return this.#pending.get(entry) ?? Promise.resolve();
+  /**
+   * Resolves once the variant a reply to `acceptEncoding` would carry is made (or could not
+   * be): brotli where accepted, else gzip, else at once (identity needs nothing).
+   */
+  compressed(entry: CachedResponse, acceptEncoding: string | undefined): Promise<void> {
+    const variants = this.#pending.get(entry);
+    const accepts = acceptEncoding ?? "";
+    if (!variants) return Promise.resolve();
+    if (/\bbr\b/.test(accepts)) return variants.br;
+    if (/\bgzip\b/.test(accepts)) return variants.gzip;
+    return Promise.resolve();
   }
 
   /** Waits for every compression under way (tests and benchmarks use it to settle). */

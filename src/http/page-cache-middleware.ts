@@ -146,7 +146,7 @@ export function pageCacheMiddleware(
     });
     if (stored) {
       // The reader gets the page in the encoding every later hit will have (page-cache.ts).
-      await cache.compressed(stored);
+      await cache.compressed(stored, c.req.header("accept-encoding"));
       // Hono merges the old response's headers into a replacement; the cached reply must
       // stand alone (its ETag, length and encoding), so drop the old one first.
       c.res = undefined as unknown as Response;
