@@ -431,7 +431,7 @@ function tableRows(r) {
     target: target
       ? verdict(m.p50Ms <= 1, `p50 ${formatMs(m.p50Ms)} vs ≤ 1 ms (${(m.p50Ms / 1).toFixed(2)}×)`)
       : "(no target)",
-    notes: `pages/s, one at a time; DB read + render + store; brotli+gzip (≈ ${formatMs(m.compressMsP50)}) run after the response, off the request path; ${m.samples} samples`,
+    notes: `pages/s, one at a time; DB read + render + store; no Accept-Encoding, so no wait for brotli 5+gzip (≈ ${formatMs(m.compressMsP50)} in the thread pool; a reader accepting br waits for its variant); ${m.samples} samples`,
   });
   rows.push(miss(r.missSqlite, "SQLite", true));
   if (r.missPostgres) rows.push(miss(r.missPostgres, "PostgreSQL", false));
