@@ -471,6 +471,56 @@ export class CatalogSqlRepository implements CatalogRepository {
     return new Map(rows.map((r) => [r.from_key, r.to_key]));
   }
 
+  async movedKeys(
+    serviceId: ServiceId,
+    keys: {
+      readonly topics: readonly string[];
+      readonly sections: readonly string[];
+      readonly people: readonly string[];
+    },
+  ) {
+    const topics = new Map<string, string>();
+    const sections = new Map<string, string>();
+    const people = new Map<string, string>();
+    const { topics: t, sections: s, people: p } = keys;
+    if (t.length + s.length + p.length === 0) return { topics, sections, people };
+    const rows = await this.#db
+      .selectFrom("catalog_redirects")
+      .select(["kind", "from_key", "to_key"])
+      .where((eb) =>
+        eb.or([
+          ...(t.length > 0
+            ? [
+                eb.and([
+                  eb("service_id", "=", serviceId),
+                  eb("kind", "=", "topic"),
+                  eb("from_key", "in", [...t]),
+                ]),
+              ]
+            : []),
+          ...(s.length > 0
+            ? [
+                eb.and([
+                  eb("service_id", "=", serviceId),
+                  eb("kind", "=", "section"),
+                  eb("from_key", "in", [...s]),
+                ]),
+              ]
+            : []),
+          // Person ids are unique across services: any service's redirect applies.
+          ...(p.length > 0
+            ? [eb.and([eb("kind", "=", "person"), eb("from_key", "in", [...p])])]
+            : []),
+        ]),
+      )
+      .execute();
+    for (const row of rows) {
+      const map = row.kind === "topic" ? topics : row.kind === "section" ? sections : people;
+      map.set(row.from_key, row.to_key);
+    }
+    return { topics, sections, people };
+  }
+
   async redirectsFor(kind: RedirectKind, serviceId: ServiceId, keys: readonly string[]) {
     if (keys.length === 0) return new Map<string, string>();
     const rows = await this.#db

@@ -47,3 +47,52 @@ describe.each(dialects)("sections on %s", (dialect) => {
     }
   });
 });
+
+describe.each(dialects)("moved catalogue keys on %s", (dialect) => {
+  let database: TestDatabase;
+  let repos: Repositories;
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    repos = sqlRepositories(database);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  it("tells where a story's topics, section and people live now, in one read", async () => {
+    await repos.catalog.upsertTopic({ serviceId: "en", slug: "floods", name: "Floods" });
+    await repos.catalog.upsertTopic({ serviceId: "fa", slug: "storms", name: "Storms" });
+    await repos.catalog.upsertSection({
+      serviceId: "en",
+      slug: "health",
+      name: "Health",
+      position: 5,
+    });
+    await repos.catalog.moveKey("topic", "en", "floods", "flooding");
+    await repos.catalog.moveKey("section", "en", "health", "science-health");
+    // Another service's move of the same key is not this service's.
+    await repos.catalog.moveKey("topic", "fa", "storms", "weather");
+    const from = { id: "pmove000001", serviceId: "en" as const, name: "A. Writer", title: "" };
+    const into = { id: "pmove000002", serviceId: "en" as const, name: "Ada Writer", title: "" };
+    await repos.catalog.upsertPerson(from);
+    await repos.catalog.upsertPerson(into);
+    await repos.catalog.mergePeople(from, into);
+    const moved = await repos.catalog.movedKeys("en", {
+      topics: ["floods", "storms", "elections"],
+      sections: ["health"],
+      people: ["pmove000001", "pmove000002"],
+    });
+    expect([...moved.topics]).toEqual([["floods", "flooding"]]);
+    expect([...moved.sections]).toEqual([["health", "science-health"]]);
+    expect([...moved.people]).toEqual([["pmove000001", "pmove000002"]]);
+    const none = await repos.catalog.movedKeys("en", { topics: [], sections: [], people: [] });
+    expect([none.topics.size, none.sections.size, none.people.size]).toEqual([0, 0, 0]);
+    // Only the kinds asked for: a section key is not looked up as a topic.
+    const sectionOnly = await repos.catalog.movedKeys("en", {
+      topics: ["health"],
+      sections: [],
+      people: [],
+    });
+    expect(sectionOnly.topics.size).toBe(0);
+  });
+});

@@ -54,6 +54,22 @@ export interface CatalogRepository {
   mergePeople(from: Person, into: Person): Promise<void>;
   /** Where merged people's ids now lead: only ids that moved are in the map. */
   peopleMovedTo(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /**
+   * Where a story's topics, section and people now live, in one read (a story page asks on
+   * every render): only keys that moved are in the maps.
+   */
+  movedKeys(
+    serviceId: ServiceId,
+    keys: {
+      readonly topics: readonly string[];
+      readonly sections: readonly string[];
+      readonly people: readonly string[];
+    },
+  ): Promise<{
+    readonly topics: ReadonlyMap<string, string>;
+    readonly sections: ReadonlyMap<string, string>;
+    readonly people: ReadonlyMap<string, string>;
+  }>;
   /** Where old keys now live: only the keys that moved are in the map. */
   redirectsFor(
     kind: RedirectKind,

@@ -8,16 +8,16 @@ import type { CatalogRepository } from "./catalog-repository.js";
  * the same (StoryService), so only content written before a move differs.
  */
 export async function currentKeys(
-  catalog: Pick<CatalogRepository, "redirectsFor" | "peopleMovedTo">,
+  catalog: Pick<CatalogRepository, "movedKeys">,
   serviceId: ServiceId,
   content: StoryContent,
 ): Promise<StoryContent> {
   const personIds = content.bylines.flatMap((b) => (b.kind === "person" ? [b.personId] : []));
-  const [topics, sections, people] = await Promise.all([
-    catalog.redirectsFor("topic", serviceId, content.topics),
-    catalog.redirectsFor("section", serviceId, [content.section]),
-    catalog.peopleMovedTo(personIds),
-  ]);
+  const { topics, sections, people } = await catalog.movedKeys(serviceId, {
+    topics: content.topics,
+    sections: [content.section],
+    people: personIds,
+  });
   if (topics.size === 0 && sections.size === 0 && people.size === 0) return content;
   const seen = new Set<string>();
   const bylines = content.bylines.flatMap((byline): StoryContent["bylines"] => {
