@@ -431,10 +431,7 @@ export class FfmpegClipTranscoder implements ClipTranscoder {
 
 type LineReader = (line: string) => void;
 
-/**
- * Reads ffmpeg's `-progress` lines (`out_time_us=…`, microseconds of output written) into
- * a fraction of the source's duration.
- */
+/** Where ffmpeg writes the sound the FDK encoder makes the HE-AAC rendition from. */
 const heAacSource = (out: string) => join(out, "low-he-aac.wav");
 
 /**
@@ -486,6 +483,10 @@ async function audioFiles(out: string): Promise<TranscodedFile[]> {
   return files;
 }
 
+/**
+ * Reads ffmpeg's `-progress` lines (`out_time_us=…`, microseconds of output written) into
+ * a fraction of the source's duration.
+ */
 function progressReader(
   durationMs: number | null,
   onProgress: ((fraction: number) => void) | undefined,
