@@ -178,6 +178,23 @@ describe.each(dialects)("live pages for readers on %s", (dialect) => {
     }
   });
 
+  it("reads no related stories for a live page, which lists posts instead", async () => {
+    const { services } = await import("../../src/domain/services/service-registry.js");
+    const found = await newsdesk.services.reader.story(services.en, live.storyId);
+    if (found.kind !== "published") throw new Error(`the live page is ${found.kind}`);
+    expect(found.model.related).toEqual([]);
+    // A story page in the same section still gets its related list (the demo's world desk).
+    const home = await get("/english/");
+    const storyId = /href="\/english\/world\/aid-convoys[^"]*-([0-9a-z]{12})"/.exec(home)?.[1];
+    const story = await newsdesk.services.reader.story(services.en, storyId ?? "");
+    if (story.kind !== "published") throw new Error(`the demo story is ${story.kind}`);
+    expect(story.model.related.length).toBeGreaterThan(0);
+    // And the page does not show any, nor depend on any teaser.
+    const res = await newsdesk.app.request(live.url);
+    expect(await res.text()).not.toContain('id="related-h"');
+    expect(res.headers.get("surrogate-key") ?? "").not.toMatch(/\bteaser:/);
+  });
+
   it("leaves ordinary stories as they were, whatever their query", async () => {
     const home = await get("/english/");
     const other = [...home.matchAll(/href="(\/english\/[a-z-]+\/[^"]+-([0-9a-z]{12}))"/g)]

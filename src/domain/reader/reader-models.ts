@@ -26,6 +26,7 @@ export interface StoryPageModel extends PageChrome {
   readonly media: ReadonlyMap<string, ResolvedMedia>;
   /** The stories its body embeds, as readers of its service see them. */
   readonly embeds: StoryEmbeds;
+  /** None for a live page, which lists its posts instead. */
   readonly related: readonly StorySummary[];
   /** For a translation: its source's authors, credited in the byline. */
   readonly source?: SourceCredits | null;

@@ -102,12 +102,17 @@ export class ReaderService {
     revision: StoryRevision,
   ): Promise<StoryPageModel> {
     // The content as it reads now (moved topics, sections and people followed), then the
-    // related stories the desk picked for it, or the automatic list.
+    // related stories the desk picked for it, or the automatic list. A live page lists its
+    // posts instead (LivePage), so its first page after every post reads none: five of its
+    // twenty-odd reads on each cache miss.
     const assembled = await this.#assembled.assemble(story, revision, {
       sections: chrome.sections,
     });
     const { content } = assembled;
-    const { stories: related, curatedIds } = await this.#curated.related(story, content);
+    const { stories: related, curatedIds } =
+      story.kind === "live"
+        ? { stories: [], curatedIds: [] }
+        : await this.#curated.related(story, content);
     const media = new Map(assembled.media);
     const relatedMedia = await this.#assembled.resolveMedia(
       related.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])),
