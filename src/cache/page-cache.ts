@@ -255,36 +255,33 @@ export class PageCache {
    * and a CDN that keeps that answer for a minute, get compressed bytes like everyone else.
    */
   #compress(key: string, entry: CachedResponse): Variants {
-    const current = () => this.#entries.get(key) === entry;
-    const br = brotliAsync(entry.identity, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 5,
-        [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
-      },
-    }).then(
-      (body) => {
-        if (!current()) return;
-        entry.br = body;
-        this.#bytes += body.length;
-        this.#evictOverBudget();
-      },
-      // A failed compression leaves the identity body, which is always correct to serve.
-      () => undefined,
-    );
-    const gzip = gzipAsync(entry.identity, { level: 6 }).then(
-      (body) => {
-        if (!current()) return;
-        entry.gzip = body;
-        this.#bytes += body.length;
-        this.#evictOverBudget();
-      },
-      () => undefined,
-    );
-    for (const job of [br, gzip]) {
+    const keep = (encoding: "br" | "gzip", made: Promise<Buffer>): Promise<void> => {
+      const job = made.then(
+        (body) => {
+          if (this.#entries.get(key) !== entry) return;
+          entry[encoding] = body;
+          this.#bytes += body.length;
+          this.#evictOverBudget();
+        },
+        // A failed compression leaves the identity body, which is always correct to serve.
+        () => undefined,
+      );
       this.#compressing.add(job);
       void job.finally(() => this.#compressing.delete(job));
-    }
-    return { br, gzip };
+      return job;
+    };
+    return {
+      br: keep(
+        "br",
+        brotliAsync(entry.identity, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
+          },
+        }),
+      ),
+      gzip: keep("gzip", gzipAsync(entry.identity, { level: 6 })),
+    };
   }
 
   /**
