@@ -448,7 +448,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
   subjectList("people", {
     find: (service, id) => deps.reader.author(service, id),
     movedTo: async (service, id) => {
-      const moved = await deps.reader.personMovedTo(id);
+      const moved = await deps.reader.movedTo(service, "person", id);
       return moved === undefined ? undefined : personUrl(service, moved);
     },
     filter: ({ person }) => ({ personId: person.id }),

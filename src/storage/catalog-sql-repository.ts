@@ -458,19 +458,6 @@ export class CatalogSqlRepository implements CatalogRepository {
     });
   }
 
-  async peopleMovedTo(ids: readonly string[]) {
-    if (ids.length === 0) return new Map<string, string>();
-    // Person ids are unique across services, so the service a redirect was written in does
-    // not matter here.
-    const rows = await this.#db
-      .selectFrom("catalog_redirects")
-      .select(["from_key", "to_key"])
-      .where("kind", "=", "person")
-      .where("from_key", "in", [...ids])
-      .execute();
-    return new Map(rows.map((r) => [r.from_key, r.to_key]));
-  }
-
   async movedKeys(
     serviceId: ServiceId,
     keys: {
@@ -519,18 +506,6 @@ export class CatalogSqlRepository implements CatalogRepository {
       map.set(row.from_key, row.to_key);
     }
     return { topics, sections, people };
-  }
-
-  async redirectsFor(kind: RedirectKind, serviceId: ServiceId, keys: readonly string[]) {
-    if (keys.length === 0) return new Map<string, string>();
-    const rows = await this.#db
-      .selectFrom("catalog_redirects")
-      .select(["from_key", "to_key"])
-      .where("service_id", "=", serviceId)
-      .where("kind", "=", kind)
-      .where("from_key", "in", [...keys])
-      .execute();
-    return new Map(rows.map((r) => [r.from_key, r.to_key]));
   }
 }
 

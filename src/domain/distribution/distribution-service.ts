@@ -1,5 +1,6 @@
 import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
+import { movedKey } from "../people/current-keys.js";
 import { type Section, writesFor } from "../people/people-schema.js";
 import {
   PublishedStories,
@@ -76,8 +77,7 @@ export class DistributionService {
     kind: RedirectKind | "person",
     key: string,
   ): Promise<string | undefined> {
-    if (kind === "person") return (await this.#catalog.peopleMovedTo([key])).get(key);
-    return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
+    return movedKey(this.#catalog, service.id, kind, key);
   }
 
   async resolveScope(service: ServiceConfig, scope: FeedScope): Promise<ResolvedScope | undefined> {

@@ -25,7 +25,7 @@ export interface CatalogRepository {
   findDesks(ids: readonly string[]): Promise<Desk[]>;
   findAgencies(codes: readonly string[]): Promise<Agency[]>;
   listSections(serviceId: ServiceId): Promise<Section[]>;
-  /** Topics by slug (current slugs only; `redirectsFor` maps old ones). */
+  /** Topics by slug (current slugs only; `movedKeys` maps old ones). */
   findTopics(serviceId: ServiceId, slugs: readonly string[]): Promise<Topic[]>;
   /** Everything an editor picks from when writing in this service. */
   listForService(
@@ -52,8 +52,6 @@ export interface CatalogRepository {
    * the duplicate is removed, and its id redirects to the survivor's.
    */
   mergePeople(from: Person, into: Person): Promise<void>;
-  /** Where merged people's ids now lead: only ids that moved are in the map. */
-  peopleMovedTo(ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /**
    * Where a story's topics, section and people now live, in one read (a story page asks on
    * every render): only keys that moved are in the maps.
@@ -70,10 +68,4 @@ export interface CatalogRepository {
     readonly sections: ReadonlyMap<string, string>;
     readonly people: ReadonlyMap<string, string>;
   }>;
-  /** Where old keys now live: only the keys that moved are in the map. */
-  redirectsFor(
-    kind: RedirectKind,
-    serviceId: ServiceId,
-    keys: readonly string[],
-  ): Promise<ReadonlyMap<string, string>>;
 }

@@ -1,6 +1,6 @@
 import type { ServiceId } from "../services/service-registry.js";
 import type { StoryContent } from "../stories/story-schema.js";
-import type { CatalogRepository } from "./catalog-repository.js";
+import type { CatalogRepository, RedirectKind } from "./catalog-repository.js";
 
 /**
  * Content with moved keys replaced by where they live now: merged or renamed topics, a
@@ -34,4 +34,21 @@ export async function currentKeys(
     topics: [...new Set(content.topics.map((slug) => topics.get(slug) ?? slug))],
     bylines,
   };
+}
+
+/** Where one merged or renamed topic, renamed section or merged person now lives. */
+export async function movedKey(
+  catalog: Pick<CatalogRepository, "movedKeys">,
+  serviceId: ServiceId,
+  kind: RedirectKind | "person",
+  key: string,
+): Promise<string | undefined> {
+  const moved = await catalog.movedKeys(serviceId, {
+    topics: kind === "topic" ? [key] : [],
+    sections: kind === "section" ? [key] : [],
+    people: kind === "person" ? [key] : [],
+  });
+  return (kind === "topic" ? moved.topics : kind === "section" ? moved.sections : moved.people).get(
+    key,
+  );
 }

@@ -4,6 +4,7 @@ import { CuratedStories } from "../curation/curated-stories.js";
 import type { CurationRepository } from "../curation/curation-repository.js";
 import type { MediaRepository } from "../media/media-repository.js";
 import type { CatalogRepository, RedirectKind } from "../people/catalog-repository.js";
+import { movedKey } from "../people/current-keys.js";
 import { type Desk, type Person, type Section, writesFor } from "../people/people-schema.js";
 import { PublishedStories, type ResolvedMedia } from "../published/published-stories.js";
 import type {
@@ -164,23 +165,18 @@ export class ReaderService {
     return topic;
   }
 
-  /** Where a merged or renamed topic, or a renamed section, now lives. */
-  async movedTo(
+  /** Where a merged or renamed topic, a renamed section or a merged person now lives. */
+  movedTo(
     service: ServiceConfig,
-    kind: RedirectKind,
+    kind: RedirectKind | "person",
     key: string,
   ): Promise<string | undefined> {
-    return (await this.#catalog.redirectsFor(kind, service.id, [key])).get(key);
+    return movedKey(this.#catalog, service.id, kind, key);
   }
 
   async person(service: ServiceConfig, id: string): Promise<Person | undefined> {
     const [person] = await this.#catalog.findPeople([id]);
     return person && writesFor(person, service.id) ? person : undefined;
-  }
-
-  /** Where a merged person's page now is. */
-  async personMovedTo(id: string): Promise<string | undefined> {
-    return (await this.#catalog.peopleMovedTo([id])).get(id);
   }
 
   /** A person's page: the person and their photo with its renditions, if they have one. */
