@@ -3,7 +3,7 @@ import { NewsdeskError } from "../../src/domain/error-catalogue.js";
 import { type Repositories, sqlRepositories } from "../../src/storage/repositories.js";
 import { dialects, openTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
-describe.each(dialects)("sections on %s", (dialect) => {
+describe.each(dialects)("sections, topics and moved keys on %s", (dialect) => {
   let database: TestDatabase;
   let repos: Repositories;
   beforeAll(async () => {
@@ -45,18 +45,6 @@ describe.each(dialects)("sections on %s", (dialect) => {
         repos.catalog.upsertSection({ serviceId: "en", slug, name: "Bad", position: 2 }),
       ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     }
-  });
-});
-
-describe.each(dialects)("moved catalogue keys on %s", (dialect) => {
-  let database: TestDatabase;
-  let repos: Repositories;
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    repos = sqlRepositories(database);
-  });
-  afterAll(async () => {
-    await database.dispose();
   });
 
   it("tells where a story's topics, section and people live now, in one read", async () => {
