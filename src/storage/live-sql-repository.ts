@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type {
   LivePostRevision,
   LiveRepository,
@@ -51,7 +51,9 @@ export class LiveSqlRepository implements LiveRepository {
       .selectFrom("live_posts")
       .selectAll()
       .where("story_id", "=", storyId)
-      .where("key_event", "=", 1)
+      // Literals, not parameters: a partial index serves a query only when its WHERE implies
+      // the index's own (SQLite §"Partial Indexes" 2.1; PostgreSQL's generic plans likewise).
+      .where("key_event", "=", sql.lit(1))
       .where("deleted_at", "is", null)
       .where("draft", "=", 0)
       .orderBy("posted_at", "desc")
@@ -66,7 +68,7 @@ export class LiveSqlRepository implements LiveRepository {
       .selectFrom("live_posts")
       .selectAll()
       .where("story_id", "=", storyId)
-      .where("pinned", "=", 1)
+      .where("pinned", "=", sql.lit(1)) // see listKeyEvents
       .where("deleted_at", "is", null)
       .where("draft", "=", 0)
       .executeTakeFirst();

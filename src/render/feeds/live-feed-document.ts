@@ -5,6 +5,7 @@ import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import { locales } from "../../i18n/locale-registry.js";
 import { personUrl, storyUrl } from "../reader-urls.js";
+import { truncateText } from "../truncate-text.js";
 import { type FeedDocument, type FeedSelfUrls, isoSeconds, mirrorListOf } from "./feed-document.js";
 import { postBodyHtml } from "./story-html.js";
 import { directionalPlainText } from "./xml-text.js";
@@ -85,6 +86,5 @@ export function liveFeedDocument(input: LiveFeedInput): FeedDocument {
 
 /** A post without a title is headed by the start of its text (RSS and Atom want a title). */
 function excerpt(text: string): string {
-  const chars = [...text.replace(/\s+/gu, " ").trim()];
-  return chars.length > 110 ? `${chars.slice(0, 109).join("")}…` : chars.join("");
+  return truncateText(text.replace(/\s+/gu, " ").trim(), 110);
 }

@@ -10,6 +10,7 @@ import type { PageVersion } from "../page-versions.js";
 import { sectionUrl, storyUrl } from "../reader-urls.js";
 import { liveBlogPostingJsonLd } from "../structured-data/live-blog-posting.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
+import { truncateText } from "../truncate-text.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
@@ -213,10 +214,7 @@ function postLabel(post: LivePost): string {
   if (post.content.title) return post.content.title;
   for (const block of post.content.body) {
     if (block.type === "paragraph" || block.type === "heading" || block.type === "quote") {
-      const text = inlinePlainText(block.content);
-      return [...text].length > keyEventLabelLength
-        ? `${[...text].slice(0, keyEventLabelLength - 1).join("")}…`
-        : text;
+      return truncateText(inlinePlainText(block.content), keyEventLabelLength);
     }
   }
   return "";

@@ -5,10 +5,14 @@
  * which parse back to the same characters. U+2028/U+2029 are escaped for old parsers.
  */
 export function safeJsonLd(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll("<", "\\u003c")
-    .replaceAll(">", "\\u003e")
-    .replaceAll("&", "\\u0026")
-    .replaceAll("\u2028", "\\u2028")
-    .replaceAll("\u2029", "\\u2029");
+  return JSON.stringify(value).replace(unsafeInScript, (c) => scriptEscapes[c] ?? c);
 }
+
+const unsafeInScript = /[<>&\u2028\u2029]/g;
+const scriptEscapes: Readonly<Record<string, string>> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};

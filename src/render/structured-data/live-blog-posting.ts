@@ -3,6 +3,7 @@ import type { StoryPageModel } from "../../domain/reader/reader-models.js";
 import { bodyPlainText } from "../../domain/stories/story-body-schema.js";
 import { isoSeconds } from "../feeds/feed-document.js";
 import { storyUrl } from "../reader-urls.js";
+import { truncateText } from "../truncate-text.js";
 import { newsArticleJsonLd, type StructuredDataContext } from "./news-article.js";
 
 /** Posts in `liveBlogUpdate`: the latest ones, as the first page shows them. */
@@ -35,7 +36,7 @@ export function liveBlogPostingJsonLd(
         "@type": "BlogPosting",
         // A post without a title is headed by the start of its text (headline is required),
         // cut as the page's key-events list cuts it: the full text follows in articleBody.
-        headline: post.content.title || truncate(body, 80),
+        headline: post.content.title || truncateText(body, 80),
         articleBody: body,
         datePublished: isoSeconds(post.postedAt),
         ...(post.editedAt ? { dateModified: isoSeconds(post.editedAt) } : {}),
@@ -43,9 +44,4 @@ export function liveBlogPostingJsonLd(
       };
     }),
   };
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
