@@ -28,6 +28,7 @@ import {
   BreakingNewsService,
 } from "./domain/breaking/breaking-news-service.js";
 import { cacheTags } from "./domain/cache/cache-tags.js";
+import type { TaggedMemo } from "./domain/cache/tagged-memo.js";
 import { defaultClipLimits } from "./domain/clips/clip-schema.js";
 import { ClipService, transcodeJobKind } from "./domain/clips/clip-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
@@ -286,6 +287,8 @@ export function buildServices(
     onMirrorChange?: (serviceId: ServiceId) => Promise<void>;
     /** Told the cache tags of the pages a programme or schedule change affects. */
     onProgrammeChange?: (tags: readonly string[]) => Promise<void>;
+    /** Keeps values reader pages share between renders (the server's page cache). */
+    memo?: TaggedMemo;
   },
 ): NewsroomServices {
   const { clock, logger, config } = deps;
@@ -337,7 +340,11 @@ export function buildServices(
     issuer: config.publisherName,
     recentAuthenticationMs: authPolicy.recentAuthenticationMs,
   });
-  const reader = new ReaderService({ ...repositories, clock });
+  const reader = new ReaderService({
+    ...repositories,
+    clock,
+    ...(deps.memo ? { memo: deps.memo } : {}),
+  });
   const curation = new CurationService({
     repository: repositories.curation,
     curated: new CuratedStories(repositories),
@@ -676,6 +683,7 @@ export async function createNewsdesk(
       config,
       clock,
       logger,
+      memo: pageCache,
       hasher: options.passwordHasher ?? new Argon2PasswordHasher(),
       commonPasswords: new BundledCommonPasswords(),
       images,

@@ -96,9 +96,15 @@ export class LiveUpdates implements StoryEventListener {
     banner: BreakingBanner | null,
     previous: BreakingBanner | null = null,
   ): Promise<void> {
-    // Pages show text and link only; a re-raise with the same words changes no page.
+    // Pages show text and link only; a re-raise with the same words changes no page, unless
+    // it ends sooner: pages (and the chrome they are built from) are kept until the expiry
+    // they were rendered with, which would then show the bar after its new end.
     const visible = (b: BreakingBanner | null) => (b ? JSON.stringify([b.text, b.url]) : "");
-    const pagesChange = visible(banner) !== visible(previous);
+    const endsSooner =
+      banner !== null &&
+      previous !== null &&
+      Date.parse(banner.expiresAt) < Date.parse(previous.expiresAt);
+    const pagesChange = visible(banner) !== visible(previous) || endsSooner;
     await this.#announce({ kind: "banner", serviceId, banner, pagesChange });
   }
 

@@ -109,4 +109,74 @@ describe("the page cache", () => {
     expect(cacheKeyFor("/فارسی", undefined)).toBe("md /%D9%81%D8%A7%D8%B1%D8%B3%DB%8C");
     expect(cacheKeyFor("/english/world.v2/a~b", undefined)).toBe("md /english/world.v2/a~b");
   });
+
+  describe("remembered values", () => {
+    const load = (value: string, expiresAt = Number.POSITIVE_INFINITY) => {
+      const calls = { count: 0 };
+      return {
+        calls,
+        fn: async () => {
+          calls.count++;
+          return { value, expiresAt };
+        },
+      };
+    };
+
+    it("are read once, then served until a tag they carry is invalidated", async () => {
+      const cache = new PageCache();
+      const chrome = load("sections v1");
+      const options = { tags: ["chrome:en", "banner:en"], now: 0 };
+      expect(await cache.remember("chrome en", options, chrome.fn)).toBe("sections v1");
+      expect(await cache.remember("chrome en", options, chrome.fn)).toBe("sections v1");
+      expect(chrome.calls.count).toBe(1);
+      cache.invalidate(["banner:fa"]);
+      await cache.remember("chrome en", options, chrome.fn);
+      expect(chrome.calls.count).toBe(1);
+      cache.invalidate(["banner:en"]);
+      await cache.remember("chrome en", options, chrome.fn);
+      expect(chrome.calls.count).toBe(2);
+      cache.clear();
+      await cache.remember("chrome en", options, chrome.fn);
+      expect(chrome.calls.count).toBe(3);
+    });
+
+    it("are read again once their expiry is reached on the caller's clock", async () => {
+      const cache = new PageCache();
+      const banner = load("banner until 1000", 1000);
+      await cache.remember("chrome en", { tags: ["banner:en"], now: 0 }, banner.fn);
+      await cache.remember("chrome en", { tags: ["banner:en"], now: 999 }, banner.fn);
+      expect(banner.calls.count).toBe(1);
+      await cache.remember("chrome en", { tags: ["banner:en"], now: 1000 }, banner.fn);
+      expect(banner.calls.count).toBe(2);
+    });
+
+    it("are not kept when an invalidation overtook the read", async () => {
+      const cache = new PageCache();
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const slow = cache.remember("chrome en", { tags: ["chrome:en"], now: 0 }, async () => {
+        await gate;
+        return { value: "read before the rename", expiresAt: Number.POSITIVE_INFINITY };
+      });
+      cache.invalidate(["chrome:en"]);
+      release();
+      expect(await slow).toBe("read before the rename");
+      const fresh = load("read after the rename");
+      expect(await cache.remember("chrome en", { tags: ["chrome:en"], now: 0 }, fresh.fn)).toBe(
+        "read after the rename",
+      );
+      expect(fresh.calls.count).toBe(1);
+    });
+
+    it("are neither pages nor counted as dropped pages", async () => {
+      const cache = new PageCache();
+      await cache.remember("chrome en", { tags: ["chrome:en"], now: 0 }, load("x").fn);
+      expect(cache.size).toBe(0);
+      expect(cache.has("chrome en")).toBe(false);
+      cache.store("/english", cache.beginRender(), page("home", ["chrome:en"]));
+      expect(cache.invalidate(["chrome:en"])).toBe(1);
+    });
+  });
 });

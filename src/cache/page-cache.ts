@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import type { TaggedMemo } from "../domain/cache/tagged-memo.js";
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -124,8 +125,13 @@ export function cacheKeyFor(
  * In-memory page cache with exact, tag-based invalidation and a byte budget (LRU).
  * Every instance keeps its own; invalidations reach all instances through the change bus.
  */
-export class PageCache {
+export class PageCache implements TaggedMemo {
   readonly #entries = new Map<string, CachedResponse>();
+  /**
+   * Values pages are built from (remember()), under the same tags as pages. Their keys sit
+   * in `#byTag` behind a NUL, which no page key (a variant, a space, a path) can start with.
+   */
+  readonly #values = new Map<string, { readonly value: unknown; readonly expiresAt: number }>();
   readonly #byTag = new Map<string, Set<string>>();
   /**
    * When each tag was last invalidated, so a render that began before that is not stored.
@@ -205,9 +211,7 @@ export class PageCache {
     },
   ): CachedResponse | undefined {
     const tags = [...new Set(response.tags)];
-    if (ticket.generation < this.#horizon) return undefined;
-    if (tags.some((tag) => (this.#tagGeneration.get(tag) ?? -1) > ticket.generation))
-      return undefined;
+    if (this.#overtaken(ticket, tags)) return undefined;
     const entry: CachedResponse = {
       status: response.status,
       contentType: response.contentType,
@@ -225,6 +229,43 @@ export class PageCache {
     this.#delete(key);
     this.#entries.set(key, entry);
     this.#bytes += entrySize(entry);
+    this.#index(key, tags);
+    this.#pending.set(entry, this.#compress(key, entry));
+    this.#evictOverBudget();
+    return entry;
+  }
+
+  /**
+   * A value pages are built from (a service's sections and breaking-news banner), read once
+   * and kept until a tag it carries is invalidated or its expiry passes: the invalidations
+   * that drop the pages built from it drop it too, here and, through the change bus, on
+   * every instance. A read an invalidation overtook is returned but not kept, as with pages.
+   */
+  async remember<T>(
+    key: string,
+    options: { readonly tags: readonly string[]; readonly now: number },
+    load: () => Promise<{ readonly value: T; readonly expiresAt: number }>,
+  ): Promise<T> {
+    const valueKey = `\0${key}`;
+    const held = this.#values.get(valueKey);
+    if (held && held.expiresAt > options.now) return held.value as T;
+    const ticket = this.beginRender();
+    const loaded = await load();
+    const tags = [...new Set(options.tags)];
+    if (!this.#overtaken(ticket, tags)) {
+      this.#delete(valueKey);
+      this.#values.set(valueKey, loaded);
+      this.#index(valueKey, tags);
+    }
+    return loaded.value;
+  }
+
+  #overtaken(ticket: RenderTicket, tags: readonly string[]): boolean {
+    if (ticket.generation < this.#horizon) return true;
+    return tags.some((tag) => (this.#tagGeneration.get(tag) ?? -1) > ticket.generation);
+  }
+
+  #index(key: string, tags: readonly string[]): void {
     for (const tag of tags) {
       let keys = this.#byTag.get(tag);
       if (!keys) {
@@ -233,9 +274,6 @@ export class PageCache {
       }
       keys.add(key);
     }
-    this.#pending.set(entry, this.#compress(key, entry));
-    this.#evictOverBudget();
-    return entry;
   }
 
   #evictOverBudget(): void {
@@ -324,9 +362,13 @@ export class PageCache {
     this.invalidate([...this.#byTag.keys()]);
   }
 
+  /** Drops a page (true) or a remembered value (false: it is not a page). */
   #delete(key: string): boolean {
     const entry = this.#entries.get(key);
-    if (!entry) return false;
+    if (!entry) {
+      this.#values.delete(key);
+      return false;
+    }
     this.#entries.delete(key);
     this.#bytes -= entrySize(entry);
     for (const tag of entry.tags) this.#byTag.get(tag)?.delete(key);

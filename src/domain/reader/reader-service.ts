@@ -1,4 +1,6 @@
 import type { BreakingNewsRepository } from "../breaking/breaking-news-repository.js";
+import { cacheTags } from "../cache/cache-tags.js";
+import { readEveryTime, type TaggedMemo } from "../cache/tagged-memo.js";
 import type { Clock } from "../clock.js";
 import { CuratedStories } from "../curation/curated-stories.js";
 import type { CurationRepository } from "../curation/curation-repository.js";
@@ -39,6 +41,7 @@ export class ReaderService {
   readonly #catalog: CatalogRepository;
   readonly #breaking: BreakingNewsRepository;
   readonly #clock: Clock;
+  readonly #memo: TaggedMemo;
   readonly #assembled: PublishedStories;
   readonly #curated: CuratedStories;
 
@@ -50,22 +53,48 @@ export class ReaderService {
     media: MediaRepository;
     breaking: BreakingNewsRepository;
     clock: Clock;
+    /**
+     * Keeps each service's chrome between pages (the page cache, under the `chrome:` and
+     * `banner:` tags its pages carry); without one, every page reads it.
+     */
+    memo?: TaggedMemo;
   }) {
     this.#stories = deps.stories;
     this.#published = deps.published;
     this.#catalog = deps.catalog;
     this.#breaking = deps.breaking;
     this.#clock = deps.clock;
+    this.#memo = deps.memo ?? readEveryTime;
     this.#assembled = new PublishedStories(deps);
     this.#curated = new CuratedStories(deps);
   }
 
-  async chrome(service: ServiceConfig): Promise<PageChrome> {
-    const [sections, banner] = await Promise.all([
-      this.#catalog.listSections(service.id),
-      this.#breaking.findActive(service.id, this.#clock.now().toISOString()),
-    ]);
-    return { service, sections, banner };
+  /**
+   * The navigation and breaking-news bar of every page of a service: read once per change,
+   * not per page (two queries of every cache miss before), and kept until a section or banner
+   * change invalidates its tags or the banner shown expires. Frozen: every page shares it.
+   */
+  chrome(service: ServiceConfig): Promise<PageChrome> {
+    const now = this.#clock.now();
+    return this.#memo.remember(
+      `chrome ${service.id}`,
+      { tags: [cacheTags.chrome(service.id), cacheTags.banner(service.id)], now: now.getTime() },
+      async () => {
+        const [sections, banner] = await Promise.all([
+          this.#catalog.listSections(service.id),
+          this.#breaking.findActive(service.id, now.toISOString()),
+        ]);
+        const chrome: PageChrome = Object.freeze({
+          service,
+          sections: Object.freeze(sections.map((s) => Object.freeze(s))),
+          banner: banner ? Object.freeze(banner) : undefined,
+        });
+        return {
+          value: chrome,
+          expiresAt: banner ? Date.parse(banner.expiresAt) : Number.POSITIVE_INFINITY,
+        };
+      },
+    );
   }
 
   async story(service: ServiceConfig, storyId: string): Promise<StoryLookup> {
