@@ -8,9 +8,11 @@ import { summarize } from "./stats.js";
 
 /**
  * Cache-miss render: the built app in-process (no HTTP socket) against its own seeded
- * database (SQLite or PostgreSQL). The page cache is cleared before every request, so each
- * one is the full miss path: DB reads, render, and storing the page (with its brotli and
- * gzip variants, compressed once at store).
+ * database (SQLite or PostgreSQL). The story's page is dropped from the page cache before
+ * every request, as an edit of the story drops it (its `story:` tag), so each one is the full
+ * miss path: DB reads, render, and storing the page (with its brotli and gzip variants,
+ * compressed once at store). What no story edit changes (the service's sections and banner,
+ * kept under their own tags) stays, as on a running site.
  * @param {{ repoRoot: string, databaseUrl: string, warmup: number, iterations: number,
  *   maxMs: number }} options
  */
@@ -37,7 +39,9 @@ export async function prepareRenderBench({ repoRoot, databaseUrl, warmup, iterat
    * @param {string} path
    */
   const request = async (path) => {
-    newsdesk.pageCache.clear();
+    const storyId = /-([0-9a-z]{12})$/.exec(path)?.[1];
+    if (storyId) newsdesk.pageCache.invalidate([`story:${storyId}`]);
+    else newsdesk.pageCache.clear();
     const res = await newsdesk.app.request(path);
     const body = await res.text();
     return { status: res.status, body };

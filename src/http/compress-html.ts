@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
+import { responseBytes } from "./page-bytes.js";
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -29,7 +30,7 @@ export function compressHtml(): MiddlewareHandler {
     const accepts = c.req.header("accept-encoding") ?? "";
     const encoding = /\bbr\b/u.test(accepts) ? "br" : /\bgzip\b/u.test(accepts) ? "gzip" : null;
     if (!encoding) return;
-    const identity = Buffer.from(await res.arrayBuffer());
+    const identity = await responseBytes(res);
     const body =
       encoding === "br"
         ? await brotliAsync(identity, {

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { PageCache } from "../cache/page-cache.js";
 import { cacheKeyFor, canonicalQuery, splitTarget } from "../cache/page-cache.js";
 import { cachedReply, cacheStatusName } from "./cached-response.js";
+import { bytesResponse, responseBytes } from "./page-bytes.js";
 import type { SecurityHeaderOptions } from "./security-headers.js";
 
 /** Set by a handler: when (epoch ms) the response must stop being served from cache. */
@@ -92,7 +93,7 @@ export function pageCacheMiddleware(
         },
         security,
       );
-      return new Response(out.body ? new Uint8Array(out.body) : null, {
+      return bytesResponse(out.body, {
         status: out.status,
         headers: { ...out.headers, "Cache-Status": status ?? out.cacheStatus },
       });
@@ -131,7 +132,7 @@ export function pageCacheMiddleware(
       return;
     }
     const expires = Number(c.res.headers.get(cacheExpiresHeader) ?? Number.POSITIVE_INFINITY);
-    const body = Buffer.from(await c.res.arrayBuffer());
+    const body = await responseBytes(c.res);
     const stored = cache.store(key, ticket, {
       status: c.res.status,
       contentType: c.res.headers.get("Content-Type") ?? "text/html; charset=utf-8",

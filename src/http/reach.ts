@@ -7,6 +7,7 @@ import type { MirrorDirectory, MirrorSnapshot } from "../domain/mirrors/mirror-d
 import type { Mirror } from "../domain/mirrors/mirror-schema.js";
 import { type ServiceConfig, serviceByUrlPrefix } from "../domain/services/service-registry.js";
 import { resolveClientIp, type TrustedProxies } from "./client-ip.js";
+import { responseBytes } from "./page-bytes.js";
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -239,7 +240,7 @@ export function reachMiddleware(deps: ReachDeps): MiddlewareHandler {
           )
         : "";
     const identity = decoded(
-      Buffer.from(await res.arrayBuffer()),
+      await responseBytes(res),
       res.headers.get("Content-Encoding"),
     ).toString("utf8");
     const origin = reach.mirror ? `${new URL(reach.mirror.url).origin}${reach.prefix}` : "";

@@ -55,6 +55,7 @@ import {
   topicUrl,
 } from "../render/reader-urls.js";
 import { renderHtml } from "../render/render-html.js";
+import { htmlResponse } from "./page-bytes.js";
 import {
   cacheExpiresHeader,
   declareCacheQuery,
@@ -174,7 +175,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     const page = finalHtml(c, body);
     if (!cache) {
       setCacheHeaders(c, revalidateAlways);
-      return c.html(page, status);
+      return htmlResponse(c, page, status);
     }
     const { service, banner } = cache.chrome;
     const tags = [cacheTags.chrome(service.id), cacheTags.banner(service.id), ...cache.tags];
@@ -186,7 +187,7 @@ export function readerRoutes(deps: ReaderRoutesDeps): Hono {
     ];
     if (expiries.length > 0) c.header(cacheExpiresHeader, String(Math.min(...expiries)));
     declareCacheQuery(c, cache.query ?? {});
-    return c.html(page, status);
+    return htmlResponse(c, page, status);
   };
   /** Lists show teasers; a teaser tag changes only when what the teaser shows does. */
   const storyTags = (stories: readonly { id: string }[]) =>
