@@ -120,6 +120,27 @@ export async function startServerChild({
 const benchMetricsToken = "bench-metrics-token-0123456789abcdef";
 
 /**
+ * A bench server's /metrics text (Prometheus exposition).
+ * @param {string} baseUrl
+ */
+export async function scrapeMetrics(baseUrl) {
+  const res = await fetch(`${baseUrl}/metrics`, {
+    headers: { authorization: `Bearer ${benchMetricsToken}` },
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return text;
+}
+
+/**
+ * One unlabelled sample from /metrics text, or NaN.
+ * @param {string} text @param {string} name
+ */
+export function metricValue(text, name) {
+  return Number(new RegExp(`^${name} ([0-9.e+-]+)`, "m").exec(text)?.[1] ?? Number.NaN);
+}
+
+/**
  * Waits until the server has no background job queued or running (`newsdesk_jobs` on
  * /metrics): the demo newsroom transcodes its clips after start, and each ffmpeg spawn holds
  * the event loop for milliseconds, so a measurement taken meanwhile times the demo's
@@ -127,14 +148,10 @@ const benchMetricsToken = "bench-metrics-token-0123456789abcdef";
  * @param {string} baseUrl
  * @param {number} timeoutMs
  */
-async function jobsIdle(baseUrl, timeoutMs) {
+export async function jobsIdle(baseUrl, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(`${baseUrl}/metrics`, {
-      headers: { authorization: `Bearer ${benchMetricsToken}` },
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+    const text = await scrapeMetrics(baseUrl);
     const pending = [...text.matchAll(/^newsdesk_jobs\{state="(?:queued|running)"\} (\d+)/gm)];
     if (pending.length === 2 && pending.every((m) => m[1] === "0")) return;
     if (Date.now() > deadline) throw new Error("the server's background jobs did not finish");

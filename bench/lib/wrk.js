@@ -58,12 +58,14 @@ function onPath(binary) {
 /**
  * Runs wrk with --latency against a URL and parses its report.
  * @param {{ url: string, threads: number, connections: number, durationS: number,
- *   headers?: string[], cpu?: number | null }} options
+ *   headers?: string[], cpu?: number | null, script?: string }} options (`script`: a Lua
+ *   file wrk runs, e.g. to rotate paths)
  * @returns {Promise<WrkResult & { raw: string }>}
  */
-export function runWrk({ url, threads, connections, durationS, headers = [], cpu = null }) {
+export function runWrk({ url, threads, connections, durationS, headers = [], cpu = null, script }) {
   const args = [`-t${threads}`, `-c${connections}`, `-d${durationS}s`, "--latency"];
   for (const header of headers) args.push("-H", header);
+  if (script) args.push("-s", script);
   args.push(url);
   // At 1,000 connections wrk needs more than the default 1,024 open files; pinned, it runs
   // on its own core (`cpu`), away from the server it loads.
