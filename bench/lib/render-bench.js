@@ -31,11 +31,10 @@ export async function prepareRenderBench({ repoRoot, databaseUrl, warmup, iterat
   const close = onCleanup(() => newsdesk.close());
 
   /**
-   * One miss. The page cache compresses what it stores in a setImmediate once the request is
-   * done; a server's event loop runs it between requests, but a loop of in-process requests on
-   * SQLite (no I/O) would never reach it, piling every page up (2,000 pending bodies, +55 MB
-   * of heap, measured) and timing the garbage collector instead of the render. So each miss is
-   * followed by that turn, outside the timed window (its cost is `compressMsP50`).
+   * One miss. These requests accept no encoding, so the page cache compresses nothing for
+   * them (an encoding is made when a reader first accepts it); what a brotli or gzip reader's
+   * miss adds is `compressMsP50`. Each miss is still followed by `settle()`, outside the timed
+   * window, so nothing the cache does between requests is timed as the render.
    * @param {string} path
    */
   const request = async (path) => {

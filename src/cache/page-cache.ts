@@ -6,7 +6,7 @@ import type { TaggedMemo } from "../domain/cache/tagged-memo.js";
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** One cached response, stored with its compressed variants (compressed once, at store). */
+/** One cached response, with its compressed variants (each made once, when first accepted). */
 export interface CachedResponse {
   readonly status: number;
   readonly contentType: string;
@@ -15,8 +15,8 @@ export interface CachedResponse {
   readonly surrogateControl?: string | undefined;
   readonly identity: Buffer;
   /**
-   * Compressed variants, made once per entry in libuv's thread pool as it is stored; the
-   * storing response waits for them (`compressed`), so even the first reader gets them.
+   * Compressed variants, each made once, in libuv's thread pool, when a reader first accepts
+   * it (`compressed`); that reader waits for it, so every reader gets compressed bytes.
    */
   br: Buffer | null;
   gzip: Buffer | null;
@@ -29,11 +29,8 @@ export interface CachedResponse {
   readonly storedAt: number;
 }
 
-/** The compressions of one stored entry, each resolved once its variant is made. */
-interface Variants {
-  readonly br: Promise<void>;
-  readonly gzip: Promise<void>;
-}
+/** The compressions of one stored entry under way or done, by encoding. */
+type Variants = Partial<Record<"br" | "gzip", Promise<void>>>;
 
 /** Taken when a render starts, so an invalidation during the render is not undone by it. */
 export interface RenderTicket {
@@ -148,6 +145,7 @@ export class PageCache implements TaggedMemo {
   /** Compressions under way in the thread pool (settle() waits for them). */
   readonly #compressing = new Set<Promise<void>>();
   readonly #pending = new WeakMap<CachedResponse, Variants>();
+  readonly #keys = new WeakMap<CachedResponse, string>();
   #generation = 0;
   #bytes = 0;
   hits = 0;
@@ -230,7 +228,7 @@ export class PageCache implements TaggedMemo {
     this.#entries.set(key, entry);
     this.#bytes += entrySize(entry);
     this.#index(key, tags);
-    this.#pending.set(entry, this.#compress(key, entry));
+    this.#keys.set(entry, key);
     this.#evictOverBudget();
     return entry;
   }
@@ -285,54 +283,72 @@ export class PageCache implements TaggedMemo {
   }
 
   /**
-   * Compresses an entry in libuv's thread pool, off the event loop, as it is stored: brotli
-   * at quality 5 and gzip at level 6. Quality 5 is within half a percent of quality 9's size
-   * for our pages at a twentieth of the CPU (a 25 KB story page: 7,132 B in 0.5 ms against
-   * 7,105 B in 10 ms; a 47 KB live page: 10,157 B in 0.7 ms against 10,103 B in 11.7 ms),
-   * so the response that stored the page can wait for it: the first reader after an update,
-   * and a CDN that keeps that answer for a minute, get compressed bytes like everyone else.
+   * Compresses one variant of an entry in libuv's thread pool, off the event loop: brotli at
+   * quality 5, gzip at level 6. Quality 5 is within half a percent of quality 9's size for
+   * our pages at a twentieth of the CPU (a 25 KB story page: 7,132 B in 0.5 ms against
+   * 7,105 B in 10 ms; a 47 KB live page: 10,157 B in 0.7 ms against 10,103 B in 11.7 ms), so
+   * the reader who first asks for it can wait: the first reader after an update, and a CDN
+   * that keeps that answer for a minute, get compressed bytes like everyone else. Only the
+   * variants readers accept are made: behind a CDN that asks for gzip alone, or for browsers
+   * that all take brotli, the other one would be work thrown away for every page.
    */
-  #compress(key: string, entry: CachedResponse): Variants {
-    const keep = (encoding: "br" | "gzip", made: Promise<Buffer>): Promise<void> => {
-      const job = made.then(
-        (body) => {
-          if (this.#entries.get(key) !== entry) return;
-          entry[encoding] = body;
-          this.#bytes += body.length;
-          this.#evictOverBudget();
-        },
-        // A failed compression leaves the identity body, which is always correct to serve.
-        () => undefined,
-      );
-      this.#compressing.add(job);
-      void job.finally(() => this.#compressing.delete(job));
-      return job;
-    };
-    return {
-      br: keep(
-        "br",
-        brotliAsync(entry.identity, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 5,
-            [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
-          },
-        }),
-      ),
-      gzip: keep("gzip", gzipAsync(entry.identity, { level: 6 })),
-    };
+  #compress(entry: CachedResponse, encoding: "br" | "gzip"): Promise<void> {
+    const made =
+      encoding === "br"
+        ? brotliAsync(entry.identity, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 5,
+              [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
+            },
+          })
+        : gzipAsync(entry.identity, { level: 6 });
+    const job = made.then(
+      (body) => {
+        const key = this.#keys.get(entry);
+        if (key === undefined || this.#entries.get(key) !== entry) return;
+        entry[encoding] = body;
+        this.#bytes += body.length;
+        this.#evictOverBudget();
+      },
+      // A failed compression leaves the identity body, which is always correct to serve.
+      () => undefined,
+    );
+    this.#compressing.add(job);
+    void job.finally(() => this.#compressing.delete(job));
+    return job;
+  }
+
+  /** The variant a reply to `acceptEncoding` carries: brotli where accepted, else gzip. */
+  #variantFor(acceptEncoding: string | undefined): "br" | "gzip" | null {
+    const accepts = acceptEncoding ?? "";
+    if (/\bbr\b/.test(accepts)) return "br";
+    if (/\bgzip\b/.test(accepts)) return "gzip";
+    return null;
+  }
+
+  /** Whether a reply to `acceptEncoding` can be sent now, its variant made (or not needed). */
+  ready(entry: CachedResponse, acceptEncoding: string | undefined): boolean {
+    const encoding = this.#variantFor(acceptEncoding);
+    return encoding === null || entry[encoding] !== null;
   }
 
   /**
-   * Resolves once the variant a reply to `acceptEncoding` would carry is made (or could not
-   * be): brotli where accepted, else gzip, else at once (identity needs nothing).
+   * Resolves once the variant a reply to `acceptEncoding` carries is made (or could not be),
+   * making it if no reader asked for it before; at once when identity is wanted.
    */
   compressed(entry: CachedResponse, acceptEncoding: string | undefined): Promise<void> {
-    const variants = this.#pending.get(entry);
-    const accepts = acceptEncoding ?? "";
-    if (!variants) return Promise.resolve();
-    if (/\bbr\b/.test(accepts)) return variants.br;
-    if (/\bgzip\b/.test(accepts)) return variants.gzip;
-    return Promise.resolve();
+    const encoding = this.#variantFor(acceptEncoding);
+    if (encoding === null || entry[encoding] !== null) return Promise.resolve();
+    let variants = this.#pending.get(entry);
+    if (!variants) {
+      variants = {};
+      this.#pending.set(entry, variants);
+    }
+    const under = variants[encoding];
+    if (under) return under;
+    const job = this.#compress(entry, encoding);
+    variants[encoding] = job;
+    return job;
   }
 
   /** Waits for every compression under way (tests and benchmarks use it to settle). */

@@ -25,7 +25,7 @@ describe("replies from the page cache", () => {
     const first = cachedReply(entry, request);
     expect(first.headers["Content-Encoding"]).toBeUndefined();
     expect(first.body?.toString()).toBe(html);
-    await cache.settle();
+    await cache.compressed(entry, request.acceptEncoding);
     const later = cachedReply(entry, request);
     expect(later.headers["Content-Encoding"]).toBe("br");
     expect(later.headers["Content-Length"]).toBe(String(later.body?.length));

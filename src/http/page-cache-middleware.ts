@@ -98,7 +98,12 @@ export function pageCacheMiddleware(
         headers: { ...out.headers, "Cache-Status": status ?? out.cacheStatus },
       });
     };
-    if (hit) return reply(hit);
+    if (hit) {
+      // The encoding this reader accepts may not be made yet (each is made when first asked
+      // for): it waits for it, as the reader who stored the page did.
+      await cache.compressed(hit, c.req.header("accept-encoding"));
+      return reply(hit);
+    }
     const ticket = cache.beginRender();
     await next();
     const tags = c.res.headers.get("Surrogate-Key");

@@ -34,7 +34,8 @@ export function createRequestHandler(deps: {
         : deps.cache.get(
             cacheKeyFor(url, req.headers.cookie, headerValue(req.headers, "save-data")),
           );
-      if (hit) {
+      // A hit whose encoding is not made yet goes through the app, which waits for it.
+      if (hit && deps.cache.ready(hit, headerValue(req.headers, "accept-encoding"))) {
         const reply = cachedReply(
           hit,
           {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheKeyFor } from "../../src/cache/page-cache.js";
 import { type RunningServer, startServer } from "../../src/main.js";
 import { startTestNewsdesk } from "../support/test-newsdesk.js";
 
@@ -62,6 +63,27 @@ describe("Cache-Status", () => {
       expect(hit.headers.get("content-encoding")).toBe(encoding);
       expect(hit.headers.get("etag")).toBe(miss.headers.get("etag"));
       expect(await hit.text()).toBe(page);
+    }
+  });
+
+  // Each encoding is made when a reader first asks for it: a page stored for a CDN that takes
+  // gzip alone is sent in brotli to the first browser that takes it, and only then made.
+  it("makes an encoding nobody asked for yet for the first reader who accepts it", async () => {
+    newsdesk.pageCache.clear();
+    const url = `http://127.0.0.1:${server.port}/english/`;
+    const miss = await fetch(url, { headers: { "Accept-Encoding": "gzip" } });
+    expect(miss.headers.get("content-encoding")).toBe("gzip");
+    const page = await miss.text();
+    await newsdesk.pageCache.settle();
+    const stored = newsdesk.pageCache.get(cacheKeyFor("/english/", undefined));
+    expect(stored?.gzip).not.toBeNull();
+    expect(stored?.br).toBeNull();
+    for (const round of ["first brotli reader", "later brotli reader"]) {
+      const hit = await fetch(url, { headers: { "Accept-Encoding": "br" } });
+      expect(hit.headers.get("cache-status"), round).toMatch(/^Newsdesk; hit/);
+      expect(hit.headers.get("content-encoding"), round).toBe("br");
+      expect(hit.headers.get("etag"), round).toBe(miss.headers.get("etag"));
+      expect(await hit.text(), round).toBe(page);
     }
   });
 
