@@ -1,10 +1,6 @@
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
 import type { TaggedMemo } from "../domain/cache/tagged-memo.js";
-
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
+import { type ContentCoding, compressAs, preferredCoding } from "./content-coding.js";
 
 /** One cached response, with its compressed variants (each made once, when first accepted). */
 export interface CachedResponse {
@@ -30,7 +26,7 @@ export interface CachedResponse {
 }
 
 /** The compressions of one stored entry under way or done, by encoding. */
-type Variants = Partial<Record<"br" | "gzip", Promise<void>>>;
+type Variants = Partial<Record<ContentCoding, Promise<void>>>;
 
 /** Taken when a render starts, so an invalidation during the render is not undone by it. */
 export interface RenderTicket {
@@ -283,26 +279,12 @@ export class PageCache implements TaggedMemo {
   }
 
   /**
-   * Compresses one variant of an entry in libuv's thread pool, off the event loop: brotli at
-   * quality 5, gzip at level 6. Quality 5 is within half a percent of quality 9's size for
-   * our pages at a twentieth of the CPU (a 25 KB story page: 7,132 B in 0.5 ms against
-   * 7,105 B in 10 ms; a 47 KB live page: 10,157 B in 0.7 ms against 10,103 B in 11.7 ms), so
-   * the reader who first asks for it can wait: the first reader after an update, and a CDN
-   * that keeps that answer for a minute, get compressed bytes like everyone else. Only the
+   * Compresses one variant of an entry off the event loop (content-coding.ts). Only the
    * variants readers accept are made: behind a CDN that asks for gzip alone, or for browsers
    * that all take brotli, the other one would be work thrown away for every page.
    */
-  #compress(entry: CachedResponse, encoding: "br" | "gzip"): Promise<void> {
-    const made =
-      encoding === "br"
-        ? brotliAsync(entry.identity, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: 5,
-              [constants.BROTLI_PARAM_SIZE_HINT]: entry.identity.length,
-            },
-          })
-        : gzipAsync(entry.identity, { level: 6 });
-    const job = made.then(
+  #compress(entry: CachedResponse, encoding: ContentCoding): Promise<void> {
+    const job = compressAs(entry.identity, encoding).then(
       (body) => {
         const key = this.#keys.get(entry);
         if (key === undefined || this.#entries.get(key) !== entry) return;
@@ -318,26 +300,20 @@ export class PageCache implements TaggedMemo {
     return job;
   }
 
-  /** The variant a reply to `acceptEncoding` carries: brotli where accepted, else gzip. */
-  #variantFor(acceptEncoding: string | undefined): "br" | "gzip" | null {
-    const accepts = acceptEncoding ?? "";
-    if (/\bbr\b/.test(accepts)) return "br";
-    if (/\bgzip\b/.test(accepts)) return "gzip";
-    return null;
-  }
-
   /** Whether a reply to `acceptEncoding` can be sent now, its variant made (or not needed). */
   ready(entry: CachedResponse, acceptEncoding: string | undefined): boolean {
-    const encoding = this.#variantFor(acceptEncoding);
+    const encoding = preferredCoding(acceptEncoding);
     return encoding === null || entry[encoding] !== null;
   }
 
   /**
-   * Resolves once the variant a reply to `acceptEncoding` carries is made (or could not be),
-   * making it if no reader asked for it before; at once when identity is wanted.
+   * Resolves once the variant a reply to `acceptEncoding` carries (preferredCoding) is made,
+   * or could not be, making it if no reader asked for it before; at once for identity. The
+   * reader who first asks waits for it: the first reader after an update, and a CDN that
+   * keeps that answer for a minute, get compressed bytes like everyone else.
    */
   compressed(entry: CachedResponse, acceptEncoding: string | undefined): Promise<void> {
-    const encoding = this.#variantFor(acceptEncoding);
+    const encoding = preferredCoding(acceptEncoding);
     if (encoding === null || entry[encoding] !== null) return Promise.resolve();
     let variants = this.#pending.get(entry);
     if (!variants) {

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { preferredCoding } from "../cache/content-coding.js";
 import type { CachedResponse } from "../cache/page-cache.js";
 import { type ConditionalRequest, isNotModified } from "./conditional-get.js";
 import { type SecurityHeaderOptions, securityHeaders } from "./security-headers.js";
@@ -68,12 +69,11 @@ export function cachedReply(
   if (isNotModified(request, entry)) {
     return { status: 304, headers: headersFor(entry, "304", 0, security), body: null, cacheStatus };
   }
-  const accepts = request.acceptEncoding ?? "";
-  // Until the compressed variants are made (right after the storing request), identity.
-  const br = accepts.includes("br") && /\bbr\b/.test(accepts) ? entry.br : null;
-  const gzip = !br && accepts.includes("gzip") && /\bgzip\b/.test(accepts) ? entry.gzip : null;
-  const encoding: Encoding = br ? "br" : gzip ? "gzip" : "identity";
-  const body = br ?? gzip ?? entry.identity;
+  // The coding the reader prefers, once made (the app waits for it: PageCache.compressed).
+  const wanted = preferredCoding(request.acceptEncoding);
+  const compressed = wanted ? entry[wanted] : null;
+  const encoding: Encoding = compressed && wanted ? wanted : "identity";
+  const body = compressed ?? entry.identity;
   return {
     status: entry.status,
     headers: headersFor(entry, encoding, body.length, security),

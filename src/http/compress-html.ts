@@ -1,18 +1,14 @@
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
+import { compressAs, preferredCoding } from "../cache/content-coding.js";
 import { responseBytes } from "./page-bytes.js";
-
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 
 /**
  * Compresses HTML the page cache does not hold: not-found pages (never cached, their
  * addresses being anyone's to invent), bad-request pages, and the first render of a page
  * whose stored variants are still being made. Cached replies carry an ETag and their own
  * brotli and gzip bodies (src/cache/page-cache.ts), so they pass through untouched.
- * The encoding is chosen from Accept-Encoding (RFC 9110 §12.5.3); brotli runs at a
- * request-path quality, gzip at the page cache's level.
+ * The encoding is chosen from Accept-Encoding and compressed as the page cache does
+ * (content-coding.ts).
  */
 export function compressHtml(): MiddlewareHandler {
   return async (c, next) => {
@@ -27,19 +23,9 @@ export function compressHtml(): MiddlewareHandler {
     ) {
       return;
     }
-    const accepts = c.req.header("accept-encoding") ?? "";
-    const encoding = /\bbr\b/u.test(accepts) ? "br" : /\bgzip\b/u.test(accepts) ? "gzip" : null;
+    const encoding = preferredCoding(c.req.header("accept-encoding"));
     if (!encoding) return;
-    const identity = await responseBytes(res);
-    const body =
-      encoding === "br"
-        ? await brotliAsync(identity, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: 5,
-              [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-            },
-          })
-        : await gzipAsync(identity, { level: 6 });
+    const body = await compressAs(await responseBytes(res), encoding);
     const headers = new Headers(res.headers);
     headers.set("Content-Encoding", encoding);
     headers.set("Content-Length", String(body.length));

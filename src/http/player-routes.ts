@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { Hono } from "hono";
+import { preferredCoding } from "../cache/content-coding.js";
 import { hlsScriptPath } from "../render/reader/video-script.js";
 
 const brotliAsync = promisify(brotliCompress);
@@ -44,8 +45,7 @@ export function playerRoutes(): Hono {
       throw error;
     });
     const files = await encoded;
-    const accepts = c.req.header("accept-encoding") ?? "";
-    const encoding = /\bbr\b/u.test(accepts) ? "br" : /\bgzip\b/u.test(accepts) ? "gzip" : null;
+    const encoding = preferredCoding(c.req.header("accept-encoding"));
     const body = encoding ? files[encoding] : files.identity;
     return c.body(new Uint8Array(body), 200, {
       "Content-Type": "text/javascript; charset=utf-8",

@@ -1,16 +1,13 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { promisify } from "node:util";
-import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { Context, MiddlewareHandler } from "hono";
+import { compressAs, preferredCoding } from "../cache/content-coding.js";
 import type { MirrorDirectory, MirrorSnapshot } from "../domain/mirrors/mirror-directory.js";
 import type { Mirror } from "../domain/mirrors/mirror-schema.js";
 import { type ServiceConfig, serviceByUrlPrefix } from "../domain/services/service-registry.js";
 import { resolveClientIp, type TrustedProxies } from "./client-ip.js";
 import { responseBytes } from "./page-bytes.js";
-
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 
 /**
  * Where a request came from, as far as links are concerned (issue 16, "pages that work
@@ -268,15 +265,9 @@ export function reachMiddleware(deps: ReachDeps): MiddlewareHandler {
         return;
       }
     }
-    const accepts = c.req.header("accept-encoding") ?? "";
-    let body: Buffer = page;
-    if (/\bbr\b/u.test(accepts)) {
-      body = await brotliAsync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-      headers.set("Content-Encoding", "br");
-    } else if (/\bgzip\b/u.test(accepts)) {
-      body = await gzipAsync(page, { level: 6 });
-      headers.set("Content-Encoding", "gzip");
-    }
+    const coding = preferredCoding(c.req.header("accept-encoding"));
+    const body = coding ? await compressAs(page, coding) : page;
+    if (coding) headers.set("Content-Encoding", coding);
     headers.set("Content-Length", String(body.length));
     // Hono merges the old response's headers into a replacement: drop it first.
     c.res = undefined as unknown as Response;
