@@ -23,6 +23,8 @@ export interface CachedResponse {
   readonly expiresAt: number;
   /** Epoch ms when it was stored: its age, in the Cache-Status header of hits. */
   readonly storedAt: number;
+  /** Its key in the cache, so work finished later can tell whether it is still the entry. */
+  readonly key: string;
 }
 
 /** The compressions of one stored entry under way or done, by encoding. */
@@ -141,7 +143,6 @@ export class PageCache implements TaggedMemo {
   /** Compressions under way in the thread pool (settle() waits for them). */
   readonly #compressing = new Set<Promise<void>>();
   readonly #pending = new WeakMap<CachedResponse, Variants>();
-  readonly #keys = new WeakMap<CachedResponse, string>();
   #generation = 0;
   #bytes = 0;
   hits = 0;
@@ -219,12 +220,12 @@ export class PageCache implements TaggedMemo {
       lastModified: response.lastModified,
       expiresAt: response.expiresAt ?? Number.POSITIVE_INFINITY,
       storedAt: this.#now(),
+      key,
     };
     this.#delete(key);
     this.#entries.set(key, entry);
     this.#bytes += entrySize(entry);
     this.#index(key, tags);
-    this.#keys.set(entry, key);
     this.#evictOverBudget();
     return entry;
   }
@@ -286,8 +287,7 @@ export class PageCache implements TaggedMemo {
   #compress(entry: CachedResponse, encoding: ContentCoding): Promise<void> {
     const job = compressAs(entry.identity, encoding).then(
       (body) => {
-        const key = this.#keys.get(entry);
-        if (key === undefined || this.#entries.get(key) !== entry) return;
+        if (this.#entries.get(entry.key) !== entry) return;
         entry[encoding] = body;
         this.#bytes += body.length;
         this.#evictOverBudget();
