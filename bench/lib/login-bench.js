@@ -113,6 +113,11 @@ async function prepareTarget({ root, dialect, dir, label, accounts, hasher: cost
   const { Argon2PasswordHasher } = await import(dist("security/argon2-password-hasher.js"));
   const { systemActor } = await import(dist("domain/actor.js"));
   const { systemClock } = await import(dist("domain/clock.js"));
+  const { BundledCommonPasswords } = await import(dist("security/common-password-list.js"));
+  const { SecondFactorService } = await import(dist("domain/users/second-factor-service.js"));
+  const { SecondFactorSqlRepository } = await import(
+    dist("storage/second-factor-sql-repository.js")
+  );
   const hasher =
     cost === "production"
       ? new Argon2PasswordHasher()
@@ -130,8 +135,21 @@ async function prepareTarget({ root, dialect, dir, label, accounts, hasher: cost
   }
   await migrateToLatest(database);
   const users = new UserSqlRepository(database.db);
-  const people = new UserService({ users, hasher, clock: systemClock });
-  const auth = new AuthService({ users, hasher, clock: systemClock });
+  // Wired as src/main.ts wires them (accounts without a second factor log in with a password).
+  const commonPasswords = new BundledCommonPasswords();
+  const people = new UserService({ users, hasher, clock: systemClock, commonPasswords });
+  const secondFactors = new SecondFactorService({
+    factors: new SecondFactorSqlRepository(database.db),
+    clock: systemClock,
+    issuer: "Newsdesk bench",
+  });
+  const auth = new AuthService({
+    users,
+    hasher,
+    clock: systemClock,
+    secondFactors,
+    commonPasswords,
+  });
   const password = "a benchmark password of some length";
   for (let a = 0; a < accounts; a++) {
     await people.create(systemActor("bench"), {
