@@ -24,6 +24,7 @@ describe("preferredCoding (RFC 9110 §12.5.3)", () => {
     [" gzip ; q = 0.8 ", "gzip"],
   ] as const)("%j → %s", (header, coding) => {
     expect(preferredCoding(header)).toBe(coding);
+    expect(preferredCoding(header), "remembered").toBe(coding);
   });
 });
 

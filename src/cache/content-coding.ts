@@ -17,6 +17,21 @@ const codingToken = /^\s*([a-z0-9!#$%&'*+.^_`|~-]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?
  */
 export function preferredCoding(acceptEncoding: string | undefined): ContentCoding | null {
   if (!acceptEncoding) return null;
+  // Every cache hit asks; browsers and CDNs send a handful of distinct headers, so the answer
+  // is kept per header text (bounded: anyone can send a new one with every request).
+  let coding = preferred.get(acceptEncoding);
+  if (coding === undefined) {
+    coding = negotiate(acceptEncoding);
+    if (preferred.size >= maxRemembered) preferred.clear();
+    preferred.set(acceptEncoding, coding);
+  }
+  return coding;
+}
+
+const preferred = new Map<string, ContentCoding | null>();
+const maxRemembered = 256;
+
+function negotiate(acceptEncoding: string): ContentCoding | null {
   const weights = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {
     const m = codingToken.exec(part);
