@@ -474,32 +474,27 @@ export class CatalogSqlRepository implements CatalogRepository {
     const rows = await this.#db
       .selectFrom("catalog_redirects")
       .select(["kind", "from_key", "to_key"])
-      .where((eb) =>
-        eb.or([
-          ...(t.length > 0
+      .where((eb) => {
+        // Topic and section slugs are per service: only this service's redirects apply.
+        const inService = (kind: "topic" | "section", from: readonly string[]) =>
+          from.length > 0
             ? [
                 eb.and([
                   eb("service_id", "=", serviceId),
-                  eb("kind", "=", "topic"),
-                  eb("from_key", "in", [...t]),
+                  eb("kind", "=", kind),
+                  eb("from_key", "in", [...from]),
                 ]),
               ]
-            : []),
-          ...(s.length > 0
-            ? [
-                eb.and([
-                  eb("service_id", "=", serviceId),
-                  eb("kind", "=", "section"),
-                  eb("from_key", "in", [...s]),
-                ]),
-              ]
-            : []),
+            : [];
+        return eb.or([
+          ...inService("topic", t),
+          ...inService("section", s),
           // Person ids are unique across services: any service's redirect applies.
           ...(p.length > 0
             ? [eb.and([eb("kind", "=", "person"), eb("from_key", "in", [...p])])]
             : []),
-        ]),
-      )
+        ]);
+      })
       .execute();
     for (const row of rows) {
       const map = row.kind === "topic" ? topics : row.kind === "section" ? sections : people;
