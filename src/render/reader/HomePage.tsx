@@ -3,7 +3,7 @@ import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import type { PageVersion } from "../page-versions.js";
 import { homeUrl, storyUrl } from "../reader-urls.js";
-import { Figure } from "./Figure.js";
+import { Figure, litePhotoFor } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
@@ -59,7 +59,14 @@ export function HomePage({
         <section class={topMedia ? "top-story" : "top-story text-only"} aria-labelledby="top-h">
           {topMedia ? (
             <div>
-              <Figure media={topMedia} caption="" credit="" alt="" eager />
+              <Figure
+                media={topMedia}
+                caption=""
+                credit=""
+                alt=""
+                eager
+                litePhoto={litePhotoFor(ctx)}
+              />
             </div>
           ) : null}
           <div>

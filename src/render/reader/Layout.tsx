@@ -12,7 +12,6 @@ import {
   sectionUrl,
   textSizeUrl,
 } from "../reader-urls.js";
-import { LitePhotos } from "./Figure.js";
 import { LanguagePicker } from "./LanguageSwitcher.js";
 import { liveScript } from "./live-script.js";
 import { liteStylesFor, readerStylesFor } from "./reader-styles.js";
@@ -44,7 +43,6 @@ export function Layout(props: LayoutProps) {
   const { t, service, locale } = ctx;
   const htmlClass = ctx.textSize === "md" ? undefined : `ts-${ctx.textSize}`;
   const reach = reachTranslatorFor(service.locale);
-  const litePhoto = ctx.lite ? (alt: string) => reach("lite.photo", { alt }) : undefined;
   return (
     <html lang={service.locale} dir={locale.dir} class={htmlClass} data-service={service.id}>
       <head>
@@ -128,12 +126,10 @@ export function Layout(props: LayoutProps) {
           </nav>
           {props.banner ? <BreakingNewsBar ctx={ctx} banner={props.banner} /> : null}
         </header>
-        <LitePhotos.Provider value={litePhoto}>
-          {props.beforeMain}
-          <main id="main" class="wrap" tabIndex={-1}>
-            {props.children}
-          </main>
-        </LitePhotos.Provider>
+        {props.beforeMain}
+        <main id="main" class="wrap" tabIndex={-1}>
+          {props.children}
+        </main>
         {ctx.scriptless || ctx.lite ? null : (
           <script
             // Our own constant script (live breaking news), allowed by its CSP hash.

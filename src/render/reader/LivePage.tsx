@@ -11,6 +11,7 @@ import { sectionUrl, storyUrl } from "../reader-urls.js";
 import { liveBlogPostingJsonLd } from "../structured-data/live-blog-posting.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { truncateText } from "../truncate-text.js";
+import { litePhotoFor } from "./Figure.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { LiveBadge } from "./LiveBadge.js";
@@ -102,6 +103,7 @@ export function LivePage({
               media={model.media}
               embeds={model.embeds}
               dateline={content.dateline}
+              litePhoto={litePhotoFor(ctx)}
             />
             <Corrections ctx={ctx} corrections={model.corrections} />
             {page.keyPoints.length > 0 ? (
@@ -255,6 +257,7 @@ export function PostArticle(props: {
         service={ctx.service}
         media={props.media}
         embeds={props.embeds}
+        litePhoto={litePhotoFor(ctx)}
       />
       {names.length > 0 ? (
         <p class="byline">

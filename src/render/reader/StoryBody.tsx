@@ -3,7 +3,7 @@ import type { ResolvedMedia, StoryEmbeds } from "../../domain/published/publishe
 import type { ServiceConfig } from "../../domain/services/service-registry.js";
 import type { InlineText, StoryBlock } from "../../domain/stories/story-body-schema.js";
 import { storyUrl } from "../reader-urls.js";
-import { Figure } from "./Figure.js";
+import { Figure, type LitePhoto } from "./Figure.js";
 
 /** What blocks name besides their text, as the page's edition shows it. */
 interface BodyResources {
@@ -11,6 +11,8 @@ interface BodyResources {
   readonly service: ServiceConfig;
   readonly media: ReadonlyMap<string, ResolvedMedia>;
   readonly embeds: StoryEmbeds;
+  /** Text-only mode's figures (litePhotoFor); unset, figures show their picture. */
+  readonly litePhoto?: LitePhoto | undefined;
 }
 
 /** Maps body blocks to HTML. Every tag is decided here; story text is only ever text. */
@@ -99,6 +101,7 @@ function Block({ block, resources }: { block: StoryBlock; resources: BodyResourc
           caption={block.caption}
           credit={block.credit}
           alt={block.alt}
+          litePhoto={resources.litePhoto}
         />
       );
     case "storyEmbed": {

@@ -3,7 +3,7 @@ import { services } from "../../domain/services/service-registry.js";
 import type { StorySummary } from "../../domain/stories/story-repository.js";
 import { locales } from "../../i18n/locale-registry.js";
 import { storyUrl } from "../reader-urls.js";
-import { Figure } from "./Figure.js";
+import { Figure, litePhotoFor } from "./Figure.js";
 import { LiveBadge } from "./LiveBadge.js";
 import type { RenderContext } from "./render-context.js";
 import { TimeTag } from "./TimeTag.js";
@@ -27,6 +27,7 @@ export function StoryCards(props: {
   headlinesOnly?: boolean;
 }) {
   const { ctx } = props;
+  const litePhoto = litePhotoFor(ctx);
   const Heading = props.headingLevel === 2 ? "h2" : "h3";
   return (
     <ul class="cards">
@@ -48,6 +49,7 @@ export function StoryCards(props: {
                 credit=""
                 alt=""
                 sizes="(min-width: 48rem) 20rem, 100vw"
+                litePhoto={litePhoto}
               />
             ) : null}
             <Heading>

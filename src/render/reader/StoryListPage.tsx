@@ -2,7 +2,7 @@ import type { ResolvedMedia } from "../../domain/published/published-stories.js"
 import type { StoryListModel } from "../../domain/reader/reader-models.js";
 import { FeedLinks } from "../feeds/FeedLinks.js";
 import type { PageVersion } from "../page-versions.js";
-import { Figure } from "./Figure.js";
+import { Figure, litePhotoFor } from "./Figure.js";
 import { LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { Pager } from "./Pager.js";
@@ -58,6 +58,7 @@ export function StoryListPage(props: {
           credit=""
           alt={props.about.alt ?? ""}
           sizes="(min-width: 48rem) 20rem, 100vw"
+          litePhoto={litePhotoFor(ctx)}
         />
       ) : null}
       {props.about?.text

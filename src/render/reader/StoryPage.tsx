@@ -16,7 +16,7 @@ import { safeJsonLd } from "../structured-data/json-ld.js";
 import { podcastEpisodeJsonLd } from "../structured-data/podcast-episode.js";
 import { StoryHeadTags } from "../structured-data/StoryHeadTags.js";
 import { EpisodeMedia } from "./EpisodeMedia.js";
-import { Figure } from "./Figure.js";
+import { Figure, litePhotoFor } from "./Figure.js";
 import { Isolated, LanguageAlternates, LanguageSwitcher } from "./LanguageSwitcher.js";
 import { Layout } from "./Layout.js";
 import { MessageSlots } from "./MessageSlots.js";
@@ -42,6 +42,7 @@ export function StoryPage({
   lowFirst?: boolean;
 }) {
   const { t, service } = ctx;
+  const litePhoto = litePhotoFor(ctx);
   const { story, content } = model;
   const section = model.sections.find((s) => s.slug === content.section);
   const people = content.bylines.filter(
@@ -166,6 +167,7 @@ export function StoryPage({
             credit={content.leadFigure.credit}
             alt={content.leadFigure.alt}
             eager
+            litePhoto={litePhoto}
           />
         ) : null}
         <StoryBody
@@ -174,6 +176,7 @@ export function StoryPage({
           media={model.media}
           embeds={model.embeds}
           dateline={content.dateline}
+          litePhoto={litePhoto}
         />
         <footer>
           {/* Text-only pages leave the contributor list to the byline above, which names them. */}

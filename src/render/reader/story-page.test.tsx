@@ -233,6 +233,22 @@ describe("exact component HTML", () => {
     );
   });
 
+  it("renders a figure in text-only mode as a link to its largest JPEG, named by litePhoto", () => {
+    const html = renderToString(
+      <Figure
+        media={hostileModel().media.get("img000000001")}
+        caption="Trucks wait at the crossing."
+        credit="Hana Sato/Meridian News"
+        alt="A line of white trucks on a dusty road."
+        litePhoto={(alt) => `Photo: ${alt}`}
+      />,
+    );
+    expect(html).toBe(
+      '<figure class="lite-figure"><p><a href="/media/img000000001/16x9-640.jpg">Photo: A line of white trucks on a dusty road.</a></p>' +
+        '<figcaption>Trucks wait at the crossing.<span class="credit"><bdi>Hana Sato/Meridian News</bdi></span></figcaption></figure>',
+    );
+  });
+
   it("renders inline marks, nesting links outside emphasis", () => {
     const html = renderToString(
       <Inline
