@@ -76,6 +76,8 @@ export function pageCacheMiddleware(
   cache: PageCache,
   security: SecurityHeaderOptions = {},
 ): MiddlewareHandler {
+  /** Misses rendering now: a lone one compresses its page inline (PageCache.compressed). */
+  let rendering = 0;
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const url = new URL(c.req.url);
@@ -105,7 +107,12 @@ export function pageCacheMiddleware(
       return reply(hit);
     }
     const ticket = cache.beginRender();
-    await next();
+    rendering++;
+    try {
+      await next();
+    } finally {
+      rendering--;
+    }
     const tags = c.res.headers.get("Surrogate-Key");
     const declared = c.res.headers.get(cacheQueryHeader) ?? "";
     const query = canonicalQuery(splitTarget(url.pathname + url.search).query);
@@ -152,7 +159,7 @@ export function pageCacheMiddleware(
     });
     if (stored) {
       // The reader gets the page in the encoding every later hit will have (page-cache.ts).
-      await cache.compressed(stored, c.req.header("accept-encoding"));
+      await cache.compressed(stored, c.req.header("accept-encoding"), { inline: rendering === 0 });
       // Hono merges the old response's headers into a replacement; the cached reply must
       // stand alone (its ETag, length and encoding), so drop the old one first.
       c.res = undefined as unknown as Response;

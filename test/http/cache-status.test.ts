@@ -89,6 +89,32 @@ describe("Cache-Status", () => {
 
   // Save-Data readers get their own variant (episode pages put the low bitrates first): the
   // socket fast path must key on it as the app does, or it serves them the other copy.
+  // One miss alone compresses on the event loop (cheaper than the thread pool's round trip for
+  // a reader who waits); misses rendering side by side keep using the thread pool, so a
+  // crowd of them spreads the compression over the cores.
+  it("compresses a lone miss inline and concurrent misses in the thread pool", async () => {
+    const br = { headers: { "Accept-Encoding": "br" } };
+    newsdesk.pageCache.clear();
+    const before = { ...newsdesk.pageCache.compressions };
+    const lone = await newsdesk.app.request("/english/", br);
+    expect(lone.headers.get("content-encoding")).toBe("br");
+    expect(newsdesk.pageCache.compressions).toEqual({
+      inline: before.inline + 1,
+      pooled: before.pooled,
+    });
+    newsdesk.pageCache.clear();
+    const together = await Promise.all(
+      ["/english/", "/russian/", "/persian/"].map((path) => newsdesk.app.request(path, br)),
+    );
+    for (const res of together) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-encoding")).toBe("br");
+    }
+    const { inline, pooled } = newsdesk.pageCache.compressions;
+    expect(inline + pooled).toBe(before.inline + before.pooled + 4);
+    expect(pooled).toBeGreaterThan(before.pooled);
+  });
+
   it("keeps Save-Data pages apart on the socket fast path too", async () => {
     newsdesk.pageCache.clear();
     const plain = await fetch(`http://127.0.0.1:${server.port}/english/`);
