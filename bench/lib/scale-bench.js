@@ -22,22 +22,24 @@ import { epochMs } from "./timing.js";
  * @param {{ repoRoot: string, dir: string, stories: number, samples: number, warmup: number,
  *   coldStarts: number, maxMs: number, log: (line: string) => void,
  *   existingDatabase?: string }} options `existingDatabase`: measure a database seeded
- *   earlier (its path) instead of seeding one in `dir`
+ *   earlier instead of seeding one in `dir`: a SQLite file's path, or a PostgreSQL URL
  */
 export async function runScaleBench(options) {
   const { repoRoot, dir, stories, samples, warmup, coldStarts, maxMs, log } = options;
-  const dbPath = options.existingDatabase ?? join(dir, "scale.db");
-  const databaseUrl = `sqlite:${dbPath}`;
+  const existing = options.existingDatabase;
+  const postgres = existing !== undefined && /^postgres(ql)?:/.test(existing);
+  const dbPath = existing ?? join(dir, "scale.db");
+  const databaseUrl = postgres ? dbPath : `sqlite:${dbPath}`;
   const seedStarted = epochMs();
   if (!options.existingDatabase) {
     log(`bench: newsdesk seed-bench --stories ${stories} (SQLite) …`);
     await runSeedBench(repoRoot, databaseUrl, stories);
   }
   const seedSeconds = (epochMs() - seedStarted) / 1000;
-  const dbBytes = statSync(dbPath).size;
 
   const dist = (/** @type {string} */ file) => pathToFileURL(join(repoRoot, "dist", file)).href;
   const { openDatabase } = await import(dist("storage/database.js"));
+  const dbBytes = postgres ? await postgresBytes(openDatabase, databaseUrl) : statSync(dbPath).size;
   const { sampleStories } = await import(dist("storage/bulk-seed.js"));
   const { storyUrl } = await import(dist("render/reader-urls.js"));
   const { services } = await import(dist("domain/services/service-registry.js"));
@@ -115,6 +117,22 @@ export async function runScaleBench(options) {
 }
 
 /**
+ * The PostgreSQL database's size on disk (tables, indexes, TOAST).
+ * @param {(url: string) => Promise<{ db: import("kysely").Kysely<any>, close(): Promise<void> }>} openDatabase
+ * @param {string} databaseUrl
+ */
+async function postgresBytes(openDatabase, databaseUrl) {
+  const { sql } = await import("kysely");
+  const database = await openDatabase(databaseUrl);
+  try {
+    const result = await sql`select pg_database_size(current_database()) as n`.execute(database.db);
+    return Number(/** @type {{ n: string }} */ (result.rows[0])?.n ?? 0);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
  * Runs the CLI as an operator would, its progress bar passed through to our stderr.
  * @param {string} repoRoot
  * @param {string} databaseUrl
@@ -142,8 +160,9 @@ function runSeedBench(repoRoot, databaseUrl, stories) {
   });
 }
 
-// `node bench/lib/scale-bench.js <seeded.db> <stories>` measures a database seeded earlier
-// (after `npm run build`), e.g. to repeat the 1M figures without seeding again.
+// `node bench/lib/scale-bench.js <seeded.db | postgres://…> <stories>` measures a database
+// seeded earlier (after `npm run build`), e.g. to repeat the 1M figures without seeding
+// again, or the archive on PostgreSQL (`newsdesk seed-bench` with that DATABASE_URL).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { dirname } = await import("node:path");
   const { fileURLToPath } = await import("node:url");
@@ -152,7 +171,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
     const result = await runScaleBench({
       repoRoot,
-      dir: dirname(process.argv[2] ?? "."),
+      dir: /^postgres(ql)?:/.test(process.argv[2] ?? "") ? "." : dirname(process.argv[2] ?? "."),
       existingDatabase: process.argv[2] ?? "",
       stories: Number(process.argv[3] ?? 0),
       samples: 2000,
