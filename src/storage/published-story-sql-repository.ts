@@ -9,15 +9,18 @@ import type {
 } from "../domain/published/published-story-repository.js";
 import { isServiceId, type ServiceId } from "../domain/services/service-registry.js";
 import type { Story } from "../domain/stories/story-schema.js";
+import type { SqlDialectName } from "./database.js";
 import type { DatabaseSchema } from "./database-schema.js";
 import { publishedStoriesIn, summaryColumns, summaryFromRow } from "./published-stories.js";
 
 /** Lists and counts of published stories for reader pages and distribution, both dialects. */
 export class PublishedStorySqlRepository implements PublishedStoryRepository {
   readonly #db: Kysely<DatabaseSchema>;
+  readonly #dialect: SqlDialectName;
 
-  constructor(db: Kysely<DatabaseSchema>) {
+  constructor(db: Kysely<DatabaseSchema>, dialect: SqlDialectName) {
     this.#db = db;
+    this.#dialect = dialect;
   }
 
   #published(filter: PublishedStoryFilter) {
@@ -85,15 +88,18 @@ export class PublishedStorySqlRepository implements PublishedStoryRepository {
         // A correlated EXISTS lets the planner walk the newest stories and stop at `limit`;
         // `id IN (subquery)` made SQLite gather every story on those topics first (seconds
         // with a million stories).
+        const onTopic = eb
+          .selectFrom("story_topics as t")
+          .select(sql<number>`1`.as("one"))
+          .whereRef("t.story_id", "=", "stories.id")
+          .where("t.topic", "in", [...topics]);
+        // PostgreSQL turns an EXISTS under OR into a hashed subplan, gathering every story on
+        // the topic first (111,117 rows, 63 ms at 200k stories). An OFFSET keeps the
+        // subquery as it is written (simplify_EXISTS_query refuses one: src/backend/optimizer/
+        // plan/subselect.c), so each story is probed by the (story_id, topic) key: 0.13 ms.
         return eb.or([
           sameSection,
-          eb.exists(
-            eb
-              .selectFrom("story_topics as t")
-              .select(sql<number>`1`.as("one"))
-              .whereRef("t.story_id", "=", "stories.id")
-              .where("t.topic", "in", [...topics]),
-          ),
+          eb.exists(this.#dialect === "postgres" ? onTopic.offset(0) : onTopic),
         ]);
       })
       .orderBy("first_published_at", "desc")

@@ -95,7 +95,7 @@ export interface Repositories {
 export function sqlRepositories(database: Database): Repositories {
   return {
     stories: new StorySqlRepository(database.db),
-    published: new PublishedStorySqlRepository(database.db),
+    published: new PublishedStorySqlRepository(database.db, database.dialect),
     catalog: new CatalogSqlRepository(database.db),
     media: new MediaSqlRepository(database.db),
     breaking: new BreakingNewsSqlRepository(database.db),
