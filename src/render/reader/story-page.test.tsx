@@ -217,15 +217,19 @@ describe("story page punctuation in Chinese", () => {
 });
 
 describe("exact component HTML", () => {
-  it("renders a figure as picture + one figcaption with caption and credit", () => {
-    const html = renderToString(
+  const trucks = (litePhoto?: (alt: string) => string) =>
+    renderToString(
       <Figure
         media={hostileModel().media.get("img000000001")}
         caption="Trucks wait at the crossing."
         credit="Hana Sato/Meridian News"
         alt="A line of white trucks on a dusty road."
+        litePhoto={litePhoto}
       />,
     );
+
+  it("renders a figure as picture + one figcaption with caption and credit", () => {
+    const html = trucks();
     expect(html).toBe(
       '<figure><picture><source type="image/webp" srcset="/media/img000000001/16x9-640.webp 640w" sizes="(min-width: 48rem) 44rem, 100vw"/>' +
         '<img src="/media/img000000001/16x9-640.jpg" srcset="/media/img000000001/16x9-640.jpg 640w" sizes="(min-width: 48rem) 44rem, 100vw" width="640" height="360" alt="A line of white trucks on a dusty road." loading="lazy" decoding="async"/></picture>' +
@@ -234,15 +238,7 @@ describe("exact component HTML", () => {
   });
 
   it("renders a figure in text-only mode as a link to its largest JPEG, named by litePhoto", () => {
-    const html = renderToString(
-      <Figure
-        media={hostileModel().media.get("img000000001")}
-        caption="Trucks wait at the crossing."
-        credit="Hana Sato/Meridian News"
-        alt="A line of white trucks on a dusty road."
-        litePhoto={(alt) => `Photo: ${alt}`}
-      />,
-    );
+    const html = trucks((alt) => `Photo: ${alt}`);
     expect(html).toBe(
       '<figure class="lite-figure"><p><a href="/media/img000000001/16x9-640.jpg">Photo: A line of white trucks on a dusty road.</a></p>' +
         '<figcaption>Trucks wait at the crossing.<span class="credit"><bdi>Hana Sato/Meridian News</bdi></span></figcaption></figure>',
