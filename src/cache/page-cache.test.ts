@@ -1,6 +1,18 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cacheKeyFor, PageCache } from "./page-cache.js";
+
+const failing = vi.hoisted(() => ({ compressNow: false }));
+vi.mock("./content-coding.js", async (original) => {
+  const real = await original<typeof import("./content-coding.js")>();
+  return {
+    ...real,
+    compressNow: (...args: Parameters<typeof real.compressNow>) => {
+      if (failing.compressNow) throw new Error("compression failed");
+      return real.compressNow(...args);
+    },
+  };
+});
 
 const page = (body: string, tags: string[]) => ({
   status: 200,
@@ -82,6 +94,21 @@ describe("the page cache", () => {
     void cache.compressed(stored, "br", { inline: true });
     void cache.compressed(stored, "gzip");
     expect(cache.compressions).toEqual({ inline: 1, pooled: 1 });
+  });
+
+  it("leaves the identity body when an inline compression fails, as the pool does", async () => {
+    const cache = new PageCache();
+    const stored = cache.store("k", cache.beginRender(), page("<p>plain</p>", ["story:a"]));
+    if (!stored) throw new Error("stored");
+    failing.compressNow = true;
+    try {
+      await cache.compressed(stored, "br", { inline: true });
+    } finally {
+      failing.compressNow = false;
+    }
+    expect(stored.br).toBeNull();
+    expect(cache.ready(stored, undefined)).toBe(true);
+    expect(cache.get("k")).toBe(stored);
   });
 
   it("does not keep a variant made for an entry dropped meanwhile", async () => {

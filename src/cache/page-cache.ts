@@ -295,7 +295,11 @@ export class PageCache implements TaggedMemo {
     };
     if (inline) {
       this.compressions.inline++;
-      keep(compressNow(entry.identity, encoding));
+      try {
+        keep(compressNow(entry.identity, encoding));
+      } catch {
+        // As in the pool: a failed compression leaves the identity body.
+      }
       return Promise.resolve();
     }
     this.compressions.pooled++;
