@@ -40,6 +40,7 @@ import { clipsMigration } from "./migrations/0026-clips.js";
 import { programmesMigration } from "./migrations/0027-programmes.js";
 import { episodesMigration } from "./migrations/0028-episodes.js";
 import { podcastFeedMigration } from "./migrations/0029-podcast-feed.js";
+import { searchTermsMigration } from "./migrations/0030-search-terms.js";
 
 export type SqlDialectName = "sqlite" | "postgres";
 
@@ -203,6 +204,7 @@ export function migrationsFor(dialect: SqlDialectName): Record<string, Migration
     "0027-programmes": programmesMigration(),
     "0028-episodes": episodesMigration(),
     "0029-podcast-feed": podcastFeedMigration(),
+    "0030-search-terms": searchTermsMigration(dialect),
   };
 }
 

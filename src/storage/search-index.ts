@@ -213,6 +213,29 @@ export async function writeSearchDocuments(
         headline = excluded.headline, body = excluded.body, transcript = excluded.transcript,
         match_text = excluded.match_text${updateVector}`.execute(db);
   }
+  if (dialect === "sqlite") await addWordTerms(db, docs);
+}
+
+/**
+ * SQLite: adds the FTS5 tokens of these documents' indexed text to `search_word_terms`, from
+ * which search expands a prefix into exact terms (migration 0030). The text goes through a
+ * contentless FTS5 table with `search_words`' tokenizer, so the terms are FTS5's own.
+ */
+async function addWordTerms(
+  db: QueryExecutorProvider,
+  docs: readonly SearchDocument[],
+): Promise<void> {
+  const words = docs.filter((doc) => doc.strategy === "words");
+  if (words.length === 0) return;
+  for (let i = 0; i < words.length; i += documentsPerStatement) {
+    const texts = words
+      .slice(i, i + documentsPerStatement)
+      .map((doc) => sql`(${`${doc.headlineIndex}\n${doc.bodyIndex}\n${doc.transcriptIndex}`})`);
+    await sql`insert into search_terms_stage (text) values ${sql.join(texts)}`.execute(db);
+  }
+  await sql`insert or ignore into search_word_terms (term)
+    select term from search_terms_stage_vocab`.execute(db);
+  await sql`insert into search_terms_stage (search_terms_stage) values ('delete-all')`.execute(db);
 }
 
 /**

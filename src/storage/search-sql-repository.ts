@@ -5,6 +5,7 @@ import {
   searchableText,
   strategyFor,
 } from "../domain/search/search-folding.js";
+import { headlineHits, headlineRelevance } from "../domain/search/search-relevance.js";
 import type {
   SearchRepository,
   SearchRequest,
@@ -62,7 +63,15 @@ function ftsScopeToken(serviceId: string): string {
  * Services whose query is the same: AND-ed lists of alternatives, each matched as a word
  * prefix (search-stemming.ts queryForms). Services with the same stemmer, or none, share one.
  */
-type Group = { readonly services: readonly ServiceId[]; readonly lists: readonly string[][] };
+type Group = {
+  readonly services: readonly ServiceId[];
+  readonly lists: readonly string[][];
+  /**
+   * SQLite words arm: each list's alternatives as FTS5 phrases, prefixes expanded into the
+   * exact terms that have them (SearchSqlRepository#expand); absent until expanded.
+   */
+  readonly phrases?: readonly string[][];
+};
 
 type Arm = {
   readonly kind: "words" | "ngram";
@@ -103,15 +112,18 @@ function armFor(
  * "500+").
  *
  * The walk is done by the index: SQLite FTS5 tables whose rowid orders by publish time and
- * whose `scope` column filters by service inside the MATCH (migration 0007), so bm25 runs on
- * the window only; PostgreSQL a btree on (service_id, published_at, doc_id) filtered by the
- * tsvector match, or the GIN / pg_trgm bitmap for rare terms, as the planner estimates.
+ * whose `scope` column filters by service inside the MATCH (migration 0007), with each word's
+ * prefix expanded into exact terms (migration 0030) so the walk stops at the window;
+ * PostgreSQL a btree on (service_id, published_at, doc_id) filtered by the tsvector match, or
+ * the GIN / pg_trgm bitmap for rare terms, as the planner estimates.
  *
- * Relevance: SQLite FTS5 bm25() with the headline weighted 10:1; trigram MATCH needs terms of
- * at least three characters, so shorter CJK terms (two-character words are common) use LIKE
- * on the trigram table during the walk. Trigram-class services add the share of terms found
- * in the headline. PostgreSQL: ts_rank over `tsvector @@ to_tsquery('simple', …)` with prefix
- * matching; trigram-class services use LIKE over the folded text and the headline share.
+ * Relevance: SQLite, the share of the query's words found in the headline
+ * (search-relevance.ts), computed for the window only: FTS5's bm25() counts every story
+ * holding each term, whatever the LIMIT. Trigram MATCH needs terms of at least three
+ * characters, so shorter CJK terms (two-character words are common) use LIKE on the trigram
+ * table during the walk. PostgreSQL: ts_rank over `tsvector @@ to_tsquery('simple', …)` with
+ * prefix matching (it reads only the matched rows); trigram-class services use LIKE over the
+ * folded text and the headline share.
  */
 export class SearchSqlRepository implements SearchRepository {
   readonly #db: QueryExecutorProvider;
@@ -132,10 +144,11 @@ export class SearchSqlRepository implements SearchRepository {
     const terms = dialectSafeTerms(request.terms);
     if (terms.length === 0) return { total: 0, capped: false, rows: [] };
     const scope = request.serviceIds ?? serviceIds;
-    const arms = [armFor("words", scope, terms), armFor("ngram", scope, terms)].filter(
+    let arms = [armFor("words", scope, terms), armFor("ngram", scope, terms)].filter(
       (arm): arm is Arm => arm !== undefined,
     );
     if (arms.length === 0) return { total: 0, capped: false, rows: [] };
+    if (this.#dialect === "sqlite") arms = await Promise.all(arms.map((arm) => this.#expand(arm)));
     const now = Date.parse(request.now);
     const windowSize = this.#window;
     const picked: Ranked[] = [];
@@ -183,7 +196,14 @@ export class SearchSqlRepository implements SearchRepository {
   }
 
   async #candidates(arm: Arm, offset: number, limit: number): Promise<Candidate[]> {
-    type Found = { ref: number | string; published_at?: string; rel: number | string };
+    type Found = {
+      ref: number | string;
+      published_at?: string;
+      /** SQLite words arm: relevance is computed here from the indexed headline. */
+      rel?: number | string;
+      headline?: string;
+      scope?: string;
+    };
     let rows: Found[] | undefined;
     if (this.#dialect === "postgres" && offset === 0) {
       // A common term fills the window from the newest few stories: try that first.
@@ -196,6 +216,9 @@ export class SearchSqlRepository implements SearchRepository {
       const query = this.#armQuery(arm);
       rows = (await sql<Found>`${query} limit ${limit} offset ${offset}`.execute(this.#db)).rows;
     }
+    const groupOf = new Map(
+      arm.groups.flatMap((g) => g.services.map((id) => [ftsScopeToken(id), g] as const)),
+    );
     return rows.map((r) => {
       const ref = Number(r.ref);
       return {
@@ -204,7 +227,10 @@ export class SearchSqlRepository implements SearchRepository {
           this.#dialect === "postgres"
             ? Date.parse(r.published_at ?? "")
             : (Math.floor(ref / ftsKeyScale) + ftsKeyEpochSeconds) * 1000,
-        relevance: Number(r.rel),
+        relevance:
+          r.rel === undefined
+            ? wordsRelevance(r.headline ?? "", groupOf.get(r.scope ?? "") ?? arm.groups[0])
+            : Number(r.rel),
       };
     });
   }
@@ -214,7 +240,7 @@ export class SearchSqlRepository implements SearchRepository {
     const counts = await Promise.all(
       arms.map(async (arm) => {
         const result = await sql<{ n: number | string }>`select count(*) as n from
-          (${this.#armQuery(arm)} limit ${cap}) as hits`.execute(this.#db);
+          (${this.#armQuery(arm, false)} limit ${cap}) as hits`.execute(this.#db);
         return Number(result.rows[0]?.n ?? 0);
       }),
     );
@@ -224,10 +250,47 @@ export class SearchSqlRepository implements SearchRepository {
     );
   }
 
-  /** One arm's matches with their relevance, newest first (no limit). */
-  #armQuery(arm: Arm): RawBuilder<unknown> {
+  /**
+   * One arm's matches, newest first (no limit), with what their relevance needs unless
+   * `ranked` is false (counting).
+   */
+  #armQuery(arm: Arm, ranked = true): RawBuilder<unknown> {
     if (this.#dialect === "postgres") return this.#pgArm(arm);
-    return arm.kind === "words" ? this.#sqliteWords(arm) : this.#sqliteNgram(arm);
+    return arm.kind === "words" ? this.#sqliteWords(arm, ranked) : this.#sqliteNgram(arm);
+  }
+
+  /**
+   * SQLite words arm: each prefix form as the exact terms that have it, read from
+   * `search_word_terms` by a B-tree range (migration 0030), so FTS5 walks an OR of exact
+   * doclists newest first and stops at the LIMIT instead of merging every doclist with the
+   * prefix first. A form with no such term (none indexed, or text FTS5's tokenizer would
+   * change: every stored term is already in its form) or a list with more than
+   * `maxExpandedTerms` stays an FTS5 prefix query: slower, same matches.
+   */
+  async #expand(arm: Arm): Promise<Arm> {
+    if (arm.kind !== "words") return arm;
+    const groups = await Promise.all(
+      arm.groups.map(async (group) => ({
+        ...group,
+        phrases: await Promise.all(group.lists.map((forms) => this.#listPhrases(forms))),
+      })),
+    );
+    return { ...arm, groups };
+  }
+
+  async #listPhrases(forms: readonly string[]): Promise<string[]> {
+    const prefix = (form: string) => `${ftsString(form)}*`;
+    const exact = new Set<string>();
+    const unexpanded: string[] = [];
+    for (const form of forms) {
+      const found = await sql<{ term: string }>`select term from search_word_terms
+        where term >= ${form} and term < ${`${form}\u{10FFFF}`}
+        order by term limit ${maxExpandedTerms + 1}`.execute(this.#db);
+      if (found.rows.length === 0 || found.rows.length > maxExpandedTerms) unexpanded.push(form);
+      else for (const row of found.rows) exact.add(row.term);
+    }
+    if (exact.size > maxExpandedTerms) return forms.map(prefix);
+    return [...[...exact].map(ftsString), ...unexpanded.map(prefix)];
   }
 
   /**
@@ -298,26 +361,26 @@ export class SearchSqlRepository implements SearchRepository {
     return ftsScopeOf(arm.services);
   }
 
-  #sqliteWords(arm: Arm) {
-    // FTS5 query syntax: each form a quoted string (embedded quotes doubled), prefix *; a
-    // list's forms are alternatives (OR), lists all match (AND).
-    const text = (lists: readonly string[][]) =>
-      `{headline body} : (${lists
-        .map((alts) => `(${alts.map((t) => `"${t.replace(/"/gu, '""')}"*`).join(" OR ")})`)
+  #sqliteWords(arm: Arm, ranked: boolean) {
+    // FTS5 query syntax: a list's phrases are alternatives (OR), lists all match (AND).
+    const text = (group: Group) =>
+      `{headline body} : (${(
+        group.phrases ?? group.lists.map((forms) => forms.map((f) => `${ftsString(f)}*`))
+      )
+        .map((alts) => `(${alts.join(" OR ")})`)
         .join(" AND ")})`;
     const [only] = arm.groups;
     let match: string;
     if (arm.groups.length === 1 && only) {
       const scope = this.#ftsScope(arm);
-      match = scope ? `${scope} AND ${text(only.lists)}` : text(only.lists);
+      match = scope ? `${scope} AND ${text(only)}` : text(only);
     } else {
-      match = arm.groups
-        .map((g) => `(${ftsScopeOf(g.services)} AND ${text(g.lists)})`)
-        .join(" OR ");
+      match = arm.groups.map((g) => `(${ftsScopeOf(g.services)} AND ${text(g)})`).join(" OR ");
     }
-    return sql`select rowid as ref, -bm25(search_words, 0.0, 10.0, 1.0) as rel
-      from search_words where search_words match ${match}
-      order by rowid desc`;
+    // The headline and scope columns give each match its relevance (wordsRelevance).
+    const columns = ranked ? sql`, headline, scope` : sql``;
+    return sql`select rowid as ref${columns} from search_words
+      where search_words match ${match} order by rowid desc`;
   }
 
   #sqliteNgram(arm: Arm) {
@@ -331,7 +394,7 @@ export class SearchSqlRepository implements SearchRepository {
     const scope = this.#ftsScope(arm);
     if (scope) parts.push(scope);
     if (long.length > 0) {
-      parts.push(`{headline body} : (${long.map((t) => `"${t.replace(/"/gu, '""')}"`).join(" ")})`);
+      parts.push(`{headline body} : (${long.map(ftsString).join(" ")})`);
     }
     const conditions: RawBuilder<unknown>[] = [];
     if (parts.length > 0) conditions.push(sql`search_ngram match ${parts.join(" AND ")}`);
@@ -342,9 +405,7 @@ export class SearchSqlRepository implements SearchRepository {
           or ${likeContaining(sql.ref("search_ngram.body"), t)})`,
       );
     }
-    const rel =
-      long.length > 0 ? sql`-bm25(search_ngram, 0.0, 10.0, 1.0) + ${relevance}` : relevance;
-    return sql`select rowid as ref, ${rel} as rel from search_ngram
+    return sql`select rowid as ref, ${relevance} as rel from search_ngram
       where ${sql.join(conditions, sql` and `)}
       order by rowid desc`;
   }
@@ -379,6 +440,23 @@ function dialectSafeTerms(terms: readonly string[]): string[] {
     if (safe.length === maxSearchTerms) break;
   }
   return safe;
+}
+
+/**
+ * At most this many exact terms stand for one word of a query (SearchSqlRepository#expand):
+ * each is one more doclist for FTS5 to open.
+ */
+const maxExpandedTerms = 64;
+
+/** An FTS5 string: quoted, embedded quotes doubled (FTS5 query syntax, §3.1). */
+function ftsString(text: string): string {
+  return `"${text.replace(/"/gu, '""')}"`;
+}
+
+/** A words-arm match's relevance from its indexed headline and its service's query group. */
+function wordsRelevance(headline: string, group: Group | undefined): number {
+  const lists = group?.lists ?? [];
+  return headlineRelevance(headlineHits(headline, lists), lists.length);
 }
 
 /** The FTS5 condition "one of these services". */

@@ -284,6 +284,45 @@ describe.each(dialects)("search on %s", (dialect) => {
     expect(await ids("pt", "manaus")).toEqual([]);
   });
 
+  it("matches a prefix in every word that has it, however many words do", async () => {
+    // A few words with the prefix (expanded into exact terms on SQLite) and more than the
+    // expansion takes at once (an FTS5 prefix query there): the same matches either way.
+    const few = [];
+    for (const end of ["a", "bo", "kur"]) {
+      few.push(await publish("ha", `Taron mirtek${end}`, "Labari."));
+    }
+    const many = [];
+    for (let i = 0; i < 70; i += 1) {
+      const word = `zanvo${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+      many.push(await publish("ha", `Rahoto ${word}`, "Labari."));
+    }
+    const all = async (query: string) => {
+      const found: string[] = [];
+      for (let page = 1; ; page += 1) {
+        const result = await search.inService({ id: "ha" }, query, page);
+        found.push(...result.hits.map((h) => h.summary.id));
+        if (!result.hasMore) return { found, total: result.total };
+      }
+    };
+    expect(new Set((await all("mirtek")).found)).toEqual(new Set(few));
+    expect(await all("zanvo")).toEqual({ found: expect.any(Array), total: 70 });
+    expect(new Set((await all("zanvo")).found)).toEqual(new Set(many));
+    expect(new Set((await all("mirtekbo")).found)).toEqual(new Set([few[1]]));
+    // A word first indexed now is found by the prefix at once.
+    const later = await publish("ha", "Sabon mirtekzz", "Labari.");
+    expect(new Set((await all("mirtek")).found)).toEqual(new Set([...few, later]));
+    // And both kinds in one query, AND-ed.
+    const both = await publish("ha", "mirtekqq da zanvoqq", "Labari.");
+    expect((await all("mirtek zanvo")).found).toEqual([both]);
+  });
+
+  it("ranks a story with more of the query's words in its headline first", async () => {
+    const one = await publish("so", "Qorrax kulul", "Magaalada Vorkesh ayaa la sheegay.");
+    const two = await publish("so", "Qorrax Vorkesh", "Kulul ayaa la sheegay.", 1);
+    const none = await publish("so", "Warbixin", "Qorrax iyo Vorkesh.");
+    expect(await ids("so", "qorrax vorkesh")).toEqual([two, one, none]);
+  });
+
   it("searches across services for the newsroom, or within chosen ones", async () => {
     const en = await publish("en", "Kessara port reopens", "Ships return.");
     const tr = await publish("tr", "Kessara limanı açıldı", "Gemiler döndü.");
