@@ -390,14 +390,24 @@ export class SearchSqlRepository implements SearchRepository {
     const relevance = headlineShare(terms, headlineHit);
     const long = terms.filter((t) => [...t].length >= 3);
     const short = terms.filter((t) => [...t].length < 3);
-    const parts: string[] = [];
-    const scope = this.#ftsScope(arm);
-    if (scope) parts.push(scope);
-    if (long.length > 0) {
-      parts.push(`{headline body} : (${long.map(ftsString).join(" ")})`);
-    }
     const conditions: RawBuilder<unknown>[] = [];
-    if (parts.length > 0) conditions.push(sql`search_ngram match ${parts.join(" AND ")}`);
+    const scope = this.#ftsScope(arm);
+    if (long.length > 0) {
+      conditions.push(
+        sql`search_ngram match ${`{headline body} : (${long.map(ftsString).join(" ")})`}`,
+      );
+      // The terms' trigram doclists drive the walk; the service is read from each match's
+      // scope column. AND-ing the scope's doclist instead (every story of the service) made
+      // FTS5 step through both: 65.7 ms against 32.7 ms for a rare Thai phrase at 1M stories.
+      if (scope) {
+        conditions.push(
+          sql`search_ngram.scope in (${sql.join(arm.services.map((id) => ftsScopeToken(id)))})`,
+        );
+      }
+    } else if (scope) {
+      // Only terms below the trigram size: the service's own doclist is the walk.
+      conditions.push(sql`search_ngram match ${scope}`);
+    }
     for (const t of short) {
       // Below the trigram size: checked row by row during the newest-first walk.
       conditions.push(
