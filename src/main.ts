@@ -14,6 +14,7 @@ import {
 import { LivePostUpdates } from "./cache/live-post-updates.js";
 import { LiveUpdates } from "./cache/live-updates.js";
 import { PageCache } from "./cache/page-cache.js";
+import { ClusterPageShare } from "./cache/page-share.js";
 import type { Config } from "./config/config.js";
 import { demoAccounts } from "./demo/demo-accounts.js";
 import { demoMediaJobKind, seedDemoMedia } from "./demo/demo-media.js";
@@ -39,6 +40,7 @@ import { DistributionService } from "./domain/distribution/distribution-service.
 import { WebhookService } from "./domain/distribution/webhook-service.js";
 import { EpisodeReader } from "./domain/episodes/episode-reader.js";
 import { EpisodeService } from "./domain/episodes/episode-service.js";
+import { newId } from "./domain/ids.js";
 import { JobRunner } from "./domain/jobs/job-queue.js";
 import { LiveReader } from "./domain/live/live-reader.js";
 import type { LiveEventListener } from "./domain/live/live-schema.js";
@@ -643,10 +645,15 @@ export async function createNewsdesk(
     // Live updates: page cache, fan-out between instances, and SSE to open reader pages.
     // The page cache reads the same clock as everything else: entries that expire with the
     // broadcast on air or a banner expire on the clock those were computed with.
+    // Workers of one machine (start --workers) hand each other the pages they render, so a
+    // page is rendered once per machine, not once per worker (page-share.ts).
+    let pageShare: ClusterPageShare | undefined;
     const pageCache = new PageCache({
       maxBytes: config.pageCacheBytes,
       now: () => clock.now().getTime(),
+      onStored: (entry, ticket) => pageShare?.offer(entry, ticket),
     });
+    if (config.clusterWorker) pageShare = new ClusterPageShare(pageCache, newId());
     const bus: ChangeBus =
       database.dialect === "postgres"
         ? await PgChangeBus.connect(config.databaseUrl, logger)

@@ -122,6 +122,51 @@ describe("the page cache", () => {
     expect(cache.bytes).toBe(0);
   });
 
+  it("adopts a page another worker rendered only if no invalidation of its tags came after its render began", () => {
+    let clock = 1_000;
+    const machineNow = () => clock;
+    const offered: string[] = [];
+    const cache = new PageCache({ machineNow, onStored: (entry) => offered.push(entry.key) });
+    const shared = (key: string, startedAt: number, tags: string[]) => ({
+      key,
+      startedAt,
+      ...page(key, tags),
+    });
+    // No invalidation yet: any page is as fresh as a render begun here.
+    expect(cache.adopt(shared("/a", 990, ["story:a"]))?.identity.toString()).toBe("/a");
+    clock = 1_010;
+    cache.invalidate(["story:b"]);
+    clock = 1_020;
+    // Begun before this worker heard of story:b's change: refused.
+    expect(cache.adopt(shared("/b", 1_005, ["story:b"]))).toBeUndefined();
+    // Begun at the same instant: refused too, the safe side.
+    expect(cache.adopt(shared("/b", 1_010, ["story:b"]))).toBeUndefined();
+    // Begun after it: read the change, adopted.
+    expect(cache.adopt(shared("/b", 1_015, ["story:b"]))).toBeDefined();
+    // Another tag's invalidation does not hold back a page without it.
+    expect(cache.adopt(shared("/c", 1_005, ["story:c"]))).toBeDefined();
+    // Adopted pages are dropped by later invalidations, like rendered ones.
+    expect(cache.invalidate(["story:c"])).toBe(1);
+    expect(cache.get("/c")).toBeUndefined();
+    // A key already held is kept; only pages rendered here are offered on.
+    expect(cache.adopt(shared("/a", 1_020, ["story:a"]))).toBeUndefined();
+    expect(cache.store("/d", cache.beginRender(), page("d", ["story:d"]))).toBeDefined();
+    expect(offered).toEqual(["/d"]);
+  });
+
+  it("refuses a shared page begun before the invalidations it has forgotten", () => {
+    let clock = 0;
+    const cache = new PageCache({ machineNow: () => clock });
+    for (let i = 0; i < 5_000; i++) {
+      clock = i;
+      cache.invalidate([`story:${i}`]);
+    }
+    const shared = (startedAt: number) => ({ key: "/x", startedAt, ...page("x", ["story:y"]) });
+    // Time 100's invalidations are forgotten (the log keeps the latest 4,096): unknown.
+    expect(cache.adopt(shared(100.5))).toBeUndefined();
+    expect(cache.adopt(shared(4_999.5))).toBeDefined();
+  });
+
   it("invalidates exactly the entries carrying a tag", () => {
     const cache = new PageCache();
     cache.store("story-a", cache.beginRender(), page("a", ["story:a", "list:section:en:world"]));

@@ -33,7 +33,42 @@ type Variants = Partial<Record<ContentCoding, Promise<void>>>;
 /** Taken when a render starts, so an invalidation during the render is not undone by it. */
 export interface RenderTicket {
   readonly generation: number;
+  /** When the render began on this machine's clock (`machineNow`), for PageShare. */
+  readonly startedAt: number;
 }
+
+/** The fields of a rendered response the cache keeps (PageCache.store). */
+export interface RenderedPage {
+  readonly status: number;
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly surrogateControl?: string | undefined;
+  readonly body: Buffer;
+  readonly tags: readonly string[];
+  readonly lastModified?: string | undefined;
+  readonly expiresAt?: number | undefined;
+}
+
+/**
+ * A page another worker of this machine rendered and stored (src/cache/page-share.ts),
+ * with when its render began on the machine's clock.
+ */
+export interface SharedPage extends RenderedPage {
+  readonly key: string;
+  readonly startedAt: number;
+}
+
+/**
+ * A clock every process of one machine reads alike: the process's start as wall time plus
+ * its monotonic time since. Workers compare a peer's render start with their own
+ * invalidations on it.
+ */
+function machineNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Invalidations remembered with their time, for pages shared by other workers. */
+const maxLoggedInvalidations = 4096;
 
 const textSizeVariant = /(?:^|;\s*)nd_ts=(xs|sm|lg)(?:;|$)/;
 /** Text-only mode (issue 16), remembered by the reader-routes' `nd_lite` cookie. */
@@ -138,6 +173,16 @@ export class PageCache implements TaggedMemo {
   readonly #tagGeneration = new Map<string, number>();
   readonly #maxTrackedTags: number;
   #horizon = 0;
+  /**
+   * The latest invalidations, oldest first, with the generation each made and when it came
+   * (machine clock): a page a peer began rendering at time t is as fresh as a local render
+   * that took the ticket in effect at t (adopt()). `#logFrom` is the last one forgotten: a
+   * page begun before it is refused, since what came before it is not known.
+   */
+  readonly #log: { readonly at: number; readonly generation: number }[] = [];
+  #logFrom = { at: Number.NEGATIVE_INFINITY, generation: 0 };
+  readonly #machineNow: () => number;
+  readonly #onStored: ((entry: CachedResponse, ticket: RenderTicket) => void) | undefined;
   readonly #maxBytes: number;
   readonly #now: () => number;
   /** Compressions under way in the thread pool (settle() waits for them). */
@@ -149,13 +194,27 @@ export class PageCache implements TaggedMemo {
   misses = 0;
   /** Entries dropped to stay within the byte budget (least recently used first). */
   evictions = 0;
+  /** Pages other workers rendered: stored here, or refused as possibly stale (adopt()). */
+  readonly shared = { adopted: 0, refused: 0 };
   /** Variants made on the event loop (a lone miss) and in the thread pool. */
   readonly compressions = { inline: 0, pooled: 0 };
 
-  constructor(options: { maxBytes?: number; now?: () => number; maxTrackedTags?: number } = {}) {
+  constructor(
+    options: {
+      maxBytes?: number;
+      now?: () => number;
+      maxTrackedTags?: number;
+      /** The machine's clock (machineNow), which shared pages are timed by. */
+      machineNow?: () => number;
+      /** Told of every page this instance rendered and stored (PageShare offers it on). */
+      onStored?: (entry: CachedResponse, ticket: RenderTicket) => void;
+    } = {},
+  ) {
     this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     this.#now = options.now ?? Date.now;
     this.#maxTrackedTags = options.maxTrackedTags ?? 100_000;
+    this.#machineNow = options.machineNow ?? machineNow;
+    this.#onStored = options.onStored;
   }
 
   get size(): number {
@@ -189,24 +248,50 @@ export class PageCache implements TaggedMemo {
   }
 
   beginRender(): RenderTicket {
-    return { generation: this.#generation };
+    return { generation: this.#generation, startedAt: this.#machineNow() };
   }
 
   /** Stores a rendered response unless one of its tags was invalidated since `ticket`. */
-  store(
-    key: string,
-    ticket: RenderTicket,
-    response: {
-      status: number;
-      contentType: string;
-      cacheControl: string;
-      surrogateControl?: string | undefined;
-      body: Buffer;
-      tags: readonly string[];
-      lastModified?: string;
-      expiresAt?: number;
-    },
-  ): CachedResponse | undefined {
+  store(key: string, ticket: RenderTicket, response: RenderedPage): CachedResponse | undefined {
+    const entry = this.#put(key, ticket, response);
+    if (entry) this.#onStored?.(entry, ticket);
+    return entry;
+  }
+
+  /**
+   * Stores a page another worker rendered, unless this instance has since heard of an
+   * invalidation of one of its tags, or holds the key already. An invalidation reaches each
+   * worker after its commit, so a page whose render began before the commit began before
+   * every worker heard of it: it is refused here, or dropped when the invalidation arrives.
+   */
+  adopt(page: SharedPage): CachedResponse | undefined {
+    if (this.#entries.has(page.key)) return undefined;
+    const generation = this.#generationAt(page.startedAt);
+    const entry =
+      generation === undefined
+        ? undefined
+        : this.#put(page.key, { generation, startedAt: page.startedAt }, page);
+    if (entry) this.shared.adopted++;
+    else this.shared.refused++;
+    return entry;
+  }
+
+  /** The generation in effect at machine time `at`; undefined past what the log holds. */
+  #generationAt(at: number): number | undefined {
+    // An invalidation at the very instant counts as after it: refusing is the safe side.
+    let low = 0;
+    let high = this.#log.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.#log[mid]?.at ?? 0) < at) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) return this.#log[low - 1]?.generation;
+    if (this.#log.length === 0) return this.#generation;
+    return at > this.#logFrom.at ? this.#logFrom.generation : undefined;
+  }
+
+  #put(key: string, ticket: RenderTicket, response: RenderedPage): CachedResponse | undefined {
     const tags = [...new Set(response.tags)];
     if (this.#overtaken(ticket, tags)) return undefined;
     const entry: CachedResponse = {
@@ -363,6 +448,10 @@ export class PageCache implements TaggedMemo {
       this.#horizon = this.#generation + 1;
     }
     const generation = ++this.#generation;
+    this.#log.push({ at: this.#machineNow(), generation });
+    if (this.#log.length > maxLoggedInvalidations) {
+      this.#logFrom = this.#log.shift() ?? this.#logFrom;
+    }
     let dropped = 0;
     for (const tag of tags) {
       this.#tagGeneration.set(tag, generation);

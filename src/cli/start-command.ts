@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
+import { pageShareMessage } from "../cache/page-share.js";
 import type { Config } from "../config/config.js";
 import { createNewsdesk, type Newsdesk, startServer } from "../main.js";
 import { ensureSigningKey } from "../security/signing-key-file.js";
@@ -59,12 +60,19 @@ async function runPrimary(config: Config, workers: number): Promise<number> {
   const prepared = await createNewsdesk(config);
   const accounts = prepared.demoAccounts;
   await prepared.close();
-  cluster.setupPrimary({ exec: process.argv[1] ?? "", args: process.argv.slice(2) });
+  // "advanced" (the structured clone algorithm): shared pages travel as bytes (page-share.ts).
+  cluster.setupPrimary({
+    exec: process.argv[1] ?? "",
+    args: process.argv.slice(2),
+    serialization: "advanced",
+  });
   const env = { NEWSDESK_CLUSTER_WORKER: "1", SEED_DEMO: "never" };
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork(env);
+  // Changes (change-bus.ts) and rendered pages (page-share.ts), forwarded in the order they
+  // come, which is what lets a worker tell a page rendered before a change from one after.
   cluster.on("message", (from, message: { type?: string }) => {
-    if (message?.type !== "newsdesk-change") return;
+    if (message?.type !== "newsdesk-change" && message?.type !== pageShareMessage) return;
     for (const worker of Object.values(cluster.workers ?? {})) {
       if (worker && worker.id !== from.id) worker.send(message);
     }

@@ -187,6 +187,16 @@ export class NewsdeskMetrics implements WireEventListener, CdnPurgeMetrics {
       "Entries dropped to stay within PAGE_CACHE_MB (least recently used first).",
       () => pageCache.evictions,
     );
+    copied(
+      "newsdesk_page_cache_adopted_total",
+      "Pages another worker rendered, stored here instead of rendered again (start --workers).",
+      () => pageCache.shared.adopted,
+    );
+    copied(
+      "newsdesk_page_cache_refused_total",
+      "Pages another worker rendered, refused: an invalidation of their tags came after their render began.",
+      () => pageCache.shared.refused,
+    );
     new Gauge({
       name: "newsdesk_page_cache_entries",
       help: "Pages in the cache.",

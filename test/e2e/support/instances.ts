@@ -16,14 +16,15 @@ export interface Instance {
   crash(): Promise<void>;
 }
 
-/** Starts `newsdesk start` on a free loopback port against the given database. */
+/** Starts `newsdesk start [args]` on a free loopback port against the given database. */
 export async function startInstance(
   databaseUrl: string,
   env: Record<string, string> = {},
+  args: readonly string[] = [],
 ): Promise<Instance> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [cliPath, "start"], {
+  const child = spawn(process.execPath, [cliPath, "start", ...args], {
     cwd: repoRoot,
     env: {
       ...process.env,
