@@ -43,8 +43,11 @@ export function treeCpuSeconds(pid) {
   return total;
 }
 
-/** @param {number} pid @returns {number[]} */
-function processTree(pid) {
+/**
+ * A process and its descendants, by pid (a cluster primary and its workers).
+ * @param {number} pid @returns {number[]}
+ */
+export function processTree(pid) {
   const result = [pid];
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {

@@ -35,8 +35,9 @@ export function freePort() {
  * Starts `node bin/newsdesk.js start` as a child, with the open-files limit raised, and
  * waits until GET /healthz is 200 (polled every 5 ms, so cold start is measured closely).
  * @param {{ repoRoot: string, databaseUrl: string, timeoutMs: number,
- *   env?: Record<string, string>, waitForJobs?: boolean }} options (waitForJobs: return
- *   only once no background job is queued or running; on by default)
+ *   env?: Record<string, string>, waitForJobs?: boolean, args?: string[] }} options
+ *   (waitForJobs: return only once no background job is queued or running; on by default;
+ *   args: more `start` arguments, such as `--workers 2`)
  * @returns {Promise<ServerChild>}
  */
 export async function startServerChild({
@@ -45,10 +46,15 @@ export async function startServerChild({
   timeoutMs,
   env = {},
   waitForJobs = true,
+  args: startArgs = [],
 }) {
   const port = await freePort();
   if (isShuttingDown()) throw new Error("the bench is shutting down");
-  const [command, args] = withFdLimit(process.execPath, ["bin/newsdesk.js", "start"]);
+  const [command, args] = withFdLimit(process.execPath, [
+    "bin/newsdesk.js",
+    "start",
+    ...startArgs,
+  ]);
   const spawnedAt = epochMs();
   const child = spawn(command, args, {
     cwd: repoRoot,

@@ -206,11 +206,18 @@ export class SearchSqlRepository implements SearchRepository {
     };
     let rows: Found[] | undefined;
     if (this.#dialect === "postgres" && offset === 0) {
-      // A common term fills the window from the newest few stories: try that first.
-      const walk = await sql<Found>`${this.#pgArm(arm, limit * 4)} limit ${limit}`.execute(
-        this.#db,
-      );
-      if (walk.rows.length >= limit) rows = walk.rows;
+      // A common term fills the window from the newest few stories: try that first. If it
+      // falls short, its hit rate there says how many newest stories would fill it; a walk
+      // that long is tried once (a term in a fifth of the stories: 3,400 rows, 60 ms at 1M
+      // stories, where the trigram bitmap rechecked 56,000 rows in 1.2 s).
+      let newest = limit * 4;
+      for (let attempt = 0; attempt < 2 && !rows; attempt++) {
+        const walk = await sql<Found>`${this.#pgArm(arm, newest)} limit ${limit}`.execute(this.#db);
+        if (walk.rows.length >= limit) rows = walk.rows;
+        else if (walk.rows.length < minWalkEstimate) break;
+        else newest = Math.ceil(((limit * newest) / walk.rows.length) * 1.5);
+        if (newest > maxPgWalk) break;
+      }
     }
     if (!rows) {
       const query = this.#armQuery(arm);
@@ -451,6 +458,14 @@ function dialectSafeTerms(terms: readonly string[]): string[] {
   }
   return safe;
 }
+
+/**
+ * PostgreSQL's newest-first walk (SearchSqlRepository#candidates): a second walk is sized
+ * from the first's hit rate when that found at least `minWalkEstimate` matches, and is not
+ * tried past `maxPgWalk` stories (each costs a heap row and a LIKE: the index does better).
+ */
+const minWalkEstimate = 32;
+const maxPgWalk = 20_000;
 
 /**
  * At most this many exact terms stand for one word of a query (SearchSqlRepository#expand):
