@@ -36,6 +36,7 @@ import { runSearchBench } from "./lib/search-bench.js";
 import { findFlagshipStoryPath, startServerChild } from "./lib/server.js";
 import { runSseBench } from "./lib/sse-bench.js";
 import { runStemmingBench } from "./lib/stemming-bench.js";
+import { runWorkersBench } from "./lib/workers-bench.js";
 import { ensureWrk, killRunningWrk } from "./lib/wrk.js";
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -56,6 +57,8 @@ const plan = {
     // the issue's comparison (raw node:http ≈ 0.55–0.60× nginx) is process for process.
     nginxWorkers: 1,
   },
+  /** `start --workers 2` against one process, both pinned to one core (issue 18, item 2). */
+  workers: { connections: 64, pairs: quick ? 1 : 2, durationS: quick ? 2 : 6 },
   render: { warmup: quick ? 50 : 200, iterations: quick ? 300 : 2000, maxMs: quick ? 3000 : 8000 },
   publish: { publishes: quick ? 8 : 20, timeoutMs: 5000 },
   sse: { connections: quick ? 4000 : 19_000, clients: 2, timeoutMs: 15_000 },
@@ -80,7 +83,7 @@ const plan = {
   },
   serverStartTimeoutMs: 30_000,
   // Seeding runs at 1,500–6,000 stories/s (slower on a busy machine); allow 1 ms each.
-  hardLimitMs: (quick ? 180 : 600) * 1000 + stories,
+  hardLimitMs: (quick ? 240 : 720) * 1000 + stories,
 };
 
 let interrupted = false;
@@ -251,6 +254,16 @@ async function main() {
   // 5. Scale.
   const scale = await runScaleBench({ repoRoot, dir: tempDir, ...plan.scale, log });
 
+  // Workers sharing one machine's page cache.
+  console.log("bench: start --workers 2 against one process, pinned to one core …");
+  const workers = await runWorkersBench({
+    repoRoot,
+    databaseUrl: `sqlite:${join(tempDir, "workers.db")}`,
+    timeoutMs: plan.serverStartTimeoutMs,
+    ...plan.workers,
+    log,
+  });
+
   // Wire ingest.
   console.log("bench: wire ingest (ninjs and NewsML-G2 into SQLite and PostgreSQL) …");
   const ingest = await runIngestBench({ repoRoot, ...plan.ingest });
@@ -302,6 +315,7 @@ async function main() {
     publishThree,
     sse,
     scale,
+    workers,
     ingest,
     logins,
   });
@@ -370,6 +384,7 @@ async function main() {
     sse,
     livePages: { page: livePage, fanOuts: liveFanOuts },
     scale,
+    workers,
     wireIngest: ingest,
     limits,
     logins,
@@ -500,6 +515,26 @@ function tableRows(r) {
     target: "(no target)",
     notes: `stories/s, ${s.seedSeconds.toFixed(1)} s including CLI start and the demo newsroom`,
   });
+  const w = r.workers;
+  for (const [label, run] of /** @type {const} */ ([
+    ["one process", w.oneProcess],
+    ["start --workers 2", w.twoWorkers],
+  ])) {
+    rows.push({
+      benchmark: `cached story page, br, ${w.connections} conns, ${label} on one core`,
+      requestsPerSecond: run.requestsPerSecond,
+      p50Ms: null,
+      p99Ms: run.p99Ms,
+      target:
+        run === w.twoWorkers
+          ? verdict(
+              run.renders <= run.pages * 1.1,
+              `${(run.renders / run.pages).toFixed(2)} renders per page (1 = one cache for both)`,
+            )
+          : "(reference)",
+      notes: `${run.cpuPerRequestUs.toFixed(1)} µs CPU/req (process tree); ${run.renders} renders for ${run.pages} pages, each fetched 4× on new connections; RSS ${run.rssMiB.toFixed(0)} MiB${run === w.twoWorkers ? `; per core ${w.perCoreRatio.toFixed(2)}× one process, so N cores ≈ N × ${w.perCoreRatio.toFixed(2)} × its req/s` : ""}${w.pinned ? "" : "; not pinned"}`,
+    });
+  }
   for (const i of r.ingest) {
     rows.push({
       benchmark: `wire ingest, ${i.format} → ${i.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`,

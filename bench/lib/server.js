@@ -50,11 +50,7 @@ export async function startServerChild({
 }) {
   const port = await freePort();
   if (isShuttingDown()) throw new Error("the bench is shutting down");
-  const [command, args] = withFdLimit(process.execPath, [
-    "bin/newsdesk.js",
-    "start",
-    ...startArgs,
-  ]);
+  const [command, args] = withFdLimit(process.execPath, ["bin/newsdesk.js", "start", ...startArgs]);
   const spawnedAt = epochMs();
   const child = spawn(command, args, {
     cwd: repoRoot,

@@ -42,9 +42,7 @@ export async function runWorkersBench(options) {
     try {
       const home = await getFresh(`${server.baseUrl}/english/`);
       const paths = [
-        ...new Set(
-          [...home.body.matchAll(/href="(\/english\/[^"?#]*)"/g)].map((m) => m[1] ?? ""),
-        ),
+        ...new Set([...home.body.matchAll(/href="(\/english\/[^"?#]*)"/g)].map((m) => m[1] ?? "")),
       ].slice(0, 100);
       let renders = 0;
       for (const path of paths) {
@@ -57,7 +55,9 @@ export async function runWorkersBench(options) {
       }
       const rss = processTree(server.pid).reduce((sum, pid) => sum + rssKiB(pid), 0) / 1024;
       sharing[kind] = { pages: paths.length, renders, rssMiB: rss };
-      log(`bench: ${kind}: ${renders} renders for ${paths.length} pages, RSS ${rss.toFixed(0)} MiB`);
+      log(
+        `bench: ${kind}: ${renders} renders for ${paths.length} pages, RSS ${rss.toFixed(0)} MiB`,
+      );
     } finally {
       await server.stop();
     }
@@ -83,7 +83,9 @@ export async function runWorkersBench(options) {
     for (let pair = 0; pair < pairs; pair++) {
       for (const kind of kinds) {
         const server = servers[kind];
-        log(`bench: wrk -t1 -c${connections} -d${durationS}s → ${kind} (pair ${pair + 1}/${pairs})`);
+        log(
+          `bench: wrk -t1 -c${connections} -d${durationS}s → ${kind} (pair ${pair + 1}/${pairs})`,
+        );
         const before = treeCpuSeconds(server.pid);
         const result = await runWrk({
           url: `${server.baseUrl}${storyPath}`,
