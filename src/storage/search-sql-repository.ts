@@ -112,8 +112,9 @@ function armFor(
  * "500+").
  *
  * The walk is done by the index: SQLite FTS5 tables whose rowid orders by publish time and
- * whose `scope` column filters by service inside the MATCH (migration 0007), with each word's
- * prefix expanded into exact terms (migration 0030) so the walk stops at the window;
+ * whose `scope` column filters by service (migration 0007: inside the MATCH for words, read
+ * per match for trigram phrases), with each word's prefix expanded into exact terms
+ * (migration 0030) so the walk stops at the window;
  * PostgreSQL a btree on (service_id, published_at, doc_id) filtered by the tsvector match, or
  * the GIN / pg_trgm bitmap for rare terms, as the planner estimates.
  *
