@@ -287,7 +287,6 @@ export class SearchSqlRepository implements SearchRepository {
   }
 
   async #listPhrases(forms: readonly string[]): Promise<string[]> {
-    const prefix = (form: string) => `${ftsString(form)}*`;
     const exact = new Set<string>();
     const unexpanded: string[] = [];
     for (const form of forms) {
@@ -297,8 +296,8 @@ export class SearchSqlRepository implements SearchRepository {
       if (found.rows.length === 0 || found.rows.length > maxExpandedTerms) unexpanded.push(form);
       else for (const row of found.rows) exact.add(row.term);
     }
-    if (exact.size > maxExpandedTerms) return forms.map(prefix);
-    return [...[...exact].map(ftsString), ...unexpanded.map(prefix)];
+    if (exact.size > maxExpandedTerms) return forms.map(ftsPrefix);
+    return [...[...exact].map(ftsString), ...unexpanded.map(ftsPrefix)];
   }
 
   /**
@@ -372,9 +371,7 @@ export class SearchSqlRepository implements SearchRepository {
   #sqliteWords(arm: Arm, ranked: boolean) {
     // FTS5 query syntax: a list's phrases are alternatives (OR), lists all match (AND).
     const text = (group: Group) =>
-      `{headline body} : (${(
-        group.phrases ?? group.lists.map((forms) => forms.map((f) => `${ftsString(f)}*`))
-      )
+      `{headline body} : (${(group.phrases ?? group.lists.map((forms) => forms.map(ftsPrefix)))
         .map((alts) => `(${alts.join(" OR ")})`)
         .join(" AND ")})`;
     const [only] = arm.groups;
@@ -477,6 +474,11 @@ const maxExpandedTerms = 64;
 /** An FTS5 string: quoted, embedded quotes doubled (FTS5 query syntax, §3.1). */
 function ftsString(text: string): string {
   return `"${text.replace(/"/gu, '""')}"`;
+}
+
+/** An FTS5 prefix query: the words that start with `form` (FTS5 query syntax, "Prefix Queries"). */
+function ftsPrefix(form: string): string {
+  return `${ftsString(form)}*`;
 }
 
 /** A words-arm match's relevance from its indexed headline and its service's query group. */

@@ -2,22 +2,17 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/domain/ids.js";
 import { postgresUrl } from "../support/test-databases.js";
-import { type Instance, NewsroomSession, openSse, startInstance } from "./support/instances.js";
+import {
+  deskStoryContent,
+  type Instance,
+  NewsroomSession,
+  openSse,
+  startInstance,
+} from "./support/instances.js";
 
 type Json = Record<string, unknown>;
 
-const storyContent = (headline: string) => ({
-  headline,
-  standfirst: "",
-  dateline: "",
-  slug: "multi-instance",
-  section: "world",
-  topics: [],
-  leadFigure: null,
-  body: [{ type: "paragraph", content: [{ text: "Text." }] }],
-  bylines: [{ kind: "desk", deskId: "meridian-news" }],
-  agencies: [],
-});
+const storyContent = (headline: string) => deskStoryContent(headline, "multi-instance");
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
   const start = Date.now();

@@ -3,20 +3,14 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Instance, NewsroomSession, startInstance } from "./support/instances.js";
+import {
+  deskStoryContent,
+  type Instance,
+  NewsroomSession,
+  startInstance,
+} from "./support/instances.js";
 
-const storyContent = (headline: string) => ({
-  headline,
-  standfirst: "",
-  dateline: "",
-  slug: "workers",
-  section: "world",
-  topics: [],
-  leadFigure: null,
-  body: [{ type: "paragraph", content: [{ text: "Text." }] }],
-  bylines: [{ kind: "desk", deskId: "meridian-news" }],
-  agencies: [],
-});
+const storyContent = (headline: string) => deskStoryContent(headline, "workers");
 
 /**
  * A GET on a connection of its own: the cluster primary deals connections to the workers

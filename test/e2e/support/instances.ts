@@ -16,6 +16,22 @@ export interface Instance {
   crash(): Promise<void>;
 }
 
+/** A story's content as the newsroom API takes it: a World story by the demo's desk. */
+export function deskStoryContent(headline: string, slug: string) {
+  return {
+    headline,
+    standfirst: "",
+    dateline: "",
+    slug,
+    section: "world",
+    topics: [],
+    leadFigure: null,
+    body: [{ type: "paragraph", content: [{ text: "Text." }] }],
+    bylines: [{ kind: "desk", deskId: "meridian-news" }],
+    agencies: [],
+  };
+}
+
 /** Starts `newsdesk start [args]` on a free loopback port against the given database. */
 export async function startInstance(
   databaseUrl: string,
