@@ -34,6 +34,8 @@ function getFresh(url: string): Promise<{ status: number; cacheStatus: string; b
   });
 }
 
+const metricsToken = "workers-test-metrics-token-0123456789";
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** `newsdesk start --workers 2` on SQLite: two processes, one page cache's worth of renders. */
@@ -44,10 +46,25 @@ describe("start --workers 2", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "newsdesk-workers-"));
-    instance = await startInstance(`sqlite:${join(dir, "newsdesk.db")}`, { SEED_DEMO: "always" }, [
-      "--workers",
-      "2",
-    ]);
+    instance = await startInstance(
+      `sqlite:${join(dir, "newsdesk.db")}`,
+      { SEED_DEMO: "always", METRICS_TOKEN: metricsToken },
+      ["--workers", "2"],
+    );
+    // The demo's start-up jobs (renditions, transcodes) invalidate pages as they finish: a
+    // page rendered before one of those is rightly refused by the other worker, so the
+    // tests below start once they are done.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await fetch(`${instance.baseUrl}/metrics`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
+      const text = await res.text();
+      const pending = [...text.matchAll(/^newsdesk_jobs\{state="(?:queued|running)"\} (\d+)/gm)];
+      if (pending.length === 2 && pending.every((m) => m[1] === "0")) break;
+      if (Date.now() > deadline) throw new Error("the demo's start-up jobs did not finish");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     editor = new NewsroomSession(instance.baseUrl);
     await editor.login("editor@newsdesk.test", "demo-password-elif");
   });
